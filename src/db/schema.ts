@@ -1,0 +1,291 @@
+/**
+ * The newsroom's whole data model: the only place tables are declared.
+ *
+ * Uniqueness lives here, not in code, so that a repeated cron run or a retried
+ * workflow step lands on the same rows instead of making new ones.
+ * Times are ISO 8601 UTC strings; JSON columns hold plain data.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+
+const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+
+/** The registry of trusted feeds, with each feed's fetch health. */
+export const sources = sqliteTable(
+  'sources',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** Publisher family: two feeds of one outlet share it and count once toward independence. */
+    publisher: text('publisher').notNull(),
+    feedUrl: text('feed_url').notNull(),
+    homepage: text('homepage'),
+    /** 1 = wire/agency or outlet of record, 2 = established outlet, 3 = specialist or blog. */
+    trustTier: integer('trust_tier').notNull().default(2),
+    categoryHint: text('category_hint'),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    // Health of the last fetches, visible to editors.
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    lastFetchedAt: text('last_fetched_at'),
+    lastStatus: integer('last_status'),
+    lastError: text('last_error'),
+    consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+    nextFetchAt: text('next_fetch_at'),
+    disabledReason: text('disabled_reason'),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('sources_feed_url_unique').on(t.feedUrl)],
+);
+
+/** One feed entry as we read it; the unit that stories are made of. */
+export const items = sqliteTable(
+  'items',
+  {
+    id: text('id').primaryKey(),
+    sourceId: text('source_id')
+      .notNull()
+      .references(() => sources.id),
+    publisher: text('publisher').notNull(),
+    guid: text('guid').notNull(),
+    url: text('url'),
+    canonicalUrl: text('canonical_url'),
+    title: text('title').notNull(),
+    summary: text('summary'),
+    contentText: text('content_text'),
+    author: text('author'),
+    publishedAt: text('published_at').notNull(),
+    fetchedAt: text('fetched_at').notNull(),
+    updatedAt: text('updated_at').notNull().default(now),
+    /** R2 key of the raw feed bytes this item was read from. */
+    snapshotKey: text('snapshot_key').notNull(),
+    contentHash: text('content_hash').notNull(),
+    /** How many times the content changed after first sight (0 = never). */
+    revision: integer('revision').notNull().default(0),
+    /** Why this item's text is kept out of model prompts (instruction-like content), if it is. */
+    injectionFlag: text('injection_flag'),
+    storyId: text('story_id').references(() => stories.id),
+  },
+  (t) => [
+    uniqueIndex('items_source_guid_unique').on(t.sourceId, t.guid),
+    uniqueIndex('items_canonical_url_unique').on(t.canonicalUrl),
+    index('items_published_at_idx').on(t.publishedAt),
+    index('items_story_idx').on(t.storyId),
+  ],
+);
+
+/** A group of items that report one event. */
+export const stories = sqliteTable(
+  'stories',
+  {
+    id: text('id').primaryKey(),
+    /** Stable key derived from the story's first items; a re-run finds the same story. */
+    key: text('key').notNull(),
+    title: text('title').notNull(),
+    category: text('category'),
+    /** Independent publisher families among the story's items. */
+    publisherCount: integer('publisher_count').notNull().default(0),
+    itemCount: integer('item_count').notNull().default(0),
+    /** Hash of the sorted item ids: a new hash means the story grew. */
+    sourceSetHash: text('source_set_hash'),
+    /** collecting | ready | writing | written | failed */
+    status: text('status').notNull().default('collecting'),
+    failureReason: text('failure_reason'),
+    firstSeenAt: text('first_seen_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('stories_key_unique').on(t.key), index('stories_status_idx').on(t.status)],
+);
+
+/** The article of a story: one per story, a stable slug, and its current state. */
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: text('id').primaryKey(),
+    storyId: text('story_id')
+      .notNull()
+      .references(() => stories.id),
+    slug: text('slug').notNull(),
+    /** draft | ready | held | published | unpublished | failed */
+    status: text('status').notNull().default('draft'),
+    // Denormalised from the current version for listings and feeds.
+    title: text('title').notNull(),
+    dek: text('dek').notNull(),
+    category: text('category').notNull(),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    wordCount: integer('word_count').notNull().default(0),
+    currentVersion: integer('current_version').notNull().default(1),
+    /** Reasons a blocking check failed, for the editor. */
+    heldReasons: text('held_reasons', { mode: 'json' }).$type<string[]>(),
+    /** Why an editor published despite a failed check (shown publicly). */
+    overrideReason: text('override_reason'),
+    coverKey: text('cover_key'),
+    firstPublishedAt: text('first_published_at'),
+    publishedAt: text('published_at'),
+    createdAt: text('created_at').notNull().default(now),
+    updatedAt: text('updated_at').notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex('articles_slug_unique').on(t.slug),
+    uniqueIndex('articles_story_unique').on(t.storyId),
+    index('articles_status_published_idx').on(t.status, t.publishedAt),
+    index('articles_category_idx').on(t.category, t.status),
+  ],
+);
+
+/** Every version an article has had: what was written, by what, from which sources. */
+export const articleVersions = sqliteTable(
+  'article_versions',
+  {
+    id: text('id').primaryKey(),
+    articleId: text('article_id')
+      .notNull()
+      .references(() => articles.id),
+    version: integer('version').notNull(),
+    /** The ArticleDraft as JSON. */
+    draft: text('draft', { mode: 'json' }).notNull(),
+    sourceSetHash: text('source_set_hash').notNull(),
+    /** extractive | workers-ai | openai-compatible */
+    writer: text('writer').notNull(),
+    model: text('model'),
+    checksPassed: integer('checks_passed', { mode: 'boolean' }).notNull(),
+    /** initial | resynthesis | correction | edit */
+    reason: text('reason').notNull().default('initial'),
+    /** R2 key of the published version JSON (sources + check report). */
+    r2Key: text('r2_key'),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [uniqueIndex('article_versions_unique').on(t.articleId, t.version)],
+);
+
+/** The numbered sources of one article version; numbers are the draft's citation numbers. */
+export const articleSources = sqliteTable(
+  'article_sources',
+  {
+    articleId: text('article_id')
+      .notNull()
+      .references(() => articles.id),
+    version: integer('version').notNull(),
+    n: integer('n').notNull(),
+    itemId: text('item_id').references(() => items.id),
+    publisher: text('publisher').notNull(),
+    url: text('url').notNull(),
+    title: text('title').notNull(),
+    publishedAt: text('published_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.version, t.n] })],
+);
+
+/** One row per check per article version: the report that let it through or held it. */
+export const checks = sqliteTable(
+  'checks',
+  {
+    articleId: text('article_id')
+      .notNull()
+      .references(() => articles.id),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    passed: integer('passed', { mode: 'boolean' }).notNull(),
+    severity: text('severity').notNull(),
+    details: text('details', { mode: 'json' }).$type<string[]>().notNull(),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.version, t.name] })],
+);
+
+/** Public corrections, each tied to the version it produced. */
+export const corrections = sqliteTable(
+  'corrections',
+  {
+    id: text('id').primaryKey(),
+    articleId: text('article_id')
+      .notNull()
+      .references(() => articles.id),
+    version: integer('version').notNull(),
+    text: text('text').notNull(),
+    editorId: text('editor_id').references(() => editors.id),
+    createdAt: text('created_at').notNull().default(now),
+  },
+  (t) => [index('corrections_created_idx').on(t.createdAt)],
+);
+
+/** One record per newsroom run (cron or editor-triggered), with its counts. */
+export const runs = sqliteTable(
+  'runs',
+  {
+    id: text('id').primaryKey(),
+    /** cron | manual */
+    trigger: text('trigger').notNull(),
+    /** running | succeeded | failed */
+    status: text('status').notNull().default('running'),
+    startedAt: text('started_at').notNull(),
+    finishedAt: text('finished_at'),
+    /** Counts per stage: sources fetched/not modified/failed, items new/updated/skipped, stories... */
+    stats: text('stats', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    /** Failures in words, e.g. per source. */
+    errors: text('errors', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+  },
+  (t) => [index('runs_started_idx').on(t.startedAt)],
+);
+
+/** People who may use the editor API; tokens are stored only as SHA-256 hashes. */
+export const editors = sqliteTable(
+  'editors',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    /** admin | editor */
+    role: text('role').notNull().default('editor'),
+    createdAt: text('created_at').notNull().default(now),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [uniqueIndex('editors_token_hash_unique').on(t.tokenHash)],
+);
+
+/** Every editor action and automatic publication decision, append-only. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull().default(now),
+    /** Editor id, or 'system' for the newsroom itself. */
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('audit_target_idx').on(t.targetType, t.targetId), index('audit_at_idx').on(t.at)],
+);
+
+/**
+ * FTS5 over published articles. drizzle-kit cannot declare virtual tables, so the
+ * table itself is created by a custom migration; this name is what code refers to.
+ * Columns: article_id UNINDEXED, title, dek, body.
+ */
+export const ARTICLES_FTS = 'articles_fts';
+
+export type Source = typeof sources.$inferSelect;
+export type NewSource = typeof sources.$inferInsert;
+export type Item = typeof items.$inferSelect;
+export type NewItem = typeof items.$inferInsert;
+export type Story = typeof stories.$inferSelect;
+export type Article = typeof articles.$inferSelect;
+export type ArticleVersion = typeof articleVersions.$inferSelect;
+export type ArticleSource = typeof articleSources.$inferSelect;
+export type CheckRow = typeof checks.$inferSelect;
+export type Correction = typeof corrections.$inferSelect;
+export type Run = typeof runs.$inferSelect;
+export type Editor = typeof editors.$inferSelect;
+export type AuditEntry = typeof auditLog.$inferSelect;

@@ -1,0 +1,105 @@
+/**
+ * The plain data that flows between pipeline stages: the contracts of
+ * ../shared/DESIGN.md. Stages may add fields; none of these are renamed.
+ */
+
+/** One entry of a parsed feed, as plain text. */
+export interface FeedItem {
+  guid: string;
+  url?: string;
+  title: string;
+  summary?: string;
+  contentText?: string;
+  author?: string;
+  /** ISO 8601, UTC. */
+  publishedAt?: string;
+}
+
+export interface ParsedFeed {
+  title: string;
+  link?: string;
+  items: FeedItem[];
+}
+
+/** What clustering needs of an item. */
+export interface ClusterItem {
+  id: string;
+  /** Publisher family (not the feed). */
+  publisher: string;
+  title: string;
+  text: string;
+  url?: string;
+  publishedAt: string;
+}
+
+/** A numbered source as the writer and the checks see it. */
+export interface SourceDoc {
+  /** Citation number, 1-based. */
+  n: number;
+  publisher: string;
+  url: string;
+  title: string;
+  text: string;
+  publishedAt: string;
+}
+
+/** A paragraph (or answer) and the source numbers it cites. */
+export interface Cited {
+  text: string;
+  citations: number[];
+}
+
+export interface ArticleDraft {
+  title: string;
+  dek: string;
+  category: string;
+  tags: string[];
+  sections: { heading: string; paragraphs: Cited[] }[];
+  whatThisMeans: Cited[];
+  faq: { question: string; answer: Cited }[];
+}
+
+export type CheckName =
+  | 'schema'
+  | 'citations'
+  | 'source-diversity'
+  | 'numbers'
+  | 'quotes'
+  | 'entities'
+  | 'verbatim'
+  | 'freshness'
+  | 'duplicate'
+  | 'injection'
+  | 'links';
+
+export type Severity = 'block' | 'warn';
+
+export interface CheckResult {
+  name: CheckName | (string & {});
+  passed: boolean;
+  severity: Severity;
+  details: string[];
+}
+
+export interface CheckReport {
+  passed: boolean;
+  results: CheckResult[];
+}
+
+/** What a writer is asked to do: the sources, and findings to fix on a revision. */
+export interface WriteRequest {
+  sources: SourceDoc[];
+  categories: string[];
+  /** Findings of a failed check, on a revision request. */
+  revise?: { draft: ArticleDraft; findings: string[] };
+}
+
+/** A synthesizer: the extractive writer, Workers AI or an OpenAI-compatible endpoint. */
+export interface Writer {
+  /** extractive | workers-ai | openai-compatible */
+  name: string;
+  /** Model id, absent for the extractive writer. */
+  model?: string;
+  /** Returns the model's raw draft; synthesizeStory validates and repairs it. */
+  write(request: WriteRequest): Promise<unknown>;
+}
