@@ -1,0 +1,78 @@
+/** The zod schema an ArticleDraft must satisfy, for writers' output and the `schema` check. */
+import { z } from 'zod';
+import type { ArticleDraft } from './types';
+
+export const DRAFT_LIMITS = {
+  title: { min: 30, max: 110 },
+  dek: { min: 40, max: 300 },
+  sections: { min: 2, max: 6 },
+  paragraphsPerSection: { min: 1, max: 8 },
+  paragraph: { min: 40, max: 1500 },
+  heading: { min: 3, max: 90 },
+  whatThisMeans: { min: 1, max: 4 },
+  faq: { min: 2, max: 5 },
+  question: { min: 10, max: 200 },
+  tags: { max: 8 },
+} as const;
+
+/** Generated text must not carry links or markup: sources and links come from our records. */
+const NO_MARKUP = [
+  { re: /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.[a-z]/i, what: 'a URL' },
+  { re: /<\/?[a-z][^>]*>/i, what: 'HTML markup' },
+  { re: /\[[^\]]+\]\([^)]*\)/, what: 'a markdown link' },
+  { re: /[\w.+-]+@[\w-]+\.[\w.-]+/, what: 'an e-mail address' },
+];
+
+const prose = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min)
+    .max(max)
+    .superRefine((text, ctx) => {
+      for (const { re, what } of NO_MARKUP) {
+        if (re.test(text)) ctx.addIssue({ code: 'custom', message: `contains ${what}` });
+      }
+    });
+
+/**
+ * The draft schema for a given set of source numbers: every paragraph and answer
+ * must cite at least one of them and nothing else.
+ */
+export function draftSchema(sourceNumbers: readonly number[]) {
+  const allowed = new Set(sourceNumbers);
+  const cited = z.object({
+    text: prose(DRAFT_LIMITS.paragraph.min, DRAFT_LIMITS.paragraph.max),
+    citations: z
+      .array(z.number().int())
+      .min(1, 'cites no source')
+      .refine((ns) => ns.every((n) => allowed.has(n)), {
+        message: `cites a source number that does not exist (allowed: ${[...allowed].join(', ')})`,
+      }),
+  });
+  return z.object({
+    title: prose(DRAFT_LIMITS.title.min, DRAFT_LIMITS.title.max),
+    dek: prose(DRAFT_LIMITS.dek.min, DRAFT_LIMITS.dek.max),
+    category: z.string().trim().min(1).max(40),
+    tags: z.array(z.string().trim().min(1).max(40)).max(DRAFT_LIMITS.tags.max),
+    sections: z
+      .array(
+        z.object({
+          heading: prose(DRAFT_LIMITS.heading.min, DRAFT_LIMITS.heading.max),
+          paragraphs: z.array(cited).min(DRAFT_LIMITS.paragraphsPerSection.min).max(DRAFT_LIMITS.paragraphsPerSection.max),
+        }),
+      )
+      .min(DRAFT_LIMITS.sections.min)
+      .max(DRAFT_LIMITS.sections.max),
+    whatThisMeans: z.array(cited).min(DRAFT_LIMITS.whatThisMeans.min).max(DRAFT_LIMITS.whatThisMeans.max),
+    faq: z
+      .array(z.object({ question: prose(DRAFT_LIMITS.question.min, DRAFT_LIMITS.question.max), answer: cited }))
+      .min(DRAFT_LIMITS.faq.min)
+      .max(DRAFT_LIMITS.faq.max),
+  }) satisfies z.ZodType<ArticleDraft>;
+}
+
+/** Validation problems as lines a person (or a model on repair) can act on. */
+export function describeIssues(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : 'draft'}: ${i.message}`);
+}
