@@ -1,0 +1,231 @@
+/**
+ * The publish step: turns a checked draft into an article version. Everything an
+ * article is — its row, version, numbered sources, check report, search entry and
+ * audit record — lands in one D1 batch, after the R2 objects it points to, so a
+ * reader never sees half an article and a retried step finds the version it wrote.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { ARTICLES_FTS, articleSources, articleVersions, articles, auditLog, checks, stories } from '../db/schema';
+import { draftBodyText } from '../lib/draft-text';
+import { fnv1a64 } from '../lib/hash';
+import { articleSlug } from '../lib/slug';
+import { wordCount } from '../lib/text';
+import type { ArticleDraft, CheckReport, SourceDoc } from './types';
+
+export type GateStatus = 'published' | 'ready' | 'held';
+
+/** The gate: every blocking check passed -> published (or ready without auto-publish); else held. */
+export function decideStatus(report: CheckReport, autoPublish: boolean): GateStatus {
+  if (!report.passed) return 'held';
+  return autoPublish ? 'published' : 'ready';
+}
+
+/** The reasons an article was held, one line per failed blocking check finding. */
+export function heldReasons(report: CheckReport): string[] {
+  return report.results
+    .filter((r) => !r.passed && r.severity === 'block')
+    .flatMap((r) => (r.details.length ? r.details.map((d) => `${r.name}: ${d}`) : [`${r.name}: failed`]));
+}
+
+export interface PublishInput {
+  storyId: string;
+  sourceSetHash: string;
+  /** The numbered sources the draft cites, with the item each came from. */
+  sources: (SourceDoc & { itemId?: string })[];
+  draft: ArticleDraft;
+  report: CheckReport;
+  writer: { name: string; model?: string };
+  /** The cover image as SVG text, stored at media/{slug}/cover.svg. */
+  coverSvg: (slug: string) => string;
+  /** Notes for the provenance panel, e.g. items left out for instruction-like text. */
+  notes?: string[];
+}
+
+export interface PublishDeps {
+  db: Db;
+  store: R2Bucket;
+  autoPublish: boolean;
+  now: Date;
+}
+
+export interface PublishOutcome {
+  articleId: string;
+  slug: string;
+  category: string;
+  version: number;
+  /** The article's status after this step. */
+  status: 'published' | 'ready' | 'held' | 'unpublished';
+  /** What the gate decided for this version. */
+  gate: GateStatus;
+  /** False when this source set had already been written (a retried step). */
+  created: boolean;
+}
+
+export async function publishArticle(deps: PublishDeps, input: PublishInput): Promise<PublishOutcome> {
+  const { db, store, now } = deps;
+  const at = now.toISOString();
+  const existing = await db.query.articles.findFirst({ where: eq(articles.storyId, input.storyId) });
+  const gate = decideStatus(input.report, deps.autoPublish);
+
+  if (existing) {
+    const done = await db.query.articleVersions.findFirst({
+      where: and(eq(articleVersions.articleId, existing.id), eq(articleVersions.sourceSetHash, input.sourceSetHash)),
+    });
+    if (done) {
+      return {
+        articleId: existing.id,
+        slug: existing.slug,
+        category: existing.category,
+        version: done.version,
+        status: existing.status as PublishOutcome['status'],
+        gate: decideStatus({ passed: done.checksPassed, results: [] }, deps.autoPublish),
+        created: false,
+      };
+    }
+  }
+
+  const articleId = existing?.id ?? `a_${fnv1a64(input.storyId)}`;
+  const slug = existing?.slug ?? articleSlug(input.draft.title, fnv1a64(input.storyId));
+  const lastVersion = existing
+    ? ((
+        await db
+          .select({ v: sql<number>`max(${articleVersions.version})` })
+          .from(articleVersions)
+          .where(eq(articleVersions.articleId, existing.id))
+      )[0]?.v ?? 0)
+    : 0;
+  const version = lastVersion + 1;
+  const versionKey = `articles/${slug}/v${version}.json`;
+  const coverKey = `media/${slug}/cover.svg`;
+
+  // What readers see: a version that passed becomes current; a held re-write leaves a
+  // published article on its last good version, and an editor's unpublish stands.
+  const wasPublic = existing?.status === 'published';
+  const status: PublishOutcome['status'] =
+    existing?.status === 'unpublished' ? 'unpublished' : gate === 'held' && wasPublic ? 'published' : gate;
+  const becomesCurrent = !(gate === 'held' && wasPublic) && existing?.status !== 'unpublished';
+  const goesLive = status === 'published' && becomesCurrent;
+  const body = draftBodyText(input.draft);
+  const reasons = gate === 'held' ? heldReasons(input.report) : null;
+
+  // R2 first: the rows below point at these objects, and re-putting them on a retry is harmless.
+  await Promise.all([
+    store.put(
+      versionKey,
+      JSON.stringify({
+        article: { id: articleId, slug, storyId: input.storyId },
+        version,
+        createdAt: at,
+        sourceSetHash: input.sourceSetHash,
+        writer: input.writer,
+        draft: input.draft,
+        sources: input.sources,
+        report: input.report,
+        notes: input.notes ?? [],
+      }),
+      { httpMetadata: { contentType: 'application/json' } },
+    ),
+    store.put(coverKey, input.coverSvg(slug), {
+      httpMetadata: { contentType: 'image/svg+xml', cacheControl: 'public, max-age=31536000, immutable' },
+    }),
+  ]);
+
+  const shown = {
+    title: input.draft.title,
+    dek: input.draft.dek,
+    category: input.draft.category,
+    tags: input.draft.tags,
+    wordCount: wordCount(body),
+    currentVersion: version,
+  };
+  const statements = [
+    existing
+      ? db
+          .update(articles)
+          .set({
+            ...(becomesCurrent ? shown : {}),
+            status,
+            heldReasons: reasons,
+            ...(goesLive ? { publishedAt: at, firstPublishedAt: existing.firstPublishedAt ?? at } : {}),
+            updatedAt: at,
+          })
+          .where(eq(articles.id, articleId))
+      : db.insert(articles).values({
+          id: articleId,
+          storyId: input.storyId,
+          slug,
+          status,
+          ...shown,
+          heldReasons: reasons,
+          coverKey,
+          ...(goesLive ? { publishedAt: at, firstPublishedAt: at } : {}),
+          createdAt: at,
+          updatedAt: at,
+        }),
+    db.insert(articleVersions).values({
+      id: `${articleId}_v${version}`,
+      articleId,
+      version,
+      draft: input.draft,
+      sourceSetHash: input.sourceSetHash,
+      writer: input.writer.name,
+      model: input.writer.model ?? null,
+      checksPassed: input.report.passed,
+      reason: existing ? 'resynthesis' : 'initial',
+      r2Key: versionKey,
+      createdAt: at,
+    }),
+    ...input.sources.map((s) =>
+      db.insert(articleSources).values({
+        articleId,
+        version,
+        n: s.n,
+        itemId: s.itemId ?? null,
+        publisher: s.publisher,
+        url: s.url,
+        title: s.title,
+        publishedAt: s.publishedAt,
+      }),
+    ),
+    ...input.report.results.map((r) =>
+      db.insert(checks).values({
+        articleId,
+        version,
+        name: r.name,
+        passed: r.passed,
+        severity: r.severity,
+        details: r.details,
+        createdAt: at,
+      }),
+    ),
+    ...(goesLive ? searchEntry(db, articleId, input.draft.title, input.draft.dek, body) : []),
+    db.update(stories).set({ status: 'written', failureReason: null, updatedAt: at }).where(eq(stories.id, input.storyId)),
+    db.insert(auditLog).values({
+      at,
+      actor: 'system',
+      action: gate === 'published' ? 'auto-publish' : gate === 'ready' ? 'ready' : 'hold',
+      targetType: 'article',
+      targetId: articleId,
+      details: { version, writer: input.writer.name, model: input.writer.model ?? null, reasons: reasons ?? [] },
+    }),
+  ] as const;
+  await db.batch(statements);
+
+  return { articleId, slug, category: shown.category, version, status, gate, created: true };
+}
+
+/** Replaces the article's FTS row (delete + insert), for use inside a batch. */
+export function searchEntry(db: Db, articleId: string, title: string, dek: string, body: string) {
+  return [
+    db.run(sql`DELETE FROM ${sql.identifier(ARTICLES_FTS)} WHERE article_id = ${articleId}`),
+    db.run(
+      sql`INSERT INTO ${sql.identifier(ARTICLES_FTS)} (article_id, title, dek, body) VALUES (${articleId}, ${title}, ${dek}, ${body})`,
+    ),
+  ];
+}
+
+/** Removes the article's FTS row, for use inside a batch. */
+export function removeSearchEntry(db: Db, articleId: string) {
+  return db.run(sql`DELETE FROM ${sql.identifier(ARTICLES_FTS)} WHERE article_id = ${articleId}`);
+}
