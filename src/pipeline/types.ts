@@ -92,6 +92,14 @@ export interface WriteRequest {
   categories: string[];
   /** Findings of a failed check, on a revision request. */
   revise?: { draft: ArticleDraft; findings: string[] };
+  /** The conversation for a model-backed writer (built by src/pipeline/prompt.ts); the extractive writer ignores it. */
+  messages?: ChatMessage[];
+}
+
+/** One message of a chat-completions conversation. */
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
 }
 
 /** A synthesizer: the extractive writer, Workers AI or an OpenAI-compatible endpoint. */
