@@ -5,6 +5,7 @@
  * reader never sees half an article and a retried step finds the version it wrote.
  */
 import { and, eq, sql } from 'drizzle-orm';
+import { rawStatement, runBatch, type Statement } from '../db/batch';
 import type { Db } from '../db/client';
 import { ARTICLES_FTS, articleSources, articleVersions, articles, auditLog, checks, stories } from '../db/schema';
 import { draftBodyText } from '../lib/draft-text';
@@ -139,7 +140,7 @@ export async function publishArticle(deps: PublishDeps, input: PublishInput): Pr
     wordCount: wordCount(body),
     currentVersion: version,
   };
-  const statements = [
+  const statements: Statement[] = [
     existing
       ? db
           .update(articles)
@@ -199,7 +200,7 @@ export async function publishArticle(deps: PublishDeps, input: PublishInput): Pr
         createdAt: at,
       }),
     ),
-    ...(goesLive ? searchEntry(db, articleId, input.draft.title, input.draft.dek, body) : []),
+    ...(goesLive ? searchEntry(articleId, input.draft.title, input.draft.dek, body) : []),
     db.update(stories).set({ status: 'written', failureReason: null, updatedAt: at }).where(eq(stories.id, input.storyId)),
     db.insert(auditLog).values({
       at,
@@ -209,23 +210,21 @@ export async function publishArticle(deps: PublishDeps, input: PublishInput): Pr
       targetId: articleId,
       details: { version, writer: input.writer.name, model: input.writer.model ?? null, reasons: reasons ?? [] },
     }),
-  ] as const;
-  await db.batch(statements);
+  ];
+  await runBatch(db, statements);
 
   return { articleId, slug, category: shown.category, version, status, gate, created: true };
 }
 
-/** Replaces the article's FTS row (delete + insert), for use inside a batch. */
-export function searchEntry(db: Db, articleId: string, title: string, dek: string, body: string) {
+/** Replaces the article's FTS row (delete + insert), as statements for a batch. */
+export function searchEntry(articleId: string, title: string, dek: string, body: string): Statement[] {
   return [
-    db.run(sql`DELETE FROM ${sql.identifier(ARTICLES_FTS)} WHERE article_id = ${articleId}`),
-    db.run(
-      sql`INSERT INTO ${sql.identifier(ARTICLES_FTS)} (article_id, title, dek, body) VALUES (${articleId}, ${title}, ${dek}, ${body})`,
-    ),
+    removeSearchEntry(articleId),
+    rawStatement(`INSERT INTO ${ARTICLES_FTS} (article_id, title, dek, body) VALUES (?, ?, ?, ?)`, articleId, title, dek, body),
   ];
 }
 
-/** Removes the article's FTS row, for use inside a batch. */
-export function removeSearchEntry(db: Db, articleId: string) {
-  return db.run(sql`DELETE FROM ${sql.identifier(ARTICLES_FTS)} WHERE article_id = ${articleId}`);
+/** Removes the article's FTS row, as a statement for a batch. */
+export function removeSearchEntry(articleId: string): Statement {
+  return rawStatement(`DELETE FROM ${ARTICLES_FTS} WHERE article_id = ?`, articleId);
 }

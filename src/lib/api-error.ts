@@ -1,0 +1,50 @@
+/** Errors as values with a code and a human message; the API turns them into JSON. */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** `{ error: { code, message } }` with the given status. */
+export function errorJson(c: Context, status: ContentfulStatusCode, code: string, message: string) {
+  return c.json({ error: { code, message } }, status);
+}
+
+/** Reads a JSON body and validates it, or throws a 400/413/415 that says what is wrong. */
+export async function readJson<T extends z.ZodType>(c: Context, schema: T, maxBytes = 64 * 1024): Promise<z.infer<T>> {
+  const type = c.req.header('content-type') ?? '';
+  const length = Number(c.req.header('content-length') ?? '0');
+  if (length > maxBytes) throw new ApiError(413, 'body-too-large', `The request body is larger than ${maxBytes} bytes.`);
+  const text = await c.req.text();
+  if (text.length > maxBytes) throw new ApiError(413, 'body-too-large', `The request body is larger than ${maxBytes} bytes.`);
+  if (text.trim() === '') return parseWith(schema, {});
+  if (!type.includes('application/json')) {
+    throw new ApiError(415, 'unsupported-media-type', 'Send the body as application/json.');
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'invalid-json', 'The request body is not valid JSON.');
+  }
+  return parseWith(schema, body);
+}
+
+/** Validates plain data against a schema, or throws a 400 naming each problem. */
+export function parseWith<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
+    throw new ApiError(400, 'invalid-request', problems.join('; '));
+  }
+  return parsed.data;
+}

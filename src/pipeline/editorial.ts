@@ -1,0 +1,241 @@
+/**
+ * What editors do to articles: publish (a held one only with a reason), unpublish,
+ * and correct (a new version plus a public notice). Each action is one D1 batch
+ * with its audit record, so it lands whole or not at all and is never applied twice.
+ */
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { rawStatement, runBatch } from '../db/batch';
+import type { Db } from '../db/client';
+import { articleSources, articleVersions, articles, auditLog, checks, corrections } from '../db/schema';
+import { draftBodyText } from '../lib/draft-text';
+import { wordCount } from '../lib/text';
+import { removeSearchEntry, searchEntry } from './publish';
+import type { ArticleDraft, CheckReport, SourceDoc } from './types';
+
+export type EditorialErrorCode = 'not-found' | 'reason-required' | 'conflict' | 'invalid-draft';
+
+export class EditorialError extends Error {
+  constructor(
+    readonly code: EditorialErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EditorialError';
+  }
+}
+
+export interface Actor {
+  id: string;
+  name: string;
+}
+
+export interface EditorialDeps {
+  db: Db;
+  now: Date;
+}
+
+export interface ActionResult {
+  articleId: string;
+  slug: string;
+  category: string;
+  status: string;
+  version: number;
+  /** False when the article was already in the requested state (nothing was done twice). */
+  changed: boolean;
+}
+
+async function loadArticle(db: Db, articleId: string) {
+  const article = await db.query.articles.findFirst({ where: eq(articles.id, articleId) });
+  if (!article) throw new EditorialError('not-found', `No article with id "${articleId}".`);
+  return article;
+}
+
+async function loadVersion(db: Db, articleId: string, version?: number) {
+  const row = await db.query.articleVersions.findFirst({
+    where: version
+      ? and(eq(articleVersions.articleId, articleId), eq(articleVersions.version, version))
+      : eq(articleVersions.articleId, articleId),
+    orderBy: desc(articleVersions.version),
+  });
+  if (!row) throw new EditorialError('not-found', `Article "${articleId}" has no version ${version ?? ''}`.trim() + '.');
+  return row;
+}
+
+const result = (a: { id: string; slug: string; category: string }, status: string, version: number, changed: boolean): ActionResult => ({
+  articleId: a.id,
+  slug: a.slug,
+  category: a.category,
+  status,
+  version,
+  changed,
+});
+
+/**
+ * Publishes a version (the latest by default). A version that failed a blocking
+ * check needs a reason, which is recorded and shown publicly beside the check.
+ */
+export async function publishByEditor(
+  { db, now }: EditorialDeps,
+  input: { articleId: string; actor: Actor; reason?: string; version?: number },
+): Promise<ActionResult> {
+  const article = await loadArticle(db, input.articleId);
+  const version = await loadVersion(db, article.id, input.version);
+  if (article.status === 'published' && article.currentVersion === version.version) {
+    return result(article, article.status, version.version, false);
+  }
+  const reason = input.reason?.trim();
+  if (!version.checksPassed && !reason) {
+    const failed = await db
+      .select({ name: checks.name })
+      .from(checks)
+      .where(and(eq(checks.articleId, article.id), eq(checks.version, version.version), eq(checks.passed, false), eq(checks.severity, 'block')));
+    throw new EditorialError(
+      'reason-required',
+      `Version ${version.version} failed blocking checks (${failed.map((f) => f.name).join(', ') || 'see report'}); publishing it needs a reason.`,
+    );
+  }
+  const at = now.toISOString();
+  const draft = version.draft as ArticleDraft;
+  const body = draftBodyText(draft);
+  const override = !version.checksPassed;
+  await runBatch(db, [
+    db
+      .update(articles)
+      .set({
+        status: 'published',
+        currentVersion: version.version,
+        title: draft.title,
+        dek: draft.dek,
+        category: draft.category,
+        tags: draft.tags,
+        wordCount: wordCount(body),
+        overrideReason: override ? reason : null,
+        heldReasons: null,
+        publishedAt: at,
+        firstPublishedAt: article.firstPublishedAt ?? at,
+        updatedAt: at,
+      })
+      .where(eq(articles.id, article.id)),
+    ...searchEntry(article.id, draft.title, draft.dek, body),
+    db.insert(auditLog).values({
+      at,
+      actor: input.actor.id,
+      action: override ? 'publish-override' : 'publish',
+      targetType: 'article',
+      targetId: article.id,
+      details: { version: version.version, reason: reason ?? null, editor: input.actor.name },
+    }),
+  ]);
+  return result({ ...article, category: draft.category }, 'published', version.version, true);
+}
+
+/** Takes a published article off the site (its URL then answers 404); the reason is recorded. */
+export async function unpublishByEditor(
+  { db, now }: EditorialDeps,
+  input: { articleId: string; actor: Actor; reason: string },
+): Promise<ActionResult> {
+  const article = await loadArticle(db, input.articleId);
+  if (article.status === 'unpublished') return result(article, article.status, article.currentVersion, false);
+  if (article.status !== 'published') {
+    throw new EditorialError('conflict', `Only a published article can be unpublished; this one is ${article.status}.`);
+  }
+  const at = now.toISOString();
+  await runBatch(db, [
+    db.update(articles).set({ status: 'unpublished', updatedAt: at }).where(eq(articles.id, article.id)),
+    removeSearchEntry(article.id),
+    db.insert(auditLog).values({
+      at,
+      actor: input.actor.id,
+      action: 'unpublish',
+      targetType: 'article',
+      targetId: article.id,
+      details: { version: article.currentVersion, reason: input.reason, editor: input.actor.name },
+    }),
+  ]);
+  return result(article, 'unpublished', article.currentVersion, true);
+}
+
+export interface CorrectionInput {
+  articleId: string;
+  actor: Actor;
+  /** The public notice: what was wrong and what is right now. */
+  text: string;
+  /** The corrected article; defaults to the current text (a notice-only correction). */
+  draft?: ArticleDraft;
+  /** Re-runs the checks on the corrected draft against the version's sources. */
+  recheck: (draft: ArticleDraft, sources: SourceDoc[]) => CheckReport;
+  /** The sources of the current version, with their text (from the version's R2 record). */
+  sources: SourceDoc[];
+}
+
+/**
+ * A correction makes a new version of a published article (its sources carried
+ * over, its checks run again) and a public notice; the URL stays the same.
+ */
+export async function correctArticle({ db, now }: EditorialDeps, input: CorrectionInput): Promise<ActionResult & { report: CheckReport }> {
+  const article = await loadArticle(db, input.articleId);
+  if (article.status !== 'published') {
+    throw new EditorialError('conflict', `Corrections apply to published articles; this one is ${article.status}.`);
+  }
+  const current = await loadVersion(db, article.id, article.currentVersion);
+  const draft = input.draft ?? (current.draft as ArticleDraft);
+  const report = input.recheck(draft, input.sources);
+  if (!report.passed) {
+    const failed = report.results.filter((r) => !r.passed && r.severity === 'block');
+    throw new EditorialError(
+      'invalid-draft',
+      `The corrected text fails blocking checks: ${failed.map((r) => `${r.name} (${r.details.slice(0, 2).join('; ')})`).join('; ')}.`,
+    );
+  }
+  const last = await loadVersion(db, article.id);
+  const version = last.version + 1;
+  const at = now.toISOString();
+  const body = draftBodyText(draft);
+  await runBatch(db, [
+    db.insert(articleVersions).values({
+      id: `${article.id}_v${version}`,
+      articleId: article.id,
+      version,
+      draft,
+      sourceSetHash: current.sourceSetHash,
+      writer: current.writer,
+      model: current.model,
+      checksPassed: true,
+      reason: 'correction',
+      r2Key: current.r2Key,
+      createdAt: at,
+    }),
+    rawStatement(
+      `INSERT INTO article_sources (article_id, version, n, item_id, publisher, url, title, published_at)
+       SELECT article_id, ?, n, item_id, publisher, url, title, published_at FROM article_sources WHERE article_id = ? AND version = ?`,
+      version,
+      article.id,
+      current.version,
+    ),
+    ...report.results.map((r) =>
+      db.insert(checks).values({ articleId: article.id, version, name: r.name, passed: r.passed, severity: r.severity, details: r.details, createdAt: at }),
+    ),
+    db.insert(corrections).values({
+      id: `${article.id}_c${version}`,
+      articleId: article.id,
+      version,
+      text: input.text,
+      editorId: input.actor.id === 'admin' ? null : input.actor.id,
+      createdAt: at,
+    }),
+    db
+      .update(articles)
+      .set({ currentVersion: version, title: draft.title, dek: draft.dek, category: draft.category, tags: draft.tags, wordCount: wordCount(body), updatedAt: at })
+      .where(eq(articles.id, article.id)),
+    ...searchEntry(article.id, draft.title, draft.dek, body),
+    db.insert(auditLog).values({
+      at,
+      actor: input.actor.id,
+      action: 'correction',
+      targetType: 'article',
+      targetId: article.id,
+      details: { version, text: input.text, editor: input.actor.name },
+    }),
+  ]);
+  return { ...result({ ...article, category: draft.category }, 'published', version, true), report };
+}
