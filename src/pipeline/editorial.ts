@@ -3,10 +3,10 @@
  * and correct (a new version plus a public notice). Each action is one D1 batch
  * with its audit record, so it lands whole or not at all and is never applied twice.
  */
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { rawStatement, runBatch } from '../db/batch';
 import type { Db } from '../db/client';
-import { articleSources, articleVersions, articles, auditLog, checks, corrections } from '../db/schema';
+import { articleVersions, articles, auditLog, checks, corrections } from '../db/schema';
 import { draftBodyText } from '../lib/draft-text';
 import { wordCount } from '../lib/text';
 import { removeSearchEntry, searchEntry } from './publish';
