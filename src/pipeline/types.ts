@@ -13,12 +13,16 @@ export interface FeedItem {
   author?: string;
   /** ISO 8601, UTC. */
   publishedAt?: string;
+  /** ISO 8601, UTC: when the publisher last changed the entry, if it says. */
+  updatedAt?: string;
 }
 
 export interface ParsedFeed {
   title: string;
   link?: string;
   items: FeedItem[];
+  /** Problems the parser recovered from (ill-formed XML, undefined entities); absent when clean. */
+  warnings?: string[];
 }
 
 /** What clustering needs of an item. */
