@@ -1,11 +1,29 @@
 /** The Hono app: middleware and the route modules, mounted by path. */
 import { Hono } from 'hono';
 import type { Bindings } from './env';
+import { conditional } from './lib/http/conditional';
+import { edgeCache } from './lib/http/edge-cache';
+import { securityHeaders } from './lib/http/security-headers';
+import { notFound, onError } from './routes/errors';
+import { feeds } from './routes/feeds';
+import { media } from './routes/media';
+import { pages } from './routes/pages';
+import { siteView } from './routes/render';
+import { editorApi } from './routes/editor';
 
 export type AppEnv = { Bindings: Bindings };
 
 export function createApp() {
   const app = new Hono<AppEnv>();
+
+  // Outermost first: security headers wrap everything (errors too), then ETag/304, then the edge cache.
+  app.use('*', securityHeaders());
+  app.use('*', conditional());
+  // Public pages and feeds only: search takes free text and /status must be live.
+  const edge = edgeCache((c) => siteView(c.env).url);
+  for (const path of ['/', '/articles/*', '/category/*', '/about', '/corrections', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml', '/robots.txt']) {
+    app.use(path, edge);
+  }
 
   app.get('/healthz', async (c) => {
     const started = Date.now();
@@ -20,6 +38,12 @@ export function createApp() {
     );
   });
 
+  app.route('/', pages);
+  app.route('/', feeds);
+  app.route('/', media);
+  app.route('/api/editor', editorApi);
+  app.notFound(notFound);
+  app.onError(onError);
   return app;
 }
 

@@ -95,12 +95,12 @@ export class ConfigError extends Error {
 const cache = new WeakMap<object, Config>();
 
 /** Parses the configuration from the Worker's env (cached per env object). */
-export function loadConfig(env: Partial<Record<string, unknown>>): Config {
+export function loadConfig(env: object): Config {
   const hit = cache.get(env);
   if (hit) return hit;
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(configSchema.shape)) {
-    const value = env[key];
+    const value = (env as Record<string, unknown>)[key];
     // Empty strings mean "unset" so that a blank var falls back to its default.
     if (typeof value === 'string' && value.trim() !== '') raw[key] = value.trim();
   }

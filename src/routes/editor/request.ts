@@ -1,4 +1,4 @@
-/** Errors as values with a code and a human message; the API turns them into JSON. */
+/** Editor API requests: JSON bodies read within a size limit and validated, errors as values with a code. */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
@@ -12,11 +12,6 @@ export class ApiError extends Error {
     super(message);
     this.name = 'ApiError';
   }
-}
-
-/** `{ error: { code, message } }` with the given status. */
-export function errorJson(c: Context, status: ContentfulStatusCode, code: string, message: string) {
-  return c.json({ error: { code, message } }, status);
 }
 
 /** Reads a JSON body and validates it, or throws a 400/413/415 that says what is wrong. */
