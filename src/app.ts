@@ -9,7 +9,6 @@ import { feeds } from './routes/feeds';
 import { media } from './routes/media';
 import { pages } from './routes/pages';
 import { siteView } from './routes/render';
-import { editorApi } from './routes/editor';
 
 export type AppEnv = { Bindings: Bindings };
 
@@ -41,7 +40,6 @@ export function createApp() {
   app.route('/', pages);
   app.route('/', feeds);
   app.route('/', media);
-  app.route('/api/editor', editorApi);
   app.notFound(notFound);
   app.onError(onError);
   return app;
