@@ -1,0 +1,123 @@
+/** Turns untrusted HTML into plain text: no markup, no script or style text, entities decoded. */
+// Hand-written because the HTML parsers that run in Workers (HTMLRewriter) are async and
+// workerd-only, and DOM-building ones cost far more than a single forward scan needs.
+import { decodeHTML } from 'entities/decode';
+
+/** Elements whose content is never text a reader sees. */
+const DROPPED = new Set(['script', 'style', 'iframe', 'noembed', 'noframes', 'noscript', 'xmp', 'template', 'object', 'svg', 'math', 'head', 'select']);
+
+/** Elements that break a line (the rest are inline and add nothing). */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main',
+  'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'body', 'html',
+]);
+const CELL = new Set(['td', 'th']);
+
+const NAME_START = /[A-Za-z]/;
+
+export interface HtmlToTextOptions {
+  /** Stop once this many characters of text have been produced. */
+  maxChars?: number;
+}
+
+/**
+ * Plain text of an HTML fragment in one forward pass (linear in the input).
+ * @example htmlToText('<p>A &amp; B</p><script>x()</script>') // 'A & B'
+ */
+export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
+  const max = options.maxChars ?? Infinity;
+  const out: string[] = [];
+  let produced = 0;
+  const emit = (piece: string) => {
+    out.push(piece);
+    produced += piece.length;
+  };
+  const n = html.length;
+  let i = 0;
+  while (i < n && produced <= max) {
+    const lt = html.indexOf('<', i);
+    const textEnd = lt === -1 ? n : lt;
+    if (textEnd > i) emit(decodeHTML(html.slice(i, textEnd)));
+    if (lt === -1) break;
+    i = lt;
+    const next = html.charCodeAt(i + 1);
+    if (html.startsWith('<!--', i)) {
+      const end = html.indexOf('-->', i + 4);
+      i = end === -1 ? n : end + 3;
+    } else if (next === 33 /* ! */ || next === 63 /* ? */) {
+      // Doctype, CDATA or processing instruction: HTML treats all of them as comments.
+      const end = html.startsWith('<![CDATA[', i) ? html.indexOf(']]>', i) : html.indexOf('>', i);
+      i = end === -1 ? n : html.indexOf('>', end) + 1;
+    } else if (next === 47 /* / */ && NAME_START.test(html.charAt(i + 2))) {
+      const end = html.indexOf('>', i);
+      const name = tagName(html, i + 2);
+      if (BLOCK.has(name)) emit('\n');
+      else if (CELL.has(name)) emit(' ');
+      i = end === -1 ? n : end + 1;
+    } else if (NAME_START.test(html.charAt(i + 1))) {
+      const name = tagName(html, i + 1);
+      i = endOfTag(html, i + 1 + name.length);
+      if (DROPPED.has(name)) {
+        const close = new RegExp(`</${name}[\\s/>]`, 'gi');
+        close.lastIndex = i;
+        const m = close.exec(html);
+        i = m ? endOfTag(html, m.index + 2) : n;
+      } else if (BLOCK.has(name)) emit('\n');
+      else if (CELL.has(name) || name === 'img') emit(' ');
+    } else {
+      emit('<');
+      i += 1;
+    }
+  }
+  return tidyText(out.join(''), max);
+}
+
+/** Collapses spaces within lines and blank-line runs, trims, and cuts at max characters. */
+export function tidyText(text: string, max = Infinity): string {
+  // Horizontal runs first, so the newline pattern below never backtracks over long runs.
+  const tidy = text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[ \t\f\v]+/g, ' ')
+    .replace(/ ?\n[ \n]*/g, (m) => (m.indexOf('\n') === m.lastIndexOf('\n') ? '\n' : '\n\n'))
+    .trim();
+  return truncate(tidy, max);
+}
+
+/** Cuts text at max characters without splitting a surrogate pair. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = max;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  return text.slice(0, cut).trimEnd();
+}
+
+function tagName(html: string, from: number): string {
+  let end = from;
+  while (end < html.length && !/[\s/>]/.test(html.charAt(end))) end++;
+  return html.slice(from, end).toLowerCase();
+}
+
+/** Index just past the '>' that closes a tag, skipping quoted attribute values. */
+function endOfTag(html: string, from: number): number {
+  let i = from;
+  const n = html.length;
+  while (i < n) {
+    const c = html.charCodeAt(i);
+    if (c === 62 /* > */) return i + 1;
+    if (c === 34 || c === 39) {
+      // A quote opens a value only right after '=' (possibly with spaces).
+      let j = i - 1;
+      while (j > from && /\s/.test(html.charAt(j))) j--;
+      if (html.charCodeAt(j) === 61 /* = */) {
+        const close = html.indexOf(html.charAt(i), i + 1);
+        if (close === -1) return n;
+        i = close + 1;
+        continue;
+      }
+    }
+    i++;
+  }
+  return n;
+}

@@ -1,0 +1,80 @@
+/** parseFeed: any RSS, RDF, Atom or JSON Feed document into plain-text items (pure; workerd and Node). */
+import { decodeFeedBytes } from './feed/charset';
+import { DEFAULT_LIMITS, finishEntry, safeLink, type FieldLimits } from './feed/entry';
+import { FeedParseError } from './feed/errors';
+import { readJsonFeed } from './feed/json-feed';
+import { readXmlFeed, type RawFeed } from './feed/xml-feed';
+import { readXmlTree } from './feed/xml-tree';
+import type { ParsedFeed } from './types';
+
+export { FeedParseError, type FeedParseErrorCode } from './feed/errors';
+export { decodeFeedBytes, sniffFeedCharset, type CharsetGuess } from './feed/charset';
+export { parseFeedDate } from './feed/dates';
+export { DEFAULT_LIMITS, type FieldLimits } from './feed/entry';
+
+export interface ParseFeedOptions {
+  /** The URL the feed was fetched from: relative links resolve against it. */
+  url: string;
+  /** The HTTP Content-Type, if known (helps tell JSON and HTML apart). */
+  contentType?: string;
+  /** Keep at most this many items, in document order (default 200). */
+  maxItems?: number;
+  /** Per-field character caps (defaults in DEFAULT_LIMITS). */
+  limits?: Partial<FieldLimits>;
+}
+
+export const DEFAULT_MAX_ITEMS = 200;
+
+/**
+ * Parses a feed document into plain-text items with absolute http(s) links and ISO UTC dates.
+ * Throws FeedParseError, with a message an editor can act on, when the body is not a feed.
+ * @example parseFeed(xml, { url: 'https://example.org/feed.xml' }).items[0]?.title
+ */
+export function parseFeed(body: string, opts: ParseFeedOptions): ParsedFeed {
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const maxItems = Math.max(0, opts.maxItems ?? DEFAULT_MAX_ITEMS);
+  const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
+  const start = text.search(/\S/);
+  if (start === -1) throw new FeedParseError('empty', 'Empty body: the server sent nothing to parse');
+  const first = text.charAt(start);
+  const type = opts.contentType?.toLowerCase() ?? '';
+
+  let raw: RawFeed;
+  let warnings: string[] = [];
+  if (first === '{' || first === '[' || (type.includes('json') && first !== '<')) {
+    raw = readJsonFeed(text, opts.url, maxItems, limits);
+  } else if (first === '<') {
+    try {
+      const tree = readXmlTree(text, opts.url);
+      warnings = tree.warnings;
+      raw = readXmlFeed(tree.root, maxItems, limits);
+    } catch (error) {
+      if (error instanceof FeedParseError && error.code !== 'entities' && looksLikeHtml(text, type)) {
+        throw new FeedParseError('html', 'This is an HTML page, not a feed');
+      }
+      throw error;
+    }
+  } else {
+    throw new FeedParseError('not-xml', `This is not a feed: it is neither XML nor JSON (it starts with "${text.slice(start, start + 20)}")`);
+  }
+
+  const feed: ParsedFeed = {
+    title: raw.title,
+    items: raw.entries.map((entry) => finishEntry(entry, limits)),
+  };
+  const link = safeLink(raw.link, limits);
+  if (link) feed.link = link;
+  if (warnings.length) feed.warnings = warnings;
+  return feed;
+}
+
+/** Decodes a fetched body (BOM, HTTP charset, XML declaration) and parses it. */
+export function parseFeedBytes(bytes: Uint8Array, opts: ParseFeedOptions): ParsedFeed {
+  return parseFeed(decodeFeedBytes(bytes, opts.contentType), opts);
+}
+
+/** An HTML page rather than XML: said so by the server, or by an <html> element near the top. */
+function looksLikeHtml(text: string, contentType: string): boolean {
+  if (contentType.includes('text/html')) return true;
+  return /<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]/i.test(text.slice(0, 4096));
+}
