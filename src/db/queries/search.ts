@@ -1,0 +1,93 @@
+/** Full-text search over published articles (FTS5, bm25); the publish step writes the rows (searchEntry). */
+import { sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { ARTICLES_FTS } from '../schema';
+import type { SearchHit } from './views';
+
+const MAX_INPUT = 500;
+const MAX_TERMS = 12;
+const MAX_TERM_LENGTH = 40;
+const RESULTS = 20;
+// Letters and digits only: everything FTS5 could read as syntax (quotes, *, ^, :, parens, -) is dropped.
+const TERM = /[\p{L}\p{N}]+/gu;
+const OPEN = '\u0001';
+const CLOSE = '\u0002';
+
+/**
+ * Turns free text into a safe FTS5 query: each word becomes a quoted string, so operators
+ * (AND, OR, NOT, NEAR), column filters and unbalanced quotes or parentheses are plain words.
+ * The last word also matches as a prefix, for people still typing. Null when no word is left.
+ */
+export function toFtsQuery(input: string): string | null {
+  const terms = (input.slice(0, MAX_INPUT).match(TERM) ?? [])
+    .map((t) => t.slice(0, MAX_TERM_LENGTH))
+    .slice(0, MAX_TERMS);
+  if (!terms.length) return null;
+  return terms.map((t, i) => (i === terms.length - 1 && t.length >= 3 ? `"${t}"*` : `"${t}"`)).join(' ');
+}
+
+/** Splits an FTS5 snippet marked with OPEN/CLOSE into runs; odd indexes are matches. */
+export function snippetRuns(snippet: string): string[] {
+  const runs: string[] = [];
+  const [lead = '', ...marked] = snippet.split(OPEN);
+  runs.push(lead.replaceAll(CLOSE, ''));
+  for (const part of marked) {
+    const end = part.indexOf(CLOSE);
+    runs.push(end < 0 ? part : part.slice(0, end), end < 0 ? '' : part.slice(end + 1).replaceAll(CLOSE, ''));
+  }
+  return runs;
+}
+
+interface SearchRow {
+  slug: string;
+  title: string;
+  dek: string;
+  category: string;
+  tags: string;
+  published_at: string | null;
+  first_published_at: string | null;
+  updated_at: string;
+  cover_key: string | null;
+  word_count: number;
+  snippet: string;
+}
+
+/** Published articles matching free text, best first (bm25: title over dek over body), with highlighted snippets. */
+export async function searchArticles(db: Db, input: string): Promise<SearchHit[]> {
+  const query = toFtsQuery(input);
+  if (!query) return [];
+  const rows = await db.all<SearchRow>(sql`
+    SELECT a.slug, a.title, a.dek, a.category, a.tags, a.published_at, a.first_published_at,
+           a.updated_at, a.cover_key, a.word_count,
+           snippet(${sql.raw(ARTICLES_FTS)}, -1, ${OPEN}, ${CLOSE}, '…', 24) AS snippet
+    FROM ${sql.raw(ARTICLES_FTS)} AS f
+    JOIN articles AS a ON a.id = f.article_id
+    WHERE ${sql.raw(ARTICLES_FTS)} MATCH ${query} AND a.status = 'published'
+    ORDER BY bm25(${sql.raw(ARTICLES_FTS)}, 0.0, 10.0, 4.0, 1.0)
+    LIMIT ${RESULTS}`);
+  return rows.map((r) => {
+    const publishedAt = r.published_at ?? r.updated_at;
+    return {
+      slug: r.slug,
+      title: r.title,
+      dek: r.dek,
+      category: r.category,
+      tags: safeTags(r.tags),
+      publishedAt,
+      firstPublishedAt: r.first_published_at ?? publishedAt,
+      updatedAt: r.updated_at,
+      coverPath: r.cover_key?.startsWith('media/') ? `/${r.cover_key}` : null,
+      wordCount: r.word_count,
+      snippet: snippetRuns(r.snippet ?? ''),
+    };
+  });
+}
+
+function safeTags(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : [];
+  } catch {
+    return []; // Tags are decoration on a search hit; a malformed value must not fail the search.
+  }
+}

@@ -1,0 +1,68 @@
+/** The newsroom's public health: recent runs, each source's fetch health, article counts. */
+import type { NewsroomStatus } from '../../src/db/queries/views';
+import { Layout, type SiteView } from '../Layout';
+import { Time } from '../partials/Time';
+
+function statSummary(stats: Record<string, unknown>): string {
+  const parts = Object.entries(stats)
+    .filter(([, v]) => typeof v === 'number' || typeof v === 'string')
+    .map(([k, v]) => `${k}: ${String(v)}`);
+  return parts.length ? parts.join(', ') : '—';
+}
+
+export function StatusPage({ site, status }: { site: SiteView; status: NewsroomStatus }) {
+  const { counts } = status;
+  return (
+    <Layout site={site} head={{ title: 'Newsroom status', description: `What the ${site.name} newsroom is doing.`, path: '/status' }}>
+      <h1>Newsroom status</h1>
+      <p>
+        {counts.published} published · {counts.held} held for an editor · {counts.ready} awaiting an editor ·{' '}
+        {counts.unpublished} unpublished
+      </p>
+      <h2>Recent runs</h2>
+      {status.runs.length ? (
+        <table>
+          <thead>
+            <tr><th scope="col">Started</th><th scope="col">Trigger</th><th scope="col">Result</th><th scope="col">Counts</th></tr>
+          </thead>
+          <tbody>
+            {status.runs.map((r) => (
+              <tr>
+                <td><Time iso={r.startedAt} /></td>
+                <td>{r.trigger}</td>
+                <td class={r.status === 'failed' ? 'fail' : r.status === 'succeeded' ? 'pass' : ''}>
+                  {r.status}
+                  {r.errorCount > 0 && ` (${r.errorCount} ${r.errorCount === 1 ? 'error' : 'errors'})`}
+                </td>
+                <td>{statSummary(r.stats)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>The newsroom has not run yet.</p>
+      )}
+      <h2>Sources</h2>
+      {status.sources.length ? (
+        <table>
+          <thead>
+            <tr><th scope="col">Source</th><th scope="col">Health</th><th scope="col">Last fetched</th></tr>
+          </thead>
+          <tbody>
+            {status.sources.map((s) => (
+              <tr>
+                <td>{s.name} <span class="muted">({s.publisher})</span></td>
+                <td class={s.healthy ? 'pass' : 'fail'}>
+                  {!s.enabled ? 'disabled' : s.healthy ? 'healthy' : `failing (${s.consecutiveFailures} in a row${s.lastStatus ? `, HTTP ${s.lastStatus}` : ''})`}
+                </td>
+                <td>{s.lastFetchedAt ? <Time iso={s.lastFetchedAt} /> : 'never'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>No sources are configured yet.</p>
+      )}
+    </Layout>
+  );
+}

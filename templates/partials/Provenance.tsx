@@ -1,0 +1,77 @@
+/** "How this article was made": writer and model, every check, version history, editor actions, corrections. */
+import type { ArticleView } from '../../src/db/queries/views';
+import { CHECK_LABELS, versionReason, writerLabel } from '../format';
+import { Time } from './Time';
+
+export function Provenance({ article }: { article: ArticleView }) {
+  return (
+    <section class="provenance" aria-labelledby="how-made">
+      <h2 id="how-made">How this article was made</h2>
+      <p>
+        This version (v{article.version}) was {writerLabel(article.writer, article.model)} from the {article.sources.length}{' '}
+        sources listed above, then checked mechanically against them before publication.{' '}
+        <a href="/about#method">How we work</a>.
+      </p>
+      {article.overrideReason && (
+        <p class="notice">
+          <strong>Published by an editor despite a failed check.</strong> Reason given: {article.overrideReason}
+        </p>
+      )}
+      <h3>Checks on this version</h3>
+      {article.checks.length ? (
+        <table>
+          <thead>
+            <tr><th scope="col">Check</th><th scope="col">Result</th><th scope="col">Notes</th></tr>
+          </thead>
+          <tbody>
+            {article.checks.map((check) => (
+              <tr>
+                <td>{CHECK_LABELS[check.name] ?? check.name} <span class="muted">({check.name})</span></td>
+                <td class={check.passed ? 'pass' : 'fail'}>
+                  {check.passed ? 'Passed' : check.severity === 'block' ? 'Failed (blocking)' : 'Warning'}
+                </td>
+                <td>{check.details.length ? check.details.join('; ') : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>No check results were recorded for this version.</p>
+      )}
+      <h3>Version history</h3>
+      <ol reversed>
+        {article.versions.map((v) => (
+          <li>
+            v{v.version}: {versionReason(v.reason)}, <Time iso={v.createdAt} /> — {writerLabel(v.writer, v.model)};{' '}
+            {v.checksPassed ? 'all blocking checks passed' : 'a blocking check failed'}
+          </li>
+        ))}
+      </ol>
+      <h3>Editor actions</h3>
+      {article.editorActions.length ? (
+        <ul>
+          {article.editorActions.map((a) => (
+            <li>
+              <Time iso={a.at} />: {a.action}
+              {a.reason && <> — reason: {a.reason}</>}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>No editor has acted on this article.</p>
+      )}
+      <h3>Corrections</h3>
+      {article.corrections.length ? (
+        <ul>
+          {article.corrections.map((c) => (
+            <li>
+              <Time iso={c.createdAt} /> (v{c.version}): {c.text}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>None.</p>
+      )}
+    </section>
+  );
+}
