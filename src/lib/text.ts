@@ -58,3 +58,30 @@ export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   for (const x of small) if (large.has(x)) shared++;
   return shared / (a.size + b.size - shared);
 }
+
+/** Function words that carry no content, for overlap measures. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  ('a an the and or but if of to in on at by for with from as into onto over under about after before than then that this these those ' +
+    'it its it\'s is are was were be been being has have had do does did will would can could should may might must shall not no ' +
+    'he she they we you i his her their our your them us him who whom whose which what when where why how there here also just ' +
+    'said says say told according more most less least very so such only other some any each all both many much up out off new')
+    .split(' '),
+);
+
+/** A crude stem: enough to let "jobs"/"job" and "revenues"/"revenue" meet. */
+export function stem(word: string): string {
+  const w = word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+  return w.length > 6 ? w.slice(0, 6) : w;
+}
+
+/** Stemmed content words (stopwords and bare numbers dropped), in order. */
+export function contentWords(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) if (!STOPWORDS.has(w) && !/^[\d.,'-]+$/.test(w)) out.push(stem(w));
+  return out;
+}
+
+/** Text as " w1 w2 … " so that a phrase's words can be found with indexOf on word boundaries. */
+export function wordString(text: string): string {
+  return ` ${words(text).join(' ')} `;
+}

@@ -1,0 +1,55 @@
+/** checkArticle: the verification gate — eleven mechanical checks of a draft against its sources. */
+import { checkCitations } from './checks/citations';
+import { buildContext, type CheckContext, type CheckPolicy, severityOf } from './checks/context';
+import { checkDuplicate } from './checks/duplicate';
+import { checkEntities } from './checks/entities';
+import { checkFreshness } from './checks/freshness';
+import { checkInjection } from './checks/injection';
+import { checkLinks } from './checks/links';
+import { checkNumbers } from './checks/numbers';
+import { checkQuotes } from './checks/quotes';
+import { checkSchema } from './checks/schema';
+import { checkSourceDiversity } from './checks/source-diversity';
+import { checkVerbatim } from './checks/verbatim';
+import type { ArticleDraft, CheckName, CheckReport, SourceDoc } from './types';
+
+export type { CheckPolicy, RecentArticle } from './checks/context';
+export { DEFAULT_POLICY } from './checks/context';
+
+/** The checks in report order; names are stable (../shared/DESIGN.md). */
+export const CHECKS: readonly [CheckName, (ctx: CheckContext) => string[]][] = [
+  ['schema', checkSchema],
+  ['citations', checkCitations],
+  ['source-diversity', checkSourceDiversity],
+  ['numbers', checkNumbers],
+  ['quotes', checkQuotes],
+  ['entities', checkEntities],
+  ['verbatim', checkVerbatim],
+  ['freshness', checkFreshness],
+  ['duplicate', checkDuplicate],
+  ['injection', checkInjection],
+  ['links', checkLinks],
+];
+
+/**
+ * Checks a draft against its sources. Pure: no bindings, no clock unless
+ * `policy.now` is absent. `passed` is true when every blocking check passed.
+ *
+ * @example
+ * const report = checkArticle(draft, sources, { siteName: 'Digital Mind News', now: new Date().toISOString() });
+ * if (!report.passed) hold(report.results.filter((r) => !r.passed && r.severity === 'block'));
+ */
+export function checkArticle(draft: ArticleDraft, sources: SourceDoc[], policy: Partial<CheckPolicy> = {}): CheckReport {
+  const ctx = buildContext(draft, sources, policy);
+  const results = CHECKS.map(([name, run]) => {
+    let details: string[];
+    try {
+      details = run(ctx);
+    } catch (error) {
+      // A check that cannot run has not passed: hold the article and say why.
+      details = [`the check could not run: ${error instanceof Error ? error.message : String(error)}`];
+    }
+    return { name, passed: details.length === 0, severity: severityOf(ctx, name), details };
+  });
+  return { passed: results.every((r) => r.passed || r.severity === 'warn'), results };
+}

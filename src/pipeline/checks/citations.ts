@@ -1,0 +1,60 @@
+/** `citations`: every paragraph and answer cites existing sources that actually carry its content; at least two sources are cited. */
+import { contentWords } from '../../lib/text';
+import { type CheckContext, type Passage, excerpt, isOwnSource } from './context';
+
+// A paragraph is misattributed when its cited sources cover under half of its content words
+// while the story's other sources cover at least this much more.
+const MIN_COVERAGE = 0.5;
+const MISSING_MARGIN = 0.2;
+
+export function checkCitations(ctx: CheckContext): string[] {
+  const details: string[] = [];
+  const cited = new Set<number>();
+  for (const p of ctx.passages) {
+    if (p.citations === null) continue;
+    if (!p.citations.length) {
+      details.push(`${p.where}: cites no source — ${excerpt(p.text, 80)}`);
+      continue;
+    }
+    const missing = p.citations.filter((n) => !ctx.byNumber.has(n));
+    for (const n of missing) details.push(`${p.where}: cites [${n}], but there is no source [${n}] (sources are ${[...ctx.byNumber.keys()].map((k) => `[${k}]`).join(', ') || 'none'})`);
+    for (const n of p.citations) if (ctx.byNumber.has(n)) cited.add(n);
+    const wrong = misattribution(ctx, p);
+    if (wrong) details.push(wrong);
+  }
+  if (cited.size < 2) {
+    details.push(`the article cites ${cited.size === 0 ? 'no source' : `only one source (${[...cited].map((n) => ctx.byNumber.get(n)!.label).join('')})`}; it must cite at least two`);
+  }
+  const real = [...cited].filter((n) => !isOwnSource(ctx, ctx.byNumber.get(n)!.doc));
+  if (cited.size > 0 && real.length === 0) {
+    details.push(`every cited source is ${ctx.policy.siteName} itself: no real source behind the claims`);
+  }
+  return details;
+}
+
+/** Whether the paragraph's words come from sources it does not cite. */
+function misattribution(ctx: CheckContext, p: Passage): string | null {
+  const content = [...new Set(contentWords(p.text))];
+  if (content.length < 6 || ctx.byNumber.size < 2) return null;
+  const citedSet = new Set(p.citations);
+  const inCited = new Set<string>();
+  const inOthers = new Map<number, number>();
+  for (const w of content) {
+    const ids = ctx.postings.get(w) ?? [];
+    const others = new Set<number>();
+    for (const id of ids) {
+      const n = ctx.sentences[id]!.n;
+      if (citedSet.has(n)) inCited.add(w);
+      else others.add(n);
+    }
+    if (!inCited.has(w)) for (const n of others) inOthers.set(n, (inOthers.get(n) ?? 0) + 1);
+  }
+  const coverage = inCited.size / content.length;
+  if (coverage >= MIN_COVERAGE) return null;
+  let bestN = -1;
+  let bestExtra = 0;
+  for (const [n, c] of inOthers) if (c > bestExtra) [bestN, bestExtra] = [n, c];
+  if (bestExtra / content.length < MISSING_MARGIN) return null;
+  const cites = p.citations!.map((n) => ctx.byNumber.get(n)?.label ?? `[${n}]`).join(', ');
+  return `${p.where}: only ${Math.round(coverage * 100)}% of its content is in the cited ${cites}; it reads like ${ctx.byNumber.get(bestN)!.label}, which it does not cite — ${excerpt(p.text, 80)}`;
+}

@@ -1,0 +1,277 @@
+/** What every check reads: the resolved policy, the draft as located passages, and indexes over the sources built once per call. */
+import { contentWords, sentences, words } from '../../lib/text';
+import { extractFigures, supportKeys } from '../extract/numbers';
+import type { ArticleDraft, CheckName, Cited, Severity, SourceDoc } from '../types';
+
+/** Another story's recently published article, for the `duplicate` check. */
+export interface RecentArticle {
+  id?: string;
+  slug?: string;
+  title: string;
+  text: string;
+}
+
+export interface CheckPolicy {
+  /** Independent publisher families the cited sources must come from. */
+  minPublishers: number;
+  /** Maps a SourceDoc.publisher to its family (default: the publisher, case-folded). */
+  publisherFamily?: (publisher: string) => string;
+  /** Longest run of words that may be copied from a source outside quotation marks (a run of this many fails). */
+  maxVerbatimWords: number;
+  /** Largest share of the article's words that may be quotations from one source. */
+  maxQuoteShare: number;
+  /** The newest cited source must be at most this many hours old. */
+  freshnessHours: number;
+  /** ISO time the check runs at (default: now). */
+  now?: string;
+  /** Word-shingle Jaccard at which the article duplicates a recent one. */
+  duplicateThreshold: number;
+  /** Other stories' articles published in the last 7 days. */
+  recentArticles: RecentArticle[];
+  /** Per-check severity overrides; defaults: block for all but `entities`. */
+  severity: Partial<Record<CheckName | (string & {}), Severity>>;
+  /** Our publication: never counts as a name, and never as a real source. */
+  siteName: string;
+  /** Our own origin: sources on this host are not independent sources. */
+  siteUrl?: string;
+  /** Category names: never count as names. */
+  categories: string[];
+  /** A secret planted in the prompt; the generated text must not contain it. */
+  canary?: string;
+  /** Text the prompt marked as untrusted instruction; the generated text must contain none of it. */
+  untrustedMarkers: string[];
+  /** The rendered article's outbound links (default: the source URLs). */
+  linkUrls?: string[];
+}
+
+export const DEFAULT_POLICY: CheckPolicy = {
+  minPublishers: 2,
+  maxVerbatimWords: 12,
+  maxQuoteShare: 0.3,
+  freshnessHours: 72,
+  duplicateThreshold: 0.6,
+  recentArticles: [],
+  severity: {},
+  siteName: 'Digital Mind News',
+  categories: [],
+  untrustedMarkers: [],
+};
+
+/** One piece of generated text and where it sits. `citations` is null for text that cites nothing (title, dek, headings, questions). */
+export interface Passage {
+  where: string;
+  kind: 'title' | 'dek' | 'heading' | 'paragraph' | 'question' | 'answer';
+  text: string;
+  citations: number[] | null;
+}
+
+export interface SourceSentence {
+  n: number;
+  text: string;
+  figureKeys: Set<string>;
+  content: Set<string>;
+}
+
+export interface IndexedSource {
+  doc: SourceDoc;
+  label: string;
+  /** " w1 w2 … " with possessives dropped: phrase lookups by indexOf. */
+  matchString: string;
+  /** Word tokens in order (possessives dropped). */
+  tokens: string[];
+  /** First sentence id of this source in `CheckContext.sentences`. */
+  firstSentence: number;
+  sentenceCount: number;
+}
+
+export interface CheckContext {
+  draft: ArticleDraft;
+  sources: SourceDoc[];
+  policy: CheckPolicy;
+  now: string;
+  passages: Passage[];
+  byNumber: Map<number, IndexedSource>;
+  /** Every source sentence, all sources, in order. */
+  sentences: SourceSentence[];
+  /** Stemmed content word -> ids of source sentences holding it. */
+  postings: Map<string, number[]>;
+  /** Figure key -> numbers of the sources that give it. */
+  figureSources: Map<string, Set<number>>;
+}
+
+/** Match tokens: the shared word tokens with possessive "'s" dropped, so "Harwick's" meets "Harwick". */
+export function matchTokens(text: string): string[] {
+  return words(text).map((w) => (w.endsWith("'s") ? w.slice(0, -2) : w));
+}
+
+export function sourceLabel(doc: SourceDoc): string {
+  return `[${doc.n}] ${doc.publisher}`;
+}
+
+/** A short excerpt of a sentence for a detail line. */
+export function excerpt(text: string, max = 110): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length <= max ? `"${t}"` : `"${t.slice(0, max - 1).trimEnd()}…"`;
+}
+
+function arrayOr<T>(value: unknown): T[] {
+  return Array.isArray(value) ? (value as T[]) : [];
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function cited(c: Partial<Cited> | undefined): { text: string; citations: number[] } {
+  return { text: str(c?.text), citations: arrayOr<number>(c?.citations).filter((n) => typeof n === 'number') };
+}
+
+/** The draft's text as located passages; tolerant of a malformed draft (the `schema` check reports that). */
+export function passagesOf(draft: ArticleDraft): Passage[] {
+  const out: Passage[] = [];
+  const d = (draft ?? {}) as Partial<ArticleDraft>;
+  out.push({ where: 'title', kind: 'title', text: str(d.title), citations: null });
+  out.push({ where: 'dek', kind: 'dek', text: str(d.dek), citations: null });
+  arrayOr<ArticleDraft['sections'][number]>(d.sections).forEach((s, i) => {
+    const heading = str(s?.heading);
+    out.push({ where: `section ${i + 1} heading`, kind: 'heading', text: heading, citations: null });
+    const short = heading.length > 40 ? `${heading.slice(0, 39)}…` : heading;
+    arrayOr<Cited>(s?.paragraphs).forEach((p, j) => {
+      out.push({ where: `section ${i + 1} ("${short}"), paragraph ${j + 1}`, kind: 'paragraph', ...cited(p) });
+    });
+  });
+  arrayOr<Cited>(d.whatThisMeans).forEach((p, j) => {
+    out.push({ where: `What This Means, paragraph ${j + 1}`, kind: 'paragraph', ...cited(p) });
+  });
+  arrayOr<ArticleDraft['faq'][number]>(d.faq).forEach((f, j) => {
+    out.push({ where: `FAQ ${j + 1} question`, kind: 'question', text: str(f?.question), citations: null });
+    out.push({ where: `FAQ ${j + 1} answer`, kind: 'answer', ...cited(f?.answer) });
+  });
+  return out.filter((p) => p.text.trim() !== '');
+}
+
+/** Builds the context: resolves the policy and indexes the sources once. */
+export function buildContext(draft: ArticleDraft, sources: SourceDoc[], policy: Partial<CheckPolicy> = {}): CheckContext {
+  const resolved: CheckPolicy = { ...DEFAULT_POLICY, ...stripUndefined(policy) };
+  const byNumber = new Map<number, IndexedSource>();
+  const all: SourceSentence[] = [];
+  const postings = new Map<string, number[]>();
+  const figureSources = new Map<string, Set<number>>();
+  for (const doc of sources) {
+    const text = `${doc.title}. ${doc.text}`;
+    const tokens = matchTokens(text);
+    const firstSentence = all.length;
+    for (const sentence of sentences(text)) {
+      const figureKeys = new Set<string>();
+      for (const f of extractFigures(sentence)) {
+        for (const k of supportKeys(f)) {
+          figureKeys.add(k);
+          let set = figureSources.get(k);
+          if (!set) figureSources.set(k, (set = new Set()));
+          set.add(doc.n);
+        }
+      }
+      const content = new Set(contentWords(sentence));
+      const id = all.length;
+      for (const w of content) {
+        const list = postings.get(w);
+        if (list) list.push(id);
+        else postings.set(w, [id]);
+      }
+      all.push({ n: doc.n, text: sentence, figureKeys, content });
+    }
+    byNumber.set(doc.n, {
+      doc,
+      label: sourceLabel(doc),
+      matchString: ` ${tokens.join(' ')} `,
+      tokens,
+      firstSentence,
+      sentenceCount: all.length - firstSentence,
+    });
+  }
+  return {
+    draft,
+    sources,
+    policy: resolved,
+    now: resolved.now ?? new Date().toISOString(),
+    passages: passagesOf(draft),
+    byNumber,
+    sentences: all,
+    postings,
+    figureSources,
+  };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The sources a passage is checked against: its citations, or every source for uncited text. */
+export function sourcesFor(ctx: CheckContext, passage: Passage): IndexedSource[] {
+  if (passage.citations === null) return [...ctx.byNumber.values()];
+  return passage.citations.map((n) => ctx.byNumber.get(n)).filter((s): s is IndexedSource => Boolean(s));
+}
+
+export function labels(list: IndexedSource[]): string {
+  return list.length ? list.map((s) => s.label).join(', ') : 'no source';
+}
+
+/** Whether a phrase (as match tokens) occurs in any of the sources; returns the first that has it. */
+export function findPhrase(list: IndexedSource[], phraseTokens: string[]): IndexedSource | undefined {
+  if (!phraseTokens.length) return undefined;
+  const needle = ` ${phraseTokens.join(' ')} `;
+  return list.find((s) => s.matchString.includes(needle));
+}
+
+export interface Alignment {
+  /** Source sentence ids the draft sentence most likely restates (with their neighbours). */
+  window: Set<number>;
+  /** The best-matching source sentence. */
+  best: number;
+}
+
+/**
+ * The source sentences a draft sentence restates, when that is clear: the best
+ * match shares at least 3 content words and half of the sentence's content words.
+ * Words in `exclude` (the value under test) do not count towards the match.
+ */
+export function align(ctx: CheckContext, sentence: string, sourceNumbers: Set<number>, exclude: Set<string> = new Set()): Alignment | null {
+  const content = new Set(contentWords(sentence).filter((w) => !exclude.has(w)));
+  if (content.size < 3) return null;
+  const counts = new Map<number, number>();
+  for (const w of content) {
+    for (const id of ctx.postings.get(w) ?? []) {
+      if (sourceNumbers.has(ctx.sentences[id]!.n)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
+  let best = -1;
+  let bestCount = 0;
+  for (const [id, c] of counts) if (c > bestCount) [best, bestCount] = [id, c];
+  if (bestCount < 3 || bestCount < content.size * 0.5) return null;
+  const window = new Set<number>();
+  for (const [id, c] of counts) {
+    if (c < bestCount * 0.7) continue;
+    for (const k of [id - 1, id, id + 1]) if (ctx.sentences[k]?.n === ctx.sentences[id]!.n) window.add(k);
+  }
+  return { window, best };
+}
+
+export function severityOf(ctx: CheckContext, name: CheckName): Severity {
+  return ctx.policy.severity[name] ?? (name === 'entities' ? 'warn' : 'block');
+}
+
+function hostOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).host.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/** A source that is our own publication: not an independent source for anything. */
+export function isOwnSource(ctx: CheckContext, doc: SourceDoc): boolean {
+  if (doc.publisher.trim().toLowerCase() === ctx.policy.siteName.trim().toLowerCase()) return true;
+  const own = hostOf(ctx.policy.siteUrl);
+  return own !== null && hostOf(doc.url) === own;
+}

@@ -1,0 +1,48 @@
+/** `numbers`: every figure in the text is in a source the same paragraph cites, and in the context that source gives it. */
+import { sentences } from '../../lib/text';
+import { extractFigures, type Figure } from '../extract/numbers';
+import { align, type CheckContext, excerpt, labels, sourcesFor } from './context';
+
+export function checkNumbers(ctx: CheckContext): string[] {
+  const details: string[] = [];
+  const everySource = new Set(ctx.byNumber.keys());
+  for (const p of ctx.passages) {
+    const pool = sourcesFor(ctx, p);
+    const poolNumbers = new Set(pool.map((s) => s.doc.n));
+    for (const sentence of sentences(p.text)) {
+      for (const f of extractFigures(sentence)) {
+        const havers = ctx.figureSources.get(f.key);
+        const scope = f.soft ? everySource : poolNumbers;
+        const inScope = havers ? [...havers].filter((n) => scope.has(n)) : [];
+        if (!inScope.length) {
+          const elsewhere = havers?.size ? ` (it is in ${[...havers].map((n) => ctx.byNumber.get(n)!.label).join(', ')}, which the paragraph does not cite)` : '';
+          details.push(`${p.where}: ${describe(f)} is not in ${f.soft ? 'any source' : `the cited ${labels(pool)}`}${elsewhere} — ${excerpt(sentence)}`);
+          continue;
+        }
+        if (f.soft || f.kind === 'year') continue;
+        const conflict = contextConflict(ctx, sentence, f, poolNumbers);
+        if (conflict) details.push(`${p.where}: ${describe(f)} — ${conflict} — ${excerpt(sentence)}`);
+      }
+    }
+  }
+  return details;
+}
+
+function describe(f: Figure): string {
+  return f.kind === 'date' ? `the date "${f.raw}"` : `"${f.raw}"`;
+}
+
+/**
+ * A figure that is in the sources but not where this sentence's facts are: the
+ * source sentence this one restates gives a different figure of the same kind.
+ */
+function contextConflict(ctx: CheckContext, sentence: string, f: Figure, pool: Set<number>): string | null {
+  const a = align(ctx, sentence, pool);
+  if (!a) return null;
+  for (const id of a.window) if (ctx.sentences[id]!.figureKeys.has(f.key)) return null;
+  const best = ctx.sentences[a.best]!;
+  const prefix = f.key.slice(0, 2);
+  const rivals = [...best.figureKeys].filter((k) => k.startsWith(prefix) && k !== f.key);
+  if (!rivals.length) return null;
+  return `the sentence restates ${ctx.byNumber.get(best.n)!.label} ${excerpt(best.text, 90)}, which does not give this figure`;
+}

@@ -1,0 +1,114 @@
+/** Finds names in prose (multi-word capitalised spans and acronyms) and status words attached to them. */
+
+export interface EntitySpan {
+  raw: string;
+  start: number;
+  /** Lower-case name words, possessive "'s" dropped. */
+  words: string[];
+  /** The span opens a sentence (or a quotation), so its first capital may be grammar, not a name. */
+  sentenceInitial: boolean;
+}
+
+export interface StatusClaim {
+  /** former | acting | interim | late | ex */
+  status: string;
+  /** The name the status is attached to. */
+  name: string;
+  raw: string;
+  start: number;
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’&.-]*/gu;
+const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'van', 'von', 'der', 'du', 'la', 'le', 'al', 'and', '&', 'the']);
+const ACRONYM = /^(?:\p{Lu}[\p{Lu}\d&]+|\p{Lu}\d*(?:\.\p{Lu})+\.?)s?$/u;
+const CAPITALISED = /^\p{Lu}/u;
+
+/** Words that are capitalised for grammar or calendar, or are generic titles and terms, never names. */
+export const NOT_NAMES: ReadonlySet<string> = new Set(
+  (
+    'january february march april may june july august september october november december ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'monday tuesday wednesday thursday friday saturday sunday ' +
+    'ai ceo cfo cto coo cio ciso ceos gpu gpus cpu cpus api apis faq ipo q1 q2 q3 q4 am pm us uk eu un ' +
+    'what this means why it matters how when who where frequently asked questions ' +
+    'the a an i we our'
+  ).split(' '),
+);
+
+function normalizeWord(token: string): string {
+  return token.toLowerCase().replace(/['’]s$/, '').replace(/['’]$/, '').replace(/\.$/, '');
+}
+
+/**
+ * Name spans of a text. A span is consecutive capitalised words (connectors such as
+ * "of" may join two of them); it counts when it has two or more name words or is
+ * an acronym. Words in `ignore` (site name, categories) never count.
+ */
+export function extractEntities(text: string, ignore: ReadonlySet<string> = new Set()): EntitySpan[] {
+  const tokens = [...text.matchAll(TOKEN)].map((m) => ({ raw: m[0].replace(/[.’'-]+$/, ''), start: m.index }));
+  const out: EntitySpan[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (!CAPITALISED.test(t.raw)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    // Extend through capitalised words and connectors joined only by spaces.
+    while (j + 1 < tokens.length) {
+      const gap = text.slice(tokens[j]!.start + tokens[j]!.raw.length, tokens[j + 1]!.start);
+      if (!/^\s+$/.test(gap) && gap !== '') break;
+      const next = tokens[j + 1]!.raw;
+      if (CAPITALISED.test(next)) {
+        j++;
+        continue;
+      }
+      if (CONNECTORS.has(next) && j + 2 < tokens.length && CAPITALISED.test(tokens[j + 2]!.raw)) {
+        const gap2 = text.slice(tokens[j + 1]!.start + next.length, tokens[j + 2]!.start);
+        if (/^\s+$/.test(gap2)) {
+          j += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    const span = tokens.slice(i, j + 1);
+    const before = text.slice(0, t.start).trimEnd();
+    const sentenceInitial = before === '' || /[.!?:;“"‘(—]$/.test(before) || /^['"“‘]/.test(t.raw);
+    let words = span.map((s) => normalizeWord(s.raw));
+    // Trim calendar words, titles and our own names off the edges ("Tuesday Harwick Systems" -> "Harwick Systems").
+    while (words.length && (NOT_NAMES.has(words[0]!) || ignore.has(words[0]!) || CONNECTORS.has(words[0]!))) words = words.slice(1);
+    while (words.length && (NOT_NAMES.has(words.at(-1)!) || ignore.has(words.at(-1)!) || CONNECTORS.has(words.at(-1)!))) words = words.slice(0, -1);
+    const nameWords = words.filter((w) => !CONNECTORS.has(w));
+    const isAcronym = span.length === 1 && ACRONYM.test(t.raw) && words.length === 1;
+    if (nameWords.length >= 2 || isAcronym) {
+      const last = span.at(-1)!;
+      out.push({ raw: text.slice(t.start, last.start + last.raw.length), start: t.start, words, sentenceInitial });
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+// Case is spelled out rather than flagged /i: under /iu, \p{Lu} would match lower-case letters too.
+const STATUS = /\b([Ff]ormer|[Aa]cting|[Ii]nterim|[Ll]ate|[Ee]x-)\s*((?:(?:chief|executive|operating|financial|technology|officer|president|vice|prime|minister|director|head|chair|chairman|chairwoman|secretary|governor|senator|mayor|manager|leader|founder|co-founder|deputy|general|CEO|CTO|CFO|COO)\s+){0,4})(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3})/gu;
+
+/** "former", "acting", "interim", "late" or "ex-" attached to a name, with the name. */
+export function extractStatusClaims(text: string): StatusClaim[] {
+  const out: StatusClaim[] = [];
+  for (const m of text.matchAll(STATUS)) {
+    const name = m[3]!;
+    const first = normalizeWord(name.split(/\s+/)[0]!);
+    // "late March", "late Tuesday": calendar words after "late" are times, not people.
+    if (NOT_NAMES.has(first) && !/^(?:ceo|cfo|cto|coo)$/.test(first)) continue;
+    if (!/^\p{Lu}/u.test(name)) continue;
+    out.push({ status: m[1]!.toLowerCase().replace(/-$/, ''), name, raw: m[0], start: m.index });
+  }
+  return out;
+}
+
+/** Name words of a span as the checks compare them. */
+export function nameWords(name: string): string[] {
+  return [...name.matchAll(TOKEN)].map((m) => normalizeWord(m[0]));
+}

@@ -1,0 +1,197 @@
+/**
+ * Finds the figures in a text (digits, money, percentages, scaled and spelled-out
+ * numbers, ordinals, years, dates, times) and gives each a normalised key, so that
+ * "1,302" = "1302", "88%" = "88 percent" and "$4bn" = "4 billion".
+ */
+
+export type FigureKind = 'number' | 'percent' | 'ordinal' | 'year' | 'date' | 'time';
+
+export interface Figure {
+  /** The figure as written. */
+  raw: string;
+  /** Offset of `raw` in the text. */
+  start: number;
+  kind: FigureKind;
+  /** Normalised value: "n:1302", "p:88", "o:3", "d:03-03", "t:10:30". Years are "n:2026". */
+  key: string;
+  /**
+   * A small number word used the way prose uses it ("the two companies", "third time"):
+   * still checked, but against every source of the story rather than the cited ones.
+   */
+  soft: boolean;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`;
+
+const SCALE: Record<string, number> = {
+  hundred: 1e2, thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, mln: 1e6,
+  billion: 1e9, bn: 1e9, b: 1e9, bln: 1e9, trillion: 1e12, tn: 1e12, t: 1e12,
+};
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+
+// "first" and "second" are everyday words ("the first time", "a second look"); counted only as digits ("1st").
+const ORDINAL_WORDS: Record<string, number> = {
+  third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
+  twentieth: 20, thirtieth: 30, fiftieth: 50, hundredth: 100,
+};
+
+const PERCENT = String.raw`(?:\s?(%|\s(?:percent|per\s+cent|percentage\s+points?|pct)\b))?`;
+
+// Dates first (their digits must not be read again as plain numbers), then times, then numbers.
+const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+const MONTH_DAY = new RegExp(String.raw`\b${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`, 'g');
+const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+(\d{4})\b)?`, 'g');
+const TIME = /\b(\d{1,2}):(\d{2})\b/g;
+const DIGITS = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.,])((?:US|A|C|NZ|HK)?[$€£¥₹]\s?|(?:USD|EUR|GBP|JPY|CHF|CNY|INR)\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?` +
+    String.raw`(?:(?:\s|-)(hundred|thousand|million|billion|trillion)\b|(k|m|mn|mln|bn|b|bln|tn|t)(?![\p{L}\p{N}]))?` +
+    String.raw`(?:(st|nd|rd|th)(?![\p{L}\p{N}]))?${PERCENT}(?![\p{L}\p{N}])`,
+  'giu',
+);
+const WORD_NUMBER = new RegExp(
+  String.raw`\b((?:${Object.keys(UNITS).join('|')})(?:(?:\s+and\s+|[\s-])(?:${Object.keys(UNITS).join('|')}|hundred|thousand|million|billion|trillion))*)` +
+    String.raw`(?:(?:\s|-)(hundred|thousand|million|billion|trillion))?\b${PERCENT}`,
+  'gi',
+);
+const ORDINAL_WORD = new RegExp(String.raw`\b(${Object.keys(ORDINAL_WORDS).join('|')})\b`, 'gi');
+
+/** A value as a short canonical string: 1.50 -> "1.5", 4e9 -> "4000000000". */
+export function formatValue(v: number): string {
+  return String(Number(v.toPrecision(12)));
+}
+
+function monthIndex(name: string): number {
+  return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
+function dateKey(month: number, day: number): string {
+  return `d:${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** "two hundred and fifty thousand" -> 250000; null when the words are not one number. */
+export function parseNumberWords(phrase: string): number | null {
+  let total = 0;
+  let current = 0;
+  let any = false;
+  for (const w of phrase.toLowerCase().split(/[\s-]+/)) {
+    if (w === 'and' || w === '') continue;
+    const unit = UNITS[w];
+    if (unit !== undefined) {
+      current += unit;
+      any = true;
+    } else if (w === 'hundred') {
+      current = (current || 1) * 100;
+    } else if (SCALE[w] !== undefined) {
+      total += (current || 1) * SCALE[w]!;
+      current = 0;
+    } else return null;
+  }
+  return any ? total + current : null;
+}
+
+/** All figures of a text, in order of appearance. */
+export function extractFigures(text: string): Figure[] {
+  const taken = new Uint8Array(text.length);
+  const out: Figure[] = [];
+  const free = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (taken[i]) return false;
+    return true;
+  };
+  const add = (f: Figure, end: number) => {
+    taken.fill(1, f.start, end);
+    out.push(f);
+  };
+
+  for (const m of text.matchAll(ISO_DATE)) {
+    const start = m.index;
+    add({ raw: m[0], start, kind: 'date', key: dateKey(Number(m[2]), Number(m[3])), soft: false }, start + m[0].length);
+    out.push({ raw: m[1]!, start, kind: 'year', key: `n:${Number(m[1])}`, soft: false });
+  }
+  for (const re of [MONTH_DAY, DAY_MONTH]) {
+    for (const m of text.matchAll(re)) {
+      const start = m.index;
+      if (!free(start, start + m[0].length)) continue;
+      const [month, day] = re === MONTH_DAY ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+      if (Number(day) < 1 || Number(day) > 31) continue;
+      const year = m[3];
+      const dateRaw = year ? m[0].slice(0, m[0].lastIndexOf(year)).replace(/[,\s]+$/, '') : m[0];
+      add({ raw: dateRaw, start, kind: 'date', key: dateKey(monthIndex(month), Number(day)), soft: false }, start + m[0].length);
+      if (year) out.push({ raw: year, start: start + m[0].lastIndexOf(year), kind: 'year', key: `n:${Number(year)}`, soft: false });
+    }
+  }
+  for (const m of text.matchAll(TIME)) {
+    if (!free(m.index, m.index + m[0].length)) continue;
+    add({ raw: m[0], start: m.index, kind: 'time', key: `t:${Number(m[1])}:${m[2]}`, soft: false }, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(DIGITS)) {
+    const [raw, , int, frac, scaleWord, scaleAbbr, ordinal, percent] = m;
+    const start = m.index;
+    if (!free(start, start + raw.length)) continue;
+    let value = Number(`${int!.replace(/,/g, '')}${frac ?? ''}`);
+    const scale = (scaleWord ?? scaleAbbr)?.toLowerCase();
+    if (scale) value *= SCALE[scale]!;
+    let kind: FigureKind = 'number';
+    let key = `n:${formatValue(value)}`;
+    if (percent) {
+      kind = 'percent';
+      key = `p:${formatValue(value)}`;
+    } else if (ordinal) {
+      kind = 'ordinal';
+      key = `o:${formatValue(value)}`;
+    } else if (!m[1] && !scale && !frac && !int!.includes(',') && value >= 1900 && value <= 2100) {
+      kind = 'year';
+    }
+    add({ raw: raw.trim(), start, kind, key, soft: false }, start + raw.length);
+  }
+  for (const m of text.matchAll(WORD_NUMBER)) {
+    const start = m.index;
+    if (!free(start, start + m[0].length)) continue;
+    const phrase = `${m[1]} ${m[2] ?? ''}`;
+    const value = parseNumberWords(phrase);
+    if (value === null) continue;
+    const scaled = /hundred|thousand|million|billion|trillion/i.test(phrase);
+    // "one" alone is a pronoun or an article far more often than a figure ("one of the", "no one").
+    if (!scaled && !m[3] && value === 1) continue;
+    const percent = Boolean(m[3]);
+    add(
+      {
+        raw: m[0].trim(),
+        start,
+        kind: percent ? 'percent' : 'number',
+        key: `${percent ? 'p' : 'n'}:${formatValue(value)}`,
+        soft: !scaled && !percent && value <= 10,
+      },
+      start + m[0].length,
+    );
+  }
+  for (const m of text.matchAll(ORDINAL_WORD)) {
+    if (!free(m.index, m.index + m[0].length)) continue;
+    add({ raw: m[0], start: m.index, kind: 'ordinal', key: `o:${ORDINAL_WORDS[m[1]!.toLowerCase()]}`, soft: true }, m.index + m[0].length);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The keys under which a source's figure can be found: a percentage or an ordinal
+ * also supports the bare number, and a bare number supports the same ordinal.
+ */
+export function supportKeys(f: Figure): string[] {
+  const value = f.key.slice(2);
+  switch (f.kind) {
+    case 'percent':
+      return [f.key, `n:${value}`];
+    case 'ordinal':
+      return [f.key, `n:${value}`];
+    case 'number':
+    case 'year':
+      return [f.key, `o:${value}`];
+    default:
+      return [f.key];
+  }
+}
