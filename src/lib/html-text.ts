@@ -4,7 +4,7 @@
 import { decodeHTML } from 'entities/decode';
 
 /** Elements whose content is never text a reader sees. */
-const DROPPED = new Set(['script', 'style', 'iframe', 'noembed', 'noframes', 'noscript', 'xmp', 'template', 'object', 'svg', 'math', 'head', 'select']);
+const DROPPED = new Set(['script', 'style', 'iframe', 'noembed', 'noframes', 'noscript', 'xmp', 'template', 'select']);
 
 /** Elements that break a line (the rest are inline and add nothing). */
 const BLOCK = new Set([
@@ -15,6 +15,9 @@ const BLOCK = new Set([
 const CELL = new Set(['td', 'th']);
 
 const NAME_START = /[A-Za-z]/;
+
+// C1 controls in text are almost always Windows-1252 bytes mis-decoded upstream: read them as 1252 does.
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'.split('').map((c) => (c < '\u00a0' && c >= '\u0080' ? '' : c));
 
 export interface HtmlToTextOptions {
   /** Stop once this many characters of text have been produced. */
@@ -77,6 +80,7 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
 export function tidyText(text: string, max = Infinity): string {
   // Horizontal runs first, so the newline pattern below never backtracks over long runs.
   const tidy = text
+    .replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? '')
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t\f\v]+/g, ' ')
     .replace(/ ?\n[ \n]*/g, (m) => (m.indexOf('\n') === m.lastIndexOf('\n') ? '\n' : '\n\n'))

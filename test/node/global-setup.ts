@@ -3,11 +3,15 @@
 import type { TestProject } from 'vitest/node';
 import { startModelStub } from './model-stub-server';
 import { startNewswire } from './newswire-server';
+import { readFeedparserCorpus } from './conformance-corpus';
+import { CONFORMANCE_FOLDERS } from '../helpers/conformance-folders';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     newswireUrl: string;
     modelStubUrl: string;
+    /** The feedparser conformance cases (workerd has no fs): path + base64 bytes. */
+    feedparserCorpus: { path: string; base64: string }[];
   }
 }
 
@@ -16,6 +20,7 @@ export default async function setup(project: TestProject) {
   const modelStub = await startModelStub({ port: 0 });
   project.provide('newswireUrl', newswire.url);
   project.provide('modelStubUrl', modelStub.url);
+  project.provide('feedparserCorpus', readFeedparserCorpus(CONFORMANCE_FOLDERS));
   return async () => {
     await Promise.all([newswire.close(), modelStub.close()]);
   };

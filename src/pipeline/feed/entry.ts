@@ -49,8 +49,9 @@ export function safeLink(url: string | undefined, limits: FieldLimits): string |
 export function finishEntry(raw: RawEntry, limits: FieldLimits): FeedItem {
   const url = safeLink(raw.url, limits);
   const title = truncate(raw.title ?? '', limits.title);
-  const summary = nonEmpty(truncate(raw.summary ?? '', limits.summary));
   const contentText = nonEmpty(truncate(raw.contentText ?? '', limits.content));
+  // An entry with only full content gets its opening as the summary (feedparser does the same).
+  const summary = nonEmpty(truncate(raw.summary || contentText || '', limits.summary));
   let guid = raw.guid?.trim();
   if (!guid || guid.length > limits.guid) {
     guid = url ?? `urn:fnv1a64:${fnv1a64([title, summary ?? '', (contentText ?? '').slice(0, 1_000), raw.publishedAt ?? ''].join('\u0000'))}`;

@@ -38,16 +38,18 @@ export function readXmlFeed(root: XmlElement, maxItems: number, limits: FieldLim
     let items = elements(holder, RSS_CORE, 'item');
     if (!items.length && channel) items = elements(root, RSS_CORE, 'item');
     return {
-      title: textField(holder && child(holder, RSS_CORE, 'title'), limits.title) ?? '',
+      title: textField(child(holder, RSS_CORE, 'title') ?? child(holder, NS.dc, 'title'), limits.title) ?? '',
       link: channel ? rssLink(channel) : undefined,
       entries: items.slice(0, maxItems).map((item) => rssEntry(item, limits)),
     };
   }
-  if (name === 'feed' && ATOM_CORE.has(root.ns)) {
+  if (name === 'feed') {
+    // Early Atom drafts used other namespace URIs: a <feed> root is Atom whatever its namespace.
+    const core = ATOM_CORE.has(root.ns) ? ATOM_CORE : new Set([...ATOM_CORE, root.ns]);
     return {
-      title: atomText(child(root, ATOM_CORE, 'title'), limits.title) ?? '',
+      title: atomText(child(root, core, 'title'), limits.title) ?? '',
       link: atomLink(root),
-      entries: elements(root, ATOM_CORE, 'entry').slice(0, maxItems).map((entry) => atomEntry(entry, limits)),
+      entries: elements(root, core, 'entry').slice(0, maxItems).map((entry) => atomEntry(entry, limits, core)),
     };
   }
   if (name === 'html') throw new FeedParseError('html', 'This is an HTML page, not a feed');
@@ -61,7 +63,7 @@ function rssEntry(item: XmlElement, limits: FieldLimits): RawEntry {
   if (!url && guidEl && guid && attr(guidEl, '', 'isPermaLink')?.toLowerCase() !== 'false') url = resolveUrl(guid, guidEl.base);
   const published = firstDate(item, [[RSS_CORE, 'pubDate'], [NS.dc, 'date'], [NS.dcterms, 'issued'], [NS.dcterms, 'created']]);
   const updated = firstDate(item, [[NS.dcterms, 'modified'], [ATOM_CORE, 'updated']]);
-  const content = child(item, NS.content, 'encoded') ?? child(item, NS.xhtml, 'body') ?? child(item, NS.xhtml, 'div');
+  const content = child(item, NS.content, 'encoded') ?? child(item, NS.xhtml, 'body') ?? child(item, RSS_CORE, 'body') ?? child(item, NS.xhtml, 'div') ?? child(item, RSS_CORE, 'fullitem');
   return {
     guid,
     url,
@@ -77,20 +79,25 @@ function rssEntry(item: XmlElement, limits: FieldLimits): RawEntry {
   };
 }
 
-function atomEntry(entry: XmlElement, limits: FieldLimits): RawEntry {
-  const published = firstDate(entry, [[ATOM_CORE, 'published'], [ATOM_CORE, 'issued'], [ATOM_CORE, 'created'], [NS.dc, 'date']]);
-  const updated = firstDate(entry, [[ATOM_CORE, 'updated'], [ATOM_CORE, 'modified']]);
-  const idEl = child(entry, ATOM_CORE, 'id');
+function atomEntry(entry: XmlElement, limits: FieldLimits, core: Set<string>): RawEntry {
+  const published = firstDate(entry, [[core, 'published'], [core, 'issued'], [core, 'created'], [NS.dc, 'date']]);
+  const updated = firstDate(entry, [[core, 'updated'], [core, 'modified']]);
+  const idEl = child(entry, core, 'id');
   return {
-    guid: idEl ? textContent(idEl).trim() : undefined,
+    guid: idEl ? atomId(textContent(idEl).trim(), idEl.base) : undefined,
     url: atomLink(entry),
-    title: atomText(child(entry, ATOM_CORE, 'title'), limits.title),
-    summary: atomText(child(entry, ATOM_CORE, 'summary') ?? mediaChild(entry, 'description'), limits.summary),
-    contentText: atomText(child(entry, ATOM_CORE, 'content'), limits.content),
+    title: atomText(child(entry, core, 'title'), limits.title),
+    summary: atomText(child(entry, core, 'summary') ?? mediaChild(entry, 'description'), limits.summary),
+    contentText: atomText(child(entry, core, 'content'), limits.content),
     author: atomAuthor(entry) ?? rssAuthor(entry),
     publishedAt: published ?? updated,
     updatedAt: updated,
   };
+}
+
+/** An Atom id; one written as a relative path resolves against xml:base, as feedparser does. */
+function atomId(id: string, base: string): string {
+  return /^\.{0,2}\//.test(id) ? (resolveUrl(id, base) ?? id) : id;
 }
 
 /** Atom text construct (text, html or xhtml; Atom 0.3's MIME types and modes too) as plain text. */
@@ -102,13 +109,16 @@ function atomText(el: XmlElement | undefined, max: number): string | undefined {
     const decoded = base64Text(textContent(el));
     return decoded === undefined ? undefined : type.includes('html') ? htmlToText(decoded, { maxChars: max }) : tidyText(decoded, max);
   }
-  if (type === 'xhtml' || type.includes('xhtml') || mode === 'xml') return htmlToText(innerHtml(el), { maxChars: max });
+  if (type === 'xhtml' || type.includes('xhtml') || mode === 'xml') return htmlToText(innerHtml(el, true), { maxChars: max });
   if (type === 'html' || type.includes('html')) return textField(el, max);
-  if (type === 'text' || type.startsWith('text/')) {
+  if (type === 'text' || type === '' || type.startsWith('text/')) {
     // Plain text may still hold child elements in broken feeds: read them as HTML.
     return el.children.some((c) => typeof c !== 'string') ? htmlToText(innerHtml(el), { maxChars: max }) : tidyText(textContent(el), max);
   }
-  return undefined; // Binary or unknown media type: not text a reader can use.
+  if (type.endsWith('/xml') || type.endsWith('+xml')) return htmlToText(innerHtml(el, true), { maxChars: max });
+  // Any other media type is base64 (RFC 4287 §4.1.3.3); keep it only if it decodes to text.
+  const decoded = base64Text(textContent(el));
+  return decoded === undefined ? undefined : tidyText(decoded, max);
 }
 
 /** An RSS-style field: its text is HTML source (escaped or CDATA), possibly with unescaped child tags. */
@@ -118,12 +128,15 @@ function textField(el: XmlElement | undefined, max: number): string | undefined 
   return text || undefined;
 }
 
-/** The element's content as HTML source: decoded text as-is, child elements re-serialised as tags. */
-function innerHtml(el: XmlElement): string {
+/**
+ * The element's content as HTML source, child elements re-serialised as tags. Text is HTML source
+ * in RSS-style fields (it was escaped markup); in XHTML content it is literal text, so it is escaped.
+ */
+function innerHtml(el: XmlElement, escapeText = false): string {
   let out = '';
   for (const c of el.children) {
-    if (typeof c === 'string') out += c;
-    else out += `<${c.local}>${innerHtml(c)}</${c.local}>`;
+    if (typeof c === 'string') out += escapeText ? c.replace(/&/g, '&amp;').replace(/</g, '&lt;') : c;
+    else out += `<${c.local}>${innerHtml(c, escapeText)}</${c.local}>`;
   }
   return out;
 }
@@ -156,7 +169,8 @@ function atomLink(el: XmlElement): string | undefined {
 }
 
 function rssAuthor(el: XmlElement): string | undefined {
-  const author = child(el, RSS_CORE, 'author') ?? child(el, NS.dc, 'creator') ?? child(el, NS.itunes, 'author') ?? child(el, NS.dc, 'contributor');
+  const author =
+    child(el, RSS_CORE, 'author') ?? child(el, NS.dc, 'creator') ?? child(el, NS.dc, 'author') ?? child(el, NS.itunes, 'author') ?? child(el, NS.dc, 'contributor');
   return author ? (tidyText(textContent(author)) || undefined) : undefined;
 }
 

@@ -1,0 +1,24 @@
+// Reads the feedparser conformance corpus (../shared/conformance/feedparser beside the repo) in Node,
+// for the workerd conformance test (via provide) and the eval script.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The corpus folder: shared/ sits beside the repository, in CI as in the working tree. */
+export const FEEDPARSER_CORPUS_DIR = fileURLToPath(new URL('../../../shared/conformance/feedparser', import.meta.url));
+
+/** Every .xml/.json case under the given folders, as paths relative to the corpus and base64 bytes. */
+export function readFeedparserCorpus(folders: readonly string[]): { path: string; base64: string }[] {
+  const out: { path: string; base64: string }[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(xml|json)$/.test(entry.name)) {
+        out.push({ path: relative(FEEDPARSER_CORPUS_DIR, full).split('\\').join('/'), base64: readFileSync(full).toString('base64') });
+      }
+    }
+  };
+  for (const folder of folders) walk(join(FEEDPARSER_CORPUS_DIR, folder));
+  return out.sort((a, b) => a.path.localeCompare(b.path));
+}
