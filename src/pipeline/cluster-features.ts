@@ -1,0 +1,242 @@
+/** What clustering reads from one item: stemmed terms, named entities, text shingles, copy keys. */
+import { fnv1a64 } from '../lib/hash';
+import { normalizeWhitespace, words } from '../lib/text';
+import type { ClusterItem } from './types';
+
+/** Words that say nothing about which event an item reports (English, plus newsroom boilerplate). */
+const STOPWORDS = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below ' +
+    'between both but by can could did do does doing down during each few for from further had has have having ' +
+    'he her here hers him his how i if in into is it its itself just me more most my no nor not now of off on ' +
+    'once only or other our ours out over own same she should so some such than that the their theirs them then ' +
+    'there these they this those through to too under until up very was we were what when where which while who ' +
+    'whom why will with would you your yours said says say saying told according new news today yesterday ' +
+    'tomorrow week weeks monday tuesday wednesday thursday friday saturday sunday month year years per cent ' +
+    'percent one two three first last latest update updated report reported reports reporting announce ' +
+    'announced announces announcement statement company companies firm firms people including amid ahead ' +
+    'may might must shall via within without since still yet however while another many much well back'
+  ).split(' '),
+);
+
+/** Cheap suffix folding so "fines", "fined" and "fine" meet; consistency matters, not linguistics. */
+export function stem(word: string): string {
+  let w = word.replace(/'s$/, '').replace(/'/g, '');
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 4 && /(?:ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+/** Content terms of a text: lower-case, stemmed, stopwords and bare numbers dropped. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    if (STOPWORDS.has(w) || /^\d+(?:[.,]\d+)*$/.test(w) || w.length < 2) continue;
+    out.push(stem(w));
+  }
+  return out;
+}
+
+const SCALE: Record<string, number> = {
+  k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, bn: 1e9, b: 1e9, billion: 1e9, tn: 1e12, trillion: 1e12,
+};
+const CURRENCY: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp', usd: 'usd', eur: 'eur', gbp: 'gbp' };
+
+// Amount, optional scale, then either a percent sign or a unit word.
+const NUMBER_RE =
+  /([$€£]|\b(?:USD|EUR|GBP)\s?)?(?<![\p{L}\p{N}.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn|mn|tn|[kmb])\b)?(?:\s?(%|percent\b|per cent\b)|\s([A-Za-z][a-z-]{2,}))?/gu;
+
+/** Numbers with a unit, normalised ("€20m" and "20 million euros" -> "eur:20000000"); money keys start "usd:" etc. */
+export function numberEntities(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(NUMBER_RE)) {
+    const [, cur, num, scale, pct, unit] = m;
+    if (!num) continue;
+    let value = Number(num.replace(/,/g, ''));
+    if (scale) value *= SCALE[scale.toLowerCase()] ?? 1;
+    const v = Number(value.toPrecision(6));
+    let currency = cur ? CURRENCY[cur.trim().toLowerCase()] : undefined;
+    const unitWord = unit?.toLowerCase();
+    if (!currency && unitWord && /^(?:dollars?|euros?|pounds?)$/.test(unitWord)) {
+      currency = unitWord.startsWith('dollar') ? 'usd' : unitWord.startsWith('euro') ? 'eur' : 'gbp';
+    }
+    if (currency) {
+      out.push(`${currency}:${v}`);
+      continue;
+    }
+    if (pct) {
+      out.push(`${v}%`);
+      continue;
+    }
+    if (!scale && /^(?:19|20)\d\d$/.test(num)) continue; // a bare year is not a fact worth matching
+    out.push(`n:${v}`); // the bare amount too, so "120 jobs" meets "120 staff"
+    if (unitWord && !STOPWORDS.has(unitWord)) out.push(`${v} ${stem(unitWord)}`);
+  }
+  return out;
+}
+
+const CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'von', 'van', 'la', 'le']);
+
+/**
+ * Named entities: runs of capitalised words (a lone capitalised word only when it does not
+ * open a sentence), acronyms, and tokens that mix letters and digits ("Kite-3", "H200").
+ */
+export function nameEntities(text: string, titleCase = false): string[] {
+  const out: string[] = [];
+  const tokens = normalizeWhitespace(text).split(' ');
+  let span: string[] = [];
+  let spanStartsSentence = false;
+  let sentenceStart = true;
+  const flush = () => {
+    while (span.length && (STOPWORDS.has(span[0]!.toLowerCase()) || CONNECTORS.has(span[0]!.toLowerCase()))) {
+      span.shift();
+      spanStartsSentence = false;
+    }
+    while (span.length && CONNECTORS.has(span[span.length - 1]!.toLowerCase())) span.pop();
+    if (span.length >= 2 || (span.length === 1 && !spanStartsSentence)) out.push(span.join(' ').toLowerCase());
+    span = [];
+  };
+  for (const raw of tokens) {
+    const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/['’]s$/, '');
+    const endsClause = /[.!?:;,)"”]$/.test(raw);
+    const endsSentence = /[.!?:]["”’)]?$/.test(raw);
+    if (!word) {
+      flush();
+      sentenceStart = sentenceStart || endsSentence;
+      continue;
+    }
+    const acronym = /^[A-Z][A-Z0-9&-]*[A-Z0-9]$/.test(word) && /[A-Z].*[A-Z0-9]/.test(word);
+    const code = /\p{L}/u.test(word) && /\d/.test(word);
+    if (acronym || code) out.push(word.toLowerCase());
+    const capitalised = /^\p{Lu}/u.test(word) && !titleCase;
+    if (capitalised || (span.length && CONNECTORS.has(word.toLowerCase()) && !titleCase)) {
+      if (!span.length) spanStartsSentence = sentenceStart;
+      span.push(word);
+    } else flush();
+    if (endsClause) flush();
+    sentenceStart = endsSentence;
+  }
+  flush();
+  return out;
+}
+
+/** True when a headline capitalises most of its words, so capitals carry no name signal. */
+export function isTitleCase(title: string): boolean {
+  const ws = title.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+  if (ws.length < 3) return false;
+  return ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length > 0.6;
+}
+
+/** The first `count` words of a text: the lede, where a news item says what happened. */
+export function lede(text: string, count: number): string {
+  const ws = normalizeWhitespace(text).split(' ');
+  return ws.slice(0, count).join(' ');
+}
+
+/** 32-bit FNV-1a of a string, for compact shingle sets. */
+function hash32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Hashed word 3-shingles of a whole text, for near-duplicate (syndication) detection. */
+export function shingleHashes(text: string): Set<number> {
+  const ws = words(text);
+  const out = new Set<number>();
+  if (ws.length < 3) {
+    if (ws.length) out.add(hash32(ws.join(' ')));
+    return out;
+  }
+  for (let i = 0; i + 3 <= ws.length; i++) out.add(hash32(`${ws[i]} ${ws[i + 1]} ${ws[i + 2]}`));
+  return out;
+}
+
+/** Share of the smaller set found in the larger: 1 when one text is a copy (or a cut) of the other. */
+export function containment(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (!small.size) return 0;
+  let shared = 0;
+  for (const x of small) if (large.has(x)) shared++;
+  return shared / small.size;
+}
+
+/** The URL as a copy key: lower-case host, no www, fragment, tracking parameters or trailing slash. */
+export function canonicalUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    for (const key of [...u.searchParams.keys()]) if (/^(?:utm_|fbclid|gclid|ref$)/.test(key)) u.searchParams.delete(key);
+    const host = u.hostname.toLowerCase().replace(/^www\./, '');
+    return `${host}${u.pathname.replace(/\/+$/, '')}${u.search}`;
+  } catch {
+    return undefined;
+  }
+}
+
+const NAME_TERM_WEIGHT = 0.5;
+
+/** Everything the clusterer computes once per item. */
+export interface ItemFeatures {
+  item: ClusterItem;
+  index: number;
+  time: number;
+  /** Title terms (counted twice) and lede terms. */
+  terms: Map<string, number>;
+  entities: Set<string>;
+  /** Money amounts, the facts whose disagreement most reliably separates two events. */
+  money: Set<string>;
+  /** Letter-digit tokens in the title (model names, versions). */
+  codes: Set<string>;
+  shingles: Set<number>;
+  urlKey?: string;
+  /** Hash of the normalised title, when it is long enough to identify an article. */
+  titleKey?: string;
+}
+
+/** Computes the features of one item (lede length in words). */
+export function itemFeatures(item: ClusterItem, index: number, ledeWords: number): ItemFeatures {
+  const time = Date.parse(item.publishedAt);
+  if (Number.isNaN(time)) throw new TypeError(`clusterItems: item ${item.id} has an invalid publishedAt "${item.publishedAt}"`);
+  const head = lede(item.text, ledeWords);
+  const titleCase = isTitleCase(item.title);
+  const titleNames = nameEntities(item.title, titleCase);
+  const ledeNames = nameEntities(head);
+  // Name words count for less in the term overlap: the entity overlap already weighs them, and
+  // a company's name alone must not make two of its events look like one.
+  const nameTerms = new Set(terms([...titleNames, ...ledeNames].join(' ')));
+  const counts = new Map<string, number>();
+  const add = (t: string, weight: number) =>
+    counts.set(t, (counts.get(t) ?? 0) + (nameTerms.has(t) ? weight * NAME_TERM_WEIGHT : weight));
+  for (const t of terms(item.title)) add(t, 2);
+  for (const t of terms(head)) add(t, 1);
+  const entities = new Set([
+    ...titleNames,
+    ...ledeNames,
+    ...numberEntities(item.title),
+    ...numberEntities(head),
+  ]);
+  const money = new Set([...entities].filter((e) => /^(?:usd|eur|gbp):/.test(e)));
+  const codes = new Set(titleNames.filter((e) => /\d/.test(e) && /\p{L}/u.test(e)));
+  const titleWords = words(item.title);
+  return {
+    item,
+    index,
+    time,
+    terms: counts,
+    entities,
+    money,
+    codes,
+    shingles: shingleHashes(`${item.title} ${item.text}`),
+    urlKey: canonicalUrl(item.url),
+    titleKey: titleWords.length >= 5 ? fnv1a64(titleWords.join(' ')) : undefined,
+  };
+}

@@ -1,0 +1,144 @@
+/**
+ * Same-event scores for the pairs of a batch, found through an inverted index so that only
+ * items sharing a rare term or name are ever compared (no all-pairs pass over texts).
+ */
+import type { ItemFeatures } from './cluster-features';
+
+export interface ScoreOptions {
+  windowHours: number;
+  minSimilarity: number;
+  maxBlockShare: number;
+}
+
+/** Weight of term cosine vs entity overlap in a pair's score. */
+const TERM_SHARE = 0.6;
+/** Factor for a pair whose money amounts, or whose model/version codes, all disagree. */
+const CONTRADICTION = 0.5;
+/** Factor for the entity overlap of a pair that shares just one name. */
+const ONE_NAME = 0.5;
+
+interface Vec {
+  keys: number[];
+  weights: number[];
+  norm: number;
+}
+
+/** Interns string keys to small integers and counts their document frequency. */
+function intern(fs: ItemFeatures[]) {
+  const ids = new Map<string, number>();
+  const df: number[] = [];
+  const id = (key: string) => {
+    let k = ids.get(key);
+    if (k === undefined) {
+      k = df.length;
+      ids.set(key, k);
+      df.push(0);
+    }
+    return k;
+  };
+  const termKeys = fs.map((f) => [...f.terms.keys()].map(id));
+  const entityKeys = fs.map((f) => [...f.entities].map((e) => id(`e:${e}`)));
+  for (const keys of [...termKeys, ...entityKeys]) for (const k of keys) df[k]!++;
+  return { termKeys, entityKeys, df };
+}
+
+function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (!a.size || !b.size) return false;
+  for (const x of a) if (b.has(x)) return false;
+  return true;
+}
+
+/**
+ * Scores every pair that shares a rare key inside the time window.
+ * IDF is computed over the batch, smoothed (+10 documents) so tiny batches still weigh rare words up.
+ * @returns pair (i * n + j, i < j) -> score in [0, 1], only scores >= minSimilarity
+ */
+export function scorePairs(fs: ItemFeatures[], opts: ScoreOptions): Map<number, number> {
+  const n = fs.length;
+  const { termKeys, entityKeys, df } = intern(fs);
+  const idf = df.map((d) => Math.log((n + 10) / (d + 0.5)));
+  const vec = (keys: number[], counts: number[]): Vec => {
+    const weights = keys.map((k, i) => counts[i]! * idf[k]!);
+    return { keys, weights, norm: Math.sqrt(weights.reduce((s, w) => s + w * w, 0)) };
+  };
+  const termVecs = fs.map((f, i) => vec(termKeys[i]!, [...f.terms.values()]));
+  const entityVecs = fs.map((_, i) => vec(entityKeys[i]!, entityKeys[i]!.map(() => 1)));
+  const entityTotals = entityVecs.map((v) => v.weights.reduce((s, w) => s + w, 0));
+
+  // Postings of keys rare enough to propose a pair; a key in most items proposes nothing.
+  const maxDf = Math.max(8, Math.floor(opts.maxBlockShare * n));
+  const postings = new Map<number, number[]>();
+  fs.forEach((_, i) => {
+    for (const k of [...termKeys[i]!, ...entityKeys[i]!]) {
+      if (df[k]! < 2 || df[k]! > maxDf) continue;
+      const list = postings.get(k);
+      if (list) list.push(i);
+      else postings.set(k, [i]);
+    }
+  });
+
+  const windowMs = opts.windowHours * 3_600_000;
+  const dot = new Float64Array(n);
+  const shared = new Float64Array(n);
+  const sharedCount = new Uint16Array(n);
+  const seen = new Uint8Array(n);
+  const scores = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const touched: number[] = [];
+    const accumulate = (v: Vec, into: Float64Array, product: boolean) => {
+      v.keys.forEach((k, x) => {
+        const list = postings.get(k);
+        if (!list) return;
+        const wi = v.weights[x]!;
+        for (let y = upperBound(list, i); y < list.length; y++) {
+          const j = list[y]!;
+          if (fs[j]!.time - fs[i]!.time > windowMs) break; // lists are in time order
+          if (!seen[j]) {
+            seen[j] = 1;
+            touched.push(j);
+          }
+          into[j] = into[j]! + (product ? wi * weightOf(termVecs[j]!, k) : wi);
+          if (!product) sharedCount[j] = sharedCount[j]! + 1;
+        }
+      });
+    };
+    accumulate(termVecs[i]!, dot, true);
+    accumulate(entityVecs[i]!, shared, false);
+    const a = fs[i]!;
+    for (const j of touched) {
+      const b = fs[j]!;
+      const cos = dot[j]! / (termVecs[i]!.norm * termVecs[j]!.norm || 1);
+      const totals = entityTotals[i]! + entityTotals[j]!;
+      // One shared name (usually the company) is weak evidence: the same outlet covers its every event.
+      const ent = totals ? ((2 * shared[j]!) / totals) * (sharedCount[j]! >= 2 ? 1 : ONE_NAME) : 0;
+      let score = TERM_SHARE * cos + (1 - TERM_SHARE) * ent;
+      // Two different fines, or two different model versions, are two different events.
+      if (disjoint(a.money, b.money)) score *= CONTRADICTION;
+      if (disjoint(a.codes, b.codes)) score *= CONTRADICTION;
+      if (score >= opts.minSimilarity) scores.set(i * n + j, Math.min(1, score));
+      dot[j] = 0;
+      shared[j] = 0;
+      sharedCount[j] = 0;
+      seen[j] = 0;
+    }
+  }
+  return scores;
+}
+
+/** First position in a sorted list holding a value greater than `value`. */
+function upperBound(list: number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The weight of key k in a vector (keys are few per item, so a scan is fine). */
+function weightOf(v: Vec, k: number): number {
+  const x = v.keys.indexOf(k);
+  return x < 0 ? 0 : v.weights[x]!;
+}

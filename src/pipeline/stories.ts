@@ -1,0 +1,203 @@
+/**
+ * Stories in D1: clusters the items of the last CLUSTER_WINDOW_HOURS, gives each cluster a
+ * stable story row, and reports the stories that became ready or grew so the run can start a
+ * workflow per `{storyId}-v{sourceSetHash}`.
+ *
+ * Stability rules: an item, once in a story, stays there (a published article never loses a
+ * source because a later batch clustered differently). A cluster joins the story its assigned
+ * items belong to; when a cluster spans two existing stories they are kept apart, and its new
+ * items join the story holding most of the cluster (ties: the older story). Only clusters with
+ * no assigned item start a new story, keyed by their earliest item.
+ */
+import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { items, sources, stories, type Item } from '../db/schema';
+import type { Config } from '../env';
+import { fnv1a64 } from '../lib/hash';
+import { clusterItems, copyGroups, independentPublishers, type ClusterPolicy } from './cluster';
+import type { ClusterItem, SourceDoc } from './types';
+
+export interface StoryToStart {
+  storyId: string;
+  sourceSetHash: string;
+  /** new = reached MIN_PUBLISHERS for the first time; grew = its source set changed after that. */
+  reason: 'new' | 'grew';
+}
+
+export interface StoriesUpdate {
+  created: number;
+  updated: number;
+  /** Items given a story in this pass. */
+  assigned: number;
+  toWrite: StoryToStart[];
+}
+
+export interface UpdateStoriesOptions {
+  config: Pick<Config, 'CLUSTER_WINDOW_HOURS' | 'MIN_PUBLISHERS'>;
+  now: Date;
+  policy?: Partial<ClusterPolicy>;
+}
+
+/** D1 allows 100 bound parameters per statement; stay well below. */
+const CHUNK = 90;
+
+function chunks<T>(list: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+function toClusterItem(row: Item): ClusterItem {
+  return {
+    id: row.id,
+    publisher: row.publisher,
+    title: row.title,
+    text: row.contentText || row.summary || '',
+    url: row.canonicalUrl ?? row.url ?? undefined,
+    publishedAt: row.publishedAt,
+  };
+}
+
+const byTimeThenId = (a: Item, b: Item) => (a.publishedAt < b.publishedAt ? -1 : a.publishedAt > b.publishedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The story id for a key: deterministic, so two overlapping runs make the same row, not two. */
+export function storyIdFor(key: string): string {
+  return `st_${fnv1a64(`story:${key}`)}`;
+}
+
+/** Hash of a story's sorted item ids: a new value means the story's sources changed. */
+export function sourceSetHash(itemIds: string[]): string {
+  return fnv1a64([...itemIds].sort().join('\n'));
+}
+
+/**
+ * Clusters recent items into stories and writes the result in one batch.
+ * A second call with no new items writes nothing and reports nothing to start.
+ * @example const { toWrite } = await updateStories(db, { config, now: new Date() })
+ */
+export async function updateStories(db: Db, opts: UpdateStoriesOptions): Promise<StoriesUpdate> {
+  const since = new Date(opts.now.getTime() - opts.config.CLUSTER_WINDOW_HOURS * 3_600_000).toISOString();
+  const recent = await db.select().from(items).where(gte(items.publishedAt, since)).orderBy(asc(items.publishedAt), asc(items.id));
+  const result: StoriesUpdate = { created: 0, updated: 0, assigned: 0, toWrite: [] };
+  if (!recent.length) return result;
+
+  const byId = new Map(recent.map((row) => [row.id, row]));
+  const clusters = clusterItems(recent.map(toClusterItem), { windowHours: opts.config.CLUSTER_WINDOW_HOURS, ...opts.policy });
+
+  // Decide where each unassigned item goes; assigned items never move.
+  const joins = new Map<string, string[]>(); // story id -> items joining it
+  const fresh: Item[][] = []; // clusters that start a story
+  const storyIdsInPlay = new Set<string>();
+  const existingIds = [...new Set(recent.map((r) => r.storyId).filter((id): id is string => !!id))];
+  const existing = new Map<string, typeof stories.$inferSelect>();
+  for (const ids of chunks(existingIds)) for (const s of await db.select().from(stories).where(inArray(stories.id, ids))) existing.set(s.id, s);
+
+  for (const cluster of clusters) {
+    const rows = cluster.map((id) => byId.get(id)!);
+    const unassigned = rows.filter((r) => !r.storyId);
+    if (!unassigned.length) continue;
+    const held = new Map<string, number>();
+    for (const r of rows) if (r.storyId) held.set(r.storyId, (held.get(r.storyId) ?? 0) + 1);
+    if (!held.size) {
+      fresh.push(unassigned);
+      continue;
+    }
+    const target = [...held].sort(
+      ([a, na], [b, nb]) => nb - na || (existing.get(a)?.firstSeenAt ?? '').localeCompare(existing.get(b)?.firstSeenAt ?? '') || a.localeCompare(b),
+    )[0]![0];
+    joins.set(target, [...(joins.get(target) ?? []), ...unassigned.map((r) => r.id)]);
+    storyIdsInPlay.add(target);
+  }
+  if (!joins.size && !fresh.length) return result;
+
+  // Every item of a touched story (also those older than the window) counts toward its numbers.
+  const members = new Map<string, Item[]>();
+  for (const ids of chunks([...storyIdsInPlay])) {
+    for (const row of await db.select().from(items).where(inArray(items.storyId, ids))) {
+      members.set(row.storyId!, [...(members.get(row.storyId!) ?? []), row]);
+    }
+  }
+
+  const nowIso = opts.now.toISOString();
+  const statements: Parameters<Db['batch']>[0][number][] = [];
+  const summarise = (rows: Item[]) => {
+    const sorted = [...rows].sort(byTimeThenId);
+    return {
+      title: sorted[0]!.title,
+      publisherCount: independentPublishers(sorted.map(toClusterItem), opts.policy),
+      itemCount: sorted.length,
+      sourceSetHash: sourceSetHash(sorted.map((r) => r.id)),
+      firstSeenAt: sorted[0]!.publishedAt,
+      lastSeenAt: sorted[sorted.length - 1]!.publishedAt,
+    };
+  };
+  const assign = (storyId: string, ids: string[]) => {
+    result.assigned += ids.length;
+    for (const part of chunks(ids)) {
+      statements.push(db.update(items).set({ storyId }).where(and(inArray(items.id, part), isNull(items.storyId))));
+    }
+  };
+
+  for (const rows of fresh) {
+    const sorted = [...rows].sort(byTimeThenId);
+    const key = sorted[0]!.id;
+    const id = storyIdFor(key);
+    const s = summarise(sorted);
+    const ready = s.publisherCount >= opts.config.MIN_PUBLISHERS;
+    statements.push(
+      db.insert(stories).values({ id, key, ...s, status: ready ? 'ready' : 'collecting', createdAt: nowIso, updatedAt: nowIso }).onConflictDoNothing(),
+    );
+    assign(id, sorted.map((r) => r.id));
+    result.created++;
+    if (ready) result.toWrite.push({ storyId: id, sourceSetHash: s.sourceSetHash, reason: 'new' });
+  }
+
+  for (const [storyId, joining] of joins) {
+    const story = existing.get(storyId);
+    if (!story) continue; // its row vanished (deleted by hand): leave these items for the next run
+    const all = [...(members.get(storyId) ?? []), ...joining.map((id) => byId.get(id)!)];
+    const s = summarise(all);
+    const ready = s.publisherCount >= opts.config.MIN_PUBLISHERS;
+    let status = story.status;
+    let reason: StoryToStart['reason'] | undefined;
+    if (story.status === 'collecting' && ready) [status, reason] = ['ready', 'new'];
+    else if (story.status !== 'collecting' && s.sourceSetHash !== story.sourceSetHash) [status, reason] = ['ready', 'grew'];
+    statements.push(
+      db.update(stories).set({ ...s, status, updatedAt: nowIso }).where(eq(stories.id, storyId)),
+    );
+    assign(storyId, joining);
+    result.updated++;
+    if (reason) result.toWrite.push({ storyId, sourceSetHash: s.sourceSetHash, reason });
+  }
+
+  if (statements.length) await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
+  return result;
+}
+
+/** A numbered source with the item it came from. */
+export type StorySourceDoc = SourceDoc & { itemId: string };
+
+/**
+ * The sources a story is written from, numbered 1..k by publication time: one per item,
+ * leaving out republished copies (the original stays) and items flagged for instruction-like text.
+ */
+export async function loadStorySources(db: Db, storyId: string): Promise<StorySourceDoc[]> {
+  const rows = await db
+    .select({ item: items, homepage: sources.homepage })
+    .from(items)
+    .innerJoin(sources, eq(items.sourceId, sources.id))
+    .where(eq(items.storyId, storyId))
+    .orderBy(asc(items.publishedAt), asc(items.id));
+  const originals = new Set(copyGroups(rows.map((r) => toClusterItem(r.item))).map((group) => group[0]!));
+  return rows
+    .filter(({ item }) => originals.has(item.id) && !item.injectionFlag)
+    .map(({ item, homepage }, i) => ({
+      n: i + 1,
+      itemId: item.id,
+      publisher: item.publisher,
+      url: item.url ?? item.canonicalUrl ?? homepage ?? '',
+      title: item.title,
+      text: item.contentText || item.summary || '',
+      publishedAt: item.publishedAt,
+    }));
+}

@@ -1,0 +1,46 @@
+/** `npm run eval:cluster`: pairwise precision, recall and F1 of clusterItems on the labelled set, and its speed. */
+import { clusterItems } from '../../src/pipeline/cluster';
+import { labelledSet } from '../fixtures/cluster/sets';
+import { metricsBySubset, pairErrors, type PairMetrics } from '../fixtures/cluster/metrics';
+
+const verbose = process.argv.includes('--verbose');
+const items = labelledSet();
+const input = items.map(({ story: _s, subset: _b, ...item }) => item);
+
+const clusters = clusterItems(input);
+const { all, subsets } = metricsBySubset(items, clusters);
+
+const row = (name: string, m: PairMetrics) =>
+  `${name.padEnd(16)} ${String(m.items).padStart(5)} ${String(m.truePairs).padStart(6)} ${String(m.predictedPairs).padStart(6)} ` +
+  `${m.precision.toFixed(3).padStart(9)} ${m.recall.toFixed(3).padStart(7)} ${m.f1.toFixed(3).padStart(6)}`;
+
+console.log(`clusterItems on ${items.length} labelled items (${clusters.length} clusters)\n`);
+console.log(`${'subset'.padEnd(16)} ${'items'.padStart(5)} ${'true'.padStart(6)} ${'pred'.padStart(6)} ${'precision'.padStart(9)} ${'recall'.padStart(7)} ${'f1'.padStart(6)}`);
+console.log(row('ALL', all));
+for (const [name, m] of Object.entries(subsets).sort()) console.log(row(name, m!));
+
+// Timing: the labelled set, and a 500-item batch made of repeated, re-timed copies of it.
+const time = (batch: typeof input, runs: number) => {
+  clusterItems(batch);
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) clusterItems(batch);
+  return (performance.now() - start) / runs;
+};
+const big = Array.from({ length: Math.ceil(500 / input.length) }, (_, k) =>
+  input.map((item) => ({
+    ...item,
+    id: `${item.id}#${k}`,
+    url: item.url && `${item.url}?copy=${k}`,
+    publishedAt: new Date(Date.parse(item.publishedAt) - k * 96 * 3_600_000).toISOString(),
+  })),
+).flat().slice(0, 500);
+console.log(`\ntiming: ${time(input, 20).toFixed(2)} ms for ${input.length} items, ${time(big, 10).toFixed(2)} ms for ${big.length} items`);
+
+const targets = all.precision >= 0.95 && all.recall >= 0.85;
+console.log(`targets (precision >= 0.95, recall >= 0.85): ${targets ? 'met' : 'NOT met'}`);
+if (verbose || !targets) {
+  const { falseMerges, misses } = pairErrors(items, clusters);
+  console.log(`\nfalse merges (${falseMerges.length}):\n  ${falseMerges.join('\n  ')}`);
+  console.log(`missed pairs (${misses.length}):\n  ${misses.join('\n  ')}`);
+}
+process.exitCode = targets ? 0 : 1;
