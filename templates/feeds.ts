@@ -44,7 +44,7 @@ export function atomFeed({ site, articles }: FeedInput): string {
   const entries = articles
     .map((a) => {
       const url = articleUrl(site, a);
-      return `<entry><id>${xml(url)}</id><title type="text">${xml(a.title)}</title><link rel="alternate" type="text/html" href="${xml(url)}"/><published>${xml(a.firstPublishedAt)}</published><updated>${xml(a.updatedAt)}</updated><category term="${xml(a.category)}"/><summary type="text">${xml(a.dek)}</summary></entry>`;
+      return `<entry><id>${xml(url)}</id><title>${xml(a.title)}</title><link rel="alternate" type="text/html" href="${xml(url)}"/><published>${xml(a.firstPublishedAt)}</published><updated>${xml(a.updatedAt)}</updated><category term="${xml(a.category)}"/><summary>${xml(a.dek)}</summary></entry>`;
     })
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>

@@ -1,0 +1,74 @@
+import { exports } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { snippetRuns, toFtsQuery } from '../../src/db/queries/search';
+import { hoursAgo, sampleDraft, seedArticle } from '../helpers/seed';
+
+const get = (path: string) => exports.default.fetch(`https://news.test${path}`);
+const search = (q: string) => get(`/search?q=${encodeURIComponent(q)}`);
+
+beforeAll(async () => {
+  await seedArticle({ slug: 'marlowe-in-title', title: 'Marlowe Robotics opens a warehouse automation lab in Eastport', publishedAt: hoursAgo(3) });
+  const draft = sampleDraft('Eastport port authority buys electric cranes for its container terminal');
+  draft.sections[0]!.paragraphs[0]!.text = 'The authority said the cranes were built by a consortium that includes Marlowe Robotics and two local firms.';
+  await seedArticle({ slug: 'marlowe-in-body', draft, publishedAt: hoursAgo(1) });
+  await seedArticle({ slug: 'marlowe-held', title: 'Marlowe Robotics held story that must not be found', status: 'held' });
+});
+
+describe('/search', () => {
+  it('ranks a title match above a body match and highlights the terms', async () => {
+    const res = await search('marlowe robotics');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html.indexOf('/articles/marlowe-in-title')).toBeGreaterThan(-1);
+    expect(html.indexOf('/articles/marlowe-in-title')).toBeLessThan(html.indexOf('/articles/marlowe-in-body'));
+    expect(html).toMatch(/<mark>Marlowe<\/mark>/);
+    expect(html).not.toContain('marlowe-held');
+    expect(html).toContain('2 articles match');
+  });
+
+  it('matches the last word as a prefix', async () => {
+    expect(await (await search('warehouse autom')).text()).toContain('/articles/marlowe-in-title');
+  });
+
+  it('shows a form and no results for an empty query, and says when nothing matches', async () => {
+    const empty = await (await get('/search')).text();
+    expect(empty).toContain('name="q"');
+    expect(empty).not.toContain('match');
+    expect(await (await search('zeppelin')).text()).toContain('No articles match “zeppelin”');
+  });
+
+  it('answers 200 for every hostile or malformed query', async () => {
+    const hostile = [
+      '"', '"unbalanced', 'a" OR "b', '(((', ')', 'marlowe)', 'NEAR(marlowe robotics, 2)', 'marlowe NEAR/2 robotics',
+      '*', 'marl*', '^marlowe', 'title:marlowe', '{title dek}: marlowe', 'AND', 'OR OR OR', 'NOT marlowe', '-marlowe',
+      "'; DROP TABLE articles; --", '\u0000\u0001\u0002', '<script>alert(1)</script>', '%', 'x'.repeat(5000),
+      Array.from({ length: 300 }, (_, i) => `w${i}`).join(' '), '😀 emoji', 'Ωmega ünïcode',
+    ];
+    for (const q of hostile) {
+      const res = await search(q);
+      expect(res.status, q.slice(0, 40)).toBe(200);
+      const html = await res.text();
+      expect(html).not.toContain('<script>alert');
+    }
+  });
+});
+
+describe('toFtsQuery', () => {
+  it('quotes every word so FTS5 syntax is inert, and prefix-matches the last', () => {
+    expect(toFtsQuery('marlowe NEAR(robotics) "lab')).toBe('"marlowe" "NEAR" "robotics" "lab"*');
+    expect(toFtsQuery('title:x OR y*')).toBe('"title" "x" "OR" "y"');
+  });
+
+  it('returns null when no word is left, and caps the number of words', () => {
+    expect(toFtsQuery('"()*^:-')).toBeNull();
+    expect(toFtsQuery(Array.from({ length: 50 }, (_, i) => `w${i}`).join(' '))!.split(' ')).toHaveLength(12);
+  });
+});
+
+describe('snippetRuns', () => {
+  it('splits marked snippets into plain and matched runs', () => {
+    expect(snippetRuns('a \u0001b\u0002 c \u0001d\u0002')).toEqual(['a ', 'b', ' c ', 'd', '']);
+    expect(snippetRuns('no marks')).toEqual(['no marks']);
+  });
+});
