@@ -1,5 +1,6 @@
 /** What the extractive writer can lift from a source without a model: sentences, speaker quotes, short clauses, figures. */
 import { sentences, words } from '../../lib/text';
+import { extractQuotes, sameSpeaker, speakerOf } from '../extract/quotes';
 import type { SourceDoc } from '../types';
 
 export interface SourceSentence {
@@ -33,7 +34,8 @@ const QUOTE_CHARS = /["“”]/;
 const NAME = String.raw`(?:(?:Dr|Prof|Mr|Ms|Mrs)\.\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}`;
 // "Q," said Name | "Q," Name said | "Q," Name, the lab's chief scientist, told ...
 const QUOTE_THEN_SPEAKER = [
-  new RegExp(String.raw`^["“](?<q>[^"“”]{8,}?[,!?])["”]\s+(?:said|says)\s+(?<name>${NAME})(?=[,.\s])`, 'u'),
+  // "said Corvid Labs spokesperson Ingrid Salazar-Whitlock": skip the organisation and the role.
+  new RegExp(String.raw`^["“](?<q>[^"“”]{8,}?[,!?])["”]\s+(?:said|says)\s+(?:(?:\p{Lu}[\p{L}'’-]+\s+){1,3}\p{Ll}[\p{Ll}-]{2,30}\s+)?(?<name>${NAME})(?=[,.\s])`, 'u'),
   new RegExp(String.raw`^["“](?<q>[^"“”]{8,}?[,!?])["”]\s+(?<name>${NAME})(?:,[^,"“”]{1,80},)?\s+(?:said|says|told|added|wrote)\b`, 'u'),
 ];
 const PRONOUNS = new Set(['He', 'She', 'They', 'It', 'We', 'I']);
@@ -56,6 +58,10 @@ export function speakerQuotes(all: readonly SourceSentence[]): SpeakerQuote[] {
       const name = m?.groups?.name?.trim();
       const quote = m?.groups?.q?.trim();
       if (!name || !quote || PRONOUNS.has(name.split(/\s+/)[0] ?? '') || words(quote).length < 3) continue;
+      // Only quotes whose speaker the quotes check reads the same way: a disputed attribution is left out.
+      const span = extractQuotes(s.text)[0];
+      const checked = span ? speakerOf(s.text, span.start, span.end) : null;
+      if (!checked || !sameSpeaker(name, checked)) break;
       out.push({ source: s.source, quote, speaker: name, index: s.index });
       break;
     }
