@@ -32,7 +32,7 @@ export const DEFAULT_CLUSTER_POLICY: ClusterPolicy = {
   windowHours: 72,
   syndicationThreshold: 0.8,
   minSimilarity: 0.2,
-  minLinkage: 0.28,
+  minLinkage: 0.24,
   minCoverage: 1,
   ledeWords: 50,
   maxBlockShare: 0.2,
