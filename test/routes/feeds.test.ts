@@ -57,7 +57,7 @@ describe('JSON Feed 1.1', () => {
     expect(raw.version).toBe('https://jsonfeed.org/version/1.1');
     const feed = parseJsonFeed(text);
     expect(feed.items).toHaveLength(50);
-    expect(feed.items[0]?.url).toBe('https://news.test/articles/story-0');
+    expect(feed.items?.[0]?.url).toBe('https://news.test/articles/story-0');
     expect(raw.items[0].content_text).toContain('Written by AI');
   });
 });
