@@ -38,6 +38,8 @@ const QUOTE_THEN_SPEAKER = [
   new RegExp(String.raw`^["“](?<q>[^"“”]{8,}?[,!?])["”]\s+(?:said|says)\s+(?:(?:\p{Lu}[\p{L}'’-]+\s+){1,3}\p{Ll}[\p{Ll}-]{2,30}\s+)?(?<name>${NAME})(?=[,.\s])`, 'u'),
   new RegExp(String.raw`^["“](?<q>[^"“”]{8,}?[,!?])["”]\s+(?<name>${NAME})(?:,[^,"“”]{1,80},)?\s+(?:said|says|told|added|wrote)\b`, 'u'),
 ];
+// The quotes check may read "said Dr. Amara Okafor" as "Dr" (it ends the sentence at "Dr."): no disagreement.
+const TITLE_ONLY = /^(?:Dr|Mr|Mrs|Ms|Prof|Sen|Gov|Rep)\.?$/;
 const PRONOUNS = new Set(['He', 'She', 'They', 'It', 'We', 'I']);
 
 /** Sentences of every source, in source order. */
@@ -61,7 +63,7 @@ export function speakerQuotes(all: readonly SourceSentence[]): SpeakerQuote[] {
       // Only quotes whose speaker the quotes check reads the same way: a disputed attribution is left out.
       const span = extractQuotes(s.text)[0];
       const checked = span ? speakerOf(s.text, span.start, span.end) : null;
-      if (!checked || !sameSpeaker(name, checked)) break;
+      if (checked && !TITLE_ONLY.test(checked) && !sameSpeaker(name, checked)) break;
       out.push({ source: s.source, quote, speaker: name, index: s.index });
       break;
     }
