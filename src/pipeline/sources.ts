@@ -93,9 +93,11 @@ export async function addSources(db: Db, rows: SourceInput[], opts: { allowLoopb
     const s = parsed.data;
     return { ...s, id: s.id ?? sourceIdFrom(s.name), homepage: s.homepage ?? null, categoryHint: s.categoryHint ?? null };
   });
-  if (!values.length) return [];
-  const inserted = await db.insert(sources).values(values).onConflictDoNothing().returning({ id: sources.id });
-  return inserted.map((r) => r.id);
+  const [first, ...rest] = values.map((v) => db.insert(sources).values(v).onConflictDoNothing().returning({ id: sources.id }));
+  if (!first) return [];
+  // One statement per row: D1 binds at most 100 parameters per statement.
+  const inserted = await db.batch([first, ...rest]);
+  return inserted.flat().map((r) => r.id);
 }
 
 /** Enabled sources whose next fetch time has come, the longest-waiting first. */
