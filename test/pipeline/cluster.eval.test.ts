@@ -1,0 +1,30 @@
+// The clustering targets of issue 4, checked in CI on the labelled set (hand-made + demo newswire).
+import { describe, expect, it } from 'vitest';
+import { clusterItems } from '../../src/pipeline/cluster';
+import { metricsBySubset } from '../fixtures/cluster/metrics';
+import { labelledSet } from '../fixtures/cluster/sets';
+
+describe('clusterItems on the labelled set', () => {
+  const items = labelledSet();
+  const clusters = clusterItems(items.map(({ story: _s, subset: _b, ...item }) => item));
+  const { all, subsets } = metricsBySubset(items, clusters);
+
+  it('has at least 100 hand-made items besides the newswire', () => {
+    expect(items.filter((i) => i.subset !== 'newswire').length).toBeGreaterThanOrEqual(100);
+  });
+
+  it('reaches pairwise precision >= 0.95 and recall >= 0.85', () => {
+    expect(all.precision).toBeGreaterThanOrEqual(0.95);
+    expect(all.recall).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('merges no hard negatives: same company or same kind of event, different stories', () => {
+    expect(subsets['same-company']?.precision).toBe(1);
+    expect(subsets['same-event-type']?.precision).toBe(1);
+    expect(subsets.singleton?.predictedPairs).toBe(0);
+  });
+
+  it('groups every syndicated copy with its story', () => {
+    expect(subsets.syndication?.recall).toBe(1);
+  });
+});
