@@ -103,7 +103,8 @@ export function extractJson(text: string): { ok: true; value: unknown } | { ok: 
   const unfenced = text.replace(/```(?:json)?/gi, '');
   const start = unfenced.indexOf('{');
   const end = unfenced.lastIndexOf('}');
-  if (start < 0 || end <= start) return { ok: false, problem: 'the answer contains no JSON object' };
+  if (start < 0) return { ok: false, problem: 'the answer contains no JSON object' };
+  if (end <= start) return { ok: false, problem: 'the answer is not valid JSON (the object is never closed)' };
   try {
     return { ok: true, value: JSON.parse(unfenced.slice(start, end + 1)) };
   } catch (error) {
