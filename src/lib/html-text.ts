@@ -13,6 +13,8 @@ const BLOCK = new Set([
   'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul', 'body', 'html',
 ]);
 const CELL = new Set(['td', 'th']);
+/** Blocks that start a line but end none (so list items are lines, not paragraphs). */
+const LINE = new Set(['li', 'tr', 'dt', 'dd', 'br']);
 
 const NAME_START = /[A-Za-z]/;
 
@@ -55,7 +57,7 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
     } else if (next === 47 /* / */ && NAME_START.test(html.charAt(i + 2))) {
       const end = html.indexOf('>', i);
       const name = tagName(html, i + 2);
-      if (BLOCK.has(name)) emit('\n');
+      if (BLOCK.has(name) && !LINE.has(name)) emit('\n');
       else if (CELL.has(name)) emit(' ');
       i = end === -1 ? n : end + 1;
     } else if (NAME_START.test(html.charAt(i + 1))) {

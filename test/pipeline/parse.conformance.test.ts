@@ -3,6 +3,13 @@ import { describe, expect, inject, it } from 'vitest';
 import { conformanceTable, tallyConformance } from '../helpers/conformance-report';
 import { folderOf, runCase } from '../helpers/feedparser-expect';
 
+// Provided by test/node/global-setup.ts (workerd has no fs to read the corpus with).
+declare module 'vitest' {
+  export interface ProvidedContext {
+    feedparserCorpus: { path: string; base64: string }[];
+  }
+}
+
 /** Pass rates we reach today (pass / cases not skipped); a drop below any of them is a regression. */
 const MINIMUM_PASS_RATE: Record<string, number> = {
   'wellformed/rss': 0.85,
