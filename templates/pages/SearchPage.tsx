@@ -1,7 +1,7 @@
 /** Search: a GET form and the ranked hits with highlighted snippets. */
 import type { SearchHit } from '../../src/db/queries/views';
 import { Layout, type SiteView } from '../Layout';
-import { Time } from '../partials/Time';
+import { ArticleCard } from '../partials/ArticleCard';
 
 export function SearchPage({ site, query, hits }: { site: SiteView; query: string; hits: SearchHit[] }) {
   return (
@@ -24,15 +24,7 @@ export function SearchPage({ site, query, hits }: { site: SiteView; query: strin
             <ul class="cards">
               {hits.map((hit) => (
                 <li>
-                  <article class="card">
-                    <p class="meta">
-                      {hit.category} · <Time iso={hit.publishedAt} />
-                    </p>
-                    <h2>
-                      <a href={`/articles/${hit.slug}`}>{hit.title}</a>
-                    </h2>
-                    <p>{hit.snippet.map((run, i) => (i % 2 ? <mark>{run}</mark> : run))}</p>
-                  </article>
+                  <ArticleCard article={hit}>{hit.snippet.map((run, i) => (i % 2 ? <mark>{run}</mark> : run))}</ArticleCard>
                 </li>
               ))}
             </ul>

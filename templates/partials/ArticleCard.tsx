@@ -1,19 +1,20 @@
 /** One article in a listing; the lead story is larger and shows its cover. */
+import type { Child } from 'hono/jsx';
 import type { ArticleSummary } from '../../src/db/queries/views';
 import { Time } from './Time';
 
-export function ArticleCard({ article, lead = false, headingLevel = 2 }: { article: ArticleSummary; lead?: boolean; headingLevel?: 2 | 3 }) {
-  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+/** Children, when given, replace the dek (e.g. a highlighted search snippet). */
+export function ArticleCard({ article, lead = false, children }: { article: ArticleSummary; lead?: boolean; children?: Child }) {
   return (
     <article class={lead ? 'card lead' : 'card'}>
       {lead && article.coverPath && <img src={article.coverPath} alt={`Illustration for “${article.title}”`} width={1200} height={630} />}
       <p class="meta">
         {article.category} · <Time iso={article.publishedAt} />
       </p>
-      <Heading>
+      <h2>
         <a href={`/articles/${article.slug}`}>{article.title}</a>
-      </Heading>
-      <p>{article.dek}</p>
+      </h2>
+      <p>{children ?? article.dek}</p>
     </article>
   );
 }

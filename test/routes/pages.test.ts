@@ -45,6 +45,7 @@ describe('front page', () => {
     expect(html.indexOf('Lumen Forge opens')).toBeLessThan(html.indexOf('Quillon Systems ships'));
     expect(html).toMatch(/class="card lead"[\s\S]*open-model-release/);
     expect(html).toContain('href="/category/open-source"');
+    expect(html).toContain('<p>Three outlets report that the fictional chipmaker');
     expect(html).not.toContain('held-story');
     expect(html).not.toContain('pulled-story');
     expect(res.headers.get('cache-control')).toMatch(/s-maxage=\d+.*stale-while-revalidate=\d+/);

@@ -22,9 +22,10 @@ const summaryColumns = {
   wordCount: articles.wordCount,
 };
 
-type SummaryRow = Pick<Article, keyof typeof summaryColumns>;
+export type SummaryRow = Pick<Article, keyof typeof summaryColumns>;
 
-function toSummary(row: SummaryRow): ArticleSummary {
+/** A listing row as the plain summary templates render. */
+export function toSummary(row: SummaryRow): ArticleSummary {
   const publishedAt = row.publishedAt ?? row.updatedAt;
   return {
     slug: row.slug,

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { ARTICLES_FTS } from '../schema';
+import { toSummary, type SummaryRow } from './articles';
 import type { SearchHit } from './views';
 
 const MAX_INPUT = 500;
@@ -38,18 +39,9 @@ export function snippetRuns(snippet: string): string[] {
   return runs;
 }
 
-interface SearchRow {
-  slug: string;
-  title: string;
-  dek: string;
-  category: string;
+interface SearchRow extends Omit<SummaryRow, 'tags'> {
   tags: string;
-  published_at: string | null;
-  first_published_at: string | null;
-  updated_at: string;
-  cover_key: string | null;
-  word_count: number;
-  snippet: string;
+  snippet: string | null;
 }
 
 /** Published articles matching free text, best first (bm25: title over dek over body), with highlighted snippets. */
@@ -57,30 +49,19 @@ export async function searchArticles(db: Db, input: string): Promise<SearchHit[]
   const query = toFtsQuery(input);
   if (!query) return [];
   const rows = await db.all<SearchRow>(sql`
-    SELECT a.slug, a.title, a.dek, a.category, a.tags, a.published_at, a.first_published_at,
-           a.updated_at, a.cover_key, a.word_count,
+    SELECT a.slug, a.title, a.dek, a.category, a.tags, a.published_at AS publishedAt,
+           a.first_published_at AS firstPublishedAt, a.updated_at AS updatedAt, a.cover_key AS coverKey,
+           a.word_count AS wordCount,
            snippet(${sql.raw(ARTICLES_FTS)}, -1, ${OPEN}, ${CLOSE}, '…', 24) AS snippet
     FROM ${sql.raw(ARTICLES_FTS)} AS f
     JOIN articles AS a ON a.id = f.article_id
     WHERE ${sql.raw(ARTICLES_FTS)} MATCH ${query} AND a.status = 'published'
     ORDER BY bm25(${sql.raw(ARTICLES_FTS)}, 0.0, 10.0, 4.0, 1.0)
     LIMIT ${RESULTS}`);
-  return rows.map((r) => {
-    const publishedAt = r.published_at ?? r.updated_at;
-    return {
-      slug: r.slug,
-      title: r.title,
-      dek: r.dek,
-      category: r.category,
-      tags: safeTags(r.tags),
-      publishedAt,
-      firstPublishedAt: r.first_published_at ?? publishedAt,
-      updatedAt: r.updated_at,
-      coverPath: r.cover_key?.startsWith('media/') ? `/${r.cover_key}` : null,
-      wordCount: r.word_count,
-      snippet: snippetRuns(r.snippet ?? ''),
-    };
-  });
+  return rows.map(({ snippet, tags, ...row }) => ({
+    ...toSummary({ ...row, tags: safeTags(tags) }),
+    snippet: snippetRuns(snippet ?? ''),
+  }));
 }
 
 function safeTags(json: string): string[] {
