@@ -68,10 +68,16 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     .split(' '),
 );
 
-/** A crude stem: enough to let "jobs"/"job" and "revenues"/"revenue" meet. */
+/** A crude stem: enough to let "jobs"/"job", "valuing"/"values" and "employs"/"employees" meet. */
 export function stem(word: string): string {
-  const w = word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
-  return w.length > 6 ? w.slice(0, 6) : w;
+  let w = word;
+  for (const suffix of ['ing', 'ed', 'es', 's']) {
+    if (w.length - suffix.length >= 3 && w.endsWith(suffix) && !w.endsWith('ss')) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  return (w.length > 3 && w.endsWith('e') ? w.slice(0, -1) : w).slice(0, 5);
 }
 
 /** Stemmed content words (stopwords and bare numbers dropped), in order. */

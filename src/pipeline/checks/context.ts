@@ -69,6 +69,8 @@ export interface SourceSentence {
   n: number;
   text: string;
   figureKeys: Set<string>;
+  /** Figure key -> the content words around each of its occurrences. */
+  figureContexts: Map<string, Set<string>[]>;
   content: Set<string>;
 }
 
@@ -163,9 +165,14 @@ export function buildContext(draft: ArticleDraft, sources: SourceDoc[], policy: 
     const firstSentence = all.length;
     for (const sentence of sentences(text)) {
       const figureKeys = new Set<string>();
+      const figureContexts = new Map<string, Set<string>[]>();
       for (const f of extractFigures(sentence)) {
+        const around = contextAround(sentence, f.start, f.start + f.raw.length);
         for (const k of supportKeys(f)) {
           figureKeys.add(k);
+          const list = figureContexts.get(k);
+          if (list) list.push(around);
+          else figureContexts.set(k, [around]);
           let set = figureSources.get(k);
           if (!set) figureSources.set(k, (set = new Set()));
           set.add(doc.n);
@@ -178,7 +185,7 @@ export function buildContext(draft: ArticleDraft, sources: SourceDoc[], policy: 
         if (list) list.push(id);
         else postings.set(w, [id]);
       }
-      all.push({ n: doc.n, text: sentence, figureKeys, content });
+      all.push({ n: doc.n, text: sentence, figureKeys, figureContexts, content });
     }
     byNumber.set(doc.n, {
       doc,
@@ -200,6 +207,16 @@ export function buildContext(draft: ArticleDraft, sources: SourceDoc[], policy: 
     postings,
     figureSources,
   };
+}
+
+// Words either side of a figure that say what it counts ("310 people", "cost of $64 million").
+const CONTEXT_REACH = 5;
+
+/** Stemmed content words within a few words either side of a span of a sentence. */
+export function contextAround(sentence: string, start: number, end: number): Set<string> {
+  const before = contentWords(sentence.slice(Math.max(0, start - 60), start)).slice(-CONTEXT_REACH);
+  const after = contentWords(sentence.slice(end, end + 60)).slice(0, CONTEXT_REACH);
+  return new Set([...before, ...after]);
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
@@ -224,10 +241,13 @@ export function findPhrase(list: IndexedSource[], phraseTokens: string[]): Index
 }
 
 export interface Alignment {
-  /** Source sentence ids the draft sentence most likely restates (with their neighbours). */
+  /** Source sentence ids the draft sentence most likely restates. */
   window: Set<number>;
   /** The best-matching source sentence. */
   best: number;
+  bestScore: number;
+  /** The best match among source sentences that satisfy `test` (0 when none). */
+  scoreOf(test: (s: SourceSentence) => boolean): number;
 }
 
 /**
@@ -249,11 +269,13 @@ export function align(ctx: CheckContext, sentence: string, sourceNumbers: Set<nu
   for (const [id, c] of counts) if (c > bestCount) [best, bestCount] = [id, c];
   if (bestCount < 3 || bestCount < content.size * 0.5) return null;
   const window = new Set<number>();
-  for (const [id, c] of counts) {
-    if (c < bestCount * 0.7) continue;
-    for (const k of [id - 1, id, id + 1]) if (ctx.sentences[k]?.n === ctx.sentences[id]!.n) window.add(k);
-  }
-  return { window, best };
+  for (const [id, c] of counts) if (c >= bestCount * 0.7) window.add(id);
+  const scoreOf = (test: (s: SourceSentence) => boolean) => {
+    let top = 0;
+    for (const [id, c] of counts) if (c > top && test(ctx.sentences[id]!)) top = c;
+    return top;
+  };
+  return { window, best, bestScore: bestCount, scoreOf };
 }
 
 export function severityOf(ctx: CheckContext, name: CheckName): Severity {

@@ -8,6 +8,8 @@ const STATUS_REACH = 6;
 
 export function checkEntities(ctx: CheckContext): string[] {
   const ignore = new Set([...nameWords(ctx.policy.siteName), ...ctx.policy.categories.flatMap(nameWords)]);
+  const publishers = new Set(ctx.sources.map((s) => nameWords(s.publisher).join(' ')));
+  for (const s of ctx.sources) publishers.add(nameWords(s.publisher).filter((w) => w !== 'the').join(' '));
   const details: string[] = [];
   for (const p of ctx.passages) {
     // Titles and headings are in title case: their capitals say nothing about names.
@@ -16,6 +18,8 @@ export function checkEntities(ctx: CheckContext): string[] {
     const poolNumbers = new Set(pool.map((s) => s.doc.n));
     for (const sentence of sentences(p.text)) {
       for (const e of extractEntities(sentence, ignore)) {
+        // Our sources' own names ("according to Harbor Signal") are known names.
+        if (publishers.has(e.words.join(' ')) || (e.words[0] === 'the' && publishers.has(e.words.slice(1).join(' ')))) continue;
         if (found(pool, e.words, e.sentenceInitial)) {
           const conflict = contextConflict(ctx, sentence, e.words, poolNumbers, ignore);
           if (conflict) details.push(`${p.where}: "${e.raw}" — ${conflict} — ${excerpt(sentence)}`);

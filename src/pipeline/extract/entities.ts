@@ -19,7 +19,8 @@ export interface StatusClaim {
 }
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’&.-]*/gu;
-const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'van', 'von', 'der', 'du', 'la', 'le', 'al', 'and', '&', 'the']);
+// Not "and": "Harbor Signal and Lattice Dispatch" is two names.
+const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'van', 'von', 'der', 'du', 'la', 'le', 'al', '&', 'the']);
 const ACRONYM = /^(?:\p{Lu}[\p{Lu}\d&]+|\p{Lu}\d*(?:\.\p{Lu})+\.?)s?$/u;
 const CAPITALISED = /^\p{Lu}/u;
 

@@ -1,4 +1,5 @@
 /** Finds quoted spans (straight or curly, double or single quotes) and who a text says spoke them. */
+import { NOT_NAMES } from './entities';
 
 export interface QuoteSpan {
   /** The words inside the marks. */
@@ -68,7 +69,8 @@ export function unquotedSegments(text: string, quotes: QuoteSpan[] = extractQuot
 const NAME = String.raw`((?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Gov|Rep)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+){0,3})`;
 const VERB = String.raw`(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|argued|warned|stated|insisted|recalled)`;
 const AFTER_QUOTE = [
-  new RegExp(String.raw`^[\s,.!?]*${VERB}\s+${NAME}`, 'u'),
+  // "said Corvane operations chief Selma Varga": the clause after the verb, whose last name is the speaker.
+  new RegExp(String.raw`^[\s,.!?]*${VERB}\s+([^,.;:!?“”"]{1,100})`, 'u'),
   new RegExp(String.raw`^[\s,.!?]*${NAME}(?:,[^,.“”"]{1,80},)?\s+${VERB}\b`, 'u'),
   new RegExp(String.raw`^[\s,.!?]*according\s+to\s+${NAME}`, 'u'),
 ];
@@ -82,7 +84,9 @@ const NOT_A_SPEAKER = new Set(['the', 'a', 'an', 'it', 'he', 'she', 'they', 'we'
 function clean(name: string | undefined): string | null {
   if (!name) return null;
   const first = name.split(/\s+/)[0]!.toLowerCase();
-  return NOT_A_SPEAKER.has(first) ? null : name.trim();
+  if (NOT_A_SPEAKER.has(first)) return null;
+  // "told reporters on Tuesday": a calendar word is not a speaker.
+  return name.split(/\s+/).every((w) => NOT_NAMES.has(w.toLowerCase())) ? null : name.trim();
 }
 
 /** Start of the sentence that holds `at` (after the last . ! ? followed by a space). */
@@ -106,8 +110,9 @@ function sentenceEnd(text: string, at: number): number {
  */
 export function speakerOf(text: string, start: number, end: number): string | null {
   const after = text.slice(end, sentenceEnd(text, end));
-  for (const re of AFTER_QUOTE) {
-    const name = clean(re.exec(after)?.[1]);
+  for (const [i, re] of AFTER_QUOTE.entries()) {
+    const found = re.exec(after)?.[1];
+    const name = clean(i === 0 ? lastName(found) : found);
     if (name) return name;
   }
   const before = text.slice(sentenceStart(text, start), start);
@@ -116,6 +121,16 @@ export function speakerOf(text: string, start: number, end: number): string | nu
     if (name) return name;
   }
   return null;
+}
+
+const NAME_RUN = new RegExp(NAME, 'gu');
+
+/** The last run of capitalised words in a clause ("Corvane operations chief Selma Varga" -> "Selma Varga"). */
+function lastName(clause: string | undefined): string | undefined {
+  if (!clause) return undefined;
+  let last: string | undefined;
+  for (const m of clause.matchAll(NAME_RUN)) last = m[1];
+  return last;
 }
 
 const TITLE = /^(?:dr|mr|mrs|ms|prof|sen|gov|rep)\.?$/;
