@@ -133,11 +133,15 @@ export function isTitleCase(title: string): boolean {
 
 /** The first `count` words of a text: the lede, where a news item says what happened. */
 export function lede(text: string, count: number): string {
-  const ws = normalizeWhitespace(text).split(' ');
+  // Only the opening can hold the lede, so long bodies are not split whole.
+  const ws = text.slice(0, count * 16).trim().split(/\s+/);
   return ws.slice(0, count).join(' ');
 }
 
-/** 32-bit FNV-1a of a string, for compact shingle sets. */
+/** Words of a text's opening that syndication is judged on: copies agree from the start. */
+const SHINGLE_WORDS = 400;
+
+/** 32-bit FNV-1a of a string. */
 function hash32(s: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
@@ -147,15 +151,16 @@ function hash32(s: string): number {
   return h >>> 0;
 }
 
-/** Hashed word 3-shingles of a whole text, for near-duplicate (syndication) detection. */
+/** Hashed word 3-shingles of a text's opening, for near-duplicate (syndication) detection. */
 export function shingleHashes(text: string): Set<number> {
-  const ws = words(text);
+  const ws = words(text.slice(0, SHINGLE_WORDS * 12)).slice(0, SHINGLE_WORDS).map(hash32);
   const out = new Set<number>();
   if (ws.length < 3) {
-    if (ws.length) out.add(hash32(ws.join(' ')));
+    if (ws.length) out.add(ws.reduce((h, w) => Math.imul(h ^ w, 0x01000193) >>> 0, 0x811c9dc5));
     return out;
   }
-  for (let i = 0; i + 3 <= ws.length; i++) out.add(hash32(`${ws[i]} ${ws[i + 1]} ${ws[i + 2]}`));
+  // Word hashes mixed arithmetically: no shingle strings to build and collect.
+  for (let i = 0; i + 3 <= ws.length; i++) out.add((Math.imul(Math.imul(ws[i]!, 31) ^ ws[i + 1]!, 0x01000193) ^ Math.imul(ws[i + 2]!, 0x5bd1e995)) >>> 0);
   return out;
 }
 

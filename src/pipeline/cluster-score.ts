@@ -20,6 +20,7 @@ const ONE_NAME = 0.5;
 interface Vec {
   keys: number[];
   weights: number[];
+  byKey: Map<number, number>;
   norm: number;
 }
 
@@ -59,7 +60,8 @@ export function scorePairs(fs: ItemFeatures[], opts: ScoreOptions): Map<number, 
   const idf = df.map((d) => Math.log((n + 10) / (d + 0.5)));
   const vec = (keys: number[], counts: number[]): Vec => {
     const weights = keys.map((k, i) => counts[i]! * idf[k]!);
-    return { keys, weights, norm: Math.sqrt(weights.reduce((s, w) => s + w * w, 0)) };
+    const byKey = new Map(keys.map((k, i) => [k, weights[i]!]));
+    return { keys, weights, byKey, norm: Math.sqrt(weights.reduce((s, w) => s + w * w, 0)) };
   };
   const termVecs = fs.map((f, i) => vec(termKeys[i]!, [...f.terms.values()]));
   const entityVecs = fs.map((_, i) => vec(entityKeys[i]!, entityKeys[i]!.map(() => 1)));
@@ -97,7 +99,7 @@ export function scorePairs(fs: ItemFeatures[], opts: ScoreOptions): Map<number, 
             seen[j] = 1;
             touched.push(j);
           }
-          into[j] = into[j]! + (product ? wi * weightOf(termVecs[j]!, k) : wi);
+          into[j] = into[j]! + (product ? wi * (termVecs[j]!.byKey.get(k) ?? 0) : wi);
           if (!product) sharedCount[j] = sharedCount[j]! + 1;
         }
       });
@@ -137,8 +139,3 @@ function upperBound(list: number[], value: number): number {
   return lo;
 }
 
-/** The weight of key k in a vector (keys are few per item, so a scan is fine). */
-function weightOf(v: Vec, k: number): number {
-  const x = v.keys.indexOf(k);
-  return x < 0 ? 0 : v.weights[x]!;
-}

@@ -44,7 +44,7 @@ const COPY_GATE = 0.3;
 /** Shingle sets smaller than this are too short to call a copy by text alone. */
 const MIN_COPY_SHINGLES = 8;
 
-export function resolvePolicy(policy: Partial<ClusterPolicy> | undefined): ClusterPolicy {
+function resolvePolicy(policy: Partial<ClusterPolicy> | undefined): ClusterPolicy {
   const p = { ...DEFAULT_CLUSTER_POLICY, ...policy };
   for (const [key, value] of Object.entries(p)) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
@@ -55,7 +55,7 @@ export function resolvePolicy(policy: Partial<ClusterPolicy> | undefined): Clust
 }
 
 /** Items in a deterministic order (time, then id) with their features; rejects repeated ids. */
-export function prepare(items: readonly ClusterItem[], policy: ClusterPolicy): ItemFeatures[] {
+function prepare(items: readonly ClusterItem[], policy: ClusterPolicy): ItemFeatures[] {
   const seen = new Set<string>();
   for (const item of items) {
     if (seen.has(item.id)) throw new TypeError(`clusterItems: item id "${item.id}" appears twice`);
