@@ -164,6 +164,7 @@ export function composeArticle(sources: readonly SourceDoc[], categories: readon
     faq,
   };
   keepQuotesUnderShare(plan, limits.maxQuoteShare - SHARE_MARGIN, all);
+  splitWhenTooFewSections(plan);
   return render(plan, chooseCategory(all, categories.length ? categories : ['News']), conflictTags, all);
 }
 
@@ -201,6 +202,17 @@ function keepQuotesUnderShare(plan: Plan, share: number, sources: readonly Sourc
     if (!victim) return;
     removePiece(plan, victim);
   }
+}
+
+// Sparse sources may leave only the ledes: the schema wants two sections, so the later accounts get their own.
+function splitWhenTooFewSections(plan: Plan): void {
+  const filled = plan.sections.filter((s) => s.paras.length);
+  if (filled.length >= 2 || (filled[0]?.paras.length ?? 0) < 2) return;
+  const [first] = filled;
+  plan.sections = [
+    { heading: first!.heading, paras: first!.paras.slice(0, 1) },
+    { heading: 'Other accounts', paras: first!.paras.slice(1) },
+  ];
 }
 
 function removePiece(plan: Plan, victim: Piece): void {
