@@ -18,7 +18,7 @@ const MINIMUM_PASS_RATE: Record<string, number> = {
   'wellformed/rdf': 1,
   'wellformed/base': 0.85,
   'wellformed/sanitize': 0.95,
-  encoding: 0.7,
+  encoding: 0.8,
   entities: 0.99,
   illformed: 1,
   json: 1,
