@@ -7,6 +7,7 @@ import { and, asc, eq, isNull, lte, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { sources, type NewSource, type Source } from '../db/schema';
+import { slugify } from '../lib/slug';
 import { checkFetchUrl } from '../lib/url-safety';
 
 /** Whether a URL may become a source's feed URL. */
@@ -70,15 +71,7 @@ export type SourceInput = z.input<ReturnType<typeof sourceInputSchema>>;
 
 /** "The Quillon Review — Briefs" -> "the-quillon-review-briefs". */
 export function sourceIdFrom(name: string): string {
-  const slug = name
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63)
-    .replace(/-+$/, '');
-  return slug || 'source';
+  return slugify(name, 20).slice(0, 63).replace(/-+$/, '') || 'source';
 }
 
 /** Validates and inserts sources; rows whose id or feed URL already exists are left alone. Returns the ids inserted. */
