@@ -3,6 +3,13 @@ import { SynthesisError, synthesizeStory, writeStory } from '../../../src/pipeli
 import { openAiCompatibleWriter } from '../../../src/pipeline/writers/openai-compatible';
 import { twoSources } from '../../helpers/demo-stories';
 
+// test/node is outside the worker tsconfig, so its ProvidedContext augmentation is repeated here.
+declare module 'vitest' {
+  export interface ProvidedContext {
+    modelStubUrl: string;
+  }
+}
+
 const baseUrl = inject('modelStubUrl');
 const noSleep = async () => {};
 const writer = (model: string, extra: Partial<Parameters<typeof openAiCompatibleWriter>[0]> = {}) =>
