@@ -9,6 +9,7 @@ import { feeds } from './routes/feeds';
 import { media } from './routes/media';
 import { pages } from './routes/pages';
 import { siteView } from './routes/render';
+import { editorApi } from './routes/editor';
 
 export type AppEnv = { Bindings: Bindings };
 
@@ -40,6 +41,7 @@ export function createApp() {
   app.route('/', pages);
   app.route('/', feeds);
   app.route('/', media);
+  app.route('/api/editor', editorApi);
   app.notFound(notFound);
   app.onError(onError);
   return app;
