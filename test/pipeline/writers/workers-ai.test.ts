@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SynthesisError, synthesizeStory, writeStory } from '../../../src/pipeline/synthesize';
+import { reviseStory, SynthesisError, synthesizeStory, writeStory } from '../../../src/pipeline/synthesize';
 import { workersAiWriter, type AiRunner } from '../../../src/pipeline/writers/workers-ai';
 import { twoSources } from '../../helpers/demo-stories';
 
@@ -123,5 +123,16 @@ describe('workersAiWriter with a scripted AI binding', () => {
     });
     expect((await failure(synthesizeStory(twoSources(), writer(ai)))).code).toBe('model-error');
     expect(calls).toHaveLength(1);
+  });
+
+  it('sends one revision request with the draft and the check findings, validated like a first answer', async () => {
+    const revised = { ...validDraft(), title: 'Lumen Forge opens Atlas, a model free for commercial use' };
+    const { ai, calls } = scripted(() => ({ response: revised }));
+    const result = await reviseStory(twoSources(), writer(ai), validDraft(), ['numbers: "3 trillion" is not in the cited source']);
+    expect(result.draft.title).toBe(revised.title);
+    const turns = calls[0]!.messages;
+    expect(turns.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(JSON.parse(turns[2]!.content)).toEqual(validDraft());
+    expect(turns[3]!.content).toContain('- numbers: "3 trillion" is not in the cited source');
   });
 });
