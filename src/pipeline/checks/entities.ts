@@ -7,7 +7,7 @@ import { align, type CheckContext, excerpt, findPhrase, type IndexedSource, labe
 const STATUS_REACH = 6;
 
 export function checkEntities(ctx: CheckContext): string[] {
-  const ignore = new Set([...nameWords(ctx.policy.siteName), ...ctx.policy.categories.flatMap(nameWords)]);
+  const ignore = new Set([ctx.policy.siteName, ...ctx.policy.categories].map((n) => nameWords(n).join(' ')));
   const publishers = new Set(ctx.sources.map((s) => nameWords(s.publisher).join(' ')));
   for (const s of ctx.sources) publishers.add(nameWords(s.publisher).filter((w) => w !== 'the').join(' '));
   const details: string[] = [];

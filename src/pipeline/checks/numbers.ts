@@ -57,6 +57,7 @@ function contextConflict(ctx: CheckContext, sentence: string, f: Figure, pool: S
 
 /** The words around the figure match none of the places the cited sources give it ("7" of a 7-2 vote used as a cost). */
 function localConflict(ctx: CheckContext, sentence: string, f: Figure, pool: Set<number>): string | null {
+  // Measured: ignoring story-wide words (the company's name) here catches more swaps but held 5 of 18 clean articles.
   const mine = contextAround(sentence, f.start, f.start + f.raw.length);
   if (mine.size < 2) return null;
   let seen: SourceSentence | undefined;

@@ -1,4 +1,5 @@
 /** Finds names in prose (multi-word capitalised spans and acronyms) and status words attached to them. */
+import { STOPWORDS } from '../../lib/text';
 
 export interface EntitySpan {
   raw: string;
@@ -43,7 +44,7 @@ function normalizeWord(token: string): string {
 /**
  * Name spans of a text. A span is consecutive capitalised words (connectors such as
  * "of" may join two of them); it counts when it has two or more name words or is
- * an acronym. Words in `ignore` (site name, categories) never count.
+ * an acronym. Names in `ignore` (site name, categories; lower-case words joined by spaces) never count.
  */
 export function extractEntities(text: string, ignore: ReadonlySet<string> = new Set()): EntitySpan[] {
   const tokens = [...text.matchAll(TOKEN)].map((m) => ({ raw: m[0].replace(/[.’'-]+$/, ''), start: m.index }));
@@ -77,15 +78,21 @@ export function extractEntities(text: string, ignore: ReadonlySet<string> = new 
     const span = tokens.slice(i, j + 1);
     const before = text.slice(0, t.start).trimEnd();
     const sentenceInitial = before === '' || /[.!?:;“"‘(—]$/.test(before) || /^['"“‘]/.test(t.raw);
-    let words = span.map((s) => normalizeWord(s.raw));
     // Trim calendar words, titles and our own names off the edges ("Tuesday Harwick Systems" -> "Harwick Systems").
-    while (words.length && (NOT_NAMES.has(words[0]!) || ignore.has(words[0]!) || CONNECTORS.has(words[0]!))) words = words.slice(1);
-    while (words.length && (NOT_NAMES.has(words.at(-1)!) || ignore.has(words.at(-1)!) || CONNECTORS.has(words.at(-1)!))) words = words.slice(0, -1);
+    const skip = (w: string) => NOT_NAMES.has(w) || CONNECTORS.has(w);
+    let a = 0;
+    let b = span.length;
+    // A sentence-opening function word ("On Tuesday the …") is capitalised for grammar.
+    while (a < b && (skip(normalizeWord(span[a]!.raw)) || (a === 0 && sentenceInitial && STOPWORDS.has(normalizeWord(span[a]!.raw))))) a++;
+    while (b > a && skip(normalizeWord(span[b - 1]!.raw))) b--;
+    const kept = span.slice(a, b);
+    const words = kept.map((s) => normalizeWord(s.raw));
     const nameWords = words.filter((w) => !CONNECTORS.has(w));
     const isAcronym = span.length === 1 && ACRONYM.test(t.raw) && words.length === 1;
-    if (nameWords.length >= 2 || isAcronym) {
-      const last = span.at(-1)!;
-      out.push({ raw: text.slice(t.start, last.start + last.raw.length), start: t.start, words, sentenceInitial });
+    if ((nameWords.length >= 2 || isAcronym) && !ignore.has(words.join(' '))) {
+      const first = kept[0]!;
+      const last = kept.at(-1)!;
+      out.push({ raw: text.slice(first.start, last.start + last.raw.length), start: first.start, words, sentenceInitial: sentenceInitial && a === 0 });
     }
     i = j + 1;
   }
