@@ -1,0 +1,15 @@
+/** The editor API: JSON, behind bearer tokens; each concern is a small sub-app. */
+import { Hono } from 'hono';
+import { editorArticles } from './articles';
+import { editorRecords } from './records';
+import { requireEditor, type EditorEnv } from './auth';
+
+export const editorApi = new Hono<EditorEnv>()
+  .use('*', async (c, next) => {
+    await next();
+    // Editor answers are private and live: never cached by a browser or the edge.
+    c.header('Cache-Control', 'no-store');
+  })
+  .use('*', requireEditor)
+  .route('/articles', editorArticles)
+  .route('/', editorRecords);

@@ -1,0 +1,64 @@
+/** Editor API over the newsroom's records: runs, the audit log and editor tokens. */
+import { desc, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { openDb } from '../../db/client';
+import { auditLog, editors, runs } from '../../db/schema';
+import { parseWith, readJson } from './request';
+import { sha256Hex } from '../../lib/hash';
+import { requireAdmin, type EditorEnv } from './auth';
+import { startRun } from '../../newsroom';
+
+const pageQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+
+const tokenBody = z
+  .object({ name: z.string().trim().min(1).max(80), role: z.enum(['admin', 'editor']).default('editor') })
+  .strict();
+
+/** A fresh token: 32 random bytes, base64url. Shown once; only its hash is stored. */
+function newToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export const editorRecords = new Hono<EditorEnv>()
+  .get('/runs', async (c) => {
+    const { limit } = parseWith(pageQuery, c.req.query());
+    const rows = await openDb(c.env.DB).select().from(runs).orderBy(desc(runs.startedAt)).limit(limit);
+    return c.json({ runs: rows });
+  })
+  .post('/runs', async (c) => {
+    const run = await startRun(c.env, c.executionCtx, 'manual');
+    const db = openDb(c.env.DB);
+    await db.insert(auditLog).values({
+      actor: c.get('editor').id,
+      action: 'run',
+      targetType: 'run',
+      targetId: run.id,
+      details: { editor: c.get('editor').name },
+    });
+    return c.json({ run }, 202);
+  })
+  .get('/audit', async (c) => {
+    const { limit } = parseWith(pageQuery, c.req.query());
+    const rows = await openDb(c.env.DB).select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit);
+    return c.json({ audit: rows });
+  })
+  .post('/tokens', requireAdmin, async (c) => {
+    const body = await readJson(c, tokenBody);
+    const token = newToken();
+    const id = `ed_${crypto.randomUUID()}`;
+    const db = openDb(c.env.DB);
+    await db.batch([
+      db.insert(editors).values({ id, name: body.name, role: body.role, tokenHash: await sha256Hex(token) }),
+      db.insert(auditLog).values({
+        actor: c.get('editor').id,
+        action: 'create-token',
+        targetType: 'editor',
+        targetId: id,
+        details: { name: body.name, role: body.role },
+      }),
+    ]);
+    const editor = await db.query.editors.findFirst({ where: eq(editors.id, id), columns: { tokenHash: false } });
+    return c.json({ editor, token }, 201);
+  });

@@ -1,0 +1,127 @@
+// End to end on the demo newswire: a cron run ingests, clusters and starts story
+// workflows; they write, check and publish; readers see the articles; a repeated
+// run starts nothing; a story that grows becomes version 2 at the same URL.
+import { introspectWorkflow } from 'cloudflare:test';
+import { env, exports } from 'cloudflare:workers';
+import { eq } from 'drizzle-orm';
+import { describe, expect, inject, it } from 'vitest';
+import { openDb } from '../src/db/client';
+import { articleVersions, articles, runs, sources, stories } from '../src/db/schema';
+import { runScheduled } from '../src/newsroom';
+import { addSources } from '../src/pipeline/sources';
+import { items as demoItems, publishers } from './fixtures/newswire';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    newswireUrl: string;
+  }
+}
+
+const db = openDb(env.DB);
+const base = inject('newswireUrl');
+const multiPublisherStories = new Set(
+  [...Map.groupBy(demoItems.filter((i) => i.storyKey && i.phase === 1), (i) => i.storyKey!)]
+    .filter(([, group]) => new Set(group.map((i) => publishers.find((p) => p.id === i.publisherId)!.publisher)).size >= 2)
+    .map(([key]) => key),
+);
+
+/** Runs the newsroom once and waits for every story workflow it started to finish. */
+async function runAndSettle() {
+  const introspector = await introspectWorkflow(env.STORY_WORKFLOW);
+  try {
+    const run = await runScheduled(env);
+    const instances = await introspector.get();
+    for (const instance of instances) await instance.waitForStatus('complete');
+    return { run, instances: instances.length };
+  } finally {
+    await introspector.dispose();
+  }
+}
+
+describe('the newsroom on the demo newswire', () => {
+  it('publishes a checked, cited article for the multi-publisher stories of the first fetch', async () => {
+    await addSources(
+      db,
+      publishers.map((p) => ({
+        id: p.id,
+        name: p.name,
+        publisher: p.publisher,
+        feedUrl: `${base}${p.feedPath}`,
+        homepage: p.homepage,
+        trustTier: p.trustTier,
+        categoryHint: p.categoryHint,
+      })),
+      { allowLoopback: true },
+    );
+
+    const { run, instances } = await runAndSettle();
+    expect(run.status).toBe('succeeded');
+    const stats = run.stats as { ingest: { itemsNew: number; failed: number }; workflows: { started: number } };
+    expect(stats.ingest.failed).toBe(0);
+    expect(stats.ingest.itemsNew).toBeGreaterThanOrEqual(40);
+    expect(stats.workflows.started).toBe(instances);
+
+    const written = await db.select().from(articles);
+    const published = written.filter((a) => a.status === 'published');
+    // Most demo stories must get through the checks; a held one must say why.
+    expect(published.length).toBeGreaterThanOrEqual(Math.ceil(multiPublisherStories.size * 0.8));
+    for (const held of written.filter((a) => a.status === 'held')) expect(held.heldReasons?.length).toBeGreaterThan(0);
+
+    const row = await db.select().from(runs).where(eq(runs.id, run.id));
+    expect(row[0]).toMatchObject({ status: 'succeeded' });
+    expect(row[0]?.finishedAt).toBeTruthy();
+
+    const sample = published[0]!;
+    const page = await exports.default.fetch(`https://news.test/articles/${sample.slug}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Written by AI');
+    expect(html).toContain('extractive writer (no language model)');
+    const cover = await exports.default.fetch(`https://news.test/media/${sample.slug}/cover.svg`);
+    expect(cover.status).toBe(200);
+    expect(cover.headers.get('content-type')).toContain('image/svg+xml');
+  });
+
+  it('a repeated run starts nothing new and publishes nothing twice', async () => {
+    const before = await db.select().from(articleVersions);
+    const { run, instances } = await runAndSettle();
+    expect(instances).toBe(0);
+    expect((run.stats as { workflows: { started: number } }).workflows.started).toBe(0);
+    expect(await db.select().from(articleVersions)).toHaveLength(before.length);
+  });
+
+  it('a story that grows on a later fetch becomes version 2 of the same article', async () => {
+    const late = demoItems.find((i) => i.phase === 2)!;
+    const lateSource = publishers.find((p) => p.id === late.publisherId)!;
+    const grown = demoItems.filter((i) => i.storyKey === late.storyKey && i.phase === 1);
+    expect(grown.length).toBeGreaterThan(0);
+    // The story's article as it stands before the late item arrives.
+    const firstItemStory = await db.query.stories.findMany();
+    const bySlug = new Map((await db.select().from(articles)).map((a) => [a.storyId, a]));
+
+    await db
+      .update(sources)
+      .set({ feedUrl: `${base}${lateSource.feedPath}?phase=2`, etag: null, lastModified: null, nextFetchAt: null })
+      .where(eq(sources.id, lateSource.id));
+    const { run } = await runAndSettle();
+    expect((run.stats as { ingest: { itemsNew: number } }).ingest.itemsNew).toBe(
+      demoItems.filter((i) => i.phase === 2 && i.publisherId === lateSource.id).length,
+    );
+
+    const lateRow = await env.DB.prepare('SELECT story_id FROM items WHERE title = ?').bind(late.title).first<{ story_id: string }>();
+    expect(lateRow?.story_id).toBeTruthy();
+    const story = firstItemStory.find((s) => s.id === lateRow!.story_id);
+    expect(story, 'the late item joined a story that existed before').toBeDefined();
+    const before = bySlug.get(story!.id);
+    const after = await db.query.articles.findFirst({ where: eq(articles.storyId, story!.id) });
+    expect(after).toBeDefined();
+    if (before) {
+      expect(after!.slug).toBe(before.slug);
+      expect(after!.id).toBe(before.id);
+    }
+    const versions = await db.select().from(articleVersions).where(eq(articleVersions.articleId, after!.id));
+    expect(versions.map((v) => v.version).sort()).toEqual(before ? [1, 2] : [1]);
+    const storyRow = await db.query.stories.findFirst({ where: eq(stories.id, story!.id) });
+    expect(storyRow?.status).toBe('written');
+  });
+});
