@@ -90,6 +90,7 @@ export function checkPolicy(config: Config, now: Date, recent: { id: string; slu
     recentArticles: recent,
     severity: config.CHECK_SEVERITY,
     siteName: config.SITE_NAME,
+    siteUrl: config.SITE_URL,
     categories: config.CATEGORIES,
   };
 }

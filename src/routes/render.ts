@@ -10,8 +10,7 @@ const views = new WeakMap<Config, SiteView>();
 
 /** Site name, origin and sections, derived once per parsed config. */
 export function siteView(env: AppEnv['Bindings']): SiteView {
-  // Env is an interface (no index signature), so it needs a cast to loadConfig's record type.
-  const config = loadConfig(env as unknown as Record<string, unknown>);
+  const config = loadConfig(env);
   let view = views.get(config);
   if (!view) {
     view = {

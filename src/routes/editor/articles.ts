@@ -133,6 +133,7 @@ export const editorArticles = new Hono<EditorEnv>()
               // A correction does not make the reporting newer or older: freshness was judged at publication.
               freshnessHours: Number.MAX_SAFE_INTEGER,
               siteName: config.SITE_NAME,
+              siteUrl: config.SITE_URL,
               categories: config.CATEGORIES,
               severity: config.CHECK_SEVERITY,
             }),
