@@ -14,7 +14,7 @@ export function sampleSources(now = new Date()): (SourceDoc & { itemId?: string 
 export function sampleDraft(title = 'Lumen Forge opens its Atlas model to everyone'): ArticleDraft {
   return {
     title,
-    dek: 'Two outlets report that the 40-billion-parameter model is free to use and adapt.',
+    dek: 'Both outlets report that the 40-billion-parameter model is free to use and adapt.',
     category: 'Open Source',
     tags: ['Lumen Forge', 'Atlas'],
     sections: [

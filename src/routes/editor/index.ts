@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { editorArticles } from './articles';
 import { editorRecords } from './records';
+import { editorSources } from './sources';
 import { requireEditor, type EditorEnv } from './auth';
 
 export const editorApi = new Hono<EditorEnv>()
@@ -12,4 +13,5 @@ export const editorApi = new Hono<EditorEnv>()
   })
   .use('*', requireEditor)
   .route('/articles', editorArticles)
+  .route('/sources', editorSources)
   .route('/', editorRecords);
