@@ -1,0 +1,147 @@
+/**
+ * `npm run bench`: CPU-time benchmarks of the speed and size targets of issues 2–5
+ * (parse throughput, checkArticle, the article page) and figures without a target
+ * (clusterItems on 500 items, extractive synthesis per story). Prints a table,
+ * or JSON on stdout with --json; exits 1 when any target is missed.
+ */
+import { clusterItems } from '../../src/pipeline/cluster';
+import { checkArticle } from '../../src/pipeline/check';
+import { parseFeed, parseFeedBytes } from '../../src/pipeline/parse';
+import { synthesizeStory } from '../../src/pipeline/synthesize';
+import type { ClusterItem } from '../../src/pipeline/types';
+import { extractiveWriter } from '../../src/pipeline/writers/extractive';
+import { labelledSet } from '../fixtures/cluster/sets';
+import { newswireSources } from '../fixtures/checks/newswire-stories';
+import { EVAL_CATEGORIES } from '../fixtures/checks/story';
+import { articleView, longArticle, SITE } from './article';
+import { grownFeeds, tenThousandFeed, type BenchFeed } from './feeds';
+import { measureCpu, type Measurement } from './measure';
+import { executableScripts, renderArticleHtml, scriptCount } from './page';
+import { formatTable, result, type BenchResult } from './report';
+
+const MIB = 1024 * 1024;
+// Conservative units: a MiB is more than a MB, and 30 KB is read as 30,000 bytes.
+const PARSE_TARGET_MIB_PER_S = 5;
+const CHECK_TARGET_MS = 5;
+const PAGE_TARGET_MS = 1;
+const PAGE_TARGET_BYTES = 30_000;
+const FEED_BYTES = 2 * MIB;
+
+const json = process.argv.includes('--json');
+const log = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
+const spread = (m: Measurement, scale = 1) => `median of 7 runs, min ${(m.minMsPerOp * scale).toFixed(3)} / max ${(m.maxMsPerOp * scale).toFixed(3)} ms, ${m.ops} calls`;
+
+async function parseBenchmarks(): Promise<BenchResult[]> {
+  const feeds: BenchFeed[] = [...grownFeeds(FEED_BYTES), tenThousandFeed()];
+  const rows: BenchResult[] = [];
+  let bytes = 0;
+  let ms = 0;
+  for (const feed of feeds) {
+    // Keep every item: the cap would leave entries unread and flatter the figure.
+    const opts = { url: feed.url, contentType: feed.contentType, maxItems: feed.items };
+    const parse = () => (typeof feed.body === 'string' ? parseFeed(feed.body, opts) : parseFeedBytes(feed.body, opts));
+    const parsed = parse().items.length;
+    if (parsed !== feed.items) throw new Error(`${feed.name}: parsed ${parsed} items of ${feed.items}; the benchmark would not measure a full parse`);
+    const m = await measureCpu(parse, { warmupMs: 300 });
+    const rate = feed.bytes / MIB / (m.msPerOp / 1000);
+    rows.push(result(`parseFeed ${feed.name}`, rate, 'MiB/CPU-s', { value: PARSE_TARGET_MIB_PER_S, kind: 'min' }, `${(feed.bytes / MIB).toFixed(2)} MiB, ${feed.items} items, ${m.msPerOp.toFixed(1)} ms per parse; ${spread(m)}`));
+    // The demo shapes together stand for the realistic mix (one document of each).
+    if (!feed.name.includes('10,000')) {
+      bytes += feed.bytes;
+      ms += m.msPerOp;
+    }
+  }
+  rows.push(result('parseFeed mix (one of each demo shape)', bytes / MIB / (ms / 1000), 'MiB/CPU-s', { value: PARSE_TARGET_MIB_PER_S, kind: 'min' }, 'total bytes / total CPU over the five shapes above'));
+  return rows;
+}
+
+async function checkAndPageBenchmarks(): Promise<BenchResult[]> {
+  const article = longArticle();
+  const report = checkArticle(article.draft, article.sources, article.policy);
+  const failed = report.results.filter((r) => !r.passed).map((r) => r.name);
+  const check = await measureCpu(() => checkArticle(article.draft, article.sources, article.policy));
+  const rows = [
+    result('checkArticle 1,200-word article, 6 sources', check.msPerOp, 'ms', { value: CHECK_TARGET_MS, kind: 'max' },
+      `${article.words} words, sources from ${article.stories.join(' + ')}, ${article.policy.recentArticles?.length} recent articles; report ${report.passed ? 'passed' : 'held'}${failed.length ? ` (failing: ${failed.join(', ')})` : ''}; ${spread(check)}`),
+  ];
+
+  const view = articleView(article, report);
+  const html = await renderArticleHtml(SITE, view);
+  const render = await measureCpu(() => renderArticleHtml(SITE, view));
+  const bytes = new TextEncoder().encode(html).length;
+  const scripts = executableScripts(html);
+  rows.push(
+    result('article page render (1,200 words)', render.msPerOp, 'ms', { value: PAGE_TARGET_MS, kind: 'max' }, spread(render)),
+    result('article page HTML size', bytes, 'bytes', { value: PAGE_TARGET_BYTES, kind: 'max' }, `${view.sources.length} sources, ${view.checks.length} checks, 2 versions, 1 correction`),
+    result('article page <script> other than JSON-LD', scripts.length, 'elements', { value: 0, kind: 'max' }, `${scriptCount(html)} script elements in all${scripts.length ? `: ${scripts.join(' ')}` : ''}`),
+  );
+  return rows;
+}
+
+/** The labelled clustering set repeated to `size` items with new ids; `hoursApart` shifts each copy in time. */
+function clusterBatch(size: number, hoursApart: number): ClusterItem[] {
+  const base = labelledSet().map(({ story: _s, subset: _b, ...item }) => item);
+  return Array.from({ length: Math.ceil(size / base.length) }, (_, k) =>
+    base.map((item) => ({
+      ...item,
+      id: `${item.id}#${k}`,
+      url: item.url && `${item.url}?copy=${k}`,
+      publishedAt: new Date(Date.parse(item.publishedAt) - k * hoursApart * 3_600_000).toISOString(),
+    })),
+  )
+    .flat()
+    .slice(0, size);
+}
+
+async function clusterBenchmarks(): Promise<BenchResult[]> {
+  const rows: BenchResult[] = [];
+  for (const [label, hours] of [['copies 96 h apart, as eval:cluster', 96], ['all in one 72-h window', 0]] as const) {
+    const batch = clusterBatch(500, hours);
+    const stories = clusterItems(batch).length;
+    const m = await measureCpu(() => clusterItems(batch));
+    rows.push(result(`clusterItems 500 items (${label})`, m.msPerOp, 'ms', undefined, `${stories} groups; ${spread(m)}`));
+  }
+  return rows;
+}
+
+async function synthesisBenchmarks(): Promise<BenchResult[]> {
+  const stories = newswireSources();
+  const write = (sources: (typeof stories)[number]['sources']) => synthesizeStory(sources, extractiveWriter(), { categories: EVAL_CATEGORIES });
+  const all = await measureCpu(async () => {
+    for (const s of stories) await write(s.sources);
+  });
+  const biggest = stories.reduce((a, b) => (b.sources.length > a.sources.length ? b : a));
+  const one = await measureCpu(() => write(biggest.sources));
+  return [
+    result('synthesizeStory extractive, per demo story', all.msPerOp / stories.length, 'ms', undefined, `mean over ${stories.length} multi-publisher demo stories; ${spread(all, 1 / stories.length)}`),
+    result(`synthesizeStory extractive, biggest story`, one.msPerOp, 'ms', undefined, `${biggest.key}, ${biggest.sources.length} sources; ${spread(one)}`),
+  ];
+}
+
+const started = process.cpuUsage();
+const wallStart = performance.now();
+const results: BenchResult[] = [];
+for (const [section, bench] of [
+  ['parse', parseBenchmarks],
+  ['check + page', checkAndPageBenchmarks],
+  ['cluster', clusterBenchmarks],
+  ['synthesis', synthesisBenchmarks],
+] as const) {
+  log(`running ${section} benchmarks…`);
+  results.push(...(await bench()));
+}
+const cpu = process.cpuUsage(started);
+const failed = results.filter((r) => r.pass === false);
+const summary = `${results.filter((r) => r.pass).length} targets met, ${failed.length} missed; ${((cpu.user + cpu.system) / 1e6).toFixed(1)} CPU-s, ${((performance.now() - wallStart) / 1000).toFixed(1)} s wall (Node ${process.version})`;
+
+if (json) {
+  process.stdout.write(`${JSON.stringify({ node: process.version, at: new Date().toISOString(), passed: failed.length === 0, results }, null, 2)}\n`);
+  log(formatTable(results));
+} else {
+  log(`\n${formatTable(results)}`);
+}
+log(`\n${summary}`);
+if (failed.length) {
+  log(`MISSED: ${failed.map((r) => r.name).join('; ')}`);
+  process.exitCode = 1;
+}
