@@ -84,8 +84,9 @@ const CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'von', 'van', 'la', '
 /**
  * Named entities: runs of capitalised words (a lone capitalised word only when it does not
  * open a sentence), acronyms, and tokens that mix letters and digits ("Kite-3", "H200").
+ * Lone capitalised sentence openers go to `openers`: names only if the batch confirms them.
  */
-export function nameEntities(text: string, titleCase = false): string[] {
+export function nameEntities(text: string, titleCase = false, openers?: string[]): string[] {
   const out: string[] = [];
   const tokens = normalizeWhitespace(text).split(' ');
   let span: string[] = [];
@@ -98,11 +99,15 @@ export function nameEntities(text: string, titleCase = false): string[] {
     }
     while (span.length && CONNECTORS.has(span[span.length - 1]!.toLowerCase())) span.pop();
     if (span.length >= 2 || (span.length === 1 && !spanStartsSentence)) out.push(span.join(' ').toLowerCase());
+    else if (span.length === 1) openers?.push(span[0]!.toLowerCase());
     span = [];
   };
   for (const raw of tokens) {
+    // An opening bracket starts an aside ("Data Office (DPO)"): the name before it is complete.
+    if (/^[(\[]/.test(raw)) flush();
     const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/['’]s$/, '');
-    const endsClause = /[.!?:;,)"”]$/.test(raw);
+    // A possessive ends a name: "Pellworth Tools' Tessera agent" names two things.
+    const endsClause = /[.!?:;,)"”]$|\p{L}['’]s?$/u.test(raw);
     const endsSentence = /[.!?:]["”’)]?$/.test(raw);
     if (!word) {
       flush();
@@ -187,6 +192,46 @@ export function canonicalUrl(url: string | undefined): string | undefined {
   }
 }
 
+/**
+ * Kinds of news event, by the stemmed words that name them in a headline or opening sentence.
+ * Two items about one organisation and one kind of event are likely one story; two headlines
+ * naming different kinds (a release, a fine) are likely two.
+ */
+const EVENT_WORDS: Record<string, string> = Object.fromEntries(
+  Object.entries({
+    release: 'releas launch unveil debut arriv introduc',
+    penalty: 'fine fin penalty penalis sanction',
+    security: 'breach leak hack expos poison attack vulnerability flaw exploit secret trick compromis',
+    funding: 'rais fund investor valuation',
+    layoff: 'layoff job redundancy',
+    pricing: 'pric cheaper discount',
+    leadership: 'resign ceo successor appoint',
+    legislation: 'bill act law parliament vote legislation lawmaker debat',
+    outage: 'outag offlin blackout',
+    litigation: 'appeal lawsuit sue court',
+    acquisition: 'acquir acquisition takeover merger',
+    harm: 'injur injury accident crash collision',
+    earnings: 'revenu profit earning',
+  }).flatMap(([kind, stems]) => stems.split(' ').map((s) => [s, kind])),
+);
+
+/** The kinds of event a text's words name (see EVENT_WORDS). */
+export function eventKinds(termList: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of termList) {
+    const kind = EVENT_WORDS[t];
+    if (kind) out.add(kind);
+  }
+  return out;
+}
+
+/** The first sentence of a text (at most `maxChars`), where a news item names its event. */
+function firstSentence(text: string, maxChars = 300): string {
+  const head = text.slice(0, maxChars);
+  const end = head.search(/[.!?](?:\s|$)/);
+  return end === -1 ? head : head.slice(0, end);
+}
+
 const NAME_TERM_WEIGHT = 0.5;
 
 /** Everything the clusterer computes once per item. */
@@ -201,10 +246,33 @@ export interface ItemFeatures {
   money: Set<string>;
   /** Letter-digit tokens in the title (model names, versions). */
   codes: Set<string>;
+  /** Names (not numbers) in the title: who or what the headline is about. */
+  titleNames: Set<string>;
+  /** Lone capitalised words that open a sentence of the title / lede: names if another item names them. */
+  titleOpeners: string[];
+  ledeOpeners: string[];
+  /** Kinds of event the headline names. */
+  titleEvents: Set<string>;
+  /** Kinds of event the headline or the opening sentence names. */
+  events: Set<string>;
   shingles: Set<number>;
   urlKey?: string;
   /** Hash of the normalised title, when it is long enough to identify an article. */
   titleKey?: string;
+}
+
+/**
+ * Counts a sentence-opening word as a name when another item of the batch names it mid-sentence
+ * ("Veilmoss patches ..." where another outlet wrote "an audit of Veilmoss"): one word at the
+ * start of a sentence is otherwise indistinguishable from an ordinary capitalised word.
+ */
+export function confirmOpeners(fs: readonly ItemFeatures[]): void {
+  const named = new Set<string>();
+  for (const f of fs) for (const e of f.entities) named.add(e);
+  for (const f of fs) {
+    for (const w of f.titleOpeners) if (named.has(w)) f.titleNames.add(w);
+    for (const w of [...f.titleOpeners, ...f.ledeOpeners]) if (named.has(w)) f.entities.add(w);
+  }
 }
 
 /** Computes the features of one item (lede length in words). */
@@ -213,15 +281,24 @@ export function itemFeatures(item: ClusterItem, index: number, ledeWords: number
   if (Number.isNaN(time)) throw new TypeError(`clusterItems: item ${item.id} has an invalid publishedAt "${item.publishedAt}"`);
   const head = lede(item.text, ledeWords);
   const titleCase = isTitleCase(item.title);
-  const titleNames = nameEntities(item.title, titleCase);
-  const ledeNames = nameEntities(head);
+  const titleOpeners: string[] = [];
+  const ledeOpeners: string[] = [];
+  const titleNames = nameEntities(item.title, titleCase, titleOpeners);
+  const titleTerms = terms(item.title);
+  const titleEvents = eventKinds(titleTerms);
+  const ledeNames = nameEntities(head, false, ledeOpeners);
+  if (titleCase) {
+    // Capitals in a title-case headline say nothing, but the lede's names it repeats are its names.
+    const inTitle = new Set(words(item.title));
+    for (const name of ledeNames) if (words(name).every((w) => inTitle.has(w))) titleNames.push(name);
+  }
   // Name words count for less in the term overlap: the entity overlap already weighs them, and
   // a company's name alone must not make two of its events look like one.
   const nameTerms = new Set(terms([...titleNames, ...ledeNames].join(' ')));
   const counts = new Map<string, number>();
   const add = (t: string, weight: number) =>
     counts.set(t, (counts.get(t) ?? 0) + (nameTerms.has(t) ? weight * NAME_TERM_WEIGHT : weight));
-  for (const t of terms(item.title)) add(t, 2);
+  for (const t of titleTerms) add(t, 2);
   for (const t of terms(head)) add(t, 1);
   const entities = new Set([
     ...titleNames,
@@ -240,6 +317,11 @@ export function itemFeatures(item: ClusterItem, index: number, ledeWords: number
     entities,
     money,
     codes,
+    titleNames: new Set(titleNames),
+    titleOpeners,
+    ledeOpeners,
+    titleEvents,
+    events: new Set([...titleEvents, ...eventKinds(terms(firstSentence(item.text)))]),
     shingles: shingleHashes(`${item.title} ${item.text}`),
     urlKey: canonicalUrl(item.url),
     titleKey: titleWords.length >= 5 ? fnv1a64(titleWords.join(' ')) : undefined,

@@ -16,6 +16,8 @@ const TERM_SHARE = 0.6;
 const CONTRADICTION = 0.5;
 /** Factor for the entity overlap of a pair that shares just one name. */
 const ONE_NAME = 0.5;
+/** The score of a pair with specific evidence of one event (see corroborated): enough to link. */
+const CORROBORATED = 0.4;
 
 interface Vec {
   keys: number[];
@@ -40,7 +42,7 @@ function intern(fs: ItemFeatures[]) {
   const termKeys = fs.map((f) => [...f.terms.keys()].map(id));
   const entityKeys = fs.map((f) => [...f.entities].map((e) => id(`e:${e}`)));
   for (const keys of [...termKeys, ...entityKeys]) for (const k of keys) df[k]!++;
-  return { termKeys, entityKeys, df };
+  return { termKeys, entityKeys, df, entityDf: (e: string) => df[ids.get(`e:${e}`) ?? -1] ?? 0 };
 }
 
 function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -56,7 +58,7 @@ function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
  */
 export function scorePairs(fs: ItemFeatures[], opts: ScoreOptions): Map<number, number> {
   const n = fs.length;
-  const { termKeys, entityKeys, df } = intern(fs);
+  const { termKeys, entityKeys, df, entityDf } = intern(fs);
   const idf = df.map((d) => Math.log((n + 10) / (d + 0.5)));
   const vec = (keys: number[], counts: number[]): Vec => {
     const weights = keys.map((k, i) => counts[i]! * idf[k]!);
@@ -114,9 +116,10 @@ export function scorePairs(fs: ItemFeatures[], opts: ScoreOptions): Map<number, 
       // One shared name (usually the company) is weak evidence: the same outlet covers its every event.
       const ent = totals ? ((2 * shared[j]!) / totals) * (sharedCount[j]! >= 2 ? 1 : ONE_NAME) : 0;
       let score = TERM_SHARE * cos + (1 - TERM_SHARE) * ent;
-      // Two different fines, or two different model versions, are two different events.
-      if (disjoint(a.money, b.money)) score *= CONTRADICTION;
-      if (disjoint(a.codes, b.codes)) score *= CONTRADICTION;
+      // Two different fines, two different model versions, or a release and a fine are two events.
+      const contradictions = +disjoint(a.money, b.money) + +disjoint(a.codes, b.codes) + +disjoint(a.titleEvents, b.titleEvents);
+      if (contradictions) score *= CONTRADICTION ** contradictions;
+      else if (score < CORROBORATED && corroborated(a, b, (e) => entityDf(e) <= maxDf)) score = CORROBORATED;
       if (score >= opts.minSimilarity) scores.set(i * n + j, Math.min(1, score));
       dot[j] = 0;
       shared[j] = 0;
@@ -125,6 +128,47 @@ export function scorePairs(fs: ItemFeatures[], opts: ScoreOptions): Map<number, 
     }
   }
   return scores;
+}
+
+/** True when `name` is `other` or holds it as whole words ("kite-3 mini" holds "kite-3"). */
+function holds(name: string, other: string): boolean {
+  return name === other || ` ${name} `.includes(` ${other} `);
+}
+
+/** A name the headline carries that the other item does not mention, not even inside a longer name. */
+function unmatchedTitleName(a: ItemFeatures, b: ItemFeatures, rare: (e: string) => boolean): string | undefined {
+  for (const name of a.titleNames) {
+    if (!rare(name) && b.entities.has(name)) continue;
+    if (![...b.entities].some((e) => holds(e, name))) return name;
+  }
+  return undefined;
+}
+
+/**
+ * Specific evidence that two items report one event, beyond word overlap, checked only for
+ * pairs with no contradiction (money, model codes, kinds of event):
+ *  - the same product: a letter-digit name ("Wren-12B") in both headlines;
+ *  - the same subject and the same kind of event: a rare name shared, one headline names it,
+ *    and both headline-or-opening name the same kind of event, which one headline names;
+ *  - the same subject and the same amount of money.
+ * Guards: a longer product name on one side only ("Kite-3 Mini" against "Kite-3") is another
+ * product, and two headlines that each name someone the other item never mentions ("fines
+ * Halcyon" against "fines Tessellate") have different subjects.
+ */
+function corroborated(a: ItemFeatures, b: ItemFeatures, rare: (e: string) => boolean): boolean {
+  const shared = [...a.entities].filter((e) => b.entities.has(e) && rare(e) && !/^(?:n:|[a-z]{3}:|\d)/.test(e));
+  if (!shared.length) return false;
+  for (const [x, y] of [[a, b], [b, a]] as const) {
+    for (const name of x.titleNames) {
+      if (shared.some((s) => s !== name && holds(name, s)) && !y.entities.has(name)) return false;
+    }
+  }
+  if (unmatchedTitleName(a, b, rare) && unmatchedTitleName(b, a, rare)) return false;
+  if (shared.some((e) => a.codes.has(e) && b.codes.has(e))) return true;
+  const inTitle = shared.some((e) => a.titleNames.has(e) || b.titleNames.has(e));
+  if (inTitle && [...a.events].some((k) => b.events.has(k) && (a.titleEvents.has(k) || b.titleEvents.has(k)))) return true;
+  for (const m of a.money) if (b.money.has(m)) return true;
+  return false;
 }
 
 /** First position in a sorted list holding a value greater than `value`. */

@@ -7,7 +7,7 @@
  * groups only while their members agree on average, so one loose pair cannot chain two events
  * together. Tuned for precision: a false merge invents corroboration.
  */
-import { containment, itemFeatures, type ItemFeatures } from './cluster-features';
+import { confirmOpeners, containment, itemFeatures, type ItemFeatures } from './cluster-features';
 import { scorePairs } from './cluster-score';
 import type { ClusterItem } from './types';
 
@@ -62,6 +62,7 @@ function prepare(items: readonly ClusterItem[], policy: ClusterPolicy): ItemFeat
     seen.add(item.id);
   }
   const features = items.map((item, i) => itemFeatures(item, i, policy.ledeWords));
+  confirmOpeners(features);
   features.sort((a, b) => a.time - b.time || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0));
   features.forEach((f, i) => (f.index = i));
   return features;
