@@ -5,7 +5,8 @@
  * or JSON on stdout with --json; exits 1 when any target is missed.
  */
 import { clusterItems } from '../../src/pipeline/cluster';
-import { checkArticle } from '../../src/pipeline/check';
+import { CHECKS, checkArticle, DEFAULT_POLICY } from '../../src/pipeline/check';
+import { buildContext } from '../../src/pipeline/checks/context';
 import { parseFeed, parseFeedBytes } from '../../src/pipeline/parse';
 import { synthesizeStory } from '../../src/pipeline/synthesize';
 import type { ClusterItem } from '../../src/pipeline/types';
@@ -13,7 +14,7 @@ import { extractiveWriter } from '../../src/pipeline/writers/extractive';
 import { labelledSet } from '../fixtures/cluster/sets';
 import { newswireSources } from '../fixtures/checks/newswire-stories';
 import { EVAL_CATEGORIES } from '../fixtures/checks/story';
-import { articleView, longArticle, SITE } from './article';
+import { articleView, longArticle, SITE, type LongArticle } from './article';
 import { grownFeeds, tenThousandFeed, type BenchFeed } from './feeds';
 import { measureCpu, type Measurement } from './measure';
 import { executableScripts, renderArticleHtml, scriptCount } from './page';
@@ -59,15 +60,24 @@ async function checkAndPageBenchmarks(): Promise<BenchResult[]> {
   const article = longArticle();
   const report = checkArticle(article.draft, article.sources, article.policy);
   const failed = report.results.filter((r) => !r.passed).map((r) => r.name);
-  const check = await measureCpu(() => checkArticle(article.draft, article.sources, article.policy));
+  // A longer warm-up: the checks' many small functions take a few hundred calls to reach steady speed.
+  const check = await measureCpu(() => checkArticle(article.draft, article.sources, article.policy), { warmupMs: 2_000 });
   const rows = [
     result('checkArticle 1,200-word article, 6 sources', check.msPerOp, 'ms', { value: CHECK_TARGET_MS, kind: 'max' },
       `${article.words} words, sources from ${article.stories.join(' + ')}, ${article.policy.recentArticles?.length} recent articles; report ${report.passed ? 'passed' : 'held'}${failed.length ? ` (failing: ${failed.join(', ')})` : ''}; ${spread(check)}`),
   ];
+  const stages = await checkStages(article);
+  rows.push(result('checkArticle, sum of its stages run alone', stages.reduce((sum, [, ms]) => sum + ms, 0), 'ms', undefined,
+    `slowest first, ms: ${stages.map(([name, ms]) => `${name} ${ms.toFixed(2)}`).join(', ')}`));
+  // A week of a busy newsroom: the duplicate check compares against every recent article.
+  const recent = article.policy.recentArticles ?? [];
+  const week = { ...article.policy, recentArticles: Array.from({ length: 10 }, (_, k) => recent.map((r) => ({ ...r, id: `${r.id}#${k}`, slug: `${r.slug}-${k}` }))).flat() };
+  const busy = await measureCpu(() => checkArticle(article.draft, article.sources, week), { warmupMs: 1_000 });
+  rows.push(result(`checkArticle, ${week.recentArticles.length} recent articles`, busy.msPerOp, 'ms', undefined, `same article and sources; ${spread(busy)}`));
 
   const view = articleView(article, report);
   const html = await renderArticleHtml(SITE, view);
-  const render = await measureCpu(() => renderArticleHtml(SITE, view));
+  const render = await measureCpu(() => renderArticleHtml(SITE, view), { warmupMs: 300 });
   const bytes = new TextEncoder().encode(html).length;
   const scripts = executableScripts(html);
   rows.push(
@@ -76,6 +86,17 @@ async function checkAndPageBenchmarks(): Promise<BenchResult[]> {
     result('article page <script> other than JSON-LD', scripts.length, 'elements', { value: 0, kind: 'max' }, `${scriptCount(html)} script elements in all${scripts.length ? `: ${scripts.join(' ')}` : ''}`),
   );
   return rows;
+}
+
+/** CPU ms of each stage of checkArticle on its own (context building, then each check), slowest first. */
+async function checkStages(article: LongArticle): Promise<[string, number][]> {
+  const policy = { ...DEFAULT_POLICY, ...article.policy };
+  const stages: [string, () => unknown][] = [['buildContext', () => buildContext(article.draft, article.sources, policy)]];
+  const ctx = buildContext(article.draft, article.sources, policy);
+  for (const [name, run] of CHECKS) stages.push([name, () => run(ctx)]);
+  const timed: [string, number][] = [];
+  for (const [name, op] of stages) timed.push([name, (await measureCpu(op, { warmupMs: 100, totalMs: 140 })).msPerOp]);
+  return timed.sort((a, b) => b[1] - a[1]);
 }
 
 /** The labelled clustering set repeated to `size` items with new ids; `hoursApart` shifts each copy in time. */
@@ -118,15 +139,17 @@ async function synthesisBenchmarks(): Promise<BenchResult[]> {
   ];
 }
 
+const SECTIONS = { parse: parseBenchmarks, check: checkAndPageBenchmarks, cluster: clusterBenchmarks, synthesis: synthesisBenchmarks };
+// --only=check,cluster runs some sections (for profiling one target); the default is all.
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const unknown = only?.filter((name) => !(name in SECTIONS)) ?? [];
+if (unknown.length) throw new Error(`--only: no section ${unknown.join(', ')} (sections: ${Object.keys(SECTIONS).join(', ')})`);
+
 const started = process.cpuUsage();
 const wallStart = performance.now();
 const results: BenchResult[] = [];
-for (const [section, bench] of [
-  ['parse', parseBenchmarks],
-  ['check + page', checkAndPageBenchmarks],
-  ['cluster', clusterBenchmarks],
-  ['synthesis', synthesisBenchmarks],
-] as const) {
+for (const [section, bench] of Object.entries(SECTIONS)) {
+  if (only && !only.includes(section)) continue;
   log(`running ${section} benchmarks…`);
   results.push(...(await bench()));
 }
