@@ -16,6 +16,8 @@ const TERM_SHARE = 0.6;
 const CONTRADICTION = 0.5;
 /** Factor for the entity overlap of a pair that shares just one name. */
 const ONE_NAME = 0.5;
+/** Items further apart than this that share only their subject are treated as two events. */
+const SUBJECT_ONLY_GAP_MS = 12 * 3_600_000;
 /** The score of a pair with specific evidence of one event (see corroborated): enough to link. */
 const CORROBORATED = 0.4;
 
@@ -81,6 +83,7 @@ export function scorePairs(fs: ItemFeatures[], opts: ScoreOptions): Map<number, 
     }
   });
 
+  const rare = (e: string) => entityDf(e) <= maxDf;
   const windowMs = opts.windowHours * 3_600_000;
   const dot = new Float64Array(n);
   const shared = new Float64Array(n);
@@ -117,9 +120,15 @@ export function scorePairs(fs: ItemFeatures[], opts: ScoreOptions): Map<number, 
       const ent = totals ? ((2 * shared[j]!) / totals) * (sharedCount[j]! >= 2 ? 1 : ONE_NAME) : 0;
       let score = TERM_SHARE * cos + (1 - TERM_SHARE) * ent;
       // Two different fines, two different model versions, or a release and a fine are two events.
-      const contradictions = +disjoint(a.money, b.money) + +disjoint(a.codes, b.codes) + +disjoint(a.titleEvents, b.titleEvents);
+      const contradictions =
+        +disjoint(a.money, b.money) + +disjoint(a.codes, b.codes) + +disjoint(a.titleEvents, b.titleEvents) + +differentSubjects(a, b, rare);
       if (contradictions) score *= CONTRADICTION ** contradictions;
-      else if (score < CORROBORATED && corroborated(a, b, (e) => entityDf(e) <= maxDf)) score = CORROBORATED;
+      else {
+        const evidence = corroboration(a, b, rare);
+        if (evidence === 'one-event') score = Math.max(score, CORROBORATED);
+        // Sharing only who it is about, with no kind of event in common: an interview is not the news it follows.
+        else if (evidence === 'subject-only') score *= ONE_NAME;
+      }
       if (score >= opts.minSimilarity) scores.set(i * n + j, Math.min(1, score));
       dot[j] = 0;
       shared[j] = 0;
@@ -145,30 +154,41 @@ function unmatchedTitleName(a: ItemFeatures, b: ItemFeatures, rare: (e: string) 
 }
 
 /**
- * Specific evidence that two items report one event, beyond word overlap, checked only for
- * pairs with no contradiction (money, model codes, kinds of event):
- *  - the same product: a letter-digit name ("Wren-12B") in both headlines;
- *  - the same subject and the same kind of event: a rare name shared, one headline names it,
- *    and both headline-or-opening name the same kind of event, which one headline names;
- *  - the same subject and the same amount of money.
- * Guards: a longer product name on one side only ("Kite-3 Mini" against "Kite-3") is another
- * product, and two headlines that each name someone the other item never mentions ("fines
- * Halcyon" against "fines Tessellate") have different subjects.
+ * True when the headlines are about different things: one names a longer product name than
+ * the other item knows ("Kite-3 Mini" against "Kite-3"), or each names someone the other item
+ * never mentions ("fines Halcyon" against "fines Tessellate").
  */
-function corroborated(a: ItemFeatures, b: ItemFeatures, rare: (e: string) => boolean): boolean {
-  const shared = [...a.entities].filter((e) => b.entities.has(e) && rare(e) && !/^(?:n:|[a-z]{3}:|\d)/.test(e));
-  if (!shared.length) return false;
+function differentSubjects(a: ItemFeatures, b: ItemFeatures, rare: (e: string) => boolean): boolean {
   for (const [x, y] of [[a, b], [b, a]] as const) {
     for (const name of x.titleNames) {
-      if (shared.some((s) => s !== name && holds(name, s)) && !y.entities.has(name)) return false;
+      if (y.entities.has(name)) continue;
+      for (const code of x.codes) if (code !== name && holds(name, code) && y.entities.has(code)) return true;
     }
   }
-  if (unmatchedTitleName(a, b, rare) && unmatchedTitleName(b, a, rare)) return false;
-  if (shared.some((e) => a.codes.has(e) && b.codes.has(e))) return true;
+  return !!unmatchedTitleName(a, b, rare) && !!unmatchedTitleName(b, a, rare);
+}
+
+/**
+ * What two items without a contradiction (money, model codes, kinds of event) have in common
+ * beyond word overlap. `one-event` when they share a rare name and
+ *  - the same product: a letter-digit name ("Wren-12B") in both headlines;
+ *  - or the same kind of event, named by one headline and by the other's headline or opening,
+ *    with a shared name in one headline;
+ *  - or the same amount of money.
+ * `subject-only` when one rare name or figure is all they share, with no kind of event in
+ * common, and they are far apart in time.
+ */
+function corroboration(a: ItemFeatures, b: ItemFeatures, rare: (e: string) => boolean): 'one-event' | 'subject-only' | 'none' {
+  const common = [...a.entities].filter((e) => b.entities.has(e) && rare(e));
+  const shared = common.filter((e) => !/^(?:n:|[a-z]{3}:|\d)/.test(e));
+  if (!shared.length) return 'none';
+  const sameKind = [...a.events].filter((k) => b.events.has(k));
+  const sameMoney = [...a.money].some((m) => b.money.has(m));
+  if (common.length === 1 && !sameKind.length && Math.abs(a.time - b.time) > SUBJECT_ONLY_GAP_MS) return 'subject-only';
+  if (shared.some((e) => a.codes.has(e) && b.codes.has(e))) return 'one-event';
   const inTitle = shared.some((e) => a.titleNames.has(e) || b.titleNames.has(e));
-  if (inTitle && [...a.events].some((k) => b.events.has(k) && (a.titleEvents.has(k) || b.titleEvents.has(k)))) return true;
-  for (const m of a.money) if (b.money.has(m)) return true;
-  return false;
+  if (inTitle && sameKind.some((k) => a.titleEvents.has(k) || b.titleEvents.has(k))) return 'one-event';
+  return sameMoney ? 'one-event' : 'none';
 }
 
 /** First position in a sorted list holding a value greater than `value`. */
