@@ -10,6 +10,7 @@ import { articleVersions, articles, runs, sources, stories } from '../src/db/sch
 import { runScheduled } from '../src/newsroom';
 import { addSources } from '../src/pipeline/sources';
 import { items as demoItems, publishers } from './fixtures/newswire';
+import { sourceRows } from './fixtures/newswire/render';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -42,19 +43,7 @@ async function runAndSettle() {
 
 describe('the newsroom on the demo newswire', () => {
   it('publishes a checked, cited article for the multi-publisher stories of the first fetch', async () => {
-    await addSources(
-      db,
-      publishers.map((p) => ({
-        id: p.id,
-        name: p.name,
-        publisher: p.publisher,
-        feedUrl: `${base}${p.feedPath}`,
-        homepage: p.homepage,
-        trustTier: p.trustTier,
-        categoryHint: p.categoryHint,
-      })),
-      { allowLoopback: true },
-    );
+    await addSources(db, sourceRows(base), { allowLoopback: true });
 
     const { run, instances } = await runAndSettle();
     expect(run.status).toBe('succeeded');

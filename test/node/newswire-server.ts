@@ -4,7 +4,9 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { DEMO_NOTE, items, itemsFor, publishers, publisherById, publishedAt } from '../fixtures/newswire/index';
-import { feedUrl, renderArticlePage, renderFeed } from '../fixtures/newswire/render';
+import { feedUrl, renderArticlePage, renderFeed, sourceRows } from '../fixtures/newswire/render';
+
+export { sourceRows, type SourceRow } from '../fixtures/newswire/render';
 import { HOSTILE_ROUTES, handleHostile } from './newswire-hostile';
 
 export interface NewswireOptions {
@@ -19,29 +21,6 @@ export interface NewswireOptions {
 export interface Newswire {
   url: string;
   close(): Promise<void>;
-}
-
-/** A source registry row, as the demo seeds it and /sources.json lists it. */
-export interface SourceRow {
-  id: string;
-  name: string;
-  publisher: string;
-  feedUrl: string;
-  homepage: string;
-  trustTier: number;
-  categoryHint: string | null;
-}
-
-export function sourceRows(baseUrl: string): SourceRow[] {
-  return publishers.map((p) => ({
-    id: p.id,
-    name: p.name,
-    publisher: p.publisher,
-    feedUrl: feedUrl(p, baseUrl),
-    homepage: p.homepage,
-    trustTier: p.trustTier,
-    categoryHint: p.categoryHint ?? null,
-  }));
 }
 
 export async function startNewswire(opts: NewswireOptions): Promise<Newswire> {

@@ -9,6 +9,7 @@ import type { FetchFn } from '../../src/pipeline/fetch-feed';
 import { ingestSources, type IngestConfig, type IngestCounts } from '../../src/pipeline/ingest';
 import { addSources } from '../../src/pipeline/sources';
 import { items as demoItems, itemsFor, publishers } from '../fixtures/newswire';
+import { sourceRows } from '../fixtures/newswire/render';
 
 declare module 'vitest' {
   // Provided by test/node/global-setup.ts (outside this tsconfig), restated for the worker side.
@@ -85,15 +86,7 @@ beforeAll(async () => {
   await addSources(
     db,
     [
-      ...publishers.map((p) => ({
-        id: p.id,
-        name: p.name,
-        publisher: p.publisher,
-        feedUrl: `${base}${p.feedPath}`,
-        homepage: p.homepage,
-        trustTier: p.trustTier,
-        categoryHint: p.categoryHint,
-      })),
+      ...sourceRows(base),
       ...HOSTILE.map((h) => ({
         id: hostileId(h),
         name: `Hostile ${h}`,
