@@ -1,6 +1,8 @@
 /** What every check reads: the resolved policy, the draft as located passages, and indexes over the sources built once per call. */
-import { contentWords, sentences, words } from '../../lib/text';
-import { extractFigures, supportKeys } from '../extract/numbers';
+import { sentences, words } from '../../lib/text';
+import type { EntitySpan } from '../extract/entities';
+import { extractFigures, type Figure, supportKeys } from '../extract/numbers';
+import { contentTokens, type Neighbours, neighbours, type Tok } from './restates';
 import type { ArticleDraft, CheckName, Cited, Severity, SourceDoc } from '../types';
 
 /** Another story's recently published article, for the `duplicate` check. */
@@ -68,10 +70,15 @@ export interface Passage {
 export interface SourceSentence {
   n: number;
   text: string;
+  /** Stemmed content words with offsets. */
+  tokens: Tok[];
+  figures: Figure[];
   figureKeys: Set<string>;
-  /** Figure key -> the content words around each of its occurrences. */
-  figureContexts: Map<string, Set<string>[]>;
   content: Set<string>;
+  /** Names in the sentence, filled in by the `entities` check when it first needs them. */
+  entities?: EntitySpan[];
+  /** Neighbours of each figure (same order as `figures`), filled in when first needed. */
+  figureNeighbours?: Neighbours[];
 }
 
 export interface IndexedSource {
@@ -99,6 +106,8 @@ export interface CheckContext {
   postings: Map<string, number[]>;
   /** Figure key -> numbers of the sources that give it. */
   figureSources: Map<string, Set<number>>;
+  /** Rarity of a stemmed content word across the source sentences (0 for a word in every sentence). */
+  idf(w: string): number;
 }
 
 /** Match tokens: the shared word tokens with possessive "'s" dropped, so "Harwick's" meets "Harwick". */
@@ -164,28 +173,26 @@ export function buildContext(draft: ArticleDraft, sources: SourceDoc[], policy: 
     const tokens = matchTokens(text);
     const firstSentence = all.length;
     for (const sentence of sentences(text)) {
+      const figures = extractFigures(sentence);
       const figureKeys = new Set<string>();
-      const figureContexts = new Map<string, Set<string>[]>();
-      for (const f of extractFigures(sentence)) {
-        const around = contextAround(sentence, f.start, f.start + f.raw.length);
+      for (const f of figures) {
         for (const k of supportKeys(f)) {
           figureKeys.add(k);
-          const list = figureContexts.get(k);
-          if (list) list.push(around);
-          else figureContexts.set(k, [around]);
           let set = figureSources.get(k);
           if (!set) figureSources.set(k, (set = new Set()));
           set.add(doc.n);
         }
       }
-      const content = new Set(contentWords(sentence));
+      const toks = contentTokens(sentence);
+      const content = new Set<string>();
+      for (const t of toks) content.add(t.w);
       const id = all.length;
       for (const w of content) {
         const list = postings.get(w);
         if (list) list.push(id);
         else postings.set(w, [id]);
       }
-      all.push({ n: doc.n, text: sentence, figureKeys, figureContexts, content });
+      all.push({ n: doc.n, text: sentence, tokens: toks, figures, figureKeys, content });
     }
     byNumber.set(doc.n, {
       doc,
@@ -196,6 +203,8 @@ export function buildContext(draft: ArticleDraft, sources: SourceDoc[], policy: 
       sentenceCount: all.length - firstSentence,
     });
   }
+  const total = all.length;
+  const idf = (w: string) => Math.log((total + 1) / ((postings.get(w)?.length ?? 0) + 0.5));
   return {
     draft,
     sources,
@@ -206,17 +215,8 @@ export function buildContext(draft: ArticleDraft, sources: SourceDoc[], policy: 
     sentences: all,
     postings,
     figureSources,
+    idf,
   };
-}
-
-// Words either side of a figure that say what it counts ("310 people", "cost of $64 million").
-const CONTEXT_REACH = 5;
-
-/** Stemmed content words within a few words either side of a span of a sentence. */
-export function contextAround(sentence: string, start: number, end: number): Set<string> {
-  const before = contentWords(sentence.slice(Math.max(0, start - 60), start)).slice(-CONTEXT_REACH);
-  const after = contentWords(sentence.slice(end, end + 60)).slice(0, CONTEXT_REACH);
-  return new Set([...before, ...after]);
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
@@ -229,6 +229,16 @@ export function sourcesFor(ctx: CheckContext, passage: Passage): IndexedSource[]
   return passage.citations.map((n) => ctx.byNumber.get(n)).filter((s): s is IndexedSource => Boolean(s));
 }
 
+/** Every sentence of the given sources. */
+export function* sentencesOf(ctx: CheckContext, list: Iterable<IndexedSource>): Generator<SourceSentence> {
+  for (const s of list) for (let id = s.firstSentence; id < s.firstSentence + s.sentenceCount; id++) yield ctx.sentences[id]!;
+}
+
+/** The neighbours of a source sentence's figures, computed once per call. */
+export function figureNeighbours(s: SourceSentence): Neighbours[] {
+  return (s.figureNeighbours ??= s.figures.map((f) => neighbours(s.tokens, f.start, f.start + f.raw.length)));
+}
+
 export function labels(list: IndexedSource[]): string {
   return list.length ? list.map((s) => s.label).join(', ') : 'no source';
 }
@@ -238,44 +248,6 @@ export function findPhrase(list: IndexedSource[], phraseTokens: string[]): Index
   if (!phraseTokens.length) return undefined;
   const needle = ` ${phraseTokens.join(' ')} `;
   return list.find((s) => s.matchString.includes(needle));
-}
-
-export interface Alignment {
-  /** Source sentence ids the draft sentence most likely restates. */
-  window: Set<number>;
-  /** The best-matching source sentence. */
-  best: number;
-  bestScore: number;
-  /** The best match among source sentences that satisfy `test` (0 when none). */
-  scoreOf(test: (s: SourceSentence) => boolean): number;
-}
-
-/**
- * The source sentences a draft sentence restates, when that is clear: the best
- * match shares at least 3 content words and half of the sentence's content words.
- * Words in `exclude` (the value under test) do not count towards the match.
- */
-export function align(ctx: CheckContext, sentence: string, sourceNumbers: Set<number>, exclude: Set<string> = new Set()): Alignment | null {
-  const content = new Set(contentWords(sentence).filter((w) => !exclude.has(w)));
-  if (content.size < 3) return null;
-  const counts = new Map<number, number>();
-  for (const w of content) {
-    for (const id of ctx.postings.get(w) ?? []) {
-      if (sourceNumbers.has(ctx.sentences[id]!.n)) counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-  }
-  let best = -1;
-  let bestCount = 0;
-  for (const [id, c] of counts) if (c > bestCount) [best, bestCount] = [id, c];
-  if (bestCount < 3 || bestCount < content.size * 0.5) return null;
-  const window = new Set<number>();
-  for (const [id, c] of counts) if (c >= bestCount * 0.7) window.add(id);
-  const scoreOf = (test: (s: SourceSentence) => boolean) => {
-    let top = 0;
-    for (const [id, c] of counts) if (c > top && test(ctx.sentences[id]!)) top = c;
-    return top;
-  };
-  return { window, best, bestScore: bestCount, scoreOf };
 }
 
 export function severityOf(ctx: CheckContext, name: CheckName): Severity {

@@ -1,7 +1,17 @@
-/** `numbers`: every figure in the text is in a source the same paragraph cites, and in the context that source gives it. */
-import { sentences } from '../../lib/text';
-import { extractFigures, type Figure } from '../extract/numbers';
-import { align, type CheckContext, contextAround, excerpt, labels, type SourceSentence, sourcesFor } from './context';
+/** `numbers`: every figure in the text is in a source the same paragraph cites, and in the place that source gives it. */
+import { normalizeWhitespace, sentences } from '../../lib/text';
+import { extractFigures, type Figure, supportKeys } from '../extract/numbers';
+import { extractQuotes, type QuoteSpan } from '../extract/quotes';
+import { type CheckContext, excerpt, figureNeighbours, type IndexedSource, labels, type SourceSentence, sentencesOf, sourcesFor } from './context';
+import { fragmentsOf, locate, MIN_QUOTE_WORDS } from './quotes';
+import { affinity, clearlyRestatesRival, contentTokens, type Neighbours, neighbours, type Restatement, type Tok } from './restates';
+
+// A rival place must beat the figure's own best place by this factor plus this margin (measured: npm run eval:checks).
+const RIVAL_RATIO = 1.5;
+const RIVAL_MARGIN = 0.6;
+
+// Quantities can be swapped for one another; years and dates are held to presence (a shifted date is not in the source).
+const COUNTED = new Set<Figure['kind']>(['number', 'percent', 'ordinal']);
 
 export function checkNumbers(ctx: CheckContext): string[] {
   const details: string[] = [];
@@ -9,8 +19,16 @@ export function checkNumbers(ctx: CheckContext): string[] {
   for (const p of ctx.passages) {
     const pool = sourcesFor(ctx, p);
     const poolNumbers = new Set(pool.map((s) => s.doc.n));
-    for (const sentence of sentences(p.text)) {
-      for (const f of extractFigures(sentence)) {
+    const text = normalizeWhitespace(p.text);
+    let quotes: QuoteSpan[] | undefined;
+    let at = 0;
+    for (const sentence of sentences(text)) {
+      const offset = text.indexOf(sentence, at);
+      at = offset + sentence.length;
+      const figures = extractFigures(sentence);
+      if (!figures.length) continue;
+      let tokens: Tok[] | undefined;
+      for (const f of figures) {
         const havers = ctx.figureSources.get(f.key);
         const scope = f.soft ? everySource : poolNumbers;
         const inScope = havers ? [...havers].filter((n) => scope.has(n)) : [];
@@ -19,55 +37,82 @@ export function checkNumbers(ctx: CheckContext): string[] {
           details.push(`${p.where}: ${describe(f)} is not in ${f.soft ? 'any source' : `the cited ${labels(pool)}`}${elsewhere} — ${excerpt(sentence)}`);
           continue;
         }
-        // Titles, deks and headings compress a story: only cited paragraphs are held to their sources' context.
-        if (f.soft || f.kind === 'year' || p.citations === null) continue;
-        const conflict = contextConflict(ctx, sentence, f, poolNumbers);
-        if (conflict) details.push(`${p.where}: ${describe(f)} — ${conflict} — ${excerpt(sentence)}`);
+        // Titles, deks and headings compress a story: only cited paragraphs are held to their sources' places.
+        if (p.citations === null || f.soft) continue;
+        const attributed = attributedTo(sentence, f, pool);
+        if (attributed && !attributed.some((s) => inScope.includes(s.doc.n))) {
+          details.push(`${p.where}: ${describe(f)} is attributed to ${attributed[0]!.doc.publisher}, but ${labels(attributed)} does not give it — ${excerpt(sentence)}`);
+          continue;
+        }
+        // A figure inside a quotation is in the right place when the quotation is verbatim in a cited source.
+        quotes ??= extractQuotes(text);
+        const quote = quotes.find((q) => q.start < offset + f.start && offset + f.start < q.end);
+        if (quote) {
+          const fragments = fragmentsOf(quote.inner);
+          if (fragments.flat().length >= MIN_QUOTE_WORDS && !locate(pool, fragments)) {
+            details.push(`${p.where}: ${describe(f)} is in a quotation that the cited ${labels(pool)} do not give word for word — ${excerpt(sentence)}`);
+          }
+          continue;
+        }
+        if (!COUNTED.has(f.kind)) continue;
+        tokens ??= contentTokens(sentence);
+        const present = new Set(figures.filter((g) => g !== f).map((g) => g.key));
+        const r = restatement(ctx, neighbours(tokens, f.start, f.start + f.raw.length), f, present, sentencesOf(ctx, pool));
+        if (clearlyRestatesRival(r, RIVAL_RATIO, RIVAL_MARGIN, `n ${f.raw}`)) {
+          const rival = r.rivalAt!;
+          details.push(`${p.where}: ${describe(f)} stands where ${ctx.byNumber.get(rival.s.n)!.label} gives "${rival.f.raw}" — ${excerpt(rival.s.text, 90)} — ${excerpt(sentence)}`);
+        }
       }
     }
   }
   return details;
 }
 
-// Sentence alignment catches swaps whose words around the figure are generic; measured by npm run eval:checks.
-const ALIGN_RULE = true;
-
 function describe(f: Figure): string {
   return f.kind === 'date' ? `the date "${f.raw}"` : `"${f.raw}"`;
 }
 
 /**
- * A figure that is in the sources but not where this sentence's facts are: the
- * source sentence this one restates gives a different figure of the same kind.
+ * The cited sources of the publisher that the sentence credits with the figure: the
+ * nearest publisher named before it ("Harbor Signal reports 42,000 applications").
  */
-function contextConflict(ctx: CheckContext, sentence: string, f: Figure, pool: Set<number>): string | null {
-  const local = localConflict(ctx, sentence, f, pool);
-  if (local || !ALIGN_RULE) return local;
-  const a = align(ctx, sentence, pool);
-  if (!a) return null;
-  for (const id of a.window) if (ctx.sentences[id]!.figureKeys.has(f.key)) return null;
-  // The figure's own source sentences may restate a different part of a sentence that merges two facts.
-  if (a.scoreOf((s) => s.figureKeys.has(f.key)) >= a.bestScore * 0.5) return null;
-  const best = ctx.sentences[a.best]!;
-  const prefix = f.key.slice(0, 2);
-  const rivals = [...best.figureKeys].filter((k) => k.startsWith(prefix) && k !== f.key);
-  if (!rivals.length) return null;
-  return `the sentence restates ${ctx.byNumber.get(best.n)!.label} ${excerpt(best.text, 90)}, which does not give this figure`;
+function attributedTo(sentence: string, f: Figure, pool: IndexedSource[]): IndexedSource[] | null {
+  let best = -1;
+  let publisher = '';
+  for (const s of pool) {
+    const name = s.doc.publisher;
+    if (!name) continue;
+    const i = sentence.lastIndexOf(name, f.start - name.length);
+    if (i > best) [best, publisher] = [i, name];
+  }
+  return best < 0 ? null : pool.filter((s) => s.doc.publisher === publisher);
 }
 
-/** The words around the figure match none of the places the cited sources give it ("7" of a 7-2 vote used as a cost). */
-function localConflict(ctx: CheckContext, sentence: string, f: Figure, pool: Set<number>): string | null {
-  // Measured: ignoring story-wide words (the company's name) here catches more swaps but held 5 of 18 clean articles.
-  const mine = contextAround(sentence, f.start, f.start + f.raw.length);
-  if (mine.size < 2) return null;
-  let seen: SourceSentence | undefined;
-  for (const s of ctx.sentences) {
-    if (!pool.has(s.n)) continue;
-    for (const around of s.figureContexts.get(f.key) ?? []) {
-      seen ??= s;
-      for (const w of around) if (mine.has(w)) return null;
-    }
+/**
+ * The figure's best own place in the cited sentences against the best place of another
+ * figure of its kind. Figures the draft sentence also gives are not rivals: a sentence
+ * comparing two figures ("70.8 against Velda's 71.4") sits near both places.
+ */
+function restatement(
+  ctx: CheckContext,
+  mine: Neighbours,
+  f: Figure,
+  present: Set<string>,
+  pool: Iterable<SourceSentence>,
+): Restatement<{ s: SourceSentence; f: Figure }> {
+  const out: Restatement<{ s: SourceSentence; f: Figure }> = { own: 0, rival: 0, rivalAt: null };
+  if (mine.size < 2) return out;
+  for (const s of pool) {
+    if (!s.figures.length) continue;
+    const around = figureNeighbours(s);
+    s.figures.forEach((g, i) => {
+      if (!COUNTED.has(g.kind) || g.soft) return;
+      const own = supportKeys(g).includes(f.key);
+      if (!own && (g.kind !== f.kind || present.has(g.key))) return;
+      const score = affinity(mine, around[i]!, ctx.idf);
+      if (own) out.own = Math.max(out.own, score);
+      else if (score > out.rival) [out.rival, out.rivalAt] = [score, { s, f: g }];
+    });
   }
-  if (!seen) return null;
-  return `the cited sources give this figure only in another context, e.g. ${ctx.byNumber.get(seen.n)!.label} ${excerpt(seen.text, 90)}`;
+  return out;
 }

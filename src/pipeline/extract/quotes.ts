@@ -70,7 +70,7 @@ const NAME = String.raw`((?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Gov|Rep)\.?\s+)?\p{Lu}[\p{L
 const VERB = String.raw`(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|argued|warned|stated|insisted|recalled)`;
 const AFTER_QUOTE = [
   // "said Corvane operations chief Selma Varga": the clause after the verb, whose last name is the speaker.
-  new RegExp(String.raw`^[\s,.!?]*${VERB}\s+([^,.;:!?“”"]{1,100})`, 'u'),
+  new RegExp(String.raw`^[\s,.!?]*${VERB}\s+([^.;:!?“”"]{1,160})`, 'u'),
   new RegExp(String.raw`^[\s,.!?]*${NAME}(?:,[^,.“”"]{1,80},)?\s+${VERB}\b`, 'u'),
   new RegExp(String.raw`^[\s,.!?]*according\s+to\s+${NAME}`, 'u'),
 ];
@@ -89,19 +89,33 @@ function clean(name: string | undefined): string | null {
   return name.split(/\s+/).every((w) => NOT_NAMES.has(w.toLowerCase())) ? null : name.trim();
 }
 
-/** Start of the sentence that holds `at` (after the last . ! ? followed by a space). */
-function sentenceStart(text: string, at: number): number {
-  for (let i = at - 1; i > 0; i--) {
-    if (/[.!?]/.test(text[i]!) && /\s/.test(text[i + 1] ?? '') && !/\b(?:Mr|Mrs|Ms|Dr|Prof|St|\p{Lu})$/u.test(text.slice(Math.max(0, i - 4), i))) {
-      return i + 1;
-    }
-  }
-  return 0;
+// Periods that do not end a sentence: honorifics and initials ("Dr. Amara Okafor", "J. Ruiz").
+const ABBREVIATION = /\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Gov|Rep|St|Jr|Sr|Gen|Col|Capt|Lt|Sgt)\.|\b\p{Lu}\.(?=\s*\p{Lu})/gu;
+
+/** The text with abbreviation periods blanked, same length, so offsets still hold. */
+function withoutAbbreviations(text: string): string {
+  return text.replace(ABBREVIATION, (m) => `${m.slice(0, -1)} `);
 }
 
-function sentenceEnd(text: string, at: number): number {
-  const m = /[.!?](?=\s+\p{Lu}|\s*$)/u.exec(text.slice(at));
-  return m ? at + m.index + 1 : text.length;
+// How far a speaker may be from the quote; bounds the work per quote on long texts.
+const SPEAKER_REACH = 400;
+
+/** The text of the sentence before the quote that opens at `at`, abbreviations blanked. */
+function leadIn(text: string, at: number): string {
+  const from = Math.max(0, at - SPEAKER_REACH);
+  const slice = withoutAbbreviations(text.slice(from, at));
+  let start = 0;
+  for (const m of slice.matchAll(/[.!?]\s/g)) start = m.index + 1;
+  return slice.slice(start);
+}
+
+/** The rest of the sentence after the quote that closes at `at`, abbreviations blanked; empty when the quote ended it. */
+function followUp(text: string, at: number, inner: string): string {
+  const slice = withoutAbbreviations(text.slice(at, at + SPEAKER_REACH));
+  // "… is poured." Ferncastle said …: the quote's own full stop ended the sentence.
+  if (/[.!?]\s*$/.test(inner) && /^\s+["“‘']?\p{Lu}/u.test(slice)) return '';
+  const m = /[.!?](?=\s+\p{Lu}|\s*$)/u.exec(slice);
+  return m ? slice.slice(0, m.index + 1) : slice;
 }
 
 /**
@@ -109,13 +123,14 @@ function sentenceEnd(text: string, at: number): number {
  * said/says/told/according to within the sentence, or null when none is named.
  */
 export function speakerOf(text: string, start: number, end: number): string | null {
-  const after = text.slice(end, sentenceEnd(text, end));
+  const inner = text.slice(start + 1, end - 1);
+  const after = followUp(text, end, inner);
   for (const [i, re] of AFTER_QUOTE.entries()) {
     const found = re.exec(after)?.[1];
-    const name = clean(i === 0 ? lastName(found) : found);
+    const name = clean(i === 0 ? speakerInClause(found) : found);
     if (name) return name;
   }
-  const before = text.slice(sentenceStart(text, start), start);
+  const before = leadIn(text, start);
   for (const re of BEFORE_QUOTE) {
     const name = clean(re.exec(before)?.[1]);
     if (name) return name;
@@ -124,13 +139,27 @@ export function speakerOf(text: string, start: number, end: number): string | nu
 }
 
 const NAME_RUN = new RegExp(NAME, 'gu');
+const POSSESSIVE = /['’]s?$/;
+const PREPOSITION = /\s(?:of|at|from|for|with|in)\s/;
 
-/** The last run of capitalised words in a clause ("Corvane operations chief Selma Varga" -> "Selma Varga"). */
-function lastName(clause: string | undefined): string | undefined {
-  if (!clause) return undefined;
-  let last: string | undefined;
-  for (const m of clause.matchAll(NAME_RUN)) last = m[1];
-  return last;
+/**
+ * The speaker in the words after "said": the last name before any "of …" that follows
+ * the first name ("Corvane operations chief Selma Varga" -> "Selma Varga", "Ruben Achebe of
+ * the Users Group" -> "Ruben Achebe"); an owner ("Ferncastle's head of energy") is not a
+ * speaker, and then an appositive name after the comma is ("…, Tobias Marangoni").
+ */
+function speakerInClause(words: string | undefined): string | undefined {
+  if (!words) return undefined;
+  const [clause = '', appositive = ''] = words.split(',');
+  const runs = [...clause.matchAll(NAME_RUN)].filter((m) => !POSSESSIVE.test(m[1]!));
+  if (runs.length) {
+    const first = runs[0]!;
+    const cut = PREPOSITION.exec(clause.slice(first.index + first[0].length));
+    const limit = cut ? first.index + first[0].length + cut.index : clause.length;
+    return runs.filter((m) => m.index < limit).at(-1)![1];
+  }
+  const name = appositive.trim();
+  return new RegExp(String.raw`^${NAME}$`, 'u').test(name) ? name : undefined;
 }
 
 const TITLE = /^(?:dr|mr|mrs|ms|prof|sen|gov|rep)\.?$/;
