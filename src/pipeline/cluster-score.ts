@@ -16,6 +16,8 @@ const TERM_SHARE = 0.6;
 const CONTRADICTION = 0.5;
 /** Factor for the entity overlap of a pair that shares just one name. */
 const ONE_NAME = 0.5;
+/** Entity keys that are figures, not names: "n:120", "eur:2500000", "120 job". */
+const NOT_A_NAME = /^(?:n:|[a-z]{3}:|\d)/;
 /** Items further apart than this that share only their subject are treated as two events. */
 const SUBJECT_ONLY_GAP_MS = 12 * 3_600_000;
 /** The score of a pair with specific evidence of one event (see corroborated): enough to link. */
@@ -120,8 +122,9 @@ export function scorePairs(fs: ItemFeatures[], opts: ScoreOptions): Map<number, 
       const ent = totals ? ((2 * shared[j]!) / totals) * (sharedCount[j]! >= 2 ? 1 : ONE_NAME) : 0;
       let score = TERM_SHARE * cos + (1 - TERM_SHARE) * ent;
       // Two different fines, two different model versions, or a release and a fine are two events.
+      // Headlines about different parties are the strongest sign of two events: it counts twice.
       const contradictions =
-        +disjoint(a.money, b.money) + +disjoint(a.codes, b.codes) + +disjoint(a.titleEvents, b.titleEvents) + +differentSubjects(a, b, rare);
+        +disjoint(a.money, b.money) + +disjoint(a.codes, b.codes) + +disjoint(a.events, b.events) + 2 * +differentSubjects(a, b);
       if (contradictions) score *= CONTRADICTION ** contradictions;
       else {
         const evidence = corroboration(a, b, rare);
@@ -144,13 +147,27 @@ function holds(name: string, other: string): boolean {
   return name === other || ` ${name} `.includes(` ${other} `);
 }
 
-/** A name the headline carries that the other item does not mention, not even inside a longer name. */
-function unmatchedTitleName(a: ItemFeatures, b: ItemFeatures, rare: (e: string) => boolean): string | undefined {
-  for (const name of a.titleNames) {
-    if (!rare(name) && b.entities.has(name)) continue;
-    if (![...b.entities].some((e) => holds(e, name))) return name;
+/** Words of an item's names long enough to identify someone ("halcyon", not "ai"). */
+const nameWordCache = new WeakMap<ItemFeatures, Set<string>>();
+function nameWords(f: ItemFeatures): Set<string> {
+  let out = nameWordCache.get(f);
+  if (!out) {
+    out = new Set<string>();
+    for (const e of f.entities) if (!NOT_A_NAME.test(e)) for (const w of e.split(/[\s-]+/)) if (w.length >= 4) out.add(w);
+    nameWordCache.set(f, out);
   }
-  return undefined;
+  return out;
+}
+
+/** True when the headline names someone the other item never mentions, not even in part. */
+function namesAnOutsider(a: ItemFeatures, b: ItemFeatures): boolean {
+  const known = nameWords(b);
+  for (const name of a.titleNames) {
+    if (b.entities.has(name)) continue;
+    const ws = name.split(/[\s-]+/).filter((w) => w.length >= 4);
+    if (ws.length && !ws.some((w) => known.has(w))) return true;
+  }
+  return false;
 }
 
 /**
@@ -158,14 +175,15 @@ function unmatchedTitleName(a: ItemFeatures, b: ItemFeatures, rare: (e: string) 
  * the other item knows ("Kite-3 Mini" against "Kite-3"), or each names someone the other item
  * never mentions ("fines Halcyon" against "fines Tessellate").
  */
-function differentSubjects(a: ItemFeatures, b: ItemFeatures, rare: (e: string) => boolean): boolean {
+function differentSubjects(a: ItemFeatures, b: ItemFeatures): boolean {
   for (const [x, y] of [[a, b], [b, a]] as const) {
     for (const name of x.titleNames) {
       if (y.entities.has(name)) continue;
-      for (const code of x.codes) if (code !== name && holds(name, code) && y.entities.has(code)) return true;
+      // Only a name that continues the product's ("Kite-3 Mini"), not its maker's prefix ("Pallas P9").
+      for (const code of x.codes) if (name.startsWith(`${code} `) && y.entities.has(code)) return true;
     }
   }
-  return !!unmatchedTitleName(a, b, rare) && !!unmatchedTitleName(b, a, rare);
+  return namesAnOutsider(a, b) && namesAnOutsider(b, a);
 }
 
 /**
@@ -180,14 +198,17 @@ function differentSubjects(a: ItemFeatures, b: ItemFeatures, rare: (e: string) =
  */
 function corroboration(a: ItemFeatures, b: ItemFeatures, rare: (e: string) => boolean): 'one-event' | 'subject-only' | 'none' {
   const common = [...a.entities].filter((e) => b.entities.has(e) && rare(e));
-  const shared = common.filter((e) => !/^(?:n:|[a-z]{3}:|\d)/.test(e));
+  const shared = common.filter((e) => !NOT_A_NAME.test(e));
   if (!shared.length) return 'none';
   const sameKind = [...a.events].filter((k) => b.events.has(k));
+  // A launch and a flaw found in it share the product but are two events.
+  if (!sameKind.length && a.events.size && b.events.size) return 'none';
   const sameMoney = [...a.money].some((m) => b.money.has(m));
   if (common.length === 1 && !sameKind.length && Math.abs(a.time - b.time) > SUBJECT_ONLY_GAP_MS) return 'subject-only';
   if (shared.some((e) => a.codes.has(e) && b.codes.has(e))) return 'one-event';
   const inTitle = shared.some((e) => a.titleNames.has(e) || b.titleNames.has(e));
-  if (inTitle && sameKind.some((k) => a.titleEvents.has(k) || b.titleEvents.has(k))) return 'one-event';
+  // One shared place or company and one kind of event is common; two shared names or figures are not.
+  if (inTitle && common.length >= 2 && sameKind.some((k) => a.titleEvents.has(k) || b.titleEvents.has(k))) return 'one-event';
   return sameMoney ? 'one-event' : 'none';
 }
 

@@ -1,7 +1,8 @@
 // The clustering targets of issue 4, checked in CI on the labelled set (hand-made + demo newswire).
 import { describe, expect, it } from 'vitest';
 import { clusterItems } from '../../src/pipeline/cluster';
-import { metricsBySubset } from '../fixtures/cluster/metrics';
+import { ingestedNewswire } from '../fixtures/cluster/ingested';
+import { metricsBySubset, pairMetrics } from '../fixtures/cluster/metrics';
 import { labelledSet } from '../fixtures/cluster/sets';
 
 describe('clusterItems on the labelled set', () => {
@@ -22,6 +23,21 @@ describe('clusterItems on the labelled set', () => {
     expect(subsets['same-company']?.precision).toBe(1);
     expect(subsets['same-event-type']?.precision).toBe(1);
     expect(subsets.singleton?.predictedPairs).toBe(0);
+  });
+
+  it('finds the demo newswire stories with no false merge (recall >= 0.95), in the full batch and on its own as ingested', () => {
+    expect(subsets.newswire?.precision).toBe(1);
+    expect(subsets.newswire?.recall).toBeGreaterThanOrEqual(0.95);
+    const ingested = ingestedNewswire();
+    const alone = pairMetrics(ingested, clusterItems(ingested.map(({ story: _s, subset: _b, ...item }) => item)));
+    expect(alone.items).toBeGreaterThanOrEqual(40);
+    expect(alone.precision).toBe(1);
+    expect(alone.recall).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('keeps a story told over two days together without merging the events around it', () => {
+    expect(subsets['time-window']?.recall).toBeGreaterThanOrEqual(0.95);
+    expect(subsets['time-window']?.precision).toBe(1);
   });
 
   it('groups every syndicated copy with its story', () => {

@@ -49,6 +49,56 @@ describe('clusterItems', () => {
     expect(groups.find((g) => g.includes('m'))).toEqual(['m']);
   });
 
+  it('groups a product launch told three ways when only the rare product name and maker recur', () => {
+    const launch = [
+      fine('l1', 'relay', 0, 'Brackwater Labs releases Gannet-12B, a model for field biologists',
+        'Brackwater Labs released Gannet-12B on Monday, a model that identifies bird species from short sound clips.'),
+      fine('l2', 'ledger', 2, 'Gannet-12B arrives with a licence for research only',
+        'Brackwater Labs has published Gannet-12B under terms that bar commercial use, which disappointed some app makers.'),
+      fine('l3', 'signal', 4, 'Inside the months of recordings behind Brackwater\'s Gannet-12B',
+        'The team spent two winters on coastal cliffs collecting the calls that Gannet-12B learned from, Brackwater Labs said.'),
+    ];
+    expect(clusterItems(launch)).toEqual([['l1', 'l2', 'l3']]);
+  });
+
+  it('keeps a flaw in a product apart from the product\'s launch, and a longer product name apart too', () => {
+    const launch = fine('l1', 'relay', 0, 'Brackwater Labs releases Gannet-12B, a model for field biologists',
+      'Brackwater Labs released Gannet-12B on Monday, a model that identifies bird species from short sound clips.');
+    const flaw = fine('f1', 'ledger', 20, 'Gannet-12B can be fooled by recordings of whistles, researchers find',
+      'Researchers tricked Brackwater Labs\' Gannet-12B into naming rare species by playing it human whistles, exposing a flaw in how it was trained.');
+    const sibling = fine('s1', 'signal', 6, 'Brackwater Labs launches Gannet-12B Lite for phones',
+      'Brackwater Labs launched Gannet-12B Lite, a smaller version of its bird-call model that runs on a phone.');
+    expect(clusterItems([launch, flaw, sibling])).toEqual([['l1'], ['s1'], ['f1']]);
+  });
+
+  it('groups two reports of one fine that share the company and the amount but few words', () => {
+    const a = fine('p1', 'relay', 0, 'Tamsin Freight fined €750,000 over driver-tracking software',
+      'The transport regulator fined Tamsin Freight €750,000 for monitoring its drivers with cameras that scored their faces for fatigue.');
+    const b = fine('p2', 'ledger', 30, 'Camera scoring of tired drivers costs Tamsin €750,000',
+      'Tamsin Freight must pay €750,000 after officials ruled that its cab cameras judged drivers without their consent.');
+    expect(clusterItems([a, b])).toEqual([['p1', 'p2']]);
+  });
+
+  it('keeps apart one regulator\'s fines on two companies even when no amount is given', () => {
+    const a = fine('r1', 'relay', 0, 'Transport regulator fines Tamsin Freight over driver cameras',
+      'The transport regulator fined Tamsin Freight for monitoring its drivers with cab cameras without consent.');
+    const b = fine('r2', 'ledger', 5, 'Transport regulator fines Oakmere Buses over driver cameras',
+      'The transport regulator fined Oakmere Buses for monitoring its drivers with cab cameras without consent.');
+    expect(clusterItems([a, b])).toEqual([['r1'], ['r2']]);
+  });
+
+  it('keeps an interview with a founder apart from the news it follows a day later', () => {
+    const news = [
+      fine('n1', 'relay', 0, 'Pennywhistle Robotics halts deliveries after a robot hits a cyclist',
+        'Pennywhistle Robotics stopped its delivery robots in Lundholm after one struck a cyclist, who was treated for bruises.'),
+      fine('n2', 'ledger', 1, 'Pennywhistle robots off the streets after cyclist injured',
+        'Pennywhistle Robotics pulled its delivery robots from Lundholm streets after a cyclist was injured in a collision.'),
+    ];
+    const interview = fine('i1', 'signal', 26, 'Pennywhistle Robotics founder on why streets need slower robots',
+      'In a conversation about street robots, Pennywhistle Robotics founder Ola Brandt said delivery machines should move at walking pace.');
+    expect(clusterItems([...news, interview])).toEqual([['n1', 'n2'], ['i1']]);
+  });
+
   it('never groups items further apart than the time window', () => {
     const late = { ...kite[1]!, publishedAt: at(80) };
     expect(clusterItems([kite[0]!, late])).toEqual([['a'], ['b']]);
