@@ -4,7 +4,7 @@
  * that became ready or grew. Each stage's counts and failures go to the run record;
  * a failing stage is recorded and the run goes on where it can.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { runs, stories as storiesTable } from '../db/schema';
 import type { Config } from '../env';
@@ -33,10 +33,20 @@ export interface RunSummary {
   errors: string[];
 }
 
-/** Creates the run record; the run itself is `runNewsroom`. */
+/** A run still 'running' after this long was cut off (deploy, eviction, limits) and is closed as failed. */
+const STALE_RUN_MS = 60 * 60_000;
+
+/** Creates the run record (the run itself is `runNewsroom`) and closes runs that were cut off. */
 export async function openRun(db: Db, trigger: 'cron' | 'manual', now: Date): Promise<string> {
   const id = `run_${now.toISOString().replace(/[-:.TZ]/g, '')}_${crypto.randomUUID().slice(0, 8)}`;
-  await db.insert(runs).values({ id, trigger, status: 'running', startedAt: now.toISOString() });
+  const staleBefore = new Date(now.getTime() - STALE_RUN_MS).toISOString();
+  await db.batch([
+    db
+      .update(runs)
+      .set({ status: 'failed', finishedAt: now.toISOString(), errors: ['The run was interrupted before it finished.'] })
+      .where(and(eq(runs.status, 'running'), lt(runs.startedAt, staleBefore))),
+    db.insert(runs).values({ id, trigger, status: 'running', startedAt: now.toISOString() }),
+  ]);
   return id;
 }
 

@@ -3,10 +3,32 @@ import type { NewsroomStatus } from '../../src/db/queries/views';
 import { Layout, type SiteView } from '../Layout';
 import { Time } from '../partials/Time';
 
+/** Words for the counts a run records (src/pipeline/run.ts); unknown counts show by their key. */
+const COUNT_LABELS: Record<string, string> = {
+  'ingest.sourcesFetched': 'sources fetched',
+  'ingest.notModified': 'not modified',
+  'ingest.failed': 'sources failed',
+  'ingest.itemsNew': 'new items',
+  'ingest.itemsUpdated': 'updated items',
+  'ingest.itemsSkipped': 'skipped items',
+  'stories.created': 'new stories',
+  'stories.toWrite': 'stories to write',
+  'workflows.started': 'articles started',
+  'workflows.deferred': 'deferred',
+  'workflows.failed': 'failed to start',
+};
+
+/** "7 sources fetched, 48 new items, …": the run's non-zero counts, nested stages flattened. */
 function statSummary(stats: Record<string, unknown>): string {
-  const parts = Object.entries(stats)
-    .filter(([, v]) => typeof v === 'number' || typeof v === 'string')
-    .map(([k, v]) => `${k}: ${String(v)}`);
+  const parts: string[] = [];
+  const walk = (value: unknown, path: string) => {
+    if (typeof value === 'number') {
+      if (value !== 0 && (COUNT_LABELS[path] || !path.includes('.'))) parts.push(`${value} ${COUNT_LABELS[path] ?? path}`);
+    } else if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
+    }
+  };
+  walk(stats, '');
   return parts.length ? parts.join(', ') : '—';
 }
 

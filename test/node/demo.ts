@@ -1,6 +1,7 @@
 // `npm start`: the whole newsroom on this machine — the demo newswire on 127.0.0.1:8788, local D1
 // migrated and seeded with its sources, `wrangler dev` on :8787, and newsroom runs triggered for you.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { startNewswire, sourceRows, type SourceRow } from './newswire-server';
 
@@ -8,6 +9,8 @@ const NEWSWIRE_PORT = 8788;
 const SITE = 'http://localhost:8787';
 const GROW_AFTER_MS = 3 * 60_000;
 const CRON = '*/15+*+*+*+*';
+/** A fresh admin token per demo, so the editor API can be tried without setting a secret. */
+const ADMIN_TOKEN = `demo-${randomBytes(18).toString('base64url')}`;
 const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 /** The demo stays on this machine: no Request.cf lookup and no telemetry unless the caller asks. */
 const OFFLINE_ENV = { CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', ...process.env };
@@ -114,7 +117,10 @@ async function main() {
 
   wrangler = spawn(
     NPX,
-    ['wrangler', 'dev', '--port', '8787', '--test-scheduled', '--var', 'ALLOW_LOOPBACK_SOURCES:true', '--var', `SITE_URL:${SITE}`],
+    [
+      'wrangler', 'dev', '--port', '8787', '--test-scheduled',
+      '--var', 'ALLOW_LOOPBACK_SOURCES:true', '--var', `SITE_URL:${SITE}`, '--var', `ADMIN_TOKEN:${ADMIN_TOKEN}`,
+    ],
     // Its own process group, so stopping reaches workerd too (npx and wrangler's shim do not pass
     // signals on reliably); stdin ignored because a background group must not read the terminal.
     { stdio: ['ignore', 'inherit', 'inherit'], env: OFFLINE_ENV, detached: true },
@@ -132,6 +138,8 @@ async function main() {
   Health:          ${SITE}/status
   Newswire:        ${newswire.url}/  (feeds, registry rows, hostile switches)
   Another run:     curl '${SITE}/__scheduled?cron=${CRON}'
+  Editor API:      curl -H 'Authorization: Bearer ${ADMIN_TOKEN}' ${SITE}/api/editor/articles
+                   (this admin token lives as long as this demo)
   In ${GROW_AFTER_MS / 60_000} minutes one story grows (a new publisher reports it); a second run is triggered then.
   Ctrl-C stops everything.
 `);
