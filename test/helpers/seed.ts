@@ -212,7 +212,7 @@ export async function seedRun(run: { id: string; status?: 'succeeded' | 'failed'
     status: run.status ?? 'succeeded',
     startedAt: run.startedAt ?? hoursAgo(0.5),
     finishedAt: run.status === 'running' ? null : hoursAgo(0.4),
-    stats: run.stats ?? { fetched: 6, newItems: 14, published: 2 },
+    stats: run.stats ?? { ingest: { sourcesFetched: 6, itemsNew: 14 }, workflows: { started: 2 } },
     errors: run.errors ?? [],
   });
 }

@@ -14,7 +14,7 @@ beforeAll(async () => {
     { id: 'northwind', name: 'Northwind Ledger Tech', publisher: 'Northwind Ledger', tier: 1 },
     { id: 'harbor', name: 'Harbor Signal', publisher: 'Harbor Signal', failures: 3, lastStatus: 503 },
   ]);
-  await seedRun({ id: 'run-1', stats: { fetched: 2, newItems: 9 } });
+  await seedRun({ id: 'run-1', stats: { ingest: { sourcesFetched: 2, itemsNew: 9, itemsSkipped: 0 }, workflows: { started: 1 } } });
   await seedRun({ id: 'run-0', status: 'failed', startedAt: hoursAgo(1), errors: ['harbor: HTTP 503'] });
   await seedArticle({
     slug: 'quillon-ships-q7',
@@ -170,7 +170,7 @@ describe('category, about, corrections and status pages', () => {
     expect(html).toContain('2 published · 1 held for an editor');
     expect(html).toContain('failing (3 in a row, HTTP 503)');
     expect(html).toContain('(1 error)');
-    expect(html).toContain('newItems: 9');
+    expect(html).toContain('2 sources fetched, 9 new items, 1 articles started');
   });
 
   it('puts the disclosure footer on every page', async () => {
