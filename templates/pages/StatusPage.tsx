@@ -18,12 +18,12 @@ const COUNT_LABELS: Record<string, string> = {
   'workflows.failed': 'failed to start',
 };
 
-/** "7 sources fetched, 48 new items, …": the run's non-zero counts, nested stages flattened. */
+/** "sources fetched: 7, new items: 48, …": the run's non-zero counts, nested stages flattened. */
 function statSummary(stats: Record<string, unknown>): string {
   const parts: string[] = [];
   const walk = (value: unknown, path: string) => {
     if (typeof value === 'number') {
-      if (value !== 0 && (COUNT_LABELS[path] || !path.includes('.'))) parts.push(`${value} ${COUNT_LABELS[path] ?? path}`);
+      if (value !== 0 && (COUNT_LABELS[path] || !path.includes('.'))) parts.push(`${COUNT_LABELS[path] ?? path}: ${value}`);
     } else if (value && typeof value === 'object' && !Array.isArray(value)) {
       for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
     }

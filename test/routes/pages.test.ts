@@ -170,7 +170,7 @@ describe('category, about, corrections and status pages', () => {
     expect(html).toContain('2 published · 1 held for an editor');
     expect(html).toContain('failing (3 in a row, HTTP 503)');
     expect(html).toContain('(1 error)');
-    expect(html).toContain('2 sources fetched, 9 new items, 1 articles started');
+    expect(html).toContain('sources fetched: 2, new items: 9, articles started: 1');
   });
 
   it('puts the disclosure footer on every page', async () => {
