@@ -3,6 +3,14 @@ import type { ArticleView } from '../../src/db/queries/views';
 import { CHECK_LABELS, versionReason, writerLabel } from '../format';
 import { Time } from './Time';
 
+/** Findings shown per check on the public page; the editor API has them all. */
+const MAX_DETAILS = 4;
+
+function shown(details: string[]): string {
+  const head = details.slice(0, MAX_DETAILS).join('; ');
+  return details.length > MAX_DETAILS ? `${head}; and ${details.length - MAX_DETAILS} more` : head;
+}
+
 export function Provenance({ article }: { article: ArticleView }) {
   return (
     <section class="provenance" aria-labelledby="how-made">
@@ -30,7 +38,12 @@ export function Provenance({ article }: { article: ArticleView }) {
                 <td class={check.passed ? 'pass' : 'fail'}>
                   {check.passed ? 'Passed' : check.severity === 'block' ? 'Failed (blocking)' : 'Warning'}
                 </td>
-                <td>{check.details.length ? check.details.join('; ') : '—'}</td>
+                <td>
+                  {check.details.length ? shown(check.details) : '—'}
+                  {!check.passed && check.severity === 'block' && article.overrideReason && (
+                    <strong class="override"> Published by an editor despite this check: {article.overrideReason}</strong>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

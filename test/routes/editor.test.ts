@@ -114,7 +114,9 @@ describe('editor API on articles', () => {
     expect(((await res.json()) as { article: { status: string; changed: boolean } }).article).toMatchObject({ status: 'published', changed: true });
     const page = await exports.default.fetch(`https://news.test/articles/${held.slug}`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain(reason);
+    const html = await page.text();
+    // Shown publicly next to the check that failed, not just somewhere on the page.
+    expect(html).toMatch(new RegExp(`\\(numbers\\)[\\s\\S]*?Failed \\(blocking\\)[\\s\\S]*?Published by an editor despite this check: ${reason}\\s*</strong>`));
 
     const again = await api(`/articles/${held.articleId}/publish`, { method: 'POST', json: { reason } });
     expect(((await again.json()) as { article: { changed: boolean } }).article.changed).toBe(false);
