@@ -115,12 +115,16 @@ export function scorePairs(fs: ItemFeatures[], opts: ScoreOptions): Map<number, 
     accumulate(entityVecs[i]!, shared, false);
     const a = fs[i]!;
     for (const j of touched) {
+      const [dotJ, sharedJ, countJ] = [dot[j]!, shared[j]!, sharedCount[j]!];
+      dot[j] = shared[j] = sharedCount[j] = seen[j] = 0;
       const b = fs[j]!;
-      const cos = dot[j]! / (termVecs[i]!.norm * termVecs[j]!.norm || 1);
+      const cos = dotJ / (termVecs[i]!.norm * termVecs[j]!.norm || 1);
       const totals = entityTotals[i]! + entityTotals[j]!;
       // One shared name (usually the company) is weak evidence: the same outlet covers its every event.
-      const ent = totals ? ((2 * shared[j]!) / totals) * (sharedCount[j]! >= 2 ? 1 : ONE_NAME) : 0;
+      const ent = totals ? ((2 * sharedJ) / totals) * (countJ >= 2 ? 1 : ONE_NAME) : 0;
       let score = TERM_SHARE * cos + (1 - TERM_SHARE) * ent;
+      // No rare name in common means no evidence to add, and contradictions only lower a score.
+      if (!countJ && score < opts.minSimilarity) continue;
       // Two different fines, two different model versions, or a release and a fine are two events.
       // Headlines about different parties are the strongest sign of two events: it counts twice.
       const contradictions =
@@ -133,18 +137,9 @@ export function scorePairs(fs: ItemFeatures[], opts: ScoreOptions): Map<number, 
         else if (evidence === 'subject-only') score *= ONE_NAME;
       }
       if (score >= opts.minSimilarity) scores.set(i * n + j, Math.min(1, score));
-      dot[j] = 0;
-      shared[j] = 0;
-      sharedCount[j] = 0;
-      seen[j] = 0;
     }
   }
   return scores;
-}
-
-/** True when `name` is `other` or holds it as whole words ("kite-3 mini" holds "kite-3"). */
-function holds(name: string, other: string): boolean {
-  return name === other || ` ${name} `.includes(` ${other} `);
 }
 
 /** Words of an item's names long enough to identify someone ("halcyon", not "ai"). */
