@@ -2,6 +2,7 @@
 import { sentences, words } from '../../lib/text';
 import type { EntitySpan } from '../extract/entities';
 import { extractFigures, type Figure, supportKeys } from '../extract/numbers';
+import type { QuoteSpan } from '../extract/quotes';
 import { contentTokens, type Neighbours, neighbours, type Tok } from './restates';
 import type { ArticleDraft, CheckName, Cited, Severity, SourceDoc } from '../types';
 
@@ -77,6 +78,9 @@ export interface SourceSentence {
   content: Set<string>;
   /** Names in the sentence, filled in by the `entities` check when it first needs them. */
   entities?: EntitySpan[];
+  /** Neighbours of each of `entities`, filled in with them. */
+  entityNeighbours?: Neighbours[];
+
   /** Neighbours of each figure (same order as `figures`), filled in when first needed. */
   figureNeighbours?: Neighbours[];
 }
@@ -106,6 +110,10 @@ export interface CheckContext {
   postings: Map<string, number[]>;
   /** Figure key -> numbers of the sources that give it. */
   figureSources: Map<string, Set<number>>;
+  /** Each source's quotations, found when a check first needs them. */
+  sourceQuotes: Map<number, QuoteSpan[]>;
+  /** Capitalised source words -> their places, built by the `entities` check when it first needs it. */
+  nameIndex?: Map<string, { id: number; start: number; end: number }[]>;
   /** Rarity of a stemmed content word across the source sentences (0 for a word in every sentence). */
   idf(w: string): number;
 }
@@ -215,6 +223,7 @@ export function buildContext(draft: ArticleDraft, sources: SourceDoc[], policy: 
     sentences: all,
     postings,
     figureSources,
+    sourceQuotes: new Map(),
     idf,
   };
 }

@@ -1,7 +1,9 @@
 /** `entities`: names in the text appear in the cited sources; status words ("former", "acting") are supported by them. */
 import { sentences } from '../../lib/text';
 import { type EntitySpan, extractEntities, extractStatusClaims, nameWords } from '../extract/entities';
-import { type CheckContext, excerpt, findPhrase, type IndexedSource, labels, type SourceSentence, sentencesOf, sourcesFor } from './context';
+import { extractQuotes, type QuoteSpan, sameSpeaker, speakerOf } from '../extract/quotes';
+import { fragmentsOf, locate, sourceSpeaker } from './quotes';
+import { type CheckContext, excerpt, findPhrase, type IndexedSource, labels, matchTokens, type SourceSentence, sentencesOf, sourcesFor } from './context';
 import { affinity, clearlyRestatesRival, contentTokens, neighbours, type Restatement, type Tok } from './restates';
 
 // A rival name's place must beat the name's own best place by this factor plus this margin (measured: npm run eval:checks).
@@ -22,14 +24,26 @@ export function checkEntities(ctx: CheckContext): string[] {
     const pool = sourcesFor(ctx, p);
     for (const sentence of sentences(p.text)) {
       let tokens: Tok[] | undefined;
+      let quotes: QuoteSpan[] | undefined;
       for (const e of extractEntities(sentence, ignore)) {
         // Our sources' own names ("according to Harbor Signal") are known names.
         if (isPublisher(publishers, e.words)) continue;
         if (found(pool, e.words, e.sentenceInitial)) {
           if (p.citations === null) continue;
+          quotes ??= extractQuotes(sentence);
+          const inside = quotes.find((q) => q.start < e.start && e.start < q.end);
+          if (inside) {
+            if (!quotedInPlace(pool, inside, e)) details.push(`${p.where}: "${e.raw}" is quoted, but no cited source (${labels(pool)}) gives these words around it — ${excerpt(sentence)}`);
+            continue;
+          }
+          const speaker = speakerCheck(ctx, sentence, quotes, e, pool);
+          if (speaker !== undefined) {
+            if (speaker) details.push(`${p.where}: "${e.raw}" is named as the speaker, but ${speaker} — ${excerpt(sentence)}`);
+            continue;
+          }
           tokens ??= contentTokens(sentence);
-          const r = restatement(ctx, tokens, e, pool, ignore, publishers);
-          if (clearlyRestatesRival(r, RIVAL_RATIO, RIVAL_MARGIN, `e ${e.raw}`)) {
+          const r = restatement(ctx, tokens, sentence, e, pool, ignore, publishers);
+          if (clearlyRestatesRival(r, RIVAL_RATIO, RIVAL_MARGIN)) {
             const at = r.rivalAt!;
             details.push(`${p.where}: "${e.raw}" stands where ${ctx.byNumber.get(at.s.n)!.label} names ${at.e.raw} — ${excerpt(at.s.text, 90)} — ${excerpt(sentence)}`);
           }
@@ -75,13 +89,69 @@ function isPublisher(publishers: Set<string>, words: string[]): boolean {
 // Name words too common to locate a name by on their own.
 const WEAK = new Set(['of', 'for', 'the', 'and', 'de', 'group', 'company', 'city', 'county', 'university', 'institute', 'office', 'association', 'union']);
 
+// Words either side of a name inside a quotation that must read as in the source.
+const QUOTE_REACH = 2;
+
+/** A name inside a quotation stands in the source's wording: the whole quotation, or the words around the name, are in a cited source. */
+function quotedInPlace(pool: IndexedSource[], q: QuoteSpan, e: EntitySpan): boolean {
+  const fragments = fragmentsOf(q.inner);
+  if (locate(pool, fragments)) return true;
+  const tokens = matchTokens(q.inner);
+  const name = matchTokens(e.raw);
+  for (let i = 0; i + name.length <= tokens.length; i++) {
+    if (name.some((w, k) => tokens[i + k] !== w)) continue;
+    const window = tokens.slice(Math.max(0, i - QUOTE_REACH), i + name.length + QUOTE_REACH);
+    if (!findPhrase(pool, window)) return false;
+  }
+  return true;
+}
+
+/**
+ * For the speaker of a quotation: undefined when the name speaks no quotation the
+ * sources attribute; else null when a cited source gives the quotation to this name,
+ * or what the source says instead.
+ */
+function speakerCheck(ctx: CheckContext, sentence: string, quotes: QuoteSpan[], e: EntitySpan, pool: IndexedSource[]): string | null | undefined {
+  for (const q of quotes) {
+    const said = speakerOf(sentence, q.start, q.end);
+    if (!said || !sameSpeaker(said, e.raw)) continue;
+    const at = locate(pool, fragmentsOf(q.inner));
+    if (!at) continue;
+    const truth = sourceSpeaker(ctx, at.source, at.fragment);
+    if (!truth) continue;
+    return sameSpeaker(e.raw, truth) ? null : `${at.source.label} gives the quotation to ${truth}`;
+  }
+  return undefined;
+}
+
+/** Lower-case word (possessive dropped) -> where it stands in the source sentences; built once per call, on first need. */
+function nameIndex(ctx: CheckContext): Map<string, { id: number; start: number; end: number }[]> {
+  if (ctx.nameIndex) return ctx.nameIndex;
+  const index = new Map<string, { id: number; start: number; end: number }[]>();
+  ctx.sentences.forEach((s, id) => {
+    for (const m of s.text.matchAll(NAME_TOKEN)) {
+      const w = m[0].toLowerCase().replace(/['’]s?$/, '');
+      const list = index.get(w);
+      const at = { id, start: m.index, end: m.index + m[0].length };
+      if (list) list.push(at);
+      else index.set(w, [at]);
+    }
+  });
+  return (ctx.nameIndex = index);
+}
+
+// Any word: a name's title words ("Judge", "Chair") also stand lower-case in the sources.
+const NAME_TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
 /**
  * The name's best own place in the cited sentences (where any of its distinctive words
- * stands, so "Varga said" counts for "Selma Varga") against the best place of another name.
+ * stands, so "Varga said" counts for "Selma Varga") against the best place of another
+ * name. Names the draft sentence also gives are not rivals.
  */
 function restatement(
   ctx: CheckContext,
   tokens: Tok[],
+  sentence: string,
   e: EntitySpan,
   pool: IndexedSource[],
   ignore: Set<string>,
@@ -90,18 +160,24 @@ function restatement(
   const out: Restatement<{ s: SourceSentence; e: EntitySpan }> = { own: 0, rival: 0, rivalAt: null };
   const mine = neighbours(tokens, e.start, e.start + e.raw.length);
   if (mine.size < 2) return out;
-  const distinctive = new Set(e.words.filter((w) => !WEAK.has(w) && w.length > 2));
+  const distinctive = new Set(e.words.filter((w) => !WEAK.has(w) && w.length > 1));
+  const present = new Set(nameWords(sentence.slice(0, e.start) + ' ' + sentence.slice(e.start + e.raw.length)));
+  const index = nameIndex(ctx);
+  const inPool = new Set(pool.map((s) => s.doc.n));
+  for (const w of distinctive) {
+    for (const at of index.get(w) ?? []) {
+      const s = ctx.sentences[at.id]!;
+      if (inPool.has(s.n)) out.own = Math.max(out.own, affinity(mine, neighbours(s.tokens, at.start, at.end), ctx.idf));
+    }
+  }
   for (const s of sentencesOf(ctx, pool)) {
     s.entities ??= extractEntities(s.text, ignore);
-    for (const t of s.tokens) {
-      if (!distinctive.has(t.w === undefined ? '' : s.text.slice(t.start, t.end).toLowerCase().replace(/['’]s$/, ''))) continue;
-      out.own = Math.max(out.own, affinity(mine, neighbours(s.tokens, t.start, t.end), ctx.idf));
-    }
-    for (const other of s.entities) {
-      if (other.words.some((w) => distinctive.has(w)) || isPublisher(publishers, other.words)) continue;
-      const score = affinity(mine, neighbours(s.tokens, other.start, other.start + other.raw.length), ctx.idf);
+    s.entityNeighbours ??= s.entities.map((x) => neighbours(s.tokens, x.start, x.start + x.raw.length));
+    s.entities.forEach((other, i) => {
+      if (other.words.some((w) => distinctive.has(w) || (!WEAK.has(w) && present.has(w))) || isPublisher(publishers, other.words)) return;
+      const score = affinity(mine, s.entityNeighbours![i]!, ctx.idf);
       if (score > out.rival) [out.rival, out.rivalAt] = [score, { s, e: other }];
-    }
+    });
   }
   return out;
 }

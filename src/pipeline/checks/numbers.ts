@@ -58,7 +58,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
         tokens ??= contentTokens(sentence);
         const present = new Set(figures.filter((g) => g !== f).map((g) => g.key));
         const r = restatement(ctx, neighbours(tokens, f.start, f.start + f.raw.length), f, present, sentencesOf(ctx, pool));
-        if (clearlyRestatesRival(r, RIVAL_RATIO, RIVAL_MARGIN, `n ${f.raw}`)) {
+        if (clearlyRestatesRival(r, RIVAL_RATIO, RIVAL_MARGIN)) {
           const rival = r.rivalAt!;
           details.push(`${p.where}: ${describe(f)} stands where ${ctx.byNumber.get(rival.s.n)!.label} gives "${rival.f.raw}" — ${excerpt(rival.s.text, 90)} — ${excerpt(sentence)}`);
         }

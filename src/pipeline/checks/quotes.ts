@@ -1,5 +1,5 @@
 /** `quotes`: every quotation of three or more words is verbatim in a cited source, from the speaker the text names. */
-import { extractQuotes, sameSpeaker, speakerOf, type QuoteSpan } from '../extract/quotes';
+import { extractQuotes, sameSpeaker, speakerOf } from '../extract/quotes';
 import { type CheckContext, excerpt, type IndexedSource, labels, matchTokens, sourcesFor } from './context';
 
 export const MIN_QUOTE_WORDS = 3;
@@ -12,7 +12,6 @@ export interface QuoteMatch {
 
 export function checkQuotes(ctx: CheckContext): string[] {
   const details: string[] = [];
-  const sourceQuotes = new Map<number, QuoteSpan[]>();
   for (const p of ctx.passages) {
     const pool = sourcesFor(ctx, p);
     for (const q of extractQuotes(p.text)) {
@@ -27,9 +26,7 @@ export function checkQuotes(ctx: CheckContext): string[] {
       }
       const said = speakerOf(p.text, q.start, q.end);
       if (!said) continue;
-      let spans = sourceQuotes.get(found.source.doc.n);
-      if (!spans) sourceQuotes.set(found.source.doc.n, (spans = extractQuotes(found.source.doc.text)));
-      const truth = sourceSpeaker(found.source, spans, found.fragment);
+      const truth = sourceSpeaker(ctx, found.source, found.fragment);
       if (truth && !sameSpeaker(said, truth)) {
         details.push(`${p.where}: the quotation ${excerpt(q.inner, 70)} is attributed to ${said}, but ${found.source.label} attributes it to ${truth}`);
       }
@@ -65,7 +62,9 @@ export function locate(pool: IndexedSource[], fragments: string[][]): { source: 
 }
 
 /** Who the source attributes the quoted words to, if it names anyone. */
-function sourceSpeaker(source: IndexedSource, spans: QuoteSpan[], fragment: string[]): string | null {
+export function sourceSpeaker(ctx: CheckContext, source: IndexedSource, fragment: string[]): string | null {
+  let spans = ctx.sourceQuotes.get(source.doc.n);
+  if (!spans) ctx.sourceQuotes.set(source.doc.n, (spans = extractQuotes(source.doc.text)));
   const needle = ` ${fragment.join(' ')} `;
   const text = source.doc.text;
   for (const span of spans) {

@@ -90,8 +90,6 @@ export interface Restatement<T> {
  * a sentence comparing two figures ("70.8 against Velda's 71.4") is not a swap.
  * Measured on npm run eval:checks (clean articles vs corrupted copies).
  */
-export function clearlyRestatesRival(r: Restatement<unknown>, ratio: number, margin: number, what = ''): boolean {
-  const g = globalThis as { __dbg?: (r: Restatement<unknown>, what: string) => void };
-  g.__dbg?.(r, what);
+export function clearlyRestatesRival(r: Restatement<unknown>, ratio: number, margin: number): boolean {
   return r.rivalAt !== null && r.rival >= margin && r.rival > r.own * ratio + margin;
 }

@@ -49,7 +49,8 @@ const MONTH_DAY = new RegExp(String.raw`\b${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)
 const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+(\d{4})\b)?`, 'g');
 const TIME = /\b(\d{1,2}):(\d{2})\b/g;
 const DIGITS = new RegExp(
-  String.raw`(?<![\p{L}\p{N}.,])((?:US|A|C|NZ|HK)?[$€£¥₹]\s?|(?:USD|EUR|GBP|JPY|CHF|CNY|INR)\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?` +
+  // A digit hyphened onto a capitalised word is part of a name ("Sparrow-2", "COVID-19").
+  String.raw`(?<![\p{L}\p{N}.,])(?<!\p{Lu}[\p{L}\p{N}]*-)((?:US|A|C|NZ|HK)?[$€£¥₹]\s?|(?:USD|EUR|GBP|JPY|CHF|CNY|INR)\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?` +
     String.raw`(?:(?:\s|-)(hundred|thousand|million|billion|trillion)\b|(k|m|mn|mln|bn|b|bln|tn|t)(?![\p{L}\p{N}]))?` +
     String.raw`(?:(st|nd|rd|th)(?![\p{L}\p{N}]))?${PERCENT}(?![\p{L}\p{N}])`,
   'giu',
@@ -108,12 +109,14 @@ export function extractFigures(text: string): Figure[] {
     out.push(f);
   };
 
-  for (const m of text.matchAll(ISO_DATE)) {
+  // Every pattern but the number words needs a digit: most sentences have none.
+  const digits = /\d/.test(text);
+  if (digits) for (const m of text.matchAll(ISO_DATE)) {
     const start = m.index;
     add({ raw: m[0], start, kind: 'date', key: dateKey(Number(m[2]), Number(m[3])), soft: false }, start + m[0].length);
     out.push({ raw: m[1]!, start, kind: 'year', key: `n:${Number(m[1])}`, soft: false });
   }
-  for (const re of [MONTH_DAY, DAY_MONTH]) {
+  for (const re of digits ? [MONTH_DAY, DAY_MONTH] : []) {
     for (const m of text.matchAll(re)) {
       const start = m.index;
       if (!free(start, start + m[0].length)) continue;
@@ -125,11 +128,11 @@ export function extractFigures(text: string): Figure[] {
       if (year) out.push({ raw: year, start: start + m[0].lastIndexOf(year), kind: 'year', key: `n:${Number(year)}`, soft: false });
     }
   }
-  for (const m of text.matchAll(TIME)) {
+  if (digits) for (const m of text.matchAll(TIME)) {
     if (!free(m.index, m.index + m[0].length)) continue;
     add({ raw: m[0], start: m.index, kind: 'time', key: `t:${Number(m[1])}:${m[2]}`, soft: false }, m.index + m[0].length);
   }
-  for (const m of text.matchAll(DIGITS)) {
+  if (digits) for (const m of text.matchAll(DIGITS)) {
     const [raw, , int, frac, scaleWord, scaleAbbr, ordinal, percent] = m;
     const start = m.index;
     if (!free(start, start + raw.length)) continue;

@@ -86,7 +86,7 @@ function clean(name: string | undefined): string | null {
   const first = name.split(/\s+/)[0]!.toLowerCase();
   if (NOT_A_SPEAKER.has(first)) return null;
   // "told reporters on Tuesday": a calendar word is not a speaker.
-  return name.split(/\s+/).every((w) => NOT_NAMES.has(w.toLowerCase())) ? null : name.trim();
+  return name.split(/\s+/).every((w) => NOT_NAMES.has(w.toLowerCase())) ? null : name.trim().replace(/\s+/g, ' ');
 }
 
 // Periods that do not end a sentence: honorifics and initials ("Dr. Amara Okafor", "J. Ruiz").

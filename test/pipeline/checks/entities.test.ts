@@ -27,9 +27,9 @@ describe('name extraction', () => {
 describe('entities check', () => {
   const story = storiesA[0]!;
   const policy = { now: EVAL_NOW, siteName: EVAL_SITE, categories: EVAL_CATEGORIES };
-  const run = (text: string) => {
+  const run = (text: string, citations = [1]) => {
     const draft = structuredClone(story.draft);
-    draft.sections[0]!.paragraphs[1] = { text, citations: [1] };
+    draft.sections[0]!.paragraphs[1] = { text, citations };
     return checkArticle(draft, story.sources, policy).results.find((r) => r.name === 'entities')!;
   };
 
@@ -43,6 +43,21 @@ describe('entities check', () => {
     expect(r.details).toEqual([
       'section 1 ("The cuts"), paragraph 2: "Pellan Research" is not in the cited [1] Calder Courier (it is in [3] Oxley Tribune, which the paragraph does not cite) — "Harwick Systems said Pellan Research had advised it on the restructuring plan."',
     ]);
+  });
+
+  it('accepts the cited publishers\' names, also two joined by "and"', () => {
+    expect(run('Calder Courier and Oxley Tribune reported that Harwick Systems will cut 1,302 positions.', [1, 3]).details).toEqual([]);
+  });
+
+  it('flags a name put where the cited source gives another name', () => {
+    const swapped = run('Harwick Systems chief executive Mira Sato said the cuts would fall mostly on customer support teams.', [1, 3]);
+    expect(swapped.details.join(' ')).toContain('"Mira Sato"');
+    expect(run('Harwick Systems chief executive Ada Lin said the cuts would fall mostly on customer support teams.', [1, 3]).details).toEqual([]);
+  });
+
+  it('flags a quotation given to a person the source does not give it to', () => {
+    const r = run('"Support is where customers feel a company first," said Ada Lin of Harwick Systems.', [1, 3]);
+    expect(r.details.join(' ')).toContain('is named as the speaker, but [3] Oxley Tribune gives the quotation to Sato');
   });
 
   it('flags a status word the sources do not support', () => {

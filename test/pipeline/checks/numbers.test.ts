@@ -52,7 +52,28 @@ describe('numbers check', () => {
     expect(r.details[0]).toContain('"64%" is not in the cited [1] Calder Courier');
     const swapped = run('The company expects the restructuring to cost $2.1 billion, most of it in severance.');
     expect(swapped.passed).toBe(false);
-    expect(swapped.details[0]).toContain('"$2.1 billion" — the cited sources give this figure only in another context');
+    expect(swapped.details[0]).toContain('"$2.1 billion" stands where [1] Calder Courier gives "$64 million"');
+  });
+
+  it('passes a sentence that compares two figures of the same kind', () => {
+    expect(run('Harwick expects the restructuring to cost $64 million, against revenue of $2.1 billion last year.').details).toEqual([]);
+  });
+
+  it('checks a figure against the publisher the sentence credits with it', () => {
+    const r = run('Calder Courier reports 900 support roles among the cuts, while Brightwater Signal reports 1,302 positions.', [1, 2]);
+    expect(r.details).toHaveLength(2);
+    expect(r.details[0]).toContain('"900" is attributed to Calder Courier, but [1] Calder Courier does not give it');
+    expect(r.details[1]).toContain('"1,302" is attributed to Brightwater Signal');
+    expect(run('Calder Courier reports 1,302 positions, while Brightwater Signal reports about 900 support roles.', [1, 2]).details).toEqual([]);
+  });
+
+  it('holds a figure inside a quotation to the quotation as the source gives it', () => {
+    const r = run('Harwick Systems is cutting 1,302 jobs. "We are asking fewer people to do 900 more interesting things," said Ada Lin.', [1, 2]);
+    expect(r.details.some((d) => d.includes('"900" is in a quotation that the cited'))).toBe(true);
+  });
+
+  it('does not read a digit hyphened onto a name as a figure', () => {
+    expect(keys('Sparrow-2 and COVID-19 scored 71.4')).toEqual(['n:71.4']);
   });
 
   it('catches a shifted date', () => {

@@ -25,6 +25,10 @@ describe('quote extraction', () => {
     ['Ada Lin, Harwick\'s chief executive, said "we will ship".', 'Ada Lin'],
     ['"We will ship," she said.', null],
     ['"We will ship," the company told reporters on Tuesday.', null],
+    ['"Enhancement is a lead," said Dr. Amara Okafor.', 'Dr Amara Okafor'],
+    ['"This was a known hole," said Ruben Achebe-Lindahl of the Open Network Users Group, a volunteer group.', 'Ruben Achebe-Lindahl'],
+    ['"We would rather pay for turbines," said Ferncastle\'s head of energy, Tobias Marangoni.', 'Tobias Marangoni'],
+    ['Chair Bronwen Tegid said the company had promised figures "before the concrete is poured." Ferncastle said the site would be cooled.', 'Chair Bronwen Tegid'],
   ])('names the speaker of %s', (text, who) => {
     const [q] = extractQuotes(text);
     expect(speakerOf(text, q!.start, q!.end)).toBe(who);
