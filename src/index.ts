@@ -7,11 +7,9 @@ export { StoryWorkflow } from './workflow';
 
 export default {
   fetch: app.fetch,
-  async scheduled(_controller, env, ctx) {
-    ctx.waitUntil(
-      runScheduled(env).then((run) => {
-        if (run.errors.length) console.warn(`run ${run.id}: ${run.status}, ${run.errors.length} problem(s):`, run.errors.slice(0, 20));
-      }),
-    );
+  // Awaited, not left to waitUntil: a cron invocation may run for minutes, waitUntil only briefly.
+  async scheduled(_controller, env, _ctx) {
+    const run = await runScheduled(env);
+    if (run.errors.length) console.warn(`run ${run.id}: ${run.status}, ${run.errors.length} problem(s):`, run.errors.slice(0, 20));
   },
 } satisfies ExportedHandler<Bindings>;
