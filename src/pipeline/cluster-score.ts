@@ -85,7 +85,8 @@ export function scorePairs(fs: ItemFeatures[], opts: ScoreOptions): Map<number, 
     }
   });
 
-  const rare = (e: string) => entityDf(e) <= maxDf;
+  // Each item's names and figures rare enough to count as evidence (the same bar as proposing a pair).
+  const rareNames = fs.map((f) => new Set([...f.entities].filter((e) => entityDf(e) <= maxDf)));
   const windowMs = opts.windowHours * 3_600_000;
   const dot = new Float64Array(n);
   const shared = new Float64Array(n);
@@ -126,16 +127,15 @@ export function scorePairs(fs: ItemFeatures[], opts: ScoreOptions): Map<number, 
       // No rare name in common means no evidence to add, and contradictions only lower a score.
       if (!countJ && score < opts.minSimilarity) continue;
       // Two different fines, two different model versions, or a release and a fine are two events.
+      const contradictions = +disjoint(a.money, b.money) + +disjoint(a.codes, b.codes) + +disjoint(a.events, b.events);
+      const evidence = contradictions || !countJ ? 'none' : corroboration(a, b, rareNames[i]!, rareNames[j]!);
+      score *= CONTRADICTION ** contradictions;
+      if (score < opts.minSimilarity && evidence !== 'one-event') continue; // nothing below can raise it
       // Headlines about different parties are the strongest sign of two events: it counts twice.
-      const contradictions =
-        +disjoint(a.money, b.money) + +disjoint(a.codes, b.codes) + +disjoint(a.events, b.events) + 2 * +differentSubjects(a, b);
-      if (contradictions) score *= CONTRADICTION ** contradictions;
-      else {
-        const evidence = corroboration(a, b, rare);
-        if (evidence === 'one-event') score = Math.max(score, CORROBORATED);
-        // Sharing only who it is about, with no kind of event in common: an interview is not the news it follows.
-        else if (evidence === 'subject-only') score *= ONE_NAME;
-      }
+      if (differentSubjects(a, b)) score *= CONTRADICTION ** 2;
+      else if (evidence === 'one-event') score = Math.max(score, CORROBORATED);
+      // Sharing only who it is about, with no kind of event in common: an interview is not the news it follows.
+      else if (evidence === 'subject-only') score *= ONE_NAME;
       if (score >= opts.minSimilarity) scores.set(i * n + j, Math.min(1, score));
     }
   }
@@ -191,13 +191,13 @@ function differentSubjects(a: ItemFeatures, b: ItemFeatures): boolean {
  * `subject-only` when one rare name or figure is all they share, with no kind of event in
  * common, and they are far apart in time.
  */
-function corroboration(a: ItemFeatures, b: ItemFeatures, rare: (e: string) => boolean): 'one-event' | 'subject-only' | 'none' {
-  const common = [...a.entities].filter((e) => b.entities.has(e) && rare(e));
+function corroboration(a: ItemFeatures, b: ItemFeatures, rareA: Set<string>, rareB: Set<string>): 'one-event' | 'subject-only' | 'none' {
+  const [small, large] = rareA.size <= rareB.size ? [rareA, rareB] : [rareB, rareA];
+  const common: string[] = [];
+  for (const e of small) if (large.has(e)) common.push(e);
   const shared = common.filter((e) => !NOT_A_NAME.test(e));
   if (!shared.length) return 'none';
   const sameKind = [...a.events].filter((k) => b.events.has(k));
-  // A launch and a flaw found in it share the product but are two events.
-  if (!sameKind.length && a.events.size && b.events.size) return 'none';
   const sameMoney = [...a.money].some((m) => b.money.has(m));
   if (common.length === 1 && !sameKind.length && Math.abs(a.time - b.time) > SUBJECT_ONLY_GAP_MS) return 'subject-only';
   if (shared.some((e) => a.codes.has(e) && b.codes.has(e))) return 'one-event';
