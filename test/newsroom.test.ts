@@ -88,7 +88,7 @@ describe('the newsroom on the demo newswire', () => {
     expect(grown.length).toBeGreaterThan(0);
     // The story's article as it stands before the late item arrives.
     const firstItemStory = await db.query.stories.findMany();
-    const bySlug = new Map((await db.select().from(articles)).map((a) => [a.storyId, a]));
+    const byStory = new Map((await db.select().from(articles)).map((a) => [a.storyId, a]));
 
     await db
       .update(sources)
@@ -103,15 +103,17 @@ describe('the newsroom on the demo newswire', () => {
     expect(lateRow?.story_id).toBeTruthy();
     const story = firstItemStory.find((s) => s.id === lateRow!.story_id);
     expect(story, 'the late item joined a story that existed before').toBeDefined();
-    const before = bySlug.get(story!.id);
+    const before = byStory.get(story!.id);
+    expect(before, 'the story had an article before it grew').toBeDefined();
     const after = await db.query.articles.findFirst({ where: eq(articles.storyId, story!.id) });
-    expect(after).toBeDefined();
-    if (before) {
-      expect(after!.slug).toBe(before.slug);
-      expect(after!.id).toBe(before.id);
-    }
+    expect(after).toMatchObject({ id: before!.id, slug: before!.slug, currentVersion: 2, status: 'published' });
     const versions = await db.select().from(articleVersions).where(eq(articleVersions.articleId, after!.id));
-    expect(versions.map((v) => v.version).sort()).toEqual(before ? [1, 2] : [1]);
+    expect(versions.map((v) => [v.version, v.reason])).toEqual([
+      [1, 'initial'],
+      [2, 'resynthesis'],
+    ]);
+    const page = await (await exports.default.fetch(`https://news.test/articles/${before!.slug}`)).text();
+    expect(page).toContain(lateSource.name);
     const storyRow = await db.query.stories.findFirst({ where: eq(stories.id, story!.id) });
     expect(storyRow?.status).toBe('written');
   });
