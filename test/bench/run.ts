@@ -9,9 +9,8 @@ import { CHECKS, checkArticle, DEFAULT_POLICY } from '../../src/pipeline/check';
 import { buildContext } from '../../src/pipeline/checks/context';
 import { parseFeed, parseFeedBytes } from '../../src/pipeline/parse';
 import { synthesizeStory } from '../../src/pipeline/synthesize';
-import type { ClusterItem } from '../../src/pipeline/types';
 import { extractiveWriter } from '../../src/pipeline/writers/extractive';
-import { labelledSet } from '../fixtures/cluster/sets';
+import { clusterBatch } from '../fixtures/cluster/sets';
 import { newswireSources } from '../fixtures/checks/newswire-stories';
 import { EVAL_CATEGORIES } from '../fixtures/checks/story';
 import { articleView, longArticle, SITE, type LongArticle } from './article';
@@ -97,21 +96,6 @@ async function checkStages(article: LongArticle): Promise<[string, number][]> {
   const timed: [string, number][] = [];
   for (const [name, op] of stages) timed.push([name, (await measureCpu(op, { warmupMs: 100, totalMs: 140 })).msPerOp]);
   return timed.sort((a, b) => b[1] - a[1]);
-}
-
-/** The labelled clustering set repeated to `size` items with new ids; `hoursApart` shifts each copy in time. */
-function clusterBatch(size: number, hoursApart: number): ClusterItem[] {
-  const base = labelledSet().map(({ story: _s, subset: _b, ...item }) => item);
-  return Array.from({ length: Math.ceil(size / base.length) }, (_, k) =>
-    base.map((item) => ({
-      ...item,
-      id: `${item.id}#${k}`,
-      url: item.url && `${item.url}?copy=${k}`,
-      publishedAt: new Date(Date.parse(item.publishedAt) - k * hoursApart * 3_600_000).toISOString(),
-    })),
-  )
-    .flat()
-    .slice(0, size);
 }
 
 async function clusterBenchmarks(): Promise<BenchResult[]> {

@@ -2,20 +2,11 @@
 import { clusterItems, DEFAULT_CLUSTER_POLICY } from '../../src/pipeline/cluster';
 import { confirmOpeners, itemFeatures } from '../../src/pipeline/cluster-features';
 import { scorePairs } from '../../src/pipeline/cluster-score';
-import type { ClusterItem } from '../../src/pipeline/types';
-import { labelledSet } from '../fixtures/cluster/sets';
+import { clusterBatch } from '../fixtures/cluster/sets';
 
 const RUNS = Number(process.argv[2] ?? 15);
-const input: ClusterItem[] = labelledSet().map(({ story: _s, subset: _b, ...item }) => item);
 // 500 items: repeated, re-timed copies of the labelled set, each copy four days from the last.
-const batch = Array.from({ length: Math.ceil(500 / input.length) }, (_, k) =>
-  input.map((item) => ({
-    ...item,
-    id: `${item.id}#${k}`,
-    url: item.url && `${item.url}?copy=${k}`,
-    publishedAt: new Date(Date.parse(item.publishedAt) - k * 96 * 3_600_000).toISOString(),
-  })),
-).flat().slice(0, 500);
+const batch = clusterBatch(500, 96);
 
 function median(fn: () => unknown): number {
   fn();

@@ -1,7 +1,7 @@
 /** `npm run eval:cluster`: pairwise precision, recall and F1 of clusterItems on the labelled set, and its speed. */
 import { clusterItems } from '../../src/pipeline/cluster';
 import { ingestedNewswire } from '../fixtures/cluster/ingested';
-import { labelledSet } from '../fixtures/cluster/sets';
+import { clusterBatch, labelledSet } from '../fixtures/cluster/sets';
 import { metricsBySubset, pairErrors, type PairMetrics } from '../fixtures/cluster/metrics';
 
 const verbose = process.argv.includes('--verbose');
@@ -32,14 +32,7 @@ const time = (batch: typeof input, runs: number) => {
   for (let i = 0; i < runs; i++) clusterItems(batch);
   return (performance.now() - start) / runs;
 };
-const big = Array.from({ length: Math.ceil(500 / input.length) }, (_, k) =>
-  input.map((item) => ({
-    ...item,
-    id: `${item.id}#${k}`,
-    url: item.url && `${item.url}?copy=${k}`,
-    publishedAt: new Date(Date.parse(item.publishedAt) - k * 96 * 3_600_000).toISOString(),
-  })),
-).flat().slice(0, 500);
+const big = clusterBatch(500, 96);
 console.log(`\ntiming: ${time(input, 20).toFixed(2)} ms for ${input.length} items, ${time(big, 10).toFixed(2)} ms for ${big.length} items`);
 
 const newswireOk = [subsets.newswire!, ingestedMetrics].every((m) => m.precision === 1 && m.recall >= 0.95);
