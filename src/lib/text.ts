@@ -46,7 +46,14 @@ export function shingles(tokens: readonly string[], size: number): Set<string> {
     if (tokens.length) out.add(tokens.join(' '));
     return out;
   }
-  for (let i = 0; i + size <= tokens.length; i++) out.add(tokens.slice(i, i + size).join(' '));
+  // Each shingle is a slice of the tokens joined once: no per-shingle array or join.
+  const joined = tokens.join(' ');
+  const starts = new Array<number>(tokens.length + 1);
+  for (let i = 0, at = 0; i <= tokens.length; i++) {
+    starts[i] = at;
+    if (i < tokens.length) at += tokens[i]!.length + 1;
+  }
+  for (let i = 0; i + size <= tokens.length; i++) out.add(joined.slice(starts[i], starts[i + size]! - 1));
   return out;
 }
 
