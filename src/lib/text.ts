@@ -2,8 +2,12 @@
 
 /** Collapses runs of whitespace to single spaces and trims. */
 export function normalizeWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most text has only single spaces: then trimming is all there is to do, and no copy is made.
+  return (ODD_WHITESPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
+
+// Whitespace other than a single space: a tab, a newline, or a space followed by more whitespace.
+const ODD_WHITESPACE = /[^\S ]| \s/;
 
 /** Lower-case word tokens (letters and digits, Unicode-aware), apostrophes folded. */
 export function words(text: string): string[] {

@@ -1,8 +1,8 @@
 /** What every check reads: the resolved policy, the draft as located passages, and indexes over the sources built once per call. */
-import { sentences, words } from '../../lib/text';
+import { normalizeWhitespace, sentences, words } from '../../lib/text';
 import type { EntitySpan } from '../extract/entities';
 import { extractFigures, type Figure, supportKeys } from '../extract/numbers';
-import type { QuoteSpan } from '../extract/quotes';
+import { extractQuotes, type QuoteSpan } from '../extract/quotes';
 import { contentTokens, type Neighbours, neighbours, type Tok } from './restates';
 import type { ArticleDraft, CheckName, Cited, Severity, SourceDoc } from '../types';
 
@@ -66,6 +66,38 @@ export interface Passage {
   kind: 'title' | 'dek' | 'heading' | 'paragraph' | 'question' | 'answer';
   text: string;
   citations: number[] | null;
+  // What several checks read from the passage, found on first need and kept for the call:
+  /** The sources it is checked against (`sourcesFor`). */
+  pool?: IndexedSource[];
+  /** Its text with whitespace normalised, cut into sentences (`passageSentences`). */
+  normalized?: string;
+  sentences?: DraftSentence[];
+  /** Its quotations (`passageQuotes`). */
+  quotes?: QuoteSpan[];
+  /** Each quotation's words and the first cited source that gives them, by the quotation's inner text (`locateQuote`). */
+  located?: Map<string, LocatedQuote>;
+}
+
+/** A sentence of a passage; `tokens` are found on first need (`sentenceTokens`). */
+export interface DraftSentence {
+  text: string;
+  /** Offset in the passage's whitespace-normalised text. */
+  offset: number;
+  tokens?: Tok[];
+}
+
+/** A quotation's words (split at ellipses), how many there are, and where a cited source gives them in order. */
+export interface LocatedQuote {
+  fragments: string[][];
+  words: number;
+  at: { source: IndexedSource; fragment: string[] } | null;
+}
+
+/** A source's quotation with its words as " w1 w2 … " and its speaker, found on first need. */
+export interface SourceQuote {
+  span: QuoteSpan;
+  wordString: string;
+  speaker?: string | null;
 }
 
 export interface SourceSentence {
@@ -111,7 +143,7 @@ export interface CheckContext {
   /** Figure key -> numbers of the sources that give it. */
   figureSources: Map<string, Set<number>>;
   /** Each source's quotations, found when a check first needs them. */
-  sourceQuotes: Map<number, QuoteSpan[]>;
+  sourceQuotes: Map<number, SourceQuote[]>;
   /** Capitalised source words -> their places, built by the `entities` check when it first needs it. */
   nameIndex?: Map<string, { id: number; start: number; end: number }[]>;
   /** Rarity of a stemmed content word across the source sentences (0 for a word in every sentence). */
@@ -234,8 +266,38 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 
 /** The sources a passage is checked against: its citations, or every source for uncited text. */
 export function sourcesFor(ctx: CheckContext, passage: Passage): IndexedSource[] {
-  if (passage.citations === null) return [...ctx.byNumber.values()];
-  return passage.citations.map((n) => ctx.byNumber.get(n)).filter((s): s is IndexedSource => Boolean(s));
+  if (passage.pool) return passage.pool;
+  if (passage.citations === null) return (passage.pool = [...ctx.byNumber.values()]);
+  return (passage.pool = passage.citations.map((n) => ctx.byNumber.get(n)).filter((s): s is IndexedSource => Boolean(s)));
+}
+
+/** The passage's whitespace-normalised text. */
+export function normalizedText(passage: Passage): string {
+  return (passage.normalized ??= normalizeWhitespace(passage.text));
+}
+
+/** The sentences of the passage, with their offsets in its normalised text. */
+export function passageSentences(passage: Passage): DraftSentence[] {
+  if (passage.sentences) return passage.sentences;
+  const text = normalizedText(passage);
+  const out: DraftSentence[] = [];
+  let at = 0;
+  for (const sentence of sentences(text)) {
+    const offset = text.indexOf(sentence, at);
+    at = offset + sentence.length;
+    out.push({ text: sentence, offset });
+  }
+  return (passage.sentences = out);
+}
+
+/** The stemmed content words of a passage's sentence. */
+export function sentenceTokens(sentence: DraftSentence): Tok[] {
+  return (sentence.tokens ??= contentTokens(sentence.text));
+}
+
+/** The quotations of the passage's text as written (offsets in `passage.text`). */
+export function passageQuotes(passage: Passage): QuoteSpan[] {
+  return (passage.quotes ??= extractQuotes(passage.text));
 }
 
 /** Every sentence of the given sources. */

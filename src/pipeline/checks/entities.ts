@@ -1,10 +1,22 @@
 /** `entities`: names in the text appear in the cited sources; status words ("former", "acting") are supported by them. */
-import { sentences } from '../../lib/text';
 import { type EntitySpan, extractEntities, extractStatusClaims, nameWords } from '../extract/entities';
 import { extractQuotes, type QuoteSpan, sameSpeaker, speakerOf } from '../extract/quotes';
-import { fragmentsOf, locate, sourceSpeaker } from './quotes';
-import { type CheckContext, excerpt, findPhrase, type IndexedSource, labels, matchTokens, type SourceSentence, sentencesOf, sourcesFor } from './context';
-import { affinity, clearlyRestatesRival, contentTokens, neighbours, type Restatement, type Tok } from './restates';
+import { locateQuote, sourceSpeaker } from './quotes';
+import {
+  type CheckContext,
+  excerpt,
+  findPhrase,
+  type IndexedSource,
+  labels,
+  matchTokens,
+  type Passage,
+  passageSentences,
+  type SourceSentence,
+  sentencesOf,
+  sentenceTokens,
+  sourcesFor,
+} from './context';
+import { affinity, clearlyRestatesRival, neighbours, type Restatement, type Tok } from './restates';
 
 // A rival name's place must beat the name's own best place by this factor plus this margin (measured: npm run eval:checks).
 const RIVAL_RATIO = 1.5;
@@ -22,8 +34,8 @@ export function checkEntities(ctx: CheckContext): string[] {
     // Titles and headings are in title case: their capitals say nothing about names.
     if (p.kind === 'title' || p.kind === 'heading') continue;
     const pool = sourcesFor(ctx, p);
-    for (const sentence of sentences(p.text)) {
-      let tokens: Tok[] | undefined;
+    for (const part of passageSentences(p)) {
+      const sentence = part.text;
       let quotes: QuoteSpan[] | undefined;
       for (const e of extractEntities(sentence, ignore)) {
         // Our sources' own names ("according to Harbor Signal") are known names.
@@ -33,16 +45,15 @@ export function checkEntities(ctx: CheckContext): string[] {
           quotes ??= extractQuotes(sentence);
           const inside = quotes.find((q) => q.start < e.start && e.start < q.end);
           if (inside) {
-            if (!quotedInPlace(pool, inside, e)) details.push(`${p.where}: "${e.raw}" is quoted, but no cited source (${labels(pool)}) gives these words around it — ${excerpt(sentence)}`);
+            if (!quotedInPlace(ctx, p, inside, e)) details.push(`${p.where}: "${e.raw}" is quoted, but no cited source (${labels(pool)}) gives these words around it — ${excerpt(sentence)}`);
             continue;
           }
-          const speaker = speakerCheck(ctx, sentence, quotes, e, pool);
+          const speaker = speakerCheck(ctx, p, sentence, quotes, e);
           if (speaker !== undefined) {
             if (speaker) details.push(`${p.where}: "${e.raw}" is named as the speaker, but ${speaker} — ${excerpt(sentence)}`);
             continue;
           }
-          tokens ??= contentTokens(sentence);
-          const r = restatement(ctx, tokens, sentence, e, pool, ignore, publishers);
+          const r = restatement(ctx, sentenceTokens(part), sentence, e, pool, ignore, publishers);
           if (clearlyRestatesRival(r, RIVAL_RATIO, RIVAL_MARGIN)) {
             const at = r.rivalAt!;
             details.push(`${p.where}: "${e.raw}" stands where ${ctx.byNumber.get(at.s.n)!.label} names ${at.e.raw} — ${excerpt(at.s.text, 90)} — ${excerpt(sentence)}`);
@@ -93,9 +104,9 @@ const WEAK = new Set(['of', 'for', 'the', 'and', 'de', 'group', 'company', 'city
 const QUOTE_REACH = 2;
 
 /** A name inside a quotation stands in the source's wording: the whole quotation, or the words around the name, are in a cited source. */
-function quotedInPlace(pool: IndexedSource[], q: QuoteSpan, e: EntitySpan): boolean {
-  const fragments = fragmentsOf(q.inner);
-  if (locate(pool, fragments)) return true;
+function quotedInPlace(ctx: CheckContext, p: Passage, q: QuoteSpan, e: EntitySpan): boolean {
+  if (locateQuote(ctx, p, q.inner).at) return true;
+  const pool = sourcesFor(ctx, p);
   const tokens = matchTokens(q.inner);
   const name = matchTokens(e.raw);
   for (let i = 0; i + name.length <= tokens.length; i++) {
@@ -111,11 +122,11 @@ function quotedInPlace(pool: IndexedSource[], q: QuoteSpan, e: EntitySpan): bool
  * sources attribute; else null when a cited source gives the quotation to this name,
  * or what the source says instead.
  */
-function speakerCheck(ctx: CheckContext, sentence: string, quotes: QuoteSpan[], e: EntitySpan, pool: IndexedSource[]): string | null | undefined {
+function speakerCheck(ctx: CheckContext, p: Passage, sentence: string, quotes: QuoteSpan[], e: EntitySpan): string | null | undefined {
   for (const q of quotes) {
     const said = speakerOf(sentence, q.start, q.end);
     if (!said || !sameSpeaker(said, e.raw)) continue;
-    const at = locate(pool, fragmentsOf(q.inner));
+    const { at } = locateQuote(ctx, p, q.inner);
     if (!at) continue;
     const truth = sourceSpeaker(ctx, at.source, at.fragment);
     if (!truth) continue;

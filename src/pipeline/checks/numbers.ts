@@ -1,10 +1,22 @@
 /** `numbers`: every figure in the text is in a source the same paragraph cites, and in the place that source gives it. */
-import { normalizeWhitespace, sentences } from '../../lib/text';
 import { extractFigures, type Figure, supportKeys } from '../extract/numbers';
 import { extractQuotes, type QuoteSpan } from '../extract/quotes';
-import { type CheckContext, excerpt, figureNeighbours, type IndexedSource, labels, type SourceSentence, sentencesOf, sourcesFor } from './context';
-import { fragmentsOf, locate, MIN_QUOTE_WORDS } from './quotes';
-import { affinity, clearlyRestatesRival, contentTokens, type Neighbours, neighbours, type Restatement, type Tok } from './restates';
+import {
+  type CheckContext,
+  excerpt,
+  figureNeighbours,
+  type IndexedSource,
+  labels,
+  normalizedText,
+  passageQuotes,
+  passageSentences,
+  type SourceSentence,
+  sentencesOf,
+  sentenceTokens,
+  sourcesFor,
+} from './context';
+import { locateQuote, MIN_QUOTE_WORDS } from './quotes';
+import { affinity, clearlyRestatesRival, type Neighbours, neighbours, type Restatement } from './restates';
 
 // A rival place must beat the figure's own best place by this factor plus this margin (measured: npm run eval:checks).
 const RIVAL_RATIO = 1.5;
@@ -19,15 +31,12 @@ export function checkNumbers(ctx: CheckContext): string[] {
   for (const p of ctx.passages) {
     const pool = sourcesFor(ctx, p);
     const poolNumbers = new Set(pool.map((s) => s.doc.n));
-    const text = normalizeWhitespace(p.text);
+    const text = normalizedText(p);
     let quotes: QuoteSpan[] | undefined;
-    let at = 0;
-    for (const sentence of sentences(text)) {
-      const offset = text.indexOf(sentence, at);
-      at = offset + sentence.length;
+    for (const part of passageSentences(p)) {
+      const { text: sentence, offset } = part;
       const figures = extractFigures(sentence);
       if (!figures.length) continue;
-      let tokens: Tok[] | undefined;
       for (const f of figures) {
         const havers = ctx.figureSources.get(f.key);
         const scope = f.soft ? everySource : poolNumbers;
@@ -45,17 +54,18 @@ export function checkNumbers(ctx: CheckContext): string[] {
           continue;
         }
         // A figure inside a quotation is in the right place when the quotation is verbatim in a cited source.
-        quotes ??= extractQuotes(text);
+        // Offsets are in the normalised text: the passage's own quotations serve when that is the text as written.
+        quotes ??= text === p.text ? passageQuotes(p) : extractQuotes(text);
         const quote = quotes.find((q) => q.start < offset + f.start && offset + f.start < q.end);
         if (quote) {
-          const fragments = fragmentsOf(quote.inner);
-          if (fragments.flat().length >= MIN_QUOTE_WORDS && !locate(pool, fragments)) {
+          const { words, at: found } = locateQuote(ctx, p, quote.inner);
+          if (words >= MIN_QUOTE_WORDS && !found) {
             details.push(`${p.where}: ${describe(f)} is in a quotation that the cited ${labels(pool)} do not give word for word — ${excerpt(sentence)}`);
           }
           continue;
         }
         if (!COUNTED.has(f.kind)) continue;
-        tokens ??= contentTokens(sentence);
+        const tokens = sentenceTokens(part);
         const present = new Set(figures.filter((g) => g !== f).map((g) => g.key));
         const r = restatement(ctx, neighbours(tokens, f.start, f.start + f.raw.length), f, present, sentencesOf(ctx, pool));
         if (clearlyRestatesRival(r, RIVAL_RATIO, RIVAL_MARGIN)) {

@@ -1,6 +1,6 @@
 /** `quotes`: every quotation of three or more words is verbatim in a cited source, from the speaker the text names. */
 import { extractQuotes, sameSpeaker, speakerOf } from '../extract/quotes';
-import { type CheckContext, excerpt, type IndexedSource, labels, matchTokens, sourcesFor } from './context';
+import { type CheckContext, excerpt, type IndexedSource, labels, type LocatedQuote, matchTokens, type Passage, passageQuotes, type SourceQuote, sourcesFor } from './context';
 
 export const MIN_QUOTE_WORDS = 3;
 
@@ -14,10 +14,9 @@ export function checkQuotes(ctx: CheckContext): string[] {
   const details: string[] = [];
   for (const p of ctx.passages) {
     const pool = sourcesFor(ctx, p);
-    for (const q of extractQuotes(p.text)) {
-      const fragments = fragmentsOf(q.inner);
-      if (fragments.flat().length < MIN_QUOTE_WORDS) continue;
-      const found = locate(pool, fragments);
+    for (const q of passageQuotes(p)) {
+      const { fragments, words, at: found } = locateQuote(ctx, p, q.inner);
+      if (words < MIN_QUOTE_WORDS) continue;
       if (!found) {
         const elsewhere = locate([...ctx.byNumber.values()].filter((s) => !pool.includes(s)), fragments);
         const hint = elsewhere ? ` (it is in ${elsewhere.source.label}, which the paragraph does not cite)` : '';
@@ -43,39 +42,69 @@ export function fragmentsOf(inner: string): string[][] {
     .filter((f) => f.length);
 }
 
+/** A quotation of the passage (by its inner text) against the passage's sources; several checks ask, it is worked out once. */
+export function locateQuote(ctx: CheckContext, passage: Passage, inner: string): LocatedQuote {
+  const located = (passage.located ??= new Map());
+  let found = located.get(inner);
+  if (!found) {
+    const fragments = fragmentsOf(inner);
+    let words = 0;
+    for (const f of fragments) words += f.length;
+    found = { fragments, words, at: locate(sourcesFor(ctx, passage), fragments) };
+    located.set(inner, found);
+  }
+  return found;
+}
+
 /** The first source holding every fragment in order. */
 export function locate(pool: IndexedSource[], fragments: string[][]): { source: IndexedSource; fragment: string[] } | null {
+  const needles = fragments.map((f) => f.join(' '));
   for (const source of pool) {
     let at = 0;
     let ok = true;
-    for (const f of fragments) {
-      const i = source.matchString.indexOf(` ${f.join(' ')} `, at);
+    for (const needle of needles) {
+      const i = source.matchString.indexOf(` ${needle} `, at);
       if (i < 0) {
         ok = false;
         break;
       }
-      at = i + f.join(' ').length;
+      at = i + needle.length;
     }
     if (ok) return { source, fragment: fragments.reduce((a, b) => (b.length > a.length ? b : a)) };
   }
   return null;
 }
 
+/** The source's quotations, found once per call. */
+function sourceQuotesOf(ctx: CheckContext, source: IndexedSource): SourceQuote[] {
+  let quotes = ctx.sourceQuotes.get(source.doc.n);
+  if (!quotes) {
+    quotes = extractQuotes(source.doc.text).map((span) => ({ span, wordString: ` ${matchTokens(span.inner).join(' ')} ` }));
+    ctx.sourceQuotes.set(source.doc.n, quotes);
+  }
+  return quotes;
+}
+
+/** Who the source names as the speaker right at one of its quotations. */
+function speakerAt(text: string, q: SourceQuote): string | null {
+  if (q.speaker === undefined) q.speaker = speakerOf(text, q.span.start, q.span.end);
+  return q.speaker;
+}
+
 /** Who the source attributes the quoted words to, if it names anyone. */
 export function sourceSpeaker(ctx: CheckContext, source: IndexedSource, fragment: string[]): string | null {
-  let spans = ctx.sourceQuotes.get(source.doc.n);
-  if (!spans) ctx.sourceQuotes.set(source.doc.n, (spans = extractQuotes(source.doc.text)));
+  const spans = sourceQuotesOf(ctx, source);
   const needle = ` ${fragment.join(' ')} `;
   const text = source.doc.text;
-  for (const span of spans) {
-    if (!` ${matchTokens(span.inner).join(' ')} `.includes(needle)) continue;
-    const direct = speakerOf(text, span.start, span.end);
+  for (const q of spans) {
+    if (!q.wordString.includes(needle)) continue;
+    const direct = speakerAt(text, q);
     if (direct) return direct;
     // "She said:" or a pronoun: the last speaker the source named before this quotation.
     let last: string | null = null;
     for (const earlier of spans) {
-      if (earlier.start >= span.start) break;
-      last = speakerOf(text, earlier.start, earlier.end) ?? last;
+      if (earlier.span.start >= q.span.start) break;
+      last = speakerAt(text, earlier) ?? last;
     }
     return last;
   }
