@@ -61,9 +61,13 @@ const WORD_NUMBER = new RegExp(
   'gi',
 );
 const ORDINAL_WORD = new RegExp(String.raw`\b(${Object.keys(ORDINAL_WORDS).join('|')})\b`, 'gi');
+const MONTH_PATTERNS = [MONTH_DAY, DAY_MONTH];
+const SCALE_WORD = /hundred|thousand|million|billion|trillion/i;
 
 /** A value as a short canonical string: 1.50 -> "1.5", 4e9 -> "4000000000". */
 export function formatValue(v: number): string {
+  // A whole number of up to 12 digits is already exact: skip the round trip through toPrecision.
+  if (Number.isInteger(v) && v >= 0 && v < 1e12) return String(v);
   return String(Number(v.toPrecision(12)));
 }
 
@@ -98,67 +102,74 @@ export function parseNumberWords(phrase: string): number | null {
 
 /** All figures of a text, in order of appearance. */
 export function extractFigures(text: string): Figure[] {
-  const taken = new Uint8Array(text.length);
+  // Spans already read, as [start, end) pairs: a figure is read once, by the first pattern that finds it.
+  const taken: number[] = [];
   const out: Figure[] = [];
   const free = (start: number, end: number) => {
-    for (let i = start; i < end; i++) if (taken[i]) return false;
+    for (let i = 0; i < taken.length; i += 2) if (taken[i]! < end && start < taken[i + 1]!) return false;
     return true;
   };
   const add = (f: Figure, end: number) => {
-    taken.fill(1, f.start, end);
+    taken.push(f.start, end);
     out.push(f);
   };
+  // exec loops rather than matchAll: matchAll copies the pattern on every call, and this runs per sentence.
+  let m: RegExpExecArray | null;
 
   // Every pattern but the number words needs a digit: most sentences have none.
   const digits = /\d/.test(text);
-  if (digits) for (const m of text.matchAll(ISO_DATE)) {
-    const start = m.index;
-    add({ raw: m[0], start, kind: 'date', key: dateKey(Number(m[2]), Number(m[3])), soft: false }, start + m[0].length);
-    out.push({ raw: m[1]!, start, kind: 'year', key: `n:${Number(m[1])}`, soft: false });
-  }
-  for (const re of digits ? [MONTH_DAY, DAY_MONTH] : []) {
-    for (const m of text.matchAll(re)) {
+  if (digits) {
+    for (ISO_DATE.lastIndex = 0; (m = ISO_DATE.exec(text)); ) {
       const start = m.index;
-      if (!free(start, start + m[0].length)) continue;
-      const [month, day] = re === MONTH_DAY ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
-      if (Number(day) < 1 || Number(day) > 31) continue;
-      const year = m[3];
-      const dateRaw = year ? m[0].slice(0, m[0].lastIndexOf(year)).replace(/[,\s]+$/, '') : m[0];
-      add({ raw: dateRaw, start, kind: 'date', key: dateKey(monthIndex(month), Number(day)), soft: false }, start + m[0].length);
-      if (year) out.push({ raw: year, start: start + m[0].lastIndexOf(year), kind: 'year', key: `n:${Number(year)}`, soft: false });
+      add({ raw: m[0], start, kind: 'date', key: dateKey(Number(m[2]), Number(m[3])), soft: false }, start + m[0].length);
+      out.push({ raw: m[1]!, start, kind: 'year', key: `n:${Number(m[1])}`, soft: false });
+    }
+    for (const re of MONTH_PATTERNS) {
+      for (re.lastIndex = 0; (m = re.exec(text)); ) {
+        const start = m.index;
+        if (!free(start, start + m[0].length)) continue;
+        const [month, day] = re === MONTH_DAY ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+        if (Number(day) < 1 || Number(day) > 31) continue;
+        const year = m[3];
+        const dateRaw = year ? m[0].slice(0, m[0].lastIndexOf(year)).replace(/[,\s]+$/, '') : m[0];
+        add({ raw: dateRaw, start, kind: 'date', key: dateKey(monthIndex(month), Number(day)), soft: false }, start + m[0].length);
+        if (year) out.push({ raw: year, start: start + m[0].lastIndexOf(year), kind: 'year', key: `n:${Number(year)}`, soft: false });
+      }
+    }
+    for (TIME.lastIndex = 0; (m = TIME.exec(text)); ) {
+      if (!free(m.index, m.index + m[0].length)) continue;
+      add({ raw: m[0], start: m.index, kind: 'time', key: `t:${Number(m[1])}:${m[2]}`, soft: false }, m.index + m[0].length);
+    }
+    for (DIGITS.lastIndex = 0; (m = DIGITS.exec(text)); ) {
+      const raw = m[0];
+      const int = m[2]!;
+      const frac = m[3];
+      const start = m.index;
+      if (!free(start, start + raw.length)) continue;
+      let value = Number(`${int.replace(/,/g, '')}${frac ?? ''}`);
+      const scale = (m[4] ?? m[5])?.toLowerCase();
+      if (scale) value *= SCALE[scale]!;
+      let kind: FigureKind = 'number';
+      let key = `n:${formatValue(value)}`;
+      if (m[7]) {
+        kind = 'percent';
+        key = `p:${formatValue(value)}`;
+      } else if (m[6]) {
+        kind = 'ordinal';
+        key = `o:${formatValue(value)}`;
+      } else if (!m[1] && !scale && !frac && !int.includes(',') && value >= 1900 && value <= 2100) {
+        kind = 'year';
+      }
+      add({ raw: raw.trim(), start, kind, key, soft: false }, start + raw.length);
     }
   }
-  if (digits) for (const m of text.matchAll(TIME)) {
-    if (!free(m.index, m.index + m[0].length)) continue;
-    add({ raw: m[0], start: m.index, kind: 'time', key: `t:${Number(m[1])}:${m[2]}`, soft: false }, m.index + m[0].length);
-  }
-  if (digits) for (const m of text.matchAll(DIGITS)) {
-    const [raw, , int, frac, scaleWord, scaleAbbr, ordinal, percent] = m;
-    const start = m.index;
-    if (!free(start, start + raw.length)) continue;
-    let value = Number(`${int!.replace(/,/g, '')}${frac ?? ''}`);
-    const scale = (scaleWord ?? scaleAbbr)?.toLowerCase();
-    if (scale) value *= SCALE[scale]!;
-    let kind: FigureKind = 'number';
-    let key = `n:${formatValue(value)}`;
-    if (percent) {
-      kind = 'percent';
-      key = `p:${formatValue(value)}`;
-    } else if (ordinal) {
-      kind = 'ordinal';
-      key = `o:${formatValue(value)}`;
-    } else if (!m[1] && !scale && !frac && !int!.includes(',') && value >= 1900 && value <= 2100) {
-      kind = 'year';
-    }
-    add({ raw: raw.trim(), start, kind, key, soft: false }, start + raw.length);
-  }
-  for (const m of text.matchAll(WORD_NUMBER)) {
+  for (WORD_NUMBER.lastIndex = 0; (m = WORD_NUMBER.exec(text)); ) {
     const start = m.index;
     if (!free(start, start + m[0].length)) continue;
     const phrase = `${m[1]} ${m[2] ?? ''}`;
     const value = parseNumberWords(phrase);
     if (value === null) continue;
-    const scaled = /hundred|thousand|million|billion|trillion/i.test(phrase);
+    const scaled = SCALE_WORD.test(phrase);
     // "one" alone is a pronoun or an article far more often than a figure ("one of the", "no one").
     if (!scaled && !m[3] && value === 1) continue;
     const percent = Boolean(m[3]);
@@ -173,7 +184,7 @@ export function extractFigures(text: string): Figure[] {
       start + m[0].length,
     );
   }
-  for (const m of text.matchAll(ORDINAL_WORD)) {
+  for (ORDINAL_WORD.lastIndex = 0; (m = ORDINAL_WORD.exec(text)); ) {
     if (!free(m.index, m.index + m[0].length)) continue;
     add({ raw: m[0], start: m.index, kind: 'ordinal', key: `o:${ORDINAL_WORDS[m[1]!.toLowerCase()]}`, soft: true }, m.index + m[0].length);
   }
