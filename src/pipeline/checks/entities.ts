@@ -140,8 +140,9 @@ function nameIndex(ctx: CheckContext): Map<string, { id: number; start: number; 
   if (ctx.nameIndex) return ctx.nameIndex;
   const index = new Map<string, { id: number; start: number; end: number }[]>();
   ctx.sentences.forEach((s, id) => {
-    for (const m of s.text.matchAll(NAME_TOKEN)) {
-      const w = m[0].toLowerCase().replace(/['’]s?$/, '');
+    NAME_TOKEN.lastIndex = 0;
+    for (let m = NAME_TOKEN.exec(s.text); m; m = NAME_TOKEN.exec(s.text)) {
+      const w = withoutPossessive(m[0].toLowerCase());
       const list = index.get(w);
       const at = { id, start: m.index, end: m.index + m[0].length };
       if (list) list.push(at);
@@ -153,6 +154,13 @@ function nameIndex(ctx: CheckContext): Map<string, { id: number; start: number; 
 
 // Any word: a name's title words ("Judge", "Chair") also stand lower-case in the sources.
 const NAME_TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+/** The word without a final "'s" or apostrophe. */
+function withoutPossessive(w: string): string {
+  const last = w[w.length - 1];
+  if (last === "'" || last === '’') return w.slice(0, -1);
+  return last === 's' && (w[w.length - 2] === "'" || w[w.length - 2] === '’') ? w.slice(0, -2) : w;
+}
 
 /**
  * The name's best own place in the cited sentences (where any of its distinctive words

@@ -37,8 +37,43 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+const isQuoteMark = (c: string | undefined) => c === "'" || c === '’';
+
+/** Lower case, then drop a possessive "'s", a trailing apostrophe and a trailing full stop, in that order. */
 function normalizeWord(token: string): string {
-  return token.toLowerCase().replace(/['’]s$/, '').replace(/['’]$/, '').replace(/\.$/, '');
+  let w = token.toLowerCase();
+  if (w.endsWith('s') && isQuoteMark(w[w.length - 2])) w = w.slice(0, -2);
+  if (isQuoteMark(w[w.length - 1])) w = w.slice(0, -1);
+  return w.endsWith('.') ? w.slice(0, -1) : w;
+}
+
+/** The token without trailing full stops, apostrophes and hyphens. */
+function trimToken(token: string): string {
+  let end = token.length;
+  while (end > 0 && TRAILING.includes(token[end - 1]!)) end--;
+  return end === token.length ? token : token.slice(0, end);
+}
+
+const TRAILING = ".’'-";
+// What may end the text before a span that opens a sentence (or a quotation).
+const OPENERS = '.!?:;“"‘(—';
+const SPACE_ONLY = /^\s+$/;
+const QUOTE_FIRST = /^['"“‘]/;
+
+/** The last character before `at` that is not whitespace, or '' at the start of the text. */
+function lastBefore(text: string, at: number): string {
+  for (let i = at - 1; i >= 0; i--) if (!WHITESPACE.test(text[i]!)) return text[i]!;
+  return '';
+}
+
+const WHITESPACE = /\s/;
+
+/** The TOKEN matches of a text; an exec loop, as matchAll copies the pattern on every call. */
+function tokensOf(text: string): { raw: string; start: number }[] {
+  const out: { raw: string; start: number }[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) out.push({ raw: m[0], start: m.index });
+  return out;
 }
 
 /**
@@ -47,7 +82,8 @@ function normalizeWord(token: string): string {
  * an acronym. Names in `ignore` (site name, categories; lower-case words joined by spaces) never count.
  */
 export function extractEntities(text: string, ignore: ReadonlySet<string> = new Set()): EntitySpan[] {
-  const tokens = [...text.matchAll(TOKEN)].map((m) => ({ raw: m[0].replace(/[.’'-]+$/, ''), start: m.index }));
+  const tokens = tokensOf(text);
+  for (const t of tokens) t.raw = trimToken(t.raw);
   const out: EntitySpan[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -60,7 +96,7 @@ export function extractEntities(text: string, ignore: ReadonlySet<string> = new 
     // Extend through capitalised words and connectors joined only by spaces.
     while (j + 1 < tokens.length) {
       const gap = text.slice(tokens[j]!.start + tokens[j]!.raw.length, tokens[j + 1]!.start);
-      if (!/^\s+$/.test(gap) && gap !== '') break;
+      if (gap !== '' && !SPACE_ONLY.test(gap)) break;
       const next = tokens[j + 1]!.raw;
       if (CAPITALISED.test(next)) {
         j++;
@@ -68,7 +104,7 @@ export function extractEntities(text: string, ignore: ReadonlySet<string> = new 
       }
       if (CONNECTORS.has(next) && j + 2 < tokens.length && CAPITALISED.test(tokens[j + 2]!.raw)) {
         const gap2 = text.slice(tokens[j + 1]!.start + next.length, tokens[j + 2]!.start);
-        if (/^\s+$/.test(gap2)) {
+        if (SPACE_ONLY.test(gap2)) {
           j += 2;
           continue;
         }
@@ -76,8 +112,8 @@ export function extractEntities(text: string, ignore: ReadonlySet<string> = new 
       break;
     }
     const span = tokens.slice(i, j + 1);
-    const before = text.slice(0, t.start).trimEnd();
-    const sentenceInitial = before === '' || /[.!?:;“"‘(—]$/.test(before) || /^['"“‘]/.test(t.raw);
+    const before = lastBefore(text, t.start);
+    const sentenceInitial = before === '' || OPENERS.includes(before) || QUOTE_FIRST.test(t.raw);
     // Trim calendar words, titles and our own names off the edges ("Tuesday Harwick Systems" -> "Harwick Systems").
     const skip = (w: string) => NOT_NAMES.has(w) || CONNECTORS.has(w);
     let a = 0;
@@ -105,7 +141,8 @@ const STATUS = /\b([Ff]ormer|[Aa]cting|[Ii]nterim|[Ll]ate|[Ee]x-)\s*((?:(?:chief
 /** "former", "acting", "interim", "late" or "ex-" attached to a name, with the name. */
 export function extractStatusClaims(text: string): StatusClaim[] {
   const out: StatusClaim[] = [];
-  for (const m of text.matchAll(STATUS)) {
+  STATUS.lastIndex = 0;
+  for (let m = STATUS.exec(text); m; m = STATUS.exec(text)) {
     const name = m[3]!;
     const first = normalizeWord(name.split(/\s+/)[0]!);
     // "late March", "late Tuesday": calendar words after "late" are times, not people.
@@ -118,5 +155,5 @@ export function extractStatusClaims(text: string): StatusClaim[] {
 
 /** Name words of a span as the checks compare them. */
 export function nameWords(name: string): string[] {
-  return [...name.matchAll(TOKEN)].map((m) => normalizeWord(m[0]));
+  return tokensOf(name).map((t) => normalizeWord(t.raw));
 }
