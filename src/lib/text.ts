@@ -79,10 +79,13 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     .split(' '),
 );
 
+const SUFFIXES = ['ing', 'ed', 'es', 's'];
+const BARE_NUMBER = /^[\d.,'-]+$/;
+
 /** A crude stem: enough to let "jobs"/"job", "valuing"/"values" and "employs"/"employees" meet. */
 export function stem(word: string): string {
   let w = word;
-  for (const suffix of ['ing', 'ed', 'es', 's']) {
+  for (const suffix of SUFFIXES) {
     if (w.length - suffix.length >= 3 && w.endsWith(suffix) && !w.endsWith('ss')) {
       w = w.slice(0, -suffix.length);
       break;
@@ -93,8 +96,13 @@ export function stem(word: string): string {
 
 /** Stemmed content words (stopwords and bare numbers dropped), in order. */
 export function contentWords(text: string): string[] {
+  return contentWordsOf(words(text));
+}
+
+/** `contentWords` of a text already split by `words`. */
+export function contentWordsOf(tokens: readonly string[]): string[] {
   const out: string[] = [];
-  for (const w of words(text)) if (!STOPWORDS.has(w) && !/^[\d.,'-]+$/.test(w)) out.push(stem(w));
+  for (const w of tokens) if (!STOPWORDS.has(w) && !BARE_NUMBER.test(w)) out.push(stem(w));
   return out;
 }
 

@@ -1,6 +1,6 @@
 /** `citations`: every paragraph and answer cites existing sources that actually carry its content; at least two sources are cited. */
-import { contentWords } from '../../lib/text';
-import { type CheckContext, type Passage, excerpt, isOwnSource } from './context';
+import { contentWordsOf } from '../../lib/text';
+import { type CheckContext, type Passage, excerpt, isOwnSource, passageWords } from './context';
 
 // A paragraph is misattributed when its cited sources cover under half of its content words
 // while the story's other sources cover at least this much more.
@@ -32,22 +32,29 @@ export function checkCitations(ctx: CheckContext): string[] {
   return details;
 }
 
+/** The numbers of the sources that hold a stemmed content word, in the order of their sentences; found once per word and call. */
+function sourcesHolding(ctx: CheckContext, w: string): number[] {
+  const known = (ctx.wordSources ??= new Map());
+  let holders = known.get(w);
+  if (!holders) {
+    const set = new Set<number>();
+    for (const id of ctx.postings.get(w) ?? []) set.add(ctx.sentences[id]!.n);
+    known.set(w, (holders = [...set]));
+  }
+  return holders;
+}
+
 /** Whether the paragraph's words come from sources it does not cite. */
 function misattribution(ctx: CheckContext, p: Passage): string | null {
-  const content = [...new Set(contentWords(p.text))];
+  const content = [...new Set(contentWordsOf(passageWords(p)))];
   if (content.length < 6 || ctx.byNumber.size < 2) return null;
   const citedSet = new Set(p.citations);
   const inCited = new Set<string>();
   const inOthers = new Map<number, number>();
   for (const w of content) {
-    const ids = ctx.postings.get(w) ?? [];
-    const others = new Set<number>();
-    for (const id of ids) {
-      const n = ctx.sentences[id]!.n;
-      if (citedSet.has(n)) inCited.add(w);
-      else others.add(n);
-    }
-    if (!inCited.has(w)) for (const n of others) inOthers.set(n, (inOthers.get(n) ?? 0) + 1);
+    const holders = sourcesHolding(ctx, w);
+    if (holders.some((n) => citedSet.has(n))) inCited.add(w);
+    else for (const n of holders) inOthers.set(n, (inOthers.get(n) ?? 0) + 1);
   }
   const coverage = inCited.size / content.length;
   if (coverage >= MIN_COVERAGE) return null;

@@ -72,6 +72,8 @@ export interface Passage {
   /** Its text with whitespace normalised, cut into sentences (`passageSentences`). */
   normalized?: string;
   sentences?: DraftSentence[];
+  /** Its lower-case words (`passageWords`). */
+  words?: string[];
   /** Its quotations (`passageQuotes`). */
   quotes?: QuoteSpan[];
   /** Each quotation's words and the first cited source that gives them, by the quotation's inner text (`locateQuote`). */
@@ -144,6 +146,8 @@ export interface CheckContext {
   figureSources: Map<string, Set<number>>;
   /** Each source's quotations, found when a check first needs them. */
   sourceQuotes: Map<number, SourceQuote[]>;
+  /** Stemmed content word -> numbers of the sources holding it, in source order; filled in by `citations` as it asks. */
+  wordSources?: Map<string, number[]>;
   /** Capitalised source words -> their places, built by the `entities` check when it first needs it. */
   nameIndex?: Map<string, { id: number; start: number; end: number }[]>;
   /** Rarity of a stemmed content word across the source sentences (0 for a word in every sentence). */
@@ -152,7 +156,12 @@ export interface CheckContext {
 
 /** Match tokens: the shared word tokens with possessive "'s" dropped, so "Harwick's" meets "Harwick". */
 export function matchTokens(text: string): string[] {
-  return words(text).map((w) => (w.endsWith("'s") ? w.slice(0, -2) : w));
+  return matchTokensOf(words(text));
+}
+
+/** `matchTokens` of a text already split by `words`. */
+export function matchTokensOf(tokens: readonly string[]): string[] {
+  return tokens.map((w) => (w.endsWith("'s") ? w.slice(0, -2) : w));
 }
 
 export function sourceLabel(doc: SourceDoc): string {
@@ -293,6 +302,11 @@ export function passageSentences(passage: Passage): DraftSentence[] {
 /** The stemmed content words of a passage's sentence. */
 export function sentenceTokens(sentence: DraftSentence): Tok[] {
   return (sentence.tokens ??= contentTokens(sentence.text));
+}
+
+/** The words of the passage's text as written (lib/text `words`). */
+export function passageWords(passage: Passage): string[] {
+  return (passage.words ??= words(passage.text));
 }
 
 /** The quotations of the passage's text as written (offsets in `passage.text`). */

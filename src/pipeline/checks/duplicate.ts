@@ -1,6 +1,6 @@
 /** `duplicate`: the article is not a near-copy of another story's recent article. */
 import { jaccard, shingles, words } from '../../lib/text';
-import type { CheckContext, RecentArticle } from './context';
+import { type CheckContext, passageWords, type RecentArticle } from './context';
 
 // Three-word shingles: shared phrasing, not just shared vocabulary.
 const SHINGLE = 3;
@@ -22,7 +22,8 @@ function shinglesOf(other: RecentArticle): Set<string> {
 
 export function checkDuplicate(ctx: CheckContext): string[] {
   if (!ctx.policy.recentArticles.length) return [];
-  const mine = shingles(words(ctx.passages.map((p) => p.text).join(' ')), SHINGLE);
+  // The passages' words in turn: the same as the words of their texts joined by spaces, as no word spans a space.
+  const mine = shingles(ctx.passages.flatMap(passageWords), SHINGLE);
   const details: string[] = [];
   for (const other of ctx.policy.recentArticles) {
     const score = jaccard(mine, shinglesOf(other));

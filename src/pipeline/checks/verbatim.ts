@@ -1,7 +1,7 @@
 /** `verbatim`: no long run of words copied from a source outside quotation marks; no source quoted for too much of the article. */
 import { wordCount } from '../../lib/text';
 import { unquotedSegments } from '../extract/quotes';
-import { type CheckContext, excerpt, matchTokens, passageQuotes } from './context';
+import { type CheckContext, excerpt, matchTokens, matchTokensOf, passageQuotes, passageWords } from './context';
 import { locateQuote, MIN_QUOTE_WORDS } from './quotes';
 
 export function checkVerbatim(ctx: CheckContext): string[] {
@@ -22,7 +22,8 @@ export function checkVerbatim(ctx: CheckContext): string[] {
     total += wordCount(p.text);
     const quotes = passageQuotes(p);
     for (const segment of unquotedSegments(p.text, quotes)) {
-      const t = matchTokens(segment);
+      // Without quotations the one segment is the whole text, whose words are already known.
+      const t = quotes.length ? matchTokens(segment) : matchTokensOf(passageWords(p));
       if (t.length < size) continue;
       const run = runsOf(t, size, t.join(' '), 0);
       for (let i = 0; i + size <= t.length; i++) {
