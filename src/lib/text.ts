@@ -2,12 +2,12 @@
 
 /** Collapses runs of whitespace to single spaces and trims. */
 export function normalizeWhitespace(text: string): string {
-  // Most text has only single spaces: then trimming is all there is to do, and no copy is made.
-  return (ODD_WHITESPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
+  // Single spaces are left alone (not replaced by themselves): text that has only those is not copied.
+  return text.replace(WHITESPACE_RUNS, ' ').trim();
 }
 
-// Whitespace other than a single space: a tab, a newline, or a space followed by more whitespace.
-const ODD_WHITESPACE = /[^\S ]| \s/;
+// A run of whitespace that is not one space: it starts with a tab or newline, or is a space and more.
+const WHITESPACE_RUNS = /[^\S ]\s*| \s+/g;
 
 /** Lower-case word tokens (letters and digits, Unicode-aware), apostrophes folded. */
 export function words(text: string): string[] {

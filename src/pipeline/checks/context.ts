@@ -108,8 +108,6 @@ export interface SourceSentence {
   /** Stemmed content words with offsets. */
   tokens: Tok[];
   figures: Figure[];
-  figureKeys: Set<string>;
-  content: Set<string>;
   /** Names in the sentence, filled in by the `entities` check when it first needs them. */
   entities?: EntitySpan[];
   /** Neighbours of each of `entities`, filled in with them. */
@@ -223,25 +221,22 @@ export function buildContext(draft: ArticleDraft, sources: SourceDoc[], policy: 
     const firstSentence = all.length;
     for (const sentence of sentences(text)) {
       const figures = extractFigures(sentence);
-      const figureKeys = new Set<string>();
       for (const f of figures) {
         for (const k of supportKeys(f)) {
-          figureKeys.add(k);
           let set = figureSources.get(k);
           if (!set) figureSources.set(k, (set = new Set()));
           set.add(doc.n);
         }
       }
       const toks = contentTokens(sentence);
-      const content = new Set<string>();
-      for (const t of toks) content.add(t.w);
       const id = all.length;
-      for (const w of content) {
-        const list = postings.get(w);
-        if (list) list.push(id);
-        else postings.set(w, [id]);
+      for (const t of toks) {
+        const list = postings.get(t.w);
+        // Once per sentence: ids only grow, so a repeat of the word in this sentence ends its list with this id.
+        if (!list) postings.set(t.w, [id]);
+        else if (list[list.length - 1] !== id) list.push(id);
       }
-      all.push({ n: doc.n, text: sentence, tokens: toks, figures, figureKeys, content });
+      all.push({ n: doc.n, text: sentence, tokens: toks, figures });
     }
     byNumber.set(doc.n, {
       doc,

@@ -20,21 +20,26 @@ export type Neighbours = Map<string, number>;
 const WORD = /[\p{L}\p{N}]+(?:['’‘`.-][\p{L}\p{N}]+)*/gu;
 const NUMERIC = /^[\d.,'-]+$/;
 const UNIT_SUFFIX = /^[\d.,]+-(\p{L}.*)$/u;
+const ODD_APOSTROPHE = /[’‘`]/;
+const ODD_APOSTROPHES = /[’‘`]/g;
 
 /** Stemmed content words of a text with their offsets (stopwords and bare numbers dropped). */
 export function contentTokens(text: string): Tok[] {
   const out: Tok[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    let raw = m[0].toLowerCase().replace(/[’‘`]/g, "'");
+    let raw = m[0].toLowerCase();
+    if (ODD_APOSTROPHE.test(raw)) raw = raw.replace(ODD_APOSTROPHES, "'");
     let start = m.index;
+    // Both patterns below need an ASCII digit first; most words start with a letter.
+    const digitFirst = raw.charCodeAt(0) >= 48 && raw.charCodeAt(0) <= 57;
     // "15-year", "94-second": the unit a figure counts is a word of its own.
-    const unit = UNIT_SUFFIX.exec(raw);
+    const unit = digitFirst ? UNIT_SUFFIX.exec(raw) : null;
     if (unit) {
       start += raw.length - unit[1]!.length;
       raw = unit[1]!;
     }
-    if (STOPWORDS.has(raw) || NUMERIC.test(raw)) continue;
+    if (STOPWORDS.has(raw) || (digitFirst && NUMERIC.test(raw))) continue;
     out.push({ w: stem(raw), start, end: m.index + m[0].length });
   }
   return out;
