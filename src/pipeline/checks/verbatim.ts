@@ -1,20 +1,13 @@
 /** `verbatim`: no long run of words copied from a source outside quotation marks; no source quoted for too much of the article. */
 import { wordCount } from '../../lib/text';
 import { unquotedSegments } from '../extract/quotes';
-import { type CheckContext, excerpt, matchTokens, matchTokensOf, passageQuotes, passageWords } from './context';
+import { type CheckContext, excerpt, type IndexedSource, matchTokens, matchTokensOf, passageQuotes, passageWords } from './context';
 import { locateQuote, MIN_QUOTE_WORDS } from './quotes';
 
 export function checkVerbatim(ctx: CheckContext): string[] {
   const size = ctx.policy.maxVerbatimWords;
-  // Every run of `size` source words, keyed by its text: one pass per source, one lookup per draft position.
-  const runs = new Map<string, number>();
-  for (const s of ctx.byNumber.values()) {
-    const run = runsOf(s.tokens, size, s.matchString, 1);
-    for (let i = 0; i + size <= s.tokens.length; i++) {
-      const key = run(i);
-      if (!runs.has(key)) runs.set(key, s.doc.n);
-    }
-  }
+  const sources = [...ctx.byNumber.values()];
+  const runs = Number.isInteger(size) && size > 0 ? hashedRuns(sources, size) : joinedRuns(sources, size);
   const details: string[] = [];
   const quoted = new Map<number, number>();
   let total = 0;
@@ -24,14 +17,13 @@ export function checkVerbatim(ctx: CheckContext): string[] {
     for (const segment of unquotedSegments(p.text, quotes)) {
       // Without quotations the one segment is the whole text, whose words are already known.
       const t = quotes.length ? matchTokens(segment) : matchTokensOf(passageWords(p));
-      if (t.length < size) continue;
-      const run = runsOf(t, size, t.join(' '), 0);
+      const sourceOf = runs(t);
       for (let i = 0; i + size <= t.length; i++) {
-        const n = runs.get(run(i));
+        const n = sources[sourceOf(i)]?.doc.n;
         if (n === undefined) continue;
         // Extend to the whole copied run so the detail shows it once.
         let end = i + size;
-        while (end < t.length && runs.has(run(end - size + 1))) end++;
+        while (end < t.length && sourceOf(end - size + 1) >= 0) end++;
         details.push(`${p.where}: ${end - i} consecutive words copied from ${ctx.byNumber.get(n)!.label} outside quotation marks — ${excerpt(t.slice(i, end).join(' '), 140)}`);
         i = end - 1;
       }
@@ -51,15 +43,70 @@ export function checkVerbatim(ctx: CheckContext): string[] {
   return details;
 }
 
+/** For a text's words: the first source (its index) that has the run of `size` words starting at word i, or -1. */
+type Runs = (tokens: string[]) => (i: number) => number;
+
+// Multiplier of the polynomial hash of a run's word ids (an odd constant that spreads the bits).
+const HASH_BASE = 0x01000193;
+
 /**
- * The run of `size` tokens from token i, as a slice of `joined` (the tokens joined by single
- * spaces, starting at offset `from`): the same key as `tokens.slice(i, i + size).join(' ')`, without building it.
+ * Every run of `size` source words in an open-addressing table keyed by a hash of its word ids:
+ * no run is built as a string. Equal hashes are confirmed word by word, so the answer is exact.
  */
-function runsOf(tokens: string[], size: number, joined: string, from: number): (i: number) => string {
-  const starts = new Int32Array(tokens.length + 1);
-  for (let i = 0, at = from; i <= tokens.length; i++) {
-    starts[i] = at;
-    if (i < tokens.length) at += tokens[i]!.length + 1;
-  }
-  return (i) => joined.slice(starts[i]!, starts[i + size]! - 1);
+function hashedRuns(sources: IndexedSource[], size: number): Runs {
+  const vocabulary = new Map<string, number>();
+  const idsOf = (tokens: string[]) => {
+    const ids = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      let id = vocabulary.get(tokens[i]!);
+      if (id === undefined) vocabulary.set(tokens[i]!, (id = vocabulary.size));
+      ids[i] = id;
+    }
+    return ids;
+  };
+  const texts = sources.map((s) => idsOf(s.tokens));
+  let count = 0;
+  for (const ids of texts) count += Math.max(0, ids.length - size + 1);
+  let capacity = 16;
+  while (capacity < count * 2) capacity *= 2;
+  const mask = capacity - 1;
+  // Slot -> index of the source whose run it holds (-1 = empty) and where that run starts.
+  const slotText = new Int32Array(capacity).fill(-1);
+  const slotStart = new Int32Array(capacity);
+  const slotFor = (ids: Int32Array, i: number) => {
+    let h = 0;
+    for (let k = i; k < i + size; k++) h = (Math.imul(h, HASH_BASE) + ids[k]!) | 0;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const text = slotText[slot]!;
+      if (text < 0) return slot;
+      const other = texts[text]!;
+      const at = slotStart[slot]!;
+      let k = 0;
+      while (k < size && other[at + k] === ids[i + k]) k++;
+      if (k === size) return slot;
+    }
+  };
+  texts.forEach((ids, text) => {
+    for (let i = 0; i + size <= ids.length; i++) {
+      const slot = slotFor(ids, i);
+      // The first source to give a run keeps it.
+      if (slotText[slot]! < 0) [slotText[slot], slotStart[slot]] = [text, i];
+    }
+  });
+  return (tokens) => {
+    const ids = idsOf(tokens);
+    return (i) => slotText[slotFor(ids, i)]!;
+  };
+}
+
+/** The same index keyed by the runs' joined text: for a run length that is not a whole positive number (never configured). */
+function joinedRuns(sources: IndexedSource[], size: number): Runs {
+  const runs = new Map<string, number>();
+  sources.forEach((s, text) => {
+    for (let i = 0; i + size <= s.tokens.length; i++) {
+      const key = s.tokens.slice(i, i + size).join(' ');
+      if (!runs.has(key)) runs.set(key, text);
+    }
+  });
+  return (tokens) => (i) => runs.get(tokens.slice(i, i + size).join(' ')) ?? -1;
 }
