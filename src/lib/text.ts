@@ -81,14 +81,18 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 
 const SUFFIXES = ['ing', 'ed', 'es', 's'];
 const BARE_NUMBER = /^[\d.,'-]+$/;
+// The characters BARE_NUMBER is made of: a word that starts with anything else is not one (most words).
+const NUMBER_CHARS = "0123456789.,'-";
 
 /** A crude stem: enough to let "jobs"/"job", "valuing"/"values" and "employs"/"employees" meet. */
 export function stem(word: string): string {
   let w = word;
-  for (const suffix of SUFFIXES) {
-    if (w.length - suffix.length >= 3 && w.endsWith(suffix) && !w.endsWith('ss')) {
-      w = w.slice(0, -suffix.length);
-      break;
+  if (!w.endsWith('ss')) {
+    for (const suffix of SUFFIXES) {
+      if (w.length - suffix.length >= 3 && w.endsWith(suffix)) {
+        w = w.slice(0, -suffix.length);
+        break;
+      }
     }
   }
   return (w.length > 3 && w.endsWith('e') ? w.slice(0, -1) : w).slice(0, 5);
@@ -102,7 +106,7 @@ export function contentWords(text: string): string[] {
 /** `contentWords` of a text already split by `words`. */
 export function contentWordsOf(tokens: readonly string[]): string[] {
   const out: string[] = [];
-  for (const w of tokens) if (!STOPWORDS.has(w) && !BARE_NUMBER.test(w)) out.push(stem(w));
+  for (const w of tokens) if (!STOPWORDS.has(w) && !(NUMBER_CHARS.includes(w[0]!) && BARE_NUMBER.test(w))) out.push(stem(w));
   return out;
 }
 

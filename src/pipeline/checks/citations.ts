@@ -46,22 +46,23 @@ function sourcesHolding(ctx: CheckContext, w: string): number[] {
 
 /** Whether the paragraph's words come from sources it does not cite. */
 function misattribution(ctx: CheckContext, p: Passage): string | null {
-  const content = [...new Set(contentWordsOf(passageWords(p)))];
-  if (content.length < 6 || ctx.byNumber.size < 2) return null;
+  if (ctx.byNumber.size < 2) return null;
+  const content = new Set(contentWordsOf(passageWords(p)));
+  if (content.size < 6) return null;
   const citedSet = new Set(p.citations);
-  const inCited = new Set<string>();
+  let inCited = 0;
   const inOthers = new Map<number, number>();
   for (const w of content) {
     const holders = sourcesHolding(ctx, w);
-    if (holders.some((n) => citedSet.has(n))) inCited.add(w);
+    if (holders.some((n) => citedSet.has(n))) inCited++;
     else for (const n of holders) inOthers.set(n, (inOthers.get(n) ?? 0) + 1);
   }
-  const coverage = inCited.size / content.length;
+  const coverage = inCited / content.size;
   if (coverage >= MIN_COVERAGE) return null;
   let bestN = -1;
   let bestExtra = 0;
   for (const [n, c] of inOthers) if (c > bestExtra) [bestN, bestExtra] = [n, c];
-  if (bestExtra / content.length < MISSING_MARGIN) return null;
+  if (bestExtra / content.size < MISSING_MARGIN) return null;
   const cites = p.citations!.map((n) => ctx.byNumber.get(n)?.label ?? `[${n}]`).join(', ');
   return `${p.where}: only ${Math.round(coverage * 100)}% of its content is in the cited ${cites}; it reads like ${ctx.byNumber.get(bestN)!.label}, which it does not cite — ${excerpt(p.text, 80)}`;
 }

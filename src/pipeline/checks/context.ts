@@ -146,8 +146,8 @@ export interface CheckContext {
   sourceQuotes: Map<number, SourceQuote[]>;
   /** Stemmed content word -> numbers of the sources holding it, in source order; filled in by `citations` as it asks. */
   wordSources?: Map<string, number[]>;
-  /** Capitalised source words -> their places, built by the `entities` check when it first needs it. */
-  nameIndex?: Map<string, { id: number; start: number; end: number }[]>;
+  /** Source words -> their places as flat (sentence id, start, end) triples, built by the `entities` check when it first needs it. */
+  nameIndex?: Map<string, number[]>;
   /** Rarity of a stemmed content word across the source sentences (0 for a word in every sentence). */
   idf(w: string): number;
 }

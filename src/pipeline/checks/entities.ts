@@ -135,18 +135,17 @@ function speakerCheck(ctx: CheckContext, p: Passage, sentence: string, quotes: Q
   return undefined;
 }
 
-/** Lower-case word (possessive dropped) -> where it stands in the source sentences; built once per call, on first need. */
-function nameIndex(ctx: CheckContext): Map<string, { id: number; start: number; end: number }[]> {
+/** Lower-case word (possessive dropped) -> where it stands in the source sentences, as flat (sentence id, start, end) triples; built once per call, on first need. */
+function nameIndex(ctx: CheckContext): Map<string, number[]> {
   if (ctx.nameIndex) return ctx.nameIndex;
-  const index = new Map<string, { id: number; start: number; end: number }[]>();
+  const index = new Map<string, number[]>();
   ctx.sentences.forEach((s, id) => {
     NAME_TOKEN.lastIndex = 0;
     for (let m = NAME_TOKEN.exec(s.text); m; m = NAME_TOKEN.exec(s.text)) {
       const w = withoutPossessive(m[0].toLowerCase());
       const list = index.get(w);
-      const at = { id, start: m.index, end: m.index + m[0].length };
-      if (list) list.push(at);
-      else index.set(w, [at]);
+      if (list) list.push(id, m.index, m.index + m[0].length);
+      else index.set(w, [id, m.index, m.index + m[0].length]);
     }
   });
   return (ctx.nameIndex = index);
@@ -184,9 +183,10 @@ function restatement(
   const index = nameIndex(ctx);
   const inPool = new Set(pool.map((s) => s.doc.n));
   for (const w of distinctive) {
-    for (const at of index.get(w) ?? []) {
-      const s = ctx.sentences[at.id]!;
-      if (inPool.has(s.n)) out.own = Math.max(out.own, affinity(mine, neighbours(s.tokens, at.start, at.end), ctx.idf));
+    const places = index.get(w) ?? [];
+    for (let k = 0; k < places.length; k += 3) {
+      const s = ctx.sentences[places[k]!]!;
+      if (inPool.has(s.n)) out.own = Math.max(out.own, affinity(mine, neighbours(s.tokens, places[k + 1]!, places[k + 2]!), ctx.idf));
     }
   }
   for (const s of sentencesOf(ctx, pool)) {
