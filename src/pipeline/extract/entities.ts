@@ -57,7 +57,6 @@ function trimToken(token: string): string {
 const TRAILING = ".’'-";
 // What may end the text before a span that opens a sentence (or a quotation).
 const OPENERS = '.!?:;“"‘(—';
-const SPACE_ONLY = /^\s+$/;
 const QUOTE_FIRST = /^['"“‘]/;
 
 /** The last character before `at` that is not whitespace, or '' at the start of the text. */
@@ -67,6 +66,19 @@ function lastBefore(text: string, at: number): string {
 }
 
 const WHITESPACE = /\s/;
+
+/** Whether text[from, to) is all whitespace (true when empty). */
+function onlySpace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text[i] !== ' ' && !WHITESPACE.test(text[i]!)) return false;
+  return true;
+}
+
+/** CAPITALISED, answered from the first character's code where it is ASCII (most words). */
+function isCapitalised(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return CAPITALISED.test(word);
+}
 
 /** The TOKEN matches of a text; an exec loop, as matchAll copies the pattern on every call. */
 function tokensOf(text: string): { raw: string; start: number }[] {
@@ -88,23 +100,22 @@ export function extractEntities(text: string, ignore: ReadonlySet<string> = new 
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    if (!CAPITALISED.test(t.raw)) {
+    if (!isCapitalised(t.raw)) {
       i++;
       continue;
     }
     let j = i;
     // Extend through capitalised words and connectors joined only by spaces.
     while (j + 1 < tokens.length) {
-      const gap = text.slice(tokens[j]!.start + tokens[j]!.raw.length, tokens[j + 1]!.start);
-      if (gap !== '' && !SPACE_ONLY.test(gap)) break;
+      if (!onlySpace(text, tokens[j]!.start + tokens[j]!.raw.length, tokens[j + 1]!.start)) break;
       const next = tokens[j + 1]!.raw;
-      if (CAPITALISED.test(next)) {
+      if (isCapitalised(next)) {
         j++;
         continue;
       }
-      if (CONNECTORS.has(next) && j + 2 < tokens.length && CAPITALISED.test(tokens[j + 2]!.raw)) {
-        const gap2 = text.slice(tokens[j + 1]!.start + next.length, tokens[j + 2]!.start);
-        if (SPACE_ONLY.test(gap2)) {
+      if (CONNECTORS.has(next) && j + 2 < tokens.length && isCapitalised(tokens[j + 2]!.raw)) {
+        const from = tokens[j + 1]!.start + next.length;
+        if (from < tokens[j + 2]!.start && onlySpace(text, from, tokens[j + 2]!.start)) {
           j += 2;
           continue;
         }
