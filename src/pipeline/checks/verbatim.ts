@@ -46,56 +46,59 @@ export function checkVerbatim(ctx: CheckContext): string[] {
 /** For a text's words: the first source (its index) that has the run of `size` words starting at word i, or -1. */
 type Runs = (tokens: string[]) => (i: number) => number;
 
-// Multiplier of the polynomial hash of a run's word ids (an odd constant that spreads the bits).
+// Multiplier of the polynomial hash of a run's word hashes (the FNV prime: an odd constant that spreads the bits).
 const HASH_BASE = 0x01000193;
 
+/** FNV-1a hash of each word: cheaper than looking words up in a vocabulary, and runs are confirmed word by word anyway. */
+function wordHashes(tokens: string[]): Int32Array {
+  const out = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!;
+    let h = 0x811c9dc5;
+    for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), HASH_BASE);
+    out[i] = h;
+  }
+  return out;
+}
+
 /**
- * Every run of `size` source words in an open-addressing table keyed by a hash of its word ids:
+ * Every run of `size` source words in an open-addressing table keyed by a hash of its words:
  * no run is built as a string. Equal hashes are confirmed word by word, so the answer is exact.
  */
 function hashedRuns(sources: IndexedSource[], size: number): Runs {
-  const vocabulary = new Map<string, number>();
-  const idsOf = (tokens: string[]) => {
-    const ids = new Int32Array(tokens.length);
-    for (let i = 0; i < tokens.length; i++) {
-      let id = vocabulary.get(tokens[i]!);
-      if (id === undefined) vocabulary.set(tokens[i]!, (id = vocabulary.size));
-      ids[i] = id;
-    }
-    return ids;
-  };
-  const texts = sources.map((s) => idsOf(s.tokens));
+  const texts = sources.map((s) => s.tokens);
+  const hashes = texts.map(wordHashes);
   let count = 0;
-  for (const ids of texts) count += Math.max(0, ids.length - size + 1);
+  for (const t of texts) count += Math.max(0, t.length - size + 1);
   let capacity = 16;
   while (capacity < count * 2) capacity *= 2;
   const mask = capacity - 1;
   // Slot -> index of the source whose run it holds (-1 = empty) and where that run starts.
   const slotText = new Int32Array(capacity).fill(-1);
   const slotStart = new Int32Array(capacity);
-  const slotFor = (ids: Int32Array, i: number) => {
+  const slotFor = (words: string[], wordHash: Int32Array, i: number) => {
     let h = 0;
-    for (let k = i; k < i + size; k++) h = (Math.imul(h, HASH_BASE) + ids[k]!) | 0;
+    for (let k = i; k < i + size; k++) h = (Math.imul(h, HASH_BASE) + wordHash[k]!) | 0;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
       const text = slotText[slot]!;
       if (text < 0) return slot;
       const other = texts[text]!;
       const at = slotStart[slot]!;
       let k = 0;
-      while (k < size && other[at + k] === ids[i + k]) k++;
+      while (k < size && other[at + k] === words[i + k]) k++;
       if (k === size) return slot;
     }
   };
-  texts.forEach((ids, text) => {
-    for (let i = 0; i + size <= ids.length; i++) {
-      const slot = slotFor(ids, i);
+  texts.forEach((words, text) => {
+    for (let i = 0; i + size <= words.length; i++) {
+      const slot = slotFor(words, hashes[text]!, i);
       // The first source to give a run keeps it.
       if (slotText[slot]! < 0) [slotText[slot], slotStart[slot]] = [text, i];
     }
   });
   return (tokens) => {
-    const ids = idsOf(tokens);
-    return (i) => slotText[slotFor(ids, i)]!;
+    const wordHash = wordHashes(tokens);
+    return (i) => slotText[slotFor(tokens, wordHash, i)]!;
   };
 }
 
