@@ -79,21 +79,19 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     .split(' '),
 );
 
-const SUFFIXES = ['ing', 'ed', 'es', 's'];
 const BARE_NUMBER = /^[\d.,'-]+$/;
 // The characters BARE_NUMBER is made of: a word that starts with anything else is not one (most words).
 const NUMBER_CHARS = "0123456789.,'-";
 
 /** A crude stem: enough to let "jobs"/"job", "valuing"/"values" and "employs"/"employees" meet. */
 export function stem(word: string): string {
+  // The first of -ing, -ed, -es, -s that leaves at least three letters comes off; "-ss" words keep theirs.
   let w = word;
   if (!w.endsWith('ss')) {
-    for (const suffix of SUFFIXES) {
-      if (w.length - suffix.length >= 3 && w.endsWith(suffix)) {
-        w = w.slice(0, -suffix.length);
-        break;
-      }
-    }
+    const n = w.length;
+    if (n >= 6 && w.endsWith('ing')) w = w.slice(0, -3);
+    else if (n >= 5 && (w.endsWith('ed') || w.endsWith('es'))) w = w.slice(0, -2);
+    else if (n >= 4 && w.endsWith('s')) w = w.slice(0, -1);
   }
   return (w.length > 3 && w.endsWith('e') ? w.slice(0, -1) : w).slice(0, 5);
 }
