@@ -1,6 +1,7 @@
 /** `citations`: every paragraph and answer cites existing sources that actually carry its content; at least two sources are cited. */
 import { contentWordsOf } from '../../lib/text';
-import { type CheckContext, type Passage, excerpt, isOwnSource, passageWords } from './context';
+import { type CheckContext, excerpt, isOwnSource } from './context';
+import { type Passage, passageWords } from './passages';
 
 // A paragraph is misattributed when its cited sources cover under half of its content words
 // while the story's other sources cover at least this much more.

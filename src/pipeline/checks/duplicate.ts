@@ -1,6 +1,7 @@
 /** `duplicate`: the article is not a near-copy of another story's recent article. */
 import { jaccard, shingles, words } from '../../lib/text';
-import { type CheckContext, passageWords, type RecentArticle } from './context';
+import { type CheckContext, type RecentArticle } from './context';
+import { passageWords } from './passages';
 
 // Three-word shingles: shared phrasing, not just shared vocabulary.
 const SHINGLE = 3;

@@ -2,7 +2,8 @@
 import { type EntitySpan, extractEntities, extractStatusClaims, nameWords } from '../extract/entities';
 import { extractQuotes, type QuoteSpan, sameSpeaker, speakerOf } from '../extract/quotes';
 import { locateQuote, sourceSpeaker } from './quotes';
-import { type CheckContext, excerpt, findPhrase, type IndexedSource, labels, matchTokens, type Passage, passageSentences, type SourceSentence, sentencesOf, sentenceTokens, sourcesFor } from './context';
+import { type CheckContext, excerpt, findPhrase, type IndexedSource, labels, matchTokens, type SourceSentence, sentencesOf, sourcesFor } from './context';
+import { type Passage, passageSentences, sentenceTokens } from './passages';
 import { affinity, clearlyRestatesRival, neighbours, type Restatement, type Tok } from './restates';
 
 // A rival name's place must beat the name's own best place by this factor plus this margin (measured: npm run eval:checks).

@@ -2,7 +2,8 @@
 import { normalizeWhitespace } from '../../lib/text';
 import { type QuoteSpan, unquotedSegments } from '../extract/quotes';
 import { findInstructionLikeText, findLinksAndMarkup } from '../injection';
-import { type CheckContext, excerpt, passageQuotes } from './context';
+import { type CheckContext, excerpt } from './context';
+import { passageQuotes } from './passages';
 
 // Shorter markers would match ordinary words by accident.
 const MIN_MARKER_CHARS = 8;

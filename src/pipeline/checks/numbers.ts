@@ -1,7 +1,8 @@
 /** `numbers`: every figure in the text is in a source the same paragraph cites, and in the place that source gives it. */
 import { extractFigures, type Figure, supportKeys } from '../extract/numbers';
 import { extractQuotes, type QuoteSpan } from '../extract/quotes';
-import { type CheckContext, excerpt, figureNeighbours, type IndexedSource, labels, normalizedText, passageQuotes, passageSentences, type SourceSentence, sentencesOf, sentenceTokens, sourcesFor } from './context';
+import { type CheckContext, excerpt, figureNeighbours, type IndexedSource, labels, type SourceSentence, sentencesOf, sourcesFor } from './context';
+import { normalizedText, passageQuotes, passageSentences, sentenceTokens } from './passages';
 import { locateQuote, MIN_QUOTE_WORDS } from './quotes';
 import { affinity, clearlyRestatesRival, type Neighbours, neighbours, type Restatement } from './restates';
 

@@ -1,6 +1,7 @@
 /** `quotes`: every quotation of three or more words is verbatim in a cited source, from the speaker the text names. */
 import { extractQuotes, sameSpeaker, speakerOf } from '../extract/quotes';
-import { type CheckContext, excerpt, type IndexedSource, labels, type LocatedQuote, matchTokens, type Passage, passageQuotes, type SourceQuote, sourcesFor } from './context';
+import { type CheckContext, excerpt, type IndexedSource, labels, matchTokens, type SourceQuote, sourcesFor } from './context';
+import { type LocatedQuote, type Passage, passageQuotes } from './passages';
 
 export const MIN_QUOTE_WORDS = 3;
 

@@ -1,7 +1,8 @@
 /** `verbatim`: no long run of words copied from a source outside quotation marks; no source quoted for too much of the article. */
 import { wordCount } from '../../lib/text';
 import { unquotedSegments } from '../extract/quotes';
-import { type CheckContext, excerpt, type IndexedSource, matchTokens, matchTokensOf, passageQuotes, passageWords } from './context';
+import { type CheckContext, excerpt, type IndexedSource, matchTokens, matchTokensOf } from './context';
+import { passageQuotes, passageWords } from './passages';
 import { locateQuote, MIN_QUOTE_WORDS } from './quotes';
 
 export function checkVerbatim(ctx: CheckContext): string[] {

@@ -1,0 +1,111 @@
+/** The draft as located passages, and what several checks read from a passage (sentences, words, quotations), found once per call. */
+import { normalizeWhitespace, sentences, words } from '../../lib/text';
+import { extractQuotes, type QuoteSpan } from '../extract/quotes';
+import type { IndexedSource } from './context';
+import { contentTokens, type Tok } from './restates';
+import type { ArticleDraft, Cited } from '../types';
+
+/** One piece of generated text and where it sits. `citations` is null for text that cites nothing (title, dek, headings, questions). */
+export interface Passage {
+  where: string;
+  kind: 'title' | 'dek' | 'heading' | 'paragraph' | 'question' | 'answer';
+  text: string;
+  citations: number[] | null;
+  // What several checks read from the passage, found on first need and kept for the call:
+  /** The sources it is checked against (`sourcesFor`). */
+  pool?: IndexedSource[];
+  /** Its text with whitespace normalised, cut into sentences (`passageSentences`). */
+  normalized?: string;
+  sentences?: DraftSentence[];
+  /** Its lower-case words (`passageWords`). */
+  words?: string[];
+  /** Its quotations (`passageQuotes`). */
+  quotes?: QuoteSpan[];
+  /** Each quotation's words and the first cited source that gives them, by the quotation's inner text (`locateQuote`). */
+  located?: Map<string, LocatedQuote>;
+}
+
+/** A sentence of a passage; `tokens` are found on first need (`sentenceTokens`). */
+export interface DraftSentence {
+  text: string;
+  /** Offset in the passage's whitespace-normalised text. */
+  offset: number;
+  tokens?: Tok[];
+}
+
+/** A quotation's words (split at ellipses), how many there are, and where a cited source gives them in order. */
+export interface LocatedQuote {
+  fragments: string[][];
+  words: number;
+  at: { source: IndexedSource; fragment: string[] } | null;
+}
+
+function arrayOr<T>(value: unknown): T[] {
+  return Array.isArray(value) ? (value as T[]) : [];
+}
+
+function str(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function cited(c: Partial<Cited> | undefined): { text: string; citations: number[] } {
+  return { text: str(c?.text), citations: arrayOr<number>(c?.citations).filter((n) => typeof n === 'number') };
+}
+
+/** The draft's text as located passages; tolerant of a malformed draft (the `schema` check reports that). */
+export function passagesOf(draft: ArticleDraft): Passage[] {
+  const out: Passage[] = [];
+  const d = (draft ?? {}) as Partial<ArticleDraft>;
+  out.push({ where: 'title', kind: 'title', text: str(d.title), citations: null });
+  out.push({ where: 'dek', kind: 'dek', text: str(d.dek), citations: null });
+  arrayOr<ArticleDraft['sections'][number]>(d.sections).forEach((s, i) => {
+    const heading = str(s?.heading);
+    out.push({ where: `section ${i + 1} heading`, kind: 'heading', text: heading, citations: null });
+    const short = heading.length > 40 ? `${heading.slice(0, 39)}…` : heading;
+    arrayOr<Cited>(s?.paragraphs).forEach((p, j) => {
+      out.push({ where: `section ${i + 1} ("${short}"), paragraph ${j + 1}`, kind: 'paragraph', ...cited(p) });
+    });
+  });
+  arrayOr<Cited>(d.whatThisMeans).forEach((p, j) => {
+    out.push({ where: `What This Means, paragraph ${j + 1}`, kind: 'paragraph', ...cited(p) });
+  });
+  arrayOr<ArticleDraft['faq'][number]>(d.faq).forEach((f, j) => {
+    out.push({ where: `FAQ ${j + 1} question`, kind: 'question', text: str(f?.question), citations: null });
+    out.push({ where: `FAQ ${j + 1} answer`, kind: 'answer', ...cited(f?.answer) });
+  });
+  return out.filter((p) => p.text.trim() !== '');
+}
+
+/** The passage's whitespace-normalised text. */
+export function normalizedText(passage: Passage): string {
+  return (passage.normalized ??= normalizeWhitespace(passage.text));
+}
+
+/** The sentences of the passage, with their offsets in its normalised text. */
+export function passageSentences(passage: Passage): DraftSentence[] {
+  if (passage.sentences) return passage.sentences;
+  const text = normalizedText(passage);
+  const out: DraftSentence[] = [];
+  let at = 0;
+  for (const sentence of sentences(text)) {
+    const offset = text.indexOf(sentence, at);
+    at = offset + sentence.length;
+    out.push({ text: sentence, offset });
+  }
+  return (passage.sentences = out);
+}
+
+/** The stemmed content words of a passage's sentence. */
+export function sentenceTokens(sentence: DraftSentence): Tok[] {
+  return (sentence.tokens ??= contentTokens(sentence.text));
+}
+
+/** The words of the passage's text as written (lib/text `words`). */
+export function passageWords(passage: Passage): string[] {
+  return (passage.words ??= words(passage.text));
+}
+
+/** The quotations of the passage's text as written (offsets in `passage.text`). */
+export function passageQuotes(passage: Passage): QuoteSpan[] {
+  return (passage.quotes ??= extractQuotes(passage.text));
+}
