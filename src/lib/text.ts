@@ -19,8 +19,19 @@ export function words(text: string): string[] {
 
 /** Number of words a reader would count. */
 export function wordCount(text: string): number {
-  return text.match(/\S+/g)?.length ?? 0;
+  // The runs of non-whitespace, counted rather than matched into an array.
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(text[i]!));
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
 }
+
+const SPACE = /\s/;
 
 /**
  * Sentences of a plain text. Splits after . ! ? (and closing quotes) when the next

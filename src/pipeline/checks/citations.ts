@@ -55,7 +55,9 @@ function misattribution(ctx: CheckContext, p: Passage): string | null {
   const inOthers = new Map<number, number>();
   for (const w of content) {
     const holders = sourcesHolding(ctx, w);
-    if (holders.some((n) => citedSet.has(n))) inCited++;
+    let covered = false;
+    for (const n of holders) if (citedSet.has(n)) covered = true;
+    if (covered) inCited++;
     else for (const n of holders) inOthers.set(n, (inOthers.get(n) ?? 0) + 1);
   }
   const coverage = inCited / content.size;
