@@ -152,7 +152,8 @@ function withoutPossessive(w: string): string {
 /**
  * The name's best own place in the cited sentences (where any of its distinctive words
  * stands, so "Varga said" counts for "Selma Varga") against the best place of another
- * name. Names the draft sentence also gives are not rivals.
+ * name. Names the draft sentence also gives are not rivals. The own place is looked for
+ * only when the rival's place scores at least RIVAL_MARGIN.
  */
 function restatement(
   ctx: CheckContext,
@@ -168,15 +169,6 @@ function restatement(
   if (mine.size < 2) return out;
   const distinctive = new Set(e.words.filter((w) => !WEAK.has(w) && w.length > 1));
   const present = new Set(nameWords(sentence.slice(0, e.start) + ' ' + sentence.slice(e.start + e.raw.length)));
-  const index = nameIndex(ctx);
-  const inPool = new Set(pool.map((s) => s.doc.n));
-  for (const w of distinctive) {
-    const places = index.get(w) ?? [];
-    for (let k = 0; k < places.length; k += 3) {
-      const s = ctx.sentences[places[k]!]!;
-      if (inPool.has(s.n)) out.own = Math.max(out.own, affinity(mine, neighbours(s.tokens, places[k + 1]!, places[k + 2]!), ctx.idf));
-    }
-  }
   for (const s of sentencesOf(ctx, pool)) {
     s.entities ??= extractEntities(s.text, ignore);
     s.entityNeighbours ??= s.entities.map((x) => neighbours(s.tokens, x.start, x.start + x.raw.length));
@@ -185,6 +177,18 @@ function restatement(
       const score = affinity(mine, s.entityNeighbours![i]!, ctx.idf);
       if (score > out.rival) [out.rival, out.rivalAt] = [score, { s, e: other }];
     });
+  }
+  // The name's own places matter only when the rival could win (clearlyRestatesRival needs rival >= margin);
+  // otherwise `own` stays 0 and the name index is not built.
+  if (out.rival < RIVAL_MARGIN) return out;
+  const index = nameIndex(ctx);
+  const inPool = new Set(pool.map((s) => s.doc.n));
+  for (const w of distinctive) {
+    const places = index.get(w) ?? [];
+    for (let k = 0; k < places.length; k += 3) {
+      const s = ctx.sentences[places[k]!]!;
+      if (inPool.has(s.n)) out.own = Math.max(out.own, affinity(mine, neighbours(s.tokens, places[k + 1]!, places[k + 2]!), ctx.idf));
+    }
   }
   return out;
 }
