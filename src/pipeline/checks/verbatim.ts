@@ -4,6 +4,7 @@ import { unquotedSegments } from '../extract/quotes';
 import { type CheckContext, excerpt, type IndexedSource, matchTokens, matchTokensOf } from './context';
 import { passageQuotes, passageWords } from './passages';
 import { locateQuote, MIN_QUOTE_WORDS } from './quotes';
+import { wordHashes, WordRuns } from './word-runs';
 
 export function checkVerbatim(ctx: CheckContext): string[] {
   const size = ctx.policy.maxVerbatimWords;
@@ -47,59 +48,12 @@ export function checkVerbatim(ctx: CheckContext): string[] {
 /** For a text's words: the first source (its index) that has the run of `size` words starting at word i, or -1. */
 type Runs = (tokens: string[]) => (i: number) => number;
 
-// Multiplier of the polynomial hash of a run's word hashes (the FNV prime: an odd constant that spreads the bits).
-const HASH_BASE = 0x01000193;
-
-/** FNV-1a hash of each word: cheaper than looking words up in a vocabulary, and runs are confirmed word by word anyway. */
-function wordHashes(tokens: string[]): Int32Array {
-  const out = new Int32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const w = tokens[i]!;
-    let h = 0x811c9dc5;
-    for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), HASH_BASE);
-    out[i] = h;
-  }
-  return out;
-}
-
-/**
- * Every run of `size` source words in an open-addressing table keyed by a hash of its words:
- * no run is built as a string. Equal hashes are confirmed word by word, so the answer is exact.
- */
+/** Every run of `size` source words, in a table keyed by a hash of its words (./word-runs). */
 function hashedRuns(sources: IndexedSource[], size: number): Runs {
-  const texts = sources.map((s) => s.tokens);
-  const hashes = texts.map(wordHashes);
-  let count = 0;
-  for (const t of texts) count += Math.max(0, t.length - size + 1);
-  let capacity = 16;
-  while (capacity < count * 2) capacity *= 2;
-  const mask = capacity - 1;
-  // Slot -> index of the source whose run it holds (-1 = empty) and where that run starts.
-  const slotText = new Int32Array(capacity).fill(-1);
-  const slotStart = new Int32Array(capacity);
-  const slotFor = (words: string[], wordHash: Int32Array, i: number) => {
-    let h = 0;
-    for (let k = i; k < i + size; k++) h = (Math.imul(h, HASH_BASE) + wordHash[k]!) | 0;
-    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const text = slotText[slot]!;
-      if (text < 0) return slot;
-      const other = texts[text]!;
-      const at = slotStart[slot]!;
-      let k = 0;
-      while (k < size && other[at + k] === words[i + k]) k++;
-      if (k === size) return slot;
-    }
-  };
-  texts.forEach((words, text) => {
-    for (let i = 0; i + size <= words.length; i++) {
-      const slot = slotFor(words, hashes[text]!, i);
-      // The first source to give a run keeps it.
-      if (slotText[slot]! < 0) [slotText[slot], slotStart[slot]] = [text, i];
-    }
-  });
+  const runs = new WordRuns(sources.map((s) => s.tokens), size);
   return (tokens) => {
-    const wordHash = wordHashes(tokens);
-    return (i) => slotText[slotFor(tokens, wordHash, i)]!;
+    const hashes = wordHashes(tokens);
+    return (i) => runs.find(tokens, hashes, i);
   };
 }
 
