@@ -1,7 +1,7 @@
 /** `entities`: names in the text appear in the cited sources; status words ("former", "acting") are supported by them. */
 import { type EntitySpan, extractEntities, extractStatusClaims, nameWords } from '../extract/entities';
 import { extractQuotes, type QuoteSpan, sameSpeaker, speakerOf } from '../extract/quotes';
-import { locateQuote, sourceSpeaker } from './quotes';
+import { quoteSource, sourceSpeaker } from './quotes';
 import { type CheckContext, excerpt, findPhrase, type IndexedSource, labels, matchTokens, type SourceSentence, sentencesOf, sourcesFor } from './context';
 import { type Passage, passageSentences, sentenceTokens } from './passages';
 import { affinity, clearlyRestatesRival, neighbours, type Restatement, type Tok } from './restates';
@@ -93,7 +93,7 @@ const QUOTE_REACH = 2;
 
 /** A name inside a quotation stands in the source's wording: the whole quotation, or the words around the name, are in a cited source. */
 function quotedInPlace(ctx: CheckContext, p: Passage, q: QuoteSpan, e: EntitySpan): boolean {
-  if (locateQuote(ctx, p, q.inner).at) return true;
+  if (quoteSource(ctx, p, q.inner)) return true;
   const pool = sourcesFor(ctx, p);
   const tokens = matchTokens(q.inner);
   const name = matchTokens(e.raw);
@@ -114,7 +114,7 @@ function speakerCheck(ctx: CheckContext, p: Passage, sentence: string, quotes: Q
   for (const q of quotes) {
     const said = speakerOf(sentence, q.start, q.end);
     if (!said || !sameSpeaker(said, e.raw)) continue;
-    const { at } = locateQuote(ctx, p, q.inner);
+    const at = quoteSource(ctx, p, q.inner);
     if (!at) continue;
     const truth = sourceSpeaker(ctx, at.source, at.fragment);
     if (!truth) continue;

@@ -3,7 +3,7 @@ import { extractFigures, type Figure, supportKeys } from '../extract/numbers';
 import { extractQuotes, type QuoteSpan } from '../extract/quotes';
 import { type CheckContext, excerpt, figureNeighbours, type IndexedSource, labels, type SourceSentence, sentencesOf, sourcesFor } from './context';
 import { normalizedText, passageQuotes, passageSentences, sentenceTokens } from './passages';
-import { locateQuote, MIN_QUOTE_WORDS } from './quotes';
+import { MIN_QUOTE_WORDS, quoteSource, quoteWords } from './quotes';
 import { affinity, clearlyRestatesRival, type Neighbours, neighbours, type Restatement } from './restates';
 
 // A rival place must beat the figure's own best place by this factor plus this margin (measured: npm run eval:checks).
@@ -46,8 +46,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
         quotes ??= text === p.text ? passageQuotes(p) : extractQuotes(text);
         const quote = quotes.find((q) => q.start < offset + f.start && offset + f.start < q.end);
         if (quote) {
-          const { words, at: found } = locateQuote(ctx, p, quote.inner);
-          if (words >= MIN_QUOTE_WORDS && !found) {
+          if (quoteWords(p, quote.inner).words >= MIN_QUOTE_WORDS && !quoteSource(ctx, p, quote.inner)) {
             details.push(`${p.where}: ${describe(f)} is in a quotation that the cited ${labels(pool)} do not give word for word — ${excerpt(sentence)}`);
           }
           continue;

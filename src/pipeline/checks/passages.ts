@@ -21,7 +21,7 @@ export interface Passage {
   words?: string[];
   /** Its quotations (`passageQuotes`). */
   quotes?: QuoteSpan[];
-  /** Each quotation's words and the first cited source that gives them, by the quotation's inner text (`locateQuote`). */
+  /** Each quotation's words and the first cited source that gives them, by the quotation's inner text (`quoteWords`, `quoteSource`). */
   located?: Map<string, LocatedQuote>;
 }
 
@@ -33,12 +33,15 @@ export interface DraftSentence {
   tokens?: Tok[];
 }
 
-/** A quotation's words (split at ellipses), how many there are, and where a cited source gives them in order. */
+/** A quotation's words (split at ellipses), how many there are, and (once asked) where a cited source gives them in order. */
 export interface LocatedQuote {
   fragments: string[][];
   words: number;
-  at: { source: IndexedSource; fragment: string[] } | null;
+  at?: QuoteSource;
 }
+
+/** The source that gives a quotation and the quotation's longest fragment, or null when no source does. */
+export type QuoteSource = { source: IndexedSource; fragment: string[] } | null;
 
 function arrayOr<T>(value: unknown): T[] {
   return Array.isArray(value) ? (value as T[]) : [];

@@ -1,7 +1,7 @@
 /** `quotes`: every quotation of three or more words is verbatim in a cited source, from the speaker the text names. */
 import { extractQuotes, sameSpeaker, speakerOf } from '../extract/quotes';
 import { type CheckContext, excerpt, type IndexedSource, labels, matchTokens, type SourceQuote, sourcesFor } from './context';
-import { type LocatedQuote, type Passage, passageQuotes } from './passages';
+import { type LocatedQuote, type Passage, passageQuotes, type QuoteSource } from './passages';
 
 export const MIN_QUOTE_WORDS = 3;
 
@@ -16,8 +16,9 @@ export function checkQuotes(ctx: CheckContext): string[] {
   for (const p of ctx.passages) {
     const pool = sourcesFor(ctx, p);
     for (const q of passageQuotes(p)) {
-      const { fragments, words, at: found } = locateQuote(ctx, p, q.inner);
+      const { fragments, words } = quoteWords(p, q.inner);
       if (words < MIN_QUOTE_WORDS) continue;
+      const found = quoteSource(ctx, p, q.inner);
       if (!found) {
         const elsewhere = locate([...ctx.byNumber.values()].filter((s) => !pool.includes(s)), fragments);
         const hint = elsewhere ? ` (it is in ${elsewhere.source.label}, which the paragraph does not cite)` : '';
@@ -43,22 +44,28 @@ export function fragmentsOf(inner: string): string[][] {
     .filter((f) => f.length);
 }
 
-/** A quotation of the passage (by its inner text) against the passage's sources; several checks ask, it is worked out once. */
-export function locateQuote(ctx: CheckContext, passage: Passage, inner: string): LocatedQuote {
+/** A quotation of the passage (by its inner text): its fragments and word count. Several checks ask; it is worked out once. */
+export function quoteWords(passage: Passage, inner: string): LocatedQuote {
   const located = (passage.located ??= new Map());
-  let found = located.get(inner);
-  if (!found) {
+  let quote = located.get(inner);
+  if (!quote) {
     const fragments = fragmentsOf(inner);
     let words = 0;
     for (const f of fragments) words += f.length;
-    found = { fragments, words, at: locate(sourcesFor(ctx, passage), fragments) };
-    located.set(inner, found);
+    located.set(inner, (quote = { fragments, words }));
   }
-  return found;
+  return quote;
+}
+
+/** The first of the passage's sources that gives the quotation (`locate`), looked up on the first ask. */
+export function quoteSource(ctx: CheckContext, passage: Passage, inner: string): QuoteSource {
+  const quote = quoteWords(passage, inner);
+  if (quote.at === undefined) quote.at = locate(sourcesFor(ctx, passage), quote.fragments);
+  return quote.at;
 }
 
 /** The first source holding every fragment in order. */
-export function locate(pool: IndexedSource[], fragments: string[][]): { source: IndexedSource; fragment: string[] } | null {
+export function locate(pool: IndexedSource[], fragments: string[][]): QuoteSource {
   const needles = fragments.map((f) => f.join(' '));
   for (const source of pool) {
     let at = 0;

@@ -3,7 +3,7 @@ import { wordCount } from '../../lib/text';
 import { unquotedSegments } from '../extract/quotes';
 import { type CheckContext, excerpt, type IndexedSource, matchTokens, matchTokensOf } from './context';
 import { passageQuotes, passageWords } from './passages';
-import { locateQuote, MIN_QUOTE_WORDS } from './quotes';
+import { MIN_QUOTE_WORDS, quoteSource, quoteWords } from './quotes';
 import { wordHashes, WordRuns } from './word-runs';
 
 export function checkVerbatim(ctx: CheckContext): string[] {
@@ -31,8 +31,9 @@ export function checkVerbatim(ctx: CheckContext): string[] {
       }
     }
     for (const q of quotes) {
-      const { words: count, at } = locateQuote(ctx, p, q.inner);
+      const count = quoteWords(p, q.inner).words;
       if (count < MIN_QUOTE_WORDS) continue;
+      const at = quoteSource(ctx, p, q.inner);
       if (at) quoted.set(at.source.doc.n, (quoted.get(at.source.doc.n) ?? 0) + count);
     }
   }
