@@ -18,9 +18,10 @@ export const DRAFT_LIMITS = {
 /** Generated text must not carry links or markup: sources and links come from our records. */
 const NO_MARKUP = [
   { re: /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.[a-z]/i, what: 'a URL' },
-  { re: /<\/?[a-z][^>]*>/i, what: 'HTML markup' },
-  { re: /\[[^\]]+\]\([^)]*\)/, what: 'a markdown link' },
-  { re: /[\w.+-]+@[\w-]+\.[\w.-]+/, what: 'an e-mail address' },
+  { re: /<\/?[a-z][^<>]*>/i, what: 'HTML markup' },
+  { re: /\[[^[\]]{1,300}\]\([^()\s]{0,2000}\)/, what: 'a markdown link' },
+  // Anchored at a token start with bounded parts: an unanchored `[\w.+-]+@` is quadratic on long words.
+  { re: /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]+/, what: 'an e-mail address' },
 ];
 
 const prose = (min: number, max: number) =>

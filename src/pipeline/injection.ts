@@ -43,9 +43,10 @@ const INSTRUCTION_PATTERNS: Pattern[] = [
 
 const MARKUP_PATTERNS: Pattern[] = [
   { re: /\bhttps?:\/\/\S+|\bwww\.[a-z0-9-]+\.[a-z]\S*/i, reason: 'a URL' },
-  { re: /<\/?[a-z][^>]*>/i, reason: 'HTML markup' },
-  { re: /\[[^\]]+\]\([^)]*\)/, reason: 'a markdown link' },
-  { re: /[\w.+-]+@[\w-]+\.[a-z][\w.-]*/i, reason: 'an e-mail address' },
+  { re: /<\/?[a-z][^<>]*>/i, reason: 'HTML markup' },
+  { re: /\[[^[\]]{1,300}\]\([^()\s]{0,2000}\)/, reason: 'a markdown link' },
+  // Anchored at a token start with bounded parts: an unanchored `[\w.+-]+@` is quadratic on long words.
+  { re: /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[a-z][\w.-]*/i, reason: 'an e-mail address' },
 ];
 
 function findAll(text: string, patterns: Pattern[]): string[] {

@@ -103,8 +103,10 @@ export function draftJsonSchema(sourceNumbers: readonly number[]): Record<string
 
 /** Source text as the model sees it: plain, single-spaced, capped at a word boundary. */
 export function cleanSourceText(text: string, maxChars: number): string {
+  // Cleaning only shrinks text, so a generous cut first bounds the work on a giant body.
   const plain = text
-    .replace(/<[^>]*>/g, ' ')
+    .slice(0, maxChars * 4)
+    .replace(/<[^<>]*>/g, ' ')
     // Control and zero-width characters can hide text from a reviewer but not from a model.
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, ' ')
     .replace(/[ \t]+/g, ' ')

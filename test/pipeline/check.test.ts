@@ -60,3 +60,18 @@ describe('checkArticle', () => {
     expect(report.results[0]!.details.length).toBeGreaterThan(0);
   });
 });
+
+describe('checkArticle on an over-long draft', () => {
+  it('holds it on the schema check and does not spend CPU reading the rest', () => {
+    const story = storiesA[0]!;
+    const draft = structuredClone(story.draft);
+    draft.sections[0]!.paragraphs[0]!.text = '5% of Ab '.repeat(5_000);
+    const started = Date.now();
+    const report = checkArticle(draft, story.sources, { now: EVAL_NOW, siteName: EVAL_SITE, categories: EVAL_CATEGORIES });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(report.passed).toBe(false);
+    expect(report.results.find((r) => r.name === 'schema')?.details.join(' ')).toMatch(/sections\.0\.paragraphs\.0\.text/);
+    expect(report.results.find((r) => r.name === 'numbers')?.details[0]).toMatch(/^not run: a text field of 45000 characters/);
+    expect(report.results).toHaveLength(11);
+  });
+});

@@ -48,3 +48,25 @@ describe('findLinksAndMarkup', () => {
     expect(findLinksAndMarkup('Revenue rose 4.5% to $1.2bn; the ratio was 3:1 and x < y.')).toEqual([]);
   });
 });
+
+describe('hostile text costs linear time', () => {
+  // Guards against patterns that backtrack quadratically (they took seconds on 50,000 characters).
+  const hostile = ['a'.repeat(200_000), '[a]('.repeat(50_000), 'a@'.repeat(100_000), '<'.repeat(200_000), '<a'.repeat(100_000)];
+
+  it('scans 200,000-character texts for links, markup and instructions in well under a second', () => {
+    for (const text of hostile) {
+      const started = Date.now();
+      findLinksAndMarkup(text);
+      findInstructionLikeText(text);
+      expect(Date.now() - started, text.slice(0, 8)).toBeLessThan(1_000);
+    }
+  });
+
+  it('still finds e-mail addresses and markdown links after the bounds', () => {
+    expect(findLinksAndMarkup('write to desk.editor+tips@newsroom.example.org today')).toEqual([
+      'an e-mail address: "desk.editor+tips@newsroom.example.org"',
+    ]);
+    expect(findLinksAndMarkup('see [the report](/r) here')).toEqual(['a markdown link: "[the report](/r)"']);
+    expect(findLinksAndMarkup('a <b>bold</b> claim')).toEqual(['HTML markup: "<b>"']);
+  });
+});
