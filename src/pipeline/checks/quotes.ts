@@ -66,6 +66,8 @@ export function quoteSource(ctx: CheckContext, passage: Passage, inner: string):
 
 /** The first source holding every fragment in order. */
 export function locate(pool: IndexedSource[], fragments: string[][]): QuoteSource {
+  // A quotation without words ("…") quotes nothing that a source could hold.
+  if (!fragments.length) return null;
   const needles = fragments.map((f) => f.join(' '));
   for (const source of pool) {
     let at = 0;

@@ -75,3 +75,13 @@ describe('quotes check', () => {
     expect(run('Harwick calls the change a "fair exit" for the people who leave the company.').details).toEqual([]);
   });
 });
+
+describe('a quotation without words', () => {
+  it('is checked like any other attribution instead of breaking a check', () => {
+    const story = storiesA.find((s) => s.sources.some((src) => src.text.includes('said Ada Lin')))!;
+    const draft = structuredClone(story.draft);
+    draft.sections[0]!.paragraphs[0]!.text = '"…," said Ada Lin, and the rest of this paragraph is plain.';
+    const report = checkArticle(draft, story.sources, { now: EVAL_NOW });
+    expect(report.results.flatMap((r) => r.details).filter((d) => d.includes('could not run'))).toEqual([]);
+  });
+});
