@@ -1,89 +1,17 @@
 /** What clustering reads from one item: stemmed terms, named entities, text shingles, copy keys. */
 import { fnv1a64 } from '../lib/hash';
 import { normalizeWhitespace, words } from '../lib/text';
+import { eventKinds } from './cluster-events';
+import { bareWord, isLabel, isLabelKey, isMoneyKey, isPeriod, labelEntities, numberEntities } from './cluster-figures';
+import { isFigureToken, STOPWORDS, terms } from './cluster-terms';
 import type { ClusterItem } from './types';
-
-/** Words that say nothing about which event an item reports (English, plus newsroom boilerplate). */
-const STOPWORDS = new Set(
-  (
-    'a about above after again against all also am an and any are as at be because been before being below ' +
-    'between both but by can could did do does doing down during each few for from further had has have having ' +
-    'he her here hers him his how i if in into is it its itself just me more most my no nor not now of off on ' +
-    'once only or other our ours out over own same she should so some such than that the their theirs them then ' +
-    'there these they this those through to too under until up very was we were what when where which while who ' +
-    'whom why will with would you your yours said says say saying told according new news today yesterday ' +
-    'tomorrow week weeks monday tuesday wednesday thursday friday saturday sunday month year years per cent ' +
-    'percent one two three first last latest update updated report reported reports reporting announce ' +
-    'announced announces announcement statement company companies firm firms people including amid ahead ' +
-    'may might must shall via within without since still yet however while another many much well back'
-  ).split(' '),
-);
-
-/** Cheap suffix folding so "fines", "fined" and "fine" meet; consistency matters, not linguistics. */
-export function stem(word: string): string {
-  let w = word.replace(/'s$/, '').replace(/'/g, '');
-  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
-  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
-  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
-  if (w.length > 4 && /(?:ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
-  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
-  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
-  return w;
-}
-
-/** Content terms of a text: lower-case, stemmed, stopwords and bare numbers dropped. */
-export function terms(text: string): string[] {
-  const out: string[] = [];
-  for (const w of words(text)) {
-    if (STOPWORDS.has(w) || /^\d+(?:[.,]\d+)*$/.test(w) || w.length < 2) continue;
-    out.push(stem(w));
-  }
-  return out;
-}
-
-const SCALE: Record<string, number> = {
-  k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, bn: 1e9, b: 1e9, billion: 1e9, tn: 1e12, trillion: 1e12,
-};
-const CURRENCY: Record<string, string> = { $: 'usd', '€': 'eur', '£': 'gbp', usd: 'usd', eur: 'eur', gbp: 'gbp' };
-
-// Amount, optional scale, then either a percent sign or a unit word.
-const NUMBER_RE =
-  /([$€£]|\b(?:USD|EUR|GBP)\s?)?(?<![\p{L}\p{N}.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(thousand|million|billion|trillion|bn|mn|tn|[kmb])\b)?(?:\s?(%|percent\b|per cent\b)|\s([A-Za-z][a-z-]{2,}))?/gu;
-
-/** Numbers with a unit, normalised ("€20m" and "20 million euros" -> "eur:20000000"); money keys start "usd:" etc. */
-export function numberEntities(text: string): string[] {
-  const out: string[] = [];
-  for (const m of text.matchAll(NUMBER_RE)) {
-    const [, cur, num, scale, pct, unit] = m;
-    if (!num) continue;
-    let value = Number(num.replace(/,/g, ''));
-    if (scale) value *= SCALE[scale.toLowerCase()] ?? 1;
-    const v = Number(value.toPrecision(6));
-    let currency = cur ? CURRENCY[cur.trim().toLowerCase()] : undefined;
-    const unitWord = unit?.toLowerCase();
-    if (!currency && unitWord && /^(?:dollars?|euros?|pounds?)$/.test(unitWord)) {
-      currency = unitWord.startsWith('dollar') ? 'usd' : unitWord.startsWith('euro') ? 'eur' : 'gbp';
-    }
-    if (currency) {
-      out.push(`${currency}:${v}`);
-      continue;
-    }
-    if (pct) {
-      out.push(`${v}%`);
-      continue;
-    }
-    if (!scale && /^(?:19|20)\d\d$/.test(num)) continue; // a bare year is not a fact worth matching
-    out.push(`n:${v}`); // the bare amount too, so "120 jobs" meets "120 staff"
-    if (unitWord && !STOPWORDS.has(unitWord)) out.push(`${v} ${stem(unitWord)}`);
-  }
-  return out;
-}
 
 const CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'von', 'van', 'la', 'le']);
 
 /**
  * Named entities: runs of capitalised words (a lone capitalised word only when it does not
  * open a sentence), acronyms, and tokens that mix letters and digits ("Kite-3", "H200").
+ * Figures ("€3.1m", "40%"), labels ("Series C", "Phase 2") and periods ("Q3") are never names.
  * Lone capitalised sentence openers go to `openers`: names only if the batch confirms them.
  */
 export function nameEntities(text: string, titleCase = false, openers?: string[]): string[] {
@@ -102,16 +30,22 @@ export function nameEntities(text: string, titleCase = false, openers?: string[]
     else if (span.length === 1) openers?.push(span[0]!.toLowerCase());
     span = [];
   };
-  for (const raw of tokens) {
+  const bare = tokens.map(bareWord);
+  let labelValue = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const raw = tokens[i]!;
     // An opening bracket starts an aside ("Data Office (DPO)"): the name before it is complete.
     if (/^[(\[]/.test(raw)) flush();
-    const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/['’]s$/, '');
+    const word = bare[i]!;
     // A possessive ends a name: "Pellworth Tools' Tessera agent" names two things.
     const endsClause = /[.!?:;,)"”]$|\p{L}['’]s?$/u.test(raw);
     const endsSentence = /[.!?:]["”’)]?$/.test(raw);
-    if (!word) {
+    // Figures ("€3.1m"), labels ("Series C", "Chapter 11") and periods ("Q3") are generic: they name no one.
+    const generic = labelValue || !word || isFigureToken(word) || isPeriod(word) || isLabel(word, bare[i + 1]);
+    labelValue = !labelValue && !!word && isLabel(word, bare[i + 1]);
+    if (generic) {
       flush();
-      sentenceStart = sentenceStart || endsSentence;
+      sentenceStart = word ? endsSentence : sentenceStart || endsSentence;
       continue;
     }
     const acronym = /^[A-Z][A-Z0-9&-]*[A-Z0-9]$/.test(word) && /[A-Z].*[A-Z0-9]/.test(word);
@@ -192,39 +126,6 @@ export function canonicalUrl(url: string | undefined): string | undefined {
   }
 }
 
-/**
- * Kinds of news event, by the stemmed words that name them in a headline or opening sentence.
- * Two items about one organisation and one kind of event are likely one story; two headlines
- * naming different kinds (a release, a fine) are likely two.
- */
-const EVENT_WORDS: Record<string, string> = Object.fromEntries(
-  Object.entries({
-    release: 'releas launch unveil debut arriv introduc',
-    penalty: 'fine fin penalty penalis sanction',
-    security: 'breach leak hack expos poison attack vulnerability flaw exploit secret trick compromis',
-    funding: 'rais fund investor valuation',
-    layoff: 'layoff redundancy',
-    pricing: 'pric cheaper discount',
-    leadership: 'resign ceo successor appoint',
-    legislation: 'bill act parliament vote legislation lawmaker debat',
-    outage: 'outag offlin blackout',
-    litigation: 'appeal lawsuit sue court',
-    acquisition: 'acquir acquisition takeover merger',
-    harm: 'injur injury accident crash collision',
-    earnings: 'revenu profit earning',
-  }).flatMap(([kind, stems]) => stems.split(' ').map((s) => [s, kind])),
-);
-
-/** The kinds of event a text's words name (see EVENT_WORDS). */
-export function eventKinds(termList: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const t of termList) {
-    const kind = EVENT_WORDS[t];
-    if (kind) out.add(kind);
-  }
-  return out;
-}
-
 /** The first sentence of a text (at most `maxChars`), where a news item names its event. */
 function firstSentence(text: string, maxChars = 300): string {
   const head = text.slice(0, maxChars);
@@ -244,6 +145,8 @@ export interface ItemFeatures {
   entities: Set<string>;
   /** Money amounts, the facts whose disagreement most reliably separates two events. */
   money: Set<string>;
+  /** Generic labels ("lbl:series c", "lbl:quarter 3"): a round or a period that tells events apart. */
+  labels: Set<string>;
   /** Letter-digit tokens in the title (model names, versions). */
   codes: Set<string>;
   /** Names (not numbers) in the title: who or what the headline is about. */
@@ -285,7 +188,7 @@ export function itemFeatures(item: ClusterItem, index: number, ledeWords: number
   const ledeOpeners: string[] = [];
   const titleNames = nameEntities(item.title, titleCase, titleOpeners);
   const titleTerms = terms(item.title);
-  const titleEvents = eventKinds(titleTerms);
+  const titleEvents = eventKinds(item.title, titleTerms);
   const ledeNames = nameEntities(head, false, ledeOpeners);
   if (titleCase) {
     // Capitals in a title-case headline say nothing, but the lede's names it repeats are its names.
@@ -305,8 +208,10 @@ export function itemFeatures(item: ClusterItem, index: number, ledeWords: number
     ...ledeNames,
     ...numberEntities(item.title),
     ...numberEntities(head),
+    ...labelEntities(item.title),
+    ...labelEntities(head),
   ]);
-  const money = new Set([...entities].filter((e) => /^(?:usd|eur|gbp):/.test(e)));
+  const money = new Set([...entities].filter(isMoneyKey));
   const codes = new Set(titleNames.filter((e) => /\d/.test(e) && /\p{L}/u.test(e)));
   const titleWords = words(item.title);
   return {
@@ -316,12 +221,13 @@ export function itemFeatures(item: ClusterItem, index: number, ledeWords: number
     terms: counts,
     entities,
     money,
+    labels: new Set([...entities].filter(isLabelKey)),
     codes,
     titleNames: new Set(titleNames),
     titleOpeners,
     ledeOpeners,
     titleEvents,
-    events: new Set([...titleEvents, ...eventKinds(terms(firstSentence(item.text)))]),
+    events: new Set([...titleEvents, ...eventKinds(firstSentence(item.text))]),
     shingles: shingleHashes(`${item.title} ${item.text}`),
     urlKey: canonicalUrl(item.url),
     titleKey: titleWords.length >= 5 ? fnv1a64(titleWords.join(' ')) : undefined,

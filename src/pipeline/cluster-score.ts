@@ -2,6 +2,8 @@
  * Same-event scores for the pairs of a batch, found through an inverted index so that only
  * items sharing a rare term or name are ever compared (no all-pairs pass over texts).
  */
+import { eventRelation } from './cluster-events';
+import { labelsConflict } from './cluster-figures';
 import type { ItemFeatures } from './cluster-features';
 
 export interface ScoreOptions {
@@ -12,7 +14,7 @@ export interface ScoreOptions {
 
 /** Weight of term cosine vs entity overlap in a pair's score. */
 const TERM_SHARE = 0.6;
-/** Factor for a pair whose money amounts, or whose model/version codes, all disagree. */
+/** Factor for each contradiction of a pair: money amounts, model/version codes, labels or kinds of event that all disagree. */
 const CONTRADICTION = 0.5;
 /** Factor for the entity overlap of a pair that shares just one name. */
 const ONE_NAME = 0.5;
@@ -126,8 +128,9 @@ export function scorePairs(fs: ItemFeatures[], opts: ScoreOptions): Map<number, 
       let score = TERM_SHARE * cos + (1 - TERM_SHARE) * ent;
       // No rare name in common means no evidence to add, and contradictions only lower a score.
       if (!countJ && score < opts.minSimilarity) continue;
-      // Two different fines, two different model versions, or a release and a fine are two events.
-      const contradictions = +disjoint(a.money, b.money) + +disjoint(a.codes, b.codes) + +disjoint(a.events, b.events);
+      // Two different fines, model versions or funding rounds, or a release and a fine, are two events.
+      const contradictions =
+        +disjoint(a.money, b.money) + +disjoint(a.codes, b.codes) + +labelsConflict(a.labels, b.labels) + +kindsConflict(a, b);
       const evidence = contradictions || !countJ ? 'none' : corroboration(a, b, rareNames[i]!, rareNames[j]!);
       score *= CONTRADICTION ** contradictions;
       if (score < opts.minSimilarity && evidence !== 'one-event') continue; // nothing below can raise it
@@ -142,13 +145,43 @@ export function scorePairs(fs: ItemFeatures[], opts: ScoreOptions): Map<number, 
   return scores;
 }
 
-/** Words of an item's names long enough to identify someone ("halcyon", not "ai"). */
+/**
+ * Words that many organisations' names share ("Velmora Institute", "Lindqvist Institute"): a name
+ * matches another in part only on a word that identifies it, never on one of these.
+ */
+const GENERIC_NAME_WORDS = new Set(
+  ('institute institution university college school academy foundation labs laboratory laboratories group ' +
+    'bank agency ministry department council commission committee authority office board bureau association ' +
+    'society federation union centre center corporation corp company holdings partners capital ventures ' +
+    'systems technologies technology tech networks network solutions services industries international global ' +
+    'research trust fund court party league alliance consortium cooperative media studios national federal ' +
+    'royal state city regional european health hospital clinic insurance energy motors airlines airways ' +
+    'pharmaceuticals pharma therapeutics biotech robotics software digital data cloud security financial')
+    .split(' '),
+);
+
+/** A word of a name that can identify its owner: long enough ("halcyon", not "ai") and not generic ("institute"). */
+function identifying(word: string): boolean {
+  return word.length >= 4 && !GENERIC_NAME_WORDS.has(word);
+}
+
+/**
+ * True when two items name different kinds of event. A kind that is an attribute of another (the
+ * price of a release) agrees with it only when each headline names nothing the other item never
+ * mentions: "Lumen 2 costs $3" is about the Lumen 2 launch, "Halcyon cuts prices of older models" is not.
+ */
+function kindsConflict(a: ItemFeatures, b: ItemFeatures): boolean {
+  const relation = eventRelation(a.events, b.events);
+  return relation === 'conflict' || (relation === 'compatible' && (namesAnOutsider(a, b) || namesAnOutsider(b, a)));
+}
+
+/** Words of an item's names that can identify someone (see identifying). */
 const nameWordCache = new WeakMap<ItemFeatures, Set<string>>();
 function nameWords(f: ItemFeatures): Set<string> {
   let out = nameWordCache.get(f);
   if (!out) {
     out = new Set<string>();
-    for (const e of f.entities) if (!NOT_A_NAME.test(e)) for (const w of e.split(/[\s-]+/)) if (w.length >= 4) out.add(w);
+    for (const e of f.entities) if (!NOT_A_NAME.test(e)) for (const w of e.split(/[\s-]+/)) if (identifying(w)) out.add(w);
     nameWordCache.set(f, out);
   }
   return out;
@@ -159,7 +192,7 @@ function namesAnOutsider(a: ItemFeatures, b: ItemFeatures): boolean {
   const known = nameWords(b);
   for (const name of a.titleNames) {
     if (b.entities.has(name)) continue;
-    const ws = name.split(/[\s-]+/).filter((w) => w.length >= 4);
+    const ws = name.split(/[\s-]+/).filter(identifying);
     if (ws.length && !ws.some((w) => known.has(w))) return true;
   }
   return false;
@@ -187,7 +220,8 @@ function differentSubjects(a: ItemFeatures, b: ItemFeatures): boolean {
  *  - the same product: a letter-digit name ("Wren-12B") in both headlines;
  *  - or the same kind of event, named by one headline and by the other's headline or opening,
  *    with a shared name in one headline;
- *  - or the same amount of money.
+ *  - or the same amount of money, with one kind of event in common or, failing that, with neither
+ *    headline naming someone the other item never mentions.
  * `subject-only` when one rare name or figure is all they share, with no kind of event in
  * common, and they are far apart in time.
  */
@@ -204,7 +238,10 @@ function corroboration(a: ItemFeatures, b: ItemFeatures, rareA: Set<string>, rar
   const inTitle = shared.some((e) => a.titleNames.has(e) || b.titleNames.has(e));
   // One shared place or company and one kind of event is common; two shared names or figures are not.
   if (inTitle && common.length >= 2 && sameKind.some((k) => a.titleEvents.has(k) || b.titleEvents.has(k))) return 'one-event';
-  return sameMoney ? 'one-event' : 'none';
+  // An amount is the event's when the items name one kind of event or the headlines the same parties:
+  // a story about others that recalls "the $40m it raised" repeats a figure, not the event.
+  if (!sameMoney) return 'none';
+  return sameKind.length || (!namesAnOutsider(a, b) && !namesAnOutsider(b, a)) ? 'one-event' : 'none';
 }
 
 /** First position in a sorted list holding a value greater than `value`. */

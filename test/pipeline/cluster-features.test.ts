@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confirmOpeners, eventKinds, itemFeatures, nameEntities, terms } from '../../src/pipeline/cluster-features';
+import { confirmOpeners, itemFeatures, nameEntities } from '../../src/pipeline/cluster-features';
 
 const item = (id: string, title: string, text: string) => ({ id, publisher: 'p', title, text, publishedAt: '2026-11-20T12:00:00Z' });
 
@@ -13,6 +13,27 @@ describe('nameEntities', () => {
     expect(new Set(nameEntities('The fine came from the Data Protection Office (DPO) on Monday.'))).toEqual(new Set(['data protection office', 'dpo']));
   });
 
+  it('never takes an amount of money or a figure for a name or a product code', () => {
+    expect(nameEntities('The Harbour Office fined Dornfield Telecom €4.2m, up 12%, after 300k calls.')).toEqual(['harbour office', 'dornfield telecom']);
+    expect(nameEntities('Ostrel Bank set aside US$1.9bn and EUR750k for claims.')).toEqual(['ostrel bank']);
+    expect(nameEntities('Its 3.1m users saw a 10x rise in 24h.')).toEqual([]);
+  });
+
+  it('keeps letter-digit product names as codes, including model sizes', () => {
+    expect(new Set(nameEntities('It runs on the H200 and ships as Gannet-12B or as a 70B model.'))).toEqual(new Set(['h200', 'gannet-12b', '70b']));
+  });
+
+  it('treats funding rounds, chapters, phases, versions and periods as generic labels, not names', () => {
+    expect(nameEntities('Oat cheese maker Brenlow Foods lands a Series C round.')).toEqual(['brenlow foods']);
+    expect(nameEntities('The chain Dunmore Stores filed for Chapter 11 after weak Q3 sales.')).toEqual(['dunmore stores']);
+    expect(nameEntities('A Phase 2 trial of Ossaril, now at Version 3.1, starts in FY2027.')).toEqual(['ossaril']);
+    expect(nameEntities('Shares of Class A stock in Tamber Mining rose.')).toEqual(['tamber mining']);
+  });
+
+  it('leaves a label word that is followed by no label value in the name', () => {
+    expect(nameEntities('Tickets for the Harwick Series sold out.')).toEqual(['harwick series']);
+  });
+
   it('reports a lone sentence opener as a candidate, not a name', () => {
     const openers: string[] = [];
     expect(nameEntities('Veilmoss patched its browser.', false, openers)).toEqual([]);
@@ -20,16 +41,24 @@ describe('nameEntities', () => {
   });
 });
 
-describe('eventKinds', () => {
-  it('names the kind of event a headline reports, whatever the word form', () => {
-    expect(eventKinds(terms('Regulator fines Brackwater'))).toEqual(new Set(['penalty']));
-    expect(eventKinds(terms('Brackwater was fined'))).toEqual(new Set(['penalty']));
-    expect(eventKinds(terms('Brackwater releases Gannet-12B'))).toEqual(new Set(['release']));
-    expect(eventKinds(terms('Inside the team behind Gannet-12B'))).toEqual(new Set());
-  });
-});
-
 describe('itemFeatures', () => {
+  it('keeps one amount written three ways as one money fact, and no amount among the headline names', () => {
+    const forms = ['€3.6m', '€3.6 million', '3.6 million euros'].map((amount, i) =>
+      itemFeatures(item(String(i), `Tallow Freight fined ${amount} over tachographs`, `The regulator fined Tallow Freight ${amount}.`), i, 50));
+    for (const f of forms) {
+      expect(f.money).toEqual(new Set(['eur:3600000']));
+      expect(f.titleNames).toEqual(new Set(['tallow freight']));
+      expect(f.codes).toEqual(new Set());
+    }
+  });
+
+  it('records a funding round as a label fact, not as a name', () => {
+    const f = itemFeatures(item('a', 'Brenlow Foods raises $40m in a Series C round', 'Brenlow Foods raised $40m.'), 0, 50);
+    expect(f.labels).toEqual(new Set(['lbl:series c']));
+    expect(f.titleNames).toEqual(new Set(['brenlow foods']));
+    expect(f.events).toEqual(new Set(['funding']));
+  });
+
   it('takes a title-case headline\'s names from the lede names it repeats', () => {
     const f = itemFeatures(item('a', 'Meridian Union Assembly Passes The AI Accountability Act', 'The Meridian Union Assembly passed the AI Accountability Act on Tuesday.'), 0, 50);
     expect(f.titleNames).toEqual(new Set(['ai', 'meridian union assembly', 'ai accountability act']));

@@ -99,6 +99,56 @@ describe('clusterItems', () => {
     expect(clusterItems([...news, interview])).toEqual([['n1', 'n2'], ['i1']]);
   });
 
+  it('groups two reports of one fine whose headlines write the amount differently', () => {
+    const a = fine('d1', 'relay', 0, 'Dornfield Telecom fined €4.2m over unwanted sales calls',
+      'A consumer regulator fined Dornfield Telecom €4.2m after the operator kept calling people who had asked not to be contacted.');
+    const b = fine('d2', 'ledger', 3, 'Dornfield Telecom to pay 4.2 million euros for calling Velby residents who opted out',
+      'The consumer regulator fined Dornfield Telecom 4.2 million euros for thousands of sales calls to customers on its own do-not-call list.');
+    expect(clusterItems([a, b])).toEqual([['d1', 'd2']]);
+  });
+
+  it('groups two reports of one funding round when only one names the round', () => {
+    const a = fine('c1', 'relay', 0, 'Oat cheese maker Brenlow Foods lands a Series C round',
+      'Brenlow Foods has raised $40m from investors to build a second factory near Aldhaven.');
+    const b = fine('c2', 'ledger', 2, 'Quarry Capital backs oat cheese maker Brenlow with $40 million',
+      'Quarry Capital led a $40 million investment in Brenlow Foods, whose oat-based cheeses sell in 900 shops.');
+    expect(clusterItems([a, b])).toEqual([['c1', 'c2']]);
+  });
+
+  it('keeps apart two companies\' rounds with the same label, amount and investor', () => {
+    const a = fine('q1', 'relay', 0, 'Tax filing start-up Quillmark raises $30m in a Series B round',
+      'Harlan Ventures led a $30m Series B round in Quillmark, which files taxes for freelancers.');
+    const b = fine('q2', 'ledger', 4, 'Tree mapping start-up Otterburn raises $30m in a Series B round',
+      'Harlan Ventures led a $30m Series B round in Otterburn, which maps city trees from aerial photos.');
+    expect(clusterItems([a, b])).toEqual([['q1'], ['q2']]);
+  });
+
+  it('keeps apart two institutes\' releases even though both names end in "Institute"', () => {
+    const a = fine('i1', 'relay', 0, 'Harrowgate Institute releases a flood forecasting model for river towns',
+      'The Harrowgate Institute released a model that forecasts river floods three days ahead for small towns, free for councils to use.');
+    const b = fine('i2', 'ledger', 5, 'Oskarvik Institute releases a flood forecasting model for coastal towns',
+      'The Oskarvik Institute released a model that forecasts coastal floods two days ahead for small towns, free for councils to use.');
+    expect(clusterItems([a, b])).toEqual([['i1'], ['i2']]);
+  });
+
+  it('groups an outage told as "went down" with one told as an "outage"', () => {
+    const a = fine('o1', 'relay', 0, 'Ferrow Pay went down for six hours on Friday',
+      'Card payments through Ferrow Pay stopped working on Friday morning after a faulty software release, and shops in Lundvik turned customers away.');
+    const b = fine('o2', 'ledger', 2, 'Ferrow Pay outage leaves Lundvik card readers blank',
+      'Readers at tills showed errors for most of the day during a Ferrow Pay outage, Lundvik retailers said.');
+    expect(clusterItems([a, b])).toEqual([['o1', 'o2']]);
+  });
+
+  it('groups the price of a new model with its release, but not a price cut on older models', () => {
+    const release = fine('s1', 'relay', 0, 'Brackwell Labs releases Sorrel-7, a model that reads handwriting',
+      'Brackwell Labs released Sorrel-7, a model that turns handwritten forms into text, for archives and insurers.');
+    const price = fine('s2', 'ledger', 3, 'Sorrel-7 will cost $2 per thousand pages, Brackwell Labs says',
+      'Brackwell Labs priced its new Sorrel-7 handwriting model at $2 per thousand pages, below what archives pay for manual typing.');
+    const cut = fine('s3', 'signal', 4, 'Brackwell Labs cuts prices of its older transcription models',
+      'Brackwell Labs lowered the price of its older speech transcription models by a third.');
+    expect(clusterItems([release, price, cut])).toEqual([['s1', 's2'], ['s3']]);
+  });
+
   it('never groups items further apart than the time window', () => {
     const late = { ...kite[1]!, publishedAt: at(80) };
     expect(clusterItems([kite[0]!, late])).toEqual([['a'], ['b']]);

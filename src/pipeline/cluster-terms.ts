@@ -1,0 +1,52 @@
+/** Word-level vocabulary of clustering: stopwords, suffix folding, figure tokens, content terms. */
+import { words } from '../lib/text';
+
+/** Words that say nothing about which event an item reports (English, plus newsroom boilerplate). */
+export const STOPWORDS = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below ' +
+    'between both but by can could did do does doing down during each few for from further had has have having ' +
+    'he her here hers him his how i if in into is it its itself just me more most my no nor not now of off on ' +
+    'once only or other our ours out over own same she should so some such than that the their theirs them then ' +
+    'there these they this those through to too under until up very was we were what when where which while who ' +
+    'whom why will with would you your yours said says say saying told according new news today yesterday ' +
+    'tomorrow week weeks monday tuesday wednesday thursday friday saturday sunday month year years per cent ' +
+    'percent one two three first last latest update updated report reported reports reporting announce ' +
+    'announced announces announcement statement company companies firm firms people including amid ahead ' +
+    'may might must shall via within without since still yet however while another many much well back'
+  ).split(' '),
+);
+
+/** Cheap suffix folding so "fines", "fined" and "fine" meet; consistency matters, not linguistics. */
+export function stem(word: string): string {
+  let w = word.replace(/'s$/, '').replace(/'/g, '');
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 4 && /(?:ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+// An amount of money as one token: "€3.1m", "US$1.9bn", "usd40k" ("b" counts as billion only after a currency).
+const MONEY_TOKEN = /^(?:[a-z]{0,3}[$€£¥₹]|(?:usd|eur|gbp|jpy|chf|cny|inr|cad|aud)(?=\d))\d+(?:[.,]\d+)*(?:k|m|mn|bn|b|tn)?$/i;
+// A number, or a number with a scale or unit: "40", "3.1m", "12%", "10x", "24h", "1990s", "3rd", "500mw".
+// A bare "B" is left out: "70B" is how model sizes are named ("Gannet 70B"), so it stays a code.
+const FIGURE_TOKEN =
+  /^\d+(?:[.,]\d+)*(?:k|m|mn|bn|tn|x|%|s|st|nd|rd|th|[kmgtp]b|[kmgt]wh?|[kmg]hz|km|kg|mm|cm|ms|h|hrs?|mins?|am|pm|bps?|yrs?|fps|mph|kph)?$/i;
+
+/** True for a token that is a figure (an amount, a count with a unit), never a name or a product code. */
+export function isFigureToken(token: string): boolean {
+  return FIGURE_TOKEN.test(token) || MONEY_TOKEN.test(token);
+}
+
+/** Content terms of a text: lower-case, stemmed, stopwords and bare numbers dropped. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    if (STOPWORDS.has(w) || w.length < 2 || /^\d+(?:[.,]\d+)*$/.test(w)) continue;
+    out.push(stem(w));
+  }
+  return out;
+}

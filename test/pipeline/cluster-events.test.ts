@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { eventKinds, eventRelation } from '../../src/pipeline/cluster-events';
+
+const kinds = (text: string) => [...eventKinds(text)];
+
+describe('eventKinds', () => {
+  it('names the kind of event a headline reports, whatever the word form', () => {
+    expect(kinds('Regulator fines Brackwater')).toEqual(['penalty']);
+    expect(kinds('Brackwater was fined')).toEqual(['penalty']);
+    expect(kinds('Brackwater releases Gannet-12B')).toEqual(['release']);
+    expect(kinds('Brackwater open-sources its tagger')).toEqual(['release']);
+    expect(kinds('Inside the team behind Gannet-12B')).toEqual([]);
+  });
+
+  it('knows the usual ways a headline says a service failed', () => {
+    for (const text of [
+      'Ferrow Pay went down for six hours', 'Larchmont app goes dark across the north', 'Logins stopped working at Ostrel Bank',
+      'Card payments failed across Lundvik', 'Hours of downtime for Tamber Cloud', 'Disruption hits Ferrow Pay customers',
+      'Ostrel portal offline again', 'Tamber Cloud crashes on launch day', 'A glitch left Ostrel customers locked out',
+    ]) expect(eventKinds(text).has('outage'), text).toBe(true);
+  });
+
+  it('does not read a failure to act as a failed service', () => {
+    expect(kinds('Ferrow failed to disclose a data breach')).toEqual(['security']);
+  });
+
+  it('knows the usual headline phrasings of layoffs, departures and rounds', () => {
+    expect(kinds('Taverly lays off 200')).toEqual(['layoff']);
+    expect(kinds('Taverly to axe a fifth of its staff')).toEqual(['layoff']);
+    expect(kinds('Orrin chief executive steps down')).toEqual(['leadership']);
+    expect(kinds('Brenlow lands a Series C')).toEqual(['funding']);
+    expect(kinds('a series a few people watched')).toEqual([]);
+    expect(kinds('Court orders Tamber to pay damages')).toEqual(['litigation', 'penalty']);
+    expect(kinds('Ostrel Bank buys Ferrow Pay')).toEqual(['acquisition']);
+  });
+});
+
+describe('eventRelation', () => {
+  it('treats a price as an attribute of a release, not another event', () => {
+    expect(eventRelation(eventKinds('Sorrel-7 will cost $2 per page, priced below rivals'), eventKinds('Brackwell releases Sorrel-7'))).toBe('compatible');
+  });
+
+  it('tells a shared kind, different kinds and an unknown kind apart', () => {
+    expect(eventRelation(new Set(['outage', 'release']), new Set(['outage']))).toBe('same');
+    expect(eventRelation(new Set(['penalty']), new Set(['release']))).toBe('conflict');
+    expect(eventRelation(new Set(['pricing']), new Set(['penalty']))).toBe('conflict');
+    expect(eventRelation(new Set(), new Set(['release']))).toBe('unknown');
+  });
+});
