@@ -41,8 +41,9 @@ export function nameEntities(text: string, titleCase = false, openers?: string[]
     const endsClause = /[.!?:;,)"”]$|\p{L}['’]s?$/u.test(raw);
     const endsSentence = /[.!?:]["”’)]?$/.test(raw);
     // Figures ("€3.1m"), labels ("Series C", "Chapter 11") and periods ("Q3") are generic: they name no one.
-    const generic = labelValue || !word || isFigureToken(word) || isPeriod(word) || isLabel(word, bare[i + 1]);
-    labelValue = !labelValue && !!word && isLabel(word, bare[i + 1]);
+    const label: boolean = !labelValue && !!word && isLabel(word, bare[i + 1]);
+    const generic = label || labelValue || !word || (/\d/.test(word) && (isFigureToken(word) || isPeriod(word)));
+    labelValue = label;
     if (generic) {
       flush();
       sentenceStart = word ? endsSentence : sentenceStart || endsSentence;

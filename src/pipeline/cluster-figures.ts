@@ -65,7 +65,7 @@ const LABEL_WORDS = new Set(
 const LABEL_VALUE = /^(?:\d+(?:\.\d+)*[a-z]?|[A-Z]\d?|[IVX]{1,5}|(?:one|two|three|four|five|six|seven|eight|nine|ten)|(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten))$/;
 // A reporting period: quarters and halves ("Q3", "3Q", "Q3-26", "H1"), fiscal and calendar years ("FY2025", "FY26").
 // Halves need a separator before a year so GPU-style codes ("H100") stay codes.
-const PERIOD = /^(?:Q[1-4](?:['’-]?\d{2}(?:\d{2})?)?|[1-4]Q(?:\d{2}(?:\d{2})?)?|H[12](?:['’-]\d{2}(?:\d{2})?)?|(?:FY|CY)(?:\d{2}(?:\d{2})?)?)$/i;
+const PERIOD = /^(?:Q[1-4](?:['’-]?\d{2}(?:\d{2})?)?|[1-4]Q(?:\d{2}(?:\d{2})?)?|H[12](?:['’-]\d{2}(?:\d{2})?)?|(?:FY|CY)\d{2}(?:\d{2})?)$/i;
 
 /** A word with the punctuation around it (and a possessive) removed. */
 export function bareWord(raw: string): string {
@@ -82,6 +82,9 @@ export function isPeriod(word: string): boolean {
   return PERIOD.test(word);
 }
 
+// A label word or a period-like token somewhere in the text (a cheap test before splitting it).
+const MAY_HOLD_LABEL = new RegExp(`\\b(?:${[...LABEL_WORDS].join('|')})\\b|\\b(?:[QH]\\d|\\dQ|FY|CY)`, 'i');
+
 /** A period's kind and number ("Q3-26" -> "quarter 3", "FY2025" -> "fy 25"), so spellings of one period meet. */
 function periodKey(word: string): string {
   const w = word.toLowerCase();
@@ -94,6 +97,7 @@ function periodKey(word: string): string {
 /** Generic labels a text states, as figure keys ("lbl:series c", "lbl:quarter 3"): shared facts, never names. */
 export function labelEntities(text: string): string[] {
   const out: string[] = [];
+  if (!MAY_HOLD_LABEL.test(text)) return out; // most texts hold none: skip splitting them into words
   const ws = normalizeWhitespace(text).split(' ').map(bareWord);
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i]!;
