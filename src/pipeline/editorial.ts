@@ -155,27 +155,51 @@ export async function unpublishByEditor(
   return result(article, 'unpublished', article.currentVersion, true);
 }
 
-export interface CorrectionInput {
+export interface RevisionInput {
   articleId: string;
   actor: Actor;
+  /** The revised article; a correction defaults to the current text (a notice-only correction). */
+  draft?: ArticleDraft;
+  /** Re-runs the checks on the revised draft against the version's sources. */
+  recheck: (draft: ArticleDraft, sources: SourceDoc[]) => CheckReport;
+  /** The sources of the version being revised, with their text (from the version's R2 record). */
+  sources: SourceDoc[];
+}
+
+export interface CorrectionInput extends RevisionInput {
   /** The public notice: what was wrong and what is right now. */
   text: string;
-  /** The corrected article; defaults to the current text (a notice-only correction). */
-  draft?: ArticleDraft;
-  /** Re-runs the checks on the corrected draft against the version's sources. */
-  recheck: (draft: ArticleDraft, sources: SourceDoc[]) => CheckReport;
-  /** The sources of the current version, with their text (from the version's R2 record). */
-  sources: SourceDoc[];
 }
 
 /**
  * A correction makes a new version of a published article (its sources carried
  * over, its checks run again) and a public notice; the URL stays the same.
  */
-export async function correctArticle({ db, now }: EditorialDeps, input: CorrectionInput): Promise<ActionResult & { report: CheckReport }> {
+export async function correctArticle(deps: EditorialDeps, input: CorrectionInput): Promise<ActionResult & { report: CheckReport }> {
+  return reviseArticle(deps, input, { kind: 'correction', notice: input.text });
+}
+
+/**
+ * An editor's edit (headline, dek, category, tags or text) makes a new version after
+ * the checks run again. A held or ready article whose edit passes waits, ready, for
+ * an editor to publish it; a published one shows the edit at once.
+ */
+export async function editArticle(deps: EditorialDeps, input: RevisionInput & { draft: ArticleDraft }): Promise<ActionResult & { report: CheckReport }> {
+  return reviseArticle(deps, input, { kind: 'edit' });
+}
+
+async function reviseArticle(
+  { db, now }: EditorialDeps,
+  input: RevisionInput,
+  how: { kind: 'correction'; notice: string } | { kind: 'edit' },
+): Promise<ActionResult & { report: CheckReport }> {
   const article = await loadArticle(db, input.articleId);
-  if (article.status !== 'published') {
+  const published = article.status === 'published';
+  if (how.kind === 'correction' && !published) {
     throw new EditorialError('conflict', `Corrections apply to published articles; this one is ${article.status}.`);
+  }
+  if (how.kind === 'edit' && article.status === 'unpublished') {
+    throw new EditorialError('conflict', 'An unpublished article cannot be edited; publish it again first.');
   }
   const current = await loadVersion(db, article.id, article.currentVersion);
   const draft = input.draft ?? (current.draft as ArticleDraft);
@@ -184,13 +208,14 @@ export async function correctArticle({ db, now }: EditorialDeps, input: Correcti
     const failed = report.results.filter((r) => !r.passed && r.severity === 'block');
     throw new EditorialError(
       'invalid-draft',
-      `The corrected text fails blocking checks: ${failed.map((r) => `${r.name} (${r.details.slice(0, 2).join('; ')})`).join('; ')}.`,
+      `The revised text fails blocking checks: ${failed.map((r) => `${r.name} (${r.details.slice(0, 2).join('; ')})`).join('; ')}.`,
     );
   }
   const last = await loadVersion(db, article.id);
   const version = last.version + 1;
   const at = now.toISOString();
   const body = draftBodyText(draft);
+  const status = published ? 'published' : 'ready';
   await runBatch(db, [
     db.insert(articleVersions).values({
       id: `${article.id}_v${version}`,
@@ -201,7 +226,7 @@ export async function correctArticle({ db, now }: EditorialDeps, input: Correcti
       writer: current.writer,
       model: current.model,
       checksPassed: true,
-      reason: 'correction',
+      reason: how.kind,
       r2Key: current.r2Key,
       createdAt: at,
     }),
@@ -215,27 +240,41 @@ export async function correctArticle({ db, now }: EditorialDeps, input: Correcti
     ...report.results.map((r) =>
       db.insert(checks).values({ articleId: article.id, version, name: r.name, passed: r.passed, severity: r.severity, details: r.details, createdAt: at }),
     ),
-    db.insert(corrections).values({
-      id: `${article.id}_c${version}`,
-      articleId: article.id,
-      version,
-      text: input.text,
-      editorId: input.actor.id === 'admin' ? null : input.actor.id,
-      createdAt: at,
-    }),
+    ...(how.kind === 'correction'
+      ? [
+          db.insert(corrections).values({
+            id: `${article.id}_c${version}`,
+            articleId: article.id,
+            version,
+            text: how.notice,
+            editorId: input.actor.id === 'admin' ? null : input.actor.id,
+            createdAt: at,
+          }),
+        ]
+      : []),
     db
       .update(articles)
-      .set({ currentVersion: version, title: draft.title, dek: draft.dek, category: draft.category, tags: draft.tags, wordCount: wordCount(body), updatedAt: at })
+      .set({
+        status,
+        heldReasons: null,
+        currentVersion: version,
+        title: draft.title,
+        dek: draft.dek,
+        category: draft.category,
+        tags: draft.tags,
+        wordCount: wordCount(body),
+        updatedAt: at,
+      })
       .where(eq(articles.id, article.id)),
-    ...searchEntry(article.id, draft.title, draft.dek, body),
+    ...(published ? searchEntry(article.id, draft.title, draft.dek, body) : []),
     db.insert(auditLog).values({
       at,
       actor: input.actor.id,
-      action: 'correction',
+      action: how.kind,
       targetType: 'article',
       targetId: article.id,
-      details: { version, text: input.text, editor: input.actor.name },
+      details: { version, ...(how.kind === 'correction' ? { text: how.notice } : {}), editor: input.actor.name },
     }),
   ]);
-  return { ...result({ ...article, category: draft.category }, 'published', version, true), report };
+  return { ...result({ ...article, category: draft.category }, status, version, true), report };
 }

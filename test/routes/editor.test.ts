@@ -171,6 +171,43 @@ describe('editor API on articles', () => {
   });
 });
 
+describe('editor API edits (PATCH)', () => {
+  it('changes the headline of a published article as a new version at the same URL', async () => {
+    const live = await writeArticle('story-edit-live');
+    const title = 'Lumen Forge puts its Atlas model in everyone\'s hands';
+    const res = await api(`/articles/${live.articleId}`, { method: 'PATCH', json: { title } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { article: { version: number; status: string } }).article).toMatchObject({ version: 2, status: 'published' });
+    const page = await (await exports.default.fetch(`https://news.test/articles/${live.slug}`)).text();
+    expect(page).toContain('Lumen Forge puts its Atlas model in everyone&#39;s hands');
+    const audits = await db.select().from(auditLog).where(eq(auditLog.targetId, live.articleId));
+    expect(audits.map((a) => a.action)).toContain('edit');
+  });
+
+  it('refuses an edit that fails the checks, an unknown category, and an empty edit', async () => {
+    const live = await writeArticle('story-edit-refused');
+    const invented = await api(`/articles/${live.articleId}`, { method: 'PATCH', json: { title: 'Lumen Forge opens Atlas, a 90-billion-parameter model' } });
+    expect(invented.status).toBe(422);
+    expect((await errorOf(invented)).message).toContain('numbers');
+    const category = await api(`/articles/${live.articleId}`, { method: 'PATCH', json: { category: 'Gossip' } });
+    expect(category.status).toBe(400);
+    expect((await api(`/articles/${live.articleId}`, { method: 'PATCH', json: {} })).status).toBe(400);
+    const article = (await (await api(`/articles/${live.articleId}`)).json()) as { versions: unknown[] };
+    expect(article.versions).toHaveLength(1);
+  });
+
+  it('a held article whose edit passes the checks waits, ready, and publishes without an override', async () => {
+    const held = await writeArticle('story-edit-held', ['numbers']);
+    const res = await api(`/articles/${held.articleId}`, { method: 'PATCH', json: { dek: 'Both outlets report that Atlas is free to use and adapt for any purpose.' } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { article: { status: string } }).article.status).toBe('ready');
+    const published = await api(`/articles/${held.articleId}/publish`, { method: 'POST', json: {} });
+    expect(published.status).toBe(200);
+    const audits = await db.select().from(auditLog).where(eq(auditLog.targetId, held.articleId));
+    expect(audits.map((a) => a.action)).toEqual(['hold', 'edit', 'publish']);
+  });
+});
+
 describe('editor API on sources and runs', () => {
   it('adds a valid source, refuses unsafe feed URLs and duplicates, updates and retires', async () => {
     for (const feedUrl of ['http://10.0.0.1/feed.xml', 'http://user:pw@example.com/feed', 'ftp://example.com/feed', 'http://example.com:8443/feed']) {

@@ -1,6 +1,6 @@
 /** Editor API over articles: the review queue, one article's full record, and editorial actions. */
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { openDb } from '../../db/client';
 import { articleSources, articleVersions, articles, auditLog, checks, corrections } from '../../db/schema';
@@ -9,7 +9,8 @@ import { purgeArticle } from '../../lib/cache';
 import { loadConfig } from '../../env';
 import { checkArticle } from '../../pipeline/check';
 import { draftSchema } from '../../pipeline/draft-schema';
-import { EditorialError, correctArticle, publishByEditor, unpublishByEditor, type ActionResult } from '../../pipeline/editorial';
+import { EditorialError, correctArticle, editArticle, publishByEditor, unpublishByEditor, type ActionResult } from '../../pipeline/editorial';
+import { checkPolicy } from '../../pipeline/story';
 import type { ArticleDraft, SourceDoc } from '../../pipeline/types';
 import type { EditorEnv } from './auth';
 
@@ -24,6 +25,16 @@ const reasonText = z.string().trim().min(3, 'give a reason of at least 3 charact
 
 const publishBody = z.object({ reason: reasonText.optional(), version: z.number().int().min(1).optional() }).strict();
 const unpublishBody = z.object({ reason: reasonText }).strict();
+const editBody = z
+  .object({
+    title: z.string().optional(),
+    dek: z.string().optional(),
+    category: z.string().optional(),
+    tags: z.array(z.string()).optional(),
+    draft: z.unknown().optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, 'change at least one of title, dek, category, tags, draft');
 const correctionBody = z
   .object({ text: z.string().trim().min(10, 'describe the correction in at least 10 characters').max(2000), draft: z.unknown().optional() })
   .strict();
@@ -109,53 +120,63 @@ export const editorArticles = new Hono<EditorEnv>()
   })
   .post('/:id/corrections', async (c) => {
     const body = await readJson(c, correctionBody, 256 * 1024);
-    const db = openDb(c.env.DB);
-    const config = loadConfig(c.env);
-    const id = c.req.param('id');
-    const article = await db.query.articles.findFirst({ where: eq(articles.id, id) });
-    if (!article) throw new ApiError(404, 'not-found', `No article with id "${id}".`);
-    const sources = await versionSources(c.env.STORE, db, article.id, article.currentVersion);
-    const draft =
-      body.draft === undefined ? undefined : (parseWith(draftSchema(sources.map((s) => s.n)), body.draft) as ArticleDraft);
-    const done = await act(() =>
-      correctArticle(
-        { db, now: new Date() },
-        {
-          articleId: id,
-          actor: c.get('editor'),
-          text: body.text,
-          draft,
-          sources,
-          recheck: (d, s) =>
-            checkArticle(d, s, {
-              minPublishers: config.MIN_PUBLISHERS,
-              maxVerbatimWords: config.MAX_VERBATIM_WORDS,
-              // A correction does not make the reporting newer or older: freshness was judged at publication.
-              freshnessHours: Number.MAX_SAFE_INTEGER,
-              siteName: config.SITE_NAME,
-              siteUrl: config.SITE_URL,
-              categories: config.CATEGORIES,
-              severity: config.CHECK_SEVERITY,
-            }),
-        },
-      ),
-    );
+    const revision = await revisionOf(c, c.req.param('id'));
+    const draft = body.draft === undefined ? undefined : revision.parseDraft(body.draft);
+    const done = await act(() => correctArticle(revision.deps, { ...revision.input, text: body.text, draft }));
     return answer(c, done, 201);
+  })
+  .patch('/:id', async (c) => {
+    const body = await readJson(c, editBody, 256 * 1024);
+    const revision = await revisionOf(c, c.req.param('id'));
+    const { draft: replacement, ...fields } = body;
+    const base = replacement === undefined ? revision.currentDraft : revision.parseDraft(replacement);
+    const draft = revision.parseDraft({ ...base, ...fields });
+    if (!revision.categories.includes(draft.category)) {
+      throw new ApiError(400, 'invalid-request', `category: must be one of ${revision.categories.join(', ')}`);
+    }
+    const done = await act(() => editArticle(revision.deps, { ...revision.input, draft }));
+    if (done.changed && done.category !== revision.article.category) {
+      // The article left its old section: that page changes too.
+      c.executionCtx.waitUntil(purgeArticle(caches.default, revision.siteUrl, { slug: done.slug, category: revision.article.category }));
+    }
+    return answer(c, done);
   });
 
-/** The sources of a version with their text, from the version's R2 record. */
-async function versionSources(store: R2Bucket, db: ReturnType<typeof openDb>, articleId: string, version: number): Promise<SourceDoc[]> {
+/** What an editor's revision (correction or edit) of an article needs: its sources, current text and a re-check. */
+async function revisionOf(c: Context<EditorEnv>, id: string) {
+  const db = openDb(c.env.DB);
+  const config = loadConfig(c.env);
+  const article = await db.query.articles.findFirst({ where: eq(articles.id, id) });
+  if (!article) throw new ApiError(404, 'not-found', `No article with id "${id}".`);
+  const { sources, draft } = await versionRecord(c.env.STORE, db, article.id, article.currentVersion);
+  const schema = draftSchema(sources.map((s) => s.n));
+  const now = new Date();
+  // A revision does not make the reporting newer or older: freshness was judged at publication.
+  const policy = { ...checkPolicy(config, now, []), freshnessHours: Number.MAX_SAFE_INTEGER };
+  return {
+    article,
+    siteUrl: config.SITE_URL,
+    categories: config.CATEGORIES,
+    currentDraft: draft,
+    parseDraft: (value: unknown) => parseWith(schema, value) as ArticleDraft,
+    deps: { db, now },
+    input: { articleId: id, actor: c.get('editor'), sources, recheck: (d: ArticleDraft, s: SourceDoc[]) => checkArticle(d, s, policy) },
+  };
+}
+
+/** A version's draft and its sources with their text, from the version's R2 record. */
+async function versionRecord(store: R2Bucket, db: ReturnType<typeof openDb>, articleId: string, version: number) {
   const row = await db.query.articleVersions.findFirst({
     where: and(eq(articleVersions.articleId, articleId), eq(articleVersions.version, version)),
   });
   const object = row?.r2Key ? await store.get(row.r2Key) : null;
-  if (!object) throw new ApiError(409, 'conflict', 'The sources of the current version are not on record; cannot re-check a correction.');
+  if (!row || !object) throw new ApiError(409, 'conflict', 'The sources of the current version are not on record; cannot re-check a revision.');
   const record = (await object.json()) as { sources?: SourceDoc[] };
-  return record.sources ?? [];
+  return { sources: record.sources ?? [], draft: row.draft as ArticleDraft };
 }
 
 /** The action's result as JSON, after purging the pages it changed. */
-async function answer(c: import('hono').Context<EditorEnv>, done: ActionResult, status: 200 | 201 = 200) {
+async function answer(c: Context<EditorEnv>, done: ActionResult, status: 200 | 201 = 200) {
   if (done.changed) {
     const config = loadConfig(c.env);
     c.executionCtx.waitUntil(purgeArticle(caches.default, config.SITE_URL, { slug: done.slug, category: done.category }));
