@@ -44,13 +44,16 @@ export function nameEntities(text: string, titleCase = false, openers?: string[]
     const label: boolean = !labelValue && !!word && isLabel(word, bare[i + 1]);
     const generic = label || labelValue || !word || (/\d/.test(word) && (isFigureToken(word) || isPeriod(word)));
     labelValue = label;
-    if (generic) {
+    // "Thistle 3", "Larkspur 2.5": a capitalised name and a small version number name a product.
+    const version = /^\d{1,2}(?:\.\d{1,2})?$/.test(word) && !label && span.length ? versionedName(span[span.length - 1]!, word) : undefined;
+    if (version) out.push(version);
+    if (generic || isNumberCompound(word)) {
       flush();
       sentenceStart = word ? endsSentence : sentenceStart || endsSentence;
       continue;
     }
     const acronym = /^[A-Z][A-Z0-9&-]*[A-Z0-9]$/.test(word) && /[A-Z].*[A-Z0-9]/.test(word);
-    const code = /\p{L}/u.test(word) && /\d/.test(word);
+    const code = /\p{L}/u.test(word) && /\d/.test(word) && !isNumberCompound(word);
     if (acronym || code) out.push(word.toLowerCase());
     const capitalised = /^\p{Lu}/u.test(word) && !titleCase;
     if (capitalised || (span.length && CONNECTORS.has(word.toLowerCase()) && !titleCase)) {
@@ -62,6 +65,57 @@ export function nameEntities(text: string, titleCase = false, openers?: string[]
   }
   flush();
   return out;
+}
+
+/**
+ * Trailing words an organisation or product name may carry or drop ("Brightgate VPN", "Brightgate
+ * Networks", "Brightgate"): legal forms, business lines and app words. Institutions ("Institute",
+ * "Authority", "University") are not here: their first word is often a place, not the name.
+ */
+const OPTIONAL_NAME_TAILS = new Set(
+  ('vpn networks network social cloud systems system labs lab group holdings technologies technology tech ai inc ' +
+    'ltd llc plc gmbh corp corporation co company app apps platform software security robotics health rail ' +
+    'motors energy media studios pharma therapeutics biotech digital services solutions industries games ' +
+    'mobile online pay payments bank semiconductor semiconductors devices electronics computing dynamics')
+    .split(' '),
+);
+
+/**
+ * The distinctive head of a name: "brightgate vpn" and "brightgate networks" -> "brightgate", so
+ * one organisation written three ways is one name, while "harrowgate institute" stays whole.
+ * Only a single rare-looking word (5+ letters, no digit) is left as a head.
+ */
+export function nameHead(name: string): string {
+  const ws = name.split(' ');
+  let end = ws.length;
+  while (end > 1 && OPTIONAL_NAME_TAILS.has(ws[end - 1]!)) end--;
+  if (end === ws.length || end !== 1) return name;
+  const head = ws[0]!;
+  return /^\p{L}{5,}$/u.test(head) && !STOPWORDS.has(head) ? head : name;
+}
+
+/** Capitalised words that a number follows without naming a product: dates and stages. */
+const NOT_VERSIONED = new Set(
+  ('january february march april may june july august september october november december jan feb mar apr jun jul ' +
+    'aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday top covid')
+    .split(' '),
+);
+
+/** "thistle 3" for a name word followed by a version number, unless the word is a date or stage word. */
+function versionedName(word: string, version: string): string | undefined {
+  const w = word.toLowerCase();
+  if (!/^\p{Lu}\p{L}{2,}$/u.test(word) || NOT_VERSIONED.has(w) || STOPWORDS.has(w) || CONNECTORS.has(w)) return undefined;
+  return `${w} ${version}`;
+}
+
+/**
+ * True for a hyphenated figure written as words ("1-million-token", "under-16s", "24-hour",
+ * "3-year-old", "10-fold"): every part is a number or a lower-case word, so it names no product.
+ * "Kite-3" and "GPT-4o-like" keep a capitalised part and stay codes.
+ */
+export function isNumberCompound(word: string): boolean {
+  if (!word.includes('-') || !/\d/.test(word)) return false;
+  return word.split('-').every((part) => /^\d+(?:[.,]\d+)*(?:s|st|nd|rd|th|%)?$/.test(part) || /^\p{Ll}+$/u.test(part));
 }
 
 /** True when a headline capitalises most of its words, so capitals carry no name signal. */
@@ -187,10 +241,10 @@ export function itemFeatures(item: ClusterItem, index: number, ledeWords: number
   const titleCase = isTitleCase(item.title);
   const titleOpeners: string[] = [];
   const ledeOpeners: string[] = [];
-  const titleNames = nameEntities(item.title, titleCase, titleOpeners);
+  const titleNames = nameEntities(item.title, titleCase, titleOpeners).map(nameHead);
   const titleTerms = terms(item.title);
   const titleEvents = eventKinds(item.title, titleTerms);
-  const ledeNames = nameEntities(head, false, ledeOpeners);
+  const ledeNames = nameEntities(head, false, ledeOpeners).map(nameHead);
   if (titleCase) {
     // Capitals in a title-case headline say nothing, but the lede's names it repeats are its names.
     const inTitle = new Set(words(item.title));

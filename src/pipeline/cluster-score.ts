@@ -25,6 +25,11 @@ const SUBJECT_ONLY_GAP_MS = 12 * 3_600_000;
 /** The score of a pair with specific evidence of one event (see corroborated): enough to link. */
 const CORROBORATED = 0.4;
 
+export interface PairScores {
+  scores: Map<number, number>;
+  conflicts: Set<number>;
+}
+
 interface Vec {
   keys: number[];
   weights: number[];
@@ -60,9 +65,11 @@ function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 /**
  * Scores every pair that shares a rare key inside the time window.
  * IDF is computed over the batch, smoothed (+10 documents) so tiny batches still weigh rare words up.
- * @returns pair (i * n + j, i < j) -> score in [0, 1], only scores >= minSimilarity
+ * @returns `scores`: pair (i * n + j, i < j) -> score in [0, 1], only scores >= minSimilarity;
+ *   `conflicts`: the compared pairs with a contradiction (different subjects, amounts, codes, labels
+ *   or kinds of event), which must never end up in one story
  */
-export function scorePairs(fs: ItemFeatures[], opts: ScoreOptions): Map<number, number> {
+export function scorePairs(fs: ItemFeatures[], opts: ScoreOptions): PairScores {
   const n = fs.length;
   const { termKeys, entityKeys, df, entityDf } = intern(fs);
   const idf = df.map((d) => Math.log((n + 10) / (d + 0.5)));
@@ -95,6 +102,7 @@ export function scorePairs(fs: ItemFeatures[], opts: ScoreOptions): Map<number, 
   const sharedCount = new Uint16Array(n);
   const seen = new Uint8Array(n);
   const scores = new Map<number, number>();
+  const conflicts = new Set<number>();
   for (let i = 0; i < n; i++) {
     const touched: number[] = [];
     const accumulate = (v: Vec, into: Float64Array, product: boolean) => {
@@ -133,16 +141,18 @@ export function scorePairs(fs: ItemFeatures[], opts: ScoreOptions): Map<number, 
         +disjoint(a.money, b.money) + +disjoint(a.codes, b.codes) + +labelsConflict(a.labels, b.labels) + +kindsConflict(a, b);
       const evidence = contradictions || !countJ ? 'none' : corroboration(a, b, rareNames[i]!, rareNames[j]!);
       score *= CONTRADICTION ** contradictions;
+      const different = differentSubjects(a, b) || coversTooLittle(a, b) || coversTooLittle(b, a);
+      if (contradictions || different) conflicts.add(i * n + j);
       if (score < opts.minSimilarity && evidence !== 'one-event') continue; // nothing below can raise it
       // Headlines about different parties are the strongest sign of two events: it counts twice.
-      if (differentSubjects(a, b)) score *= CONTRADICTION ** 2;
+      if (different) score *= CONTRADICTION ** 2;
       else if (evidence === 'one-event') score = Math.max(score, CORROBORATED);
       // Sharing only who it is about, with no kind of event in common: an interview is not the news it follows.
       else if (evidence === 'subject-only') score *= ONE_NAME;
       if (score >= opts.minSimilarity) scores.set(i * n + j, Math.min(1, score));
     }
   }
-  return scores;
+  return { scores, conflicts };
 }
 
 /**
@@ -196,6 +206,21 @@ function namesAnOutsider(a: ItemFeatures, b: ItemFeatures): boolean {
     if (ws.length && !ws.some((w) => known.has(w))) return true;
   }
   return false;
+}
+
+/** Headline names at which a headline is about several subjects (a weekly roundup, a briefing). */
+const MANY_SUBJECTS = 3;
+
+/**
+ * True when `a` is a multi-topic item (its headline names several distinct subjects) and `b`
+ * knows at most half of them: a roundup that mentions one story among others is not that story.
+ */
+function coversTooLittle(a: ItemFeatures, b: ItemFeatures): boolean {
+  const subjects = [...a.titleNames].filter((name) => !NOT_A_NAME.test(name) && name.split(/[\s-]+/).some(identifying));
+  if (subjects.length < MANY_SUBJECTS) return false;
+  const known = nameWords(b);
+  const covered = subjects.filter((name) => b.entities.has(name) || name.split(/[\s-]+/).some((w) => identifying(w) && known.has(w)));
+  return covered.length * 2 <= subjects.length;
 }
 
 /**

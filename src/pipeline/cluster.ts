@@ -22,6 +22,15 @@ export interface ClusterPolicy {
   minLinkage: number;
   /** Share of cross pairs that must score at least minSimilarity for two groups to merge. */
   minCoverage: number;
+  /**
+   * A pair this strong lets an item (or group) join a story whose other members it links to only
+   * weakly (a quote-led piece, an explainer, a next-day post-mortem), provided it contradicts none.
+   */
+  strongLink: number;
+  /** Pair scores from this up count as weak support for a strong link. */
+  weakLink: number;
+  /** Share of cross pairs that must be at least weak links for a strong link to merge two groups. */
+  minSupport: number;
   /** How many words of the text count as the lede. */
   ledeWords: number;
   /** Terms in more than this share of the batch are too common to propose candidate pairs. */
@@ -34,6 +43,9 @@ export const DEFAULT_CLUSTER_POLICY: ClusterPolicy = {
   minSimilarity: 0.2,
   minLinkage: 0.24,
   minCoverage: 1,
+  strongLink: 0.38,
+  weakLink: 0.08,
+  minSupport: 0.5,
   ledeWords: 50,
   maxBlockShare: 0.2,
 };
@@ -106,13 +118,15 @@ export function clusterItems(items: ClusterItem[], policy?: Partial<ClusterPolic
   const fs = prepare(items, p);
   const n = fs.length;
   if (!n) return [];
-  const scores = scorePairs(fs, p);
+  // Weak pairs are kept too: they support a strong link (see averageLinkage), never make one.
+  const { scores, conflicts } = scorePairs(fs, { ...p, minSimilarity: Math.min(p.weakLink, p.minSimilarity) });
   const copies = new UnionFind(n);
   const checkCopy = (i: number, j: number) => {
     const [a, b] = [fs[i]!, fs[j]!];
     if (isCopy(a, b, p.syndicationThreshold)) {
       copies.union(i, j);
       scores.set(i * n + j, 1);
+      conflicts.delete(i * n + j);
     } else if (a.titleKey && a.titleKey === b.titleKey && a.item.publisher === b.item.publisher) {
       // One outlet's recurring headline ("Morning briefing: ...") over different texts: different items.
       scores.delete(i * n + j);
@@ -126,20 +140,30 @@ export function clusterItems(items: ClusterItem[], policy?: Partial<ClusterPolic
     for (const list of byKey.values()) for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) checkCopy(list[x]!, list[y]!);
   }
 
-  return averageLinkage(fs, copies, scores, p).map((members) => members.map((i) => fs[i]!.item.id));
+  return averageLinkage(fs, copies, scores, conflicts, p).map((members) => members.map((i) => fs[i]!.item.id));
 }
 
+/** What the cross pairs of two groups add up to. */
 interface Link {
+  /** Sum and number of pairs scoring at least minSimilarity (the average linkage). */
   sum: number;
   count: number;
+  /** Number of pairs scoring at least weakLink, and the best pair. */
+  weak: number;
+  max: number;
+  /** A pair of the two groups contradicts itself (different subjects, amounts or events). */
+  conflict: boolean;
 }
 
-function addLink(links: Map<number, Link>, to: number, sum: number, count: number): void {
+function addLink(links: Map<number, Link>, to: number, add: Link): void {
   const l = links.get(to);
   if (l) {
-    l.sum += sum;
-    l.count += count;
-  } else links.set(to, { sum, count });
+    l.sum += add.sum;
+    l.count += add.count;
+    l.weak += add.weak;
+    l.max = Math.max(l.max, add.max);
+    l.conflict ||= add.conflict;
+  } else links.set(to, { ...add });
 }
 
 interface Group {
@@ -150,8 +174,14 @@ interface Group {
   links: Map<number, Link>;
 }
 
-/** Best-first average-linkage merging of copy groups; ties go to the earliest groups. */
-function averageLinkage(fs: ItemFeatures[], copies: UnionFind, scores: Map<number, number>, p: ClusterPolicy): number[][] {
+/**
+ * Best-first merging of copy groups; ties go to the earliest groups. Two groups merge when no
+ * cross pair contradicts and either their pairs agree on average (average linkage with a floor on
+ * every pair), or one pair is strong and most other pairs at least weakly agree: a differently
+ * angled article joins through its strong link, while an item that shares nothing with most of
+ * a story, or contradicts one member, stays out (no chaining through one bridge).
+ */
+function averageLinkage(fs: ItemFeatures[], copies: UnionFind, scores: Map<number, number>, conflicts: Set<number>, p: ClusterPolicy): number[][] {
   const n = fs.length;
   const groups = new Map<number, Group>();
   const groupOf = fs.map((f) => copies.find(f.index));
@@ -162,25 +192,29 @@ function averageLinkage(fs: ItemFeatures[], copies: UnionFind, scores: Map<numbe
       g.last = Math.max(g.last, f.time);
     } else groups.set(groupOf[f.index]!, { members: [f.index], first: f.time, last: f.time, links: new Map() });
   }
-  for (const [pair, s] of scores) {
+  const link = (pair: number, s: number, conflict: boolean) => {
     const [ga, gb] = [groupOf[Math.floor(pair / n)]!, groupOf[pair % n]!];
-    if (ga === gb) continue;
-    const a = groups.get(ga)!;
-    const b = groups.get(gb)!;
-    addLink(a.links, gb, s, 1);
-    addLink(b.links, ga, s, 1);
-  }
+    if (ga === gb) return;
+    const add: Link = { sum: s >= p.minSimilarity ? s : 0, count: +(s >= p.minSimilarity), weak: +(s >= p.weakLink), max: s, conflict };
+    addLink(groups.get(ga)!.links, gb, add);
+    addLink(groups.get(gb)!.links, ga, add);
+  };
+  for (const [pair, s] of scores) link(pair, s, conflicts.has(pair));
+  for (const pair of conflicts) if (!scores.has(pair)) link(pair, 0, true);
   const windowMs = p.windowHours * HOUR_MS;
   for (;;) {
     let best: [number, number, number] | undefined;
     for (const [ga, a] of groups) {
-      for (const [gb, { sum, count }] of a.links) {
+      for (const [gb, { sum, count, weak, max, conflict }] of a.links) {
         if (gb <= ga) continue;
         const b = groups.get(gb)!;
         const pairs = a.members.length * b.members.length;
         // Average linkage, plus a floor every cross pair must clear (complete linkage at a low bar).
-        if (sum / pairs < p.minLinkage || count / pairs < p.minCoverage) continue;
-        const avg = sum / pairs;
+        const agree = sum / pairs >= p.minLinkage && count / pairs >= p.minCoverage;
+        const anchored = !conflict && max >= p.strongLink && weak / pairs >= p.minSupport;
+        if (!agree && !anchored) continue;
+        // Agreeing groups merge first; a strong link with weak support only after them.
+        const avg = sum / pairs + (agree ? 1 : 0);
         if (Math.max(a.last, b.last) - Math.min(a.first, b.first) > windowMs) continue;
         if (!best || avg > best[2] || (avg === best[2] && (ga < best[0] || (ga === best[0] && gb < best[1])))) best = [ga, gb, avg];
       }
@@ -193,11 +227,11 @@ function averageLinkage(fs: ItemFeatures[], copies: UnionFind, scores: Map<numbe
     a.first = Math.min(a.first, b.first);
     a.last = Math.max(a.last, b.last);
     a.links.delete(gb);
-    for (const [gc, { sum, count }] of b.links) {
+    for (const [gc, l] of b.links) {
       if (gc === ga) continue;
-      addLink(a.links, gc, sum, count);
+      addLink(a.links, gc, l);
       const c = groups.get(gc)!;
-      addLink(c.links, ga, sum, count);
+      addLink(c.links, ga, l);
       c.links.delete(gb);
     }
     groups.delete(gb);
