@@ -32,18 +32,24 @@ const KIND_WORDS: Record<string, string> = {
     'resign resigns resigned resignation ceo cto cfo coo chairman chairwoman chairperson successor successors ' +
     'appoint appoints appointed appointment oust ousts ousted quits departs departure',
   legislation:
-    'bill bills act acts parliament parliamentary vote votes voted voting legislation legislative lawmaker lawmakers ' +
-    'legislator legislators legislature debate debates debated senate senator senators congress amendment ' +
+    'bill bills parliament parliamentary vote votes voted voting legislation legislative lawmaker lawmakers ' +
+    'legislator legislators legislature senate senator senators congress amendment ' +
     'amendments statute ratify ratifies ratified enact enacts enacted',
   outage:
-    'outage outages offline blackout blackouts downtime disruption disruptions glitch glitches interruption ' +
-    'interruptions unavailable unreachable restored crash crashes crashed',
+    'outage outages offline blackout blackouts downtime glitch glitches interruption interruptions unreachable ' +
+    'crash crashes crashed post-mortem postmortem',
   litigation:
     'appeal appeals appealed lawsuit lawsuits sue sues sued suing court courts litigation ' +
-    'injunction plaintiff plaintiffs verdict class-action',
+    'injunction plaintiff plaintiffs verdict class-action judge judges ruling rulings ruled tribunal tribunals',
   acquisition:
     'acquire acquires acquired acquiring acquisition acquisitions takeover takeovers merger mergers merge merges ' +
-    'merged buyout buyouts buy buys bought',
+    'merged buyout buyouts',
+  trade:
+    'export exports exported exporting tariff tariffs embargo embargoes import-ban',
+  labour:
+    'strike strikes striking striker strikers walkout walkouts picket pickets picketing',
+  facility:
+    'plant plants factory factories gigafactory gigafactories facility facilities',
   harm:
     'injure injures injured injury injuries accident accidents crash crashes crashed collision collisions hurt ' +
     'fatal fatality fatalities death deaths died',
@@ -65,6 +71,14 @@ const KIND_PHRASES: [RegExp, string][] = [
   // A lettered round is funding; capitals only, so "a series a few ..." is not one.
   [/\bSeries\s+[A-H]\d?\b|\bseed\s+round\b/, 'funding'],
   [/\bnet\s+loss\b/i, 'earnings'],
+  // A buyer of an organisation, not of "train tickets": the object is a name ("buys Kestrel", "buys rival Kestrel").
+  [/\b(?:buy|buys|bought|buying)\s+(?:(?:a|an|the|rival|startup|(?:\p{Lu}\S*['’]s))\s+)?(?:stake\s+in\s+)?\p{Lu}/u, 'acquisition'],
+  // "the Data Act", not "act quickly".
+  [/\b\p{Lu}\p{L}+\s+Act\b/u, 'legislation'],
+  [/\b(?:export|import)\s+(?:licen[cs]es?|licensing|controls?|curbs?|rules?|restrictions?)\b/i, 'trade'],
+  [/\bwalk(?:s|ed|ing)?\s+(?:out|off\s+the\s+job)\b|\bindustrial\s+action\b/i, 'labour'],
+  // Site selection: "picks Dunmire for its plant", "chose Veloria as the site".
+  [/\b(?:picks?|picked|chooses?|chose|selects?|selected)\s+\p{Lu}\S*\s+(?:for|as)\b/u, 'facility'],
   [/\b(?:ordered|orders|order)\s+(?:\S+\s+){0,3}?to\s+pay\b/i, 'penalty'],
 ];
 
@@ -85,8 +99,14 @@ export function eventKinds(text: string, termList: readonly string[] = terms(tex
   return out;
 }
 
-/** Kinds that are attributes of another kind's event: a release's price is news about the release. */
-const COMPATIBLE: Record<string, readonly string[]> = { pricing: ['release'], release: ['pricing'] };
+/** Kinds that are attributes of another kind's event: a release's price is news about the release, a ruling about a fine. */
+// A fine is ruled on and appealed, so a ruling or an appeal can be news about a penalty.
+const COMPATIBLE: Record<string, readonly string[]> = {
+  pricing: ['release'],
+  release: ['pricing'],
+  penalty: ['litigation'],
+  litigation: ['penalty'],
+};
 
 /**
  * How the kinds of event of two items relate: `same` when they share one, `compatible` when one is
