@@ -36,7 +36,7 @@ const KIND_WORDS: Record<string, string> = {
     'legislator legislators legislature senate senator senators congress amendment ' +
     'amendments statute ratify ratifies ratified enact enacts enacted',
   outage:
-    'outage outages offline blackout blackouts downtime glitch glitches interruption interruptions unreachable ' +
+    'outage outages offline blackout blackouts downtime disruption disruptions glitch glitches interruption interruptions unreachable ' +
     'crash crashes crashed post-mortem postmortem',
   litigation:
     'appeal appeals appealed lawsuit lawsuits sue sues sued suing court courts litigation ' +

@@ -45,7 +45,11 @@ export function nameEntities(text: string, titleCase = false, openers?: string[]
     const generic = label || labelValue || !word || (/\d/.test(word) && (isFigureToken(word) || isPeriod(word)));
     labelValue = label;
     // "Thistle 3", "Larkspur 2.5": a capitalised name and a small version number name a product.
-    const version = /^\d{1,2}(?:\.\d{1,2})?$/.test(word) && !label && span.length ? versionedName(span[span.length - 1]!, word) : undefined;
+    // The raw token must be the bare number ("€48 million" is money) and no scale word may follow.
+    const version =
+      span.length && !label && /^\d{1,2}(?:\.\d{1,2})?(?:['’]s)?[,.;:!?)]?$/.test(raw) && !SCALE_WORDS.test(bare[i + 1] ?? '')
+        ? versionedName(span[span.length - 1]!, word)
+        : undefined;
     if (version) out.push(version);
     if (generic || isNumberCompound(word)) {
       flush();
@@ -93,6 +97,9 @@ export function nameHead(name: string): string {
   const head = ws[0]!;
   return /^\p{L}{5,}$/u.test(head) && !STOPWORDS.has(head) ? head : name;
 }
+
+/** Words after a number that make it an amount ("Thistle 3 million"), not a version. */
+const SCALE_WORDS = /^(?:thousand|million|billion|trillion|percent|per|%)$/i;
 
 /** Capitalised words that a number follows without naming a product: dates and stages. */
 const NOT_VERSIONED = new Set(

@@ -43,7 +43,7 @@ export const DEFAULT_CLUSTER_POLICY: ClusterPolicy = {
   minSimilarity: 0.2,
   minLinkage: 0.24,
   minCoverage: 1,
-  strongLink: 0.38,
+  strongLink: 0.33,
   weakLink: 0.08,
   minSupport: 0.5,
   ledeWords: 50,

@@ -47,3 +47,30 @@ describe('eventRelation', () => {
     expect(eventRelation(new Set(), new Set(['release']))).toBe('unknown');
   });
 });
+
+describe('eventKinds vocabulary', () => {
+  it('names export controls, strikes, plant sites and court rulings', () => {
+    expect(kinds('Veloria tightens export controls on sensor chips')).toContain('trade');
+    expect(kinds('Warehouse staff at Pennacott walk out over heat')).toContain('labour');
+    expect(kinds('Pennacott strike enters third day')).toContain('labour');
+    expect(kinds('Marlowe Batteries picks Scarrow for its new gigafactory')).toContain('facility');
+    expect(kinds('Judge rules the recordings inadmissible')).toContain('litigation');
+    expect(kinds('Appeals panel ruled against the insurer')).toContain('litigation');
+  });
+
+  it('counts a purchase as an acquisition only when an organisation is bought', () => {
+    expect(kinds('Fans bought train tickets within minutes')).not.toContain('acquisition');
+    expect(kinds('Ferren buys rival Quorrel for $90m')).toContain('acquisition');
+    expect(kinds('Ferren acquires Quorrel')).toContain('acquisition');
+  });
+
+  it('does not read an explainer\'s ordinary verbs as legislation or an outage', () => {
+    expect(kinds('Why Ferren wants regulators to act before the debate')).toEqual([]);
+    expect(kinds('Service restored trust, which was unavailable before')).not.toContain('outage');
+    expect(kinds('Lawmakers pass the Sensor Safety Act')).toContain('legislation');
+  });
+
+  it('treats a ruling or an appeal as compatible with a fine', () => {
+    expect(eventRelation(new Set(['penalty']), new Set(['litigation']))).toBe('compatible');
+  });
+});

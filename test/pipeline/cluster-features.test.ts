@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confirmOpeners, itemFeatures, nameEntities } from '../../src/pipeline/cluster-features';
+import { confirmOpeners, isNumberCompound, itemFeatures, nameEntities, nameHead } from '../../src/pipeline/cluster-features';
 
 const item = (id: string, title: string, text: string) => ({ id, publisher: 'p', title, text, publishedAt: '2026-11-20T12:00:00Z' });
 
@@ -76,5 +76,43 @@ describe('confirmOpeners', () => {
     expect(fs[0]!.titleNames.has('veilmoss')).toBe(true);
     expect(fs[0]!.entities.has('veilmoss')).toBe(true);
     expect(fs[2]!.entities.has('researchers')).toBe(false);
+  });
+});
+
+describe('nameHead', () => {
+  it('drops optional business words after a distinctive name, so one organisation written three ways is one name', () => {
+    expect(nameHead('quorrel vpn')).toBe('quorrel');
+    expect(nameHead('quorrel networks')).toBe('quorrel');
+    expect(nameHead('tamberly social')).toBe('tamberly');
+    expect(nameHead('quorrel')).toBe('quorrel');
+  });
+
+  it('keeps institutions and multi-word heads whole, so different institutes stay different names', () => {
+    expect(nameHead('harwick institute')).toBe('harwick institute');
+    expect(nameHead('lindenvale data authority')).toBe('lindenvale data authority');
+    expect(nameHead('blue heron cloud')).toBe('blue heron cloud');
+  });
+
+  it('matches name variants across items', () => {
+    const a = itemFeatures(item('a', 'Attackers hit Quorrel VPN gateways', 'Quorrel Networks confirmed the flaw.'), 0, 50);
+    const b = itemFeatures(item('b', 'How the bug in Quorrel devices works', 'Admins of Quorrel should patch now.'), 1, 50);
+    expect(a.entities.has('quorrel')).toBe(true);
+    expect(b.entities.has('quorrel')).toBe(true);
+  });
+});
+
+describe('product codes', () => {
+  it('reads hyphenated figures as figures, not product codes', () => {
+    for (const word of ['2-million-word', 'over-65s', '48-hour', '7-year-old', '20-fold']) expect(isNumberCompound(word)).toBe(true);
+    for (const word of ['Kite-3', 'Wren-12B', 'Pallas-2o-like']) expect(isNumberCompound(word)).toBe(false);
+    const f = itemFeatures(item('a', 'Marlo 4 ships with a 2-million-word memory for over-65s', 'Text.'), 0, 50);
+    expect([...f.codes]).toEqual(['marlo 4']);
+  });
+
+  it('reads "Name N" as a versioned product name, but not dates, amounts or stages', () => {
+    expect(nameEntities('Ferren Labs released Marlo 4.5 on Tuesday.')).toContain('marlo 4.5');
+    expect(nameEntities('The rules apply from March 3.')).not.toContain('march 3');
+    expect(nameEntities('Tamberly Social paid €48 million.')).not.toContain('social 48');
+    expect(nameEntities('Ferren Labs hired Marlo 3 million times.')).not.toContain('marlo 3');
   });
 });

@@ -182,4 +182,45 @@ describe('independentPublishers', () => {
     expect(independentPublishers([kite[0]!, secondFeed])).toBe(1);
     expect(independentPublishers(kite)).toBe(2);
   });
+  it('lets a differently angled article join its story through one strong link, which average linkage alone would not', () => {
+    const story = [
+      fine('p1', 'relay', 0, 'Warehouse staff at Pennacott walk out over heat',
+        'Hundreds of Pennacott warehouse staff walked out on Monday, saying temperatures inside reached 35 degrees.'),
+      fine('p2', 'ledger', 3, 'Pennacott strike over heat: Scarrow warehouse staff demand cooling',
+        'Warehouse staff who walked out over heat at the Scarrow depot of Pennacott want cooling fans and longer breaks.'),
+      // The next-day follow-up shares almost no words with the first report, a lot with the second.
+      fine('p3', 'signal', 20, 'Pennacott offers Scarrow depot talks on cooling',
+        'Pennacott offered to meet Scarrow depot representatives on Wednesday to discuss cooling fans and longer breaks.'),
+    ];
+    expect(clusterItems(story)).toEqual([['p1', 'p2', 'p3']]);
+    expect(clusterItems(story, { strongLink: 1 })).not.toEqual([['p1', 'p2', 'p3']]);
+  });
+
+  it('does not chain two events through a bridge when the ends contradict', () => {
+    const a = fine('c1', 'relay', 0, 'Quorrel fined €3 million over location data',
+      'The Lindenvale privacy office fined Quorrel €3 million for selling location data without consent.');
+    const b = fine('c2', 'ledger', 3, 'Quorrel fined €3 million; it will appeal',
+      'Quorrel said it would appeal the €3 million fine the Lindenvale privacy office imposed over location data.');
+    const c = fine('c3', 'signal', 4, 'Quorrel fined €7 million over children\'s accounts',
+      'A second regulator fined Quorrel €7 million for letting children open accounts without checks.');
+    const groups = clusterItems([a, b, c]);
+    expect(groups).toContainEqual(['c1', 'c2']);
+    expect(groups).toContainEqual(['c3']);
+  });
+
+  it('keeps a weekly roundup that names several stories out of the one it describes at length', () => {
+    const outage = [
+      fine('o1', 'relay', 0, 'Tamberly Cloud outage takes payment pages offline for three hours',
+        'An outage at Tamberly Cloud took payment pages offline across the north region for three hours on Tuesday.'),
+      fine('o2', 'ledger', 2, 'Tamberly Cloud blames configuration push for three-hour outage',
+        'Tamberly Cloud said a faulty configuration push caused the three-hour outage that took payment pages offline.'),
+    ];
+    const roundup = fine('r', 'signal', 30, 'The week in tech: Tamberly Cloud outage, Marlo 4 and Pennacott',
+      'An outage at Tamberly Cloud took payment pages offline for three hours after a faulty configuration push. ' +
+        'Also this week: Ferren Labs shipped Marlo 4 and Pennacott staff walked out.');
+    const groups = clusterItems([...outage, roundup]);
+    expect(groups).toContainEqual(['o1', 'o2']);
+    expect(groups).toContainEqual(['r']);
+  });
+
 });
