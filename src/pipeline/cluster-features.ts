@@ -3,7 +3,7 @@ import { fnv1a64 } from '../lib/hash';
 import { normalizeWhitespace, words } from '../lib/text';
 import { eventKinds } from './cluster-events';
 import { bareWord, isLabel, isLabelKey, isMoneyKey, isPeriod, labelEntities, numberEntities } from './cluster-figures';
-import { isFigureToken, STOPWORDS, terms } from './cluster-terms';
+import { foldWord, isFigureToken, STOPWORDS, terms } from './cluster-terms';
 import type { ClusterItem } from './types';
 
 const CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'von', 'van', 'la', 'le']);
@@ -13,10 +13,15 @@ const CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'von', 'van', 'la', '
  * open a sentence), acronyms, and tokens that mix letters and digits ("Kite-3", "H200").
  * Figures ("€3.1m", "40%"), labels ("Series C", "Phase 2") and periods ("Q3") are never names.
  * Lone capitalised sentence openers go to `openers`: names only if the batch confirms them.
+ * Capitals say nothing in shouted text (a text mostly in capitals, or a run of all-caps words such
+ * as "CLOUD CRASH:"): its words and word pairs go to `openers` too, never straight to names.
+ * Names come out lower-case with diacritics folded ("Sæbø" -> "sabo").
  */
 export function nameEntities(text: string, titleCase = false, openers?: string[]): string[] {
   const out: string[] = [];
   const tokens = normalizeWhitespace(text).split(' ');
+  const shouted = shoutedTokens(tokens, isMostlyUpper(text));
+  let lastShouted: string | undefined;
   let span: string[] = [];
   let spanStartsSentence = false;
   let sentenceStart = true;
@@ -26,8 +31,8 @@ export function nameEntities(text: string, titleCase = false, openers?: string[]
       spanStartsSentence = false;
     }
     while (span.length && CONNECTORS.has(span[span.length - 1]!.toLowerCase())) span.pop();
-    if (span.length >= 2 || (span.length === 1 && !spanStartsSentence)) out.push(span.join(' ').toLowerCase());
-    else if (span.length === 1) openers?.push(span[0]!.toLowerCase());
+    if (span.length >= 2 || (span.length === 1 && !spanStartsSentence)) out.push(foldName(span.join(' ')));
+    else if (span.length === 1) openers?.push(foldName(span[0]!));
     span = [];
   };
   const bare = tokens.map(bareWord);
@@ -37,6 +42,18 @@ export function nameEntities(text: string, titleCase = false, openers?: string[]
     // An opening bracket starts an aside ("Data Office (DPO)"): the name before it is complete.
     if (/^[(\[]/.test(raw)) flush();
     const word = bare[i]!;
+    if (shouted[i] && word && !(/\p{L}/u.test(word) && /\d/.test(word))) {
+      flush();
+      const w = foldName(word);
+      if (!STOPWORDS.has(w) && !CONNECTORS.has(w) && /\p{L}/u.test(w)) {
+        openers?.push(w);
+        if (lastShouted) openers?.push(`${lastShouted} ${w}`);
+        lastShouted = w;
+      } else lastShouted = undefined;
+      sentenceStart = /[.!?:]["”’)]?$/.test(raw);
+      continue;
+    }
+    lastShouted = undefined;
     // A possessive ends a name: "Pellworth Tools' Tessera agent" names two things.
     const endsClause = /[.!?:;,)"”]$|\p{L}['’]s?$/u.test(raw);
     const endsSentence = /[.!?:]["”’)]?$/.test(raw);
@@ -50,7 +67,7 @@ export function nameEntities(text: string, titleCase = false, openers?: string[]
       span.length && !label && /^\d{1,2}(?:\.\d{1,2})?(?:['’]s)?[,.;:!?)]?$/.test(raw) && !SCALE_WORDS.test(bare[i + 1] ?? '')
         ? versionedName(span[span.length - 1]!, word)
         : undefined;
-    if (version) out.push(version);
+    if (version) out.push(foldName(version));
     if (generic || isNumberCompound(word)) {
       flush();
       sentenceStart = word ? endsSentence : sentenceStart || endsSentence;
@@ -58,7 +75,7 @@ export function nameEntities(text: string, titleCase = false, openers?: string[]
     }
     const acronym = /^[A-Z][A-Z0-9&-]*[A-Z0-9]$/.test(word) && /[A-Z].*[A-Z0-9]/.test(word);
     const code = /\p{L}/u.test(word) && /\d/.test(word) && !isNumberCompound(word);
-    if (acronym || code) out.push(word.toLowerCase());
+    if (acronym || code) out.push(foldName(word));
     const capitalised = /^\p{Lu}/u.test(word) && !titleCase;
     if (capitalised || (span.length && CONNECTORS.has(word.toLowerCase()) && !titleCase)) {
       if (!span.length) spanStartsSentence = sentenceStart;
@@ -83,6 +100,42 @@ const OPTIONAL_NAME_TAILS = new Set(
     'mobile online pay payments bank semiconductor semiconductors devices electronics computing dynamics')
     .split(' '),
 );
+
+/** A name as clustering compares it: lower-case, each word's diacritics folded (see foldWord). */
+export function foldName(name: string): string {
+  return name.toLowerCase().split(' ').map(foldWord).join(' ');
+}
+
+/** Letters a text needs before its case can be judged: "OK" alone is not shouting. */
+const MIN_CASE_LETTERS = 8;
+
+/** True when most letters of a text are capitals ("ROBOT BUTLER RECALLED"): its case carries no information. */
+export function isMostlyUpper(text: string): boolean {
+  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
+  const lower = text.match(/\p{Ll}/gu)?.length ?? 0;
+  return upper + lower >= MIN_CASE_LETTERS && upper > 2 * lower;
+}
+
+/**
+ * Which tokens are shouted: all of them in a mostly-capitals text; otherwise runs of two or more
+ * all-caps words with a word of 4+ letters ("CLOUD CRASH:", "SIX HOURS"). "IBM AI" (short
+ * acronyms) and a lone "NASA" stay acronyms.
+ */
+function shoutedTokens(tokens: readonly string[], all: boolean): boolean[] {
+  if (all) return tokens.map(() => true);
+  const caps = tokens.map((t) => {
+    const w = bareWord(t);
+    return !!w && /^\p{Lu}[\p{Lu}\d'’-]*$/u.test(w) && (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2 ? w.length : 0;
+  });
+  const out = tokens.map(() => false);
+  for (let i = 0; i < tokens.length; ) {
+    let j = i;
+    while (j < tokens.length && caps[j]) j++;
+    if (j - i >= 2 && caps.slice(i, j).some((len) => len >= 4)) for (let k = i; k < j; k++) out[k] = true;
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
 
 /**
  * The distinctive head of a name: "brightgate vpn" and "brightgate networks" -> "brightgate", so
@@ -245,7 +298,8 @@ export function itemFeatures(item: ClusterItem, index: number, ledeWords: number
   const time = Date.parse(item.publishedAt);
   if (Number.isNaN(time)) throw new TypeError(`clusterItems: item ${item.id} has an invalid publishedAt "${item.publishedAt}"`);
   const head = lede(item.text, ledeWords);
-  const titleCase = isTitleCase(item.title);
+  const shouted = isMostlyUpper(item.title);
+  const titleCase = shouted || isTitleCase(item.title);
   const titleOpeners: string[] = [];
   const ledeOpeners: string[] = [];
   const titleNames = nameEntities(item.title, titleCase, titleOpeners).map(nameHead);
@@ -254,8 +308,13 @@ export function itemFeatures(item: ClusterItem, index: number, ledeWords: number
   const ledeNames = nameEntities(head, false, ledeOpeners).map(nameHead);
   if (titleCase) {
     // Capitals in a title-case headline say nothing, but the lede's names it repeats are its names.
-    const inTitle = new Set(words(item.title));
-    for (const name of ledeNames) if (words(name).every((w) => inTitle.has(w))) titleNames.push(name);
+    const inTitle = new Set(words(item.title).map(foldWord));
+    for (const name of ledeNames) {
+      const ws = words(name);
+      if (ws.every((w) => inTitle.has(w))) titleNames.push(name);
+      // A shouted headline ("QUILLBY MOWERS GROUNDED") often keeps only the first word of the lede's name.
+      else if (shouted && ws.length > 1 && inTitle.has(ws[0]!) && /^\p{L}{5,}$/u.test(ws[0]!) && !STOPWORDS.has(ws[0]!)) titleNames.push(ws[0]!);
+    }
   }
   // Name words count for less in the term overlap: the entity overlap already weighs them, and
   // a company's name alone must not make two of its events look like one.

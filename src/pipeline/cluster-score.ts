@@ -148,7 +148,7 @@ export function scorePairs(fs: ItemFeatures[], opts: ScoreOptions): PairScores {
       if (different) score *= CONTRADICTION ** 2;
       else if (evidence === 'one-event') score = Math.max(score, CORROBORATED);
       // Sharing only who it is about, with no kind of event in common: an interview is not the news it follows.
-      else if (evidence === 'subject-only') score *= ONE_NAME;
+      else if (evidence === 'subject-only' || unsharedSubject(a, b)) score *= ONE_NAME;
       if (score >= opts.minSimilarity) scores.set(i * n + j, Math.min(1, score));
     }
   }
@@ -206,6 +206,16 @@ function namesAnOutsider(a: ItemFeatures, b: ItemFeatures): boolean {
     if (ws.length && !ws.some((w) => known.has(w))) return true;
   }
   return false;
+}
+
+/**
+ * True when one headline is about someone the other item never mentions and the two name no kind
+ * of event in common: a regulator's annual report shares the regulator with its fines, not their event.
+ */
+function unsharedSubject(a: ItemFeatures, b: ItemFeatures): boolean {
+  if (!a.events.size && !b.events.size) return false;
+  for (const k of a.events) if (b.events.has(k)) return false;
+  return namesAnOutsider(a, b) || namesAnOutsider(b, a);
 }
 
 /** Headline names at which a headline is about several subjects (a weekly roundup, a briefing). */

@@ -41,12 +41,30 @@ export function isFigureToken(token: string): boolean {
   return FIGURE_TOKEN.test(token) || MONEY_TOKEN.test(token);
 }
 
-/** Content terms of a text: lower-case, stemmed, stopwords and bare numbers dropped. */
+/** Letters that Unicode decomposition does not split into a base letter and a mark. */
+const TRANSLITERATIONS: Record<string, string> = { æ: 'ae', ø: 'o', ß: 'ss', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i' };
+
+/**
+ * Folds a lower-case word so spellings with and without diacritics meet: "sæbø" and "saebo" ->
+ * "sabo", "müller" and "mueller" -> "muller", "økovolt" -> "okovolt". The transliterated pairs
+ * (ae, oe, ue) collapse to their first letter on both sides, so either spelling gives one key.
+ */
+export function foldWord(word: string): string {
+  // Plain ASCII without a transliterated pair is the common case: returned untouched.
+  if (!/[^\x00-\x7f]|ae|oe|ue/.test(word)) return word;
+  return word
+    .replace(/[æøßœđðþłı]/g, (c) => TRANSLITERATIONS[c]!)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/([aou])e/g, '$1');
+}
+
+/** Content terms of a text: lower-case, diacritics folded, stemmed, stopwords and bare numbers dropped. */
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const w of words(text)) {
     if (STOPWORDS.has(w) || w.length < 2 || /^\d+(?:[.,]\d+)*$/.test(w)) continue;
-    out.push(stem(w));
+    out.push(stem(foldWord(w)));
   }
   return out;
 }

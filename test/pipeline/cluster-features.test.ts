@@ -4,6 +4,26 @@ import { confirmOpeners, isNumberCompound, itemFeatures, nameEntities, nameHead 
 const item = (id: string, title: string, text: string) => ({ id, publisher: 'p', title, text, publishedAt: '2026-11-20T12:00:00Z' });
 
 describe('nameEntities', () => {
+  it('folds diacritics in names, so both spellings give one name', () => {
+    expect(nameEntities('A deal for Kjærgård Ferries was signed.')).toEqual(nameEntities('A deal for Kjaergard Ferries was signed.'));
+    expect(nameEntities('Shares in Grünwald rose.')).toEqual(nameEntities('Shares in Gruenwald rose.'));
+  });
+
+  it('takes no names from a headline in capitals, only candidates the batch must confirm', () => {
+    const openers: string[] = [];
+    expect(nameEntities('LAWNMOWER DRONES GROUNDED AFTER GARDEN CHAOS', true, openers)).toEqual([]);
+    expect(openers).toContain('lawnmower');
+    expect(openers).toContain('garden chaos');
+  });
+
+  it('keeps a letter-digit code in a headline in capitals', () => {
+    expect(nameEntities('TRUNDLE GX-4 MOWERS GROUNDED', true)).toEqual(['gx-4']);
+  });
+
+  it('treats a run of capitals in a normal sentence as ordinary words, but keeps a lone acronym', () => {
+    expect(new Set(nameEntities('The Tallow Bridge was shut for NINE HOURS by the RNLI crew.'))).toEqual(new Set(['tallow bridge', 'rnli']));
+  });
+
   it('ends a name at a possessive, so the owner and the thing owned are two names', () => {
     expect(nameEntities('An attack on Pellworth Tools\u2019 Tessera agent was found.')).toEqual(['pellworth tools', 'tessera']);
     expect(nameEntities("It was Marrow Health's ScanSight tool.")).toEqual(['marrow health', 'scansight']);
@@ -114,5 +134,27 @@ describe('product codes', () => {
     expect(nameEntities('The rules apply from March 3.')).not.toContain('march 3');
     expect(nameEntities('Tamberly Social paid €48 million.')).not.toContain('social 48');
     expect(nameEntities('Ferren Labs hired Marlo 3 million times.')).not.toContain('marlo 3');
+  });
+});
+
+describe('itemFeatures with shouted headlines', () => {
+  it('names in a capitals headline only what the lede or the batch names', () => {
+    const fs = [
+      itemFeatures(item('a', 'QUILLBY MOWERS GROUNDED AFTER GARDEN FIRES', 'Three fires were traced to mowers made by Quillby Garden Works.'), 0, 50),
+      itemFeatures(item('b', 'Thornwick recalls 5,000 hedge trimmers', 'Thornwick recalled trimmers on Monday.'), 1, 50),
+    ];
+    confirmOpeners(fs);
+    expect([...fs[0]!.titleNames]).toContain('quillby');
+    for (const word of ['mowers', 'grounded', 'garden', 'fires']) expect(fs[0]!.titleNames.has(word), word).toBe(false);
+  });
+
+  it('keeps a shouted word an acronym when the batch writes it as one', () => {
+    const fs = [
+      itemFeatures(item('a', 'NAVO PROBE: WHO KNEW?', 'Questions mount over the grant.'), 0, 50),
+      itemFeatures(item('b', 'Auditors question NAVO grant', 'The NAVO grant to Pellmarsh was questioned.'), 1, 50),
+    ];
+    confirmOpeners(fs);
+    expect(fs[0]!.titleNames.has('navo')).toBe(true);
+    expect(fs[0]!.titleNames.has('probe')).toBe(false);
   });
 });

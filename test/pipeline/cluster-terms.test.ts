@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isFigureToken, stem, terms } from '../../src/pipeline/cluster-terms';
+import { foldWord, isFigureToken, stem, terms } from '../../src/pipeline/cluster-terms';
 
 describe('isFigureToken', () => {
   it('recognises amounts, percentages, multiples and numbers with units', () => {
@@ -20,5 +20,22 @@ describe('terms', () => {
     expect(terms('The regulator fined 3 firms')).toEqual(['regulator', 'fin']);
     expect(stem('fines')).toBe(stem('fine'));
     expect(stem('launches')).toBe(stem('launched'));
+  });
+});
+
+describe('foldWord', () => {
+  it('gives one key for a word written with diacritics and its transliterations', () => {
+    for (const [a, b] of [['kjærgård', 'kjaergard'], ['høvik', 'hovik'], ['grünwald', 'gruenwald'], ['grünwald', 'grunwald'], ['töller', 'toeller'], ['weißborn', 'weissborn'], ['çelikova', 'celikova']]) {
+      expect(foldWord(a!), `${a} / ${b}`).toBe(foldWord(b!));
+    }
+  });
+
+  it('keeps different words different and plain words unchanged', () => {
+    expect(foldWord('harbour')).toBe('harbour');
+    expect(foldWord('høvik')).not.toBe(foldWord('havik'));
+  });
+
+  it('makes terms match across spellings', () => {
+    expect(terms('Grünwald Ferries')).toEqual(terms('Gruenwald Ferries'));
   });
 });
