@@ -2,6 +2,7 @@
 import { fnv1a64 } from '../lib/hash';
 import { normalizeWhitespace, words } from '../lib/text';
 import { eventKinds } from './cluster-events';
+import { isRoundup } from './cluster-roundup';
 import { bareWord, isLabel, isLabelKey, isMoneyKey, isPeriod, labelEntities, numberEntities } from './cluster-figures';
 import { foldWord, isFigureToken, STOPWORDS, terms } from './cluster-terms';
 import type { ClusterItem } from './types';
@@ -274,6 +275,8 @@ export interface ItemFeatures {
   /** Kinds of event the headline or the opening sentence names. */
   events: Set<string>;
   shingles: Set<number>;
+  /** A roundup or digest of several events: it reports none of them, so it joins no story. */
+  roundup: boolean;
   urlKey?: string;
   /** Hash of the normalised title, when it is long enough to identify an article. */
   titleKey?: string;
@@ -291,6 +294,13 @@ export function confirmOpeners(fs: readonly ItemFeatures[]): void {
     for (const w of f.titleOpeners) if (named.has(w)) f.titleNames.add(w);
     for (const w of [...f.titleOpeners, ...f.ledeOpeners]) if (named.has(w)) f.entities.add(w);
   }
+}
+
+/** Names of a sentence that can tell subjects apart (name heads of 4+ letters, no figures), and its opener. */
+function distinctiveNames(sentence: string): [string[], string[]] {
+  const openers: string[] = [];
+  const names = nameEntities(sentence, false, openers).map(nameHead).filter((name) => /^\p{L}[\p{L}' -]{3,}$/u.test(name) && !STOPWORDS.has(name));
+  return [names, openers];
 }
 
 /** Computes the features of one item (lede length in words). */
@@ -333,7 +343,9 @@ export function itemFeatures(item: ClusterItem, index: number, ledeWords: number
     ...labelEntities(head),
   ]);
   const money = new Set([...entities].filter(isMoneyKey));
-  const codes = new Set(titleNames.filter((e) => /\d/.test(e) && /\p{L}/u.test(e)));
+  const roundup = isRoundup(item.title, item.text, distinctiveNames);
+  // A roundup's "Wexcombe 12" is a headline about many things, not a product version.
+  const codes = new Set(roundup ? [] : titleNames.filter((e) => /\d/.test(e) && /\p{L}/u.test(e)));
   const titleWords = words(item.title);
   return {
     item,
@@ -350,6 +362,7 @@ export function itemFeatures(item: ClusterItem, index: number, ledeWords: number
     titleEvents,
     events: new Set([...titleEvents, ...eventKinds(firstSentence(item.text))]),
     shingles: shingleHashes(`${item.title} ${item.text}`),
+    roundup,
     urlKey: canonicalUrl(item.url),
     titleKey: titleWords.length >= 5 ? fnv1a64(titleWords.join(' ')) : undefined,
   };

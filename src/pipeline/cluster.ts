@@ -140,6 +140,14 @@ export function clusterItems(items: ClusterItem[], policy?: Partial<ClusterPolic
     for (const list of byKey.values()) for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) checkCopy(list[x]!, list[y]!);
   }
 
+  // A roundup reports several events and so none of them: it joins only its own copies.
+  for (const pair of [...scores.keys()]) {
+    const [i, j] = [Math.floor(pair / n), pair % n];
+    if ((fs[i]!.roundup || fs[j]!.roundup) && copies.find(i) !== copies.find(j)) {
+      scores.delete(pair);
+      conflicts.add(pair);
+    }
+  }
   return averageLinkage(fs, copies, scores, conflicts, p).map((members) => members.map((i) => fs[i]!.item.id));
 }
 

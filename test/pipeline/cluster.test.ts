@@ -223,4 +223,34 @@ describe('independentPublishers', () => {
     expect(groups).toContainEqual(['r']);
   });
 
+
+  it('keeps a roundup out of every story it mentions, even one told in its headline with a version number', () => {
+    const items = [
+      fine('r1', 'wire', 0, 'Hexwood Editor 9 ships with live collaboration', 'Hexwood released version 9 of its Hexwood Editor on Monday, adding live collaboration and a plugin store.'),
+      fine('r2', 'dev-weekly', 2, 'Hexwood Editor 9 adds live collaboration', 'Version 9 of the Hexwood Editor is out with live collaboration for up to ten people and a plugin store.'),
+      fine('r3', 'digest', 5, 'Weekly digest: Hexwood Editor 9 and more', 'Hexwood released version 9 of its Hexwood Editor, adding live collaboration and a plugin store. Tarnbrook Cloud went down for two hours. Pollenby raised $12m.'),
+    ];
+    const groups = clusterItems(items);
+    expect(groups).toContainEqual(['r1', 'r2']);
+    expect(groups).toContainEqual(['r3']);
+  });
+
+  it('groups a headline shouted in capitals with the sober reports of the same event', () => {
+    const items = [
+      fine('s1', 'wire', 0, 'Dunmere Appliances recalls 20,000 toasters over fire risk', 'Dunmere Appliances is recalling 20,000 Crisp toasters after reports that the heating element can stay on, the company said on Tuesday.'),
+      fine('s2', 'tabloid', 3, 'TOASTER TERROR: DUNMERE PULLS 20,000 FIRE-RISK MACHINES', 'Dunmere Appliances has yanked 20,000 Crisp toasters from shelves after the heating element was found to stay on. "It nearly set my kitchen alight," one owner told us.'),
+      fine('s3', 'wire', 4, 'Halbrook Home recalls 5,000 kettles', 'Halbrook Home is recalling 5,000 kettles whose lids can come loose.'),
+    ];
+    const groups = clusterItems(items);
+    expect(groups).toContainEqual(['s1', 's2']);
+    expect(groups).toContainEqual(['s3']);
+  });
+
+  it('groups reports of one deal whether or not they write the buyer with its diacritics', () => {
+    const items = [
+      fine('d1', 'wire', 0, 'Kjærgård Ferries buys Tollan Shipping for €210m', 'Kjærgård Ferries has agreed to buy Tollan Shipping for €210 million, the companies said on Friday.'),
+      fine('d2', 'abroad', 5, 'Kjaergard Ferries agrees to buy a rival for €210m', 'Ferry group Kjaergard Ferries has agreed to buy a rival operator on the northern route for €210 million, it said on Friday.'),
+    ];
+    expect(clusterItems(items)).toEqual([['d1', 'd2']]);
+  });
 });
