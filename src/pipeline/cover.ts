@@ -1,5 +1,6 @@
 /** The featured image: a deterministic SVG card (1200×630) with the brand, the category and the headline. */
 import { fnv1a64 } from '../lib/hash';
+import { escapeXml } from '../lib/xml-escape';
 
 export interface CoverInput {
   title: string;
@@ -38,16 +39,6 @@ export function renderCoverSvg({ title, category, siteName }: CoverInput): strin
   ].join('\n');
 }
 
-/** Escapes the five XML special characters and drops characters XML 1.0 forbids. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
 
 // A dark background hue and a light accent of the same hue, picked by a hash of the category.
 function paletteFor(category: string): { background: string; accent: string } {

@@ -8,6 +8,7 @@ import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../db/client';
 import { items, runs, sources, type NewItem, type Source } from '../db/schema';
 import type { Config } from '../env';
+import { chunks } from '../lib/chunks';
 import { canonicalUrl } from '../lib/canonical-url';
 import { sha256Hex } from '../lib/hash';
 import { normalizeWhitespace } from '../lib/text';
@@ -325,12 +326,6 @@ async function eachWithConcurrency<T>(list: T[], limit: number, work: (x: T) => 
     }
   });
   await Promise.all(lanes);
-}
-
-function chunks<T>(list: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
 }
 
 function errorMessage(err: unknown): string {

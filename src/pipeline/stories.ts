@@ -14,6 +14,7 @@ import type { Db } from '../db/client';
 import { items, sources, stories, type Item } from '../db/schema';
 import type { Config } from '../env';
 import { fnv1a64 } from '../lib/hash';
+import { chunks } from '../lib/chunks';
 import { clusterItems, copyGroups, independentPublishers, type ClusterPolicy } from './cluster';
 import type { ClusterItem, SourceDoc } from './types';
 
@@ -41,11 +42,6 @@ export interface UpdateStoriesOptions {
 /** D1 allows 100 bound parameters per statement; stay well below. */
 const CHUNK = 90;
 
-function chunks<T>(list: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
-  return out;
-}
 
 function toClusterItem(row: Item): ClusterItem {
   return {
@@ -90,7 +86,7 @@ export async function updateStories(db: Db, opts: UpdateStoriesOptions): Promise
   const storyIdsInPlay = new Set<string>();
   const existingIds = [...new Set(recent.map((r) => r.storyId).filter((id): id is string => !!id))];
   const existing = new Map<string, typeof stories.$inferSelect>();
-  for (const ids of chunks(existingIds)) for (const s of await db.select().from(stories).where(inArray(stories.id, ids))) existing.set(s.id, s);
+  for (const ids of chunks(existingIds, CHUNK)) for (const s of await db.select().from(stories).where(inArray(stories.id, ids))) existing.set(s.id, s);
 
   for (const cluster of clusters) {
     const rows = cluster.map((id) => byId.get(id)!);
@@ -112,7 +108,7 @@ export async function updateStories(db: Db, opts: UpdateStoriesOptions): Promise
 
   // Every item of a touched story (also those older than the window) counts toward its numbers.
   const members = new Map<string, Item[]>();
-  for (const ids of chunks([...storyIdsInPlay])) {
+  for (const ids of chunks([...storyIdsInPlay], CHUNK)) {
     for (const row of await db.select().from(items).where(inArray(items.storyId, ids))) {
       members.set(row.storyId!, [...(members.get(row.storyId!) ?? []), row]);
     }
@@ -133,7 +129,7 @@ export async function updateStories(db: Db, opts: UpdateStoriesOptions): Promise
   };
   const assign = (storyId: string, ids: string[]) => {
     result.assigned += ids.length;
-    for (const part of chunks(ids)) {
+    for (const part of chunks(ids, CHUNK)) {
       statements.push(db.update(items).set({ storyId }).where(and(inArray(items.id, part), isNull(items.storyId))));
     }
   };
