@@ -1,6 +1,6 @@
 // Reads the feedparser conformance corpus (../shared/conformance/feedparser beside the repo) in Node,
 // for the workerd conformance test (via provide) and the eval script.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,6 +19,10 @@ export function readFeedparserCorpus(folders: readonly string[]): { path: string
       }
     }
   };
+  if (!existsSync(FEEDPARSER_CORPUS_DIR)) {
+    // Say what is missing instead of a bare ENOENT from deep inside the walk.
+    throw new Error(`The feedparser corpus is not at ${FEEDPARSER_CORPUS_DIR}: the conformance test needs shared/ beside the repository (CI puts it there).`);
+  }
   for (const folder of folders) walk(join(FEEDPARSER_CORPUS_DIR, folder));
   return out.sort((a, b) => a.path.localeCompare(b.path));
 }
