@@ -1,6 +1,6 @@
 /** `numbers`: every figure in the text is in a source the same paragraph cites, and in the place that source gives it. */
-import { extractFigures, type Figure, supportKeys } from '../extract/numbers';
-import { extractQuotes, type QuoteSpan } from '../extract/quotes';
+import { extractFigures, type Figure, supportKeys } from './extract/numbers';
+import { extractQuotes, type QuoteSpan } from './extract/quotes';
 import { type CheckContext, excerpt, figureNeighbours, type IndexedSource, labels, type SourceSentence, sentencesOf, sourcesFor } from './context';
 import { normalizedText, passageQuotes, passageSentences, sentenceTokens } from './passages';
 import { MIN_QUOTE_WORDS, quoteSource, quoteWords } from './quotes';

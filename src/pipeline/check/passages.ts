@@ -1,6 +1,6 @@
 /** The draft as located passages, and what several checks read from a passage (sentences, words, quotations), found once per call. */
 import { normalizeWhitespace, sentences, words } from '../../lib/text';
-import { extractQuotes, type QuoteSpan } from '../extract/quotes';
+import { extractQuotes, type QuoteSpan } from './extract/quotes';
 import type { IndexedSource } from './context';
 import { contentTokens, type Tok } from './restates';
 import type { ArticleDraft, Cited } from '../types';

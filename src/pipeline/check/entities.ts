@@ -1,6 +1,6 @@
 /** `entities`: names in the text appear in the cited sources; status words ("former", "acting") are supported by them. */
-import { type EntitySpan, extractEntities, extractStatusClaims, nameWords } from '../extract/entities';
-import { extractQuotes, type QuoteSpan, sameSpeaker, speakerOf } from '../extract/quotes';
+import { type EntitySpan, extractEntities, extractStatusClaims, nameWords } from './extract/entities';
+import { extractQuotes, type QuoteSpan, sameSpeaker, speakerOf } from './extract/quotes';
 import { quoteSource, sourceSpeaker } from './quotes';
 import { type CheckContext, excerpt, findPhrase, type IndexedSource, labels, matchTokens, type SourceSentence, sentencesOf, sourcesFor } from './context';
 import { type Passage, passageSentences, sentenceTokens } from './passages';

@@ -1,8 +1,8 @@
 /** What every check reads: the resolved policy, the draft's passages (./passages), and indexes over the sources built once per call. */
 import { sentences, words } from '../../lib/text';
-import type { EntitySpan } from '../extract/entities';
-import { extractFigures, type Figure, supportKeys } from '../extract/numbers';
-import type { QuoteSpan } from '../extract/quotes';
+import type { EntitySpan } from './extract/entities';
+import { extractFigures, type Figure, supportKeys } from './extract/numbers';
+import type { QuoteSpan } from './extract/quotes';
 import { type Passage, passagesOf } from './passages';
 import { contentTokens, type Neighbours, neighbours, type Tok } from './restates';
 import type { ArticleDraft, CheckName, Severity, SourceDoc } from '../types';
