@@ -93,6 +93,8 @@ export interface IndexedSource {
   /** First sentence id of this source in `CheckContext.sentences`. */
   firstSentence: number;
   sentenceCount: number;
+  /** Acronyms of the names the source gives, found when the `entities` check first needs them. */
+  acronyms?: Set<string>;
 }
 
 export interface CheckContext {
