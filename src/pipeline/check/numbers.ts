@@ -1,5 +1,5 @@
 /** `numbers`: every figure in the text is in a source the same paragraph cites, and in the place that source gives it. */
-import { extractFigures, type Figure, supportKeys } from './extract/numbers';
+import { extractFigures, type Figure, supportKeys, withinHedge } from './extract/numbers';
 import { extractQuotes, type QuoteSpan } from './extract/quotes';
 import { type CheckContext, excerpt, figureNeighbours, type IndexedSource, labels, type SourceSentence, sentencesOf, sourcesFor } from './context';
 import { normalizedText, passageQuotes, passageSentences, sentenceTokens } from './passages';
@@ -11,7 +11,7 @@ const RIVAL_RATIO = 1.5;
 const RIVAL_MARGIN = 0.6;
 
 // Quantities can be swapped for one another; years and dates are held to presence (a shifted date is not in the source).
-const COUNTED = new Set<Figure['kind']>(['number', 'percent', 'ordinal']);
+const COUNTED = new Set<Figure['kind']>(['number', 'percent', 'points', 'ordinal']);
 
 export function checkNumbers(ctx: CheckContext): string[] {
   const details: string[] = [];
@@ -28,7 +28,11 @@ export function checkNumbers(ctx: CheckContext): string[] {
       for (const f of figures) {
         const havers = ctx.figureSources.get(f.key);
         const scope = f.soft ? everySource : poolNumbers;
-        const inScope = havers ? [...havers].filter((n) => scope.has(n)) : [];
+        let inScope = havers ? [...havers].filter((n) => scope.has(n)) : [];
+        // A hedged or rounded figure ("over 650,000") stands for the exact value a source gives within its rounding.
+        if (!inScope.length && f.hedge) inScope = hedgedSupport(ctx, f, f.soft ? [...ctx.byNumber.values()] : pool);
+        // A small count spelled out may refer back or count what the text lists ("the two countries", "all three outlets").
+        if (!inScope.length && f.soft && everydayCount(ctx, sentence, f, pool)) continue;
         if (!inScope.length) {
           const elsewhere = havers?.size ? ` (it is in ${[...havers].map((n) => ctx.byNumber.get(n)!.label).join(', ')}, which the paragraph does not cite)` : '';
           details.push(`${p.where}: ${describe(f)} is not in ${f.soft ? 'any source' : `the cited ${labels(pool)}`}${elsewhere} — ${excerpt(sentence)}`);
@@ -70,19 +74,97 @@ function describe(f: Figure): string {
 }
 
 /**
- * The cited sources of the publisher that the sentence credits with the figure: the
- * nearest publisher named before it ("Harbor Signal reports 42,000 applications").
+ * The cited sources of the publisher the sentence credits with the figure, or null when it credits
+ * none. A credit covers its clause: "According to A, …" the whole sentence; "…, according to A"
+ * and "… according to A and B" the clause before it; "A reported …" / "A put it at …" what follows.
+ * Several publishers in one credit are all credited ("according to A and B").
  */
-function attributedTo(sentence: string, f: Figure, pool: IndexedSource[]): IndexedSource[] | null {
-  let best = -1;
-  let publisher = '';
+export function attributedTo(sentence: string, f: Figure, pool: IndexedSource[]): IndexedSource[] | null {
+  const credits: { from: number; to: number; publishers: Set<string> }[] = [];
   for (const s of pool) {
     const name = s.doc.publisher;
     if (!name) continue;
-    const i = sentence.lastIndexOf(name, f.start - name.length);
-    if (i > best) [best, publisher] = [i, name];
+    for (let i = sentence.indexOf(name); i >= 0; i = sentence.indexOf(name, i + name.length)) {
+      const scope = creditScope(sentence, i, i + name.length);
+      if (!scope) continue;
+      const same = credits.find((c) => c.from === scope.from && c.to === scope.to);
+      if (same) same.publishers.add(name);
+      else credits.push({ ...scope, publishers: new Set([name]) });
+    }
   }
-  return best < 0 ? null : pool.filter((s) => s.doc.publisher === publisher);
+  // The innermost credit around the figure wins.
+  const around = credits.filter((c) => c.from <= f.start && f.start < c.to).sort((a, b) => a.to - a.from - (b.to - b.from));
+  const credit = around[0];
+  return credit ? pool.filter((s) => credit.publishers.has(s.doc.publisher)) : null;
+}
+
+const ACCORDING = /according\s+to\s+(?:the\s+)?$/i;
+const REPORTING_VERB = /^['’]?s?\s+(?:\w+\s+)?(?:reported|reports|said|says|put|puts|estimated|estimates|counted|counts|gave|gives|cited|cites|wrote|writes|found|finds|tallied|calculated|noted|notes|described|describes|added|adds|citing)\b/i;
+const CLAUSE_START = /[,;:—–(]\s*|\b(?:while|whereas|but|and)\s+/gi;
+
+/** The part of the sentence a publisher named at [start, end) is credited with, or null when the mention credits nothing. */
+function creditScope(sentence: string, start: number, end: number): { from: number; to: number } | null {
+  const before = sentence.slice(0, start);
+  const after = sentence.slice(end);
+  if (ACCORDING.test(before)) {
+    const at = before.search(ACCORDING);
+    // Sentence-initial "According to A, …" covers the sentence.
+    if (!sentence.slice(0, at).trim()) return { from: 0, to: sentence.length };
+    // "…, according to A" covers the clause before it.
+    let from = 0;
+    CLAUSE_START.lastIndex = 0;
+    for (let m = CLAUSE_START.exec(before.slice(0, at)); m; m = CLAUSE_START.exec(before.slice(0, at))) {
+      if (m.index + m[0].length < at - 1) from = m.index + m[0].length;
+      if (m[0].length === 0) CLAUSE_START.lastIndex++;
+    }
+    return { from, to: end };
+  }
+  // "A reported 42,000 …": the rest of the clause after the verb.
+  if (REPORTING_VERB.test(after)) {
+    const stop = after.slice(1).search(/[;—–]|,\s+(?:while|whereas|but)\b|\.\s/);
+    return { from: start, to: stop < 0 ? sentence.length : end + 1 + stop };
+  }
+  return null;
+}
+
+/** The cited sources that give a value the hedged figure stands for ("more than 650,000" for 651,690). */
+function hedgedSupport(ctx: CheckContext, f: Figure, pool: IndexedSource[]): number[] {
+  const out: number[] = [];
+  for (const s of sentencesOf(ctx, pool)) {
+    if (out.includes(s.n)) continue;
+    if (s.figures.some((g) => withinHedge(f, g))) out.push(s.n);
+  }
+  return out;
+}
+
+const DEFINITE_BEFORE = /\b(?:the|both|all|these|those|its|their|his|her|our|each\s+of\s+the|all\s+of\s+the|a)\s+$/i;
+const SOURCE_NOUN = /^\s+(?:news\s+)?(?:outlets?|sources?|publications?|publishers?|reports?|news\s+organi[sz]ations?|accounts?)\b/i;
+
+/**
+ * Whether a small count spelled out is everyday prose rather than a figure a source must give:
+ * it refers back to things already named ("the two countries", "both", "a third person"), counts
+ * our own sources ("all three outlets", which must be how many publishers the story has), or
+ * counts a list the sentence or a cited source gives ("three lawmakers: A, B and C").
+ */
+function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: IndexedSource[]): boolean {
+  const value = Number(f.key.slice(2));
+  const after = sentence.slice(f.start + f.raw.length);
+  if (SOURCE_NOUN.test(after)) return value === new Set(ctx.sources.map((s) => s.publisher)).size || value === ctx.sources.length;
+  if (DEFINITE_BEFORE.test(sentence.slice(0, f.start))) return true;
+  if (listCount(sentence) === value) return true;
+  for (const s of sentencesOf(ctx, pool)) if (listCount(s.text) === value) return true;
+  return false;
+}
+
+/** How many items the longest "A, B and C" list of a sentence has (0 when none). */
+function listCount(sentence: string): number {
+  let best = 0;
+  for (const m of sentence.matchAll(/((?:[^,;:.()]{1,60},\s+){1,9}[^,;:.()]{1,60}?,?\s+(?:and|or)\s+[^,;:.()]{1,60})/g)) {
+    const items = m[1]!.split(/,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+/).filter((x) => x.trim());
+    best = Math.max(best, items.length);
+  }
+  for (const m of sentence.matchAll(/\b[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+)*\s+and\s+[\p{Lu}][\p{L}.'’-]+/gu)) if (m) best = Math.max(best, 2);
+  return best;
 }
 
 /**
