@@ -81,6 +81,8 @@ export interface SourceSentence {
 
   /** Neighbours of each figure (same order as `figures`), filled in when first needed. */
   figureNeighbours?: Neighbours[];
+  /** The weekdays it names, found when first needed. */
+  weekdays?: Set<string>;
 }
 
 export interface IndexedSource {

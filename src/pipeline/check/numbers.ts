@@ -4,6 +4,7 @@ import { extractQuotes, type QuoteSpan } from './extract/quotes';
 import { type CheckContext, excerpt, figureNeighbours, type IndexedSource, labels, type SourceSentence, sentencesOf, sourcesFor } from './context';
 import { normalizedText, passageQuotes, passageSentences, sentenceTokens } from './passages';
 import { MIN_QUOTE_WORDS, quoteSource, quoteWords } from './quotes';
+import { checkWeekdays, shiftedDate } from './when';
 import { affinity, clearlyRestatesRival, type Neighbours, neighbours, type Restatement } from './restates';
 
 // A rival place must beat the figure's own best place by this factor plus this margin (measured: npm run eval:checks).
@@ -23,6 +24,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
     let quotes: QuoteSpan[] | undefined;
     for (const part of passageSentences(p)) {
       const { text: sentence, offset } = part;
+      details.push(...checkWeekdays(ctx, p, part, pool));
       const figures = extractFigures(sentence);
       if (!figures.length) continue;
       for (const f of figures) {
@@ -53,6 +55,11 @@ export function checkNumbers(ctx: CheckContext): string[] {
           if (quoteWords(p, quote.inner).words >= MIN_QUOTE_WORDS && !quoteSource(ctx, p, quote.inner)) {
             details.push(`${p.where}: ${describe(f)} is in a quotation that the cited ${labels(pool)} do not give word for word — ${excerpt(sentence)}`);
           }
+          continue;
+        }
+        if (f.kind === 'date') {
+          const other = shiftedDate(ctx, part, f, pool, new Set(figures.map((g) => g.key)));
+          if (other) details.push(`${p.where}: ${describe(f)} stands where ${ctx.byNumber.get(other.n)!.label} gives another date — ${excerpt(other.text, 90)} — ${excerpt(sentence)}`);
           continue;
         }
         if (!COUNTED.has(f.kind)) continue;
@@ -186,7 +193,7 @@ function restatement(
     const around = figureNeighbours(s);
     s.figures.forEach((g, i) => {
       if (!COUNTED.has(g.kind) || g.soft) return;
-      const own = supportKeys(g).includes(f.key);
+      const own = supportKeys(g).includes(f.key) || (f.hedge !== undefined && withinHedge(f, g));
       if (!own && (g.kind !== f.kind || present.has(g.key))) return;
       const score = affinity(mine, around[i]!, ctx.idf);
       if (own) out.own = Math.max(out.own, score);

@@ -214,7 +214,8 @@ export function extractFigures(text: string): Figure[] {
 
 const SMALL = 'one|two|three|four|five|six|seven|eight|nine|ten|a|an';
 const FRACTION = new RegExp(
-  String.raw`\b(?:(${SMALL}|\d{1,2})\s+(?:in|out\s+of)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b|(${SMALL})[\s-](half|halves|third|thirds|quarters?|fifths?)\b)`,
+  // "three in four", "one of every five", "two-thirds", "a third of" (a bare "a third" is an ordinal: "a third person").
+  String.raw`\b(?:(${SMALL}|\d{1,2})\s+(?:in|out\s+of|of\s+every)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b|(${SMALL})[\s-](halves|thirds|quarters|fifths)\b|(?:(${SMALL})[\s-](half|third|quarter|fifth)(?=\s+of\b)|(one)-(half|third|quarter|fifth)\b))`,
   'gi',
 );
 const DENOMINATOR: Record<string, number> = { half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5 };
@@ -222,7 +223,7 @@ const DENOMINATOR: Record<string, number> = { half: 2, halves: 2, third: 3, thir
 /** The percentage a fraction phrase stands for ("three in four" -> 75, "two-thirds" -> 66.7), or null. */
 function fractionShare(m: RegExpExecArray): number | null {
   const count = (w: string) => (/^\d/.test(w) ? Number(w) : w.toLowerCase() === 'a' || w.toLowerCase() === 'an' ? 1 : (UNITS[w.toLowerCase()] ?? NaN));
-  const [n, d] = m[1] ? [count(m[1]), count(m[2]!)] : [count(m[3]!), DENOMINATOR[m[4]!.toLowerCase()]!];
+  const [n, d] = m[1] ? [count(m[1]), count(m[2]!)] : m[3] ? [count(m[3]), DENOMINATOR[m[4]!.toLowerCase()]!] : m[5] ? [count(m[5]), DENOMINATOR[m[6]!.toLowerCase()]!] : [1, DENOMINATOR[m[8]!.toLowerCase()]!];
   if (!(n > 0) || !(d > 0) || n >= d) return null;
   return Math.round((n / d) * 1000) / 10;
 }
