@@ -83,6 +83,9 @@ export interface SourceSentence {
   figureNeighbours?: Neighbours[];
   /** The weekdays it names, found when first needed. */
   weekdays?: Set<string>;
+  /** Its text in lower case and its lower-case words, for name look-ups (./roles), found when first needed. */
+  lowerText?: string;
+  lowerWords?: Set<string>;
 }
 
 export interface IndexedSource {
@@ -118,6 +121,8 @@ export interface CheckContext {
   wordSources?: Map<string, number[]>;
   /** Source words -> their places as flat (sentence id, start, end) triples, built by the `entities` check when it first needs it. */
   nameIndex?: Map<string, number[]>;
+  /** Lower-case words the sources capitalise inside a sentence (./roles), found when first needed. */
+  names?: Set<string>;
   /** Rarity of a stemmed content word across the source sentences (0 for a word in every sentence). */
   idf(w: string): number;
 }

@@ -3,6 +3,7 @@ import { type EntitySpan, extractEntities, extractStatusClaims, nameWords } from
 import { acronymOf, aliasesOf, nameCore, personName } from './extract/names';
 import { extractQuotes, type QuoteSpan, sameSpeaker, speakerOf } from './extract/quotes';
 import { quoteSource, sourceSpeaker } from './quotes';
+import { checkRoles } from './roles';
 import { type CheckContext, excerpt, findPhrase, type IndexedSource, labels, matchTokens, type SourceSentence, sentencesOf, sourcesFor } from './context';
 import { type Passage, passageSentences, sentenceTokens } from './passages';
 import { affinity, clearlyRestatesRival, neighbours, type Restatement, type Tok } from './restates';
@@ -19,6 +20,8 @@ export function checkEntities(ctx: CheckContext): string[] {
   const publishers = new Set(ctx.sources.map((s) => nameWords(s.publisher).join(' ')));
   for (const s of ctx.sources) publishers.add(nameWords(s.publisher).filter((w) => w !== 'the').join(' '));
   const details: string[] = [];
+  // Our sources' and our own names are not actors of the story.
+  const roleIgnore = new Set([...publishers, ...ignore].flatMap((n) => n.split(' ')));
   for (const p of ctx.passages) {
     // Titles and headings are in title case: their capitals say nothing about names.
     if (p.kind === 'title' || p.kind === 'heading') continue;
@@ -26,6 +29,7 @@ export function checkEntities(ctx: CheckContext): string[] {
     for (const part of passageSentences(p)) {
       const sentence = part.text;
       let quotes: QuoteSpan[] | undefined;
+      if (p.citations !== null) details.push(...checkRoles(ctx, p, part, pool, (quotes ??= extractQuotes(sentence)), roleIgnore));
       for (const e of extractEntities(sentence, ignore)) {
         // Our sources' own names ("according to Harbor Signal") are known names.
         if (isPublisher(publishers, e.words)) continue;
