@@ -86,6 +86,8 @@ export interface SourceSentence {
   /** Its text in lower case and its lower-case words, for name look-ups (./roles), found when first needed. */
   lowerText?: string;
   lowerWords?: Set<string>;
+  /** Its verbs and how it frames them (./tense), found when first needed. */
+  verbs?: import('./tense').VerbUse[];
 }
 
 export interface IndexedSource {
