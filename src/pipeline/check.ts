@@ -1,4 +1,4 @@
-/** checkArticle: the verification gate — eleven mechanical checks of a draft against its sources. */
+/** checkArticle: the verification gate — twelve mechanical checks of a draft against its sources, with the evidence for every claim. */
 import { checkCitations } from './check/citations';
 import { buildContext, type CheckContext, type CheckPolicy, severityOf } from './check/context';
 import { checkDuplicate } from './check/duplicate';
@@ -8,6 +8,7 @@ import { checkInjection } from './check/injection';
 import { checkLinks } from './check/links';
 import { checkNumbers } from './check/numbers';
 import { checkQuotes } from './check/quotes';
+import { checkReadability } from './check/readability';
 import { checkSchema } from './check/schema';
 import { checkSourceDiversity } from './check/source-diversity';
 import { checkVerbatim } from './check/verbatim';
@@ -29,6 +30,7 @@ export const CHECKS: readonly [CheckName, (ctx: CheckContext) => string[]][] = [
   ['duplicate', checkDuplicate],
   ['injection', checkInjection],
   ['links', checkLinks],
+  ['readability', checkReadability],
 ];
 
 /**

@@ -74,7 +74,8 @@ export type CheckName =
   | 'freshness'
   | 'duplicate'
   | 'injection'
-  | 'links';
+  | 'links'
+  | 'readability';
 
 export type Severity = 'block' | 'warn';
 

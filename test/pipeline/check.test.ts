@@ -7,10 +7,10 @@ const story = storiesA[0]!;
 const policy = { now: EVAL_NOW, siteName: EVAL_SITE, categories: EVAL_CATEGORIES };
 
 describe('checkArticle', () => {
-  it('reports all eleven checks in the stable order and passes a clean article', () => {
+  it('reports all twelve checks in the stable order and passes a clean article', () => {
     const report = checkArticle(story.draft, story.sources, policy);
     expect(report.results.map((r) => r.name)).toEqual([
-      'schema', 'citations', 'source-diversity', 'numbers', 'quotes', 'entities', 'verbatim', 'freshness', 'duplicate', 'injection', 'links',
+      'schema', 'citations', 'source-diversity', 'numbers', 'quotes', 'entities', 'verbatim', 'freshness', 'duplicate', 'injection', 'links', 'readability',
     ]);
     expect(report.results.filter((r) => !r.passed)).toEqual([]);
     expect(report.passed).toBe(true);

@@ -12,7 +12,7 @@ import type { DraftSentence, Passage } from './passages';
 const MIN_SUPPORT = 0.35;
 
 /** Irregular past forms, to their base form: "held" meets "hold", "won" meets "win". */
-const IRREGULAR: Record<string, string> = {
+export const IRREGULAR_PAST: Readonly<Record<string, string>> = {
   held: 'hold', won: 'win', took: 'take', taken: 'take', made: 'make', gave: 'give', given: 'give', left: 'leave', met: 'meet', sent: 'send',
   paid: 'pay', brought: 'bring', struck: 'strike', began: 'begin', begun: 'begin', fell: 'fall', fallen: 'fall', rose: 'rise', risen: 'rise',
   ran: 'run', wrote: 'write', written: 'write', spoke: 'speak', spoken: 'speak', chose: 'choose', chosen: 'choose', sold: 'sell', bought: 'buy',
@@ -48,7 +48,7 @@ function verbUses(text: string): VerbUse[] {
     if (raw.length < 3 || NOT_ACTIONS.has(raw)) continue;
     const base = lemma(raw);
     const before = text.slice(Math.max(0, m.index - 40), m.index);
-    const past = raw in IRREGULAR || (raw.endsWith('ed') && raw.length > 4);
+    const past = raw in IRREGULAR_PAST || (raw.endsWith('ed') && raw.length > 4);
     const negated = NEGATION.test(before);
     // Only verbs are framed: past forms, -ing forms, and the word a negation or a marker of the future governs.
     const notDone = NOT_DONE.test(before);
@@ -60,7 +60,7 @@ function verbUses(text: string): VerbUse[] {
 
 /** A verb's base form, near enough to meet its other forms: "arraigned" / "arraign", "held" / "hold", "resigning" / "resign". */
 function lemma(raw: string): string {
-  if (IRREGULAR[raw]) return IRREGULAR[raw]!;
+  if (IRREGULAR_PAST[raw]) return IRREGULAR_PAST[raw]!;
   let w = raw;
   if (w.endsWith('ied') && w.length > 5) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
