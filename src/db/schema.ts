@@ -6,6 +6,7 @@
  * Times are ISO 8601 UTC strings; JSON columns hold plain data.
  */
 import { sql } from 'drizzle-orm';
+import type { Evidence } from '../pipeline/types';
 import {
   index,
   integer,
@@ -159,6 +160,8 @@ export const articleVersions = sqliteTable(
     writer: text('writer').notNull(),
     model: text('model'),
     checksPassed: integer('checks_passed', { mode: 'boolean' }).notNull(),
+    /** The check report's evidence: each supported claim with its source's sentence (Evidence[] as JSON). */
+    evidence: text('evidence', { mode: 'json' }).$type<Evidence[]>().notNull().default([]),
     /** initial | resynthesis | correction | edit */
     reason: text('reason').notNull().default('initial'),
     /** R2 key of the published version JSON (sources + check report). */

@@ -226,6 +226,7 @@ async function reviseArticle(
       writer: current.writer,
       model: current.model,
       checksPassed: true,
+      evidence: report.evidence ?? [],
       reason: how.kind,
       r2Key: current.r2Key,
       createdAt: at,

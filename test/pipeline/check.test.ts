@@ -56,7 +56,7 @@ describe('checkArticle', () => {
   it('survives a malformed draft and reports it under schema', () => {
     const report = checkArticle({ title: 'x' } as never, story.sources, policy);
     expect(report.passed).toBe(false);
-    expect(report.results).toHaveLength(11);
+    expect(report.results).toHaveLength(12);
     expect(report.results[0]!.details.length).toBeGreaterThan(0);
   });
 });
@@ -72,6 +72,6 @@ describe('checkArticle on an over-long draft', () => {
     expect(report.passed).toBe(false);
     expect(report.results.find((r) => r.name === 'schema')?.details.join(' ')).toMatch(/sections\.0\.paragraphs\.0\.text/);
     expect(report.results.find((r) => r.name === 'numbers')?.details[0]).toMatch(/^not run: a text field of 45000 characters/);
-    expect(report.results).toHaveLength(11);
+    expect(report.results).toHaveLength(12);
   });
 });
