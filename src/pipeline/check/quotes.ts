@@ -27,6 +27,8 @@ export function checkQuotes(ctx: CheckContext): string[] {
         details.push(`${p.where}: the quotation ${excerpt(q.inner, 90)} is not word for word in the cited ${labels(pool)}${hint}`);
         continue;
       }
+      // A word or two in quotation marks is checked for presence; who said it is checked on real quotations.
+      if (words < MIN_QUOTE_WORDS) continue;
       const said = speakerOf(p.text, q.start, q.end);
       if (!said) continue;
       const truth = sourceSpeaker(ctx, found.source, found.fragment);

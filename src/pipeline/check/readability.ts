@@ -37,6 +37,7 @@ function hasVerb(words: string[]): boolean {
   return false;
 }
 
+const OPENS_NOUN_PHRASE = /^(?:the|a|an|its|their|his|her|this|these|those|some|many|every|each|our)$/;
 const QUOTATION = /[“"‘][^”"’]*[”"’]/g;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.:-]*/gu;
 
@@ -63,7 +64,10 @@ export function cutOff(sentence: string): string | null {
   if (at < 0) return null;
   const clause = (prose.slice(at).toLowerCase().match(WORD) ?? []).map((w) => w.replace(/[.:]+$/, ''));
   // Only a short clause is judged: a longer one without a verb by its form is more likely a verb we cannot see.
-  return clause.length && clause.length <= 3 && !hasVerb(clause) ? `breaks off after "${prose.slice(Math.max(0, at - 24), at).trim()} ${clause.join(' ')}"` : null;
+  // A subject alone ("that assistants.") or a determiner and a noun ("that the company's count.") has no verb;
+  // a longer clause, or one not opening on a determiner, may hold a base-form verb we cannot tell by its form.
+  const bare = clause.length === 1 || (clause.length <= 3 && OPENS_NOUN_PHRASE.test(clause[0]!) && !hasVerb(clause.slice(1)));
+  return bare ? `breaks off after "${prose.slice(Math.max(0, at - 24), at).trim()} ${clause.join(' ')}"` : null;
 }
 
 // A pronoun, or a demonstrative standing alone as the subject ("This is", "It was"), not one before a noun ("This year's").

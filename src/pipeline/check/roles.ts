@@ -5,7 +5,7 @@
  * says Trump did); two names the draft orders around a verb the other way round from the source
  * swap who acted and who was acted on.
  */
-import { stem } from '../../lib/text';
+import { STOPWORDS, stem } from '../../lib/text';
 import { alignments } from './align';
 import { type CheckContext, excerpt, type IndexedSource, type SourceSentence } from './context';
 import { NOT_NAMES } from './extract/entities';
@@ -26,17 +26,23 @@ interface NameRun {
   keys: string[];
 }
 
-/** Lower-case words the sources write with a capital inside a sentence: their names, one-word ones included. */
+/**
+ * Lower-case words the sources use as names: written with a capital inside a sentence, or written
+ * only with a capital ("Oracle" opening every sentence it is in), function words left out.
+ */
 function sourceNames(ctx: CheckContext): Set<string> {
   if (ctx.names) return ctx.names;
-  const out = new Set<string>();
+  const capitalised = new Set<string>();
+  const lower = new Set<string>();
   for (const s of ctx.sentences) {
-    CAPITAL_WORD.lastIndex = 0;
-    for (let m = CAPITAL_WORD.exec(s.text); m; m = CAPITAL_WORD.exec(s.text)) {
-      if (m.index === 0 || /[.!?:“"‘(]\s*$/.test(s.text.slice(Math.max(0, m.index - 3), m.index))) continue;
-      out.add(normal(m[0]));
+    for (const m of s.text.matchAll(/[\p{L}][\p{L}'’.-]*/gu)) {
+      const word = normal(m[0]);
+      if (/^\p{Lu}/u.test(m[0])) capitalised.add(word);
+      else lower.add(word);
     }
   }
+  const out = new Set<string>();
+  for (const w of capitalised) if (!lower.has(w) && !STOPWORDS.has(w) && !NOT_NAMES.has(w)) out.add(w);
   return (ctx.names = out);
 }
 
