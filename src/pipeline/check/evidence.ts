@@ -5,11 +5,12 @@
  * reports (./align). Claims without support are what the checks report; they have no evidence.
  */
 import { alignments } from './align';
-import { type CheckContext, type IndexedSource, type SourceSentence, sourcesFor } from './context';
-import { extractEntities, extractStatusClaims } from './extract/entities';
-import { extractFigures, type Figure, supportKeys, withinHedge } from './extract/numbers';
+import { stem } from '../../lib/text';
+import { type CheckContext, type IndexedSource, matchTokens, type SourceSentence, sourcesFor } from './context';
+import { extractStatusClaims } from './extract/entities';
+import { type Figure, supportKeys, withinHedge } from './extract/numbers';
 import { nameCore } from './extract/names';
-import { type DraftSentence, passageQuotes, passageSentences } from './passages';
+import { type DraftSentence, passageQuotes, passageSentences, sentenceEntities, sentenceFigures } from './passages';
 import { quoteSource } from './quotes';
 import { weekdaysOf } from './when';
 import type { Evidence } from '../types';
@@ -21,16 +22,41 @@ function cut(text: string): string {
   return text.length <= MAX_PASSAGE ? text : `${text.slice(0, MAX_PASSAGE - 1).trimEnd()}…`;
 }
 
-/** The cited sentence holding a claim that best reports what the draft sentence reports. */
-function bestHolding(ctx: CheckContext, part: DraftSentence, pool: IndexedSource[], holds: (s: SourceSentence) => boolean): SourceSentence | null {
+/** The cited sentence holding a claim that best reports what the draft sentence reports, else the first that holds it. */
+function bestHolding(ctx: CheckContext, part: DraftSentence, pool: IndexedSource[], holds: (s: SourceSentence) => boolean, candidates?: number[]): SourceSentence | null {
   for (const a of alignments(ctx, part, pool)) if (holds(a.sentence)) return a.sentence;
-  // A claim whose sentence shares no other word with the draft sentence: the first sentence that holds it.
+  // A claim whose sentence shares no other word with the draft sentence: the first candidate that holds it.
+  const inPool = new Set(pool.map((s) => s.doc.n));
+  if (candidates) {
+    for (const id of candidates) if (inPool.has(ctx.sentences[id]!.n) && holds(ctx.sentences[id]!)) return ctx.sentences[id]!;
+    return null;
+  }
   for (const s of pool) for (let id = s.firstSentence; id < s.firstSentence + s.sentenceCount; id++) if (holds(ctx.sentences[id]!)) return ctx.sentences[id]!;
   return null;
 }
 
+/** A source sentence's words in lower case, found once per call. */
+function lowerWords(s: SourceSentence): Set<string> {
+  return (s.lowerWords ??= new Set(s.text.toLowerCase().replace(/['’]s\b/g, '').match(/[\p{L}\p{N}][\p{L}\p{N}.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu) ?? []));
+}
+
+/** A source sentence as " w1 w2 … " in match tokens, for locating a quotation's words; found once per call. */
+function matchString(s: SourceSentence): string {
+  return (s.matchString ??= ` ${matchTokens(s.text).join(' ')} `);
+}
+
+/** The ids of the source sentences that give any figure, found once per call. */
+function figureSentences(ctx: CheckContext): number[] {
+  return (ctx.figureSentenceIds ??= ctx.sentences.flatMap((s, id) => (s.figures.length ? [id] : [])));
+}
+
+/** The keys a source sentence's figures support (./extract/numbers `supportKeys`), found once per call. */
+function figureKeys(s: SourceSentence): Set<string> {
+  return (s.figureKeys ??= new Set(s.figures.flatMap(supportKeys)));
+}
+
 function figureHeld(f: Figure) {
-  return (s: SourceSentence) => s.figures.some((g) => supportKeys(g).includes(f.key) || (f.hedge !== undefined && withinHedge(f, g)));
+  return (s: SourceSentence) => figureKeys(s).has(f.key) || (f.hedge !== undefined && s.figures.some((g) => withinHedge(f, g)));
 }
 
 /**
@@ -49,27 +75,28 @@ export function collectEvidence(ctx: CheckContext): Evidence[] {
     for (const q of quotes) {
       const at = quoteSource(ctx, p, q.inner);
       if (!at) continue;
-      const needle = at.fragment.slice(0, 4).join(' ');
-      const sentence = [...Array(at.source.sentenceCount).keys()]
-        .map((k) => ctx.sentences[at.source.firstSentence + k]!)
-        .find((s) => ` ${s.text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').replace(/\s+/g, ' ')} `.includes(` ${needle} `));
+      const needle = ` ${at.fragment.slice(0, 4).join(' ')} `;
+      let sentence: SourceSentence | null = null;
+      for (let id = at.source.firstSentence; id < at.source.firstSentence + at.source.sentenceCount && !sentence; id++) {
+        if (matchString(ctx.sentences[id]!).includes(needle)) sentence = ctx.sentences[id]!;
+      }
       add(`“${q.inner}”`, 'quote', sentence ?? ctx.sentences[at.source.firstSentence]!);
     }
     for (const part of passageSentences(p)) {
-      for (const f of extractFigures(part.text)) {
+      for (const f of sentenceFigures(part)) {
         if (f.soft || f.kind === 'year') continue;
-        add(f.raw, f.kind === 'date' || f.kind === 'time' ? 'date' : 'figure', bestHolding(ctx, part, pool, figureHeld(f)));
+        add(f.raw, f.kind === 'date' || f.kind === 'time' ? 'date' : 'figure', bestHolding(ctx, part, pool, figureHeld(f), figureSentences(ctx)));
       }
-      for (const w of weekdaysOf(part.text)) add(w.day, 'date', bestHolding(ctx, part, pool, (s) => s.text.includes(w.day)));
-      for (const e of extractEntities(part.text)) {
-        const core = nameCore(e.words);
-        const key = core.at(-1);
+      for (const w of weekdaysOf(part.text)) add(w.day, 'date', bestHolding(ctx, part, pool, (s) => s.text.includes(w.day), ctx.postings.get(stem(w.day.toLowerCase())) ?? []));
+      for (const e of sentenceEntities(part)) {
+        const key = nameCore(e.words).at(-1);
         if (!key) continue;
-        add(e.raw, 'name', bestHolding(ctx, part, pool, (s) => s.text.toLowerCase().includes(key)));
+        add(e.raw, 'name', bestHolding(ctx, part, pool, (s) => lowerWords(s).has(key), ctx.postings.get(stem(key)) ?? []));
       }
       for (const c of extractStatusClaims(part.text)) {
         const surname = c.name.split(/\s+/).at(-1)!.toLowerCase();
-        add(c.raw, 'status', bestHolding(ctx, part, pool, (s) => s.text.toLowerCase().includes(surname) && s.text.toLowerCase().includes(c.status)));
+        const holds = (s: SourceSentence) => lowerWords(s).has(surname) && [...lowerWords(s)].some((w) => w === c.status || w.startsWith(`${c.status}-`));
+        add(c.raw, 'status', bestHolding(ctx, part, pool, holds, ctx.postings.get(stem(surname)) ?? []));
       }
     }
   }

@@ -1,8 +1,8 @@
 /** `numbers`: every figure in the text is in a source the same paragraph cites, and in the place that source gives it. */
-import { extractFigures, type Figure, supportKeys, withinHedge } from './extract/numbers';
+import { type Figure, supportKeys, withinHedge } from './extract/numbers';
 import { extractQuotes, type QuoteSpan } from './extract/quotes';
 import { type CheckContext, excerpt, figureNeighbours, type IndexedSource, labels, type SourceSentence, sentencesOf, sourcesFor } from './context';
-import { normalizedText, passageQuotes, passageSentences, sentenceTokens } from './passages';
+import { normalizedText, passageQuotes, passageSentences, sentenceFigures, sentenceTokens } from './passages';
 import { MIN_QUOTE_WORDS, quoteSource, quoteWords } from './quotes';
 import { checkWeekdays, shiftedDate } from './when';
 import { affinity, clearlyRestatesRival, type Neighbours, neighbours, type Restatement } from './restates';
@@ -25,7 +25,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
     for (const part of passageSentences(p)) {
       const { text: sentence, offset } = part;
       details.push(...checkWeekdays(ctx, p, part, pool));
-      const figures = extractFigures(sentence);
+      const figures = sentenceFigures(part);
       if (!figures.length) continue;
       for (const f of figures) {
         const havers = ctx.figureSources.get(f.key);

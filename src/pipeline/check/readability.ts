@@ -59,6 +59,7 @@ export function cutOff(sentence: string): string | null {
   if (!last) return null;
   if (DANGLING_END.has(last)) return `ends on "${last}"`;
   let at = -1;
+  if (!/\b(?:that|because|whether)\b/i.test(prose)) return null;
   CLAUSE_OPENER.lastIndex = 0;
   for (let m = CLAUSE_OPENER.exec(prose); m; m = CLAUSE_OPENER.exec(prose)) at = m.index + m[0].length;
   if (at < 0) return null;

@@ -18,7 +18,7 @@ const CAPITAL_WORD = /\p{Lu}[\p{L}'’.-]*\p{L}|\p{Lu}/gu;
 const MIN_SUPPORT = 0.3;
 
 /** A name of a draft sentence (a run of capitalised words) and the words that identify it. */
-interface NameRun {
+export interface NameRun {
   raw: string;
   start: number;
   end: number;
@@ -109,7 +109,7 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
   const best = ranked[0];
   if (!best || best.score < MIN_SUPPORT) return [];
   const source = prepare(best.sentence);
-  const theirs = namesOf(ctx, source.text, [], ignore);
+  const theirs = (source.nameRuns ??= namesOf(ctx, source.text, [], ignore));
   const before = ctx.sentences[best.id - 1];
   const carried = before && before.n === source.n ? prepare(before) : null;
   // Shared content words (outside names) as [draft offset, source offset], in draft order.

@@ -26,9 +26,9 @@ const NOT_ACTIONS = new Set(['said', 'told', 'added', 'noted', 'reported', 'stat
 
 // Words within three before a verb that make it not (yet) done: plans, expectations, modals, near misses.
 // What makes a verb not (yet) done: the future, a plan or an expectation, a modal, a near miss ("close to resigning").
-const NOT_DONE = /\b(?:will|would|'ll|shall|could|may|might|(?:plans?|planning|expects?|expected|set|going|due|scheduled|poised|aims?|seeks?|intends?|wants?|hopes?|likely|close|about|ready|committed|agreed|pledged|vowed|promised|threatened)\s+to|considering|weighing|mulling|verge\s+of)\s+(?:(?:be|soon|\w+ly)\s+)?$/i;
-// A negation right before the verb, an adverb or auxiliary at most between ("did not expect", "is not seeking").
-const NEGATION = /\b(?:not|n't|never|no\s+longer)\s+(?:(?:\w+ly|be|been|being|have|yet)\s+)?$/i;
+const NOT_DONE_MARK = /\b(?:will|would|'ll|shall|could|may|might|(?:plans?|planning|expects?|expected|set|going|due|scheduled|poised|aims?|seeks?|intends?|wants?|hopes?|likely|close|about|ready|committed|agreed|pledged|vowed|promised|threatened)\s+to|considering|weighing|mulling|verge\s+of)\b/gi;
+// A negation right before the verb ("did not expect", "is not seeking").
+const NEGATION_MARK = /\b(?:not|n't|never|no\s+longer)\b/gi;
 const PERFECT = /\b(?:has|have|had|was|were|been)\s+(?:\w+ly\s+)?(?:already\s+)?$/i;
 
 /** A verb of a text: its stemmed base form, as written, and whether the text has it done, not (yet) done or negated. */
@@ -40,22 +40,41 @@ export interface VerbUse {
   negated: boolean;
 }
 
-/** The verbs of a text in past or present form, each with how the text frames it. */
+/** The verbs of a text in past or -ing form, or governed by a marker of the future or a negation, each with how the text frames it. */
 function verbUses(text: string): VerbUse[] {
+  // Where the markers end: the one or two words after each are what they govern.
+  const governed = markerEnds(text, NOT_DONE_MARK);
+  const negatedAt = markerEnds(text, NEGATION_MARK);
   const out: VerbUse[] = [];
   for (const m of text.matchAll(/[\p{L}'’]+/gu)) {
     const raw = m[0].toLowerCase();
     if (raw.length < 3 || NOT_ACTIONS.has(raw)) continue;
-    const base = lemma(raw);
-    const before = text.slice(Math.max(0, m.index - 40), m.index);
     const past = raw in IRREGULAR_PAST || (raw.endsWith('ed') && raw.length > 4);
-    const negated = NEGATION.test(before);
-    // Only verbs are framed: past forms, -ing forms, and the word a negation or a marker of the future governs.
-    const notDone = NOT_DONE.test(before);
+    const notDone = governs(governed, text, m.index);
+    const negated = governs(negatedAt, text, m.index);
     if (!past && !raw.endsWith('ing') && !negated && !notDone) continue;
-    out.push({ base, raw, done: past && !notDone && (PERFECT.test(before) || !/\b(?:be|being|is|are)\s+$/i.test(before)), notDone, negated });
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    out.push({ base: lemma(raw), raw, done: past && !notDone && (PERFECT.test(before) || !/\b(?:be|being|is|are)\s+$/i.test(before)), notDone, negated });
   }
   return out;
+}
+
+/** The offsets at which a marker's matches end. */
+function markerEnds(text: string, marker: RegExp): number[] {
+  const out: number[] = [];
+  marker.lastIndex = 0;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) out.push(m.index + m[0].length);
+  return out;
+}
+
+/** Whether a word at `at` is the first or second word after one of the marker ends (a "be", "soon" or -ly adverb may stand between). */
+function governs(ends: number[], text: string, at: number): boolean {
+  for (const end of ends) {
+    if (end > at) break;
+    const between = text.slice(end, at);
+    if (/^\s+$/.test(between) || /^\s+(?:be|soon|been|\w+ly)\s+$/i.test(between)) return true;
+  }
+  return false;
 }
 
 /** A verb's base form, near enough to meet its other forms: "arraigned" / "arraign", "held" / "hold", "resigning" / "resign". */
