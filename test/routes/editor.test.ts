@@ -50,6 +50,13 @@ describe('editor API authentication', () => {
     expect((await errorOf(res)).code).toBe('unauthorized');
   });
 
+  it('accepts the scheme name in any case, as RFC 9110 says', async () => {
+    for (const scheme of ['bearer', 'BEARER', 'BeArEr']) {
+      const res = await api('/articles', { token: null, headers: { authorization: `${scheme} ${ADMIN}` } });
+      expect(res.status, scheme).toBe(200);
+    }
+  });
+
   it('refuses an unknown token', async () => {
     const res = await api('/articles', { token: 'not-a-real-token-0123456789' });
     expect(res.status).toBe(401);

@@ -27,7 +27,7 @@ function sameDigest(a: string, b: string): boolean {
 /** Resolves `Authorization: Bearer <token>` to an editor, or answers 401. */
 export const requireEditor = createMiddleware<EditorEnv>(async (c, next) => {
   const header = c.req.header('authorization') ?? '';
-  const match = /^Bearer\s+([A-Za-z0-9._~+/=-]{16,256})\s*$/.exec(header);
+  const match = /^Bearer\s+([A-Za-z0-9._~+/=-]{16,256})\s*$/i.exec(header);
   if (!match?.[1]) {
     c.header('WWW-Authenticate', 'Bearer realm="editor"');
     throw new ApiError(401, 'unauthorized', 'Send an editor token as "Authorization: Bearer <token>".');
