@@ -34,3 +34,7 @@ ALTER TABLE `runs` ADD `heartbeat_at` text;--> statement-breakpoint
 DROP INDEX `items_canonical_url_unique`;--> statement-breakpoint
 CREATE UNIQUE INDEX `items_publisher_canonical_url_unique` ON `items` (`publisher`,`canonical_url`);--> statement-breakpoint
 CREATE INDEX `items_canonical_url_idx` ON `items` (`canonical_url`);
+--> statement-breakpoint
+CREATE TABLE `batch_guards` (
+	`reason` text NOT NULL
+);

@@ -1,7 +1,7 @@
 /** Binds the newsroom run to the Worker's environment: D1, R2, fetch and the story workflow. */
 import { openDb } from './db/client';
 import { loadConfig, type Bindings } from './env';
-import { openRun, runNewsroom, type RunSummary, type StoryToWrite } from './pipeline/run';
+import { RunInProgressError, openRun, runNewsroom, type RunSummary, type StoryToWrite } from './pipeline/run';
 import { storyInstanceId } from './workflow';
 
 /** Starts a story version's workflow once: the instance id makes a second start a no-op. */
@@ -33,13 +33,23 @@ function runDeps(env: Bindings) {
   };
 }
 
-/** The cron trigger's run: waits for the whole run. */
+/** The cron trigger's run: waits for the whole run; skipped while another run holds the lease. */
 export async function runScheduled(env: Bindings): Promise<RunSummary> {
   const deps = runDeps(env);
-  return runNewsroom(deps, await openRun(deps.db, 'cron', deps.now()));
+  let id: string;
+  try {
+    id = await openRun(deps.db, 'cron', deps.now());
+  } catch (err) {
+    if (!(err instanceof RunInProgressError)) throw err;
+    return { id: err.runId, status: 'skipped', stats: {}, errors: [err.message] };
+  }
+  return runNewsroom(deps, id);
 }
 
-/** An editor's run: recorded now, carried out after the response is sent. */
+/**
+ * An editor's run: recorded now, carried out after the response is sent.
+ * @throws RunInProgressError while another run holds the lease
+ */
 export async function startRun(env: Bindings, ctx: { waitUntil(promise: Promise<unknown>): void }, trigger: 'manual' | 'cron') {
   const deps = runDeps(env);
   const id = await openRun(deps.db, trigger, deps.now());

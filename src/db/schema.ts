@@ -313,6 +313,12 @@ export const rateLimits = sqliteTable('rate_limits', {
 });
 
 /**
+ * Never holds a row: a batch inserts NULL here to abort itself when the conditional update
+ * before it changed nothing (D1 has no interactive transactions). See `abortUnlessChanged`.
+ */
+export const batchGuards = sqliteTable('batch_guards', { reason: text('reason').notNull() });
+
+/**
  * FTS5 over published articles. drizzle-kit cannot declare virtual tables, so the
  * table itself is created by a custom migration; this name is what code refers to.
  * Columns: article_id UNINDEXED, title, dek, body.

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/client';
 import { items, runs, sources } from '../../src/db/schema';
 import { loadConfig } from '../../src/env';
-import { openRun, runNewsroom, type RunDeps, type StoryToWrite } from '../../src/pipeline/run';
+import { RUN_LEASE, RunInProgressError, openRun, runNewsroom, type RunDeps, type StoryToWrite } from '../../src/pipeline/run';
+import { currentLease } from '../../src/db/lease';
 
 const db = openDb(env.DB);
 const now = new Date();
@@ -87,5 +88,23 @@ describe('runNewsroom', () => {
     expect(cut).toMatchObject({ status: 'failed', errors: ['The run was interrupted before it finished.'] });
     const live = await db.query.runs.findFirst({ where: eq(runs.id, 'run_in_flight') });
     expect(live?.status).toBe('running');
+  });
+
+  it('closes a run killed mid-way at the next cron, a lease period after its last heartbeat', async () => {
+    // Killed 20 minutes ago: its lease (one cron interval) ran out and it never finished.
+    await db.insert(runs).values({ id: 'run_killed', trigger: 'cron', status: 'running', startedAt: minutesAgo(25), heartbeatAt: minutesAgo(20) });
+    await env.DB.prepare("INSERT OR REPLACE INTO leases (name, holder, expires_at) VALUES (?, 'run_killed', ?)").bind(RUN_LEASE, minutesAgo(5)).run();
+    const id = await openRun(db, 'cron', new Date());
+    expect(await db.query.runs.findFirst({ where: eq(runs.id, 'run_killed') })).toMatchObject({ status: 'failed' });
+    await runNewsroom(deps([]), id);
+  });
+
+  it('lets one run at a time hold the lease, and frees it when the run ends', async () => {
+    const first = await openRun(db, 'cron', new Date());
+    await expect(openRun(db, 'manual', new Date())).rejects.toThrow(RunInProgressError);
+    expect((await currentLease(db, RUN_LEASE, new Date()))?.holder).toBe(first);
+    await runNewsroom(deps([]), first);
+    expect(await currentLease(db, RUN_LEASE, new Date())).toBeNull();
+    await runNewsroom(deps([]), await openRun(db, 'manual', new Date()));
   });
 });

@@ -4,10 +4,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { openDb } from '../../db/client';
 import { auditLog, editors, runs } from '../../db/schema';
-import { parseWith, readJson } from './request';
+import { ApiError, parseWith, readJson } from './request';
 import { sha256Hex } from '../../lib/hash';
 import { requireAdmin, type EditorEnv } from './auth';
 import { startRun } from '../../newsroom';
+import { RunInProgressError } from '../../pipeline/run';
 
 const pageQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 
@@ -28,8 +29,16 @@ export const editorRecords = new Hono<EditorEnv>()
     return c.json({ runs: rows });
   })
   .post('/runs', async (c) => {
-    const run = await startRun(c.env, c.executionCtx, 'manual');
     const db = openDb(c.env.DB);
+    let run: Awaited<ReturnType<typeof startRun>>;
+    try {
+      run = await startRun(c.env, c.executionCtx, 'manual');
+    } catch (err) {
+      if (!(err instanceof RunInProgressError)) throw err;
+      // One run at a time: a second would fetch every feed again at the same moment.
+      const current = await db.query.runs.findFirst({ where: eq(runs.id, err.runId) });
+      throw new ApiError(409, 'run-in-progress', err.message, { run: current ?? { id: err.runId, status: 'running' } });
+    }
     await db.insert(auditLog).values({
       actor: c.get('editor').id,
       action: 'run',
