@@ -2,24 +2,7 @@
 import { openDb } from './db/client';
 import { loadConfig, type Bindings } from './env';
 import { RunInProgressError, openRun, runNewsroom, type RunSummary, type StoryToWrite } from './pipeline/run';
-import { storyInstanceId } from './workflow';
-
-/** Starts a story version's workflow once: the instance id makes a second start a no-op. */
-async function startStory(workflow: Workflow, story: StoryToWrite): Promise<'started' | 'exists'> {
-  const id = storyInstanceId(story);
-  try {
-    await workflow.create({ id, params: story });
-    return 'started';
-  } catch (err) {
-    // Creating an id that exists is refused; confirm it exists rather than trusting the message.
-    try {
-      await workflow.get(id);
-      return 'exists';
-    } catch {
-      throw err;
-    }
-  }
-}
+import { startStoryWorkflow } from './pipeline/story-start';
 
 function runDeps(env: Bindings) {
   const config = loadConfig(env);
@@ -29,7 +12,7 @@ function runDeps(env: Bindings) {
     fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
     config,
     now: () => new Date(),
-    startStory: (story: StoryToWrite) => startStory(env.STORY_WORKFLOW, story),
+    startStory: (story: StoryToWrite) => startStoryWorkflow({ db: openDb(env.DB), workflows: env.STORY_WORKFLOW, now: new Date() }, story),
   };
 }
 

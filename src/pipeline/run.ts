@@ -4,13 +4,14 @@
  * that became ready or grew. Each stage's counts and failures go to the run record;
  * a failing stage is recorded and the run goes on where it can.
  */
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { acquireLease, currentLease, releaseLease, renewLease } from '../db/lease';
 import { runs, stories as storiesTable } from '../db/schema';
 import type { Config } from '../env';
 import { ingestSources } from './ingest';
 import { updateStories } from './stories';
+import { MAX_WORKFLOW_ATTEMPTS, type StartOutcome } from './story-start';
 
 export interface StoryToWrite {
   storyId: string;
@@ -23,8 +24,11 @@ export interface RunDeps {
   fetch: typeof fetch;
   config: Config;
   now: () => Date;
-  /** Starts the story workflow; 'exists' when that story version was already started. */
-  startStory: (story: StoryToWrite) => Promise<'started' | 'exists'>;
+  /**
+   * Starts the story workflow: 'exists' when that story version is under way, 'restarted' when a
+   * lost or failed instance was replaced, 'gave-up' when the story was marked failed instead.
+   */
+  startStory: (story: StoryToWrite) => Promise<StartOutcome>;
 }
 
 export interface RunSummary {
@@ -109,11 +113,12 @@ async function carryOut(deps: RunDeps, runId: string): Promise<RunSummary> {
   let toWrite: StoryToWrite[] = [];
   try {
     const stories = await updateStories(deps.db, { config: deps.config, now: deps.now() });
-    // Ready stories a previous run deferred (ARTICLES_PER_RUN) are started too; instance ids dedupe the rest.
+    // Ready stories a previous run deferred (ARTICLES_PER_RUN), and stories left `writing` by a crash,
+    // are started too; instance ids dedupe the ones under way, and lost instances are replaced.
     const waiting = await deps.db
       .select({ storyId: storiesTable.id, sourceSetHash: storiesTable.sourceSetHash })
       .from(storiesTable)
-      .where(eq(storiesTable.status, 'ready'));
+      .where(inArray(storiesTable.status, ['ready', 'writing']));
     const seen = new Set(stories.toWrite.map((s) => s.storyId));
     toWrite = [
       ...stories.toWrite,
@@ -126,15 +131,17 @@ async function carryOut(deps: RunDeps, runId: string): Promise<RunSummary> {
   }
   await heartbeat(deps, runId);
 
-  const started = { started: 0, alreadyStarted: 0, deferred: 0, failed: 0 };
+  const started = { started: 0, alreadyStarted: 0, restarted: 0, gaveUp: 0, deferred: 0, failed: 0 };
+  const counter = { started: 'started', exists: 'alreadyStarted', restarted: 'restarted', 'gave-up': 'gaveUp' } as const;
   for (const story of toWrite) {
-    if (started.started >= deps.config.ARTICLES_PER_RUN) {
+    if (started.started + started.restarted >= deps.config.ARTICLES_PER_RUN) {
       started.deferred++;
       continue;
     }
     try {
       const outcome = await deps.startStory(story);
-      started[outcome === 'started' ? 'started' : 'alreadyStarted']++;
+      started[counter[outcome]]++;
+      if (outcome === 'gave-up') errors.push(`story ${story.storyId}: its workflow failed ${MAX_WORKFLOW_ATTEMPTS} times; marked failed`);
     } catch (err) {
       started.failed++;
       errors.push(`story ${story.storyId}: could not start its workflow: ${message(err)}`);

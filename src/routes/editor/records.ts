@@ -8,9 +8,11 @@ import { ApiError, parseWith, readJson } from './request';
 import { sha256Hex } from '../../lib/hash';
 import { requireAdmin, type EditorEnv } from './auth';
 import { startRun } from '../../newsroom';
+import { storyProblems } from '../../db/queries/stories';
 import { RunInProgressError } from '../../pipeline/run';
 
 const pageQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+const storiesQuery = z.object({ problem: z.enum(['stuck', 'failed']).optional(), limit: z.coerce.number().int().min(1).max(200).default(100) });
 
 const tokenBody = z
   .object({ name: z.string().trim().min(1).max(80), role: z.enum(['admin', 'editor']).default('editor') })
@@ -47,6 +49,13 @@ export const editorRecords = new Hono<EditorEnv>()
       details: { editor: c.get('editor').name },
     });
     return c.json({ run }, 202);
+  })
+  .get('/stories', async (c) => {
+    // Stories that need attention: stuck in ready/writing for over an hour, or failed, each with why.
+    const q = parseWith(storiesQuery, c.req.query());
+    const found = await storyProblems(openDb(c.env.DB), new Date(), q.limit);
+    const list = q.problem ? found[q.problem] : [...found.stuck, ...found.failed];
+    return c.json({ stories: list, counts: { stuck: found.stuck.length, failed: found.failed.length } });
   })
   .get('/audit', async (c) => {
     const { limit } = parseWith(pageQuery, c.req.query());
