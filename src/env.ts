@@ -13,6 +13,8 @@ export type Bindings = Env & {
   ADMIN_TOKEN?: string;
   /** Key for an OpenAI-compatible endpoint (a secret). */
   OPENAI_API_KEY?: string;
+  /** Workers Rate Limiting for failed editor sign-ins; without it a D1 counter stands in. */
+  AUTH_LIMITER?: RateLimit;
 } & Partial<Record<OptionalVar, string>>;
 
 /** Knobs that have defaults and so need not appear in wrangler.toml. */

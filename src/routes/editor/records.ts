@@ -10,12 +10,18 @@ import { requireAdmin, type EditorEnv } from './auth';
 import { startRun } from '../../newsroom';
 import { storyProblems } from '../../db/queries/stories';
 import { RunInProgressError } from '../../pipeline/run';
+import { isUniqueViolation } from '../../db/batch';
 
 const pageQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 const storiesQuery = z.object({ problem: z.enum(['stuck', 'failed']).optional(), limit: z.coerce.number().int().min(1).max(200).default(100) });
 
 const tokenBody = z
-  .object({ name: z.string().trim().min(1).max(80), role: z.enum(['admin', 'editor']).default('editor') })
+  .object({
+    name: z.string().trim().min(1).max(80),
+    role: z.enum(['admin', 'editor']).default('editor'),
+    /** The e-mail Cloudflare Access signs this editor in with (when Access is configured). */
+    email: z.email().transform((e) => e.toLowerCase()).optional(),
+  })
   .strict();
 
 /** A fresh token: 32 random bytes, base64url. Shown once; only its hash is stored. */
@@ -67,16 +73,21 @@ export const editorRecords = new Hono<EditorEnv>()
     const token = newToken();
     const id = `ed_${crypto.randomUUID()}`;
     const db = openDb(c.env.DB);
-    await db.batch([
-      db.insert(editors).values({ id, name: body.name, role: body.role, tokenHash: await sha256Hex(token) }),
-      db.insert(auditLog).values({
-        actor: c.get('editor').id,
-        action: 'create-token',
-        targetType: 'editor',
-        targetId: id,
-        details: { name: body.name, role: body.role },
-      }),
-    ]);
+    try {
+      await db.batch([
+        db.insert(editors).values({ id, name: body.name, role: body.role, email: body.email ?? null, tokenHash: await sha256Hex(token) }),
+        db.insert(auditLog).values({
+          actor: c.get('editor').id,
+          action: 'create-token',
+          targetType: 'editor',
+          targetId: id,
+          details: { name: body.name, role: body.role, email: body.email ?? null },
+        }),
+      ]);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new ApiError(409, 'conflict', 'An editor with this e-mail exists already.');
+      throw err;
+    }
     const editor = await db.query.editors.findFirst({ where: eq(editors.id, id), columns: { tokenHash: false } });
     return c.json({ editor, token }, 201);
   });
