@@ -3,45 +3,17 @@
 import { introspectWorkflow } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { openDb } from './../src/db/client';
-import { articles, items, sources, stories } from '../src/db/schema';
+import { openDb } from '../src/db/client';
+import { articles, stories } from '../src/db/schema';
 import { loadConfig } from '../src/env';
 import { runScheduled } from '../src/newsroom';
 import { updateStories } from '../src/pipeline/stories';
 import { storyInstanceId } from '../src/pipeline/story-start';
 import { eq } from 'drizzle-orm';
+import { seedTwoStories } from './helpers/stories';
 
 const db = openDb(env.DB);
 const now = new Date();
-const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000).toISOString();
-
-/** Two stories, each reported by two publishers, straight into D1 (no feeds to fetch). */
-async function seedTwoStories() {
-  await db.insert(sources).values([
-    { id: 'wire-a', name: 'Wire A', publisher: 'Wire A', feedUrl: 'https://a.example/feed', enabled: false },
-    { id: 'wire-b', name: 'Wire B', publisher: 'Wire B', feedUrl: 'https://b.example/feed', enabled: false },
-  ]);
-  const item = (id: string, sourceId: string, title: string, text: string, m: number) => ({
-    id,
-    sourceId,
-    publisher: sourceId === 'wire-a' ? 'Wire A' : 'Wire B',
-    guid: id,
-    url: `https://${sourceId}.example/${id}`,
-    canonicalUrl: `https://${sourceId}.example/${id}`,
-    title,
-    contentText: text,
-    publishedAt: minutesAgo(m),
-    fetchedAt: now.toISOString(),
-    snapshotKey: `raw/${sourceId}/x.xml`,
-    contentHash: id,
-  });
-  await db.insert(items).values([
-    item('a1', 'wire-a', 'Orrery Labs recalls its Sextant home robot after battery fires', 'Orrery Labs recalled 40,000 Sextant home robots on Monday after reports of battery fires in Kestria. The company said owners would get a full refund.', 60),
-    item('b1', 'wire-b', 'Sextant robot recall: Orrery Labs pulls 40,000 units over fires', 'Orrery Labs is recalling 40,000 Sextant home robots because of battery fires, the company said on Monday. Owners in Kestria will get a refund.', 50),
-    item('a2', 'wire-a', 'Tamsin Bank fined for automated loan refusals in Valdoria', 'The Valdoria banking authority fined Tamsin Bank 1.2 million euros over automated loan refusals. The bank said it would appeal the decision.', 40),
-    item('b2', 'wire-b', 'Valdoria regulator fines Tamsin Bank over loan algorithm', 'Tamsin Bank must pay a 1.2 million euro fine after its loan algorithm refused applicants unfairly in Valdoria, the banking authority said.', 30),
-  ]);
-}
 
 async function waitFor(id: string, status: InstanceStatus['status']) {
   const instance = await env.STORY_WORKFLOW.get(id);
@@ -51,7 +23,7 @@ async function waitFor(id: string, status: InstanceStatus['status']) {
 
 describe('a crash while starting workflows', () => {
   it('strands no story: every ready or writing story is written after the next run', async () => {
-    await seedTwoStories();
+    await seedTwoStories(db, now);
     await updateStories(db, { config: loadConfig(env), now });
     const ready = await db.select().from(stories).where(eq(stories.status, 'ready'));
     expect(ready).toHaveLength(2);

@@ -4,11 +4,11 @@ import { env, exports } from 'cloudflare:workers';
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/client';
-import { articleVersions, auditLog, corrections, runs, stories } from '../../src/db/schema';
-import { publishArticle } from '../../src/pipeline/publish';
-import { sampleDraft, sampleReport, sampleSources } from '../helpers/draft';
+import { articleVersions, auditLog, corrections, runs } from '../../src/db/schema';
+import { publishSampleArticle } from '../helpers/stories';
 
 const db = openDb(env.DB);
+const liveArticle = (storyId: string) => publishSampleArticle(db, storyId);
 
 function api(path: string, init: RequestInit & { json?: unknown; key?: string } = {}) {
   const headers = new Headers(init.headers);
@@ -26,23 +26,6 @@ async function concurrently(n: number, send: (i: number) => Promise<Response>) {
 }
 
 const count = (statuses: number[], status: number) => statuses.filter((s) => s === status).length;
-
-async function liveArticle(storyId: string) {
-  const now = new Date();
-  await db.insert(stories).values({ id: storyId, key: storyId, title: 'A story', firstSeenAt: now.toISOString(), lastSeenAt: now.toISOString(), status: 'ready' });
-  return publishArticle(
-    { db, store: env.STORE, autoPublish: true, now },
-    {
-      storyId,
-      sourceSetHash: 'h1',
-      sources: sampleSources(now),
-      draft: sampleDraft(`Lumen Forge opens its Atlas model to everyone (${storyId})`),
-      report: sampleReport(),
-      writer: { name: 'extractive' },
-      coverSvg: () => '<svg xmlns="http://www.w3.org/2000/svg"/>',
-    },
-  );
-}
 
 const auditsOf = (targetId: string, actions: string[]) =>
   db.select().from(auditLog).where(and(eq(auditLog.targetId, targetId), inArray(auditLog.action, actions)));
