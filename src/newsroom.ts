@@ -2,6 +2,7 @@
 import { openDb } from './db/client';
 import { loadConfig, type Bindings } from './env';
 import { RunInProgressError, openRun, runNewsroom, type RunSummary, type StoryToWrite } from './pipeline/run';
+import { purgeRegistry } from './lib/cache';
 import { startStoryWorkflow } from './pipeline/story-start';
 
 function runDeps(env: Bindings) {
@@ -16,6 +17,15 @@ function runDeps(env: Bindings) {
   };
 }
 
+/** A run and then the registry pages: a run may disable failing sources, which /about then no longer lists. */
+async function runAndPurge(deps: ReturnType<typeof runDeps>, id: string): Promise<RunSummary> {
+  try {
+    return await runNewsroom(deps, id);
+  } finally {
+    await purgeRegistry(caches.default, deps.config.SITE_URL);
+  }
+}
+
 /** The cron trigger's run: waits for the whole run; skipped while another run holds the lease. */
 export async function runScheduled(env: Bindings): Promise<RunSummary> {
   const deps = runDeps(env);
@@ -26,7 +36,7 @@ export async function runScheduled(env: Bindings): Promise<RunSummary> {
     if (!(err instanceof RunInProgressError)) throw err;
     return { id: err.runId, status: 'skipped', stats: {}, errors: [err.message] };
   }
-  return runNewsroom(deps, id);
+  return runAndPurge(deps, id);
 }
 
 /**
@@ -36,6 +46,6 @@ export async function runScheduled(env: Bindings): Promise<RunSummary> {
 export async function startRun(env: Bindings, ctx: { waitUntil(promise: Promise<unknown>): void }, trigger: 'manual' | 'cron') {
   const deps = runDeps(env);
   const id = await openRun(deps.db, trigger, deps.now());
-  ctx.waitUntil(runNewsroom(deps, id).catch((err) => console.error(`run ${id} failed:`, err)));
+  ctx.waitUntil(runAndPurge(deps, id).catch((err) => console.error(`run ${id} failed:`, err)));
   return { id, status: 'running' as const };
 }
