@@ -115,6 +115,14 @@ describe('Idempotency-Key', () => {
     expect(later.headers.get('idempotent-replayed')).toBe('true');
   });
 
+  it('never keeps a minted token: POST /tokens ignores the key and stores no answer', async () => {
+    const res = await api('/tokens', { method: 'POST', json: { name: 'Keyed desk' }, key: 'mint-1' });
+    expect(res.status).toBe(201);
+    const { token } = (await res.json()) as { token: string };
+    const kept = await env.DB.prepare('SELECT count(*) AS n FROM idempotency_keys WHERE body LIKE ?').bind(`%${token}%`).first<{ n: number }>();
+    expect(kept?.n).toBe(0);
+  });
+
   it('keys are per editor and expire after a day', async () => {
     await env.DB.prepare("INSERT INTO idempotency_keys (editor_id, key, request_hash, status, body, created_at, expires_at) VALUES ('admin', 'old-key', 'x', 201, '{}', '2000-01-01T00:00:00.000Z', '2000-01-02T00:00:00.000Z')").run();
     const json = { name: 'Late Wire', publisher: 'Late', feedUrl: 'https://late.example.com/feed.xml', enabled: false };

@@ -18,6 +18,8 @@ export interface IdempotencyOptions {
   ttlMs?: number;
   /** A first request still unanswered after this long was cut off; its key may be used again (default 2 minutes). */
   abandonAfterMs?: number;
+  /** Requests whose answer must not be kept, e.g. one that shows a secret once. They act as if sent without a key. */
+  skip?: (c: Context) => boolean;
 }
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -34,7 +36,7 @@ export function idempotency(opts: IdempotencyOptions): MiddlewareHandler {
   const abandonAfterMs = opts.abandonAfterMs ?? 2 * 60_000;
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
-    if (key === undefined || !MUTATING.has(c.req.method)) return next();
+    if (key === undefined || !MUTATING.has(c.req.method) || opts.skip?.(c)) return next();
     if (!KEY.test(key)) return apiError(c, 400, 'invalid-idempotency-key', 'Idempotency-Key must be 1 to 255 visible ASCII characters.');
     if (Number(c.req.header('content-length') ?? '0') > MAX_BODY) return next();
     const body = await c.req.text();

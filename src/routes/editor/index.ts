@@ -13,8 +13,8 @@ export const editorApi = new Hono<EditorEnv>()
     c.header('Cache-Control', 'no-store');
   })
   .use('*', requireEditor)
-  // Every POST, PATCH and DELETE honours Idempotency-Key, per editor.
-  .use('*', idempotency({ db: (c) => c.env.DB, scope: (c) => c.get('editor').id }))
+  // Every POST, PATCH and DELETE honours Idempotency-Key, per editor; but a new token is shown once, never kept.
+  .use('*', idempotency({ db: (c) => c.env.DB, scope: (c) => c.get('editor').id, skip: (c) => c.req.path.endsWith('/tokens') }))
   .route('/articles', editorArticles)
   .route('/sources', editorSources)
   .route('/', editorRecords);
