@@ -159,7 +159,7 @@ async function ingestSource(deps: IngestDeps, source: Source): Promise<SourceOut
       kind: 'fetched',
       itemsNew: inserted,
       itemsUpdated: plan.updates.length,
-      // Inserts that a concurrent source won on the canonical URL are skips too.
+      // Inserts that lost a race on a unique key (a concurrent run, or the same URL within the publisher) are skips too.
       itemsSkipped: plan.skipped + (plan.inserts.length - inserted),
     };
   } catch (err) {
