@@ -8,10 +8,10 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { abortUnlessChanged, isGuardAbort, isUniqueViolation, rawStatement, runBatch, type Statement } from '../db/batch';
 import type { Db } from '../db/client';
-import { ARTICLES_FTS, articleVersions, articles, auditLog, checks, corrections, type Article } from '../db/schema';
+import { articleVersions, articles, auditLog, checks, corrections, type Article } from '../db/schema';
 import { draftBodyText } from '../lib/draft-text';
 import { wordCount } from '../lib/text';
-import { searchEntry } from './publish';
+import { removeSearchEntry, searchEntry } from './publish';
 import type { ArticleDraft, CheckReport, SourceDoc } from './types';
 
 export type EditorialErrorCode = 'not-found' | 'reason-required' | 'conflict' | 'invalid-draft';
@@ -87,18 +87,6 @@ async function conflict(db: Db, articleId: string, what: string): Promise<Editor
   return new EditorialError('conflict', `${what} The article changed meanwhile: it is ${current.status} at version ${current.currentVersion}.`, current);
 }
 
-/** Only while the article is published at `version`: search follows the article, not the request. */
-const whilePublished = (articleId: string, version: number) =>
-  [`EXISTS (SELECT 1 FROM articles WHERE id = ? AND status = 'published' AND current_version = ?)`, articleId, version] as const;
-
-function searchEntryWhilePublished(articleId: string, version: number, title: string, dek: string, body: string): Statement[] {
-  const [guard, ...params] = whilePublished(articleId, version);
-  return [
-    rawStatement(`DELETE FROM ${ARTICLES_FTS} WHERE article_id = ? AND ${guard}`, articleId, ...params),
-    rawStatement(`INSERT INTO ${ARTICLES_FTS} (article_id, title, dek, body) SELECT ?, ?, ?, ? WHERE ${guard}`, articleId, title, dek, body, ...params),
-  ];
-}
-
 const result = (a: { id: string; slug: string; category: string }, status: string, version: number, changed: boolean): ActionResult => ({
   articleId: a.id,
   slug: a.slug,
@@ -154,7 +142,7 @@ export async function publishByEditor(
         updatedAt: at,
       })
       .where(and(eq(articles.id, article.id), eq(articles.status, article.status), eq(articles.currentVersion, article.currentVersion))),
-    ...searchEntryWhilePublished(article.id, version.version, draft.title, draft.dek, body),
+    ...searchEntry(article.id, draft.title, draft.dek, body),
     db.insert(auditLog).values({
       at,
       actor: input.actor.id,
@@ -189,7 +177,7 @@ export async function unpublishByEditor(
       .update(articles)
       .set({ status: 'unpublished', updatedAt: at })
       .where(and(eq(articles.id, article.id), eq(articles.status, 'published'), eq(articles.currentVersion, article.currentVersion))),
-    rawStatement(`DELETE FROM ${ARTICLES_FTS} WHERE article_id = ?`, article.id),
+    removeSearchEntry(article.id),
     db.insert(auditLog).values({
       at,
       actor: input.actor.id,
