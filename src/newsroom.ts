@@ -7,13 +7,14 @@ import { startStoryWorkflow } from './pipeline/story-start';
 
 function runDeps(env: Bindings) {
   const config = loadConfig(env);
+  const db = openDb(env.DB);
   return {
-    db: openDb(env.DB),
+    db,
     store: env.STORE,
     fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
     config,
     now: () => new Date(),
-    startStory: (story: StoryToWrite) => startStoryWorkflow({ db: openDb(env.DB), workflows: env.STORY_WORKFLOW, now: new Date() }, story),
+    startStory: (story: StoryToWrite) => startStoryWorkflow({ db, workflows: env.STORY_WORKFLOW, now: new Date() }, story),
   };
 }
 
