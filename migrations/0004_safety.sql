@@ -25,6 +25,7 @@ CREATE TABLE `rate_limits` (
 	`count` integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
+CREATE INDEX `rate_limits_window_idx` ON `rate_limits` (`window_start`);--> statement-breakpoint
 ALTER TABLE `editors` ADD `email` text;--> statement-breakpoint
 CREATE UNIQUE INDEX `editors_email_unique` ON `editors` (`email`);--> statement-breakpoint
 ALTER TABLE `stories` ADD `workflow_id` text;--> statement-breakpoint

@@ -305,12 +305,16 @@ export const leases = sqliteTable('leases', {
 });
 
 /** Fixed-window counters (the local fallback for the Workers Rate Limiting binding) and blocks. */
-export const rateLimits = sqliteTable('rate_limits', {
-  key: text('key').primaryKey(),
-  /** Window start, epoch milliseconds. */
-  windowStart: integer('window_start').notNull(),
-  count: integer('count').notNull().default(0),
-});
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    /** Window start, epoch milliseconds. */
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [index('rate_limits_window_idx').on(t.windowStart)],
+);
 
 /**
  * Never holds a row: a batch inserts NULL here to abort itself when the conditional update

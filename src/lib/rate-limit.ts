@@ -11,30 +11,31 @@ export interface RateLimiter {
 }
 
 /**
- * A fixed-window counter per key in the `rate_limits` table: `limit` calls per `periodMs`.
+ * A counter per key in the `rate_limits` table: `limit` calls per `periodMs`, the window opening
+ * at a key's first call (so a burst cannot straddle two clock-aligned windows).
  * @example const limiter = d1RateLimiter(env.DB, { limit: 10, periodMs: 60_000 })
  */
 export function d1RateLimiter(db: D1Database, opts: { limit: number; periodMs: number; now?: () => number }): RateLimiter {
   const now = opts.now ?? Date.now;
   return {
     async limit({ key }) {
-      const at = now();
-      const windowStart = at - (at % opts.periodMs);
-      // One statement: a new window resets the count, the same window adds one. No check-then-write.
+      // One statement: an expired window starts again at 1, a live one adds one. No check-then-write.
       const row = await db
         .prepare(
           `INSERT INTO rate_limits (key, window_start, count) VALUES (?1, ?2, 1)
            ON CONFLICT (key) DO UPDATE SET
-             count = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.count + 1 ELSE 1 END,
-             window_start = excluded.window_start
+             count = CASE WHEN ?2 - rate_limits.window_start < ?3 THEN rate_limits.count + 1 ELSE 1 END,
+             window_start = CASE WHEN ?2 - rate_limits.window_start < ?3 THEN rate_limits.window_start ELSE ?2 END
            RETURNING count`,
         )
-        .bind(`count:${key}`, windowStart)
+        .bind(`count:${key}`, now(), opts.periodMs)
         .first<{ count: number }>();
       return { success: (row?.count ?? 0) <= opts.limit };
     },
   };
 }
+
+const STALE_MS = 24 * 60 * 60_000;
 
 export interface FailureThrottle {
   /** True while the client is blocked: refuse it without checking what it sent. */
@@ -61,6 +62,8 @@ export function failureThrottle(opts: { db: D1Database; limiter: RateLimiter; bl
       return row !== null;
     },
     async recordFailure(client) {
+      // Rows of clients quiet for a day are dropped, so addresses that come and go cannot fill the table.
+      await opts.db.prepare('DELETE FROM rate_limits WHERE window_start < ?1').bind(now() - STALE_MS).run();
       const { success } = await opts.limiter.limit({ key: `auth-fail:${client}` });
       if (success) return false;
       await opts.db
