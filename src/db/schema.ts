@@ -77,7 +77,9 @@ export const items = sqliteTable(
   },
   (t) => [
     uniqueIndex('items_source_guid_unique').on(t.sourceId, t.guid),
-    uniqueIndex('items_canonical_url_unique').on(t.canonicalUrl),
+    // One publisher never stores a URL twice; two publishers may (copy detection decides).
+    uniqueIndex('items_publisher_canonical_url_unique').on(t.publisher, t.canonicalUrl),
+    index('items_canonical_url_idx').on(t.canonicalUrl),
     index('items_published_at_idx').on(t.publishedAt),
     index('items_story_idx').on(t.storyId),
   ],
@@ -100,6 +102,10 @@ export const stories = sqliteTable(
     /** collecting | ready | writing | written | failed */
     status: text('status').notNull().default('collecting'),
     failureReason: text('failure_reason'),
+    /** The workflow instance last started for this story, when, and how many were started for its version. */
+    workflowId: text('workflow_id'),
+    workflowStartedAt: text('workflow_started_at'),
+    workflowAttempts: integer('workflow_attempts').notNull().default(0),
     firstSeenAt: text('first_seen_at').notNull(),
     lastSeenAt: text('last_seen_at').notNull(),
     createdAt: text('created_at').notNull().default(now),
@@ -235,6 +241,8 @@ export const runs = sqliteTable(
     finishedAt: text('finished_at'),
     /** Counts per stage: sources fetched/not modified/failed, items new/updated/skipped, stories... */
     stats: text('stats', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    /** Last sign of life; a running run without one for a lease period was cut off. */
+    heartbeatAt: text('heartbeat_at'),
     /** Failures in words, e.g. per source. */
     errors: text('errors', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
   },
@@ -248,12 +256,14 @@ export const editors = sqliteTable(
     id: text('id').primaryKey(),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
+    /** The e-mail Cloudflare Access vouches for, when the editor signs in through Access. */
+    email: text('email'),
     /** admin | editor */
     role: text('role').notNull().default('editor'),
     createdAt: text('created_at').notNull().default(now),
     revokedAt: text('revoked_at'),
   },
-  (t) => [uniqueIndex('editors_token_hash_unique').on(t.tokenHash)],
+  (t) => [uniqueIndex('editors_token_hash_unique').on(t.tokenHash), uniqueIndex('editors_email_unique').on(t.email)],
 );
 
 /** Every editor action and automatic publication decision, append-only. */
@@ -271,6 +281,49 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_target_idx').on(t.targetType, t.targetId), index('audit_at_idx').on(t.at)],
 );
+
+/**
+ * Editor API `Idempotency-Key`s: the request's hash and the first response, kept a day.
+ * `status` is null while the first request is still being handled.
+ */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    editorId: text('editor_id').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status'),
+    body: text('body'),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.editorId, t.key] }), index('idempotency_expires_idx').on(t.expiresAt)],
+);
+
+/** Named leases: at most one holder until `expires_at` (e.g. the one running newsroom run). */
+export const leases = sqliteTable('leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: text('expires_at').notNull(),
+});
+
+/** Fixed-window counters (the local fallback for the Workers Rate Limiting binding) and blocks. */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    /** Window start, epoch milliseconds. */
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [index('rate_limits_window_idx').on(t.windowStart)],
+);
+
+/**
+ * Never holds a row: a batch inserts NULL here to abort itself when the conditional update
+ * before it changed nothing (D1 has no interactive transactions). See `abortUnlessChanged`.
+ */
+export const batchGuards = sqliteTable('batch_guards', { reason: text('reason').notNull() });
 
 /**
  * FTS5 over published articles. drizzle-kit cannot declare virtual tables, so the
@@ -292,3 +345,4 @@ export type Correction = typeof corrections.$inferSelect;
 export type Run = typeof runs.$inferSelect;
 export type Editor = typeof editors.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type IdempotencyKey = typeof idempotencyKeys.$inferSelect;

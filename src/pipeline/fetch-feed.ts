@@ -4,7 +4,7 @@
  * injected `fetch`, so it runs in workerd and in Node; problems come back as
  * values, never as exceptions.
  */
-import { checkFetchUrl } from '../lib/url-safety';
+import { checkFetchUrl, type LoopbackPolicy } from '../lib/url-safety';
 
 /** Workers' RequestInit type lacks `credentials`, which workerd and Node both accept. */
 export type FetchInit = RequestInit & { credentials?: 'omit' };
@@ -21,7 +21,7 @@ export interface FetchFeedOptions {
   /** Covers the whole fetch: every redirect hop, headers and body. */
   timeoutMs: number;
   maxBytes: number;
-  allowLoopback: boolean;
+  allowLoopback: LoopbackPolicy;
   userAgent: string;
   /** Default 5. */
   maxRedirects?: number;

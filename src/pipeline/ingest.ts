@@ -10,6 +10,7 @@ import { items, runs, sources, type NewItem, type Source } from '../db/schema';
 import type { Config } from '../env';
 import { chunks } from '../lib/chunks';
 import { canonicalUrl } from '../lib/canonical-url';
+import { urlBelongsToSource } from '../lib/url-host';
 import { sha256Hex } from '../lib/hash';
 import { normalizeWhitespace } from '../lib/text';
 import { isoDay } from '../lib/time';
@@ -61,7 +62,7 @@ export interface IngestCounts {
   failures: SourceFailure[];
   itemsNew: number;
   itemsUpdated: number;
-  /** Items not stored: no http(s) link, no guid, a canonical URL that belongs to another item, or repeated in the feed. */
+  /** Items not stored: no http(s) link, no guid, a copy of a stored item (same publisher, or its URL on that item's source's site), or repeated in the feed. */
   itemsSkipped: number;
 }
 
@@ -158,7 +159,7 @@ async function ingestSource(deps: IngestDeps, source: Source): Promise<SourceOut
       kind: 'fetched',
       itemsNew: inserted,
       itemsUpdated: plan.updates.length,
-      // Inserts that a concurrent source won on the canonical URL are skips too.
+      // Inserts that lost a race on a unique key (a concurrent run, or the same URL within the publisher) are skips too.
       itemsSkipped: plan.skipped + (plan.inserts.length - inserted),
     };
   } catch (err) {
@@ -218,7 +219,7 @@ async function planItems(db: Db, source: Source, feedItems: FeedItem[], now: Dat
   }
 
   const existing = new Map<string, { contentHash: string; revision: number; canonicalUrl: string | null }>();
-  const urlOwner = new Map<string, string>();
+  const urlHolders = new Map<string, { id: string; publisher: string; homepage: string | null; feedUrl: string }[]>();
   for (const ids of chunks(rows.map((r) => r.id), LOOKUP_CHUNK)) {
     const found = await db
       .select({ id: items.id, contentHash: items.contentHash, revision: items.revision, canonicalUrl: items.canonicalUrl })
@@ -228,22 +229,34 @@ async function planItems(db: Db, source: Source, feedItems: FeedItem[], now: Dat
   }
   const urls = rows.flatMap((r) => (r.canonicalUrl ? [r.canonicalUrl] : []));
   for (const part of chunks(urls, LOOKUP_CHUNK)) {
-    const found = await db.select({ id: items.id, canonicalUrl: items.canonicalUrl }).from(items).where(inArray(items.canonicalUrl, part));
-    for (const f of found) if (f.canonicalUrl) urlOwner.set(f.canonicalUrl, f.id);
+    const found = await db
+      .select({ id: items.id, canonicalUrl: items.canonicalUrl, publisher: items.publisher, homepage: sources.homepage, feedUrl: sources.feedUrl })
+      .from(items)
+      .innerJoin(sources, eq(sources.id, items.sourceId))
+      .where(inArray(items.canonicalUrl, part));
+    for (const f of found) if (f.canonicalUrl) urlHolders.set(f.canonicalUrl, [...(urlHolders.get(f.canonicalUrl) ?? []), f]);
   }
+  /**
+   * The item this row's URL makes it a copy of: one of the same publisher, or one from the source
+   * whose site the URL is on. Another publisher merely linking there does not take the URL from
+   * its owner; both are kept and copy detection (clustering) decides.
+   */
+  const copyOf = (row: NewItem) =>
+    (row.canonicalUrl ? urlHolders.get(row.canonicalUrl) ?? [] : []).find(
+      (h) => h.id !== row.id && (h.publisher === row.publisher || urlBelongsToSource(row.canonicalUrl!, h)),
+    );
 
   const plan: ItemPlan = { inserts: [], updates: [], skipped };
   for (const row of rows) {
     const old = existing.get(row.id);
-    const owner = row.canonicalUrl ? urlOwner.get(row.canonicalUrl) : undefined;
     if (!old) {
-      if (owner) plan.skipped++;
+      if (copyOf(row)) plan.skipped++;
       else plan.inserts.push(db.insert(items).values(row).onConflictDoNothing().returning({ id: items.id }));
       continue;
     }
     if (old.contentHash === row.contentHash) continue;
-    // Keep the old link if the new one already belongs to another item.
-    const linkFree = !owner || owner === row.id;
+    // Keep the old link if the new one already belongs to another item of this publisher.
+    const linkFree = !(row.canonicalUrl ? urlHolders.get(row.canonicalUrl) ?? [] : []).some((h) => h.id !== row.id && h.publisher === row.publisher);
     plan.updates.push(
       db
         .update(items)

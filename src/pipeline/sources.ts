@@ -8,12 +8,12 @@ import { z } from 'zod';
 import type { Db } from '../db/client';
 import { sources, type NewSource, type Source } from '../db/schema';
 import { slugify } from '../lib/slug';
-import { checkFetchUrl } from '../lib/url-safety';
+import { checkFetchUrl, type LoopbackPolicy } from '../lib/url-safety';
 
 /** Whether a URL may become a source's feed URL. */
 export function validateFeedUrl(
   url: string,
-  opts: { allowLoopback: boolean },
+  opts: { allowLoopback: LoopbackPolicy },
 ): { ok: true; url: string } | { ok: false; reason: string } {
   const check = checkFetchUrl(url, opts);
   return check.ok ? { ok: true, url: check.url } : { ok: false, reason: check.reason };
@@ -38,7 +38,7 @@ function safeProtocol(v: string): string {
  * `validateFeedUrl`; it is stored in its normalised form.
  * @example sourceInputSchema({ allowLoopback: false }).parse({ name, publisher, feedUrl })
  */
-export function sourceInputSchema(opts: { allowLoopback: boolean }) {
+export function sourceInputSchema(opts: { allowLoopback: LoopbackPolicy }) {
   return z.object({
     /** Optional stable id (lower-case slug); derived from the name when absent. */
     id: z
@@ -75,7 +75,7 @@ export function sourceIdFrom(name: string): string {
 }
 
 /** Validates and inserts sources; rows whose id or feed URL already exists are left alone. Returns the ids inserted. */
-export async function addSources(db: Db, rows: SourceInput[], opts: { allowLoopback: boolean }): Promise<string[]> {
+export async function addSources(db: Db, rows: SourceInput[], opts: { allowLoopback: LoopbackPolicy }): Promise<string[]> {
   const schema = sourceInputSchema(opts);
   const values: NewSource[] = rows.map((row) => {
     const parsed = schema.safeParse(row);

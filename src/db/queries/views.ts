@@ -118,4 +118,6 @@ export interface NewsroomStatus {
   runs: RunView[];
   sources: SourceHealthView[];
   counts: { published: number; held: number; ready: number; unpublished: number };
+  /** Stories stuck (ready or writing for too long) and failed; editors see which and why in the API. */
+  stories: { stuck: number; failed: number };
 }
