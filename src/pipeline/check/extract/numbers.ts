@@ -53,8 +53,8 @@ const POINTS = /point/i;
 
 // Dates first (their digits must not be read again as plain numbers), then times, then numbers.
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
-// "March 13", "Nov. 3", and "March, 13" as feeds sometimes print it.
-const MONTH_DAY = new RegExp(String.raw`\b${MONTH}\.?,?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`, 'g');
+// "March 13", "Nov. 3" (not "March, 13": "From September, 11 schools …" is a count).
+const MONTH_DAY = new RegExp(String.raw`\b${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`, 'g');
 const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+(\d{4})\b)?`, 'g');
 const TIME = /\b(\d{1,2}):(\d{2})\b/g;
 const DIGITS = new RegExp(
