@@ -81,6 +81,8 @@ export interface SourceSentence {
 
   /** Neighbours of each figure (same order as `figures`), filled in when first needed. */
   figureNeighbours?: Neighbours[];
+  /** What each of its figures counts: the stemmed words after it (./numbers), found when first needed. */
+  counted?: string[][];
   /** The weekdays it names, found when first needed. */
   weekdays?: Set<string>;
   /** Its text in lower case and its lower-case words, for name look-ups (./roles), found when first needed. */

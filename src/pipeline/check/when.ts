@@ -12,7 +12,7 @@ import { type DraftSentence, type Passage, sentenceFigures } from './passages';
 // Weekdays, and months named without a day ("in June", "mid-November", "March 2020"; "March 3" is a date figure).
 // "May" counts only after a word of time ("in May"): alone it is a verb or a name.
 const CALENDAR =
-  /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)|\b(January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b(?!\.?\s*\d{1,2}\b)\.?|(?<=\b(?:in|since|until|by|early|late|mid-?|last|next|this|of)\s?)(May)\b(?!\s*\d{1,2}\b)/g;
+  /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)|\b(January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b(?!\.?\s*\d{1,2}\b)\.?|(?<=\b(?:in|since|until|by|early|late|mid-?|last|next|this|past|of)\s?)(May)\b(?!\s*\d{1,2}\b)/g;
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** A weekday or a month named in a text (months as their full name), and where. */
