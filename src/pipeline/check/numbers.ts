@@ -35,14 +35,12 @@ export function checkNumbers(ctx: CheckContext): string[] {
         let inScope = havers ? [...havers].filter((n) => scope.has(n)) : [];
         // A hedged or rounded figure ("over 650,000") stands for the exact value a source gives within its rounding.
         if (!inScope.length && f.hedge) inScope = hedgedSupport(ctx, f, f.soft ? [...ctx.byNumber.values()] : pool);
-        // A count of something the cited sources count otherwise ("five locations" where they say three) is wrong
-        // whether or not the number stands elsewhere in the sources.
-        if (p.citations !== null && COUNTED.has(f.kind)) {
-          const other = otherCount(ctx, part, f, pool, new Set(figures.map((g) => g.key)));
-          if (other) {
-            details.push(`${p.where}: ${describe(f)} counts what ${ctx.byNumber.get(other.s.n)!.label} gives as "${other.g.raw}" — ${excerpt(other.s.text, 90)} — ${excerpt(sentence)}`);
-            continue;
-          }
+        // A count of something the sentences reporting the same thing count otherwise ("five locations" where they
+        // say three) is wrong whether or not the number stands elsewhere in the sources.
+        const recount = p.citations !== null && COUNTED.has(f.kind) && (inScope.length || f.soft) ? otherCount(ctx, part, f, pool, new Set(figures.map((g) => g.key))) : null;
+        if (recount) {
+          details.push(`${p.where}: ${describe(f)} counts what ${ctx.byNumber.get(recount.s.n)!.label} gives as "${recount.g.raw}" — ${excerpt(recount.s.text, 90)} — ${excerpt(sentence)}`);
+          continue;
         }
         // A small count spelled out may refer back or count what the text lists ("the two countries", "all three outlets").
         if (!inScope.length && f.soft && everydayCount(ctx, sentence, f, pool)) continue;
