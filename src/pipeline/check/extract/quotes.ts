@@ -77,8 +77,12 @@ const AFTER_QUOTE = [
 ];
 // "Sen. Lisa Murkowski of Alaska said": the place after "of" is not the speaker.
 const OF_PLACE = String.raw`(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2})?`;
+// "Trump on Saturday asserted", "Xi also warned": a time or an adverb may stand between the speaker and the verb.
+const BETWEEN = String.raw`(?:\s+(?:on\s+\p{Lu}\p{Ll}+day|also|later|again|then|previously|earlier|repeatedly|publicly))*`;
 const BEFORE_QUOTE = [
-  new RegExp(String.raw`${NAME}${OF_PLACE}(?:,[^,.“”"]{1,80},)?\s+${VERB}\b[^.“”"]{0,120}$`, 'u'),
+  new RegExp(String.raw`${NAME}${OF_PLACE}(?:,[^,.“”"]{1,80},)?${BETWEEN}\s+${VERB}\b[^.“”"]{0,120}$`, 'u'),
+  // "Barr offered praise for Durham, saying: …"
+  new RegExp(String.raw`${NAME}\s+\p{Ll}[^.“”"]{0,100},\s+saying:?\s*$`, 'u'),
   new RegExp(String.raw`according\s+to\s+${NAME}[^.“”"]{0,120}$`, 'u'),
   new RegExp(String.raw`${VERB}\s+${NAME}[,:]?\s*$`, 'u'),
 ];
