@@ -152,6 +152,8 @@ const SKIP_BEFORE_VERB = new Set(['also', 'later', 'again', 'then', 'previously'
 
 /** The word or name right before a verb in a text (adverbs and auxiliaries skipped), as lower-case words. */
 function subjectBefore(text: string, at: number): string | null {
+  // "The maker, based in Dunmore, said": after a comma the subject is out of reach.
+  if (/,\s*(?:(?:also|later|again|then|has|have|had)\s+)*$/.test(text.slice(Math.max(0, at - 30), at))) return null;
   const words = text.slice(Math.max(0, at - 60), at).match(/[\p{L}'’.-]+/gu) ?? [];
   while (words.length && SKIP_BEFORE_VERB.has(words.at(-1)!.toLowerCase())) words.pop();
   const w = words.at(-1);
