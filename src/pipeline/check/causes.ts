@@ -38,7 +38,10 @@ export function checkCauses(ctx: CheckContext, p: Passage, part: DraftSentence, 
   if (!m) return [];
   const before = part.text.slice(Math.max(0, m.index - 20), m.index);
   // "is due to open" is a schedule, and "not because …" denies a cause rather than claiming one.
-  if ((/^due/i.test(m[0]) && /\b(?:is|are|was|were|be|been|now)\s+$/i.test(before)) || /\bnot\s+$/i.test(before)) return [];
+  const after = part.text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+  // "is due to open", "the rules due to take effect": "due to" before a verb is a schedule, not a cause.
+  if (/^due/i.test(m[0]) && (/\b(?:is|are|was|were|be|been|now)\s+$/i.test(before) || !/^\s+(?:the|a|an|its|their|his|her|this|these|those|some|many|high|low|rising|falling|\d|\p{Lu}|\p{L}+(?:ing|ion|ions|ness|ment|ments|ity|ies|s)\b)/u.test(after))) return [];
+  if (/\bnot\s+$/i.test(before)) return [];
   // "X led to Y" names the cause first; "Y because of X" names it last.
   const causeFirst = FORWARD.test(m[0]);
   const [first, last] = [contentWords(part.text.slice(0, m.index)), contentWords(part.text.slice(m.index + m[0].length))];

@@ -52,8 +52,9 @@ export function cutOff(sentence: string): string | null {
   // A sentence split inside a quotation is the speaker's words.
   if ((text.match(/[“”"]/g) ?? []).length % 2 === 1) return null;
   if (!/[.!?…:]["”’')\]]*$|["”’]$/.test(text)) return 'has no closing full stop';
-  const prose = text.replace(QUOTATION, ' ');
-  if (/["”’][.!?…]?["”’)]*$/.test(text) && !/[\p{L}\p{N}]\s*[.!?]$/u.test(prose.trim())) return null;
+  // A quotation stands for words: "said that “…”." ends on the quotation, not on "that".
+  const prose = text.replace(QUOTATION, ' quoted ');
+  if (/["”’][.!?…]?["”’)]*$/.test(text)) return null;
   const words = (prose.toLowerCase().match(WORD) ?? []).map((w) => w.replace(/[.:]+$/, ''));
   const last = words.at(-1);
   if (!last) return null;

@@ -13,6 +13,7 @@ import { type DraftSentence, type Passage, sentenceFigures } from './passages';
 // "May" counts only after a word of time ("in May"): alone it is a verb or a name.
 const CALENDAR =
   /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)|\b(January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b(?!\.?\s*\d{1,2}\b)\.?|(?<=\b(?:in|since|until|by|early|late|mid-?|last|next|this|past|of)\s?)(May)\b(?!\s*\d{1,2}\b)/g;
+const WEEKDAYS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 /** A weekday or a month named in a text (months as their full name), and where. */
@@ -59,7 +60,8 @@ function reportingSentences(ctx: CheckContext, part: DraftSentence, pool: Indexe
 
 /** Findings for the weekdays of one sentence of a passage. */
 export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
-  const days = weekdaysOf(part.text);
+  // A title-case headline capitalises every word: its "March" may be a protest march.
+  const days = weekdaysOf(part.text).filter((d) => !(p.kind === 'title' || p.kind === 'heading') || WEEKDAYS.has(d.day));
   if (!days.length) return [];
   const out: string[] = [];
   const everyone = [...ctx.byNumber.values()];
