@@ -9,7 +9,7 @@ import { CHECKS, checkArticle, DEFAULT_POLICY } from '../../src/pipeline/check';
 import { buildContext } from '../../src/pipeline/checks/context';
 import { parseFeed, parseFeedBytes } from '../../src/pipeline/parse';
 import { synthesizeStory } from '../../src/pipeline/synthesize';
-import { extractiveWriter } from '../../src/pipeline/writers/extractive';
+import { extractiveWriter } from '../../src/pipeline/synthesize/writers/extractive';
 import { clusterBatch } from '../fixtures/cluster/sets';
 import { newswireSources } from '../fixtures/checks/newswire-stories';
 import { EVAL_CATEGORIES } from '../fixtures/checks/story';

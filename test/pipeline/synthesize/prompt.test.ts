@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildPrompt, cleanSourceText, MAX_SOURCE_CHARS, MAX_TOTAL_CHARS } from '../../src/pipeline/prompt';
-import { SynthesisError, writeStory } from '../../src/pipeline/synthesize';
-import type { SourceDoc, WriteRequest } from '../../src/pipeline/types';
-import { extractiveWriter } from '../../src/pipeline/writers/extractive';
-import { twoSources } from '../helpers/demo-stories';
+import { buildPrompt, cleanSourceText, MAX_SOURCE_CHARS, MAX_TOTAL_CHARS } from '../../../src/pipeline/synthesize/prompt';
+import { SynthesisError, writeStory } from '../../../src/pipeline/synthesize';
+import type { SourceDoc, WriteRequest } from '../../../src/pipeline/types';
+import { extractiveWriter } from '../../../src/pipeline/synthesize/writers/extractive';
+import { twoSources } from '../../helpers/demo-stories';
 
 const options = { categories: ['Research', 'Policy'] };
 const hostile: SourceDoc = {

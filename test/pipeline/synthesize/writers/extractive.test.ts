@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkArticle } from '../../../src/pipeline/check';
-import { draftSchema, describeIssues } from '../../../src/pipeline/draft-schema';
-import { synthesizeStory } from '../../../src/pipeline/synthesize';
-import { composeArticle, EXTRACTIVE_PROVENANCE, extractiveWriter } from '../../../src/pipeline/writers/extractive';
-import { demoStories } from '../../helpers/demo-stories';
+import { checkArticle } from '../../../../src/pipeline/check';
+import { draftSchema, describeIssues } from '../../../../src/pipeline/draft-schema';
+import { synthesizeStory } from '../../../../src/pipeline/synthesize';
+import { composeArticle, EXTRACTIVE_PROVENANCE, extractiveWriter } from '../../../../src/pipeline/synthesize/writers/extractive';
+import { demoStories } from '../../../helpers/demo-stories';
 
 const CATEGORIES = ['Enterprise', 'Research', 'Policy', 'Security', 'Open Source', 'Industry'];
 const stories = demoStories().filter((s) => s.publishers.size >= 2);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { reviseStory, SynthesisError, synthesizeStory, writeStory } from '../../../src/pipeline/synthesize';
-import { workersAiWriter, type AiRunner } from '../../../src/pipeline/writers/workers-ai';
-import { twoSources } from '../../helpers/demo-stories';
+import { reviseStory, SynthesisError, synthesizeStory, writeStory } from '../../../../src/pipeline/synthesize';
+import { workersAiWriter, type AiRunner } from '../../../../src/pipeline/synthesize/writers/workers-ai';
+import { twoSources } from '../../../helpers/demo-stories';
 
 const MODEL = '@cf/meta/llama-3.3-70b-instruct-fp8-fast';
 type Inputs = { messages: { role: string; content: string }[]; response_format: { type: string; json_schema: Record<string, unknown> } };

@@ -1,8 +1,8 @@
 /** The writing prompt: sources as spotlighted data blocks, the rules, a canary, and the repair/revision turns. */
 import { z } from 'zod';
-import { DRAFT_LIMITS, draftSchema } from './draft-schema';
-import { findInstructionLikeText } from './injection';
-import type { ArticleDraft, ChatMessage, SourceDoc } from './types';
+import { DRAFT_LIMITS, draftSchema } from '../draft-schema';
+import { findInstructionLikeText } from '../injection';
+import type { ArticleDraft, ChatMessage, SourceDoc } from '../types';
 
 /** Characters of one source's text the model sees at most. */
 export const MAX_SOURCE_CHARS = 6_000;

@@ -1,7 +1,7 @@
 /** The writer for Workers AI (the production default): an open model in JSON mode through the AI binding. */
 import { draftJsonSchema } from '../prompt';
 import { SynthesisError, TruncatedOutputError } from '../synthesis-error';
-import type { Writer } from '../types';
+import type { Writer } from '../../types';
 import { TransientError, callWithRetries, isTransientStatus, resolvePolicy, type CallPolicy } from './transport';
 
 /** The part of the AI binding this writer uses, so tests can script it. */

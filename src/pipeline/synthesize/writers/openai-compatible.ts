@@ -1,6 +1,6 @@
 /** The writer for any OpenAI-compatible chat-completions endpoint (vLLM, llama.cpp, hosted APIs). */
 import { SynthesisError, TruncatedOutputError } from '../synthesis-error';
-import type { Writer } from '../types';
+import type { Writer } from '../../types';
 import { TransientError, callWithRetries, isTransientStatus, resolvePolicy, type CallPolicy } from './transport';
 
 export interface OpenAiCompatibleOptions extends Partial<CallPolicy> {

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
-import { SynthesisError, synthesizeStory, writeStory } from '../../../src/pipeline/synthesize';
-import { openAiCompatibleWriter } from '../../../src/pipeline/writers/openai-compatible';
-import { twoSources } from '../../helpers/demo-stories';
+import { SynthesisError, synthesizeStory, writeStory } from '../../../../src/pipeline/synthesize';
+import { openAiCompatibleWriter } from '../../../../src/pipeline/synthesize/writers/openai-compatible';
+import { twoSources } from '../../../helpers/demo-stories';
 
 // test/node is outside the worker tsconfig, so its ProvidedContext augmentation is repeated here.
 declare module 'vitest' {
