@@ -1,40 +1,41 @@
-/** The offline writer: a full cited article assembled from source sentences, each quoted or closely attributed. No model. */
-import { shingles, wordCount, words } from '../../../lib/text';
+/**
+ * The offline writer: a news brief from the sources' own sentences, each used whole
+ * (attributed, with copied runs rewritten by rule) or not at all. No model.
+ */
+import { wordCount, words } from '../../../lib/text';
 import type { ArticleDraft, Cited, SourceDoc, Writer } from '../../types';
-import { disagreements, figures, leadClause, properWordsOf, sourceSentences, speakerQuotes, type SourceSentence } from './source-facts';
+import { composeDek, composeTitle, FUTURE, kindsOf, publishersOf, questionFor, topicNoun, type QuestionKind } from '../brief/headline';
+import { attribute, copyTest, quotedWords, restate, type CopyTest } from '../brief/restate';
+import { accountsOf, overlap, sentencePool, type Account, type LeftOut, type Sentence } from '../brief/sentences';
+import { extractFigures } from '../../extract/numbers';
+import { SynthesisError } from '../synthesis-error';
+import { disagreements, figures, properWordsOf } from './source-facts';
 import { chooseCategory, chooseTags } from './topics';
 
 /** How an article page names this writer in its provenance. */
 export const EXTRACTIVE_PROVENANCE = 'written by the extractive writer (no language model)';
 
 export interface ExtractiveLimits {
-  /** A run of this many words copied outside quotation marks fails the `verbatim` check. */
-  maxVerbatimWords: number;
-  /** Quoted words from one source must stay under this share of the article. */
+  /** Largest share of the article's words inside quotation marks. */
   maxQuoteShare: number;
 }
 
-const DEFAULT_LIMITS: ExtractiveLimits = { maxVerbatimWords: 12, maxQuoteShare: 0.3 };
-// Margins below the checks' limits, so that a neighbouring word that happens to match cannot tip a run over.
-const CLAUSE_MARGIN = 3;
-const SHARE_MARGIN = 0.04;
+const DEFAULT_LIMITS: ExtractiveLimits = { maxQuoteShare: 0.25 };
+/** Content shared with a sentence already used above which a sentence restates it. */
+const SAME_FACT = [0.6, 0.8];
+const MAX_DETAIL_PARAGRAPHS = 6;
 
-/** One sentence of a paragraph, where it comes from, how many words it quotes, and how readily it is dropped. */
-interface Piece {
-  text: string;
-  source?: SourceDoc;
+/** One paragraph: its sentences as written and the accounts it cites. */
+interface Para {
+  texts: string[];
+  accounts: Set<Account>;
   quoted: number;
-  /** Lower ranks are dropped first when a source's quotes exceed their share. */
-  rank: number;
 }
-type Para = Piece[];
 
-interface Plan {
-  title: string;
-  dek: string;
-  sections: { heading: string; paras: Para[] }[];
-  whatThisMeans: Para[];
-  faq: { question: string; answer: Para }[];
+/** The brief and what it left out of the sources (links, instructions), for the record. */
+export interface Brief {
+  draft: ArticleDraft;
+  leftOut: LeftOut[];
 }
 
 /**
@@ -46,264 +47,198 @@ export function extractiveWriter(limits: Partial<ExtractiveLimits> = {}): Writer
   return { name: 'extractive', write: async (request) => composeArticle(request.sources, request.categories, limits) };
 }
 
-/** Builds the article for a story's sources (at least one; two publishers make a real article). */
+/** Builds the article for a story's sources; throws SynthesisError when they give too little to write. */
 export function composeArticle(sources: readonly SourceDoc[], categories: readonly string[], overrides: Partial<ExtractiveLimits> = {}): ArticleDraft {
+  return composeBrief(sources, categories, overrides).draft;
+}
+
+/** The article and the source sentences it left out, with the reason for each. */
+export function composeBrief(sources: readonly SourceDoc[], categories: readonly string[], overrides: Partial<ExtractiveLimits> = {}): Brief {
+  if (!sources.length) throw new SynthesisError('no-usable-sources', 'a story needs at least one source');
   const limits = { ...DEFAULT_LIMITS, ...overrides };
-  if (!sources.length) throw new Error('composeArticle needs at least one source');
   const all = [...sources].sort((a, b) => a.n - b.n);
-  const byCentrality = rankSources(all);
-  const sentencesOf = new Map(all.map((s) => [s.n, sourceSentences(s)]));
-  const copied = copyDetector(all, limits.maxVerbatimWords);
-  const maxClause = limits.maxVerbatimWords - CLAUSE_MARGIN;
-  // Keyed by the words, not the position: a syndicated copy's sentence is the same sentence.
-  const used = new Set<string>();
-  const keyOf = (text: string) => words(text).join(' ');
-  const take = (s: { text: string }) => used.add(keyOf(s.text));
-  const isUsed = (s: { text: string }) => used.has(keyOf(s.text));
+  const accounts = accountsOf(all);
+  const { pool, leftOut } = sentencePool(accounts);
+  const copied = copyTest(all.flatMap((s) => [s.title, s.text]));
+  const proper = properWordsOf(pool.map((s) => ({ source: s.account.sources[0]!, text: s.text, index: s.index, hasQuote: s.quoted > 0 })));
+  let lastProblem = '';
+  for (const sameFact of SAME_FACT) {
+    const draft = tryCompose({ all, accounts, pool, copied, proper, categories, limits, sameFact });
+    if (typeof draft !== 'string') return { draft, leftOut };
+    lastProblem = draft;
+  }
+  throw new SynthesisError('no-usable-sources', `the sources give too little to write a brief: ${lastProblem}`, leftOut.map((l) => `source ${l.n} (${l.publisher}): left out, ${l.reason}`));
+}
 
-  const proper = properWordsOf([...sentencesOf.values()].flat());
-  const clauseOf = (s: SourceSentence) => {
-    const clause = isUsed(s) ? undefined : leadClause(s.text, maxClause, proper);
-    return clause && !copied(clause) ? clause : undefined;
+interface Inputs {
+  all: SourceDoc[];
+  accounts: Account[];
+  pool: Sentence[];
+  copied: CopyTest;
+  proper: Set<string>;
+  categories: readonly string[];
+  limits: ExtractiveLimits;
+  sameFact: number;
+}
+
+function tryCompose({ all, accounts, pool, copied, proper, categories, limits, sameFact }: Inputs): ArticleDraft | string {
+  const figuresOf = (a: Account) => new Set(extractFigures(`${a.sources[0]!.title}\n${a.sources[0]!.text}`).map((f) => f.key));
+  const used: Sentence[] = [];
+  const usedFigures = new Set<string>();
+  let styleTurn = 0;
+  let quoted = 0;
+  let total = 0;
+  const byScore = [...pool].sort((a, b) => b.score - a.score || a.account.numbers[0]! - b.account.numbers[0]! || a.index - b.index);
+  const fresh = (s: Sentence) =>
+    !used.includes(s) &&
+    used.every((u) => overlap(u.content, s.content) < sameFact) &&
+    !(s.figures.length && s.figures.every((f) => usedFigures.has(f)) && used.some((u) => overlap(u.content, s.content) >= 0.3));
+  const quoteRoom = (s: Sentence) => !s.quoted || quoted + s.quoted <= limits.maxQuoteShare * Math.max(total + wordCount(s.text), 120);
+
+  // A sentence as we print it: whole, attributed when it opens a paragraph, copied runs rewritten.
+  const render = (s: Sentence, publishers: string[] | null): string | undefined => {
+    if (!publishers) return restate(s.text, copied);
+    const styles = styleTurn++ % 2 ? (['suffix', 'prefix'] as const) : (['prefix', 'suffix'] as const);
+    for (const style of styles) {
+      const attributed = attribute(s.text, publishers, style, proper);
+      const text = style === 'prefix' ? restate(attributed, copied, words(attributed).length - words(s.text).length) : restate(attributed, copied, Infinity);
+      if (text) return text;
+    }
+    return undefined;
+  };
+  const take = (s: Sentence, text: string, para: Para) => {
+    used.push(s);
+    for (const f of s.figures) usedFigures.add(f);
+    para.texts.push(text);
+    para.accounts.add(s.account);
+    const q = quotedWords(text);
+    para.quoted += q;
+    quoted += q;
+    total += wordCount(text);
+  };
+  // A paragraph: the sentence, attributed, and the one after it in the same report when that follows on.
+  const paragraph = (s: Sentence, supporters: Account[] = []): Para | undefined => {
+    if (s.dependent || !fresh(s) || !quoteRoom(s)) return undefined;
+    const text = render(s, [s.account.publisher, ...supporters.map((a) => a.publisher)]);
+    if (!text) return undefined;
+    const para: Para = { texts: [], accounts: new Set(supporters), quoted: 0 };
+    take(s, text, para);
+    const next = pool.find((n) => n.account === s.account && n.index === s.index + 1);
+    if (next && fresh(next) && quoteRoom(next) && (next.dependent || next.score >= s.score * 0.6)) {
+      // Two sentences in a row can make one long copied run across the stop: restated together.
+      const both = restate(`${text} ${next.text}`, copied);
+      if (both) {
+        para.texts = [];
+        take(next, both, para);
+        total -= wordCount(text);
+        quoted -= quotedWords(text);
+        para.quoted -= quotedWords(text);
+      }
+    }
+    return para.texts.join(' ').length >= 40 ? para : undefined;
   };
 
-  // What the reports say: each publisher's lede, quoted, then one short attributed clause.
-  const ledes: Para[] = [];
-  for (const source of byCentrality.slice(0, 4)) {
-    const own = sentencesOf.get(source.n) ?? [];
-    const lede = own.find((s) => !s.hasQuote && between(wordCount(s.text), 8, 45));
-    if (!lede) continue;
-    take(lede);
-    const para: Para = [{ text: `${source.publisher} reported: "${lede.text}"`, source, quoted: words(lede.text).length, rank: 5 }];
-    const next = own.find((s) => clauseOf(s));
-    if (next) {
-      para.push({ text: `The outlet adds that ${clauseOf(next)}.`, source, quoted: 0, rank: 9 });
-      take(next);
-    }
-    ledes.push(para);
-  }
-
-  // In their own words: named speakers' quotes, at most two per publisher.
-  const quotes = speakerQuotes([...sentencesOf.values()].flat());
-  const quoteParas = new Map<number, Para>();
-  for (const [i, q] of quotes.entries()) {
-    const para = quoteParas.get(q.source.n) ?? [];
-    if (para.length >= 2 || used.has(keyOf(q.quote))) continue;
-    used.add(keyOf(q.quote));
-    para.push({ text: `"${q.quote}" ${q.speaker} said, according to ${q.source.publisher}.`, source: q.source, quoted: words(q.quote).length, rank: 2 + 1 / (i + 1) });
-    quoteParas.set(q.source.n, para);
-  }
-
-  // Where the accounts differ: the same quantity, different figures, each attributed.
-  const conflicts = disagreements(figures([...sentencesOf.values()].flat())).slice(0, 3);
-  const conflictParas: Para[] = conflicts.map(([a, b], i) => [
-    ...(i === 0 ? [{ text: 'The reports do not agree on every figure.', quoted: 0, rank: 9 }] : []),
-    { text: `${a.source.publisher} reports ${a.phrase}, while ${b.source.publisher} reports ${b.phrase}.`, source: a.source, quoted: 0, rank: 9 },
-    { text: '', source: b.source, quoted: 0, rank: 9 },
-  ]);
-
-  // Other details: further short clauses, attributed to their publisher.
-  const details: Para[] = [];
-  for (const source of byCentrality) {
-    const clauses = (sentencesOf.get(source.n) ?? []).filter((s) => clauseOf(s)).slice(0, 2);
-    if (!clauses.length) continue;
-    details.push(
-      clauses.map((s, i) => {
-        const text = i === 0 ? `According to ${source.publisher}, ${clauseOf(s)}.` : `${source.publisher} also reports that ${clauseOf(s)}.`;
-        take(s);
-        return { text, source, quoted: 0, rank: 9 };
-      }),
+  // The lede: the most central opening sentence, attributed to every report that tells the same event.
+  const ledeCandidates = byScore.filter((s) => s.index <= 2 && !s.quoted && !s.dependent && between(words(s.text).length, 8, 50));
+  let lede: Para | undefined;
+  let ledeAccount: Account | undefined;
+  for (const s of [...ledeCandidates, ...byScore]) {
+    // A supporter tells the same event and gives every figure the sentence states.
+    const supporters = accounts.filter(
+      (a) => a !== s.account && pool.some((o) => o.account === a && overlap(o.content, s.content) >= 0.4) && s.figures.every((f) => figuresOf(a).has(f)),
     );
-  }
-
-  const pubList = listOf(unique(byCentrality.map((s) => s.publisher)));
-  const everyone: Piece[] = byCentrality.map((source) => ({ text: '', source, quoted: 0, rank: 9 }));
-  const lookingAhead = forwardLooking([...sentencesOf.values()].flat(), isUsed, clauseOf);
-  const whatThisMeans: Para[] = [];
-  if (lookingAhead) {
-    take(lookingAhead.sentence);
-    whatThisMeans.push([lookingAhead.piece]);
-  }
-  whatThisMeans.push([
-    {
-      text: conflicts.length
-        ? 'Because the accounts differ on some figures, those figures are attributed to each outlet rather than stated as settled fact.'
-        : `The event is reported independently by ${pubList}; this article quotes and attributes their accounts rather than adding facts of its own.`,
-      quoted: 0,
-      rank: 9,
-    },
-    ...(conflicts.length ? conflicts.flatMap(([a, b]) => [{ text: '', source: a.source, quoted: 0, rank: 9 }, { text: '', source: b.source, quoted: 0, rank: 9 }]) : everyone),
-  ]);
-
-  const faq: Plan['faq'] = [
-    {
-      question: 'Which outlets reported this story?',
-      answer: [{ text: `${pubList} reported it. Each paragraph of this article cites the report it comes from.`, quoted: 0, rank: 9 }, ...everyone],
-    },
-  ];
-  if (conflicts[0]) {
-    const [a, b] = conflicts[0];
-    faq.push({ question: 'Do the reports agree on the figures?', answer: [{ text: `Not on every figure: ${a.source.publisher} reports ${a.phrase}, while ${b.source.publisher} reports ${b.phrase}.`, source: a.source, quoted: 0, rank: 9 }, { text: '', source: b.source, quoted: 0, rank: 9 }] });
-  }
-  faq.push({
-    question: 'How was this article written?',
-    answer: [{ text: 'It was assembled from the cited reports without a language model: every sentence is quoted from, or closely attributed to, the outlet that published it.', quoted: 0, rank: 9 }, ...everyone],
-  });
-
-  const conflictTags = chooseTags(all);
-  const plan: Plan = {
-    title: chooseTitle(byCentrality, copied, conflictTags, pubList),
-    dek: `${pubList} report on ${conflictTags[0] ?? 'this story'}; this article quotes and attributes each account${conflicts.length ? ' and shows where they differ' : ''}.`,
-    sections: [
-      { heading: 'What the reports say', paras: ledes },
-      { heading: 'In their own words', paras: [...quoteParas.values()] },
-      { heading: 'Where the accounts differ', paras: conflictParas },
-      { heading: 'Other details', paras: details },
-    ],
-    whatThisMeans,
-    faq,
-  };
-  keepQuotesUnderShare(plan, limits.maxQuoteShare - SHARE_MARGIN, all);
-  splitWhenTooFewSections(plan);
-  return render(plan, chooseCategory(all, categories.length ? categories : ['News']), conflictTags, all);
-}
-
-function forwardLooking(all: readonly SourceSentence[], isUsed: (s: SourceSentence) => boolean, clauseOf: (s: SourceSentence) => string | undefined) {
-  const ahead = all.filter((s) => !s.hasQuote && !isUsed(s) && /\b(?:will|would|plans?|intends?|expects?)\b/.test(s.text));
-  const withClause = ahead.find((s) => clauseOf(s) && /\b(?:will|would|plans?|intends?|expects?)\b/.test(clauseOf(s)!));
-  if (withClause) {
-    return { sentence: withClause, piece: { text: `Looking ahead, ${withClause.source.publisher} reports that ${clauseOf(withClause)}.`, source: withClause.source, quoted: 0, rank: 9 } };
-  }
-  const short = ahead.find((s) => between(wordCount(s.text), 6, 40));
-  if (!short) return undefined;
-  return { sentence: short, piece: { text: `Looking ahead, ${short.source.publisher} reported: "${short.text}"`, source: short.source, quoted: words(short.text).length, rank: 1 } };
-}
-
-// Drops the most expendable quotes of whichever source is over its share until none is.
-// A quote counts against every source that holds its words, so a syndicated copy cannot double a share unseen.
-function keepQuotesUnderShare(plan: Plan, share: number, sources: readonly SourceDoc[]): void {
-  const haystacks = sources.map((s) => ({ n: s.n, text: ` ${words(s.text).join(' ')} ` }));
-  const ownersOf = (piece: Piece): number[] => {
-    const inner = /"([^"]*)"/.exec(piece.text)?.[1] ?? '';
-    const needle = ` ${words(inner).join(' ')} `;
-    const owners = haystacks.filter((h) => h.text.includes(needle)).map((h) => h.n);
-    return owners.length ? owners : piece.source ? [piece.source.n] : [];
-  };
-  for (;;) {
-    const quoted = new Map<number, number>();
-    for (const piece of piecesOf(plan)) {
-      if (piece.quoted) for (const n of ownersOf(piece)) quoted.set(n, (quoted.get(n) ?? 0) + piece.quoted);
+    lede = paragraph(s, supporters.slice(0, 2));
+    if (lede) {
+      ledeAccount = s.account;
+      break;
     }
-    const total = totalWords(plan);
-    const over = [...quoted].filter(([, q]) => q / total >= share).sort((a, b) => b[1] - a[1])[0];
-    if (!over) return;
-    const candidates = [...piecesOf(plan)].filter((p) => p.quoted > 0 && ownersOf(p).includes(over[0])).sort((a, b) => a.rank - b.rank);
-    const victim = candidates[0];
-    if (!victim) return;
-    removePiece(plan, victim);
   }
-}
+  if (!lede || !ledeAccount) return 'no sentence can open the article';
 
-// Sparse sources may leave only the ledes: the schema wants two sections, so the later accounts get their own.
-function splitWhenTooFewSections(plan: Plan): void {
-  const filled = plan.sections.filter((s) => s.paras.length);
-  if (filled.length >= 2 || (filled[0]?.paras.length ?? 0) < 2) return;
-  const [first] = filled;
-  plan.sections = [
-    { heading: first!.heading, paras: first!.paras.slice(0, 1) },
-    { heading: 'Other accounts', paras: first!.paras.slice(1) },
-  ];
-}
+  // Where the accounts differ: both figures' sentences, whole, each attributed.
+  const differ: Para[] = [];
+  const asFacts = pool.map((s) => ({ source: s.account.sources[0]!, text: s.text, index: s.index, hasQuote: s.quoted > 0, s }));
+  for (const [a, b] of disagreements(figures(asFacts)).slice(0, 2)) {
+    const sa = asFacts.find((x) => x.source === a.source && x.text.includes(a.phrase))?.s;
+    const sb = asFacts.find((x) => x.source === b.source && x.text.includes(b.phrase))?.s;
+    if (!sa || !sb || sa.account === sb.account) continue;
+    const para: Para = { texts: [], accounts: new Set(), quoted: 0 };
+    for (const s of [sa, sb]) {
+      if (used.includes(s) || s.dependent || !quoteRoom(s)) continue;
+      const text = render(s, [s.account.publisher]);
+      if (text) take(s, text, para);
+    }
+    if (para.texts.length && para.texts.join(' ').length >= 40) differ.push(para);
+  }
 
-function removePiece(plan: Plan, victim: Piece): void {
-  const keep = (para: Para) => para.filter((p) => p !== victim);
-  const hasText = (para: Para) => para.some((p) => p.text);
-  for (const section of plan.sections) section.paras = section.paras.map(keep).filter(hasText);
-  plan.whatThisMeans = plan.whatThisMeans.map(keep).filter(hasText);
-  plan.faq = plan.faq.map((f) => ({ ...f, answer: keep(f.answer) })).filter((f) => hasText(f.answer));
-}
+  // What this means: what the reports say comes next, else what follows from the event.
+  const whatThisMeans: Para[] = [];
+  const CONSEQUENCE = /\b(?:means?|meaning|impact|affect|consequences?|risks?|warn\w*|concerns?|critics|analysts|experts|could|may|might)\b/i;
+  for (const s of [...byScore.filter((x) => FUTURE.test(x.text)), ...byScore.filter((x) => CONSEQUENCE.test(x.text)), ...byScore.filter((x) => x.index >= 1)]) {
+    const p = paragraph(s);
+    if (p) {
+      whatThisMeans.push(p);
+      break;
+    }
+  }
+  if (!whatThisMeans.length) return 'no sentence says what comes next or follows';
 
-function* piecesOf(plan: Plan): Generator<Piece> {
-  for (const s of plan.sections) for (const p of s.paras) yield* p;
-  for (const p of plan.whatThisMeans) yield* p;
-  for (const f of plan.faq) yield* f.answer;
-}
+  // The reader's questions, each answered by a sentence not used above.
+  const topic = topicNoun(accounts);
+  const faq: { question: string; answer: Para }[] = [];
+  const asked = new Set<QuestionKind>();
+  for (const want of ['happened', 'affected', 'figures', 'next', 'more', 'more'] as const) {
+    if (faq.length >= 4) break;
+    if (want !== 'more' && asked.has(want)) continue;
+    for (const s of byScore) {
+      if (!kindsOf(s).includes(want) || (want === 'happened' && s.account === ledeAccount)) continue;
+      const question = questionFor(want, s, topic);
+      if (faq.some((f) => f.question === question)) continue;
+      const p = paragraph(s);
+      if (!p) continue;
+      faq.push({ question, answer: p });
+      asked.add(want);
+      break;
+    }
+  }
 
-function totalWords(plan: Plan): number {
-  let n = wordCount(plan.title) + wordCount(plan.dek);
-  for (const s of plan.sections) if (s.paras.length) n += wordCount(s.heading);
-  for (const f of plan.faq) n += wordCount(f.question);
-  for (const piece of piecesOf(plan)) n += wordCount(piece.text);
-  return n;
-}
+  // The key facts, once each, the most central first.
+  const details: Para[] = [];
+  for (const s of byScore) {
+    if (details.length >= MAX_DETAIL_PARAGRAPHS) break;
+    const p = paragraph(s);
+    if (p) details.push(p);
+  }
+  while (faq.length > 2 && !details.length) details.push(faq.pop()!.answer);
+  if (faq.length < 2) return 'too few distinct facts for the reader questions';
 
-function render(plan: Plan, category: string, tags: string[], all: readonly SourceDoc[]): ArticleDraft {
-  const cited = (para: Para): Cited => {
-    const ns = unique(para.flatMap((p) => (p.source ? [p.source.n] : [])));
-    return { text: para.map((p) => p.text).filter(Boolean).join(' '), citations: ns.length ? ns.sort((a, b) => a - b) : all.map((s) => s.n) };
-  };
+  const sections = [
+    { heading: 'What happened', paras: [lede] },
+    { heading: 'Where the accounts differ', paras: differ },
+    { heading: 'The details', paras: details.slice(0, 4) },
+    { heading: 'More from the reports', paras: details.slice(4) },
+  ].filter((s) => s.paras.length);
+  if (sections.length < 2) return 'too few distinct facts for a second section';
+
+  const title = composeTitle(accounts, ledeAccount, copied);
+  const dek = composeDek(accounts, ledeAccount, proper, copied);
+  if (!title || !dek) return 'no headline or standfirst fits the limits';
+
+  const cited = (p: Para): Cited => ({ text: p.texts.join(' '), citations: [...p.accounts].flatMap((a) => a.numbers).sort((x, y) => x - y) });
   return {
-    title: plan.title,
-    dek: plan.dek,
-    category,
-    tags,
-    sections: plan.sections.filter((s) => s.paras.length).map((s) => ({ heading: s.heading, paragraphs: s.paras.map(cited) })),
-    whatThisMeans: plan.whatThisMeans.map(cited),
-    faq: plan.faq.map((f) => ({ question: f.question, answer: cited(f.answer) })),
+    title,
+    dek,
+    category: chooseCategory(all, categories.length ? categories : ['News']),
+    tags: chooseTags(all),
+    sections: sections.map((s) => ({ heading: s.heading, paragraphs: s.paras.map(cited) })),
+    whatThisMeans: whatThisMeans.map(cited),
+    faq: faq.map((f) => ({ question: f.question, answer: cited(f.answer) })),
   };
 }
 
-// A headline short enough not to be a copied run, and within the title limits; else a plain one of our own.
-function chooseTitle(byCentrality: readonly SourceDoc[], copied: (text: string) => boolean, tags: readonly string[], pubList: string): string {
-  for (const s of byCentrality) {
-    const title = s.title.trim();
-    if (between(title.length, 30, 110) && !copied(title) && !/https?:|www\.|[<>[\]]/.test(title)) return title;
-  }
-  const subject = tags.slice(0, 2).join(' and ') || 'the latest reports';
-  const title = `What ${pubList} report about ${subject}`;
-  return title.length <= 110 ? title : `${title.slice(0, 107).replace(/\s+\S*$/, '')}...`;
-}
-
-/** True when a text, outside quotation marks, carries a run of `n` words found in a source. */
-function copyDetector(sources: readonly SourceDoc[], n: number): (text: string) => boolean {
-  const grams = new Set<string>();
-  for (const s of sources) for (const g of shingles(words(`${s.title}\n${s.text}`), n)) grams.add(g);
-  return (text) =>
-    text
-      .split(/"[^"]*"/)
-      .some((segment) => {
-        const tokens = words(segment);
-        if (tokens.length < n) return false;
-        for (const g of shingles(tokens, n)) if (grams.has(g)) return true;
-        return false;
-      });
-}
-
-// Sources whose headline and lede share the most words with the other publishers' reports lead.
-function rankSources(sources: readonly SourceDoc[]): SourceDoc[] {
-  const vocab = sources.map((s) => new Set(words(`${s.title} ${s.text}`).filter((w) => w.length > 3)));
-  const score = (i: number) => {
-    const lead = new Set(words(`${sources[i]!.title} ${sources[i]!.text.slice(0, 400)}`).filter((w) => w.length > 3));
-    let shared = 0;
-    for (const w of lead) for (const [j, v] of vocab.entries()) if (j !== i && v.has(w)) shared++;
-    return shared / Math.sqrt(lead.size || 1);
-  };
-  return sources
-    .map((s, i) => ({ s, score: score(i) }))
-    .sort((a, b) => b.score - a.score || a.s.n - b.s.n)
-    .map(({ s }) => s);
-}
-
-function listOf(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
-}
-
-function unique<T>(xs: readonly T[]): T[] {
-  return [...new Set(xs)];
-}
+/** The outlets of a story, for a caller's summary line. */
+export { publishersOf };
 
 function between(n: number, min: number, max: number): boolean {
   return n >= min && n <= max;
 }
-

