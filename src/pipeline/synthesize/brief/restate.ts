@@ -57,12 +57,15 @@ const SYNONYMS: Record<string, string> = {
 
 /** Applies rewrites outside quotation marks until `copied` no longer holds; undefined when the runs cannot all be broken. */
 export function breakCopiedRuns(text: string, copied: CopyTest): string | undefined {
+  if (!copied(text)) return text;
   let out = text;
   for (const [re, by] of REWRITES) {
+    const next = outsideQuotes(out, (segment) => segment.replace(re, by as never));
+    if (next === out) continue;
+    out = next;
     if (!copied(out)) return out;
-    out = outsideQuotes(out, (segment) => segment.replace(re, by as never));
   }
-  return copied(out) ? undefined : out;
+  return undefined;
 }
 
 /**
@@ -75,12 +78,27 @@ export function restate(text: string, copied: CopyTest, openingWords = 0): strin
   if (rewritten || /["“”]/.test(text)) return rewritten;
   const body = text.replace(/([.!])$/, '');
   const stop = text.slice(body.length);
-  const cuts = [...body.matchAll(/ /g)].map((m) => m.index!).reverse();
-  for (const cut of cuts) {
+  const cuts = [...body.matchAll(/ /g)].map((m) => m.index!);
+  const attempt = (cut: number) => breakCopiedRuns(`${body.slice(0, cut)} "${body.slice(cut + 1)}${stop}"`, copied);
+  // An earlier cut (a longer quotation) leaves less to copy: find the latest cut that works, then the nearest good one before it.
+  let lo = 0;
+  let hi = cuts.length - 1;
+  let latest = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (attempt(cuts[mid]!)) {
+      latest = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let i = latest; i >= 0; i--) {
+    const cut = cuts[i]!;
+    const before = body.slice(0, cut);
     const quoted = body.slice(cut + 1);
-    if (words(quoted).length < 3 || /\d\S*$/.test(body.slice(0, cut)) || QUOTE_OPENS_BADLY.test(quoted) || /\p{Lu}\S*$/u.test(body.slice(0, cut)) && /^\p{Lu}/u.test(quoted)) continue;
-    if (words(body.slice(0, cut)).length <= openingWords) break;
-    const candidate = breakCopiedRuns(`${body.slice(0, cut)} "${quoted}${stop}"`, copied);
+    if (words(before).length <= openingWords) break;
+    if (words(quoted).length < 3 || /\d\S*$|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)$/.test(before) || /^\d/.test(quoted)) continue;
+    if (QUOTE_OPENS_BADLY.test(quoted) || (/\p{Lu}\S*$/u.test(before) && /^\p{Lu}/u.test(quoted))) continue;
+    const candidate = attempt(cut);
     if (candidate) return candidate;
   }
   return undefined;
@@ -116,8 +134,16 @@ export function listOf(names: readonly string[]): string {
  * The sentence with its publishers named: "According to P, …" or "…, P reported."
  * The first word keeps its capital only when the sources write it capitalised mid-sentence (a name).
  */
-export function attribute(sentence: string, publishers: readonly string[], style: 'prefix' | 'suffix', properWords: ReadonlySet<string>): string {
+export function attribute(sentence: string, publishers: readonly string[], style: 'prefix' | 'suffix' | 'middle', properWords: ReadonlySet<string>): string {
   const who = listOf(publishers);
+  if (style === 'middle') {
+    // ", according to P," at the clause break nearest the middle: it splits the longest copied stretch.
+    const half = sentence.length / 2;
+    const commas = [...sentence.matchAll(/,\s(?!\d)/g)].map((m) => m.index!).filter((i) => !/["“][^"”]*$/.test(sentence.slice(0, i)) && words(sentence.slice(0, i)).length >= 5 && words(sentence.slice(i)).length >= 5);
+    const at = commas.sort((a, b) => Math.abs(a - half) - Math.abs(b - half))[0];
+    if (at !== undefined) return `${sentence.slice(0, at)}, according to ${who},${sentence.slice(at + 1)}`;
+    style = 'prefix';
+  }
   const endsPlain = /[^.!?"”’)]\.$/.test(sentence) || /\d\.$/.test(sentence);
   if (style === 'suffix' && endsPlain && !/\breported\b/.test(sentence)) {
     return `${sentence.slice(0, -1)}, ${who} reported.`;

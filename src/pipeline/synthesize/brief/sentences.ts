@@ -25,6 +25,8 @@ export interface Sentence {
   dependent: boolean;
   /** How central the sentence is to the event (shared with other accounts, near the top). */
   score: number;
+  /** The report's headline made a sentence: material for thin sources only. */
+  headline?: boolean;
 }
 
 /** A source sentence the writer would not use, and why (recorded, never published). */
@@ -39,7 +41,7 @@ const PRONOUN_START = /^(?:he|she|they|it|this|these|those|that|his|her|their|it
 const PRONOUN_SPEAKER = /^["“][^"“”]+["”],?\s+(?:he|she|they|it|we|i)\s+(?:said|says|added|told|wrote|noted)\b/i;
 const CONNECTIVE = /^(?:but|and|also|however|still|meanwhile|yet|so|instead|moreover|furthermore|in addition|separately|nonetheless|nevertheless|even so|in turn),?\s+/i;
 // "WASHINGTON (AP) — ", "LONDON — ": a dateline is the wire's furniture, not the sentence.
-const DATELINE = /^[\p{Lu}][\p{Lu} .,'’-]{2,40}(?:\([\p{L} .]{1,20}\))?\s*[—–-]+\s*/u;
+const DATELINE = /^[\p{Lu}][\p{Lu} .,'’]{2,40}(?:\([\p{L} .]{1,20}\))?\s[—–-]{1,2}\s/u;
 const BOILERPLATE = /^(?:photo|image|credit|read more|click|subscribe|sign up|follow us|copyright|share this|advertisement|watch|listen|related|getty|file photo)\b/i;
 // Our own test for a sentence that tells a model what to do (also inside quotation marks).
 export const ADDRESSED_TO_MODEL = [
@@ -106,6 +108,17 @@ export function sentencePool(accounts: readonly Account[]): { pool: Sentence[]; 
   }
   score(pool, accounts);
   return { pool, leftOut };
+}
+
+/** Each report's headline as a sentence ("A nominee failed to answer basic questions."), for sources too thin otherwise. */
+export function headlineSentences(accounts: readonly Account[], asSentence: (a: Account) => string | undefined): Sentence[] {
+  const out: Sentence[] = [];
+  for (const account of accounts) {
+    const text = asSentence(account);
+    if (!text || words(text).length < 6 || unusable(text)) continue;
+    out.push({ account, index: -1, text, content: new Set(contentWords(text)), figures: extractFigures(text).map((f) => f.key), quoted: 0, dependent: PRONOUN_START.test(text), score: 0, headline: true });
+  }
+  return out;
 }
 
 // A reason starting with "!" is recorded: the sentence was left out for what it carries, not for its form.

@@ -4,9 +4,9 @@
  */
 import { wordCount, words } from '../../../lib/text';
 import type { ArticleDraft, Cited, SourceDoc, Writer } from '../../types';
-import { composeDek, composeTitle, FUTURE, kindsOf, publishersOf, questionFor, topicNoun, type QuestionKind } from '../brief/headline';
-import { attribute, copyTest, quotedWords, restate, type CopyTest } from '../brief/restate';
-import { accountsOf, overlap, sentencePool, type Account, type LeftOut, type Sentence } from '../brief/sentences';
+import { cleanHeadline, composeDek, composeTitle, FUTURE, sentenceCase, kindsOf, publishersOf, questionFor, topicNoun, type QuestionKind } from '../brief/headline';
+import { attribute, breakCopiedRuns, copyTest, quotedWords, restate, type CopyTest } from '../brief/restate';
+import { accountsOf, headlineSentences, overlap, sentencePool, type Account, type LeftOut, type Sentence } from '../brief/sentences';
 import { extractFigures } from '../../extract/numbers';
 import { SynthesisError } from '../synthesis-error';
 import { disagreements, figures, properWordsOf } from './source-facts';
@@ -22,7 +22,7 @@ export interface ExtractiveLimits {
 
 const DEFAULT_LIMITS: ExtractiveLimits = { maxQuoteShare: 0.25 };
 /** Content shared with a sentence already used above which a sentence restates it. */
-const SAME_FACT = [0.6, 0.8];
+const SAME_FACT = [0.6, 0.8, 0.9];
 const MAX_DETAIL_PARAGRAPHS = 6;
 
 /** One paragraph: its sentences as written and the accounts it cites. */
@@ -62,8 +62,14 @@ export function composeBrief(sources: readonly SourceDoc[], categories: readonly
   const copied = copyTest(all.flatMap((s) => [s.title, s.text]));
   const proper = properWordsOf(pool.map((s) => ({ source: s.account.sources[0]!, text: s.text, index: s.index, hasQuote: s.quoted > 0 })));
   let lastProblem = '';
-  for (const sameFact of SAME_FACT) {
-    const draft = tryCompose({ all, accounts, pool, copied, proper, categories, limits, sameFact });
+  // Strict first; thin sources get looser rules on restating and on quotation (the checks still hold each source to its share).
+  const headlines = headlineSentences(accounts, (a) => {
+    const clean = cleanHeadline(a.sources[0]!.title, a.publisher);
+    return /[.!?]$/.test(clean) || /["“”]/.test(clean) ? undefined : `${sentenceCase(clean, proper)}.`;
+  });
+  for (const [sameFact, quoteShare] of [[SAME_FACT[0]!, limits.maxQuoteShare], [SAME_FACT[1]!, limits.maxQuoteShare], [SAME_FACT[2]!, limits.maxQuoteShare + 0.1], [SAME_FACT[2]!, 0.5]] as const) {
+    const thin = sameFact > SAME_FACT[0]!;
+    const draft = tryCompose({ all, accounts, pool: thin ? [...pool, ...headlines] : pool, copied, proper, categories, limits: { ...limits, maxQuoteShare: quoteShare }, sameFact });
     if (typeof draft !== 'string') return { draft, leftOut };
     lastProblem = draft;
   }
@@ -82,6 +88,8 @@ interface Inputs {
 }
 
 function tryCompose({ all, accounts, pool, copied, proper, categories, limits, sameFact }: Inputs): ArticleDraft | string {
+  // Thin sources: one sentence a paragraph, so that every section and question can be filled.
+  const thin = sameFact > SAME_FACT[0]!;
   const figuresOf = (a: Account) => new Set(extractFigures(`${a.sources[0]!.title}\n${a.sources[0]!.text}`).map((f) => f.key));
   const used: Sentence[] = [];
   const usedFigures = new Set<string>();
@@ -98,14 +106,16 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   // A sentence as we print it: whole, attributed when it opens a paragraph, copied runs rewritten.
   const render = (s: Sentence, publishers: string[] | null): string | undefined => {
     if (!publishers) return restate(s.text, copied);
-    const styles = styleTurn++ % 2 ? (['suffix', 'prefix'] as const) : (['prefix', 'suffix'] as const);
+    const styles = styleTurn++ % 2 ? (['suffix', 'prefix', 'middle'] as const) : (['prefix', 'suffix', 'middle'] as const);
+    // Our own words first (rewrites, the attribution splitting a long stretch); a closing quotation only after.
     for (const style of styles) {
-      const attributed = attribute(s.text, publishers, style, proper);
-      const text = style === 'prefix' ? restate(attributed, copied, words(attributed).length - words(s.text).length) : restate(attributed, copied, Infinity);
+      const text = breakCopiedRuns(attribute(s.text, publishers, style, proper), copied);
       if (text) return text;
     }
-    return undefined;
+    const attributed = attribute(s.text, publishers, 'prefix', proper);
+    return restate(attributed, copied, words(attributed).length - words(s.text).length);
   };
+  const withinQuoteShare = (text: string) => quoted + quotedWords(text) <= limits.maxQuoteShare * Math.max(total + wordCount(text), 150);
   const take = (s: Sentence, text: string, para: Para) => {
     used.push(s);
     for (const f of s.figures) usedFigures.add(f);
@@ -120,14 +130,14 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   const paragraph = (s: Sentence, supporters: Account[] = []): Para | undefined => {
     if (s.dependent || !fresh(s) || !quoteRoom(s)) return undefined;
     const text = render(s, [s.account.publisher, ...supporters.map((a) => a.publisher)]);
-    if (!text) return undefined;
+    if (!text || !withinQuoteShare(text)) return undefined;
     const para: Para = { texts: [], accounts: new Set(supporters), quoted: 0 };
     take(s, text, para);
     const next = pool.find((n) => n.account === s.account && n.index === s.index + 1);
-    if (next && fresh(next) && quoteRoom(next) && (next.dependent || next.score >= s.score * 0.6)) {
+    if (next && fresh(next) && quoteRoom(next) && (next.dependent || (!thin && next.score >= s.score * 0.6))) {
       // Two sentences in a row can make one long copied run across the stop: restated together.
       const both = restate(`${text} ${next.text}`, copied);
-      if (both) {
+      if (both && withinQuoteShare(`${both} ${text}`)) {
         para.texts = [];
         take(next, both, para);
         total -= wordCount(text);
