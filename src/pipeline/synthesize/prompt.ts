@@ -1,7 +1,7 @@
 /** The writing prompt: sources as spotlighted data blocks, the rules, a canary, and the repair/revision turns. */
 import { z } from 'zod';
 import { DRAFT_LIMITS, draftSchema } from '../draft-schema';
-import { findInstructionLikeText } from '../injection';
+import { findInstructionLikeText, findModelAddressedText } from '../injection';
 import type { ArticleDraft, ChatMessage, SourceDoc } from '../types';
 
 /** Characters of one source's text the model sees at most. */
@@ -45,7 +45,7 @@ export function buildPrompt(sources: readonly SourceDoc[], options: PromptOption
   const flagged: FlaggedSource[] = [];
   const included: SourceDoc[] = [];
   for (const source of sources) {
-    const reasons = findInstructionLikeText(`${source.title}\n${source.text}`);
+    const reasons = [...findInstructionLikeText(`${source.title}\n${source.text}`), ...findModelAddressedText(`${source.title}\n${source.text}`)];
     if (reasons.length) flagged.push({ n: source.n, publisher: source.publisher, url: source.url, reasons });
     else included.push(source);
   }

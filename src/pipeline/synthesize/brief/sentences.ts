@@ -1,7 +1,7 @@
 /** The sentences a news brief may use: whole and complete, free of links and instructions, each with what it depends on. */
 import { contentWords, jaccard, sentences, shingles, words } from '../../../lib/text';
 import { extractFigures } from '../../extract/numbers';
-import { findInstructionLikeText, findLinksAndMarkup } from '../../injection';
+import { findInstructionLikeText, findLinksAndMarkup, findModelAddressedText } from '../../injection';
 import type { SourceDoc } from '../../types';
 
 /** One independent report: a publisher's source, with any syndicated copies of the same text. */
@@ -43,22 +43,9 @@ const CONNECTIVE = /^(?:but|and|also|however|still|meanwhile|yet|so|instead|more
 // "WASHINGTON (AP) — ", "LONDON — ": a dateline is the wire's furniture, not the sentence.
 const DATELINE = /^[\p{Lu}][\p{Lu} .,'’]{2,40}(?:\([\p{L} .]{1,20}\))?\s[—–-]{1,2}\s/u;
 const BOILERPLATE = /^(?:photo|image|credit|read more|click|subscribe|sign up|follow us|copyright|share this|advertisement|watch|listen|related|getty|file photo)\b/i;
-// Our own test for a sentence that tells a model what to do (also inside quotation marks).
-export const ADDRESSED_TO_MODEL = [
-  /\b(?:in|into|to) your (?:response|reply|answer|summary|output|article|write-?up|report)\b/i,
-  /\b(?:disregard|ignore|forget|overlook)\b[^.]{0,60}\b(?:sources?|instructions?|reports?|outlets?|articles?|context|rules)\b/i,
-  /\byou (?:must|should|need to|have to|are required to|will)\b[^.]{0,60}\b(?:use|state|report|write|include|say|mention|cite|add|repeat|output|translate|encode)\b/i,
-  /\b(?:translate|encode|decode|rewrite|convert)\b[^.]{0,40}\b(?:into|to|in|using)\s+(?:base64|base-64|rot13|hex|binary|morse|french|german|spanish|chinese|russian|leetspeak|unicode|another language)\b/i,
-  /\b(?:add|insert|include|append|invent|fabricate)\b[^.]{0,30}\b(?:fabricated|fake|made-up|invented|false)\b[^.]{0,30}\b(?:statistics?|figures?|numbers?|quotes?|claims?|facts?)\b/i,
-  /\b(?:as an|you are an?)\s+(?:ai|assistant|language model|llm|summari[sz]er|writer)\b/i,
-];
-
 /** Why a sentence speaks to a model rather than reporting news, or undefined. */
 export function addressedToModel(text: string): string | undefined {
-  const known = findInstructionLikeText(text)[0];
-  if (known) return known;
-  const hit = ADDRESSED_TO_MODEL.find((re) => re.test(text));
-  return hit ? `an instruction addressed to a model: "${hit.exec(text)![0].slice(0, 80)}"` : undefined;
+  return findInstructionLikeText(text)[0] ?? findModelAddressedText(text)[0];
 }
 
 /** Joins syndicated copies (one publisher, or the same text under two names) into one account. */
