@@ -30,6 +30,17 @@ describe('openAiCompatibleWriter against the loopback model stub', () => {
     expect(result.draft).not.toHaveProperty('sources');
   });
 
+  it('asks again without response_format when the server refuses JSON mode, and finds the object in the prose', async () => {
+    const result = await writeStory(twoSources(), writer('stub-no-json-mode'));
+    expect(result.calls).toBe(1);
+    expect(result.draft.title).toBe('Scripted model writes a valid article for the tests');
+  });
+
+  it('reads a pretty-printed object in a code fence followed by a remark', async () => {
+    const result = await writeStory(twoSources(), writer('stub-fenced-remark'));
+    expect(result.draft.faq.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('fails with invalid-output when the answer is not JSON, even after the repair request', async () => {
     const error = await failure(synthesizeStory(twoSources(), writer('stub-invalid-json')));
     expect(error.code).toBe('invalid-output');
