@@ -138,7 +138,9 @@ function score(pool: Sentence[], accounts: readonly Account[]): void {
     }
     const position = s.index === 0 ? 0.5 : s.index === 1 ? 0.25 : s.index === 2 ? 0.1 : 0;
     const fullyQuoted = s.quoted > 0 && s.quoted >= words(s.text).length * 0.8 ? 0.2 : 0;
-    s.score = shared / Math.max(1, accounts.length - 1) + position + (s.figures.length ? 0.1 : 0) - fullyQuoted;
+    // Two figures in one sentence are the hardest for the `numbers` check to tell apart: such sentences come later.
+    const figureBonus = s.figures.length === 1 ? 0.1 : s.figures.length > 1 ? -0.15 : 0;
+    s.score = shared / Math.max(1, accounts.length - 1) + position + figureBonus - fullyQuoted;
   }
 }
 
