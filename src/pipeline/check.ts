@@ -1,20 +1,20 @@
 /** checkArticle: the verification gate — eleven mechanical checks of a draft against its sources. */
-import { checkCitations } from './checks/citations';
-import { buildContext, type CheckContext, type CheckPolicy, severityOf } from './checks/context';
-import { checkDuplicate } from './checks/duplicate';
-import { checkEntities } from './checks/entities';
-import { checkFreshness } from './checks/freshness';
-import { checkInjection } from './checks/injection';
-import { checkLinks } from './checks/links';
-import { checkNumbers } from './checks/numbers';
-import { checkQuotes } from './checks/quotes';
-import { checkSchema } from './checks/schema';
-import { checkSourceDiversity } from './checks/source-diversity';
-import { checkVerbatim } from './checks/verbatim';
+import { checkCitations } from './check/citations';
+import { buildContext, type CheckContext, type CheckPolicy, severityOf } from './check/context';
+import { checkDuplicate } from './check/duplicate';
+import { checkEntities } from './check/entities';
+import { checkFreshness } from './check/freshness';
+import { checkInjection } from './check/injection';
+import { checkLinks } from './check/links';
+import { checkNumbers } from './check/numbers';
+import { checkQuotes } from './check/quotes';
+import { checkSchema } from './check/schema';
+import { checkSourceDiversity } from './check/source-diversity';
+import { checkVerbatim } from './check/verbatim';
 import type { ArticleDraft, CheckName, CheckReport, SourceDoc } from './types';
 
-export type { CheckPolicy, RecentArticle } from './checks/context';
-export { DEFAULT_POLICY } from './checks/context';
+export type { CheckPolicy, RecentArticle } from './check/context';
+export { DEFAULT_POLICY } from './check/context';
 
 /** The checks in report order; names are stable (../shared/DESIGN.md). */
 export const CHECKS: readonly [CheckName, (ctx: CheckContext) => string[]][] = [

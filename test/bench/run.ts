@@ -6,7 +6,7 @@
  */
 import { clusterItems } from '../../src/pipeline/cluster';
 import { CHECKS, checkArticle, DEFAULT_POLICY } from '../../src/pipeline/check';
-import { buildContext } from '../../src/pipeline/checks/context';
+import { buildContext } from '../../src/pipeline/check/context';
 import { parseFeed, parseFeedBytes } from '../../src/pipeline/parse';
 import { synthesizeStory } from '../../src/pipeline/synthesize';
 import { extractiveWriter } from '../../src/pipeline/synthesize/writers/extractive';

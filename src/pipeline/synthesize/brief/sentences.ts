@@ -1,6 +1,6 @@
 /** The sentences a news brief may use: whole and complete, free of links and instructions, each with what it depends on. */
 import { contentWords, jaccard, sentences, shingles, words } from '../../../lib/text';
-import { extractFigures } from '../../extract/numbers';
+import { extractFigures } from '../../check/extract/numbers';
 import { findInstructionLikeText, findLinksAndMarkup, findModelAddressedText } from '../../injection';
 import type { SourceDoc } from '../../types';
 

@@ -7,7 +7,7 @@ import type { ArticleDraft, Cited, SourceDoc, Writer } from '../../types';
 import { cleanHeadline, composeDek, composeTitle, FUTURE, sentenceCase, kindsOf, publishersOf, questionFor, topicNoun, type QuestionKind } from '../brief/headline';
 import { attribute, breakCopiedRuns, copyTest, quotedWords, restate, type CopyTest } from '../brief/restate';
 import { accountsOf, headlineSentences, overlap, sentencePool, type Account, type LeftOut, type Sentence } from '../brief/sentences';
-import { extractFigures } from '../../extract/numbers';
+import { extractFigures } from '../../check/extract/numbers';
 import { SynthesisError } from '../synthesis-error';
 import { disagreements, figures, properWordsOf } from './source-facts';
 import { chooseCategory, chooseTags } from './topics';

@@ -1,6 +1,6 @@
 /** `injection`: the generated text carries no untrusted instruction, canary, link, address or markup. */
 import { normalizeWhitespace } from '../../lib/text';
-import { type QuoteSpan, unquotedSegments } from '../extract/quotes';
+import { type QuoteSpan, unquotedSegments } from './extract/quotes';
 import { findInstructionLikeText, findLinksAndMarkup } from '../injection';
 import { type CheckContext, excerpt } from './context';
 import { passageQuotes } from './passages';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkArticle } from '../../../src/pipeline/check';
-import { extractQuotes, sameSpeaker, speakerOf } from '../../../src/pipeline/extract/quotes';
+import { extractQuotes, sameSpeaker, speakerOf } from '../../../src/pipeline/check/extract/quotes';
 import { storiesA } from '../../fixtures/checks/stories-a';
 import { EVAL_NOW } from '../../fixtures/checks/story';
 

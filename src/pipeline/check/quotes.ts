@@ -1,5 +1,5 @@
 /** `quotes`: every quotation of three or more words is verbatim in a cited source, from the speaker the text names. */
-import { extractQuotes, sameSpeaker, speakerOf } from '../extract/quotes';
+import { extractQuotes, sameSpeaker, speakerOf } from './extract/quotes';
 import { type CheckContext, excerpt, type IndexedSource, labels, matchTokens, type SourceQuote, sourcesFor } from './context';
 import { type LocatedQuote, type Passage, passageQuotes, type QuoteSource } from './passages';
 

@@ -1,6 +1,6 @@
 /** `verbatim`: no long run of words copied from a source outside quotation marks; no source quoted for too much of the article. */
 import { wordCount } from '../../lib/text';
-import { unquotedSegments } from '../extract/quotes';
+import { unquotedSegments } from './extract/quotes';
 import { type CheckContext, excerpt, type IndexedSource, matchTokens, matchTokensOf } from './context';
 import { passageQuotes, passageWords } from './passages';
 import { MIN_QUOTE_WORDS, quoteSource, quoteWords } from './quotes';

@@ -1,5 +1,5 @@
 /** Finds names in prose (multi-word capitalised spans and acronyms) and status words attached to them. */
-import { STOPWORDS } from '../../lib/text';
+import { STOPWORDS } from '../../../lib/text';
 
 export interface EntitySpan {
   raw: string;

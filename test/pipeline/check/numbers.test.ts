@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkArticle } from '../../../src/pipeline/check';
-import { extractFigures } from '../../../src/pipeline/extract/numbers';
+import { extractFigures } from '../../../src/pipeline/check/extract/numbers';
 import { storiesA } from '../../fixtures/checks/stories-a';
 import { EVAL_NOW } from '../../fixtures/checks/story';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkArticle } from '../../../src/pipeline/check';
-import { extractEntities, extractStatusClaims } from '../../../src/pipeline/extract/entities';
+import { extractEntities, extractStatusClaims } from '../../../src/pipeline/check/extract/entities';
 import { storiesA } from '../../fixtures/checks/stories-a';
 import { EVAL_CATEGORIES, EVAL_NOW, EVAL_SITE } from '../../fixtures/checks/story';
 

@@ -4,7 +4,7 @@
  * "1,302" = "1302", "88%" = "88 percent" and "$4bn" = "4 billion".
  */
 
-export type FigureKind = 'number' | 'percent' | 'ordinal' | 'year' | 'date' | 'time';
+export type FigureKind = 'number' | 'percent' | 'points' | 'ordinal' | 'year' | 'date' | 'time';
 
 export interface Figure {
   /** The figure as written. */
@@ -12,8 +12,14 @@ export interface Figure {
   /** Offset of `raw` in the text. */
   start: number;
   kind: FigureKind;
-  /** Normalised value: "n:1302", "p:88", "o:3", "d:03-03", "t:10:30". Years are "n:2026". */
+  /** Normalised value: "n:1302", "p:88", "pp:3" (percentage points), "o:3", "d:03-03", "t:10:30". Years are "n:2026". */
   key: string;
+  /**
+   * How the text hedges the figure: "about" (about, around, roughly, some…), "above" (more than,
+   * over, at least…) or "below" (nearly, almost, under…); absent for an exact figure. Fractions
+   * ("three in four", "two-thirds") are "about" their percentage.
+   */
+  hedge?: 'about' | 'above' | 'below';
   /**
    * A small number word used the way prose uses it ("the two companies", "third time"):
    * still checked, but against every source of the story rather than the cited ones.
@@ -41,7 +47,9 @@ const ORDINAL_WORDS: Record<string, number> = {
   twentieth: 20, thirtieth: 30, fiftieth: 50, hundredth: 100,
 };
 
+// Group: a percent sign or word; "percentage points" is a unit of its own (a rise of 3 points is not a rise of 3%).
 const PERCENT = String.raw`(?:\s?(%|\s(?:percent|per\s+cent|percentage\s+points?|pct)\b))?`;
+const POINTS = /point/i;
 
 // Dates first (their digits must not be read again as plain numbers), then times, then numbers.
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
@@ -152,8 +160,8 @@ export function extractFigures(text: string): Figure[] {
       let kind: FigureKind = 'number';
       let key = `n:${formatValue(value)}`;
       if (m[7]) {
-        kind = 'percent';
-        key = `p:${formatValue(value)}`;
+        kind = POINTS.test(m[7]) ? 'points' : 'percent';
+        key = `${kind === 'points' ? 'pp' : 'p'}:${formatValue(value)}`;
       } else if (m[6]) {
         kind = 'ordinal';
         key = `o:${formatValue(value)}`;
@@ -173,12 +181,15 @@ export function extractFigures(text: string): Figure[] {
     // "one" alone is a pronoun or an article far more often than a figure ("one of the", "no one").
     if (!scaled && !m[3] && value === 1) continue;
     const percent = Boolean(m[3]);
+    // "below zero", "zero tolerance": zero spelled out is a word, not a count.
+    if (value === 0 && !percent) continue;
+    const points = percent && POINTS.test(m[3]!);
     add(
       {
         raw: m[0].trim(),
         start,
-        kind: percent ? 'percent' : 'number',
-        key: `${percent ? 'p' : 'n'}:${formatValue(value)}`,
+        kind: points ? 'points' : percent ? 'percent' : 'number',
+        key: `${points ? 'pp' : percent ? 'p' : 'n'}:${formatValue(value)}`,
         soft: !scaled && !percent && value <= 10,
       },
       start + m[0].length,
@@ -188,7 +199,109 @@ export function extractFigures(text: string): Figure[] {
     if (!free(m.index, m.index + m[0].length)) continue;
     add({ raw: m[0], start: m.index, kind: 'ordinal', key: `o:${ORDINAL_WORDS[m[1]!.toLowerCase()]}`, soft: true }, m.index + m[0].length);
   }
+  convertUnits(text, out);
+  for (FRACTION.lastIndex = 0; (m = FRACTION.exec(text)); ) {
+    const start = m.index;
+    const share = fractionShare(m);
+    if (share === null) continue;
+    // The fraction replaces the number words it is made of ("three in four" is 75%, not 3 and 4).
+    for (let i = out.length - 1; i >= 0; i--) if (out[i]!.start >= start && out[i]!.start < start + m[0].length) out.splice(i, 1);
+    out.push({ raw: m[0], start, kind: 'percent', key: `p:${formatValue(share)}`, soft: false, hedge: 'about' });
+  }
+  for (const f of out) f.hedge ??= hedgeBefore(text, f.start);
   return out.sort((a, b) => a.start - b.start);
+}
+
+const SMALL = 'one|two|three|four|five|six|seven|eight|nine|ten|a|an';
+const FRACTION = new RegExp(
+  // "three in four", "one of every five", "two-thirds", "a third of" (a bare "a third" is an ordinal: "a third person").
+  String.raw`\b(?:(${SMALL}|\d{1,2})\s+(?:in|out\s+of|of\s+every)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b|(${SMALL})[\s-](halves|thirds|quarters|fifths)\b|(?:(${SMALL})[\s-](half|third|quarter|fifth)(?=\s+of\b)|(one)-(half|third|quarter|fifth)\b))`,
+  'gi',
+);
+const DENOMINATOR: Record<string, number> = { half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5 };
+
+/** The percentage a fraction phrase stands for ("three in four" -> 75, "two-thirds" -> 66.7), or null. */
+function fractionShare(m: RegExpExecArray): number | null {
+  const count = (w: string) => (/^\d/.test(w) ? Number(w) : w.toLowerCase() === 'a' || w.toLowerCase() === 'an' ? 1 : (UNITS[w.toLowerCase()] ?? NaN));
+  const [n, d] = m[1] ? [count(m[1]), count(m[2]!)] : m[3] ? [count(m[3]), DENOMINATOR[m[4]!.toLowerCase()]!] : m[5] ? [count(m[5]), DENOMINATOR[m[6]!.toLowerCase()]!] : [1, DENOMINATOR[m[8]!.toLowerCase()]!];
+  if (!(n > 0) || !(d > 0) || n >= d) return null;
+  return Math.round((n / d) * 1000) / 10;
+}
+
+// "two decades" is 20 years, "a dozen" 12: the figure is read in the unit a source would use.
+const CONVERSIONS: [RegExp, number][] = [
+  [/^\s*(?:decades?)\b/i, 10],
+  [/^\s*(?:dozens?)\b(?!\s+of\b)/i, 12],
+];
+const A_UNIT = /\b(a|one)\s+(decade|dozen)\b/gi;
+
+function convertUnits(text: string, out: Figure[]): void {
+  for (const f of out) {
+    if (f.kind !== 'number') continue;
+    const after = text.slice(f.start + f.raw.length, f.start + f.raw.length + 12);
+    for (const [unit, factor] of CONVERSIONS) {
+      if (!unit.test(after)) continue;
+      f.key = `n:${formatValue(Number(f.key.slice(2)) * factor)}`;
+      f.soft = false;
+    }
+  }
+  let m: RegExpExecArray | null;
+  for (A_UNIT.lastIndex = 0; (m = A_UNIT.exec(text)); ) {
+    if (out.some((f) => f.start === m!.index)) continue;
+    out.push({ raw: m[0], start: m.index, kind: 'number', key: `n:${m[2]!.toLowerCase() === 'decade' ? 10 : 12}`, soft: false });
+  }
+}
+
+const HEDGES: [RegExp, Figure['hedge']][] = [
+  [/\b(?:more|greater|higher|larger|bigger)\s+than\s*$|\b(?:over|above|exceeding|upwards\s+of|at\s+least|just\s+over|nearly\s+over|north\s+of)\s*$/i, 'above'],
+  [/\b(?:nearly|almost|under|below|less\s+than|fewer\s+than|just\s+under|up\s+to|short\s+of|no\s+more\s+than)\s*$/i, 'below'],
+  [/\b(?:about|around|roughly|approximately|some|an\s+estimated|estimated|close\s+to|nearly|an?\s+approximate|circa|about\s+a)\s*$/i, 'about'],
+];
+
+/** The hedge in the few words before a figure, if any. */
+function hedgeBefore(text: string, start: number): Figure['hedge'] {
+  const before = text.slice(Math.max(0, start - 24), start);
+  for (const [re, hedge] of HEDGES) if (re.test(before)) return hedge;
+  return undefined;
+}
+
+/** The rounding unit a figure is written to: 650,000 -> 10,000; 1.4 billion -> 100 million; 43 -> 1. */
+export function roundingUnit(value: number, raw: string): number {
+  const digits = /(\d[\d,]*)(?:\.(\d+))?/.exec(raw);
+  if (!digits) return 1;
+  const decimals = digits[2]?.length ?? 0;
+  const written = Number(`${digits[1]!.replace(/,/g, '')}${digits[2] ? `.${digits[2]}` : ''}`);
+  const scale = written ? value / written : 1;
+  if (decimals) return 10 ** -decimals * scale;
+  let unit = 1;
+  let n = Math.round(written);
+  while (n && n % 10 === 0) {
+    n /= 10;
+    unit *= 10;
+  }
+  return unit * scale;
+}
+
+/**
+ * Whether a hedged or rounded figure of the text is supported by a source's exact value, within the
+ * figure's rounding unit and in the hedge's direction: "over 650,000" by 651,690; "about 43,000" by
+ * 43,538; "nearly 1,500" by 1,480; never "over 700,000" by 651,690.
+ */
+export function withinHedge(f: Figure, source: Figure): boolean {
+  if (!f.hedge || source.kind !== f.kind || f.key === source.key) return f.key === source.key;
+  const x = Number(f.key.slice(f.key.indexOf(':') + 1));
+  const s = Number(source.key.slice(source.key.indexOf(':') + 1));
+  if (!Number.isFinite(x) || !Number.isFinite(s)) return false;
+  // Fractions stand for percentages to about a point and a half ("two-thirds" for 66%, "three in four" for 74%).
+  const unit = Math.max(roundingUnit(x, f.raw), f.kind === 'percent' && !/\d/.test(f.raw) ? 1.5 : 0);
+  switch (f.hedge) {
+    case 'above':
+      return s >= x && s - x <= unit;
+    case 'below':
+      return s <= x && x - s <= unit;
+    default:
+      return Math.abs(s - x) <= unit;
+  }
 }
 
 /**
@@ -199,7 +312,9 @@ export function supportKeys(f: Figure): string[] {
   const value = f.key.slice(2);
   switch (f.kind) {
     case 'percent':
-      return [f.key, `n:${value}`];
+    case 'points':
+      // A percentage supports only a percentage: "1,262%" is not 1,262 applications, "3 points" not "3%".
+      return [f.key];
     case 'ordinal':
       return [f.key, `n:${value}`];
     case 'number':

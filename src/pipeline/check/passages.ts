@@ -1,6 +1,7 @@
 /** The draft as located passages, and what several checks read from a passage (sentences, words, quotations), found once per call. */
 import { normalizeWhitespace, sentences, words } from '../../lib/text';
-import { extractQuotes, type QuoteSpan } from '../extract/quotes';
+import { extractQuotes, type QuoteSpan } from './extract/quotes';
+import type { Alignment } from './align';
 import type { IndexedSource } from './context';
 import { contentTokens, type Tok } from './restates';
 import type { ArticleDraft, Cited } from '../types';
@@ -31,6 +32,8 @@ export interface DraftSentence {
   /** Offset in the passage's whitespace-normalised text. */
   offset: number;
   tokens?: Tok[];
+  /** Source sentences that support it, best first, per pool of sources (./align `alignments`). */
+  aligned?: Map<string, Alignment[]>;
 }
 
 /** A quotation's words (split at ellipses), how many there are, and (once asked) where a cited source gives them in order. */

@@ -1,8 +1,8 @@
 /** What every check reads: the resolved policy, the draft's passages (./passages), and indexes over the sources built once per call. */
 import { sentences, words } from '../../lib/text';
-import type { EntitySpan } from '../extract/entities';
-import { extractFigures, type Figure, supportKeys } from '../extract/numbers';
-import type { QuoteSpan } from '../extract/quotes';
+import type { EntitySpan } from './extract/entities';
+import { extractFigures, type Figure, supportKeys } from './extract/numbers';
+import type { QuoteSpan } from './extract/quotes';
 import { type Passage, passagesOf } from './passages';
 import { contentTokens, type Neighbours, neighbours, type Tok } from './restates';
 import type { ArticleDraft, CheckName, Severity, SourceDoc } from '../types';
@@ -81,6 +81,11 @@ export interface SourceSentence {
 
   /** Neighbours of each figure (same order as `figures`), filled in when first needed. */
   figureNeighbours?: Neighbours[];
+  /** The weekdays it names, found when first needed. */
+  weekdays?: Set<string>;
+  /** Its text in lower case and its lower-case words, for name look-ups (./roles), found when first needed. */
+  lowerText?: string;
+  lowerWords?: Set<string>;
 }
 
 export interface IndexedSource {
@@ -93,6 +98,8 @@ export interface IndexedSource {
   /** First sentence id of this source in `CheckContext.sentences`. */
   firstSentence: number;
   sentenceCount: number;
+  /** Acronyms of the names the source gives, found when the `entities` check first needs them. */
+  acronyms?: Set<string>;
 }
 
 export interface CheckContext {
@@ -114,6 +121,8 @@ export interface CheckContext {
   wordSources?: Map<string, number[]>;
   /** Source words -> their places as flat (sentence id, start, end) triples, built by the `entities` check when it first needs it. */
   nameIndex?: Map<string, number[]>;
+  /** Lower-case words the sources capitalise inside a sentence (./roles), found when first needed. */
+  names?: Set<string>;
   /** Rarity of a stemmed content word across the source sentences (0 for a word in every sentence). */
   idf(w: string): number;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordHashes, WordRuns } from '../../../src/pipeline/checks/word-runs';
+import { wordHashes, WordRuns } from '../../../src/pipeline/check/word-runs';
 
 const split = (text: string) => text.split(' ');
 const find = (runs: WordRuns, text: string, i: number) => {

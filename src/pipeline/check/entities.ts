@@ -1,7 +1,9 @@
 /** `entities`: names in the text appear in the cited sources; status words ("former", "acting") are supported by them. */
-import { type EntitySpan, extractEntities, extractStatusClaims, nameWords } from '../extract/entities';
-import { extractQuotes, type QuoteSpan, sameSpeaker, speakerOf } from '../extract/quotes';
+import { type EntitySpan, extractEntities, extractStatusClaims, nameWords } from './extract/entities';
+import { acronymOf, aliasesOf, nameCore, personName } from './extract/names';
+import { extractQuotes, type QuoteSpan, sameSpeaker, speakerOf } from './extract/quotes';
 import { quoteSource, sourceSpeaker } from './quotes';
+import { checkRoles } from './roles';
 import { type CheckContext, excerpt, findPhrase, type IndexedSource, labels, matchTokens, type SourceSentence, sentencesOf, sourcesFor } from './context';
 import { type Passage, passageSentences, sentenceTokens } from './passages';
 import { affinity, clearlyRestatesRival, neighbours, type Restatement, type Tok } from './restates';
@@ -18,6 +20,8 @@ export function checkEntities(ctx: CheckContext): string[] {
   const publishers = new Set(ctx.sources.map((s) => nameWords(s.publisher).join(' ')));
   for (const s of ctx.sources) publishers.add(nameWords(s.publisher).filter((w) => w !== 'the').join(' '));
   const details: string[] = [];
+  // Our sources' and our own names are not actors of the story.
+  const roleIgnore = new Set([...publishers, ...ignore].flatMap((n) => n.split(' ')));
   for (const p of ctx.passages) {
     // Titles and headings are in title case: their capitals say nothing about names.
     if (p.kind === 'title' || p.kind === 'heading') continue;
@@ -25,6 +29,7 @@ export function checkEntities(ctx: CheckContext): string[] {
     for (const part of passageSentences(p)) {
       const sentence = part.text;
       let quotes: QuoteSpan[] | undefined;
+      if (p.citations !== null) details.push(...checkRoles(ctx, p, part, pool, (quotes ??= extractQuotes(sentence)), roleIgnore));
       for (const e of extractEntities(sentence, ignore)) {
         // Our sources' own names ("according to Harbor Signal") are known names.
         if (isPublisher(publishers, e.words)) continue;
@@ -41,14 +46,19 @@ export function checkEntities(ctx: CheckContext): string[] {
             if (speaker) details.push(`${p.where}: "${e.raw}" is named as the speaker, but ${speaker} — ${excerpt(sentence)}`);
             continue;
           }
-          const r = restatement(ctx, sentenceTokens(part), sentence, e, pool, ignore, publishers);
-          if (clearlyRestatesRival(r, RIVAL_RATIO, RIVAL_MARGIN)) {
+          // Only a person stands in for another person: organisations and places share their surroundings too often.
+          const r = personLike(e) ? restatement(ctx, sentenceTokens(part), sentence, e, pool, ignore, publishers) : null;
+          if (r && clearlyRestatesRival(r, RIVAL_RATIO, RIVAL_MARGIN)) {
             const at = r.rivalAt!;
             details.push(`${p.where}: "${e.raw}" stands where ${ctx.byNumber.get(at.s.n)!.label} names ${at.e.raw} — ${excerpt(at.s.text, 90)} — ${excerpt(sentence)}`);
           }
           continue;
         }
         const elsewhere = [...ctx.byNumber.values()].filter((s) => !pool.includes(s) && found([s], e.words, e.sentenceInitial));
+        // An organisation or place another of the story's sources names, anchored by one of its words in the cited sources
+        // ("House Republicans" where the cited source says "Republicans"), is known; a person must be in the cited sources,
+        // since a person in the wrong paragraph is the who-did-what error this check is for.
+        if (elsewhere.length && p.citations !== null && !personLike(e) && anchored(pool, e.words)) continue;
         const hint = elsewhere.length ? ` (it is in ${labels(elsewhere)}, which the paragraph does not cite)` : '';
         details.push(`${p.where}: "${e.raw}" is not in ${p.citations ? `the cited ${labels(pool)}` : 'any source'}${hint} — ${excerpt(sentence)}`);
       }
@@ -62,23 +72,55 @@ export function checkEntities(ctx: CheckContext): string[] {
   return details;
 }
 
+/**
+ * Whether the cited sources give the name in any of the ways journalists write it: as written,
+ * an alias ("U.S." = "United States"), its core without titles, initials or an "of" tail
+ * ("Sen. Susan Collins of Maine" = "Susan Collins"), an acronym of a name in the sources or the
+ * name an acronym stands for, or every core word ("Justices Sotomayor" = "Sonia Sotomayor").
+ */
 function found(pool: IndexedSource[], words: string[], sentenceInitial: boolean): boolean {
-  if (findPhrase(pool, words)) return true;
-  // "Shares of Harwick Systems" at a sentence start: the first capital may be grammar.
-  if (sentenceInitial && words.length > 2) {
+  if (variantFound(pool, words)) return true;
+  // A person is found by the surname: writers add given names and titles the source leaves out ("President Donald Trump").
+  const person = personName(words, words.join(' '));
+  if (person && findPhrase(pool, [person.at(-1)!])) return true;
+  // "Despite the Biden administration": an opening word may be capitalised for grammar only.
+  if (sentenceInitial && words.length > 1) {
     let rest = words.slice(1);
     while (rest.length && ['of', 'for', 'the', 'and', 'de'].includes(rest[0]!)) rest = rest.slice(1);
-    if (rest.length >= 2 && findPhrase(pool, rest)) return true;
-  }
-  // A name the sources write with its parts apart ("Lomond Labs' Priya Raman" vs "Priya Raman of Lomond Labs").
-  return words.length > 2 && splitsFound(pool, words);
-}
-
-function splitsFound(pool: IndexedSource[], words: string[]): boolean {
-  for (let cut = 2; cut <= words.length - 2; cut++) {
-    if (findPhrase(pool, words.slice(0, cut)) && findPhrase(pool, words.slice(cut))) return true;
+    if (rest.length && variantFound(pool, rest)) return true;
   }
   return false;
+}
+
+function variantFound(pool: IndexedSource[], words: string[]): boolean {
+  if (findPhrase(pool, words)) return true;
+  const phrase = words.join(' ');
+  if (aliasesOf(phrase).some((a) => findPhrase(pool, a.split(' ')))) return true;
+  const core = nameCore(words);
+  if (!core.length) return true;
+  if (aliasesOf(core.join(' ')).some((a) => findPhrase(pool, a.split(' ')))) return true;
+  const acronym = acronymOf(core);
+  if (acronym && acronym.length >= 2 && findPhrase(pool, [acronym])) return true;
+  if (core.length === 1 && pool.some((s) => acronymsOf(s).has(core[0]!.replace(/\./g, '')))) return true;
+  // Every core word in the sources: a name split by a title or apposition ("Sonia Sotomayor" … "Justice Sotomayor").
+  return core.every((w) => findPhrase(pool, [w]) || aliasesOf(w).some((a) => findPhrase(pool, a.split(' '))));
+}
+
+/** The acronyms of every run of two or more words of the names a source gives ("U.S. Food and Drug Administration" -> "fda"), found once. */
+function acronymsOf(source: IndexedSource): Set<string> {
+  if (source.acronyms) return source.acronyms;
+  const out = new Set<string>();
+  for (const e of extractEntities(`${source.doc.title}. ${source.doc.text}`)) {
+    for (const list of [e.words, nameCore(e.words)]) {
+      const content = list.filter((w) => !['of', 'for', 'and', 'the', '&'].includes(w));
+      // Every prefix of two or more words: "Centers for Disease Control and Prevention" is also "CDC".
+      for (let i = 0; i + 2 <= content.length; i++) {
+        for (let j = i + 2; j <= content.length; j++) out.add(content.slice(i, j).map((w) => w[0]).join(''));
+      }
+      out.add(acronymOf(list) ?? '');
+    }
+  }
+  return (source.acronyms = out);
 }
 
 function isPublisher(publishers: Set<string>, words: string[]): boolean {
@@ -168,12 +210,18 @@ function restatement(
   const mine = neighbours(tokens, e.start, e.start + e.raw.length);
   if (mine.size < 2) return out;
   const distinctive = new Set(e.words.filter((w) => !WEAK.has(w) && w.length > 1));
+  for (const alias of aliasesOf(e.words.join(' '))) for (const w of alias.split(' ')) if (!WEAK.has(w)) distinctive.add(w);
+  const mineIsPerson = personLike(e);
   const present = new Set(nameWords(sentence.slice(0, e.start) + ' ' + sentence.slice(e.start + e.raw.length)));
   for (const s of sentencesOf(ctx, pool)) {
+    // A source's headline is in title case: its capitals are not names.
+    if (s === ctx.sentences[ctx.byNumber.get(s.n)!.firstSentence]) continue;
     s.entities ??= extractEntities(s.text, ignore);
     s.entityNeighbours ??= s.entities.map((x) => neighbours(s.tokens, x.start, x.start + x.raw.length));
     s.entities.forEach((other, i) => {
       if (other.words.some((w) => distinctive.has(w) || (!WEAK.has(w) && present.has(w))) || isPublisher(publishers, other.words)) return;
+      // Only a name of the same kind stands in for another (a person for a person), and never one of its own variants.
+      if (personLike(other) !== mineIsPerson || sameReferent(e.words, other.words) || isDateline(other.raw)) return;
       const score = affinity(mine, s.entityNeighbours![i]!, ctx.idf);
       if (score > out.rival) [out.rival, out.rivalAt] = [score, { s, e: other }];
     });
@@ -193,6 +241,32 @@ function restatement(
   return out;
 }
 
+// Status words that say the same of a person.
+const STATUS_SYNONYMS: Record<string, string[]> = { ex: ['former'], former: ['ex'], interim: ['acting'], acting: ['interim'] };
+
+/** Whether a distinctive word of the name stands in the cited sources. */
+function anchored(pool: IndexedSource[], words: string[]): boolean {
+  return nameCore(words).some((w) => !WEAK.has(w) && findPhrase(pool, [w]));
+}
+
+/** Whether the name is a person's by its shape (./extract/names `personName`). */
+function personLike(e: EntitySpan): boolean {
+  return personName(e.words, e.raw) !== null;
+}
+
+/** Two names that are one referent written two ways ("U.S." / "United States", "FDA" / "Food and Drug Administration"). */
+function sameReferent(a: string[], b: string[]): boolean {
+  const aliases = aliasesOf(a.join(' '));
+  if (aliases.includes(b.join(' '))) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length === 1 && acronymOf(long) === short[0]!.replace(/\./g, '');
+}
+
+/** An all-capitals place line that opens a wire story ("WASHINGTON —"). */
+function isDateline(raw: string): boolean {
+  return raw.length >= 6 && raw === raw.toUpperCase() && /^[\p{Lu} ]+$/u.test(raw);
+}
+
 function statusSupported(pool: IndexedSource[], status: string, name: string[]): boolean {
   const last = name.at(-1);
   if (!last) return true;
@@ -201,7 +275,7 @@ function statusSupported(pool: IndexedSource[], status: string, name: string[]):
     for (let i = 0; i < t.length; i++) {
       if (t[i] !== last) continue;
       for (let k = Math.max(0, i - STATUS_REACH - name.length); k < i; k++) {
-        if (t[k] === status || (status === 'ex' && t[k]!.startsWith('ex-'))) return true;
+        if (t[k] === status || STATUS_SYNONYMS[status]?.includes(t[k]!) || ((status === 'ex' || status === 'former') && t[k]!.startsWith('ex-'))) return true;
       }
     }
   }

@@ -1,0 +1,101 @@
+/**
+ * Name variants as journalists write them: "U.S." for "United States", "FDA" for "Food and Drug
+ * Administration", "President Donald Trump" for "Trump", "Sen. Susan Collins of Maine" for "Susan
+ * Collins", "John G. Roberts Jr." for "John Roberts". A name's core is what is left once titles,
+ * roles, initials, suffixes and an "of <place>" tail are taken off; its variants are the core, its
+ * acronym and the aliases of common names.
+ */
+
+/** Words that are a role or title around a name, not the name (lower case, no full stop). */
+export const TITLE_WORDS: ReadonlySet<string> = new Set(
+  (
+    'president vice sen senator senators rep reps representative representatives gov governor governors mayor justice justices chief judge ' +
+    'secretary attorney general speaker leader leaders director commissioner dr mr mrs ms miss prof professor acting former ex late ' +
+    'interim senior deputy minister prime chair chairman chairwoman chairperson ceo cfo cto coo founder co-founder king queen prince princess ' +
+    'pope gen col lt sgt adm capt cmdr maj officer officers spokesman spokeswoman spokesperson ambassador lawmaker lawmakers candidate ' +
+    'nominee emperor sheriff detective agent inspector councillor councilman councilwoman supervisor superintendent commander ' +
+    'assistant associate executive head st saint rev reverend sir dame lord lady first lady incumbent outgoing then'
+  ).split(' '),
+);
+
+// Suffixes and connectors that carry no identity of their own.
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'esq']);
+const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'del', 'da', 'van', 'von', 'der', 'du', 'la', 'le', 'al', '&']);
+
+/** Common names written several ways; each group is one referent. */
+const ALIAS_GROUPS: readonly string[][] = [
+  ['us', 'u.s', 'u.s.a', 'usa', 'united states', 'united states of america', 'america'],
+  ['uk', 'u.k', 'britain', 'great britain', 'united kingdom'],
+  ['eu', 'e.u', 'european union'],
+  ['un', 'u.n', 'united nations'],
+  ['gop', 'republican party', 'republicans'],
+  ['dc', 'd.c', 'washington d.c', 'washington dc'],
+  ['uae', 'u.a.e', 'united arab emirates'],
+  ['prc', "people's republic of china", 'china'],
+  ['dprk', 'north korea'],
+  ['nyc', 'new york city'],
+  ['la', 'los angeles'],
+  ['covid', 'covid-19', 'coronavirus'],
+];
+const ALIASES = new Map<string, string[]>();
+for (const group of ALIAS_GROUPS) for (const name of group) ALIASES.set(name, group);
+
+/** A name word without a full stop, possessive or surrounding punctuation, lower case. */
+function clean(word: string): string {
+  return word.toLowerCase().replace(/[’‘]/g, "'").replace(/'s$|'$/, '').replace(/^[("“‘']+|[)"”’',.]+$/g, '');
+}
+
+/** The core words of a name: titles and roles, initials, suffixes and an "of <place>" tail taken off. */
+export function nameCore(words: readonly string[]): string[] {
+  let list = words.map(clean).filter(Boolean);
+  // "Susan Collins of Maine", "Ruben Achebe of the Users Group": the tail after "of" names a place or employer.
+  const of = list.indexOf('of');
+  if (of > 0 && list.slice(0, of).some((w) => !TITLE_WORDS.has(w))) list = list.slice(0, of);
+  let a = 0;
+  let b = list.length;
+  while (a < b && (TITLE_WORDS.has(list[a]!) || CONNECTORS.has(list[a]!))) a++;
+  while (b > a && (SUFFIXES.has(list[b - 1]!) || CONNECTORS.has(list[b - 1]!))) b--;
+  // Middle initials ("John G. Roberts") are optional.
+  return list.slice(a, b).filter((w, i, all) => !(i > 0 && i < all.length - 1 && /^\p{L}$/u.test(w)));
+}
+
+/** The acronym of a multi-word name ("Food and Drug Administration" -> "fda"), or null. */
+export function acronymOf(words: readonly string[]): string | null {
+  const content = words.map(clean).filter((w) => w && !CONNECTORS.has(w));
+  if (content.length < 2) return null;
+  return content.map((w) => w[0]).join('');
+}
+
+/** The other ways to write a name, as lower-case phrases (the name itself included). */
+export function aliasesOf(phrase: string): string[] {
+  return ALIASES.get(phrase) ?? [phrase];
+}
+
+/**
+ * The person a name refers to, as [given names…, surname], or null when the name is not a
+ * person's by its shape: the words after the last title ("Facebook Vice President Guy Rosen"
+ * -> guy rosen; "Justice Sotomayor" -> sotomayor), one to four words, none an organisation
+ * or place word, not an acronym.
+ */
+export function personName(words: readonly string[], raw: string): string[] | null {
+  if (/^\p{Lu}[\p{Lu}.\d&]+$/u.test(raw.trim())) return null;
+  let core = nameCore(words);
+  let titled = core.length < words.length && TITLE_WORDS.has(clean(words[0] ?? ''));
+  for (let i = core.length - 2; i >= 0; i--) {
+    if (TITLE_WORDS.has(core[i]!)) {
+      core = core.slice(i + 1);
+      titled = true;
+      break;
+    }
+  }
+  if (!core.length || core.length > 4 || core.some((w) => NOT_PERSON.has(w) || CONNECTORS.has(w))) return null;
+  return core.length >= 2 || titled ? core : null;
+}
+
+// Words that make a name an organisation, place or thing rather than a person.
+const NOT_PERSON = new Set(
+  ('court house senate congress department ministry office agency news times post journal herald party committee council commission ' +
+    'university college school hospital company inc corp group bank fund county city state states republic union nations street ' +
+    'administration service services board bureau institute foundation association airlines network press media tech primary act bill ' +
+    'republican republicans democrat democrats north south east west new united national federal american americans').split(' '),
+);

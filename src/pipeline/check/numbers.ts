@@ -1,0 +1,204 @@
+/** `numbers`: every figure in the text is in a source the same paragraph cites, and in the place that source gives it. */
+import { extractFigures, type Figure, supportKeys, withinHedge } from './extract/numbers';
+import { extractQuotes, type QuoteSpan } from './extract/quotes';
+import { type CheckContext, excerpt, figureNeighbours, type IndexedSource, labels, type SourceSentence, sentencesOf, sourcesFor } from './context';
+import { normalizedText, passageQuotes, passageSentences, sentenceTokens } from './passages';
+import { MIN_QUOTE_WORDS, quoteSource, quoteWords } from './quotes';
+import { checkWeekdays, shiftedDate } from './when';
+import { affinity, clearlyRestatesRival, type Neighbours, neighbours, type Restatement } from './restates';
+
+// A rival place must beat the figure's own best place by this factor plus this margin (measured: npm run eval:checks).
+const RIVAL_RATIO = 1.5;
+const RIVAL_MARGIN = 0.6;
+
+// Quantities can be swapped for one another; years and dates are held to presence (a shifted date is not in the source).
+const COUNTED = new Set<Figure['kind']>(['number', 'percent', 'points', 'ordinal']);
+
+export function checkNumbers(ctx: CheckContext): string[] {
+  const details: string[] = [];
+  const everySource = new Set(ctx.byNumber.keys());
+  for (const p of ctx.passages) {
+    const pool = sourcesFor(ctx, p);
+    const poolNumbers = new Set(pool.map((s) => s.doc.n));
+    const text = normalizedText(p);
+    let quotes: QuoteSpan[] | undefined;
+    for (const part of passageSentences(p)) {
+      const { text: sentence, offset } = part;
+      details.push(...checkWeekdays(ctx, p, part, pool));
+      const figures = extractFigures(sentence);
+      if (!figures.length) continue;
+      for (const f of figures) {
+        const havers = ctx.figureSources.get(f.key);
+        const scope = f.soft ? everySource : poolNumbers;
+        let inScope = havers ? [...havers].filter((n) => scope.has(n)) : [];
+        // A hedged or rounded figure ("over 650,000") stands for the exact value a source gives within its rounding.
+        if (!inScope.length && f.hedge) inScope = hedgedSupport(ctx, f, f.soft ? [...ctx.byNumber.values()] : pool);
+        // A small count spelled out may refer back or count what the text lists ("the two countries", "all three outlets").
+        if (!inScope.length && f.soft && everydayCount(ctx, sentence, f, pool)) continue;
+        if (!inScope.length) {
+          const elsewhere = havers?.size ? ` (it is in ${[...havers].map((n) => ctx.byNumber.get(n)!.label).join(', ')}, which the paragraph does not cite)` : '';
+          details.push(`${p.where}: ${describe(f)} is not in ${f.soft ? 'any source' : `the cited ${labels(pool)}`}${elsewhere} — ${excerpt(sentence)}`);
+          continue;
+        }
+        // Titles, deks and headings compress a story: only cited paragraphs are held to their sources' places.
+        if (p.citations === null || f.soft) continue;
+        const attributed = attributedTo(sentence, f, pool);
+        if (attributed && !attributed.some((s) => inScope.includes(s.doc.n))) {
+          details.push(`${p.where}: ${describe(f)} is attributed to ${attributed[0]!.doc.publisher}, but ${labels(attributed)} does not give it — ${excerpt(sentence)}`);
+          continue;
+        }
+        // A figure inside a quotation is in the right place when the quotation is verbatim in a cited source.
+        // Offsets are in the normalised text: the passage's own quotations serve when that is the text as written.
+        quotes ??= text === p.text ? passageQuotes(p) : extractQuotes(text);
+        const quote = quotes.find((q) => q.start < offset + f.start && offset + f.start < q.end);
+        if (quote) {
+          if (quoteWords(p, quote.inner).words >= MIN_QUOTE_WORDS && !quoteSource(ctx, p, quote.inner)) {
+            details.push(`${p.where}: ${describe(f)} is in a quotation that the cited ${labels(pool)} do not give word for word — ${excerpt(sentence)}`);
+          }
+          continue;
+        }
+        if (f.kind === 'date') {
+          const other = shiftedDate(ctx, part, f, pool, new Set(figures.map((g) => g.key)));
+          if (other) details.push(`${p.where}: ${describe(f)} stands where ${ctx.byNumber.get(other.n)!.label} gives another date — ${excerpt(other.text, 90)} — ${excerpt(sentence)}`);
+          continue;
+        }
+        if (!COUNTED.has(f.kind)) continue;
+        const tokens = sentenceTokens(part);
+        const present = new Set(figures.filter((g) => g !== f).map((g) => g.key));
+        const r = restatement(ctx, neighbours(tokens, f.start, f.start + f.raw.length), f, present, sentencesOf(ctx, pool));
+        if (clearlyRestatesRival(r, RIVAL_RATIO, RIVAL_MARGIN)) {
+          const rival = r.rivalAt!;
+          details.push(`${p.where}: ${describe(f)} stands where ${ctx.byNumber.get(rival.s.n)!.label} gives "${rival.f.raw}" — ${excerpt(rival.s.text, 90)} — ${excerpt(sentence)}`);
+        }
+      }
+    }
+  }
+  return details;
+}
+
+function describe(f: Figure): string {
+  return f.kind === 'date' ? `the date "${f.raw}"` : `"${f.raw}"`;
+}
+
+/**
+ * The cited sources of the publisher the sentence credits with the figure, or null when it credits
+ * none. A credit covers its clause: "According to A, …" the whole sentence; "…, according to A"
+ * and "… according to A and B" the clause before it; "A reported …" / "A put it at …" what follows.
+ * Several publishers in one credit are all credited ("according to A and B").
+ */
+export function attributedTo(sentence: string, f: Figure, pool: IndexedSource[]): IndexedSource[] | null {
+  const credits: { from: number; to: number; publishers: Set<string> }[] = [];
+  for (const s of pool) {
+    const name = s.doc.publisher;
+    if (!name) continue;
+    for (let i = sentence.indexOf(name); i >= 0; i = sentence.indexOf(name, i + name.length)) {
+      const scope = creditScope(sentence, i, i + name.length);
+      if (!scope) continue;
+      const same = credits.find((c) => c.from === scope.from && c.to === scope.to);
+      if (same) same.publishers.add(name);
+      else credits.push({ ...scope, publishers: new Set([name]) });
+    }
+  }
+  // The innermost credit around the figure wins.
+  const around = credits.filter((c) => c.from <= f.start && f.start < c.to).sort((a, b) => a.to - a.from - (b.to - b.from));
+  const credit = around[0];
+  return credit ? pool.filter((s) => credit.publishers.has(s.doc.publisher)) : null;
+}
+
+const ACCORDING = /according\s+to\s+(?:the\s+)?$/i;
+const REPORTING_VERB = /^['’]?s?\s+(?:\w+\s+)?(?:reported|reports|said|says|put|puts|estimated|estimates|counted|counts|gave|gives|cited|cites|wrote|writes|found|finds|tallied|calculated|noted|notes|described|describes|added|adds|citing)\b/i;
+const CLAUSE_START = /[,;:—–(]\s*|\b(?:while|whereas|but|and)\s+/gi;
+
+/** The part of the sentence a publisher named at [start, end) is credited with, or null when the mention credits nothing. */
+function creditScope(sentence: string, start: number, end: number): { from: number; to: number } | null {
+  const before = sentence.slice(0, start);
+  const after = sentence.slice(end);
+  if (ACCORDING.test(before)) {
+    const at = before.search(ACCORDING);
+    // Sentence-initial "According to A, …" covers the sentence.
+    if (!sentence.slice(0, at).trim()) return { from: 0, to: sentence.length };
+    // "…, according to A" covers the clause before it.
+    let from = 0;
+    CLAUSE_START.lastIndex = 0;
+    for (let m = CLAUSE_START.exec(before.slice(0, at)); m; m = CLAUSE_START.exec(before.slice(0, at))) {
+      if (m.index + m[0].length < at - 1) from = m.index + m[0].length;
+      if (m[0].length === 0) CLAUSE_START.lastIndex++;
+    }
+    return { from, to: end };
+  }
+  // "A reported 42,000 …": the rest of the clause after the verb.
+  if (REPORTING_VERB.test(after)) {
+    const stop = after.slice(1).search(/[;—–]|,\s+(?:while|whereas|but)\b|\.\s/);
+    return { from: start, to: stop < 0 ? sentence.length : end + 1 + stop };
+  }
+  return null;
+}
+
+/** The cited sources that give a value the hedged figure stands for ("more than 650,000" for 651,690). */
+function hedgedSupport(ctx: CheckContext, f: Figure, pool: IndexedSource[]): number[] {
+  const out: number[] = [];
+  for (const s of sentencesOf(ctx, pool)) {
+    if (out.includes(s.n)) continue;
+    if (s.figures.some((g) => withinHedge(f, g))) out.push(s.n);
+  }
+  return out;
+}
+
+const DEFINITE_BEFORE = /\b(?:the|both|all|these|those|its|their|his|her|our|each\s+of\s+the|all\s+of\s+the|a)\s+$/i;
+const SOURCE_NOUN = /^\s+(?:news\s+)?(?:outlets?|sources?|publications?|publishers?|reports?|news\s+organi[sz]ations?|accounts?)\b/i;
+
+/**
+ * Whether a small count spelled out is everyday prose rather than a figure a source must give:
+ * it refers back to things already named ("the two countries", "both", "a third person"), counts
+ * our own sources ("all three outlets", which must be how many publishers the story has), or
+ * counts a list the sentence or a cited source gives ("three lawmakers: A, B and C").
+ */
+function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: IndexedSource[]): boolean {
+  const value = Number(f.key.slice(2));
+  const after = sentence.slice(f.start + f.raw.length);
+  if (SOURCE_NOUN.test(after)) return value === new Set(ctx.sources.map((s) => s.publisher)).size || value === ctx.sources.length;
+  if (DEFINITE_BEFORE.test(sentence.slice(0, f.start))) return true;
+  if (listCount(sentence) === value) return true;
+  for (const s of sentencesOf(ctx, pool)) if (listCount(s.text) === value) return true;
+  return false;
+}
+
+/** How many items the longest "A, B and C" list of a sentence has (0 when none). */
+function listCount(sentence: string): number {
+  let best = 0;
+  for (const m of sentence.matchAll(/((?:[^,;:.()]{1,60},\s+){1,9}[^,;:.()]{1,60}?,?\s+(?:and|or)\s+[^,;:.()]{1,60})/g)) {
+    const items = m[1]!.split(/,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+/).filter((x) => x.trim());
+    best = Math.max(best, items.length);
+  }
+  for (const m of sentence.matchAll(/\b[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+)*\s+and\s+[\p{Lu}][\p{L}.'’-]+/gu)) if (m) best = Math.max(best, 2);
+  return best;
+}
+
+/**
+ * The figure's best own place in the cited sentences against the best place of another
+ * figure of its kind. Figures the draft sentence also gives are not rivals: a sentence
+ * comparing two figures ("70.8 against Velda's 71.4") sits near both places.
+ */
+function restatement(
+  ctx: CheckContext,
+  mine: Neighbours,
+  f: Figure,
+  present: Set<string>,
+  pool: Iterable<SourceSentence>,
+): Restatement<{ s: SourceSentence; f: Figure }> {
+  const out: Restatement<{ s: SourceSentence; f: Figure }> = { own: 0, rival: 0, rivalAt: null };
+  if (mine.size < 2) return out;
+  for (const s of pool) {
+    if (!s.figures.length) continue;
+    const around = figureNeighbours(s);
+    s.figures.forEach((g, i) => {
+      if (!COUNTED.has(g.kind) || g.soft) return;
+      const own = supportKeys(g).includes(f.key) || (f.hedge !== undefined && withinHedge(f, g));
+      if (!own && (g.kind !== f.kind || present.has(g.key))) return;
+      const score = affinity(mine, around[i]!, ctx.idf);
+      if (own) out.own = Math.max(out.own, score);
+      else if (score > out.rival) [out.rival, out.rivalAt] = [score, { s, f: g }];
+    });
+  }
+  return out;
+}

@@ -1,0 +1,188 @@
+/**
+ * Who did what: the people and organisations a draft sentence names, one-word names included,
+ * against the cited sentences that report the same thing. A name those sentences do not give,
+ * where they give another, stands in for someone else ("Barr praised Durham" where the source
+ * says Trump did); two names the draft orders around a verb the other way round from the source
+ * swap who acted and who was acted on.
+ */
+import { stem } from '../../lib/text';
+import { alignments } from './align';
+import { type CheckContext, excerpt, type IndexedSource, type SourceSentence } from './context';
+import { NOT_NAMES } from './extract/entities';
+import { aliasesOf, TITLE_WORDS } from './extract/names';
+import type { QuoteSpan } from './extract/quotes';
+import { type DraftSentence, type Passage, sentenceTokens } from './passages';
+
+const CAPITAL_WORD = /\p{Lu}[\p{L}'’.-]*\p{L}|\p{Lu}/gu;
+// Below this share of the draft sentence's content words, no cited sentence reports the same thing.
+const MIN_SUPPORT = 0.3;
+
+/** A name of a draft sentence (a run of capitalised words) and the words that identify it. */
+interface NameRun {
+  raw: string;
+  start: number;
+  end: number;
+  /** Lower-case words that tell this name from others: titles, given names' partners and generic words left out. */
+  keys: string[];
+}
+
+/** Lower-case words the sources write with a capital inside a sentence: their names, one-word ones included. */
+function sourceNames(ctx: CheckContext): Set<string> {
+  if (ctx.names) return ctx.names;
+  const out = new Set<string>();
+  for (const s of ctx.sentences) {
+    CAPITAL_WORD.lastIndex = 0;
+    for (let m = CAPITAL_WORD.exec(s.text); m; m = CAPITAL_WORD.exec(s.text)) {
+      if (m.index === 0 || /[.!?:“"‘(]\s*$/.test(s.text.slice(Math.max(0, m.index - 3), m.index))) continue;
+      out.add(normal(m[0]));
+    }
+  }
+  return (ctx.names = out);
+}
+
+function normal(word: string): string {
+  return word.toLowerCase().replace(/['’]s?$/, '').replace(/\.$/, '');
+}
+
+/** The names of a sentence outside quotations: runs of capitalised words the sources use as names, titles and calendar words left out. */
+function namesOf(ctx: CheckContext, text: string, quotes: QuoteSpan[], ignore: ReadonlySet<string>): NameRun[] {
+  const known = sourceNames(ctx);
+  const out: NameRun[] = [];
+  let run: NameRun | null = null;
+  CAPITAL_WORD.lastIndex = 0;
+  for (let m = CAPITAL_WORD.exec(text); m; m = CAPITAL_WORD.exec(text)) {
+    const word = normal(m[0]);
+    const initial = m.index === 0 || /[.!?:“"‘(—]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index));
+    const usable =
+      word.length >= 2 && !NOT_NAMES.has(word) && !ignore.has(word) && !quotes.some((q) => q.start <= m!.index && m!.index < q.end) && (!initial || known.has(word));
+    // "Food and Drug Administration", "Department of Justice": connectors inside a name keep the run going.
+    const adjacent = run !== null && /^\s+(?:(?:of|and|for|the|de|&)\s+)?$/.test(text.slice(run.end, m.index));
+    if (!usable && !TITLE_WORDS.has(word)) {
+      run = null;
+      continue;
+    }
+    if (!adjacent) out.push((run = { raw: '', start: m.index, end: m.index, keys: [] }));
+    run!.end = m.index + m[0].length;
+    run!.raw = text.slice(run!.start, run!.end);
+    if (usable && !TITLE_WORDS.has(word) && !GENERIC.has(word)) run!.keys.push(word);
+  }
+  return out.filter((r) => r.keys.length);
+}
+
+// Words of organisation names too generic to tell one from another.
+const GENERIC = new Set(
+  ('department committee house senate court office agency party group university city county state states national federal ' +
+    'united american republican republicans democrat democrats democratic new north south east west').split(' '),
+);
+
+function gives(s: SourceSentence, word: string): boolean {
+  return s.lowerWords!.has(word) || aliasesOf(word).some((a) => s.lowerText!.includes(a));
+}
+
+function prepare(s: SourceSentence): SourceSentence {
+  if (!s.lowerWords) {
+    s.lowerText = s.text.toLowerCase();
+    s.lowerWords = new Set(s.lowerText.replace(/['’]s\b/g, '').match(/[\p{L}\p{N}][\p{L}\p{N}.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu) ?? []);
+  }
+  return s;
+}
+
+/**
+ * Findings for who did what in one sentence of a cited passage, against the cited sentence that
+ * best reports the same thing. The two are aligned on the content words they share; a name of the
+ * draft that the source sentence (or the sentence before it, where a pronoun carries the name)
+ * does not give, standing between the same shared words as a name the source gives instead, was
+ * put in that name's place; two names in the opposite order around shared words swap who did what.
+ */
+export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[], quotes: QuoteSpan[], ignore: ReadonlySet<string>): string[] {
+  const names = namesOf(ctx, part.text, quotes, ignore);
+  if (!names.length) return [];
+  const leaveOut = new Set(names.flatMap((n) => n.keys.map(stem)));
+  // Headlines are in title case: their capitals are not names.
+  const ranked = alignments(ctx, part, pool, leaveOut).filter((a) => a.id !== ctx.byNumber.get(a.sentence.n)!.firstSentence);
+  const best = ranked[0];
+  if (!best || best.score < MIN_SUPPORT) return [];
+  const source = prepare(best.sentence);
+  const theirs = namesOf(ctx, source.text, [], ignore);
+  const before = ctx.sentences[best.id - 1];
+  const carried = before && before.n === source.n ? prepare(before) : null;
+  // Shared content words (outside names) as [draft offset, source offset], in draft order.
+  const inName = (runs: NameRun[], at: number) => runs.some((r) => r.start <= at && at < r.end);
+  const anchors: [number, number][] = [];
+  for (const t of sentenceTokens(part)) {
+    if (inName(names, t.start)) continue;
+    const u = source.tokens.find((x) => x.w === t.w && !inName(theirs, x.start));
+    if (u) anchors.push([t.start, u.start]);
+  }
+  if (!anchors.length) return [];
+  const out: string[] = [];
+  const mine = new Set(names.flatMap((n) => n.keys));
+  const mineStems = new Set([...mine].map(stem));
+  for (const n of names) {
+    if (n.keys.some((k) => gives(source, k))) continue;
+    // "He also warned…": the name stands in the sentence before.
+    if (carried && n.keys.some((k) => gives(carried, k)) && PRONOUN.test(source.text)) continue;
+    // The slot must be closed on both sides by shared words, and the rival a name of the same shape that is not a variant.
+    const [from, to] = slot(anchors, n.start, n.end);
+    const rival = theirs.find(
+      (r) => r.start >= from && r.start < to && sameShape(r, n) && !r.keys.some((k) => mineStems.has(stem(k)) || aliasesOf(k).some((x) => mine.has(x))) && !variants(r, n),
+    );
+    if (!rival || best.score < STRONG) continue;
+    out.push(`${p.where}: "${n.raw}" stands where ${ctx.byNumber.get(source.n)!.label} names ${rival.raw} — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`);
+  }
+  const swap = swappedRoles(names, theirs, anchors, part.text);
+  if (swap) out.push(`${p.where}: ${swap} (${ctx.byNumber.get(source.n)!.label} has them the other way round) — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`);
+  return out;
+}
+
+const PRONOUN = /\b(?:he|she|they|it|his|her|their)\b/i;
+
+/**
+ * The source offsets between the shared words either side of a draft name: where the same slot
+ * lies in the source. A name that opens the sentence is closed on the left by the sentence start.
+ * Empty when a side is open or the shared words cross over.
+ */
+function slot(anchors: [number, number][], start: number, end: number): [number, number] {
+  const left = anchors.filter(([d]) => d < start).at(-1);
+  const right = anchors.find(([d]) => d >= end);
+  if (!right || (!left && start > 0)) return [0, -1];
+  // Only words right next to the name close its slot: "X, a former Y, said" keeps its apposition.
+  if (right[0] - end > 30 || (left && start - left[0] > 40)) return [0, -1];
+  const from = left ? left[1] : 0;
+  return from < right[1] ? [from, right[1]] : [0, -1];
+}
+
+// Only a source sentence this close to the draft sentence vouches for who is in which slot.
+const STRONG = 0.45;
+
+function sameShape(a: NameRun, b: NameRun): boolean {
+  return Math.min(a.keys.length, 2) === Math.min(b.keys.length, 2);
+}
+
+/** One name is the other's acronym ("FDA" / "Food and Drug Administration"). */
+function variants(a: NameRun, b: NameRun): boolean {
+  const initials = (r: NameRun) => r.raw.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]!.toLowerCase()).join('');
+  const short = (r: NameRun) => r.keys.length === 1 ? r.keys[0]!.replace(/\./g, '') : '';
+  return (short(a) !== '' && initials(b).includes(short(a))) || (short(b) !== '' && initials(a).includes(short(b)));
+}
+
+/** Two names of the draft on either side of a shared word that the source has the other way round. */
+function swappedRoles(names: NameRun[], theirs: NameRun[], anchors: [number, number][], text: string): string | null {
+  const at = (runs: NameRun[], keys: string[]) => runs.find((r) => r.keys.some((k) => keys.includes(k)))?.start ?? -1;
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i + 1; j < names.length; j++) {
+      const [a, b] = [names[i]!, names[j]!];
+      const sa = at(theirs, a.keys);
+      const sb = at(theirs, b.keys);
+      if (sa < 0 || sb < 0 || sa <= sb) continue;
+      // A shared word between them in the draft that the source has between them the other way round.
+      const between = anchors.find(([d, s]) => d > a.end && d < b.start && s > sb && s < sa);
+      if (!between || b.start - a.end > 40 || sa - sb > 60) continue;
+      if (PASSIVE.test(text.slice(a.end, b.start))) continue;
+      return `"${a.raw}" and "${b.raw}" swap who did what`;
+    }
+  }
+  return null;
+}
+
+const PASSIVE = /\b(?:by|was|were|been|being)\b/i;

@@ -1,0 +1,92 @@
+/**
+ * When things happened: the weekdays and dates of a draft sentence against the sources that
+ * report the same thing. A weekday or date must be given by a cited source, and where the cited
+ * sentences that best support the draft sentence give a different day, the day was shifted.
+ */
+import { stem } from '../../lib/text';
+import { alignments, neighbourhood } from './align';
+import { type CheckContext, excerpt, type IndexedSource, labels, type SourceSentence } from './context';
+import type { Figure } from './extract/numbers';
+import type { DraftSentence, Passage } from './passages';
+
+const WEEKDAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)/g;
+
+/** A weekday named in a text and where. */
+export interface Weekday {
+  day: string;
+  start: number;
+}
+
+export function weekdaysOf(text: string): Weekday[] {
+  const out: Weekday[] = [];
+  WEEKDAY.lastIndex = 0;
+  for (let m = WEEKDAY.exec(text); m; m = WEEKDAY.exec(text)) out.push({ day: m[1]!, start: m.index });
+  return out;
+}
+
+/** The weekdays a source sentence names, found once per call. */
+function sourceWeekdays(s: SourceSentence): Set<string> {
+  return (s.weekdays ??= new Set(weekdaysOf(s.text).map((w) => w.day)));
+}
+
+// The supporting sentences looked at: those scoring at least this share of the best one.
+const CLOSE = 0.6;
+// Below this share of the draft sentence's content words, no source sentence reports the same thing.
+const MIN_SUPPORT = 0.25;
+
+/** The cited sentences that report what the draft sentence reports, with their neighbours. */
+function reportingSentences(ctx: CheckContext, part: DraftSentence, pool: IndexedSource[], leaveOut: Set<string>): SourceSentence[] {
+  const ranked = alignments(ctx, part, pool, leaveOut);
+  const best = ranked[0]?.score ?? 0;
+  if (best < MIN_SUPPORT) return [];
+  return ranked.filter((a) => a.score >= best * CLOSE).slice(0, 3).flatMap((a) => neighbourhood(ctx, a.id));
+}
+
+/** Findings for the weekdays of one sentence of a passage. */
+export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
+  const days = weekdaysOf(part.text);
+  if (!days.length) return [];
+  const out: string[] = [];
+  const everyone = [...ctx.byNumber.values()];
+  for (const { day } of days) {
+    const givers = (list: IndexedSource[]) => list.filter((s) => sentencesGive(ctx, s, day));
+    const cited = givers(p.citations === null ? everyone : pool);
+    if (!cited.length) {
+      const elsewhere = givers(everyone);
+      const hint = elsewhere.length ? ` (it is in ${labels(elsewhere)}, which the paragraph does not cite)` : '';
+      out.push(`${p.where}: "${day}" is not a day ${p.citations === null ? 'any source' : `the cited ${labels(pool)}`} gives${hint} — ${excerpt(part.text)}`);
+      continue;
+    }
+    if (p.citations === null) continue;
+    const mine = new Set(days.map((d) => d.day));
+    const leaveOut = new Set([...mine].map((d) => stem(d.toLowerCase())));
+    // Any cited sentence that reports the same thing with this day supports it.
+    if (alignments(ctx, part, pool, leaveOut).some((a) => a.score >= MIN_SUPPORT && sourceWeekdays(a.sentence).has(day))) continue;
+    const context = reportingSentences(ctx, part, pool, leaveOut);
+    if (!context.length || context.some((s) => sourceWeekdays(s).has(day))) continue;
+    // A sentence naming two days ("on Friday, after a Thursday service") is matched on both.
+    const other = context.find((s) => sourceWeekdays(s).size && ![...sourceWeekdays(s)].some((d) => mine.has(d)));
+    if (other) {
+      out.push(`${p.where}: "${day}" stands where ${ctx.byNumber.get(other.n)!.label} gives ${[...sourceWeekdays(other)].join(' or ')} — ${excerpt(other.text, 90)} — ${excerpt(part.text)}`);
+    }
+  }
+  return out;
+}
+
+function sentencesGive(ctx: CheckContext, s: IndexedSource, day: string): boolean {
+  for (let id = s.firstSentence; id < s.firstSentence + s.sentenceCount; id++) if (sourceWeekdays(ctx.sentences[id]!).has(day)) return true;
+  return false;
+}
+
+/**
+ * Whether a date of the draft stands where the sentences that report the same thing give another
+ * date: the source sentence with the date is not among them, and one of them gives a different date.
+ */
+export function shiftedDate(ctx: CheckContext, part: DraftSentence, f: Figure, pool: IndexedSource[], present: ReadonlySet<string>): SourceSentence | null {
+  const leaveOut = new Set(f.raw.toLowerCase().split(/[\s.,]+/).filter(Boolean).map(stem));
+  if (alignments(ctx, part, pool, leaveOut).some((a) => a.score >= MIN_SUPPORT && a.sentence.figures.some((g) => g.key === f.key))) return null;
+  const context = reportingSentences(ctx, part, pool, leaveOut);
+  if (!context.length || context.some((s) => s.figures.some((g) => g.key === f.key))) return null;
+  // Dates the draft sentence also gives are not rivals ("on April 12, two weeks after March 25").
+  return context.find((s) => s.figures.some((g) => g.kind === 'date' && g.key !== f.key && !present.has(g.key))) ?? null;
+}
