@@ -23,7 +23,8 @@ export interface Readability {
 }
 
 const PRONOUN = /^(?:he|she|they|it|this|these|those|his|her|their|its|we|them|him)\b/i;
-const ENDS_ON_FUNCTION_WORD = /\b(?:the|a|an|of|to|and|or|but|that|which|who|with|for|in|on|at|by|from|as|than|its|their|his|her|our|is|are|was|were)[.!?]["'”’)]*$/i;
+// A sentence may end on a preposition ("the data it learned from"), never on an article, a conjunction or a possessive.
+const ENDS_ON_FUNCTION_WORD = /\b(?:the|a|an|of|and|or|but|its|their|his|her|our|whose)[.!?]["'”’)]*$/i;
 const QUOTED = /["“][^"“”]*["”]/g;
 
 function body(d: ArticleDraft): string[] {

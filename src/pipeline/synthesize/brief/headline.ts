@@ -102,10 +102,10 @@ export function topicNoun(accounts: readonly Account[]): string {
   return best ? best[0] : 'story';
 }
 
-const AFFECTED = /\b(users|customers|residents|workers|employees|staff|students|patients|families|victims|voters|developers|businesses|consumers|citizens|children|parents|travell?ers|drivers|members|communities|taxpayers|investors|shareholders|employers|farmers|migrants|immigrants|troops|officers|tenants|homeowners|borrowers|retailers|hospitals|schools)\b/i;
+const AFFECTED = /\b(users|customers|passengers|residents|workers|employees|staff|students|patients|families|victims|voters|developers|businesses|consumers|citizens|children|parents|travell?ers|drivers|members|communities|taxpayers|investors|shareholders|employers|farmers|migrants|immigrants|troops|officers|tenants|homeowners|borrowers|retailers|hospitals|schools)\b/i;
 export const FUTURE = /\b(?:will|would|plans?|planned|intends?|expects?|expected|is set to|are set to|next|later|upcoming|deadline|vote|hearing|trial|appeal|pending|is due|are due|scheduled|aims?|hopes?|promised|vowed|soon|coming)\b/i;
 
-export type QuestionKind = 'happened' | 'affected' | 'figures' | 'next' | 'more';
+export type QuestionKind = 'happened' | 'affected' | 'figures' | 'next' | 'reaction' | 'more' | 'also';
 
 /** The reader's question a sentence answers, worded for this event. */
 export function questionFor(kind: QuestionKind, answer: Sentence, topic: string): string {
@@ -119,8 +119,12 @@ export function questionFor(kind: QuestionKind, answer: Sentence, topic: string)
       return /\$|€|£|\b(?:dollars?|euros?|pounds?|francs?|billion|million)\b/i.test(answer.text) ? `How much money is involved in ${the}?` : `What are the numbers behind ${the}?`;
     case 'next':
       return `What happens next with ${the}?`;
+    case 'reaction':
+      return `What do those involved say about ${the}?`;
     case 'more':
       return `What else is known about ${the}?`;
+    case 'also':
+      return `What other details do the reports give on ${the}?`;
   }
 }
 
@@ -131,7 +135,8 @@ export function kindsOf(s: Sentence): QuestionKind[] {
   if (AFFECTED.test(s.text)) out.push('affected');
   if (s.figures.length) out.push('figures');
   if (FUTURE.test(s.text)) out.push('next');
-  out.push('more');
+  if (s.quoted || /\b(?:said|says|told|responded|criticis|welcomed|praised|condemned)\w*\b/.test(s.text)) out.push('reaction');
+  out.push('more', 'also');
   return out;
 }
 

@@ -1,5 +1,5 @@
 /** A source sentence used whole in our article: attributed, with long copied runs broken by meaning-keeping rewrites, never cut. */
-import { shingles, words } from '../../../lib/text';
+import { words } from '../../../lib/text';
 
 /**
  * Longest run of source words we let stand outside quotation marks. The `verbatim`
@@ -15,13 +15,23 @@ export type CopyTest = (text: string) => boolean;
 
 /** Builds the copy test over the sources' headlines and texts. */
 export function copyTest(texts: readonly string[], run = MAX_COPIED_RUN + 1): CopyTest {
-  const grams = new Set<string>();
-  for (const t of texts) for (const g of shingles(words(t), run)) grams.add(g);
+  const pairs = new Set<string>();
+  const joined: string[] = [];
+  for (const t of texts) {
+    const tokens = words(t);
+    for (let i = 1; i < tokens.length; i++) pairs.add(`${tokens[i - 1]} ${tokens[i]}`);
+    joined.push(` ${tokens.join(' ')} `);
+  }
+  const all = joined.join('\n');
+  // A copied run is a chain of copied word pairs: the whole run is looked up only at the end of a long chain.
   return (text) =>
     text.split(QUOTED).some((segment) => {
       const tokens = words(segment);
-      if (tokens.length < run) return false;
-      for (const g of shingles(tokens, run)) if (grams.has(g)) return true;
+      let chain = 0;
+      for (let i = 1; i < tokens.length; i++) {
+        chain = pairs.has(`${tokens[i - 1]} ${tokens[i]}`) ? chain + 1 : 0;
+        if (chain >= run - 1 && all.includes(` ${tokens.slice(i - run + 1, i + 1).join(' ')} `)) return true;
+      }
       return false;
     });
 }
@@ -29,14 +39,16 @@ export function copyTest(texts: readonly string[], run = MAX_COPIED_RUN + 1): Co
 /** Rewrites that keep a sentence's meaning and change its words; tried in order until no long run is left. */
 const REWRITES: [RegExp, string | ((m: string, ...g: string[]) => string)][] = [
   [/\b(said|says|announced|reported|added|noted|found|warned|argued|claimed|believes|believed|showed|shows|revealed|confirmed|acknowledged|insisted|stated|explained|suggested|indicated)\s+that\b/g, '$1'],
+  // Reported speech in the present, as news briefs write it: "said it would" -> "says it will".
+  [/\b(?:said|says)( (?:that )?(?:it|he|she|they|we|the (?:company|firm|lab|agency|government|regulator|ministry|office|group|team|court|council|union|operator|developer|maintainers|researchers))) would\b/g, 'says$1 will'],
+  [/\b(?:said|says)( (?:that )?(?:it|he|she|the (?:company|firm|lab|agency|government|regulator|ministry|office|group|team|court|council|union|operator|developer))) had\b/g, 'says$1 has'],
+  [/\b(?:said|says)( (?:that )?(?:they|we|the (?:maintainers|researchers|authors|authorities|police|officials))) had\b/g, 'say$1 have'],
+  // "…, according to a statement from the company." -> "…, a statement from the company said."
+  [/, according to ((?:a |an |the )?[^,.;"“”]{3,60})\.$/g, ', $1 said.'],
   [/\b(does|do|did|is|are|was|were|has|have|had|would|could|should) not\b/g, "$1n't"],
   [/\bwill not\b/g, "won't"],
   [/\bcannot\b/g, "can't"],
   [/\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, '$1'],
-  [/\b(about|roughly|approximately|around|nearly|almost|some)(?= \$?\d)/g, (m) => ({ about: 'roughly', roughly: 'about', approximately: 'about', around: 'about', nearly: 'almost', almost: 'nearly', some: 'about' })[m] ?? m],
-  [/\bmore than(?= \$?\d)/g, 'over'],
-  [/\bover(?= \$?\d)/g, 'more than'],
-  [/\b(?:less|fewer) than(?= \$?\d)/g, 'under'],
   [/\bin order to\b/g, 'to'],
   [/\bas well as\b/g, 'and'],
   [/\ba number of\b/g, 'several'],
@@ -45,6 +57,9 @@ const REWRITES: [RegExp, string | ((m: string, ...g: string[]) => string)][] = [
   [/(?<![\w-])(company|firm|companies|firms|began|begin|begins|showed|shows|bought|buy|buys|received|major|significant|important|although|because|officials|lawmakers|nearly|almost|several|despite|people|attempted|expected|big|start|started|starts)(?![\w-])/g, (m) => SYNONYMS[m] ?? m],
   [/(?<![\w-])(said|says)(?![\w-])/g, (m) => (m === 'said' ? 'stated' : 'states')],
 ];
+
+/** After these rules (by index) the text is tested again: reported speech, contractions and dates, phrases, synonyms. */
+const CHECKPOINTS = new Set([4, 8, 13, 14, 15]);
 
 const SYNONYMS: Record<string, string> = {
   company: 'firm', firm: 'company', companies: 'firms', firms: 'companies', began: 'started', begin: 'start', begins: 'starts',
@@ -57,15 +72,37 @@ const SYNONYMS: Record<string, string> = {
 
 /** Applies rewrites outside quotation marks until `copied` no longer holds; undefined when the runs cannot all be broken. */
 export function breakCopiedRuns(text: string, copied: CopyTest): string | undefined {
+  const memo = memoOf(copied);
+  const key = `b|${text}`;
+  if (memo.has(key)) return memo.get(key);
+  const out = rewriteRuns(text, copied);
+  memo.set(key, out);
+  return out;
+}
+
+// The writer asks about the same sentence again and again (styles, stages): one answer per text and source set.
+const memos = new WeakMap<CopyTest, Map<string, string | undefined>>();
+function memoOf(copied: CopyTest): Map<string, string | undefined> {
+  let memo = memos.get(copied);
+  if (!memo) memos.set(copied, (memo = new Map()));
+  return memo;
+}
+
+function rewriteRuns(text: string, copied: CopyTest): string | undefined {
   if (!copied(text)) return text;
   let out = text;
-  for (const [re, by] of REWRITES) {
+  let changed = false;
+  for (const [i, [re, by]] of REWRITES.entries()) {
     const next = outsideQuotes(out, (segment) => segment.replace(re, (m: string, ...rest: unknown[]) => keepNearFigures(segment, m, rest, re, by)));
-    if (next === out) continue;
+    changed ||= next !== out;
     out = next;
-    if (!copied(out)) return out;
+    // Tested in groups, lightest first: a copy test per rule would cost more than the writing.
+    if (changed && CHECKPOINTS.has(i)) {
+      if (!copied(out)) return out;
+      changed = false;
+    }
   }
-  return undefined;
+  return changed && !copied(out) ? out : undefined;
 }
 
 /**
@@ -74,12 +111,25 @@ export function breakCopiedRuns(text: string, copied: CopyTest): string | undefi
  * Undefined when neither works.
  */
 export function restate(text: string, copied: CopyTest, openingWords = 0): string | undefined {
+  const memo = memoOf(copied);
+  const key = `r${openingWords}|${text}`;
+  if (memo.has(key)) return memo.get(key);
+  const out = quoteTail(text, copied, openingWords);
+  memo.set(key, out);
+  return out;
+}
+
+function quoteTail(text: string, copied: CopyTest, openingWords: number): string | undefined {
   const rewritten = breakCopiedRuns(text, copied);
   if (rewritten || /["“”]/.test(text)) return rewritten;
   const body = text.replace(/([.!])$/, '');
   const stop = text.slice(body.length);
   const cuts = [...body.matchAll(/ /g)].map((m) => m.index!);
-  const attempt = (cut: number) => breakCopiedRuns(`${body.slice(0, cut)} "${body.slice(cut + 1)}${stop}"`, copied);
+  // Only the words before the quotation can be a copied run: the prefix alone is restated.
+  const attempt = (cut: number) => {
+    const before = breakCopiedRuns(body.slice(0, cut), copied);
+    return before === undefined ? undefined : `${before} "${body.slice(cut + 1)}${stop}"`;
+  };
   // An earlier cut (a longer quotation) leaves less to copy: find the latest cut that works, then the nearest good one before it.
   let lo = 0;
   let hi = cuts.length - 1;
@@ -99,7 +149,7 @@ export function restate(text: string, copied: CopyTest, openingWords = 0): strin
     if (words(quoted).length < 3 || /\d\S*$|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)$/.test(before) || /^\d/.test(quoted)) continue;
     // After "X said" a quotation reads as X's own words: the outlet's narrative is never quoted there.
     if (SPEECH.test(before.split(' ').slice(openingWords).join(' '))) break;
-    if (QUOTE_OPENS_BADLY.test(quoted) || (/\p{Lu}\S*$/u.test(before) && /^\p{Lu}/u.test(quoted))) continue;
+    if (QUOTE_OPENS_BADLY.test(quoted) || (/^\p{Lu}/u.test(quoted) && !/[,;:]$/.test(before))) continue;
     const candidate = attempt(cut);
     if (candidate) return candidate;
   }
@@ -152,7 +202,8 @@ export function attribute(sentence: string, publishers: readonly string[], style
   if (style === 'middle') {
     // ", according to P," at the clause break nearest the middle: it splits the longest copied stretch.
     const half = sentence.length / 2;
-    const commas = [...sentence.matchAll(/,\s(?!\d)/g)].map((m) => m.index!).filter((i) => !/["“][^"”]*$/.test(sentence.slice(0, i)) && words(sentence.slice(0, i)).length >= 5 && words(sentence.slice(i)).length >= 5);
+    // Only where a clause starts after the comma: before an appositive it would rename the outlet ("P, the lakeside city").
+    const commas = [...sentence.matchAll(/,\s(?=(?:and|but|which|while|after|as|saying|although|though|because|since|where|when|who|whose|adding|with|before|until|even)\b)/g)].map((m) => m.index!).filter((i) => !/["“][^"”]*$/.test(sentence.slice(0, i)) && words(sentence.slice(0, i)).length >= 5 && words(sentence.slice(i)).length >= 5);
     const at = commas.sort((a, b) => Math.abs(a - half) - Math.abs(b - half))[0];
     if (at !== undefined) return `${sentence.slice(0, at)}, according to ${who},${sentence.slice(at + 1)}`;
     style = 'prefix';

@@ -9,6 +9,8 @@ export interface Account {
   publisher: string;
   sources: SourceDoc[];
   numbers: number[];
+  /** Keys of every figure the report gives, found when first needed. */
+  figureKeys?: Set<string>;
 }
 
 export interface Sentence {
@@ -68,11 +70,13 @@ export function sentencePool(accounts: readonly Account[]): { pool: Sentence[]; 
   const leftOut: LeftOut[] = [];
   for (const account of accounts) {
     const source = account.sources[0]!;
+    // Most reports carry no link and no instruction: the per-sentence tests run only on those that do.
+    const suspect = findLinksAndMarkup(source.text).length > 0 || addressedToModel(source.text) !== undefined;
     let index = 0;
     for (const paragraph of source.text.split(/\n\s*\n/)) {
       for (const raw of sentences(paragraph)) {
         const at = index++;
-        const reason = unusable(raw);
+        const reason = unusable(raw, suspect);
         if (reason) {
           if (reason.startsWith('!')) leftOut.push({ n: source.n, publisher: source.publisher, reason: reason.slice(1), text: raw.slice(0, 200) });
           continue;
@@ -109,11 +113,13 @@ export function headlineSentences(accounts: readonly Account[], asSentence: (a: 
 }
 
 // A reason starting with "!" is recorded: the sentence was left out for what it carries, not for its form.
-function unusable(text: string): string | undefined {
-  const link = findLinksAndMarkup(text)[0];
-  if (link) return `!carries ${link}`;
-  const order = addressedToModel(text);
-  if (order) return `!${order}`;
+function unusable(text: string, suspect = true): string | undefined {
+  if (suspect) {
+    const link = findLinksAndMarkup(text)[0];
+    if (link) return `!carries ${link}`;
+    const order = addressedToModel(text);
+    if (order) return `!${order}`;
+  }
   const n = words(text).length;
   if (n < 6 || n > 60) return 'length';
   if (!/[.!]["”’)]*$/.test(text)) return 'incomplete';

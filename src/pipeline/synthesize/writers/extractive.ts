@@ -22,7 +22,7 @@ export interface ExtractiveLimits {
 
 const DEFAULT_LIMITS: ExtractiveLimits = { maxQuoteShare: 0.25 };
 /** Content shared with a sentence already used above which a sentence restates it. */
-const SAME_FACT = [0.6, 0.8, 0.9];
+const SAME_FACT = [0.6, 0.7, 0.75];
 const MAX_DETAIL_PARAGRAPHS = 6;
 
 /** One paragraph: its sentences as written and the accounts it cites. */
@@ -63,13 +63,15 @@ export function composeBrief(sources: readonly SourceDoc[], categories: readonly
   const proper = properWordsOf(pool.map((s) => ({ source: s.account.sources[0]!, text: s.text, index: s.index, hasQuote: s.quoted > 0 })));
   let lastProblem = '';
   // Strict first; thin sources get looser rules on restating and on quotation (the checks still hold each source to its share).
+  const topic = topicNoun(accounts);
+  const rendered = new Map<string, string | undefined>();
   const headlines = headlineSentences(accounts, (a) => {
     const clean = cleanHeadline(a.sources[0]!.title, a.publisher);
     return /[.!?]$/.test(clean) || /["“”]/.test(clean) ? undefined : `${sentenceCase(clean, proper)}.`;
   });
   for (const [sameFact, quoteShare] of [[SAME_FACT[0]!, limits.maxQuoteShare], [SAME_FACT[1]!, limits.maxQuoteShare], [SAME_FACT[2]!, limits.maxQuoteShare + 0.1], [SAME_FACT[2]!, 0.5]] as const) {
     const thin = sameFact > SAME_FACT[0]!;
-    const draft = tryCompose({ all, accounts, pool: thin ? [...pool, ...headlines] : pool, copied, proper, categories, limits: { ...limits, maxQuoteShare: quoteShare }, sameFact });
+    const draft = tryCompose({ all, accounts, topic, rendered, pool: thin ? [...pool, ...headlines] : pool, copied, proper, categories, limits: { ...limits, maxQuoteShare: quoteShare }, sameFact });
     if (typeof draft !== 'string') return { draft, leftOut };
     lastProblem = draft;
   }
@@ -85,12 +87,16 @@ interface Inputs {
   categories: readonly string[];
   limits: ExtractiveLimits;
   sameFact: number;
+  /** What the event is about, for the reader questions. */
+  topic: string;
+  /** Sentences as attributed and restated, shared by the attempts. */
+  rendered: Map<string, string | undefined>;
 }
 
-function tryCompose({ all, accounts, pool, copied, proper, categories, limits, sameFact }: Inputs): ArticleDraft | string {
+function tryCompose({ all, accounts, pool, copied, proper, categories, limits, sameFact, topic, rendered }: Inputs): ArticleDraft | string {
   // Thin sources: one sentence a paragraph, so that every section and question can be filled.
   const thin = sameFact > SAME_FACT[0]!;
-  const figuresOf = (a: Account) => new Set(extractFigures(`${a.sources[0]!.title}\n${a.sources[0]!.text}`).map((f) => f.key));
+  const figuresOf = (a: Account) => a.figureKeys ??= new Set(extractFigures(`${a.sources[0]!.title}\n${a.sources[0]!.text}`).map((f) => f.key));
   const used: Sentence[] = [];
   const usedFigures = new Set<string>();
   let styleTurn = 0;
@@ -109,7 +115,9 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     const styles = styleTurn++ % 2 ? (['suffix', 'prefix', 'middle'] as const) : (['prefix', 'suffix', 'middle'] as const);
     // Our own words first (rewrites, the attribution splitting a long stretch); a closing quotation only after.
     for (const style of styles) {
-      const text = breakCopiedRuns(attribute(s.text, publishers, style, proper), copied);
+      const key = `${style}|${publishers.join('|')}|${s.text}`;
+      if (!rendered.has(key)) rendered.set(key, breakCopiedRuns(attribute(s.text, publishers, style, proper), copied));
+      const text = rendered.get(key);
       if (text) return text;
     }
     const attributed = attribute(s.text, publishers, 'prefix', proper);
@@ -194,12 +202,11 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   if (!whatThisMeans.length) return 'no sentence says what comes next or follows';
 
   // The reader's questions, each answered by a sentence not used above.
-  const topic = topicNoun(accounts);
   const faq: { question: string; answer: Para }[] = [];
   const asked = new Set<QuestionKind>();
-  for (const want of ['happened', 'affected', 'figures', 'next', 'more', 'more'] as const) {
+  for (const want of ['happened', 'affected', 'figures', 'next', 'reaction', 'more', 'also'] as const) {
     if (faq.length >= 4) break;
-    if (want !== 'more' && asked.has(want)) continue;
+    if (asked.has(want)) continue;
     for (const s of byScore) {
       if (!kindsOf(s).includes(want) || (want === 'happened' && s.account === ledeAccount)) continue;
       const question = questionFor(want, s, topic);
