@@ -50,6 +50,9 @@ export async function openRun(db: Db, trigger: 'cron' | 'manual', now: Date): Pr
   return id;
 }
 
+/** Failed stories named one by one in a run's errors; the rest are counted. */
+const MAX_FAILED_LISTED = 20;
+
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export async function runNewsroom(deps: RunDeps, runId: string): Promise<RunSummary> {
@@ -101,6 +104,19 @@ export async function runNewsroom(deps: RunDeps, runId: string): Promise<RunSumm
     }
   }
   stats.workflows = started;
+
+  // Stories that could not be written (a hostile source, too little to write) stay visible on every run.
+  try {
+    const failed = await deps.db
+      .select({ id: storiesTable.id, title: storiesTable.title, reason: storiesTable.failureReason })
+      .from(storiesTable)
+      .where(eq(storiesTable.status, 'failed'));
+    stats.failedStories = failed.length;
+    for (const f of failed.slice(0, MAX_FAILED_LISTED)) errors.push(`story ${f.id} ("${f.title.slice(0, 80)}") was not written: ${f.reason ?? 'no reason recorded'}`);
+    if (failed.length > MAX_FAILED_LISTED) errors.push(`… and ${failed.length - MAX_FAILED_LISTED} more stories that were not written`);
+  } catch (err) {
+    errors.push(`failed stories: ${message(err)}`);
+  }
 
   const status = failed ? 'failed' : 'succeeded';
   await deps.db

@@ -44,6 +44,8 @@ const PRONOUN_SPEAKER = /^["“][^"“”]+["”],?\s+(?:he|she|they|it|we|i)\s+
 const CONNECTIVE = /^(?:but|and|also|however|still|meanwhile|yet|so|instead|moreover|furthermore|in addition|separately|nonetheless|nevertheless|even so|in turn),?\s+/i;
 // "WASHINGTON (AP) — ", "LONDON — ": a dateline is the wire's furniture, not the sentence.
 const DATELINE = /^[\p{Lu}][\p{Lu} .,'’]{2,40}(?:\([\p{L} .]{1,20}\))?\s[—–-]{1,2}\s/u;
+// "(Reuters) - ", "(CNN) — ": the agency credit before a wire story's first sentence.
+const WIRE_CREDIT = /^\((?:[\p{Lu}][\p{L}.]{1,15}(?: [\p{Lu}][\p{L}.]{1,15}){0,2})\)\s*[—–-]{1,2}\s*/u;
 const BOILERPLATE = /^(?:photo|image|credit|read more|click|subscribe|sign up|follow us|copyright|share this|advertisement|watch|listen|related|getty|file photo)\b/i;
 /** Why a sentence speaks to a model rather than reporting news, or undefined. */
 export function addressedToModel(text: string): string | undefined {
@@ -81,7 +83,7 @@ export function sentencePool(accounts: readonly Account[]): { pool: Sentence[]; 
           if (reason.startsWith('!')) leftOut.push({ n: source.n, publisher: source.publisher, reason: reason.slice(1), text: raw.slice(0, 200) });
           continue;
         }
-        let text = raw.replace(DATELINE, '');
+        let text = raw.replace(WIRE_CREDIT, '').replace(DATELINE, '');
         const connective = CONNECTIVE.exec(text);
         if (connective) text = upperFirst(text.slice(connective[0].length));
         pool.push({
