@@ -1,5 +1,6 @@
 /** The writing prompt: sources as spotlighted data blocks, the rules, a canary, and the repair/revision turns. */
 import { z } from 'zod';
+import { contentWords, sentences } from '../../lib/text';
 import { DRAFT_LIMITS, draftSchema } from '../draft-schema';
 import { findInstructionLikeText, findModelAddressedText } from '../injection';
 import type { ArticleDraft, ChatMessage, SourceDoc } from '../types';
@@ -78,8 +79,25 @@ export function repairMessages(messages: readonly ChatMessage[], previousOutput:
   ];
 }
 
-/** The conversation plus a turn asking the model to revise a draft that failed the fact checks. */
-export function revisionMessages(messages: readonly ChatMessage[], draft: ArticleDraft, findings: readonly string[]): ChatMessage[] {
+/**
+ * The conversation plus a turn asking the model to revise a draft that failed the fact checks:
+ * each finding with the source passage closest to the claim it names, so the model can correct it from the source.
+ */
+export function revisionMessages(messages: readonly ChatMessage[], draft: ArticleDraft, findings: readonly string[], sources: readonly SourceDoc[] = []): ChatMessage[] {
+  const passages = sources.flatMap((s) => sentences(s.text).map((text) => ({ n: s.n, text, words: new Set(contentWords(text)) })));
+  const closest = (finding: string) => {
+    // The draft's words the finding quotes (after " — "), else the whole finding.
+    const claim = new Set(contentWords(finding.split(' — ').at(-1) ?? finding));
+    let best: (typeof passages)[number] | undefined;
+    let bestScore = 0;
+    for (const p of passages) {
+      let shared = 0;
+      for (const w of claim) if (p.words.has(w)) shared++;
+      const score = shared / Math.sqrt(p.words.size || 1);
+      if (score > bestScore) [best, bestScore] = [p, score];
+    }
+    return best && bestScore > 0 ? `\n  closest source passage [${best.n}]: "${best.text.slice(0, 400)}"` : '';
+  };
   return [
     ...messages,
     { role: 'assistant', content: JSON.stringify(draft) },
@@ -87,7 +105,7 @@ export function revisionMessages(messages: readonly ChatMessage[], draft: Articl
       role: 'user',
       content:
         'An automated check of your article against the sources found these problems:\n' +
-        findings.map((f) => `- ${f}`).join('\n') +
+        findings.map((f) => `- ${f}${closest(f)}`).join('\n') +
         '\nRewrite the article so that every problem is fixed: correct or remove anything the sources do not support, ' +
         'put copied wording in your own words or in attributed quotation marks. Answer with the complete corrected JSON object only.',
     },

@@ -58,7 +58,7 @@ export async function reviseStory(
   const { prompt, request } = prepare(sources, options);
   return produce(
     writer,
-    { ...request, revise: { draft, findings }, messages: revisionMessages(prompt.messages, draft, findings) },
+    { ...request, revise: { draft, findings }, messages: revisionMessages(prompt.messages, draft, findings, request.sources) },
     prompt.canary,
     prompt.flagged,
   );

@@ -5,7 +5,7 @@
 import { wordCount, words } from '../../../lib/text';
 import type { ArticleDraft, Cited, SourceDoc, Writer } from '../../types';
 import { cleanHeadline, composeDek, composeTitle, FUTURE, sentenceCase, kindsOf, publishersOf, questionFor, topicNoun, type QuestionKind } from '../brief/headline';
-import { attribute, breakCopiedRuns, copyTest, listOf, quotedWords, restate, type CopyTest } from '../brief/restate';
+import { attribute, breakCopiedRuns, copyTest, quotedWords, restate, type CopyTest } from '../brief/restate';
 import { accountsOf, headlineSentences, overlap, sentencePool, type Account, type LeftOut, type Sentence } from '../brief/sentences';
 import { extractFigures } from '../../check/extract/numbers';
 import { SynthesisError } from '../synthesis-error';
@@ -110,8 +110,6 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   const quoteRoom = (s: Sentence) => !s.quoted || quoted + s.quoted <= limits.maxQuoteShare * Math.max(total + wordCount(s.text), 120);
 
   // A sentence as we print it: whole, attributed when it opens a paragraph, copied runs rewritten.
-  // Thin sources only: a sentence no rule can restate may be quoted whole.
-  const quoteWhole = thin;
   const render = (s: Sentence, publishers: string[] | null): string | undefined => {
     if (!publishers) return restate(s.text, copied);
     const styles = styleTurn++ % 2 ? (['suffix', 'prefix', 'middle'] as const) : (['prefix', 'suffix', 'middle'] as const);
@@ -123,10 +121,7 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
       if (text) return text;
     }
     const attributed = attribute(s.text, publishers, 'prefix', proper);
-    const partly = restate(attributed, copied, words(attributed).length - words(s.text).length);
-    if (partly || s.quoted || !quoteWhole) return partly;
-    // Last resort, within the quotation share: the report's sentence in its own words, quoted whole.
-    return `According to ${listOf(publishers)}, "${s.text}"`;
+    return restate(attributed, copied, words(attributed).length - words(s.text).length);
   };
   const withinQuoteShare = (text: string) => quoted + quotedWords(text) <= limits.maxQuoteShare * Math.max(total + wordCount(text), 150);
   const take = (s: Sentence, text: string, para: Para) => {

@@ -135,4 +135,10 @@ describe('workersAiWriter with a scripted AI binding', () => {
     expect(JSON.parse(turns[2]!.content)).toEqual(validDraft());
     expect(turns[3]!.content).toContain('- numbers: "3 trillion" is not in the cited source');
   });
+
+  it('gives each failed claim of a revision request the source passage closest to it', async () => {
+    const { ai, calls } = scripted(() => ({ response: validDraft() }));
+    await reviseStory(twoSources(), writer(ai), validDraft(), ['numbers: section 1, paragraph 1: "4 trillion" is not in the cited [2] Harbor Signal — Atlas was trained on 4 trillion tokens']);
+    expect(calls[0]!.messages[3]!.content).toContain('closest source passage [2]: "Lumen Forge said Atlas was trained on 3 trillion tokens and is free for research and commercial use."');
+  });
 });
