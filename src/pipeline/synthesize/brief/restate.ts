@@ -187,6 +187,32 @@ function outsideQuotes(text: string, edit: (segment: string) => string): string 
   return out + edit(text.slice(at));
 }
 
+/** Asides a sentence stays whole without, removed one kind at a time: dashes and brackets, appositives, non-restrictive clauses, a trailing participle phrase. */
+const ASIDES: RegExp[] = [
+  /\s[—–]\s[^—–"“”]{3,140}?\s[—–]\s/g,
+  /\s\([^()"“”]{2,80}\)/g,
+  /(?<=\p{Lu}[\p{L}\d'’-]*),\s(?:the|a|an)\s[^,"“”]{3,70},(?=\s\p{Ll})/gu,
+  /,\s(?:which|who|whose)\s[^,"“”]{3,90},(?=\s\p{Ll})/gu,
+  /,\s\p{Ll}+ing\s[^,;"“”]{3,140}(?=\.$)/gu,
+];
+
+/**
+ * The sentence condensed by rule, shortest last: each variant drops one more kind of aside
+ * and is still a whole sentence. Used when no rewrite breaks a long copied run.
+ */
+export function condensed(text: string): string[] {
+  const out: string[] = [];
+  let current = text;
+  for (const re of ASIDES) {
+    const next = current.replace(re, (m) => (m.startsWith(' ') && m.endsWith(' ') ? ' ' : '')).replace(/\s{2,}/g, ' ');
+    if (next !== current && words(next).length >= 6) {
+      out.push(next);
+      current = next;
+    }
+  }
+  return out;
+}
+
 /** "A, B and C". */
 export function listOf(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';

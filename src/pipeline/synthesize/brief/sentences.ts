@@ -75,6 +75,7 @@ export function sentencePool(accounts: readonly Account[]): { pool: Sentence[]; 
     // Most reports carry no link and no instruction: the per-sentence tests run only on those that do.
     const suspect = findLinksAndMarkup(source.text).length > 0 || addressedToModel(source.text) !== undefined;
     let index = 0;
+    let previous: string | undefined;
     for (const paragraph of source.text.split(/\n\s*\n/)) {
       for (const raw of sentences(paragraph)) {
         const at = index++;
@@ -86,6 +87,9 @@ export function sentencePool(accounts: readonly Account[]): { pool: Sentence[]; 
         let text = raw.replace(WIRE_CREDIT, '').replace(DATELINE, '');
         const connective = CONNECTIVE.exec(text);
         if (connective) text = upperFirst(text.slice(connective[0].length));
+        // "He said…" after a sentence naming one person: the person's surname, so the sentence stands alone.
+        text = resolvePronoun(text, previous ?? source.title);
+        previous = raw;
         pool.push({
           account,
           index: at,
@@ -112,6 +116,29 @@ export function headlineSentences(accounts: readonly Account[], asSentence: (a: 
     out.push({ account, index: -1, text, content: new Set(contentWords(text)), figures: extractFigures(text).map((f) => f.key), quoted: 0, dependent: PRONOUN_START.test(text), score: 0, headline: true });
   }
   return out;
+}
+
+// A person as news names one: after a title or role, or right before a speech verb.
+const NAME = String.raw`\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*){1,2}`;
+const ROLE = String.raw`(?:President|Vice President|Senator|Sen\.|Rep\.|Gov\.|Governor|Mayor|Judge|Justice|Dr\.|Prof\.|Mr\.|Ms\.|Mrs\.|Secretary|Minister|Prime Minister|Chancellor|Speaker|Leader|[Cc]hief executive|CEO|founder|spokes(?:person|man|woman)|candidate|congress(?:man|woman)|lawmaker|nominee|president-elect|actor|actress|singer|coach|player|officer|director|chair(?:man|woman)?|attorney|lawyer|officials?)`;
+const PERSON = new RegExp(String.raw`\b${ROLE}\s+(${NAME})|(${NAME})(?=,?\s+(?:said|says|told|added|wrote|argued|warned|claimed|announced)\b)`, 'gu');
+const NOT_A_PERSON = /\b(?:Inc|Labs?|Corp|Company|Court|Committee|Party|University|Department|Office|Agency|Bank|Group|Association|Union|Council|Tribunal|Assembly|Senate|House|Times|Post|News|Institute|Street|City|State|States|County|Republic|Kingdom|Ministry|Commission|Service|Act|Bill|Day|Review|Journal|Herald|Ledger|Signal|Digest|Dispatch|Gazette|Network|Foundation|Center|Centre|Board|Force|Army|Police|Federal|National|United|White|Supreme|North|South|East|West|New)\b/;
+const OPENING_PRONOUN = /^(He|She)\b(?=\s+\p{Ll})/u;
+
+/**
+ * The sentence with an opening "He"/"She" replaced by the surname of the one person the previous sentence names.
+ * A quotation's "he said" is left alone: who spoke is the `quotes` check's to read from the source.
+ */
+export function resolvePronoun(text: string, previous: string): string {
+  if (!OPENING_PRONOUN.test(text)) return text;
+  const names = new Set<string>();
+  for (const m of previous.matchAll(PERSON)) {
+    const name = (m[1] ?? m[2])!;
+    if (!NOT_A_PERSON.test(name)) names.add(name);
+  }
+  if (names.size !== 1) return text;
+  const surname = [...names][0]!.split(/\s+/).at(-1)!;
+  return text.replace(OPENING_PRONOUN, surname);
 }
 
 // A reason starting with "!" is recorded: the sentence was left out for what it carries, not for its form.

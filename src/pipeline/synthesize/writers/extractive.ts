@@ -5,7 +5,7 @@
 import { wordCount, words } from '../../../lib/text';
 import type { ArticleDraft, Cited, SourceDoc, Writer } from '../../types';
 import { cleanHeadline, composeDek, composeTitle, FUTURE, sentenceCase, kindsOf, publishersOf, questionFor, topicNoun, type QuestionKind } from '../brief/headline';
-import { attribute, breakCopiedRuns, copyTest, quotedWords, restate, type CopyTest } from '../brief/restate';
+import { attribute, breakCopiedRuns, condensed, copyTest, quotedWords, restate, type CopyTest } from '../brief/restate';
 import { accountsOf, headlineSentences, overlap, sentencePool, type Account, type LeftOut, type Sentence } from '../brief/sentences';
 import { extractFigures } from '../../check/extract/numbers';
 import { SynthesisError } from '../synthesis-error';
@@ -65,13 +65,14 @@ export function composeBrief(sources: readonly SourceDoc[], categories: readonly
   // Strict first; thin sources get looser rules on restating and on quotation (the checks still hold each source to its share).
   const topic = topicNoun(accounts);
   const rendered = new Map<string, string | undefined>();
+  const condensations = new Map<string, string[]>();
   const headlines = headlineSentences(accounts, (a) => {
     const clean = cleanHeadline(a.sources[0]!.title, a.publisher);
     return /[.!?]$/.test(clean) || /["“”]/.test(clean) ? undefined : `${sentenceCase(clean, proper)}.`;
   });
-  for (const [sameFact, quoteShare] of [[SAME_FACT[0]!, limits.maxQuoteShare], [SAME_FACT[1]!, limits.maxQuoteShare], [SAME_FACT[2]!, limits.maxQuoteShare + 0.1], [SAME_FACT[2]!, 0.5]] as const) {
+  for (const [sameFact, quoteShare] of [[SAME_FACT[0]!, limits.maxQuoteShare], [SAME_FACT[1]!, limits.maxQuoteShare], [SAME_FACT[2]!, limits.maxQuoteShare + 0.1], [SAME_FACT[2]!, 0.4]] as const) {
     const thin = sameFact > SAME_FACT[0]!;
-    const draft = tryCompose({ all, accounts, topic, rendered, pool: thin ? [...pool, ...headlines] : pool, copied, proper, categories, limits: { ...limits, maxQuoteShare: quoteShare }, sameFact });
+    const draft = tryCompose({ all, accounts, topic, rendered, condensations, pool: thin ? [...pool, ...headlines] : pool, copied, proper, categories, limits: { ...limits, maxQuoteShare: quoteShare }, sameFact });
     if (typeof draft !== 'string') return { draft, leftOut };
     lastProblem = draft;
   }
@@ -91,9 +92,10 @@ interface Inputs {
   topic: string;
   /** Sentences as attributed and restated, shared by the attempts. */
   rendered: Map<string, string | undefined>;
+  condensations: Map<string, string[]>;
 }
 
-function tryCompose({ all, accounts, pool, copied, proper, categories, limits, sameFact, topic, rendered }: Inputs): ArticleDraft | string {
+function tryCompose({ all, accounts, pool, copied, proper, categories, limits, sameFact, topic, rendered, condensations }: Inputs): ArticleDraft | string {
   // Thin sources: one sentence a paragraph, so that every section and question can be filled.
   const thin = sameFact > SAME_FACT[0]!;
   const figuresOf = (a: Account) => a.figureKeys ??= new Set(extractFigures(`${a.sources[0]!.title}\n${a.sources[0]!.text}`).map((f) => f.key));
@@ -114,16 +116,23 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     if (!publishers) return restate(s.text, copied);
     const styles = styleTurn++ % 2 ? (['suffix', 'prefix', 'middle'] as const) : (['prefix', 'suffix', 'middle'] as const);
     // Our own words first (rewrites, the attribution splitting a long stretch); a closing quotation only after.
-    for (const style of styles) {
-      const key = `${style}|${publishers.join('|')}|${s.text}`;
-      if (!rendered.has(key)) rendered.set(key, breakCopiedRuns(attribute(s.text, publishers, style, proper), copied));
-      const text = rendered.get(key);
-      if (text) return text;
+    // The whole sentence first, then condensed by rule (asides dropped), before any quotation.
+    for (const variant of [s.text, ...condensedOf(s.text)]) {
+      for (const style of styles) {
+        const key = `${style}|${publishers.join('|')}|${variant}`;
+        if (!rendered.has(key)) rendered.set(key, breakCopiedRuns(attribute(variant, publishers, style, proper), copied));
+        const text = rendered.get(key);
+        if (text) return text;
+      }
     }
     const attributed = attribute(s.text, publishers, 'prefix', proper);
     return restate(attributed, copied, words(attributed).length - words(s.text).length);
   };
   const withinQuoteShare = (text: string) => quoted + quotedWords(text) <= limits.maxQuoteShare * Math.max(total + wordCount(text), 150);
+  const condensedOf = (text: string) => {
+    if (!condensations.has(text)) condensations.set(text, condensed(text));
+    return condensations.get(text)!;
+  };
   const take = (s: Sentence, text: string, para: Para) => {
     used.push(s);
     for (const f of s.figures) usedFigures.add(f);
