@@ -190,9 +190,11 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     const sb = asFacts.find((x) => x.source === b.source && x.text.includes(b.phrase))?.s;
     if (!sa || !sb || sa.account === sb.account) continue;
     const para: Para = { texts: [], accounts: new Set(), quoted: 0 };
-    for (const s of [sa, sb]) {
+    for (const [s, disputed] of [[sa, a.phrase], [sb, b.phrase]] as const) {
       if (used.includes(s) || s.dependent || !quoteRoom(s)) continue;
-      const text = render(s, [s.account.publisher]);
+      // The paragraph is about the disputed figure: a closing phrase with other figures is left to the details.
+      const focused = s.figures.length > 1 ? withoutTrailingFigures(s.text, disputed) : s.text;
+      const text = render(focused === s.text ? s : { ...s, text: focused }, [s.account.publisher]);
       if (text) take(s, text, para);
     }
     if (para.texts.length && para.texts.join(' ').length >= 40) differ.push(para);
@@ -264,6 +266,23 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
 
 /** The outlets of a story, for a caller's summary line. */
 export { publishersOf };
+
+// "… 42,000 applications processed by the platform for 130 employers over eighteen months." -> "… processed by the platform."
+const PREPOSITION = /\s(?:for|over|in|across|at|with|from|by|to|among|including)\s/g;
+
+/** The sentence without its closing prepositional phrase when that phrase holds figures other than `keep`. */
+function withoutTrailingFigures(text: string, keep: string): string {
+  const end = text.length - 1;
+  const head = text.slice(0, end);
+  for (const m of [...head.matchAll(PREPOSITION)].reverse()) {
+    const tail = head.slice(m.index);
+    if (/[,;:"“”]/.test(tail)) break;
+    if (!/\d/.test(tail)) continue;
+    const rest = head.slice(0, m.index);
+    return tail.includes(keep) || !rest.includes(keep) || words(rest).length < 6 ? text : `${rest}${text.slice(end)}`;
+  }
+  return text;
+}
 
 function between(n: number, min: number, max: number): boolean {
   return n >= min && n <= max;
