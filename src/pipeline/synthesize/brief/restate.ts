@@ -49,6 +49,8 @@ const REWRITES: [RegExp, string | ((m: string, ...g: string[]) => string)][] = [
   [/\bwill not\b/g, "won't"],
   [/\bcannot\b/g, "can't"],
   [/\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, '$1'],
+  // A hedge before a figure: the only rewrite allowed next to one (it changes no word the figure is known by).
+  [/\b(about|roughly|approximately|around|nearly|almost)(?= \$?€?£?\d)/g, (m) => HEDGES[m] ?? m],
   [/\bin order to\b/g, 'to'],
   [/\bas well as\b/g, 'and'],
   [/\ba number of\b/g, 'several'],
@@ -59,7 +61,8 @@ const REWRITES: [RegExp, string | ((m: string, ...g: string[]) => string)][] = [
 ];
 
 /** After these rules (by index) the text is tested again: reported speech, contractions and dates, phrases, synonyms. */
-const CHECKPOINTS = new Set([4, 8, 13, 14, 15]);
+const CHECKPOINTS = new Set([4, 9, 14, 15, 16]);
+const HEDGES: Record<string, string> = { about: 'roughly', roughly: 'about', approximately: 'about', around: 'about', nearly: 'almost', almost: 'nearly' };
 
 const SYNONYMS: Record<string, string> = {
   company: 'firm', firm: 'company', companies: 'firms', firms: 'companies', began: 'started', begin: 'start', begins: 'starts',
@@ -172,9 +175,17 @@ export function quotedWords(text: string): number {
 function keepNearFigures(segment: string, match: string, rest: unknown[], re: RegExp, by: string | ((m: string, ...g: string[]) => string)): string {
   const offset = rest.find((x) => typeof x === 'number') as number;
   const around = segment.slice(Math.max(0, offset - 14), offset + match.length + 14);
-  if (/\d/.test(around)) return match;
+  if (/\d/.test(around) && !(match in HEDGES)) return match;
   if (typeof by === 'function') return by(match, ...(rest.filter((x) => typeof x === 'string') as string[]).slice(0, -1));
-  return match.replace(new RegExp(re.source, re.flags.replace('g', '')), by);
+  return match.replace(once(re), by);
+}
+
+// The non-global twin of a rewrite's pattern, compiled once: it rewrites one match in place.
+const twins = new Map<RegExp, RegExp>();
+function once(re: RegExp): RegExp {
+  let twin = twins.get(re);
+  if (!twin) twins.set(re, (twin = new RegExp(re.source, re.flags.replace('g', ''))));
+  return twin;
 }
 
 function outsideQuotes(text: string, edit: (segment: string) => string): string {
@@ -226,12 +237,19 @@ export function listOf(names: readonly string[]): string {
 export function attribute(sentence: string, publishers: readonly string[], style: 'prefix' | 'suffix' | 'middle', properWords: ReadonlySet<string>): string {
   const who = listOf(publishers);
   if (style === 'middle') {
-    // ", according to P," at the clause break nearest the middle: it splits the longest copied stretch.
+    // At the comma nearest the middle: it splits the longest copied stretch. Before a clause, ", according to P,";
+    // elsewhere ", P reported," — a verb between the outlet and what follows, so an appositive never renames the outlet.
     const half = sentence.length / 2;
-    // Only where a clause starts after the comma: before an appositive it would rename the outlet ("P, the lakeside city").
-    const commas = [...sentence.matchAll(/,\s(?=(?:and|but|which|while|after|as|saying|although|though|because|since|where|when|who|whose|adding|with|before|until|even)\b)/g)].map((m) => m.index!).filter((i) => !/["“][^"”]*$/.test(sentence.slice(0, i)) && words(sentence.slice(0, i)).length >= 5 && words(sentence.slice(i)).length >= 5);
+    const spacesBefore = (i: number) => sentence.slice(0, i).split(' ').length;
+    const total = sentence.split(' ').length;
+    const commas = [...sentence.matchAll(/,\s(?!\d)/g)]
+      .map((m) => m.index!)
+      .filter((i) => spacesBefore(i) >= 5 && total - spacesBefore(i) >= 4 && !/["“][^"”]*$/.test(sentence.slice(0, i)));
     const at = commas.sort((a, b) => Math.abs(a - half) - Math.abs(b - half))[0];
-    if (at !== undefined) return `${sentence.slice(0, at)}, according to ${who},${sentence.slice(at + 1)}`;
+    if (at !== undefined) {
+      const clause = /^,\s(?:and|but|which|while|after|as|saying|although|though|because|since|where|when|who|whose|adding|with|before|until|even)\b/.test(sentence.slice(at));
+      return `${sentence.slice(0, at)}, ${clause ? `according to ${who}` : `${who} reported`},${sentence.slice(at + 1)}`;
+    }
     style = 'prefix';
   }
   const endsPlain = /[^.!?"”’)]\.$/.test(sentence) || /\d\.$/.test(sentence);
