@@ -79,6 +79,9 @@ export async function startModelStub(opts: { port: number; host?: string }) {
       // Small open models (Llama 3 8B, Mistral 7B) often fence the object and add a remark after it.
       case 'stub-fenced-remark':
         return reply('```json\n' + JSON.stringify(valid(), null, 2) + '\n```\nNote: all facts are taken from the sources.');
+      // Reasoning models (DeepSeek-R1 distills, Qwen3) think aloud first, braces and all.
+      case 'stub-think':
+        return reply('<think>The user wants {title, dek, sections}. Sources {1} and {2} agree.</think>\nAs requested: ' + JSON.stringify(valid()) + ' (end of answer {ok}).');
       case 'stub-repairable':
         return isRepair ? reply(JSON.stringify(valid())) : reply(JSON.stringify({ ...valid(), sections: [] }));
       default:

@@ -98,9 +98,12 @@ export function validateOutput(
   return problems.length ? { ok: false, problems } : { ok: true, draft };
 }
 
-/** The JSON object in a model's answer, tolerating code fences and prose around it. */
+/**
+ * The JSON object in a model's answer, tolerating code fences, prose around it and a reasoning
+ * block (`<think>…</think>`, DeepSeek-R1 distills, Qwen3) that may itself hold braces.
+ */
 export function extractJson(text: string): { ok: true; value: unknown } | { ok: false; problem: string } {
-  const unfenced = text.replace(/```(?:json)?/gi, '');
+  const unfenced = text.replace(/<think>[\s\S]*?(?:<\/think>|$)/gi, ' ').replace(/```(?:json)?/gi, '');
   const start = unfenced.indexOf('{');
   const end = unfenced.lastIndexOf('}');
   if (start < 0) return { ok: false, problem: 'the answer contains no JSON object' };
@@ -108,8 +111,36 @@ export function extractJson(text: string): { ok: true; value: unknown } | { ok: 
   try {
     return { ok: true, value: JSON.parse(unfenced.slice(start, end + 1)) };
   } catch (error) {
+    // Prose with braces of its own around the object: the largest balanced object that parses.
+    const objects = balancedObjects(unfenced).sort((a, b) => b.length - a.length);
+    for (const candidate of objects) {
+      try {
+        return { ok: true, value: JSON.parse(candidate) };
+      } catch {
+        // not this one
+      }
+    }
     return { ok: false, problem: `the answer is not valid JSON (${(error as Error).message})` };
   }
+}
+
+/** Every top-level `{…}` span whose braces balance outside JSON strings. */
+function balancedObjects(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"' && depth > 0) inString = true;
+    else if (c === '{') {
+      if (depth++ === 0) from = i;
+    } else if (c === '}' && depth > 0 && --depth === 0) out.push(text.slice(from, i + 1));
+  }
+  return out;
 }
 
 function prepare(sources: SourceDoc[], options: SynthesisOptions) {

@@ -36,6 +36,12 @@ describe('openAiCompatibleWriter against the loopback model stub', () => {
     expect(result.draft.title).toBe('Scripted model writes a valid article for the tests');
   });
 
+  it('reads the object after a reasoning block and among prose with braces of its own', async () => {
+    const result = await writeStory(twoSources(), writer('stub-think'));
+    expect(result.calls).toBe(1);
+    expect(result.draft.title).toBe('Scripted model writes a valid article for the tests');
+  });
+
   it('reads a pretty-printed object in a code fence followed by a remark', async () => {
     const result = await writeStory(twoSources(), writer('stub-fenced-remark'));
     expect(result.draft.faq.length).toBeGreaterThanOrEqual(2);

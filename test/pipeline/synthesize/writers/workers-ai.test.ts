@@ -117,6 +117,19 @@ describe('workersAiWriter with a scripted AI binding', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('asks again without response_format when the model has no JSON mode, and reads the object from its prose', async () => {
+    const { ai, calls } = scripted(
+      () => {
+        throw new Error("5025: This model doesn't support JSON Mode");
+      },
+      () => ({ response: `Here is the article:\n${JSON.stringify(validDraft())}\nI hope this helps.` }),
+    );
+    const result = await writeStory(twoSources(), writer(ai));
+    expect(result.draft.title).toBe(validDraft().title);
+    expect(calls[0]).toHaveProperty('response_format');
+    expect(calls[1]).not.toHaveProperty('response_format');
+  });
+
   it('does not retry a request the model rejects as malformed', async () => {
     const { ai, calls } = scripted(() => {
       throw Object.assign(new Error('400 bad input: unknown model'), { status: 400 });
