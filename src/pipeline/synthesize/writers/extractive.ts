@@ -24,6 +24,8 @@ const DEFAULT_LIMITS: ExtractiveLimits = { maxQuoteShare: 0.25 };
 /** Content shared with a sentence already used above which a sentence restates it. */
 const SAME_FACT = [0.6, 0.7, 0.75];
 const MAX_DETAIL_PARAGRAPHS = 6;
+/** Content words a sentence must add before another outlet's account of a told fact counts as new. */
+const NEW_FACTS_WORDS = 4;
 
 /** One paragraph: its sentences as written and the accounts it cites. */
 interface Para {
@@ -105,9 +107,20 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   let quoted = 0;
   let total = 0;
   const byScore = [...pool].sort((a, b) => b.score - a.score || a.account.numbers[0]! - b.account.numbers[0]! || a.index - b.index);
+  // New to the article: unlike every sentence used, or (thin sources) another outlet's account that still adds
+  // several facts of its own — never a near-copy (80% shared) of one already there.
+  const usedWords = new Set<string>();
+  const adds = (s: Sentence) => {
+    let n = 0;
+    for (const w of s.content) if (!usedWords.has(w)) n++;
+    return n;
+  };
   const fresh = (s: Sentence) =>
     !used.includes(s) &&
-    used.every((u) => overlap(u.content, s.content) < sameFact) &&
+    used.every((u) => {
+      const o = overlap(u.content, s.content);
+      return o < sameFact || (thin && o < 0.8 && u.account !== s.account && adds(s) >= NEW_FACTS_WORDS);
+    }) &&
     !(s.figures.length && s.figures.every((f) => usedFigures.has(f)) && used.some((u) => overlap(u.content, s.content) >= 0.3));
   const quoteRoom = (s: Sentence) => !s.quoted || quoted + s.quoted <= limits.maxQuoteShare * Math.max(total + wordCount(s.text), 120);
 
@@ -135,6 +148,7 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   };
   const take = (s: Sentence, text: string, para: Para) => {
     used.push(s);
+    for (const w of s.content) usedWords.add(w);
     for (const f of s.figures) usedFigures.add(f);
     para.texts.push(text);
     para.accounts.add(s.account);
