@@ -74,7 +74,8 @@ export function readability(drafts: ArticleDraft[], sourcesOf: SourceDoc[][]): R
           ok = false;
           r.examples.push(`cut off: ${s.slice(-100)}`);
         }
-        const content = new Set(contentWords(s));
+        // Our attributions ("According to P, …", "…, P reported.") are not the sentence's facts.
+        const content = new Set(contentWords(s.replace(/^According to [^,]{1,80}, /, '').replace(/, [^,]{1,60} reported\.$/, '.')));
         const twin = seen.find((x) => x.text === words(s).join(' ') || (content.size >= 5 && x.content.size >= 5 && share(content, x.content) >= 0.8));
         if (twin) {
           r.repeated++;

@@ -1,5 +1,6 @@
 /** The brief's own headline, standfirst and reader questions: composed for the event, never a source's headline word for word. */
 import { STOPWORDS, words } from '../../../lib/text';
+import { extractQuotes } from '../../check/extract/quotes';
 import { DRAFT_LIMITS } from '../../draft-schema';
 import type { Account, Sentence } from './sentences';
 import { breakCopiedRuns, type CopyTest, listOf } from './restate';
@@ -39,6 +40,8 @@ export function composeTitle(accounts: readonly Account[], lede: Account, copied
 export function composeDek(accounts: readonly Account[], lede: Account, properWords: ReadonlySet<string>, copied: CopyTest): string | undefined {
   for (const a of [...accounts.filter((x) => x !== lede), lede]) {
     const clean = headlineClause(cleanHeadline(a.sources[0]!.title, a.publisher), copied);
+    // A headline's quotation is someone's words: attributed to the outlet it would name the wrong speaker.
+    if (!clean || extractQuotes(clean).length) continue;
     const text = clean && breakCopiedRuns(`${sentenceCase(clean, properWords)}, according to ${a.publisher}.`, copied);
     if (text && text.length >= DRAFT_LIMITS.dek.min && text.length <= DRAFT_LIMITS.dek.max && !/https?:|www\.|[<>[\]@]/.test(text)) return text;
   }

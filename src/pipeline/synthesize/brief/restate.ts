@@ -1,5 +1,6 @@
 /** A source sentence used whole in our article: attributed, with long copied runs broken by meaning-keeping rewrites, never cut. */
 import { words } from '../../../lib/text';
+import { extractQuotes, unquotedSegments } from '../../check/extract/quotes';
 
 /**
  * Longest run of source words we let stand outside quotation marks. The `verbatim`
@@ -7,8 +8,10 @@ import { words } from '../../../lib/text';
  */
 export const MAX_COPIED_RUN = 11;
 
-/** Quoted spans, straight or curly: the text between them is what the `verbatim` check reads as ours. */
-const QUOTED = /["“][^"“”]*["”]/g;
+/** The text outside quotation marks (double or single, as the checks read them): what the `verbatim` check reads as ours. */
+function unquoted(text: string): string[] {
+  return unquotedSegments(text, extractQuotes(text));
+}
 
 /** True when a text, outside quotation marks, carries a run of more than MAX_COPIED_RUN words found in a source. */
 export type CopyTest = (text: string) => boolean;
@@ -25,7 +28,7 @@ export function copyTest(texts: readonly string[], run = MAX_COPIED_RUN + 1): Co
   const all = joined.join('\n');
   // A copied run is a chain of copied word pairs: the whole run is looked up only at the end of a long chain.
   return (text) =>
-    text.split(QUOTED).some((segment) => {
+    unquoted(text).some((segment) => {
       const tokens = words(segment);
       let chain = 0;
       for (let i = 1; i < tokens.length; i++) {
@@ -167,7 +170,7 @@ const QUOTE_OPENS_BADLY = /^(?:million|billion|trillion|thousand|percent|per cen
 /** Words inside quotation marks. */
 export function quotedWords(text: string): number {
   let n = 0;
-  for (const m of text.matchAll(QUOTED)) n += words(m[0]).length;
+  for (const q of extractQuotes(text)) n += words(q.inner).length;
   return n;
 }
 
@@ -191,9 +194,9 @@ function once(re: RegExp): RegExp {
 function outsideQuotes(text: string, edit: (segment: string) => string): string {
   let out = '';
   let at = 0;
-  for (const m of text.matchAll(QUOTED)) {
-    out += edit(text.slice(at, m.index)) + m[0];
-    at = m.index + m[0].length;
+  for (const q of extractQuotes(text)) {
+    out += edit(text.slice(at, q.start)) + text.slice(q.start, q.end);
+    at = q.end;
   }
   return out + edit(text.slice(at));
 }

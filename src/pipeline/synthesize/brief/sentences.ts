@@ -112,7 +112,8 @@ export function headlineSentences(accounts: readonly Account[], asSentence: (a: 
   const out: Sentence[] = [];
   for (const account of accounts) {
     const text = asSentence(account);
-    if (!text || words(text).length < 6 || unusable(text)) continue;
+    // A headline of a few words is a label, not a statement ("Minneapolis may find out").
+    if (!text || words(text).length < 8 || unusable(text)) continue;
     out.push({ account, index: -1, text, content: new Set(contentWords(text)), figures: extractFigures(text).map((f) => f.key), quoted: 0, dependent: PRONOUN_START.test(text), score: 0, headline: true });
   }
   return out;
