@@ -20,14 +20,14 @@ export function cleanHeadline(title: string, publisher: string): string {
  * The article's headline: the main clause of the most central report's headline,
  * marked as reported ("…, three outlets report"), so it is ours and says whose account it is.
  */
-export function composeTitle(accounts: readonly Account[], lede: Account, copied: CopyTest): string | undefined {
+export function composeTitle(accounts: readonly Account[], lede: Account, copied: CopyTest): { text: string; account: Account } | undefined {
   const ordered = [lede, ...accounts.filter((a) => a !== lede)];
   for (const a of ordered) {
     const main = headlineClause(cleanHeadline(a.sources[0]!.title, a.publisher), copied);
     if (!main) continue;
     for (const title of [`${main}, reports say`, main]) {
       if (accounts.some((x) => x.sources.some((s) => normal(s.title) === normal(title)))) continue;
-      if (title.length >= DRAFT_LIMITS.title.min && title.length <= DRAFT_LIMITS.title.max) return title;
+      if (title.length >= DRAFT_LIMITS.title.min && title.length <= DRAFT_LIMITS.title.max) return { text: title, account: a };
     }
   }
   return undefined;
@@ -37,17 +37,19 @@ export function composeTitle(accounts: readonly Account[], lede: Account, copied
  * The standfirst: a second outlet's headline as a sentence, attributed ("…, according to P."),
  * so that the top of the article gives two accounts of the event.
  */
-export function composeDek(accounts: readonly Account[], lede: Account, properWords: ReadonlySet<string>, copied: CopyTest): string | undefined {
+export function composeDek(accounts: readonly Account[], lede: Account, properWords: ReadonlySet<string>, copied: CopyTest): { text: string; account: Account } | undefined {
   for (const a of [...accounts.filter((x) => x !== lede), lede]) {
     const clean = headlineClause(cleanHeadline(a.sources[0]!.title, a.publisher), copied);
     // A headline's quotation is someone's words: attributed to the outlet it would name the wrong speaker.
-    if (!clean || extractQuotes(clean).length) continue;
+    if (!clean || extractQuotes(clean).length || clean.includes('?')) continue;
     const text = clean && breakCopiedRuns(`${sentenceCase(clean, properWords)}, according to ${a.publisher}.`, copied);
-    if (text && text.length >= DRAFT_LIMITS.dek.min && text.length <= DRAFT_LIMITS.dek.max && !/https?:|www\.|[<>[\]@]/.test(text)) return text;
+    if (text && text.length >= DRAFT_LIMITS.dek.min && text.length <= DRAFT_LIMITS.dek.max && !/https?:|www\.|[<>[\]@]/.test(text)) return { text, account: a };
   }
   return undefined;
 }
 
+// A headline that stops on one of these was cut off by the feed.
+const ENDS_OPEN = /\b(?:the|a|an|of|to|and|or|but|for|with|in|on|at|by|from|as|these|those|this|that|its|their|his|her|our|is|are|was|were)$/i;
 const TRAILING_PHRASE = /\s+(?:in|at|on|over|for|after|with|as|amid|from|to|by|during|despite|against)\s+[^\s]+(?:\s+[^\s]+){0,4}$/i;
 
 /**
@@ -55,13 +57,15 @@ const TRAILING_PHRASE = /\s+(?:in|at|on|over|for|after|with|as|amid|from|to|by|d
  * (or after a short label before a colon), shortened by trailing phrases while it is a long copied run.
  */
 function headlineClause(clean: string, copied: CopyTest): string | undefined {
+  // A headline of two sentences (or cut off mid-phrase by the feed) gives its first sentence only.
+  clean = clean.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0]!.replace(/[.]$/, '');
   const parts = clean.split(/:\s|\s[—–|]\s|;\s/);
   const candidates = [parts[0]!, ...(words(parts[0]!).length <= 3 && parts[1] ? [parts[1]] : []), clean.split(/,\s/)[0]!, clean];
   for (const candidate of candidates) {
     let text = candidate.trim();
     for (let i = 0; i < 3 && words(text).length >= 4; i++) {
       const done = breakCopiedRuns(text, copied);
-      if (done && !/https?:|www\.|[<>[\]@#]/.test(done)) return done.length >= 20 ? done.charAt(0).toUpperCase() + done.slice(1) : undefined;
+      if (done && !/https?:|www\.|[<>[\]@#]/.test(done) && !ENDS_OPEN.test(done)) return done.length >= 20 ? done.charAt(0).toUpperCase() + done.slice(1) : undefined;
       const shorter = text.replace(TRAILING_PHRASE, '');
       if (shorter === text) break;
       text = shorter;
@@ -84,7 +88,7 @@ export function sentenceCase(headline: string, properWords: ReadonlySet<string>)
     .join(' ');
 }
 
-const NOT_A_TOPIC = new Set(['year', 'years', 'week', 'weeks', 'month', 'months', 'percent', 'time', 'times', 'report', 'reports', 'reported', 'according', 'including', 'statement', 'thing', 'things', 'way', 'days', 'last', 'first', 'told', 'people', 'story', 'news', 'day', 'part', 'made', 'make', 'many', 'like', 'while', 'since', 'would', 'could', 'should', 'still', 'even', 'well', 'back', 'over', 'think', 'want', 'going', 'know', 'take', 'says', 'said', 'also', 'just', 'been', 'being', 'them', 'what', 'when', 'where']);
+const NOT_A_TOPIC = new Set(['former', 'latter', 'latest', 'recent', 'several', 'major', 'early', 'late', 'long', 'high', 'large', 'small', 'public', 'national', 'federal', 'local', 'political', 'presidential', 'other', 'more', 'most', 'some', 'every', 'only', 'much', 'such', 'next', 'year', 'years', 'week', 'weeks', 'month', 'months', 'percent', 'time', 'times', 'report', 'reports', 'reported', 'according', 'including', 'statement', 'thing', 'things', 'way', 'days', 'last', 'first', 'told', 'people', 'story', 'news', 'day', 'part', 'made', 'make', 'many', 'like', 'while', 'since', 'would', 'could', 'should', 'still', 'even', 'well', 'back', 'over', 'think', 'want', 'going', 'know', 'take', 'says', 'said', 'also', 'just', 'been', 'being', 'them', 'what', 'when', 'where']);
 
 /** The thing the event is about, as a reader would name it ("the nominee", "the model"): the common noun most accounts use. */
 export function topicNoun(accounts: readonly Account[]): string {

@@ -262,7 +262,7 @@ export function attribute(sentence: string, publishers: readonly string[], style
   // "According to P, according to the decision, …" reads twice: the outlet reports what the sentence attributes.
   if (/^According to\b/.test(sentence)) return `${who} reported that, ${lowerFirst(sentence)}`;
   const [head = '', ...rest] = sentence.split(' ');
-  const bare = head.replace(/[^\p{L}\p{N}'’-]/gu, '');
+  const bare = head.replace(/[^\p{L}\p{N}'’-]/gu, '').replace(/['’]s?$/, '');
   const nameFollows = /^\p{Lu}/u.test(rest[0] ?? '') && !/^(?:The|A|An|In|On|At|For|But|And|If|As|After|Before|When|While)$/.test(bare);
   const keep = properWords.has(bare) || nameFollows || /^(?:I|[\p{Lu}\d]{2,}\b)/u.test(head) || /^["“]/.test(head);
   return `According to ${who}, ${[keep ? head : lowerFirst(head), ...rest].join(' ')}`;

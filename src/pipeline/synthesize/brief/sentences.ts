@@ -39,13 +39,15 @@ export interface LeftOut {
   text: string;
 }
 
-const PRONOUN_START = /^(?:he|she|they|it|this|these|those|that|his|her|their|its|we|our|i|them|him|there|both|such)\b/i;
+const PRONOUN_START = /^(?:he|she|they|it|this|these|those|that|his|her|their|its|we|our|i|them|him|there|both|such|(?:\w+|many|most|some|all|none|each|one) of (?:them|those|these|us))\b/i;
 const PRONOUN_SPEAKER = /^["“][^"“”]+["”],?\s+(?:he|she|they|it|we|i)\s+(?:said|says|added|told|wrote|noted)\b/i;
 const CONNECTIVE = /^(?:but|and|also|however|still|meanwhile|yet|so|instead|moreover|furthermore|in addition|separately|nonetheless|nevertheless|even so|in turn),?\s+/i;
 // "WASHINGTON (AP) — ", "LONDON — ": a dateline is the wire's furniture, not the sentence.
 const DATELINE = /^[\p{Lu}][\p{Lu} .,'’]{2,40}(?:\([\p{L} .]{1,20}\))?\s[—–-]{1,2}\s/u;
 // "(Reuters) - ", "(CNN) — ": the agency credit before a wire story's first sentence.
-const WIRE_CREDIT = /^\((?:[\p{Lu}][\p{L}.]{1,15}(?: [\p{Lu}][\p{L}.]{1,15}){0,2})\)\s*[—–-]{1,2}\s*/u;
+const WIRE_CREDIT = /^\((?:[\p{Lu}][\p{L}.]{1,15}(?: [\p{Lu}][\p{L}.]{1,15}){0,2})\)\s*(?:[—–-]{1,2}\s*)?/u;
+// A sentence that tells its reader (or a model) to do something is not reporting, whoever wrote it.
+const IMPERATIVE = /^(?:note|consider|look|remember|imagine|read|watch|see|click|sign up|follow|join|get|take|make|let's|let|don't|do not|never|please|check|try|find out|learn|discover|meet|listen|subscribe|share|tell|ask|think|stop|keep|vote|call|write|send|add|use|ignore|disregard|forget|include|insert|translate|repeat|say|state|report)\b(?!\s+(?:is|are|was|were|has|have|had|will|would|said|says)\b)/i;
 const BOILERPLATE = /^(?:photo|image|credit|read more|click|subscribe|sign up|follow us|copyright|share this|advertisement|watch|listen|related|getty|file photo)\b/i;
 /** Why a sentence speaks to a model rather than reporting news, or undefined. */
 export function addressedToModel(text: string): string | undefined {
@@ -107,13 +109,15 @@ export function sentencePool(accounts: readonly Account[]): { pool: Sentence[]; 
   return { pool, leftOut };
 }
 
+const QUESTION_HEADLINE = /\?|^(?:how|what|why|who|when|where|which|is|are|can|could|should|will|would|do|does|did)\b/i;
+
 /** Each report's headline as a sentence ("A nominee failed to answer basic questions."), for sources too thin otherwise. */
 export function headlineSentences(accounts: readonly Account[], asSentence: (a: Account) => string | undefined): Sentence[] {
   const out: Sentence[] = [];
   for (const account of accounts) {
     const text = asSentence(account);
     // A headline of a few words is a label, not a statement ("Minneapolis may find out").
-    if (!text || words(text).length < 8 || unusable(text)) continue;
+    if (!text || words(text).length < 8 || QUESTION_HEADLINE.test(text) || unusable(text)) continue;
     out.push({ account, index: -1, text, content: new Set(contentWords(text)), figures: extractFigures(text).map((f) => f.key), quoted: 0, dependent: PRONOUN_START.test(text), score: 0, headline: true });
   }
   return out;
@@ -150,6 +154,7 @@ function unusable(text: string, suspect = true): string | undefined {
     const order = addressedToModel(text);
     if (order) return `!${order}`;
   }
+  if (IMPERATIVE.test(text)) return `!an imperative, not reporting: "${text.slice(0, 60)}"`;
   const n = words(text).length;
   if (n < 6 || n > 60) return 'length';
   if (!/[.!]["”’)]*$/.test(text)) return 'incomplete';

@@ -73,6 +73,7 @@ export function composeBrief(sources: readonly SourceDoc[], categories: readonly
   const topic = topicNoun(accounts);
   const rendered = new Map<string, string | undefined>();
   const condensations = new Map<string, string[]>();
+  // The headline our title or standfirst is made from is not material for the body as well.
   const headlines = headlineSentences(accounts, (a) => {
     const clean = cleanHeadline(a.sources[0]!.title, a.publisher);
     return /[.!?]$/.test(clean) || /["“”]/.test(clean) ? undefined : `${sentenceCase(clean, proper)}.`;
@@ -120,8 +121,10 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     for (const w of s.content) if (!usedWords.has(w)) n++;
     return n;
   };
+  const excluded = new Set<Sentence>();
   const fresh = (s: Sentence) =>
     !used.includes(s) &&
+    !excluded.has(s) &&
     used.every((u) => {
       const o = overlap(u.content, s.content);
       return o < sameFact || (thin && !s.headline && o < 0.75 && u.account !== s.account && adds(s) >= NEW_FACTS_WORDS);
@@ -209,6 +212,12 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   }
   if (!lede || !ledeAccount) return 'no sentence can open the article';
 
+  // Headline and standfirst come from the reports' headlines: those two are not material for the body as well.
+  const title = composeTitle(accounts, ledeAccount, copied);
+  const dek = composeDek(accounts, ledeAccount, proper, copied);
+  if (!title || !dek) return 'no headline or standfirst fits the limits';
+  for (const s of pool) if (s.headline && (s.account === title.account || s.account === dek.account)) excluded.add(s);
+
   // Where the accounts differ: both figures' sentences, whole, each attributed.
   const differ: Para[] = [];
   const asFacts = pool.map((s) => ({ source: s.account.sources[0]!, text: s.text, index: s.index, hasQuote: s.quoted > 0, s }));
@@ -280,14 +289,11 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   const bodyWords = body.reduce((n, p) => n + wordCount(p.texts.join(' ')), 0);
   if (body.reduce((n, p) => n + p.quoted, 0) > MAX_QUOTE_SHARE * bodyWords) return 'quotations would pass the share a reader can take';
 
-  const title = composeTitle(accounts, ledeAccount, copied);
-  const dek = composeDek(accounts, ledeAccount, proper, copied);
-  if (!title || !dek) return 'no headline or standfirst fits the limits';
 
   const cited = (p: Para): Cited => ({ text: p.texts.join(' '), citations: [...p.accounts].flatMap((a) => a.numbers).sort((x, y) => x - y) });
   return {
-    title,
-    dek,
+    title: title.text,
+    dek: dek.text,
     category: chooseCategory(all, categories.length ? categories : ['News']),
     tags: chooseTags(all),
     sections: sections.map((s) => ({ heading: s.heading, paragraphs: s.paras.map(cited) })),
