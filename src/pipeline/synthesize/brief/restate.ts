@@ -52,8 +52,9 @@ const REWRITES: [RegExp, string | ((m: string, ...g: string[]) => string)][] = [
   [/\bwill not\b/g, "won't"],
   [/\bcannot\b/g, "can't"],
   [/\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, '$1'],
-  // A hedge before a figure: the only rewrite allowed next to one (it changes no word the figure is known by).
-  [/\b(about|roughly|approximately|around|nearly|almost)(?= \$?€?£?\d)/g, (m) => HEDGES[m] ?? m],
+  // A hedge before a figure: the only rewrite allowed next to one. It always lands on "about" or "some",
+  // words the `numbers` check does not read as a figure's surroundings, so the figure's place stays as clear.
+  [/\b(about|roughly|approximately|around|some)(?= \$?€?£?\d)/g, (m) => HEDGES[m] ?? m],
   [/\bin order to\b/g, 'to'],
   [/\bas well as\b/g, 'and'],
   [/\ba number of\b/g, 'several'],
@@ -65,7 +66,7 @@ const REWRITES: [RegExp, string | ((m: string, ...g: string[]) => string)][] = [
 
 /** After these rules (by index) the text is tested again: reported speech, contractions and dates, phrases, synonyms. */
 const CHECKPOINTS = new Set([4, 9, 14, 15, 16]);
-const HEDGES: Record<string, string> = { about: 'roughly', roughly: 'about', approximately: 'about', around: 'about', nearly: 'almost', almost: 'nearly' };
+const HEDGES: Record<string, string> = { about: 'some', some: 'about', roughly: 'about', approximately: 'about', around: 'about' };
 
 const SYNONYMS: Record<string, string> = {
   company: 'firm', firm: 'company', companies: 'firms', firms: 'companies', began: 'started', begin: 'start', begins: 'starts',
