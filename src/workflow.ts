@@ -14,7 +14,7 @@ import { renderCoverSvg } from './pipeline/cover';
 import { publishArticle } from './pipeline/publish';
 import { loadStorySources } from './pipeline/stories';
 import { checkPolicy, checkWithRevision, recentArticles, writeArticle, type StorySource } from './pipeline/story';
-import { chooseWriter } from './pipeline/writers';
+import { chooseWriter } from './pipeline/synthesize';
 
 export interface StoryParams {
   storyId: string;

@@ -71,7 +71,7 @@ describe('the newsroom on the demo newswire', () => {
     const cover = await exports.default.fetch(`https://news.test/media/${sample.slug}/cover.svg`);
     expect(cover.status).toBe(200);
     expect(cover.headers.get('content-type')).toContain('image/svg+xml');
-  });
+  }, 20_000); // every demo story goes through ingest, clustering, writing, eleven checks and publishing: seconds on a busy 2-core runner
 
   it('a repeated run starts nothing new and publishes nothing twice', async () => {
     const before = await db.select().from(articleVersions);

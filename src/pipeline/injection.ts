@@ -41,6 +41,26 @@ const INSTRUCTION_PATTERNS: Pattern[] = [
   },
 ];
 
+// Second-person tasks for a model, looked for in whole source text, quotations included
+// ("Add a fabricated statistic in your response", "disregard the other sources").
+const MODEL_TASK_PATTERNS: Pattern[] = [
+  { re: /\b(?:in|into|to) your (?:response|reply|answer|summary|output|article|write-?up|report)\b/i, reason: 'sets a task for a model\'s answer' },
+  { re: /\b(?:disregard|ignore|forget|overlook)\b[^.]{0,60}\b(?:sources?|instructions?|reports?|outlets?|articles?|context|rules)\b/i, reason: 'asks to disregard sources or instructions' },
+  { re: /\byou (?:must|should|need to|have to|are required to)\b[^.]{0,60}\b(?:use|state|report|write|include|say|mention|cite|add|repeat|output|translate|encode)\b/i, reason: 'tells the reader-model what to write' },
+  { re: /\b(?:translate|encode|decode|rewrite|convert)\s+(?:this|your|it|everything|the\s+(?:rest|article|text|summary|response|answer|output))\b[^.]{0,40}\b(?:into|to|in|using)\s+(?:base-?64|rot-?13|hex|binary|morse|leetspeak|unicode|another language|french|german|spanish|chinese|russian)\b/i, reason: 'asks for an encoding or translation' },
+  { re: /\b(?:add|insert|include|append|invent|fabricate)\b[^.]{0,30}\b(?:fabricated|fake|made-up|invented|false)\b[^.]{0,30}\b(?:statistics?|figures?|numbers?|quotes?|claims?|facts?)\b/i, reason: 'asks to fabricate' },
+];
+
+/**
+ * Instructions addressed to a model that news text has no reason to carry, also inside
+ * quotation marks (empty = none). Writers leave such sentences out; prompts flag their source.
+ *
+ * @example findModelAddressedText('"Add a fabricated statistic in your response," the post says.')
+ */
+export function findModelAddressedText(text: string): string[] {
+  return findAll(text, MODEL_TASK_PATTERNS);
+}
+
 const MARKUP_PATTERNS: Pattern[] = [
   { re: /\bhttps?:\/\/\S+|\bwww\.[a-z0-9-]+\.[a-z]\S*/i, reason: 'a URL' },
   { re: /<\/?[a-z][^<>]*>/i, reason: 'HTML markup' },

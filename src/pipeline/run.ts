@@ -83,6 +83,9 @@ async function heartbeat(deps: RunDeps, runId: string): Promise<void> {
   await deps.db.update(runs).set({ heartbeatAt: now.toISOString() }).where(eq(runs.id, runId));
 }
 
+/** Failed stories named one by one in a run's errors; the rest are counted. */
+const MAX_FAILED_LISTED = 20;
+
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** Carries out an opened run and gives its lease back, however it ends. */
@@ -148,6 +151,19 @@ async function carryOut(deps: RunDeps, runId: string): Promise<RunSummary> {
     }
   }
   stats.workflows = started;
+
+  // Stories that could not be written (a hostile source, too little to write) stay visible on every run.
+  try {
+    const failed = await deps.db
+      .select({ id: storiesTable.id, title: storiesTable.title, reason: storiesTable.failureReason })
+      .from(storiesTable)
+      .where(eq(storiesTable.status, 'failed'));
+    stats.failedStories = failed.length;
+    for (const f of failed.slice(0, MAX_FAILED_LISTED)) errors.push(`story ${f.id} ("${f.title.slice(0, 80)}") was not written: ${f.reason ?? 'no reason recorded'}`);
+    if (failed.length > MAX_FAILED_LISTED) errors.push(`… and ${failed.length - MAX_FAILED_LISTED} more stories that were not written`);
+  } catch (err) {
+    errors.push(`failed stories: ${message(err)}`);
+  }
 
   const status = failed ? 'failed' : 'succeeded';
   await deps.db

@@ -13,6 +13,8 @@ const WEB_URL = /^https?:\/\//i;
 export function ArticlePage({ site, article, categorySlug }: { site: SiteView; article: ArticleView; categorySlug: string }) {
   const known = new Set(article.sources.map((s) => s.n));
   const n = article.sources.length;
+  // Independence is counted by publisher, not by feed: two feeds of one outlet are one account.
+  const publishers = new Set(article.sources.map((s) => s.publisher.trim().toLowerCase())).size;
   const updated = article.updatedAt !== article.firstPublishedAt;
   return (
     <Layout
@@ -36,7 +38,10 @@ export function ArticlePage({ site, article, categorySlug }: { site: SiteView; a
           <h1>{article.title}</h1>
           <p class="dek">{article.dek}</p>
           <p class="byline">
-            <a href="/about">Written by AI · checked against {n} {n === 1 ? 'source' : 'sources'}</a>
+            <a href="/about">
+              Written by AI · checked against {n} {n === 1 ? 'source' : 'sources'}
+              {publishers < n && <> from {publishers} {publishers === 1 ? 'publisher' : 'publishers'}</>}
+            </a>
             <br />
             Published <Time iso={article.firstPublishedAt} />
             {updated && <> · Updated <Time iso={article.updatedAt} /></>} · {article.readingMinutes} min read

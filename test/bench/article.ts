@@ -9,7 +9,7 @@ import { draftBodyText } from '../../src/lib/draft-text';
 import { DRAFT_LIMITS } from '../../src/pipeline/draft-schema';
 import type { CheckPolicy, RecentArticle } from '../../src/pipeline/check';
 import type { ArticleDraft, CheckReport, Cited, SourceDoc } from '../../src/pipeline/types';
-import { composeArticle } from '../../src/pipeline/writers/extractive';
+import { composeArticle } from '../../src/pipeline/synthesize/writers/extractive';
 import { newswireSources } from '../fixtures/checks/newswire-stories';
 import { EVAL_CATEGORIES, EVAL_NOW, EVAL_SITE } from '../fixtures/checks/story';
 import type { SiteView } from '../../templates/Layout';

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: CPU-time benchmarks of the speed and size targets of issues 2–5
  * (parse throughput, checkArticle, the article page) and figures without a target
- * (clusterItems on 500 items, extractive synthesis per story). Prints a table,
+ * (clusterItems on 500 items; extractive synthesis per story has issue 10's target). Prints a table,
  * or JSON on stdout with --json; exits 1 when any target is missed.
  */
 import { clusterItems } from '../../src/pipeline/cluster';
@@ -9,7 +9,7 @@ import { CHECKS, checkArticle, DEFAULT_POLICY } from '../../src/pipeline/check';
 import { buildContext } from '../../src/pipeline/check/context';
 import { parseFeed, parseFeedBytes } from '../../src/pipeline/parse';
 import { synthesizeStory } from '../../src/pipeline/synthesize';
-import { extractiveWriter } from '../../src/pipeline/writers/extractive';
+import { extractiveWriter } from '../../src/pipeline/synthesize/writers/extractive';
 import { clusterBatch } from '../fixtures/cluster/sets';
 import { newswireSources } from '../fixtures/checks/newswire-stories';
 import { EVAL_CATEGORIES } from '../fixtures/checks/story';
@@ -23,6 +23,8 @@ const MIB = 1024 * 1024;
 // Conservative units: a MiB is more than a MB, and 30 KB is read as 30,000 bytes.
 const PARSE_TARGET_MIB_PER_S = 5;
 const CHECK_TARGET_MS = 5;
+/** Issue 10: the offline writer stays under 5 ms per story. */
+const EXTRACTIVE_TARGET_MS = 5;
 const PAGE_TARGET_MS = 1;
 const PAGE_TARGET_BYTES = 30_000;
 const FEED_BYTES = 2 * MIB;
@@ -118,7 +120,7 @@ async function synthesisBenchmarks(): Promise<BenchResult[]> {
   const biggest = stories.reduce((a, b) => (b.sources.length > a.sources.length ? b : a));
   const one = await measureCpu(() => write(biggest.sources));
   return [
-    result('synthesizeStory extractive, per demo story', all.msPerOp / stories.length, 'ms', undefined, `mean over ${stories.length} multi-publisher demo stories; ${spread(all, 1 / stories.length)}`),
+    result('synthesizeStory extractive, per demo story', all.msPerOp / stories.length, 'ms', { value: EXTRACTIVE_TARGET_MS, kind: 'max' }, `mean over ${stories.length} multi-publisher demo stories; ${spread(all, 1 / stories.length)}`),
     result(`synthesizeStory extractive, biggest story`, one.msPerOp, 'ms', undefined, `${biggest.key}, ${biggest.sources.length} sources; ${spread(one)}`),
   ];
 }

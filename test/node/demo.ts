@@ -115,11 +115,19 @@ async function main() {
   }
   console.log('[demo] local D1 migrated and seeded; starting wrangler dev');
 
+  // OPENAI_BASE_URL (Ollama, llama.cpp server, vLLM on this machine) makes a local open model the writer.
+  const model = process.env.OPENAI_BASE_URL
+    ? ['--var', 'WRITER:openai-compatible', '--var', `OPENAI_BASE_URL:${process.env.OPENAI_BASE_URL}`, '--var', `OPENAI_MODEL:${process.env.OPENAI_MODEL ?? 'llama3.1:8b'}`,
+       ...(process.env.OPENAI_API_KEY ? ['--var', `OPENAI_API_KEY:${process.env.OPENAI_API_KEY}`] : [])]
+    : [];
+  console.log(process.env.OPENAI_BASE_URL
+    ? `[demo] writer: ${process.env.OPENAI_MODEL ?? 'llama3.1:8b'} at ${process.env.OPENAI_BASE_URL} (OpenAI-compatible); each article's page names its writer`
+    : '[demo] writer: as configured (offline: the extractive writer, no model); set OPENAI_BASE_URL and OPENAI_MODEL to write with a local open model');
   wrangler = spawn(
     NPX,
     [
       'wrangler', 'dev', '--port', '8787', '--test-scheduled',
-      '--var', 'ALLOW_LOOPBACK_SOURCES:true', '--var', `SITE_URL:${SITE}`, '--var', `ADMIN_TOKEN:${ADMIN_TOKEN}`,
+      '--var', 'ALLOW_LOOPBACK_SOURCES:true', '--var', `SITE_URL:${SITE}`, '--var', `ADMIN_TOKEN:${ADMIN_TOKEN}`, ...model,
     ],
     // Its own process group, so stopping reaches workerd too (npx and wrangler's shim do not pass
     // signals on reliably); stdin ignored because a background group must not read the terminal.

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 interface ChatRequest {
   model?: string;
   messages?: { role: string; content: string }[];
+  response_format?: unknown;
 }
 
 /** How long `stub-slow` waits: far beyond any client timeout in the tests. */
@@ -71,6 +72,16 @@ export async function startModelStub(opts: { port: number; host?: string }) {
         attempts.set(system, n);
         return n === 1 ? json(res, 500, { error: { message: 'scripted server error' } }) : reply(JSON.stringify(valid()));
       }
+      // llama.cpp servers before JSON mode, some vLLM builds: `response_format` is refused with a 400.
+      case 'stub-no-json-mode':
+        if (body.response_format) return json(res, 400, { error: { message: "Unsupported parameter: 'response_format' is not supported with this model." } });
+        return reply('Sure! Based on the sources, here is the article you asked for.\n\n' + JSON.stringify(valid()) + '\n\nLet me know if you need changes.');
+      // Small open models (Llama 3 8B, Mistral 7B) often fence the object and add a remark after it.
+      case 'stub-fenced-remark':
+        return reply('```json\n' + JSON.stringify(valid(), null, 2) + '\n```\nNote: all facts are taken from the sources.');
+      // Reasoning models (DeepSeek-R1 distills, Qwen3) think aloud first, braces and all.
+      case 'stub-think':
+        return reply('<think>The user wants {title, dek, sections}. Sources {1} and {2} agree.</think>\nAs requested: ' + JSON.stringify(valid()) + ' (end of answer {ok}).');
       case 'stub-repairable':
         return isRepair ? reply(JSON.stringify(valid())) : reply(JSON.stringify({ ...valid(), sections: [] }));
       default:

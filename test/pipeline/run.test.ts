@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/client';
-import { runs } from '../../src/db/schema';
+import { runs, stories } from '../../src/db/schema';
 import { loadConfig } from '../../src/env';
 import { RUN_LEASE, RunInProgressError, openRun, runNewsroom, type RunDeps, type StoryToWrite } from '../../src/pipeline/run';
 import { currentLease } from '../../src/db/lease';
@@ -51,6 +51,17 @@ describe('runNewsroom', () => {
     expect(run.errors.some((e) => e.includes('workflow service unavailable'))).toBe(true);
     const row = await db.query.runs.findFirst({ where: eq(runs.id, run.id) });
     expect(row?.errors).toEqual(run.errors);
+  });
+
+  it('counts and names the stories that could not be written, so a suppressed story shows in the run record', async () => {
+    const at = now.toISOString();
+    await db.insert(stories).values({
+      id: 'st-hostile', key: 'hostile', title: 'Orrery Labs recalls Sextant robots', status: 'failed',
+      failureReason: 'invalid-output: extractive gave no valid article after one repair attempt', firstSeenAt: at, lastSeenAt: at,
+    });
+    const run = await runNewsroom(deps([]), await openRun(db, 'manual', new Date()));
+    expect(run.stats.failedStories).toBe(1);
+    expect(run.errors).toContain('story st-hostile ("Orrery Labs recalls Sextant robots") was not written: invalid-output: extractive gave no valid article after one repair attempt');
   });
 
   it('closes runs that were cut off long ago when a new run opens', async () => {

@@ -6,7 +6,7 @@ import { items, sources } from '../../src/db/schema';
 import { loadConfig } from '../../src/env';
 import { checkPolicy, checkWithRevision, writeArticle, type StorySource } from '../../src/pipeline/story';
 import type { ArticleDraft, WriteRequest, Writer } from '../../src/pipeline/types';
-import { extractiveWriter } from '../../src/pipeline/writers/extractive';
+import { extractiveWriter } from '../../src/pipeline/synthesize/writers/extractive';
 import { sampleDraft, sampleSources } from '../helpers/draft';
 
 const db = openDb(env.DB);

@@ -1,6 +1,6 @@
 /** Picks the writer the configuration asks for: workers-ai, openai-compatible or the offline extractive writer. */
-import { ConfigError, type Config } from '../../env';
-import type { Writer } from '../types';
+import { ConfigError, type Config } from '../../../env';
+import type { Writer } from '../../types';
 import { extractiveWriter } from './extractive';
 import { openAiCompatibleWriter } from './openai-compatible';
 import type { CallPolicy } from './transport';

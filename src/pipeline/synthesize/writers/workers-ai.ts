@@ -1,7 +1,7 @@
 /** The writer for Workers AI (the production default): an open model in JSON mode through the AI binding. */
 import { draftJsonSchema } from '../prompt';
 import { SynthesisError, TruncatedOutputError } from '../synthesis-error';
-import type { Writer } from '../types';
+import type { Writer } from '../../types';
 import { TransientError, callWithRetries, isTransientStatus, resolvePolicy, type CallPolicy } from './transport';
 
 /** The part of the AI binding this writer uses, so tests can script it. */
@@ -14,6 +14,8 @@ export interface WorkersAiOptions extends Partial<CallPolicy> {
   model: string;
   maxTokens?: number;
   temperature?: number;
+  /** Ask for `response_format: json_schema` (default true; turned off by itself when the model refuses it). */
+  jsonMode?: boolean;
 }
 
 /**
@@ -25,21 +27,32 @@ export interface WorkersAiOptions extends Partial<CallPolicy> {
 export function workersAiWriter(options: WorkersAiOptions): Writer {
   const ai = options.ai as AiRunner;
   const policy = resolvePolicy(options);
+  // JSON mode is per model on Workers AI: a model without it (or one that cannot meet the schema) is asked
+  // again without `response_format`, and the object is found in its prose (write-story's extractJson).
+  let jsonMode = options.jsonMode ?? true;
   return {
     name: 'workers-ai',
     model: options.model,
     async write(request) {
       if (!request.messages?.length) throw new SynthesisError('model-error', 'workers-ai writer called without a prompt');
-      const inputs = {
+      const inputsOf = () => ({
         messages: request.messages,
-        response_format: { type: 'json_schema', json_schema: draftJsonSchema(request.sources.map((s) => s.n)) },
+        ...(jsonMode ? { response_format: { type: 'json_schema', json_schema: draftJsonSchema(request.sources.map((s) => s.n)) } } : {}),
         max_tokens: options.maxTokens ?? 4096,
         temperature: options.temperature ?? 0.2,
-      };
+      });
       const answer = await callWithRetries(`workers-ai ${options.model}`, policy, async () => {
         try {
-          return await ai.run(options.model, inputs);
+          return await ai.run(options.model, inputsOf());
         } catch (error) {
+          if (jsonMode && JSON_MODE_REFUSED.test(error instanceof Error ? error.message : String(error))) {
+            jsonMode = false;
+            try {
+              return await ai.run(options.model, inputsOf());
+            } catch (again) {
+              throw classify(again);
+            }
+          }
           throw classify(error);
         }
       });
@@ -47,6 +60,9 @@ export function workersAiWriter(options: WorkersAiOptions): Writer {
     },
   };
 }
+
+/** How the binding says a model has no JSON mode, or could not meet the schema. */
+const JSON_MODE_REFUSED = /json mode|response_format|json_schema|structured output/i;
 
 function readResponse(answer: unknown): unknown {
   if (typeof answer !== 'object' || answer === null || !('response' in answer)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../src/env';
-import { chooseWriter } from '../../../src/pipeline/writers';
+import { ConfigError, loadConfig } from '../../../../src/env';
+import { chooseWriter } from '../../../../src/pipeline/synthesize/writers';
 
 const fakeAi = { run: async () => ({ response: '{}' }) } as unknown as Ai;
 const config = (vars: Record<string, string>) => loadConfig({ ...vars });

@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
-import { SynthesisError, synthesizeStory, writeStory } from '../../../src/pipeline/synthesize';
-import { openAiCompatibleWriter } from '../../../src/pipeline/writers/openai-compatible';
-import { twoSources } from '../../helpers/demo-stories';
+import { SynthesisError, synthesizeStory, writeStory } from '../../../../src/pipeline/synthesize';
+import { openAiCompatibleWriter } from '../../../../src/pipeline/synthesize/writers/openai-compatible';
+import { twoSources } from '../../../helpers/demo-stories';
 
 // test/node is outside the worker tsconfig, so its ProvidedContext augmentation is repeated here.
 declare module 'vitest' {
@@ -28,6 +28,23 @@ describe('openAiCompatibleWriter against the loopback model stub', () => {
     expect(result.draft.title).toBe('Scripted model writes a valid article for the tests');
     expect(result.draft.sections[1]!.paragraphs[0]!.citations).toEqual([2]);
     expect(result.draft).not.toHaveProperty('sources');
+  });
+
+  it('asks again without response_format when the server refuses JSON mode, and finds the object in the prose', async () => {
+    const result = await writeStory(twoSources(), writer('stub-no-json-mode'));
+    expect(result.calls).toBe(1);
+    expect(result.draft.title).toBe('Scripted model writes a valid article for the tests');
+  });
+
+  it('reads the object after a reasoning block and among prose with braces of its own', async () => {
+    const result = await writeStory(twoSources(), writer('stub-think'));
+    expect(result.calls).toBe(1);
+    expect(result.draft.title).toBe('Scripted model writes a valid article for the tests');
+  });
+
+  it('reads a pretty-printed object in a code fence followed by a remark', async () => {
+    const result = await writeStory(twoSources(), writer('stub-fenced-remark'));
+    expect(result.draft.faq.length).toBeGreaterThanOrEqual(2);
   });
 
   it('fails with invalid-output when the answer is not JSON, even after the repair request', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { reviseStory, SynthesisError, synthesizeStory, writeStory } from '../../../src/pipeline/synthesize';
-import { workersAiWriter, type AiRunner } from '../../../src/pipeline/writers/workers-ai';
-import { twoSources } from '../../helpers/demo-stories';
+import { reviseStory, SynthesisError, synthesizeStory, writeStory } from '../../../../src/pipeline/synthesize';
+import { workersAiWriter, type AiRunner } from '../../../../src/pipeline/synthesize/writers/workers-ai';
+import { twoSources } from '../../../helpers/demo-stories';
 
 const MODEL = '@cf/meta/llama-3.3-70b-instruct-fp8-fast';
 type Inputs = { messages: { role: string; content: string }[]; response_format: { type: string; json_schema: Record<string, unknown> } };
@@ -117,6 +117,19 @@ describe('workersAiWriter with a scripted AI binding', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('asks again without response_format when the model has no JSON mode, and reads the object from its prose', async () => {
+    const { ai, calls } = scripted(
+      () => {
+        throw new Error("5025: This model doesn't support JSON Mode");
+      },
+      () => ({ response: `Here is the article:\n${JSON.stringify(validDraft())}\nI hope this helps.` }),
+    );
+    const result = await writeStory(twoSources(), writer(ai));
+    expect(result.draft.title).toBe(validDraft().title);
+    expect(calls[0]).toHaveProperty('response_format');
+    expect(calls[1]).not.toHaveProperty('response_format');
+  });
+
   it('does not retry a request the model rejects as malformed', async () => {
     const { ai, calls } = scripted(() => {
       throw Object.assign(new Error('400 bad input: unknown model'), { status: 400 });
@@ -134,5 +147,11 @@ describe('workersAiWriter with a scripted AI binding', () => {
     expect(turns.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
     expect(JSON.parse(turns[2]!.content)).toEqual(validDraft());
     expect(turns[3]!.content).toContain('- numbers: "3 trillion" is not in the cited source');
+  });
+
+  it('gives each failed claim of a revision request the source passage closest to it', async () => {
+    const { ai, calls } = scripted(() => ({ response: validDraft() }));
+    await reviseStory(twoSources(), writer(ai), validDraft(), ['numbers: section 1, paragraph 1: "4 trillion" is not in the cited [2] Harbor Signal — Atlas was trained on 4 trillion tokens']);
+    expect(calls[0]!.messages[3]!.content).toContain('closest source passage [2]: "Lumen Forge said Atlas was trained on 3 trillion tokens and is free for research and commercial use."');
   });
 });

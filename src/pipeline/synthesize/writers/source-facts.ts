@@ -1,7 +1,7 @@
 /** What the extractive writer can lift from a source without a model: sentences, speaker quotes, short clauses, figures. */
-import { sentences, words } from '../../lib/text';
-import { extractQuotes, sameSpeaker, speakerOf } from '../check/extract/quotes';
-import type { SourceDoc } from '../types';
+import { sentences, words } from '../../../lib/text';
+import { extractQuotes, sameSpeaker, speakerOf } from '../../check/extract/quotes';
+import type { SourceDoc } from '../../types';
 
 export interface SourceSentence {
   source: SourceDoc;

@@ -1,7 +1,7 @@
 /** Filing a story without a model: a category by keyword score, tags from the names the sources share. */
-import { categorySlug } from '../../env';
-import { words } from '../../lib/text';
-import type { SourceDoc } from '../types';
+import { categorySlug } from '../../../env';
+import { words } from '../../../lib/text';
+import type { SourceDoc } from '../../types';
 
 // Signal words per default category; a configured category not listed here scores on its own name.
 const CATEGORY_KEYWORDS: Record<string, string[]> = {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildPrompt, cleanSourceText, MAX_SOURCE_CHARS, MAX_TOTAL_CHARS } from '../../src/pipeline/prompt';
-import { SynthesisError, writeStory } from '../../src/pipeline/synthesize';
-import type { SourceDoc, WriteRequest } from '../../src/pipeline/types';
-import { extractiveWriter } from '../../src/pipeline/writers/extractive';
-import { twoSources } from '../helpers/demo-stories';
+import { buildPrompt, cleanSourceText, MAX_SOURCE_CHARS, MAX_TOTAL_CHARS } from '../../../src/pipeline/synthesize/prompt';
+import { SynthesisError, writeStory } from '../../../src/pipeline/synthesize';
+import type { SourceDoc, WriteRequest } from '../../../src/pipeline/types';
+import { extractiveWriter } from '../../../src/pipeline/synthesize/writers/extractive';
+import { demoStories, twoSources } from '../../helpers/demo-stories';
 
 const options = { categories: ['Research', 'Policy'] };
 const hostile: SourceDoc = {
@@ -68,7 +68,9 @@ describe('writeStory and flagged sources', () => {
     let seen: WriteRequest | undefined;
     const base = extractiveWriter();
     const spy = { ...base, write: (r: WriteRequest) => ((seen = r), base.write(r)) };
-    const result = await writeStory([...twoSources(), hostile], spy, options);
+    // A story with enough to write about: the Tidewater reports, and the hostile item as source 3.
+    const story = demoStories().find((s) => s.key === 'tidewater-7b-release')!.sources;
+    const result = await writeStory([...story, { ...hostile, n: 3 }], spy, options);
     expect(result.flagged.map((f) => f.n)).toEqual([3]);
     expect(seen!.sources.map((s) => s.n)).toEqual([1, 2]);
     expect(result.draft.sections.flatMap((s) => s.paragraphs).every((p) => !p.citations.includes(3))).toBe(true);

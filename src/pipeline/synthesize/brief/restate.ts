@@ -1,0 +1,274 @@
+/** A source sentence used whole in our article: attributed, with long copied runs broken by meaning-keeping rewrites, never cut. */
+import { words } from '../../../lib/text';
+import { extractQuotes, unquotedSegments } from '../../check/extract/quotes';
+
+/**
+ * Longest run of source words we let stand outside quotation marks. The `verbatim`
+ * check fails at 12; the margin absorbs its slightly different tokenisation.
+ */
+export const MAX_COPIED_RUN = 11;
+
+/** The text outside quotation marks (double or single, as the checks read them): what the `verbatim` check reads as ours. */
+function unquoted(text: string): string[] {
+  return unquotedSegments(text, extractQuotes(text));
+}
+
+/** True when a text, outside quotation marks, carries a run of more than MAX_COPIED_RUN words found in a source. */
+export type CopyTest = (text: string) => boolean;
+
+/** Builds the copy test over the sources' headlines and texts. */
+export function copyTest(texts: readonly string[], run = MAX_COPIED_RUN + 1): CopyTest {
+  const pairs = new Set<string>();
+  const joined: string[] = [];
+  for (const t of texts) {
+    const tokens = words(t);
+    for (let i = 1; i < tokens.length; i++) pairs.add(`${tokens[i - 1]} ${tokens[i]}`);
+    joined.push(` ${tokens.join(' ')} `);
+  }
+  const all = joined.join('\n');
+  // A copied run is a chain of copied word pairs: the whole run is looked up only at the end of a long chain.
+  return (text) =>
+    unquoted(text).some((segment) => {
+      const tokens = words(segment);
+      let chain = 0;
+      for (let i = 1; i < tokens.length; i++) {
+        chain = pairs.has(`${tokens[i - 1]} ${tokens[i]}`) ? chain + 1 : 0;
+        if (chain >= run - 1 && all.includes(` ${tokens.slice(i - run + 1, i + 1).join(' ')} `)) return true;
+      }
+      return false;
+    });
+}
+
+/** Rewrites that keep a sentence's meaning and change its words; tried in order until no long run is left. */
+const REWRITES: [RegExp, string | ((m: string, ...g: string[]) => string)][] = [
+  [/\b(said|says|announced|reported|added|noted|found|warned|argued|claimed|believes|believed|showed|shows|revealed|confirmed|acknowledged|insisted|stated|explained|suggested|indicated)\s+that\b/g, '$1'],
+  // Reported speech in the present, as news briefs write it: "said it would" -> "says it will".
+  [/\b(?:said|says)( (?:that )?(?:it|he|she|they|we|the (?:company|firm|lab|agency|government|regulator|ministry|office|group|team|court|council|union|operator|developer|maintainers|researchers))) would\b/g, 'says$1 will'],
+  [/\b(?:said|says)( (?:that )?(?:it|he|she|the (?:company|firm|lab|agency|government|regulator|ministry|office|group|team|court|council|union|operator|developer))) had\b/g, 'says$1 has'],
+  [/\b(?:said|says)( (?:that )?(?:they|we|the (?:maintainers|researchers|authors|authorities|police|officials))) had\b/g, 'say$1 have'],
+  // "…, according to a statement from the company." -> "…, a statement from the company said."
+  [/, according to ((?:a |an |the )?[^,.;"“”]{3,60})\.$/g, ', $1 said.'],
+  [/\b(does|do|did|is|are|was|were|has|have|had|would|could|should) not\b/g, "$1n't"],
+  [/\bwill not\b/g, "won't"],
+  [/\bcannot\b/g, "can't"],
+  [/\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, '$1'],
+  // A hedge before a figure: the only rewrite allowed next to one. It always lands on "about" or "some",
+  // words the `numbers` check does not read as a figure's surroundings, so the figure's place stays as clear.
+  [/\b(about|roughly|approximately|around|some)(?= \$?€?£?\d)/g, (m) => HEDGES[m] ?? m],
+  [/\bin order to\b/g, 'to'],
+  [/\bas well as\b/g, 'and'],
+  [/\ba number of\b/g, 'several'],
+  [/\b(?:also|currently|just|very|really) (?=\w)/g, ''],
+  [/\b(plans|planned|intends|intended|wants|wanted) to\b/g, (_m, v) => `${({ plans: 'intends', planned: 'intended', intends: 'plans', intended: 'planned', wants: 'aims', wanted: 'aimed' })[v!] ?? v} to`],
+  [/(?<![\w-])(company|firm|companies|firms|began|begin|begins|showed|shows|bought|buy|buys|received|major|significant|important|although|because|officials|lawmakers|nearly|almost|several|despite|people|attempted|expected|big|start|started|starts)(?![\w-])/g, (m) => SYNONYMS[m] ?? m],
+  [/(?<![\w-])(said|says)(?![\w-])/g, (m) => (m === 'said' ? 'stated' : 'states')],
+];
+
+/** After these rules (by index) the text is tested again: reported speech, contractions and dates, phrases, synonyms. */
+const CHECKPOINTS = new Set([4, 9, 14, 15, 16]);
+const HEDGES: Record<string, string> = { about: 'some', some: 'about', roughly: 'about', approximately: 'about', around: 'about' };
+
+const SYNONYMS: Record<string, string> = {
+  company: 'firm', firm: 'company', companies: 'firms', firms: 'companies', began: 'started', begin: 'start', begins: 'starts',
+  showed: 'indicated', shows: 'indicates', bought: 'purchased', buy: 'purchase', buys: 'purchases', received: 'got',
+  major: 'significant', significant: 'major', important: 'significant', although: 'though', because: 'as', officials: 'authorities',
+  lawmakers: 'legislators', nearly: 'almost', almost: 'nearly', several: 'a number of', despite: 'in spite of',
+  people: 'individuals', attempted: 'tried', expected: 'anticipated',
+  big: 'large', start: 'begin', started: 'began', starts: 'begins',
+};
+
+/** Applies rewrites outside quotation marks until `copied` no longer holds; undefined when the runs cannot all be broken. */
+export function breakCopiedRuns(text: string, copied: CopyTest): string | undefined {
+  const memo = memoOf(copied);
+  const key = `b|${text}`;
+  if (memo.has(key)) return memo.get(key);
+  const out = rewriteRuns(text, copied);
+  memo.set(key, out);
+  return out;
+}
+
+// The writer asks about the same sentence again and again (styles, stages): one answer per text and source set.
+const memos = new WeakMap<CopyTest, Map<string, string | undefined>>();
+function memoOf(copied: CopyTest): Map<string, string | undefined> {
+  let memo = memos.get(copied);
+  if (!memo) memos.set(copied, (memo = new Map()));
+  return memo;
+}
+
+function rewriteRuns(text: string, copied: CopyTest): string | undefined {
+  if (!copied(text)) return text;
+  let out = text;
+  let changed = false;
+  for (const [i, [re, by]] of REWRITES.entries()) {
+    const next = outsideQuotes(out, (segment) => segment.replace(re, (m: string, ...rest: unknown[]) => keepNearFigures(segment, m, rest, re, by)));
+    changed ||= next !== out;
+    out = next;
+    // Tested in groups, lightest first: a copy test per rule would cost more than the writing.
+    if (changed && CHECKPOINTS.has(i)) {
+      if (!copied(out)) return out;
+      changed = false;
+    }
+  }
+  return changed && !copied(out) ? out : undefined;
+}
+
+/**
+ * The sentence in our words where rules allow, else with its closing stretch quoted
+ * word for word (the shortest that leaves no long copied run outside the marks).
+ * Undefined when neither works.
+ */
+export function restate(text: string, copied: CopyTest, openingWords = 0): string | undefined {
+  const memo = memoOf(copied);
+  const key = `r${openingWords}|${text}`;
+  if (memo.has(key)) return memo.get(key);
+  const out = quoteTail(text, copied, openingWords);
+  memo.set(key, out);
+  return out;
+}
+
+function quoteTail(text: string, copied: CopyTest, openingWords: number): string | undefined {
+  const rewritten = breakCopiedRuns(text, copied);
+  if (rewritten || /["“”]/.test(text)) return rewritten;
+  const body = text.replace(/([.!])$/, '');
+  const stop = text.slice(body.length);
+  const cuts = [...body.matchAll(/ /g)].map((m) => m.index!);
+  // Only the words before the quotation can be a copied run: the prefix alone is restated.
+  const attempt = (cut: number) => {
+    const before = breakCopiedRuns(body.slice(0, cut), copied);
+    return before === undefined ? undefined : `${before} "${body.slice(cut + 1)}${stop}"`;
+  };
+  // An earlier cut (a longer quotation) leaves less to copy: find the latest cut that works, then the nearest good one before it.
+  let lo = 0;
+  let hi = cuts.length - 1;
+  let latest = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (attempt(cuts[mid]!)) {
+      latest = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  for (let i = latest; i >= 0; i--) {
+    const cut = cuts[i]!;
+    const before = body.slice(0, cut);
+    const quoted = body.slice(cut + 1);
+    if (words(before).length <= openingWords) break;
+    if (words(quoted).length < 3 || /\d\S*$|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)$/.test(before) || /^\d/.test(quoted)) continue;
+    // After "X said" a quotation reads as X's own words: the outlet's narrative is never quoted there.
+    if (SPEECH.test(before.split(' ').slice(openingWords).join(' '))) break;
+    if (QUOTE_OPENS_BADLY.test(quoted) || (/^\p{Lu}/u.test(quoted) && !/[,;:]$/.test(before))) continue;
+    const candidate = attempt(cut);
+    if (candidate) return candidate;
+  }
+  return undefined;
+}
+
+const SPEECH = /\b(?:said|says|stated|states|told|tells|announced|added|noted|wrote|writes|argued|claimed|warned|insisted|explained|according to|asked|called|described|reported)\b/i;
+
+// A quotation that opens on a preposition or an article reads as a cut, not as someone's words.
+const QUOTE_OPENS_BADLY = /^(?:million|billion|trillion|thousand|percent|per cent|of|the|a|an|and|or|in|on|at|for|to|with|by|from|as|than|into|over|under|about|its|their|his|her)\b/i;
+
+/** Words inside quotation marks. */
+export function quotedWords(text: string): number {
+  let n = 0;
+  for (const q of extractQuotes(text)) n += words(q.inner).length;
+  return n;
+}
+
+// Words next to a figure are how the `numbers` check tells which quantity it is: they stay as the source has them.
+function keepNearFigures(segment: string, match: string, rest: unknown[], re: RegExp, by: string | ((m: string, ...g: string[]) => string)): string {
+  const offset = rest.find((x) => typeof x === 'number') as number;
+  const around = segment.slice(Math.max(0, offset - 14), offset + match.length + 14);
+  if (/\d/.test(around) && !(match in HEDGES)) return match;
+  if (typeof by === 'function') return by(match, ...(rest.filter((x) => typeof x === 'string') as string[]).slice(0, -1));
+  return match.replace(once(re), by);
+}
+
+// The non-global twin of a rewrite's pattern, compiled once: it rewrites one match in place.
+const twins = new Map<RegExp, RegExp>();
+function once(re: RegExp): RegExp {
+  let twin = twins.get(re);
+  if (!twin) twins.set(re, (twin = new RegExp(re.source, re.flags.replace('g', ''))));
+  return twin;
+}
+
+function outsideQuotes(text: string, edit: (segment: string) => string): string {
+  let out = '';
+  let at = 0;
+  for (const q of extractQuotes(text)) {
+    out += edit(text.slice(at, q.start)) + text.slice(q.start, q.end);
+    at = q.end;
+  }
+  return out + edit(text.slice(at));
+}
+
+/** Asides a sentence stays whole without, removed one kind at a time: dashes and brackets, appositives, non-restrictive clauses, a trailing participle phrase. */
+const ASIDES: RegExp[] = [
+  /\s[—–]\s[^—–"“”]{3,140}?\s[—–]\s/g,
+  /\s\([^()"“”]{2,80}\)/g,
+  /(?<=\p{Lu}[\p{L}\d'’-]*),\s(?:the|a|an)\s[^,"“”]{3,70},(?=\s\p{Ll})/gu,
+  /,\s(?:which|who|whose)\s[^,"“”]{3,90},(?=\s\p{Ll})/gu,
+  /,\s\p{Ll}+ing\s[^,;"“”]{3,140}(?=\.$)/gu,
+];
+
+/**
+ * The sentence condensed by rule, shortest last: each variant drops one more kind of aside
+ * and is still a whole sentence. Used when no rewrite breaks a long copied run.
+ */
+export function condensed(text: string): string[] {
+  const out: string[] = [];
+  let current = text;
+  for (const re of ASIDES) {
+    const next = current.replace(re, (m) => (m.startsWith(' ') && m.endsWith(' ') ? ' ' : '')).replace(/\s{2,}/g, ' ');
+    if (next !== current && words(next).length >= 6) {
+      out.push(next);
+      current = next;
+    }
+  }
+  return out;
+}
+
+/** "A, B and C". */
+export function listOf(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+/**
+ * The sentence with its publishers named: "According to P, …" or "…, P reported."
+ * The first word keeps its capital only when the sources write it capitalised mid-sentence (a name).
+ */
+export function attribute(sentence: string, publishers: readonly string[], style: 'prefix' | 'suffix' | 'middle', properWords: ReadonlySet<string>): string {
+  const who = listOf(publishers);
+  if (style === 'middle') {
+    // At the comma nearest the middle: it splits the longest copied stretch. Before a clause, ", according to P,";
+    // elsewhere ", P reported," — a verb between the outlet and what follows, so an appositive never renames the outlet.
+    const half = sentence.length / 2;
+    const spacesBefore = (i: number) => sentence.slice(0, i).split(' ').length;
+    const total = sentence.split(' ').length;
+    const commas = [...sentence.matchAll(/,\s(?!\d)/g)]
+      .map((m) => m.index!)
+      .filter((i) => spacesBefore(i) >= 5 && total - spacesBefore(i) >= 4 && !/["“][^"”]*$/.test(sentence.slice(0, i)));
+    const at = commas.sort((a, b) => Math.abs(a - half) - Math.abs(b - half))[0];
+    if (at !== undefined) {
+      const clause = /^,\s(?:and|but|which|while|after|as|saying|although|though|because|since|where|when|who|whose|adding|with|before|until|even)\b/.test(sentence.slice(at));
+      return `${sentence.slice(0, at)}, ${clause ? `according to ${who}` : `${who} reported`},${sentence.slice(at + 1)}`;
+    }
+    style = 'prefix';
+  }
+  const endsPlain = /[^.!?"”’)]\.$/.test(sentence) || /\d\.$/.test(sentence);
+  if (style === 'suffix' && endsPlain && !/\breported\b/.test(sentence)) {
+    return `${sentence.slice(0, -1)}, ${who} reported.`;
+  }
+  // "According to P, according to the decision, …" reads twice: the outlet reports what the sentence attributes.
+  if (/^According to\b/.test(sentence)) return `${who} reported that, ${lowerFirst(sentence)}`;
+  const [head = '', ...rest] = sentence.split(' ');
+  const bare = head.replace(/[^\p{L}\p{N}'’-]/gu, '').replace(/['’]s?$/, '');
+  const nameFollows = /^\p{Lu}/u.test(rest[0] ?? '') && !/^(?:The|A|An|In|On|At|For|But|And|If|As|After|Before|When|While)$/.test(bare);
+  const keep = properWords.has(bare) || nameFollows || /^(?:I|[\p{Lu}\d]{2,}\b)/u.test(head) || /^["“]/.test(head);
+  return `According to ${who}, ${[keep ? head : lowerFirst(head), ...rest].join(' ')}`;
+}
+
+function lowerFirst(word: string): string {
+  return word.charAt(0).toLowerCase() + word.slice(1);
+}

@@ -1,0 +1,327 @@
+/**
+ * The offline writer: a news brief from the sources' own sentences, each used whole
+ * (attributed, with copied runs rewritten by rule) or not at all. No model.
+ */
+import { wordCount, words } from '../../../lib/text';
+import type { ArticleDraft, Cited, SourceDoc, Writer } from '../../types';
+import { cleanHeadline, composeDek, composeTitle, FUTURE, sentenceCase, kindsOf, publishersOf, questionFor, topicNoun, type QuestionKind } from '../brief/headline';
+import { attribute, breakCopiedRuns, condensed, copyTest, quotedWords, restate, type CopyTest } from '../brief/restate';
+import { accountsOf, headlineSentences, overlap, sentencePool, type Account, type LeftOut, type Sentence } from '../brief/sentences';
+import { extractFigures } from '../../check/extract/numbers';
+import { SynthesisError } from '../synthesis-error';
+import { disagreements, figures, properWordsOf } from './source-facts';
+import { chooseCategory, chooseTags } from './topics';
+
+/** How an article page names this writer in its provenance. */
+export const EXTRACTIVE_PROVENANCE = 'written by the extractive writer (no language model)';
+
+export interface ExtractiveLimits {
+  /** Largest share of the article's words inside quotation marks. */
+  maxQuoteShare: number;
+}
+
+const DEFAULT_LIMITS: ExtractiveLimits = { maxQuoteShare: 0.25 };
+/** Content shared with a sentence already used above which a sentence restates it. */
+const SAME_FACT = [0.6, 0.7, 0.75];
+const MAX_DETAIL_PARAGRAPHS = 6;
+/** Thin sources may quote more, up to this share of the article (the readability limit is 40%)... */
+const MAX_QUOTE_SHARE = 0.38;
+/** ...and never one report past this share (the `verbatim` check holds one source at 30%). */
+const PER_SOURCE_QUOTE_SHARE = 0.28;
+/** Content words a sentence must add before another outlet's account of a told fact counts as new. */
+const NEW_FACTS_WORDS = 4;
+
+/** One paragraph: its sentences as written and the accounts it cites. */
+interface Para {
+  texts: string[];
+  accounts: Set<Account>;
+  quoted: number;
+}
+
+/** The brief and what it left out of the sources (links, instructions), for the record. */
+export interface Brief {
+  draft: ArticleDraft;
+  leftOut: LeftOut[];
+}
+
+/**
+ * The extractive writer: deterministic, needs no binding and no network.
+ *
+ * @example const draft = await synthesizeStory(sources, extractiveWriter())
+ */
+export function extractiveWriter(limits: Partial<ExtractiveLimits> = {}): Writer {
+  return { name: 'extractive', write: async (request) => composeArticle(request.sources, request.categories, limits) };
+}
+
+/** Builds the article for a story's sources; throws SynthesisError when they give too little to write. */
+export function composeArticle(sources: readonly SourceDoc[], categories: readonly string[], overrides: Partial<ExtractiveLimits> = {}): ArticleDraft {
+  return composeBrief(sources, categories, overrides).draft;
+}
+
+/** The article and the source sentences it left out, with the reason for each. */
+export function composeBrief(sources: readonly SourceDoc[], categories: readonly string[], overrides: Partial<ExtractiveLimits> = {}): Brief {
+  if (!sources.length) throw new SynthesisError('no-usable-sources', 'a story needs at least one source');
+  const limits = { ...DEFAULT_LIMITS, ...overrides };
+  const all = [...sources].sort((a, b) => a.n - b.n);
+  const accounts = accountsOf(all);
+  const { pool, leftOut } = sentencePool(accounts);
+  // Headline and text as one stream, as the `verbatim` check reads a source: a run may cross from one to the other.
+  const copied = copyTest(all.map((s) => `${s.title}\n${s.text}`));
+  const proper = properWordsOf(pool.map((s) => ({ source: s.account.sources[0]!, text: s.text, index: s.index, hasQuote: s.quoted > 0 })));
+  let lastProblem = '';
+  // Strict first; thin sources get looser rules on restating and on quotation (the checks still hold each source to its share).
+  const topic = topicNoun(accounts);
+  const rendered = new Map<string, string | undefined>();
+  const condensations = new Map<string, string[]>();
+  // The headline our title or standfirst is made from is not material for the body as well.
+  const headlines = headlineSentences(accounts, (a) => {
+    const clean = cleanHeadline(a.sources[0]!.title, a.publisher);
+    return /[.!?]$/.test(clean) || /["“”]/.test(clean) ? undefined : `${sentenceCase(clean, proper)}.`;
+  });
+  for (const [sameFact, quoteShare] of [[SAME_FACT[0]!, limits.maxQuoteShare], [SAME_FACT[1]!, limits.maxQuoteShare], [SAME_FACT[2]!, limits.maxQuoteShare + 0.07], [SAME_FACT[2]!, MAX_QUOTE_SHARE]] as const) {
+    const thin = sameFact > SAME_FACT[0]!;
+    const draft = tryCompose({ all, accounts, topic, rendered, condensations, pool: thin ? [...pool, ...headlines] : pool, copied, proper, categories, limits: { ...limits, maxQuoteShare: quoteShare }, sameFact });
+    if (typeof draft !== 'string') return { draft, leftOut };
+    lastProblem = draft;
+  }
+  throw new SynthesisError('no-usable-sources', `the sources give too little to write a brief: ${lastProblem}`, leftOut.map((l) => `source ${l.n} (${l.publisher}): left out, ${l.reason}`));
+}
+
+interface Inputs {
+  all: SourceDoc[];
+  accounts: Account[];
+  pool: Sentence[];
+  copied: CopyTest;
+  proper: Set<string>;
+  categories: readonly string[];
+  limits: ExtractiveLimits;
+  sameFact: number;
+  /** What the event is about, for the reader questions. */
+  topic: string;
+  /** Sentences as attributed and restated, shared by the attempts. */
+  rendered: Map<string, string | undefined>;
+  condensations: Map<string, string[]>;
+}
+
+function tryCompose({ all, accounts, pool, copied, proper, categories, limits, sameFact, topic, rendered, condensations }: Inputs): ArticleDraft | string {
+  // Thin sources: one sentence a paragraph, so that every section and question can be filled.
+  const thin = sameFact > SAME_FACT[0]!;
+  const figuresOf = (a: Account) => a.figureKeys ??= new Set(extractFigures(`${a.sources[0]!.title}\n${a.sources[0]!.text}`).map((f) => f.key));
+  const used: Sentence[] = [];
+  const usedFigures = new Set<string>();
+  let styleTurn = 0;
+  let quoted = 0;
+  let total = 0;
+  const byScore = [...pool].sort((a, b) => b.score - a.score || a.account.numbers[0]! - b.account.numbers[0]! || a.index - b.index);
+  // New to the article: unlike every sentence used, or (thin sources) another outlet's account that still adds
+  // several facts of its own — never a near-copy (75% shared) of one already there.
+  const usedWords = new Set<string>();
+  const adds = (s: Sentence) => {
+    let n = 0;
+    for (const w of s.content) if (!usedWords.has(w)) n++;
+    return n;
+  };
+  const excluded = new Set<Sentence>();
+  const fresh = (s: Sentence) =>
+    !used.includes(s) &&
+    !excluded.has(s) &&
+    used.every((u) => {
+      const o = overlap(u.content, s.content);
+      return o < sameFact || (thin && !s.headline && o < 0.75 && u.account !== s.account && adds(s) >= NEW_FACTS_WORDS);
+    }) &&
+    !(s.figures.length && s.figures.every((f) => usedFigures.has(f)) && used.some((u) => overlap(u.content, s.content) >= 0.3));
+  const quoteRoom = (s: Sentence) => !s.quoted || quoted + s.quoted <= limits.maxQuoteShare * Math.max(total + wordCount(s.text), 120);
+
+  // A sentence as we print it: whole, attributed when it opens a paragraph, copied runs rewritten.
+  const render = (s: Sentence, publishers: string[] | null): string | undefined => {
+    if (!publishers) return restate(s.text, copied);
+    const styles = styleTurn++ % 2 ? (['suffix', 'prefix', 'middle'] as const) : (['prefix', 'suffix', 'middle'] as const);
+    // Our own words first (rewrites, the attribution splitting a long stretch); a closing quotation only after.
+    // The whole sentence first, then condensed by rule (asides dropped), before any quotation.
+    for (const variant of [s.text, ...condensedOf(s.text)]) {
+      for (const style of styles) {
+        const key = `${style}|${publishers.join('|')}|${variant}`;
+        if (!rendered.has(key)) rendered.set(key, breakCopiedRuns(attribute(variant, publishers, style, proper), copied));
+        const text = rendered.get(key);
+        if (text) return text;
+      }
+    }
+    const attributed = attribute(s.text, publishers, 'prefix', proper);
+    return restate(attributed, copied, words(attributed).length - words(s.text).length);
+  };
+  // Quotations within the stage's share of the article, and each report's within the `verbatim` check's per-source limit.
+  const quotedBy = new Map<Account, number>();
+  const withinQuoteShare = (text: string, account: Account) => {
+    const q = quotedWords(text);
+    const words = Math.max(total + wordCount(text), 150);
+    return quoted + q <= limits.maxQuoteShare * words && (quotedBy.get(account) ?? 0) + q <= PER_SOURCE_QUOTE_SHARE * words;
+  };
+  const condensedOf = (text: string) => {
+    if (!condensations.has(text)) condensations.set(text, condensed(text));
+    return condensations.get(text)!;
+  };
+  const take = (s: Sentence, text: string, para: Para) => {
+    used.push(s);
+    for (const w of s.content) usedWords.add(w);
+    for (const f of s.figures) usedFigures.add(f);
+    para.texts.push(text);
+    para.accounts.add(s.account);
+    const q = quotedWords(text);
+    para.quoted += q;
+    quoted += q;
+    quotedBy.set(s.account, (quotedBy.get(s.account) ?? 0) + q);
+    total += wordCount(text);
+  };
+  // A paragraph: the sentence, attributed, and the one after it in the same report when that follows on.
+  const paragraph = (s: Sentence, supporters: Account[] = []): Para | undefined => {
+    if (s.dependent || !fresh(s) || !quoteRoom(s)) return undefined;
+    const text = render(s, [s.account.publisher, ...supporters.map((a) => a.publisher)]);
+    if (!text || !withinQuoteShare(text, s.account)) return undefined;
+    const para: Para = { texts: [], accounts: new Set(supporters), quoted: 0 };
+    take(s, text, para);
+    const next = pool.find((n) => n.account === s.account && n.index === s.index + 1);
+    if (next && fresh(next) && quoteRoom(next) && (next.dependent || (!thin && next.score >= s.score * 0.6))) {
+      // Two sentences in a row can make one long copied run across the stop: restated together.
+      const both = restate(`${text} ${next.text}`, copied);
+      if (both && withinQuoteShare(`${both} ${text}`, s.account)) {
+        para.texts = [];
+        take(next, both, para);
+        total -= wordCount(text);
+        quoted -= quotedWords(text);
+        para.quoted -= quotedWords(text);
+        quotedBy.set(s.account, quotedBy.get(s.account)! - quotedWords(text));
+      }
+    }
+    return para.texts.join(' ').length >= 40 ? para : undefined;
+  };
+
+  // The lede: the most central opening sentence, attributed to every report that tells the same event.
+  const ledeCandidates = byScore.filter((s) => s.index <= 2 && !s.quoted && !s.dependent && between(words(s.text).length, 8, 50));
+  let lede: Para | undefined;
+  let ledeAccount: Account | undefined;
+  for (const s of [...ledeCandidates, ...byScore]) {
+    // A supporter tells the same event and gives every figure the sentence states.
+    const supporters = accounts.filter(
+      (a) => a !== s.account && pool.some((o) => o.account === a && overlap(o.content, s.content) >= 0.4) && s.figures.every((f) => figuresOf(a).has(f)),
+    );
+    lede = paragraph(s, supporters.slice(0, 2));
+    if (lede) {
+      ledeAccount = s.account;
+      break;
+    }
+  }
+  if (!lede || !ledeAccount) return 'no sentence can open the article';
+
+  // Headline and standfirst come from the reports' headlines: those two are not material for the body as well.
+  const title = composeTitle(accounts, ledeAccount, copied);
+  const dek = composeDek(accounts, ledeAccount, proper, copied);
+  if (!title || !dek) return 'no headline or standfirst fits the limits';
+  for (const s of pool) if (s.headline && (s.account === title.account || s.account === dek.account)) excluded.add(s);
+
+  // Where the accounts differ: both figures' sentences, whole, each attributed.
+  const differ: Para[] = [];
+  const asFacts = pool.map((s) => ({ source: s.account.sources[0]!, text: s.text, index: s.index, hasQuote: s.quoted > 0, s }));
+  for (const [a, b] of disagreements(figures(asFacts)).slice(0, 2)) {
+    const sa = asFacts.find((x) => x.source === a.source && x.text.includes(a.phrase))?.s;
+    const sb = asFacts.find((x) => x.source === b.source && x.text.includes(b.phrase))?.s;
+    if (!sa || !sb || sa.account === sb.account) continue;
+    const para: Para = { texts: [], accounts: new Set(), quoted: 0 };
+    for (const [s, disputed] of [[sa, a.phrase], [sb, b.phrase]] as const) {
+      if (used.includes(s) || s.dependent || !quoteRoom(s)) continue;
+      // The paragraph is about the disputed figure: a closing phrase with other figures is left to the details.
+      const focused = s.figures.length > 1 ? withoutTrailingFigures(s.text, disputed) : s.text;
+      const text = render(focused === s.text ? s : { ...s, text: focused }, [s.account.publisher]);
+      if (text && withinQuoteShare(text, s.account)) take(s, text, para);
+    }
+    if (para.texts.length && para.texts.join(' ').length >= 40) differ.push(para);
+  }
+
+  // What this means: what the reports say comes next, else what follows from the event.
+  const whatThisMeans: Para[] = [];
+  const CONSEQUENCE = /\b(?:means?|meaning|impact|affect|consequences?|risks?|warn\w*|concerns?|critics|analysts|experts|could|may|might)\b/i;
+  for (const s of [...byScore.filter((x) => FUTURE.test(x.text)), ...byScore.filter((x) => CONSEQUENCE.test(x.text)), ...byScore.filter((x) => x.index >= 1)]) {
+    const p = paragraph(s);
+    if (p) {
+      whatThisMeans.push(p);
+      break;
+    }
+  }
+  if (!whatThisMeans.length) return 'no sentence says what comes next or follows';
+
+  // The reader's questions, each answered by a sentence not used above.
+  const faq: { question: string; answer: Para }[] = [];
+  const asked = new Set<QuestionKind>();
+  for (const want of ['happened', 'affected', 'figures', 'next', 'reaction', 'more', 'also'] as const) {
+    if (faq.length >= 4) break;
+    if (asked.has(want)) continue;
+    for (const s of byScore) {
+      if (!kindsOf(s).includes(want) || (want === 'happened' && s.account === ledeAccount)) continue;
+      const question = questionFor(want, s, topic);
+      if (faq.some((f) => f.question === question)) continue;
+      const p = paragraph(s);
+      if (!p) continue;
+      faq.push({ question, answer: p });
+      asked.add(want);
+      break;
+    }
+  }
+
+  // The key facts, once each, the most central first.
+  const details: Para[] = [];
+  for (const s of byScore) {
+    if (details.length >= MAX_DETAIL_PARAGRAPHS) break;
+    const p = paragraph(s);
+    if (p) details.push(p);
+  }
+  while (faq.length > 2 && !details.length) details.push(faq.pop()!.answer);
+  if (faq.length < 2) return 'too few distinct facts for the reader questions';
+
+  const sections = [
+    { heading: 'What happened', paras: [lede] },
+    { heading: 'Where the accounts differ', paras: differ },
+    { heading: 'The details', paras: details.slice(0, 4) },
+    { heading: 'More from the reports', paras: details.slice(4) },
+  ].filter((s) => s.paras.length);
+  if (sections.length < 2) return 'too few distinct facts for a second section';
+
+  // The share is checked on the finished article too: the running budget is generous while the article is short.
+  const body = [...sections.flatMap((s) => s.paras), ...whatThisMeans, ...faq.map((f) => f.answer)];
+  const bodyWords = body.reduce((n, p) => n + wordCount(p.texts.join(' ')), 0);
+  if (body.reduce((n, p) => n + p.quoted, 0) > MAX_QUOTE_SHARE * bodyWords) return 'quotations would pass the share a reader can take';
+
+
+  const cited = (p: Para): Cited => ({ text: p.texts.join(' '), citations: [...p.accounts].flatMap((a) => a.numbers).sort((x, y) => x - y) });
+  return {
+    title: title.text,
+    dek: dek.text,
+    category: chooseCategory(all, categories.length ? categories : ['News']),
+    tags: chooseTags(all),
+    sections: sections.map((s) => ({ heading: s.heading, paragraphs: s.paras.map(cited) })),
+    whatThisMeans: whatThisMeans.map(cited),
+    faq: faq.map((f) => ({ question: f.question, answer: cited(f.answer) })),
+  };
+}
+
+/** The outlets of a story, for a caller's summary line. */
+export { publishersOf };
+
+// "… 42,000 applications processed by the platform for 130 employers over eighteen months." -> "… processed by the platform."
+const PREPOSITION = /\s(?:for|over|in|across|at|with|from|by|to|among|including)\s/g;
+
+/** The sentence without its closing prepositional phrase when that phrase holds figures other than `keep`. */
+function withoutTrailingFigures(text: string, keep: string): string {
+  const end = text.length - 1;
+  const head = text.slice(0, end);
+  for (const m of [...head.matchAll(PREPOSITION)].reverse()) {
+    const tail = head.slice(m.index);
+    if (/[,;:"“”]/.test(tail)) break;
+    if (!/\d/.test(tail)) continue;
+    const rest = head.slice(0, m.index);
+    return tail.includes(keep) || !rest.includes(keep) || words(rest).length < 6 ? text : `${rest}${text.slice(end)}`;
+  }
+  return text;
+}
+
+function between(n: number, min: number, max: number): boolean {
+  return n >= min && n <= max;
+}
