@@ -8,7 +8,7 @@ import { type CheckContext, excerpt } from './context';
 import { type Passage, passageQuotes, passageSentences } from './passages';
 import { IRREGULAR_PAST } from './tense';
 
-/** Largest share of the body's words (sections and What This Means) that may stand inside quotation marks. */
+/** Largest share of the article's words (sections, What This Means, FAQ answers) that may stand inside quotation marks. */
 export const MAX_QUOTED_SHARE = 0.4;
 
 // Content-word overlap (Jaccard) at which two sentences say the same thing.
@@ -77,9 +77,9 @@ const PRONOUN_OPENING = /^(?:(?:he|she|they|his|her|their|him|them)\b|(?:it|this
 const PERSONAL = /^(?:he|she|his|her|him)\b/i;
 const NAMED = /[^\s]\s+\p{Lu}[\p{L}'’-]+/u;
 
-/** The passages a reader sees as the body: sections and What This Means, in order. */
+/** The passages a reader sees as the body: sections, What This Means and the FAQ's answers, in order. */
 function body(ctx: CheckContext): Passage[] {
-  return ctx.passages.filter((p) => p.kind === 'paragraph');
+  return ctx.passages.filter((p) => p.kind === 'paragraph' || p.kind === 'answer');
 }
 
 export function checkReadability(ctx: CheckContext): string[] {
@@ -105,7 +105,7 @@ export function checkReadability(ctx: CheckContext): string[] {
     for (const q of passageQuotes(p)) quoted += wordCount(q.inner);
   }
   if (words && quoted / words > MAX_QUOTED_SHARE) {
-    details.push(`${Math.round((quoted / words) * 100)}% of the body's words are quotations (at most ${MAX_QUOTED_SHARE * 100}%): the article should report, not stitch quotes`);
+    details.push(`${Math.round((quoted / words) * 100)}% of the article's words are quotations (at most ${MAX_QUOTED_SHARE * 100}%): the article should report, not stitch quotes`);
   }
   return details;
 }
@@ -128,7 +128,8 @@ function resolved(passages: Passage[], i: number, pronoun: string): boolean {
 function repeated(ctx: CheckContext): string[] {
   const seen: { words: Set<string>; where: string }[] = [];
   const out: string[] = [];
-  for (const p of body(ctx)) {
+  // FAQ answers restate the article's facts by design: only sections and What This Means are compared.
+  for (const p of ctx.passages.filter((x) => x.kind === 'paragraph')) {
     for (const s of passageSentences(p)) {
       const words = new Set(contentWords(s.text));
       if (words.size < MIN_COMPARED_WORDS) continue;
