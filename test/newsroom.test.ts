@@ -8,7 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { openDb } from '../src/db/client';
 import { articleVersions, articles, runs, sources, stories } from '../src/db/schema';
 import { runScheduled } from '../src/newsroom';
-import { addSources } from '../src/pipeline/sources';
+import { addSources } from '../src/pipeline/ingest/sources';
 import { items as demoItems, publishers } from './fixtures/newswire';
 import { sourceRows } from './fixtures/newswire/render';
 

@@ -1,16 +1,16 @@
 /** parseFeed: any RSS, RDF, Atom or JSON Feed document into plain-text items (pure; workerd and Node). */
-import { decodeFeedBytes } from './feed/charset';
-import { DEFAULT_LIMITS, finishEntry, safeLink, type FieldLimits } from './feed/entry';
-import { FeedParseError } from './feed/errors';
-import { readJsonFeed } from './feed/json-feed';
-import { readXmlFeed, type RawFeed } from './feed/xml-feed';
-import { readXmlTree } from './feed/xml-tree';
+import { decodeFeedBytes } from './ingest/feed/charset';
+import { DEFAULT_LIMITS, finishEntry, safeLink, type FieldLimits } from './ingest/feed/entry';
+import { FeedParseError } from './ingest/feed/errors';
+import { readJsonFeed } from './ingest/feed/json-feed';
+import { readXmlFeed, type RawFeed } from './ingest/feed/xml-feed';
+import { readXmlTree } from './ingest/feed/xml-tree';
 import type { ParsedFeed } from './types';
 
-export { FeedParseError, type FeedParseErrorCode } from './feed/errors';
-export { decodeFeedBytes, sniffFeedCharset, type CharsetGuess } from './feed/charset';
-export { parseFeedDate } from './feed/dates';
-export { DEFAULT_LIMITS, type FieldLimits } from './feed/entry';
+export { FeedParseError, type FeedParseErrorCode } from './ingest/feed/errors';
+export { decodeFeedBytes, sniffFeedCharset, type CharsetGuess } from './ingest/feed/charset';
+export { parseFeedDate } from './ingest/feed/dates';
+export { DEFAULT_LIMITS, type FieldLimits } from './ingest/feed/entry';
 
 export interface ParseFeedOptions {
   /** The URL the feed was fetched from: relative links resolve against it. */

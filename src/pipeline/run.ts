@@ -8,7 +8,7 @@ import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { runs, stories as storiesTable } from '../db/schema';
 import type { Config } from '../env';
-import { ingestSources } from './ingest';
+import { ingestSources } from './ingest/ingest';
 import { updateStories } from './stories';
 
 export interface StoryToWrite {

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { openDb } from '../../db/client';
 import { auditLog, items, sources } from '../../db/schema';
 import { loadConfig } from '../../env';
-import { sourceIdFrom, sourceInputSchema } from '../../pipeline/sources';
+import { sourceIdFrom, sourceInputSchema } from '../../pipeline/ingest/sources';
 import type { EditorEnv } from './auth';
 import { ApiError, readJson } from './request';
 

@@ -5,18 +5,18 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import type { Db } from '../db/client';
-import { items, runs, sources, type NewItem, type Source } from '../db/schema';
-import type { Config } from '../env';
-import { chunks } from '../lib/chunks';
-import { canonicalUrl } from '../lib/canonical-url';
-import { sha256Hex } from '../lib/hash';
-import { normalizeWhitespace } from '../lib/text';
-import { isoDay } from '../lib/time';
+import type { Db } from '../../db/client';
+import { items, runs, sources, type NewItem, type Source } from '../../db/schema';
+import type { Config } from '../../env';
+import { chunks } from '../../lib/chunks';
+import { canonicalUrl } from '../../lib/canonical-url';
+import { sha256Hex } from '../../lib/hash';
+import { normalizeWhitespace } from '../../lib/text';
+import { isoDay } from '../../lib/time';
 import { fetchFeed, feedUserAgent, type FetchFn } from './fetch-feed';
-import { parseFeedBytes } from './parse';
+import { parseFeedBytes } from '../parse';
 import { dueSources, healthAfterFailure, healthAfterSuccess } from './sources';
-import type { FeedItem, ParsedFeed } from './types';
+import type { FeedItem, ParsedFeed } from '../types';
 
 export type IngestConfig = Pick<
   Config,

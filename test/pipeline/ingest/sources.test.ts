@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import { openDb } from '../../src/db/client';
+import { openDb } from '../../../src/db/client';
 import {
   addSources,
   backoffMs,
@@ -11,7 +11,7 @@ import {
   sourceIdFrom,
   sourceInputSchema,
   validateFeedUrl,
-} from '../../src/pipeline/sources';
+} from '../../../src/pipeline/ingest/sources';
 
 const db = openDb(env.DB);
 const good = { name: 'Northwind Ledger', publisher: 'Northwind Ledger', feedUrl: 'https://northwind.example.com/feed.xml' };

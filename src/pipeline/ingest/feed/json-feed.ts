@@ -1,5 +1,5 @@
 /** Reads JSON Feed 1.0 and 1.1 documents into raw feed entries. */
-import { htmlToText, tidyText } from '../../lib/html-text';
+import { htmlToText, tidyText } from '../../../lib/html-text';
 import { parseFeedDate } from './dates';
 import type { FieldLimits, RawEntry } from './entry';
 import { FeedParseError } from './errors';

@@ -1,5 +1,5 @@
 /** Reads RSS 0.9x/2.0, RDF/RSS 1.0 and Atom 0.3/1.0 element trees into raw feed entries. */
-import { htmlToText, tidyText } from '../../lib/html-text';
+import { htmlToText, tidyText } from '../../../lib/html-text';
 import { parseFeedDate } from './dates';
 import type { FieldLimits, RawEntry } from './entry';
 import { FeedParseError } from './errors';

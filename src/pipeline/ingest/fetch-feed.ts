@@ -4,7 +4,7 @@
  * injected `fetch`, so it runs in workerd and in Node; problems come back as
  * values, never as exceptions.
  */
-import { checkFetchUrl } from '../lib/url-safety';
+import { checkFetchUrl } from '../../lib/url-safety';
 
 /** Workers' RequestInit type lacks `credentials`, which workerd and Node both accept. */
 export type FetchInit = RequestInit & { credentials?: 'omit' };

@@ -1,15 +1,15 @@
 import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDb } from '../../src/db/client';
-import { items as itemsTable, runs, sources } from '../../src/db/schema';
-import { loadConfig } from '../../src/env';
-import { canonicalUrl } from '../../src/lib/canonical-url';
-import type { FetchFn } from '../../src/pipeline/fetch-feed';
-import { ingestSources, type IngestConfig, type IngestCounts } from '../../src/pipeline/ingest';
-import { addSources } from '../../src/pipeline/sources';
-import { items as demoItems, itemsFor, publishers } from '../fixtures/newswire';
-import { sourceRows } from '../fixtures/newswire/render';
+import { openDb } from '../../../src/db/client';
+import { items as itemsTable, runs, sources } from '../../../src/db/schema';
+import { loadConfig } from '../../../src/env';
+import { canonicalUrl } from '../../../src/lib/canonical-url';
+import type { FetchFn } from '../../../src/pipeline/ingest/fetch-feed';
+import { ingestSources, type IngestConfig, type IngestCounts } from '../../../src/pipeline/ingest/ingest';
+import { addSources } from '../../../src/pipeline/ingest/sources';
+import { items as demoItems, itemsFor, publishers } from '../../fixtures/newswire';
+import { sourceRows } from '../../fixtures/newswire/render';
 
 declare module 'vitest' {
   // Provided by test/node/global-setup.ts (outside this tsconfig), restated for the worker side.

@@ -1,7 +1,7 @@
 /** Turns what a format reader found into the FeedItem contract: safe links, capped fields, a stable guid. */
-import { fnv1a64 } from '../../lib/hash';
-import { truncate } from '../../lib/html-text';
-import type { FeedItem } from '../types';
+import { fnv1a64 } from '../../../lib/hash';
+import { truncate } from '../../../lib/html-text';
+import type { FeedItem } from '../../types';
 
 /** Per-field character caps; text past a cap is cut. */
 export interface FieldLimits {

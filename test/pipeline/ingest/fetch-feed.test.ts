@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchFeed, feedUserAgent, parseRetryAfter, type FetchFeedOptions, type FetchInit } from '../../src/pipeline/fetch-feed';
+import { fetchFeed, feedUserAgent, parseRetryAfter, type FetchFeedOptions, type FetchInit } from '../../../src/pipeline/ingest/fetch-feed';
 
 // A scripted fetch: answers by URL, records every request it was asked to make.
 function scripted(routes: Record<string, (init: FetchInit) => Response | Promise<Response>>) {

@@ -5,10 +5,10 @@
  */
 import { and, asc, eq, isNull, lte, or } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../db/client';
-import { sources, type NewSource, type Source } from '../db/schema';
-import { slugify } from '../lib/slug';
-import { checkFetchUrl } from '../lib/url-safety';
+import type { Db } from '../../db/client';
+import { sources, type NewSource, type Source } from '../../db/schema';
+import { slugify } from '../../lib/slug';
+import { checkFetchUrl } from '../../lib/url-safety';
 
 /** Whether a URL may become a source's feed URL. */
 export function validateFeedUrl(
