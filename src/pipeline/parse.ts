@@ -1,5 +1,5 @@
 /** parseFeed: any RSS, RDF, Atom or JSON Feed document into plain-text items (pure; workerd and Node). */
-import { decodeFeedBytes } from './ingest/feed/charset';
+import { decodeFeed } from './ingest/feed/charset';
 import { DEFAULT_LIMITS, finishEntry, safeLink, type FieldLimits } from './ingest/feed/entry';
 import { FeedParseError } from './ingest/feed/errors';
 import { readJsonFeed } from './ingest/feed/json-feed';
@@ -70,7 +70,10 @@ export function parseFeed(body: string, opts: ParseFeedOptions): ParsedFeed {
 
 /** Decodes a fetched body (BOM, HTTP charset, XML declaration) and parses it. */
 export function parseFeedBytes(bytes: Uint8Array, opts: ParseFeedOptions): ParsedFeed {
-  return parseFeed(decodeFeedBytes(bytes, opts.contentType), opts);
+  const decoded = decodeFeed(bytes, opts.contentType);
+  const feed = parseFeed(decoded.text, opts);
+  if (decoded.warning) feed.warnings = [decoded.warning, ...(feed.warnings ?? [])];
+  return feed;
 }
 
 /** An HTML page rather than XML: said so by the server, or by an <html> element near the top. */

@@ -52,8 +52,10 @@ export type FetchFeedResult =
       lastModified: string | null;
       finalUrl: string;
       status: number;
+      /** Where permanent redirects (301/308), followed from the start, led: the feed's new address. */
+      movedTo?: string;
     }
-  | { kind: 'not-modified'; status: 304; finalUrl: string }
+  | { kind: 'not-modified'; status: 304; finalUrl: string; movedTo?: string }
   | { kind: 'error'; code: FetchErrorCode; message: string; status?: number; retryAfterMs?: number };
 
 const ACCEPT =
@@ -61,6 +63,7 @@ const ACCEPT =
   'application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const PERMANENT = new Set([301, 308]);
 
 /** The User-Agent that names the newsroom and where to read about it. */
 export function feedUserAgent(siteUrl: string): string {
@@ -138,9 +141,15 @@ async function fetchWithRedirects(
   const maxRedirects = opts.maxRedirects ?? 5;
   const seen = new Set<string>([startUrl]);
   let url = startUrl;
+  // The new address is where the unbroken run of permanent redirects from the start ends.
+  let movedTo: string | undefined;
+  let permanentSoFar = true;
   for (let hop = 0; ; hop++) {
     const res = await race(request(url, req, opts, signal));
-    if (!REDIRECTS.has(res.status)) return readResponse(res, url, opts, race);
+    if (!REDIRECTS.has(res.status)) {
+      const result = await readResponse(res, url, opts, race);
+      return movedTo && result.kind !== 'error' ? { ...result, movedTo } : result;
+    }
 
     discard(res);
     const location = res.headers.get('location');
@@ -164,6 +173,8 @@ async function fetchWithRedirects(
       return { kind: 'error', code: 'too-many-redirects', status: res.status, message: `More than ${maxRedirects} redirects` };
     }
     seen.add(check.url);
+    permanentSoFar &&= PERMANENT.has(res.status);
+    if (permanentSoFar) movedTo = check.url;
     url = check.url;
   }
 }

@@ -14,6 +14,7 @@ import { sha256Hex } from '../../lib/hash';
 import { normalizeWhitespace } from '../../lib/text';
 import { isoDay } from '../../lib/time';
 import { fetchFeed, feedUserAgent, type FetchFn } from './fetch-feed';
+import { followMove } from './moved';
 import { parseFeedBytes } from '../parse';
 import { dueSources, healthAfterFailure, healthAfterSuccess } from './sources';
 import type { FeedItem, ParsedFeed } from '../types';
@@ -126,7 +127,8 @@ async function ingestSource(deps: IngestDeps, source: Source): Promise<SourceOut
       },
     );
     if (fetched.kind === 'not-modified') {
-      await db.update(sources).set(healthAfterSuccess(now, { status: 304 })).where(eq(sources.id, source.id));
+      const move = await followMove(db, source, fetched.movedTo);
+      await db.update(sources).set({ ...healthAfterSuccess(now, { status: 304 }), ...move.set }).where(eq(sources.id, source.id));
       return { kind: 'not-modified' };
     }
     if (fetched.kind === 'error') {
@@ -146,10 +148,12 @@ async function ingestSource(deps: IngestDeps, source: Source): Promise<SourceOut
     }
 
     const plan = await planItems(db, source, feed.items.slice(0, config.MAX_ITEMS_PER_FEED), now, snapshotKey);
-    const health = healthAfterSuccess(now, { status: fetched.status, etag: fetched.etag, lastModified: fetched.lastModified });
+    const move = await followMove(db, source, fetched.movedTo);
+    const warnings = [...(feed.warnings ?? []), ...(move.warning ? [move.warning] : [])];
+    const health = healthAfterSuccess(now, { status: fetched.status, etag: fetched.etag, lastModified: fetched.lastModified, warnings });
     // One batch per source: its items and its health land together or not at all.
     const results = await db.batch([
-      db.update(sources).set(health).where(eq(sources.id, source.id)),
+      db.update(sources).set({ ...health, ...move.set }).where(eq(sources.id, source.id)),
       ...plan.updates,
       ...plan.inserts,
     ]);
@@ -295,10 +299,17 @@ async function toRow(source: Source, item: FeedItem, now: Date, snapshotKey: str
   };
 }
 
-/** The item's own time when it is believable, else the fetch time. */
+/**
+ * The time of an item whose feed gives no date we can read or believe. Never the fetch time: on a
+ * source's first fetch that would make a backlog of old items look new. The epoch is older than
+ * any clustering window or freshness limit, so an undated item never joins a story or counts as fresh.
+ */
+export const UNDATED = '1970-01-01T00:00:00.000Z';
+
+/** The item's own time when it is believable, else UNDATED. */
 function publishedTime(value: string | undefined, now: Date): string {
   const at = value ? Date.parse(value) : NaN;
-  if (Number.isNaN(at) || at > now.getTime() + FUTURE_SLACK_MS) return now.toISOString();
+  if (Number.isNaN(at) || at > now.getTime() + FUTURE_SLACK_MS) return UNDATED;
   return new Date(at).toISOString();
 }
 

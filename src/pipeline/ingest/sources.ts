@@ -124,13 +124,14 @@ export type SourceHealth = Pick<
   | 'nextFetchAt'
   | 'enabled'
   | 'disabledReason'
+  | 'lastWarnings'
   | 'updatedAt'
 >;
 
 /** Health after a fetch that worked (new bytes or 304). Due again on the next run unless the publisher asked for a pause. */
 export function healthAfterSuccess(
   at: Date,
-  outcome: { status: number; etag?: string | null; lastModified?: string | null; retryAfterMs?: number },
+  outcome: { status: number; etag?: string | null; lastModified?: string | null; retryAfterMs?: number; warnings?: string[] },
 ): Partial<SourceHealth> {
   const iso = at.toISOString();
   const next = outcome.retryAfterMs ? new Date(at.getTime() + Math.min(outcome.retryAfterMs, BACKOFF_CAP_MS)) : at;
@@ -144,6 +145,8 @@ export function healthAfterSuccess(
     // A 304 carries no new validators; keep the ones we have.
     ...(outcome.etag !== undefined ? { etag: outcome.etag } : {}),
     ...(outcome.lastModified !== undefined ? { lastModified: outcome.lastModified } : {}),
+    // A 304 parsed nothing: the last parse's warnings still describe the feed.
+    ...(outcome.warnings !== undefined ? { lastWarnings: outcome.warnings.length ? outcome.warnings.slice(0, 20) : null } : {}),
   };
 }
 

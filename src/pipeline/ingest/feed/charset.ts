@@ -34,13 +34,80 @@ export function sniffFeedCharset(bytes: Uint8Array, contentType?: string): Chars
 
 /**
  * Decodes a feed's bytes to text. Legacy charsets decode as browsers do (ISO-8859-1 as
- * Windows-1252); invalid sequences become U+FFFD rather than failing the feed.
+ * Windows-1252); bytes that are not valid UTF-8 in a UTF-8 feed are read as Windows-1252
+ * (as feedparser falls back), and other invalid sequences become U+FFFD rather than failing the feed.
  */
 export function decodeFeedBytes(bytes: Uint8Array, contentType?: string): string {
+  return decodeFeed(bytes, contentType).text;
+}
+
+/** decodeFeedBytes, with a warning when the declared encoding did not fit the bytes. */
+export function decodeFeed(bytes: Uint8Array, contentType?: string): { text: string; warning?: string } {
   const { charset, skip } = sniffFeedCharset(bytes, contentType);
   const body = bytes.subarray(skip);
-  if (charset === 'utf-32le' || charset === 'utf-32be') return decodeUtf32(body, charset === 'utf-32le');
-  return new TextDecoder(charset, { fatal: false, ignoreBOM: true }).decode(body);
+  if (charset === 'utf-32le' || charset === 'utf-32be') return { text: decodeUtf32(body, charset === 'utf-32le') };
+  if (charset === 'utf-8') {
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body) };
+    } catch {
+      return { text: decodeUtf8Or1252(body), warning: 'Some bytes were not valid UTF-8 as declared; they were read as Windows-1252' };
+    }
+  }
+  return { text: new TextDecoder(charset, { fatal: false, ignoreBOM: true }).decode(body) };
+}
+
+let cp1252: string[] | undefined;
+
+/**
+ * UTF-8 where the bytes are valid UTF-8, Windows-1252 byte by byte where they are not: feeds
+ * that mix the two (an editor pasting from Word into a UTF-8 CMS) keep both right.
+ */
+// By hand: TextDecoder can only replace invalid bytes with U+FFFD or throw, never fall back per byte.
+function decodeUtf8Or1252(bytes: Uint8Array): string {
+  cp1252 ??= Array.from(new TextDecoder('windows-1252').decode(Uint8Array.from({ length: 128 }, (_, i) => i + 128)));
+  const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+  const parts: string[] = [];
+  let runStart = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = utf8SequenceLength(bytes, i);
+    if (length > 0) {
+      i += length;
+      continue;
+    }
+    if (i > runStart) parts.push(utf8.decode(bytes.subarray(runStart, i)));
+    parts.push(cp1252[b - 0x80]!);
+    i++;
+    runStart = i;
+  }
+  if (runStart < bytes.length) parts.push(utf8.decode(bytes.subarray(runStart)));
+  return parts.join('');
+}
+
+/** Length of the valid UTF-8 sequence starting at i (a byte >= 0x80), or 0 when it is not one. */
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => {
+    const c = bytes[i + k];
+    return c !== undefined && c >= lo && c <= hi;
+  };
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    const lo = b === 0xe0 ? 0xa0 : 0x80;
+    const hi = b === 0xed ? 0x9f : 0xbf;
+    return cont(1, lo, hi) && cont(2) ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const lo = b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xf4 ? 0x8f : 0xbf;
+    return cont(1, lo, hi) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
 }
 
 /** The TextDecoder name for a label, or undefined when this runtime cannot decode it. */

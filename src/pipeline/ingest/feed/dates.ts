@@ -1,22 +1,61 @@
-/** Reads the dates feeds write (RFC 822 and ISO 8601/W3CDTF, any zone) as ISO 8601 UTC. */
+/**
+ * Reads the dates feeds write as ISO 8601 UTC: ISO 8601/W3CDTF, RFC 822, and the loose forms
+ * publishers use in the wild (month before day, 12-hour clocks, no weekday or seconds, named
+ * zones, numeric dates, month and weekday names in the main European languages).
+ */
+// Hand-written: date libraries either want one exact format (RFC 822) or read natural language
+// ("yesterday"), which would invent times; a feed date is a small, closed grammar.
 
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
-};
+/** Month names and abbreviations, lower-case without diacritics: en, de, fr, es, it, nl, pt, sv/da/no, pl. */
+const MONTH_NAMES: [number, string[]][] = [
+  [1, ['january', 'januar', 'janner', 'janvier', 'enero', 'gennaio', 'januari', 'janeiro', 'styczen', 'stycznia', 'jan', 'janv', 'ene', 'gen', 'sty']],
+  [2, ['february', 'februar', 'feber', 'fevrier', 'febrero', 'febbraio', 'februari', 'fevereiro', 'luty', 'lutego', 'feb', 'fev', 'fevr', 'lut']],
+  [3, ['march', 'marz', 'mars', 'marzo', 'maart', 'marco', 'marzec', 'marca', 'mar', 'mrt']],
+  [4, ['april', 'avril', 'abril', 'aprile', 'kwiecien', 'kwietnia', 'apr', 'avr', 'abr', 'kwi']],
+  [5, ['may', 'mai', 'mayo', 'maggio', 'mei', 'maio', 'maj', 'maja', 'mag']],
+  [6, ['june', 'juni', 'juin', 'junio', 'giugno', 'junho', 'czerwiec', 'czerwca', 'jun', 'giu', 'cze']],
+  [7, ['july', 'juli', 'juillet', 'julio', 'luglio', 'julho', 'lipiec', 'lipca', 'jul', 'juil', 'lug', 'lip']],
+  [8, ['august', 'aout', 'agosto', 'augustus', 'augusti', 'sierpien', 'sierpnia', 'aug', 'ago', 'sie']],
+  [9, ['september', 'septembre', 'septiembre', 'setiembre', 'settembre', 'setembro', 'wrzesien', 'wrzesnia', 'sep', 'sept', 'set', 'wrz']],
+  [10, ['october', 'oktober', 'octobre', 'octubre', 'ottobre', 'outubro', 'pazdziernik', 'pazdziernika', 'oct', 'okt', 'ott', 'out', 'paz']],
+  [11, ['november', 'novembre', 'noviembre', 'novembro', 'listopad', 'listopada', 'nov', 'lis']],
+  [12, ['december', 'dezember', 'decembre', 'diciembre', 'dicembre', 'dezembro', 'grudzien', 'grudnia', 'dec', 'dez', 'dic', 'gru']],
+];
 
-/** Offsets in minutes of the zone names RFC 822 allows (and a few more that feeds use). */
+const MONTHS = new Map<string, number>();
+for (const [month, names] of MONTH_NAMES) for (const name of names) MONTHS.set(name, month);
+const FULL_MONTH_NAMES = [...MONTHS.keys()].filter((name) => name.length > 4);
+
+/** Weekday names and abbreviations in the same languages: read and ignored. */
+const WEEKDAYS = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun ' +
+    'montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag mo di mi do fr sa so ' +
+    'lundi mardi mercredi jeudi vendredi samedi dimanche lun mer jeu ven sam dim ' +
+    'mar lunes martes miercoles jueves viernes sabado domingo mie jue vie dom ' +
+    'lunedi martedi mercoledi giovedi venerdi gio ' +
+    'maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ma wo vr za zo ' +
+    'segunda terca quarta quinta sexta seg ter qua qui sex sab ' +
+    'mandag tisdag tirsdag onsdag torsdag fredag lordag sondag man tis ons tor fre lor son ' +
+    'poniedzialek wtorek sroda czwartek piatek sobota niedziela pon wt sr czw pt sob nd'
+  ).split(' '),
+);
+
+/** Words that join the parts of a date ("7 de octubre de 2019", "October 7 at 9:00", "um 9 Uhr"). */
+const FILLERS = new Set(['de', 'del', 'at', 'um', 'a', 'las', 'les', 'le', 'the', 'of', 'on', 'om', 'uhr', 'h', 'et', 'y', 'e', 'kl', 'klo', 'alle', 'ore', 'às', 'as']);
+
+/** Offsets in minutes of zone names (RFC 822's, the common ones, and German/French names). */
 const ZONES: Record<string, number> = {
-  ut: 0, utc: 0, gmt: 0, z: 0, wet: 0, bst: 60, cet: 60, cest: 120, eet: 120, eest: 180,
+  ut: 0, utc: 0, gmt: 0, z: 0, wet: 0, wez: 0, bst: 60, west: 60, wesz: 60, cet: 60, mez: 60, cest: 120, mesz: 120,
+  eet: 120, oez: 120, eest: 180, oesz: 180,
   est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
-  akst: -540, akdt: -480, hst: -600, ast: -240, adt: -180, nzst: 720, nzdt: 780, jst: 540, ist: 330,
-  aest: 600, aedt: 660, acst: 570, awst: 480, msk: 180,
+  akst: -540, akdt: -480, hst: -600, ast: -240, adt: -180, nst: -210, ndt: -150, nzst: 720, nzdt: 780, jst: 540, kst: 540,
+  ist: 330, aest: 600, aedt: 660, acst: 570, acdt: 630, awst: 480, msk: 180, sgt: 480, hkt: 480, pht: 480, wib: 420,
+  brt: -180, art: -180, clt: -240,
 };
 
 const ISO =
   /^(\d{4})(?:-?(\d{2})(?:-?(\d{2})(?:[Tt\s]+(\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$/;
-
-const RFC822 =
-  /^(?:[A-Za-z]+,?\s*)?(\d{1,2})[\s-]+([A-Za-z]{3,})\.?[\s-]+(\d{2}|\d{4})(?:[\sT]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*([A-Za-z]{1,5}|[+-]\d{2}:?\d{2})?(?:\s*\(.*\))?$/;
 
 /** ISO 8601 UTC string of a feed date, or undefined when it cannot be read. */
 export function parseFeedDate(value: string | undefined): string | undefined {
@@ -25,22 +64,133 @@ export function parseFeedDate(value: string | undefined): string | undefined {
   const iso = ISO.exec(text);
   if (iso) {
     const [, y, mo, d, h, mi, s, frac, zone] = iso;
-    const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
+    const ms = frac ? Math.round(Number(`0.${frac.slice(0, 3).padEnd(3, '0')}`) * 1000) : 0;
     return build(+y!, mo ? +mo : 1, d ? +d : 1, h ? +h : 0, mi ? +mi : 0, s ? +s : 0, ms, zoneOffset(zone));
   }
-  const rfc = RFC822.exec(text);
-  if (rfc) {
-    const [, d, monthName, y, h, mi, s, zone] = rfc;
-    const month = MONTHS[monthName!.slice(0, 3).toLowerCase()];
-    if (!month) return undefined;
-    let year = +y!;
-    // RFC 2822 §4.3: two-digit years 00-49 are 20xx, 50-99 are 19xx.
-    if (y!.length === 2) year += year < 50 ? 2000 : 1900;
-    const offset = zoneOffset(zone);
-    if (offset === undefined) return undefined;
-    return build(year, month, +d!, h ? +h : 0, mi ? +mi : 0, s ? +s : 0, 0, offset);
+  return looseDate(text);
+}
+
+interface Parts {
+  year?: number;
+  month?: number;
+  day?: number;
+  hour?: number;
+  minute?: number;
+  second?: number;
+  meridiem?: 'am' | 'pm';
+  offset?: number;
+  /** Numbers not yet placed (day, or a two-digit year), in order. */
+  numbers: string[];
+}
+
+const TIME = /^(\d{1,2})[:h.](\d{2})(?:[:m.](\d{2})(?:[.,]\d+)?)?(?:s)?(am|pm|a\.m\.|p\.m\.)?$/;
+const NUMERIC_DATE = /^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})$/;
+const OFFSET = /^(?:gmt|utc|ut)?([+-])(\d{2}|\d(?!\d))(?::?(\d{2}))?$/;
+
+/** The loose, token-by-token reading: every token must be understood, or there is no date. */
+function looseDate(text: string): string | undefined {
+  const cleaned = stripDiacritics(text.toLowerCase())
+    .replace(/\([^)]*\)/g, ' ') // "+0200 (CEST)": the comment repeats the zone
+    .replace(/(\d)(st|nd|rd|th|er|eme|º|ª)\b/g, '$1') // ordinals: 7th, 1er, 1º
+    .replace(/\b([ap])\.\s?m\.?(?=\s|$)/g, '$1m') // a.m. / p. m.
+    .replace(/(\d)-([a-z])|([a-z])-(\d)/g, '$1$3 $2$4') // 28-Oct-2023
+    .replace(/(\d:\d{2})(?=[+-]\d|z\b)/g, '$1 '); // 10:15:00-04:00, 20:28:28Z
+  const tokens = cleaned.split(/[\s,;]+|(?<=[a-z])\.|(?<=\d)\.(?=\s|$)/).filter(Boolean);
+  const parts: Parts = { numbers: [] };
+  const monthWords: { month: number; weekday: boolean }[] = [];
+  for (const raw of tokens) {
+    const token = raw.replace(/^(?:[–—|/]|-(?!\d))+|[-–—|/:]+$/g, '');
+    if (!token) continue;
+    const afterTime = parts.hour !== undefined;
+    let m: RegExpExecArray | null;
+    if (!afterTime && parts.month === undefined && (m = NUMERIC_DATE.exec(token))) {
+      if (!numericDate(parts, +m[1]!, m[2]!, +m[3]!, +m[4]!, m[1]!.length, m[4]!.length)) return undefined;
+    } else if (!afterTime && (m = TIME.exec(token))) {
+      parts.hour = +m[1]!;
+      parts.minute = +m[2]!;
+      parts.second = m[3] ? +m[3] : 0;
+      if (m[4]) parts.meridiem = m[4].startsWith('a') ? 'am' : 'pm';
+    } else if (/^\d{4}$/.test(token) && parts.year === undefined) {
+      parts.year = +token;
+    } else if (/^\d{1,2}$/.test(token)) {
+      parts.numbers.push(token);
+    } else if ((m = OFFSET.exec(token)) && parts.offset === undefined && (afterTime || parts.year !== undefined)) {
+      // "+0200", "-04:00", "GMT+2", "UTC+05:30"
+      const minutes = +m[2]! * 60 + (m[3] ? +m[3] : 0);
+      parts.offset = m[1] === '-' ? -minutes : minutes;
+    } else if (token === 'am' || token === 'pm') {
+      if (!afterTime || parts.meridiem) return undefined;
+      parts.meridiem = token;
+    } else if (/^[a-z]+$/.test(token)) {
+      const month = monthOf(token);
+      const weekday = WEEKDAYS.has(token);
+      if (month !== undefined) monthWords.push({ month, weekday });
+      // After the time a letter is a zone ("00:00:01 A"); before it, a joining word ("a las 9:00").
+      else if (afterTime && parts.offset === undefined && zoneOffset(token) !== undefined) parts.offset = zoneOffset(token);
+      else if (weekday || FILLERS.has(token)) continue;
+      else if (zoneOffset(token) === undefined) return undefined; // a word, or a zone we cannot read
+      else if (parts.offset === undefined) parts.offset = zoneOffset(token);
+    } else {
+      return undefined;
+    }
   }
-  return undefined;
+  // "mar" is March and Tuesday (es, fr): a weekday word yields to another month word.
+  const months = monthWords.length > 1 ? monthWords.filter((w) => !w.weekday) : monthWords;
+  if (months.length > 1) return undefined;
+  if (months[0]) {
+    if (parts.month !== undefined) return undefined;
+    parts.month = months[0].month;
+    const [first, second, ...rest] = parts.numbers;
+    if (rest.length || first === undefined) return undefined;
+    parts.day = +first;
+    if (second !== undefined) {
+      if (parts.year !== undefined) return undefined;
+      parts.year = twoDigitYear(+second);
+    }
+  } else if (parts.numbers.length) {
+    return undefined;
+  }
+  if (parts.year === undefined || parts.month === undefined || parts.day === undefined) return undefined;
+  let hour = parts.hour ?? 0;
+  if (parts.meridiem) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (parts.meridiem === 'pm' ? 12 : 0);
+  }
+  return build(parts.year, parts.month, parts.day, hour, parts.minute ?? 0, parts.second ?? 0, 0, parts.offset ?? 0);
+}
+
+/**
+ * 2023/10/28 (year first), 28.10.2023 (dots: day first, as Europe writes it), 10/28/2023 or
+ * 28/10/2023 (slashes: day first only when the first part cannot be a month, else month first).
+ */
+function numericDate(parts: Parts, a: number, sep: string, b: number, c: number, aLen: number, cLen: number): boolean {
+  if (aLen === 4) {
+    Object.assign(parts, { year: a, month: b, day: c });
+    return cLen <= 2;
+  }
+  if (cLen !== 4 && cLen !== 2) return false;
+  const year = cLen === 2 ? twoDigitYear(c) : c;
+  const dayFirst = sep === '.' || (sep === '-' && a > 12) || (sep === '/' && a > 12);
+  Object.assign(parts, dayFirst ? { year, month: b, day: a } : { year, month: a, day: b });
+  return true;
+}
+
+/** RFC 2822 §4.3: two-digit years 00-49 are 20xx, 50-99 are 19xx. */
+function twoDigitYear(y: number): number {
+  return y + (y < 50 ? 2000 : 1900);
+}
+
+/** A month word: a name or abbreviation, or an unambiguous prefix of a name ("sept", "févr", "juil"). */
+function monthOf(word: string): number | undefined {
+  const exact = MONTHS.get(word);
+  if (exact !== undefined) return exact;
+  if (word.length < 3) return undefined;
+  const found = new Set(FULL_MONTH_NAMES.filter((name) => name.startsWith(word)).map((name) => MONTHS.get(name)));
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+function stripDiacritics(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l');
 }
 
 /** Minutes east of UTC for a zone; a missing zone is UTC; undefined for a zone we cannot read. */

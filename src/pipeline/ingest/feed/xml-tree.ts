@@ -5,6 +5,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { decodeHTML } from 'entities/decode';
 import { FeedParseError } from './errors';
+import { recoverItems, STRUCTURAL_ERROR } from './recover';
 
 export interface XmlAttr {
   ns: string;
@@ -55,15 +56,23 @@ const parser = new XMLParser({
  */
 export function readXmlTree(text: string, baseUrl: string): XmlTree {
   const warnings: string[] = [];
-  const prepared = stripDoctype(text);
-  const valid = XMLValidator.validate(prepared, { allowBooleanAttributes: true });
+  let prepared = stripDoctype(text);
+  let valid = XMLValidator.validate(prepared, { allowBooleanAttributes: true });
   let malformed: string | undefined;
   if (valid !== true) {
     malformed = `The XML is not well-formed: ${valid.err.msg} at line ${valid.err.line}`;
-    warnings.push(malformed);
+    // One broken item must not cost the feed its other items: leave that item out and say so.
+    const recovered = STRUCTURAL_ERROR.test(valid.err.msg) ? recoverItems(prepared) : undefined;
+    if (recovered) {
+      prepared = recovered.text;
+      warnings.push(...recovered.dropped);
+      valid = XMLValidator.validate(prepared, { allowBooleanAttributes: true });
+      malformed = valid === true ? undefined : `The XML is not well-formed: ${valid.err.msg}`;
+    }
+    if (malformed) warnings.push(malformed);
   }
   // Tags that close the wrong element leave the structure ambiguous: refuse rather than guess.
-  if (malformed && valid !== true && /Expected closing tag|has not been opened|instead of closing tag/i.test(valid.err.msg)) {
+  if (malformed && valid !== true && STRUCTURAL_ERROR.test(valid.err.msg)) {
     throw new FeedParseError('malformed', malformed);
   }
   let raw: unknown[];
