@@ -115,6 +115,51 @@ describe('CDATA as publishers get it wrong', () => {
   });
 });
 
+describe('XML broken in the ways publishers break it', () => {
+  const three = (middle: string) => rss(item(1) + middle + item(3));
+  const titles = (xml: string) => parseFeed(xml, { url: URL_ }).items.map((i) => i.title);
+
+  it('reads raw, unclosed HTML in a description as HTML and keeps the item', () => {
+    const feed = parseFeed(three(item(2, '<description>Hello<br>world <img src="x.png"> <p>end</description>')), { url: URL_ });
+    expect(feed.items.map((i) => i.title)).toEqual(['Item 1', 'Item 2', 'Item 3']);
+    expect(feed.items[1]?.summary).toBe('Hello\nworld\nend');
+    expect(feed.warnings?.[0]).toMatch(/^Item 2 \("Item 2"\) was not well-formed XML .*read after reading the raw HTML/);
+  });
+
+  it('reads a bare "<" in text as text', () => {
+    const feed = parseFeed(three('<item><title>Rates < 2% for a year</title><link>https://wire.example/2</link></item>'), { url: URL_ });
+    expect(feed.items.map((i) => i.title)).toEqual(['Item 1', 'Rates < 2% for a year', 'Item 3']);
+  });
+
+  it('closes an item that lost its closing tag', () => {
+    expect(titles(three('<item><title>Item 2</title><link>https://wire.example/2</link>'))).toEqual(['Item 1', 'Item 2', 'Item 3']);
+  });
+
+  it('leaves out an item with an unclosed CDATA section and keeps the rest', () => {
+    expect(titles(three('<item><title>Item 2</title><description><![CDATA[oops</description></item>'))).toEqual(['Item 1', 'Item 3']);
+  });
+
+  it('reads HTML the publisher escaped twice as text, but keeps a tag an article only mentions', () => {
+    const feed = parseFeed(
+      rss(item(1, '<description>&amp;lt;p&amp;gt;Hello &amp;amp; bye&amp;lt;/p&amp;gt;</description>') + item(2, '<description>Use the &amp;lt;video&amp;gt; element.</description>')),
+      { url: URL_ },
+    );
+    expect(feed.items.map((i) => i.summary)).toEqual(['Hello & bye', 'Use the <video> element.']);
+  });
+
+  it('skips what a server printed before the XML, and stray BOMs', () => {
+    const php = '<br />\n<b>Warning</b>: Cannot modify header information in <b>/var/www/feed.php</b><br />\n';
+    const feed = parseFeed(php + rss(item(1)), { url: URL_ });
+    expect(feed.items.map((i) => i.title)).toEqual(['Item 1']);
+    expect(feed.warnings?.[0]).toMatch(/characters before the feed .* were ignored/);
+    expect(parseFeed('\uFEFF\uFEFF\n  ' + rss(item(1)), { url: URL_ }).items).toHaveLength(1);
+  });
+
+  it('drops control characters XML forbids', () => {
+    expect(titles(rss(item(1).replace('Item 1', 'Item\u001a 1\u0008')))).toEqual(['Item 1']);
+  });
+});
+
 describe('bytes that are not the charset they claim', () => {
   it('reads invalid UTF-8 in a feed declared UTF-8 as Windows-1252, as browsers and feedparser do (handed case)', () => {
     const feed = parseFeedBytes(bytesOf(rss(`<item><title>Citt\xE0 di Como: l\x92assessore</title><link>https://wire.example/1</link></item>`)), {
@@ -129,6 +174,18 @@ describe('bytes that are not the charset they claim', () => {
     const utf8 = Array.from(new TextEncoder().encode('Zürich — '), (b) => String.fromCharCode(b)).join('');
     const feed = parseFeedBytes(bytesOf(rss(`<item><title>${utf8}\x93Ja\x94</title><link>https://wire.example/1</link></item>`)), { url: URL_ });
     expect(feed.items[0]?.title).toBe('Zürich — \u201cJa\u201d');
+  });
+
+  it('reads UTF-8 bytes labelled ISO-8859-1 as UTF-8', () => {
+    const body = rss(item(1).replace('Item 1', 'Zürich – Genève')).replace('encoding="UTF-8"', 'encoding="ISO-8859-1"');
+    const feed = parseFeedBytes(new TextEncoder().encode(body), { url: URL_ });
+    expect(feed.items[0]?.title).toBe('Zürich – Genève');
+  });
+
+  it('mends text that was decoded as Windows-1252 and re-encoded upstream', () => {
+    const feed = parseFeed(rss(item(1).replace('Item 1', 'CafÃ© reopens â€“ the ownerâ€™s plan')), { url: URL_ });
+    expect(feed.items[0]?.title).toBe('Café reopens – the owner’s plan');
+    expect(parseFeed(rss(item(1).replace('Item 1', '“CAFÉ” and NÃO')), { url: URL_ }).items[0]?.title).toBe('“CAFÉ” and NÃO');
   });
 
   it('says nothing when the bytes are valid UTF-8', () => {

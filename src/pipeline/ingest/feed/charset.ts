@@ -46,6 +46,16 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string): { text: str
   const { charset, skip } = sniffFeedCharset(bytes, contentType);
   const body = bytes.subarray(skip);
   if (charset === 'utf-32le' || charset === 'utf-32be') return { text: decodeUtf32(body, charset === 'utf-32le') };
+  // A CMS that writes UTF-8 under a Latin-1 label: bytes that are valid UTF-8 with multi-byte
+  // sequences are almost never Latin-1 text, and reading them as it gives "Ã©" for "é".
+  if (LEGACY_SINGLE_BYTE.test(charset) && hasUtf8MultiByte(body)) {
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+      return { text, warning: `The feed is labelled ${charset} but its bytes are UTF-8; they were read as UTF-8` };
+    } catch {
+      // Not UTF-8 after all: the label was right.
+    }
+  }
   if (charset === 'utf-8') {
     try {
       return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body) };
@@ -54,6 +64,14 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string): { text: str
     }
   }
   return { text: new TextDecoder(charset, { fatal: false, ignoreBOM: true }).decode(body) };
+}
+
+const LEGACY_SINGLE_BYTE = /^(windows-125\d|iso-8859-\d+)$/;
+
+/** Whether the bytes hold at least one well-formed multi-byte UTF-8 sequence. */
+function hasUtf8MultiByte(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0xc2 && utf8SequenceLength(bytes, i) > 0) return true;
+  return false;
 }
 
 let cp1252: string[] | undefined;

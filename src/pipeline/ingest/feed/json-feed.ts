@@ -1,5 +1,6 @@
 /** Reads JSON Feed 1.0 and 1.1 documents into raw feed entries. */
 import { htmlToText, tidyText } from '../../../lib/html-text';
+import { htmlText } from './text';
 import { parseFeedDate } from './dates';
 import type { FieldLimits, RawEntry } from './entry';
 import { FeedParseError } from './errors';
@@ -39,9 +40,9 @@ function jsonEntry(item: Json, base: string, feedAuthor: string | undefined, lim
     guid: id,
     url: link(item.url, base) ?? link(item.external_url, base),
     title: htmlToText(str(item.title) ?? '', { maxChars: limits.title }),
-    summary: item.summary !== undefined ? htmlToText(str(item.summary) ?? '', { maxChars: limits.summary }) : undefined,
+    summary: item.summary !== undefined ? htmlText(str(item.summary) ?? '', limits.summary) : undefined,
     // content_text is plain by the spec; content_html is HTML and must lose its markup.
-    contentText: html !== undefined ? htmlToText(html, { maxChars: limits.content }) : plain !== undefined ? tidyText(plain, limits.content) : undefined,
+    contentText: html !== undefined ? htmlText(html, limits.content) : plain !== undefined ? tidyText(plain, limits.content) : undefined,
     author: authorName(item) ?? feedAuthor,
     publishedAt: parseFeedDate(str(item.date_published)) ?? parseFeedDate(str(item.date_modified)),
     updatedAt: parseFeedDate(str(item.date_modified)),

@@ -1,5 +1,6 @@
 /** Reads RSS 0.9x/2.0, RDF/RSS 1.0 and Atom 0.3/1.0 element trees into raw feed entries. */
 import { htmlToText, tidyText } from '../../../lib/html-text';
+import { htmlText } from './text';
 import { parseFeedDate } from './dates';
 import type { FieldLimits, RawEntry } from './entry';
 import { FeedParseError } from './errors';
@@ -107,7 +108,7 @@ function atomText(el: XmlElement | undefined, max: number): string | undefined {
   const mode = attr(el, '', 'mode')?.toLowerCase();
   if (mode === 'base64') {
     const decoded = base64Text(textContent(el));
-    return decoded === undefined ? undefined : type.includes('html') ? htmlToText(decoded, { maxChars: max }) : tidyText(decoded, max);
+    return decoded === undefined ? undefined : type.includes('html') ? htmlText(decoded, max) : tidyText(decoded, max);
   }
   if (type === 'xhtml' || type.includes('xhtml') || mode === 'xml') return htmlToText(innerHtml(el, true), { maxChars: max });
   if (type === 'html' || type.includes('html')) return textField(el, max);
@@ -124,7 +125,7 @@ function atomText(el: XmlElement | undefined, max: number): string | undefined {
 /** An RSS-style field: its text is HTML source (escaped or CDATA), possibly with unescaped child tags. */
 function textField(el: XmlElement | undefined, max: number): string | undefined {
   if (!el) return undefined;
-  const text = htmlToText(innerHtml(el), { maxChars: max });
+  const text = htmlText(innerHtml(el), max);
   return text || undefined;
 }
 

@@ -2,10 +2,10 @@
  * Reads feed XML into a small namespace- and xml:base-aware element tree, safely:
  * entity declarations are refused, entities are decoded by us (bounded, never recursive).
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser, XMLValidator, type ValidationError } from 'fast-xml-parser';
 import { decodeHTML } from 'entities/decode';
 import { FeedParseError } from './errors';
-import { recoverItems, STRUCTURAL_ERROR } from './recover';
+import { breaksStructure, escapeStrayLessThan, recoverItems, STRUCTURAL_ERROR } from './recover';
 
 export interface XmlAttr {
   ns: string;
@@ -57,18 +57,27 @@ const parser = new XMLParser({
 export function readXmlTree(text: string, baseUrl: string): XmlTree {
   const warnings: string[] = [];
   let prepared = stripDoctype(text);
-  let valid = XMLValidator.validate(prepared, { allowBooleanAttributes: true });
+  let valid: true | ValidationError = XMLValidator.validate(prepared, { allowBooleanAttributes: true });
   let malformed: string | undefined;
   if (valid !== true) {
     malformed = `The XML is not well-formed: ${valid.err.msg} at line ${valid.err.line}`;
-    // One broken item must not cost the feed its other items: leave that item out and say so.
-    const recovered = STRUCTURAL_ERROR.test(valid.err.msg) ? recoverItems(prepared) : undefined;
+    if (breaksStructure(valid)) {
+      // "a < b" in a title: the '<' can only have been text.
+      const escaped = escapeStrayLessThan(prepared);
+      if (escaped !== prepared) {
+        prepared = escaped;
+        warnings.push("A '<' in the text was not escaped; it was read as text");
+        valid = XMLValidator.validate(prepared, { allowBooleanAttributes: true });
+      }
+    }
+    // One broken item must not cost the feed its other items: mend it or leave it out, and say so.
+    const recovered = breaksStructure(valid) ? recoverItems(prepared) : undefined;
     if (recovered) {
       prepared = recovered.text;
-      warnings.push(...recovered.dropped);
+      warnings.push(...recovered.notes);
       valid = XMLValidator.validate(prepared, { allowBooleanAttributes: true });
-      malformed = valid === true ? undefined : `The XML is not well-formed: ${valid.err.msg}`;
     }
+    malformed = valid === true ? undefined : `The XML is not well-formed: ${valid.err.msg} at line ${valid.err.line}`;
     if (malformed) warnings.push(malformed);
   }
   // Tags that close the wrong element leave the structure ambiguous: refuse rather than guess.
