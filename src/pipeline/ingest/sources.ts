@@ -93,6 +93,55 @@ export async function addSources(db: Db, rows: SourceInput[], opts: { allowLoopb
   return inserted.flat().map((r) => r.id);
 }
 
+export interface ImportReport {
+  /** Ids of the sources added. */
+  added: string[];
+  /** Feeds the registry (or an earlier row of the same import) already has. */
+  existing: { n: number; feedUrl: string; sourceId: string }[];
+  /** Rows refused, with the reason in words. */
+  invalid: { n: number; name: string; reason: string }[];
+}
+
+/**
+ * Validates and adds many sources at once (an OPML import): each row is checked like a source added
+ * by hand; a feed already in the registry is reported, not duplicated; a taken id gets a suffix.
+ * @example const report = await importSources(db, readOpml(text).feeds, { allowLoopback: false })
+ */
+export async function importSources(db: Db, rows: { n: number; input: SourceInput }[], opts: { allowLoopback: boolean }): Promise<ImportReport> {
+  const schema = sourceInputSchema(opts);
+  const report: ImportReport = { added: [], existing: [], invalid: [] };
+  const registry = await db.select({ id: sources.id, feedUrl: sources.feedUrl }).from(sources);
+  const takenIds = new Set(registry.map((r) => r.id));
+  const byFeed = new Map(registry.map((r) => [r.feedUrl, r.id]));
+  const values: NewSource[] = [];
+  for (const { n, input } of rows) {
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      report.invalid.push({ n, name: String(input.name ?? ''), reason: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      continue;
+    }
+    const s = parsed.data;
+    const owner = byFeed.get(s.feedUrl);
+    if (owner) {
+      report.existing.push({ n, feedUrl: s.feedUrl, sourceId: owner });
+      continue;
+    }
+    const base = s.id ?? sourceIdFrom(s.name);
+    let id = base;
+    for (let k = 2; takenIds.has(id); k++) id = `${base.slice(0, 58)}-${k}`;
+    takenIds.add(id);
+    byFeed.set(s.feedUrl, id);
+    values.push({ ...s, id, homepage: s.homepage ?? null, categoryHint: s.categoryHint ?? null });
+  }
+  // One statement per row (D1 binds at most 100 parameters), a hundred rows per batch.
+  for (let i = 0; i < values.length; i += 100) {
+    const [first, ...rest] = values.slice(i, i + 100).map((v) => db.insert(sources).values(v).onConflictDoNothing().returning({ id: sources.id }));
+    const inserted = await db.batch([first!, ...rest]);
+    report.added.push(...inserted.flat().map((r) => r.id));
+  }
+  return report;
+}
+
 /** Enabled sources whose next fetch time has come, the longest-waiting first. */
 export async function dueSources(db: Db, now: Date, limit = 500): Promise<Source[]> {
   return db

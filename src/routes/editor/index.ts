@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { editorArticles } from './articles';
 import { editorRecords } from './records';
+import { editorSourceRegistry } from './source-registry';
 import { editorSources } from './sources';
 import { requireEditor, type EditorEnv } from './auth';
 
@@ -13,5 +14,7 @@ export const editorApi = new Hono<EditorEnv>()
   })
   .use('*', requireEditor)
   .route('/articles', editorArticles)
+  // Before editorSources, so /sources/opml is not read as a source id.
+  .route('/sources', editorSourceRegistry)
   .route('/sources', editorSources)
   .route('/', editorRecords);
