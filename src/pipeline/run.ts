@@ -28,7 +28,8 @@ export interface RunDeps {
 
 export interface RunSummary {
   id: string;
-  status: 'succeeded' | 'failed';
+  /** running: its sources are still on the ingest queue. */
+  status: 'succeeded' | 'failed' | 'running';
   stats: Record<string, unknown>;
   errors: string[];
 }
@@ -52,6 +53,7 @@ export async function openRun(db: Db, trigger: 'cron' | 'manual', now: Date): Pr
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** The whole run in this invocation: ingest every due source here, then `finishRun`. */
 export async function runNewsroom(deps: RunDeps, runId: string): Promise<RunSummary> {
   const stats: Record<string, unknown> = {};
   const errors: string[] = [];
@@ -66,6 +68,20 @@ export async function runNewsroom(deps: RunDeps, runId: string): Promise<RunSumm
     failed = true;
     errors.push(`ingest: ${message(err)}`);
   }
+  return finishRun(deps, runId, { stats, errors, failed });
+}
+
+/**
+ * What follows ingest, once every source of the run has landed (here, or through the ingest
+ * queue): group items into stories, start the story workflows, and close the run record.
+ */
+export async function finishRun(
+  deps: RunDeps,
+  runId: string,
+  carried: { stats: Record<string, unknown>; errors: string[]; failed: boolean },
+): Promise<RunSummary> {
+  const { stats, errors } = carried;
+  let failed = carried.failed;
 
   let toWrite: StoryToWrite[] = [];
   try {

@@ -66,7 +66,7 @@ export interface IngestCounts {
   itemsSkipped: number;
 }
 
-type SourceOutcome =
+export type SourceOutcome =
   | { kind: 'fetched'; itemsNew: number; itemsUpdated: number; itemsSkipped: number }
   | { kind: 'not-modified' }
   | { kind: 'failed'; code: string; message: string };
@@ -77,37 +77,36 @@ type SourceOutcome =
  */
 export async function ingestSources(deps: IngestDeps, opts: IngestOptions = {}): Promise<IngestCounts> {
   const due = await dueSources(deps.db, deps.now, opts.limit);
-  const counts: IngestCounts = {
-    sourcesDue: due.length,
-    sourcesFetched: 0,
-    notModified: 0,
-    failed: 0,
-    failures: [],
-    itemsNew: 0,
-    itemsUpdated: 0,
-    itemsSkipped: 0,
-  };
-
+  const counts = emptyCounts(due.length);
   await eachWithConcurrency(due, deps.config.FETCH_CONCURRENCY, async (source) => {
-    const outcome = await ingestSource(deps, source);
-    if (outcome.kind === 'not-modified') counts.notModified++;
-    else if (outcome.kind === 'failed') {
-      counts.failed++;
-      counts.failures.push({ sourceId: source.id, name: source.name, code: outcome.code, message: outcome.message });
-    } else {
-      counts.sourcesFetched++;
-      counts.itemsNew += outcome.itemsNew;
-      counts.itemsUpdated += outcome.itemsUpdated;
-      counts.itemsSkipped += outcome.itemsSkipped;
-    }
+    addOutcome(counts, source, await ingestSource(deps, source));
   });
 
   if (opts.runId) await recordOnRun(deps.db, opts.runId, counts);
   return counts;
 }
 
+/** Counts before any source was ingested. */
+export function emptyCounts(sourcesDue: number): IngestCounts {
+  return { sourcesDue, sourcesFetched: 0, notModified: 0, failed: 0, failures: [], itemsNew: 0, itemsUpdated: 0, itemsSkipped: 0 };
+}
+
+/** Adds one source's outcome to the counts. */
+export function addOutcome(counts: IngestCounts, source: Pick<Source, 'id' | 'name'>, outcome: SourceOutcome): void {
+  if (outcome.kind === 'not-modified') counts.notModified++;
+  else if (outcome.kind === 'failed') {
+    counts.failed++;
+    counts.failures.push({ sourceId: source.id, name: source.name, code: outcome.code, message: outcome.message });
+  } else {
+    counts.sourcesFetched++;
+    counts.itemsNew += outcome.itemsNew;
+    counts.itemsUpdated += outcome.itemsUpdated;
+    counts.itemsSkipped += outcome.itemsSkipped;
+  }
+}
+
 /** Fetch, snapshot, parse and store one source; every problem becomes a recorded failure. */
-async function ingestSource(deps: IngestDeps, source: Source): Promise<SourceOutcome> {
+export async function ingestSource(deps: IngestDeps, source: Source): Promise<SourceOutcome> {
   const { db, config, now } = deps;
   const fail = async (code: string, message: string, extra: { status?: number; retryAfterMs?: number } = {}) => {
     const health = healthAfterFailure(source, now, { message, ...extra }, config.MAX_CONSECUTIVE_FAILURES);
@@ -328,7 +327,7 @@ async function recordOnRun(db: Db, runId: string, counts: IngestCounts): Promise
 }
 
 /** Runs `work` over `list` with at most `limit` in flight. */
-async function eachWithConcurrency<T>(list: T[], limit: number, work: (x: T) => Promise<void>): Promise<void> {
+export async function eachWithConcurrency<T>(list: T[], limit: number, work: (x: T) => Promise<void>): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(Math.max(1, limit), list.length) }, async () => {
     while (next < list.length) {
