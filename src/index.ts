@@ -1,4 +1,4 @@
-/** Worker entry: the reader/editor app, the cron trigger and the per-story workflow. */
+/** Worker entry: the reader/editor app, the cron trigger, the ingest queue's consumer and the per-story workflow. */
 import { app } from './app';
 import type { Bindings } from './env';
 import { handleIngestBatch, runScheduled, type IngestMessage } from './newsroom';

@@ -52,11 +52,18 @@ describe('dates in the wild', () => {
     ['qua, 09 out 2019 10:00:00 -0300', '2019-10-09T13:00:00.000Z'],
     ['sex, 04 set 2020 10:00:00 -0300', '2020-09-04T13:00:00.000Z'],
     ['tis, 3 maj 2022 08:00:00 +0200', '2022-05-03T06:00:00.000Z'],
+    ['Oct. 28, 2023, 8:28 p.m. ET', '2023-10-29T00:28:00.000Z'], // AP style: Eastern daylight time in October
+    ['Jan. 5, 2024, 8:28 p.m. ET', '2024-01-06T01:28:00.000Z'], // and standard time in January
+    ['Oct 28 2023 8 pm', '2023-10-28T20:00:00.000Z'],
+    ['am 7. Oktober 2019 um 9:00 Uhr', '2019-10-07T09:00:00.000Z'],
+    ['le 7 octobre 2019 à 9h', '2019-10-07T09:00:00.000Z'],
+    ['20:28 28/10/2023', '2023-10-28T20:28:00.000Z'],
+    ['1698524908', '2023-10-28T20:28:28.000Z'],
   ])('reads %j as %s', (input, expected) => {
     expect(parseFeedDate(input)).toBe(expected);
   });
 
-  it.each(['yesterday', 'Tomorrow at noon', '31 Feb 2020 10:00', 'Juin 2020', 'hello 12 world 2020', 'Sat, 28 Oct 2023 20:28:28 XYZ', '13:00 PM Oct 1 2020'])(
+  it.each(['yesterday', '2 hours ago', 'Tomorrow at noon', '31 Feb 2020 10:00', 'Juin 2020', 'hello 12 world 2020', 'Sat, 28 Oct 2023 20:28:28 XYZ', '13:00 PM Oct 1 2020'])(
     'still refuses %j rather than guess',
     (input) => {
       expect(parseFeedDate(input)).toBeUndefined();

@@ -42,7 +42,7 @@ const WEEKDAYS = new Set(
 );
 
 /** Words that join the parts of a date ("7 de octubre de 2019", "October 7 at 9:00", "um 9 Uhr"). */
-const FILLERS = new Set(['de', 'del', 'at', 'um', 'a', 'las', 'les', 'le', 'the', 'of', 'on', 'om', 'uhr', 'h', 'et', 'y', 'e', 'kl', 'klo', 'alle', 'ore', 'às', 'as']);
+const FILLERS = new Set(['de', 'del', 'el', 'il', 'den', 'at', 'um', 'a', 'las', 'les', 'le', 'la', 'the', 'of', 'on', 'om', 'uhr', 'h', 'hs', 'hrs', 'y', 'e', 'em', 'kl', 'klo', 'alle', 'ore', 'as', 'published', 'updated']);
 
 /** Offsets in minutes of zone names (RFC 822's, the common ones, and German/French names). */
 const ZONES: Record<string, number> = {
@@ -53,6 +53,23 @@ const ZONES: Record<string, number> = {
   ist: 330, aest: 600, aedt: 660, acst: 570, acdt: 630, awst: 480, msk: 180, sgt: 480, hkt: 480, pht: 480, wib: 420,
   brt: -180, art: -180, clt: -240,
 };
+
+/** US zones as news wires name them (AP style: ET, CT, MT, PT), standard offsets; daylight time is worked out. */
+const US_GENERIC_ZONES: Record<string, number> = { et: -300, ct: -360, mt: -420, pt: -480 };
+
+/** US daylight saving time: from 2 a.m. on the second Sunday of March to 2 a.m. on the first Sunday of November. */
+function usDaylightTime(y: number, mo: number, d: number, h: number): boolean {
+  const sunday = (month: number, nth: number) => {
+    const first = new Date(Date.UTC(y, month - 1, 1)).getUTCDay();
+    return 1 + ((7 - first) % 7) + (nth - 1) * 7;
+  };
+  const start = sunday(3, 2);
+  const end = sunday(11, 1);
+  if (mo > 3 && mo < 11) return true;
+  if (mo === 3) return d > start || (d === start && h >= 2);
+  if (mo === 11) return d < end || (d === end && h < 2);
+  return false;
+}
 
 const ISO =
   /^(\d{4})(?:-?(\d{2})(?:-?(\d{2})(?:[Tt\s]+(\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?$/;
@@ -79,6 +96,8 @@ interface Parts {
   second?: number;
   meridiem?: 'am' | 'pm';
   offset?: number;
+  /** Standard offset of a US zone named without saying standard or daylight ("8:28 p.m. ET"). */
+  usZone?: number;
   /** Numbers not yet placed (day, or a two-digit year), in order. */
   numbers: string[];
 }
@@ -103,13 +122,21 @@ function looseDate(text: string): string | undefined {
     if (!token) continue;
     const afterTime = parts.hour !== undefined;
     let m: RegExpExecArray | null;
-    if (!afterTime && parts.month === undefined && (m = NUMERIC_DATE.exec(token))) {
+    // A dotted triple before any time is a date (28.10.23); after one, "20.28.00" is not.
+    if (parts.month === undefined && (m = NUMERIC_DATE.exec(token)) && (!afterTime || m[2] !== '.')) {
       if (!numericDate(parts, +m[1]!, m[2]!, +m[3]!, +m[4]!, m[1]!.length, m[4]!.length)) return undefined;
     } else if (!afterTime && (m = TIME.exec(token))) {
       parts.hour = +m[1]!;
       parts.minute = +m[2]!;
       parts.second = m[3] ? +m[3] : 0;
       if (m[4]) parts.meridiem = m[4].startsWith('a') ? 'am' : 'pm';
+    } else if (!afterTime && (m = /^(\d{1,2})(?:h|(am|pm))$/.exec(token))) {
+      // "9h" (French), "8pm"
+      Object.assign(parts, { hour: +m[1]!, minute: 0, second: 0 }, m[2] ? { meridiem: m[2] } : {});
+    } else if (/^\d{9,10}$/.test(token) && tokens.length === 1) {
+      // Seconds since the epoch, as some JSON and CMS feeds write them.
+      const at = new Date(+token * 1000);
+      return at.getUTCFullYear() >= 1990 ? at.toISOString() : undefined;
     } else if (/^\d{4}$/.test(token) && parts.year === undefined) {
       parts.year = +token;
     } else if (/^\d{1,2}$/.test(token)) {
@@ -118,6 +145,11 @@ function looseDate(text: string): string | undefined {
       // "+0200", "-04:00", "GMT+2", "UTC+05:30"
       const minutes = +m[2]! * 60 + (m[3] ? +m[3] : 0);
       parts.offset = m[1] === '-' ? -minutes : minutes;
+    } else if ((token === 'am' || token === 'pm') && !afterTime && parts.numbers.length >= 2) {
+      // "Oct 28 2023 8 pm": the bare number before it is the hour.
+      Object.assign(parts, { hour: +parts.numbers.pop()!, minute: 0, second: 0, meridiem: token });
+    } else if (token === 'am' && !afterTime) {
+      continue; // German "am 7. Oktober": on
     } else if (token === 'am' || token === 'pm') {
       if (!afterTime || parts.meridiem) return undefined;
       parts.meridiem = token;
@@ -127,6 +159,7 @@ function looseDate(text: string): string | undefined {
       if (month !== undefined) monthWords.push({ month, weekday });
       // After the time a letter is a zone ("00:00:01 A"); before it, a joining word ("a las 9:00").
       else if (afterTime && parts.offset === undefined && zoneOffset(token) !== undefined) parts.offset = zoneOffset(token);
+      else if (US_GENERIC_ZONES[token] !== undefined && parts.offset === undefined) parts.usZone = US_GENERIC_ZONES[token];
       else if (weekday || FILLERS.has(token)) continue;
       else if (zoneOffset(token) === undefined) return undefined; // a word, or a zone we cannot read
       else if (parts.offset === undefined) parts.offset = zoneOffset(token);
@@ -156,7 +189,8 @@ function looseDate(text: string): string | undefined {
     if (hour < 1 || hour > 12) return undefined;
     hour = (hour % 12) + (parts.meridiem === 'pm' ? 12 : 0);
   }
-  return build(parts.year, parts.month, parts.day, hour, parts.minute ?? 0, parts.second ?? 0, 0, parts.offset ?? 0);
+  const offset = parts.offset ?? (parts.usZone !== undefined ? parts.usZone + (usDaylightTime(parts.year, parts.month, parts.day, hour) ? 60 : 0) : 0);
+  return build(parts.year, parts.month, parts.day, hour, parts.minute ?? 0, parts.second ?? 0, 0, offset);
 }
 
 /**
