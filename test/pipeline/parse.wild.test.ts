@@ -117,6 +117,15 @@ describe('CDATA as publishers get it wrong', () => {
     expect(feed.warnings?.some((w) => w.startsWith('Item 2 ("Entry 2")'))).toBe(true);
   });
 
+  it('mends or leaves out the feed’s own broken description, keeping its items', () => {
+    const nested = rss(item(1) + item(2)).replace('<link>https://wire.example/</link>', '<description><![CDATA[<p>About <![CDATA[us]]> here</p>]]></description>');
+    const feed = parseFeed(nested, { url: URL_ });
+    expect(feed.items.map((i) => i.title)).toEqual(['Item 1', 'Item 2']);
+    expect(feed.warnings).toContain("The feed's <description> was not well-formed XML; it was left out");
+    const raw = rss(item(1)).replace('<link>https://wire.example/</link>', '<description>About<br>us</description>');
+    expect(parseFeed(raw, { url: URL_ }).items).toHaveLength(1);
+  });
+
   it('still refuses a feed whose channel itself is broken', () => {
     expect(() => parseFeed('<rss><channel><title>x</titel>' + item(1) + '</channel></rss>', { url: URL_ })).toThrow(/not well-formed/);
   });

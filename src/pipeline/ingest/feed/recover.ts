@@ -79,10 +79,38 @@ export function recoverItems(text: string): Recovered | undefined {
       notes.push(`${label} is not well-formed XML (${describe(first)}); it was left out and the other items kept`);
     }
   });
+  let rebuilt = head + kept.join('') + tail;
+  if (breaksStructure(XMLValidator.validate(rebuilt, VALIDATE))) {
+    // The fault is in the feed's own fields (before the items): mend them, or leave them out.
+    const mended = mendHead(head, tail, name === 'item');
+    if (!mended) return undefined;
+    notes.push(mended.note);
+    rebuilt = mended.head + kept.join('') + tail;
+    if (breaksStructure(XMLValidator.validate(rebuilt, VALIDATE))) return undefined;
+  }
   if (!notes.length) return undefined;
-  const rebuilt = head + kept.join('') + tail;
-  if (breaksStructure(XMLValidator.validate(rebuilt, VALIDATE))) return undefined;
   return { text: rebuilt, notes };
+}
+
+/** The feed-level fields that carry text, which a channel or feed may break like an item does. */
+const HEAD_FIELDS = ['description', 'title', 'subtitle', 'tagline', 'info', 'summary'];
+
+/** The feed's header with its broken text field read as HTML, or else left out; undefined when neither helps. */
+function mendHead(head: string, tail: string, rss: boolean): { head: string; note: string } | undefined {
+  const fine = (candidate: string) => !breaksStructure(XMLValidator.validate(candidate + tail, VALIDATE));
+  for (const field of HEAD_FIELDS) {
+    const wrapped = wrapField(head, field, rss);
+    if (wrapped !== head && fine(wrapped)) return { head: wrapped, note: `The feed's <${field}> held raw HTML; it was read as HTML` };
+  }
+  for (const field of HEAD_FIELDS) {
+    const open = new RegExp(`<((?:[A-Za-z_][\\w.-]*:)?${field})(\\s[^>]*)?>`).exec(head);
+    if (!open) continue;
+    const close = head.lastIndexOf(`</${open[1]}>`);
+    if (close < open.index) continue;
+    const without = head.slice(0, open.index) + head.slice(close + open[1]!.length + 3);
+    if (fine(without)) return { head: without, note: `The feed's <${field}> was not well-formed XML; it was left out` };
+  }
+  return undefined;
 }
 
 /** Fields whose content is HTML source in RSS (and in Atom when typed html). */
