@@ -22,10 +22,10 @@ const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const OFFLINE_ENV = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', CI: '1' };
 const TOKEN = 'bench-admin-token-0123456789abcdef';
 
-/** Feed i: 50 items, the newest half an hour old (so clustering has 1,000 items in its window), the rest days old. */
+/** Feed i: 50 items, the newest half an hour old (so clustering has 1,000 items in its 72-hour window), the rest older than the window. */
 function feedXml(i: number, base: string, now: number): string {
   const items = Array.from({ length: ITEMS }, (_, k) => {
-    const at = new Date(now - (k === 0 ? 0.5 * HOUR : (24 + k * 6) * HOUR)).toUTCString();
+    const at = new Date(now - (k === 0 ? 0.5 * HOUR : (80 + k * 6) * HOUR)).toUTCString();
     return `<item><title>Desk ${i} report ${k}: district ${i % 97} votes on budget line ${k * 7 + i}</title><link>${base}/a/${i}/${k}</link><guid>urn:bench:${i}:${k}</guid><pubDate>${at}</pubDate><description>Report ${k} from desk ${i}: the council of district ${i % 97} discussed line ${k * 7 + i} of its budget for ${1000 + i * 3 + k} minutes.</description></item>`;
   }).join('');
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Bench desk ${i}</title><link>${base}/</link>${items}</channel></rss>`;
@@ -102,7 +102,7 @@ export async function ingestScaleBenchmark(): Promise<BenchResult[]> {
       NPX,
       ['wrangler', 'dev', '--port', String(PORT), '--ip', '127.0.0.1', '--test-scheduled', '--persist-to', persist, '--show-interactive-dev-session=false',
         '--var', 'ALLOW_LOOPBACK_SOURCES:true', '--var', `SITE_URL:http://127.0.0.1:${PORT}`, '--var', `ADMIN_TOKEN:${TOKEN}`],
-      { cwd: ROOT, env: OFFLINE_ENV, stdio: ['ignore', 'ignore', 'inherit'], detached: true },
+      { cwd: ROOT, env: OFFLINE_ENV, stdio: ['ignore', process.env.BENCH_VERBOSE ? 'inherit' : 'ignore', 'inherit'], detached: true },
     );
     const site = `http://127.0.0.1:${PORT}`;
     for (const until = Date.now() + 120_000; ; ) {
