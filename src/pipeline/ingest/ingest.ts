@@ -255,7 +255,8 @@ async function planItems(db: Db, source: Source, feedItems: FeedItem[], now: Dat
           summary: row.summary,
           contentText: row.contentText,
           author: row.author,
-          publishedAt: row.publishedAt,
+          // A date the feed stops giving is not news: keep the one the item had.
+          ...(row.publishedAt === UNDATED ? {} : { publishedAt: row.publishedAt }),
           fetchedAt: row.fetchedAt,
           snapshotKey: row.snapshotKey,
           contentHash: row.contentHash,

@@ -85,6 +85,17 @@ describe('undated items', () => {
     expect(byUrl.get(`${HOST}/dated/1`)).toBe('2026-03-02T08:00:00.000Z');
     expect(byUrl.get(`${HOST}/dated/2`)).toBe(UNDATED);
   });
+
+  it('keeps the date an item had when an update of the feed stops giving one', async () => {
+    await addSource('loses-date');
+    const dated = '<pubDate>Mon, 02 Mar 2026 09:00:00 GMT</pubDate>';
+    routes.set(`${HOST}/loses-date.xml`, feedResponse(rss(item('loses/1', 'Tram depot opens', dated))));
+    await ingest(new Date('2026-03-02T12:00:00Z'));
+    routes.set(`${HOST}/loses-date.xml`, feedResponse(rss(item('loses/1', 'Tram depot opens, with a new timetable'))));
+    await ingest(new Date('2026-03-02T12:30:00Z'));
+    const [row] = await itemsOf('loses-date');
+    expect(row).toMatchObject({ title: 'Tram depot opens, with a new timetable', revision: 1, publishedAt: '2026-03-02T09:00:00.000Z' });
+  });
 });
 
 describe('a broken item', () => {
