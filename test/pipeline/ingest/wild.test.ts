@@ -1,7 +1,7 @@
 // ingestSources on feeds as they come in the wild: undated backlogs, a broken item, charsets that lie,
 // and feeds that move. The publishers are scripted responses on loopback addresses (no sockets).
 import { env } from 'cloudflare:workers';
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../../src/db/client';
 import { items as itemsTable, sources } from '../../../src/db/schema';
@@ -46,10 +46,16 @@ async function addSource(id: string, publisher = id) {
 describe('undated items', () => {
   it('never look fresh because of when they were fetched: a first fetch of an undated backlog joins no story (handed case)', async () => {
     const now = new Date('2026-03-02T12:00:00Z');
-    const story = 'Harbour bridge reopens to traffic after three weeks of repairs';
-    for (const id of ['undated-a', 'undated-b']) {
+    // Two publishers' own reports of one event (worded apart, so neither is a syndicated copy).
+    const reports = [
+      ['Harbour bridge reopens to traffic after three weeks of repairs', 'The Harbour bridge in Portvale reopened to traffic on Monday after three weeks of repairs, the city council said.'],
+      ['Portvale council ends Harbour bridge repairs, cars return', 'Cars were back on the Harbour bridge on Monday as Portvale council finished three weeks of repair work on the crossing.'],
+    ];
+    const report = (id: string, n: number, extra = '') =>
+      `<item><title>${reports[n]![0]}</title><link>${HOST}/${id}/bridge</link><description>${reports[n]![1]}</description>${extra}</item>`;
+    for (const [n, id] of ['undated-a', 'undated-b'].entries()) {
       await addSource(id);
-      routes.set(`${HOST}/${id}.xml`, feedResponse(rss(item(`${id}/bridge`, story) + item(`${id}/garbled`, 'Ferry timetable changes', '<pubDate>sometime last week</pubDate>'))));
+      routes.set(`${HOST}/${id}.xml`, feedResponse(rss(report(id, n) + item(`${id}/garbled`, `Ferry timetable changes ${n}`, '<pubDate>sometime last week</pubDate>'))));
     }
     await ingest(now);
     for (const id of ['undated-a', 'undated-b']) {
@@ -62,10 +68,21 @@ describe('undated items', () => {
       }
     }
     // Two publishers report the same event, but undated: outside every clustering window.
-    const stories = await updateStories(db, { config: { CLUSTER_WINDOW_HOURS: 24 * 14, MIN_PUBLISHERS: 2 }, now });
-    expect(stories.toWrite).toEqual([]);
+    const config = { CLUSTER_WINDOW_HOURS: 24 * 14, MIN_PUBLISHERS: 2 };
+    expect((await updateStories(db, { config, now })).toWrite).toEqual([]);
     const rows = [...(await itemsOf('undated-a')), ...(await itemsOf('undated-b'))];
     expect(rows.every((r) => r.storyId === null)).toBe(true);
+
+    // The control: the same two reports, dated, make a story.
+    await db.update(sources).set({ enabled: false }).where(like(sources.id, 'undated-%'));
+    const dated = `<pubDate>${new Date(now.getTime() - 60 * 60_000).toUTCString()}</pubDate>`;
+    for (const [n, id] of ['dated-a', 'dated-b'].entries()) {
+      await addSource(id);
+      routes.set(`${HOST}/${id}.xml`, feedResponse(rss(report(id, n, dated))));
+    }
+    await ingest(now);
+    expect((await updateStories(db, { config, now })).toWrite).toHaveLength(1);
+    await db.update(sources).set({ enabled: false }).where(like(sources.id, 'dated-%'));
   });
 
   it('keeps a dated item its own time, and a date far in the future is not believed', async () => {
