@@ -6,13 +6,15 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { Db } from '../../db/client';
-import { items, runs, sources, type NewItem, type Source } from '../../db/schema';
+import { items, sources, type NewItem, type Source } from '../../db/schema';
 import type { Config } from '../../env';
 import { chunks } from '../../lib/chunks';
 import { canonicalUrl } from '../../lib/canonical-url';
 import { sha256Hex } from '../../lib/hash';
 import { normalizeWhitespace } from '../../lib/text';
 import { isoDay } from '../../lib/time';
+import { eachWithConcurrency } from '../../lib/concurrency';
+import { addOutcome, emptyCounts, recordOnRun } from './counts';
 import { fetchFeed, feedUserAgent, type FetchFn } from './fetch-feed';
 import { followMove } from './moved';
 import { parseFeedBytes } from '../parse';
@@ -84,25 +86,6 @@ export async function ingestSources(deps: IngestDeps, opts: IngestOptions = {}):
 
   if (opts.runId) await recordOnRun(deps.db, opts.runId, counts);
   return counts;
-}
-
-/** Counts before any source was ingested. */
-export function emptyCounts(sourcesDue: number): IngestCounts {
-  return { sourcesDue, sourcesFetched: 0, notModified: 0, failed: 0, failures: [], itemsNew: 0, itemsUpdated: 0, itemsSkipped: 0 };
-}
-
-/** Adds one source's outcome to the counts. */
-export function addOutcome(counts: IngestCounts, source: Pick<Source, 'id' | 'name'>, outcome: SourceOutcome): void {
-  if (outcome.kind === 'not-modified') counts.notModified++;
-  else if (outcome.kind === 'failed') {
-    counts.failed++;
-    counts.failures.push({ sourceId: source.id, name: source.name, code: outcome.code, message: outcome.message });
-  } else {
-    counts.sourcesFetched++;
-    counts.itemsNew += outcome.itemsNew;
-    counts.itemsUpdated += outcome.itemsUpdated;
-    counts.itemsSkipped += outcome.itemsSkipped;
-  }
 }
 
 /** Fetch, snapshot, parse and store one source; every problem becomes a recorded failure. */
@@ -311,32 +294,6 @@ function publishedTime(value: string | undefined, now: Date): string {
   const at = value ? Date.parse(value) : NaN;
   if (Number.isNaN(at) || at > now.getTime() + FUTURE_SLACK_MS) return UNDATED;
   return new Date(at).toISOString();
-}
-
-/** Adds the ingest counts and failures to the run record. */
-async function recordOnRun(db: Db, runId: string, counts: IngestCounts): Promise<void> {
-  const [run] = await db.select({ stats: runs.stats, errors: runs.errors }).from(runs).where(eq(runs.id, runId));
-  if (!run) throw new Error(`Run ${runId} not found`);
-  const { failures, ...numbers } = counts;
-  await db
-    .update(runs)
-    .set({
-      stats: { ...run.stats, ingest: { ...numbers, failures } },
-      errors: [...run.errors, ...failures.map((f) => `${f.name}: ${f.message}`)],
-    })
-    .where(eq(runs.id, runId));
-}
-
-/** Runs `work` over `list` with at most `limit` in flight. */
-export async function eachWithConcurrency<T>(list: T[], limit: number, work: (x: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(Math.max(1, limit), list.length) }, async () => {
-    while (next < list.length) {
-      const x = list[next++] as T;
-      await work(x);
-    }
-  });
-  await Promise.all(lanes);
 }
 
 function errorMessage(err: unknown): string {

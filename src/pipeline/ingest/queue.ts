@@ -7,7 +7,9 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { runs, sources, type Source } from '../../db/schema';
 import { chunks } from '../../lib/chunks';
-import { addOutcome, eachWithConcurrency, emptyCounts, ingestSource, type IngestCounts, type IngestDeps } from './ingest';
+import { eachWithConcurrency } from '../../lib/concurrency';
+import { addOutcome, emptyCounts } from './counts';
+import { ingestSource, type IngestCounts, type IngestDeps } from './ingest';
 import { dueSources, healthAfterFailure } from './sources';
 
 /** One message per source per run. */
