@@ -1,58 +1,11 @@
 /**
  * Reads the dates feeds write as ISO 8601 UTC: ISO 8601/W3CDTF, RFC 822, and the loose forms
  * publishers use in the wild (month before day, 12-hour clocks, no weekday or seconds, named
- * zones, numeric dates, month and weekday names in the main European languages).
+ * zones, numeric dates, month and weekday names in the main European languages, CJK year-month-day).
  */
 // Hand-written: date libraries either want one exact format (RFC 822) or read natural language
 // ("yesterday"), which would invent times; a feed date is a small, closed grammar.
-
-/** Month names and abbreviations, lower-case without diacritics: en, de, fr, es, it, nl, pt, sv/da/no, pl. */
-const MONTH_NAMES: [number, string[]][] = [
-  [1, ['january', 'januar', 'janner', 'janvier', 'enero', 'gennaio', 'januari', 'janeiro', 'styczen', 'stycznia', 'jan', 'janv', 'ene', 'gen', 'sty']],
-  [2, ['february', 'februar', 'feber', 'fevrier', 'febrero', 'febbraio', 'februari', 'fevereiro', 'luty', 'lutego', 'feb', 'fev', 'fevr', 'lut']],
-  [3, ['march', 'marz', 'mars', 'marzo', 'maart', 'marco', 'marzec', 'marca', 'mar', 'mrt']],
-  [4, ['april', 'avril', 'abril', 'aprile', 'kwiecien', 'kwietnia', 'apr', 'avr', 'abr', 'kwi']],
-  [5, ['may', 'mai', 'mayo', 'maggio', 'mei', 'maio', 'maj', 'maja', 'mag']],
-  [6, ['june', 'juni', 'juin', 'junio', 'giugno', 'junho', 'czerwiec', 'czerwca', 'jun', 'giu', 'cze']],
-  [7, ['july', 'juli', 'juillet', 'julio', 'luglio', 'julho', 'lipiec', 'lipca', 'jul', 'juil', 'lug', 'lip']],
-  [8, ['august', 'aout', 'agosto', 'augustus', 'augusti', 'sierpien', 'sierpnia', 'aug', 'ago', 'sie']],
-  [9, ['september', 'septembre', 'septiembre', 'setiembre', 'settembre', 'setembro', 'wrzesien', 'wrzesnia', 'sep', 'sept', 'set', 'wrz']],
-  [10, ['october', 'oktober', 'octobre', 'octubre', 'ottobre', 'outubro', 'pazdziernik', 'pazdziernika', 'oct', 'okt', 'ott', 'out', 'paz']],
-  [11, ['november', 'novembre', 'noviembre', 'novembro', 'listopad', 'listopada', 'nov', 'lis']],
-  [12, ['december', 'dezember', 'decembre', 'diciembre', 'dicembre', 'dezembro', 'grudzien', 'grudnia', 'dec', 'dez', 'dic', 'gru']],
-];
-
-const MONTHS = new Map<string, number>();
-for (const [month, names] of MONTH_NAMES) for (const name of names) MONTHS.set(name, month);
-const FULL_MONTH_NAMES = [...MONTHS.keys()].filter((name) => name.length > 4);
-
-/** Weekday names and abbreviations in the same languages: read and ignored. */
-const WEEKDAYS = new Set(
-  (
-    'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun ' +
-    'montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag mo di mi do fr sa so ' +
-    'lundi mardi mercredi jeudi vendredi samedi dimanche lun mer jeu ven sam dim ' +
-    'mar lunes martes miercoles jueves viernes sabado domingo mie jue vie dom ' +
-    'lunedi martedi mercoledi giovedi venerdi gio ' +
-    'maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ma wo vr za zo ' +
-    'segunda terca quarta quinta sexta seg ter qua qui sex sab ' +
-    'mandag tisdag tirsdag onsdag torsdag fredag lordag sondag man tis ons tor fre lor son ' +
-    'poniedzialek wtorek sroda czwartek piatek sobota niedziela pon wt sr czw pt sob nd'
-  ).split(' '),
-);
-
-/** Words that join the parts of a date ("7 de octubre de 2019", "October 7 at 9:00", "um 9 Uhr"). */
-const FILLERS = new Set(['de', 'del', 'el', 'il', 'den', 'at', 'um', 'a', 'las', 'les', 'le', 'la', 'the', 'of', 'on', 'om', 'uhr', 'h', 'hs', 'hrs', 'y', 'e', 'em', 'kl', 'klo', 'alle', 'ore', 'as', 'published', 'updated']);
-
-/** Offsets in minutes of zone names (RFC 822's, the common ones, and German/French names). */
-const ZONES: Record<string, number> = {
-  ut: 0, utc: 0, gmt: 0, z: 0, wet: 0, wez: 0, bst: 60, west: 60, wesz: 60, cet: 60, mez: 60, cest: 120, mesz: 120,
-  eet: 120, oez: 120, eest: 180, oesz: 180,
-  est: -300, edt: -240, cst: -360, cdt: -300, mst: -420, mdt: -360, pst: -480, pdt: -420,
-  akst: -540, akdt: -480, hst: -600, ast: -240, adt: -180, nst: -210, ndt: -150, nzst: 720, nzdt: 780, jst: 540, kst: 540,
-  ist: 330, aest: 600, aedt: 660, acst: 570, acdt: 630, awst: 480, msk: 180, sgt: 480, hkt: 480, pht: 480, wib: 420,
-  brt: -180, art: -180, clt: -240,
-};
+import { FILLERS, FULL_MONTH_NAMES, MONTHS, plainWord, WEEKDAYS, ZONES } from './date-words';
 
 /** US zones as news wires name them (AP style: ET, CT, MT, PT), standard offsets; daylight time is worked out. */
 const US_GENERIC_ZONES: Record<string, number> = { et: -300, ct: -360, mt: -420, pt: -480 };
@@ -108,13 +61,15 @@ const OFFSET = /^(?:gmt|utc|ut)?([+-])(\d{2}|\d(?!\d))(?::?(\d{2}))?$/;
 
 /** The loose, token-by-token reading: every token must be understood, or there is no date. */
 function looseDate(text: string): string | undefined {
-  const cleaned = stripDiacritics(text.toLowerCase())
+  const cleaned = plainWord(text)
+    .replace(/(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]?/g, '$1-$2-$3 ') // 2019年10月7日
     .replace(/\([^)]*\)/g, ' ') // "+0200 (CEST)": the comment repeats the zone
-    .replace(/(\d)(st|nd|rd|th|er|eme|º|ª)\b/g, '$1') // ordinals: 7th, 1er, 1º
+    .replace(/(\d)(st|nd|rd|th|er|eme)\b/g, '$1') // ordinals: 7th, 1er
+    .replace(/\b(\d{1,2})[oa](?=\s)/g, '$1') // 1º, 1ª (º and ª are o and a once plain)
     .replace(/\b([ap])\.\s?m\.?(?=\s|$)/g, '$1m') // a.m. / p. m.
     .replace(/(\d)-([a-z])|([a-z])-(\d)/g, '$1$3 $2$4') // 28-Oct-2023
     .replace(/(\d:\d{2})(?=[+-]\d|z\b)/g, '$1 '); // 10:15:00-04:00, 20:28:28Z
-  const tokens = cleaned.split(/[\s,;]+|(?<=[a-z])\.|(?<=\d)\.(?=\s|$)/).filter(Boolean);
+  const tokens = cleaned.split(/[\s,;]+|(?<=\p{L})\.|(?<=\d)\.(?=\s|$)/u).filter(Boolean);
   const parts: Parts = { numbers: [] };
   const monthWords: { month: number; weekday: boolean }[] = [];
   for (const raw of tokens) {
@@ -153,7 +108,7 @@ function looseDate(text: string): string | undefined {
     } else if (token === 'am' || token === 'pm') {
       if (!afterTime || parts.meridiem) return undefined;
       parts.meridiem = token;
-    } else if (/^[a-z]+$/.test(token)) {
+    } else if (/^\p{L}+$/u.test(token)) {
       const month = monthOf(token);
       const weekday = WEEKDAYS.has(token);
       if (month !== undefined) monthWords.push({ month, weekday });
@@ -223,9 +178,6 @@ function monthOf(word: string): number | undefined {
   return found.size === 1 ? [...found][0] : undefined;
 }
 
-function stripDiacritics(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l');
-}
 
 /** Minutes east of UTC for a zone; a missing zone is UTC; undefined for a zone we cannot read. */
 function zoneOffset(zone: string | undefined): number | undefined {
