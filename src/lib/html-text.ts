@@ -83,9 +83,8 @@ export function htmlToText(source: string, options: HtmlToTextOptions = {}): str
 export function tidyText(text: string, max = Infinity): string {
   // Horizontal runs first, so the newline pattern below never backtracks over long runs.
   const tidy = unwrapCdata(text)
-    .replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? '')
-    // Control characters XML forbids, which feeds carry anyway (\x1a from pasted text, \x08).
-    .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '')
+    // C1 controls read as Windows-1252; C0 controls XML forbids (\x1a from pasted text, \x08) dropped.
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? '')
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t\f\v]+/g, ' ')
     .replace(/ ?\n[ \n]*/g, (m) => (m.indexOf('\n') === m.lastIndexOf('\n') ? '\n' : '\n\n'))

@@ -37,7 +37,19 @@ export function parseFeedDate(value: string | undefined): string | undefined {
     const ms = frac ? Math.round(Number(`0.${frac.slice(0, 3).padEnd(3, '0')}`) * 1000) : 0;
     return build(+y!, mo ? +mo : 1, d ? +d : 1, h ? +h : 0, mi ? +mi : 0, s ? +s : 0, ms, zoneOffset(zone));
   }
-  return looseDate(text);
+  return rfc822(text) ?? looseDate(text);
+}
+
+const RFC822 =
+  /^(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|GMT|UTC|UT|Z)$/;
+
+/** The strict RFC 822 form most feeds write, read in one match (the loose reader below is slower). */
+function rfc822(text: string): string | undefined {
+  const m = RFC822.exec(text);
+  const month = m ? MONTHS.get(m[2]!.toLowerCase()) : undefined;
+  if (!m || !month) return undefined;
+  const [, d, , y, h, mi, s, zone] = m;
+  return build(+y!, month, +d!, +h!, +mi!, s ? +s : 0, 0, zoneOffset(zone));
 }
 
 interface Parts {
