@@ -79,6 +79,18 @@ describe('fetchFeed', () => {
     expect(s.calls.map((c) => c.url)).toEqual([A, B]);
   });
 
+  it('says where an unbroken run of permanent redirects (301, 308) leads, and nothing for a temporary one', async () => {
+    const C = 'http://127.0.0.1:9/final.xml';
+    const permanent = scripted({ [A]: redirect(B, 301), [B]: redirect(C, 308), [C]: () => new Response(FEED) });
+    expect(await fetchFeed({ url: A }, opts(permanent.fetch))).toMatchObject({ kind: 'ok', finalUrl: C, movedTo: C });
+    const thenTemporary = scripted({ [A]: redirect(B, 301), [B]: redirect(C, 302), [C]: () => new Response(null, { status: 304 }) });
+    expect(await fetchFeed({ url: A, etag: '"v1"' }, opts(thenTemporary.fetch))).toMatchObject({ kind: 'not-modified', finalUrl: C, movedTo: B });
+    const temporary = scripted({ [A]: redirect(B, 307), [B]: redirect(C, 301), [C]: () => new Response(FEED) });
+    const r = await fetchFeed({ url: A }, opts(temporary.fetch));
+    expect(r).toMatchObject({ kind: 'ok', finalUrl: C });
+    expect('movedTo' in r).toBe(false);
+  });
+
   it('refuses a redirect to a private address before making any request to it', async () => {
     const s = scripted({ [A]: redirect('http://10.0.0.1/feed.xml') });
     const r = await fetchFeed({ url: A }, opts(s.fetch));
