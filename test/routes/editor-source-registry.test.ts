@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { openDb } from '../../src/db/client';
 import { auditLog, sources } from '../../src/db/schema';
-import { feedLinks } from '../../src/pipeline/ingest/discover';
+import { discoverFeeds, feedLinks } from '../../src/pipeline/ingest/discover';
 import { readOpml } from '../../src/pipeline/ingest/opml';
 
 declare module 'vitest' {
@@ -44,6 +44,18 @@ describe('feed discovery', () => {
       { url: 'https://site.example/feed.json', format: 'json' },
       { url: 'https://site.example/news/comments/feed', format: 'rss', title: 'Comments' },
     ]);
+  });
+
+  it('drops announced feeds that no fetch may reach (private addresses, credentials, odd ports)', async () => {
+    const page = `<html><head>
+      <link rel="alternate" type="application/rss+xml" href="http://10.0.0.1/feed.xml">
+      <link rel="alternate" type="application/rss+xml" href="http://user:pw@news.example.com/feed.xml">
+      <link rel="alternate" type="application/atom+xml" href="https://news.example.com:8443/atom.xml">
+      <link rel="alternate" type="application/atom+xml" href="https://news.example.com/atom.xml">
+      </head></html>`;
+    const fetch = async () => new Response(page, { headers: { 'content-type': 'text/html' } });
+    const found = await discoverFeeds('https://news.example.com/', { fetch, timeoutMs: 1000, maxBytes: 1 << 20, allowLoopback: false, userAgent: 'test' });
+    expect(found).toEqual({ kind: 'page', pageUrl: 'https://news.example.com/', feeds: [{ url: 'https://news.example.com/atom.xml', format: 'atom' }] });
   });
 
   it('discovers a home page’s feed through the editor API without adding anything', async () => {
