@@ -155,8 +155,9 @@ describe('XML broken in the ways publishers break it', () => {
     expect(feed.items.map((i) => i.title)).toEqual(['Item 1', 'Rates < 2% for a year', 'Item 3']);
   });
 
-  it('closes an item that lost its closing tag', () => {
+  it('closes an item that lost its closing tag, the last one too', () => {
     expect(titles(three('<item><title>Item 2</title><link>https://wire.example/2</link>'))).toEqual(['Item 1', 'Item 2', 'Item 3']);
+    expect(titles(rss(item(1) + '<item><title>Item 2</title><link>https://wire.example/2</link>'))).toEqual(['Item 1', 'Item 2']);
   });
 
   it('leaves out an item with an unclosed CDATA section and keeps the rest', () => {

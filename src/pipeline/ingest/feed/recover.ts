@@ -57,8 +57,13 @@ export function recoverItems(text: string): Recovered | undefined {
   if (!starts.length) return undefined;
   const last = starts[starts.length - 1]!;
   const name = last.name;
-  const closeEnd = lastCloseEnd(text, name, last.at);
-  if (closeEnd === -1) return undefined;
+  // The last item ends at its closing tag, or, when it lost that, where its channel or feed closes.
+  let closeEnd = lastCloseEnd(text, name, last.at);
+  if (closeEnd === -1) {
+    const containerClose = text.slice(last.at).search(/<\/(?:[A-Za-z_][\w.-]*:)?(?:channel|feed|RDF)\s*>/);
+    if (containerClose === -1) return undefined;
+    closeEnd = last.at + containerClose;
+  }
   const head = text.slice(0, starts[0]!.at);
   const tail = text.slice(closeEnd);
   const kept: string[] = [];
