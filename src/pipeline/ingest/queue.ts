@@ -82,7 +82,6 @@ export async function ingestQueuedSources(deps: IngestDeps, messages: readonly I
     if (!entry) perRun.set(runId, (entry = { counts: emptyCounts(0), landed: 0 }));
     return entry;
   };
-  // A message repeated in one batch (at-least-once delivery) is fetched once.
   const seen = new Set<string>();
   const landedMessages: IngestDelivery[] = [];
   await eachWithConcurrency([...messages], deps.config.FETCH_CONCURRENCY, async (message) => {
@@ -90,13 +89,18 @@ export async function ingestQueuedSources(deps: IngestDeps, messages: readonly I
     const source = rows.get(sourceId);
     const entry = tally(runId);
     const key = `${runId}\n${sourceId}`;
-    if (!source || !source.enabled || seen.has(key)) {
-      // Removed or disabled while queued, or a duplicate: nothing to fetch, but it has landed.
-      entry.landed++;
+    if (seen.has(key)) {
+      // The same message twice in one batch (at-least-once delivery): landed once, acked twice.
       landedMessages.push(message);
       return;
     }
     seen.add(key);
+    if (!source || !source.enabled) {
+      // Removed or disabled while queued: nothing to fetch, but it has landed.
+      entry.landed++;
+      landedMessages.push(message);
+      return;
+    }
     const outcome = await ingestSource(deps, source);
     if (outcome.kind === 'failed' && outcome.code === 'internal') {
       // Our side broke (storage, database), not the publisher: retry with a pause; after the
