@@ -6,7 +6,9 @@
 import { z } from 'zod';
 
 /** Bindings as wrangler declares them, plus the optional ones and the secrets. */
-export type Bindings = Env & {
+export type Bindings = Omit<Env, 'INGEST_QUEUE'> & {
+  /** The ingest queue (messages are IngestMessage); without it a run ingests in its own invocation. */
+  INGEST_QUEUE?: Queue<{ runId: string; sourceId: string }>;
   /** Workers AI, present only when enabled in wrangler.toml. */
   AI?: Ai;
   /** Bootstrap admin token for the editor API (a secret). */

@@ -9,7 +9,7 @@ import { openDb } from '../src/db/client';
 import { articles, sources } from '../src/db/schema';
 import { loadConfig } from '../src/env';
 import { escapeXml } from '../src/lib/xml-escape';
-import type { FetchFn } from '../src/pipeline/fetch-feed';
+import type { FetchFn } from '../src/pipeline/ingest/fetch-feed';
 import { publishByEditor } from '../src/pipeline/editorial';
 import { openRun, runNewsroom } from '../src/pipeline/run';
 import { startStoryWorkflow } from '../src/pipeline/story-start';

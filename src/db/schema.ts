@@ -41,6 +41,10 @@ export const sources = sqliteTable(
     consecutiveFailures: integer('consecutive_failures').notNull().default(0),
     nextFetchAt: text('next_fetch_at'),
     disabledReason: text('disabled_reason'),
+    /** What the last good fetch recovered from (broken items left out, bytes read as Windows-1252). */
+    lastWarnings: text('last_warnings', { mode: 'json' }).$type<string[]>(),
+    /** A permanent redirect seen on the last fetch; seen again on the next, it becomes feedUrl. */
+    movedTo: text('moved_to'),
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
   },
@@ -63,6 +67,7 @@ export const items = sqliteTable(
     summary: text('summary'),
     contentText: text('content_text'),
     author: text('author'),
+    /** The publisher's date; UNDATED (the epoch) when the feed gave none we could read or believe. */
     publishedAt: text('published_at').notNull(),
     fetchedAt: text('fetched_at').notNull(),
     updatedAt: text('updated_at').notNull().default(now),
@@ -245,6 +250,9 @@ export const runs = sqliteTable(
     heartbeatAt: text('heartbeat_at'),
     /** Failures in words, e.g. per source. */
     errors: text('errors', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** Sources this run put on the ingest queue, and how many of them have landed. */
+    ingestQueued: integer('ingest_queued').notNull().default(0),
+    ingestLanded: integer('ingest_landed').notNull().default(0),
   },
   (t) => [index('runs_started_idx').on(t.startedAt)],
 );

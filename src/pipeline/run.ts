@@ -9,7 +9,7 @@ import type { Db } from '../db/client';
 import { acquireLease, currentLease, releaseLease, renewLease } from '../db/lease';
 import { runs, stories as storiesTable } from '../db/schema';
 import type { Config } from '../env';
-import { ingestSources } from './ingest';
+import { ingestSources } from './ingest/ingest';
 import { updateStories } from './stories';
 import { MAX_WORKFLOW_ATTEMPTS, type StartOutcome } from './story-start';
 
@@ -33,8 +33,8 @@ export interface RunDeps {
 
 export interface RunSummary {
   id: string;
-  /** skipped: another run held the lease; `id` is that run. */
-  status: 'succeeded' | 'failed' | 'skipped';
+  /** skipped: another run held the lease (`id` is that run); running: its sources are still on the ingest queue. */
+  status: 'succeeded' | 'failed' | 'skipped' | 'running';
   stats: Record<string, unknown>;
   errors: string[];
 }
@@ -88,7 +88,7 @@ const MAX_FAILED_LISTED = 20;
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-/** Carries out an opened run and gives its lease back, however it ends. */
+/** The whole run in this invocation: ingest every due source here, then `finishRun`; the lease is given back however it ends. */
 export async function runNewsroom(deps: RunDeps, runId: string): Promise<RunSummary> {
   try {
     return await carryOut(deps, runId);
@@ -112,6 +112,33 @@ async function carryOut(deps: RunDeps, runId: string): Promise<RunSummary> {
     errors.push(`ingest: ${message(err)}`);
   }
   await heartbeat(deps, runId);
+  return finishRun(deps, runId, { stats, errors, failed });
+}
+
+/**
+ * What follows ingest, once every source of the run has landed (here, or through the ingest
+ * queue): group items into stories, start the story workflows, and close the run record. The
+ * run's lease is given back when it closes.
+ */
+export async function finishRun(
+  deps: RunDeps,
+  runId: string,
+  carried: { stats: Record<string, unknown>; errors: string[]; failed: boolean },
+): Promise<RunSummary> {
+  try {
+    return await closeRun(deps, runId, carried);
+  } finally {
+    await releaseLease(deps.db, RUN_LEASE, runId);
+  }
+}
+
+async function closeRun(
+  deps: RunDeps,
+  runId: string,
+  carried: { stats: Record<string, unknown>; errors: string[]; failed: boolean },
+): Promise<RunSummary> {
+  const { stats, errors } = carried;
+  let failed = carried.failed;
 
   let toWrite: StoryToWrite[] = [];
   try {

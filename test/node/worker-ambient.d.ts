@@ -3,3 +3,4 @@
 interface Env {}
 type Ai = unknown;
 type RateLimit = unknown;
+type Queue<Body = unknown> = { send(body: Body): Promise<void> };

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/client';
 import { items, sources } from '../../src/db/schema';
 import { loadConfig } from '../../src/env';
-import type { FetchFn } from '../../src/pipeline/fetch-feed';
-import { ingestSources } from '../../src/pipeline/ingest';
+import type { FetchFn } from '../../src/pipeline/ingest/fetch-feed';
+import { ingestSources } from '../../src/pipeline/ingest/ingest';
 
 const db = openDb(env.DB);
 

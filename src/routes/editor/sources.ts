@@ -6,7 +6,7 @@ import { openDb } from '../../db/client';
 import { auditLog, items, sources } from '../../db/schema';
 import { loadConfig } from '../../env';
 import { purgeRegistry } from '../../lib/cache';
-import { sourceIdFrom, sourceInputSchema } from '../../pipeline/sources';
+import { sourceIdFrom, sourceInputSchema } from '../../pipeline/ingest/sources';
 import type { EditorEnv } from './auth';
 import { ApiError, readJson } from './request';
 
