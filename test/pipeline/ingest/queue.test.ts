@@ -4,7 +4,7 @@ import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { describe, expect, inject, it } from 'vitest';
 import { openDb } from '../../../src/db/client';
-import { items, runs, sources } from '../../../src/db/schema';
+import { items, leases, runs, sources } from '../../../src/db/schema';
 import { loadConfig } from '../../../src/env';
 import { runScheduled } from '../../../src/newsroom';
 import type { FetchFn } from '../../../src/pipeline/ingest/fetch-feed';
@@ -19,6 +19,12 @@ import {
 } from '../../../src/pipeline/ingest/queue';
 import { addSources } from '../../../src/pipeline/ingest/sources';
 import { openRun } from '../../../src/pipeline/run';
+
+/** A run of its own: each case starts as if no other run held the one-run-at-a-time lease (storage lives for the file). */
+async function freshRun(at: Date): Promise<string> {
+  await db.delete(leases);
+  return openRun(db, 'cron', at);
+}
 import { sourceRows } from '../../fixtures/newswire/render';
 
 declare module 'vitest' {
@@ -29,7 +35,8 @@ declare module 'vitest' {
 
 const db = openDb(env.DB);
 const base = inject('newswireUrl');
-const config: IngestConfig = { ...loadConfig(env), FETCH_TIMEOUT_MS: 3000 };
+// The scripted host is on loopback port 8798, beside the demo newswire's port the Worker is configured with.
+const config: IngestConfig = { ...loadConfig(env), ALLOW_LOOPBACK_SOURCES: [8798], FETCH_TIMEOUT_MS: 3000 };
 const HOST = 'http://127.0.0.1:8798';
 
 const feed = (n: number) =>
@@ -50,7 +57,7 @@ async function addScriptedSources(prefix: string, n: number) {
   await addSources(
     db,
     Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}`, name: `${prefix} ${i}`, publisher: `${prefix} ${i}`, feedUrl: `${HOST}/${prefix}/f${i}.xml` })),
-    { allowLoopback: true },
+    { allowLoopback: [8798] },
   );
 }
 
@@ -69,7 +76,7 @@ describe('the ingest queue, piece by piece', () => {
     await addScriptedSources('lease', 230);
     const sent: IngestMessage[][] = [];
     const now = new Date();
-    const runId = await openRun(db, 'cron', now);
+    const runId = await freshRun(now);
     const queued = await enqueueDueSources({ db, queue: { sendBatch: async (m) => void sent.push([...m].map((x) => x.body)) }, now }, runId);
     expect(queued).toBe(230);
     expect(sent.map((b) => b.length)).toEqual([100, 100, 30]);
@@ -80,7 +87,7 @@ describe('the ingest queue, piece by piece', () => {
     const [leased] = await db.select().from(sources).where(eq(sources.id, 'lease-7'));
     expect(Date.parse(leased!.nextFetchAt!) - now.getTime()).toBe(QUEUE_LEASE_MS);
     // Fifteen minutes later the leased sources are not due again.
-    const later = await enqueueDueSources({ db, queue: { sendBatch: async () => {} }, now: new Date(now.getTime() + 15 * 60_000) }, await openRun(db, 'cron', now));
+    const later = await enqueueDueSources({ db, queue: { sendBatch: async () => {} }, now: new Date(now.getTime() + 15 * 60_000) }, await freshRun(now));
     expect(later).toBe(0);
   });
 
@@ -88,7 +95,7 @@ describe('the ingest queue, piece by piece', () => {
     await db.update(sources).set({ enabled: false });
     await addScriptedSources('batch', 4);
     const now = new Date();
-    const runId = await openRun(db, 'cron', now);
+    const runId = await freshRun(now);
     const queued = await enqueueDueSources({ db, queue: { sendBatch: async () => {} }, now }, runId);
     expect(queued).toBe(4);
     const deps = { db, store: env.STORE, fetch: scripted, config, now };
@@ -110,7 +117,7 @@ describe('the ingest queue, piece by piece', () => {
     await db.update(sources).set({ enabled: false });
     await addScriptedSources('flaky', 1);
     const now = new Date();
-    const runId = await openRun(db, 'cron', now);
+    const runId = await freshRun(now);
     await enqueueDueSources({ db, queue: { sendBatch: async () => {} }, now }, runId);
     const broken = { db, store: { head: () => Promise.reject(new Error('R2 unavailable')) } as unknown as R2Bucket, fetch: scripted, config, now };
     const attempt = delivery({ runId, sourceId: 'flaky-0' });
@@ -129,6 +136,7 @@ describe('a cron run through the local queue', () => {
   it('ingests every demo source through the consumer, then clusters once and closes the run', async () => {
     await db.update(sources).set({ enabled: false });
     await addSources(db, sourceRows(base), { allowLoopback: true });
+    await db.delete(leases);
     const opened = await runScheduled(env);
     expect(opened.status).toBe('running');
     const run = await waitForRun(opened.id);
@@ -145,6 +153,7 @@ describe('a cron run through the local queue', () => {
   it('without the queue binding, the cron run ingests in its own invocation, as before', async () => {
     await db.update(sources).set({ enabled: false });
     await db.update(sources).set({ enabled: true, nextFetchAt: null }).where(eq(sources.id, 'northwind-ledger'));
+    await db.delete(leases);
     const run = await runScheduled({ ...env, INGEST_QUEUE: undefined });
     expect(run.status).toBe('succeeded');
     expect(run.stats).toMatchObject({ ingest: { sourcesDue: 1, failed: 0 } });
