@@ -78,7 +78,7 @@ const FEEDS: Record<string, string> = {
       HOSTS.a,
       1,
       'Orrery Labs recalls 40,000 Sextant home robots after battery fires',
-      'Orrery Labs recalled 40,000 Sextant home robots on Monday after reports of battery fires in Kestria. The company said owners would get a full refund. Chief executive Mara Lind said safety came first.',
+      'Orrery Labs recalled 40,000 Sextant home robots on Monday after reports of battery fires in Kestria. The company said owners would get a full refund within 30 days. Regulators in Kestria had logged 14 fires since March. Orrery Labs blamed a faulty charging board from one supplier. Chief executive Mara Lind said safety came first.',
       // Entity-encoded markup survives feed parsing as text, so it reaches the article's source list.
       8,
     ),
@@ -89,7 +89,7 @@ const FEEDS: Record<string, string> = {
       HOSTS.b,
       2,
       'Sextant robot recall: Orrery Labs pulls 40,000 units over fires',
-      'Orrery Labs is pulling 40,000 of its Sextant home robots from homes in Kestria because their batteries can catch fire, a spokesperson confirmed on Monday. Regulators in Kestria had opened an inquiry last month.',
+      'Orrery Labs is pulling 40,000 of its Sextant home robots from homes in Kestria because their batteries can catch fire, a spokesperson confirmed on Monday. Regulators in Kestria had opened an inquiry last month. Sales of the Sextant, which costs 899 euros, are suspended until the review ends. Shares of Orrery Labs fell 6 percent on Monday.',
       // Real markup, stripped by the parser: the title the clusterer sees stays the reporter's words.
       1,
     ),
@@ -103,7 +103,7 @@ const stubFetch: FetchFn = async (url) => {
 const get = async (path: string) => (await exports.default.fetch(`https://news.test${path}`)).text();
 
 const SAFE_URL = /^(\/|#|https?:\/\/)/;
-const NEVER_OURS = new Set(['iframe', 'object', 'embed', 'math', 'base', 'details', 'x', 'frame', 'frameset', 'applet', 'svg', 'mi']);
+const NEVER_OURS = new Set(['iframe', 'object', 'embed', 'math', 'base', 'x', 'frame', 'frameset', 'applet', 'svg', 'mi']);
 
 /** Tags in a page that could run script, load something or navigate, other than our own. */
 function activeMarkup(html: string): string[] {
@@ -113,6 +113,8 @@ function activeMarkup(html: string): string[] {
       if (name === 'script') return attrs !== ' type="application/ld+json"';
       if (name === 'style' || name === 'body') return attrs.trim() !== '' || html.split(`<${name}`).length > 2;
       if (name === 'meta') return /http-equiv/i.test(attrs);
+      // Ours is the provenance panel's evidence list, with no attribute but its class.
+      if (name === 'details') return attrs.trim() !== 'class="evidence"';
       if (NEVER_OURS.has(name)) return true;
       const urls = [...attrs.matchAll(/\b(?:href|src|action|formaction|data)="([^"]*)"/gi)].map((m) => m[1]!);
       return urls.some((u) => !SAFE_URL.test(u));

@@ -5,7 +5,7 @@ import { items, sources, stories } from '../../src/db/schema';
 import { publishArticle } from '../../src/pipeline/publish';
 import { sampleDraft, sampleReport, sampleSources } from './draft';
 
-/** Two stories, each reported by two publishers, written straight into D1 (no feeds to fetch). */
+/** Two stories, each reported by two publishers with enough facts for a news brief, written straight into D1 (no feeds to fetch). */
 export async function seedTwoStories(db: Db, now = new Date()) {
   const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000).toISOString();
   await db.insert(sources).values([
@@ -27,10 +27,10 @@ export async function seedTwoStories(db: Db, now = new Date()) {
     contentHash: id,
   });
   await db.insert(items).values([
-    item('a1', 'wire-a', 'Orrery Labs recalls its Sextant home robot after battery fires', 'Orrery Labs recalled 40,000 Sextant home robots on Monday after reports of battery fires in Kestria. The company said owners would get a full refund.', 60),
-    item('b1', 'wire-b', 'Sextant robot recall: Orrery Labs pulls 40,000 units over fires', 'Orrery Labs is recalling 40,000 Sextant home robots because of battery fires, the company said on Monday. Owners in Kestria will get a refund.', 50),
-    item('a2', 'wire-a', 'Tamsin Bank fined for automated loan refusals in Valdoria', 'The Valdoria banking authority fined Tamsin Bank 1.2 million euros over automated loan refusals. The bank said it would appeal the decision.', 40),
-    item('b2', 'wire-b', 'Valdoria regulator fines Tamsin Bank over loan algorithm', 'Tamsin Bank must pay a 1.2 million euro fine after its loan algorithm refused applicants unfairly in Valdoria, the banking authority said.', 30),
+    item('a1', 'wire-a', 'Orrery Labs recalls its Sextant home robot after battery fires', 'Orrery Labs recalled 40,000 Sextant home robots on Monday after reports of battery fires in Kestria. The company said owners would get a full refund within 30 days. Regulators in Kestria had logged 14 fires since March, two of them in children\'s bedrooms. Orrery Labs said a faulty charging board from one supplier caused the fires. "We are sorry, and we will make this right," chief executive Lena Voss said.', 60),
+    item('b1', 'wire-b', 'Sextant robot recall: Orrery Labs pulls 40,000 units over fires', 'Orrery Labs is recalling 40,000 Sextant home robots because of battery fires, the company said on Monday. Owners in Kestria will get a refund or a repaired unit. The Kestria consumer safety office said it would inspect the company\'s other robots next month. Sales of the Sextant, which costs 899 euros, are suspended until the office finishes its review. Shares of Orrery Labs fell 6 percent in Kestria on Monday.', 50),
+    item('a2', 'wire-a', 'Tamsin Bank fined for automated loan refusals in Valdoria', 'The Valdoria banking authority fined Tamsin Bank 1.2 million euros on Tuesday over automated loan refusals. The authority said the bank\'s loan algorithm refused 3,400 applicants without a human review. The bank said it would appeal the decision within the 28 days the law allows. Tamsin Bank has 2.1 million customers in Valdoria. "Automation does not excuse a lender from explaining its decisions," the authority\'s chair, Ines Marlo, said.', 40),
+    item('b2', 'wire-b', 'Valdoria regulator fines Tamsin Bank over loan algorithm', 'Tamsin Bank must pay a 1.2 million euro fine after its loan algorithm refused applicants unfairly in Valdoria, the banking authority said on Tuesday. The authority ordered the bank to review every refusal made since January. Consumer groups said the fine was small for a bank of its size. Tamsin Bank said it had already paused the algorithm and would reconsider the 3,400 applications by hand. The bank plans to appeal.', 30),
   ]);
 }
 
