@@ -1,7 +1,7 @@
 /** `node --import tsx test/eval/cluster-profile.ts`: where clusterItems spends its time on a 500-item batch (median of runs). */
 import { clusterItems, DEFAULT_CLUSTER_POLICY } from '../../src/pipeline/cluster';
-import { confirmOpeners, itemFeatures } from '../../src/pipeline/cluster-features';
-import { scorePairs } from '../../src/pipeline/cluster-score';
+import { confirmOpeners, itemFeatures } from '../../src/pipeline/cluster/features';
+import { scorePairs } from '../../src/pipeline/cluster/score';
 import { clusterBatch } from '../fixtures/cluster/sets';
 
 const RUNS = Number(process.argv[2] ?? 15);

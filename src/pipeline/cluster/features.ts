@@ -1,11 +1,11 @@
 /** What clustering reads from one item: stemmed terms, named entities, text shingles, copy keys. */
-import { fnv1a64 } from '../lib/hash';
-import { normalizeWhitespace, words } from '../lib/text';
-import { eventKinds } from './cluster-events';
-import { isRoundup } from './cluster-roundup';
-import { bareWord, isLabel, isLabelKey, isMoneyKey, isPeriod, labelEntities, numberEntities } from './cluster-figures';
-import { foldWord, isFigureToken, STOPWORDS, terms } from './cluster-terms';
-import type { ClusterItem } from './types';
+import { fnv1a64 } from '../../lib/hash';
+import { normalizeWhitespace, words } from '../../lib/text';
+import { eventKinds } from './events';
+import { isRoundup } from './roundup';
+import { bareWord, isLabel, isLabelKey, isMoneyKey, isPeriod, labelEntities, numberEntities } from './figures';
+import { foldWord, isFigureToken, STOPWORDS, terms } from './terms';
+import type { ClusterItem } from '../types';
 
 const CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'von', 'van', 'la', 'le']);
 
@@ -297,7 +297,7 @@ export function confirmOpeners(fs: readonly ItemFeatures[]): void {
 }
 
 /** Names of a sentence that can tell subjects apart (name heads of 4+ letters, no figures), and its opener. */
-function distinctiveNames(sentence: string): [string[], string[]] {
+export function distinctiveNames(sentence: string): [string[], string[]] {
   const openers: string[] = [];
   const names = nameEntities(sentence, false, openers).map(nameHead).filter((name) => /^\p{L}[\p{L}' -]{3,}$/u.test(name) && !STOPWORDS.has(name));
   return [names, openers];

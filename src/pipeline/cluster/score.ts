@@ -2,9 +2,9 @@
  * Same-event scores for the pairs of a batch, found through an inverted index so that only
  * items sharing a rare term or name are ever compared (no all-pairs pass over texts).
  */
-import { eventRelation } from './cluster-events';
-import { labelsConflict } from './cluster-figures';
-import type { ItemFeatures } from './cluster-features';
+import { eventRelation } from './events';
+import { labelsConflict } from './figures';
+import type { ItemFeatures } from './features';
 
 export interface ScoreOptions {
   windowHours: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confirmOpeners, isNumberCompound, itemFeatures, nameEntities, nameHead } from '../../src/pipeline/cluster-features';
+import { confirmOpeners, isNumberCompound, itemFeatures, nameEntities, nameHead } from '../../../src/pipeline/cluster/features';
 
 const item = (id: string, title: string, text: string) => ({ id, publisher: 'p', title, text, publishedAt: '2026-11-20T12:00:00Z' });
 
