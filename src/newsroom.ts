@@ -1,6 +1,7 @@
 /** Binds the newsroom run to the Worker's environment: D1, R2, fetch and the story workflow. */
 import { openDb } from './db/client';
 import { loadConfig, type Bindings } from './env';
+import { workersAiEmbedder } from './pipeline/cluster/embed';
 import { openRun, runNewsroom, type RunSummary, type StoryToWrite } from './pipeline/run';
 import { storyInstanceId } from './workflow';
 
@@ -29,6 +30,7 @@ function runDeps(env: Bindings) {
     fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
     config,
     now: () => new Date(),
+    embed: env.AI ? workersAiEmbedder(env.AI) : undefined,
     startStory: (story: StoryToWrite) => startStory(env.STORY_WORKFLOW, story),
   };
 }

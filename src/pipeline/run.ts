@@ -8,6 +8,7 @@ import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { runs, stories as storiesTable } from '../db/schema';
 import type { Config } from '../env';
+import { embedNewItems, type Embedder } from './cluster/embed';
 import { ingestSources } from './ingest';
 import { updateStories } from './stories';
 
@@ -22,6 +23,8 @@ export interface RunDeps {
   fetch: typeof fetch;
   config: Config;
   now: () => Date;
+  /** Embeds items for clustering (the AI binding); absent = lexical clustering alone. */
+  embed?: Embedder;
   /** Starts the story workflow; 'exists' when that story version was already started. */
   startStory: (story: StoryToWrite) => Promise<'started' | 'exists'>;
 }
@@ -65,6 +68,16 @@ export async function runNewsroom(deps: RunDeps, runId: string): Promise<RunSumm
     // Ingest isolates each source; reaching here means the stage itself broke. Stories can still be written.
     failed = true;
     errors.push(`ingest: ${message(err)}`);
+  }
+
+  if (deps.embed) {
+    try {
+      const since = new Date(deps.now().getTime() - deps.config.CLUSTER_WINDOW_HOURS * 3_600_000).toISOString();
+      stats.embedded = await embedNewItems(deps.db, deps.embed, since);
+    } catch (err) {
+      // Clustering works without vectors; the failure is recorded and the items are embedded next run.
+      errors.push(`embeddings: ${message(err)}`);
+    }
   }
 
   let toWrite: StoryToWrite[] = [];

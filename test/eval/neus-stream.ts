@@ -78,3 +78,19 @@ export function datedStream(events: readonly NeusEvent[], days: number, apartDay
   });
   return events.flatMap((e, i) => items(e, START + dayOf[i]! * 24 * HOUR + rand() * 14 * HOUR, rand, 8));
 }
+
+/**
+ * `n` real items in one window of `hours`: each event's three reports and its neutral summary (as a
+ * fourth outlet), events taken in file order. For benchmarks: the texts and their mix are real.
+ */
+export function realItems(events: readonly NeusEvent[], n: number, hours: number, seed = 3): LabelledItem[] {
+  const rand = random(seed);
+  const out: LabelledItem[] = [];
+  for (const e of events) {
+    if (out.length >= n) break;
+    const base = START + rand() * Math.max(0, hours - 8) * HOUR;
+    out.push(...items({ ...e, reports: [...e.reports, e.summary] }, base, rand, 8));
+  }
+  if (out.length < n) throw new Error(`realItems: ${n} items asked, the events hold ${out.length}`);
+  return out.slice(0, n);
+}

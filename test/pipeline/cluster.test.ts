@@ -182,7 +182,7 @@ describe('independentPublishers', () => {
     expect(independentPublishers([kite[0]!, secondFeed])).toBe(1);
     expect(independentPublishers(kite)).toBe(2);
   });
-  it('lets a differently angled article join its story through one strong link, which average linkage alone would not', () => {
+  it('lets a differently angled article join its story through its best link, which a bar on every member would not', () => {
     const story = [
       fine('p1', 'relay', 0, 'Warehouse staff at Pennacott walk out over heat',
         'Hundreds of Pennacott warehouse staff walked out on Monday, saying temperatures inside reached 35 degrees.'),
@@ -193,7 +193,7 @@ describe('independentPublishers', () => {
         'Pennacott offered to meet Scarrow depot representatives on Wednesday to discuss cooling fans and longer breaks.'),
     ];
     expect(clusterItems(story)).toEqual([['p1', 'p2', 'p3']]);
-    expect(clusterItems(story, { strongLink: 1 })).not.toEqual([['p1', 'p2', 'p3']]);
+    expect(clusterItems(story, { joinMean: 0.99 })).not.toEqual([['p1', 'p2', 'p3']]);
   });
 
   it('does not chain two events through a bridge when the ends contradict', () => {

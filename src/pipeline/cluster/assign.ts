@@ -32,7 +32,7 @@ export const DEFAULT_ASSIGN_POLICY: AssignPolicy = {
   syndicationThreshold: 0.8,
   joinMax: MODEL.joinMax,
   joinMean: MODEL.joinMean,
-  candidates: 16,
+  candidates: 10,
   maxBlockShare: 0.2,
   maxBlockItems: 60,
 };
@@ -54,11 +54,13 @@ export type Vectors = ReadonlyMap<string, Float32Array>;
 
 const HOUR_MS = 3_600_000;
 /** Pair probability from which two texts are compared as possible copies. */
-const COPY_GATE = 0.5;
+const COPY_GATE = 0.9;
 /** Shingle sets smaller than this are too short to call a copy by text alone. */
 const MIN_COPY_SHINGLES = 8;
 /** Members of a story an item is compared with (the most recent): stories stay cheap to join. */
-const MAX_COMPARED = 24;
+const MAX_COMPARED = 12;
+/** Blocking keys per item: its rarest terms and names. */
+const BLOCK_KEYS = 12;
 
 interface Story {
   id?: string;
@@ -77,8 +79,9 @@ export class StoryIndex {
   readonly items: Weighted[] = [];
   readonly stories: Story[] = [];
   private readonly storyOf: number[] = [];
-  private readonly termPostings = new Map<string, number[]>();
-  private readonly namePostings = new Map<string, number[]>();
+  /** Per item: the posting lists of its blocking keys (its rarest terms and names) and their weights. */
+  private readonly blockLists: number[][][] = [];
+  private readonly blockWeights: number[][] = [];
   private score = new Float64Array(0);
   private readonly exact = new Map<string, number[]>();
   private readonly logits = new Map<number, number>();
@@ -96,29 +99,43 @@ export class StoryIndex {
     for (const s of all) this.corpus.add(s);
     this.maxDf = Math.max(2, Math.min(this.p.maxBlockItems, Math.floor(this.p.maxBlockShare * this.corpus.n)));
     this.score = new Float64Array(all.length);
+    const postings = new Map<number, number[]>();
     all.forEach((s, i) => {
       s.index = i;
       this.items.push(weigh(s, this.corpus));
       this.storyOf.push(-1);
+      const keys: [number, number][] = [];
+      for (const t of s.body.keys()) {
+        const term = this.corpus.term(t);
+        if (term.df >= 2 && term.df <= this.maxDf) keys.push([term.id, term.idf]);
+      }
+      for (const name of s.names) {
+        const term = this.corpus.term(name, true);
+        if (term.df >= 2 && term.df <= this.maxDf) keys.push([term.id, term.idf]);
+      }
+      // The rarest keys only: two reports of one event share some of their rarest words.
+      keys.sort((x, y) => y[1] - x[1]);
+      const kept = keys.slice(0, BLOCK_KEYS);
+      this.blockLists.push(
+        kept.map(([key]) => {
+          let list = postings.get(key);
+          if (!list) postings.set(key, (list = []));
+          return list;
+        }),
+      );
+      this.blockWeights.push(kept.map(([, w]) => w));
     });
   }
 
   /** Adds item i to the blocking and copy-key postings. */
   index(i: number): void {
     const s = this.items[i]!.s;
+    for (const list of this.blockLists[i]!) list.push(i);
     const add = (map: Map<string, number[]>, key: string) => {
       const list = map.get(key);
       if (list) list.push(i);
       else map.set(key, [i]);
     };
-    for (const t of s.body.keys()) {
-      const df = this.corpus.df.get(t)!;
-      if (df >= 2 && df <= this.maxDf) add(this.termPostings, t);
-    }
-    for (const name of s.names) {
-      const df = this.corpus.nameDf.get(name)!;
-      if (df >= 2 && df <= this.maxDf) add(this.namePostings, name);
-    }
     if (s.urlKey) add(this.exact, `u${s.urlKey}`);
     if (s.titleKey) add(this.exact, `h${s.titleKey}`);
   }
@@ -158,27 +175,37 @@ export class StoryIndex {
     return z;
   }
 
-  /** Items sharing the most rare-key weight with item i, inside the window. */
+  /** Items sharing the most rare-key weight with item i, inside the window (the best `candidates`, ties to the earlier). */
   candidates(i: number): number[] {
-    const w = this.items[i]!;
-    const t = w.s.time;
+    const t = this.items[i]!.s.time;
     const windowMs = this.p.windowHours * HOUR_MS;
     const score = this.score;
     const touched: number[] = [];
-    const visit = (list: number[] | undefined, weight: number) => {
-      if (!list) return;
-      for (const j of list) {
+    const lists = this.blockLists[i]!;
+    const weights = this.blockWeights[i]!;
+    for (let k = 0; k < lists.length; k++) {
+      const list = lists[k]!;
+      const w = weights[k]!;
+      for (let x = 0; x < list.length; x++) {
+        const j = list[x]!;
         if (Math.abs(this.items[j]!.s.time - t) > windowMs) continue;
         if (!score[j]) touched.push(j);
-        score[j]! += weight;
+        score[j]! += w;
       }
-    };
-    for (const [term, weight] of w.body) visit(this.termPostings.get(term), weight / (w.s.body.get(term) ?? 1));
-    for (const [name, weight] of w.names) visit(this.namePostings.get(name), weight);
-    touched.sort((x, y) => score[y]! - score[x]! || x - y);
-    const out = touched.slice(0, this.p.candidates);
+    }
+    // Top k by insertion into a short sorted list: touched can hold hundreds, k is small.
+    const top: number[] = [];
+    const k = this.p.candidates;
+    for (const j of touched) {
+      const sj = score[j]!;
+      if (top.length === k && sj <= score[top[k - 1]!]!) continue;
+      let at = top.length;
+      while (at > 0 && (score[top[at - 1]!]! < sj || (score[top[at - 1]!]! === sj && top[at - 1]! > j))) at--;
+      top.splice(at, 0, j);
+      if (top.length > k) top.pop();
+    }
     for (const j of touched) score[j] = 0;
-    return out;
+    return top;
   }
 
   private isCopy(i: number, j: number): boolean {
@@ -197,8 +224,6 @@ export class StoryIndex {
     const story = this.stories[k]!;
     const t = this.items[i]!.s.time;
     if (Math.max(story.last, t) - Math.min(story.first, t) > this.p.windowHours * HOUR_MS) return undefined;
-    // A story opened by a roundup reports several events and so none of them: only copies join it.
-    if (story.fresh && isRoundupItem(this.items[story.members[0]!]!.s)) return undefined;
     let max = 0;
     let sum = 0;
     const compared = story.members.slice(-MAX_COMPARED);
@@ -209,7 +234,10 @@ export class StoryIndex {
       max = Math.max(max, pr);
       sum += pr;
     }
-    return { max, mean: sum / compared.length };
+    const mean = sum / compared.length;
+    // A story opened by a roundup reports several events and so none of them: only copies join it.
+    if (max >= this.p.joinMax && mean >= this.p.joinMean && story.fresh && isRoundupItem(this.items[story.members[0]!]!.s)) return undefined;
+    return { max, mean };
   }
 
   private canMerge(k: number, other: number): boolean {
@@ -242,17 +270,18 @@ export class StoryIndex {
   /** Assigns new item i: a copy joins its original's story; otherwise the best-fitting story, or a new one. */
   assign(i: number): number {
     const s = this.items[i]!.s;
-    const seen = new Set<number>();
     const exact = [...(s.urlKey ? this.exact.get(`u${s.urlKey}`) ?? [] : []), ...(s.titleKey ? this.exact.get(`h${s.titleKey}`) ?? [] : [])];
+    for (const j of exact) if (this.isCopy(i, j)) return this.place(i, this.storyOf[j]);
     const cands = this.candidates(i);
-    for (const j of [...exact, ...cands]) {
-      if (seen.has(j)) continue;
-      seen.add(j);
-      const exactKey = exact.includes(j);
-      if ((exactKey || sigmoid(this.logit(i, j)) >= COPY_GATE) && this.isCopy(i, j)) return this.place(i, this.storyOf[j]);
+    // Stories worth a full comparison: those of candidates that alone reach the bar for a best pair.
+    const stories = new Set<number>();
+    for (const j of cands) {
+      const pr = sigmoid(this.logit(i, j));
+      if (pr >= COPY_GATE && this.isCopy(i, j)) return this.place(i, this.storyOf[j]);
+      if (pr >= this.p.joinMax) stories.add(this.storyOf[j]!);
     }
     const fits: [number, number][] = [];
-    for (const k of new Set(cands.map((j) => this.storyOf[j]!))) {
+    for (const k of stories) {
       const f = this.fit(i, k);
       if (f && f.max >= this.p.joinMax && f.mean >= this.p.joinMean) fits.push([k, f.max + f.mean]);
     }

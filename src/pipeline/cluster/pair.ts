@@ -28,76 +28,104 @@ export class Corpus {
   nameIdf(name: string): number {
     return Math.log((this.n + 10) / ((this.nameDf.get(name) ?? 0) + 0.5));
   }
+
+  /** Small integer ids (so vectors are sorted typed arrays), idf and df of each term and name. */
+  private readonly info = new Map<string, Term>();
+
+  /** A term's (or, with `name`, a name's) id, idf and document frequency, computed once per window. */
+  term(key: string, name = false): Term {
+    const mapKey = name ? `\u0001${key}` : key;
+    let t = this.info.get(mapKey);
+    if (!t) {
+      const df = (name ? this.nameDf : this.df).get(key) ?? 0;
+      t = { id: this.info.size, idf: Math.log((this.n + 10) / (df + 0.5)), df };
+      this.info.set(mapKey, t);
+    }
+    return t;
+  }
+}
+
+export interface Term {
+  id: number;
+  idf: number;
+  df: number;
+}
+
+/** A sparse vector: ascending ids and their weights. */
+export interface Sparse {
+  ids: Int32Array;
+  w: Float64Array;
+  norm: number;
 }
 
 /** An item's TF-IDF vectors under a corpus, computed once the corpus holds the whole window. */
 export interface Weighted {
   s: Signals;
-  title: Map<string, number>;
-  body: Map<string, number>;
-  titleNorm: number;
-  bodyNorm: number;
-  /** Idf of each name, and their sum. */
-  names: Map<string, number>;
-  nameMass: number;
+  title: Sparse;
+  body: Sparse;
+  /** Names with their idf (the norm field holds their sum). */
+  names: Sparse;
 }
 
-function tfidf(v: Map<string, number>, corpus: Corpus): [Map<string, number>, number] {
-  const out = new Map<string, number>();
+function sparse(entries: [number, number][]): Sparse {
+  entries.sort((x, y) => x[0] - y[0]);
+  const ids = new Int32Array(entries.length);
+  const w = new Float64Array(entries.length);
   let sum = 0;
-  for (const [t, c] of v) {
-    const w = c * corpus.idf(t);
-    out.set(t, w);
-    sum += w * w;
-  }
-  return [out, Math.sqrt(sum)];
+  entries.forEach(([id, v], i) => {
+    ids[i] = id;
+    w[i] = v;
+    sum += v * v;
+  });
+  return { ids, w, norm: Math.sqrt(sum) };
 }
 
 export function weigh(s: Signals, corpus: Corpus): Weighted {
-  const [title, titleNorm] = tfidf(s.title, corpus);
-  const [body, bodyNorm] = tfidf(s.body, corpus);
-  const names = new Map<string, number>();
-  let nameMass = 0;
-  for (const name of s.names) {
-    const w = corpus.nameIdf(name);
-    names.set(name, w);
-    nameMass += w;
-  }
-  return { s, title, titleNorm, body, bodyNorm, names, nameMass };
+  const tfidf = (v: Map<string, number>) =>
+    sparse(
+      [...v].map(([t, c]): [number, number] => {
+        const term = corpus.term(t);
+        return [term.id, c * term.idf];
+      }),
+    );
+  const names = sparse(
+    [...s.names].map((name): [number, number] => {
+      const term = corpus.term(name, true);
+      return [term.id, term.idf];
+    }),
+  );
+  names.norm = names.w.reduce((a, b) => a + b, 0);
+  return { s, title: tfidf(s.title), body: tfidf(s.body), names };
 }
 
-function cosine(a: Map<string, number>, na: number, b: Map<string, number>, nb: number): number {
-  if (!na || !nb) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [t, w] of small) {
-    const v = large.get(t);
-    if (v !== undefined) dot += w * v;
+function dot(a: Sparse, b: Sparse): number {
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  const ai = a.ids;
+  const bi = b.ids;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) sum += a.w[i++]! * b.w[j++]!;
+    else if (x < y) i++;
+    else j++;
   }
-  return dot / (na * nb);
+  return sum;
+}
+
+function cosine(a: Sparse, b: Sparse): number {
+  return a.norm && b.norm ? dot(a, b) / (a.norm * b.norm) : 0;
 }
 
 /** Figures of one unit ("usd", "%", "refugee") with values on both sides and none in common: two outcomes. */
-function figureConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  const byUnit = (set: ReadonlySet<string>) => {
-    const out = new Map<string, Set<string>>();
-    for (const f of set) {
-      if (f.startsWith('n:')) continue;
-      const [unit, value] = f.endsWith('%') ? ['%', f] : f.includes(':') ? [f.slice(0, f.indexOf(':')), f] : [f.slice(f.indexOf(' ') + 1), f];
-      const values = out.get(unit) ?? new Set<string>();
-      values.add(value);
-      out.set(unit, values);
-    }
-    return out;
-  };
-  const ua = byUnit(a);
-  if (!ua.size) return false;
-  const ub = byUnit(b);
+function figureConflict(a: ReadonlyMap<string, readonly string[]>, b: ReadonlyMap<string, readonly string[]>): boolean {
+  if (!a.size || !b.size) return false;
   let conflict = false;
-  for (const [unit, values] of ua) {
-    const other = ub.get(unit);
+  for (const [unit, values] of a) {
+    const other = b.get(unit);
     if (!other) continue;
-    for (const v of values) if (other.has(v)) return false;
+    for (const v of values) if (other.includes(v)) return false;
     conflict = true;
   }
   return conflict;
@@ -124,49 +152,70 @@ const RARE_NAME_IDF = 3;
 /** Shared terms at least this heavy (tf x idf on both sides) count as rare terms. */
 const RARE_TERM_WEIGHT = 3;
 
-/** Shared headline-and-lede terms: how many are rare, and their summed weight (not normalised by length). */
-function sharedTerms(a: Map<string, number>, b: Map<string, number>): [number, number] {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** Shared headline-and-lede terms: their cosine, how many are rare, and their summed weight (not normalised by length). */
+function sharedTerms(a: Sparse, b: Sparse): [number, number, number] {
+  let i = 0;
+  let j = 0;
+  let dotSum = 0;
   let rare = 0;
   let mass = 0;
-  for (const [t, w] of small) {
-    const v = large.get(t);
-    if (v === undefined) continue;
-    const m = Math.min(w, v);
-    mass += m;
-    if (m >= RARE_TERM_WEIGHT) rare++;
+  const ai = a.ids;
+  const bi = b.ids;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) {
+      const v = a.w[i++]!;
+      const w = b.w[j++]!;
+      dotSum += v * w;
+      const m = Math.min(v, w);
+      mass += m;
+      if (m >= RARE_TERM_WEIGHT) rare++;
+    } else if (x < y) i++;
+    else j++;
   }
-  return [rare, mass];
+  return [a.norm && b.norm ? dotSum / (a.norm * b.norm) : 0, rare, mass];
 }
 
 /** The lexical features of a pair (see FEATURES). */
 export function pairFeatures(a: Weighted, b: Weighted): number[] {
   const [sa, sb] = [a.s, b.s];
-  const cross = Math.max(cosine(a.title, a.titleNorm, b.body, b.bodyNorm), cosine(b.title, b.titleNorm, a.body, a.bodyNorm));
+  const cross = Math.max(cosine(a.title, b.body), cosine(b.title, a.body));
+  let i = 0;
+  let j = 0;
   let sharedMass = 0;
   let rare = 0;
-  for (const [name, w] of a.names) {
-    if (!b.names.has(name)) continue;
-    sharedMass += w;
-    if (w >= RARE_NAME_IDF) rare++;
+  const an = a.names.ids;
+  const bn = b.names.ids;
+  while (i < an.length && j < bn.length) {
+    const x = an[i]!;
+    const y = bn[j]!;
+    if (x === y) {
+      const w = a.names.w[i]!;
+      sharedMass += w;
+      if (w >= RARE_NAME_IDF) rare++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
   }
   let figures = 0;
   for (const f of sa.figures) if (sb.figures.has(f)) figures++;
   const relation = eventRelation(sa.events, sb.events);
-  const [rareTerms, termMass] = sharedTerms(a.body, b.body);
-  const body = cosine(a.body, a.bodyNorm, b.body, b.bodyNorm);
+  const [body, rareTerms, termMass] = sharedTerms(a.body, b.body);
+  const nameMass = a.names.norm + b.names.norm;
   return [
-    cosine(a.title, a.titleNorm, b.title, b.titleNorm),
+    cosine(a.title, b.title),
     body,
     cross,
     // Lets the model bend: the first shared words say more than the last.
     Math.sqrt(body),
-    a.nameMass + b.nameMass ? (2 * sharedMass) / (a.nameMass + b.nameMass) : 0,
+    nameMass ? (2 * sharedMass) / nameMass : 0,
     Math.min(rare, 3) / 3,
     Math.min(rareTerms, 6) / 6,
     Math.min(termMass, 30) / 30,
     Math.min(figures, 2) / 2,
-    +figureConflict(sa.figures, sb.figures),
+    +figureConflict(sa.units, sb.units),
     +(relation === 'same'),
     +(relation === 'conflict'),
   ];

@@ -7,10 +7,10 @@ import { fnv1a64 } from '../../lib/hash';
 import { words } from '../../lib/text';
 import type { ClusterItem } from '../types';
 import { eventKinds } from './events';
-import { canonicalUrl, distinctiveNames, isTitleCase, lede, shingleHashes } from './features';
+import { canonicalUrl, foldName, isTitleCase, lede, nameHead, shingleHashes } from './features';
 import { isLabelKey, isMoneyKey, labelEntities, numberEntities } from './figures';
 import { isRoundup } from './roundup';
-import { foldWord, STOPWORDS, terms } from './terms';
+import { foldWord, stem, STOPWORDS } from './terms';
 
 /** Everything pair scoring needs of one item. */
 export interface Signals {
@@ -26,6 +26,8 @@ export interface Signals {
   names: Set<string>;
   /** Figures with a unit or currency ("usd:2000000", "12%", "62500 refugee"), bare numbers as "n:…". */
   figures: Set<string>;
+  /** The figures with a unit or currency, by unit ("usd", "%", "refugee"). */
+  units: Map<string, string[]>;
   /** Generic labels ("lbl:series c", "lbl:quarter 3"). */
   labels: Set<string>;
   /** Letter-digit tokens of the headline (model names, versions): "kite-3", "h200". */
@@ -43,33 +45,37 @@ export interface Signals {
 /** Words of the text that count as its lede. */
 export const LEDE_WORDS = 60;
 
-// A token with its leading punctuation, so a sentence start can be seen ("… said. Officials").
-const TOKEN = /(\S*?)([\p{L}\p{N}][\p{L}\p{N}'’.&-]*)/gu;
+// A word (letters and digits, inner apostrophes, dots and hyphens), as lib/text words() reads one.
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+const UPPER = /^\p{Lu}/u;
+const ENDS_SENTENCE = /[.!?:]["”’)]*\s*$/;
 
 /**
- * Name tokens of a text: capitalised words that do not open a sentence, acronyms ("DACA"), and
- * letter-digit codes. A capitalised sentence opener counts only when it is no stopword ("The").
- * In a title-case headline capitals say nothing, so only the tokens `known` already holds count.
+ * One pass over a text: its content terms (as terms() gives them) and its name tokens, i.e.
+ * capitalised words that do not merely open a sentence (an opener counts when 3+ letters and no
+ * stopword), acronyms ("DACA") and letter-digit codes, folded lower-case. In a title-case headline
+ * capitals say nothing, so only the names `known` already holds count.
  */
-export function nameTokens(text: string, into: Set<string>, known?: ReadonlySet<string>): void {
-  let sentenceStart = true;
-  for (const m of text.matchAll(TOKEN)) {
-    const lead = m[1]!;
-    const raw = m[2]!.replace(/['’]s$|[.'’-]+$/u, '');
-    const startsSentence = sentenceStart || /[.!?:]["”’)]*$/.test(lead);
-    sentenceStart = /[.!?:]["”’)]*$/.test(m[0]!) || /[.!?:]$/.test(m[2]!);
-    if (!raw || !/^\p{Lu}/u.test(raw)) {
-      if (/\p{L}/u.test(raw) && /\d/.test(raw)) into.add(foldWord(raw.toLowerCase()));
-      continue;
-    }
-    const w = foldWord(raw.toLowerCase());
-    if (w.length < 2 || STOPWORDS.has(w)) continue;
+export function scan(text: string, terms: string[], names: Set<string>, known?: ReadonlySet<string>): void {
+  let last = 0;
+  let first = true;
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    const startsSentence = first || ENDS_SENTENCE.test(text.slice(Math.max(last, m.index - 4), m.index));
+    first = false;
+    last = m.index + raw.length;
+    const lower = raw.toLowerCase().replace(/’/g, "'");
+    const isNumber = /^\d+(?:[.,]\d+)*$/.test(lower);
+    if (!STOPWORDS.has(lower) && lower.length >= 2 && !isNumber) terms.push(stem(foldWord(lower)));
+    if (isNumber) continue;
+    const bare = foldWord(lower.replace(/'s$|[.'-]+$/, ''));
+    if (bare.length < 2 || STOPWORDS.has(bare)) continue;
     if (known) {
-      if (known.has(w)) into.add(w);
-      continue;
-    }
-    const acronym = raw.length >= 2 && raw === raw.toUpperCase() && /\p{L}/u.test(raw);
-    if (acronym || !startsSentence || raw.length >= 3) into.add(w);
+      if (known.has(bare)) names.add(bare);
+    } else if (UPPER.test(raw)) {
+      const acronym = raw === raw.toUpperCase() && raw.length >= 2;
+      if (acronym || !startsSentence || bare.length >= 3) names.add(bare);
+    } else if (/\d/.test(raw) && /\p{L}/u.test(raw)) names.add(bare);
   }
 }
 
@@ -86,32 +92,39 @@ export function itemSignals(item: ClusterItem, index: number, vector?: Float32Ar
   const time = Date.parse(item.publishedAt);
   if (Number.isNaN(time)) throw new TypeError(`clusterItems: item ${item.id} has an invalid publishedAt "${item.publishedAt}"`);
   const head = lede(item.text, LEDE_WORDS);
-  const titleTerms = terms(item.title);
+  const titleTerms: string[] = [];
+  const ledeTerms: string[] = [];
   const names = new Set<string>();
-  nameTokens(head, names);
-  if (isTitleCase(item.title) || item.title === item.title.toUpperCase()) nameTokens(item.title, names, names);
-  else nameTokens(item.title, names);
+  scan(head, ledeTerms, names);
+  scan(item.title, titleTerms, names, isTitleCase(item.title) || item.title === item.title.toUpperCase() ? new Set(names) : undefined);
   const figures = new Set<string>();
   const labels = new Set<string>();
   for (const text of [item.title, head]) {
     for (const f of numberEntities(text)) if (!YEAR.test(f)) figures.add(f);
     for (const l of labelEntities(text)) if (isLabelKey(l)) labels.add(l);
   }
-  const codes = new Set<string>();
-  for (const w of words(item.title)) if (/\p{L}/u.test(w) && /\d/.test(w) && /^\p{L}[\p{L}\d-]*\d[\p{L}\d]*$/u.test(w)) codes.add(foldWord(w));
+  const units = new Map<string, string[]>();
+  for (const f of figures) {
+    if (f.startsWith('n:')) continue;
+    const unit = f.endsWith('%') ? '%' : f.includes(':') ? f.slice(0, f.indexOf(':')) : f.slice(f.indexOf(' ') + 1);
+    units.set(unit, [...(units.get(unit) ?? []), f]);
+  }
   const titleWords = words(item.title);
+  const codes = new Set<string>();
+  for (const w of titleWords) if (/\d/.test(w) && /^\p{L}[\p{L}\d-]*\d[\p{L}\d]*$/u.test(w)) codes.add(foldWord(w));
   return {
     item,
     index,
     time,
     title: counts(titleTerms, 1, new Map()),
-    body: counts(terms(head), 1, counts(titleTerms, 2, new Map())),
+    body: counts(ledeTerms, 1, counts(titleTerms, 2, new Map())),
     names,
     figures,
+    units,
     labels,
     codes,
     events: eventKinds(item.title, titleTerms),
-    urlKey: canonicalUrl(item.url),
+    urlKey: item.url ? canonicalUrl(item.url) : undefined,
     titleKey: titleWords.length >= 5 ? fnv1a64(titleWords.join(' ')) : undefined,
     vector,
   };
@@ -131,7 +144,32 @@ export function shinglesOf(s: Signals): Set<number> {
 export function isRoundupItem(s: Signals): boolean {
   // Several subjects need several sentences: a shorter text is judged by its announcing phrases alone.
   const short = (s.item.text.match(/[.!?](?:\s|$)/g)?.length ?? 0) < 3;
-  return (s.roundup ??= isRoundup(s.item.title, s.item.text, short ? noNames : distinctiveNames));
+  return (s.roundup ??= isRoundup(s.item.title, s.item.text, short ? noNames : sentenceNames));
 }
 
 const noNames = (): [string[], string[]] => [[], []];
+
+// A run of capitalised words: a name as a sentence writes it ("Lumora Labs", "Hirewhistle").
+const NAME_SPAN = /\p{Lu}[\p{L}\p{N}'’&-]*(?:\s+\p{Lu}[\p{L}\p{N}'’&-]*)*/gu;
+
+/**
+ * The distinctive names of a sentence (name heads of 4+ letters, no figures) and its capitalised
+ * opener, read from runs of capitalised words: a cheaper reading than nameEntities, for the roundup test.
+ */
+function sentenceNames(sentence: string): [string[], string[]] {
+  const names: string[] = [];
+  const openers: string[] = [];
+  for (const m of sentence.matchAll(NAME_SPAN)) {
+    const ws = m[0].split(/\s+/);
+    if (m.index === 0) {
+      if (ws.length === 1) {
+        openers.push(foldName(ws[0]!.replace(/['’]s$/, '')));
+        continue;
+      }
+      if (STOPWORDS.has(ws[0]!.toLowerCase())) ws.shift();
+    }
+    const name = nameHead(foldName(ws.join(' ').replace(/['’]s$/, '')));
+    if (/^\p{L}[\p{L}' -]{3,}$/u.test(name) && !STOPWORDS.has(name)) names.push(name);
+  }
+  return [names, openers];
+}
