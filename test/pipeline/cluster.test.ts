@@ -152,7 +152,8 @@ describe('clusterItems', () => {
   it('never groups items further apart than the time window', () => {
     const late = { ...kite[1]!, publishedAt: at(80) };
     expect(clusterItems([kite[0]!, late])).toEqual([['a'], ['b']]);
-    expect(clusterItems([kite[0]!, late], { windowHours: 96 })).toEqual([['a', 'b']]);
+    expect(clusterItems(kite)).toEqual([['a', 'b']]);
+    expect(clusterItems(kite, { windowHours: 1 })).toEqual([['a'], ['b']]);
   });
 
   it('groups a syndicated copy with its original even under a new headline', () => {

@@ -297,7 +297,7 @@ export function confirmOpeners(fs: readonly ItemFeatures[]): void {
 }
 
 /** Names of a sentence that can tell subjects apart (name heads of 4+ letters, no figures), and its opener. */
-function distinctiveNames(sentence: string): [string[], string[]] {
+export function distinctiveNames(sentence: string): [string[], string[]] {
   const openers: string[] = [];
   const names = nameEntities(sentence, false, openers).map(nameHead).filter((name) => /^\p{L}[\p{L}' -]{3,}$/u.test(name) && !STOPWORDS.has(name));
   return [names, openers];

@@ -8,6 +8,9 @@ import { labelsConflict } from './figures';
 import type { Signals } from './signals';
 import { MODEL } from './weights';
 
+/** Documents assumed besides the batch when judging rarity (see Corpus.idf). */
+const PRIOR_DOCUMENTS = 200;
+
 /** Document frequencies over the items a run can see (the window), so rarity is judged in context. */
 export class Corpus {
   readonly df = new Map<string, number>();
@@ -20,13 +23,16 @@ export class Corpus {
     for (const name of s.names) this.nameDf.set(name, (this.nameDf.get(name) ?? 0) + 1);
   }
 
-  /** Smoothed (+10 documents) so small batches still weigh rare words up. */
+  /**
+   * Smoothed with PRIOR_DOCUMENTS that hold none of the batch's words, so a term's weight means about
+   * the same in a batch of three items and in a window of thousands (the model was fitted on windows).
+   */
   idf(term: string): number {
-    return Math.log((this.n + 10) / ((this.df.get(term) ?? 0) + 0.5));
+    return Math.log((this.n + PRIOR_DOCUMENTS) / ((this.df.get(term) ?? 0) + 0.5));
   }
 
   nameIdf(name: string): number {
-    return Math.log((this.n + 10) / ((this.nameDf.get(name) ?? 0) + 0.5));
+    return Math.log((this.n + PRIOR_DOCUMENTS) / ((this.nameDf.get(name) ?? 0) + 0.5));
   }
 
   /** Small integer ids (so vectors are sorted typed arrays), idf and df of each term and name. */
@@ -38,7 +44,7 @@ export class Corpus {
     let t = this.info.get(mapKey);
     if (!t) {
       const df = (name ? this.nameDf : this.df).get(key) ?? 0;
-      t = { id: this.info.size, idf: Math.log((this.n + 10) / (df + 0.5)), df };
+      t = { id: this.info.size, idf: Math.log((this.n + PRIOR_DOCUMENTS) / (df + 0.5)), df };
       this.info.set(mapKey, t);
     }
     return t;
@@ -145,7 +151,16 @@ export const FEATURES = [
   'figure_conflict',
   'same_event_kind',
   'event_kind_conflict',
+  'headline_outsider_one',
+  'headline_outsider_both',
+  'headline_figure_conflict',
 ] as const;
+
+/** True when a's headline names someone (a rare-enough name token) that b never mentions. */
+function namesOutsider(a: Signals, b: Signals): boolean {
+  for (const name of a.titleNames) if (name.length >= 4 && !b.names.has(name) && !/\d/.test(name)) return true;
+  return false;
+}
 
 /** Shared names at least this rare (idf) count as rare names. */
 const RARE_NAME_IDF = 3;
@@ -175,6 +190,11 @@ function sharedTerms(a: Sparse, b: Sparse): [number, number, number] {
     else j++;
   }
   return [a.norm && b.norm ? dotSum / (a.norm * b.norm) : 0, rare, mass];
+}
+
+function outsiders(a: Signals, b: Signals): [number, number] {
+  const [ab, ba] = [namesOutsider(a, b), namesOutsider(b, a)];
+  return [+(ab !== ba), +(ab && ba)];
 }
 
 /** The lexical features of a pair (see FEATURES). */
@@ -218,6 +238,10 @@ export function pairFeatures(a: Weighted, b: Weighted): number[] {
     +figureConflict(sa.units, sb.units),
     +(relation === 'same'),
     +(relation === 'conflict'),
+    // Headlines about different parties ("fines Halcyon" / "fines Tessellate") are a sign of two events.
+    ...outsiders(sa, sb),
+    // "Jobless claims rose to 744,000" / "fell to 473,000": one measure, two outcomes, two events.
+    +(sa.titleFigures.size > 0 && sb.titleFigures.size > 0 && ![...sa.titleFigures].some((f) => sb.titleFigures.has(f) || sb.figures.has(f))),
   ];
 }
 

@@ -7,7 +7,7 @@ import { fnv1a64 } from '../../lib/hash';
 import { words } from '../../lib/text';
 import type { ClusterItem } from '../types';
 import { eventKinds } from './events';
-import { canonicalUrl, foldName, isTitleCase, lede, nameHead, shingleHashes } from './features';
+import { canonicalUrl, distinctiveNames, isTitleCase, lede, shingleHashes } from './features';
 import { isLabelKey, isMoneyKey, labelEntities, numberEntities } from './figures';
 import { isRoundup } from './roundup';
 import { foldWord, stem, STOPWORDS } from './terms';
@@ -24,8 +24,12 @@ export interface Signals {
   body: Map<string, number>;
   /** Name tokens (capitalised words that do not merely open a sentence, acronyms), folded lower-case. */
   names: Set<string>;
+  /** The name tokens of the headline: who or what it is about. */
+  titleNames: Set<string>;
   /** Figures with a unit or currency ("usd:2000000", "12%", "62500 refugee"), bare numbers as "n:…". */
   figures: Set<string>;
+  /** Figures of the headline, bare numbers included ("n:744000"): the measure the headline reports. */
+  titleFigures: Set<string>;
   /** The figures with a unit or currency, by unit ("usd", "%", "refugee"). */
   units: Map<string, string[]>;
   /** Generic labels ("lbl:series c", "lbl:quarter 3"). */
@@ -96,8 +100,12 @@ export function itemSignals(item: ClusterItem, index: number, vector?: Float32Ar
   const ledeTerms: string[] = [];
   const names = new Set<string>();
   scan(head, ledeTerms, names);
-  scan(item.title, titleTerms, names, isTitleCase(item.title) || item.title === item.title.toUpperCase() ? new Set(names) : undefined);
+  const titleNames = new Set<string>();
+  scan(item.title, titleTerms, titleNames, isTitleCase(item.title) || item.title === item.title.toUpperCase() ? names : undefined);
+  for (const name of titleNames) names.add(name);
   const figures = new Set<string>();
+  const titleFigures = new Set<string>();
+  for (const f of numberEntities(item.title)) if (!YEAR.test(f)) titleFigures.add(f);
   const labels = new Set<string>();
   for (const text of [item.title, head]) {
     for (const f of numberEntities(text)) if (!YEAR.test(f)) figures.add(f);
@@ -119,7 +127,9 @@ export function itemSignals(item: ClusterItem, index: number, vector?: Float32Ar
     title: counts(titleTerms, 1, new Map()),
     body: counts(ledeTerms, 1, counts(titleTerms, 2, new Map())),
     names,
+    titleNames,
     figures,
+    titleFigures,
     units,
     labels,
     codes,
@@ -144,32 +154,8 @@ export function shinglesOf(s: Signals): Set<number> {
 export function isRoundupItem(s: Signals): boolean {
   // Several subjects need several sentences: a shorter text is judged by its announcing phrases alone.
   const short = (s.item.text.match(/[.!?](?:\s|$)/g)?.length ?? 0) < 3;
-  return (s.roundup ??= isRoundup(s.item.title, s.item.text, short ? noNames : sentenceNames));
+  return (s.roundup ??= isRoundup(s.item.title, s.item.text, short ? noNames : distinctiveNames));
 }
 
 const noNames = (): [string[], string[]] => [[], []];
 
-// A run of capitalised words: a name as a sentence writes it ("Lumora Labs", "Hirewhistle").
-const NAME_SPAN = /\p{Lu}[\p{L}\p{N}'’&-]*(?:\s+\p{Lu}[\p{L}\p{N}'’&-]*)*/gu;
-
-/**
- * The distinctive names of a sentence (name heads of 4+ letters, no figures) and its capitalised
- * opener, read from runs of capitalised words: a cheaper reading than nameEntities, for the roundup test.
- */
-function sentenceNames(sentence: string): [string[], string[]] {
-  const names: string[] = [];
-  const openers: string[] = [];
-  for (const m of sentence.matchAll(NAME_SPAN)) {
-    const ws = m[0].split(/\s+/);
-    if (m.index === 0) {
-      if (ws.length === 1) {
-        openers.push(foldName(ws[0]!.replace(/['’]s$/, '')));
-        continue;
-      }
-      if (STOPWORDS.has(ws[0]!.toLowerCase())) ws.shift();
-    }
-    const name = nameHead(foldName(ws.join(' ').replace(/['’]s$/, '')));
-    if (/^\p{L}[\p{L}' -]{3,}$/u.test(name) && !STOPWORDS.has(name)) names.push(name);
-  }
-  return [names, openers];
-}
