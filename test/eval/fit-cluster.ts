@@ -95,7 +95,7 @@ console.log('weights:', Object.fromEntries(FEATURES.map((f, i) => [f, round(weig
 const stream = datedStream(events, STREAM_DAYS);
 const base: PairModel = { features: FEATURES, weights: weights.map(round), bias: round(bias), joinMax: 0.5, joinMean: 0.3 };
 let best: { joinMax: number; joinMean: number; precision: number; recall: number } | undefined;
-for (const joinMax of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7]) {
+for (const joinMax of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
   for (const joinMean of [0.1, 0.2, 0.3, 0.4]) {
     if (joinMean > joinMax) continue;
     const { precision, recall } = pairMetrics(stream, clusterWith(stream, {}, undefined, { ...base, joinMax, joinMean }));

@@ -59,8 +59,10 @@ const COPY_GATE = 0.9;
 const MIN_COPY_SHINGLES = 8;
 /** Members of a story an item is compared with (the most recent): stories stay cheap to join. */
 const MAX_COMPARED = 12;
-/** Blocking keys per item: its rarest terms and names. */
+/** Blocking terms per item (its rarest), besides its names. */
 const BLOCK_KEYS = 12;
+/** In a small batch every shared word may propose a pair: a key in up to this many items always does. */
+const MIN_BLOCK_DF = 8;
 
 interface Story {
   id?: string;
@@ -97,7 +99,7 @@ export class StoryIndex {
   /** Reads every item of the window (kept and new) so rarity is known before anything is assigned. */
   load(all: Signals[]): void {
     for (const s of all) this.corpus.add(s);
-    this.maxDf = Math.max(2, Math.min(this.p.maxBlockItems, Math.floor(this.p.maxBlockShare * this.corpus.n)));
+    this.maxDf = Math.max(MIN_BLOCK_DF, Math.min(this.p.maxBlockItems, Math.floor(this.p.maxBlockShare * this.corpus.n)));
     this.score = new Float64Array(all.length);
     const postings = new Map<number, number[]>();
     all.forEach((s, i) => {
@@ -109,13 +111,13 @@ export class StoryIndex {
         const term = this.corpus.term(t);
         if (term.df >= 2 && term.df <= this.maxDf) keys.push([term.id, term.idf]);
       }
-      for (const name of s.names) {
-        const term = this.corpus.term(name, true);
-        if (term.df >= 2 && term.df <= this.maxDf) keys.push([term.id, term.idf]);
-      }
-      // The rarest keys only: two reports of one event share some of their rarest words.
+      // The rarest terms only (two reports of one event share some of their rarest words), and every name.
       keys.sort((x, y) => y[1] - x[1]);
       const kept = keys.slice(0, BLOCK_KEYS);
+      for (const name of s.names) {
+        const term = this.corpus.term(name, true);
+        if (term.df >= 2 && term.df <= this.maxDf) kept.push([term.id, term.idf]);
+      }
       this.blockLists.push(
         kept.map(([key]) => {
           let list = postings.get(key);

@@ -266,7 +266,7 @@ export function lexicalLogit(features: readonly number[], model: PairModel = MOD
  * another day (a second air strike, the end of a trial) is another event. Hand-set, not fitted:
  * the training data carries no dates.
  */
-export const TIME_FREE_HOURS = 12;
+export const TIME_FREE_HOURS = 18;
 export const TIME_SLOPE_PER_HOUR = 0.2;
 
 /**
