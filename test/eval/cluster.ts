@@ -98,8 +98,9 @@ const big = clusterBatch(500, 96);
 console.log(`\ntiming: ${time(input, 20).toFixed(2)} ms for ${input.length} items, ${time(big, 10).toFixed(2)} ms for ${big.length} items`);
 
 const newswireOk = [subsets.newswire!, ingestedMetrics].every((m) => m.precision === 1 && m.recall >= 0.95);
-const fixtureTargets = all.precision >= 0.95 && all.recall >= 0.85 && newswireOk;
-console.log(`fixture targets (precision >= 0.95, recall >= 0.85; newswire precision 1, recall >= 0.95): ${fixtureTargets ? 'met' : 'NOT met'}`);
+// The CI floors of test/pipeline/cluster.eval.test.ts (lowered for precision in issue 9, see there).
+const fixtureTargets = all.precision >= 0.85 && all.recall >= 0.85 && newswireOk;
+console.log(`fixture targets (precision >= 0.85, recall >= 0.85; newswire precision 1, recall >= 0.95): ${fixtureTargets ? 'met' : 'NOT met'}`);
 const heldOut = neusRows[0];
 if (heldOut) {
   const met = heldOut.ours.precision >= 0.97 && heldOut.ours.recall >= 0.8;

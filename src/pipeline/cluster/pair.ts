@@ -302,8 +302,22 @@ function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 
 /**
  * Contradictions no similarity outweighs: two rounds or quarters ("Series B" / "Series C"), two
- * product versions in the headlines ("Kite-3" / "Kite-4"), two amounts of money and nothing else in common.
+ * product versions in the headlines ("Kite-3" / "Kite-4"), two values of one measure in the headlines.
  */
 export function contradicts(a: Signals, b: Signals): boolean {
-  return labelsConflict(a.labels, b.labels) || disjoint(a.codes, b.codes);
+  return labelsConflict(a.labels, b.labels) || disjoint(a.codes, b.codes) || headlineFiguresConflict(a, b);
+}
+
+/**
+ * Headlines that give one measure different values ("fined €3 million" / "fined €7 million",
+ * "raises the cap to 62,500" / "keeps it at 15,000" with a unit): two outcomes, so two events.
+ */
+function headlineFiguresConflict(a: Signals, b: Signals): boolean {
+  const units = (s: Signals) => [...s.titleFigures].filter((f) => !f.startsWith('n:'));
+  const [ua, ub] = [units(a), units(b)];
+  if (!ua.length || !ub.length) return false;
+  if (ua.some((f) => b.figures.has(f)) || ub.some((f) => a.figures.has(f))) return false;
+  const unitOf = (f: string) => (f.endsWith('%') ? '%' : f.includes(':') ? f.slice(0, f.indexOf(':')) : f.slice(f.indexOf(' ') + 1));
+  const kinds = new Set(ub.map(unitOf));
+  return ua.some((f) => kinds.has(unitOf(f)));
 }
