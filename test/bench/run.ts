@@ -125,7 +125,7 @@ async function clusterBenchmarks(): Promise<BenchResult[]> {
     const m = await measureCpu(() => clusterItems(batch), { warmupMs: 1, runs: 3, totalMs: 1 });
     points.push([n, m.msPerOp]);
     const target = n === 8_000 ? { value: CLUSTER_8K_TARGET_MS, kind: 'max' as const } : undefined;
-    rows.push(result(`clusterItems ${n.toLocaleString('en')} items, one 72-h window`, m.msPerOp, 'ms', target, `${stories} groups; ${source}; ${spread(m)}`));
+    rows.push(result(`clusterItems ${n.toLocaleString('en')} items, one 72-h window`, m.msPerOp, 'ms', target, `${stories} groups; ${source}; median of 3 runs, min ${m.minMsPerOp.toFixed(0)} / max ${m.maxMsPerOp.toFixed(0)} ms`));
   }
   // Least-squares slope of log(time) on log(items): time grows as n^slope.
   const xs = points.map(([n]) => Math.log(n));

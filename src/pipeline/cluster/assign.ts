@@ -59,8 +59,9 @@ const COPY_GATE = 0.9;
 const MIN_COPY_SHINGLES = 8;
 /** Members of a story an item is compared with (the most recent): stories stay cheap to join. */
 const MAX_COMPARED = 12;
-/** Blocking terms per item (its rarest), besides its names. */
+/** Blocking keys per item: its rarest terms, and its rarest names. */
 const BLOCK_KEYS = 12;
+const BLOCK_NAMES = 8;
 /** In a small batch every shared word may propose a pair: a key in up to this many items always does. */
 const MIN_BLOCK_DF = 8;
 
@@ -111,13 +112,15 @@ export class StoryIndex {
         const term = this.corpus.term(t);
         if (term.df >= 2 && term.df <= this.maxDf) keys.push([term.id, term.idf]);
       }
-      // The rarest terms only (two reports of one event share some of their rarest words), and every name.
+      // The rarest terms and names only: two reports of one event share some of their rarest words.
       keys.sort((x, y) => y[1] - x[1]);
       const kept = keys.slice(0, BLOCK_KEYS);
+      const names: [number, number][] = [];
       for (const name of s.names) {
         const term = this.corpus.term(name, true);
-        if (term.df >= 2 && term.df <= this.maxDf) kept.push([term.id, term.idf]);
+        if (term.df >= 2 && term.df <= this.maxDf) names.push([term.id, term.idf]);
       }
+      kept.push(...names.sort((x, y) => y[1] - x[1]).slice(0, BLOCK_NAMES));
       this.blockLists.push(
         kept.map(([key]) => {
           let list = postings.get(key);

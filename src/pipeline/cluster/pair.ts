@@ -158,7 +158,7 @@ export const FEATURES = [
 
 /** True when a's headline names someone (a rare-enough name token) that b never mentions. */
 function namesOutsider(a: Signals, b: Signals): boolean {
-  for (const name of a.titleNames) if (name.length >= 4 && !b.names.has(name) && !/\d/.test(name)) return true;
+  for (const name of a.subjects) if (!b.names.has(name)) return true;
   return false;
 }
 
@@ -195,6 +195,11 @@ function sharedTerms(a: Sparse, b: Sparse): [number, number, number] {
 function outsiders(a: Signals, b: Signals): [number, number] {
   const [ab, ba] = [namesOutsider(a, b), namesOutsider(b, a)];
   return [+(ab !== ba), +(ab && ba)];
+}
+
+function sharesFigure(a: Signals, b: Signals): boolean {
+  for (const f of a.titleFigures) if (b.titleFigures.has(f) || b.figures.has(f)) return true;
+  return false;
 }
 
 /** The lexical features of a pair (see FEATURES). */
@@ -241,7 +246,7 @@ export function pairFeatures(a: Weighted, b: Weighted): number[] {
     // Headlines about different parties ("fines Halcyon" / "fines Tessellate") are a sign of two events.
     ...outsiders(sa, sb),
     // "Jobless claims rose to 744,000" / "fell to 473,000": one measure, two outcomes, two events.
-    +(sa.titleFigures.size > 0 && sb.titleFigures.size > 0 && ![...sa.titleFigures].some((f) => sb.titleFigures.has(f) || sb.figures.has(f))),
+    +(sa.titleFigures.size > 0 && sb.titleFigures.size > 0 && !sharesFigure(sa, sb)),
   ];
 }
 
@@ -313,11 +318,8 @@ export function contradicts(a: Signals, b: Signals): boolean {
  * "raises the cap to 62,500" / "keeps it at 15,000" with a unit): two outcomes, so two events.
  */
 function headlineFiguresConflict(a: Signals, b: Signals): boolean {
-  const units = (s: Signals) => [...s.titleFigures].filter((f) => !f.startsWith('n:'));
-  const [ua, ub] = [units(a), units(b)];
+  const [ua, ub] = [a.titleUnits, b.titleUnits];
   if (!ua.length || !ub.length) return false;
-  if (ua.some((f) => b.figures.has(f)) || ub.some((f) => a.figures.has(f))) return false;
-  const unitOf = (f: string) => (f.endsWith('%') ? '%' : f.includes(':') ? f.slice(0, f.indexOf(':')) : f.slice(f.indexOf(' ') + 1));
-  const kinds = new Set(ub.map(unitOf));
-  return ua.some((f) => kinds.has(unitOf(f)));
+  if (ua.some(([, f]) => b.figures.has(f)) || ub.some(([, f]) => a.figures.has(f))) return false;
+  return ua.some(([unit]) => ub.some(([other]) => other === unit));
 }

@@ -26,10 +26,14 @@ export interface Signals {
   names: Set<string>;
   /** The name tokens of the headline: who or what it is about. */
   titleNames: Set<string>;
+  /** Headline names that can identify a party (4+ letters, no digit). */
+  subjects: string[];
   /** Figures with a unit or currency ("usd:2000000", "12%", "62500 refugee"), bare numbers as "n:…". */
   figures: Set<string>;
   /** Figures of the headline, bare numbers included ("n:744000"): the measure the headline reports. */
   titleFigures: Set<string>;
+  /** The headline's figures with a unit or currency, as [unit, figure]. */
+  titleUnits: [string, string][];
   /** The figures with a unit or currency, by unit ("usd", "%", "refugee"). */
   units: Map<string, string[]>;
   /** Generic labels ("lbl:series c", "lbl:quarter 3"). */
@@ -88,6 +92,11 @@ function counts(list: readonly string[], weight: number, into: Map<string, numbe
   return into;
 }
 
+/** The unit of a figure key: "usd" of "usd:2000000", "%" of "12%", "refugee" of "62500 refugee". */
+function unitOf(f: string): string {
+  return f.endsWith('%') ? '%' : f.includes(':') ? f.slice(0, f.indexOf(':')) : f.slice(f.indexOf(' ') + 1);
+}
+
 /** A bare year ("n:2021") is the date of many events, not a fact of one. */
 const YEAR = /^n:(?:19|20)\d\d$/;
 
@@ -114,9 +123,9 @@ export function itemSignals(item: ClusterItem, index: number, vector?: Float32Ar
   const units = new Map<string, string[]>();
   for (const f of figures) {
     if (f.startsWith('n:')) continue;
-    const unit = f.endsWith('%') ? '%' : f.includes(':') ? f.slice(0, f.indexOf(':')) : f.slice(f.indexOf(' ') + 1);
-    units.set(unit, [...(units.get(unit) ?? []), f]);
+    units.set(unitOf(f), [...(units.get(unitOf(f)) ?? []), f]);
   }
+  const titleUnits = [...titleFigures].filter((f) => !f.startsWith('n:')).map((f): [string, string] => [unitOf(f), f]);
   const titleWords = words(item.title);
   const codes = new Set<string>();
   for (const w of titleWords) if (/\d/.test(w) && /^\p{L}[\p{L}\d-]*\d[\p{L}\d]*$/u.test(w)) codes.add(foldWord(w));
@@ -128,8 +137,10 @@ export function itemSignals(item: ClusterItem, index: number, vector?: Float32Ar
     body: counts(ledeTerms, 1, counts(titleTerms, 2, new Map())),
     names,
     titleNames,
+    subjects: [...titleNames].filter((name) => name.length >= 4 && !/\d/.test(name)),
     figures,
     titleFigures,
+    titleUnits,
     units,
     labels,
     codes,
@@ -153,8 +164,20 @@ export function shinglesOf(s: Signals): Set<number> {
 /** True when the item is a roundup of several events (it then joins no story), computed on first use. */
 export function isRoundupItem(s: Signals): boolean {
   // Several subjects need several sentences: a shorter text is judged by its announcing phrases alone.
-  const short = (s.item.text.match(/[.!?](?:\s|$)/g)?.length ?? 0) < 3;
-  return (s.roundup ??= isRoundup(s.item.title, s.item.text, short ? noNames : distinctiveNames));
+  // So does a text that comes back to one of its names: a roundup names each subject once.
+  const simple = (s.item.text.match(/[.!?](?:\s|$)/g)?.length ?? 0) < 3 || returnsToAName(s);
+  return (s.roundup ??= isRoundup(s.item.title, s.item.text, simple ? noNames : distinctiveNames));
+}
+
+/** True when one of the item's names (4+ letters) occurs twice in its opening: one subject, told at length. */
+function returnsToAName(s: Signals): boolean {
+  const text = s.item.text.slice(0, 1_500).toLowerCase();
+  for (const name of s.names) {
+    if (name.length < 4) continue;
+    const first = text.indexOf(name);
+    if (first !== -1 && text.indexOf(name, first + name.length) !== -1) return true;
+  }
+  return false;
 }
 
 const noNames = (): [string[], string[]] => [[], []];
