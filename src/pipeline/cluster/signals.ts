@@ -56,7 +56,14 @@ export const LEDE_WORDS = 60;
 // A word (letters and digits, inner apostrophes, dots and hyphens), as lib/text words() reads one.
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 const UPPER = /^\p{Lu}/u;
-const ENDS_SENTENCE = /[.!?:]["”’)]*\s*$/;
+
+/** True when the text between `from` and `at` closes a sentence: [.!?:], then quotes or brackets, then spaces. */
+function endsSentenceBefore(text: string, at: number, from: number): boolean {
+  let i = at - 1;
+  while (i >= from && /\s/.test(text[i]!)) i--;
+  while (i >= from && '"”’)'.includes(text[i]!)) i--;
+  return i >= from && '.!?:'.includes(text[i]!);
+}
 
 /**
  * One pass over a text: its content terms (as terms() gives them) and its name tokens, i.e.
@@ -69,7 +76,7 @@ export function scan(text: string, terms: string[], names: Set<string>, known?: 
   let first = true;
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
-    const startsSentence = first || ENDS_SENTENCE.test(text.slice(Math.max(last, m.index - 4), m.index));
+    const startsSentence = first || endsSentenceBefore(text, m.index, last);
     first = false;
     last = m.index + raw.length;
     const lower = raw.toLowerCase().replace(/’/g, "'");
@@ -112,14 +119,12 @@ export function itemSignals(item: ClusterItem, index: number, vector?: Float32Ar
   const titleNames = new Set<string>();
   scan(item.title, titleTerms, titleNames, isTitleCase(item.title) || item.title === item.title.toUpperCase() ? names : undefined);
   for (const name of titleNames) names.add(name);
-  const figures = new Set<string>();
   const titleFigures = new Set<string>();
   for (const f of numberEntities(item.title)) if (!YEAR.test(f)) titleFigures.add(f);
+  const figures = new Set(titleFigures);
+  for (const f of numberEntities(head)) if (!YEAR.test(f)) figures.add(f);
   const labels = new Set<string>();
-  for (const text of [item.title, head]) {
-    for (const f of numberEntities(text)) if (!YEAR.test(f)) figures.add(f);
-    for (const l of labelEntities(text)) if (isLabelKey(l)) labels.add(l);
-  }
+  for (const text of [item.title, head]) for (const l of labelEntities(text)) if (isLabelKey(l)) labels.add(l);
   const units = new Map<string, string[]>();
   for (const f of figures) {
     if (f.startsWith('n:')) continue;
