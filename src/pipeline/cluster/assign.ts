@@ -224,11 +224,17 @@ export class StoryIndex {
     return overlap >= this.p.syndicationThreshold;
   }
 
+  /** True when story k with item i would still span no more than the window. */
+  private inWindow(i: number, k: number): boolean {
+    const story = this.stories[k]!;
+    const t = this.items[i]!.s.time;
+    return Math.max(story.last, t) - Math.min(story.first, t) <= this.p.windowHours * HOUR_MS;
+  }
+
   /** How well item i fits story k: best and mean probability over its (most recent) members, or undefined when it may not join. */
   private fit(i: number, k: number): { max: number; mean: number } | undefined {
     const story = this.stories[k]!;
-    const t = this.items[i]!.s.time;
-    if (Math.max(story.last, t) - Math.min(story.first, t) > this.p.windowHours * HOUR_MS) return undefined;
+    if (!this.inWindow(i, k)) return undefined;
     let max = 0;
     let sum = 0;
     const compared = story.members.slice(-MAX_COMPARED);
@@ -276,13 +282,13 @@ export class StoryIndex {
   assign(i: number): number {
     const s = this.items[i]!.s;
     const exact = [...(s.urlKey ? this.exact.get(`u${s.urlKey}`) ?? [] : []), ...(s.titleKey ? this.exact.get(`h${s.titleKey}`) ?? [] : [])];
-    for (const j of exact) if (this.isCopy(i, j)) return this.place(i, this.storyOf[j]);
+    for (const j of exact) if (this.isCopy(i, j) && this.inWindow(i, this.storyOf[j]!)) return this.place(i, this.storyOf[j]);
     const cands = this.candidates(i);
     // Stories worth a full comparison: those of candidates that alone reach the bar for a best pair.
     const stories = new Set<number>();
     for (const j of cands) {
       const pr = sigmoid(this.logit(i, j));
-      if (pr >= COPY_GATE && this.isCopy(i, j)) return this.place(i, this.storyOf[j]);
+      if (pr >= COPY_GATE && this.isCopy(i, j) && this.inWindow(i, this.storyOf[j]!)) return this.place(i, this.storyOf[j]);
       if (pr >= this.p.joinMax) stories.add(this.storyOf[j]!);
     }
     const fits: [number, number][] = [];
