@@ -10,7 +10,7 @@ import { eventKinds } from './events';
 import { canonicalUrl, distinctiveNames, isTitleCase, lede, shingleHashes } from './features';
 import { isLabelKey, isMoneyKey, labelEntities, numberEntities } from './figures';
 import { isRoundup } from './roundup';
-import { foldWord, stem, STOPWORDS } from './terms';
+import { foldWord, isFigureToken, stem, STOPWORDS } from './terms';
 
 /** Everything pair scoring needs of one item. */
 export interface Signals {
@@ -90,7 +90,7 @@ export function scan(text: string, terms: string[], names: Set<string>, known?: 
     } else if (UPPER.test(raw)) {
       const acronym = raw === raw.toUpperCase() && raw.length >= 2;
       if (acronym || !startsSentence || bare.length >= 3) names.add(bare);
-    } else if (/\d/.test(raw) && /\p{L}/u.test(raw)) names.add(bare);
+    } else if (/\d/.test(raw) && /\p{L}/u.test(raw) && !isFigureToken(raw)) names.add(bare);
   }
 }
 
