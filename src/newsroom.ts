@@ -7,6 +7,7 @@ import { enqueueDueSources, ingestQueuedSources, recordDeadLetters, type IngestD
 import { RunInProgressError, finishRun, openRun, runNewsroom, type RunDeps, type RunSummary, type StoryToWrite } from './pipeline/run';
 import { purgeRegistry } from './lib/cache';
 import { startStoryWorkflow } from './pipeline/story-start';
+import { workersAiEmbedder } from './pipeline/cluster/embed';
 
 function runDeps(env: Bindings): RunDeps {
   const config = loadConfig(env);
@@ -17,6 +18,7 @@ function runDeps(env: Bindings): RunDeps {
     fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
     config,
     now: () => new Date(),
+    embed: env.AI ? workersAiEmbedder(env.AI) : undefined,
     startStory: (story: StoryToWrite) => startStoryWorkflow({ db, workflows: env.STORY_WORKFLOW, now: new Date() }, story),
   };
 }

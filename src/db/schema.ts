@@ -79,6 +79,8 @@ export const items = sqliteTable(
     /** Why this item's text is kept out of model prompts (instruction-like content), if it is. */
     injectionFlag: text('injection_flag'),
     storyId: text('story_id').references(() => stories.id),
+    /** Headline + lede embedding for clustering (base64 int8 unit vector), when the AI binding made one. */
+    embedding: text('embedding'),
   },
   (t) => [
     uniqueIndex('items_source_guid_unique').on(t.sourceId, t.guid),

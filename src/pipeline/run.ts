@@ -9,6 +9,7 @@ import type { Db } from '../db/client';
 import { acquireLease, currentLease, releaseLease, renewLease } from '../db/lease';
 import { runs, stories as storiesTable } from '../db/schema';
 import type { Config } from '../env';
+import { embedNewItems, type Embedder } from './cluster/embed';
 import { ingestSources } from './ingest/ingest';
 import { updateStories } from './stories';
 import { MAX_WORKFLOW_ATTEMPTS, type StartOutcome } from './story-start';
@@ -24,6 +25,8 @@ export interface RunDeps {
   fetch: typeof fetch;
   config: Config;
   now: () => Date;
+  /** Embeds items for clustering (the AI binding); absent = lexical clustering alone. */
+  embed?: Embedder;
   /**
    * Starts the story workflow: 'exists' when that story version is under way, 'restarted' when a
    * lost or failed instance was replaced, 'gave-up' when the story was marked failed instead.
@@ -139,6 +142,16 @@ async function closeRun(
 ): Promise<RunSummary> {
   const { stats, errors } = carried;
   let failed = carried.failed;
+
+  if (deps.embed) {
+    try {
+      const since = new Date(deps.now().getTime() - deps.config.CLUSTER_WINDOW_HOURS * 3_600_000).toISOString();
+      stats.embedded = await embedNewItems(deps.db, deps.embed, since);
+    } catch (err) {
+      // Clustering works without vectors; the failure is recorded and the items are embedded next run.
+      errors.push(`embeddings: ${message(err)}`);
+    }
+  }
 
   let toWrite: StoryToWrite[] = [];
   try {

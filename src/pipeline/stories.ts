@@ -1,13 +1,12 @@
 /**
- * Stories in D1: clusters the items of the last CLUSTER_WINDOW_HOURS, gives each cluster a
- * stable story row, and reports the stories that became ready or grew so the run can start a
- * workflow per `{storyId}-v{sourceSetHash}`.
+ * Stories in D1, kept incrementally: the items of the last CLUSTER_WINDOW_HOURS that have no story
+ * yet join the open stories (through the clusterer's blocking index, never a re-clustering of the
+ * window) or start new ones, and the stories that became ready or grew are reported so the run can
+ * start a workflow per `{storyId}-v{sourceSetHash}`.
  *
  * Stability rules: an item, once in a story, stays there (a published article never loses a
- * source because a later batch clustered differently). A cluster joins the story its assigned
- * items belong to; when a cluster spans two existing stories they are kept apart, and its new
- * items join the story holding most of the cluster (ties: the older story). Only clusters with
- * no assigned item start a new story, keyed by their earliest item.
+ * source because a later batch clustered differently). Kept stories never merge; only new items
+ * move. A group of new items that joins no story starts one, keyed by its earliest item.
  */
 import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -15,7 +14,8 @@ import { items, sources, stories, type Item } from '../db/schema';
 import type { Config } from '../env';
 import { fnv1a64 } from '../lib/hash';
 import { chunks } from '../lib/chunks';
-import { clusterItems, copyGroups, independentPublishers, type ClusterPolicy } from './cluster';
+import { copyGroups, independentPublishers, joinStories, type ClusterPolicy, type OpenStory } from './cluster';
+import { decodeVector } from './cluster/embed';
 import type { ClusterItem, SourceDoc } from './types';
 
 export interface StoryToStart {
@@ -78,32 +78,25 @@ export async function updateStories(db: Db, opts: UpdateStoriesOptions): Promise
   if (!recent.length) return result;
 
   const byId = new Map(recent.map((row) => [row.id, row]));
-  const clusters = clusterItems(recent.map(toClusterItem), { windowHours: opts.config.CLUSTER_WINDOW_HOURS, ...opts.policy });
-
-  // Decide where each unassigned item goes; assigned items never move.
-  const joins = new Map<string, string[]>(); // story id -> items joining it
-  const fresh: Item[][] = []; // clusters that start a story
-  const storyIdsInPlay = new Set<string>();
-  const existingIds = [...new Set(recent.map((r) => r.storyId).filter((id): id is string => !!id))];
-  const existing = new Map<string, typeof stories.$inferSelect>();
-  for (const ids of chunks(existingIds, CHUNK)) for (const s of await db.select().from(stories).where(inArray(stories.id, ids))) existing.set(s.id, s);
-
-  for (const cluster of clusters) {
-    const rows = cluster.map((id) => byId.get(id)!);
-    const unassigned = rows.filter((r) => !r.storyId);
-    if (!unassigned.length) continue;
-    const held = new Map<string, number>();
-    for (const r of rows) if (r.storyId) held.set(r.storyId, (held.get(r.storyId) ?? 0) + 1);
-    if (!held.size) {
-      fresh.push(unassigned);
-      continue;
-    }
-    const target = [...held].sort(
-      ([a, na], [b, nb]) => nb - na || (existing.get(a)?.firstSeenAt ?? '').localeCompare(existing.get(b)?.firstSeenAt ?? '') || a.localeCompare(b),
-    )[0]![0];
-    joins.set(target, [...(joins.get(target) ?? []), ...unassigned.map((r) => r.id)]);
-    storyIdsInPlay.add(target);
+  const newRows = recent.filter((r) => !r.storyId);
+  if (!newRows.length) return result;
+  const open = new Map<string, OpenStory>();
+  for (const r of recent) {
+    if (!r.storyId) continue;
+    const story = open.get(r.storyId) ?? { id: r.storyId, items: [] };
+    story.items.push(toClusterItem(r));
+    open.set(r.storyId, story);
   }
+  const vectors = new Map<string, Float32Array>();
+  for (const r of recent) {
+    const v = decodeVector(r.embedding);
+    if (v) vectors.set(r.id, v);
+  }
+  const { joins, created } = joinStories([...open.values()], newRows.map(toClusterItem), { windowHours: opts.config.CLUSTER_WINDOW_HOURS, ...opts.policy }, vectors);
+  const fresh = created.map((ids) => ids.map((id) => byId.get(id)!));
+  const storyIdsInPlay = new Set(joins.keys());
+  const existing = new Map<string, typeof stories.$inferSelect>();
+  for (const ids of chunks([...storyIdsInPlay], CHUNK)) for (const s of await db.select().from(stories).where(inArray(stories.id, ids))) existing.set(s.id, s);
   if (!joins.size && !fresh.length) return result;
 
   // Every item of a touched story (also those older than the window) counts toward its numbers.

@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: CPU-time benchmarks of the speed and size targets of issues 2–5
- * (parse throughput, checkArticle, the article page) and figures without a target
- * (clusterItems on 500 items; extractive synthesis per story has issue 10's target), and the 1,000-source ingest run
- * of issue 11 (the built Worker in workerd over the local ingest queue: nothing lost or duplicated). Prints a table,
+ * (parse throughput, checkArticle, the article page, clusterItems at 8,000 items and its growth
+ * from 1k to 8k), figures without a target (clusterItems on 500 items; extractive synthesis per story has issue 10's
+ * target), and the 1,000-source ingest run of issue 11 (the built Worker in workerd over the local ingest queue:
+ * nothing lost or duplicated). Prints a table,
  * or JSON on stdout with --json; exits 1 when any target is missed.
  */
 import { clusterItems } from '../../src/pipeline/cluster';
@@ -11,7 +12,10 @@ import { buildContext } from '../../src/pipeline/check/context';
 import { parseFeed, parseFeedBytes } from '../../src/pipeline/parse';
 import { synthesizeStory } from '../../src/pipeline/synthesize';
 import { extractiveWriter } from '../../src/pipeline/synthesize/writers/extractive';
+import type { ClusterItem } from '../../src/pipeline/types';
 import { clusterBatch } from '../fixtures/cluster/sets';
+import { loadNeus, neusDir } from '../eval/neus';
+import { realItems } from '../eval/neus-stream';
 import { newswireSources } from '../fixtures/checks/newswire-stories';
 import { EVAL_CATEGORIES } from '../fixtures/checks/story';
 import { articleView, longArticle, SITE, type LongArticle } from './article';
@@ -30,6 +34,9 @@ const EXTRACTIVE_TARGET_MS = 5;
 const PAGE_TARGET_MS = 1;
 const PAGE_TARGET_BYTES = 30_000;
 const FEED_BYTES = 2 * MIB;
+const CLUSTER_SIZES = [1_000, 2_000, 4_000, 8_000];
+const CLUSTER_8K_TARGET_MS = 2_000;
+const CLUSTER_GROWTH_TARGET = 1.2;
 
 const json = process.argv.includes('--json');
 const log = (line: string) => (json ? process.stderr : process.stdout).write(`${line}\n`);
@@ -102,8 +109,36 @@ async function checkStages(article: LongArticle): Promise<[string, number][]> {
   return timed.sort((a, b) => b[1] - a[1]);
 }
 
+/** Items of one 72-hour window at each size: real NeuS items when NEUS_DIR is set, else the labelled set repeated. */
+function clusterSizes(): { source: string; batches: [number, ClusterItem[]][] } {
+  const found = neusDir();
+  const events = 'dir' in found ? loadNeus(found.dir) : undefined;
+  const batches = CLUSTER_SIZES.map((n): [number, ClusterItem[]] => [
+    n,
+    events ? realItems(events, n, 72).map(({ story: _s, subset: _b, ...item }) => item) : clusterBatch(n, 0),
+  ]);
+  return { source: events ? 'real NeuS items (reports + neutral summaries), one 72-h window' : `generated: the labelled set repeated (NEUS_DIR unset: ${(found as { missing: string }).missing})`, batches };
+}
+
 async function clusterBenchmarks(): Promise<BenchResult[]> {
   const rows: BenchResult[] = [];
+  const { source, batches } = clusterSizes();
+  const points: [number, number][] = [];
+  for (const [n, batch] of batches) {
+    const stories = clusterItems(batch).length;
+    // Big batches take a second or more a call: three timed runs are enough to see the median.
+    const m = await measureCpu(() => clusterItems(batch), { warmupMs: 1, runs: 3, totalMs: 1 });
+    points.push([n, m.msPerOp]);
+    const target = n === 8_000 ? { value: CLUSTER_8K_TARGET_MS, kind: 'max' as const } : undefined;
+    rows.push(result(`clusterItems ${n.toLocaleString('en')} items, one 72-h window`, m.msPerOp, 'ms', target, `${stories} groups; ${source}; median of 3 runs, min ${m.minMsPerOp.toFixed(0)} / max ${m.maxMsPerOp.toFixed(0)} ms`));
+  }
+  // Least-squares slope of log(time) on log(items): time grows as n^slope.
+  const xs = points.map(([n]) => Math.log(n));
+  const ys = points.map(([, ms]) => Math.log(ms));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const slope = xs.reduce((s, x, i) => s + (x - mx) * (ys[i]! - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
+  rows.push(result('clusterItems growth exponent, 1k to 8k items', slope, 'n^x', { value: CLUSTER_GROWTH_TARGET, kind: 'max' }, `least-squares slope of log CPU time on log items over ${points.map(([n]) => n).join(', ')}`));
   for (const [label, hours] of [['copies 96 h apart, as eval:cluster', 96], ['all in one 72-h window', 0]] as const) {
     const batch = clusterBatch(500, hours);
     const stories = clusterItems(batch).length;

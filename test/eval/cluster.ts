@@ -1,64 +1,93 @@
-/** `npm run eval:cluster`: pairwise precision, recall and F1 of clusterItems on the labelled set, and its speed. */
+/**
+ * `npm run eval:cluster`: pairwise precision, recall and F1 of clusterItems and of the naive TF-IDF
+ * single pass, side by side in one run, on our labelled fixtures and (when NEUS_DIR is set) on real
+ * news: the held-out fifth of the NeuS train events in dense 36-hour windows, and dated streams over
+ * weeks where same-topic events are days apart. `--verbose` lists the fixture errors.
+ */
 import { clusterItems } from '../../src/pipeline/cluster';
 import { heldOutItems } from '../fixtures/cluster/held-out';
 import { heldOut2Items } from '../fixtures/cluster/held-out-2';
 import { heldOut3Items } from '../fixtures/cluster/held-out-3';
 import { ingestedNewswire } from '../fixtures/cluster/ingested';
-import { clusterBatch, labelledSet } from '../fixtures/cluster/sets';
+import type { LabelledItem } from '../fixtures/cluster/labelled';
 import { metricsBySubset, pairErrors, pairMetrics, reportOnlySubsets, type PairMetrics } from '../fixtures/cluster/metrics';
+import { clusterBatch, labelledSet } from '../fixtures/cluster/sets';
+import { loadNeus, neusDir } from './neus';
+import { datedStream, isHeldOut, windowStream } from './neus-stream';
+import { BASELINE_THRESHOLD, tfidfSinglePass } from './tfidf-baseline';
 
 const verbose = process.argv.includes('--verbose');
+const plain = (items: readonly LabelledItem[]) => items.map(({ story: _s, subset: _b, ...item }) => item);
+const fmt = (m: PairMetrics) => `${m.precision.toFixed(3).padStart(6)} ${m.recall.toFixed(3).padStart(6)} ${m.f1.toFixed(3).padStart(6)}`;
+const header = `${'set'.padEnd(44)} ${'items'.padStart(5)} ${'pairs'.padStart(6)}   ours: ${'P'.padStart(5)} ${'R'.padStart(6)} ${'F1'.padStart(6)}   tf-idf: ${'P'.padStart(5)} ${'R'.padStart(6)} ${'F1'.padStart(6)}`;
+
+/** Pair counts summed over several batches (windows), so they report as one set. */
+function pooled(parts: PairMetrics[]): PairMetrics {
+  const sum = (k: 'items' | 'truePairs' | 'predictedPairs' | 'correctPairs') => parts.reduce((s, m) => s + m[k], 0);
+  const [items, truePairs, predictedPairs, correctPairs] = [sum('items'), sum('truePairs'), sum('predictedPairs'), sum('correctPairs')];
+  const precision = predictedPairs ? correctPairs / predictedPairs : 1;
+  const recall = truePairs ? correctPairs / truePairs : 1;
+  return { items, truePairs, predictedPairs, correctPairs, precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+}
+
+interface Row {
+  name: string;
+  ours: PairMetrics;
+  base: PairMetrics;
+}
+
+/** Both clusterers on each batch of a set (a batch is clustered alone), pooled. */
+function compare(name: string, batches: readonly (readonly LabelledItem[])[]): Row {
+  const ours = batches.map((b) => pairMetrics(b, clusterItems(plain(b))));
+  const base = batches.map((b) => pairMetrics(b, tfidfSinglePass(plain(b))));
+  return { name, ours: pooled(ours), base: pooled(base) };
+}
+
+const print = (r: Row) =>
+  console.log(`${r.name.padEnd(44)} ${String(r.ours.items).padStart(5)} ${String(r.ours.truePairs).padStart(6)}   ${fmt(r.ours)}   ${fmt(r.base)}${r.ours.precision >= r.base.precision && r.ours.recall >= r.base.recall ? '' : '   (not ahead on both)'}`);
+
+// Our fixtures: the labelled set (hand-made + demo newswire), the newswire as ingested, the held-out sets.
 const items = labelledSet();
-const input = items.map(({ story: _s, subset: _b, ...item }) => item);
-
-const clusters = clusterItems(input);
+const clusters = clusterItems(plain(items));
 const { all, subsets } = metricsBySubset(items, clusters);
-
-const row = (name: string, m: PairMetrics) =>
-  `${name.padEnd(16)} ${String(m.items).padStart(5)} ${String(m.truePairs).padStart(6)} ${String(m.predictedPairs).padStart(6)} ` +
-  `${m.precision.toFixed(3).padStart(9)} ${m.recall.toFixed(3).padStart(7)} ${m.f1.toFixed(3).padStart(6)}`;
-
-console.log(`clusterItems on ${items.length} labelled items (${clusters.length} clusters)\n`);
-console.log(`${'subset'.padEnd(16)} ${'items'.padStart(5)} ${'true'.padStart(6)} ${'pred'.padStart(6)} ${'precision'.padStart(9)} ${'recall'.padStart(7)} ${'f1'.padStart(6)}`);
-console.log(row('ALL', all));
-// Shown so the cost of leaving the report-only subsets out of ALL stays visible.
-if (reportOnlySubsets.length) console.log(row('ALL+report-only', pairMetrics(items, clusters)), `(ALL leaves out ${reportOnlySubsets.join(', ')})`);
-for (const [name, m] of Object.entries(subsets).sort()) console.log(row(name, m!));
-// The newswire alone, as the end-to-end run sees it: rendered, parsed and clustered in its own batch.
 const ingested = ingestedNewswire();
-const ingestedClusters = clusterItems(ingested.map(({ story: _s, subset: _b, ...item }) => item));
-const ingestedMetrics = metricsBySubset(ingested, ingestedClusters).all;
-console.log(row('newswire-alone', ingestedMetrics));
-// The held-out set (never used for tuning), reported only: alone, and merged with items of the other sets.
-const heldOutClusters = clusterItems(heldOutItems.map(({ story: _s, subset: _b, ...item }) => item));
-console.log(row('held-out-alone', metricsBySubset(heldOutItems, heldOutClusters).all));
-const heldOutIds = new Set(heldOutItems.map((i) => i.id));
-// Held-out stories are its own, so any pair of a held-out and another item in one cluster is a false merge.
-const mixedPairs = clusters.reduce((sum, ids) => {
-  const held = ids.filter((id) => heldOutIds.has(id)).length;
-  return sum + held * (ids.length - held);
-}, 0);
-console.log(`held-out items merged with items of the other sets: ${mixedPairs} pair(s), all false merges`);
-// The second held-out set, reported the same way (its stories are its own too).
-const heldOut2Clusters = clusterItems(heldOut2Items.map(({ story: _s, subset: _b, ...item }) => item));
-console.log(row('held-out-2-alone', pairMetrics(heldOut2Items, heldOut2Clusters)));
-const heldOut2Ids = new Set(heldOut2Items.map((i) => i.id));
-const mixedPairs2 = clusters.reduce((sum, ids) => {
-  const held = ids.filter((id) => heldOut2Ids.has(id)).length;
-  return sum + held * (ids.length - held);
-}, 0);
-console.log(`held-out-2 items merged with items of the other sets: ${mixedPairs2} pair(s), all false merges`);
-// The third held-out set (report only, not in ALL), reported the same way (its stories are its own too).
-const heldOut3Clusters = clusterItems(heldOut3Items.map(({ story: _s, subset: _b, ...item }) => item));
-console.log(row('held-out-3-alone', pairMetrics(heldOut3Items, heldOut3Clusters)));
-const heldOut3Ids = new Set(heldOut3Items.map((i) => i.id));
-const mixedPairs3 = clusters.reduce((sum, ids) => {
-  const held = ids.filter((id) => heldOut3Ids.has(id)).length;
-  return sum + held * (ids.length - held);
-}, 0);
-console.log(`held-out-3 items merged with items of the other sets: ${mixedPairs3} pair(s), all false merges`);
+const ingestedMetrics = pairMetrics(ingested, clusterItems(plain(ingested)));
+console.log(`clusterItems vs the TF-IDF single pass (centroid cosine >= ${BASELINE_THRESHOLD}); pairwise precision / recall / F1\n`);
+console.log(header);
+const fixtureRows: Row[] = [
+  { name: 'fixtures: labelled set (ALL)', ours: all, base: metricsBySubset(items, tfidfSinglePass(plain(items))).all },
+  compare('fixtures: newswire as ingested', [ingested]),
+  compare('fixtures: held-out alone', [heldOutItems]),
+  compare('fixtures: held-out-2 alone', [heldOut2Items]),
+  compare('fixtures: held-out-3 alone (report only)', [heldOut3Items]),
+];
+fixtureRows.forEach(print);
+
+// Real news (NeuS), when present.
+const found = neusDir();
+let neusRows: Row[] = [];
+if ('missing' in found) console.log(`\nreal news (NeuS) skipped: ${found.missing}`);
+else {
+  const events = loadNeus(found.dir);
+  const held = events.filter(isHeldOut);
+  const fit = events.filter((e) => !isHeldOut(e));
+  const windows = (list: typeof events, size: number) => Array.from({ length: Math.ceil(list.length / size) }, (_, k) => windowStream(list.slice(k * size, (k + 1) * size), 36, k + 101));
+  neusRows = [
+    compare(`NeuS held-out fifth: ${held.length} events, 36-h windows of 307`, windows(held, 307)),
+    compare(`NeuS held-out fifth: dated stream over 3 weeks`, [datedStream(held, 21)]),
+    compare(`NeuS all train events: dated stream, 10 weeks`, [datedStream(events, 70)]),
+  ];
+  console.log();
+  neusRows.forEach(print);
+  console.log(`(held-out fifth: event index a multiple of 5, never read by fit:cluster; the fit used the other ${fit.length} events)`);
+}
+
+console.log('\nfixture subsets (ours):');
+for (const [name, m] of Object.entries(subsets).sort()) console.log(`  ${name.padEnd(16)} ${String(m!.items).padStart(4)} items  ${fmt(m!)}`);
+if (reportOnlySubsets.length) console.log(`  (ALL leaves out ${reportOnlySubsets.join(', ')})`);
 
 // Timing: the labelled set, and a 500-item batch made of repeated, re-timed copies of it.
+const input = plain(items);
 const time = (batch: typeof input, runs: number) => {
   clusterItems(batch);
   const start = performance.now();
@@ -69,14 +98,23 @@ const big = clusterBatch(500, 96);
 console.log(`\ntiming: ${time(input, 20).toFixed(2)} ms for ${input.length} items, ${time(big, 10).toFixed(2)} ms for ${big.length} items`);
 
 const newswireOk = [subsets.newswire!, ingestedMetrics].every((m) => m.precision === 1 && m.recall >= 0.95);
-const targets = all.precision >= 0.95 && all.recall >= 0.85 && newswireOk;
-console.log(`targets (precision >= 0.95, recall >= 0.85; newswire precision 1, recall >= 0.95): ${targets ? 'met' : 'NOT met'}`);
-if (verbose || !targets) {
-  const runs = [['labelled set', items, clusters], ['newswire alone', ingested, ingestedClusters], ['held-out alone', heldOutItems, heldOutClusters], ['held-out-2 alone', heldOut2Items, heldOut2Clusters], ['held-out-3 alone', heldOut3Items, heldOut3Clusters]] as const;
-  for (const [name, set, found] of runs) {
-    const { falseMerges, misses } = pairErrors(set, found);
+// The CI floors of test/pipeline/cluster.eval.test.ts (lowered for precision in issue 9, see there).
+const fixtureTargets = all.precision >= 0.85 && all.recall >= 0.85 && newswireOk;
+console.log(`fixture targets (precision >= 0.85, recall >= 0.85; newswire precision 1, recall >= 0.95): ${fixtureTargets ? 'met' : 'NOT met'}`);
+if (neusRows.length) {
+  for (const row of neusRows.slice(0, 2)) {
+    const met = row.ours.precision >= 0.97 && row.ours.recall >= 0.8;
+    console.log(`real-news targets (precision >= 0.97, recall >= 0.80) on ${row.name}: ${met ? 'met' : 'NOT met'}`);
+  }
+  const ahead = [...fixtureRows, ...neusRows].filter((r) => !(r.ours.precision >= r.base.precision && r.ours.recall >= r.base.recall)).map((r) => r.name);
+  console.log(`ahead of the TF-IDF baseline on precision and recall on every set: ${ahead.length ? `no (${ahead.join('; ')})` : 'yes'}`);
+}
+if (verbose || !fixtureTargets) {
+  const runs = [['labelled set', items, clusters], ['newswire alone', ingested, clusterItems(plain(ingested))]] as const;
+  for (const [name, set, got] of runs) {
+    const { falseMerges, misses } = pairErrors(set, got);
     console.log(`\n${name}: false merges (${falseMerges.length}):\n  ${falseMerges.join('\n  ')}`);
     console.log(`${name}: missed pairs (${misses.length}):\n  ${misses.join('\n  ')}`);
   }
 }
-process.exitCode = targets ? 0 : 1;
+process.exitCode = fixtureTargets ? 0 : 1;

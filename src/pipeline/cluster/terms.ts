@@ -1,5 +1,5 @@
 /** Word-level vocabulary of clustering: stopwords, suffix folding, figure tokens, content terms. */
-import { words } from '../lib/text';
+import { words } from '../../lib/text';
 
 /** Words that say nothing about which event an item reports (English, plus newsroom boilerplate). */
 export const STOPWORDS = new Set(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldWord, isFigureToken, stem, terms } from '../../src/pipeline/cluster-terms';
+import { foldWord, isFigureToken, stem, terms } from '../../../src/pipeline/cluster/terms';
 
 describe('isFigureToken', () => {
   it('recognises amounts, percentages, multiples and numbers with units', () => {

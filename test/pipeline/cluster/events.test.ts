@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventKinds, eventRelation } from '../../src/pipeline/cluster-events';
+import { eventKinds, eventRelation } from '../../../src/pipeline/cluster/events';
 
 const kinds = (text: string) => [...eventKinds(text)];
 

@@ -3,7 +3,7 @@
  * kinds can describe one event. Two items about one organisation and one kind of event are likely
  * one story; two headlines naming only different kinds (a release, a fine) are likely two.
  */
-import { stem, terms } from './cluster-terms';
+import { stem, terms } from './terms';
 
 /**
  * The words of each kind as they appear in English tech, business and policy headlines, with their

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nameEntities, nameHead } from '../../src/pipeline/cluster-features';
-import { isRoundup } from '../../src/pipeline/cluster-roundup';
+import { nameEntities, nameHead } from '../../../src/pipeline/cluster/features';
+import { isRoundup } from '../../../src/pipeline/cluster/roundup';
 
 const namesOf = (sentence: string): [string[], string[]] => {
   const openers: string[] = [];

@@ -1,6 +1,6 @@
 /** Recognises roundups and digests: items that summarise several unrelated events and so report none of them. */
-import { sentences, words } from '../lib/text';
-import { foldWord } from './cluster-terms';
+import { sentences, words } from '../../lib/text';
+import { foldWord } from './terms';
 
 /** Words that count items of a listicle ("Three things from a busy week", "5 stories"). */
 const COUNTED = String.raw`(?:\d{1,2}|three|four|five|six|seven|eight|nine|ten|twelve)`;

@@ -1,11 +1,7 @@
-/** What clustering reads from one item: stemmed terms, named entities, text shingles, copy keys. */
-import { fnv1a64 } from '../lib/hash';
-import { normalizeWhitespace, words } from '../lib/text';
-import { eventKinds } from './cluster-events';
-import { isRoundup } from './cluster-roundup';
-import { bareWord, isLabel, isLabelKey, isMoneyKey, isPeriod, labelEntities, numberEntities } from './cluster-figures';
-import { foldWord, isFigureToken, STOPWORDS, terms } from './cluster-terms';
-import type { ClusterItem } from './types';
+/** Name entities, name heads, ledes, shingles and copy keys: the text readings behind ./signals.ts and the roundup test. */
+import { normalizeWhitespace, words } from '../../lib/text';
+import { bareWord, isLabel, isPeriod } from './figures';
+import { foldWord, isFigureToken, STOPWORDS } from './terms';
 
 const CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'von', 'van', 'la', 'le']);
 
@@ -242,128 +238,9 @@ export function canonicalUrl(url: string | undefined): string | undefined {
   }
 }
 
-/** The first sentence of a text (at most `maxChars`), where a news item names its event. */
-function firstSentence(text: string, maxChars = 300): string {
-  const head = text.slice(0, maxChars);
-  const end = head.search(/[.!?](?:\s|$)/);
-  return end === -1 ? head : head.slice(0, end);
-}
-
-const NAME_TERM_WEIGHT = 0.5;
-
-/** Everything the clusterer computes once per item. */
-export interface ItemFeatures {
-  item: ClusterItem;
-  index: number;
-  time: number;
-  /** Title terms (counted twice) and lede terms. */
-  terms: Map<string, number>;
-  entities: Set<string>;
-  /** Money amounts, the facts whose disagreement most reliably separates two events. */
-  money: Set<string>;
-  /** Generic labels ("lbl:series c", "lbl:quarter 3"): a round or a period that tells events apart. */
-  labels: Set<string>;
-  /** Letter-digit tokens in the title (model names, versions). */
-  codes: Set<string>;
-  /** Names (not numbers) in the title: who or what the headline is about. */
-  titleNames: Set<string>;
-  /** Lone capitalised words that open a sentence of the title / lede: names if another item names them. */
-  titleOpeners: string[];
-  ledeOpeners: string[];
-  /** Kinds of event the headline names. */
-  titleEvents: Set<string>;
-  /** Kinds of event the headline or the opening sentence names. */
-  events: Set<string>;
-  shingles: Set<number>;
-  /** A roundup or digest of several events: it reports none of them, so it joins no story. */
-  roundup: boolean;
-  urlKey?: string;
-  /** Hash of the normalised title, when it is long enough to identify an article. */
-  titleKey?: string;
-}
-
-/**
- * Counts a sentence-opening word as a name when another item of the batch names it mid-sentence
- * ("Veilmoss patches ..." where another outlet wrote "an audit of Veilmoss"): one word at the
- * start of a sentence is otherwise indistinguishable from an ordinary capitalised word.
- */
-export function confirmOpeners(fs: readonly ItemFeatures[]): void {
-  const named = new Set<string>();
-  for (const f of fs) for (const e of f.entities) named.add(e);
-  for (const f of fs) {
-    for (const w of f.titleOpeners) if (named.has(w)) f.titleNames.add(w);
-    for (const w of [...f.titleOpeners, ...f.ledeOpeners]) if (named.has(w)) f.entities.add(w);
-  }
-}
-
 /** Names of a sentence that can tell subjects apart (name heads of 4+ letters, no figures), and its opener. */
-function distinctiveNames(sentence: string): [string[], string[]] {
+export function distinctiveNames(sentence: string): [string[], string[]] {
   const openers: string[] = [];
   const names = nameEntities(sentence, false, openers).map(nameHead).filter((name) => /^\p{L}[\p{L}' -]{3,}$/u.test(name) && !STOPWORDS.has(name));
   return [names, openers];
-}
-
-/** Computes the features of one item (lede length in words). */
-export function itemFeatures(item: ClusterItem, index: number, ledeWords: number): ItemFeatures {
-  const time = Date.parse(item.publishedAt);
-  if (Number.isNaN(time)) throw new TypeError(`clusterItems: item ${item.id} has an invalid publishedAt "${item.publishedAt}"`);
-  const head = lede(item.text, ledeWords);
-  const shouted = isMostlyUpper(item.title);
-  const titleCase = shouted || isTitleCase(item.title);
-  const titleOpeners: string[] = [];
-  const ledeOpeners: string[] = [];
-  const titleNames = nameEntities(item.title, titleCase, titleOpeners).map(nameHead);
-  const titleTerms = terms(item.title);
-  const titleEvents = eventKinds(item.title, titleTerms);
-  const ledeNames = nameEntities(head, false, ledeOpeners).map(nameHead);
-  if (titleCase) {
-    // Capitals in a title-case headline say nothing, but the lede's names it repeats are its names.
-    const inTitle = new Set(words(item.title).map(foldWord));
-    for (const name of ledeNames) {
-      const ws = words(name);
-      if (ws.every((w) => inTitle.has(w))) titleNames.push(name);
-      // A shouted headline ("QUILLBY MOWERS GROUNDED") often keeps only the first word of the lede's name.
-      else if (shouted && ws.length > 1 && inTitle.has(ws[0]!) && /^\p{L}{5,}$/u.test(ws[0]!) && !STOPWORDS.has(ws[0]!)) titleNames.push(ws[0]!);
-    }
-  }
-  // Name words count for less in the term overlap: the entity overlap already weighs them, and
-  // a company's name alone must not make two of its events look like one.
-  const nameTerms = new Set(terms([...titleNames, ...ledeNames].join(' ')));
-  const counts = new Map<string, number>();
-  const add = (t: string, weight: number) =>
-    counts.set(t, (counts.get(t) ?? 0) + (nameTerms.has(t) ? weight * NAME_TERM_WEIGHT : weight));
-  for (const t of titleTerms) add(t, 2);
-  for (const t of terms(head)) add(t, 1);
-  const entities = new Set([
-    ...titleNames,
-    ...ledeNames,
-    ...numberEntities(item.title),
-    ...numberEntities(head),
-    ...labelEntities(item.title),
-    ...labelEntities(head),
-  ]);
-  const money = new Set([...entities].filter(isMoneyKey));
-  const roundup = isRoundup(item.title, item.text, distinctiveNames);
-  // A roundup's "Wexcombe 12" is a headline about many things, not a product version.
-  const codes = new Set(roundup ? [] : titleNames.filter((e) => /\d/.test(e) && /\p{L}/u.test(e)));
-  const titleWords = words(item.title);
-  return {
-    item,
-    index,
-    time,
-    terms: counts,
-    entities,
-    money,
-    labels: new Set([...entities].filter(isLabelKey)),
-    codes,
-    titleNames: new Set(titleNames),
-    titleOpeners,
-    ledeOpeners,
-    titleEvents,
-    events: new Set([...titleEvents, ...eventKinds(firstSentence(item.text))]),
-    shingles: shingleHashes(`${item.title} ${item.text}`),
-    roundup,
-    urlKey: canonicalUrl(item.url),
-    titleKey: titleWords.length >= 5 ? fnv1a64(titleWords.join(' ')) : undefined,
-  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMoneyKey, labelEntities, labelsConflict, numberEntities } from '../../src/pipeline/cluster-figures';
+import { isMoneyKey, labelEntities, labelsConflict, numberEntities } from '../../../src/pipeline/cluster/figures';
 
 describe('numberEntities', () => {
   it('normalises one amount of money however a headline writes it', () => {

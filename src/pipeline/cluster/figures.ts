@@ -1,6 +1,6 @@
 /** Figures an item states, as comparable keys: amounts of money, counts with units, and generic labels ("Series C", "Q3"). */
-import { normalizeWhitespace } from '../lib/text';
-import { STOPWORDS, stem } from './cluster-terms';
+import { normalizeWhitespace } from '../../lib/text';
+import { STOPWORDS, stem } from './terms';
 
 const SCALE: Record<string, number> = {
   k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, bn: 1e9, b: 1e9, billion: 1e9, tn: 1e12, trillion: 1e12,

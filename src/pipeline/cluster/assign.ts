@@ -1,0 +1,350 @@
+/**
+ * Incremental story assignment: each new item, in time order, finds candidate items through an
+ * inverted index over rare terms and names (never all pairs), and joins the open story whose members
+ * it matches best under the learned pair model, or starts a story of its own. Stories already kept
+ * (in D1) are fixed: their items are indexed, never re-clustered.
+ */
+import type { ClusterItem } from '../types';
+import { containment } from './features';
+import { contradicts, Corpus, pairLogit, sigmoid, weigh, type PairModel, type Weighted } from './pair';
+import { isRoundupItem, itemSignals, shinglesOf, type Signals } from './signals';
+import { MODEL } from './weights';
+
+export interface AssignPolicy {
+  /** Items further apart than this never share a story, and no story spans more. */
+  windowHours: number;
+  /** Shingle containment at or above which two texts are copies of one article. */
+  syndicationThreshold: number;
+  /** Best pair probability an item needs with a story's members to join it. */
+  joinMax: number;
+  /** Mean pair probability an item needs with a story's members to join it. */
+  joinMean: number;
+  /** Candidate items scored per new item (the best by shared rare terms and names). */
+  candidates: number;
+  /** A term or name in more items than this share of the window (and than `maxBlockItems`) proposes no pair. */
+  maxBlockShare: number;
+  /** Absolute cap on the items one blocking key may propose, so cost stays linear in the window. */
+  maxBlockItems: number;
+}
+
+export const DEFAULT_ASSIGN_POLICY: AssignPolicy = {
+  windowHours: 72,
+  syndicationThreshold: 0.8,
+  joinMax: MODEL.joinMax,
+  joinMean: MODEL.joinMean,
+  candidates: 10,
+  maxBlockShare: 0.2,
+  maxBlockItems: 60,
+};
+
+/** A story already kept: its id and its items inside the window. */
+export interface OpenStory {
+  id: string;
+  items: ClusterItem[];
+}
+
+/** Where the new items went: joining kept stories, or forming new ones (singletons included). */
+export interface Assignment {
+  joins: Map<string, string[]>;
+  created: string[][];
+}
+
+/** Optional embeddings by item id (unit vectors). */
+export type Vectors = ReadonlyMap<string, Float32Array>;
+
+const HOUR_MS = 3_600_000;
+/** Pair probability from which two texts are compared as possible copies. */
+const COPY_GATE = 0.9;
+/** Shingle sets smaller than this are too short to call a copy by text alone. */
+const MIN_COPY_SHINGLES = 8;
+/** Members of a story an item is compared with (the most recent): stories stay cheap to join. */
+const MAX_COMPARED = 12;
+/** Blocking keys per item: its rarest terms, and its rarest names. */
+const BLOCK_KEYS = 12;
+const BLOCK_NAMES = 8;
+/** In a small batch every shared word may propose a pair: a key in up to this many items always does. */
+const MIN_BLOCK_DF = 8;
+
+interface Story {
+  id?: string;
+  members: number[];
+  first: number;
+  last: number;
+  /** Formed in this call (its items may still be regrouped). */
+  fresh: boolean;
+}
+
+const byTime = (a: Signals, b: Signals) => a.time - b.time || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0);
+
+/** The clusterer over one window: kept stories fixed, new items assigned one at a time. */
+export class StoryIndex {
+  readonly corpus = new Corpus();
+  readonly items: Weighted[] = [];
+  readonly stories: Story[] = [];
+  private readonly storyOf: number[] = [];
+  /** Per item: the posting lists of its blocking keys (its rarest terms and names) and their weights. */
+  private readonly blockLists: number[][][] = [];
+  private readonly blockWeights: number[][] = [];
+  private score = new Float64Array(0);
+  private readonly exact = new Map<string, number[]>();
+  private readonly logits = new Map<number, number>();
+  private readonly p: AssignPolicy;
+  private readonly model: PairModel;
+  private maxDf = 0;
+
+  constructor(policy: AssignPolicy, model: PairModel = MODEL) {
+    this.p = policy;
+    this.model = model;
+  }
+
+  /** Reads every item of the window (kept and new) so rarity is known before anything is assigned. */
+  load(all: Signals[]): void {
+    for (const s of all) this.corpus.add(s);
+    this.maxDf = Math.max(MIN_BLOCK_DF, Math.min(this.p.maxBlockItems, Math.floor(this.p.maxBlockShare * this.corpus.n)));
+    this.score = new Float64Array(all.length);
+    const postings = new Map<number, number[]>();
+    all.forEach((s, i) => {
+      s.index = i;
+      this.items.push(weigh(s, this.corpus));
+      this.storyOf.push(-1);
+      const keys: [number, number][] = [];
+      for (const t of s.body.keys()) {
+        const term = this.corpus.term(t);
+        if (term.df >= 2 && term.df <= this.maxDf) keys.push([term.id, term.idf]);
+      }
+      // The rarest terms and names only: two reports of one event share some of their rarest words.
+      keys.sort((x, y) => y[1] - x[1]);
+      const kept = keys.slice(0, BLOCK_KEYS);
+      const names: [number, number][] = [];
+      for (const name of s.names) {
+        const term = this.corpus.term(name, true);
+        if (term.df >= 2 && term.df <= this.maxDf) names.push([term.id, term.idf]);
+      }
+      kept.push(...names.sort((x, y) => y[1] - x[1]).slice(0, BLOCK_NAMES));
+      this.blockLists.push(
+        kept.map(([key]) => {
+          let list = postings.get(key);
+          if (!list) postings.set(key, (list = []));
+          return list;
+        }),
+      );
+      this.blockWeights.push(kept.map(([, w]) => w));
+    });
+  }
+
+  /** Adds item i to the blocking and copy-key postings. */
+  index(i: number): void {
+    const s = this.items[i]!.s;
+    for (const list of this.blockLists[i]!) list.push(i);
+    const add = (map: Map<string, number[]>, key: string) => {
+      const list = map.get(key);
+      if (list) list.push(i);
+      else map.set(key, [i]);
+    };
+    if (s.urlKey) add(this.exact, `u${s.urlKey}`);
+    if (s.titleKey) add(this.exact, `h${s.titleKey}`);
+  }
+
+  /** Puts item i into story k (or a new story) and indexes it. */
+  private place(i: number, k: number | undefined, id?: string, fresh = true): number {
+    const s = this.items[i]!.s;
+    if (k === undefined) {
+      k = this.stories.length;
+      this.stories.push({ id, members: [], first: s.time, last: s.time, fresh });
+    }
+    const story = this.stories[k]!;
+    story.members.push(i);
+    story.first = Math.min(story.first, s.time);
+    story.last = Math.max(story.last, s.time);
+    this.storyOf[i] = k;
+    this.index(i);
+    return k;
+  }
+
+  /** Indexes a kept story's items under its id. */
+  keep(id: string, indices: number[]): void {
+    let k: number | undefined;
+    for (const i of indices) k = this.place(i, k, id, false);
+  }
+
+  logit(i: number, j: number): number {
+    const key = i < j ? i * this.items.length + j : j * this.items.length + i;
+    let z = this.logits.get(key);
+    if (z === undefined) {
+      const [a, b] = [this.items[i]!, this.items[j]!];
+      const sameOutletHeadline = a.s.titleKey && a.s.titleKey === b.s.titleKey && a.s.item.publisher === b.s.item.publisher;
+      // One outlet's recurring headline ("Morning briefing: ...") over different texts, or a contradiction: never one event.
+      z = sameOutletHeadline || contradicts(a.s, b.s) ? -Infinity : pairLogit(a, b, this.model);
+      this.logits.set(key, z);
+    }
+    return z;
+  }
+
+  /** Items sharing the most rare-key weight with item i, inside the window (the best `candidates`, ties to the earlier). */
+  candidates(i: number): number[] {
+    const t = this.items[i]!.s.time;
+    const windowMs = this.p.windowHours * HOUR_MS;
+    const score = this.score;
+    const touched: number[] = [];
+    const lists = this.blockLists[i]!;
+    const weights = this.blockWeights[i]!;
+    for (let k = 0; k < lists.length; k++) {
+      const list = lists[k]!;
+      const w = weights[k]!;
+      for (let x = 0; x < list.length; x++) {
+        const j = list[x]!;
+        if (Math.abs(this.items[j]!.s.time - t) > windowMs) continue;
+        if (!score[j]) touched.push(j);
+        score[j]! += w;
+      }
+    }
+    // Top k by insertion into a short sorted list: touched can hold hundreds, k is small.
+    const top: number[] = [];
+    const k = this.p.candidates;
+    for (const j of touched) {
+      const sj = score[j]!;
+      if (top.length === k && sj <= score[top[k - 1]!]!) continue;
+      let at = top.length;
+      while (at > 0 && (score[top[at - 1]!]! < sj || (score[top[at - 1]!]! === sj && top[at - 1]! > j))) at--;
+      top.splice(at, 0, j);
+      if (top.length > k) top.pop();
+    }
+    for (const j of touched) score[j] = 0;
+    return top;
+  }
+
+  private isCopy(i: number, j: number): boolean {
+    const [a, b] = [this.items[i]!.s, this.items[j]!.s];
+    if (a.urlKey && a.urlKey === b.urlKey) return true;
+    const [sa, sb] = [shinglesOf(a), shinglesOf(b)];
+    if (Math.min(sa.size, sb.size) < MIN_COPY_SHINGLES) return false;
+    const overlap = containment(sa, sb);
+    // A recurring headline is not a copy unless the texts agree too.
+    if (a.titleKey && a.titleKey === b.titleKey) return overlap >= this.p.syndicationThreshold / 2;
+    return overlap >= this.p.syndicationThreshold;
+  }
+
+  /** True when story k with item i would still span no more than the window. */
+  private inWindow(i: number, k: number): boolean {
+    const story = this.stories[k]!;
+    const t = this.items[i]!.s.time;
+    return Math.max(story.last, t) - Math.min(story.first, t) <= this.p.windowHours * HOUR_MS;
+  }
+
+  /** How well item i fits story k: best and mean probability over its (most recent) members, or undefined when it may not join. */
+  private fit(i: number, k: number): { max: number; mean: number } | undefined {
+    const story = this.stories[k]!;
+    if (!this.inWindow(i, k)) return undefined;
+    let max = 0;
+    let sum = 0;
+    const compared = story.members.slice(-MAX_COMPARED);
+    for (const j of compared) {
+      const z = this.logit(i, j);
+      if (z === -Infinity) return undefined;
+      const pr = sigmoid(z);
+      max = Math.max(max, pr);
+      sum += pr;
+    }
+    const mean = sum / compared.length;
+    // A story opened by a roundup reports several events and so none of them: only copies join it.
+    if (max >= this.p.joinMax && mean >= this.p.joinMean && story.fresh && isRoundupItem(this.items[story.members[0]!]!.s)) return undefined;
+    return { max, mean };
+  }
+
+  private canMerge(k: number, other: number): boolean {
+    const [a, b] = [this.stories[k]!, this.stories[other]!];
+    if (Math.max(a.last, b.last) - Math.min(a.first, b.first) > this.p.windowHours * HOUR_MS) return false;
+    if (a.members.length * b.members.length > MAX_COMPARED * 4) return false;
+    let max = 0;
+    let sum = 0;
+    for (const i of a.members) {
+      for (const j of b.members) {
+        const z = this.logit(i, j);
+        if (z === -Infinity) return false;
+        const pr = sigmoid(z);
+        max = Math.max(max, pr);
+        sum += pr;
+      }
+    }
+    return max >= this.p.joinMax && sum / (a.members.length * b.members.length) >= this.p.joinMean;
+  }
+
+  private merge(k: number, other: number): void {
+    const [a, b] = [this.stories[k]!, this.stories[other]!];
+    for (const j of b.members) this.storyOf[j] = k;
+    a.members.push(...b.members);
+    a.first = Math.min(a.first, b.first);
+    a.last = Math.max(a.last, b.last);
+    b.members = [];
+  }
+
+  /** Assigns new item i: a copy joins its original's story; otherwise the best-fitting story, or a new one. */
+  assign(i: number): number {
+    const s = this.items[i]!.s;
+    const exact = [...(s.urlKey ? this.exact.get(`u${s.urlKey}`) ?? [] : []), ...(s.titleKey ? this.exact.get(`h${s.titleKey}`) ?? [] : [])];
+    for (const j of exact) if (this.isCopy(i, j) && this.inWindow(i, this.storyOf[j]!)) return this.place(i, this.storyOf[j]);
+    const cands = this.candidates(i);
+    // Stories worth a full comparison: those of candidates that alone reach the bar for a best pair.
+    const stories = new Set<number>();
+    for (const j of cands) {
+      const pr = sigmoid(this.logit(i, j));
+      if (pr >= COPY_GATE && this.isCopy(i, j) && this.inWindow(i, this.storyOf[j]!)) return this.place(i, this.storyOf[j]);
+      if (pr >= this.p.joinMax) stories.add(this.storyOf[j]!);
+    }
+    const fits: [number, number][] = [];
+    for (const k of stories) {
+      const f = this.fit(i, k);
+      if (f && f.max >= this.p.joinMax && f.mean >= this.p.joinMean) fits.push([k, f.max + f.mean]);
+    }
+    // A roundup reports several events and so none of them: it joins no story (copies aside).
+    if (!fits.length || isRoundupItem(s)) return this.place(i, undefined);
+    fits.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    const k = this.place(i, fits[0]![0]);
+    // An item that fits two stories made in this run is the bridge between two framings of one event:
+    // they become one when their members agree as a whole (the same bars, over every cross pair).
+    for (const [other] of fits.slice(1)) if (this.stories[other]!.fresh && this.canMerge(k, other)) this.merge(k, other);
+    return k;
+  }
+}
+
+/** Signals of items in time order (then id), with their vectors; rejects repeated ids. */
+export function signalsOf(items: readonly ClusterItem[], vectors?: Vectors): Signals[] {
+  const seen = new Set<string>();
+  const out = items.map((item, i) => {
+    if (seen.has(item.id)) throw new TypeError(`clusterItems: item id "${item.id}" appears twice`);
+    seen.add(item.id);
+    return itemSignals(item, i, vectors?.get(item.id));
+  });
+  return out.sort(byTime);
+}
+
+/**
+ * Assigns new items to kept stories or new ones, reading the window's kept items only as context.
+ * @example assignStories([{ id: 'st_1', items: keptItems }], newItems) // { joins: Map { 'st_1' => ['x'] }, created: [['y', 'z']] }
+ */
+export function assignStories(open: readonly OpenStory[], fresh: readonly ClusterItem[], policy: AssignPolicy, vectors?: Vectors, model: PairModel = MODEL): Assignment {
+  const kept = open.flatMap((story) => story.items.map((item) => ({ item, story: story.id })));
+  const all = signalsOf([...kept.map((k) => k.item), ...fresh], vectors);
+  const index = new StoryIndex(policy, model);
+  index.load(all);
+  const storyOfKept = new Map(kept.map((k) => [k.item.id, k.story]));
+  const byStory = new Map<string, number[]>();
+  all.forEach((s, i) => {
+    const id = storyOfKept.get(s.item.id);
+    if (id !== undefined) byStory.set(id, [...(byStory.get(id) ?? []), i]);
+  });
+  for (const [id, indices] of byStory) index.keep(id, indices);
+  all.forEach((s, i) => {
+    if (!storyOfKept.has(s.item.id)) index.assign(i);
+  });
+  const joins = new Map<string, string[]>();
+  const created: string[][] = [];
+  for (const story of index.stories) {
+    const ids = story.members.filter((i) => !storyOfKept.has(all[i]!.item.id)).sort((x, y) => x - y).map((i) => all[i]!.item.id);
+    if (!ids.length) continue;
+    // New stories were opened in time order of their first item, so `created` is in that order too.
+    if (story.id === undefined) created.push(ids);
+    else joins.set(story.id, ids);
+  }
+  return { joins, created };
+}

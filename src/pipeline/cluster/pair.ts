@@ -1,0 +1,325 @@
+/**
+ * Pair features and the learned same-event probability. The lexical features are weighed by a
+ * logistic regression fitted on real labelled news (`npm run fit:cluster`, weights in ./weights.ts);
+ * the time gap and the embedding cosine enter as documented priors (no dated or embedded training data).
+ */
+import { eventRelation } from './events';
+import { labelsConflict } from './figures';
+import type { Signals } from './signals';
+import { MODEL } from './weights';
+
+/** Documents assumed besides the batch when judging rarity (see Corpus.idf). */
+const PRIOR_DOCUMENTS = 200;
+
+/** Document frequencies over the items a run can see (the window), so rarity is judged in context. */
+export class Corpus {
+  readonly df = new Map<string, number>();
+  readonly nameDf = new Map<string, number>();
+  n = 0;
+
+  add(s: Signals): void {
+    this.n++;
+    for (const t of s.body.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    for (const name of s.names) this.nameDf.set(name, (this.nameDf.get(name) ?? 0) + 1);
+  }
+
+  /**
+   * Smoothed with PRIOR_DOCUMENTS that hold none of the batch's words, so a term's weight means about
+   * the same in a batch of three items and in a window of thousands (the model was fitted on windows).
+   */
+  idf(term: string): number {
+    return Math.log((this.n + PRIOR_DOCUMENTS) / ((this.df.get(term) ?? 0) + 0.5));
+  }
+
+  nameIdf(name: string): number {
+    return Math.log((this.n + PRIOR_DOCUMENTS) / ((this.nameDf.get(name) ?? 0) + 0.5));
+  }
+
+  /** Small integer ids (so vectors are sorted typed arrays), idf and df of each term and name. */
+  private readonly info = new Map<string, Term>();
+
+  /** A term's (or, with `name`, a name's) id, idf and document frequency, computed once per window. */
+  term(key: string, name = false): Term {
+    const mapKey = name ? `\u0001${key}` : key;
+    let t = this.info.get(mapKey);
+    if (!t) {
+      const df = (name ? this.nameDf : this.df).get(key) ?? 0;
+      t = { id: this.info.size, idf: Math.log((this.n + PRIOR_DOCUMENTS) / (df + 0.5)), df };
+      this.info.set(mapKey, t);
+    }
+    return t;
+  }
+}
+
+export interface Term {
+  id: number;
+  idf: number;
+  df: number;
+}
+
+/** A sparse vector: ascending ids and their weights. */
+export interface Sparse {
+  ids: Int32Array;
+  w: Float64Array;
+  norm: number;
+}
+
+/** An item's TF-IDF vectors under a corpus, computed once the corpus holds the whole window. */
+export interface Weighted {
+  s: Signals;
+  title: Sparse;
+  body: Sparse;
+  /** Names with their idf (the norm field holds their sum). */
+  names: Sparse;
+}
+
+function sparse(entries: [number, number][]): Sparse {
+  entries.sort((x, y) => x[0] - y[0]);
+  const ids = new Int32Array(entries.length);
+  const w = new Float64Array(entries.length);
+  let sum = 0;
+  entries.forEach(([id, v], i) => {
+    ids[i] = id;
+    w[i] = v;
+    sum += v * v;
+  });
+  return { ids, w, norm: Math.sqrt(sum) };
+}
+
+export function weigh(s: Signals, corpus: Corpus): Weighted {
+  const tfidf = (v: Map<string, number>) =>
+    sparse(
+      [...v].map(([t, c]): [number, number] => {
+        const term = corpus.term(t);
+        return [term.id, c * term.idf];
+      }),
+    );
+  const names = sparse(
+    [...s.names].map((name): [number, number] => {
+      const term = corpus.term(name, true);
+      return [term.id, term.idf];
+    }),
+  );
+  names.norm = names.w.reduce((a, b) => a + b, 0);
+  return { s, title: tfidf(s.title), body: tfidf(s.body), names };
+}
+
+function dot(a: Sparse, b: Sparse): number {
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  const ai = a.ids;
+  const bi = b.ids;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) sum += a.w[i++]! * b.w[j++]!;
+    else if (x < y) i++;
+    else j++;
+  }
+  return sum;
+}
+
+function cosine(a: Sparse, b: Sparse): number {
+  return a.norm && b.norm ? dot(a, b) / (a.norm * b.norm) : 0;
+}
+
+/** Figures of one unit ("usd", "%", "refugee") with values on both sides and none in common: two outcomes. */
+function figureConflict(a: ReadonlyMap<string, readonly string[]>, b: ReadonlyMap<string, readonly string[]>): boolean {
+  if (!a.size || !b.size) return false;
+  let conflict = false;
+  for (const [unit, values] of a) {
+    const other = b.get(unit);
+    if (!other) continue;
+    for (const v of values) if (other.includes(v)) return false;
+    conflict = true;
+  }
+  return conflict;
+}
+
+/** Feature names, in the order of `pairFeatures` and of the fitted weights. */
+export const FEATURES = [
+  'title_cosine',
+  'body_cosine',
+  'cross_cosine',
+  'body_cosine_sqrt',
+  'name_overlap',
+  'shared_rare_names',
+  'shared_rare_terms',
+  'shared_term_mass',
+  'shared_figures',
+  'figure_conflict',
+  'same_event_kind',
+  'event_kind_conflict',
+  'headline_outsider_one',
+  'headline_outsider_both',
+  'headline_figure_conflict',
+] as const;
+
+/** True when a's headline names someone (a rare-enough name token) that b never mentions. */
+function namesOutsider(a: Signals, b: Signals): boolean {
+  for (const name of a.subjects) if (!b.names.has(name)) return true;
+  return false;
+}
+
+/** Shared names at least this rare (idf) count as rare names. */
+const RARE_NAME_IDF = 3;
+/** Shared terms at least this heavy (tf x idf on both sides) count as rare terms. */
+const RARE_TERM_WEIGHT = 3;
+
+/** Shared headline-and-lede terms: their cosine, how many are rare, and their summed weight (not normalised by length). */
+function sharedTerms(a: Sparse, b: Sparse): [number, number, number] {
+  let i = 0;
+  let j = 0;
+  let dotSum = 0;
+  let rare = 0;
+  let mass = 0;
+  const ai = a.ids;
+  const bi = b.ids;
+  while (i < ai.length && j < bi.length) {
+    const x = ai[i]!;
+    const y = bi[j]!;
+    if (x === y) {
+      const v = a.w[i++]!;
+      const w = b.w[j++]!;
+      dotSum += v * w;
+      const m = Math.min(v, w);
+      mass += m;
+      if (m >= RARE_TERM_WEIGHT) rare++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return [a.norm && b.norm ? dotSum / (a.norm * b.norm) : 0, rare, mass];
+}
+
+function outsiders(a: Signals, b: Signals): [number, number] {
+  const [ab, ba] = [namesOutsider(a, b), namesOutsider(b, a)];
+  return [+(ab !== ba), +(ab && ba)];
+}
+
+function sharesFigure(a: Signals, b: Signals): boolean {
+  for (const f of a.titleFigures) if (b.titleFigures.has(f) || b.figures.has(f)) return true;
+  return false;
+}
+
+/** The lexical features of a pair (see FEATURES). */
+export function pairFeatures(a: Weighted, b: Weighted): number[] {
+  const [sa, sb] = [a.s, b.s];
+  const cross = Math.max(cosine(a.title, b.body), cosine(b.title, a.body));
+  let i = 0;
+  let j = 0;
+  let sharedMass = 0;
+  let rare = 0;
+  const an = a.names.ids;
+  const bn = b.names.ids;
+  while (i < an.length && j < bn.length) {
+    const x = an[i]!;
+    const y = bn[j]!;
+    if (x === y) {
+      const w = a.names.w[i]!;
+      sharedMass += w;
+      if (w >= RARE_NAME_IDF) rare++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  let figures = 0;
+  for (const f of sa.figures) if (sb.figures.has(f)) figures++;
+  const relation = eventRelation(sa.events, sb.events);
+  const [body, rareTerms, termMass] = sharedTerms(a.body, b.body);
+  const nameMass = a.names.norm + b.names.norm;
+  return [
+    cosine(a.title, b.title),
+    body,
+    cross,
+    // Lets the model bend: the first shared words say more than the last.
+    Math.sqrt(body),
+    nameMass ? (2 * sharedMass) / nameMass : 0,
+    Math.min(rare, 3) / 3,
+    Math.min(rareTerms, 6) / 6,
+    Math.min(termMass, 30) / 30,
+    Math.min(figures, 2) / 2,
+    +figureConflict(sa.units, sb.units),
+    +(relation === 'same'),
+    +(relation === 'conflict'),
+    // Headlines about different parties ("fines Halcyon" / "fines Tessellate") are a sign of two events.
+    ...outsiders(sa, sb),
+    // "Jobless claims rose to 744,000" / "fell to 473,000": one measure, two outcomes, two events.
+    +(sa.titleFigures.size > 0 && sb.titleFigures.size > 0 && !sharesFigure(sa, sb)),
+  ];
+}
+
+/** A fitted model: one weight per feature of FEATURES, a bias, and the join thresholds. */
+export interface PairModel {
+  features: readonly string[];
+  weights: readonly number[];
+  bias: number;
+  joinMax: number;
+  joinMean: number;
+}
+
+/** The fitted logit of "same event" for a pair's lexical features. */
+export function lexicalLogit(features: readonly number[], model: PairModel = MODEL): number {
+  let z = model.bias;
+  for (let i = 0; i < features.length; i++) z += model.weights[i]! * features[i]!;
+  return z;
+}
+
+/**
+ * Time prior: reports of one event come out within a day of each other; the same kind of event on
+ * another day (a second air strike, the end of a trial) is another event. Hand-set, not fitted:
+ * the training data carries no dates.
+ */
+export const TIME_FREE_HOURS = 18;
+export const TIME_SLOPE_PER_HOUR = 0.2;
+
+/**
+ * Semantic prior: cosine of two unit embeddings (bge-m3) above `SEMANTIC_CENTRE` raises the logit.
+ * Hand-set from the model's typical cosines (same event ~0.8+, same topic ~0.6), not fitted offline.
+ */
+export const SEMANTIC_CENTRE = 0.65;
+export const SEMANTIC_WEIGHT = 6;
+
+export function dotVectors(a: Float32Array, b: Float32Array): number {
+  let dot = 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) dot += a[i]! * b[i]!;
+  return dot;
+}
+
+/** The full logit of a pair: lexical model plus the time and semantic priors. */
+export function pairLogit(a: Weighted, b: Weighted, model: PairModel = MODEL): number {
+  let z = lexicalLogit(pairFeatures(a, b), model);
+  const gapHours = Math.abs(a.s.time - b.s.time) / 3_600_000;
+  z -= TIME_SLOPE_PER_HOUR * Math.max(0, gapHours - TIME_FREE_HOURS);
+  if (a.s.vector && b.s.vector) z += SEMANTIC_WEIGHT * (dotVectors(a.s.vector, b.s.vector) - SEMANTIC_CENTRE);
+  return z;
+}
+
+export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (!a.size || !b.size) return false;
+  for (const x of a) if (b.has(x)) return false;
+  return true;
+}
+
+/**
+ * Contradictions no similarity outweighs: two rounds or quarters ("Series B" / "Series C"), two
+ * product versions in the headlines ("Kite-3" / "Kite-4"), two values of one measure in the headlines.
+ */
+export function contradicts(a: Signals, b: Signals): boolean {
+  return labelsConflict(a.labels, b.labels) || disjoint(a.codes, b.codes) || headlineFiguresConflict(a, b);
+}
+
+/**
+ * Headlines that give one measure different values ("fined €3 million" / "fined €7 million",
+ * "raises the cap to 62,500" / "keeps it at 15,000" with a unit): two outcomes, so two events.
+ */
+function headlineFiguresConflict(a: Signals, b: Signals): boolean {
+  const [ua, ub] = [a.titleUnits, b.titleUnits];
+  if (!ua.length || !ub.length) return false;
+  if (ua.some(([, f]) => b.figures.has(f)) || ub.some(([, f]) => a.figures.has(f))) return false;
+  return ua.some(([unit]) => ub.some(([other]) => other === unit));
+}

@@ -1,0 +1,189 @@
+/**
+ * What the learned clusterer reads from one item, computed once and cheaply (tens of microseconds):
+ * headline and lede terms, name tokens, figures, labels, kinds of event and copy keys. The costly
+ * signals (text shingles, the roundup test) are computed only for the few items about to join a story.
+ */
+import { fnv1a64 } from '../../lib/hash';
+import { words } from '../../lib/text';
+import type { ClusterItem } from '../types';
+import { eventKinds } from './events';
+import { canonicalUrl, distinctiveNames, isTitleCase, lede, shingleHashes } from './features';
+import { isLabelKey, isMoneyKey, labelEntities, numberEntities } from './figures';
+import { isRoundup } from './roundup';
+import { foldWord, isFigureToken, stem, STOPWORDS } from './terms';
+
+/** Everything pair scoring needs of one item. */
+export interface Signals {
+  item: ClusterItem;
+  /** Position in time order within the batch (the index the blocking postings hold). */
+  index: number;
+  time: number;
+  /** Headline terms with counts. */
+  title: Map<string, number>;
+  /** Headline (counted twice) and lede terms with counts. */
+  body: Map<string, number>;
+  /** Name tokens (capitalised words that do not merely open a sentence, acronyms), folded lower-case. */
+  names: Set<string>;
+  /** The name tokens of the headline: who or what it is about. */
+  titleNames: Set<string>;
+  /** Headline names that can identify a party (4+ letters, no digit). */
+  subjects: string[];
+  /** Figures with a unit or currency ("usd:2000000", "12%", "62500 refugee"), bare numbers as "n:…". */
+  figures: Set<string>;
+  /** Figures of the headline, bare numbers included ("n:744000"): the measure the headline reports. */
+  titleFigures: Set<string>;
+  /** The headline's figures with a unit or currency, as [unit, figure]. */
+  titleUnits: [string, string][];
+  /** The figures with a unit or currency, by unit ("usd", "%", "refugee"). */
+  units: Map<string, string[]>;
+  /** Generic labels ("lbl:series c", "lbl:quarter 3"). */
+  labels: Set<string>;
+  /** Letter-digit tokens of the headline (model names, versions): "kite-3", "h200". */
+  codes: Set<string>;
+  /** Kinds of event the headline names. */
+  events: Set<string>;
+  urlKey?: string;
+  titleKey?: string;
+  /** Unit-length embedding of headline + lede, when the item has one. */
+  vector?: Float32Array;
+  shingles?: Set<number>;
+  roundup?: boolean;
+}
+
+/** Words of the text that count as its lede. */
+export const LEDE_WORDS = 60;
+
+// A word (letters and digits, inner apostrophes, dots and hyphens), as lib/text words() reads one.
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+const UPPER = /^\p{Lu}/u;
+
+/** True when the text between `from` and `at` closes a sentence: [.!?:], then quotes or brackets, then spaces. */
+function endsSentenceBefore(text: string, at: number, from: number): boolean {
+  let i = at - 1;
+  while (i >= from && /\s/.test(text[i]!)) i--;
+  while (i >= from && '"”’)'.includes(text[i]!)) i--;
+  return i >= from && '.!?:'.includes(text[i]!);
+}
+
+/**
+ * One pass over a text: its content terms (as terms() gives them) and its name tokens, i.e.
+ * capitalised words that do not merely open a sentence (an opener counts when 3+ letters and no
+ * stopword), acronyms ("DACA") and letter-digit codes, folded lower-case. In a title-case headline
+ * capitals say nothing, so only the names `known` already holds count.
+ */
+export function scan(text: string, terms: string[], names: Set<string>, known?: ReadonlySet<string>): void {
+  let last = 0;
+  let first = true;
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    const startsSentence = first || endsSentenceBefore(text, m.index, last);
+    first = false;
+    last = m.index + raw.length;
+    const lower = raw.toLowerCase().replace(/’/g, "'");
+    const isNumber = /^\d+(?:[.,]\d+)*$/.test(lower);
+    if (!STOPWORDS.has(lower) && lower.length >= 2 && !isNumber) terms.push(stem(foldWord(lower)));
+    if (isNumber) continue;
+    const bare = foldWord(lower.replace(/'s$|[.'-]+$/, ''));
+    if (bare.length < 2 || STOPWORDS.has(bare)) continue;
+    if (known) {
+      if (known.has(bare)) names.add(bare);
+    } else if (UPPER.test(raw)) {
+      const acronym = raw === raw.toUpperCase() && raw.length >= 2;
+      if (acronym || !startsSentence || bare.length >= 3) names.add(bare);
+    } else if (/\d/.test(raw) && /\p{L}/u.test(raw) && !isFigureToken(raw)) names.add(bare);
+  }
+}
+
+function counts(list: readonly string[], weight: number, into: Map<string, number>): Map<string, number> {
+  for (const t of list) into.set(t, (into.get(t) ?? 0) + weight);
+  return into;
+}
+
+/** The unit of a figure key: "usd" of "usd:2000000", "%" of "12%", "refugee" of "62500 refugee". */
+function unitOf(f: string): string {
+  return f.endsWith('%') ? '%' : f.includes(':') ? f.slice(0, f.indexOf(':')) : f.slice(f.indexOf(' ') + 1);
+}
+
+/** A bare year ("n:2021") is the date of many events, not a fact of one. */
+const YEAR = /^n:(?:19|20)\d\d$/;
+
+/** Computes the signals of one item. */
+export function itemSignals(item: ClusterItem, index: number, vector?: Float32Array): Signals {
+  const time = Date.parse(item.publishedAt);
+  if (Number.isNaN(time)) throw new TypeError(`clusterItems: item ${item.id} has an invalid publishedAt "${item.publishedAt}"`);
+  const head = lede(item.text, LEDE_WORDS);
+  const titleTerms: string[] = [];
+  const ledeTerms: string[] = [];
+  const names = new Set<string>();
+  scan(head, ledeTerms, names);
+  const titleNames = new Set<string>();
+  scan(item.title, titleTerms, titleNames, isTitleCase(item.title) || item.title === item.title.toUpperCase() ? names : undefined);
+  for (const name of titleNames) names.add(name);
+  const titleFigures = new Set<string>();
+  for (const f of numberEntities(item.title)) if (!YEAR.test(f)) titleFigures.add(f);
+  const figures = new Set(titleFigures);
+  for (const f of numberEntities(head)) if (!YEAR.test(f)) figures.add(f);
+  const labels = new Set<string>();
+  for (const text of [item.title, head]) for (const l of labelEntities(text)) if (isLabelKey(l)) labels.add(l);
+  const units = new Map<string, string[]>();
+  for (const f of figures) {
+    if (f.startsWith('n:')) continue;
+    units.set(unitOf(f), [...(units.get(unitOf(f)) ?? []), f]);
+  }
+  const titleUnits = [...titleFigures].filter((f) => !f.startsWith('n:')).map((f): [string, string] => [unitOf(f), f]);
+  const titleWords = words(item.title);
+  const codes = new Set<string>();
+  for (const w of titleWords) if (/\d/.test(w) && /^\p{L}[\p{L}\d-]*\d[\p{L}\d]*$/u.test(w)) codes.add(foldWord(w));
+  return {
+    item,
+    index,
+    time,
+    title: counts(titleTerms, 1, new Map()),
+    body: counts(ledeTerms, 1, counts(titleTerms, 2, new Map())),
+    names,
+    titleNames,
+    subjects: [...titleNames].filter((name) => name.length >= 4 && !/\d/.test(name)),
+    figures,
+    titleFigures,
+    titleUnits,
+    units,
+    labels,
+    codes,
+    events: eventKinds(item.title, titleTerms),
+    urlKey: item.url ? canonicalUrl(item.url) : undefined,
+    titleKey: titleWords.length >= 5 ? fnv1a64(titleWords.join(' ')) : undefined,
+    vector,
+  };
+}
+
+/** Money amounts among an item's figures. */
+export function money(s: Signals): string[] {
+  return [...s.figures].filter(isMoneyKey);
+}
+
+/** Hashed word 3-shingles of the item's opening, computed on first use. */
+export function shinglesOf(s: Signals): Set<number> {
+  return (s.shingles ??= shingleHashes(`${s.item.title} ${s.item.text}`));
+}
+
+/** True when the item is a roundup of several events (it then joins no story), computed on first use. */
+export function isRoundupItem(s: Signals): boolean {
+  // Several subjects need several sentences: a shorter text is judged by its announcing phrases alone.
+  // So does a text that comes back to one of its names: a roundup names each subject once.
+  const simple = (s.item.text.match(/[.!?](?:\s|$)/g)?.length ?? 0) < 3 || returnsToAName(s);
+  return (s.roundup ??= isRoundup(s.item.title, s.item.text, simple ? noNames : distinctiveNames));
+}
+
+/** True when one of the item's names (4+ letters) occurs twice in its opening: one subject, told at length. */
+function returnsToAName(s: Signals): boolean {
+  const text = s.item.text.slice(0, 1_500).toLowerCase();
+  for (const name of s.names) {
+    if (name.length < 4) continue;
+    const first = text.indexOf(name);
+    if (first !== -1 && text.indexOf(name, first + name.length) !== -1) return true;
+  }
+  return false;
+}
+
+const noNames = (): [string[], string[]] => [[], []];
+

@@ -1,0 +1,126 @@
+/**
+ * `npm run fit:cluster`: fits the clusterer's pair model on real labelled news and writes
+ * src/pipeline/cluster/weights.ts (feature names and numbers only, never publishers' text).
+ *
+ * Data: the NeuS train split (NEUS_DIR). The held-out fifth (event index a multiple of 5, see
+ * neus-stream.ts) is never read here. The other events are cut into dense 36-hour windows of 300
+ * events; in each, the pairs the blocking index proposes (hard negatives: same topic, other event)
+ * and every pair of one event's reports are labelled, and a logistic regression is fitted with
+ * plain gradient descent. The join thresholds are then chosen by clustering a dated stream of the
+ * same events over ten weeks (same-topic events days apart, see neus-stream.ts): the highest recall
+ * at pairwise precision >= 0.99 (a false merge invents corroboration).
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_ASSIGN_POLICY, signalsOf, StoryIndex } from '../../src/pipeline/cluster/assign';
+import { FEATURES, pairFeatures, type PairModel } from '../../src/pipeline/cluster/pair';
+import { clusterWith } from '../../src/pipeline/cluster/index';
+import type { LabelledItem } from '../fixtures/cluster/labelled';
+import { pairMetrics } from '../fixtures/cluster/metrics';
+import { loadNeus, neusDir } from './neus';
+import { datedStream, isHeldOut, windowStream } from './neus-stream';
+
+const WINDOW_EVENTS = 300;
+const L2 = 1e-3;
+const STEPS = 1500;
+const RATE = 1;
+/** Weeks the fit events' dated stream spans (the thresholds are chosen on it). */
+const STREAM_DAYS = 70;
+const PRECISION_FLOOR = 0.99;
+
+const found = neusDir();
+if ('missing' in found) {
+  console.log(`fit:cluster needs the NeuS train split: ${found.missing}`);
+  process.exit(1);
+}
+const events = loadNeus(found.dir).filter((e) => !isHeldOut(e));
+const windows: LabelledItem[][] = [];
+for (let k = 0; k < events.length; k += WINDOW_EVENTS) windows.push(windowStream(events.slice(k, k + WINDOW_EVENTS), 36, k + 1));
+
+// Labelled pairs: what the blocking proposes, plus every pair of one event (found by blocking or not).
+const X: number[][] = [];
+const y: number[] = [];
+for (const items of windows) {
+  const all = signalsOf(items);
+  const index = new StoryIndex(DEFAULT_ASSIGN_POLICY);
+  index.load(all);
+  const storyOf = new Map(items.map((i) => [i.id, i.story]));
+  const pairs = new Set<number>();
+  const n = all.length;
+  all.forEach((_, i) => {
+    for (const j of index.candidates(i)) pairs.add(Math.min(i, j) * n + Math.max(i, j));
+    index.index(i);
+  });
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) if (storyOf.get(all[i]!.item.id) === storyOf.get(all[j]!.item.id)) pairs.add(i * n + j);
+  for (const pair of pairs) {
+    const [i, j] = [Math.floor(pair / n), pair % n];
+    X.push(pairFeatures(index.items[i]!, index.items[j]!));
+    y.push(+(storyOf.get(all[i]!.item.id) === storyOf.get(all[j]!.item.id)));
+  }
+}
+const positives = y.filter(Boolean).length;
+console.log(`${events.length} fit events in ${windows.length} windows; ${X.length} labelled pairs (${positives} same event, ${X.length - positives} different)`);
+
+// Standardised features, class-balanced logistic loss, full-batch gradient descent.
+const d = FEATURES.length;
+const mean = Array.from({ length: d }, (_, f) => X.reduce((s, x) => s + x[f]!, 0) / X.length);
+const sd = Array.from({ length: d }, (_, f) => Math.sqrt(X.reduce((s, x) => s + (x[f]! - mean[f]!) ** 2, 0) / X.length) || 1);
+const Z = X.map((x) => x.map((v, f) => (v - mean[f]!) / sd[f]!));
+const weightOf = [(X.length / 2) / (X.length - positives), (X.length / 2) / positives];
+let w = new Array<number>(d).fill(0);
+let b = 0;
+for (let step = 0; step < STEPS; step++) {
+  const gw = new Array<number>(d).fill(0);
+  let gb = 0;
+  let total = 0;
+  for (let r = 0; r < Z.length; r++) {
+    const z = Z[r]!;
+    let s = b;
+    for (let f = 0; f < d; f++) s += w[f]! * z[f]!;
+    const err = (1 / (1 + Math.exp(-s)) - y[r]!) * weightOf[y[r]!]!;
+    for (let f = 0; f < d; f++) gw[f]! += err * z[f]!;
+    gb += err;
+    total += weightOf[y[r]!]!;
+  }
+  w = w.map((v, f) => v - RATE * (gw[f]! / total + L2 * v));
+  b -= RATE * (gb / total);
+}
+// Back to raw feature units; the class balancing is undone in the bias so probabilities are calibrated to the pairs' mix.
+const weights = w.map((v, f) => v / sd[f]!);
+const bias = b - w.reduce((s, v, f) => s + (v * mean[f]!) / sd[f]!, 0) + Math.log(positives / (X.length - positives));
+const round = (v: number) => Math.round(v * 1000) / 1000;
+console.log('weights:', Object.fromEntries(FEATURES.map((f, i) => [f, round(weights[i]!)])), 'bias', round(bias));
+
+// Join thresholds: the best recall at the precision floor, on the fit events' dated stream.
+const stream = datedStream(events, STREAM_DAYS);
+const base: PairModel = { features: FEATURES, weights: weights.map(round), bias: round(bias), joinMax: 0.5, joinMean: 0.3 };
+let best: { joinMax: number; joinMean: number; precision: number; recall: number } | undefined;
+for (const joinMax of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
+  for (const joinMean of [0.1, 0.2, 0.3, 0.4]) {
+    if (joinMean > joinMax) continue;
+    const { precision, recall } = pairMetrics(stream, clusterWith(stream, {}, undefined, { ...base, joinMax, joinMean }));
+    console.log(`joinMax ${joinMax} joinMean ${joinMean}: precision ${precision.toFixed(3)} recall ${recall.toFixed(3)}`);
+    if (precision >= PRECISION_FLOOR && (!best || recall > best.recall)) best = { joinMax, joinMean, precision, recall };
+  }
+}
+if (!best) throw new Error(`no thresholds reach precision ${PRECISION_FLOOR} on the fit windows`);
+console.log(`chosen: joinMax ${best.joinMax}, joinMean ${best.joinMean} (fit stream: precision ${best.precision.toFixed(3)}, recall ${best.recall.toFixed(3)})`);
+
+const file = fileURLToPath(new URL('../../src/pipeline/cluster/weights.ts', import.meta.url));
+writeFileSync(
+  file,
+  `/**
+ * Fitted by \`npm run fit:cluster\` (test/eval/fit-cluster.ts) on ${events.length} NeuS train events (the held-out
+ * fifth left out): ${X.length} labelled pairs. Numbers and feature names only; no publishers' text.
+ */
+export const MODEL = {
+  features: ${JSON.stringify(FEATURES)},
+  weights: ${JSON.stringify(base.weights)},
+  bias: ${base.bias},
+  /** An item joins a story when its best pair and its mean pair with the story's members reach these probabilities. */
+  joinMax: ${best.joinMax},
+  joinMean: ${best.joinMean},
+} as const;
+`,
+);
+console.log(`wrote ${file}`);

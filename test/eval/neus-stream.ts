@@ -1,0 +1,96 @@
+/**
+ * Labelled item streams built from NeuS events (which carry no dates or outlet names): the fixed
+ * held-out rule, one dense window, and a dated stream over weeks where events on the same topic
+ * (similar headline vocabulary) are put days apart, so a clusterer must keep them apart.
+ */
+import { terms } from '../../src/pipeline/cluster/terms';
+import type { LabelledItem } from '../fixtures/cluster/labelled';
+import { NEUS_PUBLISHERS, type NeusEvent } from './neus';
+
+/** The held-out fifth, decided before anything was fitted: every event whose index is a multiple of 5. */
+export const isHeldOut = (event: NeusEvent) => event.index % 5 === 0;
+
+/** A small deterministic generator (mulberry32), so every stream is the same on every machine. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const HOUR = 3_600_000;
+const START = Date.parse('2021-04-05T00:00:00Z');
+
+function items(event: NeusEvent, base: number, rand: () => number, spreadHours: number): LabelledItem[] {
+  return event.reports.map((r, k) => ({
+    id: `neus:${event.index}:${k}`,
+    publisher: NEUS_PUBLISHERS[k % NEUS_PUBLISHERS.length]!,
+    title: r.title,
+    text: r.text,
+    publishedAt: new Date(base + rand() * spreadHours * HOUR).toISOString(),
+    story: `neus:${event.index}`,
+    subset: 'neus',
+  }));
+}
+
+/** Every event's items inside one window of `hours` (a dense news day: no help from time). */
+export function windowStream(events: readonly NeusEvent[], hours: number, seed = 1): LabelledItem[] {
+  const rand = random(seed);
+  return events.flatMap((e) => items(e, START + rand() * Math.max(0, hours - 8) * HOUR, rand, 8));
+}
+
+/** Headline-vocabulary similarity of two events (share of the smaller term set found in the larger). */
+function topicTerms(event: NeusEvent): Set<string> {
+  return new Set(event.reports.flatMap((r) => terms(r.title)).filter((t) => t.length > 3));
+}
+
+/**
+ * A dated stream over `days`: each event on one day, its reports within 8 hours; an event whose
+ * headlines share vocabulary with another's is put at least `apartDays` days from it when possible.
+ */
+export function datedStream(events: readonly NeusEvent[], days: number, apartDays = 2, seed = 7): LabelledItem[] {
+  const rand = random(seed);
+  const topics = events.map(topicTerms);
+  const byTerm = new Map<string, number[]>();
+  topics.forEach((ts, i) => ts.forEach((t) => byTerm.set(t, [...(byTerm.get(t) ?? []), i])));
+  // Words of many events ("trump", "house") say nothing about the topic; only the rarer ones count.
+  for (const [t, list] of byTerm) if (list.length > Math.max(5, events.length / 50)) byTerm.delete(t);
+  const dayOf: number[] = [];
+  events.forEach((_, i) => {
+    const similar = new Set<number>();
+    const overlap = new Map<number, number>();
+    for (const t of topics[i]!) for (const j of byTerm.get(t) ?? []) if (j < i) overlap.set(j, (overlap.get(j) ?? 0) + 1);
+    for (const [j, n] of overlap) if (n >= 2) similar.add(j);
+    const start = Math.floor(rand() * days);
+    let day = start;
+    for (let k = 0; k < days; k++) {
+      const d = (start + k) % days;
+      if (![...similar].some((j) => Math.abs(dayOf[j]! - d) < apartDays)) {
+        day = d;
+        break;
+      }
+    }
+    dayOf.push(day);
+  });
+  return events.flatMap((e, i) => items(e, START + dayOf[i]! * 24 * HOUR + rand() * 14 * HOUR, rand, 8));
+}
+
+/**
+ * `n` real items in one window of `hours`: each event's three reports and its neutral summary (as a
+ * fourth outlet), events taken in file order. For benchmarks: the texts and their mix are real.
+ */
+export function realItems(events: readonly NeusEvent[], n: number, hours: number, seed = 3): LabelledItem[] {
+  const rand = random(seed);
+  const out: LabelledItem[] = [];
+  for (const e of events) {
+    if (out.length >= n) break;
+    const base = START + rand() * Math.max(0, hours - 8) * HOUR;
+    out.push(...items({ ...e, reports: [...e.reports, e.summary] }, base, rand, 8));
+  }
+  if (out.length < n) throw new Error(`realItems: ${n} items asked, the events hold ${out.length}`);
+  return out.slice(0, n);
+}
