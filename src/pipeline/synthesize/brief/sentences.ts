@@ -31,6 +31,9 @@ export interface Sentence {
   headline?: boolean;
 }
 
+/** Where the offline writer hands over what it left out, beside the draft (a key no JSON answer can hold). */
+export const LEFT_OUT: unique symbol = Symbol('left out');
+
 /** A source sentence the writer would not use, and why (recorded, never published). */
 export interface LeftOut {
   n: number;

@@ -6,7 +6,7 @@ import { wordCount, words } from '../../../lib/text';
 import type { ArticleDraft, Cited, SourceDoc, Writer } from '../../types';
 import { cleanHeadline, composeDek, composeTitle, FUTURE, sentenceCase, kindsOf, publishersOf, questionFor, topicNoun, type QuestionKind } from '../brief/headline';
 import { attribute, breakCopiedRuns, condensed, copyTest, quotedWords, restate, type CopyTest } from '../brief/restate';
-import { accountsOf, headlineSentences, overlap, sentencePool, type Account, type LeftOut, type Sentence } from '../brief/sentences';
+import { accountsOf, headlineSentences, LEFT_OUT, overlap, sentencePool, type Account, type LeftOut, type Sentence } from '../brief/sentences';
 import { extractFigures } from '../../check/extract/numbers';
 import { SynthesisError } from '../synthesis-error';
 import { disagreements, figures, properWordsOf } from './source-facts';
@@ -50,7 +50,13 @@ export interface Brief {
  * @example const draft = await synthesizeStory(sources, extractiveWriter())
  */
 export function extractiveWriter(limits: Partial<ExtractiveLimits> = {}): Writer {
-  return { name: 'extractive', write: async (request) => composeArticle(request.sources, request.categories, limits) };
+  return {
+    name: 'extractive',
+    write: async (request) => {
+      const { draft, leftOut } = composeBrief(request.sources, request.categories, limits);
+      return Object.assign(draft, { [LEFT_OUT]: leftOut });
+    },
+  };
 }
 
 /** Builds the article for a story's sources; throws SynthesisError when they give too little to write. */
