@@ -35,10 +35,10 @@ export function composeTitle(accounts: readonly Account[], lede: Account, copied
 
 /**
  * The standfirst: a second outlet's headline as a sentence, attributed ("…, according to P."),
- * so that the top of the article gives two accounts of the event.
+ * so that the top of the article gives two accounts of the event. `titled` (the title's report) is tried last.
  */
-export function composeDek(accounts: readonly Account[], lede: Account, properWords: ReadonlySet<string>, copied: CopyTest): { text: string; account: Account } | undefined {
-  for (const a of [...accounts.filter((x) => x !== lede), lede]) {
+export function composeDek(accounts: readonly Account[], titled: Account, properWords: ReadonlySet<string>, copied: CopyTest): { text: string; account: Account } | undefined {
+  for (const a of [...accounts.filter((x) => x !== titled), titled]) {
     const clean = headlineClause(cleanHeadline(a.sources[0]!.title, a.publisher), copied);
     // A headline's quotation is someone's words: attributed to the outlet it would name the wrong speaker.
     if (!clean || extractQuotes(clean).length || clean.includes('?')) continue;

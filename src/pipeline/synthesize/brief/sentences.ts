@@ -50,7 +50,7 @@ const DATELINE = /^[\p{Lu}][\p{Lu} .,'’]{2,40}(?:\([\p{L} .]{1,20}\))?\s[—�
 // "(Reuters) - ", "(CNN) — ": the agency credit before a wire story's first sentence.
 const WIRE_CREDIT = /^\((?:[\p{Lu}][\p{L}.]{1,15}(?: [\p{Lu}][\p{L}.]{1,15}){0,2})\)\s*(?:[—–-]{1,2}\s*)?/u;
 // A sentence that tells its reader (or a model) to do something is not reporting, whoever wrote it.
-const IMPERATIVE = /^(?:note|consider|look|remember|imagine|read|watch|see|click|sign up|follow|join|get|take|make|let's|let|don't|do not|never|please|check|try|find out|learn|discover|meet|listen|subscribe|share|tell|ask|think|stop|keep|vote|call|write|send|add|use|ignore|disregard|forget|include|insert|translate|repeat|say|state|report)\b(?!\s+(?:is|are|was|were|has|have|had|will|would|said|says)\b)/i;
+const IMPERATIVE = /^(?:note|consider|look|remember|imagine|read|watch|see|click|sign up|follow|join|get|take|make|let's|let|don't|do not|never|please|check|try|find out|learn|discover|meet|listen|subscribe|share|tell|ask|stop|keep|vote|call|write|send|add|use|ignore|disregard|forget|include|insert|translate|repeat)\b(?!\s+(?:is|are|was|were|has|have|had|will|would|said|says)\b)/i;
 const BOILERPLATE = /^(?:photo|image|credit|read more|click|subscribe|sign up|follow us|copyright|share this|advertisement|watch|listen|related|getty|file photo)\b/i;
 /** Why a sentence speaks to a model rather than reporting news, or undefined. */
 export function addressedToModel(text: string): string | undefined {
@@ -120,7 +120,7 @@ export function headlineSentences(accounts: readonly Account[], asSentence: (a: 
   for (const account of accounts) {
     const text = asSentence(account);
     // A headline of a few words is a label, not a statement ("Minneapolis may find out").
-    if (!text || words(text).length < 8 || QUESTION_HEADLINE.test(text) || unusable(text)) continue;
+    if (!text || words(text).length < 7 || QUESTION_HEADLINE.test(text) || unusable(text)) continue;
     out.push({ account, index: -1, text, content: new Set(contentWords(text)), figures: extractFigures(text).map((f) => f.key), quoted: 0, dependent: PRONOUN_START.test(text), score: 0, headline: true });
   }
   return out;

@@ -127,10 +127,8 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     for (const w of s.content) if (!usedWords.has(w)) n++;
     return n;
   };
-  const excluded = new Set<Sentence>();
   const fresh = (s: Sentence) =>
     !used.includes(s) &&
-    !excluded.has(s) &&
     used.every((u) => {
       const o = overlap(u.content, s.content);
       return o < sameFact || (thin && !s.headline && o < 0.75 && u.account !== s.account && adds(s) >= NEW_FACTS_WORDS);
@@ -218,11 +216,6 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   }
   if (!lede || !ledeAccount) return 'no sentence can open the article';
 
-  // Headline and standfirst come from the reports' headlines: those two are not material for the body as well.
-  const title = composeTitle(accounts, ledeAccount, copied);
-  const dek = composeDek(accounts, ledeAccount, proper, copied);
-  if (!title || !dek) return 'no headline or standfirst fits the limits';
-  for (const s of pool) if (s.headline && (s.account === title.account || s.account === dek.account)) excluded.add(s);
 
   // Where the accounts differ: both figures' sentences, whole, each attributed.
   const differ: Para[] = [];
@@ -289,6 +282,13 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     { heading: 'More from the reports', paras: details.slice(4) },
   ].filter((s) => s.paras.length);
   if (sections.length < 2) return 'too few distinct facts for a second section';
+
+  // Headline and standfirst from the reports' headlines, preferring those the body has not already used as a sentence.
+  const headlineUsed = (a: Account) => used.some((u) => u.headline && u.account === a);
+  const byFreshHeadline = [...accounts].sort((a, b) => Number(headlineUsed(a)) - Number(headlineUsed(b)) || Number(b === ledeAccount) - Number(a === ledeAccount));
+  const title = composeTitle(byFreshHeadline, byFreshHeadline[0]!, copied);
+  const dek = title && composeDek(byFreshHeadline, title.account, proper, copied);
+  if (!title || !dek) return 'no headline or standfirst fits the limits';
 
   // The share is checked on the finished article too: the running budget is generous while the article is short.
   const body = [...sections.flatMap((s) => s.paras), ...whatThisMeans, ...faq.map((f) => f.answer)];
