@@ -6,13 +6,17 @@
 import { z } from 'zod';
 
 /** Bindings as wrangler declares them, plus the optional ones and the secrets. */
-export type Bindings = Env & {
+export type Bindings = Omit<Env, 'INGEST_QUEUE'> & {
+  /** The ingest queue (messages are IngestMessage); without it a run ingests in its own invocation. */
+  INGEST_QUEUE?: Queue<{ runId: string; sourceId: string }>;
   /** Workers AI, present only when enabled in wrangler.toml. */
   AI?: Ai;
   /** Bootstrap admin token for the editor API (a secret). */
   ADMIN_TOKEN?: string;
   /** Key for an OpenAI-compatible endpoint (a secret). */
   OPENAI_API_KEY?: string;
+  /** Workers Rate Limiting for failed editor sign-ins; without it a D1 counter stands in. */
+  AUTH_LIMITER?: RateLimit;
 } & Partial<Record<OptionalVar, string>>;
 
 /** Knobs that have defaults and so need not appear in wrangler.toml. */
@@ -29,7 +33,11 @@ type OptionalVar =
   | 'FETCH_CONCURRENCY'
   | 'MAX_CONSECUTIVE_FAILURES'
   | 'MAX_ITEMS_PER_FEED'
-  | 'ARTICLES_PER_RUN';
+  | 'ARTICLES_PER_RUN'
+  | 'LOOPBACK_PORTS'
+  | 'ACCESS_TEAM_DOMAIN'
+  | 'ACCESS_AUD'
+  | 'AUTH_FAILURES_PER_MINUTE';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
@@ -71,8 +79,22 @@ export const configSchema = z.object({
   AI_MODEL: z.string().min(1).default('@cf/meta/llama-3.3-70b-instruct-fp8-fast'),
   OPENAI_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   OPENAI_MODEL: z.string().min(1).optional(),
-  /** Dev and tests only: lets sources live on 127.0.0.1. Never on in production. */
+  /** Dev and tests only: lets sources live on 127.0.0.1, on LOOPBACK_PORTS only. Never on in production. */
   ALLOW_LOOPBACK_SOURCES: flag.default(false),
+  /** The loopback ports a dev/test deployment may fetch (the demo newswire's); nothing else on the machine. */
+  LOOPBACK_PORTS: z
+    .string()
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean).map(Number))
+    .pipe(z.array(z.number().int().min(1).max(65535)).min(1).max(20))
+    .default([8788]),
+  /** Cloudflare Access sign-in for editors: the team domain (e.g. `newsroom.cloudflareaccess.com`) and the application's AUD tag. */
+  ACCESS_TEAM_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9-]+\.cloudflareaccess\.com$/, 'must be <team>.cloudflareaccess.com')
+    .optional(),
+  ACCESS_AUD: z.string().regex(/^[A-Za-z0-9]{16,128}$/, 'must be the Access application AUD tag').optional(),
+  /** Failed editor sign-ins one client may make per minute before it is refused for that minute. */
+  AUTH_FAILURES_PER_MINUTE: int(1, 1000).default(10),
   CLUSTER_WINDOW_HOURS: int(1, 24 * 14).default(72),
   FRESHNESS_HOURS: int(1, 24 * 30).default(72),
   MAX_VERBATIM_WORDS: int(4, 100).default(12),
@@ -86,7 +108,10 @@ export const configSchema = z.object({
   ARTICLES_PER_RUN: int(1, 500).default(20),
 });
 
-export type Config = z.infer<typeof configSchema>;
+type ParsedConfig = z.infer<typeof configSchema>;
+
+/** The configuration; loopback sources are allowed as the list of LOOPBACK_PORTS, or not at all. */
+export type Config = Omit<ParsedConfig, 'ALLOW_LOOPBACK_SOURCES'> & { ALLOW_LOOPBACK_SOURCES: false | readonly number[] };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -109,8 +134,12 @@ export function loadConfig(env: object): Config {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`);
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
-  cache.set(env, parsed.data);
-  return parsed.data;
+  if ((parsed.data.ACCESS_TEAM_DOMAIN === undefined) !== (parsed.data.ACCESS_AUD === undefined)) {
+    throw new ConfigError('Invalid configuration: ACCESS_TEAM_DOMAIN and ACCESS_AUD must be set together');
+  }
+  const config: Config = { ...parsed.data, ALLOW_LOOPBACK_SOURCES: parsed.data.ALLOW_LOOPBACK_SOURCES ? parsed.data.LOOPBACK_PORTS : false };
+  cache.set(env, config);
+  return config;
 }
 
 /** Category name to URL slug: "Open Source" -> "open-source". */

@@ -21,10 +21,7 @@ export interface StoryParams {
   sourceSetHash: string;
 }
 
-/** The workflow instance id for a story version: repeated cron runs start nothing new. */
-export function storyInstanceId(p: StoryParams): string {
-  return `${p.storyId}-v${p.sourceSetHash}`.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 100);
-}
+export { storyInstanceId } from './pipeline/story-start';
 
 const MODEL_STEP = { retries: { limit: 2, delay: '30 seconds', backoff: 'exponential' }, timeout: '5 minutes' } as const;
 const DB_STEP = { retries: { limit: 5, delay: '5 seconds', backoff: 'exponential' }, timeout: '1 minute' } as const;

@@ -13,6 +13,13 @@ export interface FeedInput {
   articles: ArticleSummary[];
 }
 
+/**
+ * RSS title and description as entity-encoded HTML: readers decode the XML and then render the
+ * text as HTML, so text is escaped for HTML first and for XML second. `<svg onload=…` arrives
+ * at the reader's HTML renderer as `&lt;svg onload=…`, which it shows as text.
+ */
+const rssText = (text: string) => xml(text.replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;')));
+
 const articleUrl = (site: SiteView, a: ArticleSummary) => `${site.url}/articles/${a.slug}`;
 const disclosure = (site: SiteView) => `Written by AI at ${site.name} from cited sources: ${site.url}/about`;
 // Listings are newest-first by publication; the feed's update time is the latest of any change.
@@ -22,15 +29,15 @@ export function rssFeed({ site, articles }: FeedInput): string {
   const items = articles
     .map((a) => {
       const url = articleUrl(site, a);
-      return `<item><title>${xml(a.title)}</title><link>${xml(url)}</link><guid isPermaLink="true">${xml(url)}</guid><pubDate>${rfc822(a.firstPublishedAt)}</pubDate><category>${xml(a.category)}</category><description>${xml(a.dek)}</description></item>`;
+      return `<item><title>${rssText(a.title)}</title><link>${xml(url)}</link><guid isPermaLink="true">${xml(url)}</guid><pubDate>${rfc822(a.firstPublishedAt)}</pubDate><category>${xml(a.category)}</category><description>${rssText(a.dek)}</description></item>`;
     })
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
 <channel>
-<title>${xml(site.name)}</title>
+<title>${rssText(site.name)}</title>
 <link>${xml(`${site.url}/`)}</link>
-<description>${xml(disclosure(site))}</description>
+<description>${rssText(disclosure(site))}</description>
 <language>en</language>
 <lastBuildDate>${rfc822(lastUpdate(articles))}</lastBuildDate>
 <atom:link href="${xml(`${site.url}/feed.xml`)}" rel="self" type="application/rss+xml"/>

@@ -8,7 +8,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { openDb } from '../src/db/client';
 import { articleVersions, articles, runs, sources, stories } from '../src/db/schema';
 import { runScheduled } from '../src/newsroom';
-import { addSources } from '../src/pipeline/sources';
+import { addSources } from '../src/pipeline/ingest/sources';
 import { items as demoItems, publishers } from './fixtures/newswire';
 import { sourceRows } from './fixtures/newswire/render';
 
@@ -28,11 +28,22 @@ for (const item of demoItems) {
 }
 const multiPublisherStories = [...familiesByStory].filter(([, families]) => families.size >= 2).map(([key]) => key);
 
-/** Runs the newsroom once and waits for every story workflow it started to finish. */
+/** The run once its sources have landed through the ingest queue and it has closed. */
+async function closed(opened: { id: string; status: string }) {
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const [run] = await db.select().from(runs).where(eq(runs.id, opened.id));
+    if (run && run.status !== 'running') return run;
+    if (Date.now() > until) throw new Error(`run ${opened.id} did not close within a minute`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Runs the newsroom once (its ingest fanned out over the queue) and waits for every story workflow it started to finish. */
 async function runAndSettle() {
   const introspector = await introspectWorkflow(env.STORY_WORKFLOW);
   try {
-    const run = await runScheduled(env);
+    const run = await closed(await runScheduled(env));
     const instances = await introspector.get();
     for (const instance of instances) await instance.waitForStatus('complete');
     return { run, instances: instances.length };
@@ -71,7 +82,7 @@ describe('the newsroom on the demo newswire', () => {
     const cover = await exports.default.fetch(`https://news.test/media/${sample.slug}/cover.svg`);
     expect(cover.status).toBe(200);
     expect(cover.headers.get('content-type')).toContain('image/svg+xml');
-  }, 20_000); // every demo story goes through ingest, clustering, writing, eleven checks and publishing: seconds on a busy 2-core runner
+  }, 60_000); // every demo story goes through the ingest queue, clustering, writing, twelve checks and publishing: seconds on a busy 2-core runner
 
   it('a repeated run starts nothing new and publishes nothing twice', async () => {
     const before = await db.select().from(articleVersions);
@@ -79,7 +90,7 @@ describe('the newsroom on the demo newswire', () => {
     expect(instances).toBe(0);
     expect((run.stats as { workflows: { started: number } }).workflows.started).toBe(0);
     expect(await db.select().from(articleVersions)).toHaveLength(before.length);
-  });
+  }, 60_000);
 
   it('a story that grows on a later fetch becomes version 2 of the same article', async () => {
     const late = demoItems.find((i) => i.phase === 2)!;
@@ -116,5 +127,5 @@ describe('the newsroom on the demo newswire', () => {
     expect(page).toContain(lateSource.name);
     const storyRow = await db.query.stories.findFirst({ where: eq(stories.id, story!.id) });
     expect(storyRow?.status).toBe('written');
-  });
+  }, 60_000);
 });

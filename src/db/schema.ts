@@ -6,6 +6,7 @@
  * Times are ISO 8601 UTC strings; JSON columns hold plain data.
  */
 import { sql } from 'drizzle-orm';
+import type { Evidence } from '../pipeline/types';
 import {
   index,
   integer,
@@ -40,6 +41,10 @@ export const sources = sqliteTable(
     consecutiveFailures: integer('consecutive_failures').notNull().default(0),
     nextFetchAt: text('next_fetch_at'),
     disabledReason: text('disabled_reason'),
+    /** What the last good fetch recovered from (broken items left out, bytes read as Windows-1252). */
+    lastWarnings: text('last_warnings', { mode: 'json' }).$type<string[]>(),
+    /** A permanent redirect seen on the last fetch; seen again on the next, it becomes feedUrl. */
+    movedTo: text('moved_to'),
     createdAt: text('created_at').notNull().default(now),
     updatedAt: text('updated_at').notNull().default(now),
   },
@@ -62,6 +67,7 @@ export const items = sqliteTable(
     summary: text('summary'),
     contentText: text('content_text'),
     author: text('author'),
+    /** The publisher's date; UNDATED (the epoch) when the feed gave none we could read or believe. */
     publishedAt: text('published_at').notNull(),
     fetchedAt: text('fetched_at').notNull(),
     updatedAt: text('updated_at').notNull().default(now),
@@ -76,7 +82,9 @@ export const items = sqliteTable(
   },
   (t) => [
     uniqueIndex('items_source_guid_unique').on(t.sourceId, t.guid),
-    uniqueIndex('items_canonical_url_unique').on(t.canonicalUrl),
+    // One publisher never stores a URL twice; two publishers may (copy detection decides).
+    uniqueIndex('items_publisher_canonical_url_unique').on(t.publisher, t.canonicalUrl),
+    index('items_canonical_url_idx').on(t.canonicalUrl),
     index('items_published_at_idx').on(t.publishedAt),
     index('items_story_idx').on(t.storyId),
   ],
@@ -99,6 +107,10 @@ export const stories = sqliteTable(
     /** collecting | ready | writing | written | failed */
     status: text('status').notNull().default('collecting'),
     failureReason: text('failure_reason'),
+    /** The workflow instance last started for this story, when, and how many were started for its version. */
+    workflowId: text('workflow_id'),
+    workflowStartedAt: text('workflow_started_at'),
+    workflowAttempts: integer('workflow_attempts').notNull().default(0),
     firstSeenAt: text('first_seen_at').notNull(),
     lastSeenAt: text('last_seen_at').notNull(),
     createdAt: text('created_at').notNull().default(now),
@@ -159,6 +171,8 @@ export const articleVersions = sqliteTable(
     writer: text('writer').notNull(),
     model: text('model'),
     checksPassed: integer('checks_passed', { mode: 'boolean' }).notNull(),
+    /** The check report's evidence: each supported claim with its source's sentence (Evidence[] as JSON). */
+    evidence: text('evidence', { mode: 'json' }).$type<Evidence[]>().notNull().default([]),
     /** initial | resynthesis | correction | edit */
     reason: text('reason').notNull().default('initial'),
     /** R2 key of the published version JSON (sources + check report). */
@@ -232,8 +246,13 @@ export const runs = sqliteTable(
     finishedAt: text('finished_at'),
     /** Counts per stage: sources fetched/not modified/failed, items new/updated/skipped, stories... */
     stats: text('stats', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    /** Last sign of life; a running run without one for a lease period was cut off. */
+    heartbeatAt: text('heartbeat_at'),
     /** Failures in words, e.g. per source. */
     errors: text('errors', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** Sources this run put on the ingest queue, and how many of them have landed. */
+    ingestQueued: integer('ingest_queued').notNull().default(0),
+    ingestLanded: integer('ingest_landed').notNull().default(0),
   },
   (t) => [index('runs_started_idx').on(t.startedAt)],
 );
@@ -245,12 +264,14 @@ export const editors = sqliteTable(
     id: text('id').primaryKey(),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
+    /** The e-mail Cloudflare Access vouches for, when the editor signs in through Access. */
+    email: text('email'),
     /** admin | editor */
     role: text('role').notNull().default('editor'),
     createdAt: text('created_at').notNull().default(now),
     revokedAt: text('revoked_at'),
   },
-  (t) => [uniqueIndex('editors_token_hash_unique').on(t.tokenHash)],
+  (t) => [uniqueIndex('editors_token_hash_unique').on(t.tokenHash), uniqueIndex('editors_email_unique').on(t.email)],
 );
 
 /** Every editor action and automatic publication decision, append-only. */
@@ -268,6 +289,49 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_target_idx').on(t.targetType, t.targetId), index('audit_at_idx').on(t.at)],
 );
+
+/**
+ * Editor API `Idempotency-Key`s: the request's hash and the first response, kept a day.
+ * `status` is null while the first request is still being handled.
+ */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    editorId: text('editor_id').notNull(),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status'),
+    body: text('body'),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.editorId, t.key] }), index('idempotency_expires_idx').on(t.expiresAt)],
+);
+
+/** Named leases: at most one holder until `expires_at` (e.g. the one running newsroom run). */
+export const leases = sqliteTable('leases', {
+  name: text('name').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: text('expires_at').notNull(),
+});
+
+/** Fixed-window counters (the local fallback for the Workers Rate Limiting binding) and blocks. */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    /** Window start, epoch milliseconds. */
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [index('rate_limits_window_idx').on(t.windowStart)],
+);
+
+/**
+ * Never holds a row: a batch inserts NULL here to abort itself when the conditional update
+ * before it changed nothing (D1 has no interactive transactions). See `abortUnlessChanged`.
+ */
+export const batchGuards = sqliteTable('batch_guards', { reason: text('reason').notNull() });
 
 /**
  * FTS5 over published articles. drizzle-kit cannot declare virtual tables, so the
@@ -289,3 +353,4 @@ export type Correction = typeof corrections.$inferSelect;
 export type Run = typeof runs.$inferSelect;
 export type Editor = typeof editors.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type IdempotencyKey = typeof idempotencyKeys.$inferSelect;

@@ -51,3 +51,17 @@ export async function purgeArticle(
   const deleted = await Promise.all(articleUrls(siteUrl, article).map((url) => cache.delete(url)));
   return deleted.filter(Boolean).length;
 }
+
+/** The cached reader URLs that show the source registry. */
+export function registryUrls(siteUrl: string): string[] {
+  return ['/about', '/status'].map((path) => `${siteUrl}${path}`);
+}
+
+/**
+ * Removes the pages that list the trusted sources after any change to the registry.
+ * @example c.executionCtx.waitUntil(purgeRegistry(caches.default, config.SITE_URL))
+ */
+export async function purgeRegistry(cache: Cache, siteUrl: string): Promise<number> {
+  const deleted = await Promise.all(registryUrls(siteUrl).map((url) => cache.delete(url)));
+  return deleted.filter(Boolean).length;
+}

@@ -30,8 +30,9 @@ export interface HtmlToTextOptions {
  * Plain text of an HTML fragment in one forward pass (linear in the input).
  * @example htmlToText('<p>A &amp; B</p><script>x()</script>') // 'A & B'
  */
-export function htmlToText(html: string, options: HtmlToTextOptions = {}): string {
+export function htmlToText(source: string, options: HtmlToTextOptions = {}): string {
   const max = options.maxChars ?? Infinity;
+  const html = unwrapCdata(source);
   const out: string[] = [];
   let produced = 0;
   const emit = (piece: string) => {
@@ -81,13 +82,22 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): strin
 /** Collapses spaces within lines and blank-line runs, trims, and cuts at max characters. */
 export function tidyText(text: string, max = Infinity): string {
   // Horizontal runs first, so the newline pattern below never backtracks over long runs.
-  const tidy = text
-    .replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? '')
+  const tidy = unwrapCdata(text)
+    // C1 controls read as Windows-1252; C0 controls XML forbids (\x1a from pasted text, \x08) dropped.
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? '')
     .replace(/\r\n?/g, '\n')
     .replace(/[ \t\f\v]+/g, ' ')
     .replace(/ ?\n[ \n]*/g, (m) => (m.indexOf('\n') === m.lastIndexOf('\n') ? '\n' : '\n\n'))
     .trim();
   return truncate(tidy, max);
+}
+
+/**
+ * Drops CDATA markers that reached the text: a feed that escapes its CDATA section
+ * (`&lt;![CDATA[...]]&gt;`) means the section's content, which HTML would hide as a comment.
+ */
+export function unwrapCdata(text: string): string {
+  return text.includes('<![CDATA[') ? text.replace(/<!\[CDATA\[|\]\]>/g, '') : text;
 }
 
 /** Cuts text at max characters without splitting a surrogate pair. */

@@ -9,9 +9,15 @@
  * egress refuses private destinations that a public name might resolve to.
  */
 
+/**
+ * Dev and tests only: which loopback URLs (127.0.0.0/8 literals and `localhost`) are allowed.
+ * A list of ports allows exactly those (the configured demo newswire, never the workerd
+ * inspector or anything else on the machine); `true` allows any port (unit tests of this module).
+ */
+export type LoopbackPolicy = boolean | readonly number[];
+
 export interface UrlSafetyOptions {
-  /** Dev and tests only: allow 127.0.0.0/8 literals and `localhost`, on any port. */
-  allowLoopback?: boolean;
+  allowLoopback?: LoopbackPolicy;
 }
 
 export type UrlRefusal =
@@ -73,7 +79,14 @@ export function checkFetchUrl(input: string, opts: UrlSafetyOptions = {}): UrlCh
   if (url.username || url.password) return refuse('credentials', 'URLs with a user name or password are not allowed');
 
   const host = url.hostname.replace(/\.$/, '');
-  const loopbackOk = opts.allowLoopback === true;
+  const loopback = opts.allowLoopback ?? false;
+  const loopbackOk = loopback !== false;
+  const loopbackPort = (): UrlCheck => {
+    if (loopback === false) return refuse('private-address', `${host} is a loopback address`);
+    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    if (loopback === true || loopback.includes(port)) return { ok: true, url: url.href };
+    return refuse('port', `Loopback port ${port} is not one of the configured demo ports (${loopback.join(', ') || 'none'})`);
+  };
 
   if (host.startsWith('[')) {
     const kind = classifyIPv6(host.slice(1, -1));
@@ -83,13 +96,13 @@ export function checkFetchUrl(input: string, opts: UrlSafetyOptions = {}): UrlCh
   }
   if (DOTTED_QUAD.test(host)) {
     const kind = classifyIPv4(host);
-    if (kind === 'loopback' && loopbackOk) return { ok: true, url: url.href };
+    if (kind === 'loopback' && loopbackOk) return loopbackPort();
     return kind === 'public'
       ? refuse('ip-literal', `IP address literals are not allowed (${host}); use the publisher's host name`)
       : refuse('private-address', `${host} is a ${kind} address`);
   }
 
-  if (host === 'localhost' && loopbackOk) return { ok: true, url: url.href };
+  if (host === 'localhost' && loopbackOk) return loopbackPort();
   const labels = host.split('.');
   if (labels.length < 2) return refuse('local-name', `"${host}" is not a public host name (it has a single label)`);
   const suffix = PRIVATE_SUFFIXES.find((s) => host === s || host.endsWith(`.${s}`));

@@ -1,17 +1,19 @@
-/** checkArticle: the verification gate — eleven mechanical checks of a draft against its sources. */
+/** checkArticle: the verification gate — twelve mechanical checks of a draft against its sources, with the evidence for every claim. */
 import { checkCitations } from './check/citations';
 import { buildContext, type CheckContext, type CheckPolicy, severityOf } from './check/context';
 import { checkDuplicate } from './check/duplicate';
+import { collectEvidence } from './check/evidence';
 import { checkEntities } from './check/entities';
 import { checkFreshness } from './check/freshness';
 import { checkInjection } from './check/injection';
 import { checkLinks } from './check/links';
 import { checkNumbers } from './check/numbers';
 import { checkQuotes } from './check/quotes';
+import { checkReadability } from './check/readability';
 import { checkSchema } from './check/schema';
 import { checkSourceDiversity } from './check/source-diversity';
 import { checkVerbatim } from './check/verbatim';
-import type { ArticleDraft, CheckName, CheckReport, SourceDoc } from './types';
+import type { ArticleDraft, CheckName, CheckReport, Evidence, SourceDoc } from './types';
 
 export type { CheckPolicy, RecentArticle } from './check/context';
 export { DEFAULT_POLICY } from './check/context';
@@ -29,6 +31,7 @@ export const CHECKS: readonly [CheckName, (ctx: CheckContext) => string[]][] = [
   ['duplicate', checkDuplicate],
   ['injection', checkInjection],
   ['links', checkLinks],
+  ['readability', checkReadability],
 ];
 
 /**
@@ -53,7 +56,16 @@ export function checkArticle(draft: ArticleDraft, sources: SourceDoc[], policy: 
     }
     return { name, passed: details.length === 0, severity: severityOf(ctx, name), details };
   });
-  return { passed: results.every((r) => r.passed || r.severity === 'warn'), results };
+  // Evidence is gathered for what the checks could read; a draft too long to check has none.
+  let evidence: Evidence[] = [];
+  if (!oversized) {
+    try {
+      evidence = collectEvidence(ctx);
+    } catch {
+      // Evidence explains a report; a failure to gather it must not change the verdict.
+    }
+  }
+  return { passed: results.every((r) => r.passed || r.severity === 'warn'), results, evidence };
 }
 
 /** Longest text the checks read in one field: several times the schema's paragraph limit. */

@@ -18,23 +18,20 @@ export const DRAFT_LIMITS = {
 /** Generated text must not carry links or markup: sources and links come from our records. */
 const NO_MARKUP = [
   { re: /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.[a-z]/i, what: 'a URL' },
-  { re: /<\/?[a-z][^<>]*>/i, what: 'HTML markup' },
+  // Any tag opening, closed or not: a feed reader that renders text as HTML closes `<svg onload=…` itself.
+  { re: /<[a-z/!?]/i, what: 'HTML markup' },
   { re: /\[[^[\]]{1,300}\]\([^()\s]{0,2000}\)/, what: 'a markdown link' },
   // Anchored at a token start with bounded parts: an unanchored `[\w.+-]+@` is quadratic on long words.
   { re: /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]+/, what: 'an e-mail address' },
 ];
 
-const prose = (min: number, max: number) =>
-  z
-    .string()
-    .trim()
-    .min(min)
-    .max(max)
-    .superRefine((text, ctx) => {
-      for (const { re, what } of NO_MARKUP) {
-        if (re.test(text)) ctx.addIssue({ code: 'custom', message: `contains ${what}` });
-      }
-    });
+const unmarked = (text: string, ctx: z.RefinementCtx) => {
+  for (const { re, what } of NO_MARKUP) {
+    if (re.test(text)) ctx.addIssue({ code: 'custom', message: `contains ${what}` });
+  }
+};
+
+const prose = (min: number, max: number) => z.string().trim().min(min).max(max).superRefine(unmarked);
 
 /**
  * The draft schema for a given set of source numbers: every paragraph and answer
@@ -54,8 +51,8 @@ export function draftSchema(sourceNumbers: readonly number[]) {
   return z.object({
     title: prose(DRAFT_LIMITS.title.min, DRAFT_LIMITS.title.max),
     dek: prose(DRAFT_LIMITS.dek.min, DRAFT_LIMITS.dek.max),
-    category: z.string().trim().min(1).max(40),
-    tags: z.array(z.string().trim().min(1).max(40)).max(DRAFT_LIMITS.tags.max),
+    category: z.string().trim().min(1).max(40).superRefine(unmarked),
+    tags: z.array(z.string().trim().min(1).max(40).superRefine(unmarked)).max(DRAFT_LIMITS.tags.max),
     sections: z
       .array(
         z.object({

@@ -1,12 +1,14 @@
 /**
  * What editors do to articles: publish (a held one only with a reason), unpublish,
  * and correct (a new version plus a public notice). Each action is one D1 batch
- * with its audit record, so it lands whole or not at all and is never applied twice.
+ * with its audit record, so it lands whole or not at all and is never applied twice:
+ * the batch opens with an UPDATE conditional on the state the action was decided on,
+ * and aborts itself when that state moved (a concurrent action got there first).
  */
 import { and, desc, eq } from 'drizzle-orm';
-import { rawStatement, runBatch } from '../db/batch';
+import { abortUnlessChanged, isGuardAbort, isUniqueViolation, rawStatement, runBatch, type Statement } from '../db/batch';
 import type { Db } from '../db/client';
-import { articleVersions, articles, auditLog, checks, corrections } from '../db/schema';
+import { articleVersions, articles, auditLog, checks, corrections, type Article } from '../db/schema';
 import { draftBodyText } from '../lib/draft-text';
 import { wordCount } from '../lib/text';
 import { removeSearchEntry, searchEntry } from './publish';
@@ -18,6 +20,8 @@ export class EditorialError extends Error {
   constructor(
     readonly code: EditorialErrorCode,
     message: string,
+    /** For a conflict: the article as it is now. */
+    readonly current?: Article,
   ) {
     super(message);
     this.name = 'EditorialError';
@@ -61,6 +65,28 @@ async function loadVersion(db: Db, articleId: string, version?: number) {
   return row;
 }
 
+/**
+ * Runs an action's batch, whose first statement is the UPDATE conditional on the state the action
+ * read. True when it landed; false when that state had moved (nothing landed).
+ */
+async function landOnState(db: Db, statements: Statement[]): Promise<boolean> {
+  const [guarded, ...rest] = statements;
+  try {
+    await runBatch(db, [guarded!, abortUnlessChanged(), ...rest]);
+    return true;
+  } catch (err) {
+    // A version number taken by a concurrent revision is the same race, seen by its unique index.
+    if (isGuardAbort(err) || isUniqueViolation(err)) return false;
+    throw err;
+  }
+}
+
+/** The article changed under an action: 409 with its current state. */
+async function conflict(db: Db, articleId: string, what: string): Promise<EditorialError> {
+  const current = await loadArticle(db, articleId);
+  return new EditorialError('conflict', `${what} The article changed meanwhile: it is ${current.status} at version ${current.currentVersion}.`, current);
+}
+
 const result = (a: { id: string; slug: string; category: string }, status: string, version: number, changed: boolean): ActionResult => ({
   articleId: a.id,
   slug: a.slug,
@@ -98,7 +124,7 @@ export async function publishByEditor(
   const draft = version.draft as ArticleDraft;
   const body = draftBodyText(draft);
   const override = !version.checksPassed;
-  await runBatch(db, [
+  const landed = await landOnState(db, [
     db
       .update(articles)
       .set({
@@ -115,7 +141,7 @@ export async function publishByEditor(
         firstPublishedAt: article.firstPublishedAt ?? at,
         updatedAt: at,
       })
-      .where(eq(articles.id, article.id)),
+      .where(and(eq(articles.id, article.id), eq(articles.status, article.status), eq(articles.currentVersion, article.currentVersion))),
     ...searchEntry(article.id, draft.title, draft.dek, body),
     db.insert(auditLog).values({
       at,
@@ -126,6 +152,12 @@ export async function publishByEditor(
       details: { version: version.version, reason: reason ?? null, editor: input.actor.name },
     }),
   ]);
+  if (!landed) {
+    // A concurrent request published this very version: done, but not by us.
+    const now = await loadArticle(db, article.id);
+    if (now.status === 'published' && now.currentVersion === version.version) return result(now, now.status, now.currentVersion, false);
+    throw await conflict(db, article.id, `Version ${version.version} was not published.`);
+  }
   return result({ ...article, category: draft.category }, 'published', version.version, true);
 }
 
@@ -140,8 +172,11 @@ export async function unpublishByEditor(
     throw new EditorialError('conflict', `Only a published article can be unpublished; this one is ${article.status}.`);
   }
   const at = now.toISOString();
-  await runBatch(db, [
-    db.update(articles).set({ status: 'unpublished', updatedAt: at }).where(eq(articles.id, article.id)),
+  const landed = await landOnState(db, [
+    db
+      .update(articles)
+      .set({ status: 'unpublished', updatedAt: at })
+      .where(and(eq(articles.id, article.id), eq(articles.status, 'published'), eq(articles.currentVersion, article.currentVersion))),
     removeSearchEntry(article.id),
     db.insert(auditLog).values({
       at,
@@ -152,6 +187,11 @@ export async function unpublishByEditor(
       details: { version: article.currentVersion, reason: input.reason, editor: input.actor.name },
     }),
   ]);
+  if (!landed) {
+    const now = await loadArticle(db, article.id);
+    if (now.status === 'unpublished') return result(now, now.status, now.currentVersion, false);
+    throw await conflict(db, article.id, 'The article was not unpublished.');
+  }
   return result(article, 'unpublished', article.currentVersion, true);
 }
 
@@ -216,7 +256,21 @@ async function reviseArticle(
   const at = now.toISOString();
   const body = draftBodyText(draft);
   const status = published ? 'published' : 'ready';
-  await runBatch(db, [
+  const landed = await landOnState(db, [
+    db
+      .update(articles)
+      .set({
+        status,
+        heldReasons: null,
+        currentVersion: version,
+        title: draft.title,
+        dek: draft.dek,
+        category: draft.category,
+        tags: draft.tags,
+        wordCount: wordCount(body),
+        updatedAt: at,
+      })
+      .where(and(eq(articles.id, article.id), eq(articles.status, article.status), eq(articles.currentVersion, article.currentVersion))),
     db.insert(articleVersions).values({
       id: `${article.id}_v${version}`,
       articleId: article.id,
@@ -226,6 +280,7 @@ async function reviseArticle(
       writer: current.writer,
       model: current.model,
       checksPassed: true,
+      evidence: report.evidence ?? [],
       reason: how.kind,
       r2Key: current.r2Key,
       createdAt: at,
@@ -252,20 +307,6 @@ async function reviseArticle(
           }),
         ]
       : []),
-    db
-      .update(articles)
-      .set({
-        status,
-        heldReasons: null,
-        currentVersion: version,
-        title: draft.title,
-        dek: draft.dek,
-        category: draft.category,
-        tags: draft.tags,
-        wordCount: wordCount(body),
-        updatedAt: at,
-      })
-      .where(eq(articles.id, article.id)),
     ...(published ? searchEntry(article.id, draft.title, draft.dek, body) : []),
     db.insert(auditLog).values({
       at,
@@ -276,5 +317,6 @@ async function reviseArticle(
       details: { version, ...(how.kind === 'correction' ? { text: how.notice } : {}), editor: input.actor.name },
     }),
   ]);
+  if (!landed) throw await conflict(db, article.id, `Version ${version} was not made.`);
   return { ...result({ ...article, category: draft.category }, status, version, true), report };
 }

@@ -1,16 +1,17 @@
 /** parseFeed: any RSS, RDF, Atom or JSON Feed document into plain-text items (pure; workerd and Node). */
-import { decodeFeedBytes } from './feed/charset';
-import { DEFAULT_LIMITS, finishEntry, safeLink, type FieldLimits } from './feed/entry';
-import { FeedParseError } from './feed/errors';
-import { readJsonFeed } from './feed/json-feed';
-import { readXmlFeed, type RawFeed } from './feed/xml-feed';
-import { readXmlTree } from './feed/xml-tree';
+import { decodeFeed } from './ingest/feed/charset';
+import { DEFAULT_LIMITS, finishEntry, safeLink, type FieldLimits } from './ingest/feed/entry';
+import { FeedParseError } from './ingest/feed/errors';
+import { readJsonFeed } from './ingest/feed/json-feed';
+import { repairMojibake } from './ingest/feed/mojibake';
+import { readXmlFeed, type RawFeed } from './ingest/feed/xml-feed';
+import { readXmlTree } from './ingest/feed/xml-tree';
 import type { ParsedFeed } from './types';
 
-export { FeedParseError, type FeedParseErrorCode } from './feed/errors';
-export { decodeFeedBytes, sniffFeedCharset, type CharsetGuess } from './feed/charset';
-export { parseFeedDate } from './feed/dates';
-export { DEFAULT_LIMITS, type FieldLimits } from './feed/entry';
+export { FeedParseError, type FeedParseErrorCode } from './ingest/feed/errors';
+export { decodeFeedBytes, sniffFeedCharset, type CharsetGuess } from './ingest/feed/charset';
+export { parseFeedDate } from './ingest/feed/dates';
+export { DEFAULT_LIMITS, type FieldLimits } from './ingest/feed/entry';
 
 export interface ParseFeedOptions {
   /** The URL the feed was fetched from: relative links resolve against it. */
@@ -33,20 +34,20 @@ export const DEFAULT_MAX_ITEMS = 200;
 export function parseFeed(body: string, opts: ParseFeedOptions): ParsedFeed {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const maxItems = Math.max(0, opts.maxItems ?? DEFAULT_MAX_ITEMS);
-  const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body;
+  const { text, skipped } = skipLeadingJunk(body);
   const start = text.search(/\S/);
   if (start === -1) throw new FeedParseError('empty', 'Empty body: the server sent nothing to parse');
   const first = text.charAt(start);
   const type = opts.contentType?.toLowerCase() ?? '';
 
   let raw: RawFeed;
-  let warnings: string[] = [];
+  const warnings: string[] = skipped ? [`${skipped} characters before the feed (a server's error message or stray output) were ignored`] : [];
   if (first === '{' || first === '[' || (type.includes('json') && first !== '<')) {
     raw = readJsonFeed(text, opts.url, maxItems, limits);
   } else if (first === '<') {
     try {
       const tree = readXmlTree(text, opts.url);
-      warnings = tree.warnings;
+      warnings.push(...tree.warnings);
       raw = readXmlFeed(tree.root, maxItems, limits);
     } catch (error) {
       if (error instanceof FeedParseError && error.code !== 'entities' && looksLikeHtml(text, type)) {
@@ -58,9 +59,13 @@ export function parseFeed(body: string, opts: ParseFeedOptions): ParsedFeed {
     throw new FeedParseError('not-xml', `This is not a feed: it is neither XML nor JSON (it starts with "${text.slice(start, start + 20)}")`);
   }
 
+  // Mojibake is mended silently: the feed is well-formed, only its text was mis-encoded upstream.
+  const repair = <T extends string | undefined>(value: T): T => (value ? (repairMojibake(value) as T) : value);
   const feed: ParsedFeed = {
-    title: raw.title,
-    items: raw.entries.map((entry) => finishEntry(entry, limits)),
+    title: repair(raw.title),
+    items: raw.entries.map((entry) =>
+      finishEntry({ ...entry, title: repair(entry.title), summary: repair(entry.summary), contentText: repair(entry.contentText), author: repair(entry.author) }, limits),
+    ),
   };
   const link = safeLink(raw.link, limits);
   if (link) feed.link = link;
@@ -70,7 +75,26 @@ export function parseFeed(body: string, opts: ParseFeedOptions): ParsedFeed {
 
 /** Decodes a fetched body (BOM, HTTP charset, XML declaration) and parses it. */
 export function parseFeedBytes(bytes: Uint8Array, opts: ParseFeedOptions): ParsedFeed {
-  return parseFeed(decodeFeedBytes(bytes, opts.contentType), opts);
+  const decoded = decodeFeed(bytes, opts.contentType);
+  const feed = parseFeed(decoded.text, opts);
+  if (decoded.warning) feed.warnings = [decoded.warning, ...(feed.warnings ?? [])];
+  return feed;
+}
+
+const ROOT_OR_DECLARATION = /<\?xml\s|<(?:rss|feed|rdf:RDF)[\s>]/;
+/** What may rightly stand before a root element: comments, a DOCTYPE, processing instructions. */
+const PROLOG = /^(?:\s+|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>|<\?[\s\S]*?\?>)*$/i;
+
+/**
+ * Drops BOMs and whatever a server printed before the XML (a PHP warning, blank lines before the
+ * declaration): the feed starts at its XML declaration or its root element.
+ */
+function skipLeadingJunk(body: string): { text: string; skipped: number } {
+  const text = body.replace(/^[\uFEFF\s]+/, '');
+  if (text.startsWith('<?xml') || text.startsWith('{') || text.startsWith('[')) return { text, skipped: 0 };
+  const at = text.slice(0, 65_536).search(ROOT_OR_DECLARATION);
+  if (at <= 0 || PROLOG.test(text.slice(0, at))) return { text, skipped: 0 };
+  return { text: text.slice(at), skipped: at };
 }
 
 /** An HTML page rather than XML: said so by the server, or by an <html> element near the top. */

@@ -17,7 +17,7 @@ import type { ArticleDraft, CheckReport, SourceDoc } from './types';
 export type GateStatus = 'published' | 'ready' | 'held';
 
 /** The gate: every blocking check passed -> published (or ready without auto-publish); else held. */
-export function decideStatus(report: CheckReport, autoPublish: boolean): GateStatus {
+export function decideStatus(report: Pick<CheckReport, 'passed'>, autoPublish: boolean): GateStatus {
   if (!report.passed) return 'held';
   return autoPublish ? 'published' : 'ready';
 }
@@ -80,7 +80,7 @@ export async function publishArticle(deps: PublishDeps, input: PublishInput): Pr
         category: existing.category,
         version: done.version,
         status: existing.status as PublishOutcome['status'],
-        gate: decideStatus({ passed: done.checksPassed, results: [] }, deps.autoPublish),
+        gate: decideStatus({ passed: done.checksPassed }, deps.autoPublish),
         created: false,
       };
     }
@@ -173,6 +173,7 @@ export async function publishArticle(deps: PublishDeps, input: PublishInput): Pr
       writer: input.writer.name,
       model: input.writer.model ?? null,
       checksPassed: input.report.passed,
+      evidence: input.report.evidence ?? [],
       reason: existing ? 'resynthesis' : 'initial',
       r2Key: versionKey,
       createdAt: at,

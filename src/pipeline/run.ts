@@ -4,12 +4,14 @@
  * that became ready or grew. Each stage's counts and failures go to the run record;
  * a failing stage is recorded and the run goes on where it can.
  */
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { acquireLease, currentLease, releaseLease, renewLease } from '../db/lease';
 import { runs, stories as storiesTable } from '../db/schema';
 import type { Config } from '../env';
-import { ingestSources } from './ingest';
+import { ingestSources } from './ingest/ingest';
 import { updateStories } from './stories';
+import { MAX_WORKFLOW_ATTEMPTS, type StartOutcome } from './story-start';
 
 export interface StoryToWrite {
   storyId: string;
@@ -22,32 +24,63 @@ export interface RunDeps {
   fetch: typeof fetch;
   config: Config;
   now: () => Date;
-  /** Starts the story workflow; 'exists' when that story version was already started. */
-  startStory: (story: StoryToWrite) => Promise<'started' | 'exists'>;
+  /**
+   * Starts the story workflow: 'exists' when that story version is under way, 'restarted' when a
+   * lost or failed instance was replaced, 'gave-up' when the story was marked failed instead.
+   */
+  startStory: (story: StoryToWrite) => Promise<StartOutcome>;
 }
 
 export interface RunSummary {
   id: string;
-  status: 'succeeded' | 'failed';
+  /** skipped: another run held the lease (`id` is that run); running: its sources are still on the ingest queue. */
+  status: 'succeeded' | 'failed' | 'skipped' | 'running';
   stats: Record<string, unknown>;
   errors: string[];
 }
 
-/** A run still 'running' after this long was cut off (deploy, eviction, limits) and is closed as failed. */
-const STALE_RUN_MS = 60 * 60_000;
+/** The lease that lets one run at a time fetch feeds and start workflows. */
+export const RUN_LEASE = 'newsroom-run';
+/**
+ * How long a run holds the lease without a heartbeat: the cron interval (and the longest a cron
+ * invocation may run). A run killed mid-way frees the lease, and is closed, by the next cron.
+ */
+export const RUN_LEASE_MS = 15 * 60_000;
 
-/** Creates the run record (the run itself is `runNewsroom`) and closes runs that were cut off. */
+/** Another run holds the lease; `runId` is that run. */
+export class RunInProgressError extends Error {
+  constructor(readonly runId: string) {
+    super(`A newsroom run is in progress (${runId}); wait for it to finish.`);
+    this.name = 'RunInProgressError';
+  }
+}
+
+/**
+ * Takes the run lease, creates the run record (the run itself is `runNewsroom`) and closes runs
+ * that stopped beating for a lease period (killed by a deploy, an eviction or a limit).
+ * @throws RunInProgressError when a live run holds the lease
+ */
 export async function openRun(db: Db, trigger: 'cron' | 'manual', now: Date): Promise<string> {
   const id = `run_${now.toISOString().replace(/[-:.TZ]/g, '')}_${crypto.randomUUID().slice(0, 8)}`;
-  const staleBefore = new Date(now.getTime() - STALE_RUN_MS).toISOString();
+  if (!(await acquireLease(db, RUN_LEASE, id, RUN_LEASE_MS, now))) {
+    throw new RunInProgressError((await currentLease(db, RUN_LEASE, now))?.holder ?? 'unknown');
+  }
+  const staleBefore = new Date(now.getTime() - RUN_LEASE_MS).toISOString();
   await db.batch([
     db
       .update(runs)
       .set({ status: 'failed', finishedAt: now.toISOString(), errors: ['The run was interrupted before it finished.'] })
-      .where(and(eq(runs.status, 'running'), lt(runs.startedAt, staleBefore))),
-    db.insert(runs).values({ id, trigger, status: 'running', startedAt: now.toISOString() }),
+      .where(and(eq(runs.status, 'running'), lt(sql`coalesce(${runs.heartbeatAt}, ${runs.startedAt})`, staleBefore))),
+    db.insert(runs).values({ id, trigger, status: 'running', startedAt: now.toISOString(), heartbeatAt: now.toISOString() }),
   ]);
   return id;
+}
+
+/** Keeps the run's lease and shows it is alive. */
+async function heartbeat(deps: RunDeps, runId: string): Promise<void> {
+  const now = deps.now();
+  await renewLease(deps.db, RUN_LEASE, runId, RUN_LEASE_MS, now);
+  await deps.db.update(runs).set({ heartbeatAt: now.toISOString() }).where(eq(runs.id, runId));
 }
 
 /** Failed stories named one by one in a run's errors; the rest are counted. */
@@ -55,7 +88,16 @@ const MAX_FAILED_LISTED = 20;
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** The whole run in this invocation: ingest every due source here, then `finishRun`; the lease is given back however it ends. */
 export async function runNewsroom(deps: RunDeps, runId: string): Promise<RunSummary> {
+  try {
+    return await carryOut(deps, runId);
+  } finally {
+    await releaseLease(deps.db, RUN_LEASE, runId);
+  }
+}
+
+async function carryOut(deps: RunDeps, runId: string): Promise<RunSummary> {
   const stats: Record<string, unknown> = {};
   const errors: string[] = [];
   let failed = false;
@@ -69,15 +111,44 @@ export async function runNewsroom(deps: RunDeps, runId: string): Promise<RunSumm
     failed = true;
     errors.push(`ingest: ${message(err)}`);
   }
+  await heartbeat(deps, runId);
+  return finishRun(deps, runId, { stats, errors, failed });
+}
+
+/**
+ * What follows ingest, once every source of the run has landed (here, or through the ingest
+ * queue): group items into stories, start the story workflows, and close the run record. The
+ * run's lease is given back when it closes.
+ */
+export async function finishRun(
+  deps: RunDeps,
+  runId: string,
+  carried: { stats: Record<string, unknown>; errors: string[]; failed: boolean },
+): Promise<RunSummary> {
+  try {
+    return await closeRun(deps, runId, carried);
+  } finally {
+    await releaseLease(deps.db, RUN_LEASE, runId);
+  }
+}
+
+async function closeRun(
+  deps: RunDeps,
+  runId: string,
+  carried: { stats: Record<string, unknown>; errors: string[]; failed: boolean },
+): Promise<RunSummary> {
+  const { stats, errors } = carried;
+  let failed = carried.failed;
 
   let toWrite: StoryToWrite[] = [];
   try {
     const stories = await updateStories(deps.db, { config: deps.config, now: deps.now() });
-    // Ready stories a previous run deferred (ARTICLES_PER_RUN) are started too; instance ids dedupe the rest.
+    // Ready stories a previous run deferred (ARTICLES_PER_RUN), and stories left `writing` by a crash,
+    // are started too; instance ids dedupe the ones under way, and lost instances are replaced.
     const waiting = await deps.db
       .select({ storyId: storiesTable.id, sourceSetHash: storiesTable.sourceSetHash })
       .from(storiesTable)
-      .where(eq(storiesTable.status, 'ready'));
+      .where(inArray(storiesTable.status, ['ready', 'writing']));
     const seen = new Set(stories.toWrite.map((s) => s.storyId));
     toWrite = [
       ...stories.toWrite,
@@ -88,16 +159,19 @@ export async function runNewsroom(deps: RunDeps, runId: string): Promise<RunSumm
     failed = true;
     errors.push(`stories: ${message(err)}`);
   }
+  await heartbeat(deps, runId);
 
-  const started = { started: 0, alreadyStarted: 0, deferred: 0, failed: 0 };
+  const started = { started: 0, alreadyStarted: 0, restarted: 0, gaveUp: 0, deferred: 0, failed: 0 };
+  const counter = { started: 'started', exists: 'alreadyStarted', restarted: 'restarted', 'gave-up': 'gaveUp' } as const;
   for (const story of toWrite) {
-    if (started.started >= deps.config.ARTICLES_PER_RUN) {
+    if (started.started + started.restarted >= deps.config.ARTICLES_PER_RUN) {
       started.deferred++;
       continue;
     }
     try {
       const outcome = await deps.startStory(story);
-      started[outcome === 'started' ? 'started' : 'alreadyStarted']++;
+      started[counter[outcome]]++;
+      if (outcome === 'gave-up') errors.push(`story ${story.storyId}: its workflow failed ${MAX_WORKFLOW_ATTEMPTS} times; marked failed`);
     } catch (err) {
       started.failed++;
       errors.push(`story ${story.storyId}: could not start its workflow: ${message(err)}`);

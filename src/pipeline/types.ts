@@ -74,7 +74,8 @@ export type CheckName =
   | 'freshness'
   | 'duplicate'
   | 'injection'
-  | 'links';
+  | 'links'
+  | 'readability';
 
 export type Severity = 'block' | 'warn';
 
@@ -85,9 +86,24 @@ export interface CheckResult {
   details: string[];
 }
 
+/** A supported claim of the article and the cited source's sentence that supports it. */
+export interface Evidence {
+  /** Where the claim stands: "section 1 (\"…\"), paragraph 2". */
+  where: string;
+  /** The claim as the article writes it: a figure, a date, a quotation, a name, a status. */
+  claim: string;
+  kind: 'figure' | 'date' | 'quote' | 'name' | 'status' | 'cause';
+  /** SourceDoc.n of the supporting source. */
+  source: number;
+  /** The supporting sentence, as the source gives it (cut to 240 characters). */
+  passage: string;
+}
+
 export interface CheckReport {
   passed: boolean;
   results: CheckResult[];
+  /** The evidence for every supported claim of the cited paragraphs (absent on reports stored before it existed). */
+  evidence: Evidence[];
 }
 
 /** What a writer is asked to do: the sources, and findings to fix on a revision. */

@@ -18,10 +18,10 @@ export const notFound: NotFoundHandler<AppEnv> = (c) => notFoundPage(c);
 
 /** Unexpected errors: logged with the path, shown to readers without internals. */
 export const onError: ErrorHandler<AppEnv> = async (err, c) => {
-  const coded = err as Partial<{ status: unknown; code: unknown }>;
+  const coded = err as Partial<{ status: unknown; code: unknown; extra: Record<string, unknown> }>;
   // Errors that carry their own status and code (the API's error values) keep them.
   if (isApi(c.req.path) && typeof coded.status === 'number' && coded.status < 500 && typeof coded.code === 'string') {
-    return apiError(c, coded.status as ContentfulStatusCode, coded.code, err.message);
+    return apiError(c, coded.status as ContentfulStatusCode, coded.code, err.message, coded.extra);
   }
   if (err instanceof HTTPException && err.status < 500) {
     if (isApi(c.req.path)) return apiError(c, err.status as ContentfulStatusCode, 'bad_request', err.message || 'Bad request');

@@ -14,6 +14,8 @@ const COUNT_LABELS: Record<string, string> = {
   'stories.created': 'new stories',
   'stories.toWrite': 'stories to write',
   'workflows.started': 'articles started',
+  'workflows.restarted': 'restarted',
+  'workflows.gaveUp': 'gave up',
   'workflows.deferred': 'deferred',
   'workflows.failed': 'failed to start',
 };
@@ -40,6 +42,9 @@ export function StatusPage({ site, status }: { site: SiteView; status: NewsroomS
       <p>
         {counts.published} published · {counts.held} held for an editor · {counts.ready} awaiting an editor ·{' '}
         {counts.unpublished} unpublished
+      </p>
+      <p>
+        Stories: {status.stories.stuck} stuck (waiting or writing for over an hour) · {status.stories.failed} failed
       </p>
       <h2>Recent runs</h2>
       {status.runs.length ? (

@@ -1,6 +1,7 @@
 /** "How this article was made": writer and model, every check, version history, editor actions, corrections. */
 import type { ArticleView } from '../../src/db/queries/views';
 import { CHECK_LABELS, versionReason, writerLabel } from '../format';
+import { EvidenceList as Evidence } from './Evidence';
 import { Time } from './Time';
 
 /** Findings shown per check on the public page; the editor API has them all. */
@@ -51,6 +52,7 @@ export function Provenance({ article }: { article: ArticleView }) {
       ) : (
         <p>No check results were recorded for this version.</p>
       )}
+      <Evidence article={article} />
       <h3>Version history</h3>
       <ol reversed>
         {article.versions.map((v) => (

@@ -107,6 +107,7 @@ export function articleView(article: LongArticle, report: CheckReport): ArticleV
     writer: 'extractive',
     model: null,
     checks: report.results.map((r) => ({ name: r.name, passed: r.passed, severity: r.severity, details: r.details })),
+    evidence: report.evidence,
     versions: [
       { version: 2, reason: 'correction', writer: 'extractive', model: null, checksPassed: report.passed, createdAt: updated },
       { version: 1, reason: 'initial', writer: 'extractive', model: null, checksPassed: true, createdAt: first },

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: CPU-time benchmarks of the speed and size targets of issues 2–5
  * (parse throughput, checkArticle, the article page) and figures without a target
- * (clusterItems on 500 items; extractive synthesis per story has issue 10's target). Prints a table,
+ * (clusterItems on 500 items; extractive synthesis per story has issue 10's target), and the 1,000-source ingest run
+ * of issue 11 (the built Worker in workerd over the local ingest queue: nothing lost or duplicated). Prints a table,
  * or JSON on stdout with --json; exits 1 when any target is missed.
  */
 import { clusterItems } from '../../src/pipeline/cluster';
@@ -17,6 +18,7 @@ import { articleView, longArticle, SITE, type LongArticle } from './article';
 import { grownFeeds, tenThousandFeed, type BenchFeed } from './feeds';
 import { measureCpu, type Measurement } from './measure';
 import { executableScripts, renderArticleHtml, scriptCount } from './page';
+import { ingestScaleBenchmark } from './ingest-scale';
 import { formatTable, result, type BenchResult } from './report';
 
 const MIB = 1024 * 1024;
@@ -125,7 +127,7 @@ async function synthesisBenchmarks(): Promise<BenchResult[]> {
   ];
 }
 
-const SECTIONS = { parse: parseBenchmarks, check: checkAndPageBenchmarks, cluster: clusterBenchmarks, synthesis: synthesisBenchmarks };
+const SECTIONS = { parse: parseBenchmarks, check: checkAndPageBenchmarks, cluster: clusterBenchmarks, synthesis: synthesisBenchmarks, ingest: ingestScaleBenchmark };
 // --only=check,cluster runs some sections (for profiling one target); the default is all.
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const unknown = only?.filter((name) => !(name in SECTIONS)) ?? [];

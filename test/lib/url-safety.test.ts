@@ -157,3 +157,19 @@ describe('address classification', () => {
     expect(classifyIPv6('2606:4700::1111')).toBe('public');
   });
 });
+
+describe('checkFetchUrl with a list of loopback ports', () => {
+  const demo = { allowLoopback: [8788] };
+
+  it('allows only the configured ports on loopback, never the workerd inspector or other local services', () => {
+    expect(checkFetchUrl('http://127.0.0.1:8788/feeds/a.xml', demo)).toMatchObject({ ok: true });
+    expect(checkFetchUrl('http://localhost:8788/feed', demo)).toMatchObject({ ok: true });
+    for (const u of ['http://127.0.0.1:9229/json', 'http://127.0.0.1:8787/api/editor/runs', 'http://localhost/', 'http://127.0.0.1:6379/', 'http://2130706433:9229/']) {
+      expect(checkFetchUrl(u, demo), u).toMatchObject({ ok: false, code: 'port' });
+    }
+  });
+
+  it('refuses loopback altogether when loopback is off', () => {
+    expect(checkFetchUrl('http://127.0.0.1:8788/', { allowLoopback: false })).toMatchObject({ ok: false, code: 'private-address' });
+  });
+});

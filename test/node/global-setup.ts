@@ -16,7 +16,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const newswire = await startNewswire({ port: 0 });
+  // vitest.config.ts chose the port and configured it as the Worker's only loopback port.
+  const newswire = await startNewswire({ port: Number(process.env.DMN_NEWSWIRE_PORT ?? 0) });
   const modelStub = await startModelStub({ port: 0 });
   project.provide('newswireUrl', newswire.url);
   project.provide('modelStubUrl', modelStub.url);

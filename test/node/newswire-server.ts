@@ -60,8 +60,24 @@ export async function startNewswire(opts: NewswireOptions): Promise<Newswire> {
       if (!item) return plain(res, 404, 'No such article.\n');
       return send(req, res, 200, 'text/html; charset=utf-8', renderArticlePage(item, publisherById(item.publisherId), now));
     }
+    if (path.startsWith('/sites/')) {
+      // A publisher's home page: no feed in its URL, only announced by <link rel="alternate">.
+      const publisher = publishers.find((p) => path === `/sites/${p.id}/`);
+      if (!publisher) return plain(res, 404, 'No such site.\n');
+      return send(req, res, 200, 'text/html; charset=utf-8', sitePage(publisher));
+    }
     if (path.startsWith('/hostile/') && (await handleHostile(path.slice('/hostile/'.length), res, { baseUrl, signal }))) return;
     return plain(res, 404, 'Not found on the demo newswire.\n');
+  }
+
+  function sitePage(publisher: (typeof publishers)[number]): string {
+    const type = { atom1: 'application/atom+xml', rdf: 'application/rdf+xml', jsonfeed: 'application/feed+json' }[publisher.feedShape as string] ?? 'application/rss+xml';
+    return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${publisher.name}</title>
+<link rel="stylesheet" href="/style.css">
+<link rel="alternate" type="application/rss+xml" title="Comments on ${publisher.name}" href="/feeds/${publisher.id}-comments.xml">
+<link rel="alternate" type="${type}" title="${publisher.name}" href="../..${publisher.feedPath}">
+</head><body><p>${DEMO_NOTE}</p><h1>${publisher.name}</h1></body></html>`;
   }
 
   function serveFeed(req: IncomingMessage, res: ServerResponse, path: string, phase: 1 | 2) {

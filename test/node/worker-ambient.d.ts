@@ -2,3 +2,5 @@
 // Worker's binding types, which only the worker tsconfig loads. These stand in for them.
 interface Env {}
 type Ai = unknown;
+type RateLimit = unknown;
+type Queue<Body = unknown> = { send(body: Body): Promise<void> };

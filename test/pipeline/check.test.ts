@@ -7,10 +7,10 @@ const story = storiesA[0]!;
 const policy = { now: EVAL_NOW, siteName: EVAL_SITE, categories: EVAL_CATEGORIES };
 
 describe('checkArticle', () => {
-  it('reports all eleven checks in the stable order and passes a clean article', () => {
+  it('reports all twelve checks in the stable order and passes a clean article', () => {
     const report = checkArticle(story.draft, story.sources, policy);
     expect(report.results.map((r) => r.name)).toEqual([
-      'schema', 'citations', 'source-diversity', 'numbers', 'quotes', 'entities', 'verbatim', 'freshness', 'duplicate', 'injection', 'links',
+      'schema', 'citations', 'source-diversity', 'numbers', 'quotes', 'entities', 'verbatim', 'freshness', 'duplicate', 'injection', 'links', 'readability',
     ]);
     expect(report.results.filter((r) => !r.passed)).toEqual([]);
     expect(report.passed).toBe(true);
@@ -56,7 +56,7 @@ describe('checkArticle', () => {
   it('survives a malformed draft and reports it under schema', () => {
     const report = checkArticle({ title: 'x' } as never, story.sources, policy);
     expect(report.passed).toBe(false);
-    expect(report.results).toHaveLength(11);
+    expect(report.results).toHaveLength(12);
     expect(report.results[0]!.details.length).toBeGreaterThan(0);
   });
 });
@@ -72,6 +72,6 @@ describe('checkArticle on an over-long draft', () => {
     expect(report.passed).toBe(false);
     expect(report.results.find((r) => r.name === 'schema')?.details.join(' ')).toMatch(/sections\.0\.paragraphs\.0\.text/);
     expect(report.results.find((r) => r.name === 'numbers')?.details[0]).toMatch(/^not run: a text field of 45000 characters/);
-    expect(report.results).toHaveLength(11);
+    expect(report.results).toHaveLength(12);
   });
 });

@@ -1,4 +1,4 @@
-// parseFeed against the Python feedparser test corpus (../shared/conformance/feedparser), per folder.
+// parseFeed against the Python feedparser test corpus (test/fixtures/feedparser), per folder.
 import { describe, expect, inject, it } from 'vitest';
 import { conformanceTable, tallyConformance } from '../helpers/conformance-report';
 import { folderOf, runCase } from '../helpers/feedparser-expect';
@@ -36,7 +36,7 @@ describe('feedparser conformance corpus', () => {
   const tally = tallyConformance(files, folderOf, runCase);
   console.log(`feedparser conformance\n${conformanceTable(tally)}`);
 
-  it('finds the corpus beside the repository', () => {
+  it('finds the corpus in test/fixtures', () => {
     expect(files.length).toBeGreaterThan(1500);
   });
 

@@ -2,41 +2,15 @@ import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/client';
-import { items, runs, sources, stories } from '../../src/db/schema';
+import { runs, stories } from '../../src/db/schema';
 import { loadConfig } from '../../src/env';
-import { openRun, runNewsroom, type RunDeps, type StoryToWrite } from '../../src/pipeline/run';
+import { RUN_LEASE, RunInProgressError, openRun, runNewsroom, type RunDeps, type StoryToWrite } from '../../src/pipeline/run';
+import { currentLease } from '../../src/db/lease';
+import { seedTwoStories } from '../helpers/stories';
 
 const db = openDb(env.DB);
 const now = new Date();
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000).toISOString();
-
-/** Two stories, each reported by two publishers, written straight into D1 (no feeds to fetch). */
-async function seedTwoStories() {
-  await db.insert(sources).values([
-    { id: 'wire-a', name: 'Wire A', publisher: 'Wire A', feedUrl: 'https://a.example/feed', enabled: false },
-    { id: 'wire-b', name: 'Wire B', publisher: 'Wire B', feedUrl: 'https://b.example/feed', enabled: false },
-  ]);
-  const item = (id: string, sourceId: string, title: string, text: string, m: number) => ({
-    id,
-    sourceId,
-    publisher: sourceId === 'wire-a' ? 'Wire A' : 'Wire B',
-    guid: id,
-    url: `https://${sourceId}.example/${id}`,
-    canonicalUrl: `https://${sourceId}.example/${id}`,
-    title,
-    contentText: text,
-    publishedAt: minutesAgo(m),
-    fetchedAt: now.toISOString(),
-    snapshotKey: `raw/${sourceId}/x.xml`,
-    contentHash: id,
-  });
-  await db.insert(items).values([
-    item('a1', 'wire-a', 'Orrery Labs recalls its Sextant home robot after battery fires', 'Orrery Labs recalled 40,000 Sextant home robots on Monday after reports of battery fires in Kestria.', 60),
-    item('b1', 'wire-b', 'Sextant robot recall: Orrery Labs pulls 40,000 units over fires', 'Orrery Labs is recalling its Sextant home robot because of battery fires, the company said on Monday.', 50),
-    item('a2', 'wire-a', 'Tamsin Bank fined for automated loan refusals in Valdoria', 'The Valdoria banking authority fined Tamsin Bank 1.2 million euros over automated loan refusals.', 40),
-    item('b2', 'wire-b', 'Valdoria regulator fines Tamsin Bank over loan algorithm', 'Tamsin Bank must pay a 1.2 million euro fine after its loan algorithm refused applicants unfairly in Valdoria.', 30),
-  ]);
-}
 
 function deps(started: StoryToWrite[], over: Partial<RunDeps> = {}): RunDeps {
   return {
@@ -56,7 +30,7 @@ function deps(started: StoryToWrite[], over: Partial<RunDeps> = {}): RunDeps {
 
 describe('runNewsroom', () => {
   it('starts at most ARTICLES_PER_RUN stories and picks up the deferred ones on the next run', async () => {
-    await seedTwoStories();
+    await seedTwoStories(db);
     const started: StoryToWrite[] = [];
     const config = { ...loadConfig(env), ARTICLES_PER_RUN: 1 };
     const first = await runNewsroom(deps(started, { config }), await openRun(db, 'cron', new Date()));
@@ -98,5 +72,23 @@ describe('runNewsroom', () => {
     expect(cut).toMatchObject({ status: 'failed', errors: ['The run was interrupted before it finished.'] });
     const live = await db.query.runs.findFirst({ where: eq(runs.id, 'run_in_flight') });
     expect(live?.status).toBe('running');
+  });
+
+  it('closes a run killed mid-way at the next cron, a lease period after its last heartbeat', async () => {
+    // Killed 20 minutes ago: its lease (one cron interval) ran out and it never finished.
+    await db.insert(runs).values({ id: 'run_killed', trigger: 'cron', status: 'running', startedAt: minutesAgo(25), heartbeatAt: minutesAgo(20) });
+    await env.DB.prepare("INSERT OR REPLACE INTO leases (name, holder, expires_at) VALUES (?, 'run_killed', ?)").bind(RUN_LEASE, minutesAgo(5)).run();
+    const id = await openRun(db, 'cron', new Date());
+    expect(await db.query.runs.findFirst({ where: eq(runs.id, 'run_killed') })).toMatchObject({ status: 'failed' });
+    await runNewsroom(deps([]), id);
+  });
+
+  it('lets one run at a time hold the lease, and frees it when the run ends', async () => {
+    const first = await openRun(db, 'cron', new Date());
+    await expect(openRun(db, 'manual', new Date())).rejects.toThrow(RunInProgressError);
+    expect((await currentLease(db, RUN_LEASE, new Date()))?.holder).toBe(first);
+    await runNewsroom(deps([]), first);
+    expect(await currentLease(db, RUN_LEASE, new Date())).toBeNull();
+    await runNewsroom(deps([]), await openRun(db, 'manual', new Date()));
   });
 });

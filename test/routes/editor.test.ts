@@ -2,11 +2,12 @@ import { env, exports } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../src/db/client';
-import { auditLog, corrections, runs, stories } from '../../src/db/schema';
-import { publishArticle } from '../../src/pipeline/publish';
-import { sampleDraft, sampleReport, sampleSources } from '../helpers/draft';
+import { auditLog, corrections, runs } from '../../src/db/schema';
+import { sampleDraft } from '../helpers/draft';
+import { publishSampleArticle } from '../helpers/stories';
 
 const db = openDb(env.DB);
+const writeArticle = (storyId: string, failing: string[] = []) => publishSampleArticle(db, storyId, failing);
 const ADMIN = env.ADMIN_TOKEN;
 
 function api(path: string, init: RequestInit & { token?: string | null; json?: unknown } = {}) {
@@ -25,29 +26,19 @@ async function errorOf(res: Response) {
   return ((await res.json()) as { error: { code: string; message: string } }).error;
 }
 
-async function writeArticle(storyId: string, failing: string[] = []) {
-  const now = new Date();
-  await db.insert(stories).values({ id: storyId, key: storyId, title: 'A story', firstSeenAt: now.toISOString(), lastSeenAt: now.toISOString(), status: 'ready' });
-  return publishArticle(
-    { db, store: env.STORE, autoPublish: true, now },
-    {
-      storyId,
-      sourceSetHash: 'h1',
-      sources: sampleSources(now),
-      draft: sampleDraft(`Lumen Forge opens its Atlas model to everyone (${storyId})`),
-      report: sampleReport(failing),
-      writer: { name: 'extractive' },
-      coverSvg: () => '<svg xmlns="http://www.w3.org/2000/svg"/>',
-    },
-  );
-}
-
 describe('editor API authentication', () => {
   it('refuses requests without a token, with a JSON error and no caching', async () => {
     const res = await api('/articles', { token: null });
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toContain('Bearer');
     expect((await errorOf(res)).code).toBe('unauthorized');
+  });
+
+  it('accepts the scheme name in any case, as RFC 9110 says', async () => {
+    for (const scheme of ['bearer', 'BEARER', 'BeArEr']) {
+      const res = await api('/articles', { token: null, headers: { authorization: `${scheme} ${ADMIN}` } });
+      expect(res.status, scheme).toBe(200);
+    }
   });
 
   it('refuses an unknown token', async () => {

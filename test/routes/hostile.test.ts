@@ -2,6 +2,7 @@ import { exports } from 'cloudflare:workers';
 import { parseRssFeed, parseAtomFeed } from 'feedsmith';
 import { XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { liveMarkup, rssItems } from '../helpers/feed-reader';
 import { sampleDraft, seedArticle } from '../helpers/seed';
 
 const get = (path: string) => exports.default.fetch(`https://news.test${path}`);
@@ -27,6 +28,13 @@ beforeAll(async () => {
     ],
     corrections: [{ text: `Correction mentioning ${SCRIPT}.` }],
     actions: [{ action: 'publish-override', reason: `Reason ${IMG}` }],
+  });
+  // Older than the quarry report, so that one stays the feed's first item.
+  await seedArticle({
+    slug: 'unclosed-dek',
+    title: 'A report on the telescope array that opened this week',
+    dek: 'Astronomers described the array and a telescope <svg onload=alert(1)//',
+    publishedAt: new Date(Date.now() - 86_400_000).toISOString(),
   });
 });
 
@@ -65,12 +73,24 @@ describe('hostile text renders as text', () => {
     const rss = await (await get('/feed.xml')).text();
     expect(XMLValidator.validate(rss)).toBe(true);
     expect(rss).not.toContain('<script>');
-    expect(parseRssFeed(rss).items?.[0]?.title).toBe(TITLE);
+    // RSS text is HTML to a reader: escaped once for HTML, once for XML, it renders as the exact title.
+    const [item] = rssItems(rss);
+    expect(item?.title).toBe(TITLE);
+    expect(liveMarkup(item!.titleHtml)).toEqual([]);
+    expect(liveMarkup(item!.descriptionHtml)).toEqual([]);
+    expect(parseRssFeed(rss).items).toHaveLength(2);
     const atom = await (await get('/atom.xml')).text();
     expect(atom).not.toContain('<img');
     expect(parseAtomFeed(atom).entries?.[0]?.title?.value).toBe(TITLE);
     const json = JSON.parse(await (await get('/feed.json')).text());
     expect(json.items[0].title).toBe(TITLE);
+  });
+
+  it('in RSS, even for a tag that is never closed, which a reader would otherwise close itself', async () => {
+    const items = rssItems(await (await get('/feed.xml')).text());
+    const item = items.find((i) => i.title.startsWith('A report on the telescope'));
+    expect(item?.description).toBe('Astronomers described the array and a telescope <svg onload=alert(1)//');
+    for (const i of items) expect([...liveMarkup(i.titleHtml), ...liveMarkup(i.descriptionHtml)]).toEqual([]);
   });
 
   it('in the sitemaps and listings', async () => {

@@ -118,7 +118,7 @@ export async function getPublishedArticle(db: Db, slug: string): Promise<Article
   const { id, currentVersion: version } = article;
   const [current, sources, checkRows, versions, correctionRows, actions] = await db.batch([
     db
-      .select({ draft: articleVersions.draft, writer: articleVersions.writer, model: articleVersions.model })
+      .select({ draft: articleVersions.draft, writer: articleVersions.writer, model: articleVersions.model, evidence: articleVersions.evidence })
       .from(articleVersions)
       .where(and(eq(articleVersions.articleId, id), eq(articleVersions.version, version))),
     db
@@ -169,6 +169,7 @@ export async function getPublishedArticle(db: Db, slug: string): Promise<Article
     writer: row.writer,
     model: row.model,
     checks: checkRows.map((r) => ({ ...r, details: r.details ?? [] })),
+    evidence: Array.isArray(row.evidence) ? row.evidence : [],
     versions,
     corrections: correctionRows,
     editorActions: actions.map((a) => ({ at: a.at, action: a.action, reason: reasonOf(a.details) })),

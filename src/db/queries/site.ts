@@ -2,6 +2,7 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { articles, corrections, runs, sources } from '../schema';
+import { countStoryProblems } from './stories';
 import type { CorrectionLogEntry, NewsroomStatus, TrustedSourceView } from './views';
 
 /** Public corrections on published articles, newest first. */
@@ -25,7 +26,8 @@ export async function trustedSources(db: Db): Promise<TrustedSourceView[]> {
 }
 
 /** Last runs, every source's fetch health and article counts, in one batch. */
-export async function newsroomStatus(db: Db): Promise<NewsroomStatus> {
+export async function newsroomStatus(db: Db, now = new Date()): Promise<NewsroomStatus> {
+  const storyCounts = await countStoryProblems(db, now);
   const [runRows, sourceRows, countRows] = await db.batch([
     db.select().from(runs).orderBy(desc(runs.startedAt)).limit(10),
     db
@@ -61,5 +63,6 @@ export async function newsroomStatus(db: Db): Promise<NewsroomStatus> {
       healthy: s.enabled && s.consecutiveFailures === 0 && (s.lastStatus === null || s.lastStatus < 400),
     })),
     counts: { published: count('published'), held: count('held'), ready: count('ready'), unpublished: count('unpublished') },
+    stories: storyCounts,
   };
 }

@@ -1,5 +1,5 @@
 /** Plain view models the reader templates render: what the read queries return, no rows or bindings. */
-import type { ArticleDraft } from '../../pipeline/types';
+import type { ArticleDraft, Evidence } from '../../pipeline/types';
 
 /** An article in a listing, a feed or a sitemap. */
 export interface ArticleSummary {
@@ -63,6 +63,8 @@ export interface ArticleView extends ArticleSummary {
   writer: string;
   model: string | null;
   checks: CheckView[];
+  /** The evidence for each supported claim of the current version: the cited source's sentence. */
+  evidence: Evidence[];
   versions: VersionView[];
   corrections: CorrectionView[];
   editorActions: EditorActionView[];
@@ -116,4 +118,6 @@ export interface NewsroomStatus {
   runs: RunView[];
   sources: SourceHealthView[];
   counts: { published: number; held: number; ready: number; unpublished: number };
+  /** Stories stuck (ready or writing for too long) and failed; editors see which and why in the API. */
+  stories: { stuck: number; failed: number };
 }

@@ -14,33 +14,53 @@ export interface Alignment {
   score: number;
 }
 
+/** Raw overlap of a draft sentence with every source sentence: idf sums by sentence id, and the draft's total. */
+interface Overlap {
+  raw: Map<number, number>;
+  total: number;
+  weights: Map<string, number>;
+}
+
+function overlap(ctx: CheckContext, sentence: DraftSentence): Overlap {
+  if (sentence.overlap) return sentence.overlap;
+  const raw = new Map<number, number>();
+  const weights = new Map<string, number>();
+  let total = 0;
+  for (const t of sentenceTokens(sentence)) {
+    if (weights.has(t.w)) continue;
+    const weight = Math.max(0, ctx.idf(t.w));
+    weights.set(t.w, weight);
+    total += weight;
+    for (const id of ctx.postings.get(t.w) ?? []) raw.set(id, (raw.get(id) ?? 0) + weight);
+  }
+  return (sentence.overlap = { raw, total, weights });
+}
+
 /**
  * The source sentences of `pool` that share content words with the draft sentence, best first.
  * Words in `leaveOut` (stems) do not count: the value being checked must not vouch for itself.
+ * The overlap is summed once per draft sentence; each pool and each left-out set only re-weighs it.
  */
 export function alignments(ctx: CheckContext, sentence: DraftSentence, pool: readonly IndexedSource[], leaveOut?: ReadonlySet<string>): Alignment[] {
-  const key = pool.map((s) => s.doc.n).join(',');
-  if (!leaveOut?.size) {
-    const cached = sentence.aligned?.get(key);
-    if (cached) return cached;
-  }
+  const key = `${pool.map((s) => s.doc.n).join(',')}|${leaveOut ? [...leaveOut].sort().join(' ') : ''}`;
+  const cached = sentence.aligned?.get(key);
+  if (cached) return cached;
+  const { raw, total, weights } = overlap(ctx, sentence);
   const inPool = new Set(pool.map((s) => s.doc.n));
+  let kept = total;
   const scores = new Map<number, number>();
-  let total = 0;
-  const seen = new Set<string>();
-  for (const t of sentenceTokens(sentence)) {
-    if (seen.has(t.w) || leaveOut?.has(t.w)) continue;
-    seen.add(t.w);
-    const weight = Math.max(0, ctx.idf(t.w));
-    total += weight;
-    for (const id of ctx.postings.get(t.w) ?? []) {
-      if (inPool.has(ctx.sentences[id]!.n)) scores.set(id, (scores.get(id) ?? 0) + weight);
-    }
+  for (const [id, s] of raw) if (inPool.has(ctx.sentences[id]!.n)) scores.set(id, s);
+  for (const w of leaveOut ?? []) {
+    const weight = weights.get(w);
+    if (weight === undefined) continue;
+    kept -= weight;
+    for (const id of ctx.postings.get(w) ?? []) if (scores.has(id)) scores.set(id, scores.get(id)! - weight);
   }
   const out = [...scores]
-    .map(([id, s]) => ({ id, sentence: ctx.sentences[id]!, score: total ? s / total : 0 }))
+    .filter(([, s]) => s > 1e-9)
+    .map(([id, s]) => ({ id, sentence: ctx.sentences[id]!, score: kept > 0 ? s / kept : 0 }))
     .sort((a, b) => b.score - a.score || a.id - b.id);
-  if (!leaveOut?.size) (sentence.aligned ??= new Map()).set(key, out);
+  (sentence.aligned ??= new Map()).set(key, out);
   return out;
 }
 

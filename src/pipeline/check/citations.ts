@@ -1,7 +1,8 @@
-/** `citations`: every paragraph and answer cites existing sources that actually carry its content; at least two sources are cited. */
+/** `citations`: every paragraph and answer cites existing sources that actually carry its content, causal links included; at least two sources are cited. */
 import { contentWordsOf } from '../../lib/text';
-import { type CheckContext, excerpt, isOwnSource } from './context';
-import { type Passage, passageWords } from './passages';
+import { checkCauses } from './causes';
+import { type CheckContext, excerpt, isOwnSource, sourcesFor } from './context';
+import { type Passage, passageSentences, passageWords } from './passages';
 
 // A paragraph is misattributed when its cited sources cover under half of its content words
 // while the story's other sources cover at least this much more.
@@ -22,6 +23,8 @@ export function checkCitations(ctx: CheckContext): string[] {
     for (const n of p.citations) if (ctx.byNumber.has(n)) cited.add(n);
     const wrong = misattribution(ctx, p);
     if (wrong) details.push(wrong);
+    const pool = sourcesFor(ctx, p);
+    for (const part of passageSentences(p)) details.push(...checkCauses(ctx, p, part, pool));
   }
   if (cited.size < 2) {
     details.push(`the article cites ${cited.size === 0 ? 'no source' : `only one source (${[...cited].map((n) => ctx.byNumber.get(n)!.label).join('')})`}; it must cite at least two`);

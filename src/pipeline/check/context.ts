@@ -81,11 +81,21 @@ export interface SourceSentence {
 
   /** Neighbours of each figure (same order as `figures`), filled in when first needed. */
   figureNeighbours?: Neighbours[];
+  /** What each of its figures counts: the stemmed words after it (./numbers), found when first needed. */
+  counted?: string[][];
   /** The weekdays it names, found when first needed. */
   weekdays?: Set<string>;
   /** Its text in lower case and its lower-case words, for name look-ups (./roles), found when first needed. */
   lowerText?: string;
   lowerWords?: Set<string>;
+  /** The keys its figures support (./evidence), found when first needed. */
+  figureKeys?: Set<string>;
+  /** Its names as runs (./roles), found when first needed. */
+  nameRuns?: import('./roles').NameRun[];
+  /** Its match tokens as " w1 w2 … ", for locating a quotation (./evidence), found when first needed. */
+  matchString?: string;
+  /** Its verbs and how it frames them (./tense), found when first needed. */
+  verbs?: import('./tense').VerbUse[];
 }
 
 export interface IndexedSource {
@@ -121,6 +131,8 @@ export interface CheckContext {
   wordSources?: Map<string, number[]>;
   /** Source words -> their places as flat (sentence id, start, end) triples, built by the `entities` check when it first needs it. */
   nameIndex?: Map<string, number[]>;
+  /** Ids of the source sentences that give a figure (./evidence), found when first needed. */
+  figureSentenceIds?: number[];
   /** Lower-case words the sources capitalise inside a sentence (./roles), found when first needed. */
   names?: Set<string>;
   /** Rarity of a stemmed content word across the source sentences (0 for a word in every sentence). */

@@ -4,6 +4,7 @@ import { acronymOf, aliasesOf, nameCore, personName } from './extract/names';
 import { extractQuotes, type QuoteSpan, sameSpeaker, speakerOf } from './extract/quotes';
 import { quoteSource, sourceSpeaker } from './quotes';
 import { checkRoles } from './roles';
+import { checkTense } from './tense';
 import { type CheckContext, excerpt, findPhrase, type IndexedSource, labels, matchTokens, type SourceSentence, sentencesOf, sourcesFor } from './context';
 import { type Passage, passageSentences, sentenceTokens } from './passages';
 import { affinity, clearlyRestatesRival, neighbours, type Restatement, type Tok } from './restates';
@@ -29,7 +30,10 @@ export function checkEntities(ctx: CheckContext): string[] {
     for (const part of passageSentences(p)) {
       const sentence = part.text;
       let quotes: QuoteSpan[] | undefined;
-      if (p.citations !== null) details.push(...checkRoles(ctx, p, part, pool, (quotes ??= extractQuotes(sentence)), roleIgnore));
+      if (p.citations !== null) {
+        details.push(...checkRoles(ctx, p, part, pool, (quotes ??= extractQuotes(sentence)), roleIgnore));
+        details.push(...checkTense(ctx, p, part, pool));
+      }
       for (const e of extractEntities(sentence, ignore)) {
         // Our sources' own names ("according to Harbor Signal") are known names.
         if (isPublisher(publishers, e.words)) continue;

@@ -1,10 +1,12 @@
 /** `numbers`: every figure in the text is in a source the same paragraph cites, and in the place that source gives it. */
-import { extractFigures, type Figure, supportKeys, withinHedge } from './extract/numbers';
+import { type Figure, supportKeys, withinHedge } from './extract/numbers';
 import { extractQuotes, type QuoteSpan } from './extract/quotes';
 import { type CheckContext, excerpt, figureNeighbours, type IndexedSource, labels, type SourceSentence, sentencesOf, sourcesFor } from './context';
-import { normalizedText, passageQuotes, passageSentences, sentenceTokens } from './passages';
+import { type DraftSentence, normalizedText, passageQuotes, passageSentences, sentenceFigures, sentenceTokens } from './passages';
 import { MIN_QUOTE_WORDS, quoteSource, quoteWords } from './quotes';
+import { alignments } from './align';
 import { checkWeekdays, shiftedDate } from './when';
+import type { Tok } from './restates';
 import { affinity, clearlyRestatesRival, type Neighbours, neighbours, type Restatement } from './restates';
 
 // A rival place must beat the figure's own best place by this factor plus this margin (measured: npm run eval:checks).
@@ -25,7 +27,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
     for (const part of passageSentences(p)) {
       const { text: sentence, offset } = part;
       details.push(...checkWeekdays(ctx, p, part, pool));
-      const figures = extractFigures(sentence);
+      const figures = sentenceFigures(part);
       if (!figures.length) continue;
       for (const f of figures) {
         const havers = ctx.figureSources.get(f.key);
@@ -33,6 +35,13 @@ export function checkNumbers(ctx: CheckContext): string[] {
         let inScope = havers ? [...havers].filter((n) => scope.has(n)) : [];
         // A hedged or rounded figure ("over 650,000") stands for the exact value a source gives within its rounding.
         if (!inScope.length && f.hedge) inScope = hedgedSupport(ctx, f, f.soft ? [...ctx.byNumber.values()] : pool);
+        // A count of something the sentences reporting the same thing count otherwise ("five locations" where they
+        // say three) is wrong whether or not the number stands elsewhere in the sources.
+        const recount = p.citations !== null && COUNTED.has(f.kind) && (inScope.length || f.soft) ? otherCount(ctx, part, f, pool, new Set(figures.map((g) => g.key))) : null;
+        if (recount) {
+          details.push(`${p.where}: ${describe(f)} counts what ${ctx.byNumber.get(recount.s.n)!.label} gives as "${recount.g.raw}" — ${excerpt(recount.s.text, 90)} — ${excerpt(sentence)}`);
+          continue;
+        }
         // A small count spelled out may refer back or count what the text lists ("the two countries", "all three outlets").
         if (!inScope.length && f.soft && everydayCount(ctx, sentence, f, pool)) continue;
         if (!inScope.length) {
@@ -132,6 +141,57 @@ function creditScope(sentence: string, start: number, end: number): { from: numb
     return { from: start, to: stop < 0 ? sentence.length : end + 1 + stop };
   }
   return null;
+}
+
+// The content words right after a figure name what it counts ("three separate locations", "82,300 people").
+const COUNTED_WORDS = 1;
+// The least share of the draft sentence a source sentence must report for its count to be a rival.
+const COUNT_SUPPORT = 0.35;
+
+/** The stemmed words right after a figure in a sentence's content tokens. */
+function countedAfter(tokens: readonly Tok[], end: number): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    if (t.start < end) continue;
+    if (t.start - end > 40 || out.length >= COUNTED_WORDS) break;
+    // "five times the milestone" multiplies; it counts nothing.
+    if (t.w === 'time') break;
+    out.push(t.w);
+  }
+  return out;
+}
+
+/** What each figure of a source sentence counts, found once per call. */
+function sourceCounted(s: SourceSentence): string[][] {
+  return (s.counted ??= s.figures.map((g) => countedAfter(s.tokens, g.start + g.raw.length)));
+}
+
+/**
+ * Another value a cited source gives for what the figure counts, when no cited source gives this
+ * value for it: "five separate locations" where the source says "three separate locations".
+ */
+function otherCount(ctx: CheckContext, part: DraftSentence, f: Figure, pool: IndexedSource[], present: ReadonlySet<string>): { s: SourceSentence; g: Figure } | null {
+  const counted = countedAfter(sentenceTokens(part), f.start + f.raw.length);
+  if (!counted.length) return null;
+  // Rivals come only from the sentences that report what the draft sentence reports: "nine routes" in a
+  // trial is no rival for "all 46 routes" of the launch.
+  const ranked = alignments(ctx, part, pool);
+  const best = ranked[0]?.score ?? 0;
+  const reporting = new Set(ranked.filter((a) => a.score >= Math.max(COUNT_SUPPORT, best * 0.6)).map((a) => a.id));
+  let other: { s: SourceSentence; g: Figure } | null = null;
+  for (const s of sentencesOf(ctx, pool)) {
+    // A headline's figure sums up ("$30B for disaster aid, resettlement and …"): it is no rival for a detail.
+    if (!s.figures.length || s === ctx.sentences[ctx.byNumber.get(s.n)!.firstSentence]) continue;
+    const nouns = sourceCounted(s);
+    for (const [i, g] of s.figures.entries()) {
+      if (!COUNTED.has(g.kind) || g.kind !== f.kind || !nouns[i]!.some((w) => counted.includes(w))) continue;
+      if (supportKeys(g).includes(f.key) || withinHedge(f, g)) return null;
+      // "seven-day average", "17-year dispute": a figure hyphened to its unit describes, it does not count.
+      if (s.text[g.start + g.raw.length] === '-') continue;
+      if (!present.has(g.key) && reporting.has(ctx.sentences.indexOf(s))) other ??= { s, g };
+    }
+  }
+  return other;
 }
 
 /** The cited sources that give a value the hedged figure stands for ("more than 650,000" for 651,690). */

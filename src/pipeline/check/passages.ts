@@ -1,7 +1,11 @@
 /** The draft as located passages, and what several checks read from a passage (sentences, words, quotations), found once per call. */
 import { normalizeWhitespace, sentences, words } from '../../lib/text';
+import { extractEntities } from './extract/entities';
+import { extractFigures } from './extract/numbers';
 import { extractQuotes, type QuoteSpan } from './extract/quotes';
 import type { Alignment } from './align';
+import type { EntitySpan } from './extract/entities';
+import type { Figure } from './extract/numbers';
 import type { IndexedSource } from './context';
 import { contentTokens, type Tok } from './restates';
 import type { ArticleDraft, Cited } from '../types';
@@ -32,8 +36,13 @@ export interface DraftSentence {
   /** Offset in the passage's whitespace-normalised text. */
   offset: number;
   tokens?: Tok[];
-  /** Source sentences that support it, best first, per pool of sources (./align `alignments`). */
+  /** Source sentences that support it, best first, per pool of sources and left-out words (./align `alignments`). */
   aligned?: Map<string, Alignment[]>;
+  /** Its idf-weighted overlap with every source sentence (./align). */
+  overlap?: { raw: Map<number, number>; total: number; weights: Map<string, number> };
+  /** Its figures and names, found once (./extract). */
+  figures?: Figure[];
+  entities?: EntitySpan[];
 }
 
 /** A quotation's words (split at ellipses), how many there are, and (once asked) where a cited source gives them in order. */
@@ -114,4 +123,14 @@ export function passageWords(passage: Passage): string[] {
 /** The quotations of the passage's text as written (offsets in `passage.text`). */
 export function passageQuotes(passage: Passage): QuoteSpan[] {
   return (passage.quotes ??= extractQuotes(passage.text));
+}
+
+/** The figures of a passage's sentence (./extract/numbers `extractFigures`), found once per call. */
+export function sentenceFigures(sentence: DraftSentence): Figure[] {
+  return (sentence.figures ??= extractFigures(sentence.text));
+}
+
+/** The names of a passage's sentence (./extract/entities `extractEntities`, nothing ignored), found once per call. */
+export function sentenceEntities(sentence: DraftSentence): EntitySpan[] {
+  return (sentence.entities ??= extractEntities(sentence.text));
 }

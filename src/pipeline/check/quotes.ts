@@ -1,8 +1,9 @@
-/** `quotes`: every quotation of three or more words is verbatim in a cited source, from the speaker the text names. */
+/** `quotes`: every quotation, a one-word one included, is verbatim in a cited source, from the speaker the text names. */
 import { extractQuotes, sameSpeaker, speakerOf } from './extract/quotes';
 import { type CheckContext, excerpt, type IndexedSource, labels, matchTokens, type SourceQuote, sourcesFor } from './context';
 import { type LocatedQuote, type Passage, passageQuotes, type QuoteSource } from './passages';
 
+/** Quotations shorter than this do not count toward a source's quoted share (./verbatim) nor place a figure (./numbers). */
 export const MIN_QUOTE_WORDS = 3;
 
 /** A quotation of the draft found in a source, for the quote-share measure of `verbatim`. */
@@ -16,8 +17,9 @@ export function checkQuotes(ctx: CheckContext): string[] {
   for (const p of ctx.passages) {
     const pool = sourcesFor(ctx, p);
     for (const q of passageQuotes(p)) {
+      // A scare-quoted word or two ("reckless") is still a quotation: a source must have said it.
       const { fragments, words } = quoteWords(p, q.inner);
-      if (words < MIN_QUOTE_WORDS) continue;
+      if (words < 1) continue;
       const found = quoteSource(ctx, p, q.inner);
       if (!found) {
         const elsewhere = locate([...ctx.byNumber.values()].filter((s) => !pool.includes(s)), fragments);
@@ -25,6 +27,8 @@ export function checkQuotes(ctx: CheckContext): string[] {
         details.push(`${p.where}: the quotation ${excerpt(q.inner, 90)} is not word for word in the cited ${labels(pool)}${hint}`);
         continue;
       }
+      // A word or two in quotation marks is checked for presence; who said it is checked on real quotations.
+      if (words < MIN_QUOTE_WORDS) continue;
       const said = speakerOf(p.text, q.start, q.end);
       if (!said) continue;
       const truth = sourceSpeaker(ctx, found.source, found.fragment);

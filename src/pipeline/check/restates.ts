@@ -20,6 +20,7 @@ export type Neighbours = Map<string, number>;
 const WORD = /[\p{L}\p{N}]+(?:['’‘`.-][\p{L}\p{N}]+)*/gu;
 const NUMERIC = /^[\d.,'-]+$/;
 const UNIT_SUFFIX = /^[\d.,]+-(\p{L}.*)$/u;
+const NUMBER_WORD_UNIT = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)-(\p{L}.*)$/u;
 const ODD_APOSTROPHE = /[’‘`]/;
 const ODD_APOSTROPHES = /[’‘`]/g;
 
@@ -33,8 +34,8 @@ export function contentTokens(text: string): Tok[] {
     let start = m.index;
     // Both patterns below need an ASCII digit first; most words start with a letter.
     const digitFirst = raw.charCodeAt(0) >= 48 && raw.charCodeAt(0) <= 57;
-    // "15-year", "94-second": the unit a figure counts is a word of its own.
-    const unit = digitFirst ? UNIT_SUFFIX.exec(raw) : null;
+    // "15-year", "94-second", "five-year": the unit a figure counts is a word of its own.
+    const unit = digitFirst ? UNIT_SUFFIX.exec(raw) : raw.includes('-') ? NUMBER_WORD_UNIT.exec(raw) : null;
     if (unit) {
       start += raw.length - unit[1]!.length;
       raw = unit[1]!;

@@ -5,7 +5,7 @@
  * says Trump did); two names the draft orders around a verb the other way round from the source
  * swap who acted and who was acted on.
  */
-import { stem } from '../../lib/text';
+import { STOPWORDS, stem } from '../../lib/text';
 import { alignments } from './align';
 import { type CheckContext, excerpt, type IndexedSource, type SourceSentence } from './context';
 import { NOT_NAMES } from './extract/entities';
@@ -18,7 +18,7 @@ const CAPITAL_WORD = /\p{Lu}[\p{L}'’.-]*\p{L}|\p{Lu}/gu;
 const MIN_SUPPORT = 0.3;
 
 /** A name of a draft sentence (a run of capitalised words) and the words that identify it. */
-interface NameRun {
+export interface NameRun {
   raw: string;
   start: number;
   end: number;
@@ -26,17 +26,23 @@ interface NameRun {
   keys: string[];
 }
 
-/** Lower-case words the sources write with a capital inside a sentence: their names, one-word ones included. */
+/**
+ * Lower-case words the sources use as names: written with a capital inside a sentence, or written
+ * only with a capital ("Oracle" opening every sentence it is in), function words left out.
+ */
 function sourceNames(ctx: CheckContext): Set<string> {
   if (ctx.names) return ctx.names;
-  const out = new Set<string>();
+  const capitalised = new Set<string>();
+  const lower = new Set<string>();
   for (const s of ctx.sentences) {
-    CAPITAL_WORD.lastIndex = 0;
-    for (let m = CAPITAL_WORD.exec(s.text); m; m = CAPITAL_WORD.exec(s.text)) {
-      if (m.index === 0 || /[.!?:“"‘(]\s*$/.test(s.text.slice(Math.max(0, m.index - 3), m.index))) continue;
-      out.add(normal(m[0]));
+    for (const m of s.text.matchAll(/[\p{L}][\p{L}'’.-]*/gu)) {
+      const word = normal(m[0]);
+      if (/^\p{Lu}/u.test(m[0])) capitalised.add(word);
+      else lower.add(word);
     }
   }
+  const out = new Set<string>();
+  for (const w of capitalised) if (!lower.has(w) && !STOPWORDS.has(w) && !NOT_NAMES.has(w)) out.add(w);
   return (ctx.names = out);
 }
 
@@ -103,7 +109,7 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
   const best = ranked[0];
   if (!best || best.score < MIN_SUPPORT) return [];
   const source = prepare(best.sentence);
-  const theirs = namesOf(ctx, source.text, [], ignore);
+  const theirs = (source.nameRuns ??= namesOf(ctx, source.text, [], ignore));
   const before = ctx.sentences[best.id - 1];
   const carried = before && before.n === source.n ? prepare(before) : null;
   // Shared content words (outside names) as [draft offset, source offset], in draft order.
@@ -130,12 +136,55 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
     if (!rival || best.score < STRONG) continue;
     out.push(`${p.where}: "${n.raw}" stands where ${ctx.byNumber.get(source.n)!.label} names ${rival.raw} — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`);
   }
+  const agent = otherAgent(part.text, names, source.text, theirs);
+  if (agent) out.push(`${p.where}: "${agent.mine}" ${agent.verb} where ${ctx.byNumber.get(source.n)!.label} has ${agent.theirs} ${agent.verb} — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`);
   const swap = swappedRoles(names, theirs, anchors, part.text);
   if (swap) out.push(`${p.where}: ${swap} (${ctx.byNumber.get(source.n)!.label} has them the other way round) — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`);
   return out;
 }
 
 const PRONOUN = /\b(?:he|she|they|it|his|her|their)\b/i;
+
+// Verbs whose subject is who acted or spoke: said, told, warned … and any past form.
+const ACTING_VERB = /^(?:said|says|told|tells|warned|warns|added|argued|wrote|called|described|tweeted|posted|declared|claimed|urged|announced|asked|insisted|suggested|vowed|pledged|promised|\p{Ll}{3,}ed)$/u;
+const PEOPLE = /^(?:aides?|officials?|advisers?|advisors?|spokes(?:man|woman|person)|lawmakers?|senators?|leaders?|critics?|supporters?|officers?|police|prosecutors?|lawyers?|attorneys?|analysts?|experts?|residents?|witnesses?|sources?|democrats?|republicans?|members?|organizers?|activists?|protesters?|workers?|employees?|executives?|investors?|voters?|scientists?|researchers?|doctors?|judges?|justices?)$/;
+const SKIP_BEFORE_VERB = new Set(['also', 'later', 'again', 'then', 'previously', 'earlier', 'repeatedly', 'publicly', 'has', 'have', 'had', 'reportedly', 'quickly']);
+
+/** The word or name right before a verb in a text (adverbs and auxiliaries skipped), as lower-case words. */
+function subjectBefore(text: string, at: number): string | null {
+  // "The maker, based in Dunmore, said": after a comma the subject is out of reach.
+  if (/,\s*(?:(?:also|later|again|then|has|have|had)\s+)*$/.test(text.slice(Math.max(0, at - 30), at))) return null;
+  const words = text.slice(Math.max(0, at - 60), at).match(/[\p{L}'’.-]+/gu) ?? [];
+  while (words.length && SKIP_BEFORE_VERB.has(words.at(-1)!.toLowerCase())) words.pop();
+  const w = words.at(-1);
+  return w ? normal(w) : null;
+}
+
+/**
+ * A verb the draft and its source sentence share whose subject in the draft is a name the source
+ * does not give it to: "Biden also warned that …" where the source has "Xi warned that …".
+ */
+function otherAgent(text: string, names: NameRun[], sourceText: string, theirs: NameRun[]): { mine: string; theirs: string; verb: string } | null {
+  const lower = sourceText.toLowerCase();
+  for (const m of text.matchAll(/\p{Ll}+/gu)) {
+    if (!ACTING_VERB.test(m[0])) continue;
+    const mine = subjectBefore(text, m.index);
+    const run = names.find((n) => n.keys.includes(mine ?? ''));
+    if (!run) continue;
+    // Every place the source uses the verb: the draft's name must be the subject of one of them.
+    const subjects: string[] = [];
+    for (const at of lower.matchAll(new RegExp(`\\b${m[0]}\\b`, 'g'))) {
+      const other = subjectBefore(sourceText, at.index);
+      if (other) subjects.push(other);
+    }
+    if (!subjects.length || subjects.some((x) => run.keys.includes(x) || aliasesOf(x).some((a) => run.keys.includes(a)) || PRONOUN.test(x))) continue;
+    // Only a name or a word for people is someone else who acted; "been", "commission", "who" are not.
+    const rival = subjects.find((x) => theirs.some((r) => r.keys.includes(x)) || PEOPLE.test(x));
+    if (!rival) continue;
+    return { mine: run.raw, theirs: theirs.find((r) => r.keys.includes(rival))?.raw ?? rival, verb: m[0] };
+  }
+  return null;
+}
 
 /**
  * The source offsets between the shared words either side of a draft name: where the same slot

@@ -7,11 +7,16 @@ import { stem } from '../../lib/text';
 import { alignments, neighbourhood } from './align';
 import { type CheckContext, excerpt, type IndexedSource, labels, type SourceSentence } from './context';
 import type { Figure } from './extract/numbers';
-import type { DraftSentence, Passage } from './passages';
+import { type DraftSentence, type Passage, sentenceFigures } from './passages';
 
-const WEEKDAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)/g;
+// Weekdays, and months named without a day ("in June", "mid-November", "March 2020"; "March 3" is a date figure).
+// "May" counts only after a word of time ("in May"): alone it is a verb or a name.
+const CALENDAR =
+  /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)|\b(January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b(?!\.?\s*\d{1,2}\b)\.?|(?<=\b(?:in|since|until|by|early|late|mid-?|last|next|this|past|of)\s?)(May)\b(?!\s*\d{1,2}\b)/g;
+const WEEKDAYS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-/** A weekday named in a text and where. */
+/** A weekday or a month named in a text (months as their full name), and where. */
 export interface Weekday {
   day: string;
   start: number;
@@ -19,14 +24,25 @@ export interface Weekday {
 
 export function weekdaysOf(text: string): Weekday[] {
   const out: Weekday[] = [];
-  WEEKDAY.lastIndex = 0;
-  for (let m = WEEKDAY.exec(text); m; m = WEEKDAY.exec(text)) out.push({ day: m[1]!, start: m.index });
+  CALENDAR.lastIndex = 0;
+  for (let m = CALENDAR.exec(text); m; m = CALENDAR.exec(text)) {
+    const month = m[2] ?? m[3];
+    const day = month ? MONTHS.find((x) => x.startsWith(month.toLowerCase().slice(0, 3)))! : m[1]!;
+    out.push({ day: month ? day[0]!.toUpperCase() + day.slice(1) : day, start: m.index });
+  }
   return out;
 }
 
-/** The weekdays a source sentence names, found once per call. */
+/** The month of a date figure ("d:03-03" -> "March"). */
+function monthOfDate(f: Figure): string {
+  const m = MONTHS[Number(f.key.slice(2, 4)) - 1] ?? '';
+  return m && m[0]!.toUpperCase() + m.slice(1);
+}
+
+/** The weekdays and months a source sentence names, found once per call. */
 function sourceWeekdays(s: SourceSentence): Set<string> {
-  return (s.weekdays ??= new Set(weekdaysOf(s.text).map((w) => w.day)));
+  // A source's dated months ("March 3") name the month too.
+  return (s.weekdays ??= new Set([...weekdaysOf(s.text).map((w) => w.day), ...s.figures.filter((f) => f.kind === 'date').map(monthOfDate)]));
 }
 
 // The supporting sentences looked at: those scoring at least this share of the best one.
@@ -44,7 +60,8 @@ function reportingSentences(ctx: CheckContext, part: DraftSentence, pool: Indexe
 
 /** Findings for the weekdays of one sentence of a passage. */
 export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
-  const days = weekdaysOf(part.text);
+  // A title-case headline capitalises every word: its "March" may be a protest march.
+  const days = weekdaysOf(part.text).filter((d) => !(p.kind === 'title' || p.kind === 'heading') || WEEKDAYS.has(d.day));
   if (!days.length) return [];
   const out: string[] = [];
   const everyone = [...ctx.byNumber.values()];
@@ -54,12 +71,14 @@ export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence
     if (!cited.length) {
       const elsewhere = givers(everyone);
       const hint = elsewhere.length ? ` (it is in ${labels(elsewhere)}, which the paragraph does not cite)` : '';
-      out.push(`${p.where}: "${day}" is not a day ${p.citations === null ? 'any source' : `the cited ${labels(pool)}`} gives${hint} — ${excerpt(part.text)}`);
+      out.push(`${p.where}: "${day}" is not a day or month ${p.citations === null ? 'any source' : `the cited ${labels(pool)}`} gives${hint} — ${excerpt(part.text)}`);
       continue;
     }
     if (p.citations === null) continue;
     const mine = new Set(days.map((d) => d.day));
     const leaveOut = new Set([...mine].map((d) => stem(d.toLowerCase())));
+    // The draft's own dates name their months too ("on March 3, … in March").
+    for (const f of sentenceFigures(part)) if (f.kind === 'date') mine.add(monthOfDate(f));
     // Any cited sentence that reports the same thing with this day supports it.
     if (alignments(ctx, part, pool, leaveOut).some((a) => a.score >= MIN_SUPPORT && sourceWeekdays(a.sentence).has(day))) continue;
     const context = reportingSentences(ctx, part, pool, leaveOut);

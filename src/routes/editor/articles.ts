@@ -51,7 +51,7 @@ async function act<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof EditorialError) throw new ApiError(STATUS_OF[err.code], err.code, err.message);
+    if (err instanceof EditorialError) throw new ApiError(STATUS_OF[err.code], err.code, err.message, err.current && { article: err.current });
     throw err;
   }
 }

@@ -147,7 +147,8 @@ export function extractEntities(text: string, ignore: ReadonlySet<string> = new 
 }
 
 // Case is spelled out rather than flagged /i: under /iu, \p{Lu} would match lower-case letters too.
-const STATUS = /\b([Ff]ormer|[Aa]cting|[Ii]nterim|[Ll]ate|[Ee]x-)\s*((?:(?:chief|executive|operating|financial|technology|officer|president|vice|prime|minister|director|head|chair|chairman|chairwoman|secretary|governor|senator|mayor|manager|leader|founder|co-founder|deputy|general|CEO|CTO|CFO|COO)\s+){0,4})(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3})/gu;
+// The status word, the role words after it ("former transit chief"), then the name.
+const STATUS = /\b([Ff]ormer|[Aa]cting|[Ii]nterim|[Ll]ate|[Ee]x-)\s*((?:(?:\p{Ll}[\p{L}-]*|CEO|CTO|CFO|COO)\s+){0,4})(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3})/gu;
 
 /** "former", "acting", "interim", "late" or "ex-" attached to a name, with the name. */
 export function extractStatusClaims(text: string): StatusClaim[] {

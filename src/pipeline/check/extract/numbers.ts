@@ -53,6 +53,7 @@ const POINTS = /point/i;
 
 // Dates first (their digits must not be read again as plain numbers), then times, then numbers.
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+// "March 13", "Nov. 3" (not "March, 13": "From September, 11 schools …" is a count).
 const MONTH_DAY = new RegExp(String.raw`\b${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`, 'g');
 const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+(\d{4})\b)?`, 'g');
 const TIME = /\b(\d{1,2}):(\d{2})\b/g;
@@ -200,6 +201,11 @@ export function extractFigures(text: string): Figure[] {
     add({ raw: m[0], start: m.index, kind: 'ordinal', key: `o:${ORDINAL_WORDS[m[1]!.toLowerCase()]}`, soft: true }, m.index + m[0].length);
   }
   convertUnits(text, out);
+  // "a trio of lawmakers", "the pair": a count said with a noun of number.
+  for (GROUP_NOUN.lastIndex = 0; (m = GROUP_NOUN.exec(text)); ) {
+    if (!free(m.index, m.index + m[0].length)) continue;
+    out.push({ raw: m[0], start: m.index, kind: 'number', key: `n:${GROUP_SIZE[m[1]!.toLowerCase()]}`, soft: true });
+  }
   for (FRACTION.lastIndex = 0; (m = FRACTION.exec(text)); ) {
     const start = m.index;
     const share = fractionShare(m);
@@ -213,6 +219,8 @@ export function extractFigures(text: string): Figure[] {
 }
 
 const SMALL = 'one|two|three|four|five|six|seven|eight|nine|ten|a|an';
+const GROUP_SIZE: Record<string, number> = { pair: 2, duo: 2, trio: 3, quartet: 4, quintet: 5, 'half-dozen': 6 };
+const GROUP_NOUN = /\b(pair|duo|trio|quartet|quintet|half-dozen)\b/gi;
 const FRACTION = new RegExp(
   // "three in four", "one of every five", "two-thirds", "a third of" (a bare "a third" is an ordinal: "a third person").
   String.raw`\b(?:(${SMALL}|\d{1,2})\s+(?:in|out\s+of|of\s+every)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b|(${SMALL})[\s-](halves|thirds|quarters|fifths)\b|(?:(${SMALL})[\s-](half|third|quarter|fifth)(?=\s+of\b)|(one)-(half|third|quarter|fifth)\b))`,

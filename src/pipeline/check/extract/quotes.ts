@@ -67,15 +67,22 @@ export function unquotedSegments(text: string, quotes: QuoteSpan[] = extractQuot
 
 // A person or organisation named as a speaker: capitalised words, optional honorific and middle initial.
 const NAME = String.raw`((?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Gov|Rep)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+){0,3})`;
-const VERB = String.raw`(?:said|says|told|tells|added|adds|wrote|writes|explained|noted|argued|warned|stated|insisted|recalled)`;
+// Verbs that attribute words to a speaker, "said" and the others journalists use.
+const VERB = String.raw`(?:said|says|told|tells|added|adds|wrote|writes|explained|explains|noted|notes|argued|argues|warned|warns|stated|states|insisted|insists|recalled|called|calls|described|describes|posted|tweeted|declared|declares|claimed|claims|asserted|urged|urges|announced|acknowledged|admitted|conceded|predicted|vowed|pledged|promised|suggested|replied|responded|countered|complained|cautioned|stressed|emphasi[sz]ed|observed|asked|asks|testified|continued|labell?ed|dubbed|branded)`;
 const AFTER_QUOTE = [
   // "said Corvane operations chief Selma Varga": the clause after the verb, whose last name is the speaker.
   new RegExp(String.raw`^[\s,.!?]*${VERB}\s+([^.;:!?“”"]{1,160})`, 'u'),
   new RegExp(String.raw`^[\s,.!?]*${NAME}(?:,[^,.“”"]{1,80},)?\s+${VERB}\b`, 'u'),
   new RegExp(String.raw`^[\s,.!?]*according\s+to\s+${NAME}`, 'u'),
 ];
+// "Sen. Lisa Murkowski of Alaska said": the place after "of" is not the speaker.
+const OF_PLACE = String.raw`(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2})?`;
+// "Trump on Saturday asserted", "Xi also warned": a time or an adverb may stand between the speaker and the verb.
+const BETWEEN = String.raw`(?:\s+(?:on\s+\p{Lu}\p{Ll}+day|also|later|again|then|previously|earlier|repeatedly|publicly))*`;
 const BEFORE_QUOTE = [
-  new RegExp(String.raw`${NAME}(?:,[^,.“”"]{1,80},)?\s+${VERB}\b[^.“”"]{0,120}$`, 'u'),
+  new RegExp(String.raw`${NAME}${OF_PLACE}(?:,[^,.“”"]{1,80},)?${BETWEEN}\s+${VERB}\b[^.“”"]{0,120}$`, 'u'),
+  // "Barr offered praise for Durham, saying: …"
+  new RegExp(String.raw`${NAME}\s+\p{Ll}[^.“”"]{0,100},\s+saying:?\s*$`, 'u'),
   new RegExp(String.raw`according\s+to\s+${NAME}[^.“”"]{0,120}$`, 'u'),
   new RegExp(String.raw`${VERB}\s+${NAME}[,:]?\s*$`, 'u'),
 ];

@@ -1,0 +1,64 @@
+/**
+ * Causal claims: "because", "due to", "led to", "forced", "after … prompted" link two facts, and a
+ * cited source must state both sides and a link between them in one place (a sentence, or two
+ * sentences side by side). A cause the draft adds to two facts the sources report apart is its own
+ * inference, not reporting.
+ */
+import { contentWords } from '../../lib/text';
+import { type CheckContext, excerpt, type IndexedSource, type SourceSentence, sentencesOf } from './context';
+import type { DraftSentence, Passage } from './passages';
+
+const CAUSAL = /\b(?:(?:largely|partly|mainly|mostly|chiefly|in\s+part|primarily)\s+)?(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|thanks\s+to|in\s+response\s+to|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|caused|causing|prompted|prompting|forced|forcing|drove|driven\s+by|spurred|triggered|fuell?ed\s+by|that\s+is\s+why)\b/i;
+
+const FORWARD = /led|leading|resulted|resulting|caused|causing|prompt|forc|drove|spurred|triggered|why/i;
+
+// Any word a source may use to link two facts: causes, reactions, sequence and reasons.
+const LINK = /\b(?:because|due|owing|result|results|resulted|thanks|response|respond|responded|led|lead|leads|leading|caused?|causing|prompt(?:ed|ing|s)?|forc(?:ed|ing|es)|drove|driven|driving|spurr?(?:ed|ing)?|trigger(?:ed|ing|s)?|fuel(?:l?ed|ling|s)?|after|amid|following|since|as|so|therefore|reason|reasons|blam(?:ed|es|ing)|attribut(?:ed|es|ing)|citing|cited|over|from|by|enraged|angered|fears?|concerns?|why)\b/i;
+
+// Shares of each side's content words one source passage must hold.
+const CAUSE_SHARE = 0.4;
+// Below this share of its content words in any cited passage, the cause is not reported at all.
+const MIN_CAUSE_REPORTED = 0.34;
+const EFFECT_SHARE = 0.25;
+
+function share(words: readonly string[], held: ReadonlySet<string>): number {
+  if (!words.length) return 1;
+  let n = 0;
+  for (const w of words) if (held.has(w)) n++;
+  return n / words.length;
+}
+
+function wordsOf(s: SourceSentence): Set<string> {
+  return new Set(s.tokens.map((t) => t.w));
+}
+
+/** Findings for the causal links of one sentence of a cited passage. */
+export function checkCauses(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
+  const m = CAUSAL.exec(part.text);
+  if (!m) return [];
+  const before = part.text.slice(Math.max(0, m.index - 20), m.index);
+  // "is due to open" is a schedule, and "not because …" denies a cause rather than claiming one.
+  const after = part.text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+  // "is due to open", "the rules due to take effect": "due to" before a verb is a schedule, not a cause.
+  if (/^due/i.test(m[0]) && (/\b(?:is|are|was|were|be|been|now)\s+$/i.test(before) || !/^\s+(?:the|a|an|its|their|his|her|this|these|those|some|many|high|low|rising|falling|\d|\p{Lu}|\p{L}+(?:ing|ion|ions|ness|ment|ments|ity|ies|s)\b)/u.test(after))) return [];
+  if (/\bnot\s+$/i.test(before)) return [];
+  // "X led to Y" names the cause first; "Y because of X" names it last.
+  const causeFirst = FORWARD.test(m[0]);
+  const [first, last] = [contentWords(part.text.slice(0, m.index)), contentWords(part.text.slice(m.index + m[0].length))];
+  const [cause, effect] = causeFirst ? [first, last] : [last, first];
+  if (!effect.length || !cause.length) return [];
+  const list = [...sentencesOf(ctx, pool)];
+  let causeHeld = 0;
+  for (let i = 0; i < list.length; i++) {
+    // A sentence and the next of the same source ("… X. That prompted Y.") hold both sides and a link.
+    const passage = list.slice(i, i + 2).filter((x) => x.n === list[i]!.n);
+    const held = new Set(passage.flatMap((x) => [...wordsOf(x)]));
+    const c = share(cause, held);
+    causeHeld = Math.max(causeHeld, c);
+    if (c >= CAUSE_SHARE && share(effect, held) >= EFFECT_SHARE && passage.some((x) => LINK.test(x.text))) return [];
+  }
+  // Only a cause the cited sources do not report at all is held: two reported facts linked by the draft are too
+  // often a fair paraphrase of a link the source makes in other words ("amid", "as", a following sentence).
+  if (causeHeld >= MIN_CAUSE_REPORTED) return [];
+  return [`${p.where}: "${m[0].trim()}" gives a cause that the cited sources do not report — ${excerpt(part.text)}`];
+}

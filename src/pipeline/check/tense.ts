@@ -1,0 +1,128 @@
+/**
+ * Status and tense: whether the draft reports as done what its sources report as planned,
+ * expected, nearly done or not done ("has passed" where the vote is still ahead, "resigned" where
+ * she "was close to resigning", "is seeking" where he "is not seeking"), and whether it drops or adds
+ * a status a source gives a person's role ("FBI Director James Comey" for the former director).
+ */
+import { alignments } from './align';
+import { type CheckContext, excerpt, type IndexedSource, type SourceSentence } from './context';
+import type { DraftSentence, Passage } from './passages';
+
+// Below this share of the draft sentence's content words, no cited sentence reports the same thing.
+const MIN_SUPPORT = 0.35;
+
+/** Irregular past forms, to their base form: "held" meets "hold", "won" meets "win". */
+export const IRREGULAR_PAST: Readonly<Record<string, string>> = {
+  held: 'hold', won: 'win', took: 'take', taken: 'take', made: 'make', gave: 'give', given: 'give', left: 'leave', met: 'meet', sent: 'send',
+  paid: 'pay', brought: 'bring', struck: 'strike', began: 'begin', begun: 'begin', fell: 'fall', fallen: 'fall', rose: 'rise', risen: 'rise',
+  ran: 'run', wrote: 'write', written: 'write', spoke: 'speak', spoken: 'speak', chose: 'choose', chosen: 'choose', sold: 'sell', bought: 'buy',
+  lost: 'lose', kept: 'keep', found: 'find', stood: 'stand', became: 'become', came: 'come', went: 'go', gone: 'go', saw: 'see', seen: 'see',
+  led: 'lead', fled: 'flee', spent: 'spend', built: 'build', sought: 'seek', caught: 'catch', fought: 'fight', withdrew: 'withdraw',
+  withdrawn: 'withdraw', drew: 'draw', grew: 'grow', knew: 'know', threw: 'throw', froze: 'freeze', frozen: 'freeze', broke: 'break',
+  broken: 'break', shot: 'shoot', sank: 'sink', signed: 'sign', done: 'do', did: 'do', got: 'get', bore: 'bear', swore: 'swear', sworn: 'swear',
+  stole: 'steal', hid: 'hide', bent: 'bend', dealt: 'deal', meant: 'mean', felt: 'feel', slid: 'slide', rode: 'ride', woke: 'wake', beat: 'beat',
+};
+const NOT_ACTIONS = new Set(['said', 'told', 'added', 'noted', 'reported', 'stated', 'according', 'based', 'related', 'called', 'named', 'used', 'needed', 'expected', 'planned', 'scheduled']);
+
+// Words within three before a verb that make it not (yet) done: plans, expectations, modals, near misses.
+// What makes a verb not (yet) done: the future, a plan or an expectation, a modal, a near miss ("close to resigning").
+const NOT_DONE_MARK = /\b(?:will|would|'ll|shall|could|may|might|(?:plans?|planning|expects?|expected|set|going|due|scheduled|poised|aims?|seeks?|intends?|wants?|hopes?|likely|close|about|ready|committed|agreed|pledged|vowed|promised|threatened)\s+to|considering|weighing|mulling|verge\s+of)\b/gi;
+// A negation right before the verb ("did not expect", "is not seeking").
+const NEGATION_MARK = /\b(?:not|n't|never|no\s+longer)\b/gi;
+const PERFECT = /\b(?:has|have|had|was|were|been)\s+(?:\w+ly\s+)?(?:already\s+)?$/i;
+
+/** A verb of a text: its stemmed base form, as written, and whether the text has it done, not (yet) done or negated. */
+export interface VerbUse {
+  base: string;
+  raw: string;
+  done: boolean;
+  notDone: boolean;
+  negated: boolean;
+}
+
+/** The verbs of a text in past or -ing form, or governed by a marker of the future or a negation, each with how the text frames it. */
+function verbUses(text: string): VerbUse[] {
+  // Where the markers end: the one or two words after each are what they govern.
+  const governed = markerEnds(text, NOT_DONE_MARK);
+  const negatedAt = markerEnds(text, NEGATION_MARK);
+  const out: VerbUse[] = [];
+  for (const m of text.matchAll(/[\p{L}'’]+/gu)) {
+    const raw = m[0].toLowerCase();
+    if (raw.length < 3 || NOT_ACTIONS.has(raw)) continue;
+    const past = raw in IRREGULAR_PAST || (raw.endsWith('ed') && raw.length > 4);
+    const notDone = governs(governed, text, m.index);
+    const negated = governs(negatedAt, text, m.index);
+    if (!past && !raw.endsWith('ing') && !negated && !notDone) continue;
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    out.push({ base: lemma(raw), raw, done: past && !notDone && (PERFECT.test(before) || !/\b(?:be|being|is|are)\s+$/i.test(before)), notDone, negated });
+  }
+  return out;
+}
+
+/** The offsets at which a marker's matches end. */
+function markerEnds(text: string, marker: RegExp): number[] {
+  const out: number[] = [];
+  marker.lastIndex = 0;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) out.push(m.index + m[0].length);
+  return out;
+}
+
+/** Whether a word at `at` is the first or second word after one of the marker ends (a "be", "soon" or -ly adverb may stand between). */
+function governs(ends: number[], text: string, at: number): boolean {
+  for (const end of ends) {
+    if (end > at) break;
+    const between = text.slice(end, at);
+    if (/^\s+$/.test(between) || /^\s+(?:be|soon|been|\w+ly)\s+$/i.test(between)) return true;
+  }
+  return false;
+}
+
+/** A verb's base form, near enough to meet its other forms: "arraigned" / "arraign", "held" / "hold", "resigning" / "resign". */
+function lemma(raw: string): string {
+  if (IRREGULAR_PAST[raw]) return IRREGULAR_PAST[raw]!;
+  let w = raw;
+  if (w.endsWith('ied') && w.length > 5) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  // "planned" / "plan", "voted" / "vote": a doubled last consonant or a silent e does not tell verbs apart.
+  if (/([b-df-hj-np-tv-z])\1$/.test(w)) w = w.slice(0, -1);
+  return w.replace(/e$/, '');
+}
+
+/** How the cited sentences that report the same thing frame each verb, found once per sentence. */
+function sourceUses(s: SourceSentence): VerbUse[] {
+  return (s.verbs ??= verbUses(s.text));
+}
+
+/** Findings for the tense and polarity of one sentence of a cited passage. */
+export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
+  const mine = verbUses(part.text).filter((v) => v.done);
+  if (!mine.length) return [];
+  const ranked = alignments(ctx, part, pool);
+  const best = ranked[0];
+  if (!best || best.score < MIN_SUPPORT) return [];
+  // The sentence that best reports the same thing says how it stands; the others may report an earlier or later step.
+  const context = [best.sentence];
+  const out: string[] = [];
+  // A plan of the source whose verb the draft names as done, or names at all beside a verb it reports as done ("held a vote" for "will vote").
+  // "held a vote", "made the announcement": a verb reported as done with the planned action as its object.
+  const doneObjects = new Set<string>();
+  for (const m of part.text.toLowerCase().matchAll(/\b([\p{L}]+)\s+(?:a|an|the|its|their)\s+([\p{L}]+)/gu)) {
+    if (mine.some((v) => v.raw === m[1])) doneObjects.add(lemma(m[2]!));
+  }
+  const planned = sourceUses(best.sentence).find((u) => u.notDone && doneObjects.has(u.base));
+  if (planned) {
+    out.push(`${p.where}: "${mine[0]!.raw}" reports as done what ${ctx.byNumber.get(best.sentence.n)!.label} reports as not yet done ("${planned.raw}") — ${excerpt(best.sentence.text, 90)} — ${excerpt(part.text)}`);
+    return out;
+  }
+  for (const v of mine) {
+    const theirs = context.flatMap((s) => sourceUses(s).filter((u) => u.base === v.base).map((u) => ({ u, s })));
+    if (!theirs.length) continue;
+    const at = theirs[0]!.s;
+    const label = ctx.byNumber.get(at.n)!.label;
+    if (v.done && theirs.every(({ u }) => u.notDone)) {
+      out.push(`${p.where}: "${v.raw}" reports as done what ${label} reports as not yet done ("${theirs[0]!.u.raw}") — ${excerpt(at.text, 90)} — ${excerpt(part.text)}`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,196 @@
+// Journalism as journalists write it, and the errors language models make: each case a situation other newsrooms reported.
+import { describe, expect, it } from 'vitest';
+import { checkArticle } from '../../../src/pipeline/check';
+import { cutOff } from '../../../src/pipeline/check/readability';
+import { extractFigures, withinHedge } from '../../../src/pipeline/check/extract/numbers';
+import { sentences } from '../../../src/lib/text';
+import type { ArticleDraft, Cited, SourceDoc } from '../../../src/pipeline/types';
+import { EVAL_NOW, p, source } from '../../fixtures/checks/story';
+
+const HARBOR = 'Harbor Signal';
+const LEDGER = 'Calder Ledger';
+
+/** A two-source story whose first section's paragraphs are `paragraphs`; everything else is neutral filler citing both. */
+function story(texts: [string, string], paragraphs: Cited[], extra: Partial<ArticleDraft> = {}): { draft: ArticleDraft; sources: SourceDoc[] } {
+  const sources = [source(1, HARBOR, 'a', 3, 'Council acts on transit fares', texts[0]), source(2, LEDGER, 'b', 4, 'Council decision on fares', texts[1])];
+  const draft: ArticleDraft = {
+    title: 'The council acts on transit fares for the coming year',
+    dek: 'What the city council decided about transit fares, and what comes next for riders.',
+    category: 'Policy',
+    tags: [],
+    sections: [{ heading: 'The decision', paragraphs }],
+    whatThisMeans: [p([1, 2], 'Riders will see what the council decided when the new fares take effect.')],
+    faq: [
+      { question: 'What did the council decide?', answer: p(paragraphs[0]!.citations, paragraphs[0]!.text) },
+      { question: 'Who reported it first?', answer: p([2], 'The decision was reported by both outlets on the same day.') },
+    ],
+    ...extra,
+  };
+  return { draft, sources };
+}
+
+function findings(s: { draft: ArticleDraft; sources: SourceDoc[] }, name: string): string[] {
+  return checkArticle(s.draft, s.sources, { now: EVAL_NOW }).results.find((r) => r.name === name)!.details;
+}
+
+describe('dates as journalists write them', () => {
+  it('keeps an AP month abbreviation with its day: "Jan. 6" is January 6', () => {
+    expect(sentences('The riot took place on Jan. 6, a Wednesday. Officials spoke later.')).toHaveLength(2);
+    const s = story(['The committee will hold its hearing on January 6, officials said.', 'Officials confirmed the January 6 hearing.'], [
+      p([1], 'The committee will hold its hearing on Jan. 6, officials said.'),
+    ]);
+    expect(findings(s, 'numbers')).toEqual([]);
+  });
+
+  it('does not let "20 percent" elsewhere stand in for the date "Jan. 20"', () => {
+    const s = story(['Fares will rise 20 percent, the council said.', 'The council voted on the fares on Tuesday.'], [
+      p([1], 'Fares will rise on Jan. 20, the council said.'),
+    ]);
+    expect(findings(s, 'numbers').join(' ')).toMatch(/Jan\. 20/);
+  });
+
+  it('holds a shifted weekday and passes the weekday the sources give', () => {
+    const texts: [string, string] = ['The council voted on Monday night to cut fares for students.', 'The fare vote came on Monday.'];
+    expect(findings(story(texts, [p([1], 'The council voted on Monday night to lower student fares.')]), 'numbers')).toEqual([]);
+    expect(findings(story(texts, [p([1], 'The council voted on Sunday night to lower student fares.')]), 'numbers').join(' ')).toMatch(/Sunday/);
+  });
+});
+
+describe('figures as journalists write them', () => {
+  it('keeps percentage points apart from percent', () => {
+    const s = story(['Support rose 3 percentage points, to 41 percent, in the poll.', 'The poll showed 41 percent support.'], [
+      p([1], 'Support rose 3 percent in the poll, to 41 percent.'),
+    ]);
+    expect(findings(s, 'numbers').join(' ')).toMatch(/"3 percent"/);
+  });
+
+  it('does not read a percentage as a count', () => {
+    const s = story(['Applications jumped 1,262% from a year earlier, to 354.', 'There were 354 applications.'], [
+      p([1], 'Applications increased by 1,262 to 354 from a year earlier.'),
+    ]);
+    expect(findings(s, 'numbers').join(' ')).toMatch(/1,262/);
+  });
+
+  it('accepts hedged rounding in its direction and no further', () => {
+    const [over] = extractFigures('over 650,000 people');
+    const [over700] = extractFigures('over 700,000 people');
+    const [exact] = extractFigures('651,690 people');
+    const [about] = extractFigures('about 43,000 volunteers');
+    const [real] = extractFigures('43,538 volunteers');
+    expect(withinHedge(over!, exact!)).toBe(true);
+    expect(withinHedge(over700!, exact!)).toBe(false);
+    expect(withinHedge(about!, real!)).toBe(true);
+    const s = story(['The city counted 651,690 riders last month.', 'Ridership reached a record.'], [p([1], 'The city counted more than 650,000 riders last month.')]);
+    expect(findings(s, 'numbers')).toEqual([]);
+  });
+
+  it('converts decades, fractions and everyday counts', () => {
+    expect(extractFigures('more than two decades').map((f) => f.key)).toEqual(['n:20']);
+    expect(extractFigures('three in four riders').map((f) => f.key)).toEqual(['p:75']);
+    const s = story(['The line has run for more than 20 years, and 75% of riders use it daily.', 'Buses and trams serve the line.'], [
+      p([1], 'The line has run for more than two decades, and three in four riders use it daily; the two modes share one ticket.'),
+    ]);
+    expect(findings(s, 'numbers')).toEqual([]);
+  });
+
+  it('credits a figure to the outlet whose clause it stands in', () => {
+    const s = story(['Fares will rise 13% next year.', 'Fares will rise 12% next year.'], [
+      p([1, 2], `Fares will rise 13% next year, according to ${HARBOR}, and 12% according to ${LEDGER}.`),
+    ]);
+    expect(findings(s, 'numbers')).toEqual([]);
+    const swapped = story(['Fares will rise 13% next year.', 'Fares will rise 12% next year.'], [
+      p([1, 2], `Fares will rise 12% next year, according to ${HARBOR}, and 13% according to ${LEDGER}.`),
+    ]);
+    expect(findings(swapped, 'numbers').length).toBeGreaterThan(0);
+  });
+});
+
+describe('quotations and speakers', () => {
+  const texts: [string, string] = [
+    'Councillor Omar Reyes called the vote "a long overdue step for working families." Mayor Ana Whitfield said the budget would cope.',
+    'The council approved the fare cut on Tuesday.',
+  ];
+
+  it('holds a quotation given to someone the source does not give it to, with any quote verb', () => {
+    const s = story(texts, [p([1], '"A long overdue step for working families," Whitfield said of the vote.')]);
+    expect(findings(s, 'quotes').join(' ')).toMatch(/Reyes/);
+  });
+
+  it('holds a one-word quotation no cited source has', () => {
+    const s = story(texts, [p([1], `${HARBOR} described the fare cut as "reckless" in its report on the vote.`)]);
+    expect(findings(s, 'quotes').join(' ')).toMatch(/reckless/);
+  });
+});
+
+describe('names as journalists write them', () => {
+  it('accepts aliases, titles, initials and surnames', () => {
+    const s = story(
+      ['The United States and the European Union backed the plan. Senator Susan Collins of Maine said she supported it, as did John G. Roberts.', 'President Trump welcomed it.'],
+      [p([1, 2], 'The U.S. and the EU backed the plan, which Sen. Susan Collins and John Roberts supported and President Donald Trump welcomed.')],
+    );
+    expect(findings(s, 'entities')).toEqual([]);
+  });
+
+  it('flags an acting party replaced by another the sources name ("Microsoft" for "Oracle")', () => {
+    const s = story(['Oracle bought the startup on Monday for its database tools, the company said.', 'Microsoft declined to comment on the deal.'], [
+      p([1], 'Microsoft bought the startup on Monday for its database tools, the company said.'),
+    ]);
+    expect(findings(s, 'entities').join(' ')).toMatch(/Microsoft/);
+  });
+});
+
+describe('status, tense and causes', () => {
+  it('holds a planned action reported as done', () => {
+    const texts: [string, string] = ['The Senate will vote as soon as this week on the transit bill, lawmakers said.', 'Lawmakers expect a close vote.'];
+    expect(findings(story(texts, [p([1], 'The Senate will vote as soon as this week on the transit bill, lawmakers said.')]), 'entities')).toEqual([]);
+    expect(findings(story(texts, [p([1], 'The Senate held a vote this week on the transit bill, lawmakers said.')]), 'entities').join(' ')).toMatch(/not yet done/);
+  });
+
+  it('holds "former" added to a name the sources give without it', () => {
+    const s = story(['Transit chief Dana Ortiz presented the plan.', 'Ortiz said fares would fall.'], [p([1], 'Former transit chief Dana Ortiz presented the plan to the council.')]);
+    expect(findings(s, 'entities').join(' ')).toMatch(/former/i);
+  });
+
+  it('holds a cause that no cited source reports', () => {
+    const texts: [string, string] = ['The council cut fares for students on Tuesday.', 'Students will pay less from March.'];
+    expect(findings(story(texts, [p([1], 'The council cut fares for students on Tuesday.')]), 'citations')).toEqual([]);
+    const s = story(texts, [p([1], 'The council cut fares for students on Tuesday, largely because a summer rise in infections forced schools to close.')]);
+    expect(findings(s, 'citations').join(' ')).toMatch(/cause/);
+  });
+});
+
+describe('readability', () => {
+  it('finds sentences cut off mid-clause and lets finished ones pass', () => {
+    expect(cutOff('According to Northwind Ledger, security researchers have warned for months that assistants.')).not.toBeNull();
+    expect(cutOff('The outlet adds that the.')).not.toBeNull();
+    expect(cutOff('Researchers have warned that assistants leak data.')).toBeNull();
+    expect(cutOff('"We will publish a full account," Varga said.')).toBeNull();
+    expect(cutOff('Each paragraph cites the report it comes from.')).toBeNull();
+  });
+
+  it('holds a What This Means that opens on an unresolved pronoun, and quotation-heavy bodies', () => {
+    const texts: [string, string] = ['The council cut fares for students on Tuesday, Mayor Ana Whitfield said.', 'Students will pay less from March.'];
+    const s = story(texts, [p([1], 'The council cut fares for students on Tuesday, Mayor Ana Whitfield said.')], {
+      whatThisMeans: [p([1], 'He said employers who used the tool would receive letters about the change.')],
+    });
+    expect(findings(s, 'readability').join(' ')).toMatch(/opens on "He"/);
+    const quoted = story(['Whitfield said "students will pay less from March and the city will cover the cost of it all."', 'Fares fall in March.'], [
+      p([1], 'Whitfield said "students will pay less from March and the city will cover the cost of it all."'),
+    ]);
+    expect(findings(quoted, 'readability').join(' ')).toMatch(/quotations/);
+  });
+});
+
+describe('evidence', () => {
+  it('gives each supported figure, date and quotation the cited sentence that supports it', () => {
+    const s = story(
+      ['Councillor Omar Reyes called the vote "a long overdue step" on Tuesday. The cut saves riders $4 million a year.', 'The council approved the fare cut.'],
+      [p([1], 'Councillor Omar Reyes called the vote "a long overdue step" on Tuesday; the cut saves riders $4 million a year.')],
+    );
+    const report = checkArticle(s.draft, s.sources, { now: EVAL_NOW });
+    const kinds = (k: string) => report.evidence.filter((e) => e.kind === k && e.where.startsWith('section 1'));
+    expect(kinds('quote')[0]).toMatchObject({ claim: '“a long overdue step”', source: 1 });
+    expect(kinds('figure')[0]).toMatchObject({ claim: '$4 million', source: 1, passage: 'The cut saves riders $4 million a year.' });
+    expect(kinds('date')[0]).toMatchObject({ claim: 'Tuesday', source: 1 });
+  });
+});
