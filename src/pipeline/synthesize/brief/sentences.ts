@@ -82,7 +82,9 @@ export function sentencePool(accounts: readonly Account[]): { pool: Sentence[]; 
     let index = 0;
     let previous: string | undefined;
     for (const paragraph of source.text.split(/\n\s*\n/)) {
-      for (const raw of sentences(paragraph)) {
+      for (const sentence of sentences(paragraph)) {
+        // Stray marks a feed left after the last full stop ("… last month. \"> '>") are not part of the sentence.
+        const raw = sentence.replace(/(?<=[.!?]["”’)]?)\s+[^\p{L}\p{N}\s]{1,6}(?:\s+[^\p{L}\p{N}\s]{1,6}){0,4}$/u, '');
         const at = index++;
         const reason = unusable(raw, suspect);
         if (reason) {

@@ -2,7 +2,7 @@
  * The offline writer: a news brief from the sources' own sentences, each used whole
  * (attributed, with copied runs rewritten by rule) or not at all. No model.
  */
-import { wordCount, words } from '../../../lib/text';
+import { jaccard, wordCount, words } from '../../../lib/text';
 import type { ArticleDraft, Cited, SourceDoc, Writer } from '../../types';
 import { cleanHeadline, composeDek, composeTitle, FUTURE, sentenceCase, kindsOf, publishersOf, questionFor, topicNoun, type QuestionKind } from '../brief/headline';
 import { attribute, breakCopiedRuns, condensed, copyTest, quotedWords, restate, type CopyTest } from '../brief/restate';
@@ -28,6 +28,13 @@ const MAX_DETAIL_PARAGRAPHS = 6;
 const MAX_QUOTE_SHARE = 0.38;
 /** ...and never one report past this share (the `verbatim` check holds one source at 30%). */
 const PER_SOURCE_QUOTE_SHARE = 0.28;
+/**
+ * The last attempt, for two or three short reports of one event: another outlet's account counts as its own
+ * sentence unless it shares this much (Jaccard) with one used — well under the 0.75 at which `readability` calls
+ * two sentences the same.
+ */
+const OTHER_ACCOUNT = 1;
+const OTHER_ACCOUNT_JACCARD = 0.6;
 /** Content words a sentence must add before another outlet's account of a told fact counts as new. */
 const NEW_FACTS_WORDS = 4;
 
@@ -76,7 +83,7 @@ export function composeBrief(sources: readonly SourceDoc[], categories: readonly
   const proper = properWordsOf(pool.map((s) => ({ source: s.account.sources[0]!, text: s.text, index: s.index, hasQuote: s.quoted > 0 })));
   let lastProblem = '';
   // Strict first; thin sources get looser rules on restating and on quotation (the checks still hold each source to its share).
-  const topic = topicNoun(accounts);
+  const topic = topicNoun(accounts, pool);
   const rendered = new Map<string, string | undefined>();
   const condensations = new Map<string, string[]>();
   // The headline our title or standfirst is made from is not material for the body as well.
@@ -84,7 +91,7 @@ export function composeBrief(sources: readonly SourceDoc[], categories: readonly
     const clean = cleanHeadline(a.sources[0]!.title, a.publisher);
     return /[.!?]$/.test(clean) || /["“”]/.test(clean) ? undefined : `${sentenceCase(clean, proper)}.`;
   });
-  for (const [sameFact, quoteShare] of [[SAME_FACT[0]!, limits.maxQuoteShare], [SAME_FACT[1]!, limits.maxQuoteShare], [SAME_FACT[2]!, limits.maxQuoteShare + 0.07], [SAME_FACT[2]!, MAX_QUOTE_SHARE]] as const) {
+  for (const [sameFact, quoteShare] of [[SAME_FACT[0]!, limits.maxQuoteShare], [SAME_FACT[1]!, limits.maxQuoteShare], [SAME_FACT[2]!, limits.maxQuoteShare + 0.07], [SAME_FACT[2]!, MAX_QUOTE_SHARE], [OTHER_ACCOUNT, MAX_QUOTE_SHARE]] as const) {
     const thin = sameFact > SAME_FACT[0]!;
     const draft = tryCompose({ all, accounts, topic, rendered, condensations, pool: thin ? [...pool, ...headlines] : pool, copied, proper, categories, limits: { ...limits, maxQuoteShare: quoteShare }, sameFact });
     if (typeof draft !== 'string') return { draft, leftOut };
@@ -131,9 +138,10 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     !used.includes(s) &&
     used.every((u) => {
       const o = overlap(u.content, s.content);
-      return o < sameFact || (thin && !s.headline && o < 0.75 && u.account !== s.account && adds(s) >= NEW_FACTS_WORDS);
+      if (sameFact === OTHER_ACCOUNT && u.account !== s.account) return jaccard(u.content, s.content) < OTHER_ACCOUNT_JACCARD;
+      return o < Math.min(sameFact, SAME_FACT[2]!) || (thin && !s.headline && o < 0.75 && u.account !== s.account && adds(s) >= NEW_FACTS_WORDS);
     }) &&
-    !(s.figures.length && s.figures.every((f) => usedFigures.has(f)) && used.some((u) => overlap(u.content, s.content) >= 0.3));
+    !(s.figures.length && s.figures.every((f) => usedFigures.has(f)) && used.some((u) => (sameFact !== OTHER_ACCOUNT || u.account === s.account) && overlap(u.content, s.content) >= 0.3));
   const quoteRoom = (s: Sentence) => !s.quoted || quoted + s.quoted <= limits.maxQuoteShare * Math.max(total + wordCount(s.text), 120);
 
   // A sentence as we print it: whole, attributed when it opens a paragraph, copied runs rewritten.
