@@ -5,7 +5,7 @@
 import { jaccard, wordCount, words } from '../../../lib/text';
 import type { ArticleDraft, Cited, SourceDoc, Writer } from '../../types';
 import { cleanHeadline, composeDek, composeTitle, FUTURE, sentenceCase, kindsOf, publishersOf, questionFor, topicNoun, type QuestionKind } from '../brief/headline';
-import { attribute, breakCopiedRuns, condensed, copyTest, quotedWords, restate, type CopyTest } from '../brief/restate';
+import { attribute, breakCopiedRuns, condensed, copyTest, listOf, quotedWords, restate, type CopyTest } from '../brief/restate';
 import { accountsOf, headlineSentences, LEFT_OUT, overlap, sentencePool, type Account, type LeftOut, type Sentence } from '../brief/sentences';
 import { extractFigures } from '../../check/extract/numbers';
 import { SynthesisError } from '../synthesis-error';
@@ -30,11 +30,11 @@ const MAX_QUOTE_SHARE = 0.38;
 const PER_SOURCE_QUOTE_SHARE = 0.28;
 /**
  * The last attempt, for two or three short reports of one event: another outlet's account counts as its own
- * sentence unless it shares this much (Jaccard) with one used — well under the 0.75 at which `readability` calls
+ * sentence unless it shares this much (Jaccard) with one used — under the 0.75 at which `readability` calls
  * two sentences the same.
  */
 const OTHER_ACCOUNT = 1;
-const OTHER_ACCOUNT_JACCARD = 0.6;
+const OTHER_ACCOUNT_JACCARD = 0.68;
 /** Content words a sentence must add before another outlet's account of a told fact counts as new. */
 const NEW_FACTS_WORDS = 4;
 
@@ -43,6 +43,8 @@ interface Para {
   texts: string[];
   accounts: Set<Account>;
   quoted: number;
+  /** An answer that restates a fact the body gives: it stays in the FAQ. */
+  restates?: boolean;
 }
 
 /** The brief and what it left out of the sources (links, instructions), for the record. */
@@ -119,6 +121,7 @@ interface Inputs {
 function tryCompose({ all, accounts, pool, copied, proper, categories, limits, sameFact, topic, rendered, condensations }: Inputs): ArticleDraft | string {
   // Thin sources: one sentence a paragraph, so that every section and question can be filled.
   const thin = sameFact > SAME_FACT[0]!;
+  const last = sameFact === OTHER_ACCOUNT;
   const figuresOf = (a: Account) => a.figureKeys ??= new Set(extractFigures(`${a.sources[0]!.title}\n${a.sources[0]!.text}`).map((f) => f.key));
   const used: Sentence[] = [];
   const usedFigures = new Set<string>();
@@ -185,11 +188,14 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     total += wordCount(text);
   };
   // A paragraph: the sentence, attributed, and the one after it in the same report when that follows on.
-  const paragraph = (s: Sentence, supporters: Account[] = []): Para | undefined => {
-    if (s.dependent || !fresh(s) || !quoteRoom(s)) return undefined;
+  // Reader questions may be answered with a fact the body states (the `readability` repeat rule reads sections and
+  // What This Means): on the last attempt an answer need only be a sentence not printed yet.
+  const paragraph = (s: Sentence, supporters: Account[] = [], answer = false): Para | undefined => {
+    const restates = !fresh(s);
+    if (s.dependent || !quoteRoom(s) || (restates && !(answer && last && !used.includes(s)))) return undefined;
     const text = render(s, [s.account.publisher, ...supporters.map((a) => a.publisher)]);
     if (!text || !withinQuoteShare(text, s.account)) return undefined;
-    const para: Para = { texts: [], accounts: new Set(supporters), quoted: 0 };
+    const para: Para = { texts: [], accounts: new Set(supporters), quoted: 0, restates };
     take(s, text, para);
     const next = pool.find((n) => n.account === s.account && n.index === s.index + 1);
     if (next && fresh(next) && quoteRoom(next) && (next.dependent || (!thin && next.score >= s.score * 0.6))) {
@@ -253,6 +259,12 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
       break;
     }
   }
+  if (!whatThisMeans.length && last && accounts.length > 1) {
+    // Nothing in the reports looks ahead: said so, of the reports themselves, rather than guessed.
+    const names = accounts.map((a) => a.publisher);
+    const text = names.length === 2 ? `Neither ${names[0]} nor ${names[1]} says what happens next.` : `None of the reports, from ${listOf(names)}, says what happens next.`;
+    whatThisMeans.push({ texts: [text], accounts: new Set(accounts), quoted: 0 });
+  }
   if (!whatThisMeans.length) return 'no sentence says what comes next or follows';
 
   // The reader's questions, each answered by a sentence not used above.
@@ -265,7 +277,7 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
       if (!kindsOf(s).includes(want) || (want === 'happened' && s.account === ledeAccount)) continue;
       const question = questionFor(want, s, topic);
       if (faq.some((f) => f.question === question)) continue;
-      const p = paragraph(s);
+      const p = paragraph(s, [], true);
       if (!p) continue;
       faq.push({ question, answer: p });
       asked.add(want);
@@ -280,7 +292,10 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     const p = paragraph(s);
     if (p) details.push(p);
   }
-  while (faq.length > 2 && !details.length) details.push(faq.pop()!.answer);
+  // A second section from an answer only when the body has not stated that answer already.
+  for (let i = faq.length - 1; i >= 0 && faq.length > 2 && !details.length; i--) {
+    if (!faq[i]!.answer.restates) details.push(faq.splice(i, 1)[0]!.answer);
+  }
   if (faq.length < 2) return 'too few distinct facts for the reader questions';
 
   const sections = [
