@@ -1,7 +1,7 @@
-// What a reader notices in a set of drafts, measured by small functions of our own (the `readability`
-// check will replace the per-article ones): cut sentences, pronoun openings, repeats, quotation share,
+// What a reader notices in a set of drafts: cut sentences (as the `readability` check reads them), pronoun openings, repeats, quotation share,
 // template sentences and questions, headlines copied from a source.
 import { contentWords, jaccard, sentences, words } from '../../src/lib/text';
+import { cutOff } from '../../src/pipeline/check/readability';
 import type { ArticleDraft, SourceDoc } from '../../src/pipeline/types';
 
 export interface Readability {
@@ -23,8 +23,6 @@ export interface Readability {
 }
 
 const PRONOUN = /^(?:he|she|they|it|this|these|those|his|her|their|its|we|them|him)\b/i;
-// A sentence may end on a preposition ("the data it learned from"), never on an article, a conjunction or a possessive.
-const ENDS_ON_FUNCTION_WORD = /\b(?:the|a|an|of|and|or|but|its|their|his|her|our|whose)[.!?]["'”’)]*$/i;
 const QUOTED = /["“][^"“”]*["”]/g;
 
 function body(d: ArticleDraft): string[] {
@@ -72,7 +70,7 @@ export function readability(drafts: ArticleDraft[], sourcesOf: SourceDoc[][]): R
       for (const s of sentences(paragraph)) {
         r.sentences++;
         shapes.push(shape(s));
-        if (!/[.!?]["'”’)]*$/.test(s) || ENDS_ON_FUNCTION_WORD.test(s)) {
+        if (cutOff(s)) {
           r.cutOff++;
           ok = false;
           r.examples.push(`cut off: ${s.slice(-100)}`);

@@ -1,6 +1,7 @@
 /** The sentences a news brief may use: whole and complete, free of links and instructions, each with what it depends on. */
 import { contentWords, jaccard, sentences, shingles, words } from '../../../lib/text';
 import { extractFigures } from '../../check/extract/numbers';
+import { cutOff } from '../../check/readability';
 import { findInstructionLikeText, findLinksAndMarkup, findModelAddressedText } from '../../injection';
 import type { SourceDoc } from '../../types';
 
@@ -162,7 +163,7 @@ function unusable(text: string, suspect = true): string | undefined {
   if (IMPERATIVE.test(text)) return `!an imperative, not reporting: "${text.slice(0, 60)}"`;
   const n = words(text).length;
   if (n < 6 || n > 60) return 'length';
-  if (!/[.!]["”’)]*$/.test(text)) return 'incomplete';
+  if (!/[.!]["”’)]*$/.test(text) || cutOff(text)) return 'incomplete';
   if (/^[\p{Ll}\d,;:)\]-]/u.test(text) && !/^\d/.test(text)) return 'fragment';
   if (BOILERPLATE.test(text)) return 'boilerplate';
   if (text === text.toUpperCase()) return 'shouted';
