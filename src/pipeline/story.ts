@@ -60,6 +60,7 @@ export async function writeArticle(
       sources: sources.filter((s) => !flaggedN.has(s.n)),
       notes: [
         ...out.flagged.map((f) => `Source ${f.n} (${f.publisher}) was left out: its text reads as instructions to a model (${f.reasons.join('; ')}).`),
+        ...out.leftOut.map((l) => `A sentence of source ${l.n} (${l.publisher}) was left out (${l.reason}).`),
         ...(out.repaired.length ? [`The first answer was invalid and repaired once (${out.repaired.slice(0, 3).join('; ')}).`] : []),
       ],
     };

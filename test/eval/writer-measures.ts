@@ -1,7 +1,7 @@
-// What a reader notices in a set of drafts, measured by small functions of our own (the `readability`
-// check will replace the per-article ones): cut sentences, pronoun openings, repeats, quotation share,
+// What a reader notices in a set of drafts: cut sentences (as the `readability` check reads them), pronoun openings, repeats, quotation share,
 // template sentences and questions, headlines copied from a source.
-import { contentWords, sentences, words } from '../../src/lib/text';
+import { contentWords, jaccard, sentences, words } from '../../src/lib/text';
+import { cutOff } from '../../src/pipeline/check/readability';
 import type { ArticleDraft, SourceDoc } from '../../src/pipeline/types';
 
 export interface Readability {
@@ -23,8 +23,6 @@ export interface Readability {
 }
 
 const PRONOUN = /^(?:he|she|they|it|this|these|those|his|her|their|its|we|them|him)\b/i;
-// A sentence may end on a preposition ("the data it learned from"), never on an article, a conjunction or a possessive.
-const ENDS_ON_FUNCTION_WORD = /\b(?:the|a|an|of|and|or|but|its|their|his|her|our|whose)[.!?]["'”’)]*$/i;
 const QUOTED = /["“][^"“”]*["”]/g;
 
 function body(d: ArticleDraft): string[] {
@@ -56,7 +54,10 @@ export function readability(drafts: ArticleDraft[], sourcesOf: SourceDoc[][]): R
     let quoted = 0;
     let total = 0;
     const shapes: string[] = [];
-    for (const paragraph of body(d)) {
+    const answers = d.faq.length;
+    const paragraphs = body(d);
+    for (const [at, paragraph] of paragraphs.entries()) {
+      const isAnswer = at >= paragraphs.length - answers;
       r.paragraphs++;
       const opener = paragraph.replace(/^According to [^,]{1,80}, /, '');
       if (PRONOUN.test(opener)) {
@@ -69,20 +70,21 @@ export function readability(drafts: ArticleDraft[], sourcesOf: SourceDoc[][]): R
       for (const s of sentences(paragraph)) {
         r.sentences++;
         shapes.push(shape(s));
-        if (!/[.!?]["'”’)]*$/.test(s) || ENDS_ON_FUNCTION_WORD.test(s)) {
+        if (cutOff(s)) {
           r.cutOff++;
           ok = false;
           r.examples.push(`cut off: ${s.slice(-100)}`);
         }
         // Our attributions ("According to P, …", "…, P reported.") are not the sentence's facts.
         const content = new Set(contentWords(s.replace(/^According to [^,]{1,80}, /, '').replace(/, [^,]{1,60} reported\.$/, '.')));
-        const twin = seen.find((x) => x.text === words(s).join(' ') || (content.size >= 5 && x.content.size >= 5 && share(content, x.content) >= 0.8));
+        // As the `readability` check reads repeats: sections and What This Means, Jaccard of content words ≥ 0.75.
+        const twin = !isAnswer && seen.find((x) => x.text === words(s).join(' ') || (content.size >= 5 && x.content.size >= 5 && jaccard(content, x.content) >= 0.75));
         if (twin) {
           r.repeated++;
           ok = false;
           r.examples.push(`repeated: ${s.slice(0, 100)}`);
         }
-        seen.push({ text: words(s).join(' '), content });
+        if (!isAnswer) seen.push({ text: words(s).join(' '), content });
       }
     }
     r.bodyWords += total;
@@ -108,9 +110,3 @@ export function readability(drafts: ArticleDraft[], sourcesOf: SourceDoc[][]): R
   return r;
 }
 
-function share(a: Set<string>, b: Set<string>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let n = 0;
-  for (const w of small) if (large.has(w)) n++;
-  return n / small.size;
-}

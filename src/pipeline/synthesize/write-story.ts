@@ -4,6 +4,7 @@ import { findLinksAndMarkup } from '../injection';
 import { buildPrompt, repairMessages, revisionMessages, type FlaggedSource } from './prompt';
 import { SynthesisError, TruncatedOutputError } from './synthesis-error';
 import type { ArticleDraft, ChatMessage, SourceDoc, WriteRequest, Writer } from '../types';
+import { LEFT_OUT, type LeftOut } from './brief/sentences';
 
 export { SynthesisError, TruncatedOutputError } from './synthesis-error';
 
@@ -22,6 +23,8 @@ export interface Synthesis {
   calls: number;
   /** Validation problems of the first answer when a repair was needed. */
   repaired: string[];
+  /** Source sentences the writer chose not to use for what they carry (links, instructions); the caller records them. */
+  leftOut: LeftOut[];
 }
 
 const DEFAULT_CATEGORIES = ['Enterprise', 'Research', 'Policy', 'Security', 'Open Source', 'Industry'];
@@ -163,11 +166,11 @@ function prepare(sources: SourceDoc[], options: SynthesisOptions) {
 async function produce(writer: Writer, request: WriteRequest, canary: string, flagged: FlaggedSource[]): Promise<Synthesis> {
   const context = { sourceNumbers: request.sources.map((s) => s.n), canary, categories: request.categories };
   const first = await attempt(writer, request, context);
-  if (first.ok) return { draft: first.draft, flagged, calls: 1, repaired: [] };
+  if (first.ok) return { draft: first.draft, flagged, calls: 1, repaired: [], leftOut: first.leftOut };
 
   const messages: ChatMessage[] = repairMessages(request.messages ?? [], first.output, first.problems);
   const second = await attempt(writer, { ...request, messages }, context);
-  if (second.ok) return { draft: second.draft, flagged, calls: 2, repaired: first.problems };
+  if (second.ok) return { draft: second.draft, flagged, calls: 2, repaired: first.problems, leftOut: second.leftOut };
   throw new SynthesisError(
     'invalid-output',
     `${writer.name} gave no valid article after one repair attempt`,
@@ -186,7 +189,9 @@ async function attempt(writer: Writer, request: WriteRequest, context: Parameter
   }
   const result = validateOutput(raw, context);
   const output = typeof raw === 'string' ? raw : JSON.stringify(raw ?? null);
-  return result.ok ? result : { ...result, output };
+  // Only our own writer can say what it left out: a symbol key is nothing a model's JSON can carry.
+  const leftOut = typeof raw === 'object' && raw !== null ? ((raw as { [LEFT_OUT]?: LeftOut[] })[LEFT_OUT] ?? []) : [];
+  return result.ok ? { ...result, leftOut } : { ...result, output };
 }
 
 function* stringsOf(draft: ArticleDraft): Generator<[string, string]> {

@@ -35,10 +35,10 @@ export function composeTitle(accounts: readonly Account[], lede: Account, copied
 
 /**
  * The standfirst: a second outlet's headline as a sentence, attributed ("…, according to P."),
- * so that the top of the article gives two accounts of the event.
+ * so that the top of the article gives two accounts of the event. `titled` (the title's report) is tried last.
  */
-export function composeDek(accounts: readonly Account[], lede: Account, properWords: ReadonlySet<string>, copied: CopyTest): { text: string; account: Account } | undefined {
-  for (const a of [...accounts.filter((x) => x !== lede), lede]) {
+export function composeDek(accounts: readonly Account[], titled: Account, properWords: ReadonlySet<string>, copied: CopyTest): { text: string; account: Account } | undefined {
+  for (const a of [...accounts.filter((x) => x !== titled), titled]) {
     const clean = headlineClause(cleanHeadline(a.sources[0]!.title, a.publisher), copied);
     // A headline's quotation is someone's words: attributed to the outlet it would name the wrong speaker.
     if (!clean || extractQuotes(clean).length || clean.includes('?')) continue;
@@ -91,10 +91,11 @@ export function sentenceCase(headline: string, properWords: ReadonlySet<string>)
 const NOT_A_TOPIC = new Set(['former', 'latter', 'latest', 'recent', 'several', 'major', 'early', 'late', 'long', 'high', 'large', 'small', 'public', 'national', 'federal', 'local', 'political', 'presidential', 'other', 'more', 'most', 'some', 'every', 'only', 'much', 'such', 'next', 'year', 'years', 'week', 'weeks', 'month', 'months', 'percent', 'time', 'times', 'report', 'reports', 'reported', 'according', 'including', 'statement', 'thing', 'things', 'way', 'days', 'last', 'first', 'told', 'people', 'story', 'news', 'day', 'part', 'made', 'make', 'many', 'like', 'while', 'since', 'would', 'could', 'should', 'still', 'even', 'well', 'back', 'over', 'think', 'want', 'going', 'know', 'take', 'says', 'said', 'also', 'just', 'been', 'being', 'them', 'what', 'when', 'where']);
 
 /** The thing the event is about, as a reader would name it ("the nominee", "the model"): the common noun most accounts use. */
-export function topicNoun(accounts: readonly Account[]): string {
+export function topicNoun(accounts: readonly Account[], usable: readonly Sentence[]): string {
   const seen = new Map<string, { accounts: Set<Account>; count: number }>();
   for (const a of accounts) {
-    const s = a.sources[0]!;
+    // The sentences the brief may use (not the junk a feed may carry), and the headline.
+    const s = { title: a.sources[0]!.title, text: usable.filter((u) => u.account === a).map((u) => u.text).join(' ') };
     // Lower-case occurrences only: a capitalised word may be a name.
     const lower = `${s.title} ${s.text}`.match(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}-]{3,}(?![\p{L}'’])/gu) ?? [];
     for (const w of lower) {

@@ -10,8 +10,10 @@ export const MAX_COPIED_RUN = 11;
 
 /** The text outside quotation marks (double or single, as the checks read them): what the `verbatim` check reads as ours. */
 function unquoted(text: string): string[] {
-  return unquotedSegments(text, extractQuotes(text));
+  // Most sentences open no quotation at all: no need to look for one.
+  return MAY_QUOTE.test(text) ? unquotedSegments(text, extractQuotes(text)) : [text];
 }
+const MAY_QUOTE = /["“‘]|(?:^|[\s([{—–-])'/;
 
 /** True when a text, outside quotation marks, carries a run of more than MAX_COPIED_RUN words found in a source. */
 export type CopyTest = (text: string) => boolean;
@@ -97,18 +99,33 @@ function memoOf(copied: CopyTest): Map<string, string | undefined> {
 
 function rewriteRuns(text: string, copied: CopyTest): string | undefined {
   if (!copied(text)) return text;
-  let out = text;
+  // The quotations are found once: rules rewrite the stretches between them, which no rule makes into a quotation.
+  const parts: { text: string; ours: boolean }[] = [];
+  let at = 0;
+  for (const q of extractQuotes(text)) {
+    parts.push({ text: text.slice(at, q.start), ours: true }, { text: text.slice(q.start, q.end), ours: false });
+    at = q.end;
+  }
+  parts.push({ text: text.slice(at), ours: true });
+  const joined = () => parts.map((p) => p.text).join('');
   let changed = false;
   for (const [i, [re, by]] of REWRITES.entries()) {
-    const next = outsideQuotes(out, (segment) => segment.replace(re, (m: string, ...rest: unknown[]) => keepNearFigures(segment, m, rest, re, by)));
-    changed ||= next !== out;
-    out = next;
+    for (const part of parts) {
+      if (!part.ours || !part.text) continue;
+      const segment = part.text;
+      re.lastIndex = 0;
+      if (!re.test(segment)) continue;
+      const next = segment.replace(re, (m: string, ...rest: unknown[]) => keepNearFigures(segment, m, rest, re, by));
+      if (next !== segment) [part.text, changed] = [next, true];
+    }
     // Tested in groups, lightest first: a copy test per rule would cost more than the writing.
     if (changed && CHECKPOINTS.has(i)) {
+      const out = joined();
       if (!copied(out)) return out;
       changed = false;
     }
   }
+  const out = joined();
   return changed && !copied(out) ? out : undefined;
 }
 
@@ -192,15 +209,6 @@ function once(re: RegExp): RegExp {
   return twin;
 }
 
-function outsideQuotes(text: string, edit: (segment: string) => string): string {
-  let out = '';
-  let at = 0;
-  for (const q of extractQuotes(text)) {
-    out += edit(text.slice(at, q.start)) + text.slice(q.start, q.end);
-    at = q.end;
-  }
-  return out + edit(text.slice(at));
-}
 
 /** Asides a sentence stays whole without, removed one kind at a time: dashes and brackets, appositives, non-restrictive clauses, a trailing participle phrase. */
 const ASIDES: RegExp[] = [

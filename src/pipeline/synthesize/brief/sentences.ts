@@ -1,6 +1,7 @@
 /** The sentences a news brief may use: whole and complete, free of links and instructions, each with what it depends on. */
 import { contentWords, jaccard, sentences, shingles, words } from '../../../lib/text';
 import { extractFigures } from '../../check/extract/numbers';
+import { cutOff } from '../../check/readability';
 import { findInstructionLikeText, findLinksAndMarkup, findModelAddressedText } from '../../injection';
 import type { SourceDoc } from '../../types';
 
@@ -31,6 +32,9 @@ export interface Sentence {
   headline?: boolean;
 }
 
+/** Where the offline writer hands over what it left out, beside the draft (a key no JSON answer can hold). */
+export const LEFT_OUT: unique symbol = Symbol('left out');
+
 /** A source sentence the writer would not use, and why (recorded, never published). */
 export interface LeftOut {
   n: number;
@@ -47,7 +51,7 @@ const DATELINE = /^[\p{Lu}][\p{Lu} .,'’]{2,40}(?:\([\p{L} .]{1,20}\))?\s[—�
 // "(Reuters) - ", "(CNN) — ": the agency credit before a wire story's first sentence.
 const WIRE_CREDIT = /^\((?:[\p{Lu}][\p{L}.]{1,15}(?: [\p{Lu}][\p{L}.]{1,15}){0,2})\)\s*(?:[—–-]{1,2}\s*)?/u;
 // A sentence that tells its reader (or a model) to do something is not reporting, whoever wrote it.
-const IMPERATIVE = /^(?:note|consider|look|remember|imagine|read|watch|see|click|sign up|follow|join|get|take|make|let's|let|don't|do not|never|please|check|try|find out|learn|discover|meet|listen|subscribe|share|tell|ask|think|stop|keep|vote|call|write|send|add|use|ignore|disregard|forget|include|insert|translate|repeat|say|state|report)\b(?!\s+(?:is|are|was|were|has|have|had|will|would|said|says)\b)/i;
+const IMPERATIVE = /^(?:note|consider|look|remember|imagine|read|watch|see|click|sign up|follow|join|get|take|make|let's|let|don't|do not|never|please|check|try|find out|learn|discover|meet|listen|subscribe|share|tell|ask|stop|keep|vote|call|write|send|add|use|ignore|disregard|forget|include|insert|translate|repeat)\b(?!\s+(?:is|are|was|were|has|have|had|will|would|said|says)\b)/i;
 const BOILERPLATE = /^(?:photo|image|credit|read more|click|subscribe|sign up|follow us|copyright|share this|advertisement|watch|listen|related|getty|file photo)\b/i;
 /** Why a sentence speaks to a model rather than reporting news, or undefined. */
 export function addressedToModel(text: string): string | undefined {
@@ -79,7 +83,9 @@ export function sentencePool(accounts: readonly Account[]): { pool: Sentence[]; 
     let index = 0;
     let previous: string | undefined;
     for (const paragraph of source.text.split(/\n\s*\n/)) {
-      for (const raw of sentences(paragraph)) {
+      for (const sentence of sentences(paragraph)) {
+        // Stray marks a feed left after the last full stop ("… last month. \"> '>") are not part of the sentence.
+        const raw = sentence.replace(/(?<=[.!?]["”’)]?)\s+[^\p{L}\p{N}\s]{1,6}(?:\s+[^\p{L}\p{N}\s]{1,6}){0,4}$/u, '');
         const at = index++;
         const reason = unusable(raw, suspect);
         if (reason) {
@@ -117,7 +123,7 @@ export function headlineSentences(accounts: readonly Account[], asSentence: (a: 
   for (const account of accounts) {
     const text = asSentence(account);
     // A headline of a few words is a label, not a statement ("Minneapolis may find out").
-    if (!text || words(text).length < 8 || QUESTION_HEADLINE.test(text) || unusable(text)) continue;
+    if (!text || words(text).length < 7 || QUESTION_HEADLINE.test(text) || unusable(text)) continue;
     out.push({ account, index: -1, text, content: new Set(contentWords(text)), figures: extractFigures(text).map((f) => f.key), quoted: 0, dependent: PRONOUN_START.test(text), score: 0, headline: true });
   }
   return out;
@@ -157,7 +163,7 @@ function unusable(text: string, suspect = true): string | undefined {
   if (IMPERATIVE.test(text)) return `!an imperative, not reporting: "${text.slice(0, 60)}"`;
   const n = words(text).length;
   if (n < 6 || n > 60) return 'length';
-  if (!/[.!]["”’)]*$/.test(text)) return 'incomplete';
+  if (!/[.!]["”’)]*$/.test(text) || cutOff(text)) return 'incomplete';
   if (/^[\p{Ll}\d,;:)\]-]/u.test(text) && !/^\d/.test(text)) return 'fragment';
   if (BOILERPLATE.test(text)) return 'boilerplate';
   if (text === text.toUpperCase()) return 'shouted';

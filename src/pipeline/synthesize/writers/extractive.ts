@@ -2,11 +2,11 @@
  * The offline writer: a news brief from the sources' own sentences, each used whole
  * (attributed, with copied runs rewritten by rule) or not at all. No model.
  */
-import { wordCount, words } from '../../../lib/text';
+import { jaccard, wordCount, words } from '../../../lib/text';
 import type { ArticleDraft, Cited, SourceDoc, Writer } from '../../types';
 import { cleanHeadline, composeDek, composeTitle, FUTURE, sentenceCase, kindsOf, publishersOf, questionFor, topicNoun, type QuestionKind } from '../brief/headline';
-import { attribute, breakCopiedRuns, condensed, copyTest, quotedWords, restate, type CopyTest } from '../brief/restate';
-import { accountsOf, headlineSentences, overlap, sentencePool, type Account, type LeftOut, type Sentence } from '../brief/sentences';
+import { attribute, breakCopiedRuns, condensed, copyTest, listOf, quotedWords, restate, type CopyTest } from '../brief/restate';
+import { accountsOf, headlineSentences, LEFT_OUT, overlap, sentencePool, type Account, type LeftOut, type Sentence } from '../brief/sentences';
 import { extractFigures } from '../../check/extract/numbers';
 import { SynthesisError } from '../synthesis-error';
 import { disagreements, figures, properWordsOf } from './source-facts';
@@ -28,6 +28,13 @@ const MAX_DETAIL_PARAGRAPHS = 6;
 const MAX_QUOTE_SHARE = 0.38;
 /** ...and never one report past this share (the `verbatim` check holds one source at 30%). */
 const PER_SOURCE_QUOTE_SHARE = 0.28;
+/**
+ * The last attempt, for two or three short reports of one event: another outlet's account counts as its own
+ * sentence unless it shares this much (Jaccard) with one used — under the 0.75 at which `readability` calls
+ * two sentences the same.
+ */
+const OTHER_ACCOUNT = 1;
+const OTHER_ACCOUNT_JACCARD = 0.68;
 /** Content words a sentence must add before another outlet's account of a told fact counts as new. */
 const NEW_FACTS_WORDS = 4;
 
@@ -36,6 +43,8 @@ interface Para {
   texts: string[];
   accounts: Set<Account>;
   quoted: number;
+  /** An answer that restates a fact the body gives: it stays in the FAQ. */
+  restates?: boolean;
 }
 
 /** The brief and what it left out of the sources (links, instructions), for the record. */
@@ -50,7 +59,13 @@ export interface Brief {
  * @example const draft = await synthesizeStory(sources, extractiveWriter())
  */
 export function extractiveWriter(limits: Partial<ExtractiveLimits> = {}): Writer {
-  return { name: 'extractive', write: async (request) => composeArticle(request.sources, request.categories, limits) };
+  return {
+    name: 'extractive',
+    write: async (request) => {
+      const { draft, leftOut } = composeBrief(request.sources, request.categories, limits);
+      return Object.assign(draft, { [LEFT_OUT]: leftOut });
+    },
+  };
 }
 
 /** Builds the article for a story's sources; throws SynthesisError when they give too little to write. */
@@ -70,7 +85,7 @@ export function composeBrief(sources: readonly SourceDoc[], categories: readonly
   const proper = properWordsOf(pool.map((s) => ({ source: s.account.sources[0]!, text: s.text, index: s.index, hasQuote: s.quoted > 0 })));
   let lastProblem = '';
   // Strict first; thin sources get looser rules on restating and on quotation (the checks still hold each source to its share).
-  const topic = topicNoun(accounts);
+  const topic = topicNoun(accounts, pool);
   const rendered = new Map<string, string | undefined>();
   const condensations = new Map<string, string[]>();
   // The headline our title or standfirst is made from is not material for the body as well.
@@ -78,7 +93,7 @@ export function composeBrief(sources: readonly SourceDoc[], categories: readonly
     const clean = cleanHeadline(a.sources[0]!.title, a.publisher);
     return /[.!?]$/.test(clean) || /["“”]/.test(clean) ? undefined : `${sentenceCase(clean, proper)}.`;
   });
-  for (const [sameFact, quoteShare] of [[SAME_FACT[0]!, limits.maxQuoteShare], [SAME_FACT[1]!, limits.maxQuoteShare], [SAME_FACT[2]!, limits.maxQuoteShare + 0.07], [SAME_FACT[2]!, MAX_QUOTE_SHARE]] as const) {
+  for (const [sameFact, quoteShare] of [[SAME_FACT[0]!, limits.maxQuoteShare], [SAME_FACT[1]!, limits.maxQuoteShare], [SAME_FACT[2]!, limits.maxQuoteShare + 0.07], [SAME_FACT[2]!, MAX_QUOTE_SHARE], [OTHER_ACCOUNT, MAX_QUOTE_SHARE]] as const) {
     const thin = sameFact > SAME_FACT[0]!;
     const draft = tryCompose({ all, accounts, topic, rendered, condensations, pool: thin ? [...pool, ...headlines] : pool, copied, proper, categories, limits: { ...limits, maxQuoteShare: quoteShare }, sameFact });
     if (typeof draft !== 'string') return { draft, leftOut };
@@ -106,6 +121,7 @@ interface Inputs {
 function tryCompose({ all, accounts, pool, copied, proper, categories, limits, sameFact, topic, rendered, condensations }: Inputs): ArticleDraft | string {
   // Thin sources: one sentence a paragraph, so that every section and question can be filled.
   const thin = sameFact > SAME_FACT[0]!;
+  const last = sameFact === OTHER_ACCOUNT;
   const figuresOf = (a: Account) => a.figureKeys ??= new Set(extractFigures(`${a.sources[0]!.title}\n${a.sources[0]!.text}`).map((f) => f.key));
   const used: Sentence[] = [];
   const usedFigures = new Set<string>();
@@ -121,15 +137,14 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     for (const w of s.content) if (!usedWords.has(w)) n++;
     return n;
   };
-  const excluded = new Set<Sentence>();
   const fresh = (s: Sentence) =>
     !used.includes(s) &&
-    !excluded.has(s) &&
     used.every((u) => {
       const o = overlap(u.content, s.content);
-      return o < sameFact || (thin && !s.headline && o < 0.75 && u.account !== s.account && adds(s) >= NEW_FACTS_WORDS);
+      if (sameFact === OTHER_ACCOUNT && u.account !== s.account) return jaccard(u.content, s.content) < OTHER_ACCOUNT_JACCARD;
+      return o < Math.min(sameFact, SAME_FACT[2]!) || (thin && !s.headline && o < 0.75 && u.account !== s.account && adds(s) >= NEW_FACTS_WORDS);
     }) &&
-    !(s.figures.length && s.figures.every((f) => usedFigures.has(f)) && used.some((u) => overlap(u.content, s.content) >= 0.3));
+    !(s.figures.length && s.figures.every((f) => usedFigures.has(f)) && used.some((u) => (sameFact !== OTHER_ACCOUNT || u.account === s.account) && overlap(u.content, s.content) >= 0.3));
   const quoteRoom = (s: Sentence) => !s.quoted || quoted + s.quoted <= limits.maxQuoteShare * Math.max(total + wordCount(s.text), 120);
 
   // A sentence as we print it: whole, attributed when it opens a paragraph, copied runs rewritten.
@@ -173,11 +188,14 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     total += wordCount(text);
   };
   // A paragraph: the sentence, attributed, and the one after it in the same report when that follows on.
-  const paragraph = (s: Sentence, supporters: Account[] = []): Para | undefined => {
-    if (s.dependent || !fresh(s) || !quoteRoom(s)) return undefined;
+  // Reader questions may be answered with a fact the body states (the `readability` repeat rule reads sections and
+  // What This Means): on the last attempt an answer need only be a sentence not printed yet.
+  const paragraph = (s: Sentence, supporters: Account[] = [], answer = false): Para | undefined => {
+    const restates = !fresh(s);
+    if (s.dependent || !quoteRoom(s) || (restates && !(answer && last && !used.includes(s)))) return undefined;
     const text = render(s, [s.account.publisher, ...supporters.map((a) => a.publisher)]);
     if (!text || !withinQuoteShare(text, s.account)) return undefined;
-    const para: Para = { texts: [], accounts: new Set(supporters), quoted: 0 };
+    const para: Para = { texts: [], accounts: new Set(supporters), quoted: 0, restates };
     take(s, text, para);
     const next = pool.find((n) => n.account === s.account && n.index === s.index + 1);
     if (next && fresh(next) && quoteRoom(next) && (next.dependent || (!thin && next.score >= s.score * 0.6))) {
@@ -212,11 +230,6 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   }
   if (!lede || !ledeAccount) return 'no sentence can open the article';
 
-  // Headline and standfirst come from the reports' headlines: those two are not material for the body as well.
-  const title = composeTitle(accounts, ledeAccount, copied);
-  const dek = composeDek(accounts, ledeAccount, proper, copied);
-  if (!title || !dek) return 'no headline or standfirst fits the limits';
-  for (const s of pool) if (s.headline && (s.account === title.account || s.account === dek.account)) excluded.add(s);
 
   // Where the accounts differ: both figures' sentences, whole, each attributed.
   const differ: Para[] = [];
@@ -246,6 +259,12 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
       break;
     }
   }
+  if (!whatThisMeans.length && last && accounts.length > 1) {
+    // Nothing in the reports looks ahead: said so, of the reports themselves, rather than guessed.
+    const names = accounts.map((a) => a.publisher);
+    const text = names.length === 2 ? `Neither ${names[0]} nor ${names[1]} says what happens next.` : `None of the reports, from ${listOf(names)}, says what happens next.`;
+    whatThisMeans.push({ texts: [text], accounts: new Set(accounts), quoted: 0 });
+  }
   if (!whatThisMeans.length) return 'no sentence says what comes next or follows';
 
   // The reader's questions, each answered by a sentence not used above.
@@ -258,7 +277,7 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
       if (!kindsOf(s).includes(want) || (want === 'happened' && s.account === ledeAccount)) continue;
       const question = questionFor(want, s, topic);
       if (faq.some((f) => f.question === question)) continue;
-      const p = paragraph(s);
+      const p = paragraph(s, [], true);
       if (!p) continue;
       faq.push({ question, answer: p });
       asked.add(want);
@@ -273,7 +292,10 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     const p = paragraph(s);
     if (p) details.push(p);
   }
-  while (faq.length > 2 && !details.length) details.push(faq.pop()!.answer);
+  // A second section from an answer only when the body has not stated that answer already.
+  for (let i = faq.length - 1; i >= 0 && faq.length > 2 && !details.length; i--) {
+    if (!faq[i]!.answer.restates) details.push(faq.splice(i, 1)[0]!.answer);
+  }
   if (faq.length < 2) return 'too few distinct facts for the reader questions';
 
   const sections = [
@@ -283,6 +305,13 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     { heading: 'More from the reports', paras: details.slice(4) },
   ].filter((s) => s.paras.length);
   if (sections.length < 2) return 'too few distinct facts for a second section';
+
+  // Headline and standfirst from the reports' headlines, preferring those the body has not already used as a sentence.
+  const headlineUsed = (a: Account) => used.some((u) => u.headline && u.account === a);
+  const byFreshHeadline = [...accounts].sort((a, b) => Number(headlineUsed(a)) - Number(headlineUsed(b)) || Number(b === ledeAccount) - Number(a === ledeAccount));
+  const title = composeTitle(byFreshHeadline, byFreshHeadline[0]!, copied);
+  const dek = title && composeDek(byFreshHeadline, title.account, proper, copied);
+  if (!title || !dek) return 'no headline or standfirst fits the limits';
 
   // The share is checked on the finished article too: the running budget is generous while the article is short.
   const body = [...sections.flatMap((s) => s.paras), ...whatThisMeans, ...faq.map((f) => f.answer)];

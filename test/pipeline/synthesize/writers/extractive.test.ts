@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkArticle } from '../../../../src/pipeline/check';
 import { draftSchema, describeIssues } from '../../../../src/pipeline/draft-schema';
-import { synthesizeStory } from '../../../../src/pipeline/synthesize';
+import { synthesizeStory, writeStory } from '../../../../src/pipeline/synthesize';
 import { composeArticle, composeBrief, EXTRACTIVE_PROVENANCE, extractiveWriter } from '../../../../src/pipeline/synthesize/writers/extractive';
 import { demoStories } from '../../../helpers/demo-stories';
 
@@ -78,6 +78,14 @@ describe('extractiveWriter', () => {
     expect(text).not.toMatch(/@|https?:|ignore the other|in your summary|you must use/i);
     expect(leftOut.map((l) => l.n).sort()).toEqual([1, 1, 2, 2]);
     expect(leftOut.filter((l) => /model/.test(l.reason))).toHaveLength(2);
+  });
+
+  it('hands what it left out to writeStory for the record, and a model answer cannot claim to have left anything out', async () => {
+    const sources = stories.find((s) => s.key === 'tidewater-7b-release')!.sources.map((s) => ({ ...s }));
+    sources[1]!.text += ' The full licence is posted at https://lumen-forge.example/licence for anyone to read.';
+    const result = await writeStory(sources, extractiveWriter(), { categories: CATEGORIES });
+    expect(result.leftOut).toEqual([expect.objectContaining({ n: 2, publisher: 'Gazette Alpine', reason: expect.stringMatching(/^carries a URL/) })]);
+    expect(JSON.stringify(result.draft)).not.toContain('lumen-forge.example');
   });
 
   it('goes through synthesizeStory unchanged and is labelled as written without a model', async () => {
