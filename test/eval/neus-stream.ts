@@ -6,21 +6,13 @@
 import { terms } from '../../src/pipeline/cluster/terms';
 import type { LabelledItem } from '../fixtures/cluster/labelled';
 import { NEUS_PUBLISHERS, type NeusEvent } from './neus';
+import { rng } from '../fixtures/checks/corrupt';
 
 /** The held-out fifth, decided before anything was fitted: every event whose index is a multiple of 5. */
 export const isHeldOut = (event: NeusEvent) => event.index % 5 === 0;
 
-/** A small deterministic generator (mulberry32), so every stream is the same on every machine. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator of the checks' corruptions (mulberry32), so every stream is the same on every machine. */
+export const random = rng;
 
 const HOUR = 3_600_000;
 const START = Date.parse('2021-04-05T00:00:00Z');
