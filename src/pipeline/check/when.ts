@@ -13,6 +13,7 @@ import { type DraftSentence, type Passage, sentenceFigures } from './passages';
 // "May" counts only after a word of time ("in May"): alone it is a verb or a name.
 const CALENDAR =
   /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)|\b(January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b(?!\.?\s*\d{1,2}\b)\.?|(?<=\b(?:in|since|until|by|early|late|mid-?|last|next|this|past|of)\s?)(May)\b(?!\s*\d{1,2}\b)/g;
+const CALENDAR_HINT = /day\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
 const WEEKDAYS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -24,6 +25,8 @@ export interface Weekday {
 
 export function weekdaysOf(text: string): Weekday[] {
   const out: Weekday[] = [];
+  // Most sentences name no day or month: one cheap test spares them the pattern's look-behind.
+  if (!CALENDAR_HINT.test(text)) return out;
   CALENDAR.lastIndex = 0;
   for (let m = CALENDAR.exec(text); m; m = CALENDAR.exec(text)) {
     const month = m[2] ?? m[3];
