@@ -159,6 +159,15 @@ export function excerpt(text: string, max = 110): string {
   return t.length <= max ? `"${t}"` : `"${t.slice(0, max - 1).trimEnd()}…"`;
 }
 
+/** A source sentence's text in lower case and its lower-case words (possessives dropped), found once per call. */
+export function lowerCased(s: SourceSentence): { lowerText: string; lowerWords: Set<string> } {
+  if (!s.lowerWords || s.lowerText === undefined) {
+    s.lowerText = s.text.toLowerCase();
+    s.lowerWords = new Set(s.lowerText.replace(/['’]s\b/g, '').match(/[\p{L}\p{N}][\p{L}\p{N}.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu) ?? []);
+  }
+  return { lowerText: s.lowerText, lowerWords: s.lowerWords };
+}
+
 /** Builds the context: resolves the policy and indexes the sources once. */
 export function buildContext(draft: ArticleDraft, sources: SourceDoc[], policy: Partial<CheckPolicy> = {}): CheckContext {
   const resolved: CheckPolicy = { ...DEFAULT_POLICY, ...stripUndefined(policy) };

@@ -6,7 +6,7 @@
  */
 import { alignments } from './align';
 import { stem } from '../../lib/text';
-import { type CheckContext, type IndexedSource, matchTokens, type SourceSentence, sourcesFor } from './context';
+import { type CheckContext, type IndexedSource, lowerCased, matchTokens, type SourceSentence, sourcesFor } from './context';
 import { extractStatusClaims } from './extract/entities';
 import { type Figure, supportKeys, withinHedge } from './extract/numbers';
 import { nameCore } from './extract/names';
@@ -37,7 +37,7 @@ function bestHolding(ctx: CheckContext, part: DraftSentence, pool: IndexedSource
 
 /** A source sentence's words in lower case, found once per call. */
 function lowerWords(s: SourceSentence): Set<string> {
-  return (s.lowerWords ??= new Set(s.text.toLowerCase().replace(/['’]s\b/g, '').match(/[\p{L}\p{N}][\p{L}\p{N}.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu) ?? []));
+  return lowerCased(s).lowerWords;
 }
 
 /** A source sentence as " w1 w2 … " in match tokens, for locating a quotation's words; found once per call. */

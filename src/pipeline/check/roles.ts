@@ -7,7 +7,7 @@
  */
 import { STOPWORDS, stem } from '../../lib/text';
 import { alignments } from './align';
-import { type CheckContext, excerpt, type IndexedSource, type SourceSentence } from './context';
+import { type CheckContext, excerpt, type IndexedSource, lowerCased, type SourceSentence } from './context';
 import { NOT_NAMES } from './extract/entities';
 import { aliasesOf, TITLE_WORDS } from './extract/names';
 import type { QuoteSpan } from './extract/quotes';
@@ -86,10 +86,7 @@ function gives(s: SourceSentence, word: string): boolean {
 }
 
 function prepare(s: SourceSentence): SourceSentence {
-  if (!s.lowerWords) {
-    s.lowerText = s.text.toLowerCase();
-    s.lowerWords = new Set(s.lowerText.replace(/['’]s\b/g, '').match(/[\p{L}\p{N}][\p{L}\p{N}.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu) ?? []);
-  }
+  lowerCased(s);
   return s;
 }
 
