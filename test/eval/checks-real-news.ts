@@ -191,7 +191,7 @@ export function summaryFault(kind: string, text: string, sources: SourceDoc[], r
       return { text: splice(w.index, w[0].length, next), change: `${w[1]} -> ${next}` };
     }
     case 'date': {
-      const d = pick(extractFigures(text).filter((f) => f.kind === 'date' || f.kind === 'year'));
+      const d = pick(extractFigures(text).filter((f) => (f.kind === 'date' || f.kind === 'year') && /\d/.test(f.raw)));
       if (!d) return null;
       if (d.kind === 'year') return { text: splice(d.start, d.raw.length, String(Number(d.raw) - 1)), change: `${d.raw} -> ${Number(d.raw) - 1}` };
       const m = /(\d{1,2})/.exec(d.raw)!;

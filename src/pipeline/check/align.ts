@@ -27,7 +27,8 @@ function overlap(ctx: CheckContext, sentence: DraftSentence): Overlap {
   const weights = new Map<string, number>();
   let total = 0;
   for (const t of sentenceTokens(sentence)) {
-    if (weights.has(t.w)) continue;
+    // An answer's question (the lead, at negative offsets) is context, not a claim a source must support.
+    if (t.start < 0 || weights.has(t.w)) continue;
     const weight = Math.max(0, ctx.idf(t.w));
     weights.set(t.w, weight);
     total += weight;

@@ -1,5 +1,5 @@
 /** `citations`: every paragraph and answer cites existing sources that actually carry its content, causal links included; at least two sources are cited. */
-import { contentWordsOf } from '../../lib/text';
+import { contentWordsOf, stem, words } from '../../lib/text';
 import { checkCauses } from './causes';
 import { type CheckContext, excerpt, isOwnSource, sourcesFor } from './context';
 import { type Passage, passageSentences, passageWords } from './passages';
@@ -48,10 +48,23 @@ function sourcesHolding(ctx: CheckContext, w: string): number[] {
   return holders;
 }
 
+// Verbs that credit a report to its outlet; with the outlets' names they are how a paragraph cites in prose.
+const CREDIT_VERBS = ['reported', 'reports', 'said', 'says', 'noted', 'notes', 'wrote', 'writes', 'added', 'according', 'cited', 'described', 'put'];
+
+/** Stemmed words of our sources' names and of crediting verbs, found once per call. */
+function attributionWords(ctx: CheckContext): Set<string> {
+  if (ctx.attributionWords) return ctx.attributionWords;
+  const out = new Set(CREDIT_VERBS.map(stem));
+  for (const s of ctx.sources) for (const w of words(s.publisher)) out.add(stem(w));
+  return (ctx.attributionWords = out);
+}
+
 /** Whether the paragraph's words come from sources it does not cite. */
 function misattribution(ctx: CheckContext, p: Passage): string | null {
   if (ctx.byNumber.size < 2) return null;
   const content = new Set(contentWordsOf(passageWords(p)));
+  // "…, the Coastal Herald reported": crediting one of our sources is not content a source must carry.
+  for (const w of attributionWords(ctx)) content.delete(w);
   if (content.size < 6) return null;
   const citedSet = new Set(p.citations);
   let inCited = 0;

@@ -129,6 +129,8 @@ export interface CheckContext {
   sourceQuotes: Map<number, SourceQuote[]>;
   /** Stemmed content word -> numbers of the sources holding it, in source order; filled in by `citations` as it asks. */
   wordSources?: Map<string, number[]>;
+  /** Stemmed words of our sources' names and of verbs that credit a report (./citations). */
+  attributionWords?: Set<string>;
   /** Source words -> their places as flat (sentence id, start, end) triples, built by the `entities` check when it first needs it. */
   nameIndex?: Map<string, number[]>;
   /** Ids of the source sentences that give a figure (./evidence), found when first needed. */

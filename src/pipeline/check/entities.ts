@@ -15,6 +15,8 @@ const RIVAL_MARGIN = 0.6;
 
 // How many words before a name a source's status word may sit ("former chief executive Ada Lin").
 const STATUS_REACH = 6;
+// How many words after a name an apposition's status word may sit ("Rasmussen, the former prime minister").
+const STATUS_AFTER = 3;
 
 export function checkEntities(ctx: CheckContext): string[] {
   const ignore = new Set([ctx.policy.siteName, ...ctx.policy.categories].map((n) => nameWords(n).join(' ')));
@@ -37,6 +39,8 @@ export function checkEntities(ctx: CheckContext): string[] {
       for (const e of extractEntities(sentence, ignore)) {
         // Our sources' own names ("according to Harbor Signal") are known names.
         if (isPublisher(publishers, e.words)) continue;
+        // "a New York Democrat": a place and a party describe a person the sentence names; they are no name themselves.
+        if (PARTY_MEMBER.has(e.words.at(-1)!) && e.words.length <= 3) continue;
         if (found(pool, e.words, e.sentenceInitial)) {
           if (p.citations === null) continue;
           quotes ??= extractQuotes(sentence);
@@ -84,6 +88,12 @@ export function checkEntities(ctx: CheckContext): string[] {
  */
 function found(pool: IndexedSource[], words: string[], sentenceInitial: boolean): boolean {
   if (variantFound(pool, words)) return true;
+  // "swap Columbus Day for Indigenous Peoples Day": two names a connector put side by side.
+  const joint = words.findIndex((w, i) => i > 0 && i < words.length - 1 && (w === 'for' || w === 'of' || w === 'the'));
+  if (joint > 0) {
+    const [left, right] = [words.slice(0, joint), words.slice(joint + 1).filter((w) => w !== 'the')];
+    if (left.length && right.length && variantFound(pool, left) && variantFound(pool, right)) return true;
+  }
   // A person is found by the surname: writers add given names and titles the source leaves out ("President Donald Trump").
   const person = personName(words, words.join(' '));
   if (person && findPhrase(pool, [person.at(-1)!])) return true;
@@ -107,15 +117,20 @@ function variantFound(pool: IndexedSource[], words: string[]): boolean {
   if (acronym && acronym.length >= 2 && findPhrase(pool, [acronym])) return true;
   if (core.length === 1 && pool.some((s) => acronymsOf(s).has(core[0]!.replace(/\./g, '')))) return true;
   // Every core word in the sources: a name split by a title or apposition ("Sonia Sotomayor" … "Justice Sotomayor").
-  return core.every((w) => findPhrase(pool, [w]) || aliasesOf(w).some((a) => findPhrase(pool, a.split(' '))));
+  // Generic words of an organisation's name are often left out ("Santa Clara Sheriff's Office" for "Santa Clara County Sheriff's Office").
+  const telling = core.filter((w) => !WEAK.has(w));
+  return (telling.length >= 2 || telling.length === core.length) && telling.every((w) => findPhrase(pool, [w]) || aliasesOf(w).some((a) => findPhrase(pool, a.split(' '))));
 }
 
 /** The acronyms of every run of two or more words of the names a source gives ("U.S. Food and Drug Administration" -> "fda"), found once. */
 function acronymsOf(source: IndexedSource): Set<string> {
   if (source.acronyms) return source.acronyms;
   const out = new Set<string>();
-  for (const e of extractEntities(`${source.doc.title}. ${source.doc.text}`)) {
-    for (const list of [e.words, nameCore(e.words)]) {
+  const text = `${source.doc.title}. ${source.doc.text}`;
+  // Names are split at "and" ("Harbor Signal and Lattice Dispatch" is two), but an acronym spans it ("Food and Drug Administration").
+  const joined = [...text.matchAll(/\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:and|of|for|the|&)\s+)?\p{Lu}[\p{L}'’-]*)+/gu)].map((m) => nameWords(m[0]));
+  for (const words of [...extractEntities(text).map((e) => e.words), ...joined]) {
+    for (const list of [words, nameCore(words)]) {
       const content = list.filter((w) => !['of', 'for', 'and', 'the', '&'].includes(w));
       // Every prefix of two or more words: "Centers for Disease Control and Prevention" is also "CDC".
       for (let i = 0; i + 2 <= content.length; i++) {
@@ -224,6 +239,10 @@ function restatement(
     s.entityNeighbours ??= s.entities.map((x) => neighbours(s.tokens, x.start, x.start + x.raw.length));
     s.entities.forEach((other, i) => {
       if (other.words.some((w) => distinctive.has(w) || (!WEAK.has(w) && present.has(w))) || isPublisher(publishers, other.words)) return;
+      // A name inside a quotation is what someone said, not who did what; a possessive ("Biden's review") names an owner.
+      if (insideQuotation(s.text, other.start)) return;
+      // A possessive ("Biden's review") owns something; it does not stand where a name that is no possessive acts.
+      if (POSSESSIVE.test(other.raw) && !POSSESSIVE.test(e.raw)) return;
       // Only a name of the same kind stands in for another (a person for a person), and never one of its own variants.
       if (personLike(other) !== mineIsPerson || sameReferent(e.words, other.words) || isDateline(other.raw)) return;
       const score = affinity(mine, s.entityNeighbours![i]!, ctx.idf);
@@ -244,6 +263,9 @@ function restatement(
   }
   return out;
 }
+
+// Party members as a description ("the Hawaii Democrat").
+const PARTY_MEMBER = new Set(['democrat', 'democrats', 'republican', 'republicans', 'independent', 'conservative', 'conservatives', 'liberal', 'liberals']);
 
 // Status words that say the same of a person.
 const STATUS_SYNONYMS: Record<string, string[]> = { ex: ['former'], former: ['ex'], interim: ['acting'], acting: ['interim'] };
@@ -266,6 +288,21 @@ function sameReferent(a: string[], b: string[]): boolean {
   return short.length === 1 && acronymOf(long) === short[0]!.replace(/\./g, '');
 }
 
+const POSSESSIVE = /['’]s?$/;
+
+/** Whether offset `at` of a sentence lies inside a quotation: an opening mark before it is not yet closed. */
+function insideQuotation(text: string, at: number): boolean {
+  let open = 0;
+  let straight = 0;
+  for (let i = 0; i < at; i++) {
+    const c = text[i];
+    if (c === '“') open++;
+    else if (c === '”') open = Math.max(0, open - 1);
+    else if (c === '"') straight++;
+  }
+  return open > 0 || straight % 2 === 1;
+}
+
 /** An all-capitals place line that opens a wire story ("WASHINGTON —"). */
 function isDateline(raw: string): boolean {
   return raw.length >= 6 && raw === raw.toUpperCase() && /^[\p{Lu} ]+$/u.test(raw);
@@ -278,7 +315,9 @@ function statusSupported(pool: IndexedSource[], status: string, name: string[]):
     const t = s.tokens;
     for (let i = 0; i < t.length; i++) {
       if (t[i] !== last) continue;
-      for (let k = Math.max(0, i - STATUS_REACH - name.length); k < i; k++) {
+      // Before the name ("former chief executive Ada Lin") or in an apposition after it ("Ada Lin, the former chief").
+      for (let k = Math.max(0, i - STATUS_REACH - name.length); k <= Math.min(t.length - 1, i + STATUS_AFTER); k++) {
+        if (k === i) continue;
         if (t[k] === status || STATUS_SYNONYMS[status]?.includes(t[k]!) || ((status === 'ex' || status === 'former') && t[k]!.startsWith('ex-'))) return true;
       }
     }

@@ -75,7 +75,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
         const tokens = sentenceTokens(part);
         const present = new Set(figures.filter((g) => g !== f).map((g) => g.key));
         const r = restatement(ctx, neighbours(tokens, f.start, f.start + f.raw.length), f, present, sentencesOf(ctx, pool));
-        if (clearlyRestatesRival(r, RIVAL_RATIO, RIVAL_MARGIN)) {
+        if (clearlyRestatesRival(r, RIVAL_RATIO, RIVAL_MARGIN) && !derivedFrom(f, r.rivalAt!.s)) {
           const rival = r.rivalAt!;
           details.push(`${p.where}: ${describe(f)} stands where ${ctx.byNumber.get(rival.s.n)!.label} gives "${rival.f.raw}" — ${excerpt(rival.s.text, 90)} — ${excerpt(sentence)}`);
         }
@@ -194,6 +194,28 @@ function otherCount(ctx: CheckContext, part: DraftSentence, f: Figure, pool: Ind
   return other;
 }
 
+/** A figure's value, or NaN for a date or time. */
+function valueOf(f: Figure): number {
+  return f.kind === 'date' || f.kind === 'time' ? NaN : Number(f.key.slice(f.key.indexOf(':') + 1));
+}
+
+/**
+ * Whether the figure is the difference or sum of two figures of the same kind in a sentence: "up
+ * 2,000 from the revised prior week" where the source gives 373,000 and 371,000 reports the change.
+ */
+function derivedFrom(f: Figure, s: SourceSentence): boolean {
+  const value = valueOf(f);
+  if (!(value > 0)) return false;
+  const values = s.figures.filter((g) => g.kind === f.kind).map(valueOf).filter((v) => v > 0);
+  for (let i = 0; i < values.length; i++) {
+    for (let j = i + 1; j < values.length; j++) {
+      const [a, b] = [values[i]!, values[j]!];
+      if (Math.abs(Math.abs(a - b) - value) < 1e-9 * Math.max(a, b) || Math.abs(a + b - value) < 1e-9 * (a + b)) return true;
+    }
+  }
+  return false;
+}
+
 /** The cited sources that give a value the hedged figure stands for ("more than 650,000" for 651,690). */
 function hedgedSupport(ctx: CheckContext, f: Figure, pool: IndexedSource[]): number[] {
   const out: number[] = [];
@@ -205,6 +227,7 @@ function hedgedSupport(ctx: CheckContext, f: Figure, pool: IndexedSource[]): num
 }
 
 const DEFINITE_BEFORE = /\b(?:the|both|all|these|those|its|their|his|her|our|each\s+of\s+the|all\s+of\s+the|a)\s+$/i;
+const ALL_BEFORE = /\b(?:all|both|each\s+of\s+the|all\s+of\s+the)\s+$/i;
 const SOURCE_NOUN = /^\s+(?:news\s+)?(?:outlets?|sources?|publications?|publishers?|reports?|news\s+organi[sz]ations?|accounts?)\b/i;
 
 /**
@@ -216,8 +239,15 @@ const SOURCE_NOUN = /^\s+(?:news\s+)?(?:outlets?|sources?|publications?|publishe
 function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: IndexedSource[]): boolean {
   const value = Number(f.key.slice(2));
   const after = sentence.slice(f.start + f.raw.length);
-  if (SOURCE_NOUN.test(after)) return value === new Set(ctx.sources.map((s) => s.publisher)).size || value === ctx.sources.length;
-  if (DEFINITE_BEFORE.test(sentence.slice(0, f.start))) return true;
+  const before = sentence.slice(0, f.start);
+  if (SOURCE_NOUN.test(after)) {
+    // "all three outlets" counts every publisher of the story; "two outlets" some of them.
+    const publishers = new Set(ctx.sources.map((s) => s.publisher)).size;
+    return ALL_BEFORE.test(before) ? value === publishers || value === ctx.sources.length : value >= 1 && value <= Math.max(publishers, ctx.sources.length);
+  }
+  if (DEFINITE_BEFORE.test(before)) return true;
+  // "a feud between two Democrats": "between" names two parties, whoever they are.
+  if (value === 2 && /\bbetween\s+$/i.test(before)) return true;
   if (listCount(sentence) === value) return true;
   for (const s of sentencesOf(ctx, pool)) if (listCount(s.text) === value) return true;
   return false;

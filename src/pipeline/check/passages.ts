@@ -16,6 +16,8 @@ export interface Passage {
   kind: 'title' | 'dek' | 'heading' | 'paragraph' | 'question' | 'answer';
   text: string;
   citations: number[] | null;
+  /** For an answer, its question: an answer ("More than 25 million.") is read with what it answers. */
+  question?: string;
   // What several checks read from the passage, found on first need and kept for the call:
   /** The sources it is checked against (`sourcesFor`). */
   pool?: IndexedSource[];
@@ -35,6 +37,8 @@ export interface DraftSentence {
   text: string;
   /** Offset in the passage's whitespace-normalised text. */
   offset: number;
+  /** Text read before the sentence for its context words only: an answer's question, before the answer's first sentence. */
+  lead?: string;
   tokens?: Tok[];
   /** Source sentences that support it, best first, per pool of sources and left-out words (./align `alignments`). */
   aligned?: Map<string, Alignment[]>;
@@ -86,7 +90,7 @@ export function passagesOf(draft: ArticleDraft): Passage[] {
   });
   arrayOr<ArticleDraft['faq'][number]>(d.faq).forEach((f, j) => {
     out.push({ where: `FAQ ${j + 1} question`, kind: 'question', text: str(f?.question), citations: null });
-    out.push({ where: `FAQ ${j + 1} answer`, kind: 'answer', ...cited(f?.answer) });
+    out.push({ where: `FAQ ${j + 1} answer`, kind: 'answer', ...cited(f?.answer), question: str(f?.question) });
   });
   return out.filter((p) => p.text.trim() !== '');
 }
@@ -105,14 +109,22 @@ export function passageSentences(passage: Passage): DraftSentence[] {
   for (const sentence of sentences(text)) {
     const offset = text.indexOf(sentence, at);
     at = offset + sentence.length;
-    out.push({ text: sentence, offset });
+    out.push({ text: sentence, offset, ...(out.length === 0 && passage.question ? { lead: passage.question } : {}) });
   }
   return (passage.sentences = out);
 }
 
-/** The stemmed content words of a passage's sentence. */
+/**
+ * The stemmed content words of a passage's sentence, offsets in the sentence. A sentence with a
+ * `lead` starts with the lead's words at negative offsets: context for what is near a value or
+ * which source sentence reports the same thing, never part of the sentence itself.
+ */
 export function sentenceTokens(sentence: DraftSentence): Tok[] {
-  return (sentence.tokens ??= contentTokens(sentence.text));
+  if (sentence.tokens) return sentence.tokens;
+  const own = contentTokens(sentence.text);
+  if (!sentence.lead) return (sentence.tokens = own);
+  const shift = sentence.lead.length + 1;
+  return (sentence.tokens = [...contentTokens(sentence.lead).map((t) => ({ w: t.w, start: t.start - shift, end: t.end - shift })), ...own]);
 }
 
 /** The words of the passage's text as written (lib/text `words`). */

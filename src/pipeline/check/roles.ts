@@ -113,7 +113,7 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
   const inName = (runs: NameRun[], at: number) => runs.some((r) => r.start <= at && at < r.end);
   const anchors: [number, number][] = [];
   for (const t of sentenceTokens(part)) {
-    if (inName(names, t.start)) continue;
+    if (t.start < 0 || inName(names, t.start)) continue;
     const u = source.tokens.find((x) => x.w === t.w && !inName(theirs, x.start));
     if (u) anchors.push([t.start, u.start]);
   }
@@ -123,6 +123,8 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
   const mineStems = new Set([...mine].map(stem));
   for (const n of names) {
     if (n.keys.some((k) => gives(source, k))) continue;
+    // "CBP" where the source spells out "Customs and Border Protection": the same name.
+    if (theirs.some((r) => variants(r, n))) continue;
     // "He also warned…": the name stands in the sentence before.
     if (carried && n.keys.some((k) => gives(carried, k)) && PRONOUN.test(source.text)) continue;
     // The slot must be closed on both sides by shared words, and the rival a name of the same shape that is not a variant.
@@ -131,6 +133,9 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
       (r) => r.start >= from && r.start < to && sameShape(r, n) && !r.keys.some((k) => mineStems.has(stem(k)) || aliasesOf(k).some((x) => mine.has(x))) && !variants(r, n),
     );
     if (!rival || best.score < STRONG) continue;
+    // "the capital of Afghanistan could fall" for "Kabul could fall": the slot holds a description
+    // with the rival name inside it, not the rival alone.
+    if (describes(source.text, from, to, rival)) continue;
     out.push(`${p.where}: "${n.raw}" stands where ${ctx.byNumber.get(source.n)!.label} names ${rival.raw} — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`);
   }
   const agent = otherAgent(part.text, names, source.text, theirs);
@@ -141,6 +146,12 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
 }
 
 const PRONOUN = /\b(?:he|she|they|it|his|her|their)\b/i;
+
+/** Whether the rival is the object of a noun in the source slot ("the capital of Afghanistan"): a description, not a name in its place. */
+function describes(text: string, from: number, to: number, rival: NameRun): boolean {
+  const before = text.slice(from, rival.start);
+  return /\b\p{Ll}{3,}\s+(?:of|in|for|from)\s+(?:the\s+)?$/u.test(before) && to > rival.start;
+}
 
 // Verbs whose subject is who acted or spoke: said, told, warned … and any past form.
 const ACTING_VERB = /^(?:said|says|told|tells|warned|warns|added|argued|wrote|called|described|tweeted|posted|declared|claimed|urged|announced|asked|insisted|suggested|vowed|pledged|promised|\p{Ll}{3,}ed)$/u;
@@ -170,11 +181,14 @@ function otherAgent(text: string, names: NameRun[], sourceText: string, theirs: 
     if (!run) continue;
     // Every place the source uses the verb: the draft's name must be the subject of one of them.
     const subjects: string[] = [];
+    let unknown = false;
     for (const at of lower.matchAll(new RegExp(`\\b${m[0]}\\b`, 'g'))) {
       const other = subjectBefore(sourceText, at.index);
       if (other) subjects.push(other);
+      else unknown = true;
     }
-    if (!subjects.length || subjects.some((x) => run.keys.includes(x) || aliasesOf(x).some((a) => run.keys.includes(a)) || PRONOUN.test(x))) continue;
+    // "One Republican, Sen. Mitt Romney, voted": a use whose subject is out of reach may be the draft's name.
+    if (unknown || !subjects.length || subjects.some((x) => run.keys.includes(x) || aliasesOf(x).some((a) => run.keys.includes(a)) || PRONOUN.test(x))) continue;
     // Only a name or a word for people is someone else who acted; "been", "commission", "who" are not.
     const rival = subjects.find((x) => theirs.some((r) => r.keys.includes(x)) || PEOPLE.test(x));
     if (!rival) continue;
@@ -224,7 +238,8 @@ function swappedRoles(names: NameRun[], theirs: NameRun[], anchors: [number, num
       // A shared word between them in the draft that the source has between them the other way round.
       const between = anchors.find(([d, s]) => d > a.end && d < b.start && s > sb && s < sa);
       if (!between || b.start - a.end > 40 || sa - sb > 60) continue;
-      if (PASSIVE.test(text.slice(a.end, b.start))) continue;
+      // "Dean Baquet, the executive editor of The New York Times": an apposition describes, nobody acts.
+      if (PASSIVE.test(text.slice(a.end, b.start)) || /^\s*[,(—–]/.test(text.slice(a.end, b.start))) continue;
       return `"${a.raw}" and "${b.raw}" swap who did what`;
     }
   }

@@ -28,7 +28,7 @@ const NOT_ACTIONS = new Set(['said', 'told', 'added', 'noted', 'reported', 'stat
 // What makes a verb not (yet) done: the future, a plan or an expectation, a modal, a near miss ("close to resigning").
 const NOT_DONE_MARK = /\b(?:will|would|'ll|shall|could|may|might|(?:plans?|planning|expects?|expected|set|going|due|scheduled|poised|aims?|seeks?|intends?|wants?|hopes?|likely|close|about|ready|committed|agreed|pledged|vowed|promised|threatened)\s+to|considering|weighing|mulling|verge\s+of)\b/gi;
 // A negation right before the verb ("did not expect", "is not seeking").
-const NEGATION_MARK = /\b(?:not|n't|never|no\s+longer)\b/gi;
+const NEGATION_MARK = /\b(?:not|n't|never|no\s+longer|rather\s+than|instead\s+of)\b/gi;
 const PERFECT = /\b(?:has|have|had|was|were|been)\s+(?:\w+ly\s+)?(?:already\s+)?$/i;
 
 /** A verb of a text: its stemmed base form, as written, and whether the text has it done, not (yet) done or negated. */
@@ -49,12 +49,13 @@ function verbUses(text: string): VerbUse[] {
   for (const m of text.matchAll(/[\p{L}'’]+/gu)) {
     const raw = m[0].toLowerCase();
     if (raw.length < 3 || NOT_ACTIONS.has(raw)) continue;
-    const past = raw in IRREGULAR_PAST || (raw.endsWith('ed') && raw.length > 4);
+    const past = Object.hasOwn(IRREGULAR_PAST, raw) || (raw.endsWith('ed') && raw.length > 4);
     const notDone = governs(governed, text, m.index);
     const negated = governs(negatedAt, text, m.index);
     if (!past && !raw.endsWith('ing') && !negated && !notDone) continue;
     const before = text.slice(Math.max(0, m.index - 24), m.index);
-    out.push({ base: lemma(raw), raw, done: past && !notDone && (PERFECT.test(before) || !/\b(?:be|being|is|are)\s+$/i.test(before)), notDone, negated });
+    // "released rather than expelled": a negated verb is not reported as done.
+    out.push({ base: lemma(raw), raw, done: past && !notDone && !negated && (PERFECT.test(before) || !/\b(?:be|being|is|are)\s+$/i.test(before)), notDone, negated });
   }
   return out;
 }
@@ -79,7 +80,7 @@ function governs(ends: number[], text: string, at: number): boolean {
 
 /** A verb's base form, near enough to meet its other forms: "arraigned" / "arraign", "held" / "hold", "resigning" / "resign". */
 function lemma(raw: string): string {
-  if (IRREGULAR_PAST[raw]) return IRREGULAR_PAST[raw]!;
+  if (Object.hasOwn(IRREGULAR_PAST, raw)) return IRREGULAR_PAST[raw]!;
   let w = raw;
   if (w.endsWith('ied') && w.length > 5) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);

@@ -5,9 +5,10 @@
  */
 import { stem } from '../../lib/text';
 import { alignments, neighbourhood } from './align';
-import { type CheckContext, excerpt, type IndexedSource, labels, type SourceSentence } from './context';
+import { type CheckContext, excerpt, type IndexedSource, labels, type SourceSentence, sentencesOf } from './context';
 import type { Figure } from './extract/numbers';
-import { type DraftSentence, type Passage, sentenceFigures } from './passages';
+import { type DraftSentence, type Passage, sentenceFigures, sentenceTokens } from './passages';
+import { neighbours, type Tok } from './restates';
 
 // Weekdays, and months named without a day ("in June", "mid-November", "March 2020"; "March 3" is a date figure).
 // "May" counts only after a word of time ("in May"): alone it is a verb or a name.
@@ -68,7 +69,7 @@ export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence
   if (!days.length) return [];
   const out: string[] = [];
   const everyone = [...ctx.byNumber.values()];
-  for (const { day } of days) {
+  for (const { day, start } of days) {
     const givers = (list: IndexedSource[]) => list.filter((s) => sentencesGive(ctx, s, day));
     const cited = givers(p.citations === null ? everyone : pool);
     if (!cited.length) {
@@ -84,6 +85,9 @@ export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence
     for (const f of sentenceFigures(part)) if (f.kind === 'date') mine.add(monthOfDate(f));
     // Any cited sentence that reports the same thing with this day supports it.
     if (alignments(ctx, part, pool, leaveOut).some((a) => a.score >= MIN_SUPPORT && sourceWeekdays(a.sentence).has(day))) continue;
+    // A cited sentence that gives the day beside a word the draft has beside it ("released clips on Wednesday" /
+    // "the clips were released Wednesday") reports that event on that day, however short it is.
+    if (besideSameWord(ctx, part, start, day, pool)) continue;
     const context = reportingSentences(ctx, part, pool, leaveOut);
     if (!context.length || context.some((s) => sourceWeekdays(s).has(day))) continue;
     // A sentence naming two days ("on Friday, after a Thursday service") is matched on both.
@@ -93,6 +97,36 @@ export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence
     }
   }
   return out;
+}
+
+// Content words this near a day (either side) say what happened on it; two in common name the same event.
+const DAY_REACH = 3;
+const SHARED_NEAR = 2;
+
+const shared = (theirs: string[], mine: Set<string>) => theirs.filter((w) => mine.has(w)).length >= SHARED_NEAR;
+
+const near = (tokens: readonly Tok[], at: number, length: number) =>
+  [...neighbours(tokens, at, at + length)].filter(([, d]) => Math.abs(d) <= DAY_REACH).map(([w]) => w);
+
+/** Whether a cited sentence gives the day with SHARED_NEAR of the content words the draft has within DAY_REACH of it. */
+function besideSameWord(ctx: CheckContext, part: DraftSentence, start: number, day: string, pool: IndexedSource[]): boolean {
+  const mine = new Set(near(sentenceTokens(part), start, day.length));
+  if (!mine.size) return false;
+  for (const s of sentencesOf(ctx, pool)) {
+    if (!sourceWeekdays(s).has(day)) continue;
+    for (const w of weekdaysOf(s.text)) if (w.day === day && shared(near(s.tokens, w.start, day.length), mine)) return true;
+  }
+  return false;
+}
+
+/** Whether a cited sentence gives the date with SHARED_NEAR of the content words the draft has within DAY_REACH of it ("originally set for April 4"). */
+function dateBesideSameWord(ctx: CheckContext, part: DraftSentence, f: Figure, pool: IndexedSource[]): boolean {
+  const mine = new Set(near(sentenceTokens(part), f.start, f.raw.length));
+  if (!mine.size) return false;
+  for (const s of sentencesOf(ctx, pool)) {
+    for (const g of s.figures) if (g.key === f.key && shared(near(s.tokens, g.start, g.raw.length), mine)) return true;
+  }
+  return false;
 }
 
 function sentencesGive(ctx: CheckContext, s: IndexedSource, day: string): boolean {
@@ -107,6 +141,7 @@ function sentencesGive(ctx: CheckContext, s: IndexedSource, day: string): boolea
 export function shiftedDate(ctx: CheckContext, part: DraftSentence, f: Figure, pool: IndexedSource[], present: ReadonlySet<string>): SourceSentence | null {
   const leaveOut = new Set(f.raw.toLowerCase().split(/[\s.,]+/).filter(Boolean).map(stem));
   if (alignments(ctx, part, pool, leaveOut).some((a) => a.score >= MIN_SUPPORT && a.sentence.figures.some((g) => g.key === f.key))) return null;
+  if (dateBesideSameWord(ctx, part, f, pool)) return null;
   const context = reportingSentences(ctx, part, pool, leaveOut);
   if (!context.length || context.some((s) => s.figures.some((g) => g.key === f.key))) return null;
   // Dates the draft sentence also gives are not rivals ("on April 12, two weeks after March 25").

@@ -56,6 +56,63 @@ describe('dates as journalists write them', () => {
   });
 });
 
+describe('days and dates said another way', () => {
+  it('reads a fixed-date holiday as its date, and a weekday slip "Friday, March, 13" as March 13', () => {
+    const texts: [string, string] = ['The council wants every route running by the Fourth of July, the mayor said.', 'Fares were cut on Friday, March, 13 after a long debate.'];
+    expect(findings(story(texts, [p([1], 'The council wants every route running by July 4, the mayor said.')]), 'numbers')).toEqual([]);
+    expect(findings(story(texts, [p([2], 'Fares were cut on March 13 after a long debate.')]), 'numbers')).toEqual([]);
+    expect(findings(story(texts, [p([1], 'The council wants every route running by July 14, the mayor said.')]), 'numbers').join(' ')).toMatch(/July 14/);
+  });
+
+  it('accepts a weekday a short cited sentence gives beside the same event, and still holds a shifted one', () => {
+    const texts: [string, string] = [
+      'The council suspended the fare office on Thursday morning after an audit of student passes. Riders were told to buy passes online. Board members read the findings, and the audit was released Wednesday.',
+      'The council suspended the office on Thursday.',
+    ];
+    expect(findings(story(texts, [p([1], 'Auditors released the audit Wednesday; the council suspended the fare office and froze the student passes program after that audit, according to the council.')]), 'numbers')).toEqual([]);
+    expect(findings(story(texts, [p([1], 'The council suspended the fare office on Wednesday morning after an audit of student passes.')]), 'numbers').join(' ')).toMatch(/Wednesday/);
+  });
+
+  it('accepts a date the cited source gives beside the same words though another date leads the sentence', () => {
+    const texts: [string, string] = [
+      "On March 3 the council's fare committee announced that the fare vote for bus, tram and ferry riders in the city has been postponed by a month. Riders had asked for more time. The vote was originally set for April 4.",
+      'The council postponed its fare vote.',
+    ];
+    expect(findings(story(texts, [p([1], "The council's fare committee announced that the fare vote for bus, tram and ferry riders in the city, originally set for April 4, has been postponed by a month.")]), 'numbers')).toEqual([]);
+  });
+});
+
+describe('figures said another way', () => {
+  it('accepts a change that is the difference of the two figures the source gives', () => {
+    const texts: [string, string] = [
+      'Data released Thursday showed 373,000 riders used the buses in the week ended July 3, up from a revised 371,000 riders the week prior.',
+      'Ridership rose by 2,000 to 373,000, the council said.',
+    ];
+    expect(findings(story(texts, [p([1, 2], '373,000 riders used the buses in the week ended July 3, up 2,000 from the revised prior week.')]), 'numbers')).toEqual([]);
+    expect(findings(story(texts, [p([1], '373,000 riders used the buses in the week ended July 3, up from a revised 372,000 riders the week prior.')]), 'numbers').join(' ')).toMatch(/372,000/);
+  });
+
+  it('counts some of our own outlets, and two parties "between two"', () => {
+    const texts: [string, string] = ['Councillor Ada Lin, a Democrat, sued Mayor Omar Reyes, a Democrat, over the fares.', 'Lin sued Reyes over the fares.'];
+    const s = story(texts, [p([1, 2], 'The suit turns a feud between two Democrats into a court case, as two outlets reported.')]);
+    expect(findings(s, 'numbers')).toEqual([]);
+    expect(findings(story(texts, [p([1, 2], 'The suit turns a feud between two Democrats into a court case, as all four outlets reported.')]), 'numbers').join(' ')).toMatch(/four/);
+  });
+
+  it('reads an FAQ answer with its question: a short answer\'s figure is not taken for another measure', () => {
+    const texts: [string, string] = [
+      'It took a year for the city to go from one to 25,000 fare complaints. As of Sunday, more than 4,170 riders have asked for refunds, according to transit office data.',
+      'The city has passed 25,000 fare complaints since the change.',
+    ];
+    const faq = (answer: string) => [
+      { question: 'How many fare complaints has the city recorded?', answer: p([1], answer) },
+      { question: 'Who reported it?', answer: p([2], 'The count was reported on the same day.') },
+    ];
+    const s = story(texts, [p([1, 2], 'The city has recorded 25,000 fare complaints since the change.')], { faq: faq('More than 25,000, according to transit office data reported Sunday.') });
+    expect(findings(s, 'numbers')).toEqual([]);
+  });
+});
+
 describe('figures as journalists write them', () => {
   it('keeps percentage points apart from percent', () => {
     const s = story(['Support rose 3 percentage points, to 41 percent, in the poll.', 'The poll showed 41 percent support.'], [
@@ -136,6 +193,34 @@ describe('names as journalists write them', () => {
       p([1], 'Microsoft bought the startup on Monday for its database tools, the company said.'),
     ]);
     expect(findings(s, 'entities').join(' ')).toMatch(/Microsoft/);
+  });
+});
+
+describe('names described, not named', () => {
+  it('reads titles with a full stop, party-and-place descriptions and "X-led" as descriptions', () => {
+    const texts: [string, string] = ['Former Gov. Edwin Marsh, a Democrat, backed the fare cut in the state Senate.', 'Marsh backed the cut.'];
+    const s = story(texts, [p([1], 'Former Louisiana Gov. Edwin Marsh, a Louisiana Democrat, backed the fare cut in the GOP-controlled Senate.')]);
+    expect(findings(s, 'entities')).toEqual([]);
+  });
+
+  it('finds an acronym spelled out across "and", and a name with a generic word left out', () => {
+    const texts: [string, string] = [
+      'The maker will seek approval from the US Food and Drug Administration, the Santa Clara Sheriff’s Office said.',
+      'The maker will seek approval.',
+    ];
+    expect(findings(story(texts, [p([1], 'The Santa Clara County Sheriff’s Office said the maker will ask the FDA for approval.')]), 'entities')).toEqual([]);
+  });
+
+  it('does not read a negated verb as done ("released rather than expelled")', () => {
+    const texts: [string, string] = ['Many riders are being let back on the buses while their cases are reviewed, and some could be expelled later, the council said.', 'Some riders could be expelled.'];
+    expect(findings(story(texts, [p([1], 'Many riders are being let back on the buses while their cases are reviewed rather than expelled, the council said.')]), 'entities')).toEqual([]);
+    expect(findings(story(texts, [p([1], 'Many riders were let back on the buses while their cases are reviewed and some were expelled, the council said.')]), 'entities').join(' ')).toMatch(/expelled/);
+  });
+
+  it('calls "former" supported by an apposition after the name', () => {
+    const texts: [string, string] = ['Ada Lin, the former transit chief, criticised the fares.', 'Lin criticised the fares.'];
+    expect(findings(story(texts, [p([1], 'Former transit chief Ada Lin criticised the fares.')]), 'entities')).toEqual([]);
+    expect(findings(story(['Ada Lin, the transit chief, criticised the fares.', 'Lin criticised the fares.'], [p([1], 'Former transit chief Ada Lin criticised the fares.')]), 'entities').join(' ')).toMatch(/former/);
   });
 });
 

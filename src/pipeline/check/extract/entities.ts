@@ -37,6 +37,11 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+// Titles written with a full stop before a name (AP style).
+const TITLE_ABBREVIATIONS = new Set(['Gov', 'Sen', 'Sens', 'Rep', 'Reps', 'Gen', 'Lt', 'Col', 'Sgt', 'Capt', 'Adm', 'Cmdr', 'Maj', 'Dr', 'Mr', 'Mrs', 'Ms', 'Prof', 'Rev', 'Atty', 'Supt', 'Insp', 'Det', 'Gens']);
+// "GOP-controlled", "Democratic-led", "Texas-based": a name turned into a description of the next one.
+const DESCRIPTOR = /^[\p{L}.]+-(?:controlled|led|backed|run|owned|based|held|dominated|allied|aligned|funded|born|made|majority|friendly|leaning)$/u;
+
 const isQuoteMark = (c: string | undefined) => c === "'" || c === '’';
 
 /** Lower case, then drop a possessive "'s", a trailing apostrophe and a trailing full stop, in that order. */
@@ -107,7 +112,9 @@ export function extractEntities(text: string, ignore: ReadonlySet<string> = new 
     let j = i;
     // Extend through capitalised words and connectors joined only by spaces.
     while (j + 1 < tokens.length) {
-      if (!onlySpace(text, tokens[j]!.start + tokens[j]!.raw.length, tokens[j + 1]!.start)) break;
+      // "Gov. Edwin Edwards", "Sen. Lisa Murkowski": a title's full stop does not end the name.
+      const gapFrom = tokens[j]!.start + tokens[j]!.raw.length + (TITLE_ABBREVIATIONS.has(tokens[j]!.raw) && text[tokens[j]!.start + tokens[j]!.raw.length] === '.' ? 1 : 0);
+      if (!onlySpace(text, gapFrom, tokens[j + 1]!.start)) break;
       const next = tokens[j + 1]!.raw;
       if (isCapitalised(next)) {
         j++;
@@ -126,7 +133,7 @@ export function extractEntities(text: string, ignore: ReadonlySet<string> = new 
     const before = lastBefore(text, t.start);
     const sentenceInitial = before === '' || OPENERS.includes(before) || QUOTE_FIRST.test(t.raw);
     // Trim calendar words, titles and our own names off the edges ("Tuesday Harwick Systems" -> "Harwick Systems").
-    const skip = (w: string) => NOT_NAMES.has(w) || CONNECTORS.has(w);
+    const skip = (w: string) => NOT_NAMES.has(w) || CONNECTORS.has(w) || DESCRIPTOR.test(w);
     let a = 0;
     let b = span.length;
     // A sentence-opening function word ("On Tuesday the …") is capitalised for grammar.
@@ -148,7 +155,7 @@ export function extractEntities(text: string, ignore: ReadonlySet<string> = new 
 
 // Case is spelled out rather than flagged /i: under /iu, \p{Lu} would match lower-case letters too.
 // The status word, the role words after it ("former transit chief"), then the name.
-const STATUS = /\b([Ff]ormer|[Aa]cting|[Ii]nterim|[Ll]ate|[Ee]x-)\s*((?:(?:\p{Ll}[\p{L}-]*|CEO|CTO|CFO|COO)\s+){0,4})(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3})/gu;
+const STATUS = /\b((?:[Ff]ormer|[Aa]cting|[Ii]nterim|[Ll]ate)\b|[Ee]x-)\s*((?:(?:\p{Ll}[\p{L}-]*|CEO|CTO|CFO|COO)\s+){0,4})(\p{Lu}[\p{L}'’-]+(?:\.?\s+\p{Lu}[\p{L}'’-]+){0,5})/gu;
 
 /** "former", "acting", "interim", "late" or "ex-" attached to a name, with the name. */
 export function extractStatusClaims(text: string): StatusClaim[] {

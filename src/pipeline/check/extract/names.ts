@@ -9,7 +9,7 @@
 /** Words that are a role or title around a name, not the name (lower case, no full stop). */
 export const TITLE_WORDS: ReadonlySet<string> = new Set(
   (
-    'president vice sen senator senators rep reps representative representatives gov governor governors mayor justice justices chief judge ' +
+    'president vice sen sens senator senators rep reps representative representatives gov governor governors mayor justice justices chief judge ' +
     'secretary attorney general speaker leader leaders director commissioner dr mr mrs ms miss prof professor acting former ex late ' +
     'interim senior deputy minister prime chair chairman chairwoman chairperson ceo cfo cto coo founder co-founder king queen prince princess ' +
     'pope gen col lt sgt adm capt cmdr maj officer officers spokesman spokeswoman spokesperson ambassador lawmaker lawmakers candidate ' +
@@ -17,6 +17,9 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set(
     'assistant associate executive head st saint rev reverend sir dame lord lady first lady incumbent outgoing then'
   ).split(' '),
 );
+
+// Parties before a title ("Republican Sen. Josh Hawley"): a description, not part of the name.
+const PARTY = new Set(['republican', 'democratic', 'democrat', 'gop', 'independent', 'conservative', 'liberal', 'labour', 'labor']);
 
 // Suffixes and connectors that carry no identity of their own.
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'esq']);
@@ -53,7 +56,7 @@ export function nameCore(words: readonly string[]): string[] {
   if (of > 0 && list.slice(0, of).some((w) => !TITLE_WORDS.has(w))) list = list.slice(0, of);
   let a = 0;
   let b = list.length;
-  while (a < b && (TITLE_WORDS.has(list[a]!) || CONNECTORS.has(list[a]!))) a++;
+  while (a < b && (TITLE_WORDS.has(list[a]!) || CONNECTORS.has(list[a]!) || (a + 1 < b && TITLE_WORDS.has(list[a + 1]!) && PARTY.has(list[a]!)))) a++;
   while (b > a && (SUFFIXES.has(list[b - 1]!) || CONNECTORS.has(list[b - 1]!))) b--;
   // Middle initials ("John G. Roberts") are optional.
   return list.slice(a, b).filter((w, i, all) => !(i > 0 && i < all.length - 1 && /^\p{L}$/u.test(w)));
@@ -97,5 +100,7 @@ const NOT_PERSON = new Set(
   ('court house senate congress department ministry office agency news times post journal herald party committee council commission ' +
     'university college school hospital company inc corp group bank fund county city state states republic union nations street ' +
     'administration service services board bureau institute foundation association airlines network press media tech primary act bill ' +
-    'republican republicans democrat democrats north south east west new united national federal american americans').split(' '),
+    'republican republicans democrat democrats north south east west new united national federal american americans ' +
+    'hall fame league club team museum center centre church airport station park bridge river island lake stadium arena festival ' +
+    'award prize war law program programme project plan market exchange index reserve guard army navy forces police capitol').split(' '),
 );

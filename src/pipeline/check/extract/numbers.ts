@@ -55,6 +55,8 @@ const POINTS = /point/i;
 const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 // "March 13", "Nov. 3" (not "March, 13": "From September, 11 schools …" is a count).
 const MONTH_DAY = new RegExp(String.raw`\b${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`, 'g');
+// After a weekday the comma is a slip, not a count: "Friday, March, 13".
+const WEEKDAY_MONTH_DAY = new RegExp(String.raw`(?<=\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)${MONTH}\.?,\s+(\d{1,2})\b(?:,?\s+(\d{4})\b)?`, 'g');
 const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+(\d{4})\b)?`, 'g');
 const TIME = /\b(\d{1,2}):(\d{2})\b/g;
 const DIGITS = new RegExp(
@@ -70,7 +72,13 @@ const WORD_NUMBER = new RegExp(
   'gi',
 );
 const ORDINAL_WORD = new RegExp(String.raw`\b(${Object.keys(ORDINAL_WORDS).join('|')})\b`, 'gi');
-const MONTH_PATTERNS = [MONTH_DAY, DAY_MONTH];
+const MONTH_PATTERNS = [WEEKDAY_MONTH_DAY, MONTH_DAY, DAY_MONTH];
+// Holidays on a fixed date name that date ("by the Fourth of July" = "by July 4").
+const HOLIDAYS: Record<string, string> = {
+  'fourth of july': '07-04', 'independence day': '07-04', 'christmas day': '12-25', 'christmas eve': '12-24', "new year's day": '01-01',
+  "new year's eve": '12-31', halloween: '10-31', "valentine's day": '02-14', 'veterans day': '11-11', juneteenth: '06-19', 'boxing day': '12-26',
+};
+const HOLIDAY = /\b(?:Fourth of July|Independence Day|Christmas (?:Day|Eve)|New Year['’]s (?:Day|Eve)|Halloween|Valentine['’]s Day|Veterans Day|Juneteenth|Boxing Day)\b/g;
 const SCALE_WORD = /hundred|thousand|million|billion|trillion/i;
 
 /** A value as a short canonical string: 1.50 -> "1.5", 4e9 -> "4000000000". */
@@ -137,7 +145,7 @@ export function extractFigures(text: string): Figure[] {
       for (re.lastIndex = 0; (m = re.exec(text)); ) {
         const start = m.index;
         if (!free(start, start + m[0].length)) continue;
-        const [month, day] = re === MONTH_DAY ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+        const [month, day] = re === DAY_MONTH ? [m[2]!, m[1]!] : [m[1]!, m[2]!];
         if (Number(day) < 1 || Number(day) > 31) continue;
         const year = m[3];
         const dateRaw = year ? m[0].slice(0, m[0].lastIndexOf(year)).replace(/[,\s]+$/, '') : m[0];
@@ -195,6 +203,12 @@ export function extractFigures(text: string): Figure[] {
       },
       start + m[0].length,
     );
+  }
+  if (/Day|Eve|July|Halloween|Juneteenth/.test(text)) {
+    for (HOLIDAY.lastIndex = 0; (m = HOLIDAY.exec(text)); ) {
+      if (!free(m.index, m.index + m[0].length)) continue;
+      add({ raw: m[0], start: m.index, kind: 'date', key: `d:${HOLIDAYS[m[0].toLowerCase().replace('’', "'")]}`, soft: false }, m.index + m[0].length);
+    }
   }
   for (ORDINAL_WORD.lastIndex = 0; (m = ORDINAL_WORD.exec(text)); ) {
     if (!free(m.index, m.index + m[0].length)) continue;
