@@ -91,6 +91,8 @@ export interface KindScore { kind: string; total: number; caught: number; misses
 export interface RealScore {
   total: number;
   held: string[];
+  /** Summaries whose every figure, capitalised word and quotation is in the sources as a string: a hold of one is surely false. */
+  verifiable?: { total: number; held: string[] };
   entityFlagged: string[];
   byKind: KindScore[];
 }
@@ -219,12 +221,17 @@ export function evaluateSummaries(events: NeusEvent[], policy: Partial<CheckPoli
   const held: string[] = [];
   const entityFlagged: string[] = [];
   const byKind = new Map<string, KindScore>(SUMMARY_FAULTS.map((k) => [k, { kind: k, total: 0, caught: 0, misses: [] }]));
+  const verifiable = { total: 0, held: [] as string[] };
   for (const event of events) {
     const sources = eventSources(event);
     const draft = summaryDraft(event);
     const key = `train-${event.index}`;
     const faithful = summaryReport(checkArticle(draft, sources, policy));
     if (!faithful.passed) held.push(...blockingLines(key, faithful));
+    if (verifiableIn(event.summary.text, sources, event.summary.title)) {
+      verifiable.total++;
+      if (!faithful.passed) verifiable.held.push(...blockingLines(key, faithful));
+    }
     const entities = faithful.results.find((r) => r.name === 'entities');
     if (entities && !entities.passed) entityFlagged.push(`${key}: ${entities.details.join(' | ')}`);
     const rand = rng(seed + event.index);
@@ -236,7 +243,28 @@ export function evaluateSummaries(events: NeusEvent[], policy: Partial<CheckPoli
       tally(byKind, kind, newFindings(faithful, damaged).length > 0, `${key}: ${fault.change}`);
     }
   }
-  return { total: events.length, held, entityFlagged, byKind: [...byKind.values()] };
+  return { total: events.length, held, entityFlagged, byKind: [...byKind.values()], verifiable };
+}
+
+/**
+ * Whether every figure, capitalised word (past a sentence's first) and quotation of a text is in the
+ * sources as a plain string: a test that shares nothing with the checks, so a hold of such a summary is a false hold.
+ */
+export function verifiableIn(text: string, sources: SourceDoc[], title = ''): boolean {
+  const plain = (t: string) => t.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
+  const all = plain(sources.map((s) => `${s.title} ${s.text}`).join(' '));
+  const lower = all.toLowerCase();
+  const body = plain(text);
+  const head = plain(title);
+  const figures = (t: string) => t.match(/\d[\d,.]*\d|\d/g) ?? [];
+  const quotes = (t: string) => [...t.matchAll(/"([^"]{3,}?)[,.]?"/g)].map((m) => m[1]!.toLowerCase());
+  const pieces = [
+    ...figures(body),
+    ...figures(head),
+    // A headline is in title case: only its figures and quotations are looked for.
+    ...[...body.matchAll(/(?<![.!?"]\s|^)\b[A-Z][\w'-]+/g)].map((m) => m[0].replace(/'s$/, '')),
+  ];
+  return pieces.every((x) => all.includes(x)) && [...quotes(body), ...quotes(head)].every((q) => lower.includes(q));
 }
 
 /** Events by index, for joining committed drafts with the data set. */

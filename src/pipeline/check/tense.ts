@@ -22,6 +22,8 @@ export const IRREGULAR_PAST: Readonly<Record<string, string>> = {
   broken: 'break', shot: 'shoot', sank: 'sink', signed: 'sign', done: 'do', did: 'do', got: 'get', bore: 'bear', swore: 'swear', sworn: 'swear',
   stole: 'steal', hid: 'hide', bent: 'bend', dealt: 'deal', meant: 'mean', felt: 'feel', slid: 'slide', rode: 'ride', woke: 'wake', beat: 'beat',
 };
+const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries(IRREGULAR_PAST));
+const VERB_WORD = /[\p{L}'’]+/gu;
 const NOT_ACTIONS = new Set(['said', 'told', 'added', 'noted', 'reported', 'stated', 'according', 'based', 'related', 'called', 'named', 'used', 'needed', 'expected', 'planned', 'scheduled']);
 
 // Words within three before a verb that make it not (yet) done: plans, expectations, modals, near misses.
@@ -46,12 +48,18 @@ function verbUses(text: string): VerbUse[] {
   const governed = markerEnds(text, NOT_DONE_MARK);
   const negatedAt = markerEnds(text, NEGATION_MARK);
   const out: VerbUse[] = [];
-  for (const m of text.matchAll(/[\p{L}'’]+/gu)) {
-    const raw = m[0].toLowerCase();
-    if (raw.length < 3 || NOT_ACTIONS.has(raw)) continue;
-    const past = Object.hasOwn(IRREGULAR_PAST, raw) || (raw.endsWith('ed') && raw.length > 4);
-    const notDone = governs(governed, text, m.index);
-    const negated = governs(negatedAt, text, m.index);
+  // Most words are neither past nor -ing forms and follow no marker: those are skipped before any slicing.
+  const marked = governed.length > 0 || negatedAt.length > 0;
+  VERB_WORD.lastIndex = 0;
+  for (let m = VERB_WORD.exec(text); m; m = VERB_WORD.exec(text)) {
+    const word = m[0];
+    if (word.length < 3) continue;
+    const raw = word.toLowerCase();
+    const past = (raw.length > 4 && raw.endsWith('ed')) || IRREGULAR.has(raw);
+    if (!past && !marked && !raw.endsWith('ing')) continue;
+    if (NOT_ACTIONS.has(raw)) continue;
+    const notDone = marked && governs(governed, text, m.index);
+    const negated = marked && governs(negatedAt, text, m.index);
     if (!past && !raw.endsWith('ing') && !negated && !notDone) continue;
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     // "released rather than expelled": a negated verb is not reported as done.
@@ -80,7 +88,8 @@ function governs(ends: number[], text: string, at: number): boolean {
 
 /** A verb's base form, near enough to meet its other forms: "arraigned" / "arraign", "held" / "hold", "resigning" / "resign". */
 function lemma(raw: string): string {
-  if (Object.hasOwn(IRREGULAR_PAST, raw)) return IRREGULAR_PAST[raw]!;
+  const irregular = IRREGULAR.get(raw);
+  if (irregular) return irregular;
   let w = raw;
   if (w.endsWith('ied') && w.length > 5) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
