@@ -126,8 +126,10 @@ export const deskArticles = new Hono<DeskEnv>()
         .map((k) => [k, fields[k]?.trim()] as const)
         .filter(([k, v]) => v !== undefined && v !== '' && v !== draft?.[k]),
     );
-    if (!Object.keys(changes).length) return redirectWith(c, back, { kind: 'done', message: 'Nothing was changed, so no new version was made.' });
     const form = parseForm(editInput, changes);
-    if (!form.ok) return redirectWith(c, back, { kind: 'error', message: form.message });
-    return actOnce(c, 'edit', back, async (ctx) => said(await editArticleNow(ctx, id, form.data), 'Saved as a new version', 'Nothing changed.'));
+    // An unchanged form is checked inside, after the nonce: resubmitting a saved edit is "done once", not "unchanged".
+    if (!form.ok && Object.keys(changes).length) return redirectWith(c, back, { kind: 'error', message: form.message });
+    return actOnce(c, 'edit', back, async (ctx) =>
+      form.ok ? said(await editArticleNow(ctx, id, form.data), 'Saved as a new version', 'Nothing changed.') : 'Nothing was changed, so no new version was made.',
+    );
   });
