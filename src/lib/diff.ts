@@ -35,7 +35,8 @@ function editScript(a: readonly string[], b: readonly string[]): Op[] {
   let j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && a[i] === b[j]) ops.push({ op: 'same', a: i++, b: j++ });
-    else if (j < m && (i === n || lcs[i * width + j + 1]! >= lcs[(i + 1) * width + j]!)) ops.push({ op: 'ins', a: i, b: j++ });
+    // On a tie the removal comes first, so a replaced word reads "<del>old</del><ins>new</ins>".
+    else if (j < m && (i === n || lcs[i * width + j + 1]! > lcs[(i + 1) * width + j]!)) ops.push({ op: 'ins', a: i, b: j++ });
     else ops.push({ op: 'del', a: i++, b: j });
   }
   return ops;
