@@ -57,7 +57,29 @@ function merged(parts: DiffPart[]): DiffPart[] {
 export function diffWords(before: string, after: string): DiffPart[] {
   const a = before.split(/(\s+)/).filter(Boolean);
   const b = after.split(/(\s+)/).filter(Boolean);
-  return merged(editScript(a, b).map((o) => ({ op: o.op, text: o.op === 'ins' ? b[o.b]! : a[o.a]! })));
+  const raw: DiffPart[] = editScript(a, b).map((o) => ({ op: o.op, text: o.op === 'ins' ? b[o.b]! : a[o.a]! }));
+  // A space between two changed words belongs to the change: one <del> and one <ins> per changed phrase, not per word.
+  const out: DiffPart[] = [];
+  let del = '';
+  let ins = '';
+  const flush = () => {
+    if (del) out.push({ op: 'del', text: del });
+    if (ins) out.push({ op: 'ins', text: ins });
+    del = ins = '';
+  };
+  raw.forEach((p, k) => {
+    if (p.op === 'del') del += p.text;
+    else if (p.op === 'ins') ins += p.text;
+    else if ((del || ins) && /^\s+$/.test(p.text) && raw[k + 1] && raw[k + 1]!.op !== 'same') {
+      del += p.text;
+      ins += p.text;
+    } else {
+      flush();
+      out.push(p);
+    }
+  });
+  flush();
+  return merged(out);
 }
 
 /** Line-level diff; a run of removed lines followed by added ones is compared word by word, pair by pair. */

@@ -20,6 +20,15 @@ describe('diffWords', () => {
     expect(rebuild(parts, 'after')).toBe(after);
   });
 
+  it('marks a changed phrase as one removal and one insertion, not word by word', () => {
+    const parts = diffWords('Lumen Forge opens its Atlas model', 'A new headline for the Atlas model');
+    expect(parts).toEqual([
+      { op: 'del', text: 'Lumen Forge opens its ' },
+      { op: 'ins', text: 'A new headline for the ' },
+      { op: 'same', text: 'Atlas model' },
+    ]);
+  });
+
   it('handles empty texts', () => {
     expect(diffWords('', 'new words')).toEqual([{ op: 'ins', text: 'new words' }]);
     expect(diffWords('old', '')).toEqual([{ op: 'del', text: 'old' }]);
