@@ -33,7 +33,7 @@ function crossOrigin(req: Request): boolean {
 }
 
 /** The sign-in form and its POST; the form carries a double-submitted token of its own (no session exists yet). */
-export const deskSignIn = new Hono<AppEnv>()
+export const deskSignIn = new Hono<DeskEnv>()
   .get('/sign-in', async (c) => {
     const access = accessOn(c.env);
     const login = access ? '' : newSecret();

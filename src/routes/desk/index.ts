@@ -1,7 +1,6 @@
 /** The editors' desk: server-rendered screens over the editor actions, behind Access or a token sign-in. */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { AppEnv } from '../../app';
 import type { AccessVerifierOptions } from '../../lib/access-jwt';
 import { OPML_MAX_BYTES } from '../../editor/sources';
 import { deskArticles } from './articles';
@@ -24,17 +23,15 @@ export function createDesk(access: AccessVerifierOptions = {}) {
         c.header('X-Robots-Tag', 'noindex, nofollow');
       })
       // Forms are small; an OPML upload is the largest (plus its multipart wrapping).
-      .use('*', bodyLimit({ maxSize: OPML_MAX_BYTES + 64 * 1024, onError: (c) => refuse(c as never, 403, 'The form is too large.') }))
-      .route('/', deskSignIn as unknown as Hono<DeskEnv>)
+      .use('*', bodyLimit({ maxSize: OPML_MAX_BYTES + 64 * 1024, onError: (c) => refuse(c, 413, 'The form is too large; nothing was done.') }))
+      .route('/', deskSignIn)
       .use('*', deskAuth(access))
       .route('/', deskSignOut)
       .route('/', deskArticles)
       .route('/', deskSources)
       .route('/', deskRecords)
-      .notFound((c) => refuse(c as never, 404, `There is no desk page at ${c.req.path}.`))
+      .notFound((c) => refuse(c, 404, `There is no desk page at ${c.req.path}.`))
   );
 }
 
 export const desk = createDesk();
-
-export type { AppEnv };

@@ -85,6 +85,12 @@ for (const who of ['editor', 'admin'] as const) {
         expect(html, path).toContain('<meta name="robots" content="noindex, nofollow"/>');
         expect(html, path).not.toMatch(/<script|\son[a-z]+=/i);
         expect(unlabelledControls(html), path).toEqual([]);
+        // One h1, and no heading level skipped on the way down.
+        const levels = [...html.matchAll(/<h([1-6])\b/g)].map((m) => Number(m[1]));
+        expect(levels.filter((l) => l === 1), path).toHaveLength(1);
+        levels.forEach((l, i) => i > 0 && expect(l - levels[i - 1]!, `${path} h${levels[i - 1]} → h${l}`).toBeLessThanOrEqual(1));
+        expect(html, path).toMatch(/<html lang="en"/);
+        expect(html, path).toContain('<main id="main"');
       }
     });
   });
