@@ -17,8 +17,6 @@ export interface DeskView {
   /** A fresh one-time nonce for each form. */
   nonce: () => string;
   flash: DeskFlash | null;
-  /** Access sessions sign out at Access; token sessions here. */
-  via: 'token' | 'access';
 }
 
 /** The shell of every desk page; `view` is null on pages seen before sign-in. */

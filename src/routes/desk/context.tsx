@@ -32,7 +32,6 @@ export function deskView(c: DeskContext): DeskView {
     csrf: session.csrf,
     nonce: () => crypto.randomUUID(),
     flash: session.flash,
-    via: session.via,
   };
 }
 
