@@ -65,6 +65,16 @@ describe('desk sign-in through Cloudflare Access', () => {
     expect(res.status).toBe(401);
   });
 
+  it('rate limits failed assertions per client, refusing even a valid one while blocked', async () => {
+    const limited = { ...withAccess, AUTH_LIMITER: undefined, AUTH_FAILURES_PER_MINUTE: '2' };
+    const send = async (assertion: string, ip: string) =>
+      (await app.request(`${ORIGIN}/desk`, { headers: { 'cf-access-jwt-assertion': assertion, 'cf-connecting-ip': ip } }, limited)).status;
+    const forged = await keys.signHs256();
+    expect([await send(forged, '203.0.113.90'), await send(forged, '203.0.113.90'), await send(forged, '203.0.113.90')]).toEqual([401, 401, 429]);
+    expect(await send(await keys.sign(), '203.0.113.90')).toBe(429);
+    expect(await send(await keys.sign(), '203.0.113.91')).toBe(200);
+  });
+
   it('turns token sign-in off', async () => {
     const res = await app.request(`${ORIGIN}/desk/sign-in`, { method: 'POST', body: new URLSearchParams({ token: env.ADMIN_TOKEN }) }, withAccess);
     expect(res.status).toBe(403);

@@ -149,6 +149,17 @@ describe('source actions', () => {
     expect(await auditCount('add-source', added[0]!.id)).toBe(1);
   });
 
+  it('adds a source by its feed URL; the same feed again is refused in words, and nothing is added twice', async () => {
+    const url = `${inject('newswireUrl')}/feeds/lattice-dispatch.json`;
+    expect(await flashAfter(admin, (await admin.submit('/desk/sources', '/desk/sources', { url, publisher: 'Lattice Dispatch' })).res)).toContain('Added');
+    const again = await flashAfter(admin, (await admin.submit('/desk/sources', '/desk/sources', { url, publisher: 'Lattice Dispatch' })).res);
+    expect(again).toContain('Nothing was done');
+    expect(again).toContain('in the registry already');
+    const added = await db.select().from(sources).where(eq(sources.feedUrl, url));
+    expect(added).toHaveLength(1);
+    expect(await auditCount('add-source', added[0]!.id)).toBe(1);
+  });
+
   it('disables and enables a source, each once', async () => {
     await db.insert(sources).values({ id: 'wire-toggle', name: 'Wire Toggle', publisher: 'Wire Toggle', feedUrl: 'https://toggle.example/feed' });
     const action = '/desk/sources/wire-toggle/enabled';
