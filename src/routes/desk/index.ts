@@ -30,7 +30,8 @@ export function createDesk(access: AccessVerifierOptions = {}) {
       .route('/', deskArticles)
       .route('/', deskSources)
       .route('/', deskRecords)
-      .notFound((c) => refuse(c, 404, `There is no desk page at ${c.req.path}.`))
+      // A mounted app's notFound is its parent's: the desk's own 404 is its last route.
+      .all('*', (c) => refuse(c, 404, `There is no desk page at ${c.req.path}.`))
   );
 }
 

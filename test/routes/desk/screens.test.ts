@@ -96,6 +96,15 @@ for (const who of ['editor', 'admin'] as const) {
   });
 }
 
+describe('a desk address that does not exist', () => {
+  it('is the desk’s own 404, private like every desk page', async () => {
+    const { res, html } = await page('editor', '/desk/no-such-screen');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+    expect(html).toContain('There is no desk page at /desk/no-such-screen.');
+  });
+});
+
 describe('the tokens screen', () => {
   it('is for administrators', async () => {
     const { res, html } = await page('admin', '/desk/tokens');
