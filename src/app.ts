@@ -10,6 +10,7 @@ import { media } from './routes/media';
 import { pages } from './routes/pages';
 import { siteView } from './routes/render';
 import { editorApi } from './routes/editor';
+import { desk } from './routes/desk';
 
 export type AppEnv = { Bindings: Bindings };
 
@@ -42,6 +43,7 @@ export function createApp() {
   app.route('/', feeds);
   app.route('/', media);
   app.route('/api/editor', editorApi);
+  app.route('/desk', desk);
   app.notFound(notFound);
   app.onError(onError);
   return app;

@@ -1,5 +1,6 @@
 /** Binds the newsroom run to the Worker's environment: D1, R2, fetch, the ingest queue and the story workflow. */
 import { eq } from 'drizzle-orm';
+import type { Statement } from './db/batch';
 import { openDb } from './db/client';
 import { runs } from './db/schema';
 import { loadConfig, type Bindings } from './env';
@@ -50,12 +51,18 @@ export async function runScheduled(env: Bindings): Promise<RunSummary> {
 }
 
 /**
- * An editor's run: recorded now, carried out after the response is sent.
+ * An editor's run: recorded now, carried out after the response is sent. `also` lands in the batch
+ * that records the run (its audit record).
  * @throws RunInProgressError while another run holds the lease
  */
-export async function startRun(env: Bindings, ctx: { waitUntil(promise: Promise<unknown>): void }, trigger: 'manual' | 'cron') {
+export async function startRun(
+  env: Bindings,
+  ctx: { waitUntil(promise: Promise<unknown>): void },
+  trigger: 'manual' | 'cron',
+  also?: (runId: string) => Statement[],
+) {
   const deps = runDeps(env);
-  const id = await openRun(deps.db, trigger, deps.now());
+  const id = await openRun(deps.db, trigger, deps.now(), also);
   ctx.waitUntil(andPurge(deps, runOrEnqueue(env, deps, id)).catch((err) => console.error(`run ${id} failed:`, err)));
   return { id, status: 'running' as const };
 }

@@ -32,6 +32,7 @@ export function robotsTxt(site: SiteView): string {
   return `User-agent: *
 Allow: /
 Disallow: /api/
+Disallow: /desk
 Disallow: /search
 
 Sitemap: ${site.url}/sitemap.xml

@@ -25,5 +25,12 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border-bottom:1p
 .notice{border-left:4px solid var(--accent);padding:.2rem 1rem}
 form.search{display:flex;gap:.5rem}input[type=search]{flex:1;font:inherit;padding:.4rem}button{font:inherit;padding:.4rem .8rem}
 footer.site{border-top:1px solid var(--line);margin-top:3rem;padding-bottom:2rem;font-size:.85rem;color:var(--muted)}
+body.desk header.site,body.desk main{max-width:80rem}
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.beside{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1.5rem}
+.deskform{border:1px solid var(--line);padding:.5rem 1rem 1rem;margin:1rem 0}.deskform label{display:block;margin:.6rem 0 .2rem;font-family:system-ui,sans-serif}
+input[type=text],input[type=url],input[type=email],input[type=password],select,textarea{font:inherit;padding:.3rem;max-width:100%}textarea{width:100%}
+td form{display:inline}ins{background:var(--mark);color:inherit}del{color:var(--bad)}
+.flash{border-left:4px solid var(--ok);padding:.2rem 1rem}.flash.error{border-color:var(--bad)}
 @media print{nav,.skip,form.search,footer.site nav{display:none}body{background:#fff;color:#000;font-size:11pt}a{color:#000}.sources a::after{content:" (" attr(href) ")";font-size:.8em}}
 `.trim();

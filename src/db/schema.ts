@@ -310,6 +310,42 @@ export const idempotencyKeys = sqliteTable(
   (t) => [primaryKey({ columns: [t.editorId, t.key] }), index('idempotency_expires_idx').on(t.expiresAt)],
 );
 
+/**
+ * Editors' desk sessions: `id` is the SHA-256 (hex) of the secret in the session cookie, never the
+ * secret itself. A session expires at `expires_at` and is revoked by sign-out (or by revoking the
+ * editor). `flash` is the next page's one-time message, encrypted with a key only the cookie holds.
+ */
+export const deskSessions = sqliteTable(
+  'desk_sessions',
+  {
+    id: text('id').primaryKey(),
+    /** Editor row id, or 'admin' for the bootstrap ADMIN_TOKEN. */
+    editorId: text('editor_id').notNull(),
+    editorName: text('editor_name').notNull(),
+    /** admin | editor */
+    role: text('role').notNull(),
+    /** token | access: how the editor signed in. */
+    via: text('via').notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    revokedAt: text('revoked_at'),
+    flash: text('flash'),
+  },
+  (t) => [index('desk_sessions_editor_idx').on(t.editorId), index('desk_sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** One row per desk form that acted: its nonce lands in the action's own batch, so a resubmission finds it. */
+export const deskNonces = sqliteTable(
+  'desk_nonces',
+  {
+    nonce: text('nonce').primaryKey(),
+    editorId: text('editor_id').notNull(),
+    action: text('action').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('desk_nonces_created_idx').on(t.createdAt)],
+);
+
 /** Named leases: at most one holder until `expires_at` (e.g. the one running newsroom run). */
 export const leases = sqliteTable('leases', {
   name: text('name').primaryKey(),
@@ -356,3 +392,4 @@ export type Run = typeof runs.$inferSelect;
 export type Editor = typeof editors.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type IdempotencyKey = typeof idempotencyKeys.$inferSelect;
+export type DeskSession = typeof deskSessions.$inferSelect;

@@ -14,3 +14,20 @@ export function draftParagraphs(draft: ArticleDraft): string[] {
 export function draftBodyText(draft: ArticleDraft): string {
   return draftParagraphs(draft).join('\n\n');
 }
+
+const cites = (c: number[]) => (c.length ? ` [${c.join(', ')}]` : '');
+
+/** The whole draft as labelled lines (headline, standfirst, category, tags, headings, cited paragraphs), for comparing two versions. */
+export function draftLines(draft: ArticleDraft): string[] {
+  return [
+    `Headline: ${draft.title}`,
+    `Standfirst: ${draft.dek}`,
+    `Category: ${draft.category}`,
+    `Tags: ${draft.tags.join(', ')}`,
+    ...draft.sections.flatMap((s) => [`## ${s.heading}`, ...s.paragraphs.map((p) => `${p.text}${cites(p.citations)}`)]),
+    '## What This Means',
+    ...draft.whatThisMeans.map((p) => `${p.text}${cites(p.citations)}`),
+    '## FAQ',
+    ...draft.faq.flatMap((f) => [`Q: ${f.question}`, `A: ${f.answer.text}${cites(f.answer.citations)}`]),
+  ];
+}

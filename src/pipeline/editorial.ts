@@ -36,6 +36,8 @@ export interface Actor {
 export interface EditorialDeps {
   db: Db;
   now: Date;
+  /** Statements that land in the action's own batch, or not at all (the desk's form nonce). */
+  also?: Statement[];
 }
 
 export interface ActionResult {
@@ -69,10 +71,10 @@ async function loadVersion(db: Db, articleId: string, version?: number) {
  * Runs an action's batch, whose first statement is the UPDATE conditional on the state the action
  * read. True when it landed; false when that state had moved (nothing landed).
  */
-async function landOnState(db: Db, statements: Statement[]): Promise<boolean> {
+async function landOnState(db: Db, statements: Statement[], also: Statement[] = []): Promise<boolean> {
   const [guarded, ...rest] = statements;
   try {
-    await runBatch(db, [guarded!, abortUnlessChanged(), ...rest]);
+    await runBatch(db, [guarded!, abortUnlessChanged(), ...rest, ...also]);
     return true;
   } catch (err) {
     // A version number taken by a concurrent revision is the same race, seen by its unique index.
@@ -101,7 +103,7 @@ const result = (a: { id: string; slug: string; category: string }, status: strin
  * check needs a reason, which is recorded and shown publicly beside the check.
  */
 export async function publishByEditor(
-  { db, now }: EditorialDeps,
+  { db, now, also }: EditorialDeps,
   input: { articleId: string; actor: Actor; reason?: string; version?: number },
 ): Promise<ActionResult> {
   const article = await loadArticle(db, input.articleId);
@@ -151,7 +153,7 @@ export async function publishByEditor(
       targetId: article.id,
       details: { version: version.version, reason: reason ?? null, editor: input.actor.name },
     }),
-  ]);
+  ], also);
   if (!landed) {
     // A concurrent request published this very version: done, but not by us.
     const now = await loadArticle(db, article.id);
@@ -163,7 +165,7 @@ export async function publishByEditor(
 
 /** Takes a published article off the site (its URL then answers 404); the reason is recorded. */
 export async function unpublishByEditor(
-  { db, now }: EditorialDeps,
+  { db, now, also }: EditorialDeps,
   input: { articleId: string; actor: Actor; reason: string },
 ): Promise<ActionResult> {
   const article = await loadArticle(db, input.articleId);
@@ -186,7 +188,7 @@ export async function unpublishByEditor(
       targetId: article.id,
       details: { version: article.currentVersion, reason: input.reason, editor: input.actor.name },
     }),
-  ]);
+  ], also);
   if (!landed) {
     const now = await loadArticle(db, article.id);
     if (now.status === 'unpublished') return result(now, now.status, now.currentVersion, false);
@@ -229,7 +231,7 @@ export async function editArticle(deps: EditorialDeps, input: RevisionInput & { 
 }
 
 async function reviseArticle(
-  { db, now }: EditorialDeps,
+  { db, now, also }: EditorialDeps,
   input: RevisionInput,
   how: { kind: 'correction'; notice: string } | { kind: 'edit' },
 ): Promise<ActionResult & { report: CheckReport }> {
@@ -316,7 +318,7 @@ async function reviseArticle(
       targetId: article.id,
       details: { version, ...(how.kind === 'correction' ? { text: how.notice } : {}), editor: input.actor.name },
     }),
-  ]);
+  ], also);
   if (!landed) throw await conflict(db, article.id, `Version ${version} was not made.`);
   return { ...result({ ...article, category: draft.category }, status, version, true), report };
 }

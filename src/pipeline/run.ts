@@ -5,6 +5,7 @@
  * a failing stage is recorded and the run goes on where it can.
  */
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { runBatch, type Statement } from '../db/batch';
 import type { Db } from '../db/client';
 import { acquireLease, currentLease, releaseLease, renewLease } from '../db/lease';
 import { runs, stories as storiesTable } from '../db/schema';
@@ -63,18 +64,20 @@ export class RunInProgressError extends Error {
  * that stopped beating for a lease period (killed by a deploy, an eviction or a limit).
  * @throws RunInProgressError when a live run holds the lease
  */
-export async function openRun(db: Db, trigger: 'cron' | 'manual', now: Date): Promise<string> {
+export async function openRun(db: Db, trigger: 'cron' | 'manual', now: Date, also: (runId: string) => Statement[] = () => []): Promise<string> {
   const id = `run_${now.toISOString().replace(/[-:.TZ]/g, '')}_${crypto.randomUUID().slice(0, 8)}`;
   if (!(await acquireLease(db, RUN_LEASE, id, RUN_LEASE_MS, now))) {
     throw new RunInProgressError((await currentLease(db, RUN_LEASE, now))?.holder ?? 'unknown');
   }
   const staleBefore = new Date(now.getTime() - RUN_LEASE_MS).toISOString();
-  await db.batch([
+  // `also` lands with the run record: an editor's run is audited in the same batch that records it.
+  await runBatch(db, [
     db
       .update(runs)
       .set({ status: 'failed', finishedAt: now.toISOString(), errors: ['The run was interrupted before it finished.'] })
       .where(and(eq(runs.status, 'running'), lt(sql`coalesce(${runs.heartbeatAt}, ${runs.startedAt})`, staleBefore))),
     db.insert(runs).values({ id, trigger, status: 'running', startedAt: now.toISOString(), heartbeatAt: now.toISOString() }),
+    ...also(id),
   ]);
   return id;
 }

@@ -148,6 +148,7 @@ async function main() {
   Another run:     curl '${SITE}/__scheduled?cron=${CRON}'
   Editor API:      curl -H 'Authorization: Bearer ${ADMIN_TOKEN}' ${SITE}/api/editor/articles
                    (this admin token lives as long as this demo)
+  Editors' desk:   ${SITE}/desk  (sign in with the admin token above)
   In ${GROW_AFTER_MS / 60_000} minutes one story grows (a new publisher reports it); a second run is triggered then.
   Ctrl-C stops everything.
 `);

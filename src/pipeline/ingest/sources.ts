@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, isNull, lte, or } from 'drizzle-orm';
 import { z } from 'zod';
+import { runBatch, type Statement } from '../../db/batch';
 import type { Db } from '../../db/client';
 import { sources, type NewSource, type Source } from '../../db/schema';
 import { slugify } from '../../lib/slug';
@@ -107,7 +108,11 @@ export interface ImportReport {
  * by hand; a feed already in the registry is reported, not duplicated; a taken id gets a suffix.
  * @example const report = await importSources(db, readOpml(text).feeds, { allowLoopback: false })
  */
-export async function importSources(db: Db, rows: { n: number; input: SourceInput }[], opts: { allowLoopback: LoopbackPolicy }): Promise<ImportReport> {
+export async function importSources(
+  db: Db,
+  rows: { n: number; input: SourceInput }[],
+  opts: { allowLoopback: LoopbackPolicy; also?: (planned: NewSource[]) => Statement[] },
+): Promise<ImportReport> {
   const schema = sourceInputSchema(opts);
   const report: ImportReport = { added: [], existing: [], invalid: [] };
   const registry = await db.select({ id: sources.id, feedUrl: sources.feedUrl }).from(sources);
@@ -133,11 +138,14 @@ export async function importSources(db: Db, rows: { n: number; input: SourceInpu
     byFeed.set(s.feedUrl, id);
     values.push({ ...s, id, homepage: s.homepage ?? null, categoryHint: s.categoryHint ?? null });
   }
-  // One statement per row (D1 binds at most 100 parameters), a hundred rows per batch.
-  for (let i = 0; i < values.length; i += 100) {
-    const [first, ...rest] = values.slice(i, i + 100).map((v) => db.insert(sources).values(v).onConflictDoNothing().returning({ id: sources.id }));
-    const inserted = await db.batch([first!, ...rest]);
-    report.added.push(...inserted.flat().map((r) => r.id));
+  // One statement per row (D1 binds at most 100 parameters), a hundred rows per batch; `also`
+  // (the audit record) lands with the last batch.
+  const also = opts.also?.(values) ?? [];
+  for (let i = 0; i < values.length || (i === 0 && also.length); i += 100) {
+    const chunk = values.slice(i, i + 100).map((v) => db.insert(sources).values(v).onConflictDoNothing().returning({ id: sources.id }));
+    const last = i + 100 >= values.length;
+    const results = await runBatch(db, [...chunk, ...(last ? also : [])]);
+    report.added.push(...results.slice(0, chunk.length).flatMap((r) => (r.results as { id: string }[]).map((row) => row.id)));
   }
   return report;
 }

@@ -1,34 +1,17 @@
 /** Editor API over the newsroom's records: runs, the audit log and editor tokens. */
-import { desc, eq } from 'drizzle-orm';
+import { desc } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { openDb } from '../../db/client';
-import { auditLog, editors, runs } from '../../db/schema';
-import { ApiError, parseWith, readJson } from './request';
-import { sha256Hex } from '../../lib/hash';
-import { requireAdmin, type EditorEnv } from './auth';
-import { startRun } from '../../newsroom';
+import { auditLog, runs } from '../../db/schema';
+import { parseWith, readJson } from './request';
+import { actionContext, requireAdmin, type EditorEnv } from './auth';
 import { storyProblems } from '../../db/queries/stories';
-import { RunInProgressError } from '../../pipeline/run';
-import { isUniqueViolation } from '../../db/batch';
+import { startRunNow } from '../../editor/runs';
+import { createToken, newTokenInput, revokeToken } from '../../editor/tokens';
 
 const pageQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 const storiesQuery = z.object({ problem: z.enum(['stuck', 'failed']).optional(), limit: z.coerce.number().int().min(1).max(200).default(100) });
-
-const tokenBody = z
-  .object({
-    name: z.string().trim().min(1).max(80),
-    role: z.enum(['admin', 'editor']).default('editor'),
-    /** The e-mail Cloudflare Access signs this editor in with (when Access is configured). */
-    email: z.email().transform((e) => e.toLowerCase()).optional(),
-  })
-  .strict();
-
-/** A fresh token: 32 random bytes, base64url. Shown once; only its hash is stored. */
-function newToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
 
 export const editorRecords = new Hono<EditorEnv>()
   .get('/runs', async (c) => {
@@ -36,26 +19,7 @@ export const editorRecords = new Hono<EditorEnv>()
     const rows = await openDb(c.env.DB).select().from(runs).orderBy(desc(runs.startedAt)).limit(limit);
     return c.json({ runs: rows });
   })
-  .post('/runs', async (c) => {
-    const db = openDb(c.env.DB);
-    let run: Awaited<ReturnType<typeof startRun>>;
-    try {
-      run = await startRun(c.env, c.executionCtx, 'manual');
-    } catch (err) {
-      if (!(err instanceof RunInProgressError)) throw err;
-      // One run at a time: a second would fetch every feed again at the same moment.
-      const current = await db.query.runs.findFirst({ where: eq(runs.id, err.runId) });
-      throw new ApiError(409, 'run-in-progress', err.message, { run: current ?? { id: err.runId, status: 'running' } });
-    }
-    await db.insert(auditLog).values({
-      actor: c.get('editor').id,
-      action: 'run',
-      targetType: 'run',
-      targetId: run.id,
-      details: { editor: c.get('editor').name },
-    });
-    return c.json({ run }, 202);
-  })
+  .post('/runs', async (c) => c.json({ run: await startRunNow(actionContext(c)) }, 202))
   .get('/stories', async (c) => {
     // Stories that need attention: stuck in ready/writing for over an hour, or failed, each with why.
     const q = parseWith(storiesQuery, c.req.query());
@@ -69,25 +33,7 @@ export const editorRecords = new Hono<EditorEnv>()
     return c.json({ audit: rows });
   })
   .post('/tokens', requireAdmin, async (c) => {
-    const body = await readJson(c, tokenBody);
-    const token = newToken();
-    const id = `ed_${crypto.randomUUID()}`;
-    const db = openDb(c.env.DB);
-    try {
-      await db.batch([
-        db.insert(editors).values({ id, name: body.name, role: body.role, email: body.email ?? null, tokenHash: await sha256Hex(token) }),
-        db.insert(auditLog).values({
-          actor: c.get('editor').id,
-          action: 'create-token',
-          targetType: 'editor',
-          targetId: id,
-          details: { name: body.name, role: body.role, email: body.email ?? null },
-        }),
-      ]);
-    } catch (err) {
-      if (isUniqueViolation(err)) throw new ApiError(409, 'conflict', 'An editor with this e-mail exists already.');
-      throw err;
-    }
-    const editor = await db.query.editors.findFirst({ where: eq(editors.id, id), columns: { tokenHash: false } });
-    return c.json({ editor, token }, 201);
-  });
+    const body = await readJson(c, newTokenInput);
+    return c.json(await createToken(actionContext(c), body), 201);
+  })
+  .delete('/tokens/:id', requireAdmin, async (c) => c.json(await revokeToken(actionContext(c), c.req.param('id'))));

@@ -1,20 +1,9 @@
 /** Editor API requests: JSON bodies read within a size limit and validated, errors as values with a code. */
 import type { Context } from 'hono';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
-    message: string,
-    /** Fields sent beside `error`, e.g. a conflict's current state: `{ article: {...} }`. */
-    readonly extra?: Record<string, unknown>,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { ApiError } from '../../lib/http/api-error';
+import { ApiError } from '../../lib/http/api-error';
 
 /** Reads a JSON body and validates it, or throws a 400/413/415 that says what is wrong. */
 export async function readJson<T extends z.ZodType>(c: Context, schema: T, maxBytes = 64 * 1024): Promise<z.infer<T>> {

@@ -1,0 +1,35 @@
+/** The review queue: held and ready articles, newest first, with why each was held. */
+import type { QueueEntry } from '../../src/editor/review';
+import { DeskLayout, type DeskView } from './DeskLayout';
+import { FailedCheckItem, When } from './partials';
+
+export function QueuePage({ view, entries }: { view: DeskView; entries: QueueEntry[] }) {
+  return (
+    <DeskLayout siteName={view.siteName} title="Review queue" view={view} current="/desk">
+      <h1>Review queue</h1>
+      <p>Articles held by a failed check, and articles that passed and wait for an editor, most recently changed first.</p>
+      {entries.length === 0 ? (
+        <p>Nothing waits for review.</p>
+      ) : (
+        <ol class="cards">
+          {entries.map(({ article, failed }) => (
+            <li>
+              <h2>
+                <a href={`/desk/articles/${encodeURIComponent(article.id)}`}>{article.title}</a>
+              </h2>
+              <p class="meta">
+                {article.status === 'held' ? 'Held' : 'Ready to publish'} · version {article.currentVersion} · {article.category} · changed{' '}
+                <When iso={article.updatedAt} />
+              </p>
+              {failed.length > 0 ? (
+                <ul>{failed.map((check) => <FailedCheckItem check={check} />)}</ul>
+              ) : (
+                <p>Every blocking check passed.</p>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </DeskLayout>
+  );
+}
