@@ -6,7 +6,7 @@ import { quoteSource, sourceSpeaker } from './quotes';
 import { checkRoles } from './roles';
 import { checkTense } from './tense';
 import { type CheckContext, excerpt, findPhrase, type IndexedSource, labels, matchTokens, type SourceSentence, sentencesOf, sourcesFor } from './context';
-import { type Passage, passageSentences, sentenceTokens } from './passages';
+import { type Passage, passageSentences, sentenceEntities, sentenceTokens } from './passages';
 import { affinity, clearlyRestatesRival, neighbours, type Restatement, type Tok } from './restates';
 
 // A rival name's place must beat the name's own best place by this factor plus this margin (measured: npm run eval:checks).
@@ -36,7 +36,9 @@ export function checkEntities(ctx: CheckContext): string[] {
         details.push(...checkRoles(ctx, p, part, pool, (quotes ??= extractQuotes(sentence)), roleIgnore));
         details.push(...checkTense(ctx, p, part, pool));
       }
-      for (const e of extractEntities(sentence, ignore)) {
+      // The sentence's names are found once per call (evidence reads them too); the site's own names are not checked.
+      for (const e of sentenceEntities(part)) {
+        if (ignore.has(e.words.join(' '))) continue;
         // Our sources' own names ("according to Harbor Signal") are known names.
         if (isPublisher(publishers, e.words)) continue;
         // "a New York Democrat": a place and a party describe a person the sentence names; they are no name themselves.
@@ -235,6 +237,8 @@ function restatement(
   for (const s of sentencesOf(ctx, pool)) {
     // A source's headline is in title case: its capitals are not names.
     if (s === ctx.sentences[ctx.byNumber.get(s.n)!.firstSentence]) continue;
+    // A sentence sharing no word with the name's surroundings has no rival place (affinity 0).
+    if (!s.tokens.some((t) => mine.has(t.w))) continue;
     s.entities ??= extractEntities(s.text, ignore);
     s.entityNeighbours ??= s.entities.map((x) => neighbours(s.tokens, x.start, x.start + x.raw.length));
     s.entities.forEach((other, i) => {
@@ -277,8 +281,13 @@ function anchored(pool: IndexedSource[], words: string[]): boolean {
 
 /** Whether the name is a person's by its shape (./extract/names `personName`). */
 function personLike(e: EntitySpan): boolean {
-  return personName(e.words, e.raw) !== null;
+  let known = PERSON_LIKE.get(e);
+  if (known === undefined) PERSON_LIKE.set(e, (known = personName(e.words, e.raw) !== null));
+  return known;
 }
+
+// Names are asked about once per source sentence and draft name: the answer is kept with the span.
+const PERSON_LIKE = new WeakMap<EntitySpan, boolean>();
 
 /** Two names that are one referent written two ways ("U.S." / "United States", "FDA" / "Food and Drug Administration"). */
 function sameReferent(a: string[], b: string[]): boolean {

@@ -177,7 +177,7 @@ function otherCount(ctx: CheckContext, part: DraftSentence, f: Figure, pool: Ind
   // trial is no rival for "all 46 routes" of the launch.
   const ranked = alignments(ctx, part, pool);
   const best = ranked[0]?.score ?? 0;
-  const reporting = new Set(ranked.filter((a) => a.score >= Math.max(COUNT_SUPPORT, best * 0.6)).map((a) => a.id));
+  const reporting = new Set(ranked.filter((a) => a.score >= Math.max(COUNT_SUPPORT, best * 0.6)).map((a) => a.sentence));
   let other: { s: SourceSentence; g: Figure } | null = null;
   for (const s of sentencesOf(ctx, pool)) {
     // A headline's figure sums up ("$30B for disaster aid, resettlement and …"): it is no rival for a detail.
@@ -188,7 +188,7 @@ function otherCount(ctx: CheckContext, part: DraftSentence, f: Figure, pool: Ind
       if (supportKeys(g).includes(f.key) || withinHedge(f, g)) return null;
       // "seven-day average", "17-year dispute": a figure hyphened to its unit describes, it does not count.
       if (s.text[g.start + g.raw.length] === '-') continue;
-      if (!present.has(g.key) && reporting.has(ctx.sentences.indexOf(s))) other ??= { s, g };
+      if (!present.has(g.key) && reporting.has(s)) other ??= { s, g };
     }
   }
   return other;
