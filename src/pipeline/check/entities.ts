@@ -2,7 +2,7 @@
 import { type EntitySpan, extractEntities, extractStatusClaims, nameWords } from './extract/entities';
 import { acronymOf, aliasesOf, nameCore, personName } from './extract/names';
 import { extractQuotes, type QuoteSpan, sameSpeaker, speakerOf } from './extract/quotes';
-import { quoteSource, sourceSpeaker } from './quotes';
+import { otherSpeaker, quoteSource, quoteWords, sourceSpeaker } from './quotes';
 import { checkRoles } from './roles';
 import { checkTense } from './tense';
 import { type CheckContext, excerpt, findPhrase, type IndexedSource, labels, matchTokens, type SourceSentence, sentencesOf, sourcesFor } from './context';
@@ -179,9 +179,10 @@ function speakerCheck(ctx: CheckContext, p: Passage, sentence: string, quotes: Q
     if (!said || !sameSpeaker(said, e.raw)) continue;
     const at = quoteSource(ctx, p, q.inner);
     if (!at) continue;
-    const truth = sourceSpeaker(ctx, at.source, at.fragment);
-    if (!truth) continue;
-    return sameSpeaker(e.raw, truth) ? null : `${at.source.label} gives the quotation to ${truth}`;
+    const pool = sourcesFor(ctx, p);
+    if (!pool.some((source) => sourceSpeaker(ctx, source, at.fragment))) continue;
+    const other = otherSpeaker(ctx, pool, quoteWords(p, q.inner).fragments, at.fragment, e.raw);
+    return other ? `${other.source.label} gives the quotation to ${other.speaker}` : null;
   }
   return undefined;
 }

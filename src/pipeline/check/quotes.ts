@@ -31,10 +31,8 @@ export function checkQuotes(ctx: CheckContext): string[] {
       if (words < MIN_QUOTE_WORDS) continue;
       const said = speakerOf(p.text, q.start, q.end);
       if (!said) continue;
-      const truth = sourceSpeaker(ctx, found.source, found.fragment);
-      if (truth && !sameSpeaker(said, truth)) {
-        details.push(`${p.where}: the quotation ${excerpt(q.inner, 70)} is attributed to ${said}, but ${found.source.label} attributes it to ${truth}`);
-      }
+      const other = otherSpeaker(ctx, pool, quoteWords(p, q.inner).fragments, found.fragment, said);
+      if (other) details.push(`${p.where}: the quotation ${excerpt(q.inner, 70)} is attributed to ${said}, but ${other.source.label} attributes it to ${other.speaker}`);
     }
   }
   return details;
@@ -93,16 +91,44 @@ export function locate(pool: IndexedSource[], fragments: string[][]): QuoteSourc
 function sourceQuotesOf(ctx: CheckContext, source: IndexedSource): SourceQuote[] {
   let quotes = ctx.sourceQuotes.get(source.doc.n);
   if (!quotes) {
-    quotes = extractQuotes(source.doc.text).map((span) => ({ span, wordString: ` ${matchTokens(span.inner).join(' ')} ` }));
+    quotes = extractQuotes(closedText(source.doc.text)).map((span) => ({ span, wordString: ` ${matchTokens(span.inner).join(' ')} ` }));
     ctx.sourceQuotes.set(source.doc.n, quotes);
   }
   return quotes;
+}
+
+/**
+ * The text with a quotation left open at its end closed: feeds and excerpts are cut mid-quotation
+ * (`Trump said Thursday: "I hope he's doing a great job.` and nothing more), and the words are still his.
+ */
+function closedText(text: string): string {
+  const open = text.lastIndexOf('“');
+  if (open > text.lastIndexOf('”')) return `${text}”`;
+  let straight = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) straight++;
+  return straight % 2 === 1 ? `${text}"` : text;
 }
 
 /** Who the source names as the speaker right at one of its quotations. */
 function speakerAt(text: string, q: SourceQuote): string | null {
   if (q.speaker === undefined) q.speaker = speakerOf(text, q.span.start, q.span.end);
   return q.speaker;
+}
+
+/**
+ * The speaker a cited source gives a quotation to when no cited source that gives it names `said`:
+ * every source holding the words is asked, not only the first, so one that names nobody hides no one.
+ */
+export function otherSpeaker(ctx: CheckContext, pool: IndexedSource[], fragments: string[][], fragment: string[], said: string): { source: IndexedSource; speaker: string } | null {
+  let other: { source: IndexedSource; speaker: string } | null = null;
+  for (const source of pool) {
+    if (!locate([source], fragments)) continue;
+    const speaker = sourceSpeaker(ctx, source, fragment);
+    if (!speaker) continue;
+    if (sameSpeaker(said, speaker)) return null;
+    other ??= { source, speaker };
+  }
+  return other;
 }
 
 /** Who the source attributes the quoted words to, if it names anyone. */

@@ -173,6 +173,17 @@ describe('quotations and speakers', () => {
     expect(findings(s, 'quotes').join(' ')).toMatch(/Reyes/);
   });
 
+  it('reads a source cut off inside its quotation, and asks every cited source who spoke', () => {
+    const texts: [string, string] = [
+      'Of the fare audit, ordered by Councillor Ada Lin, Mayor Omar Reyes said Thursday: "I hope the auditors are doing a great job.',
+      'The auditors began work on "the fare audit" this week.',
+    ];
+    const wrong = story(texts, [p([1, 2], 'Lin praised the audit on Thursday, saying: “I hope the auditors are doing a great job.”')]);
+    expect(findings(wrong, 'quotes').join(' ')).toMatch(/attributed to Lin, but .* attributes it to .*Reyes/);
+    const right = story(texts, [p([1, 2], 'Reyes praised the audit on Thursday, saying: “I hope the auditors are doing a great job.”')]);
+    expect(findings(right, 'quotes')).toEqual([]);
+  });
+
   it('holds a one-word quotation no cited source has', () => {
     const s = story(texts, [p([1], `${HARBOR} described the fare cut as "reckless" in its report on the vote.`)]);
     expect(findings(s, 'quotes').join(' ')).toMatch(/reckless/);
