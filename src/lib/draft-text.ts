@@ -14,3 +14,15 @@ export function draftParagraphs(draft: ArticleDraft): string[] {
 export function draftBodyText(draft: ArticleDraft): string {
   return draftParagraphs(draft).join('\n\n');
 }
+
+/**
+ * The text the search index holds for the body: paragraphs and FAQ, without section headings,
+ * so a snippet never opens on a heading like "What happened".
+ */
+export function draftSearchText(draft: ArticleDraft): string {
+  return [
+    ...draft.sections.flatMap((s) => s.paragraphs.map((p) => p.text)),
+    ...draft.whatThisMeans.map((p) => p.text),
+    ...draft.faq.flatMap((f) => [f.question, f.answer.text]),
+  ].join('\n\n');
+}

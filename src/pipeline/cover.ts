@@ -1,66 +1,62 @@
-/** The featured image: a deterministic SVG card (1200×630) with the brand, the category and the headline. */
+/**
+ * The article's cover: a deterministic SVG (1200×630) that adds to the headline rather than
+ * repeating it — the section's mark, the story's key figure when it has one, and how many
+ * independent publishers reported it. The headline is the page's h1 and the social card's text.
+ */
 import { fnv1a64 } from '../lib/hash';
 import { escapeXml } from '../lib/xml-escape';
 
 export interface CoverInput {
-  title: string;
   category: string;
+  /** The story's key figure ("$40 million", "12%"), or null. */
+  figure: string | null;
+  /** Independent publishers (by family) that reported the story. */
+  publishers: number;
   siteName: string;
 }
 
 export const COVER_WIDTH = 1200;
 export const COVER_HEIGHT = 630;
-const MAX_LINES = 4;
-const CHARS_PER_LINE = 30;
+const MAX_FIGURE_CHARS = 16;
 
 /**
  * Renders the cover as SVG text. Same input, same bytes; all text is XML-escaped.
- * (No PNG rendition: a rasteriser that runs in Workers, such as resvg-wasm, adds
- * megabytes of WebAssembly plus a font to the bundle for a social-card nicety.)
- *
- * @example await env.STORE.put(`media/${slug}/cover.svg`, renderCoverSvg({ title, category, siteName }))
+ * @example await env.STORE.put(`media/${slug}/cover.svg`, renderCoverSvg({ category, figure: keyFigure(title, dek), publishers: 3, siteName }))
  */
-export function renderCoverSvg({ title, category, siteName }: CoverInput): string {
+export function renderCoverSvg({ category, figure, publishers, siteName }: CoverInput): string {
   const { background, accent } = paletteFor(category);
-  const lines = wrap(title.replace(/\s+/g, ' ').trim(), CHARS_PER_LINE, MAX_LINES);
-  const size = lines.length > 3 ? 56 : 64;
-  const top = 250 - ((lines.length - 1) * size * 1.15) / 2 + 40;
-  const headline = lines
-    .map((line, i) => `<tspan x="80" y="${Math.round(top + i * size * 1.15)}">${escapeXml(line)}</tspan>`)
-    .join('');
+  const shownFigure = figure && figure.length > MAX_FIGURE_CHARS ? `${figure.slice(0, MAX_FIGURE_CHARS - 1)}…` : figure;
+  const reported = `Reported by ${publishers} independent ${publishers === 1 ? 'publisher' : 'publishers'}`;
+  const initial = [...category.trim()][0]?.toUpperCase() ?? '?';
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${COVER_WIDTH}" height="${COVER_HEIGHT}" viewBox="0 0 ${COVER_WIDTH} ${COVER_HEIGHT}" role="img" aria-label="${escapeXml(`${category}: ${title}`)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${COVER_WIDTH}" height="${COVER_HEIGHT}" viewBox="0 0 ${COVER_WIDTH} ${COVER_HEIGHT}" role="img" aria-label="${escapeXml(coverDescription({ category, figure, publishers }))}">`,
     `<rect width="${COVER_WIDTH}" height="${COVER_HEIGHT}" fill="${background}"/>`,
-    `<rect x="0" y="0" width="16" height="${COVER_HEIGHT}" fill="${accent}"/>`,
-    `<text x="80" y="110" font-family="Helvetica, Arial, sans-serif" font-size="30" font-weight="700" letter-spacing="3" fill="${accent}">${escapeXml(category.toUpperCase())}</text>`,
-    `<text font-family="Georgia, 'Times New Roman', serif" font-size="${size}" font-weight="700" fill="#ffffff">${headline}</text>`,
+    `<circle cx="1000" cy="315" r="170" fill="none" stroke="${accent}" stroke-width="14"/>`,
+    `<text x="1000" y="385" text-anchor="middle" font-family="Georgia, 'Times New Roman', serif" font-size="200" font-weight="700" fill="${accent}">${escapeXml(initial)}</text>`,
+    `<text x="80" y="130" font-family="Helvetica, Arial, sans-serif" font-size="36" font-weight="700" letter-spacing="4" fill="${accent}">${escapeXml(category.toUpperCase())}</text>`,
+    shownFigure
+      ? `<text x="80" y="360" font-family="Helvetica, Arial, sans-serif" font-size="${shownFigure.length > 10 ? 76 : 120}" font-weight="700" fill="#ffffff">${escapeXml(shownFigure)}</text>`
+      : '',
+    `<text x="80" y="${shownFigure ? 450 : 340}" font-family="Helvetica, Arial, sans-serif" font-size="34" fill="#ffffff">${escapeXml(reported)}</text>`,
     `<text x="80" y="570" font-family="Helvetica, Arial, sans-serif" font-size="28" fill="#ffffff" fill-opacity="0.85">${escapeXml(siteName)}</text>`,
     '</svg>',
-  ].join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
+/** What the cover shows, in words: its alt text (never the headline, which the page already has). */
+export function coverDescription({ category, figure, publishers }: Omit<CoverInput, 'siteName'>): string {
+  return `${category} mark${figure ? `, key figure ${figure}` : ''}, reported by ${publishers} independent ${publishers === 1 ? 'publisher' : 'publishers'}`;
+}
 
-// A dark background hue and a light accent of the same hue, picked by a hash of the category.
+/** The category's hue in degrees, from a hash of its name: the cover and the social card share it. */
+export function categoryHue(category: string): number {
+  return Number.parseInt(fnv1a64(category.trim().toLowerCase()).slice(0, 8), 16) % 360;
+}
+
+// A dark background and a light accent of the category's hue.
 function paletteFor(category: string): { background: string; accent: string } {
-  const hue = Number.parseInt(fnv1a64(category.trim().toLowerCase()).slice(0, 8), 16) % 360;
+  const hue = categoryHue(category);
   return { background: `hsl(${hue}, 45%, 18%)`, accent: `hsl(${hue}, 80%, 72%)` };
-}
-
-/** Greedy word wrap; the last line gets an ellipsis when the text does not fit. */
-function wrap(text: string, width: number, maxLines: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const next = line ? `${line} ${word}` : word;
-    if (next.length <= width || !line) {
-      line = next.length > width * 1.5 ? `${next.slice(0, width - 1)}…` : next;
-      continue;
-    }
-    lines.push(line);
-    line = word;
-    if (lines.length === maxLines) break;
-  }
-  if (lines.length < maxLines && line) return [...lines, line];
-  const last = lines[maxLines - 1] ?? '';
-  return [...lines.slice(0, maxLines - 1), last.length >= width ? `${last.slice(0, width - 1)}…` : `${last}…`];
 }

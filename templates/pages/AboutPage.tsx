@@ -1,7 +1,7 @@
 /** About: the AI disclosure, how articles are made and checked, and the trusted sources. */
 import type { TrustedSourceView } from '../../src/db/queries/views';
 import { Layout, type SiteView } from '../Layout';
-import { CHECK_LABELS } from '../format';
+import { CHECK_LABELS, publisherAside } from '../format';
 
 const TIERS: Readonly<Record<number, string>> = { 1: 'wire or outlet of record', 2: 'established outlet', 3: 'specialist or blog' };
 const WEB_URL = /^https?:\/\//i;
@@ -47,7 +47,7 @@ export function AboutPage({ site, sources }: { site: SiteView; sources: TrustedS
             {sources.map((s) => (
               <li>
                 {s.homepage && WEB_URL.test(s.homepage) ? <a href={s.homepage} rel="nofollow noopener noreferrer">{s.name}</a> : s.name}{' '}
-                <span class="muted">({s.publisher}; {TIERS[s.trustTier] ?? `tier ${s.trustTier}`})</span>
+                <span class="muted">({[publisherAside(s.name, s.publisher), TIERS[s.trustTier] ?? `tier ${s.trustTier}`].filter(Boolean).join('; ')})</span>
               </li>
             ))}
           </ul>

@@ -1,0 +1,6 @@
+/** Independence is counted by publisher, not by feed: two feeds of one outlet are one account. */
+
+/** How many distinct publishers (case-folded, trimmed) the names hold. */
+export function independentPublishers(names: readonly string[]): number {
+  return new Set(names.map((p) => p.trim().toLowerCase())).size;
+}
