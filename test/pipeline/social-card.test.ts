@@ -23,7 +23,7 @@ describe('renderSocialCard', () => {
     for (let y = 200; y < 420; y++) for (let x = 80; x < 1100; x++) colours.add(image.data[y * CARD_WIDTH + x]!);
     expect([...colours].map((i) => palette[i]!.join(','))).toContain('255,255,255');
     const blank = decode(renderSocialCard({ ...input, headline: '' }));
-    const ink = (d: typeof blank) => d.data.reduce((n, v) => n + (v === 2 ? 1 : 0), 0);
+    const ink = (d: typeof blank) => Array.from(d.data).filter((v) => v === 2).length;
     expect(ink(image)).toBeGreaterThan(ink(blank) + 10_000);
   });
 
