@@ -98,6 +98,7 @@ export function articleView(article: LongArticle, report: CheckReport): ArticleV
     publishedAt: updated,
     firstPublishedAt: first,
     updatedAt: updated,
+    publishers: new Set(sources.map((s) => s.publisher.trim().toLowerCase())).size,
     coverPath: `/media/${slug}/cover.svg`,
     wordCount: article.words,
     version: 2,
