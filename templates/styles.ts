@@ -6,7 +6,8 @@ export const STYLESHEET = `
 body{margin:0;background:var(--bg);color:var(--fg);font:1.0625rem/1.6 Georgia,'Iowan Old Style',serif}
 header.site,footer.site,main.wide{max-width:72rem;margin:0 auto;padding:0 1rem}
 main{max-width:44rem;margin:0 auto;padding:0 1rem}
-h1,h2,h3,nav,.meta,.byline,.kicker,footer.site,table,form.search{font-family:system-ui,-apple-system,'Segoe UI',sans-serif}
+nav,.meta,.byline,.kicker,footer.site,table,form.search,h3,.section-title{font-family:system-ui,-apple-system,'Segoe UI',sans-serif}
+h1,h2{font-family:Georgia,'Iowan Old Style','Times New Roman',serif}
 h1{font-size:2rem;line-height:1.2;margin:.6em 0 .3em}h2{font-size:1.35rem;line-height:1.3;margin:1.8em 0 .5em}h3{font-size:1.05rem;margin:1.2em 0 .3em}
 a{color:var(--accent)}a:focus-visible,input:focus-visible,button:focus-visible,summary:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:var(--bg);padding:.5rem;z-index:1}
@@ -21,6 +22,8 @@ img{max-width:100%;height:auto}
 .section-title{font-size:.85rem;font-weight:700;letter-spacing:.08em;text-transform:uppercase;color:var(--muted);margin:1.5rem 0 0;padding-bottom:.4rem;border-bottom:1px solid var(--line)}
 .cards{list-style:none;margin:0;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));column-gap:2rem}
 .cards>li{border-bottom:1px solid var(--line);padding:1rem 0 1.1rem}.cards>li.lead{grid-column:1/-1;padding:1.25rem 0 1.5rem}
+@media (min-width:68rem){.cards>li.lead{grid-column:span 3}}
+article>header{margin-top:1.25rem}
 .card h2{font-size:1.2rem;line-height:1.25;margin:.3rem 0 .4rem}.card h2 a{color:var(--fg);text-decoration:none}.card h2 a:hover{text-decoration:underline}
 .card .dek{font-size:1rem;line-height:1.5;color:var(--fg);margin:.3rem 0}.card .meta{margin:.4rem 0 0;font-size:.82rem}
 .card.lead h2{font-size:clamp(1.7rem,4.2vw,2.7rem);line-height:1.12;max-width:52rem}.card.lead .dek{font-size:1.2rem;max-width:44rem}

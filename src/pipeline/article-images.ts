@@ -13,7 +13,7 @@ export function articleImages(draft: Pick<ArticleDraft, 'title' | 'dek' | 'categ
   const publishers = independentPublishers(sources.map((s) => s.publisher));
   const figure = keyFigure(draft.title, draft.dek);
   return {
-    coverSvg: () => renderCoverSvg({ category: draft.category, figure, publishers, siteName }),
+    coverSvg: () => renderCoverSvg({ category: draft.category, figure, publishers }),
     socialCard: () =>
       renderSocialCard({
         kicker: draft.category,

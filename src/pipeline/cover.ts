@@ -12,41 +12,42 @@ export interface CoverInput {
   figure: string | null;
   /** Independent publishers (by family) that reported the story. */
   publishers: number;
-  siteName: string;
 }
 
 export const COVER_WIDTH = 1200;
 export const COVER_HEIGHT = 630;
-const MAX_FIGURE_CHARS = 16;
+const MAX_FIGURE_CHARS = 14;
 
 /**
  * Renders the cover as SVG text. Same input, same bytes; all text is XML-escaped.
- * @example await env.STORE.put(`media/${slug}/cover.svg`, renderCoverSvg({ category, figure: keyFigure(title, dek), publishers: 3, siteName }))
+ * @example await env.STORE.put(`media/${slug}/cover.svg`, renderCoverSvg({ category, figure: keyFigure(title, dek), publishers: 3 }))
  */
-export function renderCoverSvg({ category, figure, publishers, siteName }: CoverInput): string {
+export function renderCoverSvg({ category, figure, publishers }: CoverInput): string {
   const { background, accent } = paletteFor(category);
-  const shownFigure = figure && figure.length > MAX_FIGURE_CHARS ? `${figure.slice(0, MAX_FIGURE_CHARS - 1)}…` : figure;
-  const reported = `Reported by ${publishers} independent ${publishers === 1 ? 'publisher' : 'publishers'}`;
+  // Without a key figure, the number of independent publishers is the figure.
+  const big = figure ? (figure.length > MAX_FIGURE_CHARS ? `${figure.slice(0, MAX_FIGURE_CHARS - 1)}…` : figure) : String(publishers);
+  const caption = figure ? publishersLabel(publishers) : `independent ${publishers === 1 ? 'publisher' : 'publishers'} reported this`;
   const initial = [...category.trim()][0]?.toUpperCase() ?? '?';
+  // Sizes are for a cover shown about 320 px wide: 64 px here is 17 px there.
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${COVER_WIDTH}" height="${COVER_HEIGHT}" viewBox="0 0 ${COVER_WIDTH} ${COVER_HEIGHT}" role="img" aria-label="${escapeXml(coverDescription({ category, figure, publishers }))}">`,
     `<rect width="${COVER_WIDTH}" height="${COVER_HEIGHT}" fill="${background}"/>`,
-    `<circle cx="1000" cy="315" r="170" fill="none" stroke="${accent}" stroke-width="14"/>`,
-    `<text x="1000" y="385" text-anchor="middle" font-family="Georgia, 'Times New Roman', serif" font-size="200" font-weight="700" fill="${accent}">${escapeXml(initial)}</text>`,
-    `<text x="80" y="130" font-family="Helvetica, Arial, sans-serif" font-size="36" font-weight="700" letter-spacing="4" fill="${accent}">${escapeXml(category.toUpperCase())}</text>`,
-    shownFigure
-      ? `<text x="80" y="360" font-family="Helvetica, Arial, sans-serif" font-size="${shownFigure.length > 10 ? 76 : 120}" font-weight="700" fill="#ffffff">${escapeXml(shownFigure)}</text>`
-      : '',
-    `<text x="80" y="${shownFigure ? 450 : 340}" font-family="Helvetica, Arial, sans-serif" font-size="34" fill="#ffffff">${escapeXml(reported)}</text>`,
-    `<text x="80" y="570" font-family="Helvetica, Arial, sans-serif" font-size="28" fill="#ffffff" fill-opacity="0.85">${escapeXml(siteName)}</text>`,
+    `<circle cx="1030" cy="170" r="110" fill="none" stroke="${accent}" stroke-width="12"/>`,
+    `<text x="1030" y="215" text-anchor="middle" font-family="Georgia, serif" font-size="130" font-weight="700" fill="${accent}">${escapeXml(initial)}</text>`,
+    `<text x="80" y="150" font-family="Helvetica, Arial, sans-serif" font-size="56" font-weight="700" letter-spacing="4" fill="${accent}">${escapeXml(category.toUpperCase())}</text>`,
+    `<text x="80" y="420" font-family="Helvetica, Arial, sans-serif" font-size="${big.length > 9 ? 110 : 170}" font-weight="700" fill="#ffffff">${escapeXml(big)}</text>`,
+    `<text x="80" y="530" font-family="Helvetica, Arial, sans-serif" font-size="60" fill="#ffffff">${escapeXml(caption)}</text>`,
     '</svg>',
-  ]
-    .filter(Boolean)
-    .join('\n');
+  ].join('\n');
+}
+
+/** "3 independent publishers". */
+function publishersLabel(n: number): string {
+  return `${n} independent ${n === 1 ? 'publisher' : 'publishers'}`;
 }
 
 /** What the cover shows, in words: its alt text (never the headline, which the page already has). */
-export function coverDescription({ category, figure, publishers }: Omit<CoverInput, 'siteName'>): string {
+export function coverDescription({ category, figure, publishers }: CoverInput): string {
   return `${category} mark${figure ? `, key figure ${figure}` : ''}, reported by ${publishers} independent ${publishers === 1 ? 'publisher' : 'publishers'}`;
 }
 

@@ -1,7 +1,7 @@
 /** One article in a listing, text first: section, headline, standfirst, time and how many publishers reported it. */
 import type { Child } from 'hono/jsx';
 import type { ArticleSummary } from '../../src/db/queries/views';
-import { publishersLabel } from '../format';
+import { publishersLabel, restatesHeadline } from '../format';
 import { Time } from './Time';
 
 /** Children, when given, replace the dek (e.g. a highlighted search snippet). */
@@ -12,7 +12,7 @@ export function ArticleCard({ article, lead = false, children }: { article: Arti
       <h2>
         <a href={`/articles/${article.slug}`}>{article.title}</a>
       </h2>
-      <p class="dek">{children ?? article.dek}</p>
+      {children ? <p class="dek">{children}</p> : !restatesHeadline(article.title, article.dek) && <p class="dek">{article.dek}</p>}
       <p class="meta">
         <Time iso={article.publishedAt} />
         {article.publishers > 0 && <> · {publishersLabel(article.publishers)}</>}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COVER_HEIGHT, COVER_WIDTH, coverDescription, renderCoverSvg } from '../../src/pipeline/cover';
 
-const input = { category: 'Open Source', figure: '$40 million', publishers: 3, siteName: 'Digital Mind News' };
+const input = { category: 'Open Source', figure: '$40 million', publishers: 3 };
 const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
 
 describe('renderCoverSvg', () => {
@@ -9,15 +9,15 @@ describe('renderCoverSvg', () => {
     expect(renderCoverSvg(input)).toBe(renderCoverSvg({ ...input }));
   });
 
-  it('is a 1200x630 SVG with the section mark, the key figure, the publisher count and the brand — no headline', () => {
+  it('is a 1200x630 SVG with the section mark, the key figure and the publisher count — no headline', () => {
     const svg = renderCoverSvg(input);
     expect(svg.startsWith(`<svg xmlns="http://www.w3.org/2000/svg" width="${COVER_WIDTH}" height="${COVER_HEIGHT}"`)).toBe(true);
-    expect(texts(svg)).toEqual(['O', 'OPEN SOURCE', '$40 million', 'Reported by 3 independent publishers', 'Digital Mind News']);
+    expect(texts(svg)).toEqual(['O', 'OPEN SOURCE', '$40 million', '3 independent publishers']);
   });
 
-  it('leaves the figure out when the story has none, and says "publisher" for one', () => {
-    const svg = renderCoverSvg({ ...input, figure: null, publishers: 1 });
-    expect(texts(svg)).toEqual(['O', 'OPEN SOURCE', 'Reported by 1 independent publisher', 'Digital Mind News']);
+  it('makes the publisher count the figure when the story has none, and says "publisher" for one', () => {
+    expect(texts(renderCoverSvg({ ...input, figure: null }))).toEqual(['O', 'OPEN SOURCE', '3', 'independent publishers reported this']);
+    expect(texts(renderCoverSvg({ ...input, figure: null, publishers: 1 }))).toEqual(['O', 'OPEN SOURCE', '1', 'independent publisher reported this']);
   });
 
   it('escapes hostile text so it cannot add markup or script', () => {

@@ -65,5 +65,6 @@ describe('layout rules', () => {
     expect(STYLESHEET).toMatch(/main\.wide\{max-width:72rem|main\.wide\{[^}]*72rem/);
     expect(STYLESHEET).toMatch(/\.cards\{[^}]*display:grid/);
     expect(STYLESHEET).toMatch(/\.cards>li\.lead\{grid-column:1\/-1/);
+    expect(STYLESHEET).toMatch(/@media \(min-width:68rem\)\{\.cards>li\.lead\{grid-column:span 3\}\}/);
   });
 });
