@@ -6,15 +6,13 @@
 // also refreshes the two committed in docs/screenshots/.
 import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { launchChromium } from './browser';
+import { freePort, launchChromium } from './browser';
 import { medianScores, runLighthouse, type LighthouseScores } from './lighthouse';
 import { nuCheck, type NuMessage } from './nu-checker';
 import { checkPage, type PageReport } from './page-checks';
 import { screenshots } from './screenshots';
 import { startLocalNewsroom, type LocalNewsroom } from '../node/local-newsroom';
 
-const PORT = Number(process.env.E2E_PORT ?? 8797);
-const NEWSWIRE_PORT = Number(process.env.E2E_NEWSWIRE_PORT ?? 8798);
 const MIN_LIGHTHOUSE = Number(process.env.E2E_MIN_LIGHTHOUSE ?? 95);
 const LIGHTHOUSE_RUNS = Number(process.env.E2E_LIGHTHOUSE_RUNS ?? 3);
 const ARTIFACTS = 'artifacts/e2e';
@@ -93,6 +91,9 @@ async function main() {
   mkdirSync(`${ARTIFACTS}/html`, { recursive: true });
   mkdirSync(`${ARTIFACTS}/screenshots`, { recursive: true });
 
+  // Free ports unless given: other servers (npm start's 8787/8788, benchmarks) may be running.
+  const PORT = Number(process.env.E2E_PORT ?? (await freePort()));
+  const NEWSWIRE_PORT = Number(process.env.E2E_NEWSWIRE_PORT ?? (await freePort()));
   log(`starting the newswire on :${NEWSWIRE_PORT} and wrangler dev on :${PORT}`);
   const newsroom: LocalNewsroom = await startLocalNewsroom({
     port: PORT,
