@@ -45,7 +45,7 @@ export interface PublishInput {
   /** The cover image as SVG text, stored at media/{slug}/cover.svg. */
   coverSvg: (slug: string) => string;
   /** The 1200×630 social card as PNG bytes, stored at media/{slug}/card.png (og:image). */
-  socialCard?: (slug: string) => Uint8Array;
+  socialCard?: (slug: string) => Uint8Array | Promise<Uint8Array>;
   /** Notes for the provenance panel, e.g. items left out for instruction-like text. */
   notes?: string[];
 }
@@ -138,9 +138,10 @@ export async function publishArticle(deps: PublishDeps, input: PublishInput): Pr
       httpMetadata: { contentType: 'image/svg+xml', cacheControl: 'public, max-age=31536000, immutable' },
     }),
     input.socialCard &&
-      store.put(socialCardKey(slug), input.socialCard(slug), {
-        httpMetadata: { contentType: 'image/png', cacheControl: 'public, max-age=31536000, immutable' },
-      }),
+      (async () =>
+        store.put(socialCardKey(slug), await input.socialCard!(slug), {
+          httpMetadata: { contentType: 'image/png', cacheControl: 'public, max-age=31536000, immutable' },
+        }))(),
   ]);
 
   const shown = {

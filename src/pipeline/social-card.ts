@@ -26,9 +26,9 @@ export interface SocialCardInput {
 
 /**
  * Draws the card and encodes it. Same input, same bytes.
- * @example await env.STORE.put(`media/${slug}/card.png`, renderSocialCard({ kicker: 'Security', headline: title, footer: 'Digital Mind News', category: 'Security' }))
+ * @example await env.STORE.put(`media/${slug}/card.png`, await renderSocialCard({ kicker: 'Security', headline: title, footer: 'Digital Mind News', category: 'Security' }))
  */
-export function renderSocialCard(input: SocialCardInput): Uint8Array {
+export function renderSocialCard(input: SocialCardInput): Promise<Uint8Array> {
   const hue = categoryHue(input.category);
   const palette: Rgb[] = [hsl(hue, 0.45, 0.16), hsl(hue, 0.8, 0.72), [255, 255, 255], hsl(hue, 0.15, 0.8)];
   const [, ACCENT, WHITE, SOFT] = [0, 1, 2, 3];

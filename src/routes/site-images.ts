@@ -7,16 +7,18 @@ import { siteView } from './render';
 
 /** The images only change with the configuration: browsers keep them a day, the edge a week. */
 const SITE_IMAGE_CACHE = 'public, max-age=86400, s-maxage=604800';
-/** Drawn once per isolate and configuration (a card costs tens of milliseconds of CPU). */
-const drawn = new Map<string, Uint8Array>();
+/** Drawn once per isolate and configuration (a card costs a few milliseconds of CPU). */
+const drawn = new Map<string, Promise<Uint8Array>>();
 
-function image(c: Context<AppEnv>, key: string, type: string, draw: () => Uint8Array): Response {
+async function image(c: Context<AppEnv>, key: string, type: string, draw: () => Promise<Uint8Array>): Promise<Response> {
   let bytes = drawn.get(key);
   if (!bytes) {
     bytes = draw();
     drawn.set(key, bytes);
+    // A failed drawing is not kept: the next request tries again.
+    bytes.catch(() => drawn.delete(key));
   }
-  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+  return c.body((await bytes) as Uint8Array<ArrayBuffer>, 200, {
     'Content-Type': type,
     'Cache-Control': SITE_IMAGE_CACHE,
     // Social platforms fetch cards from their own origins.

@@ -1,5 +1,5 @@
 /** An indexed-colour pixel canvas (one byte a pixel, up to 256 colours) that draws rectangles and block text and encodes as PNG. */
-import { encode } from 'fast-png';
+import { encodeIndexedPng } from './encode';
 import { GLYPH_HEIGHT, GLYPH_WIDTH, glyph } from './font';
 
 /** An sRGB colour as [r, g, b], each 0–255. */
@@ -48,8 +48,8 @@ export class IndexedCanvas {
   }
 
   /** The image as PNG bytes (colour type 3, 8 bits). */
-  toPng(): Uint8Array {
-    return encode({ width: this.width, height: this.height, data: this.pixels, channels: 1, depth: 8, palette: this.palette });
+  toPng(): Promise<Uint8Array> {
+    return encodeIndexedPng(this.width, this.height, this.pixels, this.palette);
   }
 }
 
