@@ -15,11 +15,6 @@ export function formatDate(iso: string): string {
   return Number.isNaN(t) ? iso : DATE.format(t);
 }
 
-/** "3 independent publishers": how many distinct publishers reported a story. */
-export function publishersLabel(n: number): string {
-  return `${n} independent ${n === 1 ? 'publisher' : 'publishers'}`;
-}
-
 /** A source's name with its publisher in brackets, unless the two are the same ("Gazette Alpine", not "Gazette Alpine (Gazette Alpine)"). */
 export function publisherAside(name: string, publisher: string): string | null {
   return name.trim().toLowerCase() === publisher.trim().toLowerCase() ? null : publisher;

@@ -4,3 +4,8 @@
 export function independentPublishers(names: readonly string[]): number {
   return new Set(names.map((p) => p.trim().toLowerCase())).size;
 }
+
+/** "3 independent publishers" (or "1 independent publisher"). */
+export function publishersLabel(n: number): string {
+  return `${n} independent ${n === 1 ? 'publisher' : 'publishers'}`;
+}

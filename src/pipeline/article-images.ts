@@ -1,6 +1,6 @@
 /** The images publishing stores beside an article: its cover (SVG, on the page) and its social card (PNG, og:image). */
 import { keyFigure } from '../lib/key-figure';
-import { independentPublishers } from '../lib/publishers';
+import { independentPublishers, publishersLabel } from '../lib/publishers';
 import { renderCoverSvg } from './cover';
 import { renderSocialCard } from './social-card';
 import type { ArticleDraft, SourceDoc } from './types';
@@ -18,7 +18,7 @@ export function articleImages(draft: Pick<ArticleDraft, 'title' | 'dek' | 'categ
       renderSocialCard({
         kicker: draft.category,
         headline: draft.title,
-        footer: `${siteName} · ${publishers} independent ${publishers === 1 ? 'publisher' : 'publishers'}`,
+        footer: `${siteName} · ${publishersLabel(publishers)}`,
         category: draft.category,
       }),
   };

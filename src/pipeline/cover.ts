@@ -4,6 +4,7 @@
  * independent publishers reported it. The headline is the page's h1 and the social card's text.
  */
 import { fnv1a64 } from '../lib/hash';
+import { publishersLabel } from '../lib/publishers';
 import { escapeXml } from '../lib/xml-escape';
 
 export interface CoverInput {
@@ -41,14 +42,9 @@ export function renderCoverSvg({ category, figure, publishers }: CoverInput): st
   ].join('\n');
 }
 
-/** "3 independent publishers". */
-function publishersLabel(n: number): string {
-  return `${n} independent ${n === 1 ? 'publisher' : 'publishers'}`;
-}
-
 /** What the cover shows, in words: its alt text (never the headline, which the page already has). */
 export function coverDescription({ category, figure, publishers }: CoverInput): string {
-  return `${category} mark${figure ? `, key figure ${figure}` : ''}, reported by ${publishers} independent ${publishers === 1 ? 'publisher' : 'publishers'}`;
+  return `${category} mark${figure ? `, key figure ${figure}` : ''}, reported by ${publishersLabel(publishers)}`;
 }
 
 /** The category's hue in degrees, from a hash of its name: the cover and the social card share it. */

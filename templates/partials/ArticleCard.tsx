@@ -1,7 +1,8 @@
 /** One article in a listing, text first: section, headline, standfirst, time and how many publishers reported it. */
 import type { Child } from 'hono/jsx';
 import type { ArticleSummary } from '../../src/db/queries/views';
-import { publishersLabel, restatesHeadline } from '../format';
+import { publishersLabel } from '../../src/lib/publishers';
+import { restatesHeadline } from '../format';
 import { Time } from './Time';
 
 /** Children, when given, replace the dek (e.g. a highlighted search snippet). */

@@ -69,6 +69,19 @@ async function pagesOf(site: string): Promise<{ name: string; path: string }[]> 
   ];
 }
 
+/** The page's og:image must be a 1200×630 PNG that the site serves (social platforms render no SVG). */
+async function socialCardProblems(html: string): Promise<string[]> {
+  const image = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
+  if (!image) return ['no og:image'];
+  const res = await fetch(image);
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const view = new DataView(bytes.buffer);
+  const png = bytes.length > 24 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+  if (res.status !== 200 || !png) return [`og:image ${image} is not a PNG (HTTP ${res.status}, ${res.headers.get('content-type')})`];
+  const size = [view.getUint32(16), view.getUint32(20)];
+  return size[0] === 1200 && size[1] === 630 ? [] : [`og:image ${image} is ${size.join('×')}, not 1200×630`];
+}
+
 function problemsOf(r: PageReport, nu: NuMessage[]): string[] {
   const problems = [
     ...r.consoleErrors.map((e) => `console error: ${e}`),
@@ -115,10 +128,13 @@ async function main() {
 
     // Nu checks the bytes as served, not the browser's DOM.
     const files: string[] = [];
+    const cardProblems = new Map<string, string[]>();
     for (const p of pages) {
       const file = `${ARTIFACTS}/html/${p.name}.html`;
-      writeFileSync(file, await (await fetch(`${newsroom.site}${p.path}`)).text());
+      const html = await (await fetch(`${newsroom.site}${p.path}`)).text();
+      writeFileSync(file, html);
       files.push(file);
+      cardProblems.set(p.name, await socialCardProblems(html));
     }
     const nu = await nuCheck(files);
     log(`Nu HTML Checker: ${nu.filter((m) => m.type === 'error').length} errors over ${files.length} pages`);
@@ -142,7 +158,7 @@ async function main() {
     for (const p of pages) {
       const report = await checkPage(browser, newsroom.site, p.name, p.path, p.name === 'not-found');
       const mine = nu.filter((m) => m.url.endsWith(`/${p.name}.html`));
-      const problems = problemsOf(report, mine);
+      const problems = [...problemsOf(report, mine), ...(cardProblems.get(p.name) ?? [])];
       failures.push(...problems.map((x) => `${p.name} (${p.path}): ${x}`));
       reports.push({ ...report, nu: { errors: mine.filter((m) => m.type === 'error').length, warnings: mine.filter((m) => m.subType === 'warning').length } });
       log(`${p.name.padEnd(12)} ${problems.length ? `${problems.length} problems` : 'ok'} (${report.links} links, ${report.citations} citations, axe ${report.axeViolations.length})`);
