@@ -111,6 +111,7 @@ describe('every page’s social metadata', () => {
       '/corrections': 'https://news.test/cards/site.png',
       '/search': 'https://news.test/cards/site.png',
       '/status': 'https://news.test/cards/site.png',
+      '/no-such-page': 'https://news.test/cards/site.png',
     };
     for (const [path, image] of Object.entries(images)) {
       const html = await (await get(path)).text();
