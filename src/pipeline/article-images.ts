@@ -14,12 +14,16 @@ export function articleImages(draft: Pick<ArticleDraft, 'title' | 'dek' | 'categ
   const figure = keyFigure(draft.title, draft.dek);
   return {
     coverSvg: () => renderCoverSvg({ category: draft.category, figure, publishers }),
-    socialCard: () =>
-      renderSocialCard({
-        kicker: draft.category,
-        headline: draft.title,
-        footer: `${siteName} · ${publishersLabel(publishers)}`,
-        category: draft.category,
-      }),
+    socialCard: () => renderArticleCard({ title: draft.title, category: draft.category, publishers }, siteName),
   };
+}
+
+/** An article's social card: its section, headline and publisher count under the site's name. */
+export function renderArticleCard(article: { title: string; category: string; publishers: number }, siteName: string): Promise<Uint8Array> {
+  return renderSocialCard({
+    kicker: article.category,
+    headline: article.title,
+    footer: `${siteName} · ${publishersLabel(article.publishers)}`,
+    category: article.category,
+  });
 }

@@ -1,4 +1,4 @@
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hoursAgo, seedArticle, seedRun, seedSources } from '../helpers/seed';
 
@@ -138,6 +138,18 @@ describe('every page’s social metadata', () => {
     expect(icon.status).toBe(200);
     expect(icon.headers.get('content-type')).toBe('image/x-icon');
     expect((await icon.arrayBuffer()).byteLength).toBeGreaterThan(22);
+  });
+
+  it('draws a missing article card on first request (articles published before cards) and stores it', async () => {
+    const first = await get('/media/open-model-release/card.png');
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('image/png');
+    const bytes = new Uint8Array(await first.arrayBuffer());
+    expect([new DataView(bytes.buffer).getUint32(16), new DataView(bytes.buffer).getUint32(20)]).toEqual([1200, 630]);
+    expect(await env.STORE.head('media/open-model-release/card.png')).not.toBeNull();
+    // Only published articles get one; anything else under media/ still 404s.
+    expect((await get('/media/held-story/card.png')).status).toBe(404);
+    expect((await get('/media/no-such-article/card.png')).status).toBe(404);
   });
 
   it('redirects a reader path with a trailing slash to the page', async () => {

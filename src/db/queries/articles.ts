@@ -62,6 +62,12 @@ export async function listPublished(db: Db, opts: { page: number; category?: str
   return { articles: rows.slice(0, PAGE_SIZE).map(toSummary), page: opts.page, hasNext: rows.length > PAGE_SIZE };
 }
 
+/** One published article's summary by slug (one query), or null. */
+export async function publishedSummary(db: Db, slug: string): Promise<ArticleSummary | null> {
+  const row = await db.select(summaryColumns).from(articles).where(and(eq(articles.slug, slug), isPublished)).get();
+  return row ? toSummary(row) : null;
+}
+
 /** The newest published articles, for the feeds. */
 export async function latestPublished(db: Db, limit: number): Promise<ArticleSummary[]> {
   const rows = await db.select(summaryColumns).from(articles).where(isPublished).orderBy(desc(articles.publishedAt)).limit(limit);
