@@ -8,7 +8,7 @@ const WEB_URL = /^https?:\/\//i;
 
 export function AboutPage({ site, sources }: { site: SiteView; sources: TrustedSourceView[] }) {
   return (
-    <Layout site={site} head={{ title: 'How we work', description: `How ${site.name} writes and checks its articles with AI.`, path: '/about' }}>
+    <Layout site={site} head={{ title: 'How we work', socialTitle: `How ${site.name} writes and checks its articles with AI`, description: `How ${site.name} writes and checks its articles with AI.`, path: '/about' }}>
       <h1>How {site.name} works</h1>
       <section aria-labelledby="disclosure">
         <h2 id="disclosure">Written by AI</h2>

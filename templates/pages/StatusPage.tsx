@@ -38,7 +38,7 @@ function statSummary(stats: Record<string, unknown>): string {
 export function StatusPage({ site, status }: { site: SiteView; status: NewsroomStatus }) {
   const { counts } = status;
   return (
-    <Layout site={site} head={{ title: 'Newsroom status', description: `What the ${site.name} newsroom is doing.`, path: '/status' }}>
+    <Layout site={site} head={{ title: 'Newsroom status', socialTitle: `${site.name} newsroom status: runs, sources and articles`, description: `What the ${site.name} newsroom is doing.`, path: '/status' }}>
       <h1>Newsroom status</h1>
       <p>
         {counts.published} published · {counts.held} held for an editor · {counts.ready} awaiting an editor ·{' '}

@@ -120,6 +120,8 @@ describe('every page’s social metadata', () => {
       expect(html, path).not.toMatch(/og:image" content="[^"]*\.svg"/);
       const title = /<meta property="og:title" content="([^"]*)"/.exec(html)![1]!;
       expect(title.length, path).toBeGreaterThan(5);
+      // A shared link must say whose page it is, or be an article's own headline.
+      if (!path.startsWith('/articles/') && !path.startsWith('/search') && path !== '/no-such-page') expect(title, path).toContain('Digital Mind News');
       expect(/<meta property="og:description" content="([^"]*)"/.exec(html)![1]!.length, path).toBeGreaterThan(30);
     }
   });
