@@ -1,5 +1,6 @@
 /** The Hono app: middleware and the route modules, mounted by path. */
 import { Hono } from 'hono';
+import { trimTrailingSlash } from 'hono/trailing-slash';
 import type { Bindings } from './env';
 import { conditional } from './lib/http/conditional';
 import { edgeCache } from './lib/http/edge-cache';
@@ -8,6 +9,7 @@ import { notFound, onError } from './routes/errors';
 import { feeds } from './routes/feeds';
 import { media } from './routes/media';
 import { pages } from './routes/pages';
+import { siteImages } from './routes/site-images';
 import { siteView } from './routes/render';
 import { editorApi } from './routes/editor';
 import { desk } from './routes/desk';
@@ -19,10 +21,12 @@ export function createApp() {
 
   // Outermost first: security headers wrap everything (errors too), then ETag/304, then the edge cache.
   app.use('*', securityHeaders());
+  // /about/ answers 301 to /about (only when the slashed path has no route of its own).
+  app.use('*', trimTrailingSlash());
   app.use('*', conditional());
   // Public pages and feeds only: search takes free text and /status must be live.
   const edge = edgeCache((c) => siteView(c.env).url);
-  for (const path of ['/', '/articles/*', '/category/*', '/about', '/corrections', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml', '/robots.txt']) {
+  for (const path of ['/', '/articles/*', '/category/*', '/about', '/corrections', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml', '/robots.txt', '/favicon.ico', '/cards/*']) {
     app.use(path, edge);
   }
 
@@ -42,6 +46,7 @@ export function createApp() {
   app.route('/', pages);
   app.route('/', feeds);
   app.route('/', media);
+  app.route('/', siteImages);
   app.route('/api/editor', editorApi);
   app.route('/desk', desk);
   app.notFound(notFound);

@@ -10,7 +10,7 @@ import { openDb } from './db/client';
 import { stories } from './db/schema';
 import { loadConfig, type Bindings } from './env';
 import { purgeArticle } from './lib/cache';
-import { renderCoverSvg } from './pipeline/cover';
+import { articleImages } from './pipeline/article-images';
 import { publishArticle } from './pipeline/publish';
 import { loadStorySources } from './pipeline/stories';
 import { checkPolicy, checkWithRevision, recentArticles, writeArticle, type StorySource } from './pipeline/story';
@@ -72,7 +72,7 @@ export class StoryWorkflow extends WorkflowEntrypoint<Bindings, StoryParams> {
           report: checked.report,
           writer: written.writer,
           notes: [...written.notes, ...checked.notes],
-          coverSvg: () => renderCoverSvg({ title: checked.draft.title, category: checked.draft.category, siteName: config.SITE_NAME }),
+          ...articleImages(checked.draft, written.sources, config.SITE_NAME),
         },
       ),
     );

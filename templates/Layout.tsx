@@ -17,18 +17,29 @@ export interface HeadView {
   /** Path of the canonical URL, e.g. "/articles/x". */
   path: string;
   type?: 'website' | 'article';
-  /** Absolute image URL for cards. */
-  image?: string | null;
+  /** Path of the 1200×630 PNG social card (default: the front page's card). */
+  image?: string;
+  /** What the social card shows, for og:image:alt. */
+  imageAlt?: string;
+  /** The social title, when it should say more than the page title (default: the title). */
+  socialTitle?: string;
   jsonLd?: unknown[];
   noindex?: boolean;
   publishedAt?: string;
   modifiedAt?: string;
 }
 
-export function Layout(props: { site: SiteView; head: HeadView; children?: Child }) {
+/** The front page's social card, also the default for pages without their own. */
+export const SITE_CARD_PATH = '/cards/site.png';
+
+/** `wide` pages (the front page, sections) lay their listings out in a grid on wide screens. */
+export function Layout(props: { site: SiteView; head: HeadView; wide?: boolean; children?: Child }) {
   const { site, head } = props;
   const canonical = `${site.url}${head.path}`;
-  const fullTitle = head.path === '/' ? site.name : `${head.title} · ${site.name}`;
+  const fullTitle = head.path === '/' ? `${site.name}: ${head.title}` : `${head.title} · ${site.name}`;
+  const socialTitle = head.socialTitle ?? head.title;
+  const image = `${site.url}${head.image ?? SITE_CARD_PATH}`;
+  const imageAlt = head.imageAlt ?? `${site.name}: technology news written by AI from cited publishers`;
   return (
     <html lang="en">
       <head>
@@ -39,16 +50,22 @@ export function Layout(props: { site: SiteView; head: HeadView; children?: Child
         {head.noindex ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={canonical} />}
         <meta property="og:site_name" content={site.name} />
         <meta property="og:type" content={head.type ?? 'website'} />
-        <meta property="og:title" content={head.title} />
+        <meta property="og:title" content={socialTitle} />
         <meta property="og:description" content={head.description} />
         <meta property="og:url" content={canonical} />
-        {head.image && <meta property="og:image" content={head.image} />}
+        <meta property="og:image" content={image} />
+        <meta property="og:image:type" content="image/png" />
+        <meta property="og:image:width" content="1200" />
+        <meta property="og:image:height" content="630" />
+        <meta property="og:image:alt" content={imageAlt} />
         {head.publishedAt && <meta property="article:published_time" content={head.publishedAt} />}
         {head.modifiedAt && <meta property="article:modified_time" content={head.modifiedAt} />}
-        <meta name="twitter:card" content={head.image ? 'summary_large_image' : 'summary'} />
-        <meta name="twitter:title" content={head.title} />
+        <meta name="twitter:card" content="summary_large_image" />
+        <meta name="twitter:title" content={socialTitle} />
         <meta name="twitter:description" content={head.description} />
-        {head.image && <meta name="twitter:image" content={head.image} />}
+        <meta name="twitter:image" content={image} />
+        <meta name="twitter:image:alt" content={imageAlt} />
+        <link rel="icon" href="/favicon.ico" sizes="32x32" />
         <link rel="alternate" type="application/rss+xml" title={`${site.name} (RSS)`} href="/feed.xml" />
         <link rel="alternate" type="application/atom+xml" title={`${site.name} (Atom)`} href="/atom.xml" />
         <link rel="alternate" type="application/feed+json" title={`${site.name} (JSON Feed)`} href="/feed.json" />
@@ -75,7 +92,7 @@ export function Layout(props: { site: SiteView; head: HeadView; children?: Child
             </ul>
           </nav>
         </header>
-        <main id="main">{props.children}</main>
+        <main id="main" class={props.wide ? 'wide' : undefined}>{props.children}</main>
         <DisclosureFooter site={site} />
       </body>
     </html>

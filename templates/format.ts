@@ -15,6 +15,24 @@ export function formatDate(iso: string): string {
   return Number.isNaN(t) ? iso : DATE.format(t);
 }
 
+/** A source's name with its publisher in brackets, unless the two are the same ("Gazette Alpine", not "Gazette Alpine (Gazette Alpine)"). */
+export function publisherAside(name: string, publisher: string): string | null {
+  return name.trim().toLowerCase() === publisher.trim().toLowerCase() ? null : publisher;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Whether a standfirst mostly repeats its headline (seven in ten of the headline's words), as an
+ * extractive dek often does; a listing then shows the headline alone rather than it twice.
+ */
+export function restatesHeadline(title: string, dek: string): boolean {
+  const words = (text: string) => (text.toLowerCase().match(WORD) ?? []).filter((w) => w.length > 2);
+  const inDek = new Set(words(dek));
+  const titleWords = words(title);
+  return titleWords.length > 0 && titleWords.filter((w) => inDek.has(w)).length / titleWords.length >= 0.7;
+}
+
 /** How the writer is disclosed to readers. */
 export function writerLabel(writer: string, model: string | null): string {
   if (writer === 'extractive') return 'written by the extractive writer (no language model)';

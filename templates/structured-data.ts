@@ -26,7 +26,8 @@ export function articleJsonLd(site: SiteView, article: ArticleView, categorySlug
     isBasedOn: article.sources.map((s) => s.url),
     isAccessibleForFree: true,
   };
-  if (article.coverPath) news.image = [`${site.url}${article.coverPath}`];
+  // The social card (PNG): search engines, like social platforms, do not take SVG article images.
+  news.image = [`${site.url}/media/${article.slug}/card.png`];
   const out: unknown[] = [news];
   if (article.draft.faq.length) {
     out.push({

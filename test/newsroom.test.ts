@@ -82,6 +82,12 @@ describe('the newsroom on the demo newswire', () => {
     const cover = await exports.default.fetch(`https://news.test/media/${sample.slug}/cover.svg`);
     expect(cover.status).toBe(200);
     expect(cover.headers.get('content-type')).toContain('image/svg+xml');
+    // The social card was rasterised when the article was published, and the page points og:image at it.
+    const card = await exports.default.fetch(`https://news.test/media/${sample.slug}/card.png`);
+    expect(card.status).toBe(200);
+    expect(card.headers.get('content-type')).toBe('image/png');
+    expect([...new Uint8Array(await card.arrayBuffer()).slice(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+    expect(html).toContain(`<meta property="og:image" content="https://news.test/media/${sample.slug}/card.png"/>`);
   }, 60_000); // every demo story goes through the ingest queue, clustering, writing, twelve checks and publishing: seconds on a busy 2-core runner
 
   it('a repeated run starts nothing new and publishes nothing twice', async () => {

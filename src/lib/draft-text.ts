@@ -31,3 +31,15 @@ export function draftLines(draft: ArticleDraft): string[] {
     ...draft.faq.flatMap((f) => [`Q: ${f.question}`, `A: ${f.answer.text}${cites(f.answer.citations)}`]),
   ];
 }
+
+/**
+ * The text the search index holds for the body: paragraphs and FAQ, without section headings,
+ * so a snippet never opens on a heading like "What happened".
+ */
+export function draftSearchText(draft: ArticleDraft): string {
+  return [
+    ...draft.sections.flatMap((s) => s.paragraphs.map((p) => p.text)),
+    ...draft.whatThisMeans.map((p) => p.text),
+    ...draft.faq.flatMap((f) => [f.question, f.answer.text]),
+  ].join('\n\n');
+}

@@ -1,66 +1,59 @@
-/** The featured image: a deterministic SVG card (1200×630) with the brand, the category and the headline. */
+/**
+ * The article's cover: a deterministic SVG (1200×630) that adds to the headline rather than
+ * repeating it — the section's mark, the story's key figure when it has one, and how many
+ * independent publishers reported it. The headline is the page's h1 and the social card's text.
+ */
 import { fnv1a64 } from '../lib/hash';
+import { publishersLabel } from '../lib/publishers';
 import { escapeXml } from '../lib/xml-escape';
 
 export interface CoverInput {
-  title: string;
   category: string;
-  siteName: string;
+  /** The story's key figure ("$40 million", "12%"), or null. */
+  figure: string | null;
+  /** Independent publishers (by family) that reported the story. */
+  publishers: number;
 }
 
 export const COVER_WIDTH = 1200;
 export const COVER_HEIGHT = 630;
-const MAX_LINES = 4;
-const CHARS_PER_LINE = 30;
+const MAX_FIGURE_CHARS = 14;
 
 /**
  * Renders the cover as SVG text. Same input, same bytes; all text is XML-escaped.
- * (No PNG rendition: a rasteriser that runs in Workers, such as resvg-wasm, adds
- * megabytes of WebAssembly plus a font to the bundle for a social-card nicety.)
- *
- * @example await env.STORE.put(`media/${slug}/cover.svg`, renderCoverSvg({ title, category, siteName }))
+ * @example await env.STORE.put(`media/${slug}/cover.svg`, renderCoverSvg({ category, figure: keyFigure(title, dek), publishers: 3 }))
  */
-export function renderCoverSvg({ title, category, siteName }: CoverInput): string {
+export function renderCoverSvg({ category, figure, publishers }: CoverInput): string {
   const { background, accent } = paletteFor(category);
-  const lines = wrap(title.replace(/\s+/g, ' ').trim(), CHARS_PER_LINE, MAX_LINES);
-  const size = lines.length > 3 ? 56 : 64;
-  const top = 250 - ((lines.length - 1) * size * 1.15) / 2 + 40;
-  const headline = lines
-    .map((line, i) => `<tspan x="80" y="${Math.round(top + i * size * 1.15)}">${escapeXml(line)}</tspan>`)
-    .join('');
+  // Without a key figure, the number of independent publishers is the figure.
+  const big = figure ? (figure.length > MAX_FIGURE_CHARS ? `${figure.slice(0, MAX_FIGURE_CHARS - 1)}…` : figure) : String(publishers);
+  const caption = figure ? publishersLabel(publishers) : `independent ${publishers === 1 ? 'publisher' : 'publishers'} reported this`;
+  const initial = [...category.trim()][0]?.toUpperCase() ?? '?';
+  // Sizes are for a cover shown about 320 px wide: 64 px here is 17 px there.
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${COVER_WIDTH}" height="${COVER_HEIGHT}" viewBox="0 0 ${COVER_WIDTH} ${COVER_HEIGHT}" role="img" aria-label="${escapeXml(`${category}: ${title}`)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${COVER_WIDTH}" height="${COVER_HEIGHT}" viewBox="0 0 ${COVER_WIDTH} ${COVER_HEIGHT}" role="img" aria-label="${escapeXml(coverDescription({ category, figure, publishers }))}">`,
     `<rect width="${COVER_WIDTH}" height="${COVER_HEIGHT}" fill="${background}"/>`,
-    `<rect x="0" y="0" width="16" height="${COVER_HEIGHT}" fill="${accent}"/>`,
-    `<text x="80" y="110" font-family="Helvetica, Arial, sans-serif" font-size="30" font-weight="700" letter-spacing="3" fill="${accent}">${escapeXml(category.toUpperCase())}</text>`,
-    `<text font-family="Georgia, 'Times New Roman', serif" font-size="${size}" font-weight="700" fill="#ffffff">${headline}</text>`,
-    `<text x="80" y="570" font-family="Helvetica, Arial, sans-serif" font-size="28" fill="#ffffff" fill-opacity="0.85">${escapeXml(siteName)}</text>`,
+    `<circle cx="1030" cy="170" r="110" fill="none" stroke="${accent}" stroke-width="12"/>`,
+    `<text x="1030" y="215" text-anchor="middle" font-family="Georgia, serif" font-size="130" font-weight="700" fill="${accent}">${escapeXml(initial)}</text>`,
+    `<text x="80" y="150" font-family="Helvetica, Arial, sans-serif" font-size="56" font-weight="700" letter-spacing="4" fill="${accent}">${escapeXml(category.toUpperCase())}</text>`,
+    `<text x="80" y="420" font-family="Helvetica, Arial, sans-serif" font-size="${big.length > 9 ? 110 : 170}" font-weight="700" fill="#ffffff">${escapeXml(big)}</text>`,
+    `<text x="80" y="530" font-family="Helvetica, Arial, sans-serif" font-size="60" fill="#ffffff">${escapeXml(caption)}</text>`,
     '</svg>',
   ].join('\n');
 }
 
-
-// A dark background hue and a light accent of the same hue, picked by a hash of the category.
-function paletteFor(category: string): { background: string; accent: string } {
-  const hue = Number.parseInt(fnv1a64(category.trim().toLowerCase()).slice(0, 8), 16) % 360;
-  return { background: `hsl(${hue}, 45%, 18%)`, accent: `hsl(${hue}, 80%, 72%)` };
+/** What the cover shows, in words: its alt text (never the headline, which the page already has). */
+export function coverDescription({ category, figure, publishers }: CoverInput): string {
+  return `${category} mark${figure ? `, key figure ${figure}` : ''}, reported by ${publishersLabel(publishers)}`;
 }
 
-/** Greedy word wrap; the last line gets an ellipsis when the text does not fit. */
-function wrap(text: string, width: number, maxLines: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    const next = line ? `${line} ${word}` : word;
-    if (next.length <= width || !line) {
-      line = next.length > width * 1.5 ? `${next.slice(0, width - 1)}…` : next;
-      continue;
-    }
-    lines.push(line);
-    line = word;
-    if (lines.length === maxLines) break;
-  }
-  if (lines.length < maxLines && line) return [...lines, line];
-  const last = lines[maxLines - 1] ?? '';
-  return [...lines.slice(0, maxLines - 1), last.length >= width ? `${last.slice(0, width - 1)}…` : `${last}…`];
+/** The category's hue in degrees, from a hash of its name: the cover and the social card share it. */
+export function categoryHue(category: string): number {
+  return Number.parseInt(fnv1a64(category.trim().toLowerCase()).slice(0, 8), 16) % 360;
+}
+
+// A dark background and a light accent of the category's hue.
+function paletteFor(category: string): { background: string; accent: string } {
+  const hue = categoryHue(category);
+  return { background: `hsl(${hue}, 45%, 18%)`, accent: `hsl(${hue}, 80%, 72%)` };
 }

@@ -144,7 +144,7 @@ export async function publishByEditor(
         updatedAt: at,
       })
       .where(and(eq(articles.id, article.id), eq(articles.status, article.status), eq(articles.currentVersion, article.currentVersion))),
-    ...searchEntry(article.id, draft.title, draft.dek, body),
+    ...searchEntry(article.id, draft),
     db.insert(auditLog).values({
       at,
       actor: input.actor.id,
@@ -309,7 +309,7 @@ async function reviseArticle(
           }),
         ]
       : []),
-    ...(published ? searchEntry(article.id, draft.title, draft.dek, body) : []),
+    ...(published ? searchEntry(article.id, draft) : []),
     db.insert(auditLog).values({
       at,
       actor: input.actor.id,

@@ -8,11 +8,16 @@ import { and, eq, sql } from 'drizzle-orm';
 import { rawStatement, runBatch, type Statement } from '../db/batch';
 import type { Db } from '../db/client';
 import { ARTICLES_FTS, articleSources, articleVersions, articles, auditLog, checks, stories } from '../db/schema';
-import { draftBodyText } from '../lib/draft-text';
+import { draftBodyText, draftSearchText } from '../lib/draft-text';
 import { fnv1a64 } from '../lib/hash';
 import { articleSlug } from '../lib/slug';
 import { wordCount } from '../lib/text';
 import type { ArticleDraft, CheckReport, SourceDoc } from './types';
+
+/** Where an article's social card lives in R2 (served at /media/{slug}/card.png). */
+export function socialCardKey(slug: string): string {
+  return `media/${slug}/card.png`;
+}
 
 export type GateStatus = 'published' | 'ready' | 'held';
 
@@ -39,6 +44,8 @@ export interface PublishInput {
   writer: { name: string; model?: string };
   /** The cover image as SVG text, stored at media/{slug}/cover.svg. */
   coverSvg: (slug: string) => string;
+  /** The 1200×630 social card as PNG bytes, stored at media/{slug}/card.png (og:image). */
+  socialCard?: (slug: string) => Uint8Array | Promise<Uint8Array>;
   /** Notes for the provenance panel, e.g. items left out for instruction-like text. */
   notes?: string[];
 }
@@ -130,6 +137,11 @@ export async function publishArticle(deps: PublishDeps, input: PublishInput): Pr
     store.put(coverKey, input.coverSvg(slug), {
       httpMetadata: { contentType: 'image/svg+xml', cacheControl: 'public, max-age=31536000, immutable' },
     }),
+    input.socialCard &&
+      (async () =>
+        store.put(socialCardKey(slug), await input.socialCard!(slug), {
+          httpMetadata: { contentType: 'image/png', cacheControl: 'public, max-age=31536000, immutable' },
+        }))(),
   ]);
 
   const shown = {
@@ -201,7 +213,7 @@ export async function publishArticle(deps: PublishDeps, input: PublishInput): Pr
         createdAt: at,
       }),
     ),
-    ...(goesLive ? searchEntry(articleId, input.draft.title, input.draft.dek, body) : []),
+    ...(goesLive ? searchEntry(articleId, input.draft) : []),
     db.update(stories).set({ status: 'written', failureReason: null, updatedAt: at }).where(eq(stories.id, input.storyId)),
     db.insert(auditLog).values({
       at,
@@ -217,11 +229,20 @@ export async function publishArticle(deps: PublishDeps, input: PublishInput): Pr
   return { articleId, slug, category: shown.category, version, status, gate, created: true };
 }
 
-/** Replaces the article's FTS row (delete + insert), as statements for a batch. */
-export function searchEntry(articleId: string, title: string, dek: string, body: string): Statement[] {
+/**
+ * Replaces the article's FTS row (delete + insert), as statements for a batch. The body column
+ * holds the paragraphs without section headings (draftSearchText), so no snippet opens on one.
+ */
+export function searchEntry(articleId: string, draft: ArticleDraft): Statement[] {
   return [
     removeSearchEntry(articleId),
-    rawStatement(`INSERT INTO ${ARTICLES_FTS} (article_id, title, dek, body) VALUES (?, ?, ?, ?)`, articleId, title, dek, body),
+    rawStatement(
+      `INSERT INTO ${ARTICLES_FTS} (article_id, title, dek, body) VALUES (?, ?, ?, ?)`,
+      articleId,
+      draft.title,
+      draft.dek,
+      draftSearchText(draft),
+    ),
   ];
 }
 

@@ -1,6 +1,10 @@
 /** /media/*: streams public R2 objects (keys under media/) with their type, ETag and immutable caching. */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app';
+import { openDb } from '../db/client';
+import { publishedSummary } from '../db/read-model';
+import { renderArticleCard } from '../pipeline/article-images';
+import { siteView } from './render';
 import { IMMUTABLE_CACHE } from '../lib/http/cache-control';
 import { notFoundPage } from './errors';
 
@@ -30,13 +34,31 @@ export function mediaKey(path: string): string | null {
   return `media/${rest}`;
 }
 
+const CARD_KEY = /^media\/([^/]+)\/card\.png$/;
+
+/**
+ * Articles published before social cards existed have none in R2: the first request for one
+ * draws it from the article's row and stores it, so every published article's og:image resolves.
+ */
+async function backfillCard(c: Context<AppEnv>, key: string): Promise<R2ObjectBody | null> {
+  const slug = CARD_KEY.exec(key)?.[1];
+  if (!slug) return null;
+  const article = await publishedSummary(openDb(c.env.DB), slug);
+  if (!article) return null;
+  await c.env.STORE.put(key, await renderArticleCard(article, siteView(c.env).name), {
+    httpMetadata: { contentType: 'image/png', cacheControl: IMMUTABLE_CACHE },
+  });
+  return c.env.STORE.get(key);
+}
+
 export const media = new Hono<AppEnv>();
 
 media.get('/media/*', async (c) => {
   const key = mediaKey(c.req.path);
   if (!key) return notFoundPage(c);
   // onlyIf with the request headers makes R2 evaluate If-None-Match / If-Modified-Since itself.
-  const object = await c.env.STORE.get(key, { onlyIf: c.req.raw.headers });
+  const object: R2Object | R2ObjectBody | null =
+    (await c.env.STORE.get(key, { onlyIf: c.req.raw.headers })) ?? (await backfillCard(c, key));
   if (!object) return notFoundPage(c);
   const headers = new Headers();
   object.writeHttpMetadata(headers);
@@ -45,5 +67,5 @@ media.get('/media/*', async (c) => {
   headers.set('Cache-Control', IMMUTABLE_CACHE);
   headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
   if (!('body' in object)) return new Response(null, { status: 304, headers });
-  return new Response(object.body, { headers });
+  return new Response((object as R2ObjectBody).body, { headers });
 });

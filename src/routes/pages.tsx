@@ -20,12 +20,16 @@ import { renderPage, siteView } from './render';
 const pageParam = z.union([z.undefined(), z.coerce.number().int().min(1).max(500)]);
 const SEARCH_DISPLAY_MAX = 200;
 
+/** A page past the end of a listing is no page at all (a real 404, not an empty 200). */
+const beyondTheLast = (listing: { page: number; articles: unknown[] }) => listing.page > 1 && listing.articles.length === 0;
+
 export const pages = new Hono<AppEnv>();
 
 pages.get('/', async (c) => {
   const page = pageParam.safeParse(c.req.query('page'));
   if (!page.success) return notFoundPage(c);
   const listing = await listPublished(openDb(c.env.DB), { page: page.data ?? 1 });
+  if (beyondTheLast(listing)) return notFoundPage(c);
   return renderPage(c, <HomePage site={siteView(c.env)} listing={listing} />);
 });
 
@@ -41,6 +45,7 @@ pages.get('/category/:slug', async (c) => {
   const page = pageParam.safeParse(c.req.query('page'));
   if (!category || !page.success) return notFoundPage(c);
   const listing = await listPublished(openDb(c.env.DB), { page: page.data ?? 1, category: category.name });
+  if (beyondTheLast(listing)) return notFoundPage(c);
   return renderPage(c, <CategoryPage site={site} category={category} listing={listing} />);
 });
 

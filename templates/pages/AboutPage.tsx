@@ -1,14 +1,14 @@
 /** About: the AI disclosure, how articles are made and checked, and the trusted sources. */
 import type { TrustedSourceView } from '../../src/db/queries/views';
 import { Layout, type SiteView } from '../Layout';
-import { CHECK_LABELS } from '../format';
+import { CHECK_LABELS, publisherAside } from '../format';
 
 const TIERS: Readonly<Record<number, string>> = { 1: 'wire or outlet of record', 2: 'established outlet', 3: 'specialist or blog' };
 const WEB_URL = /^https?:\/\//i;
 
 export function AboutPage({ site, sources }: { site: SiteView; sources: TrustedSourceView[] }) {
   return (
-    <Layout site={site} head={{ title: 'How we work', description: `How ${site.name} writes and checks its articles with AI.`, path: '/about' }}>
+    <Layout site={site} head={{ title: 'How we work', socialTitle: `How ${site.name} writes and checks its articles with AI`, description: `How ${site.name} writes and checks its articles with AI.`, path: '/about' }}>
       <h1>How {site.name} works</h1>
       <section aria-labelledby="disclosure">
         <h2 id="disclosure">Written by AI</h2>
@@ -47,7 +47,7 @@ export function AboutPage({ site, sources }: { site: SiteView; sources: TrustedS
             {sources.map((s) => (
               <li>
                 {s.homepage && WEB_URL.test(s.homepage) ? <a href={s.homepage} rel="nofollow noopener noreferrer">{s.name}</a> : s.name}{' '}
-                <span class="muted">({s.publisher}; {TIERS[s.trustTier] ?? `tier ${s.trustTier}`})</span>
+                <span class="muted">({[publisherAside(s.name, s.publisher), TIERS[s.trustTier] ?? `tier ${s.trustTier}`].filter(Boolean).join('; ')})</span>
               </li>
             ))}
           </ul>

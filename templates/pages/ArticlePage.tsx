@@ -5,6 +5,9 @@ import { CitedParagraph, Citations } from '../partials/CitedText';
 import { Provenance } from '../partials/Provenance';
 import { Time } from '../partials/Time';
 import { formatDate } from '../format';
+import { publishersLabel } from '../../src/lib/publishers';
+import { coverDescription } from '../../src/pipeline/cover';
+import { keyFigure } from '../../src/lib/key-figure';
 import { articleJsonLd } from '../structured-data';
 
 // Source links come from our records, but only web addresses become links (never javascript: or data:).
@@ -13,8 +16,8 @@ const WEB_URL = /^https?:\/\//i;
 export function ArticlePage({ site, article, categorySlug }: { site: SiteView; article: ArticleView; categorySlug: string }) {
   const known = new Set(article.sources.map((s) => s.n));
   const n = article.sources.length;
-  // Independence is counted by publisher, not by feed: two feeds of one outlet are one account.
-  const publishers = new Set(article.sources.map((s) => s.publisher.trim().toLowerCase())).size;
+  const publishers = article.publishers;
+  const coverAlt = coverDescription({ category: article.category, figure: keyFigure(article.title, article.dek), publishers });
   const updated = article.updatedAt !== article.firstPublishedAt;
   return (
     <Layout
@@ -24,7 +27,8 @@ export function ArticlePage({ site, article, categorySlug }: { site: SiteView; a
         description: article.dek,
         path: `/articles/${article.slug}`,
         type: 'article',
-        image: article.coverPath ? `${site.url}${article.coverPath}` : null,
+        image: `/media/${article.slug}/card.png`,
+        imageAlt: `${article.category} · ${publishersLabel(publishers)} · ${site.name}`,
         jsonLd: articleJsonLd(site, article, categorySlug),
         publishedAt: article.firstPublishedAt,
         modifiedAt: article.updatedAt,
@@ -32,7 +36,7 @@ export function ArticlePage({ site, article, categorySlug }: { site: SiteView; a
     >
       <article>
         <header>
-          <p class="meta">
+          <p class="kicker">
             <a href={`/category/${categorySlug}`}>{article.category}</a>
           </p>
           <h1>{article.title}</h1>
@@ -48,7 +52,8 @@ export function ArticlePage({ site, article, categorySlug }: { site: SiteView; a
           </p>
         </header>
         {article.coverPath && (
-          <img src={article.coverPath} alt={`Illustration for “${article.title}”`} width={1200} height={630} />
+          // Below the standfirst and small: it adds the section, key figure and publisher count, never the headline again.
+          <img class="cover" src={article.coverPath} alt={coverAlt} width={1200} height={630} />
         )}
         {article.corrections.length > 0 && (
           <aside class="notice" aria-label="Correction">

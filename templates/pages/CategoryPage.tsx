@@ -1,4 +1,4 @@
-/** One section of the site: its published articles, newest first. */
+/** One section of the site: its published articles, newest first, in the front page's grid. */
 import type { ArticlePage } from '../../src/db/queries/views';
 import { Layout, type SiteView } from '../Layout';
 import { ArticleList } from '../partials/ArticleCard';
@@ -10,19 +10,22 @@ export function CategoryPage(props: { site: SiteView; category: { name: string; 
   return (
     <Layout
       site={site}
+      wide
       head={{
-        title: category.name,
-        description: `${category.name} news from ${site.name}, written by AI from cited sources.`,
+        title: listing.page > 1 ? `${category.name}, page ${listing.page}` : category.name,
+        socialTitle: `${category.name} news from ${site.name}`,
+        description: `${category.name} news from ${site.name}: each story written by AI from several independent publishers, every source cited.`,
         path: listing.page > 1 ? `${base}?page=${listing.page}` : base,
+        image: `/cards/category/${category.slug}.png`,
+        imageAlt: `${category.name} · ${site.name}`,
       }}
     >
-      <h1>{category.name}</h1>
+      <h1 class="section-title">{category.name}</h1>
       {listing.articles.length ? (
-        <ArticleList articles={listing.articles} />
+        <ArticleList articles={listing.articles} leadFirst={listing.page === 1} />
       ) : (
         <p>
-          No {category.name} articles have been published{listing.page > 1 ? ' on this page' : ' yet'}.{' '}
-          <a href="/">See the latest news</a>.
+          No {category.name} articles have been published yet. <a href="/">See the latest news</a>.
         </p>
       )}
       <Pagination basePath={base} page={listing.page} hasNext={listing.hasNext} />

@@ -5,7 +5,7 @@ import { Time } from '../partials/Time';
 
 export function CorrectionsPage({ site, corrections }: { site: SiteView; corrections: CorrectionLogEntry[] }) {
   return (
-    <Layout site={site} head={{ title: 'Corrections', description: `Every correction ${site.name} has made, newest first.`, path: '/corrections' }}>
+    <Layout site={site} head={{ title: 'Corrections', socialTitle: `Corrections to ${site.name} articles`, description: `Every correction ${site.name} has made, newest first.`, path: '/corrections' }}>
       <h1>Corrections</h1>
       {corrections.length ? (
         <ul class="cards">

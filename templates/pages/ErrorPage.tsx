@@ -5,7 +5,17 @@ export function ErrorPage({ site, status, path }: { site: SiteView; status: 404 
   const notFound = status === 404;
   const title = notFound ? 'Page not found' : 'Something went wrong';
   return (
-    <Layout site={site} head={{ title, description: title, path, noindex: true }}>
+    <Layout
+      site={site}
+      head={{
+        title,
+        description: notFound
+          ? `There is no page at this address on ${site.name}: the article may have been unpublished, or the link mistyped.`
+          : `${site.name} could not show this page just now; please try again in a moment.`,
+        path,
+        noindex: true,
+      }}
+    >
       <h1>{title}</h1>
       {notFound ? (
         <p>

@@ -1,28 +1,27 @@
-/** The front page: latest articles, the lead story larger, or an empty state that explains the site. */
+/** The front page: the lead story set large, then a grid of the latest stories, or an empty state that explains the site. */
 import type { ArticlePage } from '../../src/db/queries/views';
 import { Layout, type SiteView } from '../Layout';
 import { ArticleList } from '../partials/ArticleCard';
 import { Pagination } from '../partials/Pagination';
 
+const SOCIAL_TITLE = (site: SiteView) => `${site.name}: the day's technology news, each story from several independent publishers`;
+
 export function HomePage({ site, listing }: { site: SiteView; listing: ArticlePage }) {
   const first = listing.page === 1;
+  const title = first ? 'Latest news' : `Latest news, page ${listing.page}`;
   return (
     <Layout
       site={site}
+      wide
       head={{
-        title: first ? 'Latest news' : `Latest news, page ${listing.page}`,
-        description: `${site.name}: technology news written by AI from trusted publishers, every source cited and every article checked.`,
+        title,
+        socialTitle: first ? SOCIAL_TITLE(site) : `${title} · ${site.name}`,
+        description: `Technology news written by AI from reports by trusted, independent publishers: every source cited, every article checked against them.`,
         path: first ? '/' : `/?page=${listing.page}`,
       }}
     >
-      <h1>{first ? 'Latest news' : `Latest news, page ${listing.page}`}</h1>
-      {listing.articles.length ? (
-        <ArticleList articles={listing.articles} leadFirst={first} />
-      ) : first ? (
-        <EmptyState site={site} />
-      ) : (
-        <p>There are no articles on this page. <a href="/">Back to the latest news</a>.</p>
-      )}
+      <h1 class="section-title">{title}</h1>
+      {listing.articles.length ? <ArticleList articles={listing.articles} leadFirst={first} /> : <EmptyState site={site} />}
       <Pagination basePath="/" page={listing.page} hasNext={listing.hasNext} />
     </Layout>
   );

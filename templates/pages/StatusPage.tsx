@@ -2,6 +2,7 @@
 import type { NewsroomStatus } from '../../src/db/queries/views';
 import { Layout, type SiteView } from '../Layout';
 import { Time } from '../partials/Time';
+import { publisherAside } from '../format';
 
 /** Words for the counts a run records (src/pipeline/run.ts); unknown counts show by their key. */
 const COUNT_LABELS: Record<string, string> = {
@@ -37,7 +38,7 @@ function statSummary(stats: Record<string, unknown>): string {
 export function StatusPage({ site, status }: { site: SiteView; status: NewsroomStatus }) {
   const { counts } = status;
   return (
-    <Layout site={site} head={{ title: 'Newsroom status', description: `What the ${site.name} newsroom is doing.`, path: '/status' }}>
+    <Layout site={site} head={{ title: 'Newsroom status', socialTitle: `${site.name} newsroom status: runs, sources and articles`, description: `What the ${site.name} newsroom is doing.`, path: '/status' }}>
       <h1>Newsroom status</h1>
       <p>
         {counts.published} published · {counts.held} held for an editor · {counts.ready} awaiting an editor ·{' '}
@@ -78,7 +79,7 @@ export function StatusPage({ site, status }: { site: SiteView; status: NewsroomS
           <tbody>
             {status.sources.map((s) => (
               <tr>
-                <td>{s.name} <span class="muted">({s.publisher})</span></td>
+                <td>{s.name}{publisherAside(s.name, s.publisher) && <> <span class="muted">({s.publisher})</span></>}</td>
                 <td class={s.healthy ? 'pass' : 'fail'}>
                   {!s.enabled ? 'disabled' : s.healthy ? 'healthy' : `failing (${s.consecutiveFailures} in a row${s.lastStatus ? `, HTTP ${s.lastStatus}` : ''})`}
                 </td>

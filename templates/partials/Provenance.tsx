@@ -54,14 +54,14 @@ export function Provenance({ article }: { article: ArticleView }) {
       )}
       <Evidence article={article} />
       <h3>Version history</h3>
-      <ol reversed>
+      <ul class="versions">
         {article.versions.map((v) => (
           <li>
-            v{v.version}: {versionReason(v.reason)}, <Time iso={v.createdAt} /> — {writerLabel(v.writer, v.model)};{' '}
+            Version {v.version}: {versionReason(v.reason)}, <Time iso={v.createdAt} /> — {writerLabel(v.writer, v.model)};{' '}
             {v.checksPassed ? 'all blocking checks passed' : 'a blocking check failed'}
           </li>
         ))}
-      </ol>
+      </ul>
       <h3>Editor actions</h3>
       {article.editorActions.length ? (
         <ul>

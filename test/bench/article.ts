@@ -13,6 +13,7 @@ import { composeArticle } from '../../src/pipeline/synthesize/writers/extractive
 import { newswireSources } from '../fixtures/checks/newswire-stories';
 import { EVAL_CATEGORIES, EVAL_NOW, EVAL_SITE } from '../fixtures/checks/story';
 import type { SiteView } from '../../templates/Layout';
+import { independentPublishers } from '../../src/lib/publishers';
 
 export interface LongArticle {
   draft: ArticleDraft;
@@ -98,6 +99,7 @@ export function articleView(article: LongArticle, report: CheckReport): ArticleV
     publishedAt: updated,
     firstPublishedAt: first,
     updatedAt: updated,
+    publishers: independentPublishers(sources.map((s) => s.publisher)),
     coverPath: `/media/${slug}/cover.svg`,
     wordCount: article.words,
     version: 2,

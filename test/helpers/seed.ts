@@ -181,7 +181,7 @@ export async function seedArticle(input: SeedArticleInput): Promise<{ id: string
   for (const a of input.actions ?? []) {
     statements.push(db.insert(auditLog).values({ at: a.at ?? updatedAt, actor: a.actor ?? 'editor-1', action: a.action, targetType: 'article', targetId: id, details: a.reason ? { reason: a.reason } : {} }));
   }
-  if (live && !input.noSearchRow) statements.push(...searchEntry(id, draft.title, draft.dek, body));
+  if (live && !input.noSearchRow) statements.push(...searchEntry(id, draft));
   await runBatch(db, statements);
   return { id, slug: input.slug };
 }

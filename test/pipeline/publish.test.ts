@@ -25,6 +25,7 @@ function input(storyId: string, over: Partial<PublishInput> = {}): PublishInput 
     report: sampleReport(),
     writer: { name: 'extractive' },
     coverSvg: (slug) => `<svg xmlns="http://www.w3.org/2000/svg"><title>${slug}</title></svg>`,
+    socialCard: () => new Uint8Array([0x89, 0x50, 0x4e, 0x47]),
     ...over,
   };
 }
@@ -62,6 +63,9 @@ describe('publishArticle', () => {
     expect(record.report.passed).toBe(true);
     const cover = await env.STORE.get(`media/${out.slug}/cover.svg`);
     expect(cover?.httpMetadata?.contentType).toBe('image/svg+xml');
+    const card = await env.STORE.get(`media/${out.slug}/card.png`);
+    expect(card?.httpMetadata?.contentType).toBe('image/png');
+    expect([...new Uint8Array(await card!.arrayBuffer())]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     const story = await db.query.stories.findFirst({ where: eq(stories.id, storyId) });
     expect(story?.status).toBe('written');
   });

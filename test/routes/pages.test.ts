@@ -1,4 +1,4 @@
-import { exports } from 'cloudflare:workers';
+import { env, exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hoursAgo, seedArticle, seedRun, seedSources } from '../helpers/seed';
 
@@ -13,6 +13,7 @@ beforeAll(async () => {
   await seedSources([
     { id: 'northwind', name: 'Northwind Ledger Tech', publisher: 'Northwind Ledger', tier: 1 },
     { id: 'harbor', name: 'Harbor Signal', publisher: 'Harbor Signal', failures: 3, lastStatus: 503 },
+    { id: 'gazette', name: 'Gazette Alpine', publisher: 'Gazette Alpine', tier: 2 },
   ]);
   await seedRun({ id: 'run-1', stats: { ingest: { sourcesFetched: 2, itemsNew: 9, itemsSkipped: 0 }, workflows: { started: 1 } } });
   await seedRun({ id: 'run-0', status: 'failed', startedAt: hoursAgo(1), errors: ['harbor: HTTP 503'] });
@@ -45,7 +46,7 @@ describe('front page', () => {
     expect(html.indexOf('Lumen Forge opens')).toBeLessThan(html.indexOf('Quillon Systems ships'));
     expect(html).toMatch(/class="card lead"[\s\S]*open-model-release/);
     expect(html).toContain('href="/category/open-source"');
-    expect(html).toContain('<p>Three outlets report that the fictional chipmaker');
+    expect(html).toContain('<p class="dek">Three outlets report that the fictional chipmaker');
     expect(html).not.toContain('held-story');
     expect(html).not.toContain('pulled-story');
     expect(res.headers.get('cache-control')).toMatch(/s-maxage=\d+.*stale-while-revalidate=\d+/);
@@ -56,9 +57,109 @@ describe('front page', () => {
     expect((await get('/?page=0')).status).toBe(404);
   });
 
-  it('explains an empty page beyond the last', async () => {
-    const html = await (await get('/?page=3')).text();
-    expect(html).toContain('There are no articles on this page');
+  it('answers a page beyond the last with a real 404, not an empty 200', async () => {
+    const res = await get('/?page=3');
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('Page not found');
+    expect((await get('/category/open-source?page=2')).status).toBe(404);
+  });
+
+  it('shows each headline once, as a link, with no cover image repeating it', async () => {
+    const html = await (await get('/')).text();
+    for (const title of ['Lumen Forge opens its Atlas model to outside researchers', 'Quillon Systems ships the Q7, a low-power inference chip']) {
+      expect(html.split(title).length - 1, title).toBe(1);
+      expect(html).toContain(`">${title}</a></h2>`);
+    }
+    expect(html).not.toMatch(/<img\b/);
+  });
+
+  it('gives every card its section, time and number of independent publishers', async () => {
+    const html = await (await get('/')).text();
+    const cards = html.match(/<article class="card[^"]*">[\s\S]*?<\/article>/g)!;
+    expect(cards).toHaveLength(2);
+    for (const card of cards) {
+      expect(card).toMatch(/<p class="kicker">(Open Source|Industry)<\/p>/);
+      expect(card).toMatch(/<time datetime="[^"]+">/);
+      expect(card).toContain('3 independent publishers');
+    }
+  });
+
+  it('lays the lead story across a grid on wide pages', async () => {
+    const html = await (await get('/')).text();
+    expect(html).toContain('<main id="main" class="wide">');
+    expect(html).toMatch(/<ul class="cards"><li class="lead"><article class="card lead">/);
+  });
+
+  it('has a meaningful social title and description and a PNG card', async () => {
+    const html = await (await get('/')).text();
+    const og = (p: string) => new RegExp(`<meta property="og:${p}" content="([^"]*)"`).exec(html)?.[1];
+    expect(og('title')).toMatch(/^Digital Mind News: .{20,}/);
+    expect(og('title')).not.toBe('Latest news');
+    expect(og('description')!.length).toBeGreaterThan(60);
+    expect(og('image')).toBe('https://news.test/cards/site.png');
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image"/>');
+  });
+});
+
+describe('every page’s social metadata', () => {
+  it('names a PNG og:image and a title and description of its own on every reader page', async () => {
+    const images: Record<string, string> = {
+      '/': 'https://news.test/cards/site.png',
+      '/articles/quillon-ships-q7': 'https://news.test/media/quillon-ships-q7/card.png',
+      '/category/open-source': 'https://news.test/cards/category/open-source.png',
+      '/about': 'https://news.test/cards/site.png',
+      '/corrections': 'https://news.test/cards/site.png',
+      '/search': 'https://news.test/cards/site.png',
+      '/status': 'https://news.test/cards/site.png',
+      '/no-such-page': 'https://news.test/cards/site.png',
+    };
+    for (const [path, image] of Object.entries(images)) {
+      const html = await (await get(path)).text();
+      expect(html, path).toContain(`<meta property="og:image" content="${image}"/>`);
+      expect(html, path).toContain(`<meta name="twitter:image" content="${image}"/>`);
+      expect(html, path).not.toMatch(/og:image" content="[^"]*\.svg"/);
+      const title = /<meta property="og:title" content="([^"]*)"/.exec(html)![1]!;
+      expect(title.length, path).toBeGreaterThan(5);
+      // A shared link must say whose page it is, or be an article's own headline.
+      if (!path.startsWith('/articles/') && !path.startsWith('/search') && path !== '/no-such-page') expect(title, path).toContain('Digital Mind News');
+      expect(/<meta property="og:description" content="([^"]*)"/.exec(html)![1]!.length, path).toBeGreaterThan(30);
+    }
+  });
+
+  it('serves those cards as 1200x630 PNGs, and a favicon.ico', async () => {
+    for (const path of ['/cards/site.png', '/cards/category/open-source.png']) {
+      const res = await get(path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/png');
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const view = new DataView(bytes.buffer);
+      expect([view.getUint32(16), view.getUint32(20)], path).toEqual([1200, 630]);
+    }
+    expect((await get('/cards/category/sports.png')).status).toBe(404);
+    const icon = await get('/favicon.ico');
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/x-icon');
+    expect((await icon.arrayBuffer()).byteLength).toBeGreaterThan(22);
+  });
+
+  it('draws a missing article card on first request (articles published before cards) and stores it', async () => {
+    const first = await get('/media/open-model-release/card.png');
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-type')).toBe('image/png');
+    const bytes = new Uint8Array(await first.arrayBuffer());
+    expect([new DataView(bytes.buffer).getUint32(16), new DataView(bytes.buffer).getUint32(20)]).toEqual([1200, 630]);
+    expect(await env.STORE.head('media/open-model-release/card.png')).not.toBeNull();
+    // Only published articles get one; anything else under media/ still 404s.
+    expect((await get('/media/held-story/card.png')).status).toBe(404);
+    expect((await get('/media/no-such-article/card.png')).status).toBe(404);
+  });
+
+  it('redirects a reader path with a trailing slash to the page', async () => {
+    for (const path of ['/about/', '/corrections/', '/articles/quillon-ships-q7/']) {
+      const res = await get(path, { redirect: 'manual' });
+      expect(res.status, path).toBe(301);
+      expect(res.headers.get('location'), path).toBe(`https://news.test${path.slice(0, -1)}`);
+    }
   });
 });
 
@@ -93,12 +194,22 @@ describe('article page', () => {
     expect(html).toContain('(numbers)');
     expect(html).toContain('Failed (blocking)');
     expect(html).toContain('&quot;Q7&quot; read as the number 7');
-    expect(html).toMatch(/v2: Corrected/);
-    expect(html).toMatch(/v1: First published/);
+    expect(html).toMatch(/<li>Version 2: Corrected/);
+    expect(html).toMatch(/<li>Version 1: First published/);
+    expect(html).not.toMatch(/<ol reversed>\s*<li>v\d/);
     expect(html).toContain('publish-override');
     expect(html).toContain('The number check misread a model name as a figure.');
     expect(html).toContain('An earlier version gave the power draw as 50 watts');
     expect(html).toContain('src="/media/quillon-ships-q7/cover.svg"');
+  });
+
+  it('puts the cover below the standfirst, with alt text that describes it rather than repeating the headline', () => {
+    const img = /<img class="cover"[^>]*>/.exec(html)![0];
+    const alt = /alt="([^"]*)"/.exec(img)![1]!;
+    expect(alt).toBe('Industry mark, reported by 3 independent publishers');
+    expect(alt).not.toContain('Quillon Systems ships');
+    expect(html.indexOf('<p class="dek">')).toBeLessThan(html.indexOf(img));
+    expect(html.indexOf('<h1>')).toBeLessThan(html.indexOf('<p class="dek">'));
   });
 
   it('names the model for a model-written article', async () => {
@@ -123,7 +234,7 @@ describe('article page', () => {
     expect(news.publisher).toEqual(news.author);
     expect(news.isBasedOn).toContain('https://harbor-signal.demo.invalid/2026/quillon');
     expect(Date.parse(news.datePublished)).toBeLessThan(Date.parse(news.dateModified));
-    expect(news.image).toEqual(['https://news.test/media/quillon-ships-q7/cover.svg']);
+    expect(news.image).toEqual(['https://news.test/media/quillon-ships-q7/card.png']);
     expect(blocks.find((b) => b['@type'] === 'FAQPage').mainEntity).toHaveLength(2);
     expect(blocks.find((b) => b['@type'] === 'BreadcrumbList').itemListElement[1].item).toBe('https://news.test/category/industry');
   });
@@ -155,6 +266,15 @@ describe('category, about, corrections and status pages', () => {
     expect(html).toContain('Written by AI');
     expect(html).toContain('Northwind Ledger Tech');
     expect(html).toContain('wire or outlet of record');
+  });
+
+  it('names a source once when its name is its publisher’s, on /about and /status', async () => {
+    for (const path of ['/about', '/status']) {
+      const html = await (await get(path)).text();
+      expect(html, path).toContain('Gazette Alpine');
+      expect(html, path).not.toMatch(/Gazette Alpine(<\/a>)? <span class="muted">\(Gazette Alpine/);
+      expect(html, path).toMatch(/Northwind Ledger Tech(<\/a>)? <span class="muted">\(Northwind Ledger/);
+    }
   });
 
   it('logs corrections newest first with links to the article', async () => {

@@ -27,6 +27,17 @@ describe('/search', () => {
     expect(html).toContain('2 articles match');
   });
 
+  it('never starts a snippet with a section heading', async () => {
+    const draft = sampleDraft('Harbour cranes arrive');
+    draft.sections[0]!.heading = 'Zanzibar heading words';
+    draft.sections[0]!.paragraphs[0]!.text = 'Zanzibar officials said the cranes arrived on time.';
+    await seedArticle({ slug: 'heading-snippet', draft, publishedAt: hoursAgo(2) });
+    const html = await (await search('zanzibar')).text();
+    expect(html).toContain('/articles/heading-snippet');
+    expect(html).not.toContain('heading words');
+    expect(html).toMatch(/<mark>Zanzibar<\/mark> officials said/);
+  });
+
   it('matches the last word as a prefix', async () => {
     expect(await (await search('warehouse autom')).text()).toContain('/articles/marlowe-in-title');
   });

@@ -53,3 +53,18 @@ describe('contrast arithmetic', () => {
     expect(contrast('#777777', '#ffffff')).toBeCloseTo(4.48, 2);
   });
 });
+
+describe('layout rules', () => {
+  it('lets the search field shrink below its intrinsic width, so the form fits a 320 px screen', () => {
+    // A flex item's min-width defaults to its content size; without 0 the form measured 327 px at 320.
+    expect(STYLESHEET).toMatch(/input\[type=search\]\{[^}]*flex:1;[^}]*min-width:0/);
+  });
+
+  it('widens only the listing pages, and sets the lead story across the grid', () => {
+    expect(STYLESHEET).toMatch(/main\{max-width:44rem/);
+    expect(STYLESHEET).toMatch(/main\.wide\{max-width:72rem|main\.wide\{[^}]*72rem/);
+    expect(STYLESHEET).toMatch(/\.cards\{[^}]*display:grid/);
+    expect(STYLESHEET).toMatch(/\.cards>li\.lead\{grid-column:1\/-1/);
+    expect(STYLESHEET).toMatch(/@media \(min-width:68rem\)\{\.cards>li\.lead\{grid-column:span 3\}\}/);
+  });
+});

@@ -1,5 +1,6 @@
 /** Read queries for published articles: listings, the article page, feeds and sitemaps. */
-import { and, asc, desc, eq, gte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, sql } from 'drizzle-orm';
+import { independentPublishers } from '../../lib/publishers';
 import type { ArticleDraft } from '../../pipeline/types';
 import type { Db } from '../client';
 import { articleSources, articles, articleVersions, auditLog, checks, corrections, type Article } from '../schema';
@@ -20,9 +21,12 @@ const summaryColumns = {
   updatedAt: articles.updatedAt,
   coverKey: articles.coverKey,
   wordCount: articles.wordCount,
+  // Same count as the article page: distinct publishers of the current version's sources.
+  publishers: sql<number>`(SELECT count(DISTINCT lower(trim(s.publisher))) FROM article_sources AS s
+    WHERE s.article_id = ${articles.id} AND s.version = ${articles.currentVersion})`.mapWith(Number),
 };
 
-export type SummaryRow = Pick<Article, keyof typeof summaryColumns>;
+export type SummaryRow = Pick<Article, Exclude<keyof typeof summaryColumns, 'publishers'>> & { publishers: number };
 
 /** A listing row as the plain summary templates render. */
 export function toSummary(row: SummaryRow): ArticleSummary {
@@ -39,6 +43,7 @@ export function toSummary(row: SummaryRow): ArticleSummary {
     // Only keys under media/ are served publicly (see routes/media.ts).
     coverPath: row.coverKey?.startsWith('media/') ? `/${row.coverKey}` : null,
     wordCount: row.wordCount,
+    publishers: row.publishers,
   };
 }
 
@@ -55,6 +60,12 @@ export async function listPublished(db: Db, opts: { page: number; category?: str
     .limit(PAGE_SIZE + 1)
     .offset((opts.page - 1) * PAGE_SIZE);
   return { articles: rows.slice(0, PAGE_SIZE).map(toSummary), page: opts.page, hasNext: rows.length > PAGE_SIZE };
+}
+
+/** One published article's summary by slug (one query), or null. */
+export async function publishedSummary(db: Db, slug: string): Promise<ArticleSummary | null> {
+  const row = await db.select(summaryColumns).from(articles).where(and(eq(articles.slug, slug), isPublished)).get();
+  return row ? toSummary(row) : null;
 }
 
 /** The newest published articles, for the feeds. */
@@ -160,7 +171,7 @@ export async function getPublishedArticle(db: Db, slug: string): Promise<Article
   const draft = draftOf(row.draft);
   const words = draftWordCount(draft);
   return {
-    ...toSummary(article),
+    ...toSummary({ ...article, publishers: independentPublishers(sources.map((s) => s.publisher)) }),
     version,
     draft,
     wordCount: words,

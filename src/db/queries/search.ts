@@ -52,6 +52,8 @@ export async function searchArticles(db: Db, input: string): Promise<SearchHit[]
     SELECT a.slug, a.title, a.dek, a.category, a.tags, a.published_at AS publishedAt,
            a.first_published_at AS firstPublishedAt, a.updated_at AS updatedAt, a.cover_key AS coverKey,
            a.word_count AS wordCount,
+           (SELECT count(DISTINCT lower(trim(s.publisher))) FROM article_sources AS s
+             WHERE s.article_id = a.id AND s.version = a.current_version) AS publishers,
            snippet(${sql.raw(ARTICLES_FTS)}, -1, ${OPEN}, ${CLOSE}, '…', 24) AS snippet
     FROM ${sql.raw(ARTICLES_FTS)} AS f
     JOIN articles AS a ON a.id = f.article_id

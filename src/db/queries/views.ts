@@ -15,6 +15,8 @@ export interface ArticleSummary {
   /** Path under /media/ of the cover image, if there is one. */
   coverPath: string | null;
   wordCount: number;
+  /** Independent publishers of the current version's sources. */
+  publishers: number;
 }
 
 export interface SourceView {
