@@ -9,7 +9,7 @@ main{max-width:44rem;margin:0 auto;padding:0 1rem}
 nav,.meta,.byline,.kicker,footer.site,table,form.search,h3,.section-title{font-family:system-ui,-apple-system,'Segoe UI',sans-serif}
 h1,h2{font-family:Georgia,'Iowan Old Style','Times New Roman',serif}
 h1{font-size:2rem;line-height:1.2;margin:.6em 0 .3em}h2{font-size:1.35rem;line-height:1.3;margin:1.8em 0 .5em}h3{font-size:1.05rem;margin:1.2em 0 .3em}
-a{color:var(--accent)}a:focus-visible,input:focus-visible,button:focus-visible,summary:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
+a{color:var(--accent)}a:focus-visible,input:focus-visible,button:focus-visible,summary:focus-visible,select:focus-visible,textarea:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:var(--bg);padding:.5rem;z-index:1}
 header.site{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:baseline;padding-top:1rem;border-bottom:3px double var(--line)}
 .brand{font:700 1.5rem/1.2 Georgia,'Iowan Old Style',serif;color:var(--fg);text-decoration:none;padding:.25rem 0}
@@ -37,7 +37,8 @@ form.search{display:flex;gap:.5rem}input[type=search]{flex:1;min-width:0;font:in
 footer.site{border-top:1px solid var(--line);margin-top:3rem;padding-bottom:2rem;font-size:.85rem;color:var(--muted)}
 body.desk header.site,body.desk main{max-width:80rem}
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-.beside{display:grid;grid-template-columns:repeat(auto-fit,minmax(22rem,1fr));gap:1.5rem}
+.beside{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(22rem,100%),1fr));gap:1.5rem}
+body.desk table{width:100%;table-layout:fixed}body.desk td,body.desk th{overflow-wrap:anywhere}body.desk main>*{min-width:0}
 .deskform{border:1px solid var(--line);padding:.5rem 1rem 1rem;margin:1rem 0}.deskform label{display:block;margin:.6rem 0 .2rem;font-family:system-ui,sans-serif}
 input[type=text],input[type=url],input[type=email],input[type=password],select,textarea{font:inherit;padding:.3rem;max-width:100%}textarea{width:100%}
 td form{display:inline}ins{background:var(--mark);color:inherit}del{color:var(--bad)}

@@ -2,7 +2,10 @@
 // land on their source, Tab reaching every link with a visible focus ring, axe-core, overflow.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+/** Cookies a signed-in editor's browser holds (Playwright's storage state), for the desk's pages. */
+export type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -25,8 +28,8 @@ export interface PageReport {
 }
 
 /** Opens the page with listeners for console errors and failed requests attached first. */
-async function open(browser: Browser, url: string, viewport: { width: number; height: number }, expect404: boolean) {
-  const context = await browser.newContext({ viewport });
+async function open(browser: Browser, url: string, viewport: { width: number; height: number }, expect404: boolean, storageState?: StorageState) {
+  const context = await browser.newContext({ viewport, storageState });
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   const failedRequests: string[] = [];
@@ -128,9 +131,9 @@ async function runAxe(page: Page): Promise<PageReport['axeViolations']> {
 }
 
 /** Every check on one page, in fresh browser contexts (one at 390 px for the checks, one at 320 px for overflow). */
-export async function checkPage(browser: Browser, site: string, name: string, path: string, expect404 = false): Promise<PageReport> {
+export async function checkPage(browser: Browser, site: string, name: string, path: string, expect404 = false, storageState?: StorageState): Promise<PageReport> {
   const url = `${site}${path}`;
-  const opened = await open(browser, url, { width: 390, height: 844 }, expect404);
+  const opened = await open(browser, url, { width: 390, height: 844 }, expect404, storageState);
   const { page } = opened;
   const axeViolations = await runAxe(page);
   const citations = await checkCitations(page);
@@ -138,7 +141,7 @@ export async function checkPage(browser: Browser, site: string, name: string, pa
   const keyboard = await checkKeyboard(page);
   await opened.context.close();
 
-  const narrow = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  const narrow = await browser.newContext({ viewport: { width: 320, height: 640 }, storageState });
   const small = await narrow.newPage();
   await small.goto(url, { waitUntil: 'load' });
   const widthAt320 = await small.evaluate(() => document.documentElement.scrollWidth);

@@ -9,7 +9,8 @@ import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { freePort, launchChromium } from './browser';
 import { medianScores, runLighthouse, type LighthouseScores } from './lighthouse';
 import { nuCheck, type NuMessage } from './nu-checker';
-import { checkPage, type PageReport } from './page-checks';
+import type { Browser } from 'playwright-core';
+import { checkPage, type PageReport, type StorageState } from './page-checks';
 import { screenshots } from './screenshots';
 import { startLocalNewsroom, type LocalNewsroom } from '../node/local-newsroom';
 
@@ -67,6 +68,38 @@ async function pagesOf(site: string): Promise<{ name: string; path: string }[]> 
     { name: 'status', path: '/status' },
     { name: 'not-found', path: '/no-such-page' },
   ];
+}
+
+/**
+ * Signs in to the editors' desk with the admin token through its form, as an editor would, and
+ * gives the desk's screens to check (queue, an article, sources, runs, tokens) with the session.
+ */
+async function deskPages(browser: Browser, site: string): Promise<{ pages: { name: string; path: string }[]; state: StorageState }> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${site}/desk/sign-in`);
+    await page.fill('#token', ADMIN_TOKEN);
+    await Promise.all([page.waitForURL(`${site}/desk`), page.click('button[type=submit]')]);
+    // The queue lists only held and ready articles; the demo publishes all of its own, so ask the API for one.
+    const listed = (await (await fetch(`${site}/api/editor/articles?limit=1`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })).json()) as { articles: { id: string }[] };
+    const id = listed.articles[0]?.id;
+    if (!id) throw new Error('the editor API lists no article');
+    const article = `/desk/articles/${encodeURIComponent(id)}`;
+    const state = await context.storageState();
+    return {
+      state,
+      pages: [
+        { name: 'desk-queue', path: '/desk' },
+        { name: 'desk-article', path: article },
+        { name: 'desk-sources', path: '/desk/sources' },
+        { name: 'desk-runs', path: '/desk/runs' },
+        { name: 'desk-tokens', path: '/desk/tokens' },
+      ],
+    };
+  } finally {
+    await context.close();
+  }
 }
 
 /** The page's og:image must be a 1200×630 PNG that the site serves (social platforms render no SVG). */
@@ -162,6 +195,25 @@ async function main() {
       failures.push(...problems.map((x) => `${p.name} (${p.path}): ${x}`));
       reports.push({ ...report, nu: { errors: mine.filter((m) => m.type === 'error').length, warnings: mine.filter((m) => m.subType === 'warning').length } });
       log(`${p.name.padEnd(12)} ${problems.length ? `${problems.length} problems` : 'ok'} (${report.links} links, ${report.citations} citations, axe ${report.axeViolations.length})`);
+    }
+
+    // The editors' desk: the same browser checks and Nu, signed in (it is no page for search engines or social cards).
+    const desk = await deskPages(browser, newsroom.site);
+    const deskFiles: string[] = [];
+    const cookie = desk.state.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    for (const p of desk.pages) {
+      const file = `${ARTIFACTS}/html/${p.name}.html`;
+      writeFileSync(file, await (await fetch(`${newsroom.site}${p.path}`, { headers: { cookie } })).text());
+      deskFiles.push(file);
+    }
+    const deskNu = await nuCheck(deskFiles);
+    for (const p of desk.pages) {
+      const report = await checkPage(browser, newsroom.site, p.name, p.path, false, desk.state);
+      const mine = deskNu.filter((m) => m.url.endsWith(`/${p.name}.html`));
+      const problems = problemsOf(report, mine);
+      failures.push(...problems.map((x) => `${p.name} (${p.path}): ${x}`));
+      reports.push({ ...report, nu: { errors: mine.filter((m) => m.type === 'error').length, warnings: mine.filter((m) => m.subType === 'warning').length } });
+      log(`${p.name.padEnd(12)} ${problems.length ? `${problems.length} problems` : 'ok'} (${report.links} links, axe ${report.axeViolations.length})`);
     }
 
     for (const p of [pages[0]!, article]) {
