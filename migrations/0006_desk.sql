@@ -10,7 +10,8 @@ CREATE TABLE `desk_sessions` (
 	`created_at` text NOT NULL,
 	`expires_at` text NOT NULL,
 	`revoked_at` text,
-	`flash` text
+	`flash` text,
+	`credential` text
 );
 --> statement-breakpoint
 CREATE INDEX `desk_sessions_editor_idx` ON `desk_sessions` (`editor_id`);--> statement-breakpoint

@@ -330,6 +330,8 @@ export const deskSessions = sqliteTable(
     expiresAt: text('expires_at').notNull(),
     revokedAt: text('revoked_at'),
     flash: text('flash'),
+    /** For the bootstrap admin: a digest of the ADMIN_TOKEN that opened it; a changed token ends the session. */
+    credential: text('credential'),
   },
   (t) => [index('desk_sessions_editor_idx').on(t.editorId), index('desk_sessions_expires_idx').on(t.expiresAt)],
 );

@@ -9,10 +9,13 @@ import { openDb, type Db } from '../db/client';
 import { articleSources, articleVersions, articles, auditLog, checks, corrections } from '../db/schema';
 import { loadConfig } from '../env';
 import { purgeArticle } from '../lib/cache';
+import { MEDIA_CACHE } from '../lib/http/cache-control';
 import { ApiError } from '../lib/http/api-error';
 import { checkArticle } from '../pipeline/check';
+import { articleImages } from '../pipeline/article-images';
 import { draftSchema } from '../pipeline/draft-schema';
 import { EditorialError, correctArticle, editArticle, publishByEditor, unpublishByEditor, type ActionResult } from '../pipeline/editorial';
+import { socialCardKey } from '../pipeline/publish';
 import { checkPolicy } from '../pipeline/story';
 import type { ArticleDraft, CheckReport, SourceDoc } from '../pipeline/types';
 import type { ActionContext } from './context';
@@ -94,7 +97,16 @@ export async function editArticleNow(ctx: ActionContext, articleId: string, inpu
   if (!revision.categories.includes(draft.category)) {
     throw new ApiError(400, 'invalid-request', `category: must be one of ${revision.categories.join(', ')}`);
   }
-  return purged(ctx, await act(() => editArticle(revision.deps, { ...revision.input, draft })), revision.article.category);
+  const done = await act(() => editArticle(revision.deps, { ...revision.input, draft }));
+  // The cover and social card show the headline, section and key figure: an edited one must show them too.
+  if (done.changed) {
+    const images = articleImages(draft, revision.input.sources, loadConfig(ctx.env).SITE_NAME);
+    await Promise.all([
+      ctx.env.STORE.put(`media/${revision.article.slug}/cover.svg`, images.coverSvg(), { httpMetadata: { contentType: 'image/svg+xml', cacheControl: MEDIA_CACHE } }),
+      ctx.env.STORE.put(socialCardKey(revision.article.slug), await images.socialCard(), { httpMetadata: { contentType: 'image/png', cacheControl: MEDIA_CACHE } }),
+    ]);
+  }
+  return purged(ctx, done, revision.article.category);
 }
 
 /** What an editor's revision (correction or edit) of an article needs: its sources, current text and a re-check. */

@@ -1,5 +1,5 @@
 /** The review queue: held and ready articles, newest first, each failed check with its findings explained. */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { articleVersions, articles, checks, type Article } from '../db/schema';
 import type { ArticleDraft, SourceDoc } from '../pipeline/types';
@@ -38,7 +38,7 @@ export function explainChecks(
     .map((r) => ({ name: r.name, severity: r.severity, findings: r.details.slice(0, limit).map((d) => explainFinding(d, draft, sources)) }));
 }
 
-/** Held and ready articles, most recently changed first. */
+/** Held and ready articles, and published ones with a newer version waiting, most recently changed first. */
 export async function reviewQueue(db: Db, store: R2Bucket, limit = 50): Promise<QueueEntry[]> {
   const rows = await db
     .select({
@@ -52,7 +52,8 @@ export async function reviewQueue(db: Db, store: R2Bucket, limit = 50): Promise<
       heldReasons: articles.heldReasons,
     })
     .from(articles)
-    .where(inArray(articles.status, ['held', 'ready']))
+    // A published article whose newer version waits (held by a check, or a rewrite after an editor's change) is in the queue too.
+    .where(or(inArray(articles.status, ['held', 'ready']), and(eq(articles.status, 'published'), isNotNull(articles.heldReasons))))
     .orderBy(desc(articles.updatedAt), desc(articles.createdAt))
     .limit(limit);
   return Promise.all(

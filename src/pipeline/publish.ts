@@ -11,6 +11,7 @@ import { ARTICLES_FTS, articleSources, articleVersions, articles, auditLog, chec
 import { draftBodyText, draftSearchText } from '../lib/draft-text';
 import { fnv1a64 } from '../lib/hash';
 import { articleSlug } from '../lib/slug';
+import { MEDIA_CACHE } from '../lib/http/cache-control';
 import { wordCount } from '../lib/text';
 import type { ArticleDraft, CheckReport, SourceDoc } from './types';
 
@@ -104,18 +105,33 @@ export async function publishArticle(deps: PublishDeps, input: PublishInput): Pr
       )[0]?.v ?? 0)
     : 0;
   const version = lastVersion + 1;
+  // An editor's edit or correction is the text readers were promised: a rewrite from new sources
+  // must not silently undo it, so it waits for an editor like a held one.
+  const latest = existing && lastVersion
+    ? await db.query.articleVersions.findFirst({
+        where: and(eq(articleVersions.articleId, existing.id), eq(articleVersions.version, lastVersion)),
+        columns: { reason: true },
+      })
+    : undefined;
+  const afterEditor = latest?.reason === 'edit' || latest?.reason === 'correction';
   const versionKey = `articles/${slug}/v${version}.json`;
   const coverKey = `media/${slug}/cover.svg`;
 
   // What readers see: a version that passed becomes current; a held re-write leaves a
   // published article on its last good version, and an editor's unpublish stands.
   const wasPublic = existing?.status === 'published';
+  const waits = gate === 'held' || afterEditor;
   const status: PublishOutcome['status'] =
-    existing?.status === 'unpublished' ? 'unpublished' : gate === 'held' && wasPublic ? 'published' : gate;
-  const becomesCurrent = !(gate === 'held' && wasPublic) && existing?.status !== 'unpublished';
+    existing?.status === 'unpublished' ? 'unpublished' : waits && wasPublic ? 'published' : waits ? 'held' : gate;
+  const becomesCurrent = !(waits && wasPublic) && existing?.status !== 'unpublished';
   const goesLive = status === 'published' && becomesCurrent;
   const body = draftBodyText(input.draft);
-  const reasons = gate === 'held' ? heldReasons(input.report) : null;
+  const reasons = waits
+    ? [
+        ...(afterEditor ? [`the story grew after an editor's ${latest!.reason} (version ${lastVersion}); this rewrite (version ${version}) waits for an editor so it does not undo it`] : []),
+        ...(gate === 'held' ? heldReasons(input.report) : []),
+      ]
+    : null;
 
   // R2 first: the rows below point at these objects, and re-putting them on a retry is harmless.
   await Promise.all([
@@ -134,13 +150,16 @@ export async function publishArticle(deps: PublishDeps, input: PublishInput): Pr
       }),
       { httpMetadata: { contentType: 'application/json' } },
     ),
-    store.put(coverKey, input.coverSvg(slug), {
-      httpMetadata: { contentType: 'image/svg+xml', cacheControl: 'public, max-age=31536000, immutable' },
+    // A rewrite that waits for an editor must not change what readers see: its images wait with it.
+    becomesCurrent &&
+      store.put(coverKey, input.coverSvg(slug), {
+      httpMetadata: { contentType: 'image/svg+xml', cacheControl: MEDIA_CACHE },
     }),
-    input.socialCard &&
+    becomesCurrent &&
+      input.socialCard &&
       (async () =>
         store.put(socialCardKey(slug), await input.socialCard!(slug), {
-          httpMetadata: { contentType: 'image/png', cacheControl: 'public, max-age=31536000, immutable' },
+          httpMetadata: { contentType: 'image/png', cacheControl: MEDIA_CACHE },
         }))(),
   ]);
 
@@ -218,7 +237,7 @@ export async function publishArticle(deps: PublishDeps, input: PublishInput): Pr
     db.insert(auditLog).values({
       at,
       actor: 'system',
-      action: gate === 'published' ? 'auto-publish' : gate === 'ready' ? 'ready' : 'hold',
+      action: waits ? 'hold' : gate === 'published' ? 'auto-publish' : 'ready',
       targetType: 'article',
       targetId: articleId,
       details: { version, writer: input.writer.name, model: input.writer.model ?? null, reasons: reasons ?? [] },
@@ -226,7 +245,7 @@ export async function publishArticle(deps: PublishDeps, input: PublishInput): Pr
   ];
   await runBatch(db, statements);
 
-  return { articleId, slug, category: shown.category, version, status, gate, created: true };
+  return { articleId, slug, category: shown.category, version, status, gate: waits ? 'held' : gate, created: true };
 }
 
 /**

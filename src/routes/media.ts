@@ -1,11 +1,11 @@
-/** /media/*: streams public R2 objects (keys under media/) with their type, ETag and immutable caching. */
+/** /media/*: streams public R2 objects (keys under media/) with their type, ETag and revalidated caching. */
 import { Hono, type Context } from 'hono';
 import type { AppEnv } from '../app';
 import { openDb } from '../db/client';
 import { publishedSummary } from '../db/read-model';
 import { renderArticleCard } from '../pipeline/article-images';
 import { siteView } from './render';
-import { IMMUTABLE_CACHE } from '../lib/http/cache-control';
+import { MEDIA_CACHE } from '../lib/http/cache-control';
 import { notFoundPage } from './errors';
 
 // Fallback types by extension, for objects stored without httpMetadata.
@@ -46,7 +46,7 @@ async function backfillCard(c: Context<AppEnv>, key: string): Promise<R2ObjectBo
   const article = await publishedSummary(openDb(c.env.DB), slug);
   if (!article) return null;
   await c.env.STORE.put(key, await renderArticleCard(article, siteView(c.env).name), {
-    httpMetadata: { contentType: 'image/png', cacheControl: IMMUTABLE_CACHE },
+    httpMetadata: { contentType: 'image/png', cacheControl: MEDIA_CACHE },
   });
   return c.env.STORE.get(key);
 }
@@ -64,7 +64,7 @@ media.get('/media/*', async (c) => {
   object.writeHttpMetadata(headers);
   if (!headers.has('content-type')) headers.set('Content-Type', TYPES[key.slice(key.lastIndexOf('.') + 1).toLowerCase()] ?? 'application/octet-stream');
   headers.set('ETag', object.httpEtag);
-  headers.set('Cache-Control', IMMUTABLE_CACHE);
+  headers.set('Cache-Control', MEDIA_CACHE);
   headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
   if (!('body' in object)) return new Response(null, { status: 304, headers });
   return new Response((object as R2ObjectBody).body, { headers });

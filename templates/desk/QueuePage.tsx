@@ -18,9 +18,16 @@ export function QueuePage({ view, entries }: { view: DeskView; entries: QueueEnt
                 <a href={`/desk/articles/${encodeURIComponent(article.id)}`}>{article.title}</a>
               </h2>
               <p class="meta">
-                {article.status === 'held' ? 'Held' : 'Ready to publish'} · version {article.currentVersion} · {article.category} · changed{' '}
-                <When iso={article.updatedAt} />
+                {article.status === 'held' ? 'Held' : article.status === 'published' ? 'Published; a newer version waits' : 'Ready to publish'} · version{' '}
+                {article.currentVersion} · {article.category} · changed <When iso={article.updatedAt} />
               </p>
+              {article.status === 'published' && article.heldReasons?.length ? (
+                <ul class="reasons">
+                  {article.heldReasons.map((r) => (
+                    <li>{r}</li>
+                  ))}
+                </ul>
+              ) : null}
               {failed.length > 0 ? (
                 <ul>{failed.map((check) => <FailedCheckItem check={check} />)}</ul>
               ) : (

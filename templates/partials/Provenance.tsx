@@ -12,15 +12,29 @@ function shown(details: string[]): string {
   return details.length > MAX_DETAILS ? `${head}; and ${details.length - MAX_DETAILS} more` : head;
 }
 
+/** "correction" or "edit" when the current version is an editor's, else null. */
+function editorial(article: ArticleView): string | null {
+  const reason = article.versions.find((v) => v.version === article.version)?.reason;
+  return reason === 'correction' || reason === 'edit' ? reason : null;
+}
+
 export function Provenance({ article }: { article: ArticleView }) {
   return (
     <section class="provenance" aria-labelledby="how-made">
       <h2 id="how-made">How this article was made</h2>
-      <p>
-        This version (v{article.version}) was {writerLabel(article.writer, article.model)} from the {article.sources.length}{' '}
-        sources listed above, then checked mechanically against them before publication.{' '}
-        <a href="/about#method">How we work</a>.
-      </p>
+      {editorial(article) ? (
+        <p>
+          This version (v{article.version}) is an editor's {editorial(article)} of text {writerLabel(article.writer, article.model)} from
+          the {article.sources.length} sources listed above. The editor's words are the editor's, not the writer's; the whole text was
+          checked mechanically against the sources again before publication. <a href="/about#method">How we work</a>.
+        </p>
+      ) : (
+        <p>
+          This version (v{article.version}) was {writerLabel(article.writer, article.model)} from the {article.sources.length}{' '}
+          sources listed above, then checked mechanically against them before publication.{' '}
+          <a href="/about#method">How we work</a>.
+        </p>
+      )}
       {article.overrideReason && (
         <p class="notice">
           <strong>Published by an editor despite a failed check.</strong> Reason given: {article.overrideReason}

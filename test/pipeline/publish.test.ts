@@ -123,6 +123,27 @@ describe('publishArticle', () => {
     expect(article?.heldReasons?.[0]).toMatch(/^verbatim:/);
   });
 
+  it("a rewrite after an editor's correction waits for an editor instead of undoing it", async () => {
+    const v1 = await publishArticle({ db, store: env.STORE, autoPublish: true, now }, input(storyId));
+    // The editor's correction is version 2 and what readers see.
+    const corrected = sampleDraft('Lumen Forge opens Atlas, as corrected by an editor');
+    await db.insert(articleVersions).values({
+      id: `${v1.articleId}_v2`, articleId: v1.articleId, version: 2, draft: corrected, sourceSetHash: 'h1', writer: 'extractive',
+      checksPassed: true, reason: 'correction', createdAt: now.toISOString(),
+    });
+    await db.update(articles).set({ currentVersion: 2, title: corrected.title }).where(eq(articles.id, v1.articleId));
+    const v3 = await publishArticle(
+      { db, store: env.STORE, autoPublish: true, now },
+      input(storyId, { sourceSetHash: 'h2', draft: sampleDraft('A rewrite from a third outlet') }),
+    );
+    expect(v3).toMatchObject({ version: 3, gate: 'held', status: 'published' });
+    const article = await db.query.articles.findFirst({ where: eq(articles.id, v1.articleId) });
+    expect(article).toMatchObject({ currentVersion: 2, title: corrected.title, status: 'published' });
+    expect(article?.heldReasons?.[0]).toMatch(/after an editor's correction \(version 2\)/);
+    const audit = await db.select().from(auditLog).where(eq(auditLog.targetId, v1.articleId));
+    expect(audit.map((a) => a.action)).toEqual(['auto-publish', 'hold']);
+  });
+
   it('nothing lands when the batch fails (no half-published article)', async () => {
     // A source row with a duplicate number violates the primary key inside the batch.
     const bad = input(storyId, { sources: [...sampleSources(now), { ...sampleSources(now)[0]! }] });

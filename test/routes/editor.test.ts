@@ -175,6 +175,19 @@ describe('editor API edits (PATCH)', () => {
     expect(audits.map((a) => a.action)).toContain('edit');
   });
 
+  it('redraws the social card and cover of an edited article (they show its headline and section)', async () => {
+    const live = await writeArticle('story-edit-images');
+    const card = async () => new Uint8Array(await (await exports.default.fetch(`https://news.test/media/${live.slug}/card.png`)).arrayBuffer());
+    const before = await card();
+    const res = await api(`/articles/${live.articleId}`, { method: 'PATCH', json: { title: 'Atlas, the Lumen Forge model, is now open to everyone to use' } });
+    expect(res.status).toBe(200);
+    const after = await card();
+    expect(after.length).toBeGreaterThan(0);
+    expect(Buffer.from(after).equals(Buffer.from(before))).toBe(false);
+    const stored = await env.STORE.head(`media/${live.slug}/cover.svg`);
+    expect(stored?.httpMetadata?.cacheControl).not.toContain('immutable');
+  });
+
   it('refuses an edit that fails the checks, an unknown category, and an empty edit', async () => {
     const live = await writeArticle('story-edit-refused');
     const invented = await api(`/articles/${live.articleId}`, { method: 'PATCH', json: { title: 'Lumen Forge opens Atlas, a 90-billion-parameter model' } });

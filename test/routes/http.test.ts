@@ -96,11 +96,11 @@ describe('ETag and 304', () => {
 });
 
 describe('media', () => {
-  it('streams R2 objects with their type, ETag and immutable caching, and 304s on a match', async () => {
+  it('streams R2 objects with their type, ETag and revalidated caching (rewritten with each version), and 304s on a match', async () => {
     const res = await get('/media/tidewater-grid/cover.svg');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/svg+xml');
-    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300, s-maxage=3600, stale-while-revalidate=86400');
     expect(await res.text()).toBe(SVG);
     const etag = res.headers.get('etag')!;
     expect(etag).toBeTruthy();

@@ -6,7 +6,7 @@ export const PAGE_CACHE = 'public, max-age=60, s-maxage=300, stale-while-revalid
 export const FEED_CACHE = 'public, max-age=300, s-maxage=600, stale-while-revalidate=86400';
 /** Search results depend on free-form input: short-lived, and never stored at the edge (see edge-cache.ts). */
 export const SEARCH_CACHE = 'public, max-age=60, s-maxage=60, stale-while-revalidate=600';
-/** R2 media keys are written once per article. */
-export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+/** Article media (cover, social card): rewritten with each new version at the same key, so revalidated like pages (ETag). */
+export const MEDIA_CACHE = 'public, max-age=300, s-maxage=3600, stale-while-revalidate=86400';
 /** Errors and the live status page. */
 export const NO_STORE = 'no-store';

@@ -74,6 +74,13 @@ async function openFlash(secret: string, text: string): Promise<Flash | null> {
   }
 }
 
+const ADMIN_ID = 'admin';
+
+/** A digest of the current ADMIN_TOKEN, bound to desk sessions (never the token itself). */
+async function adminCredential(env: Bindings): Promise<string> {
+  return sha256Hex(`desk-session\n${env.ADMIN_TOKEN ?? ''}`);
+}
+
 /** Starts a session for a signed-in editor and sets its cookie. Expired sessions are swept on the way. */
 export async function startSession(c: Context, editor: EditorIdentity, via: DeskSession['via']): Promise<DeskSession> {
   const secret = newSecret();
@@ -90,6 +97,7 @@ export async function startSession(c: Context, editor: EditorIdentity, via: Desk
       via,
       createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),
+      credential: editor.id === ADMIN_ID ? await adminCredential(c.env as Bindings) : null,
     }),
   ]);
   setCookie(c, SESSION_COOKIE, secret, { path: COOKIE_PATH, secure: true, httpOnly: true, sameSite: 'Strict', maxAge: SESSION_HOURS * 3600 });
@@ -109,7 +117,9 @@ export async function currentSession(c: Context): Promise<DeskSession | null> {
     where: and(eq(deskSessions.id, id), isNull(deskSessions.revokedAt), gt(deskSessions.expiresAt, new Date().toISOString())),
   });
   if (!row) return null;
-  if (row.editorId !== 'admin') {
+  // Changing ADMIN_TOKEN (what one does after a leak) ends every session the old token opened.
+  if (row.editorId === ADMIN_ID && row.credential !== (await adminCredential(c.env as Bindings))) return null;
+  if (row.editorId !== ADMIN_ID) {
     const editor = await db.query.editors.findFirst({ where: and(eq(editors.id, row.editorId), isNull(editors.revokedAt)), columns: { id: true } });
     if (!editor) return null;
   }

@@ -59,6 +59,20 @@ describe('desk sign-in with an editor token', () => {
     expect(setCookies(res).has(SESSION)).toBe(false);
   });
 
+  it('ends the bootstrap admin\'s sessions when ADMIN_TOKEN changes, and stores only a digest of it', async () => {
+    const browser = await signedIn();
+    const id = await sha256Hex(browser.cookies.get(SESSION)!);
+    const row = await env.DB.prepare('SELECT credential FROM desk_sessions WHERE id = ?').bind(id).first<{ credential: string | null }>();
+    expect(row?.credential).toMatch(/^[0-9a-f]{64}$/);
+    expect(row?.credential).not.toContain(env.ADMIN_TOKEN);
+    expect((await browser.get('/desk')).status).toBe(200);
+    // The session as a token that has since been replaced left it: its digest no longer matches the configured token.
+    await env.DB.prepare('UPDATE desk_sessions SET credential = ?1 WHERE id = ?2').bind(await sha256Hex('desk-session\nan-old-admin-token-0123456789'), id).run();
+    const res = await browser.get('/desk/tokens');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/desk/sign-in');
+  });
+
   it('ends an expired session', async () => {
     const browser = await signedIn();
     await env.DB.prepare('UPDATE desk_sessions SET expires_at = ?1 WHERE id = ?2')
