@@ -44,7 +44,10 @@ export function htmlToText(source: string, options: HtmlToTextOptions = {}): str
   while (i < n && produced <= max) {
     const lt = html.indexOf('<', i);
     const textEnd = lt === -1 ? n : lt;
-    if (textEnd > i) emit(decodeHTML(html.slice(i, textEnd)));
+    if (textEnd > i) {
+      const piece = html.slice(i, textEnd);
+      emit(piece.indexOf('&') === -1 ? piece : decodeHTML(piece));
+    }
     if (lt === -1) break;
     i = lt;
     const next = html.charCodeAt(i + 1);
@@ -79,17 +82,52 @@ export function htmlToText(source: string, options: HtmlToTextOptions = {}): str
   return tidyText(out.join(''), max);
 }
 
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/;
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+
 /** Collapses spaces within lines and blank-line runs, trims, and cuts at max characters. */
 export function tidyText(text: string, max = Infinity): string {
-  // Horizontal runs first, so the newline pattern below never backtracks over long runs.
-  const tidy = unwrapCdata(text)
-    // C1 controls read as Windows-1252; C0 controls XML forbids (\x1a from pasted text, \x08) dropped.
-    .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t\f\v]+/g, ' ')
-    .replace(/ ?\n[ \n]*/g, (m) => (m.indexOf('\n') === m.lastIndexOf('\n') ? '\n' : '\n\n'))
-    .trim();
-  return truncate(tidy, max);
+  let tidy = unwrapCdata(text);
+  // C1 controls read as Windows-1252; C0 controls XML forbids (\x1a from pasted text, \x08) dropped.
+  if (CONTROL.test(tidy)) tidy = tidy.replace(CONTROLS, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? '');
+  return truncate(collapseWhitespace(tidy).trim(), max);
+}
+
+/** Space, tab, form feed, vertical tab (not a line break). */
+function isHorizontal(code: number): boolean {
+  return code === 32 || code === 9 || code === 12 || code === 11;
+}
+
+/**
+ * Each run of ASCII whitespace becomes one space without a line break in it, one line break
+ * with one (CR LF and CR count as one), and a blank line with more — in one pass that copies
+ * nothing when the text is already tidy.
+ */
+export function collapseWhitespace(text: string): string {
+  const n = text.length;
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 10 && c !== 13 && !isHorizontal(c)) continue;
+    let j = i;
+    let breaks = 0;
+    for (; j < n; j++) {
+      const d = text.charCodeAt(j);
+      if (d === 10) breaks++;
+      else if (d === 13) {
+        breaks++;
+        if (text.charCodeAt(j + 1) === 10) j++;
+      } else if (!isHorizontal(d)) break;
+    }
+    const run = breaks === 0 ? ' ' : breaks === 1 ? '\n' : '\n\n';
+    if (j - i !== run.length || (run.length === 1 ? c !== run.charCodeAt(0) : text.charCodeAt(i) !== 10 || text.charCodeAt(i + 1) !== 10)) {
+      out += text.slice(copied, i) + run;
+      copied = j;
+    }
+    i = j - 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /**
