@@ -93,41 +93,27 @@ export function tidyText(text: string, max = Infinity): string {
   return truncate(collapseWhitespace(tidy).trim(), max);
 }
 
-/** Space, tab, form feed, vertical tab (not a line break). */
-function isHorizontal(code: number): boolean {
-  return code === 32 || code === 9 || code === 12 || code === 11;
-}
+/** Whitespace runs that are not already one space or one line break: two or more characters, or a single tab, CR, FF or VT. */
+const UNTIDY = /[ \t\f\v\r\n]{2,}|[\t\f\v\r]/g;
 
 /**
  * Each run of ASCII whitespace becomes one space without a line break in it, one line break
- * with one (CR LF and CR count as one), and a blank line with more — in one pass that copies
- * nothing when the text is already tidy.
+ * with one (CR LF and CR count as one), and a blank line with more. Runs that are already a
+ * single space or line break are not visited.
  */
 export function collapseWhitespace(text: string): string {
-  const n = text.length;
-  let out = '';
-  let copied = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 10 && c !== 13 && !isHorizontal(c)) continue;
-    let j = i;
+  return text.replace(UNTIDY, (run) => {
     let breaks = 0;
-    for (; j < n; j++) {
-      const d = text.charCodeAt(j);
-      if (d === 10) breaks++;
-      else if (d === 13) {
+    for (let k = 0; k < run.length; k++) {
+      const c = run.charCodeAt(k);
+      if (c === 10) breaks++;
+      else if (c === 13) {
         breaks++;
-        if (text.charCodeAt(j + 1) === 10) j++;
-      } else if (!isHorizontal(d)) break;
+        if (run.charCodeAt(k + 1) === 10) k++;
+      }
     }
-    const run = breaks === 0 ? ' ' : breaks === 1 ? '\n' : '\n\n';
-    if (j - i !== run.length || (run.length === 1 ? c !== run.charCodeAt(0) : text.charCodeAt(i) !== 10 || text.charCodeAt(i + 1) !== 10)) {
-      out += text.slice(copied, i) + run;
-      copied = j;
-    }
-    i = j - 1;
-  }
-  return copied === 0 ? text : out + text.slice(copied);
+    return breaks === 0 ? ' ' : breaks === 1 ? '\n' : '\n\n';
+  });
 }
 
 /**

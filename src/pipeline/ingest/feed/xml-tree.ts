@@ -176,7 +176,7 @@ function openElement(qname: string, rawAttrs: [string, string | true][], parent:
   const xmlBase = attrs.find((a) => a.ns === XML_NS && a.local === 'base');
   const base = xmlBase ? resolveUrl(xmlBase.value.trim(), parent.base) ?? parent.base : parent.base;
   const el: XmlElement = { ns, local: colon === -1 ? qname : qname.slice(colon + 1), attrs, children: [], base };
-  return { el, scope: { namespaces, base } };
+  return { el, scope: namespaces === inherited && base === parent.base ? parent : { namespaces, base } };
 }
 
 function resolvePrefix(prefix: string, namespaces: Namespaces, ctx: BuildContext): string {
@@ -192,23 +192,46 @@ function cdataText(value: unknown): string {
 }
 
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const ENTITY = /&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,9}|[A-Za-z][A-Za-z0-9]{0,31});/g;
+/** One reference, read where a '&' stands (sticky). */
+const ENTITY_AT = /&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,9}|[A-Za-z][A-Za-z0-9]{0,31});/y;
 
 /** Decodes character and entity references once (never recursively), so output never outgrows input. */
 function decodeEntities(text: string, ctx: BuildContext): string {
-  if (text.indexOf('&') === -1) return text;
-  return text.replace(ENTITY, (whole, ref: string) => {
-    if (ref.charCodeAt(0) === 35 /* # */) {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
+  let at = text.indexOf('&');
+  if (at === -1) return text;
+  let out = '';
+  let copied = 0;
+  for (; at !== -1; at = text.indexOf('&', at + 1)) {
+    // Escaped HTML is mostly &lt; and &gt;: read those without the regular expression.
+    const c1 = text.charCodeAt(at + 1);
+    let ref: string | undefined;
+    if ((c1 === 108 /* l */ || c1 === 103 /* g */) && text.charCodeAt(at + 2) === 116 /* t */ && text.charCodeAt(at + 3) === 59 /* ; */) {
+      ref = c1 === 108 ? 'lt' : 'gt';
+    } else {
+      ENTITY_AT.lastIndex = at;
+      ref = ENTITY_AT.exec(text)?.[1];
     }
-    const predefined = PREDEFINED[ref];
-    if (predefined) return predefined;
-    // Feeds often use HTML's named entities without declaring them; read them as HTML does.
-    const decoded = decodeHTML(whole);
-    if (decoded === whole) ctx.unknownEntities.add(whole);
-    return decoded;
-  });
+    if (ref === undefined) continue;
+    out += text.slice(copied, at) + reference(ref, ctx);
+    copied = at + ref.length + 2;
+    at = copied - 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** The characters one reference (`ref` without its '&' and ';') stands for. */
+function reference(ref: string, ctx: BuildContext): string {
+  if (ref.charCodeAt(0) === 35 /* # */) {
+    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
+  }
+  const predefined = PREDEFINED[ref];
+  if (predefined) return predefined;
+  // Feeds often use HTML's named entities without declaring them; read them as HTML does.
+  const whole = `&${ref};`;
+  const decoded = decodeHTML(whole);
+  if (decoded === whole) ctx.unknownEntities.add(whole);
+  return decoded;
 }
 
 /** Resolves a URL reference against a base; undefined when neither makes an absolute URL. */
