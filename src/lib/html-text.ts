@@ -35,18 +35,15 @@ export function htmlToText(source: string, options: HtmlToTextOptions = {}): str
   const html = unwrapCdata(source);
   const out: string[] = [];
   let produced = 0;
-  const emit = (piece: string) => {
-    out.push(piece);
-    produced += piece.length;
-  };
   const n = html.length;
   let i = 0;
   while (i < n && produced <= max) {
     const lt = html.indexOf('<', i);
     const textEnd = lt === -1 ? n : lt;
     if (textEnd > i) {
-      const piece = html.slice(i, textEnd);
-      emit(piece.indexOf('&') === -1 ? piece : decodeHTML(piece));
+      const raw = html.slice(i, textEnd);
+      const piece = raw.indexOf('&') === -1 ? raw : decodeHTML(raw);
+      produced += add(out, piece);
     }
     if (lt === -1) break;
     i = lt;
@@ -61,8 +58,8 @@ export function htmlToText(source: string, options: HtmlToTextOptions = {}): str
     } else if (next === 47 /* / */ && NAME_START.test(html.charAt(i + 2))) {
       const end = html.indexOf('>', i);
       const name = tagName(html, i + 2);
-      if (BLOCK.has(name) && !LINE.has(name)) emit('\n');
-      else if (CELL.has(name)) emit(' ');
+      if (BLOCK.has(name) && !LINE.has(name)) produced += add(out, '\n');
+      else if (CELL.has(name)) produced += add(out, ' ');
       i = end === -1 ? n : end + 1;
     } else if (NAME_START.test(html.charAt(i + 1))) {
       const name = tagName(html, i + 1);
@@ -72,10 +69,10 @@ export function htmlToText(source: string, options: HtmlToTextOptions = {}): str
         close.lastIndex = i;
         const m = close.exec(html);
         i = m ? endOfTag(html, m.index + 2) : n;
-      } else if (BLOCK.has(name)) emit('\n');
-      else if (CELL.has(name) || name === 'img') emit(' ');
+      } else if (BLOCK.has(name)) produced += add(out, '\n');
+      else if (CELL.has(name) || name === 'img') produced += add(out, ' ');
     } else {
-      emit('<');
+      produced += add(out, '<');
       i += 1;
     }
   }
@@ -84,6 +81,12 @@ export function htmlToText(source: string, options: HtmlToTextOptions = {}): str
 
 const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/;
 const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+
+/** Appends a piece of text; its length, for the running count (a module function, not a closure made per call). */
+function add(out: string[], piece: string): number {
+  out.push(piece);
+  return piece.length;
+}
 
 /** Collapses spaces within lines and blank-line runs, trims, and cuts at max characters. */
 export function tidyText(text: string, max = Infinity): string {
@@ -95,6 +98,8 @@ export function tidyText(text: string, max = Infinity): string {
 
 /** Whitespace runs that are not already one space or one line break: two or more characters, or a single tab, CR, FF or VT. */
 const UNTIDY = /[ \t\f\v\r\n]{2,}|[\t\f\v\r]/g;
+/** Whether any run is untidy: the runs left alone are exactly ' ', '\n' and '\n\n'. */
+const ANY_UNTIDY = /[\t\f\v\r]| {2}| \n|\n |\n\n\n/;
 
 /**
  * Each run of ASCII whitespace becomes one space without a line break in it, one line break
@@ -102,6 +107,7 @@ const UNTIDY = /[ \t\f\v\r\n]{2,}|[\t\f\v\r]/g;
  * single space or line break are not visited.
  */
 export function collapseWhitespace(text: string): string {
+  if (!ANY_UNTIDY.test(text)) return text;
   return text.replace(UNTIDY, (run) => {
     let breaks = 0;
     for (let k = 0; k < run.length; k++) {

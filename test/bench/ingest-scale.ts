@@ -89,7 +89,7 @@ export async function ingestScaleBenchmark(): Promise<BenchResult[]> {
     writeFileSync(seed, Array.from({ length: SOURCES }, (_, i) => `INSERT INTO sources (id, name, publisher, feed_url) VALUES ('desk-${i}', 'Desk ${i}', 'Desk ${i}', '${feeds.base}/feeds/${i}.xml');`).join('\n'));
     wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persist, '--file', seed]);
 
-    dev = await startDev({ port: PORT, persist, flags: ['--test-scheduled'], vars: { ALLOW_LOOPBACK_SOURCES: 'true', SITE_URL: `http://127.0.0.1:${PORT}`, ADMIN_TOKEN: TOKEN } });
+    dev = await startDev({ port: PORT, persist, flags: ['--test-scheduled'], vars: { ALLOW_LOOPBACK_SOURCES: 'true', LOOPBACK_PORTS: new URL(feeds.base).port, SITE_URL: `http://127.0.0.1:${PORT}`, ADMIN_TOKEN: TOKEN } });
     const site = dev.site;
 
     const cpuBefore = workerdCpuMs(dev.pid);
