@@ -1,5 +1,6 @@
 /** Edge cache keys for reader URLs, and purging exactly the URLs one article touches. */
 import { categorySlug } from '../env';
+import { hotDelete } from './http/hot-cache';
 
 /** The listings that take ?page=N; every other reader URL ignores its query string at the edge. */
 const PAGED = /^\/(?:category\/[^/]+)?$/;
@@ -48,8 +49,7 @@ export async function purgeArticle(
   siteUrl: string,
   article: { slug: string; category: string },
 ): Promise<number> {
-  const deleted = await Promise.all(articleUrls(siteUrl, article).map((url) => cache.delete(url)));
-  return deleted.filter(Boolean).length;
+  return purgeUrls(cache, articleUrls(siteUrl, article));
 }
 
 /** The cached reader URLs that show the source registry. */
@@ -62,6 +62,12 @@ export function registryUrls(siteUrl: string): string[] {
  * @example c.executionCtx.waitUntil(purgeRegistry(caches.default, config.SITE_URL))
  */
 export async function purgeRegistry(cache: Cache, siteUrl: string): Promise<number> {
-  const deleted = await Promise.all(registryUrls(siteUrl).map((url) => cache.delete(url)));
+  return purgeUrls(cache, registryUrls(siteUrl));
+}
+
+/** Deletes URLs from the edge cache and from this isolate's memory in front of it; how many the cache held. */
+async function purgeUrls(cache: Cache, urls: string[]): Promise<number> {
+  for (const url of urls) hotDelete(url);
+  const deleted = await Promise.all(urls.map((url) => cache.delete(url)));
   return deleted.filter(Boolean).length;
 }

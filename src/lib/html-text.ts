@@ -35,16 +35,16 @@ export function htmlToText(source: string, options: HtmlToTextOptions = {}): str
   const html = unwrapCdata(source);
   const out: string[] = [];
   let produced = 0;
-  const emit = (piece: string) => {
-    out.push(piece);
-    produced += piece.length;
-  };
   const n = html.length;
   let i = 0;
   while (i < n && produced <= max) {
     const lt = html.indexOf('<', i);
     const textEnd = lt === -1 ? n : lt;
-    if (textEnd > i) emit(decodeHTML(html.slice(i, textEnd)));
+    if (textEnd > i) {
+      const raw = html.slice(i, textEnd);
+      const piece = raw.indexOf('&') === -1 ? raw : decodeHTML(raw);
+      produced += add(out, piece);
+    }
     if (lt === -1) break;
     i = lt;
     const next = html.charCodeAt(i + 1);
@@ -58,8 +58,8 @@ export function htmlToText(source: string, options: HtmlToTextOptions = {}): str
     } else if (next === 47 /* / */ && NAME_START.test(html.charAt(i + 2))) {
       const end = html.indexOf('>', i);
       const name = tagName(html, i + 2);
-      if (BLOCK.has(name) && !LINE.has(name)) emit('\n');
-      else if (CELL.has(name)) emit(' ');
+      if (BLOCK.has(name) && !LINE.has(name)) produced += add(out, '\n');
+      else if (CELL.has(name)) produced += add(out, ' ');
       i = end === -1 ? n : end + 1;
     } else if (NAME_START.test(html.charAt(i + 1))) {
       const name = tagName(html, i + 1);
@@ -69,27 +69,57 @@ export function htmlToText(source: string, options: HtmlToTextOptions = {}): str
         close.lastIndex = i;
         const m = close.exec(html);
         i = m ? endOfTag(html, m.index + 2) : n;
-      } else if (BLOCK.has(name)) emit('\n');
-      else if (CELL.has(name) || name === 'img') emit(' ');
+      } else if (BLOCK.has(name)) produced += add(out, '\n');
+      else if (CELL.has(name) || name === 'img') produced += add(out, ' ');
     } else {
-      emit('<');
+      produced += add(out, '<');
       i += 1;
     }
   }
   return tidyText(out.join(''), max);
 }
 
+const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/;
+const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+
+/** Appends a piece of text; its length, for the running count (a module function, not a closure made per call). */
+function add(out: string[], piece: string): number {
+  out.push(piece);
+  return piece.length;
+}
+
 /** Collapses spaces within lines and blank-line runs, trims, and cuts at max characters. */
 export function tidyText(text: string, max = Infinity): string {
-  // Horizontal runs first, so the newline pattern below never backtracks over long runs.
-  const tidy = unwrapCdata(text)
-    // C1 controls read as Windows-1252; C0 controls XML forbids (\x1a from pasted text, \x08) dropped.
-    .replace(/[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[ \t\f\v]+/g, ' ')
-    .replace(/ ?\n[ \n]*/g, (m) => (m.indexOf('\n') === m.lastIndexOf('\n') ? '\n' : '\n\n'))
-    .trim();
-  return truncate(tidy, max);
+  let tidy = unwrapCdata(text);
+  // C1 controls read as Windows-1252; C0 controls XML forbids (\x1a from pasted text, \x08) dropped.
+  if (CONTROL.test(tidy)) tidy = tidy.replace(CONTROLS, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? '');
+  return truncate(collapseWhitespace(tidy).trim(), max);
+}
+
+/** Whitespace runs that are not already one space or one line break: two or more characters, or a single tab, CR, FF or VT. */
+const UNTIDY = /[ \t\f\v\r\n]{2,}|[\t\f\v\r]/g;
+/** Whether any run is untidy: the runs left alone are exactly ' ', '\n' and '\n\n'. */
+const ANY_UNTIDY = /[\t\f\v\r]| {2}| \n|\n |\n\n\n/;
+
+/**
+ * Each run of ASCII whitespace becomes one space without a line break in it, one line break
+ * with one (CR LF and CR count as one), and a blank line with more. Runs that are already a
+ * single space or line break are not visited.
+ */
+export function collapseWhitespace(text: string): string {
+  if (!ANY_UNTIDY.test(text)) return text;
+  return text.replace(UNTIDY, (run) => {
+    let breaks = 0;
+    for (let k = 0; k < run.length; k++) {
+      const c = run.charCodeAt(k);
+      if (c === 10) breaks++;
+      else if (c === 13) {
+        breaks++;
+        if (run.charCodeAt(k + 1) === 10) k++;
+      }
+    }
+    return breaks === 0 ? ' ' : breaks === 1 ? '\n' : '\n\n';
+  });
 }
 
 /**

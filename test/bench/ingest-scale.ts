@@ -3,23 +3,18 @@
  * ingest queue and dead-letter queue) over 1,000 loopback feeds of 50 items each, one cron run.
  * Reports wall time and workerd CPU per source, and checks that every item landed exactly once.
  */
-import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { result, type BenchResult } from './report';
+import { startDev, wranglerCli as wrangler, type DevServer } from './wrangler-dev';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SOURCES = Number(process.env.BENCH_SOURCES ?? 1000);
 const ITEMS = 50;
 const HOUR = 3_600_000;
 const PORT = Number(process.env.BENCH_PORT ?? 8797);
-const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
-/** Nothing leaves the machine: no Request.cf lookup, no telemetry. */
-const OFFLINE_ENV = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false', CI: '1' };
 const TOKEN = 'bench-admin-token-0123456789abcdef';
 
 /** Feed i: 50 items, the newest half an hour old (so clustering has 1,000 items in its 72-hour window), the rest older than the window. */
@@ -63,7 +58,7 @@ function processTable(): Map<number, [number, string, number]> {
 }
 
 /** CPU milliseconds of the workerd processes descending from `root`. */
-function workerdCpuMs(root: number): number {
+export function workerdCpuMs(root: number): number {
   const table = processTable();
   const descends = (pid: number): boolean => {
     for (let p = pid, hops = 0; p > 1 && hops < 20; hops++) {
@@ -77,10 +72,6 @@ function workerdCpuMs(root: number): number {
   return total;
 }
 
-function wrangler(args: string[]): string {
-  return execFileSync(NPX, ['wrangler', ...args], { cwd: ROOT, env: OFFLINE_ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20 });
-}
-
 /** Rows of a query on the local D1 in `persist`. */
 function query<T>(persist: string, sql: string): T[] {
   const out = wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persist, '--json', '--command', sql]);
@@ -91,27 +82,17 @@ export async function ingestScaleBenchmark(): Promise<BenchResult[]> {
   const persist = mkdtempSync(join(tmpdir(), 'dmn-bench-'));
   const now = Date.now();
   const feeds = await startFeeds(now);
-  let dev: ReturnType<typeof spawn> | undefined;
+  let dev: DevServer | undefined;
   try {
     wrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist]);
     const seed = join(persist, 'seed.sql');
     writeFileSync(seed, Array.from({ length: SOURCES }, (_, i) => `INSERT INTO sources (id, name, publisher, feed_url) VALUES ('desk-${i}', 'Desk ${i}', 'Desk ${i}', '${feeds.base}/feeds/${i}.xml');`).join('\n'));
     wrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persist, '--file', seed]);
 
-    dev = spawn(
-      NPX,
-      ['wrangler', 'dev', '--port', String(PORT), '--ip', '127.0.0.1', '--test-scheduled', '--persist-to', persist, '--show-interactive-dev-session=false',
-        '--var', 'ALLOW_LOOPBACK_SOURCES:true', '--var', `SITE_URL:http://127.0.0.1:${PORT}`, '--var', `ADMIN_TOKEN:${TOKEN}`],
-      { cwd: ROOT, env: OFFLINE_ENV, stdio: ['ignore', process.env.BENCH_VERBOSE ? 'inherit' : 'ignore', 'inherit'], detached: true },
-    );
-    const site = `http://127.0.0.1:${PORT}`;
-    for (const until = Date.now() + 120_000; ; ) {
-      if (await fetch(`${site}/healthz`).then((r) => r.ok, () => false)) break;
-      if (Date.now() > until) throw new Error('wrangler dev did not answer /healthz within 2 minutes');
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    dev = await startDev({ port: PORT, persist, flags: ['--test-scheduled'], vars: { ALLOW_LOOPBACK_SOURCES: 'true', LOOPBACK_PORTS: new URL(feeds.base).port, SITE_URL: `http://127.0.0.1:${PORT}`, ADMIN_TOKEN: TOKEN } });
+    const site = dev.site;
 
-    const cpuBefore = workerdCpuMs(dev.pid!);
+    const cpuBefore = workerdCpuMs(dev.pid);
     const started = performance.now();
     const trigger = await fetch(`${site}/__scheduled?cron=${encodeURIComponent('*/15 * * * *')}`);
     if (!trigger.ok) throw new Error(`/__scheduled answered ${trigger.status}`);
@@ -125,7 +106,7 @@ export async function ingestScaleBenchmark(): Promise<BenchResult[]> {
       await new Promise((r) => setTimeout(r, 500));
     }
     const wallMs = performance.now() - started;
-    const cpuMs = workerdCpuMs(dev.pid!) - cpuBefore;
+    const cpuMs = workerdCpuMs(dev.pid) - cpuBefore;
 
     const [counts] = query<{ n: number; distinctItems: number; sources: number }>(
       persist,
@@ -149,13 +130,7 @@ export async function ingestScaleBenchmark(): Promise<BenchResult[]> {
       result(`ingest ${SOURCES} feeds: workerd CPU per source`, cpuMs / SOURCES, 'ms', undefined, `${(cpuMs / 1000).toFixed(1)} CPU-s of workerd in all (fetch, parse, D1 and R2 writes, queue, clustering), /proc utime+stime`),
     ];
   } finally {
-    if (dev?.pid) {
-      try {
-        process.kill(-dev.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
+    dev?.stop();
     await new Promise((r) => feeds.server.close(r));
     rmSync(persist, { recursive: true, force: true });
   }

@@ -138,6 +138,20 @@ describe('edge cache', () => {
     expect(await fresh.text()).toContain('Tidewater utility and Brightwell Cells finalise the storage deal');
   });
 
+  it('answers repeated hits in full, with the first answer\'s ETag and a 304 for it', async () => {
+    const path = '/articles/tidewater-grid';
+    const first = await get(path);
+    const body = await first.text();
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+    for (let i = 0; i < 3; i++) {
+      const again = await get(path);
+      expect(await again.text()).toBe(body);
+      expect(again.headers.get('etag')).toBe(etag);
+    }
+    expect((await get(path, { headers: { 'if-none-match': etag! } })).status).toBe(304);
+  });
+
   it('never serves search or status from the cache', async () => {
     for (const path of ['/search?q=tidewater', '/status']) {
       await (await get(path)).arrayBuffer();

@@ -6,6 +6,7 @@ import { XMLParser, XMLValidator, type ValidationError } from 'fast-xml-parser';
 import { decodeHTML } from 'entities/decode';
 import { FeedParseError } from './errors';
 import { breaksStructure, escapeStrayLessThan, recoverItems, STRUCTURAL_ERROR } from './recover';
+import { scanXml } from './xml-scan';
 
 export interface XmlAttr {
   ns: string;
@@ -51,12 +52,19 @@ const parser = new XMLParser({
 });
 
 /**
- * Parses XML text into an element tree. `baseUrl` is the feed URL that relative links start from.
+ * Parses XML text into an element tree. `baseUrl` is the feed URL that relative links start from;
+ * `fastPath: false` (for tests) skips the one-pass reader of plainly well-formed XML (xml-scan.ts).
  * Throws FeedParseError for entity declarations and for XML too broken to recover a root from.
  */
-export function readXmlTree(text: string, baseUrl: string): XmlTree {
+export function readXmlTree(text: string, baseUrl: string, opts: { fastPath?: boolean } = {}): XmlTree {
   const warnings: string[] = [];
   let prepared = stripDoctype(text);
+  // Most feeds are plainly well-formed: one pass builds their tree; the rest take the validating path.
+  if (opts.fastPath !== false) {
+    const quick: BuildContext = { warnings, unknownEntities: new Set(), undeclared: new Set() };
+    const scanned = scanXml<Scope>(prepared, { namespaces: { xml: XML_NS }, base: baseUrl }, (raw) => decodeEntities(raw, quick), (qname, attrs, parent) => openElement(qname, attrs, parent, quick), MAX_DEPTH);
+    if (scanned) return { root: scanned, warnings: finish(quick) };
+  }
   let valid: true | ValidationError = XMLValidator.validate(prepared, { allowBooleanAttributes: true });
   let malformed: string | undefined;
   if (valid !== true) {
@@ -98,10 +106,15 @@ export function readXmlTree(text: string, baseUrl: string): XmlTree {
   const ctx: BuildContext = { warnings, unknownEntities: new Set(), undeclared: new Set() };
   const rootNode = raw.find((node) => elementName(node) !== undefined);
   if (!rootNode) throw new FeedParseError(malformed ? 'malformed' : 'not-a-feed', malformed ?? 'The document has no root element');
-  const root = buildElement(rootNode as RawNode, { xml: XML_NS }, baseUrl, 0, ctx);
-  if (ctx.unknownEntities.size) warnings.push(`Undefined entities: ${[...ctx.unknownEntities].slice(0, 5).join(', ')}`);
-  if (ctx.undeclared.size) warnings.push(`Undeclared namespace prefixes: ${[...ctx.undeclared].slice(0, 5).join(', ')}`);
-  return { root, warnings };
+  const root = buildElement(rootNode as RawNode, { namespaces: { xml: XML_NS }, base: baseUrl }, 0, ctx);
+  return { root, warnings: finish(ctx) };
+}
+
+/** The context's warnings, with what it collected about entities and prefixes added. */
+function finish(ctx: BuildContext): string[] {
+  if (ctx.unknownEntities.size) ctx.warnings.push(`Undefined entities: ${[...ctx.unknownEntities].slice(0, 5).join(', ')}`);
+  if (ctx.undeclared.size) ctx.warnings.push(`Undeclared namespace prefixes: ${[...ctx.undeclared].slice(0, 5).join(', ')}`);
+  return ctx.warnings;
 }
 
 type RawNode = Record<string, unknown>;
@@ -118,19 +131,40 @@ function elementName(node: unknown): string | undefined {
   return undefined;
 }
 
-function buildElement(node: RawNode, inherited: Namespaces, parentBase: string, depth: number, ctx: BuildContext): XmlElement {
+/** What an element passes to its children: the namespaces and the xml:base in scope. */
+interface Scope {
+  namespaces: Namespaces;
+  base: string;
+}
+
+function buildElement(node: RawNode, parent: Scope, depth: number, ctx: BuildContext): XmlElement {
   if (depth > MAX_DEPTH) throw new FeedParseError('too-deep', `The XML nests elements more than ${MAX_DEPTH} deep`);
   const qname = elementName(node)!;
-  const rawAttrs = (node[':@'] ?? {}) as Record<string, string>;
+  const rawAttrs = (node[':@'] ?? {}) as Record<string, unknown>;
+  const { el, scope } = openElement(qname, Object.entries(rawAttrs).map(([name, value]): [string, string | true] => [name, typeof value === 'string' ? value : true]), parent, ctx);
+  const rawChildren = node[qname];
+  if (Array.isArray(rawChildren)) {
+    for (const child of rawChildren as RawNode[]) {
+      if ('#text' in child) el.children.push(decodeEntities(String(child['#text']), ctx));
+      else if ('#cdata' in child) el.children.push(cdataText(child['#cdata']));
+      else if (elementName(child) !== undefined) el.children.push(buildElement(child, scope, depth + 1, ctx));
+    }
+  }
+  return el;
+}
+
+/** An element without children yet: its namespace, attributes (decoded) and base, and the scope its children inherit. */
+function openElement(qname: string, rawAttrs: [string, string | true][], parent: Scope, ctx: BuildContext): { el: XmlElement; scope: Scope } {
+  const inherited = parent.namespaces;
   let namespaces = inherited;
-  for (const [name, value] of Object.entries(rawAttrs)) {
+  for (const [name, value] of rawAttrs) {
     if (name === 'xmlns' || name.startsWith('xmlns:')) {
       if (namespaces === inherited) namespaces = Object.create(inherited) as Namespaces;
       namespaces[name === 'xmlns' ? '' : name.slice(6)] = decodeEntities(String(value), ctx);
     }
   }
   const attrs: XmlAttr[] = [];
-  for (const [name, value] of Object.entries(rawAttrs)) {
+  for (const [name, value] of rawAttrs) {
     if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
     const colon = name.indexOf(':');
     // Unprefixed attributes have no namespace (XML Namespaces §6.2).
@@ -140,17 +174,9 @@ function buildElement(node: RawNode, inherited: Namespaces, parentBase: string, 
   const colon = qname.indexOf(':');
   const ns = colon === -1 ? (namespaces[''] ?? '') : resolvePrefix(qname.slice(0, colon), namespaces, ctx);
   const xmlBase = attrs.find((a) => a.ns === XML_NS && a.local === 'base');
-  const base = xmlBase ? resolveUrl(xmlBase.value.trim(), parentBase) ?? parentBase : parentBase;
-  const children: XmlNode[] = [];
-  const rawChildren = node[qname];
-  if (Array.isArray(rawChildren)) {
-    for (const child of rawChildren as RawNode[]) {
-      if ('#text' in child) children.push(decodeEntities(String(child['#text']), ctx));
-      else if ('#cdata' in child) children.push(cdataText(child['#cdata']));
-      else if (elementName(child) !== undefined) children.push(buildElement(child, namespaces, base, depth + 1, ctx));
-    }
-  }
-  return { ns, local: colon === -1 ? qname : qname.slice(colon + 1), attrs, children, base };
+  const base = xmlBase ? resolveUrl(xmlBase.value.trim(), parent.base) ?? parent.base : parent.base;
+  const el: XmlElement = { ns, local: colon === -1 ? qname : qname.slice(colon + 1), attrs, children: [], base };
+  return { el, scope: namespaces === inherited && base === parent.base ? parent : { namespaces, base } };
 }
 
 function resolvePrefix(prefix: string, namespaces: Namespaces, ctx: BuildContext): string {
@@ -166,23 +192,46 @@ function cdataText(value: unknown): string {
 }
 
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const ENTITY = /&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,9}|[A-Za-z][A-Za-z0-9]{0,31});/g;
+/** One reference, read where a '&' stands (sticky). */
+const ENTITY_AT = /&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,9}|[A-Za-z][A-Za-z0-9]{0,31});/y;
 
 /** Decodes character and entity references once (never recursively), so output never outgrows input. */
 function decodeEntities(text: string, ctx: BuildContext): string {
-  if (text.indexOf('&') === -1) return text;
-  return text.replace(ENTITY, (whole, ref: string) => {
-    if (ref.charCodeAt(0) === 35 /* # */) {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
+  let at = text.indexOf('&');
+  if (at === -1) return text;
+  let out = '';
+  let copied = 0;
+  for (; at !== -1; at = text.indexOf('&', at + 1)) {
+    // Escaped HTML is mostly &lt; and &gt;: read those without the regular expression.
+    const c1 = text.charCodeAt(at + 1);
+    let ref: string | undefined;
+    if ((c1 === 108 /* l */ || c1 === 103 /* g */) && text.charCodeAt(at + 2) === 116 /* t */ && text.charCodeAt(at + 3) === 59 /* ; */) {
+      ref = c1 === 108 ? 'lt' : 'gt';
+    } else {
+      ENTITY_AT.lastIndex = at;
+      ref = ENTITY_AT.exec(text)?.[1];
     }
-    const predefined = PREDEFINED[ref];
-    if (predefined) return predefined;
-    // Feeds often use HTML's named entities without declaring them; read them as HTML does.
-    const decoded = decodeHTML(whole);
-    if (decoded === whole) ctx.unknownEntities.add(whole);
-    return decoded;
-  });
+    if (ref === undefined) continue;
+    out += text.slice(copied, at) + reference(ref, ctx);
+    copied = at + ref.length + 2;
+    at = copied - 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** The characters one reference (`ref` without its '&' and ';') stands for. */
+function reference(ref: string, ctx: BuildContext): string {
+  if (ref.charCodeAt(0) === 35 /* # */) {
+    const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+    return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
+  }
+  const predefined = PREDEFINED[ref];
+  if (predefined) return predefined;
+  // Feeds often use HTML's named entities without declaring them; read them as HTML does.
+  const whole = `&${ref};`;
+  const decoded = decodeHTML(whole);
+  if (decoded === whole) ctx.unknownEntities.add(whole);
+  return decoded;
 }
 
 /** Resolves a URL reference against a base; undefined when neither makes an absolute URL. */
