@@ -18,7 +18,7 @@ export interface ParseFeedOptions {
   url: string;
   /** The HTTP Content-Type, if known (helps tell JSON and HTML apart). */
   contentType?: string;
-  /** Keep at most this many items, in document order (default 200). */
+  /** Keep at most this many items: the newest by date, in document order (default 200). */
   maxItems?: number;
   /** Per-field character caps (defaults in DEFAULT_LIMITS). */
   limits?: Partial<FieldLimits>;
@@ -43,12 +43,12 @@ export function parseFeed(body: string, opts: ParseFeedOptions): ParsedFeed {
   let raw: RawFeed;
   const warnings: string[] = skipped ? [`${skipped} characters before the feed (a server's error message or stray output) were ignored`] : [];
   if (first === '{' || first === '[' || (type.includes('json') && first !== '<')) {
-    raw = readJsonFeed(text, opts.url, maxItems, limits);
+    raw = readJsonFeed(text, opts.url, READ_CAP, limits);
   } else if (first === '<') {
     try {
       const tree = readXmlTree(text, opts.url);
       warnings.push(...tree.warnings);
-      raw = readXmlFeed(tree.root, maxItems, limits);
+      raw = readXmlFeed(tree.root, READ_CAP, limits);
     } catch (error) {
       if (error instanceof FeedParseError && error.code !== 'entities' && looksLikeHtml(text, type)) {
         throw new FeedParseError('html', 'This is an HTML page, not a feed');
@@ -57,6 +57,12 @@ export function parseFeed(body: string, opts: ParseFeedOptions): ParsedFeed {
     }
   } else {
     throw new FeedParseError('not-xml', `This is not a feed: it is neither XML nor JSON (it starts with "${text.slice(start, start + 20)}")`);
+  }
+
+  // Feeds list newest first, oldest first or in no order: a cut keeps the newest, not the first in the document.
+  if (raw.entries.length > maxItems) {
+    warnings.push(`The feed has ${raw.entries.length >= READ_CAP ? `at least ${READ_CAP}` : raw.entries.length} items; the ${maxItems} newest were kept`);
+    raw = { ...raw, entries: newest(raw.entries, maxItems) };
   }
 
   // Mojibake is mended silently: the feed is well-formed, only its text was mis-encoded upstream.
@@ -71,6 +77,16 @@ export function parseFeed(body: string, opts: ParseFeedOptions): ParsedFeed {
   if (link) feed.link = link;
   if (warnings.length) feed.warnings = warnings;
   return feed;
+}
+
+// Items read from one document at most (the 5 MB body cap already bounds it); the newest `maxItems` of them are kept.
+const READ_CAP = 10_000;
+
+/** The `count` newest entries (by published, else updated date; undated last), in document order. */
+function newest(entries: RawFeed['entries'], count: number): RawFeed['entries'] {
+  const when = (e: RawFeed['entries'][number]) => Date.parse(e.publishedAt ?? e.updatedAt ?? '') || -Infinity;
+  const keep = new Set(entries.map((e, i) => ({ i, t: when(e) })).sort((a, b) => b.t - a.t || a.i - b.i).slice(0, count).map((x) => x.i));
+  return entries.filter((_, i) => keep.has(i));
 }
 
 /** Decodes a fetched body (BOM, HTTP charset, XML declaration) and parses it. */

@@ -268,11 +268,19 @@ describe('hostile markup', () => {
 });
 
 describe('caps', () => {
-  it('keeps at most maxItems items, in document order', () => {
+  it('keeps at most maxItems items, in document order, and says so', () => {
     const items = Array.from({ length: 30 }, (_, i) => `<item><title>n${i}</title><guid>g${i}</guid></item>`).join('');
     const feed = parseFeed(rss(items), { url: URL_, maxItems: 5 });
     expect(feed.items.map((i) => i.guid)).toEqual(['g0', 'g1', 'g2', 'g3', 'g4']);
+    expect(feed.warnings?.join(' ')).toMatch(/30 items; the 5 newest were kept/);
     expect(parseFeed(rss(items), { url: URL_ }).items).toHaveLength(30);
+  });
+
+  it('keeps the newest items of a feed listed oldest first', () => {
+    const day = (i: number) => new Date(Date.UTC(2026, 10, 1 + i)).toUTCString();
+    const items = Array.from({ length: 30 }, (_, i) => `<item><title>n${i}</title><guid>g${i}</guid><pubDate>${day(i)}</pubDate></item>`).join('');
+    const feed = parseFeed(rss(items), { url: URL_, maxItems: 3 });
+    expect(feed.items.map((i) => i.guid)).toEqual(['g27', 'g28', 'g29']);
   });
 
   it('cuts fields at their character caps', () => {
