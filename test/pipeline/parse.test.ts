@@ -267,6 +267,17 @@ describe('hostile markup', () => {
   });
 });
 
+describe('two faults in one item', () => {
+  it('keeps every item when an unescaped "&" sits beside an unclosed tag (the validator stops at the first)', () => {
+    const feed = parseFeed(
+      rss('<item><title>Fares & fees <b>rise</title><link>https://wire.example/a</link></item><item><title>Second item</title><link>https://wire.example/b</link></item>'),
+      { url: URL_ },
+    );
+    expect(feed.items.map((i) => i.title)).toEqual(['Fares & fees rise', 'Second item']);
+    expect(feed.warnings?.join(' ')).toMatch(/'&' in the text was not escaped/);
+  });
+});
+
 describe('caps', () => {
   it('keeps at most maxItems items, in document order, and says so', () => {
     const items = Array.from({ length: 30 }, (_, i) => `<item><title>n${i}</title><guid>g${i}</guid></item>`).join('');

@@ -47,6 +47,29 @@ export function escapeStrayLessThan(text: string): string {
   return out.join('');
 }
 
+// An '&' that starts no entity or character reference ("Q&A", "bold & amp").
+const BARE_AMPERSAND = /&(?![A-Za-z_][\w.-]*;|#[0-9]+;|#[xX][0-9A-Fa-f]+;)/g;
+
+/**
+ * Escapes each '&' that starts no reference, outside CDATA sections and comments: the validator
+ * stops at the first fault, and a stray '&' must not hide a broken tag behind it.
+ * Returns the text unchanged when there is none.
+ */
+export function escapeBareAmpersands(text: string): string {
+  if (!text.includes('&')) return text;
+  const out: string[] = [];
+  let from = 0;
+  for (let i = text.indexOf('<!'); i !== -1; i = text.indexOf('<!', from)) {
+    const end = text.startsWith('<![CDATA[', i) ? text.indexOf(']]>', i) : text.startsWith('<!--', i) ? text.indexOf('-->', i) : i + 1;
+    if (end === -1) break;
+    out.push(text.slice(from, i).replace(BARE_AMPERSAND, '&amp;'), text.slice(i, end + (end > i + 1 ? 3 : 0)));
+    from = end + (end > i + 1 ? 3 : 0);
+  }
+  out.push(text.slice(from).replace(BARE_AMPERSAND, '&amp;'));
+  const escaped = out.join('');
+  return escaped.length === text.length ? text : escaped;
+}
+
 /**
  * Splits the document at its item (RSS, RDF) or entry (Atom) start tags and keeps each item that is
  * well-formed on its own or after mending. Undefined when there are no items, when every item is fine

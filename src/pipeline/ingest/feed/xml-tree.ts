@@ -5,7 +5,7 @@
 import { XMLParser, XMLValidator, type ValidationError } from 'fast-xml-parser';
 import { decodeHTML } from 'entities/decode';
 import { FeedParseError } from './errors';
-import { breaksStructure, escapeStrayLessThan, recoverItems, STRUCTURAL_ERROR } from './recover';
+import { breaksStructure, escapeBareAmpersands, escapeStrayLessThan, recoverItems, STRUCTURAL_ERROR } from './recover';
 import { scanXml } from './xml-scan';
 
 export interface XmlAttr {
@@ -69,7 +69,16 @@ export function readXmlTree(text: string, baseUrl: string, opts: { fastPath?: bo
   let malformed: string | undefined;
   if (valid !== true) {
     malformed = `The XML is not well-formed: ${valid.err.msg} at line ${valid.err.line}`;
-    if (breaksStructure(valid)) {
+    if (/'&'/.test(valid.err.msg)) {
+      // "Q & A" in a title: the '&' can only have been text, and the validator would stop at it before any broken tag.
+      const escaped = escapeBareAmpersands(prepared);
+      if (escaped !== prepared) {
+        prepared = escaped;
+        warnings.push("An '&' in the text was not escaped; it was read as text");
+        valid = XMLValidator.validate(prepared, { allowBooleanAttributes: true });
+      }
+    }
+    if (valid !== true && breaksStructure(valid)) {
       // "a < b" in a title: the '<' can only have been text.
       const escaped = escapeStrayLessThan(prepared);
       if (escaped !== prepared) {
