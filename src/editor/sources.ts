@@ -20,6 +20,8 @@ import { importSources, sourceIdFrom, sourceInputSchema, type ImportReport, type
 import type { ActionContext } from './context';
 
 export const OPML_MAX_BYTES = 1024 * 1024;
+/** Feeds one OPML import may add: a registry grows by reviewed batches, and every run fetches every source. */
+export const OPML_MAX_FEEDS = 500;
 
 /** The source schema this deployment accepts (loopback feeds only where dev/test allows them). */
 export const sourceSchemaFor = (env: Bindings) => sourceInputSchema({ allowLoopback: loadConfig(env).ALLOW_LOOPBACK_SOURCES });
@@ -200,6 +202,9 @@ export async function importOpml(ctx: ActionContext, text: string): Promise<Impo
     throw error;
   }
   if (!opml.feeds.length) throw new ApiError(400, 'invalid-opml', 'The OPML file has no feed outlines (outline elements with an xmlUrl).');
+  if (opml.feeds.length > OPML_MAX_FEEDS) {
+    throw new ApiError(413, 'too-many-feeds', `The OPML file lists ${opml.feeds.length} feeds; import at most ${OPML_MAX_FEEDS} at a time.`);
+  }
   const db = openDb(ctx.env.DB);
   let audited = { added: [] as string[] };
   const report = await importSources(db, opml.feeds, {

@@ -147,4 +147,17 @@ describe('OPML', () => {
     expect((await api('/sources/opml', { method: 'POST', body: laughs, headers: { 'content-type': 'text/x-opml' } })).status).toBe(400);
     expect((await api('/sources/opml', { method: 'POST', body: opml(''), headers: { 'content-type': 'application/json' } })).status).toBe(415);
   });
+
+  it('refuses a file cut short and one with too many feeds, and imports nothing from either', async () => {
+    const outline = (i: number) => `<outline text="Cut ${i}" xmlUrl="https://cut${i}.example/feed.xml"/>`;
+    const cut = opml([1, 2, 3].map(outline).join('')).slice(0, -30);
+    const truncated = await api('/sources/opml', { method: 'POST', body: cut, headers: { 'content-type': 'text/x-opml' } });
+    expect(truncated.status).toBe(400);
+    expect((await errorOf(truncated)).message).toMatch(/not well-formed.*nothing was imported/);
+    const many = opml(Array.from({ length: 501 }, (_, i) => outline(100 + i)).join(''));
+    const tooMany = await api('/sources/opml', { method: 'POST', body: many, headers: { 'content-type': 'text/x-opml' } });
+    expect(tooMany.status).toBe(413);
+    const count = await env.DB.prepare("SELECT count(*) AS n FROM sources WHERE feed_url LIKE 'https://cut%'").first<{ n: number }>();
+    expect(count?.n).toBe(0);
+  });
 });

@@ -22,10 +22,13 @@ export interface OpmlFeed {
  * The feeds of an OPML document. A feed is an outline with an xmlUrl; its folder (the enclosing
  * outline) becomes its category hint unless it has its own. Without our publisher attribute the
  * publisher family is the feed's site host, so two feeds of one site count once toward independence.
- * Throws FeedParseError when the document is not OPML.
+ * Throws FeedParseError when the document is not OPML or not well-formed (a file cut short is not half imported).
  */
 export function readOpml(text: string): { title?: string; feeds: OpmlFeed[] } {
-  const { root } = readXmlTree(text.replace(/^\uFEFF/, ''), 'https://opml.invalid/');
+  const { root, warnings } = readXmlTree(text.replace(/^\uFEFF/, ''), 'https://opml.invalid/');
+  // An editor's own file, not a publisher's feed: a cut or broken one is refused whole rather than half read.
+  const broken = warnings.find((w) => /not well-formed/i.test(w));
+  if (broken) throw new FeedParseError('malformed', `This OPML file is not well-formed XML (${broken.replace(/^The XML is not well-formed: /, '')}); nothing was imported`);
   if (root.local.toLowerCase() !== 'opml') throw new FeedParseError('not-a-feed', `This is not OPML: its root element is <${root.local}>`);
   const head = child(root, 'head');
   const titleEl = head && child(head, 'title');
