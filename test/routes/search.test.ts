@@ -61,6 +61,8 @@ describe('/search', () => {
       expect(res.status, q.slice(0, 40)).toBe(200);
       const html = await res.text();
       expect(html).not.toContain('<script>alert');
+      // HTML may carry no control characters: a NUL in the query is not echoed into the page.
+      expect(html).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
     }
   });
 });
