@@ -112,8 +112,10 @@ export class StoryIndex {
     const postings = new Map<number, number[]>();
     all.forEach((s, i) => {
       s.index = i;
-      this.items.push(weigh(s, this.corpus));
+      const w = weigh(s, this.corpus);
+      this.items.push(w);
       this.storyOf.push(-1);
+      // Headline terms first (the body map holds them first), so among equally rare keys the headline's win.
       const keys: [number, number][] = [];
       for (const t of s.body.keys()) {
         const term = this.corpus.term(t);
@@ -123,9 +125,9 @@ export class StoryIndex {
       keys.sort((x, y) => y[1] - x[1]);
       const kept = keys.slice(0, BLOCK_KEYS);
       const names: [number, number][] = [];
-      for (const name of s.names) {
-        const term = this.corpus.term(name, true);
-        if (term.df >= 2 && term.df <= this.maxDf) names.push([term.id, term.idf]);
+      for (const id of w.names.ids) {
+        const term = this.corpus.byId[id]!;
+        if (term.df >= 2 && term.df <= this.maxDf) names.push([id, term.idf]);
       }
       kept.push(...names.sort((x, y) => y[1] - x[1]).slice(0, BLOCK_NAMES));
       this.blockLists.push(
@@ -247,10 +249,14 @@ export class StoryIndex {
     if (!this.inWindow(i, k)) return undefined;
     let max = 0;
     let sum = 0;
-    const compared = (without === -1 ? story.members : story.members.filter((j) => j !== without)).slice(-MAX_COMPARED);
-    if (!compared.length) return undefined;
+    const members = story.members;
     const outlet = this.items[i]!.s.item.publisher;
-    for (const j of compared) {
+    let compared = 0;
+    // The most recent members, read in place (no copies: this runs for every candidate story).
+    for (let m = members.length - 1; m >= 0 && compared < MAX_COMPARED; m--) {
+      const j = members[m]!;
+      if (j === without) continue;
+      compared++;
       const z = this.logit(i, j);
       if (z === -Infinity) return undefined;
       const pr = sigmoid(z);
@@ -258,7 +264,8 @@ export class StoryIndex {
       max = Math.max(max, pr);
       sum += pr;
     }
-    const mean = sum / compared.length;
+    if (!compared) return undefined;
+    const mean = sum / compared;
     // A story opened by a roundup reports several events and so none of them: only copies join it.
     if (max >= this.p.joinMax && mean >= this.p.joinMean && story.fresh && isRoundupItem(this.items[story.members[0]!]!.s)) return undefined;
     return { max, mean };
@@ -299,7 +306,7 @@ export class StoryIndex {
    * (one step of best-fit reassignment, as in single-pass clustering with a reassignment pass).
    */
   private reconsider(i: number, k: number, cands: readonly number[]): number {
-    if (!this.stories[k]!.fresh || isRoundupItem(this.items[i]!.s)) return k;
+    if (!this.stories[k]!.fresh) return k;
     for (const j of cands) {
       const from = this.storyOf[j]!;
       if (from === k || !this.stories[from]!.fresh || sigmoid(this.logit(i, j)) < this.p.joinMax) continue;
@@ -307,6 +314,8 @@ export class StoryIndex {
       if (!there || there.max < this.p.joinMax || there.mean < this.p.joinMean) continue;
       const here = this.fit(j, from, j);
       if (here && here.max + here.mean >= there.max + there.mean) continue;
+      // A roundup takes no report in (the test is costly, so it comes last).
+      if (isRoundupItem(this.items[i]!.s)) return k;
       this.move(j, from, k);
     }
     return k;

@@ -38,6 +38,8 @@ export class Corpus {
 
   /** Small integer ids (so vectors are sorted typed arrays), idf and df of each term and name. */
   private readonly info = new Map<string, Term>();
+  /** The same terms by id. */
+  readonly byId: Term[] = [];
 
   /** A term's (or, with `name`, a name's) id, idf and document frequency, computed once per window. */
   term(key: string, name = false): Term {
@@ -47,6 +49,7 @@ export class Corpus {
       const df = (name ? this.nameDf : this.df).get(key) ?? 0;
       t = { id: this.info.size, idf: Math.log((this.n + PRIOR_DOCUMENTS) / (df + 0.5)), df };
       this.info.set(mapKey, t);
+      this.byId.push(t);
     }
     return t;
   }
@@ -72,8 +75,8 @@ export interface Weighted {
   body: Sparse;
   /** Names with their idf (the norm field holds their sum). */
   names: Sparse;
-  /** The headline's subjects (Signals.subjects) with their idf as names: who the headline is about, and how rare. */
-  subjects: [string, number][];
+  /** The headline's rare subjects (Signals.subjects at RARE_SUBJECT_IDF or rarer, its opener left out): name id, then term id of its stem. */
+  rareSubjects: [name: number, term: number][];
   /** The name id of the headline's first word (-1 when it is no name): a capital there may only open the sentence. */
   opener: number;
 }
@@ -116,10 +119,18 @@ export function weigh(s: Signals, corpus: Corpus): Weighted {
     }),
   );
   names.norm = names.w.reduce((a, b) => a + b, 0);
-  const first = headlineOpener(s);
-  const subjects = s.subjects.filter((name) => name !== first).map((name): [string, number] => [name, corpus.term(name, true).idf]);
-  const opener = first !== undefined && s.names.has(first) ? corpus.term(first, true).id : -1;
-  return { s, title: tfidf(s.title), body: tfidf(s.body), names, subjects, opener };
+  // Only a headline with a rare subject can set two parties apart (see partiesApart): the others skip this.
+  const rareSubjects: [number, number][] = [];
+  let opener = -1;
+  if (s.subjects.length) {
+    const first = headlineOpener(s);
+    for (const name of s.subjects) {
+      const term = corpus.term(name, true);
+      if (name !== first && term.idf >= RARE_SUBJECT_IDF) rareSubjects.push([term.id, corpus.term(stem(name)).id]);
+    }
+    if (first !== undefined && s.names.has(first)) opener = corpus.term(first, true).id;
+  }
+  return { s, title: tfidf(s.title), body: tfidf(s.body), names, rareSubjects, opener };
 }
 
 function dot(a: Sparse, b: Sparse): number {
@@ -185,8 +196,22 @@ function namesOutsider(a: Signals, b: Signals): boolean {
 const RARE_SUBJECT_IDF = 4;
 
 /** True when a's headline names a rare party (see RARE_SUBJECT_IDF) that b never mentions, as a name or as a word. */
-function rareOutsider(a: Weighted, b: Signals): boolean {
-  for (const [name, idf] of a.subjects) if (idf >= RARE_SUBJECT_IDF && !b.names.has(name) && !b.body.has(stem(name))) return true;
+function rareOutsider(a: Weighted, b: Weighted): boolean {
+  for (const [name, term] of a.rareSubjects) if (!holds(b.names.ids, name) && !holds(b.body.ids, term)) return true;
+  return false;
+}
+
+/** True when ascending ids hold id (binary search: vectors are short, and this runs for every pair). */
+function holds(ids: Int32Array, id: number): boolean {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const x = ids[mid]!;
+    if (x === id) return true;
+    if (x < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
   return false;
 }
 
@@ -254,7 +279,7 @@ function unshared(title: Sparse, body: Sparse): number {
  * because those negatives are easy ones on NeuS, so it is a veto like `contradicts`.
  */
 export function partiesApart(a: Weighted, b: Weighted): boolean {
-  if (!rareOutsider(a, b.s) || !rareOutsider(b, a.s)) return false;
+  if (!a.rareSubjects.length || !b.rareSubjects.length || !rareOutsider(a, b) || !rareOutsider(b, a)) return false;
   let i = 0;
   let j = 0;
   const [an, bn] = [a.names.ids, b.names.ids];
