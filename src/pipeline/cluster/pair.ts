@@ -38,17 +38,19 @@ export class Corpus {
 
   /** Small integer ids (so vectors are sorted typed arrays), idf and df of each term and name. */
   private readonly info = new Map<string, Term>();
+  /** Names apart from terms (one word may be both), without building a prefixed key per lookup. */
+  private readonly nameInfo = new Map<string, Term>();
   /** The same terms by id. */
   readonly byId: Term[] = [];
 
   /** A term's (or, with `name`, a name's) id, idf and document frequency, computed once per window. */
   term(key: string, name = false): Term {
-    const mapKey = name ? `\u0001${key}` : key;
-    let t = this.info.get(mapKey);
+    const map = name ? this.nameInfo : this.info;
+    let t = map.get(key);
     if (!t) {
       const df = (name ? this.nameDf : this.df).get(key) ?? 0;
-      t = { id: this.info.size, idf: Math.log((this.n + PRIOR_DOCUMENTS) / (df + 0.5)), df };
-      this.info.set(mapKey, t);
+      t = { id: this.byId.length, idf: Math.log((this.n + PRIOR_DOCUMENTS) / (df + 0.5)), df };
+      map.set(key, t);
       this.byId.push(t);
     }
     return t;
@@ -77,6 +79,8 @@ export interface Weighted {
   names: Sparse;
   /** The headline's rare subjects (Signals.subjects at RARE_SUBJECT_IDF or rarer, its opener left out): name id, then term id of its stem. */
   rareSubjects: [name: number, term: number][];
+  /** Name ids of the headline's subjects (Signals.subjects). */
+  subjectIds: number[];
   /** The name id of the headline's first word (-1 when it is no name): a capital there may only open the sentence. */
   opener: number;
 }
@@ -130,7 +134,8 @@ export function weigh(s: Signals, corpus: Corpus): Weighted {
     }
     if (first !== undefined && s.names.has(first)) opener = corpus.term(first, true).id;
   }
-  return { s, title: tfidf(s.title), body: tfidf(s.body), names, rareSubjects, opener };
+  const subjectIds = s.subjects.map((name) => corpus.term(name, true).id);
+  return { s, title: tfidf(s.title), body: tfidf(s.body), names, rareSubjects, opener, subjectIds };
 }
 
 function dot(a: Sparse, b: Sparse): number {
@@ -187,8 +192,8 @@ export const FEATURES = [
 ] as const;
 
 /** True when a's headline names someone (a rare-enough name token) that b never mentions. */
-function namesOutsider(a: Signals, b: Signals): boolean {
-  for (const name of a.subjects) if (!b.names.has(name)) return true;
+function namesOutsider(a: Weighted, b: Weighted): boolean {
+  for (const id of a.subjectIds) if (!holds(b.names.ids, id)) return true;
   return false;
 }
 
@@ -245,7 +250,7 @@ function sharedTerms(a: Sparse, b: Sparse): [number, number, number] {
   return [a.norm && b.norm ? dotSum / (a.norm * b.norm) : 0, rare, mass];
 }
 
-function outsiders(a: Signals, b: Signals): [number, number] {
+function outsiders(a: Weighted, b: Weighted): [number, number] {
   const [ab, ba] = [namesOutsider(a, b), namesOutsider(b, a)];
   return [+(ab !== ba), +(ab && ba)];
 }
@@ -336,7 +341,7 @@ export function pairFeatures(a: Weighted, b: Weighted): number[] {
     +(relation === 'same'),
     +(relation === 'conflict'),
     // Headlines about different parties ("fines Halcyon" / "fines Tessellate") are a sign of two events.
-    ...outsiders(sa, sb),
+    ...outsiders(a, b),
     // "Jobless claims rose to 744,000" / "fell to 473,000": one measure, two outcomes, two events.
     +(sa.titleFigures.size > 0 && sb.titleFigures.size > 0 && !sharesFigure(sa, sb)),
     // What one headline reports that the other item never says ("diagnosed" / "ends treatment").
