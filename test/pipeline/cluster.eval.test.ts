@@ -14,17 +14,17 @@ describe('clusterItems on the labelled set', () => {
     expect(items.filter((i) => i.subset !== 'newswire').length).toBeGreaterThanOrEqual(100);
   });
 
-  // Issue 9 traded these hand-written hard negatives for real news: the learned model (fitted on NeuS)
-  // measures ALL precision 0.882 / recall 0.864 here (the rules tuned on this set measured 0.95+ / 0.85+,
-  // but scored precision 0.837 / recall 0.290 on a real stream). Same-company events in invented names
-  // are its main false merges.
-  it('reaches pairwise precision >= 0.85 and recall >= 0.85', () => {
-    expect(all.precision).toBeGreaterThanOrEqual(0.85);
-    expect(all.recall).toBeGreaterThanOrEqual(0.85);
+  // Issue 9 traded some of these hand-written hard negatives for real news: the learned model (fitted on NeuS)
+  // measures ALL precision 0.928 / recall 0.895 here (the rules tuned on this set measured 0.95+ / 0.85+, but
+  // scored precision 0.837 / recall 0.290 on a real stream). Same-company events in invented names that share
+  // a rare name (an investor, "Institute") are its main false merges.
+  it('reaches pairwise precision >= 0.92 and recall >= 0.88', () => {
+    expect(all.precision).toBeGreaterThanOrEqual(0.92);
+    expect(all.recall).toBeGreaterThanOrEqual(0.88);
   });
 
   it('merges no hard negatives of one kind of event, and few of one company', () => {
-    expect(subsets['same-company']?.precision).toBeGreaterThanOrEqual(0.7);
+    expect(subsets['same-company']?.precision).toBeGreaterThanOrEqual(0.8);
     expect(subsets['same-event-type']?.precision).toBe(1);
     expect(subsets.singleton?.predictedPairs).toBe(0);
   });

@@ -51,9 +51,7 @@ describe('clusterItems', () => {
     expect(clusterItems([halcyon, other])).toEqual([['h'], ['t']]);
   });
 
-  // Known regression (issue 9): the rule that kept these hand-written same-company events apart costs real news
-  // recall as a veto (NeuS held-out recall 0.70 -> 0.60, demo newswire 1.00 -> 0.77); the learned model merges them.
-  it.fails('keeps apart two releases by one lab', () => {
+  it('keeps apart two releases by one lab', () => {
     const mini = fine('m', 'signal', 3, 'Corvid Labs squeezes Kite-3 Mini onto phones',
       'Corvid Labs introduced Kite-3 Mini, a 3 billion parameter model built to run on smartphones without a network connection.');
     const groups = inWindow([...kite, mini]);
@@ -72,8 +70,9 @@ describe('clusterItems', () => {
     expect(inWindow(launch)).toEqual([['l1', 'l2', 'l3']]);
   });
 
-  // Known regression (issue 9): the rule that kept these hand-written same-company events apart costs real news
-  // recall as a veto (NeuS held-out recall 0.70 -> 0.60, demo newswire 1.00 -> 0.77); the learned model merges them.
+  // Known regression (issue 9): the learned model (fitted on NeuS, where such template pairs do not occur) merges
+  // these hand-written same-company events; the parties veto (pair.ts partiesApart) does not reach them because
+  // they share a rare name (the investor, "Institute") or name no second party.
   it.fails('keeps a flaw in a product apart from the product\'s launch, and a longer product name apart too', () => {
     const launch = fine('l1', 'relay', 0, 'Brackwater Labs releases Gannet-12B, a model for field biologists',
       'Brackwater Labs released Gannet-12B on Monday, a model that identifies bird species from short sound clips.');
@@ -92,9 +91,7 @@ describe('clusterItems', () => {
     expect(clusterItems([a, b])).toEqual([['p1', 'p2']]);
   });
 
-  // Known regression (issue 9): the rule that kept these hand-written same-company events apart costs real news
-  // recall as a veto (NeuS held-out recall 0.70 -> 0.60, demo newswire 1.00 -> 0.77); the learned model merges them.
-  it.fails('keeps apart one regulator\'s fines on two companies even when no amount is given', () => {
+  it('keeps apart one regulator\'s fines on two companies even when no amount is given', () => {
     const a = fine('r1', 'relay', 0, 'Transport regulator fines Tamsin Freight over driver cameras',
       'The transport regulator fined Tamsin Freight for monitoring its drivers with cab cameras without consent.');
     const b = fine('r2', 'ledger', 5, 'Transport regulator fines Oakmere Buses over driver cameras',
@@ -102,8 +99,9 @@ describe('clusterItems', () => {
     expect(inWindow([a, b])).toEqual([['r1'], ['r2']]);
   });
 
-  // Known regression (issue 9): the rule that kept these hand-written same-company events apart costs real news
-  // recall as a veto (NeuS held-out recall 0.70 -> 0.60, demo newswire 1.00 -> 0.77); the learned model merges them.
+  // Known regression (issue 9): the learned model (fitted on NeuS, where such template pairs do not occur) merges
+  // these hand-written same-company events; the parties veto (pair.ts partiesApart) does not reach them because
+  // they share a rare name (the investor, "Institute") or name no second party.
   it.fails('keeps an interview with a founder apart from the news it follows a day later', () => {
     const news = [
       fine('n1', 'relay', 0, 'Pennywhistle Robotics halts deliveries after a robot hits a cyclist',
@@ -132,8 +130,9 @@ describe('clusterItems', () => {
     expect(clusterItems([a, b])).toEqual([['c1', 'c2']]);
   });
 
-  // Known regression (issue 9): the rule that kept these hand-written same-company events apart costs real news
-  // recall as a veto (NeuS held-out recall 0.70 -> 0.60, demo newswire 1.00 -> 0.77); the learned model merges them.
+  // Known regression (issue 9): the learned model (fitted on NeuS, where such template pairs do not occur) merges
+  // these hand-written same-company events; the parties veto (pair.ts partiesApart) does not reach them because
+  // they share a rare name (the investor, "Institute") or name no second party.
   it.fails('keeps apart two companies\' rounds with the same label, amount and investor', () => {
     const a = fine('q1', 'relay', 0, 'Tax filing start-up Quillmark raises $30m in a Series B round',
       'Harlan Ventures led a $30m Series B round in Quillmark, which files taxes for freelancers.');
@@ -142,8 +141,9 @@ describe('clusterItems', () => {
     expect(inWindow([a, b])).toEqual([['q1'], ['q2']]);
   });
 
-  // Known regression (issue 9): the rule that kept these hand-written same-company events apart costs real news
-  // recall as a veto (NeuS held-out recall 0.70 -> 0.60, demo newswire 1.00 -> 0.77); the learned model merges them.
+  // Known regression (issue 9): the learned model (fitted on NeuS, where such template pairs do not occur) merges
+  // these hand-written same-company events; the parties veto (pair.ts partiesApart) does not reach them because
+  // they share a rare name (the investor, "Institute") or name no second party.
   it.fails('keeps apart two institutes\' releases even though both names end in "Institute"', () => {
     const a = fine('i1', 'relay', 0, 'Harrowgate Institute releases a flood forecasting model for river towns',
       'The Harrowgate Institute released a model that forecasts river floods three days ahead for small towns, free for councils to use.');
@@ -160,8 +160,9 @@ describe('clusterItems', () => {
     expect(clusterItems([a, b])).toEqual([['o1', 'o2']]);
   });
 
-  // Known regression (issue 9): the rule that kept these hand-written same-company events apart costs real news
-  // recall as a veto (NeuS held-out recall 0.70 -> 0.60, demo newswire 1.00 -> 0.77); the learned model merges them.
+  // Known regression (issue 9): the learned model (fitted on NeuS, where such template pairs do not occur) merges
+  // these hand-written same-company events; the parties veto (pair.ts partiesApart) does not reach them because
+  // they share a rare name (the investor, "Institute") or name no second party.
   it.fails('groups the price of a new model with its release, but not a price cut on older models', () => {
     const release = fine('s1', 'relay', 0, 'Brackwell Labs releases Sorrel-7, a model that reads handwriting',
       'Brackwell Labs released Sorrel-7, a model that turns handwritten forms into text, for archives and insurers.');

@@ -6,7 +6,7 @@
  */
 import type { ClusterItem } from '../types';
 import { containment } from './features';
-import { contradicts, Corpus, pairLogit, sigmoid, weigh, type PairModel, type Weighted } from './pair';
+import { contradicts, Corpus, pairLogit, partiesApart, sigmoid, weigh, type PairModel, type Weighted } from './pair';
 import { isRoundupItem, itemSignals, shinglesOf, type Signals } from './signals';
 import { MODEL } from './weights';
 
@@ -25,6 +25,12 @@ export interface AssignPolicy {
   maxBlockShare: number;
   /** Absolute cap on the items one blocking key may propose, so cost stays linear in the window. */
   maxBlockItems: number;
+  /**
+   * Pair probability a publisher's item needs with that publisher's item already in a story to join it
+   * (or to merge two stories): an outlet reports an event once, so its second same-topic item is
+   * usually another event (a follow-up, an earlier ruling), and joins only as a near-certain match.
+   */
+  sameOutletJoin: number;
 }
 
 export const DEFAULT_ASSIGN_POLICY: AssignPolicy = {
@@ -35,6 +41,7 @@ export const DEFAULT_ASSIGN_POLICY: AssignPolicy = {
   candidates: 10,
   maxBlockShare: 0.2,
   maxBlockItems: 60,
+  sameOutletJoin: 0.99,
 };
 
 /** A story already kept: its id and its items inside the window. */
@@ -105,8 +112,10 @@ export class StoryIndex {
     const postings = new Map<number, number[]>();
     all.forEach((s, i) => {
       s.index = i;
-      this.items.push(weigh(s, this.corpus));
+      const w = weigh(s, this.corpus);
+      this.items.push(w);
       this.storyOf.push(-1);
+      // Headline terms first (the body map holds them first), so among equally rare keys the headline's win.
       const keys: [number, number][] = [];
       for (const t of s.body.keys()) {
         const term = this.corpus.term(t);
@@ -116,9 +125,9 @@ export class StoryIndex {
       keys.sort((x, y) => y[1] - x[1]);
       const kept = keys.slice(0, BLOCK_KEYS);
       const names: [number, number][] = [];
-      for (const name of s.names) {
-        const term = this.corpus.term(name, true);
-        if (term.df >= 2 && term.df <= this.maxDf) names.push([term.id, term.idf]);
+      for (const id of w.names.ids) {
+        const term = this.corpus.byId[id]!;
+        if (term.df >= 2 && term.df <= this.maxDf) names.push([id, term.idf]);
       }
       kept.push(...names.sort((x, y) => y[1] - x[1]).slice(0, BLOCK_NAMES));
       this.blockLists.push(
@@ -173,8 +182,8 @@ export class StoryIndex {
     if (z === undefined) {
       const [a, b] = [this.items[i]!, this.items[j]!];
       const sameOutletHeadline = a.s.titleKey && a.s.titleKey === b.s.titleKey && a.s.item.publisher === b.s.item.publisher;
-      // One outlet's recurring headline ("Morning briefing: ...") over different texts, or a contradiction: never one event.
-      z = sameOutletHeadline || contradicts(a.s, b.s) ? -Infinity : pairLogit(a, b, this.model);
+      // One outlet's recurring headline ("Morning briefing: ...") over different texts, a contradiction, or two parties: never one event.
+      z = sameOutletHeadline || contradicts(a.s, b.s) || partiesApart(a, b) ? -Infinity : pairLogit(a, b, this.model);
       this.logits.set(key, z);
     }
     return z;
@@ -231,21 +240,32 @@ export class StoryIndex {
     return Math.max(story.last, t) - Math.min(story.first, t) <= this.p.windowHours * HOUR_MS;
   }
 
-  /** How well item i fits story k: best and mean probability over its (most recent) members, or undefined when it may not join. */
-  private fit(i: number, k: number): { max: number; mean: number } | undefined {
+  /**
+   * How well item i fits story k: best and mean probability over its (most recent) members, or
+   * undefined when it may not join. `without` is a member left out (an item judged against its own story).
+   */
+  private fit(i: number, k: number, without = -1): { max: number; mean: number } | undefined {
     const story = this.stories[k]!;
     if (!this.inWindow(i, k)) return undefined;
     let max = 0;
     let sum = 0;
-    const compared = story.members.slice(-MAX_COMPARED);
-    for (const j of compared) {
+    const members = story.members;
+    const outlet = this.items[i]!.s.item.publisher;
+    let compared = 0;
+    // The most recent members, read in place (no copies: this runs for every candidate story).
+    for (let m = members.length - 1; m >= 0 && compared < MAX_COMPARED; m--) {
+      const j = members[m]!;
+      if (j === without) continue;
+      compared++;
       const z = this.logit(i, j);
       if (z === -Infinity) return undefined;
       const pr = sigmoid(z);
+      if (pr < this.p.sameOutletJoin && this.items[j]!.s.item.publisher === outlet) return undefined;
       max = Math.max(max, pr);
       sum += pr;
     }
-    const mean = sum / compared.length;
+    if (!compared) return undefined;
+    const mean = sum / compared;
     // A story opened by a roundup reports several events and so none of them: only copies join it.
     if (max >= this.p.joinMax && mean >= this.p.joinMean && story.fresh && isRoundupItem(this.items[story.members[0]!]!.s)) return undefined;
     return { max, mean };
@@ -262,6 +282,7 @@ export class StoryIndex {
         const z = this.logit(i, j);
         if (z === -Infinity) return false;
         const pr = sigmoid(z);
+        if (pr < this.p.sameOutletJoin && this.items[j]!.s.item.publisher === this.items[i]!.s.item.publisher) return false;
         max = Math.max(max, pr);
         sum += pr;
       }
@@ -276,6 +297,41 @@ export class StoryIndex {
     a.first = Math.min(a.first, b.first);
     a.last = Math.max(a.last, b.last);
     b.members = [];
+  }
+
+  /**
+   * After item i settled in story k: each close candidate (p >= joinMax) that an earlier call put in
+   * another story made in this run moves to k when k now fits it better than its own story does without
+   * it. A report that joined a same-topic story before its own event's reports arrived goes back to them
+   * (one step of best-fit reassignment, as in single-pass clustering with a reassignment pass).
+   */
+  private reconsider(i: number, k: number, cands: readonly number[]): number {
+    if (!this.stories[k]!.fresh) return k;
+    for (const j of cands) {
+      const from = this.storyOf[j]!;
+      if (from === k || !this.stories[from]!.fresh || sigmoid(this.logit(i, j)) < this.p.joinMax) continue;
+      const there = this.fit(j, k);
+      if (!there || there.max < this.p.joinMax || there.mean < this.p.joinMean) continue;
+      const here = this.fit(j, from, j);
+      if (here && here.max + here.mean >= there.max + there.mean) continue;
+      // A roundup takes no report in (the test is costly, so it comes last).
+      if (isRoundupItem(this.items[i]!.s)) return k;
+      this.move(j, from, k);
+    }
+    return k;
+  }
+
+  /** Moves item j from story `from` to story k. */
+  private move(j: number, from: number, k: number): void {
+    const [a, b] = [this.stories[from]!, this.stories[k]!];
+    a.members = a.members.filter((x) => x !== j);
+    const times = a.members.map((x) => this.items[x]!.s.time);
+    [a.first, a.last] = times.length ? [Math.min(...times), Math.max(...times)] : [Infinity, -Infinity];
+    const t = this.items[j]!.s.time;
+    b.members.push(j);
+    b.first = Math.min(b.first, t);
+    b.last = Math.max(b.last, t);
+    this.storyOf[j] = k;
   }
 
   /** Assigns new item i: a copy joins its original's story; otherwise the best-fitting story, or a new one. */
@@ -297,9 +353,9 @@ export class StoryIndex {
       if (f && f.max >= this.p.joinMax && f.mean >= this.p.joinMean) fits.push([k, f.max + f.mean]);
     }
     // A roundup reports several events and so none of them: it joins no story (copies aside).
-    if (!fits.length || isRoundupItem(s)) return this.place(i, undefined);
+    if (!fits.length || isRoundupItem(s)) return this.reconsider(i, this.place(i, undefined), cands);
     fits.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-    const k = this.place(i, fits[0]![0]);
+    const k = this.reconsider(i, this.place(i, fits[0]![0]), cands);
     // An item that fits two stories made in this run is the bridge between two framings of one event:
     // they become one when their members agree as a whole (the same bars, over every cross pair).
     for (const [other] of fits.slice(1)) if (this.stories[other]!.fresh && this.canMerge(k, other)) this.merge(k, other);
@@ -338,13 +394,14 @@ export function assignStories(open: readonly OpenStory[], fresh: readonly Cluste
     if (!storyOfKept.has(s.item.id)) index.assign(i);
   });
   const joins = new Map<string, string[]>();
-  const created: string[][] = [];
+  const created: number[][] = [];
   for (const story of index.stories) {
-    const ids = story.members.filter((i) => !storyOfKept.has(all[i]!.item.id)).sort((x, y) => x - y).map((i) => all[i]!.item.id);
-    if (!ids.length) continue;
-    // New stories were opened in time order of their first item, so `created` is in that order too.
-    if (story.id === undefined) created.push(ids);
-    else joins.set(story.id, ids);
+    const members = story.members.filter((i) => !storyOfKept.has(all[i]!.item.id)).sort((x, y) => x - y);
+    if (!members.length) continue;
+    if (story.id === undefined) created.push(members);
+    else joins.set(story.id, members.map((i) => all[i]!.item.id));
   }
-  return { joins, created };
+  // In time order of their first item (a reassigned item may have left the story it opened).
+  created.sort((x, y) => x[0]! - y[0]!);
+  return { joins, created: created.map((members) => members.map((i) => all[i]!.item.id)) };
 }

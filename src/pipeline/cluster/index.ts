@@ -5,8 +5,10 @@
  * and names proposes; a pair's probability of being one event comes from a logistic model fitted on
  * real labelled news (./pair.ts, ./weights.ts), plus a time prior and, when items carry embeddings,
  * their cosine. An item joins the story whose members it matches best (best and mean probability
- * above the fitted thresholds, no contradiction with any member), so one loose pair cannot chain two
- * events; copies join their original's story. Roundups join no story.
+ * above the fitted thresholds, no contradiction with any member, and no item of its own outlet unless
+ * that pair alone is near-certain), so one loose pair cannot chain two events; a report that joined a
+ * same-topic story before its own event's reports arrived moves to theirs once they form; copies join
+ * their original's story. Roundups join no story.
  */
 import type { ClusterItem } from '../types';
 import { assignStories, DEFAULT_ASSIGN_POLICY, signalsOf, type AssignPolicy, type OpenStory, type Vectors } from './assign';

@@ -56,6 +56,7 @@ export const LEDE_WORDS = 60;
 // A word (letters and digits, inner apostrophes, dots and hyphens), as lib/text words() reads one.
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 const UPPER = /^\p{Lu}/u;
+const DIGIT = /\d/;
 
 /** True when the text between `from` and `at` closes a sentence: [.!?:], then quotes or brackets, then spaces. */
 function endsSentenceBefore(text: string, at: number, from: number): boolean {
@@ -76,20 +77,23 @@ export function scan(text: string, terms: string[], names: Set<string>, known?: 
   let first = true;
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
-    const startsSentence = first || endsSentenceBefore(text, m.index, last);
+    const [isFirst, prevEnd] = [first, last];
     first = false;
     last = m.index + raw.length;
-    const lower = raw.toLowerCase().replace(/’/g, "'");
-    const isNumber = /^\d+(?:[.,]\d+)*$/.test(lower);
+    // The replacements only where they can apply: this runs for every word of every item.
+    let lower = raw.toLowerCase();
+    if (lower.includes('’')) lower = lower.replace(/’/g, "'");
+    const isNumber = DIGIT.test(lower[0]!) && /^\d+(?:[.,]\d+)*$/.test(lower);
     if (!STOPWORDS.has(lower) && lower.length >= 2 && !isNumber) terms.push(stem(foldWord(lower)));
     if (isNumber) continue;
-    const bare = foldWord(lower.replace(/'s$|[.'-]+$/, ''));
+    const bare = foldWord(/['.-]/.test(lower) ? lower.replace(/'s$|[.'-]+$/, '') : lower);
     if (bare.length < 2 || STOPWORDS.has(bare)) continue;
     if (known) {
       if (known.has(bare)) names.add(bare);
     } else if (UPPER.test(raw)) {
       const acronym = raw === raw.toUpperCase() && raw.length >= 2;
-      if (acronym || !startsSentence || bare.length >= 3) names.add(bare);
+      // Whether the word opens a sentence is read only here, for the capitalised words it can matter for.
+      if (acronym || bare.length >= 3 || !(isFirst || endsSentenceBefore(text, m.index, prevEnd))) names.add(bare);
     } else if (/\d/.test(raw) && /\p{L}/u.test(raw) && !isFigureToken(raw)) names.add(bare);
   }
 }

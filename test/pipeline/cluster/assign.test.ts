@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clusterItems, joinStories } from '../../../src/pipeline/cluster';
+import { clusterItems, clusterWith, joinStories } from '../../../src/pipeline/cluster';
+import { FEATURES, type PairModel } from '../../../src/pipeline/cluster/pair';
 import type { ClusterItem } from '../../../src/pipeline/types';
 
 const at = (hours: number) => new Date(Date.parse('2026-11-20T12:00:00Z') + hours * 3_600_000).toISOString();
@@ -46,5 +47,32 @@ describe('clusterItems keeps apart events on one topic', () => {
       item('r2', 'ledger', 1, 'Brenmark keeps the refugee cap at 15,000 refugees', 'Brenmark will keep its annual refugee admissions cap, the interior ministry said on Monday.'),
     ];
     expect(clusterItems(raised)).toEqual([['r1'], ['r2']]);
+  });
+});
+
+describe('clusterItems and outlets', () => {
+  const followUp = item('f1', 'relay', 3, 'Pellmore dockers stay out as pay talks stall', 'The strike by dockers at the port of Pellmore went into a second shift as talks on the pay offer stalled.');
+
+  it('keeps an outlet\'s second item on a story apart unless it alone is a near-certain match', () => {
+    expect(clusterItems([...strike, followUp])).toEqual([['s1', 's2'], ['f1']]);
+    // The same item from another outlet joins (see joinStories above), and so does this one without the rule.
+    expect(clusterItems([...strike, followUp], { sameOutletJoin: 0 })).toEqual([['s1', 's2', 'f1']]);
+  });
+});
+
+describe('clusterWith reassignment', () => {
+  // A model that reads only the headline-and-lede cosine, so the case tests the joining, not the fitted weights.
+  const cosineOnly: PairModel = { features: FEATURES, weights: FEATURES.map((f) => (f === 'body_cosine' ? 10 : 0)), bias: -6, joinMax: 0.5, joinMean: 0.6 };
+  const walkout = [
+    item('a1', 'relay', 0, 'Pellmore dockers walk out over pay', 'Dockers at the port of Pellmore walked out over pay on Monday.'),
+    item('a2', 'ledger', 1, 'Dockers walk out at Pellmore port over pay', 'Pellmore dockers walked out over pay, leaving ships unloaded.'),
+  ];
+  // A report of the next event (a new offer) that arrives before the other reports of that event.
+  const offer = item('x', 'signal', 2, 'Pellmore port offers striking dockers a new pay deal', 'The Pellmore port operator offered dockers a new pay deal with a bonus for night shifts.');
+  const offer2 = item('b1', 'kestrel', 3, 'Pellmore operator offers dockers new pay deal with night bonus', 'A new pay deal with a night shift bonus was offered to Pellmore dockers by the port operator.');
+
+  it('moves a report that joined a same-topic story to its own event\'s story once that forms', () => {
+    expect(clusterWith([...walkout, offer], {}, undefined, cosineOnly)).toEqual([['a1', 'a2', 'x']]);
+    expect(clusterWith([...walkout, offer, offer2], {}, undefined, cosineOnly)).toEqual([['a1', 'a2'], ['x', 'b1']]);
   });
 });
