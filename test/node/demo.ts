@@ -5,8 +5,9 @@ import { pathToFileURL } from 'node:url';
 import { sourceRows } from './newswire-server';
 import { CRON, signalGroup, startLocalNewsroom, type LocalNewsroom } from './local-newsroom';
 
-const PORT = 8787;
-const NEWSWIRE_PORT = 8788;
+// PORT and NEWSWIRE_PORT move the demo off 8787/8788 (another server there, or two demos side by side).
+const PORT = Number(process.env.PORT ?? 8787);
+const NEWSWIRE_PORT = Number(process.env.NEWSWIRE_PORT ?? 8788);
 const SITE = `http://localhost:${PORT}`;
 const GROW_AFTER_MS = 3 * 60_000;
 /** A fresh admin token per demo, so the editor API can be tried without setting a secret. */

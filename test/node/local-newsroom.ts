@@ -125,7 +125,7 @@ export async function startLocalNewsroom(opts: LocalNewsroomOptions): Promise<Lo
       NPX,
       [
         'wrangler', 'dev', '--port', String(opts.port), '--test-scheduled', ...persist,
-        '--var', 'ALLOW_LOOPBACK_SOURCES:true', '--var', `LOOPBACK_PORTS:${opts.newswirePort}`,
+        '--var', 'ALLOW_LOOPBACK_SOURCES:true', '--var', `LOOPBACK_PORTS:${[opts.newswirePort, ...extraLoopbackPorts()].join(',')}`,
         '--var', `SITE_URL:${site}`, '--var', `ADMIN_TOKEN:${opts.adminToken}`, ...(opts.vars ?? []).flatMap((v) => ['--var', v]),
       ],
       // stdin ignored because a background group must not read the terminal.
@@ -147,4 +147,9 @@ export async function startLocalNewsroom(opts: LocalNewsroomOptions): Promise<Lo
       return `${res.status} ${(await res.text()).trim().slice(0, 200)}`;
     },
   };
+}
+
+/** Ports of the caller's own loopback feed servers (LOOPBACK_PORTS="8899,8900"), allowed beside the newswire's. */
+function extraLoopbackPorts(): number[] {
+  return (process.env.LOOPBACK_PORTS ?? '').split(',').map(Number).filter((p) => Number.isInteger(p) && p > 0 && p < 65_536);
 }
