@@ -97,6 +97,10 @@ export async function editArticleNow(ctx: ActionContext, articleId: string, inpu
   if (!revision.categories.includes(draft.category)) {
     throw new ApiError(400, 'invalid-request', `category: must be one of ${revision.categories.join(', ')}`);
   }
+  // A version and a public "Updated" time for nothing would tell readers something changed.
+  if (JSON.stringify(draft) === JSON.stringify(revision.parseDraft(revision.currentDraft))) {
+    throw new ApiError(400, 'no-change', 'The edit changes nothing: no new version was made.');
+  }
   const done = await act(() => editArticle(revision.deps, { ...revision.input, draft }));
   // The cover and social card show the headline, section and key figure: an edited one must show them too.
   if (done.changed) {

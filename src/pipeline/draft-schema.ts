@@ -18,6 +18,8 @@ export const DRAFT_LIMITS = {
 /** Generated text must not carry links or markup: sources and links come from our records. */
 const NO_MARKUP = [
   { re: /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.[a-z]/i, what: 'a URL' },
+  // Script and data schemes: a tag or field that a careless consumer turns into a link must not run anything.
+  { re: /\b(?:javascript|vbscript|data)\s*:/i, what: 'a script or data URL' },
   // Any tag opening, closed or not: a feed reader that renders text as HTML closes `<svg onload=…` itself.
   { re: /<[a-z/!?]/i, what: 'HTML markup' },
   { re: /\[[^[\]]{1,300}\]\([^()\s]{0,2000}\)/, what: 'a markdown link' },

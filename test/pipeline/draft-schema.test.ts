@@ -28,6 +28,7 @@ describe('the draft schema refuses markup', () => {
   it('refuses markup in the category and the tags, which editors can set too', () => {
     expect(problems({ ...sampleDraft(), category: 'Open <b' })).toEqual(['category: contains HTML markup']);
     expect(problems({ ...sampleDraft(), tags: ['Atlas', '<svg/onload=alert(1)>'] })).toEqual(['tags.1: contains HTML markup']);
+    expect(problems({ ...sampleDraft(), tags: ['Atlas', 'javascript:alert(1)'] })).toEqual(['tags.1: contains a script or data URL']);
   });
 
   it('still accepts a less-than sign that opens no tag', () => {

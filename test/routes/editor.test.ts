@@ -196,6 +196,9 @@ describe('editor API edits (PATCH)', () => {
     const category = await api(`/articles/${live.articleId}`, { method: 'PATCH', json: { category: 'Gossip' } });
     expect(category.status).toBe(400);
     expect((await api(`/articles/${live.articleId}`, { method: 'PATCH', json: {} })).status).toBe(400);
+    const same = await api(`/articles/${live.articleId}`, { method: 'PATCH', json: { title: 'Lumen Forge opens its Atlas model to everyone (story-edit-refused)' } });
+    expect(same.status).toBe(400);
+    expect((await errorOf(same)).message).toMatch(/changes nothing/);
     const article = (await (await api(`/articles/${live.articleId}`)).json()) as { versions: unknown[] };
     expect(article.versions).toHaveLength(1);
   });
