@@ -78,6 +78,22 @@ export function copyTest(texts: readonly string[], run = MAX_COPIED_RUN + 1): Co
     });
 }
 
+const SYNONYMS: Record<string, string> = {
+  company: 'firm', firm: 'company', companies: 'firms', firms: 'companies', began: 'started', begin: 'start', begins: 'starts',
+  showed: 'indicated', shows: 'indicates', bought: 'purchased', buy: 'purchase', buys: 'purchases', received: 'got',
+  major: 'significant', significant: 'major', important: 'significant', although: 'though', because: 'as', officials: 'authorities',
+  lawmakers: 'legislators', nearly: 'almost', almost: 'nearly', several: 'a number of', despite: 'in spite of',
+  people: 'individuals', attempted: 'tried', expected: 'anticipated',
+  big: 'large', start: 'begin', started: 'began', starts: 'begins',
+  // Words whose swap keeps the meaning in any news sentence (no cause, status or tense changes).
+  urged: 'called on', 'called on': 'urged', nation: 'country', "nation's": "country's",
+  amid: 'in the midst of', helped: 'assisted', helping: 'assisting',
+  additional: 'further', multiple: 'several', 'prior to': 'before', 'in addition to': 'besides', remarks: 'comments',
+  comments: 'remarks', speech: 'address', 'decided to': 'chose to', large: 'big', quickly: 'rapidly', rapidly: 'quickly',
+  massive: 'huge', huge: 'massive',
+};
+const SYNONYM = new RegExp(`(?<![\\w'’-])(?:${Object.keys(SYNONYMS).sort((a, b) => b.length - a.length).map((k) => k.replace(/'/g, "['’]")).join('|')})(?![\\w'’-])`, 'g');
+
 /** Rewrites that keep a sentence's meaning and change its words; tried in order until no long run is left. */
 const REWRITES: [RegExp, string | ((m: string, ...g: string[]) => string)][] = [
   [/\b(said|says|announced|reported|added|noted|found|warned|argued|claimed|believes|believed|showed|shows|revealed|confirmed|acknowledged|insisted|stated|explained|suggested|indicated)\s+that\b/g, '$1'],
@@ -87,9 +103,10 @@ const REWRITES: [RegExp, string | ((m: string, ...g: string[]) => string)][] = [
   [/\b(?:said|says)( (?:that )?(?:they|we|the (?:maintainers|researchers|authors|authorities|police|officials))) had\b/g, 'say$1 have'],
   // "…, according to a statement from the company." -> "…, a statement from the company said."
   [/, according to ((?:a |an |the )?[^,.;"“”]{3,60})\.$/g, ', $1 said.'],
-  [/\b(does|do|did|is|are|was|were|has|have|had|would|could|should) not\b/g, "$1n't"],
-  [/\bwill not\b/g, "won't"],
-  [/\bcannot\b/g, "can't"],
+  // Contractions both ways: a source's "does not" is contracted, its "doesn't" written out.
+  [/\b(?:does|do|did|is|are|was|were|has|have|had|would|could|should)(?: not|n['’]t)\b/g, (m) => (m.endsWith(' not') ? `${m.slice(0, -4)}n't` : `${m.slice(0, -3)} not`)],
+  [/\b(?:will not|won['’]t)\b/g, (m) => (m.startsWith('won') ? 'will not' : "won't")],
+  [/\b(?:cannot|can['’]t)\b/g, (m) => (m.startsWith('can') && m !== 'cannot' ? 'cannot' : "can't")],
   [/\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, '$1'],
   // A hedge before a figure: the only rewrite allowed next to one. It always lands on "about" or "some",
   // words the `numbers` check does not read as a figure's surroundings, so the figure's place stays as clear.
@@ -99,7 +116,7 @@ const REWRITES: [RegExp, string | ((m: string, ...g: string[]) => string)][] = [
   [/\ba number of\b/g, 'several'],
   [/\b(?:also|currently|just|very|really) (?=\w)/g, ''],
   [/\b(plans|planned|intends|intended|wants|wanted) to\b/g, (_m, v) => `${({ plans: 'intends', planned: 'intended', intends: 'plans', intended: 'planned', wants: 'aims', wanted: 'aimed' })[v!] ?? v} to`],
-  [/(?<![\w-])(company|firm|companies|firms|began|begin|begins|showed|shows|bought|buy|buys|received|major|significant|important|although|because|officials|lawmakers|nearly|almost|several|despite|people|attempted|expected|big|start|started|starts)(?![\w-])/g, (m) => SYNONYMS[m] ?? m],
+  [SYNONYM, (m) => SYNONYMS[m] ?? m],
   [/(?<![\w-])(said|says)(?![\w-])/g, (m) => (m === 'said' ? 'stated' : 'states')],
 ];
 
@@ -107,14 +124,6 @@ const REWRITES: [RegExp, string | ((m: string, ...g: string[]) => string)][] = [
 const CHECKPOINTS = new Set([4, 9, 14, 15, 16]);
 const HEDGES: Record<string, string> = { about: 'some', some: 'about', roughly: 'about', approximately: 'about', around: 'about' };
 
-const SYNONYMS: Record<string, string> = {
-  company: 'firm', firm: 'company', companies: 'firms', firms: 'companies', began: 'started', begin: 'start', begins: 'starts',
-  showed: 'indicated', shows: 'indicates', bought: 'purchased', buy: 'purchase', buys: 'purchases', received: 'got',
-  major: 'significant', significant: 'major', important: 'significant', although: 'though', because: 'as', officials: 'authorities',
-  lawmakers: 'legislators', nearly: 'almost', almost: 'nearly', several: 'a number of', despite: 'in spite of',
-  people: 'individuals', attempted: 'tried', expected: 'anticipated',
-  big: 'large', start: 'begin', started: 'began', starts: 'begins',
-};
 
 /** Applies rewrites outside quotation marks until `copied` no longer holds; undefined when the runs cannot all be broken. */
 export function breakCopiedRuns(text: string, copied: CopyTest): string | undefined {

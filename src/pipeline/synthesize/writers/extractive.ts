@@ -6,6 +6,7 @@ import { jaccard, wordCount, words } from '../../../lib/text';
 import type { ArticleDraft, Cited, SourceDoc, Writer } from '../../types';
 import { cleanHeadline, composeDek, composeTitle, FUTURE, sentenceCase, kindsOf, publishersOf, questionFor, topicNoun, type QuestionKind } from '../brief/headline';
 import { attribute, breakCopiedRuns, condensed, copyTest, listOf, quotedWords, restate, type CopyTest } from '../brief/restate';
+import { timeFronted } from '../brief/reorder';
 import { accountsOf, headlineSentences, LEFT_OUT, overlap, sentencePool, type Account, type LeftOut, type Sentence } from '../brief/sentences';
 import { extractFigures } from '../../check/extract/numbers';
 import { SynthesisError } from '../synthesis-error';
@@ -152,7 +153,7 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     if (!publishers) return restate(s.text, copied);
     const styles = styleTurn++ % 2 ? (['suffix', 'prefix', 'middle'] as const) : (['prefix', 'suffix', 'middle'] as const);
     // Our own words first (rewrites, the attribution splitting a long stretch); a closing quotation only after.
-    // The whole sentence first, then condensed by rule (asides dropped), before any quotation.
+    // The whole sentence first, then reordered and condensed by rule (asides dropped), before any quotation.
     for (const variant of [s.text, ...condensedOf(s.text)]) {
       for (const style of styles) {
         const key = `${style}|${publishers.join('|')}|${variant}`;
@@ -172,7 +173,10 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     return quoted + q <= limits.maxQuoteShare * words && (quotedBy.get(account) ?? 0) + q <= PER_SOURCE_QUOTE_SHARE * words;
   };
   const condensedOf = (text: string) => {
-    if (!condensations.has(text)) condensations.set(text, condensed(text));
+    if (!condensations.has(text)) {
+      const fronted = timeFronted(text, proper);
+      condensations.set(text, fronted ? [fronted, ...condensed(text)] : condensed(text));
+    }
     return condensations.get(text)!;
   };
   const take = (s: Sentence, text: string, para: Para) => {
@@ -190,9 +194,9 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   // A paragraph: the sentence, attributed, and the one after it in the same report when that follows on.
   // Reader questions may be answered with a fact the body states (the `readability` repeat rule reads sections and
   // What This Means): on the last attempt an answer need only be a sentence not printed yet.
-  const paragraph = (s: Sentence, supporters: Account[] = [], answer = false): Para | undefined => {
+  const paragraph = (s: Sentence, supporters: Account[] = [], answer = false, reuse = false): Para | undefined => {
     const restates = !fresh(s);
-    if (s.dependent || !quoteRoom(s) || (restates && !(answer && last && !used.includes(s)))) return undefined;
+    if (s.dependent || !quoteRoom(s) || (restates && !(answer && last && (reuse || !used.includes(s))))) return undefined;
     const text = render(s, [s.account.publisher, ...supporters.map((a) => a.publisher)]);
     if (!text || !withinQuoteShare(text, s.account)) return undefined;
     const para: Para = { texts: [], accounts: new Set(supporters), quoted: 0, restates };
@@ -267,9 +271,10 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   }
   if (!whatThisMeans.length) return 'no sentence says what comes next or follows';
 
-  // The reader's questions, each answered by a sentence not used above.
+  // The reader's questions, each answered by a sentence not used above (or, for the thinnest sources, one the body uses).
   const faq: { question: string; answer: Para }[] = [];
   const asked = new Set<QuestionKind>();
+  const ask = (reuse: boolean) => {
   for (const want of ['happened', 'affected', 'figures', 'next', 'reaction', 'more', 'also'] as const) {
     if (faq.length >= 4) break;
     if (asked.has(want)) continue;
@@ -277,20 +282,27 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
       if (!kindsOf(s).includes(want) || (want === 'happened' && s.account === ledeAccount)) continue;
       const question = questionFor(want, s, topic);
       if (faq.some((f) => f.question === question)) continue;
-      const p = paragraph(s, [], true);
+      const p = paragraph(s, [], true, reuse);
       if (!p) continue;
       faq.push({ question, answer: p });
       asked.add(want);
       break;
     }
   }
+  };
 
+  // Thin sources fill the sections first: an answer may then restate what the body says, a section may not.
+  if (!last) ask(false);
   // The key facts, once each, the most central first.
   const details: Para[] = [];
   for (const s of byScore) {
     if (details.length >= MAX_DETAIL_PARAGRAPHS) break;
     const p = paragraph(s);
     if (p) details.push(p);
+  }
+  if (last) {
+    ask(false);
+    if (faq.length < 2) ask(true);
   }
   // A second section from an answer only when the body has not stated that answer already.
   for (let i = faq.length - 1; i >= 0 && faq.length > 2 && !details.length; i--) {
