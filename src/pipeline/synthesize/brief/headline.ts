@@ -25,7 +25,8 @@ export function composeTitle(accounts: readonly Account[], lede: Account, copied
   for (const a of ordered) {
     const main = headlineClause(cleanHeadline(a.sources[0]!.title, a.publisher), copied);
     if (!main) continue;
-    for (const title of [`${main}, reports say`, main]) {
+    // A question is no report: "Will X happen?, reports say" reads as nonsense.
+    for (const title of main.endsWith('?') ? [main] : [`${main}, reports say`, main]) {
       if (accounts.some((x) => x.sources.some((s) => normal(s.title) === normal(title)))) continue;
       if (title.length >= DRAFT_LIMITS.title.min && title.length <= DRAFT_LIMITS.title.max) return { text: title, account: a };
     }

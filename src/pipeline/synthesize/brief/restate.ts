@@ -192,6 +192,8 @@ export function restate(text: string, copied: CopyTest, openingWords = 0): strin
 function quoteTail(text: string, copied: CopyTest, openingWords: number): string | undefined {
   const rewritten = breakCopiedRuns(text, copied);
   if (rewritten || /["“”]/.test(text)) return rewritten;
+  const phrase = quotePhrase(text, copied, openingWords);
+  if (phrase) return phrase;
   const body = text.replace(/([.!])$/, '');
   const stop = text.slice(body.length);
   const cuts = [...body.matchAll(/ /g)].map((m) => m.index!);
@@ -222,6 +224,36 @@ function quoteTail(text: string, copied: CopyTest, openingWords: number): string
     if (QUOTE_OPENS_BADLY.test(quoted) || (/^\p{Lu}/u.test(quoted) && !/[,;:]$/.test(before))) continue;
     const candidate = attempt(cut);
     if (candidate) return candidate;
+  }
+  return undefined;
+}
+
+/** Quoted phrases are this long (words): a phrase of the source's own, not a passage. */
+const PHRASE_WORDS = [3, 6] as const;
+const PHRASE_ENDS_BADLY = /\b(?:the|a|an|of|to|and|or|in|on|at|for|with|by|from|as|its|their|his|her|that|this)$/i;
+
+/**
+ * The sentence with one short phrase of the source quoted word for word ("…reconsider its decision to "scrap the
+ * ubiquitous portrait" from its products."), the shortest phrase that leaves no long copied run on either side;
+ * undefined when none does. The phrase never holds a figure or a comma, opens on a word or ends on a function word.
+ */
+function quotePhrase(text: string, copied: CopyTest, openingWords: number): string | undefined {
+  const body = text.replace(/([.!])$/, '');
+  const stop = text.slice(body.length);
+  const tokens = body.split(' ');
+  for (let size = PHRASE_WORDS[0]; size <= PHRASE_WORDS[1]; size++) {
+    // From the middle outwards: a phrase there splits the longest stretch.
+    const starts = [...Array(Math.max(0, tokens.length - size)).keys()].filter((i) => i > openingWords).sort((a, b) => Math.abs(a + size / 2 - tokens.length / 2) - Math.abs(b + size / 2 - tokens.length / 2));
+    for (const i of starts) {
+      const span = tokens.slice(i, i + size).join(' ');
+      // Lower-case words only: a name is never cut by a quotation mark.
+      if (/[\d,;:()—–\p{Lu}-]/u.test(span) || QUOTE_OPENS_BADLY.test(span) || PHRASE_ENDS_BADLY.test(span) || /^\p{Lu}/u.test(tokens[i + size] ?? '')) continue;
+      const before = tokens.slice(0, i).join(' ');
+      if (SPEECH.test(before.split(' ').slice(-3).join(' '))) continue;
+      const after = tokens.slice(i + size).join(' ');
+      const candidate = `${before} "${span}"${after ? ` ${after}` : ''}${stop}`;
+      if (!copied(candidate)) return candidate;
+    }
   }
   return undefined;
 }

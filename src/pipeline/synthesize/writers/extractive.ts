@@ -9,6 +9,7 @@ import { attribute, breakCopiedRuns, condensed, copyTest, listOf, quotedWords, r
 import { timeFronted } from '../brief/reorder';
 import { accountsOf, headlineSentences, LEFT_OUT, overlap, sentencePool, type Account, type LeftOut, type Sentence } from '../brief/sentences';
 import { extractFigures } from '../../check/extract/numbers';
+import { DRAFT_LIMITS } from '../../draft-schema';
 import { SynthesisError } from '../synthesis-error';
 import { disagreements, figures, properWordsOf } from './source-facts';
 import { chooseCategory, chooseTags } from './topics';
@@ -274,17 +275,20 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   // The reader's questions, each answered by a sentence not used above (or, for the thinnest sources, one the body uses).
   const faq: { question: string; answer: Para }[] = [];
   const asked = new Set<QuestionKind>();
+  // One answer a sentence: two questions answered alike tell the reader nothing.
+  const answered = new Set<Sentence>();
   const ask = (reuse: boolean) => {
   for (const want of ['happened', 'affected', 'figures', 'next', 'reaction', 'more', 'also'] as const) {
     if (faq.length >= 4) break;
     if (asked.has(want)) continue;
     for (const s of byScore) {
-      if (!kindsOf(s).includes(want) || (want === 'happened' && s.account === ledeAccount)) continue;
+      if (answered.has(s) || !kindsOf(s).includes(want) || (want === 'happened' && s.account === ledeAccount)) continue;
       const question = questionFor(want, s, topic);
       if (faq.some((f) => f.question === question)) continue;
       const p = paragraph(s, [], true, reuse);
       if (!p) continue;
       faq.push({ question, answer: p });
+      answered.add(s);
       asked.add(want);
       break;
     }
@@ -318,11 +322,23 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   ].filter((s) => s.paras.length);
   if (sections.length < 2) return 'too few distinct facts for a second section';
 
+  // Every headline quotes someone (a quotation attributed to an outlet names the wrong speaker): the standfirst is
+  // then another report's sentence, attributed, unquoted ones first.
+  const standfirst = (titled: Account) => {
+    const candidates = byScore.filter((s) => !s.dependent && !s.headline && !lede!.texts.some((t) => t.includes(s.text.slice(0, 40))));
+    const fresh = candidates.filter((s) => !used.includes(s));
+    const order = [...fresh.filter((s) => !s.quoted && s.account !== titled), ...fresh.filter((s) => !s.quoted), ...candidates.filter((s) => !s.quoted), ...candidates];
+    for (const s of order) {
+      const text = render(s, [s.account.publisher]);
+      if (text && text.length >= DRAFT_LIMITS.dek.min && text.length <= DRAFT_LIMITS.dek.max) return { text, account: s.account };
+    }
+    return undefined;
+  };
   // Headline and standfirst from the reports' headlines, preferring those the body has not already used as a sentence.
   const headlineUsed = (a: Account) => used.some((u) => u.headline && u.account === a);
   const byFreshHeadline = [...accounts].sort((a, b) => Number(headlineUsed(a)) - Number(headlineUsed(b)) || Number(b === ledeAccount) - Number(a === ledeAccount));
   const title = composeTitle(byFreshHeadline, byFreshHeadline[0]!, copied);
-  const dek = title && composeDek(byFreshHeadline, title.account, proper, copied);
+  const dek = title && (composeDek(byFreshHeadline, title.account, proper, copied) ?? standfirst(title.account));
   if (!title || !dek) return 'no headline or standfirst fits the limits';
 
   // The share is checked on the finished article too: the running budget is generous while the article is short.
