@@ -55,9 +55,20 @@ export function copyTest(texts: readonly string[], run = MAX_COPIED_RUN + 1): Co
     joined.push(` ${tokens.join(' ')} `);
   }
   const all = joined.join('\n');
+  // The same stretch of text is asked about again and again (styles, quoted phrases around it): one answer each.
+  const seen = new Map<string, boolean>();
+  const test = (segment: string) => {
+    let answer = seen.get(segment);
+    if (answer === undefined) {
+      if (seen.size > 20_000) seen.clear();
+      seen.set(segment, (answer = copiedSegment(segment)));
+    }
+    return answer;
+  };
+  return (text) => unquoted(text).some(test);
+
   // A copied run is a chain of copied word pairs: the whole run is looked up only at the end of a long chain.
-  return (text) =>
-    unquoted(text).some((segment) => {
+  function copiedSegment(segment: string): boolean {
       const tokens = matchWords(segment);
       let names: Set<string> | undefined;
       let chain = 0;
@@ -75,7 +86,7 @@ export function copyTest(texts: readonly string[], run = MAX_COPIED_RUN + 1): Co
         }
       }
       return judge();
-    });
+  }
 }
 
 const SYNONYMS: Record<string, string> = {
@@ -241,21 +252,35 @@ function quotePhrase(text: string, copied: CopyTest, openingWords: number): stri
   const body = text.replace(/([.!])$/, '');
   const stop = text.slice(body.length);
   const tokens = body.split(' ');
+  // The phrase must start where the words before it copy no long run, and end where the words after it copy none:
+  // a longer stretch only copies more, so each bound is found by bisection.
+  const lastStart = bisect(0, tokens.length, (i) => !copied(tokens.slice(0, i).join(' ')));
+  const firstEnd = tokens.length - bisect(0, tokens.length, (k) => !copied(`${tokens.slice(tokens.length - k).join(' ')}${stop}`));
   for (let size = PHRASE_WORDS[0]; size <= PHRASE_WORDS[1]; size++) {
     // From the middle outwards: a phrase there splits the longest stretch.
     const starts = [...Array(Math.max(0, tokens.length - size)).keys()].filter((i) => i > openingWords).sort((a, b) => Math.abs(a + size / 2 - tokens.length / 2) - Math.abs(b + size / 2 - tokens.length / 2));
     for (const i of starts) {
       const span = tokens.slice(i, i + size).join(' ');
       // Lower-case words only: a name is never cut by a quotation mark.
-      if (/[\d,;:()—–\p{Lu}-]/u.test(span) || QUOTE_OPENS_BADLY.test(span) || PHRASE_ENDS_BADLY.test(span) || /^\p{Lu}/u.test(tokens[i + size] ?? '')) continue;
-      const before = tokens.slice(0, i).join(' ');
-      if (SPEECH.test(before.split(' ').slice(-3).join(' '))) continue;
-      const after = tokens.slice(i + size).join(' ');
-      const candidate = `${before} "${span}"${after ? ` ${after}` : ''}${stop}`;
+      if (/[\d,;:()—–\p{Lu}"“”'‘’-]/u.test(span) || QUOTE_OPENS_BADLY.test(span) || PHRASE_ENDS_BADLY.test(span) || /^\p{Lu}/u.test(tokens[i + size] ?? '')) continue;
+      if (i > lastStart || i + size < firstEnd || SPEECH.test(tokens.slice(Math.max(0, i - 3), i).join(' '))) continue;
+      const rest = tokens.slice(i + size).join(' ');
+      const candidate = `${tokens.slice(0, i).join(' ')} "${span}"${rest ? ` ${rest}` : ''}${stop}`;
       if (!copied(candidate)) return candidate;
     }
   }
   return undefined;
+}
+
+/** The largest n in [lo, hi] for which `ok` holds, `ok` holding up to some point and not after it (lo - 1 when never). */
+function bisect(lo: number, hi: number, ok: (n: number) => boolean): number {
+  let best = lo - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ok(mid)) [best, lo] = [mid, mid + 1];
+    else hi = mid - 1;
+  }
+  return best;
 }
 
 const SPEECH = /\b(?:said|says|stated|states|told|tells|announced|added|noted|wrote|writes|argued|claimed|warned|insisted|explained|according to|asked|called|described|reported)\b/i;
