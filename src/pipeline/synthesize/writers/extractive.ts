@@ -7,6 +7,7 @@ import type { ArticleDraft, Cited, SourceDoc, Writer } from '../../types';
 import { cleanHeadline, composeDek, composeTitle, FUTURE, sentenceCase, kindsOf, publishersOf, questionFor, topicNoun, type QuestionKind } from '../brief/headline';
 import { attribute, breakCopiedRuns, condensed, copyTest, listOf, quotedWords, restate, type CopyTest } from '../brief/restate';
 import { timeFronted } from '../brief/reorder';
+import { keepsSpeakers } from '../brief/speakers';
 import { accountsOf, headlineSentences, LEFT_OUT, overlap, sentencePool, type Account, type LeftOut, type Sentence } from '../brief/sentences';
 import { extractFigures } from '../../check/extract/numbers';
 import { DRAFT_LIMITS } from '../../draft-schema';
@@ -161,14 +162,18 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
         // "According to P, …" and "…, P reported." leave the same words in a row: when one copies a run, so does the other.
         if (plainFailed && style !== 'middle') continue;
         const key = `${style}|${publishers.join('|')}|${variant}`;
-        if (!rendered.has(key)) rendered.set(key, breakCopiedRuns(attribute(variant, publishers, style, proper), copied));
+        if (!rendered.has(key)) {
+          const text = breakCopiedRuns(attribute(variant, publishers, style, proper), copied);
+          rendered.set(key, text && keepsSpeakers(s.text, text) ? text : undefined);
+        }
         const text = rendered.get(key);
         if (text) return text;
         if (style !== 'middle') plainFailed = true;
       }
     }
     const attributed = attribute(s.text, publishers, 'prefix', proper);
-    return restate(attributed, copied, words(attributed).length - words(s.text).length);
+    const text = restate(attributed, copied, words(attributed).length - words(s.text).length);
+    return text && keepsSpeakers(s.text, text) ? text : undefined;
   };
   // Quotations within the stage's share of the article, and each report's within the `verbatim` check's per-source limit.
   const quotedBy = new Map<Account, number>();
@@ -210,7 +215,7 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     if (next && fresh(next) && quoteRoom(next) && (next.dependent || (!thin && next.score >= s.score * 0.6))) {
       // Two sentences in a row can make one long copied run across the stop: restated together.
       const both = restate(`${text} ${next.text}`, copied);
-      if (both && withinQuoteShare(`${both} ${text}`, s.account)) {
+      if (both && keepsSpeakers(`${s.text} ${next.text}`, both) && withinQuoteShare(`${both} ${text}`, s.account)) {
         para.texts = [];
         take(next, both, para);
         total -= wordCount(text);
