@@ -264,12 +264,35 @@ function quotePhrase(text: string, copied: CopyTest, openingWords: number): stri
       // Lower-case words only: a name is never cut by a quotation mark.
       if (/[\d,;:()—–\p{Lu}"“”'‘’-]/u.test(span) || QUOTE_OPENS_BADLY.test(span) || PHRASE_ENDS_BADLY.test(span) || /^\p{Lu}/u.test(tokens[i + size] ?? '')) continue;
       if (i > lastStart || i + size < firstEnd || SPEECH.test(tokens.slice(Math.max(0, i - 3), i).join(' '))) continue;
+      // The words around a figure, and a causal link, are what the checks compare with the source: never quoted.
+      if (QUANTITY.test(tokens.slice(Math.max(0, i - NEAR_FIGURE), i + size + NEAR_FIGURE).join(' ')) || CAUSE_CUE.test(span)) continue;
       const rest = tokens.slice(i + size).join(' ');
       const candidate = `${tokens.slice(0, i).join(' ')} "${span}"${rest ? ` ${rest}` : ''}${stop}`;
       if (!copied(candidate)) return candidate;
     }
   }
   return undefined;
+}
+
+// Words either side of a figure that the `numbers` check reads as what the figure counts.
+const NEAR_FIGURE = 1;
+const QUANTITY = /[\d$€£%]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|percent|per|cent)\b/i;
+
+/** Words that link a cause to an effect, as the `citations` check reads causal claims. */
+export const CAUSE_CUE = /\b(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|thanks\s+to|in\s+response\s+to|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|caused|causing|prompted|prompting|forced|forcing|drove|driven\s+by|spurred|triggered|fuell?ed\s+by|that\s+is\s+why)\b/i;
+// Cues that name the cause before them ("X led to Y"); the others name it after ("Y because of X").
+const CAUSE_FIRST = /led|leading|resulted|resulting|caused|causing|prompt|forc|drove|spurred|triggered|why/i;
+
+/**
+ * Whether an attribution we added (`publishers`) stands on the cause's side of a causal link ("According to P, a
+ * man drove…", "…due to X, P reported."): the `citations` check reads every word on that side as the cause, and
+ * would find our outlet's name in no source.
+ */
+export function attributionInCause(text: string, publishers: readonly string[]): boolean {
+  const m = CAUSE_CUE.exec(text);
+  if (!m) return false;
+  const side = CAUSE_FIRST.test(m[0]) ? text.slice(0, m.index) : text.slice(m.index + m[0].length);
+  return publishers.some((p) => side.includes(p));
 }
 
 /** The largest n in [lo, hi] for which `ok` holds, `ok` holding up to some point and not after it (lo - 1 when never). */
@@ -330,7 +353,8 @@ export function condensed(text: string): string[] {
   const out: string[] = [];
   let current = text;
   for (const re of ASIDES) {
-    const next = current.replace(re, (m) => (m.startsWith(' ') && m.endsWith(' ') ? ' ' : '')).replace(/\s{2,}/g, ' ');
+    // An aside with a figure ("$25bn (£19bn)", "— with 60 in California") is a fact the `numbers` check reads with its neighbour: kept.
+    const next = current.replace(re, (m) => (/\d/.test(m) ? m : m.startsWith(' ') && m.endsWith(' ') ? ' ' : '')).replace(/\s{2,}/g, ' ');
     if (next !== current && words(next).length >= 6) {
       out.push(next);
       current = next;

@@ -5,7 +5,7 @@
 import { jaccard, wordCount, words } from '../../../lib/text';
 import type { ArticleDraft, Cited, SourceDoc, Writer } from '../../types';
 import { cleanHeadline, composeDek, composeTitle, FUTURE, sentenceCase, kindsOf, publishersOf, questionFor, topicNoun, type QuestionKind } from '../brief/headline';
-import { attribute, breakCopiedRuns, condensed, copyTest, listOf, quotedWords, restate, type CopyTest } from '../brief/restate';
+import { attribute, attributionInCause, breakCopiedRuns, condensed, copyTest, listOf, quotedWords, restate, type CopyTest } from '../brief/restate';
 import { timeFronted } from '../brief/reorder';
 import { keepsSpeakers } from '../brief/speakers';
 import { accountsOf, headlineSentences, LEFT_OUT, overlap, sentencePool, type Account, type LeftOut, type Sentence } from '../brief/sentences';
@@ -164,7 +164,7 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
         const key = `${style}|${publishers.join('|')}|${variant}`;
         if (!rendered.has(key)) {
           const text = breakCopiedRuns(attribute(variant, publishers, style, proper), copied);
-          rendered.set(key, text && keepsSpeakers(s.text, text) ? text : undefined);
+          rendered.set(key, text && keepsSpeakers(s.text, text) && !attributionInCause(text, publishers) ? text : undefined);
         }
         const text = rendered.get(key);
         if (text) return text;
@@ -173,7 +173,7 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     }
     const attributed = attribute(s.text, publishers, 'prefix', proper);
     const text = restate(attributed, copied, words(attributed).length - words(s.text).length);
-    return text && keepsSpeakers(s.text, text) ? text : undefined;
+    return text && keepsSpeakers(s.text, text) && !attributionInCause(text, publishers) ? text : undefined;
   };
   // Quotations within the stage's share of the article, and each report's within the `verbatim` check's per-source limit.
   const quotedBy = new Map<Account, number>();
