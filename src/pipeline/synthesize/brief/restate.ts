@@ -265,7 +265,7 @@ function quotePhrase(text: string, copied: CopyTest, openingWords: number): stri
       if (/[\d,;:()—–\p{Lu}"“”'‘’-]/u.test(span) || QUOTE_OPENS_BADLY.test(span) || PHRASE_ENDS_BADLY.test(span) || /^\p{Lu}/u.test(tokens[i + size] ?? '')) continue;
       if (i > lastStart || i + size < firstEnd || SPEECH.test(tokens.slice(Math.max(0, i - 3), i).join(' '))) continue;
       // The words around a figure, and a causal link, are what the checks compare with the source: never quoted.
-      if (QUANTITY.test(tokens.slice(Math.max(0, i - NEAR_FIGURE), i + size + NEAR_FIGURE).join(' ')) || CAUSE_CUE.test(span)) continue;
+      if (QUANTITY.test(tokens.slice(Math.max(0, i - UNIT_WORDS), i + size + 1).join(' ')) || CAUSE_CUE.test(span)) continue;
       const rest = tokens.slice(i + size).join(' ');
       const candidate = `${tokens.slice(0, i).join(' ')} "${span}"${rest ? ` ${rest}` : ''}${stop}`;
       if (!copied(candidate)) return candidate;
@@ -274,8 +274,8 @@ function quotePhrase(text: string, copied: CopyTest, openingWords: number): stri
   return undefined;
 }
 
-// Words either side of a figure that the `numbers` check reads as what the figure counts.
-const NEAR_FIGURE = 1;
+// Words after a figure that the `numbers` check reads as what it counts ("15 years in prison"): never quoted.
+const UNIT_WORDS = 3;
 const QUANTITY = /[\d$€£%]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|percent|per|cent)\b/i;
 
 /** Words that link a cause to an effect, as the `citations` check reads causal claims. */

@@ -2,7 +2,8 @@
  * The offline writer: a news brief from the sources' own sentences, each used whole
  * (attributed, with copied runs rewritten by rule) or not at all. No model.
  */
-import { jaccard, wordCount, words } from '../../../lib/text';
+import { jaccard, sentences, wordCount, words } from '../../../lib/text';
+import { cutOff } from '../../check/readability';
 import type { ArticleDraft, Cited, SourceDoc, Writer } from '../../types';
 import { cleanHeadline, composeDek, composeTitle, FUTURE, sentenceCase, kindsOf, publishersOf, questionFor, topicNoun, type QuestionKind } from '../brief/headline';
 import { attribute, attributionInCause, breakCopiedRuns, condensed, copyTest, listOf, quotedWords, restate, type CopyTest } from '../brief/restate';
@@ -151,6 +152,9 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   const quoteRoom = (s: Sentence) => !s.quoted || quoted + s.quoted <= limits.maxQuoteShare * Math.max(total + wordCount(s.text), 120);
 
   // A sentence as we print it: whole, attributed when it opens a paragraph, copied runs rewritten.
+  // What a rewrite may not do: hand a quotation to another speaker, put our outlet on a cause's side, leave a sentence cut.
+  const sound = (s: Sentence, text: string | undefined, publishers: readonly string[]) =>
+    text && keepsSpeakers(s.text, text) && !attributionInCause(text, publishers) && !sentences(text).some(cutOff) ? text : undefined;
   const render = (s: Sentence, publishers: string[] | null): string | undefined => {
     if (!publishers) return restate(s.text, copied);
     const styles = styleTurn++ % 2 ? (['suffix', 'prefix', 'middle'] as const) : (['prefix', 'suffix', 'middle'] as const);
@@ -164,7 +168,7 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
         const key = `${style}|${publishers.join('|')}|${variant}`;
         if (!rendered.has(key)) {
           const text = breakCopiedRuns(attribute(variant, publishers, style, proper), copied);
-          rendered.set(key, text && keepsSpeakers(s.text, text) && !attributionInCause(text, publishers) ? text : undefined);
+          rendered.set(key, sound(s, text, publishers));
         }
         const text = rendered.get(key);
         if (text) return text;
@@ -173,7 +177,7 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     }
     const attributed = attribute(s.text, publishers, 'prefix', proper);
     const text = restate(attributed, copied, words(attributed).length - words(s.text).length);
-    return text && keepsSpeakers(s.text, text) && !attributionInCause(text, publishers) ? text : undefined;
+    return sound(s, text, publishers);
   };
   // Quotations within the stage's share of the article, and each report's within the `verbatim` check's per-source limit.
   const quotedBy = new Map<Account, number>();
