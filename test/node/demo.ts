@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import { demoWriter } from './demo-writer';
 import { startNewswire, sourceRows, type SourceRow } from './newswire-server';
 
 const NEWSWIRE_PORT = 8788;
@@ -116,18 +117,13 @@ async function main() {
   console.log('[demo] local D1 migrated and seeded; starting wrangler dev');
 
   // OPENAI_BASE_URL (Ollama, llama.cpp server, vLLM on this machine) makes a local open model the writer.
-  const model = process.env.OPENAI_BASE_URL
-    ? ['--var', 'WRITER:openai-compatible', '--var', `OPENAI_BASE_URL:${process.env.OPENAI_BASE_URL}`, '--var', `OPENAI_MODEL:${process.env.OPENAI_MODEL ?? 'llama3.1:8b'}`,
-       ...(process.env.OPENAI_API_KEY ? ['--var', `OPENAI_API_KEY:${process.env.OPENAI_API_KEY}`] : [])]
-    : [];
-  console.log(process.env.OPENAI_BASE_URL
-    ? `[demo] writer: ${process.env.OPENAI_MODEL ?? 'llama3.1:8b'} at ${process.env.OPENAI_BASE_URL} (OpenAI-compatible); each article's page names its writer`
-    : '[demo] writer: as configured (offline: the extractive writer, no model); set OPENAI_BASE_URL and OPENAI_MODEL to write with a local open model');
+  const writer = demoWriter(process.env);
+  console.log(writer.line);
   wrangler = spawn(
     NPX,
     [
       'wrangler', 'dev', '--port', '8787', '--test-scheduled',
-      '--var', 'ALLOW_LOOPBACK_SOURCES:true', '--var', `SITE_URL:${SITE}`, '--var', `ADMIN_TOKEN:${ADMIN_TOKEN}`, ...model,
+      '--var', 'ALLOW_LOOPBACK_SOURCES:true', '--var', `SITE_URL:${SITE}`, '--var', `ADMIN_TOKEN:${ADMIN_TOKEN}`, ...writer.vars,
     ],
     // Its own process group, so stopping reaches workerd too (npx and wrangler's shim do not pass
     // signals on reliably); stdin ignored because a background group must not read the terminal.
