@@ -32,15 +32,20 @@ interface Outcome {
 function run(stories: Story[]): Outcome[] {
   const now = new Date().toISOString();
   return stories.map((story) => {
-    const started = performance.now();
+    // CPU time of this process, not the wall clock: on a machine shared with other builds the wall clock counts their turns too.
+    const started = process.cpuUsage();
+    const cpuMs = () => {
+      const used = process.cpuUsage(started);
+      return (used.user + used.system) / 1000;
+    };
     try {
       const draft = composeArticle(story.sources, CATEGORIES);
-      const ms = performance.now() - started;
+      const ms = cpuMs();
       const report = checkArticle(draft, story.sources, { categories: CATEGORIES, now });
       const blocking = report.results.filter((r) => !r.passed && r.severity === 'block').map((r) => `${r.name}: ${r.details[0] ?? ''}`);
       return { story, draft, blocking, ms };
     } catch (error) {
-      return { story, failure: (error as Error).message, blocking: [], ms: performance.now() - started };
+      return { story, failure: (error as Error).message, blocking: [], ms: cpuMs() };
     }
   });
 }
@@ -85,7 +90,7 @@ function report(label: string, outcomes: Outcome[], examples = true): void {
   console.log(`template sentences                    ${r.templateSentences}/${r.sentences} = ${pct(r.templateSentences, r.sentences)}   (target ≤ 10%)`);
   console.log(`headlines equal to a source headline  ${r.copiedHeadlines}/${drafts.length} = ${pct(r.copiedHeadlines, drafts.length)}   (target ≤ 10%)`);
   console.log(`template FAQ questions                ${r.templateQuestions}/${r.questions} = ${pct(r.templateQuestions, r.questions)}   (target ≤ 20%)`);
-  console.log(`writing time per story               median ${ms[Math.floor(ms.length / 2)]?.toFixed(2)} ms, max ${ms.at(-1)?.toFixed(2)} ms   (target < 5 ms)`);
+  console.log(`writing CPU time per story           median ${ms[Math.floor(ms.length / 2)]?.toFixed(2)} ms, max ${ms.at(-1)?.toFixed(2)} ms   (target < 5 ms)`);
   // Every event not written or held, by the kind of its recorded reason.
   for (const [why, n] of byKind(outcomes.filter((o) => o.failure).map((o) => o.failure!))) console.log(`  not written (${n}): ${why}`);
   for (const [why, n] of byKind(written.flatMap((o) => o.blocking))) console.log(`  held (${n}) by ${why}`);

@@ -161,18 +161,19 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     // Our own words first (rewrites, the attribution splitting a long stretch); a closing quotation only after.
     // The whole sentence first, then reordered and condensed by rule (asides dropped), before any quotation.
     for (const variant of [s.text, ...condensedOf(s.text)]) {
-      let plainFailed = false;
+      // "According to P, …" and "…, P reported." leave the same words in a row: when one copies a run, so does the
+      // other (remembered across attempts, which alternate the two).
+      const plainCopies = `copies|${publishers.join('|')}|${variant}`;
       for (const style of styles) {
-        // "According to P, …" and "…, P reported." leave the same words in a row: when one copies a run, so does the other.
-        if (plainFailed && style !== 'middle') continue;
+        if (style !== 'middle' && rendered.has(plainCopies)) continue;
         const key = `${style}|${publishers.join('|')}|${variant}`;
         if (!rendered.has(key)) {
           const text = breakCopiedRuns(attribute(variant, publishers, style, proper), copied);
+          if (!text && style !== 'middle') rendered.set(plainCopies, undefined);
           rendered.set(key, sound(s, text, publishers));
         }
         const text = rendered.get(key);
         if (text) return text;
-        if (style !== 'middle') plainFailed = true;
       }
     }
     const attributed = attribute(s.text, publishers, 'prefix', proper);
