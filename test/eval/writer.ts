@@ -125,6 +125,14 @@ function neusStories(events: NeusEvent[]): Story[] {
 }
 
 const demo = demoStories().filter((s) => s.publishers.size >= 2);
+// Times are a warm writer's: the demo is written once, untimed, so that compiling the code is not counted as writing.
+for (const s of demo) {
+  try {
+    composeArticle(s.sources, CATEGORIES);
+  } catch {
+    // measured below
+  }
+}
 report('demo newswire', run(demo.map((s) => ({ key: s.key, sources: s.sources }))));
 
 const neus = neusDir();
