@@ -63,11 +63,15 @@ function headlineClause(clean: string, copied: CopyTest): string | undefined {
 
 /** Every statement `headlineClause` could give, the whole headline's first: the next is tried when one does not fit. */
 function* headlineClauses(clean: string, copied: CopyTest): Generator<string> {
-  // A headline of two sentences (or cut off mid-phrase by the feed) gives its first sentence only.
+  // A headline of two sentences gives its first, then (after a question: "Free trade? Economists doubt it") its second.
   // (Split as sentences are, so that "Rep. Ron Wright" or "U.S. Senate" is not taken for two.)
-  clean = (sentences(clean)[0] ?? clean).replace(/[.]$/, '');
-  const parts = clean.split(/:\s|\s[—–|]\s|;\s/);
-  const candidates = [parts[0]!, ...(words(parts[0]!).length <= 3 && parts[1] ? [parts[1]] : []), clean.split(/,\s/)[0]!, clean];
+  const [first = clean, second] = sentences(clean);
+  const candidates: string[] = [];
+  for (const sentence of [first, ...(second && first.endsWith('?') ? [second] : [])]) {
+    const statement = sentence.replace(/[.]$/, '');
+    const parts = statement.split(/:\s|\s[—–|]\s|;\s/);
+    candidates.push(parts[0]!, ...(words(parts[0]!).length <= 3 && parts[1] ? [parts[1]] : []), statement.split(/,\s/)[0]!, statement);
+  }
   const given = new Set<string>();
   for (const candidate of candidates) {
     let text = candidate.trim();

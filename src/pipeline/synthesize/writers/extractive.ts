@@ -184,6 +184,8 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   const quotedBy = new Map<Account, number>();
   const withinQuoteShare = (text: string, account: Account) => {
     const q = quotedWords(text);
+    // Unquoted words only lower the share, however far over it the article already is.
+    if (!q) return true;
     const words = Math.max(total + wordCount(text), 150);
     return quoted + q <= limits.maxQuoteShare * words && (quotedBy.get(account) ?? 0) + q <= PER_SOURCE_QUOTE_SHARE * words;
   };

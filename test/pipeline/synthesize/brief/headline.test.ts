@@ -26,4 +26,10 @@ describe('composeTitle', () => {
     const title = composeTitle([a], a, copyTest([a.sources[0]!.title]));
     expect(title?.text ?? '').not.toMatch(/\?, reports say/);
   });
+
+  it('takes the statement after a question when the question alone is too short', () => {
+    const a = account(1, 'Harbor Ledger', 'Free ferries? Harbour economists generally doubt it');
+    const title = composeTitle([a], a, copyTest([a.sources[0]!.title]));
+    expect(title?.text).toBe('Harbour economists generally doubt it, reports say');
+  });
 });
