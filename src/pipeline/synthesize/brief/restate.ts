@@ -1,6 +1,6 @@
 /** A source sentence used whole in our article: attributed, with long copied runs broken by meaning-keeping rewrites, never cut. */
 import { words } from '../../../lib/text';
-import { extractQuotes, unquotedSegments } from '../../check/extract/quotes';
+import { extractQuotes, speakerOf, unquotedSegments } from '../../check/extract/quotes';
 
 /**
  * Longest run of source words we let stand outside quotation marks. The `verbatim`
@@ -187,23 +187,23 @@ function rewriteRuns(text: string, copied: CopyTest): string | undefined {
 }
 
 /**
- * The sentence in our words where rules allow, else with its closing stretch quoted
- * word for word (the shortest that leaves no long copied run outside the marks).
- * Undefined when neither works.
+ * The sentence in our words where rules allow, else (with `phrases`, the last resort for thin sources) with one
+ * short phrase quoted word for word, else with its closing stretch quoted word for word (the shortest that leaves
+ * no long copied run outside the marks). Undefined when none works.
  */
-export function restate(text: string, copied: CopyTest, openingWords = 0): string | undefined {
+export function restate(text: string, copied: CopyTest, openingWords = 0, phrases = false): string | undefined {
   const memo = memoOf(copied);
-  const key = `r${openingWords}|${text}`;
+  const key = `r${openingWords}${phrases ? 'p' : ''}|${text}`;
   if (memo.has(key)) return memo.get(key);
-  const out = quoteTail(text, copied, openingWords);
+  const out = quoteTail(text, copied, openingWords, phrases);
   memo.set(key, out);
   return out;
 }
 
-function quoteTail(text: string, copied: CopyTest, openingWords: number): string | undefined {
+function quoteTail(text: string, copied: CopyTest, openingWords: number, phrases: boolean): string | undefined {
   const rewritten = breakCopiedRuns(text, copied);
   if (rewritten || /["“”]/.test(text)) return rewritten;
-  const phrase = quotePhrase(text, copied, openingWords);
+  const phrase = phrases ? quotePhrase(text, copied, openingWords) : undefined;
   if (phrase) return phrase;
   const body = text.replace(/([.!])$/, '');
   const stop = text.slice(body.length);
@@ -267,8 +267,13 @@ function quotePhrase(text: string, copied: CopyTest, openingWords: number): stri
       // The words around a figure, and a causal link, are what the checks compare with the source: never quoted.
       if (QUANTITY.test(tokens.slice(Math.max(0, i - UNIT_WORDS), i + size + 1).join(' ')) || CAUSE_CUE.test(span)) continue;
       const rest = tokens.slice(i + size).join(' ');
-      const candidate = `${tokens.slice(0, i).join(' ')} "${span}"${rest ? ` ${rest}` : ''}${stop}`;
-      if (!copied(candidate)) return candidate;
+      const head = tokens.slice(0, i).join(' ');
+      const candidate = `${head} "${span}"${rest ? ` ${rest}` : ''}${stop}`;
+      if (copied(candidate)) continue;
+      // The outlet's words must not read as someone's: a phrase the quotes check would give to a speaker other than
+      // the outlet named in our attribution is not quoted ("Lumen Forge said it would "release the weights"…").
+      const speaker = speakerOf(candidate, head.length + 1, head.length + span.length + 3);
+      if (!speaker || tokens.slice(0, openingWords).join(' ').includes(speaker)) return candidate;
     }
   }
   return undefined;

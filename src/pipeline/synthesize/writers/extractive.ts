@@ -177,7 +177,9 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
       }
     }
     const attributed = attribute(s.text, publishers, 'prefix', proper);
-    const text = restate(attributed, copied, words(attributed).length - words(s.text).length);
+    // A quoted phrase is a last resort, for thin sources: a phrase quoted from the outlet's narrative gives the
+    // `quotes` check no speaker to verify.
+    const text = restate(attributed, copied, words(attributed).length - words(s.text).length, last);
     return sound(s, text, publishers);
   };
   // Quotations within the stage's share of the article, and each report's within the `verbatim` check's per-source limit.

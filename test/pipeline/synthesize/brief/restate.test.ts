@@ -27,9 +27,9 @@ describe('restate', () => {
     expect(restate(source, copyTest([source]))).toBe('The ferry operator said on the quay that the crossing does not reopen before the storm season ends next month.');
   });
 
-  it('quotes one short phrase of lower-case words rather than the sentence tail, when that breaks the run', () => {
+  it('quotes one short phrase of lower-case words rather than the sentence tail, when asked to and that breaks the run', () => {
     const source = 'Engineers at the yard warned that salt water had eaten through the hull plates faster than any survey had predicted last winter.';
-    const out = restate(source, copyTest([source]))!;
+    const out = restate(source, copyTest([source]), 0, true)!;
     expect(out).toBeDefined();
     const quoted = [...out.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
     expect(quoted).toHaveLength(1);
@@ -38,9 +38,15 @@ describe('restate', () => {
     expect(copyTest([source])(out)).toBe(false);
   });
 
+  it("never quotes a phrase that would read as a named speaker's words", () => {
+    const source = 'The harbour board chair Aino Halvard said the ferry would carry more passengers across the bay than the old one ever could.';
+    const out = restate(`According to Harbor Ledger, ${source.charAt(0).toLowerCase()}${source.slice(1)}`, copyTest([source]), 4, true);
+    expect(out ?? '').not.toMatch(/said [^"]*"[a-z ]+" /);
+  });
+
   it('never quotes the words that say what a figure counts', () => {
     const source = 'The yard said it had repaired 14 ferries for the harbour board over the winter and would start on the remaining hulls in the spring.';
-    const out = restate(source, copyTest([source]));
+    const out = restate(source, copyTest([source]), 0, true);
     for (const m of (out ?? '').matchAll(/"([^"]+)"/g)) expect(out!.slice(0, m.index)).not.toMatch(/\d+(?:\s+\S+){0,2}\s*$/);
   });
 });
