@@ -32,22 +32,48 @@ interface Outcome {
 function run(stories: Story[]): Outcome[] {
   const now = new Date().toISOString();
   return stories.map((story) => {
-    const started = performance.now();
+    // CPU time of this process, not the wall clock: on a machine shared with other builds the wall clock counts their turns too.
+    const started = process.cpuUsage();
+    const cpuMs = () => {
+      const used = process.cpuUsage(started);
+      return (used.user + used.system) / 1000;
+    };
     try {
       const draft = composeArticle(story.sources, CATEGORIES);
-      const ms = performance.now() - started;
+      const ms = cpuMs();
       const report = checkArticle(draft, story.sources, { categories: CATEGORIES, now });
       const blocking = report.results.filter((r) => !r.passed && r.severity === 'block').map((r) => `${r.name}: ${r.details[0] ?? ''}`);
       return { story, draft, blocking, ms };
     } catch (error) {
-      return { story, failure: (error as Error).message, blocking: [], ms: performance.now() - started };
+      return { story, failure: (error as Error).message, blocking: [], ms: cpuMs() };
     }
   });
 }
 
+/**
+ * A reason's kind: the check or stage and what went wrong, without where, the quoted words or the figures
+ * ("numbers: \"…\" counts what [n] gives as \"…\""), so that one line counts every event held for it.
+ */
+export function reasonKind(reason: string): string {
+  return reason
+    .replace(/ — .*$/, '')
+    .replace(/^(\w[\w-]*): (?:(?:section|FAQ|What This Means|title|dek|standfirst)[^:]*?: )?/, '$1: ')
+    .replace(/["“][^"”]*["”]/g, '"…"')
+    .replace(/\[\d+\] /g, '')
+    .replace(/(?<![.:] |^)\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*)*/gu, 'X')
+    .replace(/\d+(?:\.\d+)?/g, 'N')
+    .slice(0, 160);
+}
+
+function byKind(reasons: string[]): [string, number][] {
+  const out = new Map<string, number>();
+  for (const r of reasons) out.set(reasonKind(r), (out.get(reasonKind(r)) ?? 0) + 1);
+  return [...out].sort((a, b) => b[1] - a[1]);
+}
+
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)}%` : '—');
 
-function report(label: string, outcomes: Outcome[]): void {
+function report(label: string, outcomes: Outcome[], examples = true): void {
   const written = outcomes.filter((o) => o.draft);
   const drafts = written.map((o) => o.draft!);
   const r: Readability = readability(drafts, written.map((o) => o.story.sources));
@@ -64,15 +90,14 @@ function report(label: string, outcomes: Outcome[]): void {
   console.log(`template sentences                    ${r.templateSentences}/${r.sentences} = ${pct(r.templateSentences, r.sentences)}   (target ≤ 10%)`);
   console.log(`headlines equal to a source headline  ${r.copiedHeadlines}/${drafts.length} = ${pct(r.copiedHeadlines, drafts.length)}   (target ≤ 10%)`);
   console.log(`template FAQ questions                ${r.templateQuestions}/${r.questions} = ${pct(r.templateQuestions, r.questions)}   (target ≤ 20%)`);
-  console.log(`writing time per story               median ${ms[Math.floor(ms.length / 2)]?.toFixed(2)} ms, max ${ms.at(-1)?.toFixed(2)} ms   (target < 5 ms)`);
-  const failures = new Map<string, number>();
-  for (const o of outcomes) if (o.failure) failures.set(o.failure.replace(/: .*/, ''), (failures.get(o.failure.replace(/: .*/, '')) ?? 0) + 1);
-  for (const [why, n] of failures) console.log(`  not written (${n}): ${why}`);
-  const checks = new Map<string, number>();
-  for (const o of written) for (const b of o.blocking) checks.set(b.replace(/:.*/, ''), (checks.get(b.replace(/:.*/, '')) ?? 0) + 1);
-  for (const [name, n] of checks) console.log(`  held by ${name}: ${n}`);
+  console.log(`writing CPU time per story           median ${ms[Math.floor(ms.length / 2)]?.toFixed(2)} ms, max ${ms.at(-1)?.toFixed(2)} ms   (target < 5 ms)`);
+  // Every event not written or held, by the kind of its recorded reason.
+  for (const [why, n] of byKind(outcomes.filter((o) => o.failure).map((o) => o.failure!))) console.log(`  not written (${n}): ${why}`);
+  for (const [why, n] of byKind(written.flatMap((o) => o.blocking))) console.log(`  held (${n}) by ${why}`);
+  if (!examples) return;
   for (const line of r.examples.slice(0, 6)) console.log(`  e.g. ${line}`);
   for (const o of written.filter((x) => x.blocking.length).slice(0, 4)) console.log(`  held ${o.story.key}: ${o.blocking.join(' | ').slice(0, 300)}`);
+  for (const o of outcomes.filter((x) => x.failure).slice(0, 4)) console.log(`  not written ${o.story.key}: ${o.failure}`);
   for (const o of written.slice(0, show)) console.log(`\n${render(o.draft!)}`);
 }
 
@@ -100,6 +125,14 @@ function neusStories(events: NeusEvent[]): Story[] {
 }
 
 const demo = demoStories().filter((s) => s.publishers.size >= 2);
+// Times are a warm writer's: the demo is written once, untimed, so that compiling the code is not counted as writing.
+for (const s of demo) {
+  try {
+    composeArticle(s.sources, CATEGORIES);
+  } catch {
+    // measured below
+  }
+}
 report('demo newswire', run(demo.map((s) => ({ key: s.key, sources: s.sources }))));
 
 const neus = neusDir();
@@ -110,6 +143,7 @@ if ('missing' in neus) {
   // The held-out fifth, fixed before any tuning: every event whose index ends in 0 or 5.
   const heldOut = events.filter((e) => e.index % 5 === 0);
   const rest = events.filter((e) => e.index % 5 !== 0);
-  report('NeuS train, held-out fifth (index % 5 = 0)', run(neusStories(limit ? heldOut.slice(0, limit) : heldOut)));
-  report('NeuS train, the other four fifths', run(neusStories(limit ? rest.slice(0, limit) : rest)));
+  // Tuned on the other four fifths only: the held-out fifth prints its figures and reasons, never an example.
+  report('NeuS train, the other four fifths (dev)', run(neusStories(limit ? rest.slice(0, limit) : rest)));
+  report('NeuS train, held-out fifth (index % 5 = 0)', run(neusStories(limit ? heldOut.slice(0, limit) : heldOut)), false);
 }

@@ -2,6 +2,7 @@
 // migrated and seeded with its sources, `wrangler dev` on :8787, and newsroom runs triggered for you.
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
+import { demoWriter } from './demo-writer';
 import { sourceRows } from './newswire-server';
 import { CRON, signalGroup, startLocalNewsroom, type LocalNewsroom } from './local-newsroom';
 
@@ -23,13 +24,10 @@ async function triggerRun(newsroom: LocalNewsroom, label: string) {
 
 async function main() {
   // OPENAI_BASE_URL (Ollama, llama.cpp server, vLLM on this machine) makes a local open model the writer.
-  const model = process.env.OPENAI_BASE_URL
-    ? ['WRITER:openai-compatible', `OPENAI_BASE_URL:${process.env.OPENAI_BASE_URL}`, `OPENAI_MODEL:${process.env.OPENAI_MODEL ?? 'llama3.1:8b'}`,
-       ...(process.env.OPENAI_API_KEY ? [`OPENAI_API_KEY:${process.env.OPENAI_API_KEY}`] : [])]
-    : [];
-  console.log(process.env.OPENAI_BASE_URL
-    ? `[demo] writer: ${process.env.OPENAI_MODEL ?? 'llama3.1:8b'} at ${process.env.OPENAI_BASE_URL} (OpenAI-compatible); each article's page names its writer`
-    : '[demo] writer: as configured (offline: the extractive writer, no model); set OPENAI_BASE_URL and OPENAI_MODEL to write with a local open model');
+  const writer = demoWriter(process.env);
+  // startLocalNewsroom takes the variables as NAME:value pairs.
+  const model = writer.vars.filter((v) => v !== '--var');
+  console.log(writer.line);
   let newsroom: LocalNewsroom;
   try {
     newsroom = await startLocalNewsroom({ port: PORT, newswirePort: NEWSWIRE_PORT, site: SITE, adminToken: ADMIN_TOKEN, growAfterMs: GROW_AFTER_MS, vars: model });

@@ -1,5 +1,5 @@
 /** The brief's own headline, standfirst and reader questions: composed for the event, never a source's headline word for word. */
-import { STOPWORDS, words } from '../../../lib/text';
+import { sentences, STOPWORDS, words } from '../../../lib/text';
 import { extractQuotes } from '../../check/extract/quotes';
 import { DRAFT_LIMITS } from '../../draft-schema';
 import type { Account, Sentence } from './sentences';
@@ -23,11 +23,12 @@ export function cleanHeadline(title: string, publisher: string): string {
 export function composeTitle(accounts: readonly Account[], lede: Account, copied: CopyTest): { text: string; account: Account } | undefined {
   const ordered = [lede, ...accounts.filter((a) => a !== lede)];
   for (const a of ordered) {
-    const main = headlineClause(cleanHeadline(a.sources[0]!.title, a.publisher), copied);
-    if (!main) continue;
-    for (const title of [`${main}, reports say`, main]) {
-      if (accounts.some((x) => x.sources.some((s) => normal(s.title) === normal(title)))) continue;
-      if (title.length >= DRAFT_LIMITS.title.min && title.length <= DRAFT_LIMITS.title.max) return { text: title, account: a };
+    for (const main of headlineClauses(cleanHeadline(a.sources[0]!.title, a.publisher), copied)) {
+      // A question is no report: "Will X happen?, reports say" reads as nonsense.
+      for (const title of main.endsWith('?') ? [main] : [`${main}, reports say`, main]) {
+        if (accounts.some((x) => x.sources.some((s) => normal(s.title) === normal(title)))) continue;
+        if (title.length >= DRAFT_LIMITS.title.min && title.length <= DRAFT_LIMITS.title.max) return { text: title, account: a };
+      }
     }
   }
   return undefined;
@@ -57,21 +58,38 @@ const TRAILING_PHRASE = /\s+(?:in|at|on|over|for|after|with|as|amid|from|to|by|d
  * (or after a short label before a colon), shortened by trailing phrases while it is a long copied run.
  */
 function headlineClause(clean: string, copied: CopyTest): string | undefined {
-  // A headline of two sentences (or cut off mid-phrase by the feed) gives its first sentence only.
-  clean = clean.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0]!.replace(/[.]$/, '');
-  const parts = clean.split(/:\s|\s[—–|]\s|;\s/);
-  const candidates = [parts[0]!, ...(words(parts[0]!).length <= 3 && parts[1] ? [parts[1]] : []), clean.split(/,\s/)[0]!, clean];
+  return headlineClauses(clean, copied).next().value ?? undefined;
+}
+
+/** Every statement `headlineClause` could give, the whole headline's first: the next is tried when one does not fit. */
+function* headlineClauses(clean: string, copied: CopyTest): Generator<string> {
+  // A headline of two sentences gives its first, then (after a question: "Free trade? Economists doubt it") its second.
+  // (Split as sentences are, so that "Rep. Ron Wright" or "U.S. Senate" is not taken for two.)
+  const [first = clean, second] = sentences(clean);
+  const candidates: string[] = [];
+  for (const sentence of [first, ...(second && first.endsWith('?') ? [second] : [])]) {
+    const statement = sentence.replace(/[.]$/, '');
+    const parts = statement.split(/:\s|\s[—–|]\s|;\s/);
+    candidates.push(parts[0]!, ...(words(parts[0]!).length <= 3 && parts[1] ? [parts[1]] : []), statement.split(/,\s/)[0]!, statement);
+  }
+  const given = new Set<string>();
   for (const candidate of candidates) {
     let text = candidate.trim();
     for (let i = 0; i < 3 && words(text).length >= 4; i++) {
       const done = breakCopiedRuns(text, copied);
-      if (done && !/https?:|www\.|[<>[\]@#]/.test(done) && !ENDS_OPEN.test(done)) return done.length >= 20 ? done.charAt(0).toUpperCase() + done.slice(1) : undefined;
+      if (done && !/https?:|www\.|[<>[\]@#]/.test(done) && !ENDS_OPEN.test(done)) {
+        // Too short a clause says too little: the next candidate, longer, may do.
+        if (done.length >= 20 && !given.has(done)) {
+          given.add(done);
+          yield done.charAt(0).toUpperCase() + done.slice(1);
+        }
+        break;
+      }
       const shorter = text.replace(TRAILING_PHRASE, '');
       if (shorter === text) break;
       text = shorter;
     }
   }
-  return undefined;
 }
 
 /** A Title Case headline in sentence case: capitals kept for names (capitalised mid-sentence in the sources) and acronyms. */

@@ -1,6 +1,6 @@
 /** A source sentence used whole in our article: attributed, with long copied runs broken by meaning-keeping rewrites, never cut. */
 import { words } from '../../../lib/text';
-import { extractQuotes, unquotedSegments } from '../../check/extract/quotes';
+import { extractQuotes, speakerOf, unquotedSegments } from '../../check/extract/quotes';
 
 /**
  * Longest run of source words we let stand outside quotation marks. The `verbatim`
@@ -18,28 +18,92 @@ const MAY_QUOTE = /["“‘]|(?:^|[\s([{—–-])'/;
 /** True when a text, outside quotation marks, carries a run of more than MAX_COPIED_RUN words found in a source. */
 export type CopyTest = (text: string) => boolean;
 
-/** Builds the copy test over the sources' headlines and texts. */
+/** Words as the `verbatim` check matches them: lower case, possessive "'s" dropped ("Harwick's" meets "Harwick"). */
+function matchWords(text: string): string[] {
+  return words(text).map((w) => (w.endsWith("'s") ? w.slice(0, -2) : w));
+}
+
+/** Lower-case words a text capitalises inside a sentence: names, which the `verbatim` check does not count as copied wording. */
+function namesIn(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?<![.!?]\s|^)\b\p{Lu}[\p{L}'’.-]*/gu)) out.add(m[0].toLowerCase().replace(/['’]s$/, '').replace(/\.$/, ''));
+  return out;
+}
+
+/** The words of a copied run that are wording, as the `verbatim` check counts them: names left out, a number's thousands counted once. */
+function ownWords(run: readonly string[], names: ReadonlySet<string>): number {
+  let n = 0;
+  for (let k = 0; k < run.length; k++) {
+    const w = run[k]!;
+    if (names.has(w) || (/^\d{3}$/.test(w) && k > 0 && /^\d/.test(run[k - 1]!))) continue;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Builds the copy test over the sources' headlines and texts, reading a copy as the `verbatim` check does:
+ * a run of `run` or more words found in a source, counted without the names in it (names and figures cannot be
+ * paraphrased). A run fails one word before the check would fail it, for the margin.
+ */
 export function copyTest(texts: readonly string[], run = MAX_COPIED_RUN + 1): CopyTest {
   const pairs = new Set<string>();
   const joined: string[] = [];
   for (const t of texts) {
-    const tokens = words(t);
+    const tokens = matchWords(t);
     for (let i = 1; i < tokens.length; i++) pairs.add(`${tokens[i - 1]} ${tokens[i]}`);
     joined.push(` ${tokens.join(' ')} `);
   }
   const all = joined.join('\n');
+  // The same stretch of text is asked about again and again (styles, quoted phrases around it): one answer each.
+  const seen = new Map<string, boolean>();
+  const test = (segment: string) => {
+    let answer = seen.get(segment);
+    if (answer === undefined) {
+      if (seen.size > 20_000) seen.clear();
+      seen.set(segment, (answer = copiedSegment(segment)));
+    }
+    return answer;
+  };
+  return (text) => unquoted(text).some(test);
+
   // A copied run is a chain of copied word pairs: the whole run is looked up only at the end of a long chain.
-  return (text) =>
-    unquoted(text).some((segment) => {
-      const tokens = words(segment);
+  function copiedSegment(segment: string): boolean {
+      const tokens = matchWords(segment);
+      let names: Set<string> | undefined;
       let chain = 0;
+      // Start of the copied stretch found so far (windows of `run` words that a source has, overlapping), or -1.
+      let from = -1;
+      let to = -1;
+      const judge = () => from >= 0 && ownWords(tokens.slice(from, to), (names ??= namesIn(segment))) >= run - 1;
       for (let i = 1; i < tokens.length; i++) {
         chain = pairs.has(`${tokens[i - 1]} ${tokens[i]}`) ? chain + 1 : 0;
-        if (chain >= run - 1 && all.includes(` ${tokens.slice(i - run + 1, i + 1).join(' ')} `)) return true;
+        if (chain < run - 1 || !all.includes(` ${tokens.slice(i - run + 1, i + 1).join(' ')} `)) continue;
+        if (from >= 0 && i - run + 1 < to) to = i + 1;
+        else {
+          if (judge()) return true;
+          [from, to] = [i - run + 1, i + 1];
+        }
       }
-      return false;
-    });
+      return judge();
+  }
 }
+
+const SYNONYMS: Record<string, string> = {
+  company: 'firm', firm: 'company', companies: 'firms', firms: 'companies', began: 'started', begin: 'start', begins: 'starts',
+  showed: 'indicated', shows: 'indicates', bought: 'purchased', buy: 'purchase', buys: 'purchases', received: 'got',
+  major: 'significant', significant: 'major', important: 'significant', although: 'though', because: 'as', officials: 'authorities',
+  lawmakers: 'legislators', nearly: 'almost', almost: 'nearly', several: 'a number of', despite: 'in spite of',
+  people: 'individuals', attempted: 'tried', expected: 'anticipated',
+  big: 'large', start: 'begin', started: 'began', starts: 'begins',
+  // Words whose swap keeps the meaning in any news sentence (no cause, status or tense changes).
+  urged: 'called on', 'called on': 'urged', nation: 'country', "nation's": "country's",
+  amid: 'in the midst of', helped: 'assisted', helping: 'assisting',
+  additional: 'further', multiple: 'several', 'prior to': 'before', 'in addition to': 'besides', remarks: 'comments',
+  comments: 'remarks', speech: 'address', 'decided to': 'chose to', large: 'big', quickly: 'rapidly', rapidly: 'quickly',
+  massive: 'huge', huge: 'massive',
+};
+const SYNONYM = new RegExp(`(?<![\\w'’-])(?:${Object.keys(SYNONYMS).sort((a, b) => b.length - a.length).map((k) => k.replace(/'/g, "['’]")).join('|')})(?![\\w'’-])`, 'g');
 
 /** Rewrites that keep a sentence's meaning and change its words; tried in order until no long run is left. */
 const REWRITES: [RegExp, string | ((m: string, ...g: string[]) => string)][] = [
@@ -50,9 +114,10 @@ const REWRITES: [RegExp, string | ((m: string, ...g: string[]) => string)][] = [
   [/\b(?:said|says)( (?:that )?(?:they|we|the (?:maintainers|researchers|authors|authorities|police|officials))) had\b/g, 'say$1 have'],
   // "…, according to a statement from the company." -> "…, a statement from the company said."
   [/, according to ((?:a |an |the )?[^,.;"“”]{3,60})\.$/g, ', $1 said.'],
-  [/\b(does|do|did|is|are|was|were|has|have|had|would|could|should) not\b/g, "$1n't"],
-  [/\bwill not\b/g, "won't"],
-  [/\bcannot\b/g, "can't"],
+  // Contractions both ways: a source's "does not" is contracted, its "doesn't" written out.
+  [/\b(?:does|do|did|is|are|was|were|has|have|had|would|could|should)(?: not|n['’]t)\b/g, (m) => (m.endsWith(' not') ? `${m.slice(0, -4)}n't` : `${m.slice(0, -3)} not`)],
+  [/\b(?:will not|won['’]t)\b/g, (m) => (m.startsWith('won') ? 'will not' : "won't")],
+  [/\b(?:cannot|can['’]t)\b/g, (m) => (m.startsWith('can') && m !== 'cannot' ? 'cannot' : "can't")],
   [/\bon (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g, '$1'],
   // A hedge before a figure: the only rewrite allowed next to one. It always lands on "about" or "some",
   // words the `numbers` check does not read as a figure's surroundings, so the figure's place stays as clear.
@@ -62,7 +127,7 @@ const REWRITES: [RegExp, string | ((m: string, ...g: string[]) => string)][] = [
   [/\ba number of\b/g, 'several'],
   [/\b(?:also|currently|just|very|really) (?=\w)/g, ''],
   [/\b(plans|planned|intends|intended|wants|wanted) to\b/g, (_m, v) => `${({ plans: 'intends', planned: 'intended', intends: 'plans', intended: 'planned', wants: 'aims', wanted: 'aimed' })[v!] ?? v} to`],
-  [/(?<![\w-])(company|firm|companies|firms|began|begin|begins|showed|shows|bought|buy|buys|received|major|significant|important|although|because|officials|lawmakers|nearly|almost|several|despite|people|attempted|expected|big|start|started|starts)(?![\w-])/g, (m) => SYNONYMS[m] ?? m],
+  [SYNONYM, (m) => SYNONYMS[m] ?? m],
   [/(?<![\w-])(said|says)(?![\w-])/g, (m) => (m === 'said' ? 'stated' : 'states')],
 ];
 
@@ -70,14 +135,6 @@ const REWRITES: [RegExp, string | ((m: string, ...g: string[]) => string)][] = [
 const CHECKPOINTS = new Set([4, 9, 14, 15, 16]);
 const HEDGES: Record<string, string> = { about: 'some', some: 'about', roughly: 'about', approximately: 'about', around: 'about' };
 
-const SYNONYMS: Record<string, string> = {
-  company: 'firm', firm: 'company', companies: 'firms', firms: 'companies', began: 'started', begin: 'start', begins: 'starts',
-  showed: 'indicated', shows: 'indicates', bought: 'purchased', buy: 'purchase', buys: 'purchases', received: 'got',
-  major: 'significant', significant: 'major', important: 'significant', although: 'though', because: 'as', officials: 'authorities',
-  lawmakers: 'legislators', nearly: 'almost', almost: 'nearly', several: 'a number of', despite: 'in spite of',
-  people: 'individuals', attempted: 'tried', expected: 'anticipated',
-  big: 'large', start: 'begin', started: 'began', starts: 'begins',
-};
 
 /** Applies rewrites outside quotation marks until `copied` no longer holds; undefined when the runs cannot all be broken. */
 export function breakCopiedRuns(text: string, copied: CopyTest): string | undefined {
@@ -130,22 +187,24 @@ function rewriteRuns(text: string, copied: CopyTest): string | undefined {
 }
 
 /**
- * The sentence in our words where rules allow, else with its closing stretch quoted
- * word for word (the shortest that leaves no long copied run outside the marks).
- * Undefined when neither works.
+ * The sentence in our words where rules allow, else (with `phrases`, the last resort for thin sources) with one
+ * short phrase quoted word for word, else with its closing stretch quoted word for word (the shortest that leaves
+ * no long copied run outside the marks). Undefined when none works.
  */
-export function restate(text: string, copied: CopyTest, openingWords = 0): string | undefined {
+export function restate(text: string, copied: CopyTest, openingWords = 0, phrases = false): string | undefined {
   const memo = memoOf(copied);
-  const key = `r${openingWords}|${text}`;
+  const key = `r${openingWords}${phrases ? 'p' : ''}|${text}`;
   if (memo.has(key)) return memo.get(key);
-  const out = quoteTail(text, copied, openingWords);
+  const out = quoteTail(text, copied, openingWords, phrases);
   memo.set(key, out);
   return out;
 }
 
-function quoteTail(text: string, copied: CopyTest, openingWords: number): string | undefined {
+function quoteTail(text: string, copied: CopyTest, openingWords: number, phrases: boolean): string | undefined {
   const rewritten = breakCopiedRuns(text, copied);
   if (rewritten || /["“”]/.test(text)) return rewritten;
+  const phrase = phrases ? quotePhrase(text, copied, openingWords) : undefined;
+  if (phrase) return phrase;
   const body = text.replace(/([.!])$/, '');
   const stop = text.slice(body.length);
   const cuts = [...body.matchAll(/ /g)].map((m) => m.index!);
@@ -178,6 +237,78 @@ function quoteTail(text: string, copied: CopyTest, openingWords: number): string
     if (candidate) return candidate;
   }
   return undefined;
+}
+
+/** Quoted phrases are this long (words): a phrase of the source's own, not a passage. */
+const PHRASE_WORDS = [3, 6] as const;
+const PHRASE_ENDS_BADLY = /\b(?:the|a|an|of|to|and|or|in|on|at|for|with|by|from|as|its|their|his|her|that|this)$/i;
+
+/**
+ * The sentence with one short phrase of the source quoted word for word ("…reconsider its decision to "scrap the
+ * ubiquitous portrait" from its products."), the shortest phrase that leaves no long copied run on either side;
+ * undefined when none does. The phrase never holds a figure or a comma, opens on a word or ends on a function word.
+ */
+function quotePhrase(text: string, copied: CopyTest, openingWords: number): string | undefined {
+  const body = text.replace(/([.!])$/, '');
+  const stop = text.slice(body.length);
+  const tokens = body.split(' ');
+  // The phrase must start where the words before it copy no long run, and end where the words after it copy none:
+  // a longer stretch only copies more, so each bound is found by bisection.
+  const lastStart = bisect(0, tokens.length, (i) => !copied(tokens.slice(0, i).join(' ')));
+  const firstEnd = tokens.length - bisect(0, tokens.length, (k) => !copied(`${tokens.slice(tokens.length - k).join(' ')}${stop}`));
+  for (let size = PHRASE_WORDS[0]; size <= PHRASE_WORDS[1]; size++) {
+    // From the middle outwards: a phrase there splits the longest stretch.
+    const starts = [...Array(Math.max(0, tokens.length - size)).keys()].filter((i) => i > openingWords).sort((a, b) => Math.abs(a + size / 2 - tokens.length / 2) - Math.abs(b + size / 2 - tokens.length / 2));
+    for (const i of starts) {
+      const span = tokens.slice(i, i + size).join(' ');
+      // Lower-case words only: a name is never cut by a quotation mark.
+      if (/[\d,;:()—–\p{Lu}"“”'‘’-]/u.test(span) || QUOTE_OPENS_BADLY.test(span) || PHRASE_ENDS_BADLY.test(span) || /^\p{Lu}/u.test(tokens[i + size] ?? '')) continue;
+      if (i > lastStart || i + size < firstEnd || SPEECH.test(tokens.slice(Math.max(0, i - 3), i).join(' '))) continue;
+      // The words around a figure, and a causal link, are what the checks compare with the source: never quoted.
+      if (QUANTITY.test(tokens.slice(Math.max(0, i - UNIT_WORDS), i + size + 1).join(' ')) || CAUSE_CUE.test(span)) continue;
+      const rest = tokens.slice(i + size).join(' ');
+      const head = tokens.slice(0, i).join(' ');
+      const candidate = `${head} "${span}"${rest ? ` ${rest}` : ''}${stop}`;
+      if (copied(candidate)) continue;
+      // The outlet's words must not read as someone's: a phrase the quotes check would give to a speaker other than
+      // the outlet named in our attribution is not quoted ("Lumen Forge said it would "release the weights"…").
+      const speaker = speakerOf(candidate, head.length + 1, head.length + span.length + 3);
+      if (!speaker || tokens.slice(0, openingWords).join(' ').includes(speaker)) return candidate;
+    }
+  }
+  return undefined;
+}
+
+// Words after a figure that the `numbers` check reads as what it counts ("15 years in prison"): never quoted.
+const UNIT_WORDS = 3;
+const QUANTITY = /[\d$€£%]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|percent|per|cent)\b/i;
+
+/** Words that link a cause to an effect, as the `citations` check reads causal claims. */
+export const CAUSE_CUE = /\b(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|thanks\s+to|in\s+response\s+to|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|caused|causing|prompted|prompting|forced|forcing|drove|driven\s+by|spurred|triggered|fuell?ed\s+by|that\s+is\s+why)\b/i;
+// Cues that name the cause before them ("X led to Y"); the others name it after ("Y because of X").
+const CAUSE_FIRST = /led|leading|resulted|resulting|caused|causing|prompt|forc|drove|spurred|triggered|why/i;
+
+/**
+ * Whether an attribution we added (`publishers`) stands on the cause's side of a causal link ("According to P, a
+ * man drove…", "…due to X, P reported."): the `citations` check reads every word on that side as the cause, and
+ * would find our outlet's name in no source.
+ */
+export function attributionInCause(text: string, publishers: readonly string[]): boolean {
+  const m = CAUSE_CUE.exec(text);
+  if (!m) return false;
+  const side = CAUSE_FIRST.test(m[0]) ? text.slice(0, m.index) : text.slice(m.index + m[0].length);
+  return publishers.some((p) => side.includes(p));
+}
+
+/** The largest n in [lo, hi] for which `ok` holds, `ok` holding up to some point and not after it (lo - 1 when never). */
+function bisect(lo: number, hi: number, ok: (n: number) => boolean): number {
+  let best = lo - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ok(mid)) [best, lo] = [mid, mid + 1];
+    else hi = mid - 1;
+  }
+  return best;
 }
 
 const SPEECH = /\b(?:said|says|stated|states|told|tells|announced|added|noted|wrote|writes|argued|claimed|warned|insisted|explained|according to|asked|called|described|reported)\b/i;
@@ -227,7 +358,8 @@ export function condensed(text: string): string[] {
   const out: string[] = [];
   let current = text;
   for (const re of ASIDES) {
-    const next = current.replace(re, (m) => (m.startsWith(' ') && m.endsWith(' ') ? ' ' : '')).replace(/\s{2,}/g, ' ');
+    // An aside with a figure ("$25bn (£19bn)", "— with 60 in California") is a fact the `numbers` check reads with its neighbour: kept.
+    const next = current.replace(re, (m) => (/\d/.test(m) ? m : m.startsWith(' ') && m.endsWith(' ') ? ' ' : '')).replace(/\s{2,}/g, ' ');
     if (next !== current && words(next).length >= 6) {
       out.push(next);
       current = next;

@@ -1,6 +1,7 @@
 /** The sentences a news brief may use: whole and complete, free of links and instructions, each with what it depends on. */
 import { contentWords, jaccard, sentences, shingles, words } from '../../../lib/text';
 import { extractFigures } from '../../check/extract/numbers';
+import { headlineKeepsSpeakers } from './speakers';
 import { cutOff } from '../../check/readability';
 import { findInstructionLikeText, findLinksAndMarkup, findModelAddressedText } from '../../injection';
 import type { SourceDoc } from '../../types';
@@ -120,10 +121,13 @@ const QUESTION_HEADLINE = /\?|^(?:how|what|why|who|when|where|which|is|are|can|c
 /** Each report's headline as a sentence ("A nominee failed to answer basic questions."), for sources too thin otherwise. */
 export function headlineSentences(accounts: readonly Account[], asSentence: (a: Account) => string | undefined): Sentence[] {
   const out: Sentence[] = [];
+  const texts = accounts.map((a) => a.sources[0]!.text);
   for (const account of accounts) {
     const text = asSentence(account);
     // A headline of a few words is a label, not a statement ("Minneapolis may find out").
     if (!text || words(text).length < 7 || QUESTION_HEADLINE.test(text) || unusable(text)) continue;
+    // A headline squeezes who said what: one that gives a quotation to someone the report's text does not is left out.
+    if (!headlineKeepsSpeakers(text, texts)) continue;
     out.push({ account, index: -1, text, content: new Set(contentWords(text)), figures: extractFigures(text).map((f) => f.key), quoted: 0, dependent: PRONOUN_START.test(text), score: 0, headline: true });
   }
   return out;

@@ -2,12 +2,16 @@
  * The offline writer: a news brief from the sources' own sentences, each used whole
  * (attributed, with copied runs rewritten by rule) or not at all. No model.
  */
-import { jaccard, wordCount, words } from '../../../lib/text';
+import { jaccard, sentences, wordCount, words } from '../../../lib/text';
+import { cutOff } from '../../check/readability';
 import type { ArticleDraft, Cited, SourceDoc, Writer } from '../../types';
 import { cleanHeadline, composeDek, composeTitle, FUTURE, sentenceCase, kindsOf, publishersOf, questionFor, topicNoun, type QuestionKind } from '../brief/headline';
-import { attribute, breakCopiedRuns, condensed, copyTest, listOf, quotedWords, restate, type CopyTest } from '../brief/restate';
+import { attribute, attributionInCause, breakCopiedRuns, condensed, copyTest, listOf, quotedWords, restate, type CopyTest } from '../brief/restate';
+import { timeFronted } from '../brief/reorder';
+import { keepsSpeakers } from '../brief/speakers';
 import { accountsOf, headlineSentences, LEFT_OUT, overlap, sentencePool, type Account, type LeftOut, type Sentence } from '../brief/sentences';
 import { extractFigures } from '../../check/extract/numbers';
+import { DRAFT_LIMITS } from '../../draft-schema';
 import { SynthesisError } from '../synthesis-error';
 import { disagreements, figures, properWordsOf } from './source-facts';
 import { chooseCategory, chooseTags } from './topics';
@@ -148,31 +152,50 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   const quoteRoom = (s: Sentence) => !s.quoted || quoted + s.quoted <= limits.maxQuoteShare * Math.max(total + wordCount(s.text), 120);
 
   // A sentence as we print it: whole, attributed when it opens a paragraph, copied runs rewritten.
+  // What a rewrite may not do: hand a quotation to another speaker, put our outlet on a cause's side, leave a sentence cut.
+  const sound = (s: Sentence, text: string | undefined, publishers: readonly string[]) =>
+    text && keepsSpeakers(s.text, text) && !attributionInCause(text, publishers) && !sentences(text).some(cutOff) ? text : undefined;
   const render = (s: Sentence, publishers: string[] | null): string | undefined => {
     if (!publishers) return restate(s.text, copied);
     const styles = styleTurn++ % 2 ? (['suffix', 'prefix', 'middle'] as const) : (['prefix', 'suffix', 'middle'] as const);
     // Our own words first (rewrites, the attribution splitting a long stretch); a closing quotation only after.
-    // The whole sentence first, then condensed by rule (asides dropped), before any quotation.
+    // The whole sentence first, then reordered and condensed by rule (asides dropped), before any quotation.
     for (const variant of [s.text, ...condensedOf(s.text)]) {
+      // "According to P, …" and "…, P reported." leave the same words in a row: when one copies a run, so does the
+      // other (remembered across attempts, which alternate the two).
+      const plainCopies = `copies|${publishers.join('|')}|${variant}`;
       for (const style of styles) {
+        if (style !== 'middle' && rendered.has(plainCopies)) continue;
         const key = `${style}|${publishers.join('|')}|${variant}`;
-        if (!rendered.has(key)) rendered.set(key, breakCopiedRuns(attribute(variant, publishers, style, proper), copied));
+        if (!rendered.has(key)) {
+          const text = breakCopiedRuns(attribute(variant, publishers, style, proper), copied);
+          if (!text && style !== 'middle') rendered.set(plainCopies, undefined);
+          rendered.set(key, sound(s, text, publishers));
+        }
         const text = rendered.get(key);
         if (text) return text;
       }
     }
     const attributed = attribute(s.text, publishers, 'prefix', proper);
-    return restate(attributed, copied, words(attributed).length - words(s.text).length);
+    // A quoted phrase is a last resort, for thin sources: a phrase quoted from the outlet's narrative gives the
+    // `quotes` check no speaker to verify.
+    const text = restate(attributed, copied, words(attributed).length - words(s.text).length, last);
+    return sound(s, text, publishers);
   };
   // Quotations within the stage's share of the article, and each report's within the `verbatim` check's per-source limit.
   const quotedBy = new Map<Account, number>();
   const withinQuoteShare = (text: string, account: Account) => {
     const q = quotedWords(text);
+    // Unquoted words only lower the share, however far over it the article already is.
+    if (!q) return true;
     const words = Math.max(total + wordCount(text), 150);
     return quoted + q <= limits.maxQuoteShare * words && (quotedBy.get(account) ?? 0) + q <= PER_SOURCE_QUOTE_SHARE * words;
   };
   const condensedOf = (text: string) => {
-    if (!condensations.has(text)) condensations.set(text, condensed(text));
+    if (!condensations.has(text)) {
+      const fronted = timeFronted(text, proper);
+      condensations.set(text, fronted ? [fronted, ...condensed(text)] : condensed(text));
+    }
     return condensations.get(text)!;
   };
   const take = (s: Sentence, text: string, para: Para) => {
@@ -190,9 +213,9 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   // A paragraph: the sentence, attributed, and the one after it in the same report when that follows on.
   // Reader questions may be answered with a fact the body states (the `readability` repeat rule reads sections and
   // What This Means): on the last attempt an answer need only be a sentence not printed yet.
-  const paragraph = (s: Sentence, supporters: Account[] = [], answer = false): Para | undefined => {
+  const paragraph = (s: Sentence, supporters: Account[] = [], answer = false, reuse = false): Para | undefined => {
     const restates = !fresh(s);
-    if (s.dependent || !quoteRoom(s) || (restates && !(answer && last && !used.includes(s)))) return undefined;
+    if (s.dependent || !quoteRoom(s) || (restates && !(answer && last && (reuse || !used.includes(s))))) return undefined;
     const text = render(s, [s.account.publisher, ...supporters.map((a) => a.publisher)]);
     if (!text || !withinQuoteShare(text, s.account)) return undefined;
     const para: Para = { texts: [], accounts: new Set(supporters), quoted: 0, restates };
@@ -201,7 +224,7 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     if (next && fresh(next) && quoteRoom(next) && (next.dependent || (!thin && next.score >= s.score * 0.6))) {
       // Two sentences in a row can make one long copied run across the stop: restated together.
       const both = restate(`${text} ${next.text}`, copied);
-      if (both && withinQuoteShare(`${both} ${text}`, s.account)) {
+      if (both && keepsSpeakers(`${s.text} ${next.text}`, both) && withinQuoteShare(`${both} ${text}`, s.account)) {
         para.texts = [];
         take(next, both, para);
         total -= wordCount(text);
@@ -267,30 +290,41 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   }
   if (!whatThisMeans.length) return 'no sentence says what comes next or follows';
 
-  // The reader's questions, each answered by a sentence not used above.
+  // The reader's questions, each answered by a sentence not used above (or, for the thinnest sources, one the body uses).
   const faq: { question: string; answer: Para }[] = [];
   const asked = new Set<QuestionKind>();
+  // One answer a sentence: two questions answered alike tell the reader nothing.
+  const answered = new Set<Sentence>();
+  const ask = (reuse: boolean) => {
   for (const want of ['happened', 'affected', 'figures', 'next', 'reaction', 'more', 'also'] as const) {
     if (faq.length >= 4) break;
     if (asked.has(want)) continue;
     for (const s of byScore) {
-      if (!kindsOf(s).includes(want) || (want === 'happened' && s.account === ledeAccount)) continue;
+      if (answered.has(s) || !kindsOf(s).includes(want) || (want === 'happened' && s.account === ledeAccount)) continue;
       const question = questionFor(want, s, topic);
       if (faq.some((f) => f.question === question)) continue;
-      const p = paragraph(s, [], true);
+      const p = paragraph(s, [], true, reuse);
       if (!p) continue;
       faq.push({ question, answer: p });
+      answered.add(s);
       asked.add(want);
       break;
     }
   }
+  };
 
+  // Thin sources fill the sections first: an answer may then restate what the body says, a section may not.
+  if (!last) ask(false);
   // The key facts, once each, the most central first.
   const details: Para[] = [];
   for (const s of byScore) {
     if (details.length >= MAX_DETAIL_PARAGRAPHS) break;
     const p = paragraph(s);
     if (p) details.push(p);
+  }
+  if (last) {
+    ask(false);
+    if (faq.length < 2) ask(true);
   }
   // A second section from an answer only when the body has not stated that answer already.
   for (let i = faq.length - 1; i >= 0 && faq.length > 2 && !details.length; i--) {
@@ -306,11 +340,23 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   ].filter((s) => s.paras.length);
   if (sections.length < 2) return 'too few distinct facts for a second section';
 
+  // Every headline quotes someone (a quotation attributed to an outlet names the wrong speaker): the standfirst is
+  // then another report's sentence, attributed, unquoted ones first.
+  const standfirst = (titled: Account) => {
+    const candidates = byScore.filter((s) => !s.dependent && !s.headline && !lede!.texts.some((t) => t.includes(s.text.slice(0, 40))));
+    const fresh = candidates.filter((s) => !used.includes(s));
+    const order = [...fresh.filter((s) => !s.quoted && s.account !== titled), ...fresh.filter((s) => !s.quoted), ...candidates.filter((s) => !s.quoted), ...candidates];
+    for (const s of order) {
+      const text = render(s, [s.account.publisher]);
+      if (text && text.length >= DRAFT_LIMITS.dek.min && text.length <= DRAFT_LIMITS.dek.max) return { text, account: s.account };
+    }
+    return undefined;
+  };
   // Headline and standfirst from the reports' headlines, preferring those the body has not already used as a sentence.
   const headlineUsed = (a: Account) => used.some((u) => u.headline && u.account === a);
   const byFreshHeadline = [...accounts].sort((a, b) => Number(headlineUsed(a)) - Number(headlineUsed(b)) || Number(b === ledeAccount) - Number(a === ledeAccount));
   const title = composeTitle(byFreshHeadline, byFreshHeadline[0]!, copied);
-  const dek = title && composeDek(byFreshHeadline, title.account, proper, copied);
+  const dek = title && (composeDek(byFreshHeadline, title.account, proper, copied) ?? standfirst(title.account));
   if (!title || !dek) return 'no headline or standfirst fits the limits';
 
   // The share is checked on the finished article too: the running budget is generous while the article is short.

@@ -97,4 +97,44 @@ describe('extractiveWriter', () => {
     const draft = await synthesizeStory(story.sources, writer, { categories: CATEGORIES });
     expect(draft).toEqual(composeArticle(story.sources, CATEGORIES));
   });
+
+  describe('thin sources: three reports of a sentence or two each', () => {
+    // Our own wording: short reports like the openings a wire gives, long sentences each publisher alone has.
+    const at = new Date(Date.now() - 3_600_000).toISOString();
+    const report = (n: number, publisher: string, title: string, text: string) => ({ n, publisher, url: `https://${publisher.toLowerCase().replace(/ /g, '-')}.example/${n}`, title, text, publishedAt: at });
+    const thin = [
+      report(1, 'Harbor Ledger', 'Velmora council delays vote on the tram line extension', 'The Velmora city council on Tuesday evening postponed its vote on extending the tram line to the northern districts until the engineers finish a new survey of the riverbank.'),
+      report(2, 'Northgate Courier', 'Tram extension vote pushed back in Velmora', 'Council members in Velmora decided to wait for a fresh riverbank survey before voting on the northern tram extension, which residents have requested for years.'),
+      report(3, 'Lakeside Post', 'Velmora tram plan stalls again', 'Residents of the northern districts say the delay means another winter of crowded buses while the council waits for the survey of the riverbank to be completed.'),
+    ];
+
+    it('are written, with a second section and two reader questions, and pass every blocking check', () => {
+      const draft = composeArticle(thin, CATEGORIES);
+      expect(draft.sections.length).toBeGreaterThanOrEqual(2);
+      expect(draft.faq.length).toBeGreaterThanOrEqual(2);
+      const report = checkArticle(draft, thin, { categories: CATEGORIES });
+      expect(report.results.filter((r) => !r.passed && r.severity === 'block').map((r) => `${r.name}: ${r.details.join(' | ')}`)).toEqual([]);
+    });
+
+    it('answer each reader question with a different sentence', () => {
+      const answers = composeArticle(thin, CATEGORIES).faq.map((f) => f.answer.text.replace(/^According to [^,]+, |, [^,]+ reported\.$/g, ''));
+      expect(new Set(answers).size).toBe(answers.length);
+    });
+
+    it('get a standfirst from a report sentence when every headline quotes someone', () => {
+      const quoting = thin.map((s, i) => ({ ...s, title: [`Mayor says tram delay is "a wise pause" for Velmora`, `Council chief calls survey "the only safe course" on tram plan`, `Residents say delay is "another lost winter" in Velmora`][i]! }));
+      const draft = composeArticle(quoting, CATEGORIES);
+      expect(draft.dek).not.toMatch(/wise pause|only safe course|lost winter/);
+      expect(draft.dek).toMatch(/^According to |reported\.$/);
+    });
+
+    it('keep our attribution off the cause side of a causal link', () => {
+      const causal = thin.map((s, i) => (i === 0 ? { ...s, text: `${s.text} A flood on the riverbank last spring forced the engineers to redraw the route of the northern line entirely.` } : s));
+      const draft = composeArticle(causal, CATEGORIES);
+      const report = checkArticle(draft, causal, { categories: CATEGORIES });
+      expect(report.results.find((r) => r.name === 'citations')?.details ?? []).toEqual([]);
+      const body = JSON.stringify(draft);
+      expect(body).not.toMatch(/According to Harbor Ledger, a flood[^"]*forced/);
+    });
+  });
 });

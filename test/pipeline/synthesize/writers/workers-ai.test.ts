@@ -61,6 +61,15 @@ describe('workersAiWriter with a scripted AI binding', () => {
     expect((await synthesizeStory(twoSources(), writer(ai))).faq).toHaveLength(2);
   });
 
+  // Llama and Mistral instruct models on Workers AI often fence their JSON or talk around it when they answer as text.
+  it('reads an answer given as a code-fenced JSON string, and one wrapped in prose', async () => {
+    const fenced = scripted(() => ({ response: `\`\`\`json\n${JSON.stringify(validDraft(), null, 2)}\n\`\`\`` }));
+    expect((await synthesizeStory(twoSources(), writer(fenced.ai))).title).toBe(validDraft().title);
+    const prose = scripted(() => ({ response: `Here is the article you asked for:\n${JSON.stringify(validDraft())}\nLet me know if you need changes.` }));
+    expect((await synthesizeStory(twoSources(), writer(prose.ai))).title).toBe(validDraft().title);
+    expect(prose.calls).toHaveLength(1);
+  });
+
   it('fails with invalid-output on invalid JSON after one repair request', async () => {
     const { ai, calls } = scripted(() => ({ response: '{"title": "oops", ' }));
     const error = await failure(synthesizeStory(twoSources(), writer(ai)));

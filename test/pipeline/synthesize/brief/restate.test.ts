@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { attributionInCause, condensed, copyTest, restate } from '../../../../src/pipeline/synthesize/brief/restate';
+
+// Sources of our own: a long sentence full of names, one of ordinary wording.
+const NAMES = 'Mayor Ilse Varnholt of Kestrel Bay met Governor Tomas Rindell and Senator Aino Halvard at Brackwater Hall on Friday.';
+const WORDING = 'The harbour board said the new ferry would carry more passengers across the bay than the old one ever could in a day.';
+const copied = copyTest([NAMES, WORDING]);
+
+describe('copyTest (a copied run as the verbatim check reads it)', () => {
+  it('does not count names: a long run made long by names is not copying', () => {
+    expect(copied(NAMES)).toBe(false);
+  });
+
+  it('finds a run of ordinary words, possessives read as the check reads them', () => {
+    expect(copied(WORDING)).toBe(true);
+    expect(copied('Officials said the new ferry would carry more passengers across the bay than the old one ever could, they added.')).toBe(true);
+  });
+
+  it('leaves text inside quotation marks to the quotes check', () => {
+    expect(copied(`The board's view: "${WORDING.slice(0, -1)}."`)).toBe(false);
+  });
+});
+
+describe('restate', () => {
+  it('writes out a contraction the source uses, as it contracts one the source writes out', () => {
+    const source = "The ferry operator said on the quay that the crossing doesn't reopen before the storm season ends next month.";
+    expect(restate(source, copyTest([source]))).toBe('The ferry operator said on the quay that the crossing does not reopen before the storm season ends next month.');
+  });
+
+  it('quotes one short phrase of lower-case words rather than the sentence tail, when asked to and that breaks the run', () => {
+    const source = 'Engineers at the yard warned that salt water had eaten through the hull plates faster than any survey had predicted last winter.';
+    const out = restate(source, copyTest([source]), 0, true)!;
+    expect(out).toBeDefined();
+    const quoted = [...out.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
+    expect(quoted).toHaveLength(1);
+    expect(quoted[0]!.split(' ').length).toBeLessThanOrEqual(6);
+    expect(quoted[0]).not.toMatch(/\p{Lu}/u);
+    expect(copyTest([source])(out)).toBe(false);
+  });
+
+  it("never quotes a phrase that would read as a named speaker's words", () => {
+    const source = 'The harbour board chair Aino Halvard said the ferry would carry more passengers across the bay than the old one ever could.';
+    const out = restate(`According to Harbor Ledger, ${source.charAt(0).toLowerCase()}${source.slice(1)}`, copyTest([source]), 4, true);
+    expect(out ?? '').not.toMatch(/said [^"]*"[a-z ]+" /);
+  });
+
+  it('never quotes the words that say what a figure counts', () => {
+    const source = 'The yard said it had repaired 14 ferries for the harbour board over the winter and would start on the remaining hulls in the spring.';
+    const out = restate(source, copyTest([source]), 0, true);
+    for (const m of (out ?? '').matchAll(/"([^"]+)"/g)) expect(out!.slice(0, m.index)).not.toMatch(/\d+(?:\s+\S+){0,2}\s*$/);
+  });
+});
+
+describe('condensed', () => {
+  it('keeps an aside that holds a figure and drops one that does not', () => {
+    const variants = condensed('The board approved the budget (about $4m in all) for the new ferry terminal (a glass building) on the north quay this week.');
+    expect(variants.at(-1)).toContain('$4m');
+    expect(variants.at(-1)).not.toContain('glass building');
+  });
+});
+
+describe('attributionInCause', () => {
+  it('flags our outlet on the cause side of a causal link, either way round', () => {
+    expect(attributionInCause('According to Harbor Ledger, the storm forced the ferry to turn back.', ['Harbor Ledger'])).toBe(true);
+    expect(attributionInCause('The storm forced the ferry to turn back, Harbor Ledger reported.', ['Harbor Ledger'])).toBe(false);
+    expect(attributionInCause('The ferry turned back due to the storm, Harbor Ledger reported.', ['Harbor Ledger'])).toBe(true);
+    expect(attributionInCause('According to Harbor Ledger, the ferry turned back due to the storm.', ['Harbor Ledger'])).toBe(false);
+  });
+});
