@@ -6,15 +6,18 @@ import { passageQuotes, passageWords } from './passages';
 import { MIN_QUOTE_WORDS, quoteSource, quoteWords } from './quotes';
 import { wordHashes, WordRuns } from './word-runs';
 
-/** Lower-case words a text writes with a capital inside a sentence: its names ("Abdel Fattah al-Burhan", "Transitional Council"). */
-function namesIn(text: string): Set<string> {
+/**
+ * Lower-case words a text writes with a capital inside a sentence: its names ("Abdel Fattah al-Burhan",
+ * "Transitional Council"). Shared with the extractive writer, which must read a copy as this check does.
+ */
+export function namesIn(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.matchAll(/(?<![.!?]\s|^)\b\p{Lu}[\p{L}'’.-]*/gu)) out.add(m[0].toLowerCase().replace(/['’]s$/, '').replace(/\.$/, ''));
   return out;
 }
 
 /** The words of a run that are the writer's own wording: not names, and a number's thousands ("136,000" is one figure) counted once. */
-function ownWords(run: readonly string[], names: ReadonlySet<string>): number {
+export function ownWords(run: readonly string[], names: ReadonlySet<string>): number {
   let n = 0;
   for (let k = 0; k < run.length; k++) {
     const w = run[k]!;

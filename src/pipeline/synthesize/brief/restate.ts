@@ -1,6 +1,8 @@
 /** A source sentence used whole in our article: attributed, with long copied runs broken by meaning-keeping rewrites, never cut. */
 import { words } from '../../../lib/text';
 import { extractQuotes, speakerOf, unquotedSegments } from '../../check/extract/quotes';
+// A copied run is read exactly as the `verbatim` check reads it: names left out, a number's thousands counted once.
+import { namesIn, ownWords } from '../../check/verbatim';
 
 /**
  * Longest run of source words we let stand outside quotation marks. The `verbatim`
@@ -21,24 +23,6 @@ export type CopyTest = (text: string) => boolean;
 /** Words as the `verbatim` check matches them: lower case, possessive "'s" dropped ("Harwick's" meets "Harwick"). */
 function matchWords(text: string): string[] {
   return words(text).map((w) => (w.endsWith("'s") ? w.slice(0, -2) : w));
-}
-
-/** Lower-case words a text capitalises inside a sentence: names, which the `verbatim` check does not count as copied wording. */
-function namesIn(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const m of text.matchAll(/(?<![.!?]\s|^)\b\p{Lu}[\p{L}'’.-]*/gu)) out.add(m[0].toLowerCase().replace(/['’]s$/, '').replace(/\.$/, ''));
-  return out;
-}
-
-/** The words of a copied run that are wording, as the `verbatim` check counts them: names left out, a number's thousands counted once. */
-function ownWords(run: readonly string[], names: ReadonlySet<string>): number {
-  let n = 0;
-  for (let k = 0; k < run.length; k++) {
-    const w = run[k]!;
-    if (names.has(w) || (/^\d{3}$/.test(w) && k > 0 && /^\d/.test(run[k - 1]!))) continue;
-    n++;
-  }
-  return n;
 }
 
 /**
