@@ -4,7 +4,7 @@
  * rarity across the story's source sentences (idf) — the overlap measure of extractive
  * summarisation evaluation (e.g. ROUGE-1 recall with idf weights), found through the postings.
  */
-import { type CheckContext, type IndexedSource, type SourceSentence } from './context';
+import { attributionWords, type CheckContext, type IndexedSource, type SourceSentence } from './context';
 import { type DraftSentence, sentenceTokens } from './passages';
 
 /** A source sentence and the idf-weighted share (0..1) of the draft sentence's content words it holds. */
@@ -26,9 +26,11 @@ function overlap(ctx: CheckContext, sentence: DraftSentence): Overlap {
   const raw = new Map<number, number>();
   const weights = new Map<string, number>();
   let total = 0;
+  const credit = attributionWords(ctx);
   for (const t of sentenceTokens(sentence)) {
-    // An answer's question (the lead, at negative offsets) is context, not a claim a source must support.
-    if (t.start < 0 || weights.has(t.w)) continue;
+    // An answer's question (the lead, at negative offsets) is context, not a claim a source must support;
+    // "…, the Coastal Herald said" credits one of our sources and is no claim either.
+    if (t.start < 0 || weights.has(t.w) || credit.has(t.w)) continue;
     const weight = Math.max(0, ctx.idf(t.w));
     weights.set(t.w, weight);
     total += weight;

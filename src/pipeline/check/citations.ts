@@ -1,7 +1,7 @@
 /** `citations`: every paragraph and answer cites existing sources that actually carry its content, causal links included; at least two sources are cited. */
-import { contentWordsOf, stem, words } from '../../lib/text';
+import { contentWordsOf } from '../../lib/text';
 import { checkCauses } from './causes';
-import { type CheckContext, excerpt, isOwnSource, sourcesFor } from './context';
+import { attributionWords, type CheckContext, excerpt, isOwnSource, sourcesFor } from './context';
 import { type Passage, passageSentences, passageWords } from './passages';
 
 // A paragraph is misattributed when its cited sources cover under half of its content words
@@ -46,17 +46,6 @@ function sourcesHolding(ctx: CheckContext, w: string): number[] {
     known.set(w, (holders = [...set]));
   }
   return holders;
-}
-
-// Verbs that credit a report to its outlet; with the outlets' names they are how a paragraph cites in prose.
-const CREDIT_VERBS = ['reported', 'reports', 'said', 'says', 'noted', 'notes', 'wrote', 'writes', 'added', 'according', 'cited', 'described', 'put'];
-
-/** Stemmed words of our sources' names and of crediting verbs, found once per call. */
-function attributionWords(ctx: CheckContext): Set<string> {
-  if (ctx.attributionWords) return ctx.attributionWords;
-  const out = new Set(CREDIT_VERBS.map(stem));
-  for (const s of ctx.sources) for (const w of words(s.publisher)) out.add(stem(w));
-  return (ctx.attributionWords = out);
 }
 
 /** Whether the paragraph's words come from sources it does not cite. */

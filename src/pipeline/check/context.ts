@@ -1,5 +1,5 @@
 /** What every check reads: the resolved policy, the draft's passages (./passages), and indexes over the sources built once per call. */
-import { sentences, words } from '../../lib/text';
+import { sentences, stem, words } from '../../lib/text';
 import type { EntitySpan } from './extract/entities';
 import { extractFigures, type Figure, supportKeys } from './extract/numbers';
 import type { QuoteSpan } from './extract/quotes';
@@ -276,4 +276,15 @@ export function isOwnSource(ctx: CheckContext, doc: SourceDoc): boolean {
   if (doc.publisher.trim().toLowerCase() === ctx.policy.siteName.trim().toLowerCase()) return true;
   const own = hostOf(ctx.policy.siteUrl);
   return own !== null && hostOf(doc.url) === own;
+}
+
+// Verbs that credit a report to its outlet; with the outlets' names they are how a paragraph cites in prose.
+const CREDIT_VERBS = ['reported', 'reports', 'said', 'says', 'noted', 'notes', 'wrote', 'writes', 'added', 'according', 'cited', 'described', 'put'];
+
+/** Stemmed words of our sources' names and of crediting verbs, found once per call. */
+export function attributionWords(ctx: CheckContext): Set<string> {
+  if (ctx.attributionWords) return ctx.attributionWords;
+  const out = new Set(CREDIT_VERBS.map(stem));
+  for (const s of ctx.sources) for (const w of words(s.publisher)) out.add(stem(w));
+  return (ctx.attributionWords = out);
 }

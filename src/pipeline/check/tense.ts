@@ -4,6 +4,7 @@
  * she "was close to resigning", "is seeking" where he "is not seeking"), and whether it drops or adds
  * a status a source gives a person's role ("FBI Director James Comey" for the former director).
  */
+import { contentWords, stem } from '../../lib/text';
 import { alignments } from './align';
 import { type CheckContext, excerpt, type IndexedSource, type SourceSentence } from './context';
 import type { DraftSentence, Passage } from './passages';
@@ -24,11 +25,12 @@ export const IRREGULAR_PAST: Readonly<Record<string, string>> = {
 };
 const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries(IRREGULAR_PAST));
 const VERB_WORD = /[\p{L}'’]+/gu;
+const DETERMINER_BEFORE = /\b(?:the|a|an|its|their|his|her|our|this|these|those|every|each)\s+$/i;
 const NOT_ACTIONS = new Set(['said', 'told', 'added', 'noted', 'reported', 'stated', 'according', 'based', 'related', 'called', 'named', 'used', 'needed', 'expected', 'planned', 'scheduled']);
 
 // Words within three before a verb that make it not (yet) done: plans, expectations, modals, near misses.
 // What makes a verb not (yet) done: the future, a plan or an expectation, a modal, a near miss ("close to resigning").
-const NOT_DONE_MARK = /\b(?:will|would|'ll|shall|could|may|might|(?:plans?|planning|expects?|expected|set|going|due|scheduled|poised|aims?|seeks?|intends?|wants?|hopes?|likely|close|about|ready|committed|agreed|pledged|vowed|promised|threatened)\s+to|considering|weighing|mulling|verge\s+of)\b/gi;
+const NOT_DONE_MARK = /\b(?:will|would|'ll|shall|could|may|might|(?:plans?|planning|expects?|expected|set|going|due|scheduled|poised|aims?|seeks?|intends?|wants?|hopes?|likely|close|about|ready|committed|agreed|pledged|vowed|promised|threatened|certain|meant|designed|intended|aimed|sure|bound)\s+to|considering|weighing|mulling|verge\s+of)\b/gi;
 // A negation right before the verb ("did not expect", "is not seeking").
 const NEGATION_MARK = /\b(?:not|n't|never|no\s+longer|rather\s+than|instead\s+of)\b/gi;
 const PERFECT = /\b(?:has|have|had|was|were|been)\s+(?:\w+ly\s+)?(?:already\s+)?$/i;
@@ -37,6 +39,8 @@ const PERFECT = /\b(?:has|have|had|was|were|been)\s+(?:\w+ly\s+)?(?:already\s+)?
 export interface VerbUse {
   base: string;
   raw: string;
+  /** Offset just past the verb in its text: what follows is its object. */
+  end: number;
   done: boolean;
   notDone: boolean;
   negated: boolean;
@@ -62,8 +66,10 @@ function verbUses(text: string): VerbUse[] {
     const negated = marked && governs(negatedAt, text, m.index);
     if (!past && !raw.endsWith('ing') && !negated && !notDone) continue;
     const before = text.slice(Math.max(0, m.index - 24), m.index);
+    // "the affected jobs", "a planned vote": a participle after a determiner describes a noun; it reports no act.
+    if (DETERMINER_BEFORE.test(before)) continue;
     // "released rather than expelled": a negated verb is not reported as done.
-    out.push({ base: lemma(raw), raw, done: past && !notDone && !negated && (PERFECT.test(before) || !/\b(?:be|being|is|are)\s+$/i.test(before)), notDone, negated });
+    out.push({ base: lemma(raw), raw, end: m.index + word.length, done: past && !notDone && !negated && (PERFECT.test(before) || !/\b(?:be|being|is|are)\s+$/i.test(before)), notDone, negated });
   }
   return out;
 }
@@ -99,6 +105,37 @@ function lemma(raw: string): string {
   return w.replace(/e$/, '');
 }
 
+// Where a verb's object ends: a clause break or a word that starts another clause.
+const CLAUSE_END = /[,;:—–()]|\b(?:after|before|when|while|but|as|because|which|who|that|than|although|though|until|since|if)\b/i;
+// Content words of an object that tell one action from another ("the measure", "emergency use authorization").
+const OBJECT_WORDS = 3;
+
+/** The first content words (stemmed) after a verb, up to the end of its clause. */
+function objectWords(text: string, from: number): string[] {
+  let rest = text.slice(from, from + 120);
+  const stop = rest.search(CLAUSE_END);
+  if (stop >= 0) rest = rest.slice(0, stop);
+  // The next verb starts another predicate ("scheduled to testify endured …"): the object ends before it.
+  const next = [...rest.matchAll(/[\p{L}'’]+/gu)].find((m) => m.index > 0 && isPastForm(m[0].toLowerCase()));
+  return contentWords(next ? rest.slice(0, next.index) : rest).slice(0, OBJECT_WORDS);
+}
+
+function isPastForm(raw: string): boolean {
+  return (raw.length > 4 && raw.endsWith('ed')) || IRREGULAR.has(raw);
+}
+
+/** Two objects are one when they share two content words, or the one word a short object has. */
+function objectsMatch(a: readonly string[], b: readonly string[]): boolean {
+  const shared = a.filter((w) => w.length > 2 && b.includes(w)).length;
+  return shared >= Math.max(1, Math.min(2, a.length, b.length));
+}
+
+// Words that negate or withhold without "not" ("declined to commit", "seen no evidence", "cannot vote").
+const NEGATIVE_WORDS = /\b(?:no|none|nothing|cannot|declined|refused|failed|without|little|neither|nor|denied|rejected|alternative|instead)\b/i;
+// Verb forms: a past, an -ing form or a plain verb word; adjectives and adverbs a marker happens to precede are not ("not exactly", "not eligible").
+const VERB_LIKE = /^(?!.*(?:ly|ble|ent|ant|ous|ive|ful|less)$)\p{L}+$/u;
+const AUXILIARY = new Set(['have', 'has', 'had', 'been', 'being', 'be', 'do', 'does', 'did', 'get', 'make']);
+
 /** How the cited sentences that report the same thing frame each verb, found once per sentence. */
 function sourceUses(s: SourceSentence): VerbUse[] {
   return (s.verbs ??= verbUses(s.text));
@@ -106,11 +143,31 @@ function sourceUses(s: SourceSentence): VerbUse[] {
 
 /** Findings for the tense and polarity of one sentence of a cited passage. */
 export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
-  const mine = verbUses(part.text).filter((v) => v.done);
-  if (!mine.length) return [];
+  const uses = verbUses(part.text);
+  const mine = uses.filter((v) => v.done);
+  if (!uses.length) return [];
   const ranked = alignments(ctx, part, pool);
   const best = ranked[0];
   if (!best || best.score < MIN_SUPPORT) return [];
+  const label = ctx.byNumber.get(best.sentence.n)!.label;
+  // The draft sentence frames nothing as planned or negated: where the source does, on the same object, the draft dropped it.
+  const plain = uses.every((v) => !v.notDone && !v.negated) && !NEGATIVE_WORDS.test(part.text);
+  if (plain) {
+    for (const u of sourceUses(best.sentence)) {
+      if ((!u.notDone && !u.negated) || !VERB_LIKE.test(u.raw) || AUXILIARY.has(u.raw)) continue;
+      const theirs = objectWords(best.sentence.text, u.end);
+      // A negated verb is matched as the same verb ("is seeking" / "is not seeking"); a planned one also by two shared object words
+      // ("unveiled the effort called …" / "expected to formally announce the effort, dubbed …").
+      // "will plead guilty to falsifying a document": a verb of the draft inside the plan's object is what the plan is about, not the plan.
+      const v = uses.find(
+        (x) => (u.negated ? x.base === u.base : x.done && (x.base === u.base || (objectsMatch(objectWords(part.text, x.end), theirs) && !theirs.includes(stem(x.raw))))),
+      );
+      if (!v) continue;
+      const how = u.negated ? 'as happening what' : 'as done what';
+      return [`${p.where}: "${v.raw}" reports ${how} ${label} reports as ${u.negated ? 'not happening' : 'not yet done'} ("${u.raw}") — ${excerpt(best.sentence.text, 90)} — ${excerpt(part.text)}`];
+    }
+  }
+  if (!mine.length) return [];
   // The sentence that best reports the same thing says how it stands; the others may report an earlier or later step.
   const context = [best.sentence];
   const out: string[] = [];

@@ -242,6 +242,24 @@ describe('status, tense and causes', () => {
     expect(findings(story(texts, [p([1], 'The Senate held a vote this week on the transit bill, lawmakers said.')]), 'entities').join(' ')).toMatch(/not yet done/);
   });
 
+  it('flags as done what the source only expects, said with another verb, and what it says is not happening', () => {
+    const texts: [string, string] = [
+      'Mayor Omar Reyes is expected to formally announce the fare plan, dubbed Fair Ride, later on Wednesday.',
+      'Councillor Ada Lin, who is not seeking reelection next year, backed the plan.',
+    ];
+    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    expect(flagged('Mayor Omar Reyes formally unveiled the fare plan, called Fair Ride, later on Wednesday.', 1)).toMatch(/"unveiled" reports as done/);
+    expect(flagged('Mayor Omar Reyes is expected to formally unveil the fare plan, called Fair Ride, later on Wednesday.', 1)).toBe('');
+    expect(flagged('Councillor Ada Lin, who is seeking reelection next year, backed the plan.', 2)).toMatch(/"seeking" reports as happening/);
+    expect(flagged('Councillor Ada Lin, who is not seeking reelection next year, backed the plan.', 2)).toBe('');
+  });
+
+  it('reads a short sentence crediting our outlet by what it claims, not by the credit ("…, the Harbor Signal said")', () => {
+    const texts: [string, string] = ['The mayor made a move almost certain to kill the fare measure, council members said on Friday.', 'The measure was debated.'];
+    expect(findings(story(texts, [p([1], 'The mayor has killed the fare measure, the Harbor Signal said.')]), 'entities').join(' ')).toMatch(/"killed" reports as done/);
+    expect(findings(story(texts, [p([1], 'Most of the affected riders used the measure, the Harbor Signal said.')]), 'entities')).toEqual([]);
+  });
+
   it('holds "former" added to a name the sources give without it', () => {
     const s = story(['Transit chief Dana Ortiz presented the plan.', 'Ortiz said fares would fall.'], [p([1], 'Former transit chief Dana Ortiz presented the plan to the council.')]);
     expect(findings(s, 'entities').join(' ')).toMatch(/former/i);

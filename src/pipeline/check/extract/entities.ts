@@ -33,7 +33,10 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
     'monday tuesday wednesday thursday friday saturday sunday ' +
     'ai ceo cfo cto coo cio ciso ceos gpu gpus cpu cpus api apis faq ipo q1 q2 q3 q4 am pm us uk eu un ' +
     'what this means why it matters how when who where frequently asked questions ' +
-    'the a an i we our'
+    'the a an i we our ' +
+    // Sentence-opening adverbs: capitalised only because they open a sentence.
+    'instead however meanwhile moreover furthermore nevertheless nonetheless separately additionally still yet also thus indeed ' +
+    'overall finally previously currently recently later earlier then now today tonight yesterday tomorrow here there'
   ).split(' '),
 );
 
