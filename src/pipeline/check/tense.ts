@@ -4,7 +4,7 @@
  * she "was close to resigning", "is seeking" where he "is not seeking"), and whether it drops or adds
  * a status a source gives a person's role ("FBI Director James Comey" for the former director).
  */
-import { contentWords, stem } from '../../lib/text';
+import { contentWords, stem, STOPWORDS } from '../../lib/text';
 import { alignments } from './align';
 import { type CheckContext, excerpt, type IndexedSource, type SourceSentence } from './context';
 import type { DraftSentence, Passage } from './passages';
@@ -136,6 +136,32 @@ const NEGATIVE_WORDS = /\b(?:no|none|nothing|cannot|declined|refused|failed|with
 const VERB_LIKE = /^(?!.*(?:ly|ble|ent|ant|ous|ive|ful|less)$)\p{L}+$/u;
 const AUXILIARY = new Set(['have', 'has', 'had', 'been', 'being', 'be', 'do', 'does', 'did', 'get', 'make']);
 
+// A status word and the role after it ("former U.S. ambassador", "ex-FBI director", "acting secretary").
+const STATUS_ROLE = /\b(former|ex-|acting|interim)\s*((?:[\p{L}.]+\s+){0,1}[\p{L}.]+)/giu;
+
+/**
+ * A role the source gives with a status ("the former U.S. ambassador") that the draft sentence gives
+ * without it ("the U.S. ambassador"): the draft presents a former holder as the sitting one. Null when
+ * the draft keeps the status, says "then" or "at the time", or does not name the role.
+ */
+function droppedStatus(source: string, draft: string): { status: string; role: string } | null {
+  // "then-", "at the time", "served as … until", "was": the draft tells the role is past in its own way.
+  if (/\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\bwas\b|\bonce\b|\bpreviously\b/i.test(draft)) return null;
+  const lowerDraft = draft.toLowerCase();
+  for (const m of source.matchAll(STATUS_ROLE)) {
+    const status = m[1]!.toLowerCase().replace(/-$/, '');
+    const role = m[2]!.toLowerCase().replace(/\.$/, '');
+    if (role.split(/\s+/).every((w) => STOPWORDS.has(w))) continue;
+    for (let at = lowerDraft.indexOf(role); at >= 0; at = lowerDraft.indexOf(role, at + 1)) {
+      const before = lowerDraft.slice(Math.max(0, at - 24), at);
+      const wordAfter = lowerDraft.slice(at + role.length, at + role.length + 1);
+      if (/[\p{L}]/u.test(wordAfter) || (at > 0 && /[\p{L}]/u.test(lowerDraft[at - 1]!))) continue;
+      if (!/\b(?:former|ex-|acting|interim|then)\b/.test(before) && !/\bex-$/.test(before)) return { status, role: draft.slice(at, at + role.length) };
+    }
+  }
+  return null;
+}
+
 /** How the cited sentences that report the same thing frame each verb, found once per sentence. */
 function sourceUses(s: SourceSentence): VerbUse[] {
   return (s.verbs ??= verbUses(s.text));
@@ -150,6 +176,10 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
   const best = ranked[0];
   if (!best || best.score < MIN_SUPPORT) return [];
   const label = ctx.byNumber.get(best.sentence.n)!.label;
+  const dropped = droppedStatus(best.sentence.text, part.text);
+  if (dropped) {
+    return [`${p.where}: "${dropped.role}" without "${dropped.status}", which ${label} gives it — ${excerpt(best.sentence.text, 90)} — ${excerpt(part.text)}`];
+  }
   // The draft sentence frames nothing as planned or negated: where the source does, on the same object, the draft dropped it.
   const plain = uses.every((v) => !v.notDone && !v.negated) && !NEGATIVE_WORDS.test(part.text);
   if (plain) {

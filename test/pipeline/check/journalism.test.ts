@@ -260,6 +260,14 @@ describe('status, tense and causes', () => {
     expect(findings(story(texts, [p([1], 'Most of the affected riders used the measure, the Harbor Signal said.')]), 'entities')).toEqual([]);
   });
 
+  it('flags a role the source gives as former written as current, unless the draft tells it is past', () => {
+    const texts: [string, string] = ['Ada Lin, the former transit chief of Dunmore, testified on Friday before the council.', 'Lin testified on Friday.'];
+    const flagged = (text: string) => findings(story(texts, [p([1], text)]), 'entities').join(' ');
+    expect(flagged('Ada Lin, the transit chief of Dunmore, testified on Friday before the council.')).toMatch(/"transit chief" without "former"/);
+    expect(flagged('Ada Lin, the former transit chief of Dunmore, testified on Friday before the council.')).toBe('');
+    expect(flagged('Ada Lin, who served as transit chief of Dunmore until May, testified on Friday before the council.')).toBe('');
+  });
+
   it('holds "former" added to a name the sources give without it', () => {
     const s = story(['Transit chief Dana Ortiz presented the plan.', 'Ortiz said fares would fall.'], [p([1], 'Former transit chief Dana Ortiz presented the plan to the council.')]);
     expect(findings(s, 'entities').join(' ')).toMatch(/former/i);
