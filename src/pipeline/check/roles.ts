@@ -156,6 +156,8 @@ function describes(text: string, from: number, to: number, rival: NameRun): bool
 // Verbs whose subject is who acted or spoke: said, told, warned … and any past form.
 const ACTING_VERB = /^(?:said|says|told|tells|warned|warns|added|argued|wrote|called|described|tweeted|posted|declared|claimed|urged|announced|asked|insisted|suggested|vowed|pledged|promised|\p{Ll}{3,}ed)$/u;
 const PEOPLE = /^(?:aides?|officials?|advisers?|advisors?|spokes(?:man|woman|person)|lawmakers?|senators?|leaders?|critics?|supporters?|officers?|police|prosecutors?|lawyers?|attorneys?|analysts?|experts?|residents?|witnesses?|sources?|democrats?|republicans?|members?|organizers?|activists?|protesters?|workers?|employees?|executives?|investors?|voters?|scientists?|researchers?|doctors?|judges?|justices?)$/;
+// Organisations that act, when the source makes them someone's ("his campaign", "Biden's administration"); "the company" refers back.
+const ORGANISATION = /^(?:campaign|administration|government|company|agency|committee|council|board|union|team|office)$/;
 const SKIP_BEFORE_VERB = new Set(['also', 'later', 'again', 'then', 'previously', 'earlier', 'repeatedly', 'publicly', 'has', 'have', 'had', 'reportedly', 'quickly']);
 
 /** The word or name right before a verb in a text (adverbs and auxiliaries skipped), as lower-case words. */
@@ -166,6 +168,13 @@ function subjectBefore(text: string, at: number): string | null {
   while (words.length && SKIP_BEFORE_VERB.has(words.at(-1)!.toLowerCase())) words.pop();
   const w = words.at(-1);
   return w ? normal(w) : null;
+}
+
+/** Whether the organisation word right before offset `at` is someone's: "his campaign", "Biden's campaign". */
+function ownedBefore(text: string, word: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 40), at).toLowerCase();
+  const i = before.lastIndexOf(word);
+  return i >= 0 && /(?:\b(?:his|her|their)|['’]s)\s+$/.test(before.slice(0, i));
 }
 
 /**
@@ -184,13 +193,15 @@ function otherAgent(text: string, names: NameRun[], sourceText: string, theirs: 
     let unknown = false;
     for (const at of lower.matchAll(new RegExp(`\\b${m[0]}\\b`, 'g'))) {
       const other = subjectBefore(sourceText, at.index);
-      if (other) subjects.push(other);
+      if (!other) unknown = true;
+      else if (!ORGANISATION.test(other) || ownedBefore(sourceText, other, at.index)) subjects.push(other);
+      // "the company said": the organisation is named elsewhere; it may be the draft's name.
       else unknown = true;
     }
     // "One Republican, Sen. Mitt Romney, voted": a use whose subject is out of reach may be the draft's name.
     if (unknown || !subjects.length || subjects.some((x) => run.keys.includes(x) || aliasesOf(x).some((a) => run.keys.includes(a)) || PRONOUN.test(x))) continue;
     // Only a name or a word for people is someone else who acted; "been", "commission", "who" are not.
-    const rival = subjects.find((x) => theirs.some((r) => r.keys.includes(x)) || PEOPLE.test(x));
+    const rival = subjects.find((x) => theirs.some((r) => r.keys.includes(x)) || PEOPLE.test(x) || ORGANISATION.test(x));
     if (!rival) continue;
     return { mine: run.raw, theirs: theirs.find((r) => r.keys.includes(rival))?.raw ?? rival, verb: m[0] };
   }

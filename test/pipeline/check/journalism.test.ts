@@ -199,6 +199,16 @@ describe('names as journalists write them', () => {
     expect(findings(s, 'entities')).toEqual([]);
   });
 
+  it("flags a person put where the source has someone's organisation act, but not a name the source refers back to", () => {
+    const texts: [string, string] = [
+      'Editor Ada Lin said the paper changed the fare story after his campaign complained about the wording, Omar Reyes noted.',
+      'Vantor said on Monday that the company complained about the fare rules.',
+    ];
+    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    expect(flagged('Editor Ada Lin said the paper changed the fare story after Reyes complained about the wording.', 1)).toMatch(/"Reyes" complained where .* has campaign complained/);
+    expect(flagged('Vantor said on Monday that Vantor complained about the fare rules.', 2)).toBe('');
+  });
+
   it('flags an acting party replaced by another the sources name ("Microsoft" for "Oracle")', () => {
     const s = story(['Oracle bought the startup on Monday for its database tools, the company said.', 'Microsoft declined to comment on the deal.'], [
       p([1], 'Microsoft bought the startup on Monday for its database tools, the company said.'),
