@@ -5,10 +5,10 @@
  * inference, not reporting.
  */
 import { contentWords } from '../../lib/text';
-import { type CheckContext, excerpt, type IndexedSource, type SourceSentence, sentencesOf } from './context';
+import { attributionWords, type CheckContext, excerpt, type IndexedSource, type SourceSentence, sentencesOf } from './context';
 import type { DraftSentence, Passage } from './passages';
 
-const CAUSAL = /\b(?:(?:largely|partly|mainly|mostly|chiefly|in\s+part|primarily)\s+)?(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|thanks\s+to|in\s+response\s+to|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|caused|causing|prompted|prompting|forced|forcing|drove|driven\s+by|spurred|triggered|fuell?ed\s+by|that\s+is\s+why)\b/i;
+const CAUSAL = /\b(?:(?:largely|partly|mainly|mostly|chiefly|in\s+part|primarily)\s+)?(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|thanks\s+to|in\s+response\s+to|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|caused|causing|prompted|prompting|forced|forcing|drove|driven\s+by|spurred|triggered|fuell?ed\s+by|that\s+is\s+why|in\s+an\s+effort\s+to|in\s+a\s+bid\s+to|in\s+order\s+to|so\s+as\s+to|(?:timed|designed|intended)\s+to)\b/i;
 
 const FORWARD = /led|leading|resulted|resulting|caused|causing|prompt|forc|drove|spurred|triggered|why/i;
 
@@ -42,9 +42,18 @@ export function checkCauses(ctx: CheckContext, p: Passage, part: DraftSentence, 
   // "is due to open", "the rules due to take effect": "due to" before a verb is a schedule, not a cause.
   if (/^due/i.test(m[0]) && (/\b(?:is|are|was|were|be|been|now)\s+$/i.test(before) || !/^\s+(?:the|a|an|its|their|his|her|this|these|those|some|many|high|low|rising|falling|\d|\p{Lu}|\p{L}+(?:ing|ion|ions|ness|ment|ments|ity|ies|s)\b)/u.test(after))) return [];
   if (/\bnot\s+$/i.test(before)) return [];
+  // "may be forced to leave", "were forced out": compulsion of someone, no cause linking two facts.
+  if (/^forc/i.test(m[0]) && (/^\s+(?:to|out|into|from|back)\b/i.test(after) || /\b(?:be|been|being|was|were|is|are)\s+(?:\w+\s+)?$/i.test(before))) return [];
   // "X led to Y" names the cause first; "Y because of X" names it last.
   const causeFirst = FORWARD.test(m[0]);
-  const [first, last] = [contentWords(part.text.slice(0, m.index)), contentWords(part.text.slice(m.index + m[0].length))];
+  // Each side is its own clause, without the credit to our outlet ("…, the Labor Department reported Thursday" is no cause).
+  const credit = attributionWords(ctx);
+  const clause = (text: string) => contentWords(text).filter((w) => !credit.has(w));
+  const head = part.text.slice(0, m.index);
+  const tail = part.text.slice(m.index + m[0].length);
+  const tailStop = tail.search(/[,;:—–(]/);
+  const headStart = Math.max(...[',', ';', '—', '–', '('].map((c) => head.lastIndexOf(c))) + 1;
+  const [first, last] = [clause(causeFirst ? head.slice(headStart) : head), clause(tailStop < 0 ? tail : tail.slice(0, tailStop))];
   const [cause, effect] = causeFirst ? [first, last] : [last, first];
   if (!effect.length || !cause.length) return [];
   const list = [...sentencesOf(ctx, pool)];

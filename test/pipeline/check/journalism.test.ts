@@ -283,6 +283,17 @@ describe('status, tense and causes', () => {
     expect(findings(s, 'entities').join(' ')).toMatch(/former/i);
   });
 
+  it('reads a cause as its own clause, without the credit to our outlet, and purposes as causes; compulsion is no cause', () => {
+    const texts: [string, string] = [
+      'Fare complaints fell to 2,100 in the week ending Aug. 29, the transit office reported Thursday. Riders may now be forced to buy passes online.',
+      'The transit office counted the complaints.',
+    ];
+    const held = (text: string) => findings(story(texts, [p([1], text)]), 'citations').join(' ');
+    expect(held('Fare complaints fell to 2,100 in the week ending Aug. 29, largely because new buses were added, the transit office reported Thursday.')).toMatch(/because/);
+    expect(held('Fare complaints fell to 2,100 in the week ending Aug. 29, in an effort to win back riders, the transit office reported Thursday.')).toMatch(/in an effort to/);
+    expect(held('Riders may now be forced to buy passes online, the transit office reported Thursday.')).toBe('');
+  });
+
   it('holds a cause that no cited source reports', () => {
     const texts: [string, string] = ['The council cut fares for students on Tuesday.', 'Students will pay less from March.'];
     expect(findings(story(texts, [p([1], 'The council cut fares for students on Tuesday.')]), 'citations')).toEqual([]);
