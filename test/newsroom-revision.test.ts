@@ -1,18 +1,15 @@
 // End to end: a publisher revises an item after publication (same guid, a new figure); the next run
 // writes a new version of the same article from the revised text instead of citing the old figure.
-import { introspectWorkflow } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../src/db/client';
 import { articleVersions, articles, items, sources } from '../src/db/schema';
-import { loadConfig } from '../src/env';
 import { escapeXml } from '../src/lib/xml-escape';
 import { draftBodyText } from '../src/lib/draft-text';
 import type { FetchFn } from '../src/pipeline/ingest/fetch-feed';
-import { openRun, runNewsroom } from '../src/pipeline/run';
-import { startStoryWorkflow } from '../src/pipeline/story-start';
 import type { ArticleDraft } from '../src/pipeline/types';
+import { runOnFeeds } from './helpers/run-on-feeds';
 
 const db = openDb(env.DB);
 const published = new Date(Date.now() - 30 * 60_000).toUTCString();
@@ -47,25 +44,6 @@ const stubFetch: FetchFn = async (url) => {
   return body ? new Response(body, { headers: { 'content-type': 'application/rss+xml; charset=utf-8' } }) : new Response('no', { status: 404 });
 };
 
-async function runAndSettle() {
-  const introspector = await introspectWorkflow(env.STORY_WORKFLOW);
-  try {
-    const deps = {
-      db,
-      store: env.STORE,
-      fetch: stubFetch as typeof fetch,
-      config: loadConfig(env),
-      now: () => new Date(),
-      startStory: (s: { storyId: string; sourceSetHash: string }) => startStoryWorkflow({ db, workflows: env.STORY_WORKFLOW, now: new Date() }, s),
-    };
-    const run = await runNewsroom(deps, await openRun(db, 'cron', new Date()));
-    for (const instance of await introspector.get()) await instance.waitForStatus('complete');
-    return run;
-  } finally {
-    await introspector.dispose();
-  }
-}
-
 const latestDraft = async (articleId: string) => {
   const versions = await db.select().from(articleVersions).where(eq(articleVersions.articleId, articleId));
   const latest = versions.sort((a, b) => b.version - a.version)[0]!;
@@ -78,7 +56,7 @@ describe('a source that revises its item after publication', () => {
       { id: 'fjordline', name: 'Fjordline Post', publisher: 'Fjordline Post', feedUrl: 'https://fjordline-post.com/feed.xml', homepage: 'https://fjordline-post.com' },
       { id: 'marrow', name: 'Marrow Herald', publisher: 'Marrow Herald', feedUrl: 'https://marrow-herald.com/feed.xml', homepage: 'https://marrow-herald.com' },
     ]);
-    await runAndSettle();
+    await runOnFeeds(stubFetch);
     const [article] = await db.select().from(articles);
     expect(article, 'the story was written').toBeDefined();
     const before = await latestDraft(article!.id);
@@ -87,7 +65,7 @@ describe('a source that revises its item after publication', () => {
     FEEDS['https://marrow-herald.com/feed.xml'] = herald('21,000');
     // Due again now, and no conditional request: the feed is fetched and the change seen.
     await db.update(sources).set({ etag: null, lastModified: null, nextFetchAt: null });
-    const run = await runAndSettle();
+    const run = await runOnFeeds(stubFetch);
     expect((run.stats as { ingest: { itemsUpdated: number } }).ingest.itemsUpdated).toBe(1);
     expect((await db.select().from(items).where(eq(items.sourceId, 'marrow')))[0]!.revision).toBe(1);
 
