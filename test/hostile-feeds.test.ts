@@ -1,19 +1,16 @@
 // End to end with hostile publishers: feed items carrying a broad set of XSS vectors are ingested,
 // clustered, written, checked and published; then every reader surface and feed is scanned for
 // live markup, with feeds read as a feed reader reads them (RSS text decoded once, then rendered as HTML).
-import { introspectWorkflow } from 'cloudflare:test';
 import { env, exports } from 'cloudflare:workers';
 import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../src/db/client';
 import { articles, sources } from '../src/db/schema';
-import { loadConfig } from '../src/env';
 import { escapeXml } from '../src/lib/xml-escape';
 import type { FetchFn } from '../src/pipeline/ingest/fetch-feed';
 import { publishByEditor } from '../src/pipeline/editorial';
-import { openRun, runNewsroom } from '../src/pipeline/run';
-import { startStoryWorkflow } from '../src/pipeline/story-start';
 import { liveMarkup, rssItems } from './helpers/feed-reader';
+import { runOnFeeds } from './helpers/run-on-feeds';
 
 const db = openDb(env.DB);
 
@@ -131,22 +128,8 @@ describe('hostile publishers, end to end', () => {
       { id: 'northwind-hostile', name: 'Northwind Hostile', publisher: 'Northwind Hostile', feedUrl: `${HOSTS.a}/feed.xml`, homepage: HOSTS.a },
       { id: 'harbor-hostile', name: 'Harbor Hostile', publisher: 'Harbor Hostile', feedUrl: `${HOSTS.b}/feed.xml`, homepage: HOSTS.b },
     ]);
-    const introspector = await introspectWorkflow(env.STORY_WORKFLOW);
-    try {
-      const deps = {
-        db,
-        store: env.STORE,
-        fetch: stubFetch as typeof fetch,
-        config: loadConfig(env),
-        now: () => new Date(),
-        startStory: (s: { storyId: string; sourceSetHash: string }) => startStoryWorkflow({ db, workflows: env.STORY_WORKFLOW, now: new Date() }, s),
-      };
-      const run = await runNewsroom(deps, await openRun(db, 'cron', new Date()));
-      expect(run.stats.workflows).toMatchObject({ started: 1 });
-      for (const instance of await introspector.get()) await instance.waitForStatus('complete');
-    } finally {
-      await introspector.dispose();
-    }
+    const run = await runOnFeeds(stubFetch);
+    expect(run.stats.workflows).toMatchObject({ started: 1 });
     // Held articles are published by an editor, so that every surface carries the hostile text.
     for (const a of await db.select().from(articles)) {
       if (a.status !== 'published') {

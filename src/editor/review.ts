@@ -21,9 +21,15 @@ const FINDINGS_SHOWN = 5;
 
 /** Sources with their text, from a version's R2 record (none when it is not on record). */
 export async function versionSources(store: R2Bucket, r2Key: string | null): Promise<SourceDoc[]> {
+  return (await versionRecord(store, r2Key)).sources;
+}
+
+/** A version's R2 record: its sources with their text and the notes on how it was written (what was left out, repairs). */
+export async function versionRecord(store: R2Bucket, r2Key: string | null): Promise<{ sources: SourceDoc[]; notes: string[] }> {
   const object = r2Key ? await store.get(r2Key) : null;
-  if (!object) return [];
-  return ((await object.json()) as { sources?: SourceDoc[] }).sources ?? [];
+  if (!object) return { sources: [], notes: [] };
+  const record = (await object.json()) as { sources?: SourceDoc[]; notes?: string[] };
+  return { sources: record.sources ?? [], notes: record.notes ?? [] };
 }
 
 /** Each failed check of a version with its findings explained against the version's draft and sources. */

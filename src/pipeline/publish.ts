@@ -128,7 +128,7 @@ export async function publishArticle(deps: PublishDeps, input: PublishInput): Pr
   const body = draftBodyText(input.draft);
   const reasons = waits
     ? [
-        ...(afterEditor ? [`the story grew after an editor's ${latest!.reason} (version ${lastVersion}); this rewrite (version ${version}) waits for an editor so it does not undo it`] : []),
+        ...(afterEditor ? [`the story's sources changed (a new or revised report) after an editor's ${latest!.reason} (version ${lastVersion}); this rewrite (version ${version}) waits for an editor so it does not undo it`] : []),
         ...(gate === 'held' ? heldReasons(input.report) : []),
       ]
     : null;

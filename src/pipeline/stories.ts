@@ -21,8 +21,8 @@ import type { ClusterItem, SourceDoc } from './types';
 export interface StoryToStart {
   storyId: string;
   sourceSetHash: string;
-  /** new = reached MIN_PUBLISHERS for the first time; grew = its source set changed after that. */
-  reason: 'new' | 'grew';
+  /** new = reached MIN_PUBLISHERS for the first time; grew = its source set changed after that; revised = a source changed its item's text. */
+  reason: 'new' | 'grew' | 'revised';
 }
 
 export interface StoriesUpdate {
@@ -61,10 +61,13 @@ export function storyIdFor(key: string): string {
   return `st_${fnv1a64(`story:${key}`)}`;
 }
 
-/** Hash of a story's sorted item ids: a new value means the story's sources changed. */
+/** Hash of a story's sorted item ids (with their revision, once revised): a new value means the story's sources changed. */
 export function sourceSetHash(itemIds: string[]): string {
   return fnv1a64([...itemIds].sort().join('\n'));
 }
+
+/** An item as the source set counts it: a revised item is a new source version, so the story is written again. */
+const itemVersion = (row: Pick<Item, 'id' | 'revision'>) => (row.revision ? `${row.id}#r${row.revision}` : row.id);
 
 /**
  * Clusters recent items into stories and writes the result in one batch.
@@ -79,7 +82,9 @@ export async function updateStories(db: Db, opts: UpdateStoriesOptions): Promise
 
   const byId = new Map(recent.map((row) => [row.id, row]));
   const newRows = recent.filter((r) => !r.storyId);
-  if (!newRows.length) return result;
+  // Stories with an item its publisher changed after first sight: their source set hash may have moved.
+  const revisedIn = new Set(recent.flatMap((r) => (r.storyId && r.revision > 0 ? [r.storyId] : [])));
+  if (!newRows.length && !revisedIn.size) return result;
   const open = new Map<string, OpenStory>();
   for (const r of recent) {
     if (!r.storyId) continue;
@@ -94,10 +99,10 @@ export async function updateStories(db: Db, opts: UpdateStoriesOptions): Promise
   }
   const { joins, created } = joinStories([...open.values()], newRows.map(toClusterItem), { windowHours: opts.config.CLUSTER_WINDOW_HOURS, ...opts.policy }, vectors);
   const fresh = created.map((ids) => ids.map((id) => byId.get(id)!));
-  const storyIdsInPlay = new Set(joins.keys());
+  const storyIdsInPlay = new Set([...joins.keys(), ...revisedIn]);
   const existing = new Map<string, typeof stories.$inferSelect>();
   for (const ids of chunks([...storyIdsInPlay], CHUNK)) for (const s of await db.select().from(stories).where(inArray(stories.id, ids))) existing.set(s.id, s);
-  if (!joins.size && !fresh.length) return result;
+  if (!joins.size && !fresh.length && !revisedIn.size) return result;
 
   // Every item of a touched story (also those older than the window) counts toward its numbers.
   const members = new Map<string, Item[]>();
@@ -115,7 +120,7 @@ export async function updateStories(db: Db, opts: UpdateStoriesOptions): Promise
       title: sorted[0]!.title,
       publisherCount: independentPublishers(sorted.map(toClusterItem), opts.policy),
       itemCount: sorted.length,
-      sourceSetHash: sourceSetHash(sorted.map((r) => r.id)),
+      sourceSetHash: sourceSetHash(sorted.map(itemVersion)),
       firstSeenAt: sorted[0]!.publishedAt,
       lastSeenAt: sorted[sorted.length - 1]!.publishedAt,
     };
@@ -157,6 +162,17 @@ export async function updateStories(db: Db, opts: UpdateStoriesOptions): Promise
     assign(storyId, joining);
     result.updated++;
     if (reason) result.toWrite.push({ storyId, sourceSetHash: s.sourceSetHash, reason });
+  }
+
+  for (const storyId of revisedIn) {
+    const story = existing.get(storyId);
+    const rows = members.get(storyId);
+    if (!story || !rows?.length || joins.has(storyId)) continue; // a joined story was summed up above, revisions included
+    const s = summarise(rows);
+    if (story.status === 'collecting' || s.sourceSetHash === story.sourceSetHash) continue;
+    statements.push(db.update(stories).set({ ...s, status: 'ready', updatedAt: nowIso }).where(eq(stories.id, storyId)));
+    result.updated++;
+    result.toWrite.push({ storyId, sourceSetHash: s.sourceSetHash, reason: 'revised' });
   }
 
   if (statements.length) await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);

@@ -19,7 +19,7 @@ export interface Written {
   ok: true;
   draft: ArticleDraft;
   writer: { name: string; model?: string };
-  /** Sources the draft was written from (flagged ones left out). */
+  /** Sources the draft was written from (flagged ones left out, instruction-like sentences taken out). */
   sources: StorySource[];
   notes: string[];
 }
@@ -57,9 +57,13 @@ export async function writeArticle(
       ok: true,
       draft: out.draft,
       writer: { name: writer.name, ...(writer.model ? { model: writer.model } : {}) },
-      sources: sources.filter((s) => !flaggedN.has(s.n)),
+      // The texts the writer saw: checks and evidence never quote a sentence that was taken out.
+      sources: out.sources.map((s) => ({ ...s, itemId: sources.find((o) => o.n === s.n)!.itemId })),
       notes: [
         ...out.flagged.map((f) => `Source ${f.n} (${f.publisher}) was left out: its text reads as instructions to a model (${f.reasons.join('; ')}).`),
+        ...out.cleaned.flatMap((c) =>
+          c.dropped.map((d) => `A sentence of source ${c.n} (${c.publisher}) was taken out before writing, the rest of the report kept: "${d.text.slice(0, 200)}" (${d.reason}).`),
+        ),
         ...out.leftOut.map((l) => `A sentence of source ${l.n} (${l.publisher}) was left out (${l.reason}).`),
         ...(out.repaired.length ? [`The first answer was invalid and repaired once (${out.repaired.slice(0, 3).join('; ')}).`] : []),
       ],

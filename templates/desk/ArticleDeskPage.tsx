@@ -14,6 +14,8 @@ export interface ArticleDeskProps {
   draft: ArticleDraft;
   /** The current version's sources with their text (from R2); empty when not on record. */
   sources: SourceDoc[];
+  /** How the current version was written: sources or sentences left out, repairs (from R2). */
+  notes?: string[];
   failed: FailedCheck[];
   categories: string[];
   compare: { from: number; to: number; lines: DiffLine[] } | null;
@@ -117,7 +119,7 @@ function Actions({ view, record, categories, draft }: Pick<ArticleDeskProps, 'vi
   );
 }
 
-function DraftAndSources({ draft, sources, record }: Pick<ArticleDeskProps, 'draft' | 'sources' | 'record'>) {
+function DraftAndSources({ draft, sources, notes = [], record }: Pick<ArticleDeskProps, 'draft' | 'sources' | 'notes' | 'record'>) {
   const listed = record.versions.find((v) => v.version === record.article.currentVersion)?.sources ?? [];
   return (
     <section aria-labelledby="draft-sources">
@@ -162,6 +164,16 @@ function DraftAndSources({ draft, sources, record }: Pick<ArticleDeskProps, 'dra
               </li>
             ))}
           </ol>
+          {notes.length > 0 && (
+            <>
+              <h3>How this version was written</h3>
+              <ul>
+                {notes.map((n) => (
+                  <li>{n}</li>
+                ))}
+              </ul>
+            </>
+          )}
         </div>
       </div>
     </section>
@@ -344,7 +356,7 @@ export function ArticleDeskPage(props: ArticleDeskProps) {
       </p>
       {a.overrideReason && <p class="notice">Published despite a failed check. Reason given: {a.overrideReason}</p>}
       <Actions view={props.view} record={props.record} categories={props.categories} draft={props.draft} />
-      <DraftAndSources draft={props.draft} sources={props.sources} record={props.record} />
+      <DraftAndSources draft={props.draft} sources={props.sources} notes={props.notes} record={props.record} />
       <CheckReport record={props.record} failed={props.failed} />
       <Versions record={props.record} compare={props.compare} />
       <AuditTrail record={props.record} />

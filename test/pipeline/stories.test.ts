@@ -86,6 +86,21 @@ describe('updateStories', () => {
     expect(result.toWrite).toEqual([{ storyId: before.id, sourceSetHash: after.sourceSetHash, reason: 'grew' }]);
   });
 
+  it('marks a written story for a new version when a source revises its item in place', async () => {
+    const kite = await storyOf(first[0]!.id);
+    await db.update(stories).set({ status: 'written' }).where(eq(stories.id, kite.id));
+    // What ingest does to an item its publisher changed: new text, revision + 1, same id.
+    await db.update(items).set({ contentText: KITE.replace('14 trillion', '15 trillion'), revision: 1, contentHash: 'changed' }).where(eq(items.id, first[1]!.id));
+    const result = await updateStories(db, { config, now: new Date(NOW + 150_000) });
+    const after = await storyOf(first[0]!.id);
+    expect(after.sourceSetHash).not.toBe(kite.sourceSetHash);
+    expect(after).toMatchObject({ id: kite.id, status: 'ready', itemCount: kite.itemCount });
+    expect(result).toMatchObject({ created: 0, assigned: 0, toWrite: [{ storyId: kite.id, sourceSetHash: after.sourceSetHash, reason: 'revised' }] });
+    // Once marked, the same revision starts nothing again.
+    await db.update(stories).set({ status: 'written' }).where(eq(stories.id, kite.id));
+    expect((await updateStories(db, { config, now: new Date(NOW + 160_000) })).toWrite).toEqual([]);
+  });
+
   it('builds numbered sources without copies or flagged items', async () => {
     await db.insert(items).values([flagged]);
     await updateStories(db, { config, now: new Date(NOW + 180_000) });

@@ -257,6 +257,8 @@ async function planItems(db: Db, source: Source, feedItems: FeedItem[], now: Dat
           snapshotKey: row.snapshotKey,
           contentHash: row.contentHash,
           revision: old.revision + 1,
+          // The flag judged text that is gone: the next write of its story judges the new text.
+          injectionFlag: null,
           updatedAt: now.toISOString(),
           ...(linkFree ? { url: row.url, canonicalUrl: row.canonicalUrl } : {}),
         })

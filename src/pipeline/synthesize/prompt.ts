@@ -1,8 +1,8 @@
 /** The writing prompt: sources as spotlighted data blocks, the rules, a canary, and the repair/revision turns. */
 import { z } from 'zod';
-import { contentWords, sentences } from '../../lib/text';
+import { contentWords, sentences, wordCount } from '../../lib/text';
 import { DRAFT_LIMITS, draftSchema } from '../draft-schema';
-import { findInstructionLikeText, findModelAddressedText } from '../injection';
+import { findInjection, withoutInstructions, type DroppedSentence } from '../injection';
 import type { ArticleDraft, ChatMessage, SourceDoc } from '../types';
 
 /** Characters of one source's text the model sees at most. */
@@ -11,6 +11,9 @@ export const MAX_SOURCE_CHARS = 6_000;
 export const MAX_TOTAL_CHARS = 30_000;
 /** Characters of a previous (invalid) answer echoed back on a repair turn. */
 const MAX_ECHO_CHARS = 12_000;
+
+/** Words a source must keep, once its instruction-like sentences are out, to be reported from. */
+export const MIN_WORDS_LEFT = 20;
 
 /** A source left out of the prompt because its text speaks to a model. */
 export interface FlaggedSource {
@@ -26,9 +29,19 @@ export interface Prompt {
   canary: string;
   /** Random tag of this run's source delimiters. */
   delimiter: string;
-  /** The sources the model sees. */
+  /** The sources the model sees, instruction-like sentences taken out. */
   included: SourceDoc[];
   flagged: FlaggedSource[];
+  /** Sources kept in the prompt without the sentences that spoke to a model. */
+  cleaned: CleanedSource[];
+}
+
+/** A source whose instruction-like sentences were taken out; the rest of its report is kept as data. */
+export interface CleanedSource {
+  n: number;
+  publisher: string;
+  url: string;
+  dropped: DroppedSentence[];
 }
 
 export interface PromptOptions {
@@ -37,18 +50,29 @@ export interface PromptOptions {
 }
 
 /**
- * Builds the conversation for one story. Sources whose text reads like an
- * instruction to a model are left out and returned in `flagged`.
+ * Builds the conversation for one story. Sentences that read like an instruction to a model are
+ * taken out of each source (listed in `cleaned`); a source with such a headline, or with too little
+ * left to report from, is left out whole and returned in `flagged`.
  *
- * @example const { messages, canary, flagged } = buildPrompt(sources, { categories: ['Research'] })
+ * @example const { messages, canary, flagged, cleaned } = buildPrompt(sources, { categories: ['Research'] })
  */
 export function buildPrompt(sources: readonly SourceDoc[], options: PromptOptions): Prompt {
   const flagged: FlaggedSource[] = [];
   const included: SourceDoc[] = [];
+  const cleaned: CleanedSource[] = [];
   for (const source of sources) {
-    const reasons = [...findInstructionLikeText(`${source.title}\n${source.text}`), ...findModelAddressedText(`${source.title}\n${source.text}`)];
-    if (reasons.length) flagged.push({ n: source.n, publisher: source.publisher, url: source.url, reasons });
-    else included.push(source);
+    const { n, publisher, url } = source;
+    const inTitle = findInjection(source.title);
+    const { text, dropped } = withoutInstructions(source.text);
+    // Re-checked whole: an instruction split across two sentences survives a sentence-by-sentence cut.
+    const left = findInjection(text);
+    if (inTitle.length || left.length) flagged.push({ n, publisher, url, reasons: [...inTitle, ...left, ...dropped.map((d) => d.reason)] });
+    else if (dropped.length && wordCount(text) < MIN_WORDS_LEFT) {
+      flagged.push({ n, publisher, url, reasons: [...dropped.map((d) => d.reason), `fewer than ${MIN_WORDS_LEFT} words left without them`] });
+    } else {
+      included.push(dropped.length ? { ...source, text } : source);
+      if (dropped.length) cleaned.push({ n, publisher, url, dropped });
+    }
   }
   const delimiter = `SOURCE-${randomHex(8)}`;
   const canary = `CANARY-${randomHex(12)}`;
@@ -61,7 +85,7 @@ export function buildPrompt(sources: readonly SourceDoc[], options: PromptOption
       content: `Here are ${included.length} sources about one news event.\n\n${blocks.join('\n\n')}\n\nWrite the article now, as one JSON object.`,
     },
   ];
-  return { messages, canary, delimiter, included, flagged };
+  return { messages, canary, delimiter, included, flagged, cleaned };
 }
 
 /** The conversation plus a turn asking the model to fix an answer that could not be used. */

@@ -1,7 +1,7 @@
 /** Writing one article from a story's sources: prompt, writer call, validation, one repair, typed failure. */
 import { describeIssues, draftSchema } from '../draft-schema';
 import { findLinksAndMarkup } from '../injection';
-import { buildPrompt, repairMessages, revisionMessages, type FlaggedSource } from './prompt';
+import { buildPrompt, repairMessages, revisionMessages, type Prompt } from './prompt';
 import { SynthesisError, TruncatedOutputError } from './synthesis-error';
 import type { ArticleDraft, ChatMessage, SourceDoc, WriteRequest, Writer } from '../types';
 import { LEFT_OUT, type LeftOut } from './brief/sentences';
@@ -18,7 +18,11 @@ export interface SynthesisOptions {
 export interface Synthesis {
   draft: ArticleDraft;
   /** Sources left out of the prompt as instruction-like; record them. */
-  flagged: FlaggedSource[];
+  flagged: Prompt['flagged'];
+  /** Sources written from without their instruction-like sentences; record what was dropped. */
+  cleaned: Prompt['cleaned'];
+  /** The sources as the writer saw them (flagged ones out, cleaned ones without the dropped sentences): check the draft against these. */
+  sources: SourceDoc[];
   /** Writer calls made: 1, or 2 when a repair was needed. */
   calls: number;
   /** Validation problems of the first answer when a repair was needed. */
@@ -44,7 +48,7 @@ export async function synthesizeStory(sources: SourceDoc[], writer: Writer, opti
  */
 export async function writeStory(sources: SourceDoc[], writer: Writer, options: SynthesisOptions = {}): Promise<Synthesis> {
   const { prompt, request } = prepare(sources, options);
-  return produce(writer, request, prompt.canary, prompt.flagged);
+  return produce(writer, request, prompt);
 }
 
 /**
@@ -62,8 +66,7 @@ export async function reviseStory(
   return produce(
     writer,
     { ...request, revise: { draft, findings }, messages: revisionMessages(prompt.messages, draft, findings, request.sources) },
-    prompt.canary,
-    prompt.flagged,
+    prompt,
   );
 }
 
@@ -163,14 +166,15 @@ function prepare(sources: SourceDoc[], options: SynthesisOptions) {
   return { prompt, request };
 }
 
-async function produce(writer: Writer, request: WriteRequest, canary: string, flagged: FlaggedSource[]): Promise<Synthesis> {
-  const context = { sourceNumbers: request.sources.map((s) => s.n), canary, categories: request.categories };
+async function produce(writer: Writer, request: WriteRequest, prompt: Prompt): Promise<Synthesis> {
+  const context = { sourceNumbers: request.sources.map((s) => s.n), canary: prompt.canary, categories: request.categories };
+  const made = { flagged: prompt.flagged, cleaned: prompt.cleaned, sources: prompt.included };
   const first = await attempt(writer, request, context);
-  if (first.ok) return { draft: first.draft, flagged, calls: 1, repaired: [], leftOut: first.leftOut };
+  if (first.ok) return { draft: first.draft, ...made, calls: 1, repaired: [], leftOut: first.leftOut };
 
   const messages: ChatMessage[] = repairMessages(request.messages ?? [], first.output, first.problems);
   const second = await attempt(writer, { ...request, messages }, context);
-  if (second.ok) return { draft: second.draft, flagged, calls: 2, repaired: first.problems, leftOut: second.leftOut };
+  if (second.ok) return { draft: second.draft, ...made, calls: 2, repaired: first.problems, leftOut: second.leftOut };
   throw new SynthesisError(
     'invalid-output',
     `${writer.name} gave no valid article after one repair attempt`,

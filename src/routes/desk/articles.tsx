@@ -13,7 +13,7 @@ import {
   unpublishArticleNow,
   unpublishInput,
 } from '../../editor/articles';
-import { explainChecks, reviewQueue, versionSources } from '../../editor/review';
+import { explainChecks, reviewQueue, versionRecord } from '../../editor/review';
 import { loadConfig } from '../../env';
 import { ApiError } from '../../lib/http/api-error';
 import { diffLines } from '../../lib/diff';
@@ -57,7 +57,7 @@ export const deskArticles = new Hono<DeskEnv>()
       throw err;
     }
     const current = record.versions.find((v) => v.version === record.article.currentVersion) ?? record.versions.at(-1)!;
-    const sources = await versionSources(c.env.STORE, current.r2Key);
+    const { sources, notes } = await versionRecord(c.env.STORE, current.r2Key);
     const draft = current.draft as ArticleDraft;
     const from = versionParam.safeParse(c.req.query('from'));
     const to = versionParam.safeParse(c.req.query('to'));
@@ -72,6 +72,7 @@ export const deskArticles = new Hono<DeskEnv>()
         record={record}
         draft={draft}
         sources={sources}
+        notes={notes}
         failed={explainChecks(current.checks, draft, sources)}
         categories={config.CATEGORIES}
         compare={compare}

@@ -266,15 +266,15 @@ describe('repeated runs', () => {
     }
   });
 
-  it('an item whose content changed is updated and its revision bumped', async () => {
+  it('an item whose content changed is updated, its revision bumped and its old injection flag cleared', async () => {
     const [row] = await itemsOf('harbor-signal');
-    await db.update(itemsTable).set({ title: 'An older headline', contentHash: 'stale' }).where(eq(itemsTable.id, row!.id));
+    await db.update(itemsTable).set({ title: 'An older headline', contentHash: 'stale', injectionFlag: 'instruction-like text' }).where(eq(itemsTable.id, row!.id));
     await env.DB.prepare("UPDATE sources SET etag = NULL, last_modified = NULL WHERE id = 'harbor-signal'").run();
     const run = await ingest(T0);
     expect(run.itemsUpdated).toBe(1);
     expect(run.itemsNew).toBe(0);
     const [after] = await db.select().from(itemsTable).where(eq(itemsTable.id, row!.id));
-    expect(after).toMatchObject({ title: row!.title, contentHash: row!.contentHash, revision: 1 });
+    expect(after).toMatchObject({ title: row!.title, contentHash: row!.contentHash, revision: 1, injectionFlag: null });
   });
 
   it('an item already known under another source (same canonical URL) is skipped and counted', async () => {

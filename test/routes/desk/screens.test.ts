@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../../src/db/client';
 import { editors, runs, sources } from '../../../src/db/schema';
 import { sha256Hex } from '../../../src/lib/hash';
-import { CLOSEST_PASSAGE, HELD_CLAIM, deskArticle, unlabelledControls } from '../../helpers/desk-articles';
+import { CLOSEST_PASSAGE, HELD_CLAIM, HELD_NOTE, deskArticle, unlabelledControls } from '../../helpers/desk-articles';
 import { deskFetch, signedIn, type DeskBrowser } from '../../helpers/desk';
 
 const db = openDb(env.DB);
@@ -50,6 +50,9 @@ for (const who of ['editor', 'admin'] as const) {
       expect(res.status).toBe(200);
       expect(html).toContain('The draft beside its sources');
       expect(html).toContain('Atlas was trained on 3 trillion tokens'); // a source's text, from the version's R2 record
+      // The version's notes, also from R2: here, the sentence taken out of a source before writing.
+      expect(html).toContain('How this version was written');
+      expect(html).toContain(HELD_NOTE.replaceAll('"', '&quot;'));
       expect(html).toContain('Failed (blocking)');
       expect(html).toContain(CLOSEST_PASSAGE);
       expect(html).toContain('Audit trail');
