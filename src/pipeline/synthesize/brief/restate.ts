@@ -31,14 +31,29 @@ function matchWords(text: string): string[] {
  * paraphrased). A run fails one word before the check would fail it, for the margin.
  */
 export function copyTest(texts: readonly string[], run = MAX_COPIED_RUN + 1): CopyTest {
-  const pairs = new Set<string>();
-  const joined: string[] = [];
+  // The sources' words as numbers, one text after another with NONE between them: no run crosses from one to the next.
+  const ids = new Map<string, number>();
+  const stream: number[] = [];
   for (const t of texts) {
-    const tokens = matchWords(t);
-    for (let i = 1; i < tokens.length; i++) pairs.add(`${tokens[i - 1]} ${tokens[i]}`);
-    joined.push(` ${tokens.join(' ')} `);
+    for (const w of matchWords(t)) {
+      let id = ids.get(w);
+      if (id === undefined) ids.set(w, (id = ids.size));
+      stream.push(id);
+    }
+    stream.push(NONE);
   }
-  const all = joined.join('\n');
+  const pairKey = (a: number, b: number) => a * ids.size + b;
+  const pairs = new Set<number>();
+  for (let i = 1; i < stream.length; i++) if (stream[i - 1]! >= 0 && stream[i]! >= 0) pairs.add(pairKey(stream[i - 1]!, stream[i]!));
+  // Where each word stands in the sources, indexed when a chain of copied pairs first gets long.
+  let positions: Map<number, number[]> | undefined;
+  const positionsOf = (id: number) => {
+    if (!positions) {
+      positions = new Map();
+      for (const [p, w] of stream.entries()) if (w >= 0) (positions.get(w) ?? positions.set(w, []).get(w)!).push(p);
+    }
+    return positions.get(id) ?? [];
+  };
   // The same stretch of text is asked about again and again (styles, quoted phrases around it): one answer each.
   const seen = new Map<string, boolean>();
   const test = (segment: string) => {
@@ -54,15 +69,36 @@ export function copyTest(texts: readonly string[], run = MAX_COPIED_RUN + 1): Co
   // A copied run is a chain of copied word pairs: the whole run is looked up only at the end of a long chain.
   function copiedSegment(segment: string): boolean {
       const tokens = matchWords(segment);
+      const wordIds = tokens.map((w) => ids.get(w) ?? UNKNOWN);
       let names: Set<string> | undefined;
       let chain = 0;
       // Start of the copied stretch found so far (windows of `run` words that a source has, overlapping), or -1.
       let from = -1;
       let to = -1;
+      // Where in the sources the last window found starts: the next window is most often the one after it.
+      let last = -1;
+      let lastEnd = -1;
+      // Whether the `run` words before `end` stand in a row in one source.
+      const inSource = (end: number) => {
+        const start = end - run;
+        if (last >= 0 && lastEnd === end - 1 && stream[last + run] === wordIds[end - 1]) {
+          [last, lastEnd] = [last + 1, end];
+          return true;
+        }
+        for (const p of positionsOf(wordIds[start]!)) {
+          let k = 1;
+          while (k < run && stream[p + k] === wordIds[start + k]) k++;
+          if (k === run) {
+            [last, lastEnd] = [p, end];
+            return true;
+          }
+        }
+        return false;
+      };
       const judge = () => from >= 0 && ownWords(tokens.slice(from, to), (names ??= namesIn(segment))) >= run - 1;
       for (let i = 1; i < tokens.length; i++) {
-        chain = pairs.has(`${tokens[i - 1]} ${tokens[i]}`) ? chain + 1 : 0;
-        if (chain < run - 1 || !all.includes(` ${tokens.slice(i - run + 1, i + 1).join(' ')} `)) continue;
+        chain = wordIds[i - 1]! >= 0 && wordIds[i]! >= 0 && pairs.has(pairKey(wordIds[i - 1]!, wordIds[i]!)) ? chain + 1 : 0;
+        if (chain < run - 1 || !inSource(i + 1)) continue;
         if (from >= 0 && i - run + 1 < to) to = i + 1;
         else {
           if (judge()) return true;
@@ -72,6 +108,9 @@ export function copyTest(texts: readonly string[], run = MAX_COPIED_RUN + 1): Co
       return judge();
   }
 }
+/** Between two source texts in the copy test's stream, and a word no source has: neither matches anything. */
+const NONE = -1;
+const UNKNOWN = -2;
 
 const SYNONYMS: Record<string, string> = {
   company: 'firm', firm: 'company', companies: 'firms', firms: 'companies', began: 'started', begin: 'start', begins: 'starts',
