@@ -155,7 +155,15 @@ export function questionFor(kind: QuestionKind, answer: Sentence, topic: string)
 }
 
 /** Which question a sentence could answer, in the order a reader asks them. */
-export function kindsOf(s: Sentence): QuestionKind[] {
+export function kindsOf(s: Sentence): readonly QuestionKind[] {
+  // Asked once for every kind of question on every attempt: answered once a sentence.
+  let out = kinds.get(s);
+  if (!out) kinds.set(s, (out = questionKinds(s)));
+  return out;
+}
+const kinds = new WeakMap<Sentence, QuestionKind[]>();
+
+function questionKinds(s: Sentence): QuestionKind[] {
   const out: QuestionKind[] = [];
   if (s.index <= 1 && !s.quoted) out.push('happened');
   if (AFFECTED.test(s.text)) out.push('affected');

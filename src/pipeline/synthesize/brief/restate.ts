@@ -368,7 +368,8 @@ function once(re: RegExp): RegExp {
 const ASIDES: RegExp[] = [
   /\s[—–]\s[^—–"“”]{3,140}?\s[—–]\s/g,
   /\s\([^()"“”]{2,80}\)/g,
-  /(?<=\p{Lu}[\p{L}\d'’-]*),\s(?:the|a|an)\s[^,"“”]{3,70},(?=\s\p{Ll})/gu,
+  // The look back comes after the comma: tried at every comma, not at every character.
+  /,(?<=\p{Lu}[\p{L}\d'’-]*,)\s(?:the|a|an)\s[^,"“”]{3,70},(?=\s\p{Ll})/gu,
   /,\s(?:which|who|whose)\s[^,"“”]{3,90},(?=\s\p{Ll})/gu,
   /,\s\p{Ll}+ing\s[^,;"“”]{3,140}(?=\.$)/gu,
 ];

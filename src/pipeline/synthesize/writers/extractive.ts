@@ -6,7 +6,7 @@ import { jaccard, sentences, wordCount, words } from '../../../lib/text';
 import { cutOff } from '../../check/readability';
 import type { ArticleDraft, Cited, SourceDoc, Writer } from '../../types';
 import { cleanHeadline, composeDek, composeTitle, FUTURE, sentenceCase, kindsOf, publishersOf, questionFor, topicNoun, type QuestionKind } from '../brief/headline';
-import { attribute, attributionInCause, breakCopiedRuns, condensed, copyTest, listOf, quotedWords, restate, type CopyTest } from '../brief/restate';
+import { attribute, attributionInCause, breakCopiedRuns, condensed, copyTest, listOf, quotedWords as countQuoted, restate, type CopyTest } from '../brief/restate';
 import { timeFronted } from '../brief/reorder';
 import { keepsSpeakers } from '../brief/speakers';
 import { accountsOf, headlineSentences, LEFT_OUT, overlap, sentencePool, type Account, type LeftOut, type Sentence } from '../brief/sentences';
@@ -193,6 +193,13 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
       rendered.set(key, sound(s, text, publishers));
     }
     return rendered.get(key);
+  };
+  // A text's quoted words are counted again as it is taken, weighed and given back: counted once.
+  const quotedCounts = new Map<string, number>();
+  const quotedWords = (text: string) => {
+    let n = quotedCounts.get(text);
+    if (n === undefined) quotedCounts.set(text, (n = countQuoted(text)));
+    return n;
   };
   // Quotations within the stage's share of the article, and each report's within the `verbatim` check's per-source limit.
   const quotedBy = new Map<Account, number>();
