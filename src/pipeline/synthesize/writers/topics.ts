@@ -55,7 +55,8 @@ export function chooseTags(sources: readonly SourceDoc[], max = 6): string[] {
   }
   const text = sources.map((s) => s.text).join('\n');
   // A one-word span is a name only if the sources capitalise it mid-sentence too ("Wayfinder", not "For").
-  const midSentence = (name: string) => name.includes(' ') || new RegExp(`[\\p{Ll},]\\s+${escapeRegExp(name)}\\b`, 'u').test(text);
+  // The name first and what precedes it looked back at: a literal is found fast, a look at every character is not.
+  const midSentence = (name: string) => name.includes(' ') || new RegExp(`${escapeRegExp(name)}(?<=[\\p{Ll},]\\s+${escapeRegExp(name)})\\b`, 'u').test(text);
   return [...seenBy.keys()]
     .filter((name) => ((seenBy.get(name)?.size ?? 0) >= 2 || (mentions.get(name) ?? 0) >= 3) && midSentence(name))
     .sort((a, b) => seenBy.get(b)!.size - seenBy.get(a)!.size || mentions.get(b)! - mentions.get(a)! || a.localeCompare(b))
