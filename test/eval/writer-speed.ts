@@ -1,6 +1,7 @@
-// npm run eval:writer-speed — the extractive writer's CPU time per story on the demo newswire and NeuS dev events,
-// against another copy of the writer (--against <dir holding src/>) in the same process, interleaved, with proof
-// that both write byte-identical drafts. Options: --events N (NeuS dev events, default 300), --rounds N, --save <file>.
+// node --import tsx test/eval/writer-speed.ts — the extractive writer's CPU time per story on the demo newswire and
+// NeuS dev events (NEUS_DIR; never the held-out fifth), against another copy of the writer (--against <dir holding
+// src/>) in the same process, interleaved, with proof that both write byte-identical drafts.
+// Options: --events N (NeuS dev events, default 300), --rounds N (default 5), --save <file>, --expect <saved file>.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
