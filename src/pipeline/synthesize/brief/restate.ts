@@ -176,19 +176,20 @@ const HEDGES: Record<string, string> = { about: 'some', some: 'about', roughly: 
 
 /** Applies rewrites outside quotation marks until `copied` no longer holds; undefined when the runs cannot all be broken. */
 export function breakCopiedRuns(text: string, copied: CopyTest): string | undefined {
-  const memo = memoOf(copied);
-  const key = `b|${text}`;
-  if (memo.has(key)) return memo.get(key);
+  const memo = memoOf(copied, 'b');
+  if (memo.has(text)) return memo.get(text);
   const out = rewriteRuns(text, copied);
-  memo.set(key, out);
+  memo.set(text, out);
   return out;
 }
 
-// The writer asks about the same sentence again and again (styles, stages): one answer per text and source set.
-const memos = new WeakMap<CopyTest, Map<string, string | undefined>>();
-function memoOf(copied: CopyTest): Map<string, string | undefined> {
-  let memo = memos.get(copied);
-  if (!memo) memos.set(copied, (memo = new Map()));
+// The writer asks about the same sentence again and again (styles, stages): one answer per question, text and source set.
+const memos = new WeakMap<CopyTest, Map<string, Map<string, string | undefined>>>();
+function memoOf(copied: CopyTest, question: string): Map<string, string | undefined> {
+  let byQuestion = memos.get(copied);
+  if (!byQuestion) memos.set(copied, (byQuestion = new Map()));
+  let memo = byQuestion.get(question);
+  if (!memo) byQuestion.set(question, (memo = new Map()));
   return memo;
 }
 
@@ -230,11 +231,10 @@ function rewriteRuns(text: string, copied: CopyTest): string | undefined {
  * no long copied run outside the marks). Undefined when none works.
  */
 export function restate(text: string, copied: CopyTest, openingWords = 0, phrases = false): string | undefined {
-  const memo = memoOf(copied);
-  const key = `r${openingWords}${phrases ? 'p' : ''}|${text}`;
-  if (memo.has(key)) return memo.get(key);
+  const memo = memoOf(copied, `r${openingWords}${phrases ? 'p' : ''}`);
+  if (memo.has(text)) return memo.get(text);
   const out = quoteTail(text, copied, openingWords, phrases);
-  memo.set(key, out);
+  memo.set(text, out);
   return out;
 }
 
