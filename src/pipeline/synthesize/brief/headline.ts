@@ -115,12 +115,14 @@ export function topicNoun(accounts: readonly Account[], usable: readonly Sentenc
     // The sentences the brief may use (not the junk a feed may carry), and the headline.
     const s = { title: a.sources[0]!.title, text: usable.filter((u) => u.account === a).map((u) => u.text).join(' ') };
     // Lower-case occurrences only: a capitalised word may be a name.
-    const lower = `${s.title} ${s.text}`.match(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}-]{3,}(?![\p{L}'’])/gu) ?? [];
+    // (The look back follows the first letter: tried at each lower-case letter, not at every character.)
+    const lower = `${s.title} ${s.text}`.match(/\p{Ll}(?<![\p{L}'’-]\p{Ll})[\p{Ll}-]{3,}(?![\p{L}'’])/gu) ?? [];
+    const title = s.title.toLowerCase();
     for (const w of lower) {
       if (STOPWORDS.has(w) || NOT_A_TOPIC.has(w) || /(?:ed|ing|ly|ous|ful|ive|able|est)$/.test(w)) continue;
       const e = seen.get(w) ?? { accounts: new Set(), count: 0 };
       e.accounts.add(a);
-      e.count += s.title.toLowerCase().includes(w) ? 3 : 1;
+      e.count += title.includes(w) ? 3 : 1;
       seen.set(w, e);
     }
   }
@@ -155,7 +157,15 @@ export function questionFor(kind: QuestionKind, answer: Sentence, topic: string)
 }
 
 /** Which question a sentence could answer, in the order a reader asks them. */
-export function kindsOf(s: Sentence): QuestionKind[] {
+export function kindsOf(s: Sentence): readonly QuestionKind[] {
+  // Asked once for every kind of question on every attempt: answered once a sentence.
+  let out = kinds.get(s);
+  if (!out) kinds.set(s, (out = questionKinds(s)));
+  return out;
+}
+const kinds = new WeakMap<Sentence, QuestionKind[]>();
+
+function questionKinds(s: Sentence): QuestionKind[] {
   const out: QuestionKind[] = [];
   if (s.index <= 1 && !s.quoted) out.push('happened');
   if (AFFECTED.test(s.text)) out.push('affected');

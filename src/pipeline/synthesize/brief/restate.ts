@@ -31,14 +31,44 @@ function matchWords(text: string): string[] {
  * paraphrased). A run fails one word before the check would fail it, for the margin.
  */
 export function copyTest(texts: readonly string[], run = MAX_COPIED_RUN + 1): CopyTest {
-  const pairs = new Set<string>();
-  const joined: string[] = [];
+  // The sources' words as numbers, one text after another with NONE between them: no run crosses from one to the next.
+  const ids = new Map<string, number>();
+  const stream: number[] = [];
   for (const t of texts) {
-    const tokens = matchWords(t);
-    for (let i = 1; i < tokens.length; i++) pairs.add(`${tokens[i - 1]} ${tokens[i]}`);
-    joined.push(` ${tokens.join(' ')} `);
+    for (const w of matchWords(t)) {
+      let id = ids.get(w);
+      if (id === undefined) ids.set(w, (id = ids.size));
+      stream.push(id);
+    }
+    stream.push(NONE);
   }
-  const all = joined.join('\n');
+  const pairKey = (a: number, b: number) => a * ids.size + b;
+  const pairs = new Set<number>();
+  for (let i = 1; i < stream.length; i++) if (stream[i - 1]! >= 0 && stream[i]! >= 0) pairs.add(pairKey(stream[i - 1]!, stream[i]!));
+  // Where each word stands in the sources, indexed when a chain of copied pairs first gets long.
+  let positions: Map<number, number[]> | undefined;
+  const positionsOf = (id: number) => {
+    if (!positions) {
+      positions = new Map();
+      for (const [p, w] of stream.entries()) if (w >= 0) (positions.get(w) ?? positions.set(w, []).get(w)!).push(p);
+    }
+    return positions.get(id) ?? [];
+  };
+  // A word never holds a space: a text's words are its space-separated pieces' words, and the pieces recur from one
+  // rendering of a sentence to the next.
+  const pieces = new Map<string, string[]>();
+  const wordsOf = (segment: string) => {
+    const out: string[] = [];
+    for (const piece of segment.split(' ')) {
+      let found = pieces.get(piece);
+      if (!found) {
+        if (pieces.size > 20_000) pieces.clear();
+        pieces.set(piece, (found = matchWords(piece)));
+      }
+      for (const w of found) out.push(w);
+    }
+    return out;
+  };
   // The same stretch of text is asked about again and again (styles, quoted phrases around it): one answer each.
   const seen = new Map<string, boolean>();
   const test = (segment: string) => {
@@ -53,16 +83,37 @@ export function copyTest(texts: readonly string[], run = MAX_COPIED_RUN + 1): Co
 
   // A copied run is a chain of copied word pairs: the whole run is looked up only at the end of a long chain.
   function copiedSegment(segment: string): boolean {
-      const tokens = matchWords(segment);
+      const tokens = wordsOf(segment);
+      const wordIds = tokens.map((w) => ids.get(w) ?? UNKNOWN);
       let names: Set<string> | undefined;
       let chain = 0;
       // Start of the copied stretch found so far (windows of `run` words that a source has, overlapping), or -1.
       let from = -1;
       let to = -1;
+      // Where in the sources the last window found starts: the next window is most often the one after it.
+      let last = -1;
+      let lastEnd = -1;
+      // Whether the `run` words before `end` stand in a row in one source.
+      const inSource = (end: number) => {
+        const start = end - run;
+        if (last >= 0 && lastEnd === end - 1 && stream[last + run] === wordIds[end - 1]) {
+          [last, lastEnd] = [last + 1, end];
+          return true;
+        }
+        for (const p of positionsOf(wordIds[start]!)) {
+          let k = 1;
+          while (k < run && stream[p + k] === wordIds[start + k]) k++;
+          if (k === run) {
+            [last, lastEnd] = [p, end];
+            return true;
+          }
+        }
+        return false;
+      };
       const judge = () => from >= 0 && ownWords(tokens.slice(from, to), (names ??= namesIn(segment))) >= run - 1;
       for (let i = 1; i < tokens.length; i++) {
-        chain = pairs.has(`${tokens[i - 1]} ${tokens[i]}`) ? chain + 1 : 0;
-        if (chain < run - 1 || !all.includes(` ${tokens.slice(i - run + 1, i + 1).join(' ')} `)) continue;
+        chain = wordIds[i - 1]! >= 0 && wordIds[i]! >= 0 && pairs.has(pairKey(wordIds[i - 1]!, wordIds[i]!)) ? chain + 1 : 0;
+        if (chain < run - 1 || !inSource(i + 1)) continue;
         if (from >= 0 && i - run + 1 < to) to = i + 1;
         else {
           if (judge()) return true;
@@ -72,6 +123,9 @@ export function copyTest(texts: readonly string[], run = MAX_COPIED_RUN + 1): Co
       return judge();
   }
 }
+/** Between two source texts in the copy test's stream, and a word no source has: neither matches anything. */
+const NONE = -1;
+const UNKNOWN = -2;
 
 const SYNONYMS: Record<string, string> = {
   company: 'firm', firm: 'company', companies: 'firms', firms: 'companies', began: 'started', begin: 'start', begins: 'starts',
@@ -122,19 +176,20 @@ const HEDGES: Record<string, string> = { about: 'some', some: 'about', roughly: 
 
 /** Applies rewrites outside quotation marks until `copied` no longer holds; undefined when the runs cannot all be broken. */
 export function breakCopiedRuns(text: string, copied: CopyTest): string | undefined {
-  const memo = memoOf(copied);
-  const key = `b|${text}`;
-  if (memo.has(key)) return memo.get(key);
+  const memo = memoOf(copied, 'b');
+  if (memo.has(text)) return memo.get(text);
   const out = rewriteRuns(text, copied);
-  memo.set(key, out);
+  memo.set(text, out);
   return out;
 }
 
-// The writer asks about the same sentence again and again (styles, stages): one answer per text and source set.
-const memos = new WeakMap<CopyTest, Map<string, string | undefined>>();
-function memoOf(copied: CopyTest): Map<string, string | undefined> {
-  let memo = memos.get(copied);
-  if (!memo) memos.set(copied, (memo = new Map()));
+// The writer asks about the same sentence again and again (styles, stages): one answer per question, text and source set.
+const memos = new WeakMap<CopyTest, Map<string, Map<string, string | undefined>>>();
+function memoOf(copied: CopyTest, question: string): Map<string, string | undefined> {
+  let byQuestion = memos.get(copied);
+  if (!byQuestion) memos.set(copied, (byQuestion = new Map()));
+  let memo = byQuestion.get(question);
+  if (!memo) byQuestion.set(question, (memo = new Map()));
   return memo;
 }
 
@@ -176,11 +231,10 @@ function rewriteRuns(text: string, copied: CopyTest): string | undefined {
  * no long copied run outside the marks). Undefined when none works.
  */
 export function restate(text: string, copied: CopyTest, openingWords = 0, phrases = false): string | undefined {
-  const memo = memoOf(copied);
-  const key = `r${openingWords}${phrases ? 'p' : ''}|${text}`;
-  if (memo.has(key)) return memo.get(key);
+  const memo = memoOf(copied, `r${openingWords}${phrases ? 'p' : ''}`);
+  if (memo.has(text)) return memo.get(text);
   const out = quoteTail(text, copied, openingWords, phrases);
-  memo.set(key, out);
+  memo.set(text, out);
   return out;
 }
 
@@ -329,7 +383,8 @@ function once(re: RegExp): RegExp {
 const ASIDES: RegExp[] = [
   /\s[—–]\s[^—–"“”]{3,140}?\s[—–]\s/g,
   /\s\([^()"“”]{2,80}\)/g,
-  /(?<=\p{Lu}[\p{L}\d'’-]*),\s(?:the|a|an)\s[^,"“”]{3,70},(?=\s\p{Ll})/gu,
+  // The look back comes after the comma: tried at every comma, not at every character.
+  /,(?<=\p{Lu}[\p{L}\d'’-]*,)\s(?:the|a|an)\s[^,"“”]{3,70},(?=\s\p{Ll})/gu,
   /,\s(?:which|who|whose)\s[^,"“”]{3,90},(?=\s\p{Ll})/gu,
   /,\s\p{Ll}+ing\s[^,;"“”]{3,140}(?=\.$)/gu,
 ];

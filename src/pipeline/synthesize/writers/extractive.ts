@@ -6,7 +6,7 @@ import { jaccard, sentences, wordCount, words } from '../../../lib/text';
 import { cutOff } from '../../check/readability';
 import type { ArticleDraft, Cited, SourceDoc, Writer } from '../../types';
 import { cleanHeadline, composeDek, composeTitle, FUTURE, sentenceCase, kindsOf, publishersOf, questionFor, topicNoun, type QuestionKind } from '../brief/headline';
-import { attribute, attributionInCause, breakCopiedRuns, condensed, copyTest, listOf, quotedWords, restate, type CopyTest } from '../brief/restate';
+import { attribute, attributionInCause, breakCopiedRuns, condensed, copyTest, listOf, quotedWords as countQuoted, restate, type CopyTest } from '../brief/restate';
 import { timeFronted } from '../brief/reorder';
 import { keepsSpeakers } from '../brief/speakers';
 import { accountsOf, headlineSentences, LEFT_OUT, overlap, sentencePool, type Account, type LeftOut, type Sentence } from '../brief/sentences';
@@ -153,14 +153,21 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
 
   // A sentence as we print it: whole, attributed when it opens a paragraph, copied runs rewritten.
   // What a rewrite may not do: hand a quotation to another speaker, put our outlet on a cause's side, leave a sentence cut.
-  const sound = (s: Sentence, text: string | undefined, publishers: readonly string[]) =>
-    text && keepsSpeakers(s.text, text) && !attributionInCause(text, publishers) && !sentences(text).some(cutOff) ? text : undefined;
+  // The same rendering is judged again on every attempt and question: judged once.
+  const sound = (s: Sentence, text: string | undefined, publishers: readonly string[]) => {
+    if (!text) return undefined;
+    const key = `sound|${publishers.join('|')}|${s.text}|${text}`;
+    if (!rendered.has(key)) rendered.set(key, keepsSpeakers(s.text, text) && !attributionInCause(text, publishers) && !sentences(text).some(cutOff) ? text : undefined);
+    return rendered.get(key);
+  };
   const render = (s: Sentence, publishers: string[] | null): string | undefined => {
     if (!publishers) return restate(s.text, copied);
     const styles = styleTurn++ % 2 ? (['suffix', 'prefix', 'middle'] as const) : (['prefix', 'suffix', 'middle'] as const);
     // Our own words first (rewrites, the attribution splitting a long stretch); a closing quotation only after.
-    // The whole sentence first, then reordered and condensed by rule (asides dropped), before any quotation.
-    for (const variant of [s.text, ...condensedOf(s.text)]) {
+    // The whole sentence first, then reordered and condensed by rule (asides dropped, found only when needed), before any quotation.
+    const variants = [s.text];
+    for (let v = 0; v < variants.length; v++) {
+      const variant = variants[v]!;
       // "According to P, …" and "…, P reported." leave the same words in a row: when one copies a run, so does the
       // other (remembered across attempts, which alternate the two).
       const plainCopies = `copies|${publishers.join('|')}|${variant}`;
@@ -175,12 +182,24 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
         const text = rendered.get(key);
         if (text) return text;
       }
+      if (v === 0) variants.push(...condensedOf(s.text));
     }
-    const attributed = attribute(s.text, publishers, 'prefix', proper);
-    // A quoted phrase is a last resort, for thin sources: a phrase quoted from the outlet's narrative gives the
-    // `quotes` check no speaker to verify.
-    const text = restate(attributed, copied, words(attributed).length - words(s.text).length, last);
-    return sound(s, text, publishers);
+    const key = `quoting${last ? '|last' : ''}|${publishers.join('|')}|${s.text}`;
+    if (!rendered.has(key)) {
+      const attributed = attribute(s.text, publishers, 'prefix', proper);
+      // A quoted phrase is a last resort, for thin sources: a phrase quoted from the outlet's narrative gives the
+      // `quotes` check no speaker to verify.
+      const text = restate(attributed, copied, words(attributed).length - words(s.text).length, last);
+      rendered.set(key, sound(s, text, publishers));
+    }
+    return rendered.get(key);
+  };
+  // A text's quoted words are counted again as it is taken, weighed and given back: counted once.
+  const quotedCounts = new Map<string, number>();
+  const quotedWords = (text: string) => {
+    let n = quotedCounts.get(text);
+    if (n === undefined) quotedCounts.set(text, (n = countQuoted(text)));
+    return n;
   };
   // Quotations within the stage's share of the article, and each report's within the `verbatim` check's per-source limit.
   const quotedBy = new Map<Account, number>();

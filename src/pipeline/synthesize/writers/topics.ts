@@ -55,13 +55,31 @@ export function chooseTags(sources: readonly SourceDoc[], max = 6): string[] {
   }
   const text = sources.map((s) => s.text).join('\n');
   // A one-word span is a name only if the sources capitalise it mid-sentence too ("Wayfinder", not "For").
-  const midSentence = (name: string) => name.includes(' ') || new RegExp(`[\\p{Ll},]\\s+${escapeRegExp(name)}\\b`, 'u').test(text);
+  const midSentence = (name: string) => name.includes(' ') || capitalisedMidSentence(text, name);
   return [...seenBy.keys()]
     .filter((name) => ((seenBy.get(name)?.size ?? 0) >= 2 || (mentions.get(name) ?? 0) >= 3) && midSentence(name))
     .sort((a, b) => seenBy.get(b)!.size - seenBy.get(a)!.size || mentions.get(b)! - mentions.get(a)! || a.localeCompare(b))
     .slice(0, max);
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Whether `text` has `name` as a whole word after a lower-case letter or a comma and a space (what
+ * /[\p{Ll},]\s+NAME\b/u finds), looked for by position: a pattern compiled for every name costs more than the search.
+ */
+function capitalisedMidSentence(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    if (WORD_CHAR.test(text.charAt(end - 1)) === WORD_CHAR.test(text.charAt(end))) continue;
+    let before = at - 1;
+    while (before >= 0 && SPACE.test(text.charAt(before))) before--;
+    if (before === at - 1 || before < 0) continue;
+    // The character before the spaces, a whole code point (a surrogate pair read as one).
+    const low = text.charCodeAt(before);
+    const start = low >= 0xdc00 && low <= 0xdfff && before > 0 && /[\ud800-\udbff]/.test(text.charAt(before - 1)) ? before - 1 : before;
+    if (LOWER_OR_COMMA.test(text.slice(start, before + 1))) return true;
+  }
+  return false;
 }
+const WORD_CHAR = /^\w$/;
+const SPACE = /^\s$/u;
+const LOWER_OR_COMMA = /^[\p{Ll},]$/u;

@@ -16,6 +16,19 @@ describe('copyTest (a copied run as the verbatim check reads it)', () => {
     expect(copied('Officials said the new ferry would carry more passengers across the bay than the old one ever could, they added.')).toBe(true);
   });
 
+  it('does not join two sources into one run: every word pair is in a source, the run in none', () => {
+    const first = 'the harbour board said the new ferry would carry more passengers';
+    const second = 'more passengers across the bay than the old one';
+    const joined = 'The harbour board said the new ferry would carry more passengers across the bay than the old one.';
+    expect(copyTest([first, second])(joined)).toBe(false);
+    expect(copyTest([`${first} across the bay than the old one`])(joined)).toBe(true);
+  });
+
+  it('finds a run that a source gives after a false start with the same words', () => {
+    const source = 'the new ferry would carry cars. Then the new ferry would carry more passengers across the bay than the old one ever could.';
+    expect(copyTest([source])('We hear the new ferry would carry more passengers across the bay than the old one ever could.')).toBe(true);
+  });
+
   it('leaves text inside quotation marks to the quotes check', () => {
     expect(copied(`The board's view: "${WORDING.slice(0, -1)}."`)).toBe(false);
   });
