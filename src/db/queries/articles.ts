@@ -1,9 +1,9 @@
 /** Read queries for published articles: listings, the article page, feeds and sitemaps. */
-import { and, asc, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import { independentPublishers } from '../../lib/publishers';
 import type { ArticleDraft } from '../../pipeline/types';
 import type { Db } from '../client';
-import { articleSources, articles, articleVersions, auditLog, checks, corrections, type Article } from '../schema';
+import { articles, type Article } from '../schema';
 import type { ArticlePage, ArticleSummary, ArticleView } from './views';
 
 export const PAGE_SIZE = 20;
@@ -119,54 +119,60 @@ function reasonOf(details: Record<string, unknown> | null): string | null {
   return typeof reason === 'string' && reason.trim() ? reason : null;
 }
 
+/** One JSON array (or object) of rows, read by the same statement as the article row. */
+function jsonOf<T>(value: unknown, fallback: T): T {
+  if (typeof value !== 'string') return fallback;
+  try {
+    return JSON.parse(value) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+// Everything the page shows beside the article row, as JSON built by SQLite in the same statement:
+// one D1 query for an uncached article page (subqueries ordered as the page lists them).
+// Qualified: unqualified, "id" inside a subquery would name the subquery's own table's id.
+const ARTICLE_ID = sql.raw('"articles"."id"');
+const CURRENT_VERSION = sql.raw('"articles"."current_version"');
+const pageColumns = {
+  current: sql<string | null>`(SELECT json_object('draft', json(v.draft), 'writer', v.writer, 'model', v.model, 'evidence', json(v.evidence))
+    FROM article_versions AS v WHERE v.article_id = ${ARTICLE_ID} AND v.version = ${CURRENT_VERSION})`,
+  sources: sql<string>`(SELECT json_group_array(json_object('n', x.n, 'publisher', x.publisher, 'url', x.url, 'title', x.title, 'publishedAt', x.published_at))
+    FROM (SELECT * FROM article_sources AS s WHERE s.article_id = ${ARTICLE_ID} AND s.version = ${CURRENT_VERSION} ORDER BY s.n) AS x)`,
+  checks: sql<string>`(SELECT json_group_array(json_object('name', x.name, 'passed', x.passed, 'severity', x.severity, 'details', json(x.details)))
+    FROM (SELECT * FROM checks AS c WHERE c.article_id = ${ARTICLE_ID} AND c.version = ${CURRENT_VERSION} ORDER BY c.created_at, c.name) AS x)`,
+  versions: sql<string>`(SELECT json_group_array(json_object('version', x.version, 'reason', x.reason, 'writer', x.writer, 'model', x.model, 'checksPassed', x.checks_passed, 'createdAt', x.created_at))
+    FROM (SELECT * FROM article_versions AS v WHERE v.article_id = ${ARTICLE_ID} ORDER BY v.version DESC) AS x)`,
+  corrections: sql<string>`(SELECT json_group_array(json_object('version', x.version, 'text', x.text, 'createdAt', x.created_at))
+    FROM (SELECT * FROM corrections AS k WHERE k.article_id = ${ARTICLE_ID} ORDER BY k.created_at DESC) AS x)`,
+  actions: sql<string>`(SELECT json_group_array(json_object('at', x.at, 'action', x.action, 'details', json(x.details)))
+    FROM (SELECT * FROM audit_log AS l WHERE l.target_type = 'article' AND l.target_id = ${ARTICLE_ID} ORDER BY l.at DESC, l.id DESC LIMIT 50) AS x)`,
+};
+
 /**
- * A published article with everything its page shows, in two round trips: the article row,
- * then one batch for its version, sources, checks, history, corrections and editor actions.
+ * A published article with everything its page shows, in one D1 query: the article row with its
+ * current version, sources, checks, history, corrections and editor actions as JSON columns.
  */
 export async function getPublishedArticle(db: Db, slug: string): Promise<ArticleView | null> {
-  const article = await db.select().from(articles).where(and(eq(articles.slug, slug), isPublished)).get();
-  if (!article) return null;
-  const { id, currentVersion: version } = article;
-  const [current, sources, checkRows, versions, correctionRows, actions] = await db.batch([
-    db
-      .select({ draft: articleVersions.draft, writer: articleVersions.writer, model: articleVersions.model, evidence: articleVersions.evidence })
-      .from(articleVersions)
-      .where(and(eq(articleVersions.articleId, id), eq(articleVersions.version, version))),
-    db
-      .select({ n: articleSources.n, publisher: articleSources.publisher, url: articleSources.url, title: articleSources.title, publishedAt: articleSources.publishedAt })
-      .from(articleSources)
-      .where(and(eq(articleSources.articleId, id), eq(articleSources.version, version)))
-      .orderBy(asc(articleSources.n)),
-    db
-      .select({ name: checks.name, passed: checks.passed, severity: checks.severity, details: checks.details })
-      .from(checks)
-      .where(and(eq(checks.articleId, id), eq(checks.version, version)))
-      .orderBy(asc(checks.createdAt), asc(checks.name)),
-    db
-      .select({
-        version: articleVersions.version,
-        reason: articleVersions.reason,
-        writer: articleVersions.writer,
-        model: articleVersions.model,
-        checksPassed: articleVersions.checksPassed,
-        createdAt: articleVersions.createdAt,
-      })
-      .from(articleVersions)
-      .where(eq(articleVersions.articleId, id))
-      .orderBy(desc(articleVersions.version)),
-    db
-      .select({ version: corrections.version, text: corrections.text, createdAt: corrections.createdAt })
-      .from(corrections)
-      .where(eq(corrections.articleId, id))
-      .orderBy(desc(corrections.createdAt)),
-    db
-      .select({ at: auditLog.at, action: auditLog.action, details: auditLog.details })
-      .from(auditLog)
-      .where(and(eq(auditLog.targetType, 'article'), eq(auditLog.targetId, id)))
-      .orderBy(desc(auditLog.at), desc(auditLog.id))
-      .limit(50),
-  ]);
-  const row = current[0];
+  const found = await db
+    .select({ article: articles, ...pageColumns })
+    .from(articles)
+    .where(and(eq(articles.slug, slug), isPublished))
+    .get();
+  if (!found) return null;
+  const { article } = found;
+  const version = article.currentVersion;
+  const current = jsonOf<{ draft: unknown; writer: string; model: string | null; evidence: unknown } | null>(found.current, null);
+  const sources = jsonOf<ArticleView['sources']>(found.sources, []);
+  const checkRows = jsonOf<{ name: string; passed: number | boolean; severity: string; details: string[] | null }[]>(found.checks, []);
+  const versions = jsonOf<(Omit<ArticleView['versions'][number], 'checksPassed'> & { checksPassed: number | boolean })[]>(found.versions, []).map((v) => ({
+    ...v,
+    checksPassed: Boolean(v.checksPassed),
+  }));
+  const correctionRows = jsonOf<ArticleView['corrections']>(found.corrections, []);
+  const actions = jsonOf<{ at: string; action: string; details: Record<string, unknown> | null }[]>(found.actions, []);
+  const row = current;
+
   if (!row) return null; // An article without its current version is not publishable; treat as absent.
   const draft = draftOf(row.draft);
   const words = draftWordCount(draft);
@@ -179,7 +185,7 @@ export async function getPublishedArticle(db: Db, slug: string): Promise<Article
     sources,
     writer: row.writer,
     model: row.model,
-    checks: checkRows.map((r) => ({ ...r, details: r.details ?? [] })),
+    checks: checkRows.map((r) => ({ ...r, passed: Boolean(r.passed), details: r.details ?? [] })),
     evidence: Array.isArray(row.evidence) ? row.evidence : [],
     versions,
     corrections: correctionRows,
