@@ -24,6 +24,18 @@ export interface NeusEvent {
 /** Fictional names for the three report positions: NeuS does not say which outlet wrote which. */
 export const NEUS_PUBLISHERS = ['Meridian Times', 'Coastal Herald', 'Prairie Journal'] as const;
 
+/** An event's reports (at most three) as numbered sources under our fictional publishers, all published at `at` (ISO). */
+export function neusSources(event: NeusEvent, at: string): { n: number; publisher: string; url: string; title: string; text: string; publishedAt: string }[] {
+  return event.reports.slice(0, NEUS_PUBLISHERS.length).map((r, i) => ({
+    n: i + 1,
+    publisher: NEUS_PUBLISHERS[i]!,
+    url: `https://${NEUS_PUBLISHERS[i]!.toLowerCase().replace(/\s+/g, '-')}.example/${event.index}`,
+    title: r.title,
+    text: r.text,
+    publishedAt: at,
+  }));
+}
+
 /** The folder named by `NEUS_DIR`, or null (with the reason) when it does not hold the train split. */
 export function neusDir(): { dir: string } | { missing: string } {
   const dir = process.env.NEUS_DIR;

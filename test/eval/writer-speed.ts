@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { composeArticle } from '../../src/pipeline/synthesize/writers/extractive';
 import type { SourceDoc } from '../../src/pipeline/types';
 import { demoStories } from '../helpers/demo-stories';
-import { loadNeus, NEUS_PUBLISHERS, neusDir } from './neus';
+import { loadNeus, neusDir, neusSources } from './neus';
 
 const CATEGORIES = ['Enterprise', 'Research', 'Policy', 'Security', 'Open Source', 'Industry'];
 const opt = (name: string) => {
@@ -27,14 +27,7 @@ if ('dir' in neus) {
   const at = new Date(NOW.getTime() - 3_600_000).toISOString();
   const dev = loadNeus(neus.dir).filter((e) => e.reports.length >= 2 && e.index % 5 !== 0);
   for (const e of dev.slice(0, Number(opt('--events') ?? 300))) {
-    const sources = e.reports.slice(0, NEUS_PUBLISHERS.length).map((r, i) => ({
-      n: i + 1,
-      publisher: NEUS_PUBLISHERS[i]!,
-      url: `https://${NEUS_PUBLISHERS[i]!.toLowerCase().replace(/\s+/g, '-')}.example/${e.index}`,
-      title: r.title,
-      text: r.text,
-      publishedAt: at,
-    }));
+    const sources = neusSources(e, at);
     stories.push({ set: 'neus', key: `neus:${e.index}`, sources });
   }
 }

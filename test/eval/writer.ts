@@ -5,7 +5,7 @@ import { checkArticle } from '../../src/pipeline/check';
 import { composeArticle } from '../../src/pipeline/synthesize/writers/extractive';
 import type { ArticleDraft, SourceDoc } from '../../src/pipeline/types';
 import { demoStories } from '../helpers/demo-stories';
-import { loadNeus, NEUS_PUBLISHERS, neusDir, type NeusEvent } from './neus';
+import { loadNeus, neusDir, neusSources, type NeusEvent } from './neus';
 import { readability, type Readability } from './writer-measures';
 
 const CATEGORIES = ['Enterprise', 'Research', 'Policy', 'Security', 'Open Source', 'Industry'];
@@ -113,14 +113,7 @@ function neusStories(events: NeusEvent[]): Story[] {
   const at = new Date(Date.now() - 3_600_000).toISOString();
   return events.map((e) => ({
     key: `neus:${e.index}`,
-    sources: e.reports.slice(0, NEUS_PUBLISHERS.length).map((r, i) => ({
-      n: i + 1,
-      publisher: NEUS_PUBLISHERS[i]!,
-      url: `https://${NEUS_PUBLISHERS[i]!.toLowerCase().replace(/\s+/g, '-')}.example/${e.index}`,
-      title: r.title,
-      text: r.text,
-      publishedAt: at,
-    })),
+    sources: neusSources(e, at),
   }));
 }
 
