@@ -4,7 +4,7 @@
  * audit record — lands in one D1 batch, after the R2 objects it points to, so a
  * reader never sees half an article and a retried step finds the version it wrote.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { rawStatement, runBatch, type Statement } from '../db/batch';
 import type { Db } from '../db/client';
 import { ARTICLES_FTS, articleSources, articleVersions, articles, auditLog, checks, stories } from '../db/schema';
@@ -96,23 +96,17 @@ export async function publishArticle(deps: PublishDeps, input: PublishInput): Pr
 
   const articleId = existing?.id ?? `a_${fnv1a64(input.storyId)}`;
   const slug = existing?.slug ?? articleSlug(input.draft.title, fnv1a64(input.storyId));
-  const lastVersion = existing
-    ? ((
-        await db
-          .select({ v: sql<number>`max(${articleVersions.version})` })
-          .from(articleVersions)
-          .where(eq(articleVersions.articleId, existing.id))
-      )[0]?.v ?? 0)
-    : 0;
-  const version = lastVersion + 1;
-  // An editor's edit or correction is the text readers were promised: a rewrite from new sources
-  // must not silently undo it, so it waits for an editor like a held one.
-  const latest = existing && lastVersion
+  // The newest version: its number, and why it was made (an editor's edit or correction is the text readers were
+  // promised, so a rewrite from new sources must not silently undo it; it waits for an editor like a held one).
+  const latest = existing
     ? await db.query.articleVersions.findFirst({
-        where: and(eq(articleVersions.articleId, existing.id), eq(articleVersions.version, lastVersion)),
-        columns: { reason: true },
+        where: eq(articleVersions.articleId, existing.id),
+        columns: { version: true, reason: true },
+        orderBy: desc(articleVersions.version),
       })
     : undefined;
+  const lastVersion = latest?.version ?? 0;
+  const version = lastVersion + 1;
   const afterEditor = latest?.reason === 'edit' || latest?.reason === 'correction';
   const versionKey = `articles/${slug}/v${version}.json`;
   const coverKey = `media/${slug}/cover.svg`;

@@ -59,7 +59,7 @@ function verbUses(text: string): VerbUse[] {
     const word = m[0];
     if (word.length < 3) continue;
     const raw = word.toLowerCase();
-    const past = (raw.length > 4 && raw.endsWith('ed')) || IRREGULAR.has(raw);
+    const past = isPastForm(raw);
     if (!past && !marked && !raw.endsWith('ing')) continue;
     if (NOT_ACTIONS.has(raw)) continue;
     const notDone = marked && governs(governed, text, m.index);

@@ -87,7 +87,7 @@ export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence
     if (alignments(ctx, part, pool, leaveOut).some((a) => a.score >= MIN_SUPPORT && sourceWeekdays(a.sentence).has(day))) continue;
     // A cited sentence that gives the day beside a word the draft has beside it ("released clips on Wednesday" /
     // "the clips were released Wednesday") reports that event on that day, however short it is.
-    if (besideSameWord(ctx, part, start, day, pool)) continue;
+    if (besideSameWords(ctx, part, start, day.length, pool, dayPlaces(day))) continue;
     const context = reportingSentences(ctx, part, pool, leaveOut);
     if (!context.length || context.some((s) => sourceWeekdays(s).has(day))) continue;
     // A sentence naming two days ("on Friday, after a Thursday service") is matched on both.
@@ -108,26 +108,30 @@ const shared = (theirs: string[], mine: Set<string>) => theirs.filter((w) => min
 const near = (tokens: readonly Tok[], at: number, length: number) =>
   [...neighbours(tokens, at, at + length)].filter(([, d]) => Math.abs(d) <= DAY_REACH).map(([w]) => w);
 
-/** Whether a cited sentence gives the day with SHARED_NEAR of the content words the draft has within DAY_REACH of it. */
-function besideSameWord(ctx: CheckContext, part: DraftSentence, start: number, day: string, pool: IndexedSource[]): boolean {
-  const mine = new Set(near(sentenceTokens(part), start, day.length));
+/**
+ * Whether a cited sentence gives the same day or date (`placesIn` finds its places in a sentence) with SHARED_NEAR
+ * of the content words the draft has within DAY_REACH of it at [start, start + length).
+ */
+function besideSameWords(
+  ctx: CheckContext,
+  part: DraftSentence,
+  start: number,
+  length: number,
+  pool: IndexedSource[],
+  placesIn: (s: SourceSentence) => { start: number; length: number }[],
+): boolean {
+  const mine = new Set(near(sentenceTokens(part), start, length));
   if (!mine.size) return false;
-  for (const s of sentencesOf(ctx, pool)) {
-    if (!sourceWeekdays(s).has(day)) continue;
-    for (const w of weekdaysOf(s.text)) if (w.day === day && shared(near(s.tokens, w.start, day.length), mine)) return true;
-  }
+  for (const s of sentencesOf(ctx, pool)) for (const at of placesIn(s)) if (shared(near(s.tokens, at.start, at.length), mine)) return true;
   return false;
 }
 
-/** Whether a cited sentence gives the date with SHARED_NEAR of the content words the draft has within DAY_REACH of it ("originally set for April 4"). */
-function dateBesideSameWord(ctx: CheckContext, part: DraftSentence, f: Figure, pool: IndexedSource[]): boolean {
-  const mine = new Set(near(sentenceTokens(part), f.start, f.raw.length));
-  if (!mine.size) return false;
-  for (const s of sentencesOf(ctx, pool)) {
-    for (const g of s.figures) if (g.key === f.key && shared(near(s.tokens, g.start, g.raw.length), mine)) return true;
-  }
-  return false;
-}
+/** Where a sentence names the weekday or month (none when it does not). */
+const dayPlaces = (day: string) => (s: SourceSentence) =>
+  sourceWeekdays(s).has(day) ? weekdaysOf(s.text).filter((w) => w.day === day).map((w) => ({ start: w.start, length: day.length })) : [];
+
+/** Where a sentence gives the date figure. */
+const datePlaces = (f: Figure) => (s: SourceSentence) => s.figures.filter((g) => g.key === f.key).map((g) => ({ start: g.start, length: g.raw.length }));
 
 function sentencesGive(ctx: CheckContext, s: IndexedSource, day: string): boolean {
   for (let id = s.firstSentence; id < s.firstSentence + s.sentenceCount; id++) if (sourceWeekdays(ctx.sentences[id]!).has(day)) return true;
@@ -141,7 +145,7 @@ function sentencesGive(ctx: CheckContext, s: IndexedSource, day: string): boolea
 export function shiftedDate(ctx: CheckContext, part: DraftSentence, f: Figure, pool: IndexedSource[], present: ReadonlySet<string>): SourceSentence | null {
   const leaveOut = new Set(f.raw.toLowerCase().split(/[\s.,]+/).filter(Boolean).map(stem));
   if (alignments(ctx, part, pool, leaveOut).some((a) => a.score >= MIN_SUPPORT && a.sentence.figures.some((g) => g.key === f.key))) return null;
-  if (dateBesideSameWord(ctx, part, f, pool)) return null;
+  if (besideSameWords(ctx, part, f.start, f.raw.length, pool, datePlaces(f))) return null;
   const context = reportingSentences(ctx, part, pool, leaveOut);
   if (!context.length || context.some((s) => s.figures.some((g) => g.key === f.key))) return null;
   // Dates the draft sentence also gives are not rivals ("on April 12, two weeks after March 25").
