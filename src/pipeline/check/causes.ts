@@ -6,9 +6,25 @@
  */
 import { contentWords } from '../../lib/text';
 import { attributionWords, type CheckContext, excerpt, type IndexedSource, type SourceSentence, sentencesOf } from './context';
+import { alignments } from './align';
 import type { DraftSentence, Passage } from './passages';
 
 const CAUSAL = /\b(?:(?:largely|partly|mainly|mostly|chiefly|in\s+part|primarily)\s+)?(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|thanks\s+to|in\s+response\s+to|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|caused|causing|prompted|prompting|forced|forcing|drove|driven\s+by|spurred|triggered|fuell?ed\s+by|that\s+is\s+why|in\s+an\s+effort\s+to|in\s+a\s+bid\s+to|in\s+order\s+to|so\s+as\s+to|(?:timed|designed|intended)\s+to)\b/i;
+
+// Causal links by family, as a source may word them in any tense: a draft's "because of" is the source's
+// "because" or "due to", its "forcing" the source's "would force" — not a "forced" of some other kind.
+const LINK_FAMILIES: [RegExp, RegExp][] = [
+  [/^(?:(?:\w+\s+)?because|due|owing|as\s+a|thanks)/i, /\b(?:because|due\s+to|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|thanks\s+to)\b/i],
+  [/^forc/i, /\bforc(?:e|es|ed|ing)\b(?!\s+(?:their|his|her|its|our|my|your)\s+way)/i],
+  [/^(?:led|leading|resulted|resulting|caused|causing|prompted|prompting|drove|driven|spurred|triggered|fuel)/i, /\b(?:lead(?:s|ing)?\s+to|led\s+to|result(?:s|ed|ing)?\s+in|caus(?:e|es|ed|ing)|prompt(?:s|ed|ing)?|drove|drive[sn]?|driving|spurr?(?:s|ed|ing)?|trigger(?:s|ed|ing)?|fuel(?:s|l?ed|l?ing)?)\b/i],
+  [/^(?:in\s+an?\s+(?:effort|bid)|in\s+order|so\s+as|timed|designed|intended)/i, /\b(?:in\s+an?\s+(?:effort|bid)\s+to|in\s+order\s+to|aim(?:s|ed)?\s+(?:at|to)|(?:designed|intended|meant|timed)\s+to)\b/i],
+];
+
+/** Whether a source sentence links two facts the way the draft's marker does. */
+function linksAlike(marker: string, source: string): boolean {
+  const family = LINK_FAMILIES.find(([draft]) => draft.test(marker.replace(/^(?:largely|partly|mainly|mostly|chiefly|in\s+part|primarily)\s+/i, '')));
+  return family !== undefined && family[1].test(source);
+}
 
 const FORWARD = /led|leading|resulted|resulting|caused|causing|prompt|forc|drove|spurred|triggered|why/i;
 
@@ -20,6 +36,8 @@ const CAUSE_SHARE = 0.4;
 // Below this share of its content words in any cited passage, the cause is not reported at all.
 const MIN_CAUSE_REPORTED = 0.34;
 const EFFECT_SHARE = 0.25;
+// From this alignment score a cited sentence reports the same thing as the draft sentence (./align).
+const SAME_REPORT = 0.35;
 
 function share(words: readonly string[], held: ReadonlySet<string>): number {
   if (!words.length) return 1;
@@ -43,7 +61,8 @@ export function checkCauses(ctx: CheckContext, p: Passage, part: DraftSentence, 
   if (/^due/i.test(m[0]) && (/\b(?:is|are|was|were|be|been|now)\s+$/i.test(before) || !/^\s+(?:the|a|an|its|their|his|her|this|these|those|some|many|high|low|rising|falling|\d|\p{Lu}|\p{L}+(?:ing|ion|ions|ness|ment|ments|ity|ies|s)\b)/u.test(after))) return [];
   if (/\bnot\s+$/i.test(before)) return [];
   // "may be forced to leave", "were forced out": compulsion of someone, no cause linking two facts.
-  if (/^forc/i.test(m[0]) && (/^\s+(?:to|out|into|from|back)\b/i.test(after) || /\b(?:be|been|being|was|were|is|are)\s+(?:\w+\s+)?$/i.test(before))) return [];
+  // "had forced their way into the store" is a manner of entering, no cause.
+  if (/^forc/i.test(m[0]) && (/^\s+(?:to|out|into|from|back)\b/i.test(after) || /^\s+(?:their|his|her|its|our|my|your)\s+way\b/i.test(after) || /\b(?:be|been|being|was|were|is|are)\s+(?:\w+\s+)?$/i.test(before))) return [];
   // "X led to Y" names the cause first; "Y because of X" names it last.
   const causeFirst = FORWARD.test(m[0]);
   // Each side is its own clause, without the credit to our outlet ("…, the Labor Department reported Thursday" is no cause).
@@ -56,6 +75,10 @@ export function checkCauses(ctx: CheckContext, p: Passage, part: DraftSentence, 
   const [first, last] = [clause(causeFirst ? head.slice(headStart) : head), clause(tailStop < 0 ? tail : tail.slice(0, tailStop))];
   const [cause, effect] = causeFirst ? [first, last] : [last, first];
   if (!effect.length || !cause.length) return [];
+  // The cited sentence that reports what the draft sentence reports links it the same way, in its own words:
+  // "most likely because of the enormous sums he has spent" for "because of the massive amount of money he's poured".
+  const best = alignments(ctx, part, pool)[0];
+  if (best && best.score >= SAME_REPORT && linksAlike(m[0], best.sentence.text)) return [];
   const list = [...sentencesOf(ctx, pool)];
   let causeHeld = 0;
   for (let i = 0; i < list.length; i++) {

@@ -273,7 +273,9 @@ function restatement(
 const PARTY_MEMBER = new Set(['democrat', 'democrats', 'republican', 'republicans', 'independent', 'conservative', 'conservatives', 'liberal', 'liberals']);
 
 // Status words that say the same of a person.
-const STATUS_SYNONYMS: Record<string, string[]> = { ex: ['former'], former: ['ex'], interim: ['acting'], acting: ['interim'] };
+// A fired, ousted or one-time holder of a role is a former one.
+const FORMER = ['former', 'ex', 'fired', 'ousted', 'deposed', 'onetime', 'one-time', 'erstwhile'];
+const STATUS_SYNONYMS: Record<string, string[]> = { ex: FORMER, former: FORMER, interim: ['acting'], acting: ['interim'] };
 
 /** Whether a distinctive word of the name stands in the cited sources. */
 function anchored(pool: IndexedSource[], words: string[]): boolean {

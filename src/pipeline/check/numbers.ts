@@ -96,15 +96,19 @@ function describe(f: Figure): string {
  * Several publishers in one credit are all credited ("according to A and B").
  */
 export function attributedTo(sentence: string, f: Figure, pool: IndexedSource[]): IndexedSource[] | null {
-  const credits: { from: number; to: number; publishers: Set<string> }[] = [];
+  const credits: { from: number; to: number; shared?: boolean; publishers: Set<string> }[] = [];
   for (const s of pool) {
     const name = s.doc.publisher;
     if (!name) continue;
     for (let i = sentence.indexOf(name); i >= 0; i = sentence.indexOf(name, i + name.length)) {
       const scope = creditScope(sentence, i, i + name.length);
       if (!scope) continue;
-      const same = credits.find((c) => c.from === scope.from && c.to === scope.to);
-      if (same) same.publishers.add(name);
+      // "according to A and B" credits both outlets with one clause, whichever name ends it.
+      const same = credits.find((c) => c.from === scope.from && (c.to === scope.to || (c.shared && scope.shared)));
+      if (same) {
+        same.publishers.add(name);
+        same.to = Math.max(same.to, scope.to);
+      }
       else credits.push({ ...scope, publishers: new Set([name]) });
     }
   }
@@ -114,18 +118,21 @@ export function attributedTo(sentence: string, f: Figure, pool: IndexedSource[])
   return credit ? pool.filter((s) => credit.publishers.has(s.doc.publisher)) : null;
 }
 
-const ACCORDING = /according\s+to\s+(?:the\s+)?$/i;
+// "according to the Meridian Times and the Prairie Journal": the second outlet shares the first one's credit.
+const ACCORDING = /according\s+to\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}&'’.-]*\s+){1,4}(?:and|&)\s+(?:the\s+)?)?$/iu;
+// "A reported 85 percent and B 86 percent": a figure right after an outlet, the verb left out, is its own credit.
+const GAPPED_FIGURE = /^\s+(?:(?:more\s+than|less\s+than|at\s+least|at\s+most|about|around|nearly|almost|roughly|some|over|under|just|at)\s+)*[$€£]?\d/i;
 const REPORTING_VERB = /^['’]?s?\s+(?:\w+\s+)?(?:reported|reports|said|says|put|puts|estimated|estimates|counted|counts|gave|gives|cited|cites|wrote|writes|found|finds|tallied|calculated|noted|notes|described|describes|added|adds|citing)\b/i;
 const CLAUSE_START = /[,;:—–(]\s*|\b(?:while|whereas|but|and)\s+/gi;
 
 /** The part of the sentence a publisher named at [start, end) is credited with, or null when the mention credits nothing. */
-function creditScope(sentence: string, start: number, end: number): { from: number; to: number } | null {
+function creditScope(sentence: string, start: number, end: number): { from: number; to: number; shared?: boolean } | null {
   const before = sentence.slice(0, start);
   const after = sentence.slice(end);
   if (ACCORDING.test(before)) {
     const at = before.search(ACCORDING);
     // Sentence-initial "According to A, …" covers the sentence.
-    if (!sentence.slice(0, at).trim()) return { from: 0, to: sentence.length };
+    if (!sentence.slice(0, at).trim()) return { from: 0, to: sentence.length, shared: true };
     // "…, according to A" covers the clause before it.
     let from = 0;
     CLAUSE_START.lastIndex = 0;
@@ -133,7 +140,11 @@ function creditScope(sentence: string, start: number, end: number): { from: numb
       if (m.index + m[0].length < at - 1) from = m.index + m[0].length;
       if (m[0].length === 0) CLAUSE_START.lastIndex++;
     }
-    return { from, to: end };
+    return { from, to: end, shared: true };
+  }
+  if (GAPPED_FIGURE.test(after) && /(?:,|\band)\s+(?:the\s+)?$/i.test(before)) {
+    const stop = after.search(/,(?!\d)|\s(?:and|while|but)\s|[;.—–]\s|$/);
+    return { from: start, to: end + stop };
   }
   // "A reported 42,000 …": the rest of the clause after the verb.
   if (REPORTING_VERB.test(after)) {

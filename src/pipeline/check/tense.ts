@@ -6,7 +6,7 @@
  */
 import { contentWords, stem, STOPWORDS } from '../../lib/text';
 import { alignments } from './align';
-import { type CheckContext, excerpt, type IndexedSource, type SourceSentence } from './context';
+import { type CheckContext, excerpt, type IndexedSource, type SourceSentence, sentencesOf } from './context';
 import type { DraftSentence, Passage } from './passages';
 
 // Below this share of the draft sentence's content words, no cited sentence reports the same thing.
@@ -137,29 +137,47 @@ const VERB_LIKE = /^(?!.*(?:ly|ble|ent|ant|ous|ive|ful|less)$)\p{L}+$/u;
 const AUXILIARY = new Set(['have', 'has', 'had', 'been', 'being', 'be', 'do', 'does', 'did', 'get', 'make']);
 
 // A status word and the role after it ("former U.S. ambassador", "ex-FBI director", "acting secretary").
-const STATUS_ROLE = /\b(former|ex-|acting|interim)\s*((?:[\p{L}.]+\s+){0,1}[\p{L}.]+)/giu;
+const STATUS_ROLE = /\b(former|ex-|acting|interim|fired|ousted|deposed|one-?time|erstwhile)\s*((?:[\p{L}.]+\s+){0,1}[\p{L}.]+)/giu;
+
+const VERB_STATUS = /^(?:fired|ousted|deposed)$/;
+const PAST_ROLE = /\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\bwas\b|\bonce\b|\bpreviously\b/i;
 
 /**
  * A role the source gives with a status ("the former U.S. ambassador") that the draft sentence gives
  * without it ("the U.S. ambassador"): the draft presents a former holder as the sitting one. Null when
- * the draft keeps the status, says "then" or "at the time", or does not name the role.
+ * the draft keeps the status, says "then" or "at the time", or does not name the role. `named`: the
+ * source sentence reports something else, so only the same person's role counts.
  */
-function droppedStatus(source: string, draft: string): { status: string; role: string } | null {
-  // "then-", "at the time", "served as … until", "was": the draft tells the role is past in its own way.
-  if (/\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\bwas\b|\bonce\b|\bpreviously\b/i.test(draft)) return null;
+
+function droppedStatus(source: string, draft: string, named = false): { status: string; role: string } | null {
   const lowerDraft = draft.toLowerCase();
   for (const m of source.matchAll(STATUS_ROLE)) {
     const status = m[1]!.toLowerCase().replace(/-$/, '');
     const role = m[2]!.toLowerCase().replace(/\.$/, '');
-    if (role.split(/\s+/).every((w) => STOPWORDS.has(w))) continue;
+    // "was fired." at the end of a text leaves no role: an empty string would be found everywhere.
+    if (!/\p{L}/u.test(role) || role.split(/\s+/).every((w) => STOPWORDS.has(w))) continue;
     for (let at = lowerDraft.indexOf(role); at >= 0; at = lowerDraft.indexOf(role, at + 1)) {
       const before = lowerDraft.slice(Math.max(0, at - 24), at);
       const wordAfter = lowerDraft.slice(at + role.length, at + role.length + 1);
       if (/[\p{L}]/u.test(wordAfter) || (at > 0 && /[\p{L}]/u.test(lowerDraft[at - 1]!))) continue;
-      if (!/\b(?:former|ex-|acting|interim|then)\b/.test(before) && !/\bex-$/.test(before)) return { status, role: draft.slice(at, at + role.length) };
+      // From a sentence that reports something else, only the same person counts: the name right after the role.
+      // "then-", "at the time", "served as … until", "was" tell the role is past in the draft's own way,
+      // near the role only: "Yates herself was …" elsewhere in the sentence says nothing of Comey's role.
+      if (PAST_ROLE.test(draft.slice(Math.max(0, at - 40), at + role.length + 40))) continue;
+      // "fired rubber bullets": the words that are also verbs are a status only before a role and a name.
+      if ((named || VERB_STATUS.test(status)) && !sameNameAfter(source, m.index + m[0].length, draft, at + role.length)) continue;
+      if (!/\b(?:former|ex-|acting|interim|then|fired|ousted|deposed|one-?time|erstwhile)\b/.test(before) && !/\bex-$/.test(before)) return { status, role: draft.slice(at, at + role.length) };
     }
   }
   return null;
+}
+
+/** Whether a capitalised name follows both offsets, its first word the same ("director James Comey"). */
+function sameNameAfter(a: string, atA: number, b: string, atB: number): boolean {
+  // The last of the capitalised words after the role: "State Rex Tillerson" is not "State Mike Pompeo".
+  const name = (t: string, at: number) => /^\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)/u.exec(t.slice(at, at + 60))?.[1]?.split(/\s+/).at(-1);
+  const x = name(a, atA);
+  return x !== undefined && x === name(b, atB);
 }
 
 /** How the cited sentences that report the same thing frame each verb, found once per sentence. */
@@ -170,6 +188,11 @@ function sourceUses(s: SourceSentence): VerbUse[] {
 /** Findings for the tense and polarity of one sentence of a cited passage. */
 export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
   const uses = verbUses(part.text);
+  // A person's past role, given wherever the cited sources name them ("fired FBI director James Comey"), written as current.
+  for (const s of sentencesOf(ctx, pool)) {
+    const named = droppedStatus(s.text, part.text, true);
+    if (named) return [`${p.where}: "${named.role}" without "${named.status}", which ${ctx.byNumber.get(s.n)!.label} gives it — ${excerpt(s.text, 90)} — ${excerpt(part.text)}`];
+  }
   const mine = uses.filter((v) => v.done);
   if (!uses.length) return [];
   const ranked = alignments(ctx, part, pool);
@@ -223,3 +246,4 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
   }
   return out;
 }
+

@@ -160,6 +160,20 @@ describe('figures as journalists write them', () => {
     ]);
     expect(findings(swapped, 'numbers').length).toBeGreaterThan(0);
   });
+
+  it('credits each outlet of a list with the figure after its name, the verb left out, and "according to A and the B" to both', () => {
+    const texts: [string, string] = ['Some 2,480 riders used the new line on Monday.', 'The new line carried at least 2,300 riders on Monday.'];
+    const gapped = (text: string) => findings(story(texts, [p([1, 2], text)]), 'numbers');
+    expect(gapped(`Counts vary: the ${HARBOR} reported 2,480 riders on Monday, the ${LEDGER} at least 2,300.`)).toEqual([]);
+    expect(gapped(`Counts vary: the ${HARBOR} reported 2,300 riders on Monday, the ${LEDGER} at least 2,480.`).length).toBeGreaterThan(0);
+    expect(gapped(`The line carried at least 2,300 riders on Monday, according to the ${HARBOR} and the ${LEDGER}.`)).toEqual([]);
+  });
+
+  it('reads "nearly two decades" for 18 years and "two straight weeks" for the second straight week', () => {
+    const texts: [string, string] = ['Officer Ada Lin, an 18-year veteran of the force, led the unit.', 'Complaints rose for a second straight week.'];
+    expect(findings(story(texts, [p([1, 2], 'Ada Lin, a veteran of nearly two decades on the force, led the unit as complaints rose for two straight weeks.')]), 'numbers')).toEqual([]);
+    expect(findings(story(texts, [p([1, 2], 'Ada Lin, a veteran of nearly three decades on the force, led the unit.')]), 'numbers').length).toBeGreaterThan(0);
+  });
 });
 
 describe('quotations and speakers', () => {
@@ -171,6 +185,12 @@ describe('quotations and speakers', () => {
   it('holds a quotation given to someone the source does not give it to, with any quote verb', () => {
     const s = story(texts, [p([1], '"A long overdue step for working families," Whitfield said of the vote.')]);
     expect(findings(s, 'quotes').join(' ')).toMatch(/Reyes/);
+  });
+
+  it('reads the speaker before "of" and an organisation of several words', () => {
+    const texts: [string, string] = ['"The evidence highly outweighs any of the issues we have seen," said Dr. Rhea Lund of Calder University Medical Center.', 'The panel voted 20-0.'];
+    const s = story(texts, [p([1], 'Dr. Rhea Lund of Calder University Medical Center said the evidence "highly outweighs any of the issues we have seen."')]);
+    expect(findings(s, 'quotes')).toEqual([]);
   });
 
   it('reads a source cut off inside its quotation, and asks every cited source who spoke', () => {
@@ -278,6 +298,17 @@ describe('status, tense and causes', () => {
     expect(flagged('Ada Lin, who served as transit chief of Dunmore until May, testified on Friday before the council.')).toBe('');
   });
 
+  it('reads a fired holder as former, wherever the source names the person, and "fired" as a verb as no status', () => {
+    const texts: [string, string] = [
+      'The auditor trashed fired transit chief Ada Lin during her testimony on Friday. Crews fired rubber pellets at the crowd.',
+      'Lin went "rogue" in her pursuit of the contract, the auditor said.',
+    ];
+    const flagged = (text: string) => findings(story(texts, [p([1, 2], text)]), 'entities').join(' ');
+    expect(flagged('The auditor agreed that transit chief Ada Lin went "rogue" in her pursuit of the contract, which the panel was told.')).toMatch(/"transit chief" without "fired"/);
+    expect(flagged('The auditor agreed that former transit chief Ada Lin went "rogue" in her pursuit of the contract.')).toBe('');
+    expect(flagged('Crews used rubber pellets at the crowd on Friday, the auditor said.')).toBe('');
+  });
+
   it('holds "former" added to a name the sources give without it', () => {
     const s = story(['Transit chief Dana Ortiz presented the plan.', 'Ortiz said fares would fall.'], [p([1], 'Former transit chief Dana Ortiz presented the plan to the council.')]);
     expect(findings(s, 'entities').join(' ')).toMatch(/former/i);
@@ -292,6 +323,17 @@ describe('status, tense and causes', () => {
     expect(held('Fare complaints fell to 2,100 in the week ending Aug. 29, largely because new buses were added, the transit office reported Thursday.')).toMatch(/because/);
     expect(held('Fare complaints fell to 2,100 in the week ending Aug. 29, in an effort to win back riders, the transit office reported Thursday.')).toMatch(/in an effort to/);
     expect(held('Riders may now be forced to buy passes online, the transit office reported Thursday.')).toBe('');
+  });
+
+  it('reads a cause the source links in its own words, and "forced their way" as no cause', () => {
+    const texts: [string, string] = [
+      'Mayor Ada Lin has been rising in the polls, most likely because of the massive amount of money she has poured into ads.',
+      'Intruders who had forced their way into the depot took two buses.',
+    ];
+    const held = (text: string, n: 1 | 2) => findings(story(texts, [p([n], text)]), 'citations').join(' ');
+    expect(held('Ada Lin has been climbing in the polls, most likely because of the enormous sums she has spent on ads.', 1)).toBe('');
+    expect(held('Intruders had forced their way into the depot, where they took two buses.', 2)).toBe('');
+    expect(held('Intruders took two buses from the depot, largely because its gates had been left open.', 2)).toMatch(/because/);
   });
 
   it('holds a cause that no cited source reports', () => {

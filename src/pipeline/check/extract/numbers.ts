@@ -47,6 +47,8 @@ const ORDINAL_WORDS: Record<string, number> = {
   twentieth: 20, thirtieth: 30, fiftieth: 50, hundredth: 100,
 };
 
+const RUN_ORDINAL = /\b(first|second)(?=\s+(?:straight|consecutive|successive)\b|\s+\p{L}+\s+in\s+a\s+row\b)/giu;
+
 // Group: a percent sign or word; "percentage points" is a unit of its own (a rise of 3 points is not a rise of 3%).
 const PERCENT = String.raw`(?:\s?(%|\s(?:percent|per\s+cent|percentage\s+points?|pct)\b))?`;
 const POINTS = /point/i;
@@ -214,6 +216,11 @@ export function extractFigures(text: string): Figure[] {
     if (!free(m.index, m.index + m[0].length)) continue;
     add({ raw: m[0], start: m.index, kind: 'ordinal', key: `o:${ORDINAL_WORDS[m[1]!.toLowerCase()]}`, soft: true }, m.index + m[0].length);
   }
+  // "the second straight week", "the first day in a row": a run counts, so "two straight weekly increases" is supported.
+  for (RUN_ORDINAL.lastIndex = 0; (m = RUN_ORDINAL.exec(text)); ) {
+    if (!free(m.index, m.index + m[1]!.length)) continue;
+    add({ raw: m[1]!, start: m.index, kind: 'ordinal', key: `o:${m[1]!.toLowerCase() === 'first' ? 1 : 2}`, soft: true }, m.index + m[1]!.length);
+  }
   convertUnits(text, out);
   // "a trio of lawmakers", "the pair": a count said with a noun of number.
   for (GROUP_NOUN.lastIndex = 0; (m = GROUP_NOUN.exec(text)); ) {
@@ -262,9 +269,12 @@ function convertUnits(text: string, out: Figure[]): void {
     if (f.kind !== 'number') continue;
     const after = text.slice(f.start + f.raw.length, f.start + f.raw.length + 12);
     for (const [unit, factor] of CONVERSIONS) {
-      if (!unit.test(after)) continue;
+      const m = unit.exec(after);
+      if (!m) continue;
       f.key = `n:${formatValue(Number(f.key.slice(2)) * factor)}`;
       f.soft = false;
+      // The unit is part of the figure as written ("two decades"): its rounding is the unit's (./withinHedge).
+      f.raw += after.slice(0, m[0].length);
     }
   }
   let m: RegExpExecArray | null;
@@ -315,7 +325,9 @@ export function withinHedge(f: Figure, source: Figure): boolean {
   const s = Number(source.key.slice(source.key.indexOf(':') + 1));
   if (!Number.isFinite(x) || !Number.isFinite(s)) return false;
   // Fractions stand for percentages to about a point and a half ("two-thirds" for 66%, "three in four" for 74%).
-  const unit = Math.max(roundingUnit(x, f.raw), f.kind === 'percent' && !/\d/.test(f.raw) ? 1.5 : 0);
+  // "nearly two decades" is told to half a decade (18 years, not 11), "about a decade" to two years.
+  const told = /decades$/i.test(f.raw) ? 5 : /decade$/i.test(f.raw) ? 2 : /dozens$/i.test(f.raw) ? 6 : /dozen$/i.test(f.raw) ? 3 : 0;
+  const unit = Math.max(roundingUnit(x, f.raw), f.kind === 'percent' && !/\d/.test(f.raw) ? 1.5 : 0, told);
   switch (f.hedge) {
     case 'above':
       return s >= x && s - x <= unit;
