@@ -55,6 +55,9 @@ function safeProtocol(v: string): string {
   }
 }
 
+/** A source's name and publisher, in characters. */
+export const SOURCE_NAME_LIMITS = { min: 1, max: 120 } as const;
+
 /**
  * The shape of a new source (editor API and seeding). The feed URL must pass
  * `validateFeedUrl`; it is stored in its normalised form.
@@ -67,9 +70,9 @@ export function sourceInputSchema(opts: { allowLoopback: LoopbackPolicy }) {
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a lower-case slug (a-z, 0-9, -)')
       .optional(),
-    name: z.string().trim().min(1).max(120),
+    name: z.string().trim().min(SOURCE_NAME_LIMITS.min).max(SOURCE_NAME_LIMITS.max),
     /** Publisher family: feeds of one outlet share it and count once toward independence. */
-    publisher: z.string().trim().min(1).max(120),
+    publisher: z.string().trim().min(SOURCE_NAME_LIMITS.min).max(SOURCE_NAME_LIMITS.max),
     feedUrl: z
       .string()
       .trim()
