@@ -183,6 +183,16 @@ describe('feeds that move', () => {
     expect(await itemsOf('moves')).toHaveLength(1);
   });
 
+  it('a move to an address with a #fragment stores the address without it, the form every feed URL is stored in', async () => {
+    await addSource('moves-frag');
+    routes.set(`${HOST}/moves-frag.xml`, redirect(301, `${HOST}/new/moves-frag.xml#latest`));
+    routes.set(`${HOST}/new/moves-frag.xml#latest`, feed());
+    await ingest(new Date('2026-03-04T13:00:00Z'));
+    expect((await source('moves-frag')).movedTo).toBe(`${HOST}/new/moves-frag.xml`);
+    await ingest(new Date('2026-03-04T13:15:00Z'));
+    expect((await source('moves-frag')).feedUrl).toBe(`${HOST}/new/moves-frag.xml`);
+  });
+
   it('a 308 counts as permanent; a permanent hop after a temporary one does not', async () => {
     await addSource('moves-308');
     routes.set(`${HOST}/moves-308.xml`, redirect(308, `${HOST}/new/moves-308.xml`));
