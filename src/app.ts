@@ -5,7 +5,7 @@ import type { Bindings } from './env';
 import { conditional } from './lib/http/conditional';
 import { edgeCache } from './lib/http/edge-cache';
 import { securityHeaders } from './lib/http/security-headers';
-import { notFound, onError } from './routes/errors';
+import { methodNotAllowed, notFound, onError } from './routes/errors';
 import { feeds } from './routes/feeds';
 import { media } from './routes/media';
 import { pages } from './routes/pages';
@@ -47,6 +47,9 @@ export function createApp() {
   app.route('/', feeds);
   app.route('/', media);
   app.route('/', siteImages);
+  // Reader addresses answer GET and HEAD only: another method is 405 naming them, not a 404.
+  const readerPaths = [...new Set(app.routes.filter((r) => r.method === 'GET').map((r) => r.path))];
+  app.on(['POST', 'PUT', 'PATCH', 'DELETE'], readerPaths, methodNotAllowed);
   app.route('/api/editor', editorApi);
   app.route('/desk', desk);
   app.notFound(notFound);

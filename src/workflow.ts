@@ -49,7 +49,7 @@ export class StoryWorkflow extends WorkflowEntrypoint<Bindings, StoryParams> {
       await step.do('mark failed', DB_STEP, async () => {
         await db
           .update(stories)
-          .set({ status: 'failed', failureReason: written.reason, updatedAt: new Date().toISOString() })
+          .set({ status: 'failed', failureReason: written.reason, failureReportedAt: null, updatedAt: new Date().toISOString() })
           .where(eq(stories.id, storyId));
         return written.reason;
       });

@@ -109,6 +109,8 @@ export const stories = sqliteTable(
     /** collecting | ready | writing | written | failed */
     status: text('status').notNull().default('collecting'),
     failureReason: text('failure_reason'),
+    /** When a run first named this failure in its errors; null until then (and again after a new failure). */
+    failureReportedAt: text('failure_reported_at'),
     /** The workflow instance last started for this story, when, and how many were started for its version. */
     workflowId: text('workflow_id'),
     workflowStartedAt: text('workflow_started_at'),

@@ -19,8 +19,10 @@ import { socialCardKey } from '../pipeline/publish';
 import { checkPolicy } from '../pipeline/story';
 import type { ArticleDraft, CheckReport, SourceDoc } from '../pipeline/types';
 import type { ActionContext } from './context';
+import { issueSentences } from './issues';
+import { INPUT_LIMITS } from './limits';
 
-const reasonText = z.string().trim().min(3, 'give a reason of at least 3 characters').max(2000);
+const reasonText = z.string().trim().min(INPUT_LIMITS.reason.min, `give a reason of at least ${INPUT_LIMITS.reason.min} characters`).max(INPUT_LIMITS.reason.max);
 
 export const publishInput = z.object({ reason: reasonText.optional(), version: z.number().int().min(1).optional() }).strict();
 export const unpublishInput = z.object({ reason: reasonText }).strict();
@@ -33,9 +35,9 @@ export const editInput = z
     draft: z.unknown().optional(),
   })
   .strict()
-  .refine((b) => Object.keys(b).length > 0, 'change at least one of title, dek, category, tags, draft');
+  .refine((b) => Object.keys(b).length > 0, 'must change at least one of title, dek, category, tags or draft');
 export const correctionInput = z
-  .object({ text: z.string().trim().min(10, 'describe the correction in at least 10 characters').max(2000), draft: z.unknown().optional() })
+  .object({ text: z.string().trim().min(INPUT_LIMITS.correctionNotice.min, `describe the correction in at least ${INPUT_LIMITS.correctionNotice.min} characters`).max(INPUT_LIMITS.correctionNotice.max), draft: z.unknown().optional() })
   .strict();
 
 const STATUS_OF: Record<EditorialError['code'], 404 | 409 | 422> = {
@@ -137,7 +139,7 @@ async function revisionOf(ctx: ActionContext, id: string) {
 function parseDraft(schema: z.ZodType, value: unknown): ArticleDraft {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new ApiError(400, 'invalid-request', parsed.error.issues.map((i) => `${i.path.join('.') || 'draft'}: ${i.message}`).join('; '));
+    throw new ApiError(400, 'invalid-request', issueSentences(parsed.error));
   }
   return parsed.data as ArticleDraft;
 }

@@ -3,7 +3,7 @@
  * (by hand, from a site's home page, or from OPML), change or retire one, export OPML. Every
  * change lands with its audit record in one D1 batch and purges the pages that list the registry.
  */
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, like, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { abortUnlessChanged, isGuardAbort, isUniqueViolation, runBatch } from '../db/batch';
 import { openDb, type Db } from '../db/client';
@@ -16,7 +16,7 @@ import { discoverFeeds, type DiscoveredFeed } from '../pipeline/ingest/discover'
 import { FeedParseError } from '../pipeline/ingest/feed/errors';
 import { feedUserAgent } from '../pipeline/ingest/fetch-feed';
 import { readOpml, writeOpml } from '../pipeline/ingest/opml';
-import { importSources, sourceIdFrom, sourceInputSchema, type ImportReport, type SourceInput } from '../pipeline/ingest/sources';
+import { freeSourceId, importSources, sourceIdFrom, sourceInputSchema, type ImportReport, type SourceInput } from '../pipeline/ingest/sources';
 import type { ActionContext } from './context';
 
 export const OPML_MAX_BYTES = 1024 * 1024;
@@ -60,10 +60,25 @@ export async function findSource(db: Db, id: string): Promise<Source> {
   return row;
 }
 
-/** 409 with the source that already has this id or feed URL. */
+/** 409 naming the source that already has this feed URL, else this id. */
 async function clashWith(db: Db, id: string, feedUrl: string | undefined): Promise<ApiError> {
-  const clash = await db.query.sources.findFirst({ where: or(eq(sources.id, id), feedUrl ? eq(sources.feedUrl, feedUrl) : undefined) });
-  return new ApiError(409, 'conflict', `A source with this id or feed URL exists already${clash ? ` ("${clash.id}")` : ''}.`, clash && { source: clash });
+  const byFeed = feedUrl ? await db.query.sources.findFirst({ where: eq(sources.feedUrl, feedUrl) }) : undefined;
+  if (byFeed && byFeed.id !== id) return feedTaken(byFeed);
+  const clash = byFeed ?? (await db.query.sources.findFirst({ where: eq(sources.id, id) }));
+  return new ApiError(409, 'conflict', `A source with the id "${id}" exists already${clash ? ` ("${clash.name}")` : ''}.`, clash && { source: clash });
+}
+
+function feedTaken(source: Source): ApiError {
+  return new ApiError(409, 'conflict', `The feed ${source.feedUrl} is in the registry already, as "${source.name}" ("${source.id}").`, { source });
+}
+
+/** Ids a derived id must not take: the base and its suffixed forms already in the registry. */
+async function takenIds(db: Db, base: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ id: sources.id })
+    .from(sources)
+    .where(or(eq(sources.id, base), like(sources.id, `${base.slice(0, 58)}-%`)));
+  return new Set(rows.map((r) => r.id));
 }
 
 /** The about and status pages list the registry: every change purges them. */
@@ -71,23 +86,34 @@ function purgeRegistryPages(ctx: ActionContext) {
   ctx.waitUntil(purgeRegistry(caches.default, loadConfig(ctx.env).SITE_URL));
 }
 
-/** Adds a validated source; the unique id and feed URL decide a race, not a lookup before the insert. */
+/**
+ * Adds a validated source; the unique id and feed URL decide a race, not a lookup before the insert.
+ * An id the editor gave is theirs (409 when taken); an id derived from the name that another feed
+ * has gets a suffix ("wire-2"), as an OPML import gives it.
+ */
 export async function addSource(ctx: ActionContext, input: z.infer<ReturnType<typeof newSourceInput>>, details: Record<string, unknown> = {}): Promise<Source> {
   const db = openDb(ctx.env.DB);
-  const id = input.id ?? sourceIdFrom(input.name);
-  const row = { ...input, id, homepage: input.homepage ?? null, categoryHint: input.categoryHint ?? null };
-  try {
-    await runBatch(db, [
-      db.insert(sources).values(row),
-      db.insert(auditLog).values({ actor: ctx.editor.id, action: 'add-source', targetType: 'source', targetId: id, details: { feedUrl: input.feedUrl, ...details } }),
-      ...(ctx.also ?? []),
-    ]);
-  } catch (err) {
-    if (isUniqueViolation(err)) throw await clashWith(db, id, input.feedUrl);
-    throw err;
+  const base = input.id ?? sourceIdFrom(input.name);
+  for (let attempt = 1; ; attempt++) {
+    const id = input.id ?? freeSourceId(base, await takenIds(db, base));
+    const row = { ...input, id, homepage: input.homepage ?? null, categoryHint: input.categoryHint ?? null };
+    try {
+      await runBatch(db, [
+        db.insert(sources).values(row),
+        db.insert(auditLog).values({ actor: ctx.editor.id, action: 'add-source', targetType: 'source', targetId: id, details: { feedUrl: input.feedUrl, ...details } }),
+        ...(ctx.also ?? []),
+      ]);
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      const sameFeed = await db.query.sources.findFirst({ where: eq(sources.feedUrl, input.feedUrl) });
+      if (sameFeed) throw feedTaken(sameFeed);
+      // A derived id taken in the moment since the lookup: look again.
+      if (input.id || attempt >= 3) throw await clashWith(db, id, input.feedUrl);
+      continue;
+    }
+    purgeRegistryPages(ctx);
+    return findSource(db, id);
   }
-  purgeRegistryPages(ctx);
-  return findSource(db, id);
 }
 
 /** Changes a source; re-enabling one clears its failure record, so it is fetched on the next run. */
@@ -182,12 +208,9 @@ export async function addSourceFromSite(ctx: ActionContext, body: z.infer<Return
     throw new ApiError(400, 'invalid-request', `The discovered feed ${feed.url} is not a valid source: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
   const db = openDb(ctx.env.DB);
-  const known = await db.query.sources.findFirst({ where: eq(sources.feedUrl, feed.url) });
-  if (known) throw new ApiError(409, 'conflict', `The feed ${feed.url} is in the registry already ("${known.id}").`, { source: known });
-  // A name that is taken gets a suffix, as an OPML import would give it.
-  let id = parsed.data.id ?? sourceIdFrom(parsed.data.name);
-  for (let k = 2; await db.query.sources.findFirst({ where: eq(sources.id, id), columns: { id: true } }); k++) id = `${sourceIdFrom(parsed.data.name).slice(0, 58)}-${k}`;
-  const source = await addSource(ctx, { ...parsed.data, id }, { discoveredFrom: url });
+  const known = await db.query.sources.findFirst({ where: eq(sources.feedUrl, parsed.data.feedUrl) });
+  if (known) throw feedTaken(known);
+  const source = await addSource(ctx, parsed.data, { discoveredFrom: url });
   return { source, discovered: found.feeds };
 }
 

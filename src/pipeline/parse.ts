@@ -59,6 +59,13 @@ export function parseFeed(body: string, opts: ParseFeedOptions): ParsedFeed {
     throw new FeedParseError('not-xml', `This is not a feed: it is neither XML nor JSON (it starts with "${text.slice(start, start + 20)}")`);
   }
 
+  if (raw.warnings) warnings.push(...raw.warnings);
+  const unsafe = raw.entries.filter((e) => e.url && !safeLink(e.url, limits));
+  if (unsafe.length) {
+    const schemes = [...new Set(unsafe.map((e) => /^[a-z][a-z0-9+.-]{0,20}:/i.exec(e.url!)?.[0].toLowerCase() ?? 'not a URL'))].slice(0, 3);
+    warnings.push(`${unsafe.length} ${unsafe.length === 1 ? 'item has a link that is' : 'items have links that are'} not an http(s) URL (${schemes.join(', ')}); the link was dropped`);
+  }
+
   // Feeds list newest first, oldest first or in no order: a cut keeps the newest, not the first in the document.
   if (raw.entries.length > maxItems) {
     warnings.push(`The feed has ${raw.entries.length >= READ_CAP ? `at least ${READ_CAP}` : raw.entries.length} items; the ${maxItems} newest were kept`);

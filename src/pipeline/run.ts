@@ -10,10 +10,11 @@ import type { Db } from '../db/client';
 import { acquireLease, currentLease, releaseLease, renewLease } from '../db/lease';
 import { runs, stories as storiesTable } from '../db/schema';
 import type { Config } from '../env';
+import { chunks } from '../lib/chunks';
 import { embedNewItems, type Embedder } from './cluster/embed';
 import { ingestSources } from './ingest/ingest';
 import { updateStories } from './stories';
-import { MAX_WORKFLOW_ATTEMPTS, type StartOutcome } from './story-start';
+import type { StartOutcome } from './story-start';
 
 export interface StoryToWrite {
   storyId: string;
@@ -186,8 +187,8 @@ async function closeRun(
     }
     try {
       const outcome = await deps.startStory(story);
+      // A story given up on is marked failed: the failed stories below name it once, with the reason.
       started[counter[outcome]]++;
-      if (outcome === 'gave-up') errors.push(`story ${story.storyId}: its workflow failed ${MAX_WORKFLOW_ATTEMPTS} times; marked failed`);
     } catch (err) {
       started.failed++;
       errors.push(`story ${story.storyId}: could not start its workflow: ${message(err)}`);
@@ -195,15 +196,24 @@ async function closeRun(
   }
   stats.workflows = started;
 
-  // Stories that could not be written (a hostile source, too little to write) stay visible on every run.
+  // Stories that could not be written (a hostile source, too little to write) are counted on every run,
+  // but named only in the run that first sees the failure; they stay listed on the desk's review queue.
   try {
-    const failed = await deps.db
-      .select({ id: storiesTable.id, title: storiesTable.title, reason: storiesTable.failureReason })
+    const failedStories = await deps.db
+      .select({ id: storiesTable.id, title: storiesTable.title, reason: storiesTable.failureReason, reportedAt: storiesTable.failureReportedAt })
       .from(storiesTable)
       .where(eq(storiesTable.status, 'failed'));
-    stats.failedStories = failed.length;
-    for (const f of failed.slice(0, MAX_FAILED_LISTED)) errors.push(`story ${f.id} ("${f.title.slice(0, 80)}") was not written: ${f.reason ?? 'no reason recorded'}`);
-    if (failed.length > MAX_FAILED_LISTED) errors.push(`… and ${failed.length - MAX_FAILED_LISTED} more stories that were not written`);
+    stats.failedStories = failedStories.length;
+    const fresh = failedStories.filter((f) => !f.reportedAt);
+    for (const f of fresh.slice(0, MAX_FAILED_LISTED)) errors.push(`story ${f.id} ("${f.title.slice(0, 80)}") was not written: ${f.reason ?? 'no reason recorded'}`);
+    if (fresh.length > MAX_FAILED_LISTED) errors.push(`… and ${fresh.length - MAX_FAILED_LISTED} more stories that were not written`);
+    const reportedAt = deps.now().toISOString();
+    await runBatch(
+      deps.db,
+      chunks(fresh.map((f) => f.id), 90).map((ids) =>
+        deps.db.update(storiesTable).set({ failureReportedAt: reportedAt }).where(and(inArray(storiesTable.id, ids), eq(storiesTable.status, 'failed'))),
+      ),
+    );
   } catch (err) {
     errors.push(`failed stories: ${message(err)}`);
   }

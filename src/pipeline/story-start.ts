@@ -87,7 +87,7 @@ export async function startStoryWorkflow(deps: { db: Db; workflows: StoryWorkflo
   if (tried >= MAX_WORKFLOW_ATTEMPTS) {
     await db
       .update(stories)
-      .set({ status: 'failed', failureReason: `Gave up after ${tried} workflow attempts; the last ${reason}.`, updatedAt: now.toISOString() })
+      .set({ status: 'failed', failureReason: `Gave up after ${tried} workflow attempts; the last ${reason}.`, failureReportedAt: null, updatedAt: now.toISOString() })
       .where(eq(stories.id, story.storyId));
     return 'gave-up';
   }

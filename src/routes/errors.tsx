@@ -10,11 +10,16 @@ import { renderPage, siteView } from './render';
 
 /** The reader's 404 page (or the API's JSON 404). */
 export function notFoundPage(c: Context<AppEnv>): Promise<Response> | Response {
-  if (isApi(c.req.path)) return apiError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}`);
+  if (isApi(c.req.path)) return apiError(c, 404, 'not-found', `No API route ${c.req.method} ${c.req.path}`);
   return renderPage(c, <ErrorPage site={siteView(c.env)} status={404} path={c.req.path} />, { status: 404, cacheControl: NO_STORE });
 }
 
 export const notFound: NotFoundHandler<AppEnv> = (c) => notFoundPage(c);
+
+/** A reader address asked with a method it does not answer: 405 with the methods it does. */
+export function methodNotAllowed(c: Context<AppEnv>): Response {
+  return c.text(`${c.req.method} is not allowed here; this address answers GET and HEAD.`, 405, { Allow: 'GET, HEAD', 'Cache-Control': NO_STORE });
+}
 
 /** Unexpected errors: logged with the path, shown to readers without internals. */
 export const onError: ErrorHandler<AppEnv> = async (err, c) => {
@@ -24,7 +29,7 @@ export const onError: ErrorHandler<AppEnv> = async (err, c) => {
     return apiError(c, coded.status as ContentfulStatusCode, coded.code, err.message, coded.extra);
   }
   if (err instanceof HTTPException && err.status < 500) {
-    if (isApi(c.req.path)) return apiError(c, err.status as ContentfulStatusCode, 'bad_request', err.message || 'Bad request');
+    if (isApi(c.req.path)) return apiError(c, err.status as ContentfulStatusCode, 'bad-request', err.message || 'Bad request');
     if (err.status === 404) return notFoundPage(c);
     return err.getResponse();
   }

@@ -6,6 +6,7 @@ import type { ArticleDraft, Cited, SourceDoc } from '../../src/pipeline/types';
 import { versionReason, writerLabel } from '../format';
 import { DeskLayout, FormKeys, type DeskView } from './DeskLayout';
 import { FailedCheckItem, When, checkLabel } from './partials';
+import { INPUT_LIMITS } from '../../src/editor/limits';
 
 export interface ArticleDeskProps {
   view: DeskView;
@@ -56,7 +57,7 @@ function Actions({ view, record, categories, draft }: Pick<ArticleDeskProps, 'vi
             <FormKeys view={view} />
             <h3>Publish version {a.currentVersion}</h3>
             <label for="publish-reason">{held ? 'Reason for publishing despite the failed check (shown to readers)' : 'Reason (optional)'}</label>
-            <textarea id="publish-reason" name="reason" rows={3} required={held} minlength={held ? 3 : undefined} maxlength={2000}></textarea>
+            <textarea id="publish-reason" name="reason" rows={3} required={held} minlength={INPUT_LIMITS.reason.min} maxlength={INPUT_LIMITS.reason.max}></textarea>
             <p>
               <button type="submit">Publish</button>
             </p>
@@ -67,7 +68,7 @@ function Actions({ view, record, categories, draft }: Pick<ArticleDeskProps, 'vi
             <FormKeys view={view} />
             <h3>Unpublish</h3>
             <label for="unpublish-reason">Reason (recorded)</label>
-            <textarea id="unpublish-reason" name="reason" rows={3} required minlength={3} maxlength={2000}></textarea>
+            <textarea id="unpublish-reason" name="reason" rows={3} required minlength={INPUT_LIMITS.reason.min} maxlength={INPUT_LIMITS.reason.max}></textarea>
             <p>
               <button type="submit">Unpublish</button>
             </p>
@@ -85,9 +86,9 @@ function Actions({ view, record, categories, draft }: Pick<ArticleDeskProps, 'vi
               ))}
             </select>
             <label for="correction-text">Corrected paragraph text</label>
-            <textarea id="correction-text" name="text" rows={4} maxlength={4000}></textarea>
+            <textarea id="correction-text" name="text" rows={4} minlength={INPUT_LIMITS.paragraph.min} maxlength={INPUT_LIMITS.paragraph.max}></textarea>
             <label for="correction-note">Correction notice (public: what was wrong and what is right now)</label>
-            <textarea id="correction-note" name="note" rows={3} required minlength={10} maxlength={2000}></textarea>
+            <textarea id="correction-note" name="note" rows={3} required minlength={INPUT_LIMITS.correctionNotice.min} maxlength={INPUT_LIMITS.correctionNotice.max}></textarea>
             <p>
               <button type="submit">Publish the correction</button>
             </p>
@@ -98,9 +99,9 @@ function Actions({ view, record, categories, draft }: Pick<ArticleDeskProps, 'vi
             <FormKeys view={view} />
             <h3>Edit headline, standfirst, category</h3>
             <label for="edit-title">Headline</label>
-            <input type="text" id="edit-title" name="title" value={draft.title} required maxlength={200} size={60} />
+            <input type="text" id="edit-title" name="title" value={draft.title} required minlength={INPUT_LIMITS.title.min} maxlength={INPUT_LIMITS.title.max} size={60} />
             <label for="edit-dek">Standfirst</label>
-            <textarea id="edit-dek" name="dek" rows={3} required maxlength={600}>{draft.dek}</textarea>
+            <textarea id="edit-dek" name="dek" rows={3} required minlength={INPUT_LIMITS.dek.min} maxlength={INPUT_LIMITS.dek.max}>{draft.dek}</textarea>
             <label for="edit-category">Category</label>
             <select id="edit-category" name="category">
               {categories.map((c) => (

@@ -2,6 +2,7 @@
 import type { Source } from '../../src/db/schema';
 import { DeskLayout, FormKeys, type DeskView } from './DeskLayout';
 import { When } from './partials';
+import { INPUT_LIMITS } from '../../src/editor/limits';
 
 export interface SourceRow {
   source: Source;
@@ -27,9 +28,9 @@ export function SourcesPage({ view, rows }: { view: DeskView; rows: SourceRow[] 
           <label for="source-url">Feed URL or the site's home page</label>
           <input type="url" id="source-url" name="url" required maxlength={2048} size={50} />
           <label for="source-publisher">Publisher (optional; sources of one publisher count once)</label>
-          <input type="text" id="source-publisher" name="publisher" maxlength={80} />
+          <input type="text" id="source-publisher" name="publisher" maxlength={INPUT_LIMITS.sourceName.max} />
           <label for="source-name">Name (optional)</label>
-          <input type="text" id="source-name" name="name" maxlength={120} />
+          <input type="text" id="source-name" name="name" maxlength={INPUT_LIMITS.sourceName.max} />
           <p>
             <button type="submit">Add</button>
           </p>

@@ -2,6 +2,7 @@
 import type { EditorRecord } from '../../src/editor/tokens';
 import { DeskLayout, FormKeys, type DeskView } from './DeskLayout';
 import { When } from './partials';
+import { INPUT_LIMITS } from '../../src/editor/limits';
 
 export function TokensPage({ view, editors }: { view: DeskView; editors: EditorRecord[] }) {
   return (
@@ -11,7 +12,7 @@ export function TokensPage({ view, editors }: { view: DeskView; editors: EditorR
         <FormKeys view={view} />
         <h2>Create a token</h2>
         <label for="token-name">Editor's name</label>
-        <input type="text" id="token-name" name="name" required maxlength={80} />
+        <input type="text" id="token-name" name="name" required maxlength={INPUT_LIMITS.tokenName.max} />
         <label for="token-role">Role</label>
         <select id="token-role" name="role">
           <option value="editor" selected>

@@ -218,3 +218,14 @@ describe('bytes that are not the charset they claim', () => {
     expect(feed.warnings).toBeUndefined();
   });
 });
+
+describe('a CDATA section nested in another, whose remains leave the tags intact', () => {
+  it('keeps the item, reads the inner section as text, and says so in the warnings (as the README says)', () => {
+    const feed = parseFeed(
+      `<rss><channel><title>C</title><item><title><![CDATA[Outer <![CDATA[inner]]> rest]]></title><link>https://wire.example/1</link></item><item><title>Good</title><link>https://wire.example/2</link></item></channel></rss>`,
+      { url: 'https://wire.example/feed.xml' },
+    );
+    expect(feed.items.map((i) => i.title)).toEqual(['Outer inner rest', 'Good']);
+    expect(feed.warnings).toEqual(['A CDATA section was nested in another; the item was kept, the inner section read as text']);
+  });
+});

@@ -64,6 +64,41 @@ describe('runNewsroom', () => {
     expect(run.errors).toContain('story st-hostile ("Orrery Labs recalls Sextant robots") was not written: invalid-output: extractive gave no valid article after one repair attempt');
   });
 
+  it('names a failed story in one run only, counts it in every run, and names it again when it fails anew', async () => {
+    const at = now.toISOString();
+    await db.insert(stories).values({
+      id: 'st-thin', key: 'thin', title: 'Kestrel arm recall', status: 'failed',
+      failureReason: 'no-usable-sources: every source was flagged as instruction-like text', firstSeenAt: at, lastSeenAt: at,
+    });
+    const named = (errors: string[]) => errors.filter((e) => e.startsWith('story st-thin '));
+    const first = await runNewsroom(deps([]), await openRun(db, 'manual', new Date()));
+    expect(named(first.errors)).toEqual(['story st-thin ("Kestrel arm recall") was not written: no-usable-sources: every source was flagged as instruction-like text']);
+
+    const second = await runNewsroom(deps([]), await openRun(db, 'manual', new Date()));
+    expect(second.stats.failedStories).toBe(first.stats.failedStories);
+    expect(named(second.errors)).toEqual([]);
+
+    // The story grew and its new workflow failed too: that is a new failure, named once more.
+    await db.update(stories).set({ failureReason: 'no-usable-sources: the sources give too little to write a brief', failureReportedAt: null }).where(eq(stories.id, 'st-thin'));
+    const third = await runNewsroom(deps([]), await openRun(db, 'manual', new Date()));
+    expect(named(third.errors)).toEqual(['story st-thin ("Kestrel arm recall") was not written: no-usable-sources: the sources give too little to write a brief']);
+  });
+
+  it('names a story it gives up on once, with the reason, not once for the giving up and again as failed', async () => {
+    const at = now.toISOString();
+    await db.insert(stories).values({ id: 'st-given-up', key: 'given-up', title: 'Tern Labs layoffs', status: 'ready', sourceSetHash: 'h1', firstSeenAt: at, lastSeenAt: at });
+    const givingUp = deps([], {
+      startStory: async (story) => {
+        if (story.storyId !== 'st-given-up') return 'exists';
+        await db.update(stories).set({ status: 'failed', failureReason: 'Gave up after 3 workflow attempts; the last errored.', failureReportedAt: null }).where(eq(stories.id, story.storyId));
+        return 'gave-up';
+      },
+    });
+    const run = await runNewsroom(givingUp, await openRun(db, 'manual', new Date()));
+    expect(run.stats.workflows).toMatchObject({ gaveUp: 1 });
+    expect(run.errors.filter((e) => e.includes('st-given-up'))).toEqual(['story st-given-up ("Tern Labs layoffs") was not written: Gave up after 3 workflow attempts; the last errored.']);
+  });
+
   it('closes runs that were cut off long ago when a new run opens', async () => {
     await db.insert(runs).values({ id: 'run_cut_off', trigger: 'cron', status: 'running', startedAt: minutesAgo(120) });
     await db.insert(runs).values({ id: 'run_in_flight', trigger: 'cron', status: 'running', startedAt: minutesAgo(5) });

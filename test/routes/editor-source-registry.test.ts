@@ -161,3 +161,39 @@ describe('OPML', () => {
     expect(count?.n).toBe(0);
   });
 });
+
+describe('one feed, one source', () => {
+  it('answers 409 naming the existing source for the same feed URL spelled trivially differently, and keeps real differences apart', async () => {
+    const created = await api('/sources', { method: 'POST', json: { name: 'Spelling Wire', publisher: 'Spelling', feedUrl: 'https://spelling.example.com/feeds/news.xml' } });
+    expect(created.status).toBe(201);
+    for (const feedUrl of [
+      'HTTPS://Spelling.Example.COM/feeds/news.xml',
+      'https://spelling.example.com:443/feeds/news.xml',
+      'https://spelling.example.com/feeds/news.xml#top',
+      'https://spelling.example.com/feeds/news.xml?',
+    ]) {
+      const dup = await api('/sources', { method: 'POST', json: { name: `Copy ${feedUrl.length}`, publisher: 'Other', feedUrl } });
+      expect(dup.status, feedUrl).toBe(409);
+      const body = (await dup.json()) as { error: { message: string }; source: { id: string } };
+      expect(body.source.id, feedUrl).toBe('spelling-wire');
+      expect(body.error.message).toBe('The feed https://spelling.example.com/feeds/news.xml is in the registry already, as "Spelling Wire" ("spelling-wire").');
+    }
+    // Another query or path is another resource.
+    for (const feedUrl of ['https://spelling.example.com/feeds/news.xml?dup=1', 'https://spelling.example.com/feeds/news.xml/']) {
+      const other = await api('/sources', { method: 'POST', json: { name: `Other ${feedUrl.length}`, publisher: 'Other', feedUrl } });
+      expect(other.status, feedUrl).toBe(201);
+    }
+  });
+
+  it('gives a new feed whose name derives a taken id a suffixed id instead of refusing it; an id the editor chose stays theirs', async () => {
+    const first = await api('/sources', { method: 'POST', json: { name: 'T', publisher: 'Tee One', feedUrl: 'https://tee-one.example.com/feed.xml' } });
+    const second = await api('/sources', { method: 'POST', json: { name: 'T', publisher: 'Tee Two', feedUrl: 'https://tee-two.example.com/feed.xml' } });
+    const third = await api('/sources', { method: 'POST', json: { name: 't!', publisher: 'Tee Three', feedUrl: 'https://tee-three.example.com/feed.xml' } });
+    expect([first.status, second.status, third.status]).toEqual([201, 201, 201]);
+    const ids = await Promise.all([first, second, third].map(async (r) => ((await r.json()) as { source: { id: string } }).source.id));
+    expect(ids).toEqual(['t', 't-2', 't-3']);
+    const chosen = await api('/sources', { method: 'POST', json: { id: 't', name: 'Tee Four', publisher: 'Tee Four', feedUrl: 'https://tee-four.example.com/feed.xml' } });
+    expect(chosen.status).toBe(409);
+    expect((await errorOf(chosen)).message).toBe('A source with the id "t" exists already ("T").');
+  });
+});

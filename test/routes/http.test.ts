@@ -63,11 +63,29 @@ describe('errors', () => {
     expect(html).not.toMatch(/TypeError|undefined/);
   });
 
+  it('answers a reader address asked with POST, PUT, PATCH or DELETE with 405 and the methods it allows', async () => {
+    for (const [method, path] of [['POST', '/'], ['PUT', '/feed.xml'], ['DELETE', '/articles/any-slug'], ['PATCH', '/category/open-source'], ['POST', '/search'], ['POST', '/healthz'], ['PUT', '/media/x/cover.svg']] as const) {
+      const res = await get(path, { method });
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.get('allow'), `${method} ${path}`).toBe('GET, HEAD');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    }
+    // An address no method answers is still 404, and the editor API keeps its own methods.
+    expect((await get('/nothing-here', { method: 'POST' })).status).toBe(404);
+    expect((await get('/api/editor/articles', { method: 'POST' })).status).not.toBe(405);
+  });
+
+  it('spells the API’s 404 code one way: not-found, for an unknown route as for an unknown id', async () => {
+    const route = (await (await get('/api/nothing-here')).json()) as { error: { code: string } };
+    const id = (await (await get('/api/editor/articles/no-such-id', { headers: { authorization: `Bearer ${env.ADMIN_TOKEN}` } })).json()) as { error: { code: string } };
+    expect([route.error.code, id.error.code]).toEqual(['not-found', 'not-found']);
+  });
+
   it('answers unknown /api paths with a JSON 404 and reader paths with an HTML 404', async () => {
     const api = await get('/api/nothing-here');
     expect(api.status).toBe(404);
     expect(api.headers.get('content-type')).toContain('application/json');
-    expect(await api.json()).toMatchObject({ error: { code: 'not_found', message: expect.any(String) } });
+    expect(await api.json()).toMatchObject({ error: { code: 'not-found', message: expect.any(String) } });
     const page = await get('/nothing-here');
     expect(page.status).toBe(404);
     expect(page.headers.get('content-type')).toContain('text/html');

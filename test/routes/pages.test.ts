@@ -62,6 +62,7 @@ describe('front page', () => {
     expect(res.status).toBe(404);
     expect(await res.text()).toContain('Page not found');
     expect((await get('/category/open-source?page=2')).status).toBe(404);
+    expect((await get('/category/open-source?page=50')).status).toBe(404);
   });
 
   it('shows each headline once, as a link, with no cover image repeating it', async () => {

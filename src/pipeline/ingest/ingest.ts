@@ -132,7 +132,7 @@ export async function ingestSource(deps: IngestDeps, source: Source): Promise<So
 
     const plan = await planItems(db, source, feed.items.slice(0, config.MAX_ITEMS_PER_FEED), now, snapshotKey);
     const move = await followMove(db, source, fetched.movedTo);
-    const warnings = [...(feed.warnings ?? []), ...(move.warning ? [move.warning] : [])];
+    const warnings = [...(feed.warnings ?? []), ...plan.warnings, ...(move.warning ? [move.warning] : [])];
     const health = healthAfterSuccess(now, { status: fetched.status, etag: fetched.etag, lastModified: fetched.lastModified, warnings });
     // One batch per source: its items and its health land together or not at all.
     const results = await db.batch([
@@ -179,6 +179,8 @@ interface ItemPlan {
   inserts: BatchItem<'sqlite'>[];
   updates: BatchItem<'sqlite'>[];
   skipped: number;
+  /** Items of the feed left out or re-keyed, counted by reason, for the source's warnings. */
+  warnings: string[];
 }
 
 /** D1 binds at most 100 parameters per statement. */
@@ -191,18 +193,35 @@ async function planItems(db: Db, source: Source, feedItems: FeedItem[], now: Dat
   const rows: NewItem[] = [];
   const seenGuids = new Set<string>();
   const seenUrls = new Set<string>();
-  let skipped = 0;
-  for (const item of feedItems) {
-    const row = await toRow(source, item, now, snapshotKey);
-    // No http(s) link (none given, or javascript:/data: dropped): an article could never cite it.
-    if (!row?.canonicalUrl || seenGuids.has(row.guid) || seenUrls.has(row.canonicalUrl)) {
-      skipped++;
+  const candidates = (await Promise.all(feedItems.map((item) => toRow(source, item, now, snapshotKey)))).filter((r) => r !== undefined);
+  const warnings: string[] = [];
+  const noGuid = feedItems.length - candidates.length;
+  if (noGuid) warnings.push(`${plural(noGuid, 'item')} without a guid or link ${noGuid === 1 ? 'was' : 'were'} left out`);
+  // No http(s) link (none given, or javascript:/data: dropped): an article could never cite it.
+  const linked = candidates.filter((r) => r.canonicalUrl);
+  const noLink = candidates.length - linked.length;
+  if (noLink) warnings.push(`${plural(noLink, 'item')} without an http(s) link ${noLink === 1 ? 'was' : 'were'} left out (an article could not cite ${noLink === 1 ? 'it' : 'them'})`);
+  // Some CMSs give every item one constant guid: where a guid stands for different links, the link keys the item.
+  const linksOfGuid = new Map<string, Set<string>>();
+  for (const r of linked) linksOfGuid.set(r.guid, (linksOfGuid.get(r.guid) ?? new Set()).add(r.canonicalUrl!));
+  const shared = [...linksOfGuid].filter(([, links]) => links.size > 1);
+  for (const [guid, links] of shared) {
+    warnings.push(`${links.size} items with different links share the guid ${JSON.stringify(guid.slice(0, 80))}; each was kept under its link`);
+  }
+  const sharedGuids = new Set(shared.map(([guid]) => guid));
+  let repeated = 0;
+  for (const candidate of linked) {
+    const row = sharedGuids.has(candidate.guid) ? { ...candidate, guid: candidate.url!, id: await itemId(source, candidate.url!) } : candidate;
+    if (seenGuids.has(row.guid) || seenUrls.has(row.canonicalUrl!)) {
+      repeated++;
       continue;
     }
     seenGuids.add(row.guid);
-    seenUrls.add(row.canonicalUrl);
+    seenUrls.add(row.canonicalUrl!);
     rows.push(row);
   }
+  if (repeated) warnings.push(`${plural(repeated, 'item')} repeated an earlier item of the feed (the same guid or link) and ${repeated === 1 ? 'was' : 'were'} left out`);
+  const skipped = feedItems.length - rows.length;
 
   const existing = new Map<string, { contentHash: string; revision: number; canonicalUrl: string | null }>();
   const urlHolders = new Map<string, { id: string; publisher: string; homepage: string | null; feedUrl: string }[]>();
@@ -232,7 +251,7 @@ async function planItems(db: Db, source: Source, feedItems: FeedItem[], now: Dat
       (h) => h.id !== row.id && (h.publisher === row.publisher || urlBelongsToSource(row.canonicalUrl!, h)),
     );
 
-  const plan: ItemPlan = { inserts: [], updates: [], skipped };
+  const plan: ItemPlan = { inserts: [], updates: [], skipped, warnings };
   for (const row of rows) {
     const old = existing.get(row.id);
     if (!old) {
@@ -280,7 +299,7 @@ async function toRow(source: Source, item: FeedItem, now: Date, snapshotKey: str
   const url = canonical ? new URL(item.url as string).href : null;
   const contentHash = await sha256Hex([title, summary ?? '', normalizeWhitespace(contentText ?? '')].join('\n'));
   return {
-    id: (await sha256Hex(`${source.id}\n${guid}`)).slice(0, 32),
+    id: await itemId(source, guid),
     sourceId: source.id,
     publisher: source.publisher,
     guid,
@@ -296,6 +315,13 @@ async function toRow(source: Source, item: FeedItem, now: Date, snapshotKey: str
     contentHash,
   };
 }
+
+/** An item's id: its source and guid, hashed. */
+async function itemId(source: Source, guid: string): Promise<string> {
+  return (await sha256Hex(`${source.id}\n${guid}`)).slice(0, 32);
+}
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /**
  * The time of an item whose feed gives no date we can read or believe. Never the fetch time: on a

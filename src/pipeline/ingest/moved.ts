@@ -2,6 +2,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { sources, type Source } from '../../db/schema';
+import { normalFeedUrl } from './sources';
 
 export interface MoveOutcome {
   /** Columns to set on the source with its health. */
@@ -15,7 +16,9 @@ export interface MoveOutcome {
  * move; a permanent one is remembered, and the same one on the next fetch becomes the feed URL.
  * @example const move = await followMove(db, source, fetched.movedTo)
  */
-export async function followMove(db: Db, source: Pick<Source, 'id' | 'movedTo' | 'feedUrl'>, movedTo: string | undefined): Promise<MoveOutcome> {
+export async function followMove(db: Db, source: Pick<Source, 'id' | 'movedTo' | 'feedUrl'>, redirectedTo: string | undefined): Promise<MoveOutcome> {
+  // Stored in the registry's one form, so a move cannot respell a feed another source reads.
+  const movedTo = redirectedTo && normalFeedUrl(redirectedTo);
   if (!movedTo || movedTo === source.feedUrl) return { set: source.movedTo ? { movedTo: null } : {} };
   if (source.movedTo !== movedTo) return { set: { movedTo } };
   // The feed URL is unique: another source already reading that address keeps it.

@@ -17,7 +17,28 @@ export function validateFeedUrl(
   opts: { allowLoopback: LoopbackPolicy },
 ): { ok: true; url: string } | { ok: false; reason: string } {
   const check = checkFetchUrl(url, opts);
-  return check.ok ? { ok: true, url: check.url } : { ok: false, reason: check.reason };
+  return check.ok ? { ok: true, url: normalFeedUrl(check.url) } : { ok: false, reason: check.reason };
+}
+
+/**
+ * A feed URL in the one form the registry stores, so trivially different spellings of one feed
+ * are one source: scheme and host in lower case and the default port dropped (the URL parser's
+ * form; an empty path is "/"), no #fragment (never sent to the server) and no empty "?". The path's
+ * own trailing slash and the query are kept: /feed and /feed/ may be different resources.
+ * @example normalFeedUrl('HTTPS://Example.org:443/feed.xml#top') // 'https://example.org/feed.xml'
+ */
+export function normalFeedUrl(href: string): string {
+  const url = new URL(href);
+  url.hash = '';
+  if (!url.search) url.search = '';
+  return url.href;
+}
+
+/** `base`, else `base-2`, `base-3`, …: the first id not taken. */
+export function freeSourceId(base: string, taken: ReadonlySet<string>): string {
+  let id = base;
+  for (let k = 2; taken.has(id); k++) id = `${base.slice(0, 58)}-${k}`;
+  return id;
 }
 
 const httpUrl = z
@@ -34,6 +55,9 @@ function safeProtocol(v: string): string {
   }
 }
 
+/** A source's name and publisher, in characters. */
+export const SOURCE_NAME_LIMITS = { min: 1, max: 120 } as const;
+
 /**
  * The shape of a new source (editor API and seeding). The feed URL must pass
  * `validateFeedUrl`; it is stored in its normalised form.
@@ -46,9 +70,9 @@ export function sourceInputSchema(opts: { allowLoopback: LoopbackPolicy }) {
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a lower-case slug (a-z, 0-9, -)')
       .optional(),
-    name: z.string().trim().min(1).max(120),
+    name: z.string().trim().min(SOURCE_NAME_LIMITS.min).max(SOURCE_NAME_LIMITS.max),
     /** Publisher family: feeds of one outlet share it and count once toward independence. */
-    publisher: z.string().trim().min(1).max(120),
+    publisher: z.string().trim().min(SOURCE_NAME_LIMITS.min).max(SOURCE_NAME_LIMITS.max),
     feedUrl: z
       .string()
       .trim()
@@ -131,9 +155,7 @@ export async function importSources(
       report.existing.push({ n, feedUrl: s.feedUrl, sourceId: owner });
       continue;
     }
-    const base = s.id ?? sourceIdFrom(s.name);
-    let id = base;
-    for (let k = 2; takenIds.has(id); k++) id = `${base.slice(0, 58)}-${k}`;
+    const id = freeSourceId(s.id ?? sourceIdFrom(s.name), takenIds);
     takenIds.add(id);
     byFeed.set(s.feedUrl, id);
     values.push({ ...s, id, homepage: s.homepage ?? null, categoryHint: s.categoryHint ?? null });

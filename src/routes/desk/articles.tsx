@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { openDb } from '../../db/client';
+import { storyProblems } from '../../db/queries/stories';
 import {
   articleRecord,
   correctArticleNow,
@@ -44,8 +45,9 @@ const said = (done: ActionResult, what: string, already: string) => (done.change
 
 export const deskArticles = new Hono<DeskEnv>()
   .get('/', async (c) => {
-    const entries = await reviewQueue(openDb(c.env.DB), c.env.STORE);
-    return renderDesk(c, <QueuePage view={deskView(c)} entries={entries} />);
+    const db = openDb(c.env.DB);
+    const [entries, { failed, stuck }] = await Promise.all([reviewQueue(db, c.env.STORE), storyProblems(db, new Date())]);
+    return renderDesk(c, <QueuePage view={deskView(c)} entries={entries} problems={[...failed, ...stuck]} />);
   })
   .get('/articles/:id', async (c) => {
     const db = openDb(c.env.DB);

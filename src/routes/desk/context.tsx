@@ -12,6 +12,7 @@ import { loadConfig } from '../../env';
 import { ApiError } from '../../lib/http/api-error';
 import { MessagePage } from '../../../templates/desk/MessagePage';
 import type { DeskView } from '../../../templates/desk/DeskLayout';
+import { issueSentences } from '../../editor/issues';
 import { setFlash, type DeskSession, type Flash } from './session';
 
 export type DeskEnv = AppEnv & { Variables: { editor: EditorIdentity; session: DeskSession } };
@@ -58,7 +59,7 @@ export async function formFields(c: Context): Promise<Record<string, string>> {
 export function parseForm<T extends z.ZodType>(schema: T, data: unknown): { ok: true; data: z.infer<T> } | { ok: false; message: string } {
   const parsed = schema.safeParse(data);
   if (parsed.success) return { ok: true, data: parsed.data };
-  return { ok: false, message: `Nothing was done: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'form'}: ${i.message}`).join('; ')}.` };
+  return { ok: false, message: `Nothing was done: ${issueSentences(parsed.error)}` };
 }
 
 /** Leaves a message for the next page and redirects there (POST, then redirect). */

@@ -183,6 +183,16 @@ describe('feeds that move', () => {
     expect(await itemsOf('moves')).toHaveLength(1);
   });
 
+  it('a move to an address with a #fragment stores the address without it, the form every feed URL is stored in', async () => {
+    await addSource('moves-frag');
+    routes.set(`${HOST}/moves-frag.xml`, redirect(301, `${HOST}/new/moves-frag.xml#latest`));
+    routes.set(`${HOST}/new/moves-frag.xml#latest`, feed());
+    await ingest(new Date('2026-03-04T13:00:00Z'));
+    expect((await source('moves-frag')).movedTo).toBe(`${HOST}/new/moves-frag.xml`);
+    await ingest(new Date('2026-03-04T13:15:00Z'));
+    expect((await source('moves-frag')).feedUrl).toBe(`${HOST}/new/moves-frag.xml`);
+  });
+
   it('a 308 counts as permanent; a permanent hop after a temporary one does not', async () => {
     await addSource('moves-308');
     routes.set(`${HOST}/moves-308.xml`, redirect(308, `${HOST}/new/moves-308.xml`));
@@ -214,5 +224,63 @@ describe('feeds that move', () => {
     const flaky = await source('flaky-move');
     expect(flaky.feedUrl).toBe(`${HOST}/flaky-move.xml`);
     expect(flaky.movedTo).toBe(`${HOST}/new/flaky-move.xml`);
+  });
+});
+
+describe('items a feed gives that cannot be stored as they are', () => {
+  const now = new Date('2026-03-04T12:00:00Z');
+
+  it('are counted with their reason on the source’s warnings: Atom entries without a link or with a javascript: link', async () => {
+    await addSource('atom-links');
+    const entry = (id: string, link: string) => `<entry><id>urn:${id}</id><title>Entry ${id}</title>${link}<updated>2026-03-04T09:00:00Z</updated></entry>`;
+    routes.set(
+      `${HOST}/atom-links.xml`,
+      feedResponse(
+        `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>${entry('1', '')}${entry('2', '<link href="javascript:alert(1)"/>')}${entry('3', `<link href="${HOST}/atom/3"/>`)}</feed>`,
+        'application/atom+xml',
+      ),
+    );
+    await ingest(now);
+    expect((await itemsOf('atom-links')).map((r) => r.title)).toEqual(['Entry 3']);
+    expect((await source('atom-links')).lastWarnings).toEqual([
+      '1 item has a link that is not an http(s) URL (javascript:); the link was dropped',
+      '2 items without an http(s) link were left out (an article could not cite them)',
+    ]);
+  });
+
+  it('are counted with their reason on the source’s warnings: JSON Feed items that are null, strings or have fields of the wrong type', async () => {
+    await addSource('json-odd');
+    const feed = {
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'J',
+      items: [null, 'just a string', { id: 'j1', url: `${HOST}/json/1`, title: { text: 'an object' }, content_text: 'Body one.' }, { id: 'j2', url: `${HOST}/json/2`, title: 'Fine', content_text: 'Body two.' }],
+    };
+    routes.set(`${HOST}/json-odd.xml`, feedResponse(JSON.stringify(feed), 'application/feed+json'));
+    await ingest(now);
+    expect(await itemsOf('json-odd')).toHaveLength(2);
+    expect((await source('json-odd')).lastWarnings).toEqual([
+      '2 items of the JSON Feed are not an object (null, a string, a number or a list); left out',
+      '1 item of the JSON Feed had fields of the wrong type (title); those fields were ignored',
+    ]);
+  });
+
+  it('keeps RSS items that share one constant guid across different links, each under its link, and says so', async () => {
+    await addSource('constant-guid');
+    const items = Array.from({ length: 50 }, (_, n) => item(`constant/${n}`, `Council note number ${n}`, '<guid isPermaLink="false">same-guid</guid>')).join('');
+    // A true repeat (same guid and link) is still one item.
+    routes.set(`${HOST}/constant-guid.xml`, feedResponse(rss(items + item('constant/0', 'Council note number 0', '<guid isPermaLink="false">same-guid</guid>'))));
+    const counts = await ingest(now);
+    expect(counts.itemsSkipped).toBeGreaterThanOrEqual(1);
+    const stored = await itemsOf('constant-guid');
+    expect(stored).toHaveLength(50);
+    expect(new Set(stored.map((r) => r.guid))).toEqual(new Set(Array.from({ length: 50 }, (_, n) => `${HOST}/constant/${n}`)));
+    expect((await source('constant-guid')).lastWarnings).toEqual([
+      '50 items with different links share the guid "same-guid"; each was kept under its link',
+      '1 item repeated an earlier item of the feed (the same guid or link) and was left out',
+    ]);
+
+    // The next fetch finds the same items under the same keys: nothing new, nothing updated.
+    const again = await ingest(new Date(now.getTime() + 15 * 60_000));
+    expect(again).toMatchObject({ itemsNew: 0, itemsUpdated: 0 });
   });
 });

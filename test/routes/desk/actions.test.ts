@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { openDb } from '../../../src/db/client';
 import { articles, articleVersions, editors, sources } from '../../../src/db/schema';
+import { INPUT_LIMITS } from '../../../src/editor/limits';
 import { deskArticle } from '../../helpers/desk-articles';
 import { auditCount, hiddenField, signedIn, type DeskBrowser } from '../../helpers/desk';
 
@@ -136,6 +137,40 @@ describe('article actions', () => {
     const diff = await (await admin.get(`${page}?from=1&to=2`)).text();
     expect(diff).toMatch(/<del>[^<]*opens[^<]*<\/del>/);
     expect(diff).toMatch(/<ins>[^<]*makes[^<]*<\/ins>/);
+  });
+});
+
+describe('form limits and refusals', () => {
+  /** The attributes of the control with this id. */
+  const control = (html: string, id: string) => new RegExp(`<(?:input|textarea)[^>]*\\bid="${id}"[^>]*>`).exec(html)?.[0] ?? '';
+  const limits = (tag: string) => ({ min: /minlength="(\d+)"/.exec(tag)?.[1], max: /maxlength="(\d+)"/.exec(tag)?.[1] });
+
+  it('every article form control carries the server schema’s own length limits', async () => {
+    const live = await deskArticle(db, 'story-limits-live', 'published');
+    const held = await deskArticle(db, 'story-limits-held', 'held');
+    const livePage = await (await admin.get(`/desk/articles/${live.articleId}`)).text();
+    const heldPage = await (await admin.get(`/desk/articles/${held.articleId}`)).text();
+    expect(limits(control(livePage, 'edit-title'))).toEqual({ min: String(INPUT_LIMITS.title.min), max: String(INPUT_LIMITS.title.max) });
+    expect(limits(control(livePage, 'edit-dek'))).toEqual({ min: String(INPUT_LIMITS.dek.min), max: String(INPUT_LIMITS.dek.max) });
+    expect(limits(control(livePage, 'correction-text'))).toEqual({ min: String(INPUT_LIMITS.paragraph.min), max: String(INPUT_LIMITS.paragraph.max) });
+    expect(limits(control(livePage, 'correction-note'))).toEqual({ min: String(INPUT_LIMITS.correctionNotice.min), max: String(INPUT_LIMITS.correctionNotice.max) });
+    expect(limits(control(livePage, 'unpublish-reason'))).toEqual({ min: String(INPUT_LIMITS.reason.min), max: String(INPUT_LIMITS.reason.max) });
+    expect(limits(control(heldPage, 'publish-reason'))).toEqual({ min: String(INPUT_LIMITS.reason.min), max: String(INPUT_LIMITS.reason.max) });
+    // …and they are the numbers the server enforces.
+    expect(INPUT_LIMITS.title).toEqual({ min: 30, max: 110 });
+    expect(INPUT_LIMITS.correctionNotice.max).toBe(2000);
+  });
+
+  it('a refused edit or correction is explained in plain sentences, not validator text', async () => {
+    const live = await deskArticle(db, 'story-limits-refused', 'published');
+    const page = `/desk/articles/${live.articleId}`;
+    const edit = await flashAfter(admin, (await admin.submit(page, `${page}/edit`, { title: 'Too short a headline' })).res);
+    expect(edit).toBe('<p>Nothing was done: The headline needs at least 30 characters.</p>');
+    const correction = await flashAfter(admin, (await admin.submit(page, `${page}/correct`, { place: 's1p0', text: 'Too short.', note: 'Fixed.' })).res);
+    expect(correction).toBe('<p>Nothing was done: The correction notice needs at least 10 characters.</p>');
+    const paragraph = await flashAfter(admin, (await admin.submit(page, `${page}/correct`, { place: 's1p0', text: 'Too short.', note: 'An earlier version gave the wrong figure.' })).res);
+    expect(paragraph).toBe('<p>Nothing was done: Paragraph 1 of section 2 needs at least 40 characters.</p>');
+    expect(await versionsOf(live.articleId)).toBe(1);
   });
 });
 

@@ -2,7 +2,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../../src/db/client';
-import { editors, runs, sources } from '../../../src/db/schema';
+import { editors, runs, sources, stories } from '../../../src/db/schema';
 import { sha256Hex } from '../../../src/lib/hash';
 import { CLOSEST_PASSAGE, HELD_CLAIM, HELD_NOTE, deskArticle, unlabelledControls } from '../../helpers/desk-articles';
 import { deskFetch, signedIn, type DeskBrowser } from '../../helpers/desk';
@@ -21,6 +21,11 @@ beforeAll(async () => {
   ready = await deskArticle(db, 'story-ready', 'ready', new Date(Date.now() - 60_000));
   await db.insert(sources).values({ id: 'wire-x', name: 'Wire X', publisher: 'Wire X', feedUrl: 'https://wire-x.example/feed', lastStatus: 200, lastFetchedAt: new Date().toISOString(), consecutiveFailures: 2, lastError: 'HTTP 503' });
   await db.insert(runs).values({ id: 'run_1', trigger: 'cron', status: 'succeeded', startedAt: new Date().toISOString(), stats: { ingest: { fetched: 7 } } });
+  const at = new Date().toISOString();
+  await db.insert(stories).values({
+    id: 'st-not-written', key: 'not-written', title: 'Kestrel arm recall: Orvane Robotics pulls 3,200 units', status: 'failed',
+    failureReason: 'no-usable-sources: every source was flagged as instruction-like text', firstSeenAt: at, lastSeenAt: at,
+  });
   as.editor = await signedIn(EDITOR_TOKEN);
   as.admin = await signedIn();
 });
@@ -43,6 +48,15 @@ for (const who of ['editor', 'admin'] as const) {
       expect(html).toContain('Failed: Every number appears in a cited source');
       expect(html).toContain(HELD_CLAIM);
       expect(html).toContain(`“${CLOSEST_PASSAGE}”`);
+    });
+
+    it('review queue: a story that could not be written is listed with the reason, after the articles', async () => {
+      const { html } = await page(who, '/desk');
+      const at = html.indexOf('Stories not written');
+      expect(at).toBeGreaterThan(html.indexOf(`/desk/articles/${held.articleId}`));
+      const entry = html.slice(html.indexOf('Kestrel arm recall: Orvane Robotics pulls 3,200 units'));
+      expect(entry).toMatch(/^[^<]*<\/h3>\s*<p class="meta">Failed · since /);
+      expect(entry).toContain('no-usable-sources: every source was flagged as instruction-like text');
     });
 
     it('article: the draft beside its sources, the check report, evidence, versions and audit trail, with its actions', async () => {

@@ -24,13 +24,40 @@ export function readJsonFeed(text: string, feedUrl: string, maxItems: number, li
   }
   const base = resolveUrl(str(doc.feed_url) ?? '', feedUrl) ?? feedUrl;
   const feedAuthor = authorName(doc);
-  const items = Array.isArray(doc.items) ? doc.items.filter(isObject).slice(0, maxItems) : [];
+  const listed: unknown[] = Array.isArray(doc.items) ? doc.items : [];
+  const items = listed.filter(isObject).slice(0, maxItems);
+  const warnings: string[] = [];
+  const notObjects = listed.length - listed.filter(isObject).length;
+  if (notObjects) warnings.push(`${plural(notObjects, 'item')} of the JSON Feed ${notObjects === 1 ? 'is' : 'are'} not an object (null, a string, a number or a list); left out`);
+  const wrongFields = new Set<string>();
+  const wrongItems = items.filter((item) => {
+    const bad = Object.entries(TEXT_FIELDS).filter(([field, allowed]) => item[field] !== undefined && item[field] !== null && !allowed.includes(typeof item[field]));
+    for (const [field] of bad) wrongFields.add(field);
+    return bad.length > 0;
+  }).length;
+  if (wrongItems) warnings.push(`${plural(wrongItems, 'item')} of the JSON Feed had fields of the wrong type (${[...wrongFields].join(', ')}); those fields were ignored`);
   return {
     title: tidyText(str(doc.title) ?? '', limits.title),
     link: link(doc.home_page_url, base),
     entries: items.map((item) => jsonEntry(item, base, feedAuthor, limits)),
+    ...(warnings.length ? { warnings } : {}),
   };
 }
+
+/** An item's fields that are read, and the JSON types the spec gives them. */
+const TEXT_FIELDS: Record<string, string[]> = {
+  id: ['string', 'number'],
+  url: ['string'],
+  external_url: ['string'],
+  title: ['string'],
+  summary: ['string'],
+  content_html: ['string'],
+  content_text: ['string'],
+  date_published: ['string'],
+  date_modified: ['string'],
+};
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 function jsonEntry(item: Json, base: string, feedAuthor: string | undefined, limits: FieldLimits): RawEntry {
   const id = typeof item.id === 'number' ? String(item.id) : str(item.id);

@@ -28,6 +28,8 @@ export interface RawFeed {
   title: string;
   link?: string;
   entries: RawEntry[];
+  /** What the reader left out or ignored, for the parse warnings. */
+  warnings?: string[];
 }
 
 /** Maps a feed document's root element to a raw feed; throws when the root is no feed. */

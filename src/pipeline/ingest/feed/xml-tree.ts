@@ -97,6 +97,8 @@ export function readXmlTree(text: string, baseUrl: string, opts: { fastPath?: bo
     malformed = valid === true ? undefined : `The XML is not well-formed: ${valid.err.msg} at line ${valid.err.line}`;
     if (malformed) warnings.push(malformed);
   }
+  const nested = nestedCdata(prepared);
+  if (nested) warnings.push(`${nested === 1 ? 'A CDATA section was' : `${nested} CDATA sections were`} nested in another; the item was kept, the inner section read as text`);
   // Tags that close the wrong element leave the structure ambiguous: refuse rather than guess.
   if (malformed && valid !== true && STRUCTURAL_ERROR.test(valid.err.msg)) {
     throw new FeedParseError('malformed', malformed);
@@ -250,6 +252,22 @@ export function resolveUrl(ref: string, base: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * CDATA sections nested in another: a section holding the start of another, whose end closed the
+ * outer one early, so the outer one's own end is left in the text after it.
+ */
+function nestedCdata(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('<![CDATA['); at !== -1; ) {
+    const end = text.indexOf(']]>', at + 9);
+    if (end === -1) break;
+    const next = text.indexOf('<', end + 3);
+    if (text.lastIndexOf('<![CDATA[', end) > at && text.slice(end + 3, next === -1 ? undefined : next).includes(']]>')) count++;
+    at = text.indexOf('<![CDATA[', end + 3);
+  }
+  return count;
 }
 
 /**
