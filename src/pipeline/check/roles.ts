@@ -59,8 +59,9 @@ function namesOf(ctx: CheckContext, text: string, quotes: QuoteSpan[], ignore: R
   for (let m = CAPITAL_WORD.exec(text); m; m = CAPITAL_WORD.exec(text)) {
     const word = normal(m[0]);
     const initial = m.index === 0 || /[.!?:“"‘(—]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index));
+    // "Officials said …" opening a sentence: a word for people, not a name, though the sources only ever open sentences with it.
     const usable =
-      word.length >= 2 && !NOT_NAMES.has(word) && !ignore.has(word) && !quotes.some((q) => q.start <= m!.index && m!.index < q.end) && (!initial || known.has(word));
+      word.length >= 2 && !NOT_NAMES.has(word) && !ignore.has(word) && !quotes.some((q) => q.start <= m!.index && m!.index < q.end) && (!initial || (known.has(word) && !PEOPLE.test(word)));
     // "Food and Drug Administration", "Department of Justice": connectors inside a name keep the run going.
     const adjacent = run !== null && /^\s+(?:(?:of|and|for|the|de|&)\s+)?$/.test(text.slice(run.end, m.index));
     if (!usable && !TITLE_WORDS.has(word)) {
@@ -130,12 +131,12 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
     // The slot must be closed on both sides by shared words, and the rival a name of the same shape that is not a variant.
     const [from, to] = slot(anchors, n.start, n.end);
     const rival = theirs.find(
-      (r) => r.start >= from && r.start < to && sameShape(r, n) && !r.keys.some((k) => mineStems.has(stem(k)) || aliasesOf(k).some((x) => mine.has(x))) && !variants(r, n),
+      (r) => r.start >= from && r.start < to && !isDateline(r.raw) && sameShape(r, n) && !r.keys.some((k) => mineStems.has(stem(k)) || aliasesOf(k).some((x) => mine.has(x))) && !variants(r, n),
     );
     if (!rival || best.score < STRONG) continue;
     // "the capital of Afghanistan could fall" for "Kabul could fall": the slot holds a description
     // with the rival name inside it, not the rival alone.
-    if (describes(source.text, from, to, rival)) continue;
+    if (describes(source.text, from, to, rival) || modifies(source.text, rival, part.text, n)) continue;
     out.push(`${p.where}: "${n.raw}" stands where ${ctx.byNumber.get(source.n)!.label} names ${rival.raw} — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`);
   }
   const agent = otherAgent(part.text, names, source.text, theirs);
@@ -170,6 +171,16 @@ function subjectBefore(text: string, at: number): string | null {
   return w ? normal(w) : null;
 }
 
+/** Whether a name stands in the clause before offset `at`, spelled out or as the initials of its capitalised words. */
+function namedBefore(text: string, at: number, run: NameRun): boolean {
+  const clause = text.slice(Math.max(0, at - 80), at).split(/[,;:—–(]|\.\s/).at(-1)!;
+  const words = clause.match(/[\p{L}'’.-]+/gu) ?? [];
+  const lower = new Set(words.map(normal));
+  if (run.keys.some((k) => lower.has(k))) return true;
+  const initials = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]!.toLowerCase()).join('');
+  return run.keys.length === 1 && run.keys[0]!.length >= 2 && initials.includes(run.keys[0]!.replace(/\./g, ''));
+}
+
 /** Whether the organisation word right before offset `at` is someone's: "his campaign", "Biden's campaign". */
 function ownedBefore(text: string, word: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 40), at).toLowerCase();
@@ -192,6 +203,17 @@ function otherAgent(text: string, names: NameRun[], sourceText: string, theirs: 
     const subjects: string[] = [];
     let unknown = false;
     for (const at of lower.matchAll(new RegExp(`\\b${m[0]}\\b`, 'g'))) {
+      // "an image of Bloomberg posted by Dan Scavino": a participle with its agent after it; the name before is no subject.
+      if (/^\s+by\b/.test(lower.slice(at.index + m[0].length, at.index + m[0].length + 5))) {
+        unknown = true;
+        continue;
+      }
+      // "Senate Minority Leader Mitch McConnell of Kentucky said", "Centers for Disease Control and Prevention said":
+      // the draft's name anywhere in the words before the verb, or as their initials, is the same subject.
+      if (namedBefore(sourceText, at.index, run)) {
+        unknown = true;
+        continue;
+      }
       const other = subjectBefore(sourceText, at.index);
       if (!other) unknown = true;
       else if (!ORGANISATION.test(other) || ownedBefore(sourceText, other, at.index)) subjects.push(other);
@@ -230,8 +252,38 @@ function sameShape(a: NameRun, b: NameRun): boolean {
   return Math.min(a.keys.length, 2) === Math.min(b.keys.length, 2);
 }
 
-/** One name is the other's acronym ("FDA" / "Food and Drug Administration"). */
+// Words after a name that make it the subject of a verb, not a modifier of a noun.
+const VERB_AFTER = /^(?:\p{Ll}+ed|said|says|has|have|had|is|are|was|were|will|would|could|can|may|might|should|must|did|does|do|also|not|never|told|took|made|gave|went|won|lost|sent|met|led|began|came|saw|got|left|ran|put|set|kept|held|brought|wrote|spoke|struck|chose|rose|fell|\p{Ll}+s)$/u;
+
+/**
+ * Whether a source name stands before a common noun it describes ("the top U.S. general") that the
+ * draft names instead ("McKenzie"): a description put as a name. Where the draft keeps the noun
+ * ("the Trump administration" for "the Biden administration"), the name itself was swapped.
+ */
+function modifies(text: string, rival: NameRun, draft: string, mine: NameRun): boolean {
+  const next = /^\.?\s+(\p{Ll}{3,})/u.exec(text.slice(rival.end, rival.end + 30))?.[1];
+  if (next === undefined || VERB_AFTER.test(next)) return false;
+  return !new RegExp(`^\\.?\\s+${next}\\b`, 'u').test(draft.slice(mine.end, mine.end + 30));
+}
+
+/**
+ * One name is the other's acronym ("FDA" / "Food and Drug Administration"), abbreviation or
+ * demonym ("Wis." / "Wisconsin", "Iraqi" / "Iraq's"), or inside it ("BioNTech" / "Pfizer-BioNTech").
+ */
 function variants(a: NameRun, b: NameRun): boolean {
+  const stemOf = (k: string) => k.replace(/\./g, '').replace(/(?:ian|ans?|is?|ese)$/, '');
+  for (const x of a.keys) {
+    for (const y of b.keys) {
+      const [sx, sy] = [stemOf(x), stemOf(y)];
+      if (sx.length >= 3 && sy.length >= 3 && (sx.startsWith(sy) || sy.startsWith(sx))) return true;
+    }
+  }
+  if (a.raw.toLowerCase().includes(b.raw.toLowerCase()) || b.raw.toLowerCase().includes(a.raw.toLowerCase())) return true;
+  return acronymOfRun(a, b);
+}
+
+/** One name is the other's acronym ("FDA" / "Food and Drug Administration"). */
+function acronymOfRun(a: NameRun, b: NameRun): boolean {
   const initials = (r: NameRun) => r.raw.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]!.toLowerCase()).join('');
   const short = (r: NameRun) => r.keys.length === 1 ? r.keys[0]!.replace(/\./g, '') : '';
   return (short(a) !== '' && initials(b).includes(short(a))) || (short(b) !== '' && initials(a).includes(short(b)));
@@ -258,3 +310,8 @@ function swappedRoles(names: NameRun[], theirs: NameRun[], anchors: [number, num
 }
 
 const PASSIVE = /\b(?:by|was|were|been|being)\b/i;
+
+/** An all-capitals place word that opens a wire story ("ST. LOUIS (AP) —"). */
+function isDateline(raw: string): boolean {
+  return raw.length >= 4 && raw === raw.toUpperCase() && /\p{Lu}{4}/u.test(raw);
+}

@@ -219,6 +219,17 @@ describe('names as journalists write them', () => {
     expect(findings(s, 'entities')).toEqual([]);
   });
 
+  it('reads abbreviations, demonyms, descriptions and a name spelled with its place as the same actor', () => {
+    const texts: [string, string] = [
+      'The top Dunmore transit official on Monday confirmed plans to cut fares in Wis. towns. Council Leader Ada Lin of Dunmore said the cut would pass. Ridership figures were posted by Omar Reyes on Monday.',
+      'Officials said the Iraqi line would close.',
+    ];
+    const flagged = (text: string) => findings(story(texts, [p([1, 2], text)]), 'entities').join(' ');
+    expect(flagged('Reyes on Monday confirmed plans to cut fares in Wisconsin towns.')).toBe('');
+    expect(flagged('Lin said the cut would pass, and Reyes posted ridership figures on Monday.')).toBe('');
+    expect(flagged('Officials said the line in Iraq would close.')).toBe('');
+  });
+
   it("flags a person put where the source has someone's organisation act, but not a name the source refers back to", () => {
     const texts: [string, string] = [
       'Editor Ada Lin said the paper changed the fare story after his campaign complained about the wording, Omar Reyes noted.',
