@@ -7,6 +7,7 @@ import { cutOff } from '../../check/readability';
 import type { ArticleDraft, Cited, SourceDoc, Writer } from '../../types';
 import { cleanHeadline, composeDek, composeTitle, FUTURE, sentenceCase, kindsOf, publishersOf, questionFor, topicNoun, type QuestionKind } from '../brief/headline';
 import { attribute, attributionInCause, breakCopiedRuns, condensed, copyTest, listOf, quotedWords as countQuoted, restate, type CopyTest } from '../brief/restate';
+import { withinQuotationShare } from '../brief/quote-share';
 import { timeFronted } from '../brief/reorder';
 import { keepsSpeakers } from '../brief/speakers';
 import { accountsOf, headlineSentences, LEFT_OUT, overlap, sentencePool, type Account, type LeftOut, type Sentence } from '../brief/sentences';
@@ -294,19 +295,23 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   // What this means: what the reports say comes next, else what follows from the event.
   const whatThisMeans: Para[] = [];
   const CONSEQUENCE = /\b(?:means?|meaning|impact|affect|consequences?|risks?|warn\w*|concerns?|critics|analysts|experts|could|may|might)\b/i;
+  // The report sentence What This Means was taken from..
+  let meansFrom: Sentence | undefined;
   for (const s of [...byScore.filter((x) => FUTURE.test(x.text)), ...byScore.filter((x) => CONSEQUENCE.test(x.text)), ...byScore.filter((x) => x.index >= 1)]) {
     const p = paragraph(s);
     if (p) {
       whatThisMeans.push(p);
+      meansFrom = s;
       break;
     }
   }
-  if (!whatThisMeans.length && last && accounts.length > 1) {
-    // Nothing in the reports looks ahead: said so, of the reports themselves, rather than guessed.
+  // Nothing in the reports looks ahead: said so, of the reports themselves, rather than guessed.
+  const noneLooksAhead = (): Para => {
     const names = accounts.map((a) => a.publisher);
     const text = names.length === 2 ? `Neither ${names[0]} nor ${names[1]} says what happens next.` : `None of the reports, from ${listOf(names)}, says what happens next.`;
-    whatThisMeans.push({ texts: [text], accounts: new Set(accounts), quoted: 0 });
-  }
+    return { texts: [text], accounts: new Set(accounts), quoted: 0 };
+  };
+  if (!whatThisMeans.length && last && accounts.length > 1) whatThisMeans.push(noneLooksAhead());
   if (!whatThisMeans.length) return 'no sentence says what comes next or follows';
 
   // The reader's questions, each answered by a sentence not used above (or, for the thinnest sources, one the body uses).
@@ -350,6 +355,29 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     if (!faq[i]!.answer.restates) details.push(faq.splice(i, 1)[0]!.answer);
   }
   if (faq.length < 2) return 'too few distinct facts for the reader questions';
+  // The shortest complete brief: the body is the lede alone, and What This Means holds a fact that does not look
+  // ahead (no report's sentence does) — that fact is the second section, and What This Means says none looks ahead.
+  const noReportLooksAhead = last && accounts.length > 1 && !pool.some((s) => FUTURE.test(s.text));
+  if (noReportLooksAhead && !details.length && !differ.length && meansFrom) {
+    details.push(whatThisMeans.shift()!);
+    whatThisMeans.unshift(noneLooksAhead());
+  }
+
+  // Over the share of quotation a reader can take: the paragraphs quoting most, where the brief can spare them
+  // (a second section, What This Means and two answers stay), go until it is within the share. When no report
+  // looks ahead, a What This Means paragraph taken from another sentence may give way to saying so.
+  const counted = (p: Para) => ({ quoted: p.quoted, words: wordCount(p.texts.join(' ')) });
+  const spareFrom = (list: Para[]) => list.map((p) => ({ paragraph: counted(p), drop: () => list.splice(list.indexOf(p), 1) }));
+  withinQuotationShare(
+    () => [lede, ...differ, ...details, ...whatThisMeans, ...faq.map((f) => f.answer)].map(counted),
+    () => [
+      ...(differ.length + details.length > 1 ? [...spareFrom(differ), ...spareFrom(details)] : []),
+      ...(whatThisMeans.length > 1 ? spareFrom(whatThisMeans) : []),
+      ...(noReportLooksAhead && whatThisMeans.length === 1 && whatThisMeans[0]!.quoted ? [{ paragraph: counted(whatThisMeans[0]!), drop: () => whatThisMeans.splice(0, 1, noneLooksAhead()) }] : []),
+      ...(faq.length > 2 ? faq.map((f) => ({ paragraph: counted(f.answer), drop: () => faq.splice(faq.indexOf(f), 1) })) : []),
+    ],
+    MAX_QUOTE_SHARE,
+  );
 
   const sections = [
     { heading: 'What happened', paras: [lede] },

@@ -128,6 +128,22 @@ describe('extractiveWriter', () => {
       expect(draft.dek).toMatch(/^According to |reported\.$/);
     });
 
+    it('at their thinnest (a lede and one other fact, nothing that looks ahead) give a shorter but complete brief', () => {
+      // Two reports cut off mid-sentence and one whole sentence: the lede and one other fact are all there is.
+      const thinnest = [
+        report(1, 'Harbor Ledger', 'Fireworks ban casts shadow over Velmora harvest festival', 'By announcing the ban one day before the harvest festival opened on Saturday, the Velmora council'),
+        report(2, 'Northgate Courier', 'Festival vendors say the Velmora fireworks ban may cost them dearly. Was it really needed?', 'Stall owners have complained about the late decision, but it is not so different from what happened when'),
+        report(3, 'Lakeside Post', 'Radio: Velmora fireworks ban may have broken the council notice rules', 'A local radio reporter said that the Velmora council announcing a fireworks ban one day before the harvest festival may have broken its own notice rules.'),
+      ];
+      const draft = composeArticle(thinnest, CATEGORIES);
+      expect(draft.sections.map((s) => s.paragraphs.length)).toEqual([1, 1]);
+      expect(draft.sections[1]!.paragraphs[0]!.text).toMatch(/notice rules/);
+      // What This Means says, of the reports, that none looks ahead, rather than repeating the second section.
+      expect(draft.whatThisMeans.map((p) => p.text)).toEqual(['None of the reports, from Harbor Ledger, Northgate Courier and Lakeside Post, says what happens next.']);
+      const report_ = checkArticle(draft, thinnest, { categories: CATEGORIES });
+      expect(report_.results.filter((r) => !r.passed && r.severity === 'block').map((r) => `${r.name}: ${r.details.join(' | ')}`)).toEqual([]);
+    });
+
     it('keep our attribution off the cause side of a causal link', () => {
       const causal = thin.map((s, i) => (i === 0 ? { ...s, text: `${s.text} A flood on the riverbank last spring forced the engineers to redraw the route of the northern line entirely.` } : s));
       const draft = composeArticle(causal, CATEGORIES);
