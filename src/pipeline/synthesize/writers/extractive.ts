@@ -131,6 +131,8 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   const used: Sentence[] = [];
   const usedFigures = new Set<string>();
   let styleTurn = 0;
+  // The last resort for the two reader questions: answers restating the body, quoting within their own share.
+  let quotingAnswers = false;
   let quoted = 0;
   let total = 0;
   const byScore = [...pool].sort((a, b) => b.score - a.score || a.account.numbers[0]! - b.account.numbers[0]! || a.index - b.index);
@@ -237,7 +239,10 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     const restates = !fresh(s);
     if (s.dependent || !quoteRoom(s) || (restates && !(answer && last && (reuse || !used.includes(s))))) return undefined;
     const text = render(s, [s.account.publisher, ...supporters.map((a) => a.publisher)]);
-    if (!text || !withinQuoteShare(text, s.account)) return undefined;
+    // The two answers every brief needs, when the body's facts restated within the running budget do not give them,
+    // may quote as much as their own words keep within one source's share (the finished article is held to its share).
+    const answerShare = () => answer && reuse && quotingAnswers && quotedWords(text!) <= PER_SOURCE_QUOTE_SHARE * wordCount(text!);
+    if (!text || !(withinQuoteShare(text, s.account) || answerShare())) return undefined;
     const para: Para = { texts: [], accounts: new Set(supporters), quoted: 0, restates };
     take(s, text, para);
     const next = pool.find((n) => n.account === s.account && n.index === s.index + 1);
@@ -319,9 +324,9 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   const asked = new Set<QuestionKind>();
   // One answer a sentence: two questions answered alike tell the reader nothing.
   const answered = new Set<Sentence>();
-  const ask = (reuse: boolean) => {
+  const ask = (reuse: boolean, upTo = 4) => {
   for (const want of ['happened', 'affected', 'figures', 'next', 'reaction', 'more', 'also'] as const) {
-    if (faq.length >= 4) break;
+    if (faq.length >= upTo) break;
     if (asked.has(want)) continue;
     for (const s of byScore) {
       if (answered.has(s) || !kindsOf(s).includes(want) || (want === 'happened' && s.account === ledeAccount)) continue;
@@ -349,6 +354,8 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   if (last) {
     ask(false);
     if (faq.length < 2) ask(true);
+    quotingAnswers = true;
+    if (faq.length < 2) ask(true, DRAFT_LIMITS.faq.min);
   }
   // A second section from an answer only when the body has not stated that answer already.
   for (let i = faq.length - 1; i >= 0 && faq.length > 2 && !details.length; i--) {
