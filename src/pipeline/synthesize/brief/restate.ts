@@ -387,6 +387,9 @@ const ASIDES: RegExp[] = [
   /,(?<=\p{Lu}[\p{L}\d'’-]*,)\s(?:the|a|an)\s[^,"“”]{3,70},(?=\s\p{Ll})/gu,
   /,\s(?:which|who|whose)\s[^,"“”]{3,90},(?=\s\p{Ll})/gu,
   /,\s\p{Ll}+ing\s[^,;"“”]{3,140}(?=\.$)/gu,
+  // A closing phrase that says only where or how something was said (", in a speech on the floor that …"): the
+  // clause before it stands whole. Other closing phrases may qualify the claim ("in certain circumstances"): kept.
+  /,\s(?:in|at|during)\s(?:a|an|the|his|her|their|its)\s(?:[\p{L}-]+\s){0,2}?(?:speech|statement|interview|letter|post|tweet|tweets|news conference|press conference|briefing|rally|address|appearance|event|op-ed|video)\b[^,;"“”]{0,200}(?=\.$)/gu,
 ];
 
 /**

@@ -70,6 +70,13 @@ describe('condensed', () => {
     expect(variants.at(-1)).toContain('$4m');
     expect(variants.at(-1)).not.toContain('glass building');
   });
+
+  it('drops a closing phrase that only says where something was said, and keeps one that qualifies the claim', () => {
+    const said = 'Mayor Ilse Varnholt said Friday she will step down, in a speech to the harbour board that left several members of her own party looking at the floor.';
+    expect(condensed(said)).toContain('Mayor Ilse Varnholt said Friday she will step down.');
+    const qualified = 'The harbour board said ferries would sail again on the northern route, in certain conditions set by the coast guard.';
+    expect(condensed(qualified).join(' ')).not.toMatch(/northern route\./);
+  });
 });
 
 describe('attributionInCause', () => {
