@@ -50,6 +50,8 @@ interface Para {
   quoted: number;
   /** An answer that restates a fact the body gives: it stays in the FAQ. */
   restates?: boolean;
+  /** Our own sentence that no report says what happens next. */
+  noneAhead?: boolean;
 }
 
 /** The brief and what it left out of the sources (links, instructions), for the record. */
@@ -310,11 +312,13 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
       break;
     }
   }
-  // Nothing in the reports looks ahead: said so, of the reports themselves, rather than guessed.
-  const noneLooksAhead = (): Para => {
+  // Nothing in the reports looks ahead: said so, of the reports themselves, rather than guessed ("says more" once
+  // the finished article tells something that lies ahead, so that What This Means never contradicts it).
+  const noneLooksAhead = (more = false): Para => {
     const names = accounts.map((a) => a.publisher);
-    const text = names.length === 2 ? `Neither ${names[0]} nor ${names[1]} says what happens next.` : `None of the reports, from ${listOf(names)}, says what happens next.`;
-    return { texts: [text], accounts: new Set(accounts), quoted: 0 };
+    const says = more ? 'says more about what happens next' : 'says what happens next';
+    const text = names.length === 2 ? `Neither ${names[0]} nor ${names[1]} ${says}.` : `None of the reports, from ${listOf(names)}, ${says}.`;
+    return { texts: [text], accounts: new Set(accounts), quoted: 0, noneAhead: true };
   };
   if (!whatThisMeans.length && last && accounts.length > 1) whatThisMeans.push(noneLooksAhead());
   if (!whatThisMeans.length) return 'no sentence says what comes next or follows';
@@ -412,6 +416,9 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   const title = composeTitle(byFreshHeadline, byFreshHeadline[0]!, copied);
   const dek = title && (composeDek(byFreshHeadline, title.account, proper, copied) ?? standfirst(title.account));
   if (!title || !dek) return 'no headline or standfirst fits the limits';
+
+  const told = [...sections.flatMap((s) => s.paras), ...faq.map((f) => f.answer)].some((p) => FUTURE.test(p.texts.join(' ')));
+  for (const [i, p] of whatThisMeans.entries()) if (p.noneAhead && told) whatThisMeans[i] = noneLooksAhead(true);
 
   // The share is checked on the finished article too: the running budget is generous while the article is short.
   const body = [...sections.flatMap((s) => s.paras), ...whatThisMeans, ...faq.map((f) => f.answer)];

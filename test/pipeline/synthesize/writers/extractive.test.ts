@@ -144,6 +144,21 @@ describe('extractiveWriter', () => {
       expect(report_.results.filter((r) => !r.passed && r.severity === 'block').map((r) => `${r.name}: ${r.details.join(' | ')}`)).toEqual([]);
     });
 
+    it('never say no report looks ahead when the article itself tells what lies ahead', () => {
+      // The one sentence that looks ahead is the lede: What This Means has no fresh sentence and speaks of the reports.
+      const resigning = [
+        report(1, 'Harbor Ledger', 'Mayor Anna Brisk announces she plans to resign', 'Mayor Anna Brisk said Friday she plans to resign, in a speech to the city council that put her face to face with dozens of colleagues who had called for her to go over the tram contracts affair.'),
+        report(2, 'Northgate Courier', "To the few who liked the mayor's farewell speech: which version did you hear?", "It is heartening that the reaction to the words of Mayor Anna Brisk's resignation announcement on Friday has been overwhelmingly negative."),
+        report(3, 'Lakeside Post', "Anna Brisk's selfish, damaging farewell", 'The mayor wasted a chance to do good, and gave a lesson in what not to do when accused of favouring friends in public contracts.'),
+      ];
+      const draft = composeArticle(resigning, CATEGORIES);
+      // The closing phrase that only says where she said it is left out; the clause before it stands whole.
+      expect(draft.sections[0]!.paragraphs[0]!.text).toMatch(/said Friday she plans to resign\.$/);
+      expect(draft.whatThisMeans.map((p) => p.text)).toEqual(['None of the reports, from Harbor Ledger, Northgate Courier and Lakeside Post, says more about what happens next.']);
+      const report_ = checkArticle(draft, resigning, { categories: CATEGORIES });
+      expect(report_.results.filter((r) => !r.passed && r.severity === 'block').map((r) => `${r.name}: ${r.details.join(' | ')}`)).toEqual([]);
+    });
+
     it('keep our attribution off the cause side of a causal link', () => {
       const causal = thin.map((s, i) => (i === 0 ? { ...s, text: `${s.text} A flood on the riverbank last spring forced the engineers to redraw the route of the northern line entirely.` } : s));
       const draft = composeArticle(causal, CATEGORIES);
