@@ -89,7 +89,7 @@ export function composeBrief(sources: readonly SourceDoc[], categories: readonly
   const { pool, leftOut } = sentencePool(accounts);
   // Headline and text as one stream, as the `verbatim` check reads a source: a run may cross from one to the other.
   const copied = copyTest(all.map((s) => `${s.title}\n${s.text}`));
-  const proper = properWordsOf(pool.map((s) => ({ source: s.account.sources[0]!, text: s.text, index: s.index, hasQuote: s.quoted > 0 })));
+  const proper = properWordsOf(pool.map((s) => ({ source: s.account.sources[0]!, text: s.text, index: s.index, hasQuote: s.quoted > 0 })), all.map((s) => s.title));
   let lastProblem = '';
   // Strict first; thin sources get looser rules on restating and on quotation (the checks still hold each source to its share).
   const topic = topicNoun(accounts, pool);
