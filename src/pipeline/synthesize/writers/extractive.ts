@@ -6,7 +6,7 @@ import { jaccard, sentences, wordCount, words } from '../../../lib/text';
 import { cutOff } from '../../check/readability';
 import type { ArticleDraft, Cited, SourceDoc, Writer } from '../../types';
 import { cleanHeadline, composeDek, composeTitle, FUTURE, sentenceCase, kindsOf, publishersOf, questionFor, topicNoun, type QuestionKind } from '../brief/headline';
-import { attribute, attributionInCause, breakCopiedRuns, condensed, copyTest, listOf, quotedWords as countQuoted, restate, type CopyTest } from '../brief/restate';
+import { attribute, attributionInCause, breakCopiedRuns, condensed, copyTest, listOf, quotedWords as countQuoted, restate, type CopyTest, type Phrases } from '../brief/restate';
 import { withinQuotationShare } from '../brief/quote-share';
 import { timeFronted } from '../brief/reorder';
 import { keepsSpeakers } from '../brief/speakers';
@@ -100,9 +100,9 @@ export function composeBrief(sources: readonly SourceDoc[], categories: readonly
     const clean = cleanHeadline(a.sources[0]!.title, a.publisher);
     return /[.!?]$/.test(clean) || /["“”]/.test(clean) ? undefined : `${sentenceCase(clean, proper)}.`;
   });
-  for (const [sameFact, quoteShare] of [[SAME_FACT[0]!, limits.maxQuoteShare], [SAME_FACT[1]!, limits.maxQuoteShare], [SAME_FACT[2]!, limits.maxQuoteShare + 0.07], [SAME_FACT[2]!, MAX_QUOTE_SHARE], [OTHER_ACCOUNT, MAX_QUOTE_SHARE]] as const) {
+  for (const [sameFact, quoteShare, phrases] of [[SAME_FACT[0]!, limits.maxQuoteShare], [SAME_FACT[1]!, limits.maxQuoteShare], [SAME_FACT[2]!, limits.maxQuoteShare + 0.07], [SAME_FACT[2]!, MAX_QUOTE_SHARE], [OTHER_ACCOUNT, MAX_QUOTE_SHARE], [OTHER_ACCOUNT, MAX_QUOTE_SHARE, 'quoting']] as const) {
     const thin = sameFact > SAME_FACT[0]!;
-    const draft = tryCompose({ all, accounts, topic, rendered, condensations, pool: thin ? [...pool, ...headlines] : pool, copied, proper, categories, limits: { ...limits, maxQuoteShare: quoteShare }, sameFact });
+    const draft = tryCompose({ all, accounts, topic, rendered, condensations, pool: thin ? [...pool, ...headlines] : pool, copied, proper, categories, limits: { ...limits, maxQuoteShare: quoteShare }, sameFact, phrases: phrases ?? (sameFact === OTHER_ACCOUNT ? 'plain' : false) });
     if (typeof draft !== 'string') return { draft, leftOut };
     lastProblem = draft;
   }
@@ -120,12 +120,14 @@ interface Inputs {
   sameFact: number;
   /** What the event is about, for the reader questions. */
   topic: string;
+  /** Which sentences may have a short phrase quoted (the last attempts). */
+  phrases: Phrases;
   /** Sentences as attributed and restated, shared by the attempts. */
   rendered: Map<string, string | undefined>;
   condensations: Map<string, string[]>;
 }
 
-function tryCompose({ all, accounts, pool, copied, proper, categories, limits, sameFact, topic, rendered, condensations }: Inputs): ArticleDraft | string {
+function tryCompose({ all, accounts, pool, copied, proper, categories, limits, sameFact, topic, rendered, condensations, phrases }: Inputs): ArticleDraft | string {
   // Thin sources: one sentence a paragraph, so that every section and question can be filled.
   const thin = sameFact > SAME_FACT[0]!;
   const last = sameFact === OTHER_ACCOUNT;
@@ -189,12 +191,12 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
       }
       if (v === 0) variants.push(...condensedOf(s.text));
     }
-    const key = `quoting${last ? '|last' : ''}|${publishers.join('|')}|${s.text}`;
+    const key = `quoting|${phrases || ''}|${publishers.join('|')}|${s.text}`;
     if (!rendered.has(key)) {
       const attributed = attribute(s.text, publishers, 'prefix', proper);
       // A quoted phrase is a last resort, for thin sources: a phrase quoted from the outlet's narrative gives the
       // `quotes` check no speaker to verify.
-      const text = restate(attributed, copied, words(attributed).length - words(s.text).length, last);
+      const text = restate(attributed, copied, words(attributed).length - words(s.text).length, phrases);
       rendered.set(key, sound(s, text, publishers));
     }
     return rendered.get(key);
