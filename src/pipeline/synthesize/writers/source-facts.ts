@@ -29,6 +29,8 @@ export function properWordsOf(all: readonly SourceSentence[], headlines: readonl
   const texts = [...all.map((s) => s.text), ...headlines.filter((h) => !titleCase(h))];
   for (const text of texts) {
     for (const m of text.matchAll(INSIDE_CAPITAL)) {
+      // After a colon or a dash a sentence may start again: its opening word is no name.
+      if (OPENING_WORDS.has(m[0])) continue;
       out.add(m[0]);
       out.add(m[0].replace(/['’]s$/, ''));
     }
@@ -37,6 +39,8 @@ export function properWordsOf(all: readonly SourceSentence[], headlines: readonl
 }
 const TITLES = 'Gov|Sen|Rep|Reps|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Prof|Rev|Atty|Supt|Gens|Sens|St';
 const INSIDE_CAPITAL = new RegExp(`(?<=(?:[\\p{L}\\p{N},;:)]|\\b(?:${TITLES})\\.)\\s+)\\p{Lu}[\\p{L}\\p{N}'’-]*`, 'gu');
+
+const OPENING_WORDS = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'For', 'But', 'And', 'Or', 'If', 'As', 'After', 'Before', 'When', 'While', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'Why', 'How', 'What', 'Who', 'Former', 'Some', 'Many', 'More', 'Most', 'Here', 'There', 'With', 'From', 'To', 'By', 'Of', 'Is', 'Are', 'Will', 'Can']);
 
 /** A headline that capitalises most of its words ("Senate Passes Reform Bill"): its capitals say nothing of names. */
 function titleCase(headline: string): boolean {

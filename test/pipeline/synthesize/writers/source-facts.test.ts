@@ -16,4 +16,9 @@ describe('properWordsOf (names the sources capitalise)', () => {
     expect(proper.has('Ferry')).toBe(false);
     expect(proper.has('Board')).toBe(false);
   });
+
+  it('never takes the opening word of a sentence after a colon for a name', () => {
+    const proper = properWordsOf([sentence('The board met on Friday: In the end the ferry plan was approved.')]);
+    expect(proper.has('In')).toBe(false);
+  });
 });
