@@ -424,6 +424,9 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
 
   // The share is checked on the finished article too: the running budget is generous while the article is short.
   const body = [...sections.flatMap((s) => s.paras), ...whatThisMeans, ...faq.map((f) => f.answer)];
+  // A brief from one report is that report retold: the next attempt may find another's account to cite (the very
+  // last gives it to the checks, which hold it for an editor with the reason).
+  if (phrases !== 'quoting' && accounts.length > 1 && new Set(body.flatMap((p) => [...p.accounts])).size < 2) return 'every paragraph comes from one report';
   const bodyWords = body.reduce((n, p) => n + wordCount(p.texts.join(' ')), 0);
   if (body.reduce((n, p) => n + p.quoted, 0) > MAX_QUOTE_SHARE * bodyWords) return 'quotations would pass the share a reader can take';
 

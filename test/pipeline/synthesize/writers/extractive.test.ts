@@ -159,6 +159,20 @@ describe('extractiveWriter', () => {
       expect(report_.results.filter((r) => !r.passed && r.severity === 'block').map((r) => `${r.name}: ${r.details.join(' | ')}`)).toEqual([]);
     });
 
+    it('are not retold from one report when the last attempts can cite another', () => {
+      // One plain report; the other two each give one sentence that quotes someone and copies a long run.
+      const oneSided = [
+        report(1, 'Harbor Ledger', 'Velmora council approves new budget for the harbour', 'The Velmora council approved a new budget for the harbour on Tuesday after a long debate. The budget sets aside money for dredging the northern channel and for repairs to the old quay wall. Council members said the work should start in the spring. The harbour master welcomed the decision.'),
+        report(2, 'Northgate Courier', 'A good day for the port?', 'The harbour master called the vote "a good day for the port" as fishermen who have waited through years of silting and broken moorings gathered outside the town hall to cheer the result.'),
+        report(3, 'Lakeside Post', 'Harbour money, at last', 'Fishermen described the decision as "long overdue" while the trawler crews who lost whole seasons to the silted northern channel demanded to see the dredgers arrive before the winter storms.'),
+      ];
+      const draft = composeArticle(oneSided, CATEGORIES);
+      const cited = new Set([...draft.sections.flatMap((s) => s.paragraphs), ...draft.whatThisMeans, ...draft.faq.map((f) => f.answer)].flatMap((p) => p.citations));
+      expect(cited.size).toBeGreaterThanOrEqual(2);
+      const report_ = checkArticle(draft, oneSided, { categories: CATEGORIES });
+      expect(report_.results.filter((r) => !r.passed && r.severity === 'block').map((r) => `${r.name}: ${r.details.join(' | ')}`)).toEqual([]);
+    });
+
     it('keep our attribution off the cause side of a causal link', () => {
       const causal = thin.map((s, i) => (i === 0 ? { ...s, text: `${s.text} A flood on the riverbank last spring forced the engineers to redraw the route of the northern line entirely.` } : s));
       const draft = composeArticle(causal, CATEGORIES);
