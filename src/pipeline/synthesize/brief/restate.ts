@@ -226,21 +226,29 @@ function rewriteRuns(text: string, copied: CopyTest): string | undefined {
 }
 
 /**
- * The sentence in our words where rules allow, else (with `phrases`, the last resort for thin sources) with one
- * short phrase quoted word for word, else with its closing stretch quoted word for word (the shortest that leaves
- * no long copied run outside the marks). Undefined when none works.
+ * How far a quoted phrase may go: not at all; in a sentence that quotes no one (the last resort for thin sources);
+ * also in one that does, outside its quotations (the very last, for sources that give nothing else).
  */
-export function restate(text: string, copied: CopyTest, openingWords = 0, phrases = false): string | undefined {
-  const memo = memoOf(copied, `r${openingWords}${phrases ? 'p' : ''}`);
+export type Phrases = false | 'plain' | 'quoting';
+
+/**
+ * The sentence in our words where rules allow, else (with `phrases`) with one short phrase quoted word for word,
+ * else with its closing stretch quoted word for word (the shortest that leaves no long copied run outside the
+ * marks). Undefined when none works.
+ */
+export function restate(text: string, copied: CopyTest, openingWords = 0, phrases: Phrases = false): string | undefined {
+  const memo = memoOf(copied, `r${openingWords}${phrases || ''}`);
   if (memo.has(text)) return memo.get(text);
   const out = quoteTail(text, copied, openingWords, phrases);
   memo.set(text, out);
   return out;
 }
 
-function quoteTail(text: string, copied: CopyTest, openingWords: number, phrases: boolean): string | undefined {
+function quoteTail(text: string, copied: CopyTest, openingWords: number, phrases: Phrases): string | undefined {
   const rewritten = breakCopiedRuns(text, copied);
-  if (rewritten || /["“”]/.test(text)) return rewritten;
+  if (rewritten) return rewritten;
+  // A sentence that already quotes someone gets no closing quotation of ours: at the very last, a phrase outside theirs.
+  if (/["“”]/.test(text)) return phrases === 'quoting' ? quotePhrase(text, copied, openingWords) : undefined;
   const phrase = phrases ? quotePhrase(text, copied, openingWords) : undefined;
   if (phrase) return phrase;
   const body = text.replace(/([.!])$/, '');
@@ -290,18 +298,22 @@ function quotePhrase(text: string, copied: CopyTest, openingWords: number): stri
   const body = text.replace(/([.!])$/, '');
   const stop = text.slice(body.length);
   const tokens = body.split(' ');
+  // Where each token starts, and the sentence's own quotations: a phrase of ours never stands inside one.
+  const starts = tokens.map((_, i) => tokens.slice(0, i).join(' ').length + (i ? 1 : 0));
+  const theirs = /["“”]/.test(body) ? extractQuotes(body) : [];
+  const insideTheirs = (i: number, size: number) => theirs.some((q) => starts[i]! < q.end && starts[i + size - 1]! + tokens[i + size - 1]!.length > q.start);
   // The phrase must start where the words before it copy no long run, and end where the words after it copy none:
   // a longer stretch only copies more, so each bound is found by bisection.
   const lastStart = bisect(0, tokens.length, (i) => !copied(tokens.slice(0, i).join(' ')));
   const firstEnd = tokens.length - bisect(0, tokens.length, (k) => !copied(`${tokens.slice(tokens.length - k).join(' ')}${stop}`));
   for (let size = PHRASE_WORDS[0]; size <= PHRASE_WORDS[1]; size++) {
     // From the middle outwards: a phrase there splits the longest stretch.
-    const starts = [...Array(Math.max(0, tokens.length - size)).keys()].filter((i) => i > openingWords).sort((a, b) => Math.abs(a + size / 2 - tokens.length / 2) - Math.abs(b + size / 2 - tokens.length / 2));
-    for (const i of starts) {
+    const order = [...Array(Math.max(0, tokens.length - size)).keys()].filter((i) => i > openingWords && !insideTheirs(i, size)).sort((a, b) => Math.abs(a + size / 2 - tokens.length / 2) - Math.abs(b + size / 2 - tokens.length / 2));
+    for (const i of order) {
       const span = tokens.slice(i, i + size).join(' ');
       // Lower-case words only: a name is never cut by a quotation mark.
       if (/[\d,;:()—–\p{Lu}"“”'‘’-]/u.test(span) || QUOTE_OPENS_BADLY.test(span) || PHRASE_ENDS_BADLY.test(span) || /^\p{Lu}/u.test(tokens[i + size] ?? '')) continue;
-      if (i > lastStart || i + size < firstEnd || SPEECH.test(tokens.slice(Math.max(0, i - 3), i).join(' '))) continue;
+      if (i > lastStart || i + size < firstEnd || SPEECH.test(tokens.slice(Math.max(0, i - 3), i + (theirs.length ? size : 0)).join(' '))) continue;
       // The words around a figure, and a causal link, are what the checks compare with the source: never quoted.
       if (QUANTITY.test(tokens.slice(Math.max(0, i - UNIT_WORDS), i + size + 1).join(' ')) || CAUSE_CUE.test(span)) continue;
       const rest = tokens.slice(i + size).join(' ');
@@ -387,6 +399,9 @@ const ASIDES: RegExp[] = [
   /,(?<=\p{Lu}[\p{L}\d'’-]*,)\s(?:the|a|an)\s[^,"“”]{3,70},(?=\s\p{Ll})/gu,
   /,\s(?:which|who|whose)\s[^,"“”]{3,90},(?=\s\p{Ll})/gu,
   /,\s\p{Ll}+ing\s[^,;"“”]{3,140}(?=\.$)/gu,
+  // A closing phrase that says only where or how something was said (", in a speech on the floor that …"): the
+  // clause before it stands whole. Other closing phrases may qualify the claim ("in certain circumstances"): kept.
+  /,\s(?:in|at|during)\s(?:a|an|the|his|her|their|its)\s(?:[\p{L}-]+\s){0,2}?(?:speech|statement|interview|letter|post|tweet|tweets|news conference|press conference|briefing|rally|address|appearance|event|op-ed|video)\b[^,;"“”]{0,200}(?=\.$)/gu,
 ];
 
 /**

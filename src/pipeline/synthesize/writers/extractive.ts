@@ -6,7 +6,8 @@ import { jaccard, sentences, wordCount, words } from '../../../lib/text';
 import { cutOff } from '../../check/readability';
 import type { ArticleDraft, Cited, SourceDoc, Writer } from '../../types';
 import { cleanHeadline, composeDek, composeTitle, FUTURE, sentenceCase, kindsOf, publishersOf, questionFor, topicNoun, type QuestionKind } from '../brief/headline';
-import { attribute, attributionInCause, breakCopiedRuns, condensed, copyTest, listOf, quotedWords as countQuoted, restate, type CopyTest } from '../brief/restate';
+import { attribute, attributionInCause, breakCopiedRuns, condensed, copyTest, listOf, quotedWords as countQuoted, restate, type CopyTest, type Phrases } from '../brief/restate';
+import { withinQuotationShare } from '../brief/quote-share';
 import { timeFronted } from '../brief/reorder';
 import { keepsSpeakers } from '../brief/speakers';
 import { accountsOf, headlineSentences, LEFT_OUT, overlap, sentencePool, type Account, type LeftOut, type Sentence } from '../brief/sentences';
@@ -49,6 +50,8 @@ interface Para {
   quoted: number;
   /** An answer that restates a fact the body gives: it stays in the FAQ. */
   restates?: boolean;
+  /** Our own sentence that no report says what happens next. */
+  noneAhead?: boolean;
 }
 
 /** The brief and what it left out of the sources (links, instructions), for the record. */
@@ -86,7 +89,7 @@ export function composeBrief(sources: readonly SourceDoc[], categories: readonly
   const { pool, leftOut } = sentencePool(accounts);
   // Headline and text as one stream, as the `verbatim` check reads a source: a run may cross from one to the other.
   const copied = copyTest(all.map((s) => `${s.title}\n${s.text}`));
-  const proper = properWordsOf(pool.map((s) => ({ source: s.account.sources[0]!, text: s.text, index: s.index, hasQuote: s.quoted > 0 })));
+  const proper = properWordsOf(pool.map((s) => ({ source: s.account.sources[0]!, text: s.text, index: s.index, hasQuote: s.quoted > 0 })), all.map((s) => s.title));
   let lastProblem = '';
   // Strict first; thin sources get looser rules on restating and on quotation (the checks still hold each source to its share).
   const topic = topicNoun(accounts, pool);
@@ -97,9 +100,9 @@ export function composeBrief(sources: readonly SourceDoc[], categories: readonly
     const clean = cleanHeadline(a.sources[0]!.title, a.publisher);
     return /[.!?]$/.test(clean) || /["“”]/.test(clean) ? undefined : `${sentenceCase(clean, proper)}.`;
   });
-  for (const [sameFact, quoteShare] of [[SAME_FACT[0]!, limits.maxQuoteShare], [SAME_FACT[1]!, limits.maxQuoteShare], [SAME_FACT[2]!, limits.maxQuoteShare + 0.07], [SAME_FACT[2]!, MAX_QUOTE_SHARE], [OTHER_ACCOUNT, MAX_QUOTE_SHARE]] as const) {
+  for (const [sameFact, quoteShare, phrases] of [[SAME_FACT[0]!, limits.maxQuoteShare], [SAME_FACT[1]!, limits.maxQuoteShare], [SAME_FACT[2]!, limits.maxQuoteShare + 0.07], [SAME_FACT[2]!, MAX_QUOTE_SHARE], [OTHER_ACCOUNT, MAX_QUOTE_SHARE], [OTHER_ACCOUNT, MAX_QUOTE_SHARE, 'quoting']] as const) {
     const thin = sameFact > SAME_FACT[0]!;
-    const draft = tryCompose({ all, accounts, topic, rendered, condensations, pool: thin ? [...pool, ...headlines] : pool, copied, proper, categories, limits: { ...limits, maxQuoteShare: quoteShare }, sameFact });
+    const draft = tryCompose({ all, accounts, topic, rendered, condensations, pool: thin ? [...pool, ...headlines] : pool, copied, proper, categories, limits: { ...limits, maxQuoteShare: quoteShare }, sameFact, phrases: phrases ?? (sameFact === OTHER_ACCOUNT ? 'plain' : false) });
     if (typeof draft !== 'string') return { draft, leftOut };
     lastProblem = draft;
   }
@@ -117,12 +120,14 @@ interface Inputs {
   sameFact: number;
   /** What the event is about, for the reader questions. */
   topic: string;
+  /** Which sentences may have a short phrase quoted (the last attempts). */
+  phrases: Phrases;
   /** Sentences as attributed and restated, shared by the attempts. */
   rendered: Map<string, string | undefined>;
   condensations: Map<string, string[]>;
 }
 
-function tryCompose({ all, accounts, pool, copied, proper, categories, limits, sameFact, topic, rendered, condensations }: Inputs): ArticleDraft | string {
+function tryCompose({ all, accounts, pool, copied, proper, categories, limits, sameFact, topic, rendered, condensations, phrases }: Inputs): ArticleDraft | string {
   // Thin sources: one sentence a paragraph, so that every section and question can be filled.
   const thin = sameFact > SAME_FACT[0]!;
   const last = sameFact === OTHER_ACCOUNT;
@@ -130,6 +135,8 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   const used: Sentence[] = [];
   const usedFigures = new Set<string>();
   let styleTurn = 0;
+  // The last resort for the two reader questions: answers restating the body, quoting within their own share.
+  let quotingAnswers = false;
   let quoted = 0;
   let total = 0;
   const byScore = [...pool].sort((a, b) => b.score - a.score || a.account.numbers[0]! - b.account.numbers[0]! || a.index - b.index);
@@ -184,12 +191,12 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
       }
       if (v === 0) variants.push(...condensedOf(s.text));
     }
-    const key = `quoting${last ? '|last' : ''}|${publishers.join('|')}|${s.text}`;
+    const key = `quoting|${phrases || ''}|${publishers.join('|')}|${s.text}`;
     if (!rendered.has(key)) {
       const attributed = attribute(s.text, publishers, 'prefix', proper);
       // A quoted phrase is a last resort, for thin sources: a phrase quoted from the outlet's narrative gives the
       // `quotes` check no speaker to verify.
-      const text = restate(attributed, copied, words(attributed).length - words(s.text).length, last);
+      const text = restate(attributed, copied, words(attributed).length - words(s.text).length, phrases);
       rendered.set(key, sound(s, text, publishers));
     }
     return rendered.get(key);
@@ -236,7 +243,10 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
     const restates = !fresh(s);
     if (s.dependent || !quoteRoom(s) || (restates && !(answer && last && (reuse || !used.includes(s))))) return undefined;
     const text = render(s, [s.account.publisher, ...supporters.map((a) => a.publisher)]);
-    if (!text || !withinQuoteShare(text, s.account)) return undefined;
+    // The two answers every brief needs, when the body's facts restated within the running budget do not give them,
+    // may quote as much as their own words keep within one source's share (the finished article is held to its share).
+    const answerShare = () => answer && reuse && quotingAnswers && quotedWords(text!) <= PER_SOURCE_QUOTE_SHARE * wordCount(text!);
+    if (!text || !(withinQuoteShare(text, s.account) || answerShare())) return undefined;
     const para: Para = { texts: [], accounts: new Set(supporters), quoted: 0, restates };
     take(s, text, para);
     const next = pool.find((n) => n.account === s.account && n.index === s.index + 1);
@@ -294,19 +304,25 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   // What this means: what the reports say comes next, else what follows from the event.
   const whatThisMeans: Para[] = [];
   const CONSEQUENCE = /\b(?:means?|meaning|impact|affect|consequences?|risks?|warn\w*|concerns?|critics|analysts|experts|could|may|might)\b/i;
+  // The report sentence What This Means was taken from..
+  let meansFrom: Sentence | undefined;
   for (const s of [...byScore.filter((x) => FUTURE.test(x.text)), ...byScore.filter((x) => CONSEQUENCE.test(x.text)), ...byScore.filter((x) => x.index >= 1)]) {
     const p = paragraph(s);
     if (p) {
       whatThisMeans.push(p);
+      meansFrom = s;
       break;
     }
   }
-  if (!whatThisMeans.length && last && accounts.length > 1) {
-    // Nothing in the reports looks ahead: said so, of the reports themselves, rather than guessed.
+  // Nothing in the reports looks ahead: said so, of the reports themselves, rather than guessed ("says more" once
+  // the finished article tells something that lies ahead, so that What This Means never contradicts it).
+  const noneLooksAhead = (more = false): Para => {
     const names = accounts.map((a) => a.publisher);
-    const text = names.length === 2 ? `Neither ${names[0]} nor ${names[1]} says what happens next.` : `None of the reports, from ${listOf(names)}, says what happens next.`;
-    whatThisMeans.push({ texts: [text], accounts: new Set(accounts), quoted: 0 });
-  }
+    const says = more ? 'says more about what happens next' : 'says what happens next';
+    const text = names.length === 2 ? `Neither ${names[0]} nor ${names[1]} ${says}.` : `None of the reports, from ${listOf(names)}, ${says}.`;
+    return { texts: [text], accounts: new Set(accounts), quoted: 0, noneAhead: true };
+  };
+  if (!whatThisMeans.length && last && accounts.length > 1) whatThisMeans.push(noneLooksAhead());
   if (!whatThisMeans.length) return 'no sentence says what comes next or follows';
 
   // The reader's questions, each answered by a sentence not used above (or, for the thinnest sources, one the body uses).
@@ -314,9 +330,9 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   const asked = new Set<QuestionKind>();
   // One answer a sentence: two questions answered alike tell the reader nothing.
   const answered = new Set<Sentence>();
-  const ask = (reuse: boolean) => {
+  const ask = (reuse: boolean, upTo = 4) => {
   for (const want of ['happened', 'affected', 'figures', 'next', 'reaction', 'more', 'also'] as const) {
-    if (faq.length >= 4) break;
+    if (faq.length >= upTo) break;
     if (asked.has(want)) continue;
     for (const s of byScore) {
       if (answered.has(s) || !kindsOf(s).includes(want) || (want === 'happened' && s.account === ledeAccount)) continue;
@@ -344,12 +360,37 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   if (last) {
     ask(false);
     if (faq.length < 2) ask(true);
+    quotingAnswers = true;
+    if (faq.length < 2) ask(true, DRAFT_LIMITS.faq.min);
   }
   // A second section from an answer only when the body has not stated that answer already.
   for (let i = faq.length - 1; i >= 0 && faq.length > 2 && !details.length; i--) {
     if (!faq[i]!.answer.restates) details.push(faq.splice(i, 1)[0]!.answer);
   }
   if (faq.length < 2) return 'too few distinct facts for the reader questions';
+  // The shortest complete brief: the body is the lede alone, and What This Means holds a fact that does not look
+  // ahead (no report's sentence does) — that fact is the second section, and What This Means says none looks ahead.
+  const noReportLooksAhead = last && accounts.length > 1 && !pool.some((s) => FUTURE.test(s.text));
+  if (noReportLooksAhead && !details.length && !differ.length && meansFrom) {
+    details.push(whatThisMeans.shift()!);
+    whatThisMeans.unshift(noneLooksAhead());
+  }
+
+  // Over the share of quotation a reader can take: the paragraphs quoting most, where the brief can spare them
+  // (a second section, What This Means and two answers stay), go until it is within the share. When no report
+  // looks ahead, a What This Means paragraph taken from another sentence may give way to saying so.
+  const counted = (p: Para) => ({ quoted: p.quoted, words: wordCount(p.texts.join(' ')) });
+  const spareFrom = (list: Para[]) => list.map((p) => ({ paragraph: counted(p), drop: () => list.splice(list.indexOf(p), 1) }));
+  withinQuotationShare(
+    () => [lede, ...differ, ...details, ...whatThisMeans, ...faq.map((f) => f.answer)].map(counted),
+    () => [
+      ...(differ.length + details.length > 1 ? [...spareFrom(differ), ...spareFrom(details)] : []),
+      ...(whatThisMeans.length > 1 ? spareFrom(whatThisMeans) : []),
+      ...(noReportLooksAhead && whatThisMeans.length === 1 && whatThisMeans[0]!.quoted ? [{ paragraph: counted(whatThisMeans[0]!), drop: () => whatThisMeans.splice(0, 1, noneLooksAhead()) }] : []),
+      ...(faq.length > 2 ? faq.map((f) => ({ paragraph: counted(f.answer), drop: () => faq.splice(faq.indexOf(f), 1) })) : []),
+    ],
+    MAX_QUOTE_SHARE,
+  );
 
   const sections = [
     { heading: 'What happened', paras: [lede] },
@@ -378,8 +419,14 @@ function tryCompose({ all, accounts, pool, copied, proper, categories, limits, s
   const dek = title && (composeDek(byFreshHeadline, title.account, proper, copied) ?? standfirst(title.account));
   if (!title || !dek) return 'no headline or standfirst fits the limits';
 
+  const told = [...sections.flatMap((s) => s.paras), ...faq.map((f) => f.answer)].some((p) => FUTURE.test(p.texts.join(' ')));
+  for (const [i, p] of whatThisMeans.entries()) if (p.noneAhead && told) whatThisMeans[i] = noneLooksAhead(true);
+
   // The share is checked on the finished article too: the running budget is generous while the article is short.
   const body = [...sections.flatMap((s) => s.paras), ...whatThisMeans, ...faq.map((f) => f.answer)];
+  // A brief from one report is that report retold: the next attempt may find another's account to cite (the very
+  // last gives it to the checks, which hold it for an editor with the reason).
+  if (phrases !== 'quoting' && accounts.length > 1 && new Set(body.flatMap((p) => [...p.accounts])).size < 2) return 'every paragraph comes from one report';
   const bodyWords = body.reduce((n, p) => n + wordCount(p.texts.join(' ')), 0);
   if (body.reduce((n, p) => n + p.quoted, 0) > MAX_QUOTE_SHARE * bodyWords) return 'quotations would pass the share a reader can take';
 

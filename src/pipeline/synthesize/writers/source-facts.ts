@@ -19,13 +19,33 @@ export interface Figure {
   unit: string;
 }
 
-/** Capitalised words the sources use inside a sentence: names, which keep their capital anywhere. */
-export function properWordsOf(all: readonly SourceSentence[]): Set<string> {
+/**
+ * Capitalised words the sources use inside a sentence: names, which keep their capital anywhere. After a title
+ * ("Gov. Jim Justice") a word is inside the sentence too; a possessive counts as its name ("Justice's" gives
+ * "Justice"). `headlines` in sentence case (capitals only for names) are read the same way.
+ */
+export function properWordsOf(all: readonly SourceSentence[], headlines: readonly string[] = []): Set<string> {
   const out = new Set<string>();
-  for (const s of all) {
-    for (const m of s.text.matchAll(/(?<=[\p{L}\p{N},;:)]\s+)\p{Lu}[\p{L}\p{N}'’-]*/gu)) out.add(m[0]);
+  const texts = [...all.map((s) => s.text), ...headlines.filter((h) => !titleCase(h))];
+  for (const text of texts) {
+    for (const m of text.matchAll(INSIDE_CAPITAL)) {
+      // After a colon or a dash a sentence may start again: its opening word is no name.
+      if (OPENING_WORDS.has(m[0])) continue;
+      out.add(m[0]);
+      out.add(m[0].replace(/['’]s$/, ''));
+    }
   }
   return out;
+}
+const TITLES = 'Gov|Sen|Rep|Reps|Dr|Mr|Mrs|Ms|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Prof|Rev|Atty|Supt|Gens|Sens|St';
+const INSIDE_CAPITAL = new RegExp(`(?<=(?:[\\p{L}\\p{N},;:)]|\\b(?:${TITLES})\\.)\\s+)\\p{Lu}[\\p{L}\\p{N}'’-]*`, 'gu');
+
+const OPENING_WORDS = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'For', 'But', 'And', 'Or', 'If', 'As', 'After', 'Before', 'When', 'While', 'This', 'That', 'These', 'Those', 'It', 'He', 'She', 'They', 'We', 'Why', 'How', 'What', 'Who', 'Former', 'Some', 'Many', 'More', 'Most', 'Here', 'There', 'With', 'From', 'To', 'By', 'Of', 'Is', 'Are', 'Will', 'Can']);
+
+/** A headline that capitalises most of its words ("Senate Passes Reform Bill"): its capitals say nothing of names. */
+function titleCase(headline: string): boolean {
+  const tokens = headline.split(' ').filter((t) => /^\p{L}/u.test(t));
+  return tokens.filter((t) => /^\p{Lu}/u.test(t)).length >= tokens.length * 0.5;
 }
 const MULTIPLIERS: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const UNIT_STOP = new Set(['of', 'and', 'or', 'in', 'on', 'at', 'to', 'for', 'the', 'a', 'an', 'its', 'their', 'by', 'from', 'with', 'percent']);

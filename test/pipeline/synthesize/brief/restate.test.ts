@@ -42,7 +42,7 @@ describe('restate', () => {
 
   it('quotes one short phrase of lower-case words rather than the sentence tail, when asked to and that breaks the run', () => {
     const source = 'Engineers at the yard warned that salt water had eaten through the hull plates faster than any survey had predicted last winter.';
-    const out = restate(source, copyTest([source]), 0, true)!;
+    const out = restate(source, copyTest([source]), 0, 'plain')!;
     expect(out).toBeDefined();
     const quoted = [...out.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
     expect(quoted).toHaveLength(1);
@@ -53,13 +53,24 @@ describe('restate', () => {
 
   it("never quotes a phrase that would read as a named speaker's words", () => {
     const source = 'The harbour board chair Aino Halvard said the ferry would carry more passengers across the bay than the old one ever could.';
-    const out = restate(`According to Harbor Ledger, ${source.charAt(0).toLowerCase()}${source.slice(1)}`, copyTest([source]), 4, true);
+    const out = restate(`According to Harbor Ledger, ${source.charAt(0).toLowerCase()}${source.slice(1)}`, copyTest([source]), 4, 'plain');
     expect(out ?? '').not.toMatch(/said [^"]*"[a-z ]+" /);
+  });
+
+  it('quotes a phrase in a sentence that already quotes someone only when asked to, and only outside their quotation', () => {
+    const source = 'The harbour board called the plan "a costly mistake" on Friday after the ferry operator refused to pay for the repairs to the old northern quay wall.';
+    const copied = copyTest([source]);
+    expect(restate(source, copied, 0, 'plain')).toBeUndefined();
+    const out = restate(source, copied, 0, 'quoting')!;
+    expect(out).toBeDefined();
+    expect(out).toContain('"a costly mistake"');
+    expect([...out.matchAll(/"([^"]+)"/g)].map((m) => m[1]!)).toHaveLength(2);
+    expect(copied(out)).toBe(false);
   });
 
   it('never quotes the words that say what a figure counts', () => {
     const source = 'The yard said it had repaired 14 ferries for the harbour board over the winter and would start on the remaining hulls in the spring.';
-    const out = restate(source, copyTest([source]), 0, true);
+    const out = restate(source, copyTest([source]), 0, 'plain');
     for (const m of (out ?? '').matchAll(/"([^"]+)"/g)) expect(out!.slice(0, m.index)).not.toMatch(/\d+(?:\s+\S+){0,2}\s*$/);
   });
 });
@@ -69,6 +80,13 @@ describe('condensed', () => {
     const variants = condensed('The board approved the budget (about $4m in all) for the new ferry terminal (a glass building) on the north quay this week.');
     expect(variants.at(-1)).toContain('$4m');
     expect(variants.at(-1)).not.toContain('glass building');
+  });
+
+  it('drops a closing phrase that only says where something was said, and keeps one that qualifies the claim', () => {
+    const said = 'Mayor Ilse Varnholt said Friday she will step down, in a speech to the harbour board that left several members of her own party looking at the floor.';
+    expect(condensed(said)).toContain('Mayor Ilse Varnholt said Friday she will step down.');
+    const qualified = 'The harbour board said ferries would sail again on the northern route, in certain conditions set by the coast guard.';
+    expect(condensed(qualified).join(' ')).not.toMatch(/northern route\./);
   });
 });
 

@@ -128,6 +128,51 @@ describe('extractiveWriter', () => {
       expect(draft.dek).toMatch(/^According to |reported\.$/);
     });
 
+    it('at their thinnest (a lede and one other fact, nothing that looks ahead) give a shorter but complete brief', () => {
+      // Two reports cut off mid-sentence and one whole sentence: the lede and one other fact are all there is.
+      const thinnest = [
+        report(1, 'Harbor Ledger', 'Fireworks ban casts shadow over Velmora harvest festival', 'By announcing the ban one day before the harvest festival opened on Saturday, the Velmora council'),
+        report(2, 'Northgate Courier', 'Festival vendors say the Velmora fireworks ban may cost them dearly. Was it really needed?', 'Stall owners have complained about the late decision, but it is not so different from what happened when'),
+        report(3, 'Lakeside Post', 'Radio: Velmora fireworks ban may have broken the council notice rules', 'A local radio reporter said that the Velmora council announcing a fireworks ban one day before the harvest festival may have broken its own notice rules.'),
+      ];
+      const draft = composeArticle(thinnest, CATEGORIES);
+      expect(draft.sections.map((s) => s.paragraphs.length)).toEqual([1, 1]);
+      expect(draft.sections[1]!.paragraphs[0]!.text).toMatch(/notice rules/);
+      // What This Means says, of the reports, that none looks ahead, rather than repeating the second section.
+      expect(draft.whatThisMeans.map((p) => p.text)).toEqual(['None of the reports, from Harbor Ledger, Northgate Courier and Lakeside Post, says what happens next.']);
+      const report_ = checkArticle(draft, thinnest, { categories: CATEGORIES });
+      expect(report_.results.filter((r) => !r.passed && r.severity === 'block').map((r) => `${r.name}: ${r.details.join(' | ')}`)).toEqual([]);
+    });
+
+    it('never say no report looks ahead when the article itself tells what lies ahead', () => {
+      // The one sentence that looks ahead is the lede: What This Means has no fresh sentence and speaks of the reports.
+      const resigning = [
+        report(1, 'Harbor Ledger', 'Mayor Anna Brisk announces she plans to resign', 'Mayor Anna Brisk said Friday she plans to resign, in a speech to the city council that put her face to face with dozens of colleagues who had called for her to go over the tram contracts affair.'),
+        report(2, 'Northgate Courier', "To the few who liked the mayor's farewell speech: which version did you hear?", "It is heartening that the reaction to the words of Mayor Anna Brisk's resignation announcement on Friday has been overwhelmingly negative."),
+        report(3, 'Lakeside Post', "Anna Brisk's selfish, damaging farewell", 'The mayor wasted a chance to do good, and gave a lesson in what not to do when accused of favouring friends in public contracts.'),
+      ];
+      const draft = composeArticle(resigning, CATEGORIES);
+      // The closing phrase that only says where she said it is left out; the clause before it stands whole.
+      expect(draft.sections[0]!.paragraphs[0]!.text).toMatch(/said Friday she plans to resign\.$/);
+      expect(draft.whatThisMeans.map((p) => p.text)).toEqual(['None of the reports, from Harbor Ledger, Northgate Courier and Lakeside Post, says more about what happens next.']);
+      const report_ = checkArticle(draft, resigning, { categories: CATEGORIES });
+      expect(report_.results.filter((r) => !r.passed && r.severity === 'block').map((r) => `${r.name}: ${r.details.join(' | ')}`)).toEqual([]);
+    });
+
+    it('are not retold from one report when the last attempts can cite another', () => {
+      // One plain report; the other two each give one sentence that quotes someone and copies a long run.
+      const oneSided = [
+        report(1, 'Harbor Ledger', 'Velmora council approves new budget for the harbour', 'The Velmora council approved a new budget for the harbour on Tuesday after a long debate. The budget sets aside money for dredging the northern channel and for repairs to the old quay wall. Council members said the work should start in the spring. The harbour master welcomed the decision.'),
+        report(2, 'Northgate Courier', 'A good day for the port?', 'The harbour master called the vote "a good day for the port" as fishermen who have waited through years of silting and broken moorings gathered outside the town hall to cheer the result.'),
+        report(3, 'Lakeside Post', 'Harbour money, at last', 'Fishermen described the decision as "long overdue" while the trawler crews who lost whole seasons to the silted northern channel demanded to see the dredgers arrive before the winter storms.'),
+      ];
+      const draft = composeArticle(oneSided, CATEGORIES);
+      const cited = new Set([...draft.sections.flatMap((s) => s.paragraphs), ...draft.whatThisMeans, ...draft.faq.map((f) => f.answer)].flatMap((p) => p.citations));
+      expect(cited.size).toBeGreaterThanOrEqual(2);
+      const report_ = checkArticle(draft, oneSided, { categories: CATEGORIES });
+      expect(report_.results.filter((r) => !r.passed && r.severity === 'block').map((r) => `${r.name}: ${r.details.join(' | ')}`)).toEqual([]);
+    });
+
     it('keep our attribution off the cause side of a causal link', () => {
       const causal = thin.map((s, i) => (i === 0 ? { ...s, text: `${s.text} A flood on the riverbank last spring forced the engineers to redraw the route of the northern line entirely.` } : s));
       const draft = composeArticle(causal, CATEGORIES);
