@@ -6,6 +6,7 @@
  */
 import { contentWords, stem, STOPWORDS } from '../../lib/text';
 import { alignments } from './align';
+import { TITLE_WORDS } from './extract/names';
 import { type CheckContext, excerpt, type IndexedSource, type SourceSentence, sentencesOf } from './context';
 import type { DraftSentence, Passage } from './passages';
 
@@ -166,18 +167,33 @@ function droppedStatus(source: string, draft: string, named = false): { status: 
       if (PAST_ROLE.test(draft.slice(Math.max(0, at - 40), at + role.length + 40))) continue;
       // "fired rubber bullets": the words that are also verbs are a status only before a role and a name.
       if ((named || VERB_STATUS.test(status)) && !sameNameAfter(source, m.index + m[0].length, draft, at + role.length)) continue;
+      // "fired shots before Kyle Rittenhouse": after a verb-like status, only a title is a role.
+      if (VERB_STATUS.test(status) && !role.split(/\s+/).some((w) => TITLE_WORDS.has(w) || /^\p{Lu}/u.test(m[2]!))) continue;
+      // "interim chief Adrian Diaz" is no status of "police chief Carmen Best": a different name after the role.
+      if (differentNameAfter(source, m.index + m[0].length, draft, at + role.length)) continue;
       if (!/\b(?:former|ex-|acting|interim|then|fired|ousted|deposed|one-?time|erstwhile)\b/.test(before) && !/\bex-$/.test(before)) return { status, role: draft.slice(at, at + role.length) };
     }
   }
   return null;
 }
 
+/** Whether both offsets are followed by a capitalised name, and the names differ. */
+function differentNameAfter(a: string, atA: number, b: string, atB: number): boolean {
+  const x = nameAfter(a, atA);
+  const y = nameAfter(b, atB);
+  return x !== undefined && y !== undefined && x !== y;
+}
+
 /** Whether a capitalised name follows both offsets, its first word the same ("director James Comey"). */
 function sameNameAfter(a: string, atA: number, b: string, atB: number): boolean {
   // The last of the capitalised words after the role: "State Rex Tillerson" is not "State Mike Pompeo".
-  const name = (t: string, at: number) => /^\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)/u.exec(t.slice(at, at + 60))?.[1]?.split(/\s+/).at(-1);
-  const x = name(a, atA);
-  return x !== undefined && x === name(b, atB);
+  const x = nameAfter(a, atA);
+  return x !== undefined && x === nameAfter(b, atB);
+}
+
+/** The last of the capitalised words right after an offset ("director James Comey" -> "Comey"). */
+function nameAfter(t: string, at: number): string | undefined {
+  return /^\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)/u.exec(t.slice(at, at + 60))?.[1]?.split(/\s+/).at(-1);
 }
 
 /** How the cited sentences that report the same thing frame each verb, found once per sentence. */

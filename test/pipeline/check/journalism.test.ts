@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkArticle } from '../../../src/pipeline/check';
 import { cutOff } from '../../../src/pipeline/check/readability';
 import { extractFigures, withinHedge } from '../../../src/pipeline/check/extract/numbers';
+import { extractStatusClaims } from '../../../src/pipeline/check/extract/entities';
 import { sentences } from '../../../src/lib/text';
 import type { ArticleDraft, Cited, SourceDoc } from '../../../src/pipeline/types';
 import { EVAL_NOW, p, source } from '../../fixtures/checks/story';
@@ -318,6 +319,11 @@ describe('status, tense and causes', () => {
     expect(flagged('The auditor agreed that transit chief Ada Lin went "rogue" in her pursuit of the contract, which the panel was told.')).toMatch(/"transit chief" without "fired"/);
     expect(flagged('The auditor agreed that former transit chief Ada Lin went "rogue" in her pursuit of the contract.')).toBe('');
     expect(flagged('Crews used rubber pellets at the crowd on Friday, the auditor said.')).toBe('');
+  });
+
+  it('ends a status\'s role at "and": the name after it is someone else\'s', () => {
+    expect(extractStatusClaims('Ada Lin, a former state senator and Reyes campaign co-chair, spoke on Friday.')).toEqual([]);
+    expect(extractStatusClaims('Former state senator Ada Lin spoke.').map((c) => c.name)).toEqual(['Ada Lin']);
   });
 
   it('holds "former" added to a name the sources give without it', () => {

@@ -158,7 +158,8 @@ export function extractEntities(text: string, ignore: ReadonlySet<string> = new 
 
 // Case is spelled out rather than flagged /i: under /iu, \p{Lu} would match lower-case letters too.
 // The status word, the role words after it ("former transit chief"), then the name.
-const STATUS = /\b((?:[Ff]ormer|[Aa]cting|[Ii]nterim|[Ll]ate)\b|[Ee]x-)\s*((?:(?:\p{Ll}[\p{L}-]*|CEO|CTO|CFO|COO)\s+){0,4})(\p{Lu}[\p{L}'’-]+(?:\.?\s+\p{Lu}[\p{L}'’-]+){0,5})/gu;
+// "a former state senator and Sanders campaign co-chair": the role ends at "and"; the name after it is someone else's.
+const STATUS = /\b((?:[Ff]ormer|[Aa]cting|[Ii]nterim|[Ll]ate)\b|[Ee]x-)\s*((?:(?:(?!(?:and|or)\s)\p{Ll}[\p{L}-]*|CEO|CTO|CFO|COO)\s+){0,4})(\p{Lu}[\p{L}'’-]+(?:\.?\s+\p{Lu}[\p{L}'’-]+){0,5})/gu;
 
 /** "former", "acting", "interim", "late" or "ex-" attached to a name, with the name. */
 export function extractStatusClaims(text: string): StatusClaim[] {
