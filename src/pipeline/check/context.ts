@@ -78,6 +78,8 @@ export interface SourceSentence {
   entities?: EntitySpan[];
   /** Neighbours of each of `entities`, filled in with them. */
   entityNeighbours?: Neighbours[];
+  /** Whether each of `entities` stands inside a quotation (./entities), filled in with them. */
+  entitiesQuoted?: boolean[];
 
   /** Neighbours of each figure (same order as `figures`), filled in when first needed. */
   figureNeighbours?: Neighbours[];
