@@ -195,13 +195,17 @@ function ownedBefore(text: string, word: string, at: number): boolean {
   return i >= 0 && /(?:\b(?:his|her|their)|['’]s)\s+$/.test(before.slice(0, i));
 }
 
+// Every lower-case word of a draft sentence is tried as a verb: one hoisted pattern (matchAll copied it per sentence).
+const LOWER_WORD = /\p{Ll}+/gu;
+
 /**
  * A verb the draft and its source sentence share whose subject in the draft is a name the source
  * does not give it to: "Biden also warned that …" where the source has "Xi warned that …".
  */
 function otherAgent(text: string, names: NameRun[], sourceText: string, theirs: NameRun[]): { mine: string; theirs: string; verb: string } | null {
   const lower = sourceText.toLowerCase();
-  for (const m of text.matchAll(/\p{Ll}+/gu)) {
+  LOWER_WORD.lastIndex = 0;
+  for (let m = LOWER_WORD.exec(text); m; m = LOWER_WORD.exec(text)) {
     if (!ACTING_VERB.test(m[0])) continue;
     const mine = subjectBefore(text, m.index);
     const run = names.find((n) => n.keys.includes(mine ?? ''));
