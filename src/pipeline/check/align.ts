@@ -51,18 +51,27 @@ export function alignments(ctx: CheckContext, sentence: DraftSentence, pool: rea
   const { raw, total, weights } = overlap(ctx, sentence);
   const inPool = new Set(pool.map((s) => s.doc.n));
   let kept = total;
+  // Raw sums of the pool's sentences, by id; one array of results rather than a Map copied to entries and filtered twice.
   const scores = new Map<number, number>();
-  for (const [id, s] of raw) if (inPool.has(ctx.sentences[id]!.n)) scores.set(id, s);
-  for (const w of leaveOut ?? []) {
-    const weight = weights.get(w);
-    if (weight === undefined) continue;
-    kept -= weight;
-    for (const id of ctx.postings.get(w) ?? []) if (scores.has(id)) scores.set(id, scores.get(id)! - weight);
+  raw.forEach((s, id) => {
+    if (inPool.has(ctx.sentences[id]!.n)) scores.set(id, s);
+  });
+  if (leaveOut) {
+    for (const w of leaveOut) {
+      const weight = weights.get(w);
+      if (weight === undefined) continue;
+      kept -= weight;
+      for (const id of ctx.postings.get(w) ?? []) {
+        const s = scores.get(id);
+        if (s !== undefined) scores.set(id, s - weight);
+      }
+    }
   }
-  const out = [...scores]
-    .filter(([, s]) => s > 1e-9)
-    .map(([id, s]) => ({ id, sentence: ctx.sentences[id]!, score: kept > 0 ? s / kept : 0 }))
-    .sort((a, b) => b.score - a.score || a.id - b.id);
+  const out: Alignment[] = [];
+  scores.forEach((s, id) => {
+    if (s > 1e-9) out.push({ id, sentence: ctx.sentences[id]!, score: kept > 0 ? s / kept : 0 });
+  });
+  out.sort((a, b) => b.score - a.score || a.id - b.id);
   (sentence.aligned ??= new Map()).set(key, out);
   return out;
 }

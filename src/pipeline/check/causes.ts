@@ -39,15 +39,19 @@ const EFFECT_SHARE = 0.25;
 // From this alignment score a cited sentence reports the same thing as the draft sentence (./align).
 const SAME_REPORT = 0.35;
 
-function share(words: readonly string[], held: ReadonlySet<string>): number {
+/** The share of `words` that a source sentence, or the one after it (when given), holds. */
+function share(words: readonly string[], s: SourceSentence, next: SourceSentence | undefined): number {
   if (!words.length) return 1;
+  const held = wordsOf(s);
+  const more = next && wordsOf(next);
   let n = 0;
-  for (const w of words) if (held.has(w)) n++;
+  for (const w of words) if (held.has(w) || more?.has(w)) n++;
   return n / words.length;
 }
 
+/** A source sentence's stemmed content words as a set, found once per call. */
 function wordsOf(s: SourceSentence): Set<string> {
-  return new Set(s.tokens.map((t) => t.w));
+  return (s.wordSet ??= new Set(s.tokens.map((t) => t.w)));
 }
 
 /** Findings for the causal links of one sentence of a cited passage. */
@@ -79,15 +83,15 @@ export function checkCauses(ctx: CheckContext, p: Passage, part: DraftSentence, 
   // "most likely because of the enormous sums he has spent" for "because of the massive amount of money he's poured".
   const best = alignments(ctx, part, pool)[0];
   if (best && best.score >= SAME_REPORT && linksAlike(m[0], best.sentence.text)) return [];
-  const list = [...sentencesOf(ctx, pool)];
+  const list = sentencesOf(ctx, pool);
   let causeHeld = 0;
   for (let i = 0; i < list.length; i++) {
     // A sentence and the next of the same source ("… X. That prompted Y.") hold both sides and a link.
-    const passage = list.slice(i, i + 2).filter((x) => x.n === list[i]!.n);
-    const held = new Set(passage.flatMap((x) => [...wordsOf(x)]));
-    const c = share(cause, held);
+    const s = list[i]!;
+    const next = list[i + 1]?.n === s.n ? list[i + 1] : undefined;
+    const c = share(cause, s, next);
     causeHeld = Math.max(causeHeld, c);
-    if (c >= CAUSE_SHARE && share(effect, held) >= EFFECT_SHARE && passage.some((x) => LINK.test(x.text))) return [];
+    if (c >= CAUSE_SHARE && share(effect, s, next) >= EFFECT_SHARE && (LINK.test(s.text) || (next !== undefined && LINK.test(next.text)))) return [];
   }
   // Only a cause the cited sources do not report at all is held: two reported facts linked by the draft are too
   // often a fair paraphrase of a link the source makes in other words ("amid", "as", a following sentence).

@@ -78,6 +78,8 @@ export interface SourceSentence {
   entities?: EntitySpan[];
   /** Neighbours of each of `entities`, filled in with them. */
   entityNeighbours?: Neighbours[];
+  /** Whether each of `entities` stands inside a quotation (./entities), filled in with them. */
+  entitiesQuoted?: boolean[];
 
   /** Neighbours of each figure (same order as `figures`), filled in when first needed. */
   figureNeighbours?: Neighbours[];
@@ -94,6 +96,8 @@ export interface SourceSentence {
   nameRuns?: import('./roles').NameRun[];
   /** Its match tokens as " w1 w2 … ", for locating a quotation (./evidence), found when first needed. */
   matchString?: string;
+  /** Its stemmed content words as a set (./causes), found when first needed. */
+  wordSet?: Set<string>;
   /** Its verbs and how it frames them (./tense), found when first needed. */
   verbs?: import('./tense').VerbUse[];
 }
@@ -237,9 +241,11 @@ export function sourcesFor(ctx: CheckContext, passage: Passage): IndexedSource[]
   return (passage.pool = passage.citations.map((n) => ctx.byNumber.get(n)).filter((s): s is IndexedSource => Boolean(s)));
 }
 
-/** Every sentence of the given sources. */
-export function* sentencesOf(ctx: CheckContext, list: Iterable<IndexedSource>): Generator<SourceSentence> {
-  for (const s of list) for (let id = s.firstSentence; id < s.firstSentence + s.sentenceCount; id++) yield ctx.sentences[id]!;
+/** Every sentence of the given sources, in order. An array, not a generator: the checks walk it per claim, and resuming a generator per sentence cost more than the copy. */
+export function sentencesOf(ctx: CheckContext, list: Iterable<IndexedSource>): SourceSentence[] {
+  const out: SourceSentence[] = [];
+  for (const s of list) for (let id = s.firstSentence; id < s.firstSentence + s.sentenceCount; id++) out.push(ctx.sentences[id]!);
+  return out;
 }
 
 /** The neighbours of a source sentence's figures, computed once per call. */

@@ -1,12 +1,12 @@
 /** `entities`: names in the text appear in the cited sources; status words ("former", "acting") are supported by them. */
-import { type EntitySpan, extractEntities, extractStatusClaims, nameWords } from './extract/entities';
+import { type EntitySpan, extractEntities, nameWords } from './extract/entities';
 import { acronymOf, aliasesOf, nameCore, personName } from './extract/names';
 import { extractQuotes, type QuoteSpan, sameSpeaker, speakerOf } from './extract/quotes';
 import { otherSpeaker, quoteSource, quoteWords, sourceSpeaker } from './quotes';
 import { checkRoles } from './roles';
 import { checkTense } from './tense';
 import { type CheckContext, excerpt, findPhrase, type IndexedSource, labels, matchTokens, type SourceSentence, sentencesOf, sourcesFor } from './context';
-import { type Passage, passageSentences, sentenceEntities, sentenceTokens } from './passages';
+import { type Passage, passageSentences, sentenceEntities, sentenceStatusClaims, sentenceTokens } from './passages';
 import { affinity, clearlyRestatesRival, neighbours, type Restatement, type Tok } from './restates';
 
 // A rival name's place must beat the name's own best place by this factor plus this margin (measured: npm run eval:checks).
@@ -72,7 +72,7 @@ export function checkEntities(ctx: CheckContext): string[] {
         const hint = elsewhere.length ? ` (it is in ${labels(elsewhere)}, which the paragraph does not cite)` : '';
         details.push(`${p.where}: "${e.raw}" is not in ${p.citations ? `the cited ${labels(pool)}` : 'any source'}${hint} — ${excerpt(sentence)}`);
       }
-      for (const claim of extractStatusClaims(sentence)) {
+      for (const claim of sentenceStatusClaims(part)) {
         if (!statusSupported(pool, claim.status, nameWords(claim.name))) {
           details.push(`${p.where}: "${claim.raw}" calls ${claim.name} ${claim.status}, which ${p.citations ? `the cited ${labels(pool)}` : 'no source'} ${p.citations && pool.length === 1 ? 'does' : 'do'} not say — ${excerpt(sentence)}`);
         }
@@ -242,10 +242,12 @@ function restatement(
     if (!s.tokens.some((t) => mine.has(t.w))) continue;
     s.entities ??= extractEntities(s.text, ignore);
     s.entityNeighbours ??= s.entities.map((x) => neighbours(s.tokens, x.start, x.start + x.raw.length));
+    // Asked of every name for every draft name: each scan of the text before a name is done once per call.
+    const quoted = (s.entitiesQuoted ??= s.entities.map((x) => insideQuotation(s.text, x.start)));
     s.entities.forEach((other, i) => {
       if (other.words.some((w) => distinctive.has(w) || (!WEAK.has(w) && present.has(w))) || isPublisher(publishers, other.words)) return;
       // A name inside a quotation is what someone said, not who did what; a possessive ("Biden's review") names an owner.
-      if (insideQuotation(s.text, other.start)) return;
+      if (quoted[i]) return;
       // A possessive ("Biden's review") owns something; it does not stand where a name that is no possessive acts.
       if (POSSESSIVE.test(other.raw) && !POSSESSIVE.test(e.raw)) return;
       // Only a name of the same kind stands in for another (a person for a person), and never one of its own variants.

@@ -7,12 +7,11 @@
 import { alignments } from './align';
 import { stem } from '../../lib/text';
 import { type CheckContext, type IndexedSource, lowerCased, matchTokens, type SourceSentence, sourcesFor } from './context';
-import { extractStatusClaims } from './extract/entities';
 import { type Figure, supportKeys, withinHedge } from './extract/numbers';
 import { nameCore } from './extract/names';
-import { type DraftSentence, passageQuotes, passageSentences, sentenceEntities, sentenceFigures } from './passages';
+import { type DraftSentence, passageQuotes, passageSentences, sentenceEntities, sentenceFigures, sentenceStatusClaims } from './passages';
 import { quoteSource } from './quotes';
-import { weekdaysOf } from './when';
+import { sentenceWeekdays } from './when';
 import type { Evidence } from '../types';
 
 // Passages are cut to this many characters: the evidence is shown beside every claim.
@@ -87,13 +86,13 @@ export function collectEvidence(ctx: CheckContext): Evidence[] {
         if (f.soft || f.kind === 'year') continue;
         add(f.raw, f.kind === 'date' || f.kind === 'time' ? 'date' : 'figure', bestHolding(ctx, part, pool, figureHeld(f), figureSentences(ctx)));
       }
-      for (const w of weekdaysOf(part.text)) add(w.day, 'date', bestHolding(ctx, part, pool, (s) => s.text.includes(w.day), ctx.postings.get(stem(w.day.toLowerCase())) ?? []));
+      for (const w of sentenceWeekdays(part)) add(w.day, 'date', bestHolding(ctx, part, pool, (s) => s.text.includes(w.day), ctx.postings.get(stem(w.day.toLowerCase())) ?? []));
       for (const e of sentenceEntities(part)) {
         const key = nameCore(e.words).at(-1);
         if (!key) continue;
         add(e.raw, 'name', bestHolding(ctx, part, pool, (s) => lowerWords(s).has(key), ctx.postings.get(stem(key)) ?? []));
       }
-      for (const c of extractStatusClaims(part.text)) {
+      for (const c of sentenceStatusClaims(part)) {
         const surname = c.name.split(/\s+/).at(-1)!.toLowerCase();
         const holds = (s: SourceSentence) => lowerWords(s).has(surname) && [...lowerWords(s)].some((w) => w === c.status || w.startsWith(`${c.status}-`));
         add(c.raw, 'status', bestHolding(ctx, part, pool, holds, ctx.postings.get(stem(surname)) ?? []));

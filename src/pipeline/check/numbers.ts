@@ -1,5 +1,5 @@
 /** `numbers`: every figure in the text is in a source the same paragraph cites, and in the place that source gives it. */
-import { type Figure, supportKeys, withinHedge } from './extract/numbers';
+import { type Figure, supportsKey, withinHedge } from './extract/numbers';
 import { extractQuotes, type QuoteSpan } from './extract/quotes';
 import { type CheckContext, excerpt, figureNeighbours, type IndexedSource, labels, type SourceSentence, sentencesOf, sourcesFor } from './context';
 import { type DraftSentence, normalizedText, passageQuotes, passageSentences, sentenceFigures, sentenceTokens } from './passages';
@@ -196,7 +196,7 @@ function otherCount(ctx: CheckContext, part: DraftSentence, f: Figure, pool: Ind
     const nouns = sourceCounted(s);
     for (const [i, g] of s.figures.entries()) {
       if (!COUNTED.has(g.kind) || g.kind !== f.kind || !nouns[i]!.some((w) => counted.includes(w))) continue;
-      if (supportKeys(g).includes(f.key) || withinHedge(f, g)) return null;
+      if (supportsKey(g, f.key) || withinHedge(f, g)) return null;
       // "seven-day average", "17-year dispute": a figure hyphened to its unit describes, it does not count.
       if (s.text[g.start + g.raw.length] === '-') continue;
       if (!present.has(g.key) && reporting.has(s)) other ??= { s, g };
@@ -294,7 +294,7 @@ function restatement(
     const around = figureNeighbours(s);
     s.figures.forEach((g, i) => {
       if (!COUNTED.has(g.kind) || g.soft) return;
-      const own = supportKeys(g).includes(f.key) || (f.hedge !== undefined && withinHedge(f, g));
+      const own = supportsKey(g, f.key) || (f.hedge !== undefined && withinHedge(f, g));
       if (!own && (g.kind !== f.kind || present.has(g.key))) return;
       const score = affinity(mine, around[i]!, ctx.idf);
       if (own) out.own = Math.max(out.own, score);

@@ -1,11 +1,12 @@
 /** The draft as located passages, and what several checks read from a passage (sentences, words, quotations), found once per call. */
 import { normalizeWhitespace, sentences, words } from '../../lib/text';
-import { extractEntities } from './extract/entities';
+import { extractEntities, extractStatusClaims, type StatusClaim } from './extract/entities';
 import { extractFigures } from './extract/numbers';
 import { extractQuotes, type QuoteSpan } from './extract/quotes';
 import type { Alignment } from './align';
 import type { EntitySpan } from './extract/entities';
 import type { Figure } from './extract/numbers';
+import type { Weekday } from './when';
 import type { IndexedSource } from './context';
 import { contentTokens, type Tok } from './restates';
 import type { ArticleDraft, Cited } from '../types';
@@ -47,6 +48,9 @@ export interface DraftSentence {
   /** Its figures and names, found once (./extract). */
   figures?: Figure[];
   entities?: EntitySpan[];
+  /** Its status words on names (./extract/entities `extractStatusClaims`) and weekdays (./when), found once. */
+  statusClaims?: StatusClaim[];
+  weekdays?: Weekday[];
 }
 
 /** A quotation's words (split at ellipses), how many there are, and (once asked) where a cited source gives them in order. */
@@ -145,4 +149,9 @@ export function sentenceFigures(sentence: DraftSentence): Figure[] {
 /** The names of a passage's sentence (./extract/entities `extractEntities`, nothing ignored), found once per call. */
 export function sentenceEntities(sentence: DraftSentence): EntitySpan[] {
   return (sentence.entities ??= extractEntities(sentence.text));
+}
+
+/** The status words on names of a passage's sentence (./extract/entities `extractStatusClaims`), found once per call. */
+export function sentenceStatusClaims(sentence: DraftSentence): StatusClaim[] {
+  return (sentence.statusClaims ??= extractStatusClaims(sentence.text));
 }

@@ -55,8 +55,8 @@ export function cutOff(sentence: string): string | null {
   // A quotation stands for words: "said that “…”." ends on the quotation, not on "that".
   const prose = text.replace(QUOTATION, ' quoted ');
   if (/["”’][.!?…]?["”’)]*$/.test(text)) return null;
-  const words = (prose.toLowerCase().match(WORD) ?? []).map((w) => w.replace(/[.:]+$/, ''));
-  const last = words.at(-1);
+  // Only the last word is read: the others are not trimmed.
+  const last = prose.toLowerCase().match(WORD)?.at(-1)?.replace(/[.:]+$/, '');
   if (!last) return null;
   if (DANGLING_END.has(last)) return `ends on "${last}"`;
   let at = -1;
@@ -124,6 +124,14 @@ function resolved(passages: Passage[], i: number, pronoun: string): boolean {
   return PERSONAL.test(pronoun) ? NAMED.test(before.text) : true;
 }
 
+/**
+ * Whether two sets of these sizes can reach SAME_SENTENCE: their Jaccard is shared / (a + b - shared),
+ * which for shared = min is min / max and only falls as shared falls.
+ */
+function mayReach(a: number, b: number): boolean {
+  return Math.min(a, b) / Math.max(a, b) >= SAME_SENTENCE;
+}
+
 /** Sentences of the body that say again what an earlier sentence of the body said. */
 function repeated(ctx: CheckContext): string[] {
   const seen: { words: Set<string>; where: string }[] = [];
@@ -133,7 +141,8 @@ function repeated(ctx: CheckContext): string[] {
     for (const s of passageSentences(p)) {
       const words = new Set(contentWords(s.text));
       if (words.size < MIN_COMPARED_WORDS) continue;
-      const twin = seen.find((x) => jaccard(x.words, words) >= SAME_SENTENCE);
+      // Jaccard is at most the smaller set's size over the larger's: sets too unequal in size are skipped uncounted.
+      const twin = seen.find((x) => mayReach(x.words.size, words.size) && jaccard(x.words, words) >= SAME_SENTENCE);
       if (twin) out.push(`${p.where}: says again what ${twin.where} says — ${excerpt(s.text)}`);
       else seen.push({ words, where: p.where });
     }

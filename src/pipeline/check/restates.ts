@@ -76,11 +76,12 @@ function nearness(d: number): number {
  */
 export function affinity(a: Neighbours, b: Neighbours, idf: (w: string) => number): number {
   let score = 0;
-  for (const [w, da] of a) {
+  // forEach, not for…of: the entries iterator allocates a [word, distance] pair per word, and this runs per pair of places.
+  a.forEach((da, w) => {
     const db = b.get(w);
-    if (db === undefined) continue;
+    if (db === undefined) return;
     score += idf(w) * nearness(da) * nearness(db) * (Math.sign(da) === Math.sign(db) ? 1 : 0.5);
-  }
+  });
   return score;
 }
 

@@ -35,9 +35,10 @@ function sourceNames(ctx: CheckContext): Set<string> {
   const capitalised = new Set<string>();
   const lower = new Set<string>();
   for (const s of ctx.sentences) {
-    for (const m of s.text.matchAll(/[\p{L}][\p{L}'’.-]*/gu)) {
+    SOURCE_WORD.lastIndex = 0;
+    for (let m = SOURCE_WORD.exec(s.text); m; m = SOURCE_WORD.exec(s.text)) {
       const word = normal(m[0]);
-      if (/^\p{Lu}/u.test(m[0])) capitalised.add(word);
+      if (startsUpper(m[0])) capitalised.add(word);
       else lower.add(word);
     }
   }
@@ -46,8 +47,25 @@ function sourceNames(ctx: CheckContext): Set<string> {
   return (ctx.names = out);
 }
 
+// An exec loop over one hoisted pattern: matchAll copies its pattern on every call, and this reads every source word.
+const SOURCE_WORD = /[\p{L}][\p{L}'’.-]*/gu;
+const UPPER_FIRST = /^\p{Lu}/u;
+
+/** UPPER_FIRST, answered from the first character's code where it is ASCII (most words). */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(word);
+}
+
+const isApostrophe = (c: string | undefined) => c === "'" || c === '’';
+
+/** Lower case, a final "'s" or apostrophe dropped, then a final full stop: the replaces of /['’]s?$/ and /\.$/, without a regex per word. */
 function normal(word: string): string {
-  return word.toLowerCase().replace(/['’]s?$/, '').replace(/\.$/, '');
+  let w = word.toLowerCase();
+  const n = w.length;
+  if (isApostrophe(w[n - 1])) w = w.slice(0, -1);
+  else if (w[n - 1] === 's' && isApostrophe(w[n - 2])) w = w.slice(0, -2);
+  return w.endsWith('.') ? w.slice(0, -1) : w;
 }
 
 /** The names of a sentence outside quotations: runs of capitalised words the sources use as names, titles and calendar words left out. */
@@ -188,13 +206,17 @@ function ownedBefore(text: string, word: string, at: number): boolean {
   return i >= 0 && /(?:\b(?:his|her|their)|['’]s)\s+$/.test(before.slice(0, i));
 }
 
+// Every lower-case word of a draft sentence is tried as a verb: one hoisted pattern (matchAll copied it per sentence).
+const LOWER_WORD = /\p{Ll}+/gu;
+
 /**
  * A verb the draft and its source sentence share whose subject in the draft is a name the source
  * does not give it to: "Biden also warned that …" where the source has "Xi warned that …".
  */
 function otherAgent(text: string, names: NameRun[], sourceText: string, theirs: NameRun[]): { mine: string; theirs: string; verb: string } | null {
   const lower = sourceText.toLowerCase();
-  for (const m of text.matchAll(/\p{Ll}+/gu)) {
+  LOWER_WORD.lastIndex = 0;
+  for (let m = LOWER_WORD.exec(text); m; m = LOWER_WORD.exec(text)) {
     if (!ACTING_VERB.test(m[0])) continue;
     const mine = subjectBefore(text, m.index);
     const run = names.find((n) => n.keys.includes(mine ?? ''));

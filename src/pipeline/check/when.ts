@@ -37,6 +37,11 @@ export function weekdaysOf(text: string): Weekday[] {
   return out;
 }
 
+/** The weekdays and months of a draft sentence, found once per call (`numbers` and the evidence both ask). */
+export function sentenceWeekdays(part: DraftSentence): Weekday[] {
+  return (part.weekdays ??= weekdaysOf(part.text));
+}
+
 /** The month of a date figure ("d:03-03" -> "March"). */
 function monthOfDate(f: Figure): string {
   const m = MONTHS[Number(f.key.slice(2, 4)) - 1] ?? '';
@@ -65,7 +70,7 @@ function reportingSentences(ctx: CheckContext, part: DraftSentence, pool: Indexe
 /** Findings for the weekdays of one sentence of a passage. */
 export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
   // A title-case headline capitalises every word: its "March" may be a protest march.
-  const days = weekdaysOf(part.text).filter((d) => !(p.kind === 'title' || p.kind === 'heading') || WEEKDAYS.has(d.day));
+  const days = sentenceWeekdays(part).filter((d) => !(p.kind === 'title' || p.kind === 'heading') || WEEKDAYS.has(d.day));
   if (!days.length) return [];
   const out: string[] = [];
   const everyone = [...ctx.byNumber.values()];

@@ -358,3 +358,24 @@ export function supportKeys(f: Figure): string[] {
       return [f.key];
   }
 }
+
+/** Whether `key` is one of `supportKeys(f)`, without building the list: asked for every pair of a draft and a source figure. */
+export function supportsKey(f: Figure, key: string): boolean {
+  if (key === f.key) return true;
+  switch (f.kind) {
+    case 'ordinal':
+      return key.startsWith('n:') && sameValue(key, f.key);
+    case 'number':
+    case 'year':
+      return key.startsWith('o:') && sameValue(key, f.key);
+    default:
+      return false;
+  }
+}
+
+/** Whether two keys have the same value after their two-character prefix (`key.slice(2)` alike). */
+function sameValue(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 2; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i)) return false;
+  return true;
+}
