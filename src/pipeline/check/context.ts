@@ -100,6 +100,8 @@ export interface SourceSentence {
   wordSet?: Set<string>;
   /** Its verbs and how it frames them (./tense), found when first needed. */
   verbs?: import('./tense').VerbUse[];
+  /** Its status words ("former", "acting") with the role after each (./tense), found when first needed. */
+  statusRoles?: RegExpExecArray[];
 }
 
 export interface IndexedSource {

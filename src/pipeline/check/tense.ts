@@ -150,9 +150,10 @@ const PAST_ROLE = /\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\bwas\b|\bonc
  * source sentence reports something else, so only the same person's role counts.
  */
 
-function droppedStatus(source: string, draft: string, named = false): { status: string; role: string } | null {
+function droppedStatus(s: SourceSentence, draft: string, named = false): { status: string; role: string } | null {
+  const source = s.text;
   const lowerDraft = draft.toLowerCase();
-  for (const m of source.matchAll(STATUS_ROLE)) {
+  for (const m of statusRoles(s)) {
     const status = m[1]!.toLowerCase().replace(/-$/, '');
     const role = m[2]!.toLowerCase().replace(/\.$/, '');
     // "was fired." at the end of a text leaves no role: an empty string would be found everywhere.
@@ -175,6 +176,11 @@ function droppedStatus(source: string, draft: string, named = false): { status: 
     }
   }
   return null;
+}
+
+/** A source sentence's status words with the role after each, found once per sentence (most have none). */
+function statusRoles(s: SourceSentence): RegExpExecArray[] {
+  return (s.statusRoles ??= [...s.text.matchAll(STATUS_ROLE)] as RegExpExecArray[]);
 }
 
 /** Whether both offsets are followed by a capitalised name, and the names differ. */
@@ -206,7 +212,7 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
   const uses = verbUses(part.text);
   // A person's past role, given wherever the cited sources name them ("fired FBI director James Comey"), written as current.
   for (const s of sentencesOf(ctx, pool)) {
-    const named = droppedStatus(s.text, part.text, true);
+    const named = statusRoles(s).length ? droppedStatus(s, part.text, true) : null;
     if (named) return [`${p.where}: "${named.role}" without "${named.status}", which ${ctx.byNumber.get(s.n)!.label} gives it — ${excerpt(s.text, 90)} — ${excerpt(part.text)}`];
   }
   const mine = uses.filter((v) => v.done);
@@ -215,7 +221,7 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
   const best = ranked[0];
   if (!best || best.score < MIN_SUPPORT) return [];
   const label = ctx.byNumber.get(best.sentence.n)!.label;
-  const dropped = droppedStatus(best.sentence.text, part.text);
+  const dropped = droppedStatus(best.sentence, part.text);
   if (dropped) {
     return [`${p.where}: "${dropped.role}" without "${dropped.status}", which ${label} gives it — ${excerpt(best.sentence.text, 90)} — ${excerpt(part.text)}`];
   }

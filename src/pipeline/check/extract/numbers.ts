@@ -217,7 +217,8 @@ export function extractFigures(text: string): Figure[] {
     add({ raw: m[0], start: m.index, kind: 'ordinal', key: `o:${ORDINAL_WORDS[m[1]!.toLowerCase()]}`, soft: true }, m.index + m[0].length);
   }
   // "the second straight week", "the first day in a row": a run counts, so "two straight weekly increases" is supported.
-  for (RUN_ORDINAL.lastIndex = 0; (m = RUN_ORDINAL.exec(text)); ) {
+  const run = text.includes('straight') || text.includes('consecutive') || text.includes('successive') || text.includes(' in a row');
+  for (RUN_ORDINAL.lastIndex = 0; run && (m = RUN_ORDINAL.exec(text)); ) {
     if (!free(m.index, m.index + m[1]!.length)) continue;
     add({ raw: m[1]!, start: m.index, kind: 'ordinal', key: `o:${m[1]!.toLowerCase() === 'first' ? 1 : 2}`, soft: true }, m.index + m[1]!.length);
   }
