@@ -171,6 +171,17 @@ function figureConflict(a: ReadonlyMap<string, readonly string[]>, b: ReadonlyMa
   return conflict;
 }
 
+/** Each weekday's bit with its neighbours' (a late-night event is dated a day apart by some reports). */
+const nearDays = (bits: number) => {
+  const spread = bits | (bits << 1) | (bits >> 1) | ((bits & 1) << 6) | ((bits >> 6) & 1);
+  return spread & 0x7f;
+};
+
+/** Both items name weekdays and none of one's is within a day of the other's: two days, so two events. */
+export function weekdaysApart(a: Signals, b: Signals): boolean {
+  return a.weekdays !== 0 && b.weekdays !== 0 && (nearDays(a.weekdays) & b.weekdays) === 0;
+}
+
 /** Feature names, in the order of `pairFeatures` and of the fitted weights. */
 export const FEATURES = [
   'title_cosine',
@@ -189,6 +200,7 @@ export const FEATURES = [
   'headline_outsider_both',
   'headline_figure_conflict',
   'headline_unshared',
+  'weekday_conflict',
 ] as const;
 
 /** True when a's headline names someone (a rare-enough name token) that b never mentions. */
@@ -346,6 +358,8 @@ export function pairFeatures(a: Weighted, b: Weighted): number[] {
     +(sa.titleFigures.size > 0 && sb.titleFigures.size > 0 && !sharesFigure(sa, sb)),
     // What one headline reports that the other item never says ("diagnosed" / "ends treatment").
     Math.max(unshared(a.title, b.body), unshared(b.title, a.body)),
+    // "certified on Monday" / "announced a recount on Friday": reports of one event name one day.
+    +weekdaysApart(sa, sb),
   ];
 }
 

@@ -42,6 +42,8 @@ export interface Signals {
   codes: Set<string>;
   /** Kinds of event the headline names. */
   events: Set<string>;
+  /** Weekdays the headline and lede name, as bits (Sunday = 1): the day the event happened. */
+  weekdays: number;
   urlKey?: string;
   titleKey?: string;
   /** Unit-length embedding of headline + lede, when the item has one. */
@@ -108,6 +110,21 @@ function unitOf(f: string): string {
   return f.endsWith('%') ? '%' : f.includes(':') ? f.slice(0, f.indexOf(':')) : f.slice(f.indexOf(' ') + 1);
 }
 
+// A weekday that dates what happened ("said Monday", "on Friday"), not a deadline or another day
+// ("until Friday", "Super Tuesday", "Thursday's hearing", "last Monday").
+const WEEKDAY = /\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b(?![s'’])/g;
+const NOT_ITS_DAY = /\b(?:until|till|before|after|by|since|super|past|next|last|this|effective|through|from|a|an|the|every|each)\s+$/i;
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** Bits of the weekdays a text names (Sunday = bit 0). */
+export function weekdayBits(text: string): number {
+  let bits = 0;
+  for (const m of text.matchAll(WEEKDAY)) {
+    if (!NOT_ITS_DAY.test(text.slice(Math.max(0, m.index - 12), m.index))) bits |= 1 << DAYS.indexOf(m[1]!);
+  }
+  return bits;
+}
+
 /** A bare year ("n:2021") is the date of many events, not a fact of one. */
 const YEAR = /^n:(?:19|20)\d\d$/;
 
@@ -154,6 +171,7 @@ export function itemSignals(item: ClusterItem, index: number, vector?: Float32Ar
     labels,
     codes,
     events: eventKinds(item.title, titleTerms),
+    weekdays: weekdayBits(`${item.title} ${head}`),
     urlKey: item.url ? canonicalUrl(item.url) : undefined,
     titleKey: titleWords.length >= 5 ? fnv1a64(titleWords.join(' ')) : undefined,
     vector,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Corpus, pairLogit, partiesApart, TIME_CLOSE_BONUS, TIME_CLOSE_HOURS, weigh } from '../../../src/pipeline/cluster/pair';
+import { Corpus, pairLogit, partiesApart, TIME_CLOSE_BONUS, TIME_CLOSE_HOURS, weekdaysApart, weigh } from '../../../src/pipeline/cluster/pair';
 import { itemSignals } from '../../../src/pipeline/cluster/signals';
 import type { ClusterItem } from '../../../src/pipeline/types';
 
@@ -45,5 +45,24 @@ describe('partiesApart', () => {
     ]);
     expect(partiesApart(a!, b!)).toBe(false);
     expect(partiesApart(a!, c!)).toBe(false);
+  });
+});
+
+describe('weekdaysApart', () => {
+  const signals = (title: string, text: string) => itemSignals(item('x', 0, title, text), 0);
+  const certified = signals('Georgia certifies Biden win after recount', 'Georgia election officials on Monday certified the results after a recount.');
+
+  it('holds when two reports date what happened on days more than one apart', () => {
+    const recount = signals('Georgia announces a recount', 'Election officials in Georgia announced a recount on Friday as the race was too close to call.');
+    expect(weekdaysApart(certified, recount)).toBe(true);
+  });
+
+  it('does not hold for neighbouring days, a missing day, or a day that is a deadline rather than a date', () => {
+    const lateNight = signals('Georgia certifies the result', 'Officials certified the count late Sunday, the secretary of state said.');
+    const undated = signals('Georgia certifies the result', 'Officials certified the count after a second recount.');
+    const deadline = signals('Georgia certifies the result', 'Officials certified the count, which the campaign can contest until Friday.');
+    expect(weekdaysApart(certified, lateNight)).toBe(false);
+    expect(weekdaysApart(certified, undated)).toBe(false);
+    expect(weekdaysApart(certified, deadline)).toBe(false);
   });
 });
