@@ -77,9 +77,10 @@ function namesOf(ctx: CheckContext, text: string, quotes: QuoteSpan[], ignore: R
   for (let m = CAPITAL_WORD.exec(text); m; m = CAPITAL_WORD.exec(text)) {
     const word = normal(m[0]);
     const initial = m.index === 0 || /[.!?:“"‘(—]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index));
-    // "Officials said …" opening a sentence: a word for people, not a name, though the sources only ever open sentences with it.
+    // "Officials said …", "Really, …" opening a sentence: a word for people or an adverb, not a name, though the
+    // sources only ever open sentences with it.
     const usable =
-      word.length >= 2 && !NOT_NAMES.has(word) && !ignore.has(word) && !quotes.some((q) => q.start <= m!.index && m!.index < q.end) && (!initial || (known.has(word) && !PEOPLE.test(word)));
+      word.length >= 2 && !NOT_NAMES.has(word) && !ignore.has(word) && !quotes.some((q) => q.start <= m!.index && m!.index < q.end) && (!initial || (known.has(word) && !PEOPLE.test(word) && !/ly$/.test(word)));
     // "Food and Drug Administration", "Department of Justice": connectors inside a name keep the run going.
     const adjacent = run !== null && /^\s+(?:(?:of|and|for|the|de|&)\s+)?$/.test(text.slice(run.end, m.index));
     if (!usable && !TITLE_WORDS.has(word)) {
@@ -149,7 +150,7 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
     // The slot must be closed on both sides by shared words, and the rival a name of the same shape that is not a variant.
     const [from, to] = slot(anchors, n.start, n.end);
     const rival = theirs.find(
-      (r) => r.start >= from && r.start < to && !isDateline(r.raw) && sameShape(r, n) && !r.keys.some((k) => mineStems.has(stem(k)) || aliasesOf(k).some((x) => mine.has(x))) && !variants(r, n),
+      (r) => r.start >= from && r.start < to && !aside(source.text, r) && sameShape(r, n) && !r.keys.some((k) => mineStems.has(stem(k)) || aliasesOf(k).some((x) => mine.has(x))) && !variants(r, n),
     );
     if (!rival || best.score < STRONG) continue;
     // "the capital of Afghanistan could fall" for "Kabul could fall": the slot holds a description
@@ -332,6 +333,18 @@ function swappedRoles(names: NameRun[], theirs: NameRun[], anchors: [number, num
 }
 
 const PASSIVE = /\b(?:by|was|were|been|being)\b/i;
+
+/**
+ * Whether a source name is an aside rather than an actor: a dateline ("ST. LOUIS (AP) —"), a
+ * parenthesis, a state after a place ("Provincetown, Mass.") or a party-and-state tag ("D-Conn.").
+ */
+function aside(text: string, r: NameRun): boolean {
+  if (isDateline(r.raw) || /^[DRI]-\p{Lu}/u.test(r.raw)) return true;
+  const before = text.slice(Math.max(0, r.start - 2), r.start);
+  const after = text.slice(r.end, r.end + 2);
+  if (/\($/.test(before) && /^\)/.test(after)) return true;
+  return r.keys.length === 1 && r.raw.length <= 6 && /,\s$/.test(before) && /^\.[\s,]/.test(after);
+}
 
 /** An all-capitals place word that opens a wire story ("ST. LOUIS (AP) —"). */
 function isDateline(raw: string): boolean {

@@ -171,7 +171,7 @@ function droppedStatus(s: SourceSentence, draft: string, named = false): { statu
       // "fired shots before Kyle Rittenhouse": after a verb-like status, only a title is a role.
       if (VERB_STATUS.test(status) && !role.split(/\s+/).some((w) => TITLE_WORDS.has(w) || /^\p{Lu}/u.test(m[2]!))) continue;
       // "interim chief Adrian Diaz" is no status of "police chief Carmen Best": a different name after the role.
-      if (differentNameAfter(source, m.index + m[0].length, draft, at + role.length)) continue;
+      if (differentNameAfter(source, m.index + m[0].length, draft, at + role.length, m.index, at)) continue;
       if (!/\b(?:former|ex-|acting|interim|then|fired|ousted|deposed|one-?time|erstwhile)\b/.test(before) && !/\bex-$/.test(before)) return { status, role: draft.slice(at, at + role.length) };
     }
   }
@@ -184,9 +184,9 @@ function statusRoles(s: SourceSentence): RegExpExecArray[] {
 }
 
 /** Whether both offsets are followed by a capitalised name, and the names differ. */
-function differentNameAfter(a: string, atA: number, b: string, atB: number): boolean {
-  const x = nameAfter(a, atA);
-  const y = nameAfter(b, atB);
+function differentNameAfter(a: string, atA: number, b: string, atB: number, roleA = atA, roleB = atB): boolean {
+  const x = nameAfter(a, atA) ?? nameBefore(a, roleA);
+  const y = nameAfter(b, atB) ?? nameBefore(b, roleB);
   return x !== undefined && y !== undefined && x !== y;
 }
 
@@ -195,6 +195,11 @@ function sameNameAfter(a: string, atA: number, b: string, atB: number): boolean 
   // The last of the capitalised words after the role: "State Rex Tillerson" is not "State Mike Pompeo".
   const x = nameAfter(a, atA);
   return x !== undefined && x === nameAfter(b, atB);
+}
+
+/** The name an apposition gives its role to ("Carmen Best, the city's first Black police chief" -> "Best"). */
+function nameBefore(t: string, at: number): string | undefined {
+  return /(\p{Lu}[\p{L}'’-]+),\s+(?:the|a|an)\s+[^,;.]{0,50}$/u.exec(t.slice(Math.max(0, at - 70), at))?.[1];
 }
 
 /** The last of the capitalised words right after an offset ("director James Comey" -> "Comey"). */

@@ -231,6 +231,16 @@ describe('names as journalists write them', () => {
     expect(flagged('Officials said the line in Iraq would close.')).toBe('');
   });
 
+  it('reads a dateline, a parenthesis, a state after a place and a party tag as asides, not actors', () => {
+    const texts: [string, string] = [
+      'DUNMORE (AP) — Ada Lin, who ran the depot in Harlow, Mass., for a decade, was praised on Monday by Sen. Omar Reyes, D-Conn., at the hearing.',
+      'Really, the hearing was short.',
+    ];
+    const flagged = (text: string) => findings(story(texts, [p([1, 2], text)]), 'entities').join(' ');
+    expect(flagged('Lin — who ran the depot in Harlow for a decade — was praised on Monday by Sen. Omar Reyes, a Connecticut Democrat, at the hearing.')).toBe('');
+    expect(flagged('Lin, who ran the depot in Harlow, Massachusetts, for a decade, was praised on Monday by Reyes at the hearing.')).toBe('');
+  });
+
   it("flags a person put where the source has someone's organisation act, but not a name the source refers back to", () => {
     const texts: [string, string] = [
       'Editor Ada Lin said the paper changed the fare story after his campaign complained about the wording, Omar Reyes noted.',
