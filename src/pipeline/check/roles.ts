@@ -187,7 +187,14 @@ function subjectBefore(text: string, at: number): string | null {
   const words = text.slice(Math.max(0, at - 60), at).match(/[\p{L}'’.-]+/gu) ?? [];
   while (words.length && SKIP_BEFORE_VERB.has(words.at(-1)!.toLowerCase())) words.pop();
   const w = words.at(-1);
-  return w ? normal(w) : null;
+  // "Trump's estimated worth": a possessive owns a noun, it does not act.
+  if (!w || /['’]s$/.test(w)) return null;
+  // "A lawyer for President Trump said": the name describes the speaker, who may be the draft's name.
+  const name = words.slice(-4, -1).map((x) => x.toLowerCase());
+  if (name.some((x) => x === 'for' || x === 'of' || x === 'to')) return null;
+  // "told the Sunday Times that researchers say": words reported inside someone else's statement.
+  if (words.slice(-3, -1).some((x) => x.toLowerCase() === 'that')) return null;
+  return normal(w);
 }
 
 /** Whether a name stands in the clause before offset `at`, spelled out or as the initials of its capitalised words. */
@@ -225,9 +232,9 @@ function otherAgent(text: string, names: NameRun[], sourceText: string, theirs: 
     // Every place the source uses the verb: the draft's name must be the subject of one of them.
     const subjects: string[] = [];
     let unknown = false;
-    for (const at of lower.matchAll(new RegExp(`\\b${m[0]}\\b`, 'g'))) {
+    for (const at of lower.matchAll(verbForms(m[0]))) {
       // "an image of Bloomberg posted by Dan Scavino": a participle with its agent after it; the name before is no subject.
-      if (/^\s+by\b/.test(lower.slice(at.index + m[0].length, at.index + m[0].length + 5))) {
+      if (/^\s+by\b/.test(lower.slice(at.index + at[0].length, at.index + at[0].length + 5))) {
         unknown = true;
         continue;
       }
@@ -251,6 +258,17 @@ function otherAgent(text: string, names: NameRun[], sourceText: string, theirs: 
     return { mine: run.raw, theirs: theirs.find((r) => r.keys.includes(rival))?.raw ?? rival, verb: m[0] };
   }
   return null;
+}
+
+// Irregular forms of the verbs that attribute words: "Experts say" is the "said" of "Biden said".
+const IRREGULAR: Record<string, string> = { said: 'say|says|said', says: 'say|says|said', told: 'tell|tells|told', tells: 'tell|tells|told', wrote: 'write|writes|wrote', writes: 'write|writes|wrote' };
+
+/** A pattern for a verb's present and past forms ("warned" -> warn, warns, warned). */
+function verbForms(verb: string): RegExp {
+  const irregular = IRREGULAR[verb];
+  if (irregular) return new RegExp(`\\b(?:${irregular})\\b`, 'g');
+  const base = verb.replace(/(?:ed|s)$/, '');
+  return new RegExp(`\\b${base}(?:s|es|ed|d)?\\b`, 'g');
 }
 
 /**

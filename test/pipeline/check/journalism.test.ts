@@ -231,6 +231,16 @@ describe('names as journalists write them', () => {
     expect(flagged('Officials said the line in Iraq would close.')).toBe('');
   });
 
+  it('asks who said it in any tense: "Experts say" is no "Lin said"', () => {
+    const texts: [string, string] = [
+      'Experts say some 11 billion fares are needed to keep the line open.',
+      'Lin hired Omar Reyes in May.',
+    ];
+    const flagged = (text: string) => findings(story(texts, [p([1, 2], text)]), 'entities').join(' ');
+    expect(flagged('Lin said some 11 billion fares are needed to keep the line open.')).toMatch(/"Lin" said where .* has experts said/);
+    expect(flagged('Experts say some 11 billion fares are needed to keep the line open.')).toBe('');
+  });
+
   it('reads a dateline, a parenthesis, a state after a place and a party tag as asides, not actors', () => {
     const texts: [string, string] = [
       'DUNMORE (AP) — Ada Lin, who ran the depot in Harlow, Mass., for a decade, was praised on Monday by Sen. Omar Reyes, D-Conn., at the hearing.',
