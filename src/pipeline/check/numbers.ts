@@ -74,7 +74,8 @@ export function checkNumbers(ctx: CheckContext): string[] {
         if (!COUNTED.has(f.kind)) continue;
         const tokens = sentenceTokens(part);
         const present = new Set(figures.filter((g) => g !== f).map((g) => g.key));
-        const r = restatement(ctx, neighbours(tokens, f.start, f.start + f.raw.length), f, present, sentencesOf(ctx, pool));
+        const others = figures.filter((g) => g !== f);
+        const r = restatement(ctx, neighbours(tokens, f.start, f.start + f.raw.length), f, present, others, sentencesOf(ctx, pool));
         if (clearlyRestatesRival(r, RIVAL_RATIO, RIVAL_MARGIN) && !derivedFrom(f, r.rivalAt!.s)) {
           const rival = r.rivalAt!;
           details.push(`${p.where}: ${describe(f)} stands where ${ctx.byNumber.get(rival.s.n)!.label} gives "${rival.f.raw}" — ${excerpt(rival.s.text, 90)} — ${excerpt(sentence)}`);
@@ -285,6 +286,7 @@ function restatement(
   mine: Neighbours,
   f: Figure,
   present: Set<string>,
+  others: readonly Figure[],
   pool: Iterable<SourceSentence>,
 ): Restatement<{ s: SourceSentence; f: Figure }> {
   const out: Restatement<{ s: SourceSentence; f: Figure }> = { own: 0, rival: 0, rivalAt: null };
@@ -295,7 +297,8 @@ function restatement(
     s.figures.forEach((g, i) => {
       if (!COUNTED.has(g.kind) || g.soft) return;
       const own = supportsKey(g, f.key) || (f.hedge !== undefined && withinHedge(f, g));
-      if (!own && (g.kind !== f.kind || present.has(g.key))) return;
+      // A figure the draft sentence also gives, exactly or rounded ("more than 81,000" for 81,378), is no rival.
+      if (!own && (g.kind !== f.kind || present.has(g.key) || others.some((x) => x.hedge !== undefined && withinHedge(x, g)))) return;
       const score = affinity(mine, around[i]!, ctx.idf);
       if (own) out.own = Math.max(out.own, score);
       else if (score > out.rival) [out.rival, out.rivalAt] = [score, { s, f: g }];

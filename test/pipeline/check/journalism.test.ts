@@ -188,7 +188,11 @@ describe('quotations and speakers', () => {
     expect(findings(s, 'quotes').join(' ')).toMatch(/Reyes/);
   });
 
-  it('reads the speaker before "of" and an organisation of several words', () => {
+  it('reads the speaker before "of" and an organisation of several words, "the" and all', () => {
+    const group = story(['"It would not have been possible without them," said Vera Holm of Riders Concerned About the Fare Rise.', 'The panel voted 20-0.'], [
+      p([1], 'Vera Holm of Riders Concerned About the Fare Rise said the cut "would not have been possible without them."'),
+    ]);
+    expect(findings(group, 'quotes')).toEqual([]);
     const texts: [string, string] = ['"The evidence highly outweighs any of the issues we have seen," said Dr. Rhea Lund of Calder University Medical Center.', 'The panel voted 20-0.'];
     const s = story(texts, [p([1], 'Dr. Rhea Lund of Calder University Medical Center said the evidence "highly outweighs any of the issues we have seen."')]);
     expect(findings(s, 'quotes')).toEqual([]);

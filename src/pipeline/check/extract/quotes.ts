@@ -75,9 +75,10 @@ const AFTER_QUOTE = [
   new RegExp(String.raw`^[\s,.!?]*${NAME}(?:,[^,.“”"]{1,80},)?\s+${VERB}\b`, 'u'),
   new RegExp(String.raw`^[\s,.!?]*according\s+to\s+${NAME}`, 'u'),
 ];
-// "Sen. Lisa Murkowski of Alaska said", "Dr. Hayley Gans of Stanford University Medical Center said":
+// "Sen. Lisa Murkowski of Alaska said", "Dr. Hayley Gans of Stanford University Medical Center said",
+// "Hannah Cox of Conservatives Concerned About the Death Penalty said":
 // the place or organisation after "of" is not the speaker.
-const OF_PLACE = String.raw`(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?\p{Lu}[\p{L}'’.-]+){0,4})?`;
+const OF_PLACE = String.raw`(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+(?:(?:of|for|and|the|on|in)\s+){0,2}\p{Lu}[\p{L}'’.-]+){0,6})?`;
 // "Trump on Saturday asserted", "Xi also warned": a time or an adverb may stand between the speaker and the verb.
 const BETWEEN = String.raw`(?:\s+(?:on\s+\p{Lu}\p{Ll}+day|also|later|again|then|previously|earlier|repeatedly|publicly))*`;
 const BEFORE_QUOTE = [
