@@ -161,13 +161,18 @@ const COUNTED_WORDS = 1;
 const COUNT_SUPPORT = 0.35;
 
 /** The stemmed words right after a figure in a sentence's content tokens. */
-function countedAfter(tokens: readonly Tok[], end: number): string[] {
+function countedAfter(text: string, tokens: readonly Tok[], end: number): string[] {
   const out: string[] = [];
   for (const t of tokens) {
     if (t.start < end) continue;
     if (t.start - end > 40 || out.length >= COUNTED_WORDS) break;
     // "five times the milestone" multiplies; it counts nothing.
     if (t.w === 'time') break;
+    // "99 years old" is an age, not a span of years ("husband of 73 years").
+    if (t.w === 'year' && /^\s+old\b/.test(text.slice(t.end, t.end + 5))) {
+      out.push('age');
+      continue;
+    }
     out.push(t.w);
   }
   return out;
@@ -175,7 +180,7 @@ function countedAfter(tokens: readonly Tok[], end: number): string[] {
 
 /** What each figure of a source sentence counts, found once per call. */
 function sourceCounted(s: SourceSentence): string[][] {
-  return (s.counted ??= s.figures.map((g) => countedAfter(s.tokens, g.start + g.raw.length)));
+  return (s.counted ??= s.figures.map((g) => countedAfter(s.text, s.tokens, g.start + g.raw.length)));
 }
 
 /**
@@ -183,7 +188,7 @@ function sourceCounted(s: SourceSentence): string[][] {
  * value for it: "five separate locations" where the source says "three separate locations".
  */
 function otherCount(ctx: CheckContext, part: DraftSentence, f: Figure, pool: IndexedSource[], present: ReadonlySet<string>): { s: SourceSentence; g: Figure } | null {
-  const counted = countedAfter(sentenceTokens(part), f.start + f.raw.length);
+  const counted = countedAfter(part.text, sentenceTokens(part), f.start + f.raw.length);
   if (!counted.length) return null;
   // Rivals come only from the sentences that report what the draft sentence reports: "nine routes" in a
   // trial is no rival for "all 46 routes" of the launch.

@@ -170,6 +170,12 @@ describe('figures as journalists write them', () => {
     expect(gapped(`The line carried at least 2,300 riders on Monday, according to the ${HARBOR} and the ${LEDGER}.`)).toEqual([]);
   });
 
+  it('reads a clock time however it is written', () => {
+    expect(extractFigures('at 7pm, at 7 p.m. and at 7:30 a.m.').map((f) => f.key)).toEqual(['t:7:00', 't:7:00', 't:7:30']);
+    const texts: [string, string] = ['Ada Lin was moved to the ward at 7pm on Friday.', 'Lin spoke on Friday.'];
+    expect(findings(story(texts, [p([1, 2], 'Lin had been moved to the ward at 7 p.m. on Friday.')]), 'numbers')).toEqual([]);
+  });
+
   it('reads "nearly two decades" for 18 years and "two straight weeks" for the second straight week', () => {
     const texts: [string, string] = ['Officer Ada Lin, an 18-year veteran of the force, led the unit.', 'Complaints rose for a second straight week.'];
     expect(findings(story(texts, [p([1, 2], 'Ada Lin, a veteran of nearly two decades on the force, led the unit as complaints rose for two straight weeks.')]), 'numbers')).toEqual([]);

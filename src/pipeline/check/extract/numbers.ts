@@ -61,6 +61,7 @@ const MONTH_DAY = new RegExp(String.raw`\b${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)
 const WEEKDAY_MONTH_DAY = new RegExp(String.raw`(?<=\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)${MONTH}\.?,\s+(\d{1,2})\b(?:,?\s+(\d{4})\b)?`, 'g');
 const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+(\d{4})\b)?`, 'g');
 const TIME = /\b(\d{1,2}):(\d{2})\b/g;
+const CLOCK = /\b(\d{1,2})(?::(\d{2}))?\s?[ap]\.?m\b\.?/gi;
 const DIGITS = new RegExp(
   // A digit hyphened onto a capitalised word is part of a name ("Sparrow-2", "COVID-19").
   String.raw`(?<![\p{L}\p{N}.,])(?<!\p{Lu}[\p{L}\p{N}]*-)((?:US|A|C|NZ|HK)?[$€£¥₹]\s?|(?:USD|EUR|GBP|JPY|CHF|CNY|INR)\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?` +
@@ -154,6 +155,11 @@ export function extractFigures(text: string): Figure[] {
         add({ raw: dateRaw, start, kind: 'date', key: dateKey(monthIndex(month), Number(day)), soft: false }, start + m[0].length);
         if (year) out.push({ raw: year, start: start + m[0].lastIndexOf(year), kind: 'year', key: `n:${Number(year)}`, soft: false });
       }
+    }
+    // "7 p.m.", "7pm", "7:30 a.m.": one clock time however it is written (the hour on a 12-hour clock).
+    for (CLOCK.lastIndex = 0; (m = CLOCK.exec(text)); ) {
+      if (!free(m.index, m.index + m[0].length) || Number(m[1]) > 12) continue;
+      add({ raw: m[0], start: m.index, kind: 'time', key: `t:${Number(m[1])}:${m[2] ?? '00'}`, soft: false }, m.index + m[0].length);
     }
     for (TIME.lastIndex = 0; (m = TIME.exec(text)); ) {
       if (!free(m.index, m.index + m[0].length)) continue;
