@@ -155,7 +155,10 @@ function droppedStatus(s: SourceSentence, draft: string, named = false): { statu
   const lowerDraft = draft.toLowerCase();
   for (const m of statusRoles(s)) {
     const status = m[1]!.toLowerCase().replace(/-$/, '');
-    const role = m[2]!.toLowerCase().replace(/\.$/, '');
+    const written = fullRole(source, m);
+    const role = written.toLowerCase().replace(/\.$/, '');
+    // "former New Zealand prime minister": a role of capitalised words only, no title among them, is a place, not the role.
+    if (!written.split(/\s+/).some((w) => /^\p{Ll}/u.test(w) || roleWord(w))) continue;
     // "was fired." at the end of a text leaves no role: an empty string would be found everywhere.
     if (!/\p{L}/u.test(role) || role.split(/\s+/).every((w) => STOPWORDS.has(w))) continue;
     for (let at = lowerDraft.indexOf(role); at >= 0; at = lowerDraft.indexOf(role, at + 1)) {
@@ -176,6 +179,28 @@ function droppedStatus(s: SourceSentence, draft: string, named = false): { statu
     }
   }
   return null;
+}
+
+/** A title or a word for a job ("Director", "Adviser", "strategist"). */
+function roleWord(w: string): boolean {
+  const x = w.toLowerCase().replace(/\.$/, '');
+  return TITLE_WORDS.has(x) || /(?:er|or|ist|ant|ent)$/.test(x);
+}
+
+/**
+ * The whole role after a status word, up to the name it describes: "acting Capitol Police Chief
+ * Yogananda Pittman" -> "Capitol Police Chief"; "former New Zealand prime minister Helen Clark" ->
+ * "New Zealand prime minister".
+ */
+function fullRole(text: string, m: RegExpExecArray): string {
+  let role = m[2]!;
+  if (!/^\p{Lu}/u.test(role.split(/\s+/).at(-1)!) || role.split(/\s+/).some(roleWord)) return role;
+  for (const w of text.slice(m.index + m[0].length, m.index + m[0].length + 60).match(/^(?:\s+[\p{L}.'’-]+){1,3}/u)?.[0].trim().split(/\s+/) ?? []) {
+    if (!/^\p{Ll}/u.test(w) && !roleWord(w)) break;
+    role += ` ${w}`;
+    if (roleWord(w)) break;
+  }
+  return role;
 }
 
 /** A source sentence's status words with the role after each, found once per sentence (most have none). */

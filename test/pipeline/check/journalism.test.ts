@@ -351,6 +351,14 @@ describe('status, tense and causes', () => {
     expect(flagged('Crews used rubber pellets at the crowd on Friday, the auditor said.')).toBe('');
   });
 
+  it('reads a status\'s whole role up to the name, so a place in it is no role of its own', () => {
+    const texts: [string, string] = ['Former Dunmore transit chief Ada Lin led the review. Acting Harbor Police Chief Omar Reyes backed it.', 'Lin spoke in Dunmore on Friday.'];
+    const flagged = (text: string) => findings(story(texts, [p([1, 2], text)]), 'entities').join(' ');
+    expect(flagged('Lin, who once ran transit in Dunmore, led the review; Reyes backed it.')).toBe('');
+    expect(flagged('Harbor Police Chief Omar Reyes backed the review.')).toMatch(/without "acting"/);
+    expect(extractStatusClaims('the late changes made by the Harbor board')).toEqual([]);
+  });
+
   it('ends a status\'s role at "and": the name after it is someone else\'s', () => {
     expect(extractStatusClaims('Ada Lin, a former state senator and Reyes campaign co-chair, spoke on Friday.')).toEqual([]);
     expect(extractStatusClaims('Former state senator Ada Lin spoke.').map((c) => c.name)).toEqual(['Ada Lin']);

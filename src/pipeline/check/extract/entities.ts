@@ -171,6 +171,8 @@ export function extractStatusClaims(text: string): StatusClaim[] {
     // "late March", "late Tuesday": calendar words after "late" are times, not people.
     if (NOT_NAMES.has(first) && !/^(?:ceo|cfo|cto|coo)$/.test(first)) continue;
     if (!/^\p{Lu}/u.test(name)) continue;
+    // "late changes made by the Trump administration": role words that run through "by" or "the" are no role.
+    if (/\b(?:by|the|a|an|to|of|made)\s/.test(m[2]!)) continue;
     out.push({ status: m[1]!.toLowerCase().replace(/-$/, ''), name, raw: m[0], start: m.index });
   }
   return out;
