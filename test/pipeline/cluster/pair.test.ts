@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Corpus, pairLogit, partiesApart, TIME_CLOSE_BONUS, TIME_CLOSE_HOURS, weekdaysApart, weigh } from '../../../src/pipeline/cluster/pair';
+import { actorsApart, Corpus, pairLogit, partiesApart, TIME_CLOSE_BONUS, TIME_CLOSE_HOURS, weekdaysApart, weigh } from '../../../src/pipeline/cluster/pair';
 import { itemSignals } from '../../../src/pipeline/cluster/signals';
 import type { ClusterItem } from '../../../src/pipeline/types';
 
@@ -46,6 +46,14 @@ describe('partiesApart', () => {
     expect(partiesApart(a!, b!)).toBe(false);
     expect(partiesApart(a!, c!)).toBe(false);
   });
+
+  it('holds when the only names the items share are generic ones ("Institute", "Partners"), not a party', () => {
+    const [a, b] = weighed([
+      item('a', 0, 'Lindqvist Institute releases two million bird calls', 'The Lindqvist Institute released the recordings with Haldis Partners.'),
+      item('b', 1, 'Velmora Institute releases two million bird calls', 'The Velmora Institute released the recordings with Copperwell Partners.'),
+    ]);
+    expect(partiesApart(a!, b!)).toBe(true);
+  });
 });
 
 describe('weekdaysApart', () => {
@@ -64,5 +72,27 @@ describe('weekdaysApart', () => {
     expect(weekdaysApart(certified, lateNight)).toBe(false);
     expect(weekdaysApart(certified, undated)).toBe(false);
     expect(weekdaysApart(certified, deadline)).toBe(false);
+  });
+});
+
+describe('actorsApart', () => {
+  const corvid = ['Corvid Labs cuts 120 jobs in its robotics unit', 'Corvid Labs is laying off 120 employees in its robotics group. Affected staff get four months of pay.'];
+
+  it('holds for headlines that open with two parties doing one thing, when a sentence-opening word is all they share', () => {
+    const [a, b] = weighed([
+      item('a', 0, corvid[0]!, corvid[1]!),
+      item('b', 3, 'Cinderfall Studios cuts 120 jobs after game delay', 'Game developer Cinderfall Studios is laying off 120 people. Affected employees get four months of pay.'),
+    ]);
+    expect(actorsApart(a!, b!)).toBe(true);
+  });
+
+  it('does not hold when one item names the other\'s party, or the headlines do different things', () => {
+    const [a, b, c] = weighed([
+      item('a', 0, corvid[0]!, corvid[1]!),
+      item('b', 2, 'Halvard Robotics cuts jobs as Corvid Labs exits robot arms', 'Halvard Robotics and Corvid Labs are both laying off robotics staff.'),
+      item('c', 3, 'Cinderfall Studios delays its game to 2028', 'Game developer Cinderfall Studios postponed its fantasy game Thornwake.'),
+    ]);
+    expect(actorsApart(a!, b!)).toBe(false);
+    expect(actorsApart(a!, c!)).toBe(false);
   });
 });
