@@ -6,7 +6,8 @@
  */
 import type { ClusterItem } from '../types';
 import { containment } from './features';
-import { actorsApart, contradicts, Corpus, pairLogit, partiesApart, sigmoid, weigh, type PairModel, type Weighted } from './pair';
+import { contradicts, Corpus, pairLogit, sigmoid, weigh, type PairModel, type Weighted } from './pair';
+import { actorsApart, partiesApart } from './parties';
 import { isRoundupItem, itemSignals, shinglesOf, type Signals } from './signals';
 import { MODEL } from './weights';
 
