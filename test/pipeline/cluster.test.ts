@@ -72,7 +72,7 @@ describe('clusterItems', () => {
 
   // Known regression (issue 9): the learned model (fitted on NeuS, where such template pairs do not occur) merges
   // these hand-written same-company events; the parties veto (pair.ts partiesApart) does not reach them because
-  // they share a rare name (the investor, "Institute") or name no second party.
+  // they share a rare name (the investor) or name no second party.
   it.fails('keeps a flaw in a product apart from the product\'s launch, and a longer product name apart too', () => {
     const launch = fine('l1', 'relay', 0, 'Brackwater Labs releases Gannet-12B, a model for field biologists',
       'Brackwater Labs released Gannet-12B on Monday, a model that identifies bird species from short sound clips.');
@@ -101,7 +101,7 @@ describe('clusterItems', () => {
 
   // Known regression (issue 9): the learned model (fitted on NeuS, where such template pairs do not occur) merges
   // these hand-written same-company events; the parties veto (pair.ts partiesApart) does not reach them because
-  // they share a rare name (the investor, "Institute") or name no second party.
+  // they share a rare name (the investor) or name no second party.
   it.fails('keeps an interview with a founder apart from the news it follows a day later', () => {
     const news = [
       fine('n1', 'relay', 0, 'Pennywhistle Robotics halts deliveries after a robot hits a cyclist',
@@ -132,7 +132,7 @@ describe('clusterItems', () => {
 
   // Known regression (issue 9): the learned model (fitted on NeuS, where such template pairs do not occur) merges
   // these hand-written same-company events; the parties veto (pair.ts partiesApart) does not reach them because
-  // they share a rare name (the investor, "Institute") or name no second party.
+  // they share a rare name (the investor) or name no second party.
   it.fails('keeps apart two companies\' rounds with the same label, amount and investor', () => {
     const a = fine('q1', 'relay', 0, 'Tax filing start-up Quillmark raises $30m in a Series B round',
       'Harlan Ventures led a $30m Series B round in Quillmark, which files taxes for freelancers.');
@@ -141,10 +141,7 @@ describe('clusterItems', () => {
     expect(inWindow([a, b])).toEqual([['q1'], ['q2']]);
   });
 
-  // Known regression (issue 9): the learned model (fitted on NeuS, where such template pairs do not occur) merges
-  // these hand-written same-company events; the parties veto (pair.ts partiesApart) does not reach them because
-  // they share a rare name (the investor, "Institute") or name no second party.
-  it.fails('keeps apart two institutes\' releases even though both names end in "Institute"', () => {
+  it('keeps apart two institutes\' releases even though both names end in "Institute"', () => {
     const a = fine('i1', 'relay', 0, 'Harrowgate Institute releases a flood forecasting model for river towns',
       'The Harrowgate Institute released a model that forecasts river floods three days ahead for small towns, free for councils to use.');
     const b = fine('i2', 'ledger', 5, 'Oskarvik Institute releases a flood forecasting model for coastal towns',
@@ -162,7 +159,7 @@ describe('clusterItems', () => {
 
   // Known regression (issue 9): the learned model (fitted on NeuS, where such template pairs do not occur) merges
   // these hand-written same-company events; the parties veto (pair.ts partiesApart) does not reach them because
-  // they share a rare name (the investor, "Institute") or name no second party.
+  // they share a rare name (the investor) or name no second party.
   it.fails('groups the price of a new model with its release, but not a price cut on older models', () => {
     const release = fine('s1', 'relay', 0, 'Brackwell Labs releases Sorrel-7, a model that reads handwriting',
       'Brackwell Labs released Sorrel-7, a model that turns handwritten forms into text, for archives and insurers.');

@@ -6,7 +6,8 @@
  */
 import type { ClusterItem } from '../types';
 import { containment } from './features';
-import { contradicts, Corpus, pairLogit, partiesApart, sigmoid, weigh, type PairModel, type Weighted } from './pair';
+import { contradicts, Corpus, pairLogit, sigmoid, weigh, type PairModel, type Weighted } from './pair';
+import { actorsApart, partiesApart } from './parties';
 import { isRoundupItem, itemSignals, shinglesOf, type Signals } from './signals';
 import { MODEL } from './weights';
 
@@ -183,7 +184,7 @@ export class StoryIndex {
       const [a, b] = [this.items[i]!, this.items[j]!];
       const sameOutletHeadline = a.s.titleKey && a.s.titleKey === b.s.titleKey && a.s.item.publisher === b.s.item.publisher;
       // One outlet's recurring headline ("Morning briefing: ...") over different texts, a contradiction, or two parties: never one event.
-      z = sameOutletHeadline || contradicts(a.s, b.s) || partiesApart(a, b) ? -Infinity : pairLogit(a, b, this.model);
+      z = sameOutletHeadline || contradicts(a.s, b.s) || partiesApart(a, b) || actorsApart(a, b) ? -Infinity : pairLogit(a, b, this.model);
       this.logits.set(key, z);
     }
     return z;

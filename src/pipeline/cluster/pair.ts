@@ -5,7 +5,7 @@
  */
 import { eventRelation } from './events';
 import { labelsConflict } from './figures';
-import { foldWord, stem } from './terms';
+import { holds, parties, RARE_NAME_IDF, type Parties } from './parties';
 import type { Signals } from './signals';
 import { MODEL } from './weights';
 
@@ -71,18 +71,15 @@ export interface Sparse {
 }
 
 /** An item's TF-IDF vectors under a corpus, computed once the corpus holds the whole window. */
-export interface Weighted {
+export interface Weighted extends Parties {
   s: Signals;
   title: Sparse;
   body: Sparse;
   /** Names with their idf (the norm field holds their sum). */
   names: Sparse;
-  /** The headline's rare subjects (Signals.subjects at RARE_SUBJECT_IDF or rarer, its opener left out): name id, then term id of its stem. */
-  rareSubjects: [name: number, term: number][];
   /** Name ids of the headline's subjects (Signals.subjects). */
   subjectIds: number[];
-  /** The name id of the headline's first word (-1 when it is no name): a capital there may only open the sentence. */
-  opener: number;
+
 }
 
 function sparse(entries: [number, number][]): Sparse {
@@ -98,16 +95,6 @@ function sparse(entries: [number, number][]): Sparse {
   return { ids, w, norm: Math.sqrt(sum) };
 }
 
-/**
- * The headline's first word, folded as names are, when only its place may have capitalised it: the
- * lede's opening never writes it capitalised ("Transport regulator fines ..." / "The transport regulator").
- */
-function headlineOpener(s: Signals): string | undefined {
-  const first = s.item.title.match(/[\p{L}\p{N}]+/u)?.[0];
-  if (first === undefined || s.item.text.slice(0, 600).includes(first)) return undefined;
-  return foldWord(first.toLowerCase());
-}
-
 export function weigh(s: Signals, corpus: Corpus): Weighted {
   const tfidf = (v: Map<string, number>) =>
     sparse(
@@ -116,26 +103,15 @@ export function weigh(s: Signals, corpus: Corpus): Weighted {
         return [term.id, c * term.idf];
       }),
     );
-  const names = sparse(
-    [...s.names].map((name): [number, number] => {
-      const term = corpus.term(name, true);
-      return [term.id, term.idf];
-    }),
-  );
+  const named = [...s.names].map((name): [number, number, string] => {
+    const term = corpus.term(name, true);
+    return [term.id, term.idf, name];
+  });
+  named.sort((x, y) => x[0] - y[0]);
+  const names: Sparse = { ids: Int32Array.from(named, (x) => x[0]), w: Float64Array.from(named, (x) => x[1]), norm: 0 };
   names.norm = names.w.reduce((a, b) => a + b, 0);
-  // Only a headline with a rare subject can set two parties apart (see partiesApart): the others skip this.
-  const rareSubjects: [number, number][] = [];
-  let opener = -1;
-  if (s.subjects.length) {
-    const first = headlineOpener(s);
-    for (const name of s.subjects) {
-      const term = corpus.term(name, true);
-      if (name !== first && term.idf >= RARE_SUBJECT_IDF) rareSubjects.push([term.id, corpus.term(stem(name)).id]);
-    }
-    if (first !== undefined && s.names.has(first)) opener = corpus.term(first, true).id;
-  }
   const subjectIds = s.subjects.map((name) => corpus.term(name, true).id);
-  return { s, title: tfidf(s.title), body: tfidf(s.body), names, rareSubjects, opener, subjectIds };
+  return { s, title: tfidf(s.title), body: tfidf(s.body), names, subjectIds, ...parties(s, corpus, named) };
 }
 
 function dot(a: Sparse, b: Sparse): number {
@@ -209,31 +185,6 @@ function namesOutsider(a: Weighted, b: Weighted): boolean {
   return false;
 }
 
-/** A headline subject at least this rare (name idf: in about 1 item in 30 of a window, or fewer) identifies a party. */
-const RARE_SUBJECT_IDF = 4;
-
-/** True when a's headline names a rare party (see RARE_SUBJECT_IDF) that b never mentions, as a name or as a word. */
-function rareOutsider(a: Weighted, b: Weighted): boolean {
-  for (const [name, term] of a.rareSubjects) if (!holds(b.names.ids, name) && !holds(b.body.ids, term)) return true;
-  return false;
-}
-
-/** True when ascending ids hold id (binary search: vectors are short, and this runs for every pair). */
-function holds(ids: Int32Array, id: number): boolean {
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const x = ids[mid]!;
-    if (x === id) return true;
-    if (x < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-
-/** Shared names at least this rare (idf) count as rare names. */
-const RARE_NAME_IDF = 3;
 /** Shared terms at least this heavy (tf x idf on both sides) count as rare terms. */
 const RARE_TERM_WEIGHT = 3;
 
@@ -286,29 +237,6 @@ function unshared(title: Sparse, body: Sparse): number {
     if (j >= body.ids.length || body.ids[j] !== x) missing += w;
   }
   return total ? missing / total : 0;
-}
-
-/**
- * True when each headline is about its own rare party and the items share no rare name ("fines
- * Tamsin Freight" / "fines Oakmere Buses"): two events of one kind, however alike the texts. Only
- * 1% of the same-event pairs the blocking proposes on NeuS windows look like this (mostly title-case
- * headlines), against 18% of the different-event ones; the fitted model cannot learn it as a weight,
- * because those negatives are easy ones on NeuS, so it is a veto like `contradicts`.
- */
-export function partiesApart(a: Weighted, b: Weighted): boolean {
-  if (!a.rareSubjects.length || !b.rareSubjects.length || !rareOutsider(a, b) || !rareOutsider(b, a)) return false;
-  let i = 0;
-  let j = 0;
-  const [an, bn] = [a.names.ids, b.names.ids];
-  while (i < an.length && j < bn.length) {
-    if (an[i] === bn[j]) {
-      if (a.names.w[i]! >= RARE_NAME_IDF && an[i] !== a.opener && an[i] !== b.opener) return false;
-      i++;
-      j++;
-    } else if (an[i]! < bn[j]!) i++;
-    else j++;
-  }
-  return true;
 }
 
 /** The lexical features of a pair (see FEATURES). */

@@ -50,13 +50,15 @@ export interface Signals {
   vector?: Float32Array;
   shingles?: Set<number>;
   roundup?: boolean;
+  /** See placedNamesOf. */
+  placed?: Set<string>;
 }
 
 /** Words of the text that count as its lede. */
 export const LEDE_WORDS = 60;
 
 // A word (letters and digits, inner apostrophes, dots and hyphens), as lib/text words() reads one.
-const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+export const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 const UPPER = /^\p{Lu}/u;
 const DIGIT = /\d/;
 
@@ -72,9 +74,10 @@ function endsSentenceBefore(text: string, at: number, from: number): boolean {
  * One pass over a text: its content terms (as terms() gives them) and its name tokens, i.e.
  * capitalised words that do not merely open a sentence (an opener counts when 3+ letters and no
  * stopword), acronyms ("DACA") and letter-digit codes, folded lower-case. In a title-case headline
- * capitals say nothing, so only the names `known` already holds count.
+ * capitals say nothing, so only the names `known` already holds count. With `placed`, the names go
+ * there instead, and a sentence's capitalised opener never counts (see placedNamesOf).
  */
-export function scan(text: string, terms: string[], names: Set<string>, known?: ReadonlySet<string>): void {
+export function scan(text: string, terms: string[], names: Set<string>, known?: ReadonlySet<string>, placed?: Set<string>): void {
   let last = 0;
   let first = true;
   for (const m of text.matchAll(WORD)) {
@@ -95,9 +98,24 @@ export function scan(text: string, terms: string[], names: Set<string>, known?: 
     } else if (UPPER.test(raw)) {
       const acronym = raw === raw.toUpperCase() && raw.length >= 2;
       // Whether the word opens a sentence is read only here, for the capitalised words it can matter for.
-      if (acronym || bare.length >= 3 || !(isFirst || endsSentenceBefore(text, m.index, prevEnd))) names.add(bare);
-    } else if (/\d/.test(raw) && /\p{L}/u.test(raw) && !isFigureToken(raw)) names.add(bare);
+      if (placed) {
+        if (acronym || !(isFirst || endsSentenceBefore(text, m.index, prevEnd))) placed.add(bare);
+      } else if (acronym || bare.length >= 3 || !(isFirst || endsSentenceBefore(text, m.index, prevEnd))) names.add(bare);
+    } else if (/\d/.test(raw) && /\p{L}/u.test(raw) && !isFigureToken(raw)) (placed ?? names).add(bare);
   }
+}
+
+/**
+ * The item's names that its headline and lede write as names where no sentence opens (or as acronyms
+ * or codes): names by how they are written, not by where ("Affected staff will ..." names no one).
+ * A title-case headline says nothing here. Computed on first use.
+ */
+export function placedNamesOf(s: Signals): Set<string> {
+  if (s.placed) return s.placed;
+  const placed = new Set<string>();
+  scan(lede(s.item.text, LEDE_WORDS), [], new Set(), undefined, placed);
+  if (!isTitleCase(s.item.title) && s.item.title !== s.item.title.toUpperCase()) scan(s.item.title, [], new Set(), undefined, placed);
+  return (s.placed = placed);
 }
 
 function counts(list: readonly string[], weight: number, into: Map<string, number>): Map<string, number> {

@@ -17,6 +17,26 @@ export const STOPWORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * Words that name what kind of body or round something is, not which one: they end or open many names
+ * ("Lindqvist Institute" / "Velmora Institute", "Haldis Growth Partners" / "Copperwell Partners",
+ * "Port Sellan" / "Port Aldane", "Series B"), so sharing one says nothing about sharing a party.
+ */
+export const GENERIC_NAME_WORDS = new Set(
+  (
+    'institute institution university college school academy foundation trust society association ' +
+    'federation union league alliance council committee commission board authority agency bureau office ' +
+    'department ministry administration service services centre center group holdings partners capital ' +
+    'ventures fund funds investments management bank inc incorporated corp corporation co ltd llc plc gmbh ' +
+    'ag sa limited labs lab laboratory laboratories systems technologies technology tech solutions ' +
+    'industries international global network networks media studios studio games social quantum robotics ' +
+    'dynamics motors therapeutics pharmaceuticals bio biotech health research analytics software ' +
+    'digital data cloud security platforms platform airlines airways logistics freight series round port ' +
+    'fort mount lake river city county state republic kingdom ' +
+    'national'
+  ).split(' '),
+);
+
 /** Cheap suffix folding so "fines", "fined" and "fine" meet; consistency matters, not linguistics. */
 export function stem(word: string): string {
   let w = word.replace(/'s$/, '').replace(/'/g, '');

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Corpus, pairLogit, partiesApart, TIME_CLOSE_BONUS, TIME_CLOSE_HOURS, weekdaysApart, weigh } from '../../../src/pipeline/cluster/pair';
+import { pairLogit, TIME_CLOSE_BONUS, TIME_CLOSE_HOURS, weekdaysApart } from '../../../src/pipeline/cluster/pair';
 import { itemSignals } from '../../../src/pipeline/cluster/signals';
-import type { ClusterItem } from '../../../src/pipeline/types';
-
-const at = (hours: number) => new Date(Date.parse('2026-11-20T12:00:00Z') + hours * 3_600_000).toISOString();
-const item = (id: string, hours: number, title: string, text: string): ClusterItem => ({ id, publisher: id, title, text, publishedAt: at(hours) });
-
-/** The items weighed in one corpus (a window of just them). */
-function weighed(items: ClusterItem[]) {
-  const corpus = new Corpus();
-  const signals = items.map((x, i) => itemSignals(x, i));
-  signals.forEach((s) => corpus.add(s));
-  return signals.map((s) => weigh(s, corpus));
-}
+import { item, weighed } from '../../helpers/weighed-items';
 
 const tamsin = 'Transport regulator fines Tamsin Freight over driver cameras';
 const tamsinText = 'The transport regulator fined Tamsin Freight for monitoring its drivers with cab cameras without consent.';
@@ -25,26 +14,6 @@ describe('pairLogit', () => {
       item('c', TIME_CLOSE_HOURS, 'Tamsin Freight fined for watching drivers', 'Tamsin Freight was fined by the transport regulator over cab cameras.'),
     ]);
     expect(pairLogit(a!, together!) - pairLogit(a!, apart!)).toBeCloseTo(TIME_CLOSE_BONUS, 6);
-  });
-});
-
-describe('partiesApart', () => {
-  it('holds for headlines about two rare parties that share no rare name, however alike the texts', () => {
-    const [a, b] = weighed([
-      item('a', 0, tamsin, tamsinText),
-      item('b', 1, 'Transport regulator fines Oakmere Buses over driver cameras', 'The transport regulator fined Oakmere Buses for monitoring its drivers with cab cameras without consent.'),
-    ]);
-    expect(partiesApart(a!, b!)).toBe(true);
-  });
-
-  it('does not hold when one item names the other\'s party, or when a headline names none', () => {
-    const [a, b, c] = weighed([
-      item('a', 0, tamsin, tamsinText),
-      item('b', 1, 'Oakmere Buses rival Tamsin Freight fined over cameras', 'The transport regulator fined Tamsin Freight, a rival of Oakmere Buses, over cab cameras.'),
-      item('c', 1, 'Regulator fines a haulier over driver cameras', 'A haulier was fined for monitoring its drivers with cab cameras.'),
-    ]);
-    expect(partiesApart(a!, b!)).toBe(false);
-    expect(partiesApart(a!, c!)).toBe(false);
   });
 });
 
