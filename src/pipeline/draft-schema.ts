@@ -35,11 +35,25 @@ const unmarked = (text: string, ctx: z.RefinementCtx) => {
 
 const prose = (min: number, max: number) => z.string().trim().min(min).max(max).superRefine(unmarked);
 
+// Building a zod schema costs more than using it (a few hundred µs a story): keep the last few, keyed by the source numbers.
+const schemas = new Map<string, ReturnType<typeof buildDraftSchema>>();
+const KEEP = 16;
+
 /**
  * The draft schema for a given set of source numbers: every paragraph and answer
- * must cite at least one of them and nothing else.
+ * must cite at least one of them and nothing else. Built once per set of numbers.
  */
-export function draftSchema(sourceNumbers: readonly number[]) {
+export function draftSchema(sourceNumbers: readonly number[]): ReturnType<typeof buildDraftSchema> {
+  const key = sourceNumbers.join(',');
+  let schema = schemas.get(key);
+  if (!schema) {
+    if (schemas.size >= KEEP) schemas.delete(schemas.keys().next().value!);
+    schemas.set(key, (schema = buildDraftSchema(sourceNumbers)));
+  }
+  return schema;
+}
+
+function buildDraftSchema(sourceNumbers: readonly number[]) {
   const allowed = new Set(sourceNumbers);
   const cited = z.object({
     text: prose(DRAFT_LIMITS.paragraph.min, DRAFT_LIMITS.paragraph.max),
