@@ -4,6 +4,8 @@ import { sentences } from '../lib/text';
 interface Pattern {
   re: RegExp;
   reason: string;
+  /** Characters every match holds: a text without them is not searched. */
+  needs?: string;
 }
 
 // Compiled once: the detector runs over every source item and every generated paragraph.
@@ -65,14 +67,16 @@ export function findModelAddressedText(text: string): string[] {
 const MARKUP_PATTERNS: Pattern[] = [
   { re: /\bhttps?:\/\/\S+|\bwww\.[a-z0-9-]+\.[a-z]\S*/i, reason: 'a URL' },
   { re: /<\/?[a-z][^<>]*>/i, reason: 'HTML markup' },
-  { re: /\[[^[\]]{1,300}\]\([^()\s]{0,2000}\)/, reason: 'a markdown link' },
+  { re: /\[[^[\]]{1,300}\]\([^()\s]{0,2000}\)/, reason: 'a markdown link', needs: '](' },
   // Anchored at a token start with bounded parts: an unanchored `[\w.+-]+@` is quadratic on long words.
-  { re: /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[a-z][\w.-]*/i, reason: 'an e-mail address' },
+  { re: /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[a-z][\w.-]*/i, reason: 'an e-mail address', needs: '@' },
 ];
 
 function findAll(text: string, patterns: Pattern[]): string[] {
   const out: string[] = [];
-  for (const { re, reason } of patterns) {
+  for (const { re, reason, needs } of patterns) {
+    // Trying a pattern at every offset costs more than one look for the character it cannot match without.
+    if (needs !== undefined && !text.includes(needs)) continue;
     const m = re.exec(text);
     if (m) out.push(`${reason}: "${m[0].trim().slice(0, 80)}"`);
   }
