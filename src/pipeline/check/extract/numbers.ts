@@ -228,12 +228,9 @@ export function extractFigures(text: string): Figure[] {
     if (!free(m.index, m.index + m[1]!.length)) continue;
     add({ raw: m[1]!, start: m.index, kind: 'ordinal', key: `o:${m[1]!.toLowerCase() === 'first' ? 1 : 2}`, soft: true }, m.index + m[1]!.length);
   }
-  // These patterns match ASCII words only (no u flag), which lower-casing keeps: a text without any of their words is not searched.
-  const lower = text.toLowerCase();
-  convertUnits(text, out, lower.includes('decade') || lower.includes('dozen'));
+  convertUnits(text, out);
   // "a trio of lawmakers", "the pair": a count said with a noun of number.
-  const grouped = GROUP_WORDS.some((w) => lower.includes(w));
-  for (GROUP_NOUN.lastIndex = 0; grouped && (m = GROUP_NOUN.exec(text)); ) {
+  for (GROUP_NOUN.lastIndex = 0; (m = GROUP_NOUN.exec(text)); ) {
     if (!free(m.index, m.index + m[0].length)) continue;
     out.push({ raw: m[0], start: m.index, kind: 'number', key: `n:${GROUP_SIZE[m[1]!.toLowerCase()]}`, soft: true });
   }
@@ -252,7 +249,6 @@ export function extractFigures(text: string): Figure[] {
 const SMALL = 'one|two|three|four|five|six|seven|eight|nine|ten|a|an';
 const GROUP_SIZE: Record<string, number> = { pair: 2, duo: 2, trio: 3, quartet: 4, quintet: 5, 'half-dozen': 6 };
 const GROUP_NOUN = /\b(pair|duo|trio|quartet|quintet|half-dozen)\b/gi;
-const GROUP_WORDS = Object.keys(GROUP_SIZE);
 const FRACTION = new RegExp(
   // "three in four", "one of every five", "two-thirds", "a third of" (a bare "a third" is an ordinal: "a third person").
   String.raw`\b(?:(${SMALL}|\d{1,2})\s+(?:in|out\s+of|of\s+every)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b|(${SMALL})[\s-](halves|thirds|quarters|fifths)\b|(?:(${SMALL})[\s-](half|third|quarter|fifth)(?=\s+of\b)|(one)-(half|third|quarter|fifth)\b))`,
@@ -275,7 +271,7 @@ const CONVERSIONS: [RegExp, number][] = [
 ];
 const A_UNIT = /\b(a|one)\s+(decade|dozen)\b/gi;
 
-function convertUnits(text: string, out: Figure[], unitWords: boolean): void {
+function convertUnits(text: string, out: Figure[]): void {
   for (const f of out) {
     if (f.kind !== 'number') continue;
     const after = text.slice(f.start + f.raw.length, f.start + f.raw.length + 12);
@@ -289,7 +285,7 @@ function convertUnits(text: string, out: Figure[], unitWords: boolean): void {
     }
   }
   let m: RegExpExecArray | null;
-  for (A_UNIT.lastIndex = 0; unitWords && (m = A_UNIT.exec(text)); ) {
+  for (A_UNIT.lastIndex = 0; (m = A_UNIT.exec(text)); ) {
     if (out.some((f) => f.start === m!.index)) continue;
     out.push({ raw: m[0], start: m.index, kind: 'number', key: `n:${m[2]!.toLowerCase() === 'decade' ? 10 : 12}`, soft: false });
   }
