@@ -245,6 +245,11 @@ function otherAgent(text: string, names: NameRun[], sourceText: string, theirs: 
         continue;
       }
       const other = subjectBefore(sourceText, at.index);
+      // "The Kentucky Republican said": a party member described with "the" is someone named before.
+      if (other && /^(?:democrat|republican|independent)$/.test(other) && /\bthe\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+\s+$/iu.test(sourceText.slice(Math.max(0, at.index - 45), at.index))) {
+        unknown = true;
+        continue;
+      }
       if (!other) unknown = true;
       else if (!ORGANISATION.test(other) || ownedBefore(sourceText, other, at.index)) subjects.push(other);
       // "the company said": the organisation is named elsewhere; it may be the draft's name.
@@ -358,11 +363,15 @@ const PASSIVE = /\b(?:by|was|were|been|being)\b/i;
  */
 function aside(text: string, r: NameRun): boolean {
   if (isDateline(r.raw) || /^[DRI]-\p{Lu}/u.test(r.raw)) return true;
+  // "The California Democrat opened …": a party member described with "the" is someone named before.
+  if (PARTY_DESCRIPTION.test(r.raw) && /\bthe\s+(?:[\p{L}-]+\s+)?$/iu.test(text.slice(Math.max(0, r.start - 25), r.start))) return true;
   const before = text.slice(Math.max(0, r.start - 2), r.start);
   const after = text.slice(r.end, r.end + 2);
   if (/\($/.test(before) && /^\)/.test(after)) return true;
   return r.keys.length === 1 && r.raw.length <= 6 && /,\s$/.test(before) && /^\.[\s,]/.test(after);
 }
+
+const PARTY_DESCRIPTION = /(?:Democrat|Republican|Independent)$/;
 
 /** An all-capitals place word that opens a wire story ("ST. LOUIS (AP) —"). */
 function isDateline(raw: string): boolean {

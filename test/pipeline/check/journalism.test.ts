@@ -251,6 +251,12 @@ describe('names as journalists write them', () => {
     expect(flagged('Experts say some 11 billion fares are needed to keep the line open.')).toBe('');
   });
 
+  it('reads "the Kentucky Republican" as someone named before, not a rival actor', () => {
+    const texts: [string, string] = ['Senate Majority Leader Ada Lin set the vote. The Dunmore Republican said Tuesday she had the votes to pass the fare cut.', 'Lin spoke on Friday.'];
+    const flagged = (text: string) => findings(story(texts, [p([1, 2], text)]), 'entities').join(' ');
+    expect(flagged('Senate Majority Leader Ada Lin said Tuesday she had the votes to pass the fare cut.')).toBe('');
+  });
+
   it('reads a dateline, a parenthesis, a state after a place and a party tag as asides, not actors', () => {
     const texts: [string, string] = [
       'DUNMORE (AP) — Ada Lin, who ran the depot in Harlow, Mass., for a decade, was praised on Monday by Sen. Omar Reyes, D-Conn., at the hearing.',
