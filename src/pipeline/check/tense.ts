@@ -88,7 +88,8 @@ function governs(ends: number[], text: string, at: number): boolean {
   for (const end of ends) {
     if (end > at) break;
     const between = text.slice(end, at);
-    if (/^\s+$/.test(between) || /^\s+(?:be|soon|been|\w+ly)\s+$/i.test(between)) return true;
+    // "could have afforded", "would have been …": a modal's perfect is no more done than the modal.
+    if (/^\s+$/.test(between) || /^\s+(?:be|soon|been|have|have\s+been|\w+ly)\s+$/i.test(between)) return true;
   }
   return false;
 }
@@ -237,6 +238,11 @@ function sourceUses(s: SourceSentence): VerbUse[] {
   return (s.verbs ??= verbUses(s.text));
 }
 
+/** Whether a cited sentence other than the best, reporting the same thing, has the verb done. */
+function doneElsewhere(ranked: readonly { sentence: SourceSentence; score: number }[], best: { sentence: SourceSentence }, base: string): boolean {
+  return ranked.some((a) => a.sentence !== best.sentence && a.score >= MIN_SUPPORT && sourceUses(a.sentence).some((u) => u.done && u.base === base));
+}
+
 /** Findings for the tense and polarity of one sentence of a cited passage. */
 export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
   const uses = verbUses(part.text);
@@ -268,6 +274,8 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
         (x) => (u.negated ? x.base === u.base : x.done && (x.base === u.base || (objectsMatch(objectWords(part.text, x.end), theirs) && !theirs.includes(stem(x.raw))))),
       );
       if (!v) continue;
+      // Another cited sentence that reports the same thing has it done ("were sworn in" after "will take"): a later report.
+      if (!u.negated && doneElsewhere(ranked, best, v.base)) continue;
       const how = u.negated ? 'as happening what' : 'as done what';
       return [`${p.where}: "${v.raw}" reports ${how} ${label} reports as ${u.negated ? 'not happening' : 'not yet done'} ("${u.raw}") — ${excerpt(best.sentence.text, 90)} — ${excerpt(part.text)}`];
     }
@@ -292,7 +300,7 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
     if (!theirs.length) continue;
     const at = theirs[0]!.s;
     const label = ctx.byNumber.get(at.n)!.label;
-    if (v.done && theirs.every(({ u }) => u.notDone)) {
+    if (v.done && theirs.every(({ u }) => u.notDone) && !doneElsewhere(ranked, best, v.base)) {
       out.push(`${p.where}: "${v.raw}" reports as done what ${label} reports as not yet done ("${theirs[0]!.u.raw}") — ${excerpt(at.text, 90)} — ${excerpt(part.text)}`);
     }
   }
