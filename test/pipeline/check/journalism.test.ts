@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkArticle } from '../../../src/pipeline/check';
 import { cutOff } from '../../../src/pipeline/check/readability';
 import { extractFigures, withinHedge } from '../../../src/pipeline/check/extract/numbers';
-import { extractStatusClaims } from '../../../src/pipeline/check/extract/entities';
+import { extractEntities, extractStatusClaims } from '../../../src/pipeline/check/extract/entities';
 import { sentences } from '../../../src/lib/text';
 import type { ArticleDraft, Cited, SourceDoc } from '../../../src/pipeline/types';
 import { EVAL_NOW, p, source } from '../../fixtures/checks/story';
@@ -249,6 +249,10 @@ describe('names as journalists write them', () => {
     const flagged = (text: string) => findings(story(texts, [p([1, 2], text)]), 'entities').join(' ');
     expect(flagged('Lin said some 11 billion fares are needed to keep the line open.')).toMatch(/"Lin" said where .* has experts said/);
     expect(flagged('Experts say some 11 billion fares are needed to keep the line open.')).toBe('');
+  });
+
+  it('reads a conjunction opening a sentence as no part of the name after it', () => {
+    expect(extractEntities('Though Ellzey was better funded, Wright won.').map((e) => e.raw)).not.toContain('Though Ellzey');
   });
 
   it('reads "the Kentucky Republican" as someone named before, not a rival actor', () => {
