@@ -63,9 +63,11 @@ export function buildPrompt(sources: readonly SourceDoc[], options: PromptOption
   for (const source of sources) {
     const { n, publisher, url } = source;
     const inTitle = findInjection(source.title);
-    const { text, dropped } = withoutInstructions(source.text);
+    // A clean text (nearly every one) is scanned once: withoutInstructions would scan it again and return it as is.
+    const clean = !findInjection(source.text).length;
+    const { text, dropped } = clean ? { text: source.text, dropped: [] } : withoutInstructions(source.text);
     // Re-checked whole: an instruction split across two sentences survives a sentence-by-sentence cut.
-    const left = findInjection(text);
+    const left = clean ? [] : findInjection(text);
     if (inTitle.length || left.length) flagged.push({ n, publisher, url, reasons: [...inTitle, ...left, ...dropped.map((d) => d.reason)] });
     else if (dropped.length && wordCount(text) < MIN_WORDS_LEFT) {
       flagged.push({ n, publisher, url, reasons: [...dropped.map((d) => d.reason), `fewer than ${MIN_WORDS_LEFT} words left without them`] });
