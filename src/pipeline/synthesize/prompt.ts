@@ -76,8 +76,10 @@ export function buildPrompt(sources: readonly SourceDoc[], options: PromptOption
       if (dropped.length) cleaned.push({ n, publisher, url, dropped });
     }
   }
-  const delimiter = `SOURCE-${randomHex(8)}`;
-  const canary = `CANARY-${randomHex(12)}`;
+  // One draw for both: each call to the random source costs more than the bytes it gives.
+  const random = randomHex(20);
+  const delimiter = `SOURCE-${random.slice(0, 16)}`;
+  const canary = `CANARY-${random.slice(16)}`;
   const perSource = Math.min(MAX_SOURCE_CHARS, Math.floor(MAX_TOTAL_CHARS / Math.max(1, included.length)));
   const blocks = included.map((s) => sourceBlock(s, delimiter, perSource));
   const messages: ChatMessage[] = [
