@@ -54,21 +54,6 @@ export function copyTest(texts: readonly string[], run = MAX_COPIED_RUN + 1): Co
     }
     return positions.get(id) ?? [];
   };
-  // A word never holds a space: a text's words are its space-separated pieces' words, and the pieces recur from one
-  // rendering of a sentence to the next.
-  const pieces = new Map<string, string[]>();
-  const wordsOf = (segment: string) => {
-    const out: string[] = [];
-    for (const piece of segment.split(' ')) {
-      let found = pieces.get(piece);
-      if (!found) {
-        if (pieces.size > 20_000) pieces.clear();
-        pieces.set(piece, (found = matchWords(piece)));
-      }
-      for (const w of found) out.push(w);
-    }
-    return out;
-  };
   // The same stretch of text is asked about again and again (styles, quoted phrases around it): one answer each.
   const seen = new Map<string, boolean>();
   const test = (segment: string) => {
@@ -83,7 +68,7 @@ export function copyTest(texts: readonly string[], run = MAX_COPIED_RUN + 1): Co
 
   // A copied run is a chain of copied word pairs: the whole run is looked up only at the end of a long chain.
   function copiedSegment(segment: string): boolean {
-      const tokens = wordsOf(segment);
+      const tokens = matchWords(segment);
       const wordIds = tokens.map((w) => ids.get(w) ?? UNKNOWN);
       let names: Set<string> | undefined;
       let chain = 0;
