@@ -190,7 +190,8 @@ function rewriteRuns(text: string, copied: CopyTest): string | undefined {
   parts.push({ text: text.slice(at), ours: true });
   const joined = () => parts.map((p) => p.text).join('');
   let changed = false;
-  for (const [i, [re, by]] of REWRITES.entries()) {
+  for (let i = 0; i < REWRITES.length; i++) {
+    const [re, by] = REWRITES[i]!;
     for (const part of parts) {
       if (!part.ours || !part.text) continue;
       const segment = part.text;
@@ -441,11 +442,15 @@ export function attribute(sentence: string, publishers: readonly string[], style
   }
   // "According to P, according to the decision, …" reads twice: the outlet reports what the sentence attributes.
   if (/^According to\b/.test(sentence)) return `${who} reported that, ${lowerFirst(sentence)}`;
-  const [head = '', ...rest] = sentence.split(' ');
+  // The first word and the one after it, without splitting the whole sentence.
+  const space = sentence.indexOf(' ');
+  const head = space < 0 ? sentence : sentence.slice(0, space);
+  const nextSpace = space < 0 ? -1 : sentence.indexOf(' ', space + 1);
+  const second = space < 0 ? '' : sentence.slice(space + 1, nextSpace < 0 ? undefined : nextSpace);
   const bare = head.replace(/[^\p{L}\p{N}'’-]/gu, '').replace(/['’]s?$/, '');
-  const nameFollows = /^\p{Lu}/u.test(rest[0] ?? '') && !/^(?:The|A|An|In|On|At|For|But|And|If|As|After|Before|When|While)$/.test(bare);
+  const nameFollows = /^\p{Lu}/u.test(second) && !/^(?:The|A|An|In|On|At|For|But|And|If|As|After|Before|When|While)$/.test(bare);
   const keep = properWords.has(bare) || nameFollows || /^(?:I|[\p{Lu}\d]{2,}\b)/u.test(head) || /^["“]/.test(head);
-  return `According to ${who}, ${[keep ? head : lowerFirst(head), ...rest].join(' ')}`;
+  return `According to ${who}, ${keep ? head : lowerFirst(head)}${sentence.slice(head.length)}`;
 }
 
 function lowerFirst(word: string): string {
