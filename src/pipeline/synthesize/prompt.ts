@@ -63,9 +63,11 @@ export function buildPrompt(sources: readonly SourceDoc[], options: PromptOption
   for (const source of sources) {
     const { n, publisher, url } = source;
     const inTitle = findInjection(source.title);
-    const { text, dropped } = withoutInstructions(source.text);
+    // A clean text (nearly every one) is scanned once: withoutInstructions would scan it again and return it as is.
+    const clean = !findInjection(source.text).length;
+    const { text, dropped } = clean ? { text: source.text, dropped: [] } : withoutInstructions(source.text);
     // Re-checked whole: an instruction split across two sentences survives a sentence-by-sentence cut.
-    const left = findInjection(text);
+    const left = clean ? [] : findInjection(text);
     if (inTitle.length || left.length) flagged.push({ n, publisher, url, reasons: [...inTitle, ...left, ...dropped.map((d) => d.reason)] });
     else if (dropped.length && wordCount(text) < MIN_WORDS_LEFT) {
       flagged.push({ n, publisher, url, reasons: [...dropped.map((d) => d.reason), `fewer than ${MIN_WORDS_LEFT} words left without them`] });
@@ -74,8 +76,10 @@ export function buildPrompt(sources: readonly SourceDoc[], options: PromptOption
       if (dropped.length) cleaned.push({ n, publisher, url, dropped });
     }
   }
-  const delimiter = `SOURCE-${randomHex(8)}`;
-  const canary = `CANARY-${randomHex(12)}`;
+  // One draw for both: each call to the random source costs more than the bytes it gives.
+  const random = randomHex(20);
+  const delimiter = `SOURCE-${random.slice(0, 16)}`;
+  const canary = `CANARY-${random.slice(16)}`;
   const perSource = Math.min(MAX_SOURCE_CHARS, Math.floor(MAX_TOTAL_CHARS / Math.max(1, included.length)));
   const blocks = included.map((s) => sourceBlock(s, delimiter, perSource));
   const messages: ChatMessage[] = [

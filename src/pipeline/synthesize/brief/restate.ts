@@ -54,21 +54,6 @@ export function copyTest(texts: readonly string[], run = MAX_COPIED_RUN + 1): Co
     }
     return positions.get(id) ?? [];
   };
-  // A word never holds a space: a text's words are its space-separated pieces' words, and the pieces recur from one
-  // rendering of a sentence to the next.
-  const pieces = new Map<string, string[]>();
-  const wordsOf = (segment: string) => {
-    const out: string[] = [];
-    for (const piece of segment.split(' ')) {
-      let found = pieces.get(piece);
-      if (!found) {
-        if (pieces.size > 20_000) pieces.clear();
-        pieces.set(piece, (found = matchWords(piece)));
-      }
-      for (const w of found) out.push(w);
-    }
-    return out;
-  };
   // The same stretch of text is asked about again and again (styles, quoted phrases around it): one answer each.
   const seen = new Map<string, boolean>();
   const test = (segment: string) => {
@@ -83,7 +68,7 @@ export function copyTest(texts: readonly string[], run = MAX_COPIED_RUN + 1): Co
 
   // A copied run is a chain of copied word pairs: the whole run is looked up only at the end of a long chain.
   function copiedSegment(segment: string): boolean {
-      const tokens = wordsOf(segment);
+      const tokens = matchWords(segment);
       const wordIds = tokens.map((w) => ids.get(w) ?? UNKNOWN);
       let names: Set<string> | undefined;
       let chain = 0;
@@ -205,7 +190,8 @@ function rewriteRuns(text: string, copied: CopyTest): string | undefined {
   parts.push({ text: text.slice(at), ours: true });
   const joined = () => parts.map((p) => p.text).join('');
   let changed = false;
-  for (const [i, [re, by]] of REWRITES.entries()) {
+  for (let i = 0; i < REWRITES.length; i++) {
+    const [re, by] = REWRITES[i]!;
     for (const part of parts) {
       if (!part.ours || !part.text) continue;
       const segment = part.text;
@@ -456,11 +442,15 @@ export function attribute(sentence: string, publishers: readonly string[], style
   }
   // "According to P, according to the decision, …" reads twice: the outlet reports what the sentence attributes.
   if (/^According to\b/.test(sentence)) return `${who} reported that, ${lowerFirst(sentence)}`;
-  const [head = '', ...rest] = sentence.split(' ');
+  // The first word and the one after it, without splitting the whole sentence.
+  const space = sentence.indexOf(' ');
+  const head = space < 0 ? sentence : sentence.slice(0, space);
+  const nextSpace = space < 0 ? -1 : sentence.indexOf(' ', space + 1);
+  const second = space < 0 ? '' : sentence.slice(space + 1, nextSpace < 0 ? undefined : nextSpace);
   const bare = head.replace(/[^\p{L}\p{N}'’-]/gu, '').replace(/['’]s?$/, '');
-  const nameFollows = /^\p{Lu}/u.test(rest[0] ?? '') && !/^(?:The|A|An|In|On|At|For|But|And|If|As|After|Before|When|While)$/.test(bare);
+  const nameFollows = /^\p{Lu}/u.test(second) && !/^(?:The|A|An|In|On|At|For|But|And|If|As|After|Before|When|While)$/.test(bare);
   const keep = properWords.has(bare) || nameFollows || /^(?:I|[\p{Lu}\d]{2,}\b)/u.test(head) || /^["“]/.test(head);
-  return `According to ${who}, ${[keep ? head : lowerFirst(head), ...rest].join(' ')}`;
+  return `According to ${who}, ${keep ? head : lowerFirst(head)}${sentence.slice(head.length)}`;
 }
 
 function lowerFirst(word: string): string {
