@@ -73,9 +73,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
         }
         if (!COUNTED.has(f.kind)) continue;
         const tokens = sentenceTokens(part);
-        const present = new Set(figures.filter((g) => g !== f).map((g) => g.key));
-        const others = figures.filter((g) => g !== f);
-        const r = restatement(ctx, neighbours(tokens, f.start, f.start + f.raw.length), f, present, others, sentencesOf(ctx, pool));
+        const r = restatement(ctx, neighbours(tokens, f.start, f.start + f.raw.length), f, figures.filter((g) => g !== f), sentencesOf(ctx, pool));
         if (clearlyRestatesRival(r, RIVAL_RATIO, RIVAL_MARGIN) && !derivedFrom(f, r.rivalAt!.s)) {
           const rival = r.rivalAt!;
           details.push(`${p.where}: ${describe(f)} stands where ${ctx.byNumber.get(rival.s.n)!.label} gives "${rival.f.raw}" — ${excerpt(rival.s.text, 90)} — ${excerpt(sentence)}`);
@@ -290,12 +288,12 @@ function restatement(
   ctx: CheckContext,
   mine: Neighbours,
   f: Figure,
-  present: Set<string>,
   others: readonly Figure[],
   pool: Iterable<SourceSentence>,
 ): Restatement<{ s: SourceSentence; f: Figure }> {
   const out: Restatement<{ s: SourceSentence; f: Figure }> = { own: 0, rival: 0, rivalAt: null };
   if (mine.size < 2) return out;
+  const present = new Set(others.map((g) => g.key));
   for (const s of pool) {
     if (!s.figures.length) continue;
     const around = figureNeighbours(s);

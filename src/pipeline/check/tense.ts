@@ -138,8 +138,12 @@ const NEGATIVE_WORDS = /\b(?:no|none|nothing|cannot|declined|refused|failed|with
 const VERB_LIKE = /^(?!.*(?:ly|ble|ent|ant|ous|ive|ful|less)$)\p{L}+$/u;
 const AUXILIARY = new Set(['have', 'has', 'had', 'been', 'being', 'be', 'do', 'does', 'did', 'get', 'make']);
 
+// Words that give a role a status; a fired, ousted or one-time holder is a former one.
+const STATUS_WORDS = 'former|ex-|acting|interim|fired|ousted|deposed|one-?time|erstwhile';
 // A status word and the role after it ("former U.S. ambassador", "ex-FBI director", "acting secretary").
-const STATUS_ROLE = /\b(former|ex-|acting|interim|fired|ousted|deposed|one-?time|erstwhile)\s*((?:[\p{L}.]+\s+){0,1}[\p{L}.]+)/giu;
+const STATUS_ROLE = new RegExp(String.raw`\b(${STATUS_WORDS})\s*((?:[\p{L}.]+\s+){0,1}[\p{L}.]+)`, 'giu');
+// The draft keeps a status (or says "then") right before the role.
+const STATUS_KEPT = new RegExp(String.raw`\b(?:${STATUS_WORDS}|then)\b`);
 
 const VERB_STATUS = /^(?:fired|ousted|deposed)$/;
 const PAST_ROLE = /\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\bwas\b|\bonce\b|\bpreviously\b/i;
@@ -150,7 +154,6 @@ const PAST_ROLE = /\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\bwas\b|\bonc
  * the draft keeps the status, says "then" or "at the time", or does not name the role. `named`: the
  * source sentence reports something else, so only the same person's role counts.
  */
-
 function droppedStatus(s: SourceSentence, draft: string, named = false): { status: string; role: string } | null {
   const source = s.text;
   const lowerDraft = draft.toLowerCase();
@@ -172,11 +175,11 @@ function droppedStatus(s: SourceSentence, draft: string, named = false): { statu
       if (PAST_ROLE.test(draft.slice(Math.max(0, at - 40), at + role.length + 40))) continue;
       // "fired rubber bullets": the words that are also verbs are a status only before a role and a name.
       if ((named || VERB_STATUS.test(status)) && !sameNameAfter(source, m.index + m[0].length, draft, at + role.length)) continue;
-      // "fired shots before Kyle Rittenhouse": after a verb-like status, only a title is a role.
-      if (VERB_STATUS.test(status) && !role.split(/\s+/).some((w) => TITLE_WORDS.has(w) || /^\p{Lu}/u.test(m[2]!))) continue;
+      // "fired shots before Kyle Rittenhouse": after a verb-like status, only a capitalised role or a title is a role.
+      if (VERB_STATUS.test(status) && !/^\p{Lu}/u.test(m[2]!) && !role.split(/\s+/).some((w) => TITLE_WORDS.has(w))) continue;
       // "interim chief Adrian Diaz" is no status of "police chief Carmen Best": a different name after the role.
       if (differentNameAfter(source, m.index + m[0].length, draft, at + role.length, m.index, at)) continue;
-      if (!/\b(?:former|ex-|acting|interim|then|fired|ousted|deposed|one-?time|erstwhile)\b/.test(before) && !/\bex-$/.test(before)) return { status, role: draft.slice(at, at + role.length) };
+      if (!STATUS_KEPT.test(before) && !/\bex-$/.test(before)) return { status, role: draft.slice(at, at + role.length) };
     }
   }
   return null;
@@ -216,7 +219,7 @@ function differentNameAfter(a: string, atA: number, b: string, atB: number, role
   return x !== undefined && y !== undefined && x !== y;
 }
 
-/** Whether a capitalised name follows both offsets, its first word the same ("director James Comey"). */
+/** Whether a capitalised name follows both offsets, its last word the same ("director James Comey"). */
 function sameNameAfter(a: string, atA: number, b: string, atB: number): boolean {
   // The last of the capitalised words after the role: "State Rex Tillerson" is not "State Mike Pompeo".
   const x = nameAfter(a, atA);
@@ -248,7 +251,7 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
   const uses = verbUses(part.text);
   // A person's past role, given wherever the cited sources name them ("fired FBI director James Comey"), written as current.
   for (const s of sentencesOf(ctx, pool)) {
-    const named = statusRoles(s).length ? droppedStatus(s, part.text, true) : null;
+    const named = droppedStatus(s, part.text, true);
     if (named) return [`${p.where}: "${named.role}" without "${named.status}", which ${ctx.byNumber.get(s.n)!.label} gives it — ${excerpt(s.text, 90)} — ${excerpt(part.text)}`];
   }
   const mine = uses.filter((v) => v.done);
@@ -306,4 +309,3 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
   }
   return out;
 }
-
