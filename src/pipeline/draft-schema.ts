@@ -15,8 +15,8 @@ export const DRAFT_LIMITS = {
   tags: { max: 8 },
 } as const;
 
-/** Generated text must not carry links or markup: sources and links come from our records. */
-const NO_MARKUP = [
+/** Generated text must not carry links or markup: sources and links come from our records. `needs`: a character every match holds. */
+const NO_MARKUP: readonly { re: RegExp; what: string; needs?: string }[] = [
   { re: /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.[a-z]/i, what: 'a URL' },
   // Script and data schemes: a tag or field that a careless consumer turns into a link must not run anything.
   { re: /\b(?:javascript|vbscript|data)\s*:/i, what: 'a script or data URL' },
@@ -28,7 +28,7 @@ const NO_MARKUP = [
 ];
 
 const unmarked = (text: string, ctx: z.RefinementCtx) => {
-  for (const { re, what, needs } of NO_MARKUP as readonly { re: RegExp; what: string; needs?: string }[]) {
+  for (const { re, what, needs } of NO_MARKUP) {
     // A text without the character every match holds is not searched (the e-mail pattern is tried at every offset).
     if (needs !== undefined && !text.includes(needs)) continue;
     if (re.test(text)) ctx.addIssue({ code: 'custom', message: `contains ${what}` });
