@@ -121,7 +121,18 @@ function variantFound(pool: IndexedSource[], words: string[]): boolean {
   // Every core word in the sources: a name split by a title or apposition ("Sonia Sotomayor" … "Justice Sotomayor").
   // Generic words of an organisation's name are often left out ("Santa Clara Sheriff's Office" for "Santa Clara County Sheriff's Office").
   const telling = core.filter((w) => !WEAK.has(w));
-  return (telling.length >= 2 || telling.length === core.length) && telling.every((w) => findPhrase(pool, [w]) || aliasesOf(w).some((a) => findPhrase(pool, a.split(' '))));
+  return (telling.length >= 2 || telling.length === core.length) && telling.every((w) => wordFound(pool, w));
+}
+
+/** A name word in the sources as written, as an alias, or in its other number or as its place ("Hispanics", "South Africa" for "African"). */
+function wordFound(pool: IndexedSource[], w: string): boolean {
+  if (findPhrase(pool, [w]) || aliasesOf(w).some((a) => findPhrase(pool, a.split(' ')))) return true;
+  const forms = [w.endsWith('s') ? w.slice(0, -1) : `${w}s`];
+  // Demonyms of the commonest shapes: "African"/"Africa", "Americans"/"America", "Iraqi"/"Iraq".
+  const single = w.endsWith('ans') ? w.slice(0, -1) : w;
+  if (single.endsWith('an') && single.length > 4) forms.push(single.slice(0, -1));
+  if (w.endsWith('i') && w.length > 4) forms.push(w.slice(0, -1));
+  return forms.some((f) => findPhrase(pool, [f]));
 }
 
 /** The acronyms of every run of two or more words of the names a source gives ("U.S. Food and Drug Administration" -> "fda"), found once. */

@@ -13,6 +13,8 @@ import { affinity, clearlyRestatesRival, type Neighbours, neighbours, type Resta
 const RIVAL_RATIO = 1.5;
 const RIVAL_MARGIN = 0.6;
 
+const SPAN_WORD = /^(?:a|one|the\s+\w+|once[\s-]\w+)[\s-](?:decade|dozen)$/i;
+
 // Quantities can be swapped for one another; years and dates are held to presence (a shifted date is not in the source).
 const COUNTED = new Set<Figure['kind']>(['number', 'percent', 'points', 'ordinal']);
 
@@ -71,7 +73,8 @@ export function checkNumbers(ctx: CheckContext): string[] {
           if (other) details.push(`${p.where}: ${describe(f)} stands where ${ctx.byNumber.get(other.n)!.label} gives another date — ${excerpt(other.text, 90)} — ${excerpt(sentence)}`);
           continue;
         }
-        if (!COUNTED.has(f.kind)) continue;
+        // A span in words ("the last decade") dates the story; it counts nothing another figure could stand for.
+        if (!COUNTED.has(f.kind) || SPAN_WORD.test(f.raw)) continue;
         const tokens = sentenceTokens(part);
         const r = restatement(ctx, neighbours(tokens, f.start, f.start + f.raw.length), f, figures.filter((g) => g !== f), sentencesOf(ctx, pool));
         if (clearlyRestatesRival(r, RIVAL_RATIO, RIVAL_MARGIN) && !derivedFrom(f, r.rivalAt!.s)) {
@@ -158,12 +161,16 @@ const COUNTED_WORDS = 1;
 // The least share of the draft sentence a source sentence must report for its count to be a rival.
 const COUNT_SUPPORT = 0.35;
 
+const CLAUSE_BREAK = /[,;:()—–]|\.\s/;
+
 /** The stemmed words right after a figure in a sentence's content tokens. */
 function countedAfter(text: string, tokens: readonly Tok[], end: number): string[] {
   const out: string[] = [];
   for (const t of tokens) {
     if (t.start < end) continue;
     if (t.start - end > 40 || out.length >= COUNTED_WORDS) break;
+    // What a figure counts follows it in its own phrase: "Italy, with 80,539, according to the tally" counts no tally.
+    if (CLAUSE_BREAK.test(text.slice(end, t.start))) break;
     // "five times the milestone" multiplies; it counts nothing.
     if (t.w === 'time') break;
     // "99 years old" is an age, not a span of years ("husband of 73 years").
@@ -263,9 +270,29 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
   if (DEFINITE_BEFORE.test(before)) return true;
   // "a feud between two Democrats": "between" names two parties, whoever they are.
   if (value === 2 && /\bbetween\s+$/i.test(before)) return true;
-  if (listCount(sentence) === value) return true;
+  if (colonListCount(sentence) === value || listCount(sentence) === value) return true;
   for (const s of sentencesOf(ctx, pool)) if (listCount(s.text) === value) return true;
+  // "four years ago" where the sources give 2016 for a 2020 race: the span between two years they give.
+  if (YEARS_AGO.test(after)) {
+    const years = new Set<number>();
+    for (const s of ctx.sentences) for (const g of s.figures) if (g.kind === 'year') years.add(Number(g.key.slice(2)));
+    for (const s of ctx.sources) {
+      const at = Date.parse(s.publishedAt);
+      if (at) years.add(new Date(at).getUTCFullYear());
+    }
+    for (const y of years) if (years.has(y + value)) return true;
+  }
   return false;
+}
+
+const YEARS_AGO = /^\s+years?\s+(?:ago|earlier|before|prior|later)\b/i;
+
+/** How many items a colon introduces ("two messages: that A, and that B"), 0 when it introduces no list. */
+function colonListCount(sentence: string): number {
+  const colon = sentence.indexOf(': ');
+  if (colon < 0) return 0;
+  const joins = sentence.slice(colon + 2).match(/,\s+(?:and|or)\s+|;\s+(?:and\s+)?/g)?.length ?? 0;
+  return joins && joins + 1;
 }
 
 /** How many items the longest "A, B and C" list of a sentence has (0 when none). */
@@ -298,8 +325,11 @@ function restatement(
     if (!s.figures.length) continue;
     const around = figureNeighbours(s);
     s.figures.forEach((g, i) => {
-      if (!COUNTED.has(g.kind) || g.soft) return;
+      if (!COUNTED.has(g.kind)) return;
       const own = supportsKey(g, f.key) || (f.hedge !== undefined && withinHedge(f, g));
+      // A number spelled out ("ten weeks ago") is the figure's own place when the draft writes it in digits; as
+      // everyday prose ("the two countries") it is no rival.
+      if (g.soft && !own) return;
       // A figure the draft sentence also gives, exactly or rounded ("more than 81,000" for 81,378), is no rival.
       if (!own && (g.kind !== f.kind || present.has(g.key) || others.some((x) => x.hedge !== undefined && withinHedge(x, g)))) return;
       const score = affinity(mine, around[i]!, ctx.idf);

@@ -125,10 +125,22 @@ export function otherSpeaker(ctx: CheckContext, pool: IndexedSource[], fragments
     if (!locate([source], fragments)) continue;
     const speaker = sourceSpeaker(ctx, source, fragment);
     if (!speaker) continue;
-    if (sameSpeaker(said, speaker)) return null;
+    if (sameSpeaker(said, speaker) || namedInQuotation(ctx, source, fragment, said)) return null;
     other ??= { source, speaker };
   }
   return other;
+}
+
+/**
+ * Whether the source's quotation holding the words names the draft's speaker as the one who speaks: a statement
+ * put out for someone ("It is with deep sorrow that Her Majesty The Queen announces …") is that person's words too.
+ */
+function namedInQuotation(ctx: CheckContext, source: IndexedSource, fragment: string[], said: string): boolean {
+  const needle = ` ${fragment.join(' ')} `;
+  const last = said.split(/\s+/).at(-1)!;
+  if (last.length < 3) return false;
+  const name = new RegExp(String.raw`\b${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'u');
+  return sourceQuotesOf(ctx, source).some((q) => q.wordString.includes(needle) && name.test(q.span.inner));
 }
 
 /** Who the source attributes the quoted words to, if it names anyone. */

@@ -48,17 +48,24 @@ export function contentTokens(text: string): Tok[] {
 
 // Words further than this from the value say little about what it counts.
 const REACH = 8;
+// Words of attribution say who gave a value, not what it counts ("the paper's figure", "gives it as"): a
+// draft crediting its sources uses them beside every value, so they would tie it to any place a source uses them.
+const ATTRIBUTION = new Set(['figure', 'figures', 'report', 'reports', 'reported', 'reporting', 'give', 'gives', 'gave', 'given', 'cite', 'cites', 'cited', 'citing', 'put', 'puts', 'tally', 'noted', 'notes'].map(stem));
 
 /** The content words either side of the span [start, end) of a sentence, nearest first. */
 export function neighbours(tokens: readonly Tok[], start: number, end: number): Neighbours {
   const out: Neighbours = new Map();
   let first = 0;
   while (first < tokens.length && tokens[first]!.end <= start) first++;
-  for (let i = first - 1, d = 1; i >= 0 && d <= REACH; i--, d++) if (!out.has(tokens[i]!.w)) out.set(tokens[i]!.w, -d);
+  for (let i = first - 1, d = 1; i >= 0 && d <= REACH; i--, d++) {
+    const w = tokens[i]!.w;
+    if (!out.has(w) && !ATTRIBUTION.has(w)) out.set(w, -d);
+  }
   let after = first;
   while (after < tokens.length && tokens[after]!.start < end) after++;
   for (let i = after, d = 1; i < tokens.length && d <= REACH; i++, d++) {
     const w = tokens[i]!.w;
+    if (ATTRIBUTION.has(w)) continue;
     const had = out.get(w);
     if (had === undefined || -had > d) out.set(w, d);
   }

@@ -48,10 +48,22 @@ function monthOfDate(f: Figure): string {
   return m && m[0]!.toUpperCase() + m.slice(1);
 }
 
+// "on Sunday, a day after the defence opened": the sentence dates a second event to the day next to the one it names.
+const NEXT_DAY = /\b(?:a|the|one)\s+day\s+(?:after|before|earlier|later)\b|\bthe\s+(?:previous|next|following|prior)\s+day\b|\b(?:the\s+)?day\s+before\b/i;
+const WEEK = [...WEEKDAYS];
+
 /** The weekdays and months a source sentence names, found once per call. */
 function sourceWeekdays(s: SourceSentence): Set<string> {
+  if (s.weekdays) return s.weekdays;
   // A source's dated months ("March 3") name the month too.
-  return (s.weekdays ??= new Set([...weekdaysOf(s.text).map((w) => w.day), ...s.figures.filter((f) => f.kind === 'date').map(monthOfDate)]));
+  const days = new Set([...weekdaysOf(s.text).map((w) => w.day), ...s.figures.filter((f) => f.kind === 'date').map(monthOfDate)]);
+  if (NEXT_DAY.test(s.text)) {
+    for (const day of [...days]) {
+      const i = WEEK.indexOf(day);
+      if (i >= 0) days.add(WEEK[(i + 6) % 7]!).add(WEEK[(i + 1) % 7]!);
+    }
+  }
+  return (s.weekdays = days);
 }
 
 // The supporting sentences looked at: those scoring at least this share of the best one.

@@ -454,3 +454,74 @@ describe('evidence', () => {
     expect(kinds('date')[0]).toMatchObject({ claim: 'Tuesday', source: 1 });
   });
 });
+
+describe('faithful drafts held for how they said it (model-written drafts of real events, round 18)', () => {
+  it('does not tie a figure to another place by the words that credit it ("the study\'s figure", "gives")', () => {
+    const s = story(['The study linked 4,120 infections to the county fair.', 'Headlines gave a figure of 2,500, the study\'s authors said.'], [
+      p([1, 2], 'Headlines were wrong; the Harbor Signal gives the study\'s figure as 4,120.'),
+    ]);
+    expect(findings(s, 'numbers')).toEqual([]);
+  });
+
+  it('finds a figure written in digits where the source spells it out ("10 weeks ago" for "ten weeks ago")', () => {
+    const s = story(['Since the storms began ten weeks ago, crews have cleared nearly 400 roads.', 'Crews cleared a record 52 roads in the week of March 27.'], [
+      p([1, 2], 'Since the storms began 10 weeks ago, crews have cleared nearly 400 roads, the Harbor Signal reported.'),
+    ]);
+    expect(findings(s, 'numbers')).toEqual([]);
+  });
+
+  it('reads what a figure counts in its own phrase: "6,420, the state tally showed" counts no tally', () => {
+    const s = story(['Cases in the county reached 8,130, the state tally showed.', 'Brookfield had 6,420 cases by Friday.'], [
+      p([1, 2], 'Brookfield had 6,420, the state tally showed.'),
+    ]);
+    expect(findings(s, 'numbers')).toEqual([]);
+  });
+
+  it('reads "the next decade" and "once-a-decade" as a decade', () => {
+    const s = story(['The new maps will shape districts for the next decade.', 'The once-a-decade census figures arrived late.'], [
+      p([1], 'The new maps will shape districts for a decade, the Harbor Signal reported.'),
+    ]);
+    expect(findings(s, 'numbers')).toEqual([]);
+  });
+
+  it('dates an event "a day after" a named weekday to the day before it, and still holds a day no source gives', () => {
+    const texts: [string, string] = ['The mayor praised the crews on Sunday, a day after they reopened the bridge.', 'The bridge had been shut for a month.'];
+    expect(findings(story(texts, [p([1], 'Crews reopened the bridge on Saturday, the Harbor Signal reported.')]), 'numbers')).toEqual([]);
+    expect(findings(story(texts, [p([1], 'Crews reopened the bridge on Thursday, the Harbor Signal reported.')]), 'numbers').join(' ')).toMatch(/Thursday/);
+  });
+
+  it('reads "four years ago" as the span between two years the sources give', () => {
+    const texts: [string, string] = ['The mayor first won the seat in 2018.', 'The 2022 race for the seat opened this week.'];
+    expect(findings(story(texts, [p([1, 2], 'The mayor first won the seat four years ago.')]), 'numbers')).toEqual([]);
+    expect(findings(story(texts, [p([1, 2], 'The mayor first won the seat seven years ago.')]), 'numbers').join(' ')).toMatch(/seven/);
+  });
+
+  it('counts the items a colon introduces ("two options: to A, or to B")', () => {
+    const s = story(['The council could raise fares or cut routes, officials said.', 'Neither plan is popular with riders.'], [
+      p([1, 2], 'The council is weighing two options: to raise fares, or to cut routes.'),
+    ]);
+    expect(findings(s, 'numbers')).toEqual([]);
+  });
+
+  it('carries a month over to the days listed after it ("Jan. 14 and 16"), and not to a count after a comma', () => {
+    expect(extractFigures('Crews worked on Jan. 14 and 16.').map((f) => f.key)).toEqual(['d:01-14', 'd:01-16']);
+    expect(extractFigures('On Jan. 6, 12 protesters were held.').map((f) => f.key)).toEqual(['d:01-06', 'n:12']);
+    expect(extractFigures('On Jan. 14 and 16,000 people marched.').map((f) => f.key)).toEqual(['d:01-14', 'n:16000']);
+    const s = story(['Crews worked on Jan. 14 and 16 to repair the bridge.', 'The bridge reopened later.'], [p([1], 'Crews repaired the bridge on Jan. 16, the Harbor Signal reported.')]);
+    expect(findings(s, 'numbers')).toEqual([]);
+  });
+
+  it('gives a statement\'s words to the person it says is speaking ("It is with regret that Mayor Ruiz announces …")', () => {
+    const s = story(['A statement from City Hall on Friday said: “It is with deep regret that Mayor Ruiz announces the closure of the harbor pool.”', 'The pool had been open since 1962.'], [
+      p([1], 'The City Hall statement said Mayor Ruiz announced “with deep regret” the closure of the harbor pool.'),
+    ]);
+    expect(findings(s, 'quotes')).toEqual([]);
+  });
+
+  it('finds a name in its other number or as its place ("Hispanic Americans", "South African")', () => {
+    const s = story(['Unemployment fell for Hispanics and for Black Americans last month.', 'The trial results in South Africa were weaker.'], [
+      p([1, 2], 'Unemployment fell for Hispanic Americans, and the South African trial results were weaker.'),
+    ]);
+    expect(findings(s, 'entities').filter((f) => /is not in/.test(f))).toEqual([]);
+  });
+});

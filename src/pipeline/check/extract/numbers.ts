@@ -59,6 +59,9 @@ const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const MONTH_DAY = new RegExp(String.raw`\b${MONTH}\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`, 'g');
 // After a weekday the comma is a slip, not a count: "Friday, March, 13".
 const WEEKDAY_MONTH_DAY = new RegExp(String.raw`(?<=\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)${MONTH}\.?,\s+(\d{1,2})\b(?:,?\s+(\d{4})\b)?`, 'g');
+// Sticky: only right after a date or a day already read ("Jan. 14, 15 and 16"; not "Jan. 14 and 16,000").
+// A comma continues the list only when more days follow ("Jan. 6, 12 protesters" is a count).
+const SAME_MONTH_DAYS = /(?:,\s*(?=\d{1,2}(?:,\s*\d|,?\s+(?:and|or)\s+\d))|,?\s+(?:and|or|through|to)\s+|\s?[-–]\s?)(\d{1,2})(?:st|nd|rd|th)?(?=[,.;:)]\D|[,.;:)]?$|\s+(?:and|or|through|to|in|at|on|when|before|after|this|last|next|of|that|as|while|but|—|–)\s)/uy;
 const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+(\d{4})\b)?`, 'g');
 const TIME = /\b(\d{1,2}):(\d{2})\b/g;
 const CLOCK = /\b(\d{1,2})(?::(\d{2}))?\s?[ap]\.?m\b\.?/gi;
@@ -154,6 +157,15 @@ export function extractFigures(text: string): Figure[] {
         const dateRaw = year ? m[0].slice(0, m[0].lastIndexOf(year)).replace(/[,\s]+$/, '') : m[0];
         add({ raw: dateRaw, start, kind: 'date', key: dateKey(monthIndex(month), Number(day)), soft: false }, start + m[0].length);
         if (year) out.push({ raw: year, start: start + m[0].lastIndexOf(year), kind: 'year', key: `n:${Number(year)}`, soft: false });
+        // "Jan. 14 and 16", "March 3-5": the month carries over to the days listed after it.
+        if (re !== DAY_MONTH && !year) {
+          SAME_MONTH_DAYS.lastIndex = start + m[0].length;
+          for (let d = SAME_MONTH_DAYS.exec(text); d; d = SAME_MONTH_DAYS.exec(text)) {
+            const at = d.index + d[0].length - d[1]!.length;
+            if (Number(d[1]) < 1 || Number(d[1]) > 31 || !free(at, at + d[1]!.length)) break;
+            add({ raw: d[1]!, start: at, kind: 'date', key: dateKey(monthIndex(month), Number(d[1])), soft: false }, at + d[1]!.length);
+          }
+        }
       }
     }
     // "7 p.m.", "7pm", "7:30 a.m.": one clock time however it is written (the hour on a 12-hour clock).
@@ -269,7 +281,8 @@ const CONVERSIONS: [RegExp, number][] = [
   [/^\s*(?:decades?)\b/i, 10],
   [/^\s*(?:dozens?)\b(?!\s+of\b)/i, 12],
 ];
-const A_UNIT = /\b(a|one)\s+(decade|dozen)\b/gi;
+// "the next decade" and "once-a-decade" name a span of ten years as much as "a decade" does.
+const A_UNIT = /\b(a|one|the\s+(?:next|coming|past|last|previous|following)|once[\s-](?:a|per|every))[\s-](decade|dozen)\b/gi;
 
 function convertUnits(text: string, out: Figure[]): void {
   for (const f of out) {
