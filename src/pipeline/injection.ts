@@ -27,7 +27,8 @@ const INSTRUCTION_PATTERNS: Pattern[] = [
     reason: 'tries to reassign the model a role',
   },
   {
-    re: /\b(?:if\s+you\s+are\s+an?|attention|note\s+to(?:\s+(?:the|any))?|dear|to\s+the)\s+(?:ai|a\.i\.|llm|language\s+model|assistant|chatbot|bot|model|summari[sz]er|crawler|agent)s?\b/i,
+    // "To the AI reading this:" opens an address; "sold to the agent", "changes to the model" are news.
+    re: /\b(?:if\s+you\s+are\s+an?|attention|note\s+to(?:\s+(?:the|any))?|dear)\s+(?:ai|a\.i\.|llm|language\s+model|assistant|chatbot|bot|model|summari[sz]er|crawler|agent)s?\b|(?:^|[.!?:;"“]\s*)to\s+(?:the|any|all)\s+(?:ai|a\.i\.|llm|language\s+model|assistant|chatbot|bot|model|summari[sz]er|crawler|agent)s?\b(?=\s*[:,]|\s+(?:reading|processing|summari[sz]ing|that\s+reads))/im,
     reason: 'addresses an AI model directly',
   },
   {
