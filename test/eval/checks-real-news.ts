@@ -81,10 +81,15 @@ export function findings(report: CheckReport): Set<string> {
   return out;
 }
 
-/** Findings of the damaged copy that the faithful copy does not have. */
+/**
+ * Findings of the damaged copy that the faithful copy does not have. Findings are compared without their
+ * excerpts (after " — "): a flag the faithful copy already had is no catch because the error changed a word
+ * of the sentence it quotes.
+ */
 export function newFindings(faithful: CheckReport, damaged: CheckReport): string[] {
-  const before = findings(faithful);
-  return [...findings(damaged)].filter((f) => !before.has(f));
+  const claim = (f: string) => f.split(' — ')[0]!;
+  const before = new Set([...findings(faithful)].map(claim));
+  return [...findings(damaged)].filter((f) => !before.has(claim(f)));
 }
 
 export interface KindScore { kind: string; total: number; caught: number; misses: string[] }

@@ -246,6 +246,10 @@ function doneElsewhere(ranked: readonly { sentence: SourceSentence; score: numbe
   return ranked.some((a) => a.sentence !== best.sentence && a.score >= MIN_SUPPORT && sourceUses(a.sentence).some((u) => u.done && u.base === base));
 }
 
+// "the vaccine developed by Pfizer", "sworn in by the vice president": the words after a passive's "by" name who acted, not what
+// was acted on, so they cannot tie the participle to a plan's object.
+const AGENT_AFTER = /^\s+(?:(?:in|up|out|off|down)\s+)?by\b/i;
+
 /** Findings for the tense and polarity of one sentence of a cited passage. */
 export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
   const uses = verbUses(part.text);
@@ -274,7 +278,10 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
       // ("unveiled the effort called …" / "expected to formally announce the effort, dubbed …").
       // "will plead guilty to falsifying a document": a verb of the draft inside the plan's object is what the plan is about, not the plan.
       const v = uses.find(
-        (x) => (u.negated ? x.base === u.base : x.done && (x.base === u.base || (objectsMatch(objectWords(part.text, x.end), theirs) && !theirs.includes(stem(x.raw))))),
+        (x) =>
+          u.negated
+            ? x.base === u.base
+            : x.done && (x.base === u.base || (!AGENT_AFTER.test(part.text.slice(x.end, x.end + 12)) && objectsMatch(objectWords(part.text, x.end), theirs) && !theirs.includes(stem(x.raw)))),
       );
       if (!v) continue;
       // Another cited sentence that reports the same thing has it done ("were sworn in" after "will take"): a later report.

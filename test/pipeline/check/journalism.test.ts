@@ -518,6 +518,13 @@ describe('faithful drafts held for how they said it (model-written drafts of rea
     expect(findings(s, 'quotes')).toEqual([]);
   });
 
+  it('reads a passive participle\'s "by" phrase as who acted, not as the object of a plan ("the vaccine developed by …")', () => {
+    const texts: [string, string] = ['Advisers will meet to discuss Corvane and Lindqvist\'s vaccine on Thursday.', 'Few expect surprises at the meeting.'];
+    const tense = (text: string) => findings(story(texts, [p([1], text)]), 'entities').filter((f) => /reports as done/.test(f));
+    expect(tense('Advisers meet on Thursday to weigh the vaccine developed by Corvane and Lindqvist.')).toEqual([]);
+    expect(tense('Advisers met on Thursday to discuss Corvane and Lindqvist\'s vaccine.').join(' ')).toMatch(/"met"/);
+  });
+
   it('finds a name in its other number or as its place ("Hispanic Americans", "South African")', () => {
     const s = story(['Unemployment fell for Hispanics and for Black Americans last month.', 'The trial results in South Africa were weaker.'], [
       p([1, 2], 'Unemployment fell for Hispanic Americans, and the South African trial results were weaker.'),
