@@ -503,6 +503,11 @@ describe('faithful drafts held for how they said it (model-written drafts of rea
     expect(findings(s, 'numbers')).toEqual([]);
   });
 
+  it('reads a percent glued to the next word by a scraper ("4.4 percentfrom 3.5 percent")', () => {
+    expect(extractFigures('The rate rose to 4.4 percentfrom 3.5 percent.').map((f) => f.key)).toEqual(['p:4.4', 'p:3.5']);
+    expect(extractFigures('a 12 percenter and the 5 percentile').map((f) => f.key)).toEqual(['n:12', 'n:5']);
+  });
+
   it('carries a month over to the days listed after it ("Jan. 14 and 16"), and not to a count after a comma', () => {
     expect(extractFigures('Crews worked on Jan. 14 and 16.').map((f) => f.key)).toEqual(['d:01-14', 'd:01-16']);
     expect(extractFigures('On Jan. 6, 12 protesters were held.').map((f) => f.key)).toEqual(['d:01-06', 'n:12']);

@@ -50,7 +50,9 @@ const ORDINAL_WORDS: Record<string, number> = {
 const RUN_ORDINAL = /\b(first|second)(?=\s+(?:straight|consecutive|successive)\b|\s+\p{L}+\s+in\s+a\s+row\b)/giu;
 
 // Group: a percent sign or word; "percentage points" is a unit of its own (a rise of 3 points is not a rise of 3%).
-const PERCENT = String.raw`(?:\s?(%|\s(?:percent|per\s+cent|percentage\s+points?|pct)\b))?`;
+// Scraped text loses spaces ("4.4 percentfrom 3.5 percent"): a percent glued to a common short word is still a percent.
+const GLUED = String.raw`(?:from|to|in|on|and|of|for|after|as|at|by|with|since|among|over|last|this)\b`;
+const PERCENT = String.raw`(?:\s?(%|\s(?:percent|per\s+cent|percentage\s+points?|pct)(?:\b|(?=${GLUED}))))?`;
 const POINTS = /point/i;
 
 // Dates first (their digits must not be read again as plain numbers), then times, then numbers.
@@ -69,7 +71,7 @@ const DIGITS = new RegExp(
   // A digit hyphened onto a capitalised word is part of a name ("Sparrow-2", "COVID-19").
   String.raw`(?<![\p{L}\p{N}.,])(?<!\p{Lu}[\p{L}\p{N}]*-)((?:US|A|C|NZ|HK)?[$€£¥₹]\s?|(?:USD|EUR|GBP|JPY|CHF|CNY|INR)\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?` +
     String.raw`(?:(?:\s|-)(hundred|thousand|million|billion|trillion)\b|(k|m|mn|mln|bn|b|bln|tn|t)(?![\p{L}\p{N}]))?` +
-    String.raw`(?:(st|nd|rd|th)(?![\p{L}\p{N}]))?${PERCENT}(?![\p{L}\p{N}])`,
+    String.raw`(?:(st|nd|rd|th)(?![\p{L}\p{N}]))?${PERCENT}(?:(?<=percent|points?)(?=${GLUED})|(?![\p{L}\p{N}]))`,
   'giu',
 );
 const WORD_NUMBER = new RegExp(
