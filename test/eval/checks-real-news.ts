@@ -171,7 +171,10 @@ const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
 export function summaryFault(kind: string, text: string, sources: SourceDoc[], rand: () => number): { text: string; change: string } | null {
   const pick = <T>(list: T[]): T | undefined => list[Math.floor(rand() * list.length)];
   const splice = (at: number, len: number, insert: string) => text.slice(0, at) + insert + text.slice(at + len);
-  const figures = extractFigures(text).filter((f) => !f.soft && (f.kind === 'number' || f.kind === 'percent'));
+  // A fault is made only of what the sources give: replacing a figure no source has (the data set's summaries hold
+  // some from the full articles) makes the text no less supported, and no check could tell it.
+  const given = new Set(sources.flatMap((s) => extractFigures(`${s.title}. ${s.text}`)).map((g) => g.key));
+  const figures = extractFigures(text).filter((f) => !f.soft && (f.kind === 'number' || f.kind === 'percent') && given.has(f.key));
   switch (kind) {
     case 'figure-from-sources': {
       const f = pick(figures);
@@ -198,7 +201,7 @@ export function summaryFault(kind: string, text: string, sources: SourceDoc[], r
       return { text: splice(w.index, w[0].length, next), change: `${w[1]} -> ${next}` };
     }
     case 'date': {
-      const d = pick(extractFigures(text).filter((f) => (f.kind === 'date' || f.kind === 'year') && /\d/.test(f.raw)));
+      const d = pick(extractFigures(text).filter((f) => (f.kind === 'date' || f.kind === 'year') && /\d/.test(f.raw) && given.has(f.key)));
       if (!d) return null;
       if (d.kind === 'year') return { text: splice(d.start, d.raw.length, String(Number(d.raw) - 1)), change: `${d.raw} -> ${Number(d.raw) - 1}` };
       const m = /(\d{1,2})/.exec(d.raw)!;
@@ -208,7 +211,8 @@ export function summaryFault(kind: string, text: string, sources: SourceDoc[], r
       return { text: splice(d.start, d.raw.length, raw), change: `"${d.raw}" -> "${raw}"` };
     }
     case 'name-swap': {
-      const mine = extractEntities(text).filter((e) => !e.sentenceInitial);
+      const all = sources.map((s) => `${s.title} ${s.text}`).join(' ');
+      const mine = extractEntities(text).filter((e) => !e.sentenceInitial && all.includes(e.raw));
       const e = pick(mine);
       if (!e) return null;
       const others = sources.flatMap((s) => extractEntities(s.text)).filter((x) => !x.words.some((w) => e.words.includes(w)) && x.words.length === e.words.length);
