@@ -110,6 +110,9 @@ function found(pool: IndexedSource[], words: string[], sentenceInitial: boolean)
 
 function variantFound(pool: IndexedSource[], words: string[]): boolean {
   if (findPhrase(pool, words)) return true;
+  // "the Justice Department" is "the Department of Justice", and the other way round.
+  const flipped = departmentFlip(words);
+  if (flipped && findPhrase(pool, flipped)) return true;
   const phrase = words.join(' ');
   if (aliasesOf(phrase).some((a) => findPhrase(pool, a.split(' ')))) return true;
   const core = nameCore(words);
@@ -122,6 +125,14 @@ function variantFound(pool: IndexedSource[], words: string[]): boolean {
   // Generic words of an organisation's name are often left out ("Santa Clara Sheriff's Office" for "Santa Clara County Sheriff's Office").
   const telling = core.filter((w) => !WEAK.has(w));
   return (telling.length >= 2 || telling.length === core.length) && telling.every((w) => wordFound(pool, w));
+}
+
+/** "justice department" <-> "department of justice" (possessive dropped), or null for other names. */
+function departmentFlip(words: string[]): string[] | null {
+  const last = words.at(-1)?.replace(/['’]s?$/, '');
+  if (words.length >= 2 && (last === 'department' || last === 'ministry')) return [last, 'of', ...words.slice(0, -1)];
+  if (words.length >= 3 && (words[0] === 'department' || words[0] === 'ministry') && words[1] === 'of') return [...words.slice(2), words[0]];
+  return null;
 }
 
 /** A name word in the sources as written, as an alias, or in its other number or as its place ("Hispanics", "South Africa" for "African"). */

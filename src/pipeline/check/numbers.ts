@@ -2,7 +2,7 @@
 import { type Figure, supportsKey, withinHedge } from './extract/numbers';
 import { extractQuotes, type QuoteSpan } from './extract/quotes';
 import { type CheckContext, excerpt, figureNeighbours, type IndexedSource, labels, type SourceSentence, sentencesOf, sourcesFor } from './context';
-import { type DraftSentence, normalizedText, passageQuotes, passageSentences, sentenceFigures, sentenceTokens } from './passages';
+import { type DraftSentence, type Passage, normalizedText, passageQuotes, passageSentences, sentenceFigures, sentenceTokens } from './passages';
 import { MIN_QUOTE_WORDS, quoteSource, quoteWords } from './quotes';
 import { alignments } from './align';
 import { checkWeekdays, shiftedDate } from './when';
@@ -46,7 +46,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
           continue;
         }
         // A small count spelled out may refer back or count what the text lists ("the two countries", "all three outlets").
-        if (!inScope.length && f.soft && everydayCount(ctx, sentence, f, pool)) continue;
+        if (!inScope.length && f.soft && everydayCount(ctx, sentence, f, pool, nextSentence(p, part))) continue;
         if (!inScope.length) {
           const elsewhere = havers?.size ? ` (it is in ${[...havers].map((n) => ctx.byNumber.get(n)!.label).join(', ')}, which the paragraph does not cite)` : '';
           details.push(`${p.where}: ${describe(f)} is not in ${f.soft ? 'any source' : `the cited ${labels(pool)}`}${elsewhere} — ${excerpt(sentence)}`);
@@ -115,6 +115,13 @@ export function attributedTo(sentence: string, f: Figure, pool: IndexedSource[])
       else credits.push({ ...scope, publishers: new Set([name]) });
     }
   }
+  // "the 22 million cited by the other two outlets": the outlets the sentence does not name.
+  const clauseAfter = sentence.slice(f.start).split(/[,;.]\s|\s[—–]\s/)[0]!;
+  if (OTHER_OUTLETS.test(clauseAfter)) {
+    const named = new Set(credits.flatMap((c) => [...c.publishers]));
+    const others = pool.filter((s) => !named.has(s.doc.publisher));
+    if (others.length) return others;
+  }
   // The innermost credit around the figure wins.
   const around = credits.filter((c) => c.from <= f.start && f.start < c.to).sort((a, b) => a.to - a.from - (b.to - b.from));
   const credit = around[0];
@@ -123,6 +130,9 @@ export function attributedTo(sentence: string, f: Figure, pool: IndexedSource[])
 
 // "according to the Meridian Times and the Prairie Journal": the second outlet shares the first one's credit.
 const ACCORDING = /according\s+to\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}&'’.-]*\s+){1,4}(?:and|&)\s+(?:the\s+)?)?$/iu;
+const OTHER_OUTLETS = /\b(?:(?:cited|reported|given|put)\s+by|according\s+to)\s+(?:the\s+)?other\s+(?:two\s+|three\s+)?(?:outlets|sources|publications|reports|papers)\b/i;
+// "the 22 million cited by the Coastal Herald": a passive credit, like "according to", covers the clause before it.
+const PASSIVE_CREDIT = /\b(?:cited|reported|given|put|counted|estimated|tallied|published)\s+by\s+(?:the\s+)?$/i;
 // "A reported 85 percent and B 86 percent": a figure right after an outlet, the verb left out, is its own credit.
 const GAPPED_FIGURE = /^\s+(?:(?:more\s+than|less\s+than|at\s+least|at\s+most|about|around|nearly|almost|roughly|some|over|under|just|at)\s+)*[$€£]?\d/i;
 const REPORTING_VERB = /^['’]?s?\s+(?:\w+\s+)?(?:reported|reports|said|says|put|puts|estimated|estimates|counted|counts|gave|gives|cited|cites|wrote|writes|found|finds|tallied|calculated|noted|notes|described|describes|added|adds|citing)\b/i;
@@ -132,8 +142,9 @@ const CLAUSE_START = /[,;:—–(]\s*|\b(?:while|whereas|but|and)\s+/gi;
 function creditScope(sentence: string, start: number, end: number): { from: number; to: number; shared?: boolean } | null {
   const before = sentence.slice(0, start);
   const after = sentence.slice(end);
-  if (ACCORDING.test(before)) {
-    const at = before.search(ACCORDING);
+  const credit = ACCORDING.test(before) ? ACCORDING : PASSIVE_CREDIT.test(before) ? PASSIVE_CREDIT : null;
+  if (credit) {
+    const at = before.search(credit);
     // Sentence-initial "According to A, …" covers the sentence.
     if (!sentence.slice(0, at).trim()) return { from: 0, to: sentence.length, shared: true };
     // "…, according to A" covers the clause before it.
@@ -163,6 +174,7 @@ const COUNTED_WORDS = 1;
 const COUNT_SUPPORT = 0.35;
 
 const CLAUSE_BREAK = /[,;:()—–]|\.\s/;
+const PREPOSITION_GAP = /\b(?:from|since|over|than|per|in|on|at|by|to|for|with|compared|during|through|until|after|before)\b/i;
 
 /** The stemmed words right after a figure in a sentence's content tokens. */
 function countedAfter(text: string, tokens: readonly Tok[], end: number): string[] {
@@ -171,7 +183,8 @@ function countedAfter(text: string, tokens: readonly Tok[], end: number): string
     if (t.start < end) continue;
     if (t.start - end > 40 || out.length >= COUNTED_WORDS) break;
     // What a figure counts follows it in its own phrase: "Italy, with 80,539, according to the tally" counts no tally.
-    if (CLAUSE_BREAK.test(text.slice(end, t.start))) break;
+    // "up 3 percent from a year ago": a period after a preposition is when, not what the figure counts.
+    if (CLAUSE_BREAK.test(text.slice(end, t.start)) || PREPOSITION_GAP.test(text.slice(end, t.start))) break;
     // "five times the milestone" multiplies; it counts nothing.
     if (t.w === 'time') break;
     // "99 years old" is an age, not a span of years ("husband of 73 years").
@@ -249,8 +262,10 @@ function hedgedSupport(ctx: CheckContext, f: Figure, pool: IndexedSource[]): num
   return out;
 }
 
-const DEFINITE_BEFORE = /\b(?:the|both|all|these|those|its|their|his|her|our|each\s+of\s+the|all\s+of\s+the|a)\s+$/i;
+// "the two countries", "his first two doses", "the other two": a count of things already named.
+const DEFINITE_BEFORE = /\b(?:the|both|all|these|those|its|their|his|her|our|each\s+of\s+the|all\s+of\s+the|a)\s+(?:(?:first|other|remaining|initial)\s+)?$/i;
 const ALL_BEFORE = /\b(?:all|both|each\s+of\s+the|all\s+of\s+the)\s+$/i;
+const OUTLETS_NAMED = /\b(?:outlets|sources|publications|reports|accounts)\b/i;
 const SOURCE_NOUN = /^\s+(?:news\s+)?(?:outlets?|sources?|publications?|publishers?|reports?|news\s+organi[sz]ations?|accounts?)\b/i;
 
 /**
@@ -259,7 +274,7 @@ const SOURCE_NOUN = /^\s+(?:news\s+)?(?:outlets?|sources?|publications?|publishe
  * our own sources ("all three outlets", which must be how many publishers the story has), or
  * counts a list the sentence or a cited source gives ("three lawmakers: A, B and C").
  */
-function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: IndexedSource[]): boolean {
+function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: IndexedSource[], next = ''): boolean {
   const value = Number(f.key.slice(2));
   const after = sentence.slice(f.start + f.raw.length);
   const before = sentence.slice(0, f.start);
@@ -269,9 +284,13 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
     return ALL_BEFORE.test(before) ? value === publishers || value === ctx.sources.length : value >= 1 && value <= Math.max(publishers, ctx.sources.length);
   }
   if (DEFINITE_BEFORE.test(before)) return true;
+  // "The outlets agree …: two read it as …": a count standing alone for some of the outlets the sentence names.
+  if (/^\s+\p{Ll}+/u.test(after) && !/^\s+(?:of|more|other)\b/.test(after) && OUTLETS_NAMED.test(sentence) && value <= ctx.sources.length && !/^\s+(?:\p{Ll}+s|people|men|women|children)\b/u.test(after)) return true;
   // "a feud between two Democrats": "between" names two parties, whoever they are.
   if (value === 2 && /\bbetween\s+$/i.test(before)) return true;
   if (colonListCount(sentence) === value || listCount(sentence) === value) return true;
+  // "pointed to two reasons. A has failed, and B …": the sentence after a count of reasons or ways gives them.
+  if (ENUMERATED.test(after) && clauseCount(next) === value) return true;
   for (const s of sentencesOf(ctx, pool)) if (listCount(s.text) === value) return true;
   // "four years ago" where the sources give 2016 for a 2020 race: the span between two years they give.
   if (YEARS_AGO.test(after)) {
@@ -287,6 +306,21 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
 }
 
 const YEARS_AGO = /^\s+years?\s+(?:ago|earlier|before|prior|later)\b/i;
+
+/** The passage's sentence after `part`, or "" at its end. */
+function nextSentence(p: Passage, part: DraftSentence): string {
+  const list = passageSentences(p);
+  return list[list.indexOf(part) + 1]?.text ?? '';
+}
+
+// Nouns whose count the next sentence spells out ("two reasons", "three ways", "two questions").
+const ENUMERATED = /^\s+(?:\p{L}+\s+)?(?:reasons|ways|factors|questions|options|steps|points|lessons|concerns|changes|goals|messages|things|explanations|theories|problems|scenarios|paths|risks)\b/iu;
+
+/** How many clauses ", and" or ";" joins in a sentence (1 for a plain sentence, 0 for none). */
+function clauseCount(sentence: string): number {
+  if (!sentence) return 0;
+  return 1 + (sentence.match(/,\s+(?:and|but|while)\s+|;\s+/g)?.length ?? 0);
+}
 
 /** How many items a colon introduces ("two messages: that A, and that B"), 0 when it introduces no list. */
 function colonListCount(sentence: string): number {

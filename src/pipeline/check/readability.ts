@@ -19,7 +19,7 @@ const MIN_COMPARED_WORDS = 5;
 const DANGLING_END = new Set('the a an and or but nor that whose its their his our your my than because if whether'.split(' '));
 // "that" after a verb of saying or finding, "because", "whether": each opens a clause that needs a verb of its own.
 const CLAUSE_OPENER =
-  /\b(?:(?:said|says|say|warned|warns|added|adds|argued|argues|noted|notes|reported|reports|told|tells|claimed|claims|believes?|believed|wrote|writes|found|finds|announced|announces|stated|states|insisted|insists|suggested|suggests|showed|shows|acknowledged|confirmed|confirms|alleged|alleges)(?:\s+\w+){0,3}?\s+that|because(?!\s+of\b)|whether)\s+/gi;
+  /\b(?:(?:said|says|say|warned|warns|added|adds|argued|argues|noted|notes|reported|reports|told|tells|claimed|claims|believes?|believed|wrote|writes|found|finds|announced|announces|stated|states|insisted|insists|suggested|suggests|showed|shows|acknowledged|confirmed|confirms|alleged|alleges)((?:\s+\w+){0,3}?)\s+that|because(?!\s+of\b)|whether)\s+/gi;
 const AUXILIARY = new Set(
   ('is are was were be been being am has have had having do does did will would shall should can could may might must ' +
     "isn't aren't wasn't weren't hasn't haven't hadn't don't doesn't didn't won't wouldn't can't couldn't shouldn't").split(' '),
@@ -62,7 +62,11 @@ export function cutOff(sentence: string): string | null {
   let at = -1;
   if (!/\b(?:that|because|whether)\b/i.test(prose)) return null;
   CLAUSE_OPENER.lastIndex = 0;
-  for (let m = CLAUSE_OPENER.exec(prose); m; m = CLAUSE_OPENER.exec(prose)) at = m.index + m[0].length;
+  for (let m = CLAUSE_OPENER.exec(prose); m; m = CLAUSE_OPENER.exec(prose)) {
+    // "says it could derail that effort": a verb between the saying and "that" makes "that" a determiner, not a clause.
+    if (m[1] && m[1].trim().split(/\s+/).some((w) => AUXILIARY.has(w.toLowerCase()))) continue;
+    at = m.index + m[0].length;
+  }
   if (at < 0) return null;
   const clause = (prose.slice(at).toLowerCase().match(WORD) ?? []).map((w) => w.replace(/[.:]+$/, ''));
   // Only a short clause is judged: a longer one without a verb by its form is more likely a verb we cannot see.

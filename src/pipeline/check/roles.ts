@@ -152,7 +152,7 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
     const rival = theirs.find(
       (r) => r.start >= from && r.start < to && !aside(source.text, r) && sameShape(r, n) && !r.keys.some((k) => mineStems.has(stem(k)) || aliasesOf(k).some((x) => mine.has(x))) && !variants(r, n),
     );
-    if (!rival || best.score < STRONG) continue;
+    if (!rival || best.score < STRONG || givenNameOf(ctx, rival.raw, n.raw)) continue;
     // "the capital of Afghanistan could fall" for "Kabul could fall": the slot holds a description
     // with the rival name inside it, not the rival alone.
     if (describes(source.text, from, to, rival) || modifies(source.text, rival, part.text, n)) continue;
@@ -160,12 +160,18 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
   }
   const agent = otherAgent(part.text, names, source.text, theirs);
   if (agent) out.push(`${p.where}: "${agent.mine}" ${agent.verb} where ${ctx.byNumber.get(source.n)!.label} has ${agent.theirs} ${agent.verb} — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`);
-  const swap = swappedRoles(names, theirs, anchors, part.text);
+  const swap = swappedRoles(names, theirs, anchors, part.text, source.text);
   if (swap) out.push(`${p.where}: ${swap} (${ctx.byNumber.get(source.n)!.label} has them the other way round) — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`);
   return out;
 }
 
 const PRONOUN = /\b(?:he|she|they|it|his|her|their)\b/i;
+
+/** Whether a source writes the two names as one ("Bill Barr"): the first is the other's given name, the same person. */
+function givenNameOf(ctx: CheckContext, given: string, surname: string): boolean {
+  const full = `${given} ${surname.replace(/['’]s?$/, '')}`;
+  return !given.includes(' ') && ctx.sentences.some((s) => s.text.includes(full));
+}
 
 /** Whether the rival is the object of a noun in the source slot ("the capital of Afghanistan"): a description, not a name in its place. */
 function describes(text: string, from: number, to: number, rival: NameRun): boolean {
@@ -336,7 +342,7 @@ function acronymOfRun(a: NameRun, b: NameRun): boolean {
 }
 
 /** Two names of the draft on either side of a shared word that the source has the other way round. */
-function swappedRoles(names: NameRun[], theirs: NameRun[], anchors: [number, number][], text: string): string | null {
+function swappedRoles(names: NameRun[], theirs: NameRun[], anchors: [number, number][], text: string, sourceText: string): string | null {
   const at = (runs: NameRun[], keys: string[]) => runs.find((r) => r.keys.some((k) => keys.includes(k)))?.start ?? -1;
   for (let i = 0; i < names.length; i++) {
     for (let j = i + 1; j < names.length; j++) {
@@ -348,7 +354,10 @@ function swappedRoles(names: NameRun[], theirs: NameRun[], anchors: [number, num
       const between = anchors.find(([d, s]) => d > a.end && d < b.start && s > sb && s < sa);
       if (!between || b.start - a.end > 40 || sa - sb > 60) continue;
       // "Dean Baquet, the executive editor of The New York Times": an apposition describes, nobody acts.
-      if (PASSIVE.test(text.slice(a.end, b.start)) || /^\s*[,(—–]/.test(text.slice(a.end, b.start))) continue;
+      // "X was formalized by Y" in the source for "Y formalized X": the voice turned, not the roles.
+      if (PASSIVE.test(text.slice(a.end, b.start)) || PASSIVE.test(sourceText.slice(sb, sa)) || /^\s*[,(—–]/.test(text.slice(a.end, b.start))) continue;
+      // "Barrett's nomination to the Supreme Court": a possessive owns the noun after it; it acts on nobody.
+      if (/^['’]s?\b/.test(text.slice(a.end, a.end + 2)) || /['’]s?$/.test(a.raw)) continue;
       return `"${a.raw}" and "${b.raw}" swap who did what`;
     }
   }

@@ -89,7 +89,8 @@ function governs(ends: number[], text: string, at: number): boolean {
     if (end > at) break;
     const between = text.slice(end, at);
     // "could have afforded", "would have been …": a modal's perfect is no more done than the modal.
-    if (/^\s+$/.test(between) || /^\s+(?:be|soon|been|have|have\s+been|\w+ly)\s+$/i.test(between)) return true;
+    // "will stay locked", "could remain closed": a copula carries the modal to the participle.
+    if (/^\s+$/.test(between) || /^\s+(?:be|soon|been|have|have\s+been|stay|remain|get|become|\w+ly)\s+$/i.test(between)) return true;
   }
   return false;
 }
@@ -173,12 +174,17 @@ function droppedStatus(s: SourceSentence, draft: string, named = false): { statu
       // "then-", "at the time", "served as … until", "was" tell the role is past in the draft's own way,
       // near the role only: "Yates herself was …" elsewhere in the sentence says nothing of Comey's role.
       if (PAST_ROLE.test(draft.slice(Math.max(0, at - 40), at + role.length + 40))) continue;
+      // "Deputy Attorney General Jeff Rosen" holds another role than the acting attorney general.
+      if (/\b(?:deputy|vice|assistant|associate|under|principal)\s+$/.test(before)) continue;
       // "fired rubber bullets": the words that are also verbs are a status only before a role and a name.
       if ((named || VERB_STATUS.test(status)) && !sameNameAfter(source, m.index + m[0].length, draft, at + role.length)) continue;
       // "fired shots before Kyle Rittenhouse": after a verb-like status, only a capitalised role or a title is a role.
       if (VERB_STATUS.test(status) && !/^\p{Lu}/u.test(m[2]!) && !role.split(/\s+/).some((w) => TITLE_WORDS.has(w))) continue;
       // "interim chief Adrian Diaz" is no status of "police chief Carmen Best": a different name after the role.
       if (differentNameAfter(source, m.index + m[0].length, draft, at + role.length, m.index, at)) continue;
+      // "the former president" with no name, and "President Trump" in the draft: only the same person if the source names him there.
+      const mine = nameAfter(draft, at + role.length);
+      if (mine && nameAfter(source, m.index + m[0].length) === undefined && nameBefore(source, m.index) === undefined && !source.includes(mine)) continue;
       if (!STATUS_KEPT.test(before) && !/\bex-$/.test(before)) return { status, role: draft.slice(at, at + role.length) };
     }
   }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checkArticle } from '../../../src/pipeline/check';
 import { cutOff } from '../../../src/pipeline/check/readability';
 import { extractFigures, withinHedge } from '../../../src/pipeline/check/extract/numbers';
-import { extractEntities, extractStatusClaims } from '../../../src/pipeline/check/extract/entities';
+import { extractEntities, extractStatusClaims, NOT_NAMES } from '../../../src/pipeline/check/extract/entities';
+import { personName } from '../../../src/pipeline/check/extract/names';
 import { sentences } from '../../../src/lib/text';
 import type { ArticleDraft, Cited, SourceDoc } from '../../../src/pipeline/types';
 import { EVAL_NOW, p, source } from '../../fixtures/checks/story';
@@ -536,4 +537,76 @@ describe('faithful drafts held for how they said it (model-written drafts of rea
     ]);
     expect(findings(s, 'entities').filter((f) => /is not in/.test(f))).toEqual([]);
   });
+});
+
+describe('faithful drafts of fresh real events (round 18, second batch)', () => {
+  it('credits a figure "cited by the other two outlets" to the outlets the sentence does not name', () => {
+    const sources = [
+      source(1, HARBOR, 'a', 3, 'Claims', 'Claims over four weeks passed 21 million, the Harbor Signal found.'),
+      source(2, LEDGER, 'b', 4, 'Claims', 'Claims over four weeks reached 22 million.'),
+      source(3, 'Dunmore Post', 'c', 5, 'Claims', 'Four weeks of claims came to 22 million.'),
+    ];
+    const s = story(['', ''], [p([1, 2, 3], 'The Harbor Signal put the four-week total at more than 21 million, slightly below the 22 million cited by the other two outlets.')]);
+    expect(findings({ draft: s.draft, sources }, 'numbers').filter((f) => /22 million/.test(f))).toEqual([]);
+  });
+
+  it('reads a period after a preposition as when, not what a figure counts ("up 3 percent from a year ago")', () => {
+    const s = story(['Prices rose 4.2 percent from a year earlier, the fastest pace since 2008.', 'Excluding food and energy, prices were up 3 percent.'], [
+      p([1, 2], 'Excluding food and energy, prices were up 3 percent from a year earlier.'),
+    ]);
+    expect(findings(s, 'numbers').filter((f) => /counts what/.test(f))).toEqual([]);
+  });
+
+  it('reads "his first two doses" and "two read it as …" (of the outlets) as everyday counts', () => {
+    const texts: [string, string] = ['The mayor got a booster shot on Monday.', 'Outlets read the reply differently.'];
+    expect(findings(story(texts, [p([1], 'As with his first two doses, the mayor got the booster in public.')]), 'numbers')).toEqual([]);
+    expect(findings(story(texts, [p([1, 2], 'The outlets disagree on the reply: two read it as a refusal.')]), 'numbers')).toEqual([]);
+  });
+
+  it('reads "will stay locked" as not done, like "will be locked"', () => {
+    const texts: [string, string] = ['The accounts will be locked through at least Inauguration Day, the company said.', 'The ban is open-ended.'];
+    expect(findings(story(texts, [p([1], 'The Harbor Signal reported that the accounts will stay locked through at least Inauguration Day.')]), 'entities').filter((f) => /reports as done/.test(f))).toEqual([]);
+  });
+
+  it('knows a name written several ways: "FBI"/"F.B.I.", "Capitol Hill"/Congress, "Justice Department"/"Department of Justice"', () => {
+    const texts: [string, string] = ['The F.B.I. director told Congress that the Department of Justice would review the emails.', 'The review began on Friday.'];
+    const flags = findings(story(texts, [p([1], 'The FBI told Capitol Hill that the Justice Department would review the emails.')]), 'entities');
+    expect(flags.filter((f) => /is not in|stands where/.test(f))).toEqual([]);
+  });
+
+  it('does not read "I\'ve" as a name, nor a given name as someone else ("Bill" for Bill Barr)', () => {
+    const texts: [string, string] = [
+      'As per letter, Bill will be leaving just before Christmas to spend the holidays with his family.',
+      'Attorney General Bill Barr is resigning. “All throughout the pandemic, I\'ve followed the best advice from experts,” McConnell said.',
+    ];
+    const barr = findings(story(texts, [p([1], 'Citing the letter, the president said Barr would leave just before Christmas to spend the holidays with his family.')]), 'entities');
+    expect(barr.filter((f) => /stands where/.test(f))).toEqual([]);
+    expect(personName(['san', 'francisco'], 'San Francisco')).toBeNull();
+    expect(NOT_NAMES.has("i've")).toBe(true);
+  });
+
+  it('reads "interim rule" as no status of a name, and a former holder the source leaves unnamed as nobody the draft names', () => {
+    const texts: [string, string] = ['The new interim rule would make most migrants ineligible for asylum.', 'The tweet suggested the former president was linked to the case.'];
+    expect(findings(story(texts, [p([1], 'A new interim rule would make most Central Americans ineligible for asylum.')]), 'entities').filter((f) => /calls/.test(f))).toEqual([]);
+    expect(findings(story(texts, [p([2], 'President Trump shared the tweet, which suggested the former president was linked to the case.')]), 'entities').filter((f) => /without "former"/.test(f))).toEqual([]);
+  });
+
+  it('reads a deputy\'s title as another role than the acting one', () => {
+    const texts: [string, string] = ['Trump said Deputy Attorney General Jeff Rosen will become Acting Attorney General after Barr leaves.', 'Barr resigned on Monday.'];
+    expect(findings(story(texts, [p([1], 'Deputy Attorney General Jeff Rosen will serve as acting attorney general, Trump said.')]), 'entities').filter((f) => /without/.test(f))).toEqual([]);
+  });
+
+  it('does not read a possessive or a passive in the source as a swap of who did what', () => {
+    const texts: [string, string] = ['Biden\'s victory over Trump was formalized by the Electoral College on Monday.', 'The Senate voted to end debate on the nomination of Amy Coney Barrett to the Supreme Court.'];
+    expect(findings(story(texts, [p([1], 'The Electoral College formalized Biden\'s victory over Trump on Monday.')]), 'entities').filter((f) => /swap/.test(f))).toEqual([]);
+    expect(findings(story(texts, [p([2], 'The Senate voted to end debate on Judge Amy Coney Barrett\'s nomination to the Supreme Court.')]), 'entities').filter((f) => /swap/.test(f))).toEqual([]);
+  });
+
+  it('reads "says it could derail that effort" as finished, and "two reasons." followed by the two as a count of them', () => {
+    expect(cutOff('One outlet says it could derail that effort.')).toBeNull();
+    expect(cutOff('Researchers have warned for months that assistants.')).not.toBeNull();
+    const texts: [string, string] = ['The search for a natural source has failed, and early lab-leak claims were muddled.', 'Officials are divided.'];
+    expect(findings(story(texts, [p([1], 'The Harbor Signal pointed to two reasons. The search for a natural source has failed, and early lab-leak claims were muddled.')]), 'numbers')).toEqual([]);
+  });
+
 });

@@ -33,7 +33,7 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
     'monday tuesday wednesday thursday friday saturday sunday ' +
     'ai ceo cfo cto coo cio ciso ceos gpu gpus cpu cpus api apis faq ipo q1 q2 q3 q4 am pm us uk eu un ' +
     'what this means why it matters how when who where frequently asked questions ' +
-    'the a an i we our ' +
+    "the a an i we our i've i'm i'll i'd i’ve i’m i’ll i’d " +
     // Sentence-opening adverbs: capitalised only because they open a sentence.
     'instead however meanwhile moreover furthermore nevertheless nonetheless separately additionally still yet also thus indeed ' +
     'overall finally previously currently recently later earlier then now today tonight yesterday tomorrow here there ' +
@@ -174,7 +174,8 @@ export function extractStatusClaims(text: string): StatusClaim[] {
     if (NOT_NAMES.has(first) && !/^(?:ceo|cfo|cto|coo)$/.test(first)) continue;
     if (!/^\p{Lu}/u.test(name)) continue;
     // "late changes made by the Trump administration": role words that run through "by" or "the" are no role.
-    if (/\b(?:by|the|a|an|to|of|made)\s/.test(m[2]!)) continue;
+    // "a new interim rule would make most Central Americans": a verb ends the role; the name after it holds no status.
+    if (/\b(?:by|the|a|an|to|of|made|would|will|could|can|may|might|should|must|is|are|was|were|has|have|had|be|make|makes)\s/.test(m[2]!)) continue;
     out.push({ status: m[1]!.toLowerCase().replace(/-$/, ''), name, raw: m[0], start: m.index });
   }
   return out;

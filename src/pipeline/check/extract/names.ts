@@ -32,7 +32,8 @@ const ALIAS_GROUPS: readonly string[][] = [
   ['eu', 'e.u', 'european union'],
   ['un', 'u.n', 'united nations'],
   ['gop', 'republican party', 'republicans'],
-  ['dc', 'd.c', 'washington d.c', 'washington dc'],
+  ['dc', 'd.c', 'washington d.c', 'washington dc', 'district of columbia', 'washington'],
+  ['congress', 'capitol hill'],
   ['uae', 'u.a.e', 'united arab emirates'],
   ['prc', "people's republic of china", 'china'],
   ['dprk', 'north korea'],
@@ -71,8 +72,16 @@ export function acronymOf(words: readonly string[]): string | null {
 
 /** The other ways to write a name, as lower-case phrases (the name itself included). */
 export function aliasesOf(phrase: string): string[] {
-  return ALIASES.get(phrase) ?? [phrase];
+  const known = ALIASES.get(phrase);
+  if (known) return known;
+  // "FBI" and "F.B.I.": an initialism with and without its full stops.
+  if (DOTTED.test(phrase)) return [phrase, phrase.replace(/\./g, '')];
+  if (SHORT.test(phrase)) return [phrase, phrase.split('').join('.')];
+  return [phrase];
 }
+
+const DOTTED = /^(?:[a-z]\.){1,4}[a-z]\.?$/;
+const SHORT = /^[a-z]{2,5}$/;
 
 /**
  * The person a name refers to, as [given names…, surname], or null when the name is not a
@@ -101,6 +110,6 @@ const NOT_PERSON = new Set(
     'university college school hospital company inc corp group bank fund county city state states republic union nations street ' +
     'administration service services board bureau institute foundation association airlines network press media tech primary act bill ' +
     'republican republicans democrat democrats north south east west new united national federal american americans ' +
-    'hall fame league club team museum center centre church airport station park bridge river island lake stadium arena festival ' +
+    'san santa los las fort mount hall fame league club team museum center centre church airport station park bridge river island lake stadium arena festival ' +
     'award prize war law program programme project plan market exchange index reserve guard army navy forces police capitol').split(' '),
 );
