@@ -25,7 +25,7 @@ import { datedStream, isHeldOut, windowStream } from './neus-stream';
 
 const WINDOW_EVENTS = 300;
 /** Features fitted after the others, as a correction with the others' logit fixed (see below). */
-const CORRECTIONS = ['weekday_conflict'] as const;
+const CORRECTIONS = ['weekday_conflict', 'headline_outsider_one_shared', 'headline_outsider_both_shared'] as const;
 const L2 = 1e-3;
 const STEPS = 1500;
 const RATE = 1;
@@ -75,7 +75,8 @@ console.log(`${events.length} fit events in ${windows.length} windows; ${X.lengt
 // (CORRECTIONS) are left out of this fit and fitted after it, on their own, with the fitted logit as an
 // offset (raw units, no new bias): fitted jointly, the weekday conflict explains away many negatives and
 // re-centres the bias upward for every pair without a weekday, which merges the same-company hard
-// negatives NeuS has no examples of (our fixtures).
+// negatives NeuS has no examples of (our fixtures). The outsider-with-shared-names corrections are
+// fitted so too: they only soften the outsider weights the first fit found, and must not move the rest.
 const d = FEATURES.length;
 const corrections = FEATURES.map((f) => (CORRECTIONS as readonly string[]).includes(f));
 const mean = Array.from({ length: d }, (_, f) => X.reduce((s, x) => s + x[f]!, 0) / X.length);

@@ -6,7 +6,7 @@
  */
 import type { ClusterItem } from '../types';
 import { containment } from './features';
-import { contradicts, Corpus, pairLogit, sigmoid, weigh, type PairModel, type Weighted } from './pair';
+import { contradicts, Corpus, pairLogit, sigmoid, weigh, type PairModel, type Term, type Weighted } from './pair';
 import { actorsApart, partiesApart } from './parties';
 import { isRoundupItem, itemSignals, shinglesOf, type Signals } from './signals';
 import { MODEL } from './weights';
@@ -84,6 +84,52 @@ interface Story {
 
 const byTime = (a: Signals, b: Signals) => a.time - b.time || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0);
 
+/** Index of the first value in ascending `xs` that is >= x. */
+function lowerBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Document frequencies within the window around a time (ms), for batches longer than one window. */
+class WindowedDf {
+  /** Publication times (ms, ascending) of the items holding each term or name id, and of all items. */
+  private readonly times = new Map<number, number[]>();
+  private readonly all: number[];
+
+  constructor(items: readonly Weighted[], private readonly windowMs: number) {
+    this.all = items.map((w) => w.s.time);
+    for (const w of items) {
+      for (const ids of [w.body.ids, w.names.ids]) {
+        for (const id of ids) {
+          const list = this.times.get(id);
+          if (list) list.push(w.s.time);
+          else this.times.set(id, [w.s.time]);
+        }
+      }
+    }
+  }
+
+  private count(times: readonly number[], t: number): number {
+    return lowerBound(times, t + this.windowMs + 1) - lowerBound(times, t - this.windowMs);
+  }
+
+  /** Items holding term or name `id` within the window around t. */
+  df(id: number, t: number): number {
+    return this.count(this.times.get(id) ?? [], t);
+  }
+
+  /** Items within the window around t. */
+  items(t: number): number {
+    return this.count(this.all, t);
+  }
+}
+
 /** The clusterer over one window: kept stories fixed, new items assigned one at a time. */
 export class StoryIndex {
   readonly corpus = new Corpus();
@@ -105,22 +151,33 @@ export class StoryIndex {
     this.model = model;
   }
 
-  /** Reads every item of the window (kept and new) so rarity is known before anything is assigned. */
+  /**
+   * Reads every item (kept and new, in time order) so rarity is known before anything is assigned.
+   * A batch longer than the window (a backlog, a stream of weeks) judges a blocking key's commonness
+   * within the window around each item: a word in many items over weeks can be rare in one window.
+   */
   load(all: Signals[]): void {
     for (const s of all) this.corpus.add(s);
     this.maxDf = Math.max(MIN_BLOCK_DF, Math.min(this.p.maxBlockItems, Math.floor(this.p.maxBlockShare * this.corpus.n)));
     this.score = new Float64Array(all.length);
-    const postings = new Map<number, number[]>();
     all.forEach((s, i) => {
       s.index = i;
-      const w = weigh(s, this.corpus);
-      this.items.push(w);
+      this.items.push(weigh(s, this.corpus));
       this.storyOf.push(-1);
+    });
+    const windowMs = this.p.windowHours * HOUR_MS;
+    const windowed = all.length > 1 && all[all.length - 1]!.time - all[0]!.time > windowMs ? new WindowedDf(this.items, windowMs) : undefined;
+    const postings = new Map<number, number[]>();
+    this.items.forEach((w, i) => {
+      const s = w.s;
+      // Within one window, the batch's document frequencies; over a longer batch, those of the window around the item.
+      const maxDf = windowed ? Math.max(MIN_BLOCK_DF, Math.min(this.p.maxBlockItems, Math.floor(this.p.maxBlockShare * windowed.items(s.time)))) : this.maxDf;
+      const blocks = (term: Term) => (windowed ? term.df >= 2 && windowed.df(term.id, s.time) <= maxDf : term.df >= 2 && term.df <= maxDf);
       // Headline terms first (the body map holds them first), so among equally rare keys the headline's win.
       const keys: [number, number][] = [];
       for (const t of s.body.keys()) {
         const term = this.corpus.term(t);
-        if (term.df >= 2 && term.df <= this.maxDf) keys.push([term.id, term.idf]);
+        if (blocks(term)) keys.push([term.id, term.idf]);
       }
       // The rarest terms and names only: two reports of one event share some of their rarest words.
       keys.sort((x, y) => y[1] - x[1]);
@@ -128,7 +185,7 @@ export class StoryIndex {
       const names: [number, number][] = [];
       for (const id of w.names.ids) {
         const term = this.corpus.byId[id]!;
-        if (term.df >= 2 && term.df <= this.maxDf) names.push([id, term.idf]);
+        if (blocks(term)) names.push([id, term.idf]);
       }
       kept.push(...names.sort((x, y) => y[1] - x[1]).slice(0, BLOCK_NAMES));
       this.blockLists.push(

@@ -5,7 +5,7 @@
  */
 import { eventRelation } from './events';
 import { labelsConflict } from './figures';
-import { holds, parties, RARE_NAME_IDF, type Parties } from './parties';
+import { holds, parties, RARE_NAME_IDF, rareOutsider, type Parties } from './parties';
 import type { Signals } from './signals';
 import { MODEL } from './weights';
 
@@ -177,6 +177,8 @@ export const FEATURES = [
   'headline_figure_conflict',
   'headline_unshared',
   'weekday_conflict',
+  'headline_outsider_one_shared',
+  'headline_outsider_both_shared',
 ] as const;
 
 /** True when a's headline names someone (a rare-enough name token) that b never mentions. */
@@ -266,6 +268,8 @@ export function pairFeatures(a: Weighted, b: Weighted): number[] {
   const relation = eventRelation(sa.events, sb.events);
   const [body, rareTerms, termMass] = sharedTerms(a.body, b.body);
   const nameMass = a.names.norm + b.names.norm;
+  const sharedRare = Math.min(rare, 3) / 3;
+  const [outsiderOne, outsiderBoth] = outsiders(a, b);
   return [
     cosine(a.title, b.title),
     body,
@@ -273,7 +277,7 @@ export function pairFeatures(a: Weighted, b: Weighted): number[] {
     // Lets the model bend: the first shared words say more than the last.
     Math.sqrt(body),
     nameMass ? (2 * sharedMass) / nameMass : 0,
-    Math.min(rare, 3) / 3,
+    sharedRare,
     Math.min(rareTerms, 6) / 6,
     Math.min(termMass, 30) / 30,
     Math.min(figures, 2) / 2,
@@ -281,13 +285,21 @@ export function pairFeatures(a: Weighted, b: Weighted): number[] {
     +(relation === 'same'),
     +(relation === 'conflict'),
     // Headlines about different parties ("fines Halcyon" / "fines Tessellate") are a sign of two events.
-    ...outsiders(a, b),
+    outsiderOne,
+    outsiderBoth,
     // "Jobless claims rose to 744,000" / "fell to 473,000": one measure, two outcomes, two events.
     +(sa.titleFigures.size > 0 && sb.titleFigures.size > 0 && !sharesFigure(sa, sb)),
     // What one headline reports that the other item never says ("diagnosed" / "ends treatment").
     Math.max(unshared(a.title, b.body), unshared(b.title, a.body)),
     // "certified on Monday" / "announced a recount on Friday": reports of one event name one day.
     +weekdaysApart(sa, sb),
+    // Left and right framings of one event headline different people ("Trump rips Corker" / "Corker
+    // says White House should stay out") yet share the rare names of their texts: the outsider sign
+    // weighs less then (both fitted as corrections, like the weekday conflict). Not when each headline
+    // names a rare party the other item never mentions (two countries' parliaments passing acts of one
+    // name): the shared names are then the kind of event, not its parties.
+    outsiderOne * sharedRare,
+    outsiderBoth && !(rareOutsider(a, b) && rareOutsider(b, a)) ? sharedRare : 0,
   ];
 }
 

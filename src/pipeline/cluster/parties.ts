@@ -116,7 +116,7 @@ export function holds(ids: Int32Array, id: number): boolean {
 }
 
 /** True when a's headline names a rare party (see RARE_SUBJECT_IDF) that b never mentions, as a name or as a word. */
-function rareOutsider(a: Weighted, b: Weighted): boolean {
+export function rareOutsider(a: Weighted, b: Weighted): boolean {
   for (const [name, term] of a.rareSubjects) if (!holds(b.names.ids, name) && !holds(b.body.ids, term)) return true;
   return false;
 }

@@ -143,6 +143,20 @@ export function weekdayBits(text: string): number {
   return bits;
 }
 
+/** A part of a joined name that names someone too: 4+ letters, no digit ("desantis" of "desantis-biden", not "era" of "trump-era"). */
+const NAME_PART = /^\p{L}{4,}$/u;
+
+/**
+ * Adds the parts of joined names ("Trump-Putin meeting", "DeSantis-Biden sniping"): the other report
+ * names each party alone, and a joined token would make them look like two other parties.
+ */
+function addNameParts(names: Set<string>): void {
+  for (const name of [...names]) {
+    if (!name.includes('-')) continue;
+    for (const part of name.split('-')) if (NAME_PART.test(part) && !STOPWORDS.has(part)) names.add(part);
+  }
+}
+
 /** A bare year ("n:2021") is the date of many events, not a fact of one. */
 const YEAR = /^n:(?:19|20)\d\d$/;
 
@@ -157,7 +171,9 @@ export function itemSignals(item: ClusterItem, index: number, vector?: Float32Ar
   scan(head, ledeTerms, names);
   const titleNames = new Set<string>();
   scan(item.title, titleTerms, titleNames, isTitleCase(item.title) || item.title === item.title.toUpperCase() ? names : undefined);
+  addNameParts(titleNames);
   for (const name of titleNames) names.add(name);
+  addNameParts(names);
   const titleFigures = new Set<string>();
   for (const f of numberEntities(item.title)) if (!YEAR.test(f)) titleFigures.add(f);
   const figures = new Set(titleFigures);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clusterItems, clusterWith, joinStories } from '../../../src/pipeline/cluster';
+import { DEFAULT_ASSIGN_POLICY, signalsOf, StoryIndex } from '../../../src/pipeline/cluster/assign';
 import { FEATURES, type PairModel } from '../../../src/pipeline/cluster/pair';
 import type { ClusterItem } from '../../../src/pipeline/types';
 
@@ -74,5 +75,25 @@ describe('clusterWith reassignment', () => {
   it('moves a report that joined a same-topic story to its own event\'s story once that forms', () => {
     expect(clusterWith([...walkout, offer], {}, undefined, cosineOnly)).toEqual([['a1', 'a2', 'x']]);
     expect(clusterWith([...walkout, offer, offer2], {}, undefined, cosineOnly)).toEqual([['a1', 'a2'], ['x', 'b1']]);
+  });
+});
+
+describe('StoryIndex blocking over a batch longer than the window', () => {
+  it('judges a key common or rare within the window around an item, not over the whole batch', () => {
+    // The port's dockers are in the news every day for three weeks; in any one day they are rare.
+    const days = Array.from({ length: 21 }, (_, d) =>
+      item(`d${d}`, `outlet${d % 4}`, d * 24, `Day ${d}: Pellmore dockers walk out over rosters`, 'Dockers at the port of Pellmore walked out over rosters, the port board said.'),
+    );
+    const reports = [
+      item('r1', 'relay', 10 * 24 + 1, 'Pellmore dockers walk out', 'Dockers at the port of Pellmore walked out over rosters.'),
+      item('r2', 'ledger', 10 * 24 + 2, 'Pellmore port idle as dockers walk out', 'The port of Pellmore was idle as dockers walked out over rosters.'),
+    ];
+    const all = signalsOf([...days, ...reports]);
+    const index = new StoryIndex({ ...DEFAULT_ASSIGN_POLICY, windowHours: 24 });
+    index.load(all);
+    const [r1, r2] = ['r1', 'r2'].map((id) => all.findIndex((s) => s.item.id === id));
+    all.forEach((_, i) => i !== r2 && index.index(i));
+    // The reports share only words that 23 items over the batch hold, too many to block on; 5 within a day of them do.
+    expect(index.candidates(r2!)).toContain(r1);
   });
 });

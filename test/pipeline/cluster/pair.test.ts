@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pairLogit, TIME_CLOSE_BONUS, TIME_CLOSE_HOURS, weekdaysApart } from '../../../src/pipeline/cluster/pair';
+import { FEATURES, pairFeatures, pairLogit, TIME_CLOSE_BONUS, TIME_CLOSE_HOURS, weekdaysApart } from '../../../src/pipeline/cluster/pair';
+import { MODEL } from '../../../src/pipeline/cluster/weights';
 import { itemSignals } from '../../../src/pipeline/cluster/signals';
 import { item, weighed } from '../../helpers/weighed-items';
 
@@ -33,5 +34,41 @@ describe('weekdaysApart', () => {
     expect(weekdaysApart(certified, lateNight)).toBe(false);
     expect(weekdaysApart(certified, undated)).toBe(false);
     expect(weekdaysApart(certified, deadline)).toBe(false);
+  });
+});
+
+describe('headline outsiders with shared names', () => {
+  const both = FEATURES.indexOf('headline_outsider_both_shared');
+  const one = FEATURES.indexOf('headline_outsider_one_shared');
+  // Names common in the window (White House, Twitter) are no party; filler items make them common.
+  const filler = [1, 2, 3, 4].map((k) =>
+    item(`f${k}`, k, `Filler story ${k} about the weather`, 'The White House said on Twitter that the weather would be fine, according to Reuters.'),
+  );
+
+  it('softens the outsider sign for two framings of one event that share their rare names', () => {
+    const [rips, stayOut] = weighed([
+      item('a', 0, 'Trump rips Corker in Twitter feud', 'President Trump attacked Senator Bob Corker of Tennessee on Tuesday, hours before meeting senators at Capitol Hill.'),
+      item('b', 1, 'Corker tells White House to stay out of tax debate', 'Senator Bob Corker of Tennessee said on Tuesday that President Trump should not meet senators at Capitol Hill.'),
+      ...filler,
+    ]);
+    const f = pairFeatures(rips!, stayOut!);
+    expect(f[FEATURES.indexOf('headline_outsider_both')]).toBe(1);
+    expect(f[both]).toBe(1);
+    expect(f[one]).toBe(0);
+    // Fitted as a softening: the outsider sign still counts against, less so.
+    expect(MODEL.weights[both]).toBeGreaterThan(0);
+    expect(MODEL.weights[both]! + MODEL.weights[FEATURES.indexOf('headline_outsider_both')]!).toBeLessThan(0);
+  });
+
+  it('keeps the outsider sign whole when each headline names a rare party the other never mentions', () => {
+    const [kestrel, varnholt] = weighed([
+      item('a', 0, 'Kestrel Isles parliament passes the Data Fairness Act', 'The parliament of the Kestrel Isles passed the Data Fairness Act, which gives people the right to a human review.'),
+      item('b', 1, 'Varnholt assembly passes the Data Fairness Act', 'Lawmakers in Varnholt passed the Data Fairness Act, which gives people the right to a human review.'),
+      ...filler,
+    ]);
+    const f = pairFeatures(kestrel!, varnholt!);
+    expect(f[FEATURES.indexOf('headline_outsider_both')]).toBe(1);
+    expect(f[FEATURES.indexOf('shared_rare_names')]).toBeGreaterThan(0);
+    expect(f[both]).toBe(0);
   });
 });

@@ -35,6 +35,14 @@ describe('itemSignals', () => {
     expect(s.names.has('the')).toBe(false);
   });
 
+  it('names each party of a joined name too, but not a short or lower-case part', () => {
+    const s = itemSignals(item('a', 'The Memo: Halvard-Okonjo sniping underscores budget frustration', 'Governor Ines Halvard and Mayor Tobi Okonjo traded barbs over Trump-era rules.'), 0);
+    for (const name of ['halvard-okonjo', 'halvard', 'okonjo']) expect(s.titleNames.has(name), name).toBe(true);
+    expect(s.names.has('trump')).toBe(true);
+    expect(s.names.has('era')).toBe(false);
+    expect(itemSignals(item('b', 'Corvid Labs releases Kite-3', 'Text.'), 0).names.has('3')).toBe(false);
+  });
+
   it('keeps letter-digit product names as headline codes', () => {
     expect(itemSignals(item('a', 'Corvid Labs releases Kite-3 for $3m', 'Text.'), 0).codes).toEqual(new Set(['kite-3']));
   });
