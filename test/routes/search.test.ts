@@ -54,15 +54,15 @@ describe('/search', () => {
       '"', '"unbalanced', 'a" OR "b', '(((', ')', 'marlowe)', 'NEAR(marlowe robotics, 2)', 'marlowe NEAR/2 robotics',
       '*', 'marl*', '^marlowe', 'title:marlowe', '{title dek}: marlowe', 'AND', 'OR OR OR', 'NOT marlowe', '-marlowe',
       "'; DROP TABLE articles; --", '\u0000\u0001\u0002', '<script>alert(1)</script>', '%', 'x'.repeat(5000),
-      Array.from({ length: 300 }, (_, i) => `w${i}`).join(' '), '😀 emoji', 'Ωmega ünïcode',
+      Array.from({ length: 300 }, (_, i) => `w${i}`).join(' '), '😀 emoji', 'Ωmega ünïcode', 'marlowe \u202eevil\u202c', 'a\u2066b\u2069c',
     ];
     for (const q of hostile) {
       const res = await search(q);
       expect(res.status, q.slice(0, 40)).toBe(200);
       const html = await res.text();
       expect(html).not.toContain('<script>alert');
-      // HTML may carry no control characters: a NUL in the query is not echoed into the page.
-      expect(html).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
+      // HTML may carry no control characters: a NUL or a bidi override in the query is not echoed into the page.
+      expect(html).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/);
     }
   });
 });
