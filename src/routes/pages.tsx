@@ -54,8 +54,11 @@ pages.get('/search', async (c) => {
   // Any text is a valid query: searchArticles turns it into plain quoted words.
   // Control characters (a NUL, a bidi override) are no words, and the echoed query may not carry them.
   const query = stripHiddenControls(c.req.query('q') ?? '', ' ').trim().slice(0, SEARCH_DISPLAY_MAX);
-  const hits = query ? await searchArticles(openDb(c.env.DB), query) : [];
-  return renderPage(c, <SearchPage site={siteView(c.env)} query={query} hits={hits} />, { cacheControl: SEARCH_CACHE });
+  const page = pageParam.safeParse(c.req.query('page'));
+  if (!page.success) return notFoundPage(c);
+  const results = await searchArticles(openDb(c.env.DB), query, page.data ?? 1);
+  if (beyondTheLast({ page: results.page, articles: results.hits })) return notFoundPage(c);
+  return renderPage(c, <SearchPage site={siteView(c.env)} query={query} results={results} />, { cacheControl: SEARCH_CACHE });
 });
 
 pages.get('/about', async (c) => {
