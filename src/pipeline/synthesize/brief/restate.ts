@@ -415,16 +415,14 @@ export function listOf(names: readonly string[]): string {
 }
 
 /**
- * The sentence with its publishers named: "According to P, …" or "…, P reported." A sentence that
- * names its own source ("…, according to the utility.") is reported once: "P reported that,
- * according to the utility, …", never "According to P, …, according to the utility."
+ * The sentence with its publishers named: "According to P, …", "…, P reported." or, in the middle,
+ * ", P reported,". A sentence that names its own source ("…, according to the utility.") gets no
+ * second "according to": "P reported that, according to the utility, …", never "According to P,
+ * …, according to the utility."
  * The first word keeps its capital only when the sources write it capitalised mid-sentence (a name).
  */
 export function attribute(sentence: string, publishers: readonly string[], style: 'prefix' | 'suffix' | 'middle', properWords: ReadonlySet<string>): string {
   const who = listOf(publishers);
-  // "…, according to the utility." moves to the front of what the outlet reports, so it is said once.
-  const trailing = TRAILING_ATTRIBUTION.exec(sentence);
-  if (trailing) return `${who} reported that, according to ${trailing[1]}, ${asMidSentence(sentence.slice(0, trailing.index), properWords)}.`;
   if (style === 'middle') {
     // At the comma nearest the middle: it splits the longest copied stretch. Before a clause, ", according to P,";
     // elsewhere ", P reported," — a verb between the outlet and what follows, so an appositive never renames the outlet.
@@ -443,6 +441,9 @@ export function attribute(sentence: string, publishers: readonly string[], style
     }
     style = 'prefix';
   }
+  // "…, according to the utility." moves to the front of what the outlet reports, so it is said once.
+  const trailing = TRAILING_ATTRIBUTION.exec(sentence);
+  if (trailing) return `${who} reported that, according to ${trailing[1]}, ${asMidSentence(sentence.slice(0, trailing.index), properWords)}.`;
   const endsPlain = /[^.!?"”’)]\.$/.test(sentence) || /\d\.$/.test(sentence);
   if (style === 'suffix' && endsPlain && !/\breported\b/.test(sentence)) {
     return `${sentence.slice(0, -1)}, ${who} reported.`;

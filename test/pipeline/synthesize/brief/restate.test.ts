@@ -101,13 +101,16 @@ describe('attributionInCause', () => {
 
 describe('attribute', () => {
   const none = new Set<string>();
-  it('names the outlet once beside a sentence that names its own source, whatever the style', () => {
+  it('names the outlet once beside a sentence that names its own source', () => {
     const sentence = 'No cases of illness have been reported, according to the utility.';
-    for (const style of ['prefix', 'suffix', 'middle'] as const) {
-      const text = attribute(sentence, ['Marrow Herald'], style, none);
-      expect(text, style).toBe('Marrow Herald reported that, according to the utility, no cases of illness have been reported.');
-      expect(text.match(/according to/gi), style).toHaveLength(1);
+    for (const style of ['prefix', 'suffix'] as const) {
+      expect(attribute(sentence, ['Marrow Herald'], style, none), style).toBe('Marrow Herald reported that, according to the utility, no cases of illness have been reported.');
     }
+    // In the middle (to split a long copied stretch) the outlet reports; it is never "according to" twice.
+    const long = 'Employers added 661,000 jobs in September, a drop from July when more than 1 million jobs were created, according to the Labor Department.';
+    expect(attribute(long, ['Meridian Times'], 'middle', none)).toBe(
+      'Employers added 661,000 jobs in September, Meridian Times reported, a drop from July when more than 1 million jobs were created, according to the Labor Department.',
+    );
     // A name keeps its capital after the lead-in.
     expect(attribute('Halden Water shut the plant on Sunday, according to the utility.', ['Marrow Herald'], 'prefix', new Set(['Halden']))).toBe(
       'Marrow Herald reported that, according to the utility, Halden Water shut the plant on Sunday.',
