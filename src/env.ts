@@ -37,7 +37,8 @@ type OptionalVar =
   | 'LOOPBACK_PORTS'
   | 'ACCESS_TEAM_DOMAIN'
   | 'ACCESS_AUD'
-  | 'AUTH_FAILURES_PER_MINUTE';
+  | 'AUTH_FAILURES_PER_MINUTE'
+  | 'TRUST_CF_CONNECTING_IP';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
@@ -95,6 +96,11 @@ export const configSchema = z.object({
   ACCESS_AUD: z.string().regex(/^[A-Za-z0-9]{16,128}$/, 'must be the Access application AUD tag').optional(),
   /** Failed editor sign-ins one client may make per minute before it is refused for that minute. */
   AUTH_FAILURES_PER_MINUTE: int(1, 1000).default(10),
+  /**
+   * Count failed sign-ins per `CF-Connecting-IP` on requests that came through Cloudflare. Off for
+   * `wrangler dev` and any front that is not Cloudflare's edge, where a client can write the header.
+   */
+  TRUST_CF_CONNECTING_IP: flag.default(true),
   CLUSTER_WINDOW_HOURS: int(1, 24 * 14).default(72),
   FRESHNESS_HOURS: int(1, 24 * 30).default(72),
   MAX_VERBATIM_WORDS: int(4, 100).default(12),

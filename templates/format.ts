@@ -54,6 +54,7 @@ export const CHECK_LABELS: Readonly<Record<string, string>> = {
   duplicate: 'Not a repeat of an article already published',
   injection: 'No instructions hidden in source text were followed',
   links: 'Every source link is a real web address from our records',
+  readability: 'Reads as finished prose: no sentence cut off or said twice, no pronoun left unexplained, and not mostly quotation',
 };
 
 const VERSION_REASONS: Readonly<Record<string, string>> = {

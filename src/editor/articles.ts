@@ -21,8 +21,9 @@ import type { ArticleDraft, CheckReport, SourceDoc } from '../pipeline/types';
 import type { ActionContext } from './context';
 import { issueSentences } from './issues';
 import { INPUT_LIMITS } from './limits';
+import { noHiddenControls } from '../lib/hidden-controls';
 
-const reasonText = z.string().trim().min(INPUT_LIMITS.reason.min, `give a reason of at least ${INPUT_LIMITS.reason.min} characters`).max(INPUT_LIMITS.reason.max);
+const reasonText = z.string().trim().min(INPUT_LIMITS.reason.min, `give a reason of at least ${INPUT_LIMITS.reason.min} characters`).max(INPUT_LIMITS.reason.max).superRefine(noHiddenControls);
 
 export const publishInput = z.object({ reason: reasonText.optional(), version: z.number().int().min(1).optional() }).strict();
 export const unpublishInput = z.object({ reason: reasonText }).strict();
@@ -37,7 +38,7 @@ export const editInput = z
   .strict()
   .refine((b) => Object.keys(b).length > 0, 'must change at least one of title, dek, category, tags or draft');
 export const correctionInput = z
-  .object({ text: z.string().trim().min(INPUT_LIMITS.correctionNotice.min, `describe the correction in at least ${INPUT_LIMITS.correctionNotice.min} characters`).max(INPUT_LIMITS.correctionNotice.max), draft: z.unknown().optional() })
+  .object({ text: z.string().trim().min(INPUT_LIMITS.correctionNotice.min, `describe the correction in at least ${INPUT_LIMITS.correctionNotice.min} characters`).max(INPUT_LIMITS.correctionNotice.max).superRefine(noHiddenControls), draft: z.unknown().optional() })
   .strict();
 
 const STATUS_OF: Record<EditorialError['code'], 404 | 409 | 422> = {

@@ -6,12 +6,13 @@ import { openDb } from '../db/client';
 import { auditLog, deskSessions, editors, type Editor } from '../db/schema';
 import { ApiError } from '../lib/http/api-error';
 import { sha256Hex } from '../lib/hash';
+import { noHiddenControls } from '../lib/hidden-controls';
 import type { ActionContext } from './context';
 import { INPUT_LIMITS } from './limits';
 
 export const newTokenInput = z
   .object({
-    name: z.string().trim().min(INPUT_LIMITS.tokenName.min).max(INPUT_LIMITS.tokenName.max),
+    name: z.string().trim().min(INPUT_LIMITS.tokenName.min).max(INPUT_LIMITS.tokenName.max).superRefine(noHiddenControls),
     role: z.enum(['admin', 'editor']).default('editor'),
     /** The e-mail Cloudflare Access signs this editor in with (when Access is configured). */
     email: z.email().transform((e) => e.toLowerCase()).optional(),

@@ -2,6 +2,7 @@
 // Hand-written because the HTML parsers that run in Workers (HTMLRewriter) are async and
 // workerd-only, and DOM-building ones cost far more than a single forward scan needs.
 import { decodeHTML } from 'entities/decode';
+import { BIDI_CONTROL_RANGES } from './hidden-controls';
 
 /** Elements whose content is never text a reader sees. */
 const DROPPED = new Set(['script', 'style', 'iframe', 'noembed', 'noframes', 'noscript', 'xmp', 'template', 'select']);
@@ -79,8 +80,9 @@ export function htmlToText(source: string, options: HtmlToTextOptions = {}): str
   return tidyText(out.join(''), max);
 }
 
-const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/;
-const CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+// C0 and C1 controls, and the bidi controls that reorder or hide what a reader sees (never kept from a feed).
+const CONTROL = new RegExp(`[\\u0000-\\u0008\\u000e-\\u001f\\u007f-\\u009f${BIDI_CONTROL_RANGES}]`);
+const CONTROLS = new RegExp(CONTROL.source, 'g');
 
 /** Appends a piece of text; its length, for the running count (a module function, not a closure made per call). */
 function add(out: string[], piece: string): number {
@@ -91,7 +93,7 @@ function add(out: string[], piece: string): number {
 /** Collapses spaces within lines and blank-line runs, trims, and cuts at max characters. */
 export function tidyText(text: string, max = Infinity): string {
   let tidy = unwrapCdata(text);
-  // C1 controls read as Windows-1252; C0 controls XML forbids (\x1a from pasted text, \x08) dropped.
+  // C1 controls read as Windows-1252; C0 controls XML forbids (\x1a from pasted text, \x08) and bidi controls dropped.
   if (CONTROL.test(tidy)) tidy = tidy.replace(CONTROLS, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? '');
   return truncate(collapseWhitespace(tidy).trim(), max);
 }

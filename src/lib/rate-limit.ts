@@ -75,7 +75,17 @@ export function failureThrottle(opts: { db: D1Database; limiter: RateLimiter; bl
   };
 }
 
-/** The client a request comes from: Cloudflare's connecting IP (set by the edge, not the client), else one shared bucket. */
-export function clientKey(headers: Headers): string {
-  return headers.get('cf-connecting-ip')?.trim().toLowerCase() || 'unknown-client';
+/**
+ * The client a request's failed sign-ins are counted against. `CF-Connecting-IP` is trusted only
+ * when the request came through Cloudflare (`request.cf` is set) and `trustHeader` (the
+ * TRUST_CF_CONNECTING_IP flag) is on: Cloudflare's edge overwrites the header, but a self-hosted
+ * workerd (no `cf`) or `wrangler dev` (which keeps a header the client sent) passes on whatever the
+ * client wrote, and one bucket per invented address would make the limit void. Untrusted, every
+ * client shares one bucket.
+ * @example clientKey(c.req.raw, loadConfig(c.env).TRUST_CF_CONNECTING_IP) // "203.0.113.7" or "unknown-client"
+ */
+export function clientKey(request: Request, trustHeader: boolean): string {
+  const shared = 'unknown-client';
+  if (!trustHeader || !request.cf) return shared;
+  return request.headers.get('cf-connecting-ip')?.trim().toLowerCase() || shared;
 }

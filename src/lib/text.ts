@@ -9,6 +9,14 @@ export function normalizeWhitespace(text: string): string {
 // A run of whitespace that is not one space: it starts with a tab or newline, or is a space and more.
 const WHITESPACE_RUNS = /[^\S ]\s*| \s+/g;
 
+/**
+ * An item's title and text as one key, whitespace runs aside: two items with the same key are one
+ * article however they reached us (a feed read through a redirect, or under a second name).
+ */
+export function contentKey(title: string, text: string): string {
+  return `${normalizeWhitespace(title)}\n${normalizeWhitespace(text)}`;
+}
+
 /** Lower-case word tokens (letters and digits, Unicode-aware), apostrophes folded. */
 export function words(text: string): string[] {
   const lower = text.toLowerCase();

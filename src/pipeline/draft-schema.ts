@@ -1,5 +1,6 @@
 /** The zod schema an ArticleDraft must satisfy, for writers' output and the `schema` check. */
 import { z } from 'zod';
+import { noHiddenControls } from '../lib/hidden-controls';
 import type { ArticleDraft } from './types';
 
 export const DRAFT_LIMITS = {
@@ -28,6 +29,7 @@ const NO_MARKUP: readonly { re: RegExp; what: string; needs?: string }[] = [
 ];
 
 const unmarked = (text: string, ctx: z.RefinementCtx) => {
+  noHiddenControls(text, ctx);
   for (const { re, what, needs } of NO_MARKUP) {
     // A text without the character every match holds is not searched (the e-mail pattern is tried at every offset).
     if (needs !== undefined && !text.includes(needs)) continue;

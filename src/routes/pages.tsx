@@ -5,6 +5,7 @@ import type { AppEnv } from '../app';
 import { openDb } from '../db/client';
 import { getPublishedArticle, listPublished, listCorrections, newsroomStatus, searchArticles, trustedSources } from '../db/read-model';
 import { categorySlug } from '../env';
+import { stripHiddenControls } from '../lib/hidden-controls';
 import { NO_STORE, SEARCH_CACHE } from '../lib/http/cache-control';
 import { notFoundPage } from './errors';
 import { AboutPage } from '../../templates/pages/AboutPage';
@@ -51,10 +52,13 @@ pages.get('/category/:slug', async (c) => {
 
 pages.get('/search', async (c) => {
   // Any text is a valid query: searchArticles turns it into plain quoted words.
-  // Control characters (a NUL, say) are no words, and HTML may not carry them.
-  const query = (c.req.query('q') ?? '').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, ' ').trim().slice(0, SEARCH_DISPLAY_MAX);
-  const hits = query ? await searchArticles(openDb(c.env.DB), query) : [];
-  return renderPage(c, <SearchPage site={siteView(c.env)} query={query} hits={hits} />, { cacheControl: SEARCH_CACHE });
+  // Control characters (a NUL, a bidi override) are no words, and the echoed query may not carry them.
+  const query = stripHiddenControls(c.req.query('q') ?? '', ' ').trim().slice(0, SEARCH_DISPLAY_MAX);
+  const page = pageParam.safeParse(c.req.query('page'));
+  if (!page.success) return notFoundPage(c);
+  const results = await searchArticles(openDb(c.env.DB), query, page.data ?? 1);
+  if (beyondTheLast({ page: results.page, articles: results.hits })) return notFoundPage(c);
+  return renderPage(c, <SearchPage site={siteView(c.env)} query={query} results={results} />, { cacheControl: SEARCH_CACHE });
 });
 
 pages.get('/about', async (c) => {

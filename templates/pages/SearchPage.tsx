@@ -1,9 +1,12 @@
 /** Search: a GET form and the ranked hits with highlighted snippets. */
-import type { SearchHit } from '../../src/db/queries/views';
+import type { SearchResults } from '../../src/db/queries/views';
 import { Layout, type SiteView } from '../Layout';
 import { ArticleCard } from '../partials/ArticleCard';
+import { Pagination } from '../partials/Pagination';
 
-export function SearchPage({ site, query, hits }: { site: SiteView; query: string; hits: SearchHit[] }) {
+export function SearchPage({ site, query, results }: { site: SiteView; query: string; results: SearchResults }) {
+  const { hits, page, pageSize, hasNext } = results;
+  const first = (page - 1) * pageSize + 1;
   return (
     <Layout
       site={site}
@@ -19,7 +22,11 @@ export function SearchPage({ site, query, hits }: { site: SiteView; query: strin
         (hits.length ? (
           <>
             <p class="muted">
-              {hits.length} {hits.length === 1 ? 'article matches' : 'articles match'} “{query}”.
+              {page === 1 && !hasNext
+                ? `${hits.length} ${hits.length === 1 ? 'article matches' : 'articles match'} “${query}”.`
+                : hits.length === 1
+                  ? `Article ${first} of those matching “${query}”.`
+                  : `Articles ${first}–${first + hits.length - 1} of those matching “${query}”.`}
             </p>
             <ul class="cards">
               {hits.map((hit) => (
@@ -28,6 +35,7 @@ export function SearchPage({ site, query, hits }: { site: SiteView; query: strin
                 </li>
               ))}
             </ul>
+            <Pagination basePath="/search" page={page} hasNext={hasNext} params={{ q: query }} labels={{ prev: 'Previous results', next: 'More results' }} />
           </>
         ) : (
           <p>No articles match “{query}”. Try fewer or different words.</p>

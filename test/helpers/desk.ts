@@ -50,10 +50,11 @@ export class DeskBrowser {
     return this.keep(await deskFetch(path, { headers: { ...this.headers, cookie: this.cookieHeader() } }));
   }
 
-  /** Posts form fields (a FormData for files) as a same-origin browser form would. */
-  async post(path: string, fields: Record<string, string> | FormData) {
-    const body = fields instanceof FormData ? fields : new URLSearchParams(fields);
-    return this.keep(await deskFetch(path, { method: 'POST', body, headers: { ...this.headers, cookie: this.cookieHeader(), origin: ORIGIN } }));
+  /** Posts form fields (a FormData for files, a string for a body encoded by hand) as a same-origin browser form would. */
+  async post(path: string, fields: Record<string, string> | FormData | string) {
+    const body = typeof fields === 'string' || fields instanceof FormData ? fields : new URLSearchParams(fields);
+    const type: Record<string, string> = typeof fields === 'string' ? { 'content-type': 'application/x-www-form-urlencoded' } : {};
+    return this.keep(await deskFetch(path, { method: 'POST', body, headers: { ...this.headers, ...type, cookie: this.cookieHeader(), origin: ORIGIN } }));
   }
 
   /** Opens `page`, then submits its form to `action` with its own hidden fields and `fields`. */

@@ -125,7 +125,8 @@ export async function startLocalNewsroom(opts: LocalNewsroomOptions): Promise<Lo
       NPX,
       [
         'wrangler', 'dev', '--port', String(opts.port), '--test-scheduled', ...persist,
-        '--var', 'ALLOW_LOOPBACK_SOURCES:true', '--var', `LOOPBACK_PORTS:${[opts.newswirePort, ...extraLoopbackPorts()].join(',')}`,
+        // wrangler dev keeps a CF-Connecting-IP the client sent: failed sign-ins share one bucket here.
+        '--var', 'ALLOW_LOOPBACK_SOURCES:true', '--var', 'TRUST_CF_CONNECTING_IP:false', '--var', `LOOPBACK_PORTS:${[opts.newswirePort, ...extraLoopbackPorts()].join(',')}`,
         '--var', `SITE_URL:${site}`, '--var', `ADMIN_TOKEN:${opts.adminToken}`, ...(opts.vars ?? []).flatMap((v) => ['--var', v]),
       ],
       // stdin ignored because a background group must not read the terminal.

@@ -47,6 +47,16 @@ describe('checkArticle', () => {
     );
   });
 
+  it('counts cited sources with the same title and text under two publishers as one family', () => {
+    const [one, two] = story.sources;
+    const mirrored = { ...two!, title: one!.title, text: one!.text, publishedAt: one!.publishedAt > two!.publishedAt ? one!.publishedAt : two!.publishedAt };
+    const sources = story.sources.map((s) => (s.n === two!.n ? mirrored : s));
+    const diversity = (docs: typeof sources) => checkArticle(story.draft, docs, { ...policy, minPublishers: story.sources.length }).results.find((r) => r.name === 'source-diversity')!;
+    expect(diversity(story.sources).passed).toBe(true);
+    expect(diversity(sources).passed).toBe(false);
+    expect(diversity(sources).details[0]).toContain(`${one!.publisher.toLowerCase()} (`);
+  });
+
   it('treats sources on our own host as our own', () => {
     const own = story.sources.map((s) => ({ ...s, url: `https://news.test/articles/${s.n}` }));
     const report = checkArticle(story.draft, own, { ...policy, siteUrl: 'https://news.test' });

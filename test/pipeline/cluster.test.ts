@@ -199,6 +199,14 @@ describe('independentPublishers', () => {
     expect(independentPublishers([wire, copy, kite[0]!])).toBe(2);
   });
 
+  it('counts items whose title and text are the same, word for word, once, however short the text', () => {
+    const original = { id: 'base-1', publisher: 'Base Pub', title: 'Osterby cranes arrive', text: 'Four cranes arrived.', url: 'https://wire.example/news/cranes', publishedAt: '2026-11-20T10:00:00Z' };
+    const viaRedirect = { ...original, id: 'rel-1', publisher: 'Rel Pub', text: ' Four cranes\narrived. ', url: 'https://wire.example/redirect/news/cranes' };
+    expect(independentPublishers([original, viaRedirect])).toBe(1);
+    // Short texts that differ are two reports.
+    expect(independentPublishers([original, { ...viaRedirect, text: 'Four cranes arrived on a barge.' }])).toBe(2);
+  });
+
   it('counts two feeds of one publisher family once', () => {
     const secondFeed = { ...kite[1]!, publisher: 'relay' };
     expect(independentPublishers([kite[0]!, secondFeed])).toBe(1);

@@ -267,6 +267,29 @@ describe('hostile markup', () => {
   });
 });
 
+describe('invisible controls', () => {
+  it('strips NUL and the bidi overrides and isolates from titles, text and authors, in XML and JSON feeds', () => {
+    const hidden = /[\u0000\u202a-\u202e\u2066-\u2069]/;
+    const xml = parseFeed(
+      rss(`<item><title>Mill &#x202E;stuc boj&#x202C; at Ostrava</title><link>https://wire.example/a</link>
+        <description>Cuts \u2066announced\u2069 today, with &lt;b&gt;\u202Abold\u202C&lt;/b&gt; text.</description><dc:creator>Ana \u202EVo</dc:creator></item>`),
+      { url: URL_ },
+    );
+    const json = parseFeed(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'JSON \u202eWire',
+        items: [{ id: 'j1', url: '/j1', title: 'Null\u0000 and \u202eoverride', content_text: 'Text\u0000 with \u2067isolate\u2069.' }],
+      }),
+      { url: URL_ },
+    );
+    expect(xml.items[0]).toMatchObject({ title: 'Mill stuc boj at Ostrava', summary: 'Cuts announced today, with bold text.', author: 'Ana Vo' });
+    expect(json.title).toBe('JSON Wire');
+    expect(json.items[0]).toMatchObject({ title: 'Null and override', contentText: 'Text with isolate.' });
+    for (const item of [...xml.items, ...json.items]) expect(JSON.stringify(item)).not.toMatch(hidden);
+  });
+});
+
 describe('two faults in one item', () => {
   it('keeps every item when an unescaped "&" sits beside an unclosed tag (the validator stops at the first)', () => {
     const feed = parseFeed(

@@ -114,3 +114,24 @@ describe('updateStories', () => {
     expect((await loadStorySources(db, fine.id)).map((d) => d.itemId)).toEqual([first[2]!.id]);
   });
 });
+
+describe('one feed read under two publishers', () => {
+  it('counts byte-identical items (one content hash) under two publishers once, so the story is not written', async () => {
+    await db.insert(sources).values([
+      { id: 'rel-pub', name: 'Rel Pub', publisher: 'Rel Pub', feedUrl: 'https://wire.example/redirect-relative', homepage: 'https://wire.example/' },
+      { id: 'base-pub', name: 'Base Pub', publisher: 'Base Pub', feedUrl: 'https://wire.example/atom-base.xml', homepage: 'https://wire.example/' },
+    ]);
+    // The same document through a redirect: relative links resolved against each feed's own address.
+    const title = 'Osterby cranes arrive';
+    const text = 'Four cranes arrived on Monday.';
+    const via = item('relay', 0.5, title, text, { sourceId: 'rel-pub', publisher: 'Rel Pub', url: 'https://wire.example/redirect/news/cranes', contentHash: 'same-bytes' });
+    const base = item('relay', 0.5, title, text, { sourceId: 'base-pub', publisher: 'Base Pub', url: 'https://wire.example/news/cranes', contentHash: 'same-bytes' });
+    await db.insert(items).values([via, base]);
+    const result = await updateStories(db, { config, now: new Date(NOW + 200_000) });
+    const story = await storyOf(via.id);
+    expect((await storyOf(base.id)).id).toBe(story.id);
+    expect(story).toMatchObject({ publisherCount: 1, itemCount: 2 });
+    expect(result.toWrite.map((s) => s.storyId)).not.toContain(story.id);
+    expect((await loadStorySources(db, story.id)).map((d) => d.itemId)).toEqual([via.id]);
+  });
+});

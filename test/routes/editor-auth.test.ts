@@ -21,8 +21,11 @@ const app = new Hono<EditorEnv>()
 const withAccess = { ...env, ACCESS_TEAM_DOMAIN: TEAM, ACCESS_AUD: AUD };
 const withoutBinding = { ...env, AUTH_LIMITER: undefined, AUTH_FAILURES_PER_MINUTE: '3' };
 
-async function whoami(headers: Record<string, string>, bindings: object = withAccess) {
-  const res = await app.request('/api/editor/whoami', { headers }, bindings);
+/** What Cloudflare's edge (and wrangler dev) attach to a request; a self-hosted workerd attaches nothing. */
+const THROUGH_CLOUDFLARE: RequestInit['cf'] = { colo: 'AMS' };
+
+async function whoami(headers: Record<string, string>, bindings: object = withAccess, cf: RequestInit['cf'] | null = THROUGH_CLOUDFLARE) {
+  const res = await app.request('/api/editor/whoami', { headers, cf: cf ?? undefined }, bindings);
   return { status: res.status, body: (await res.json()) as { id?: string; error?: { code: string; message: string } } };
 }
 
@@ -87,5 +90,18 @@ describe('failed sign-ins are rate limited per client', () => {
     for (let i = 0; i < 12; i++) statuses.push((await whoami({ ...ip, authorization: `Bearer wrong-token-${i}-0123456789` }, env)).status);
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+
+  it('trusts CF-Connecting-IP only on requests that came through Cloudflare, and only while TRUST_CF_CONNECTING_IP is on', async () => {
+    const wrong = (i: number) => ({ 'cf-connecting-ip': `9.9.9.${i}`, authorization: `Bearer wrong-token-${i}-abcdefghij` });
+    // No request.cf (a self-hosted workerd): the header is the client's own, so invented addresses share one bucket.
+    const selfHosted: number[] = [];
+    for (let i = 0; i < 4; i++) selfHosted.push((await whoami(wrong(i), withoutBinding, null)).status);
+    expect(selfHosted).toEqual([401, 401, 401, 429]);
+    // Through wrangler dev (request.cf set, header kept from the client) with the flag off: the same bucket, still blocked.
+    const devServer = { ...withoutBinding, TRUST_CF_CONNECTING_IP: 'false' };
+    expect((await whoami(wrong(5), devServer)).status).toBe(429);
+    // Through Cloudflare's edge, which writes the header itself: that address has a bucket of its own.
+    expect((await whoami(wrong(6), withoutBinding)).status).toBe(401);
   });
 });

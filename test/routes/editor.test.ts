@@ -160,6 +160,27 @@ describe('editor API on articles', () => {
     const article = await api(`/articles/${held.articleId}`);
     expect(((await article.json()) as { article: { status: string } }).article.status).toBe('published');
   });
+
+  it('refuses a body that is not UTF-8 and text with invisible controls (NUL, bidi overrides), and changes nothing', async () => {
+    const path = `/articles/${held.articleId}/unpublish`;
+    const utf8 = new TextEncoder();
+    const notUtf8 = new Uint8Array([...utf8.encode('{"reason":"Reviewed '), 0xff, 0xfe, ...utf8.encode(' and fine"}')]);
+    for (const headers of [{}, { 'idempotency-key': 'not-utf8-body-1' }] as Record<string, string>[]) {
+      const res = await api(path, { method: 'POST', body: notUtf8, headers: { 'content-type': 'application/json', ...headers } });
+      expect(res.status).toBe(400);
+      expect(await errorOf(res)).toMatchObject({ code: 'invalid-encoding', message: expect.stringContaining('not valid UTF-8') });
+    }
+    for (const [reason, shown] of [['Reviewed \u202e ko won', 'U+202E'], ['Reviewed \u0000 raw', 'U+0000'], ['Reviewed \u2067 again', 'U+2067']]) {
+      const res = await api(path, { method: 'POST', json: { reason } });
+      expect(res.status, reason).toBe(400);
+      expect((await errorOf(res)).message).toContain(`invisible control character (${shown})`);
+    }
+    const edit = await api(`/articles/${held.articleId}`, { method: 'PATCH', json: { title: 'Lumen Forge releases Atlas \u202eevil model for research' } });
+    expect(edit.status).toBeGreaterThanOrEqual(400);
+    expect((await errorOf(edit)).message).toContain('U+202E');
+    const article = await api(`/articles/${held.articleId}`);
+    expect(((await article.json()) as { article: { status: string; currentVersion: number } }).article).toMatchObject({ status: 'published' });
+  });
 });
 
 describe('editor API edits (PATCH)', () => {

@@ -49,20 +49,39 @@ describe('/search', () => {
     expect(await (await search('zeppelin')).text()).toContain('No articles match “zeppelin”');
   });
 
+  it('pages results twenty at a time, keeping the query, and a page past the end or no page at all is a 404', async () => {
+    for (let i = 0; i < 21; i++) {
+      await seedArticle({ slug: `quokka-${i}`, title: `Quokka survey number ${i} counts the island's marsupials again`, publishedAt: hoursAgo(10 + i) });
+    }
+    const first = await (await get('/search?q=quokka')).text();
+    expect(first.match(/href="\/articles\/quokka-/g)).toHaveLength(20);
+    expect(first).toContain('Articles 1–20 of those matching “quokka”.');
+    expect(first).toContain('<a href="/search?q=quokka&amp;page=2" rel="next">More results</a>');
+    const second = await get('/search?q=quokka&page=2');
+    expect(second.status).toBe(200);
+    const html = await second.text();
+    const onSecond = [...html.matchAll(/href="\/articles\/(quokka-\d+)"/g)].map((m) => m[1]);
+    expect(onSecond).toHaveLength(1);
+    expect(first).not.toContain(`/articles/${onSecond[0]}"`);
+    expect(html).toContain('Article 21 of those matching “quokka”.');
+    expect(html).toContain('<a href="/search?q=quokka" rel="prev">Previous results</a>');
+    for (const page of ['3', '0', 'two', '501']) expect((await get(`/search?q=quokka&page=${page}`)).status, page).toBe(404);
+  });
+
   it('answers 200 for every hostile or malformed query', async () => {
     const hostile = [
       '"', '"unbalanced', 'a" OR "b', '(((', ')', 'marlowe)', 'NEAR(marlowe robotics, 2)', 'marlowe NEAR/2 robotics',
       '*', 'marl*', '^marlowe', 'title:marlowe', '{title dek}: marlowe', 'AND', 'OR OR OR', 'NOT marlowe', '-marlowe',
       "'; DROP TABLE articles; --", '\u0000\u0001\u0002', '<script>alert(1)</script>', '%', 'x'.repeat(5000),
-      Array.from({ length: 300 }, (_, i) => `w${i}`).join(' '), '😀 emoji', 'Ωmega ünïcode',
+      Array.from({ length: 300 }, (_, i) => `w${i}`).join(' '), '😀 emoji', 'Ωmega ünïcode', 'marlowe \u202eevil\u202c', 'a\u2066b\u2069c',
     ];
     for (const q of hostile) {
       const res = await search(q);
       expect(res.status, q.slice(0, 40)).toBe(200);
       const html = await res.text();
       expect(html).not.toContain('<script>alert');
-      // HTML may carry no control characters: a NUL in the query is not echoed into the page.
-      expect(html).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
+      // HTML may carry no control characters: a NUL or a bidi override in the query is not echoed into the page.
+      expect(html).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/);
     }
   });
 });

@@ -3,12 +3,13 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { ARTICLES_FTS } from '../schema';
 import { toSummary, type SummaryRow } from './articles';
-import type { SearchHit } from './views';
+import type { SearchResults } from './views';
 
 const MAX_INPUT = 500;
 const MAX_TERMS = 12;
 const MAX_TERM_LENGTH = 40;
-const RESULTS = 20;
+/** Hits per page of results. */
+export const SEARCH_PAGE_SIZE = 20;
 // Letters and digits only: everything FTS5 could read as syntax (quotes, *, ^, :, parens, -) is dropped.
 const TERM = /[\p{L}\p{N}]+/gu;
 const OPEN = '\u0001';
@@ -44,10 +45,13 @@ interface SearchRow extends Omit<SummaryRow, 'tags'> {
   snippet: string | null;
 }
 
-/** Published articles matching free text, best first (bm25: title over dek over body), with highlighted snippets. */
-export async function searchArticles(db: Db, input: string): Promise<SearchHit[]> {
+/**
+ * Published articles matching free text, best first (bm25: title over dek over body), with
+ * highlighted snippets: page `page` (from 1) of SEARCH_PAGE_SIZE hits.
+ */
+export async function searchArticles(db: Db, input: string, page = 1): Promise<SearchResults> {
   const query = toFtsQuery(input);
-  if (!query) return [];
+  if (!query) return { hits: [], page, pageSize: SEARCH_PAGE_SIZE, hasNext: false };
   const rows = await db.all<SearchRow>(sql`
     SELECT a.slug, a.title, a.dek, a.category, a.tags, a.published_at AS publishedAt,
            a.first_published_at AS firstPublishedAt, a.updated_at AS updatedAt, a.cover_key AS coverKey,
@@ -58,12 +62,13 @@ export async function searchArticles(db: Db, input: string): Promise<SearchHit[]
     FROM ${sql.raw(ARTICLES_FTS)} AS f
     JOIN articles AS a ON a.id = f.article_id
     WHERE ${sql.raw(ARTICLES_FTS)} MATCH ${query} AND a.status = 'published'
-    ORDER BY bm25(${sql.raw(ARTICLES_FTS)}, 0.0, 10.0, 4.0, 1.0)
-    LIMIT ${RESULTS}`);
-  return rows.map(({ snippet, tags, ...row }) => ({
+    ORDER BY bm25(${sql.raw(ARTICLES_FTS)}, 0.0, 10.0, 4.0, 1.0), a.published_at DESC, a.id
+    LIMIT ${SEARCH_PAGE_SIZE + 1} OFFSET ${(page - 1) * SEARCH_PAGE_SIZE}`);
+  const hits = rows.slice(0, SEARCH_PAGE_SIZE).map(({ snippet, tags, ...row }) => ({
     ...toSummary({ ...row, tags: safeTags(tags) }),
     snippet: snippetRuns(snippet ?? ''),
   }));
+  return { hits, page, pageSize: SEARCH_PAGE_SIZE, hasNext: rows.length > SEARCH_PAGE_SIZE };
 }
 
 function safeTags(json: string): string[] {

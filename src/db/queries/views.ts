@@ -85,6 +85,14 @@ export interface SearchHit extends ArticleSummary {
   snippet: string[];
 }
 
+/** One page of search results (`page` from 1, `pageSize` hits at most), and whether another page follows. */
+export interface SearchResults {
+  hits: SearchHit[];
+  page: number;
+  pageSize: number;
+  hasNext: boolean;
+}
+
 export interface CorrectionLogEntry extends CorrectionView {
   slug: string;
   title: string;

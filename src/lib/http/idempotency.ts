@@ -39,8 +39,10 @@ export function idempotency(opts: IdempotencyOptions): MiddlewareHandler {
     if (key === undefined || !MUTATING.has(c.req.method) || opts.skip?.(c)) return next();
     if (!KEY.test(key)) return apiError(c, 400, 'invalid-idempotency-key', 'Idempotency-Key must be 1 to 255 visible ASCII characters.');
     if (Number(c.req.header('content-length') ?? '0') > MAX_BODY) return next();
-    const body = await c.req.text();
-    if (body.length > MAX_BODY) return next();
+    // The bytes, not text(): the route reads them again and refuses ones that are not UTF-8 (text() would have replaced them).
+    const bytes = await c.req.arrayBuffer();
+    if (bytes.byteLength > MAX_BODY) return next();
+    const body = new TextDecoder().decode(bytes);
 
     const db = opts.db(c);
     const scope = opts.scope(c);

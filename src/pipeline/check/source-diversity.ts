@@ -1,19 +1,29 @@
-/** `source-diversity`: the cited sources come from enough independent publisher families, not from us. */
+/**
+ * `source-diversity`: the cited sources come from enough independent publisher families, not from
+ * us. A source whose title and text are another's, word for word (one feed read under two names),
+ * counts for the family of the earliest of them only.
+ */
+import { contentKey } from '../../lib/text';
+import type { SourceDoc } from '../types';
 import { type CheckContext, isOwnSource } from './context';
 
 export function checkSourceDiversity(ctx: CheckContext): string[] {
   const family = ctx.policy.publisherFamily ?? ((p: string) => p.trim().toLowerCase());
-  const cited = new Set(ctx.passages.flatMap((p) => p.citations ?? []));
+  const cited = [...new Set(ctx.passages.flatMap((p) => p.citations ?? []))].flatMap((n) => ctx.byNumber.get(n) ?? []);
+  const content = (doc: SourceDoc) => contentKey(doc.title, doc.text);
+  // Identical content belongs to the family that published it first.
+  const firstFamily = new Map<string, string>();
+  for (const { doc } of [...cited].sort((a, b) => (a.doc.publishedAt < b.doc.publishedAt ? -1 : a.doc.publishedAt > b.doc.publishedAt ? 1 : a.doc.n - b.doc.n))) {
+    if (!firstFamily.has(content(doc))) firstFamily.set(content(doc), family(doc.publisher));
+  }
   const families = new Map<string, string[]>();
   let own = 0;
-  for (const n of cited) {
-    const s = ctx.byNumber.get(n);
-    if (!s) continue;
+  for (const s of cited) {
     if (isOwnSource(ctx, s.doc)) {
       own++;
       continue;
     }
-    const f = family(s.doc.publisher);
+    const f = firstFamily.get(content(s.doc))!;
     families.set(f, [...(families.get(f) ?? []), s.label]);
   }
   if (families.size >= ctx.policy.minPublishers) return [];

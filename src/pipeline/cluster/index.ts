@@ -16,6 +16,7 @@ import { containment } from './features';
 import type { PairModel } from './pair';
 import { shinglesOf } from './signals';
 import { MODEL } from './weights';
+import { contentKey } from '../../lib/text';
 
 export type ClusterPolicy = AssignPolicy;
 export const DEFAULT_CLUSTER_POLICY: ClusterPolicy = DEFAULT_ASSIGN_POLICY;
@@ -54,18 +55,20 @@ export function joinStories(open: readonly OpenStory[], fresh: readonly ClusterI
 const MIN_COPY_SHINGLES = 8;
 
 /**
- * Copies among one story's items: each group is one article (URL, headline or text), its
- * earliest item (the original) first. Stories are small, so every pair is compared.
+ * Copies among one story's items: each group is one article (URL, identical title and text, or
+ * near-identical text), its earliest item (the original) first. Stories are small, so every pair is compared.
  */
 export function copyGroups(items: ClusterItem[], policy?: Partial<ClusterPolicy>): string[][] {
   const p = resolvePolicy(policy);
   const fs = signalsOf(items);
+  const keys = fs.map((s) => contentKey(s.item.title, s.item.text));
   const root = fs.map((_, i) => i);
   const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i]!)));
   for (let i = 0; i < fs.length; i++) {
     for (let j = i + 1; j < fs.length; j++) {
       const [a, b] = [fs[i]!, fs[j]!];
-      let copy = !!a.urlKey && a.urlKey === b.urlKey;
+      // Identical content is one article however short it is: too short for shingles, it is still no second report.
+      let copy = (!!a.urlKey && a.urlKey === b.urlKey) || keys[i] === keys[j];
       if (!copy) {
         const [sa, sb] = [shinglesOf(a), shinglesOf(b)];
         const overlap = Math.min(sa.size, sb.size) >= MIN_COPY_SHINGLES ? containment(sa, sb) : 0;

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { runBatch, type Statement } from '../../db/batch';
 import type { Db } from '../../db/client';
 import { sources, type NewSource, type Source } from '../../db/schema';
+import { noHiddenControls } from '../../lib/hidden-controls';
 import { slugify } from '../../lib/slug';
 import { checkFetchUrl, type LoopbackPolicy } from '../../lib/url-safety';
 
@@ -70,9 +71,9 @@ export function sourceInputSchema(opts: { allowLoopback: LoopbackPolicy }) {
       .string()
       .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a lower-case slug (a-z, 0-9, -)')
       .optional(),
-    name: z.string().trim().min(SOURCE_NAME_LIMITS.min).max(SOURCE_NAME_LIMITS.max),
+    name: z.string().trim().min(SOURCE_NAME_LIMITS.min).max(SOURCE_NAME_LIMITS.max).superRefine(noHiddenControls),
     /** Publisher family: feeds of one outlet share it and count once toward independence. */
-    publisher: z.string().trim().min(SOURCE_NAME_LIMITS.min).max(SOURCE_NAME_LIMITS.max),
+    publisher: z.string().trim().min(SOURCE_NAME_LIMITS.min).max(SOURCE_NAME_LIMITS.max).superRefine(noHiddenControls),
     feedUrl: z
       .string()
       .trim()
@@ -84,7 +85,7 @@ export function sourceInputSchema(opts: { allowLoopback: LoopbackPolicy }) {
       }),
     homepage: httpUrl.nullish(),
     trustTier: z.number().int().min(1).max(3).default(2),
-    categoryHint: z.string().trim().min(1).max(40).nullish(),
+    categoryHint: z.string().trim().min(1).max(40).superRefine(noHiddenControls).nullish(),
     enabled: z.boolean().default(true),
   });
 }

@@ -48,7 +48,7 @@ export const deskSignIn = new Hono<DeskEnv>()
       return refuse(c, 403, 'The sign-in form was not sent from this desk (its form token is missing or wrong). Open the sign-in page again.');
     }
     const throttle = signInThrottle(c.env);
-    const client = clientKey(c.req.raw.headers);
+    const client = clientKey(c.req.raw, loadConfig(c.env).TRUST_CF_CONNECTING_IP);
     const tooMany = () => {
       c.header('Retry-After', String(throttle.retryAfterSeconds));
       return refuse(c, 429, 'Too many failed sign-ins from this client; wait a minute.');
@@ -75,7 +75,7 @@ export function deskAuth(access: AccessVerifierOptions = {}) {
     let session = await currentSession(c);
     if (accessOn(c.env)) {
       const throttle = signInThrottle(c.env);
-      const client = clientKey(c.req.raw.headers);
+      const client = clientKey(c.req.raw, loadConfig(c.env).TRUST_CF_CONNECTING_IP);
       if (await throttle.isBlocked(client)) {
         c.header('Retry-After', String(throttle.retryAfterSeconds));
         return refuse(c, 429, 'Too many failed sign-ins from this client; wait a minute.');

@@ -37,13 +37,13 @@ export function deskView(c: DeskContext): DeskView {
 }
 
 /** Renders a desk page (doctype, status) with the desk's caching headers. */
-export async function renderDesk(c: Context, page: JSX.Element, status: 200 | 401 | 403 | 404 | 413 | 429 = 200): Promise<Response> {
+export async function renderDesk(c: Context, page: JSX.Element, status: 200 | 400 | 401 | 403 | 404 | 413 | 429 = 200): Promise<Response> {
   return c.html(`<!doctype html>${await page.toString()}`, status, { 'Cache-Control': DESK_CACHE });
 }
 
-/** A desk page that refuses: 401 (not signed in), 403 (not allowed), 404, 413 (form too large), 429 (too many failed sign-ins). */
-export function refuse(c: Context, status: 401 | 403 | 404 | 413 | 429, message: string): Promise<Response> {
-  const titles = { 401: 'Not signed in', 403: 'Not allowed', 404: 'Not found', 413: 'Too large', 429: 'Too many attempts' } as const;
+/** A desk page that refuses: 400 (a form that is not UTF-8), 401 (not signed in), 403 (not allowed), 404, 413 (form too large), 429 (too many failed sign-ins). */
+export function refuse(c: Context, status: 400 | 401 | 403 | 404 | 413 | 429, message: string): Promise<Response> {
+  const titles = { 400: 'Not understood', 401: 'Not signed in', 403: 'Not allowed', 404: 'Not found', 413: 'Too large', 429: 'Too many attempts' } as const;
   return renderDesk(c, <MessagePage siteName={loadConfig(c.env as object).SITE_NAME} title={titles[status]} message={message} signIn={status === 401} />, status);
 }
 

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AccessVerifierOptions } from '../../lib/access-jwt';
 import { OPML_MAX_BYTES } from '../../editor/sources';
+import { formBodyIsUtf8 } from '../../lib/http/utf8-body';
 import { deskArticles } from './articles';
 import { deskAuth, deskSignIn, deskSignOut } from './auth';
 import { DESK_CACHE, refuse, type DeskEnv } from './context';
@@ -24,6 +25,12 @@ export function createDesk(access: AccessVerifierOptions = {}) {
       })
       // Forms are small; an OPML upload is the largest (plus its multipart wrapping).
       .use('*', bodyLimit({ maxSize: OPML_MAX_BYTES + 64 * 1024, onError: (c) => refuse(c, 413, 'The form is too large; nothing was done.') }))
+      // A form whose fields are not UTF-8 would otherwise be read with U+FFFD in their place, and published so.
+      .use('*', async (c, next) => {
+        if (c.req.method !== 'POST' || !/^application\/x-www-form-urlencoded/i.test(c.req.header('content-type') ?? '')) return next();
+        if (formBodyIsUtf8(await c.req.raw.clone().arrayBuffer())) return next();
+        return refuse(c, 400, 'The form was not sent as UTF-8 text, so nothing was done. Reload the page and send it again.');
+      })
       .route('/', deskSignIn)
       .use('*', deskAuth(access))
       .route('/', deskSignOut)

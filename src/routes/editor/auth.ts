@@ -107,7 +107,7 @@ export function editorAuth(access: AccessVerifierOptions = {}) {
   return createMiddleware<EditorEnv>(async (c, next) => {
     const config = loadConfig(c.env);
     const throttle = signInThrottle(c.env);
-    const client = clientKey(c.req.raw.headers);
+    const client = clientKey(c.req.raw, config.TRUST_CF_CONNECTING_IP);
     const tooMany = () => {
       c.header('Retry-After', String(throttle.retryAfterSeconds));
       return new ApiError(429, 'too-many-attempts', 'Too many failed sign-ins from this client; wait a minute.');

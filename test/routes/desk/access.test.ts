@@ -15,9 +15,11 @@ await openDb(env.DB).insert(editors).values({ id: 'ed_desk', name: 'Night desk',
 
 const app = new Hono<AppEnv>().route('/desk', createDesk({ fetchJwks: keys.fetchJwks })).onError(onError);
 const withAccess = { ...env, ACCESS_TEAM_DOMAIN: TEAM, ACCESS_AUD: AUD };
+/** Requests through Cloudflare carry `cf`, so their CF-Connecting-IP is counted as the client. */
+const THROUGH_CLOUDFLARE = { colo: 'AMS' };
 
 const get = (assertion: string, ip: string, cookie = '') =>
-  app.request(`${ORIGIN}/desk`, { headers: { 'cf-access-jwt-assertion': assertion, 'cf-connecting-ip': ip, cookie } }, withAccess);
+  app.request(`${ORIGIN}/desk`, { headers: { 'cf-access-jwt-assertion': assertion, 'cf-connecting-ip': ip, cookie }, cf: THROUGH_CLOUDFLARE }, withAccess);
 
 describe('desk sign-in through Cloudflare Access', () => {
   it("opens the desk for a valid assertion's editor, with a session for its forms", async () => {
@@ -35,7 +37,7 @@ describe('desk sign-in through Cloudflare Access', () => {
     const post = (cookieHeader: string) =>
       app.request(
         `${ORIGIN}/desk/sign-out`,
-        { method: 'POST', body: new URLSearchParams({ csrf }), headers: { 'cf-access-jwt-assertion': assertionFor, 'cf-connecting-ip': '203.0.113.60', cookie: cookieHeader, origin: ORIGIN } },
+        { method: 'POST', body: new URLSearchParams({ csrf }), headers: { 'cf-access-jwt-assertion': assertionFor, 'cf-connecting-ip': '203.0.113.60', cookie: cookieHeader, origin: ORIGIN }, cf: THROUGH_CLOUDFLARE },
         withAccess,
       );
     expect((await post('')).status).toBe(403);
@@ -61,14 +63,14 @@ describe('desk sign-in through Cloudflare Access', () => {
   it('refuses a request without an assertion, and a session cookie alone does not stand in for one', async () => {
     const first = await get(await keys.sign(), '203.0.113.80');
     const cookie = setCookies(first).get('__Secure-dmn-desk')!.value;
-    const res = await app.request(`${ORIGIN}/desk`, { headers: { cookie: `__Secure-dmn-desk=${cookie}`, 'cf-connecting-ip': '203.0.113.80' } }, withAccess);
+    const res = await app.request(`${ORIGIN}/desk`, { headers: { cookie: `__Secure-dmn-desk=${cookie}`, 'cf-connecting-ip': '203.0.113.80' }, cf: THROUGH_CLOUDFLARE }, withAccess);
     expect(res.status).toBe(401);
   });
 
   it('rate limits failed assertions per client, refusing even a valid one while blocked', async () => {
     const limited = { ...withAccess, AUTH_LIMITER: undefined, AUTH_FAILURES_PER_MINUTE: '2' };
     const send = async (assertion: string, ip: string) =>
-      (await app.request(`${ORIGIN}/desk`, { headers: { 'cf-access-jwt-assertion': assertion, 'cf-connecting-ip': ip } }, limited)).status;
+      (await app.request(`${ORIGIN}/desk`, { headers: { 'cf-access-jwt-assertion': assertion, 'cf-connecting-ip': ip }, cf: THROUGH_CLOUDFLARE }, limited)).status;
     const forged = await keys.signHs256();
     expect([await send(forged, '203.0.113.90'), await send(forged, '203.0.113.90'), await send(forged, '203.0.113.90')]).toEqual([401, 401, 429]);
     expect(await send(await keys.sign(), '203.0.113.90')).toBe(429);

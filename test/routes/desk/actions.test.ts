@@ -174,6 +174,23 @@ describe('form limits and refusals', () => {
   });
 });
 
+describe('odd bytes and invisible characters', () => {
+  it('refuses a form that is not UTF-8 and a reason with a bidi override, and does nothing', async () => {
+    const live = await deskArticle(db, 'story-odd-bytes', 'published');
+    const page = `/desk/articles/${live.articleId}`;
+    const action = `${page}/unpublish`;
+    const html = await (await admin.get(page)).text();
+    const field = (name: string) => `${name}=${encodeURIComponent(hiddenField(html, name, action) ?? '')}`;
+    const res = await admin.post(action, `${field('csrf')}&${field('nonce')}&reason=Reviewed%FF%FE+ok+raw`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('The form was not sent as UTF-8 text, so nothing was done.');
+    const bidi = await flashAfter(admin, (await admin.submit(page, action, { reason: 'Reviewed \u202e ko won' })).res);
+    expect(bidi).toContain('Nothing was done: The reason contains an invisible control character (U+202E)');
+    expect((await statusOf(live.articleId)).status).toBe('published');
+    expect(await auditCount('unpublish', live.articleId)).toBe(0);
+  });
+});
+
 describe('source actions', () => {
   it('adds a source from a site URL once, audited once', async () => {
     const { first, again } = await submitTwice('/desk/sources', '/desk/sources', { url: `${inject('newswireUrl')}/sites/harbor-signal/`, publisher: 'Harbor Signal' });

@@ -112,7 +112,7 @@ describe('failed desk sign-ins are rate limited per client', () => {
       const login = setCookies(page).get('__Secure-dmn-desk-login')!.value;
       return app.request(
         '/desk/sign-in',
-        { method: 'POST', body: new URLSearchParams({ login, token }), headers: { cookie: `__Secure-dmn-desk-login=${login}`, 'cf-connecting-ip': ip } },
+        { method: 'POST', body: new URLSearchParams({ login, token }), headers: { cookie: `__Secure-dmn-desk-login=${login}`, 'cf-connecting-ip': ip }, cf: { colo: 'AMS' } },
         bindings,
       );
     };

@@ -415,7 +415,10 @@ export function listOf(names: readonly string[]): string {
 }
 
 /**
- * The sentence with its publishers named: "According to P, …" or "…, P reported."
+ * The sentence with its publishers named: "According to P, …", "…, P reported." or, in the middle,
+ * ", P reported,". A sentence that names its own source ("…, according to the utility.") gets no
+ * second "according to": "P reported that, according to the utility, …", never "According to P,
+ * …, according to the utility."
  * The first word keeps its capital only when the sources write it capitalised mid-sentence (a name).
  */
 export function attribute(sentence: string, publishers: readonly string[], style: 'prefix' | 'suffix' | 'middle', properWords: ReadonlySet<string>): string {
@@ -432,16 +435,29 @@ export function attribute(sentence: string, publishers: readonly string[], style
     const at = commas.sort((a, b) => Math.abs(a - half) - Math.abs(b - half))[0];
     if (at !== undefined) {
       const clause = /^,\s(?:and|but|which|while|after|as|saying|although|though|because|since|where|when|who|whose|adding|with|before|until|even)\b/.test(sentence.slice(at));
-      return `${sentence.slice(0, at)}, ${clause ? `according to ${who}` : `${who} reported`},${sentence.slice(at + 1)}`;
+      // A sentence with an "according to" of its own gets no second one.
+      const according = clause && !ATTRIBUTED.test(sentence);
+      return `${sentence.slice(0, at)}, ${according ? `according to ${who}` : `${who} reported`},${sentence.slice(at + 1)}`;
     }
     style = 'prefix';
   }
+  // "…, according to the utility." moves to the front of what the outlet reports, so it is said once.
+  const trailing = TRAILING_ATTRIBUTION.exec(sentence);
+  if (trailing) return `${who} reported that, according to ${trailing[1]}, ${asMidSentence(sentence.slice(0, trailing.index), properWords)}.`;
   const endsPlain = /[^.!?"”’)]\.$/.test(sentence) || /\d\.$/.test(sentence);
   if (style === 'suffix' && endsPlain && !/\breported\b/.test(sentence)) {
     return `${sentence.slice(0, -1)}, ${who} reported.`;
   }
   // "According to P, according to the decision, …" reads twice: the outlet reports what the sentence attributes.
   if (/^According to\b/.test(sentence)) return `${who} reported that, ${lowerFirst(sentence)}`;
+  return `According to ${who}, ${asMidSentence(sentence, properWords)}`;
+}
+
+const ATTRIBUTED = /\baccording to\b/i;
+const TRAILING_ATTRIBUTION = /,\s+according to ([^,;:"“”]{3,80})\.$/;
+
+/** The sentence as it reads after a lead-in: its first word lower-cased unless the sources write it capitalised (a name). */
+function asMidSentence(sentence: string, properWords: ReadonlySet<string>): string {
   // The first word and the one after it, without splitting the whole sentence.
   const space = sentence.indexOf(' ');
   const head = space < 0 ? sentence : sentence.slice(0, space);
@@ -450,7 +466,7 @@ export function attribute(sentence: string, publishers: readonly string[], style
   const bare = head.replace(/[^\p{L}\p{N}'’-]/gu, '').replace(/['’]s?$/, '');
   const nameFollows = /^\p{Lu}/u.test(second) && !/^(?:The|A|An|In|On|At|For|But|And|If|As|After|Before|When|While)$/.test(bare);
   const keep = properWords.has(bare) || nameFollows || /^(?:I|[\p{Lu}\d]{2,}\b)/u.test(head) || /^["“]/.test(head);
-  return `According to ${who}, ${keep ? head : lowerFirst(head)}${sentence.slice(head.length)}`;
+  return `${keep ? head : lowerFirst(head)}${sentence.slice(head.length)}`;
 }
 
 function lowerFirst(word: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attributionInCause, condensed, copyTest, restate } from '../../../../src/pipeline/synthesize/brief/restate';
+import { attribute, attributionInCause, condensed, copyTest, restate } from '../../../../src/pipeline/synthesize/brief/restate';
 
 // Sources of our own: a long sentence full of names, one of ordinary wording.
 const NAMES = 'Mayor Ilse Varnholt of Kestrel Bay met Governor Tomas Rindell and Senator Aino Halvard at Brackwater Hall on Friday.';
@@ -96,5 +96,35 @@ describe('attributionInCause', () => {
     expect(attributionInCause('The storm forced the ferry to turn back, Harbor Ledger reported.', ['Harbor Ledger'])).toBe(false);
     expect(attributionInCause('The ferry turned back due to the storm, Harbor Ledger reported.', ['Harbor Ledger'])).toBe(true);
     expect(attributionInCause('According to Harbor Ledger, the ferry turned back due to the storm.', ['Harbor Ledger'])).toBe(false);
+  });
+});
+
+describe('attribute', () => {
+  const none = new Set<string>();
+  it('names the outlet once beside a sentence that names its own source', () => {
+    const sentence = 'No cases of illness have been reported, according to the utility.';
+    for (const style of ['prefix', 'suffix'] as const) {
+      expect(attribute(sentence, ['Marrow Herald'], style, none), style).toBe('Marrow Herald reported that, according to the utility, no cases of illness have been reported.');
+    }
+    // In the middle (to split a long copied stretch) the outlet reports; it is never "according to" twice.
+    const long = 'Employers added 661,000 jobs in September, a drop from July when more than 1 million jobs were created, according to the Labor Department.';
+    expect(attribute(long, ['Meridian Times'], 'middle', none)).toBe(
+      'Employers added 661,000 jobs in September, Meridian Times reported, a drop from July when more than 1 million jobs were created, according to the Labor Department.',
+    );
+    // A name keeps its capital after the lead-in.
+    expect(attribute('Halden Water shut the plant on Sunday, according to the utility.', ['Marrow Herald'], 'prefix', new Set(['Halden']))).toBe(
+      'Marrow Herald reported that, according to the utility, Halden Water shut the plant on Sunday.',
+    );
+  });
+
+  it('puts no second "according to" in the middle of a sentence that has one', () => {
+    const sentence = 'According to the filing, the company cut 300 jobs in the first quarter, and it plans to cut more this year.';
+    expect(attribute(sentence, ['Marrow Herald'], 'middle', none).match(/according to/gi)).toHaveLength(1);
+  });
+
+  it('still writes "According to P, …" and "…, P reported." for a sentence without an attribution', () => {
+    const sentence = 'The plant was shut on Sunday after a routine test.';
+    expect(attribute(sentence, ['Marrow Herald'], 'prefix', none)).toBe('According to Marrow Herald, the plant was shut on Sunday after a routine test.');
+    expect(attribute(sentence, ['Marrow Herald'], 'suffix', none)).toBe('The plant was shut on Sunday after a routine test, Marrow Herald reported.');
   });
 });

@@ -41,6 +41,19 @@ describe('extractiveWriter', () => {
     });
   }
 
+  it('attributes a sentence that names its own source once ("According to P, …, according to the utility" is not written)', () => {
+    const sources = [
+      { n: 1, publisher: 'Fjordline Post', url: 'https://fjordline.example/a', title: 'Boil-water notice for 18,000 Sorvik homes after Halden Water shuts plant', publishedAt: '2026-11-30T08:00:00Z',
+        text: 'About 18,000 households in Sorvik must boil their tap water after Halden Water halted its Sorvik treatment plant, the utility said on Sunday. The notice will stay in place until at least Thursday. Halden Water said a routine test found E. coli bacteria in water leaving the plant. Schools in Sorvik will stay open but drinking fountains have been switched off, the municipality said.' },
+      { n: 2, publisher: 'Marrow Herald', url: 'https://marrow.example/b', title: 'Sorvik residents told to boil water as Halden Water plant shuts', publishedAt: '2026-11-30T09:00:00Z',
+        text: 'Residents of about 18,000 homes in Sorvik have been told to boil water before drinking it. Halden Water shut its Sorvik plant on Sunday after a test found E. coli in treated water. No cases of illness have been reported, according to the utility. Bottled water is being handed out at the town hall from 10am, the municipality said.' },
+    ];
+    const draft = composeArticle(sources, CATEGORIES);
+    const texts = [...draft.sections.flatMap((s) => s.paragraphs), ...draft.whatThisMeans, ...draft.faq.map((f) => f.answer)].map((p) => p.text);
+    expect(texts).toContain('Marrow Herald reported that, according to the utility, no cases of illness have been reported.');
+    for (const text of texts) expect(text.match(/according to/gi)?.length ?? 0, text).toBeLessThanOrEqual(1);
+  });
+
   it('writes the same article twice for the same sources', () => {
     const story = stories[0]!;
     expect(composeArticle(story.sources, CATEGORIES)).toEqual(composeArticle(story.sources, CATEGORIES));
