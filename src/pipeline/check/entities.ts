@@ -64,6 +64,8 @@ export function checkEntities(ctx: CheckContext): string[] {
           }
           continue;
         }
+        // "two U.S. Senate runoffs": the country as a modifier describes the name after it; that name is checked.
+        if (aliasesOf(e.words.join(' ')).includes('united states') && /^\s+\p{Lu}/u.test(sentence.slice(e.start + e.raw.length + 1))) continue;
         const elsewhere = [...ctx.byNumber.values()].filter((s) => !pool.includes(s) && found([s], e.words, e.sentenceInitial));
         // An organisation or place another of the story's sources names, anchored by one of its words in the cited sources
         // ("House Republicans" where the cited source says "Republicans"), is known; a person must be in the cited sources,
@@ -321,7 +323,11 @@ function sameReferent(a: string[], b: string[]): boolean {
   const aliases = aliasesOf(a.join(' '));
   if (aliases.includes(b.join(' '))) return true;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length === 1 && acronymOf(long) === short[0]!.replace(/\./g, '');
+  if (short.length === 1) return acronymOf(long) === short[0]!.replace(/\./g, '');
+  // "ICE and CBP" for "Immigration and Customs Enforcement and Customs and Border Protection": acronyms joined as the names are.
+  const parts = short.filter((w) => w !== 'and' && w !== '&');
+  const initials = long.filter((w) => !['and', '&', 'of', 'for', 'the'].includes(w)).map((w) => w[0]).join('');
+  return parts.length >= 2 && parts.every((w) => w.length >= 2 && w.length <= 5) && parts.join('').replace(/\./g, '') === initials;
 }
 
 const POSSESSIVE = /['’]s?$/;

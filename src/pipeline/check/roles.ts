@@ -337,7 +337,9 @@ function variants(a: NameRun, b: NameRun): boolean {
 /** One name is the other's acronym ("FDA" / "Food and Drug Administration"). */
 function acronymOfRun(a: NameRun, b: NameRun): boolean {
   const initials = (r: NameRun) => r.raw.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]!.toLowerCase()).join('');
-  const short = (r: NameRun) => r.keys.length === 1 ? r.keys[0]!.replace(/\./g, '') : '';
+  // "ICE and CBP" for "Immigration and Customs Enforcement and Customs and Border Protection": acronyms joined as the names are.
+  const acronyms = (r: NameRun) => r.raw.split(/\s+/).every((w) => w === 'and' || w === '&' || /^[\p{Lu}.]{2,6}$/u.test(w));
+  const short = (r: NameRun) => (r.keys.length === 1 || acronyms(r) ? r.keys.join('').replace(/\./g, '') : '');
   return (short(a) !== '' && initials(b).includes(short(a))) || (short(b) !== '' && initials(a).includes(short(b)));
 }
 

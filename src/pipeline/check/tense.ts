@@ -66,6 +66,8 @@ function verbUses(text: string): VerbUse[] {
     const notDone = marked && governs(governed, text, m.index);
     const negated = marked && governs(negatedAt, text, m.index);
     if (!past && !raw.endsWith('ing') && !negated && !notDone) continue;
+    // "a Democratic-backed bill", "state-run media": a participle hyphened onto a word describes a noun; it reports no act.
+    if (text[m.index - 1] === '-') continue;
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     // "the affected jobs", "a planned vote": a participle after a determiner describes a noun; it reports no act.
     if (DETERMINER_BEFORE.test(before)) continue;
@@ -160,6 +162,8 @@ function droppedStatus(s: SourceSentence, draft: string, named = false): { statu
   const lowerDraft = draft.toLowerCase();
   for (const m of statusRoles(s)) {
     const status = m[1]!.toLowerCase().replace(/-$/, '');
+    // "acting as lobbyists", "acting on behalf of": the verb, not a status.
+    if (status === 'acting' && /^\s*(?:as|on|in|for|like|with|against|to)\b/i.test(source.slice(m.index + m[1]!.length))) continue;
     const written = fullRole(source, m);
     const role = written.toLowerCase().replace(/\.$/, '');
     // "former New Zealand prime minister": a role of capitalised words only, no title among them, is a place, not the role.

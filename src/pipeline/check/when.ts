@@ -109,11 +109,35 @@ export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence
     if (!context.length || context.some((s) => sourceWeekdays(s).has(day))) continue;
     // A sentence naming two days ("on Friday, after a Thursday service") is matched on both.
     const other = context.find((s) => sourceWeekdays(s).size && ![...sourceWeekdays(s)].some((d) => mine.has(d)));
+    // "called it a fallacy in a letter, but said on Friday …": two reports in one sentence; the day is the second one's.
+    if (other && clauseSupports(ctx, part, start, day, pool, leaveOut)) continue;
     if (other) {
       out.push(`${p.where}: "${day}" stands where ${ctx.byNumber.get(other.n)!.label} gives ${[...sourceWeekdays(other)].join(' or ')} — ${excerpt(other.text, 90)} — ${excerpt(part.text)}`);
     }
   }
   return out;
+}
+
+// Where a sentence's clauses part: a day belongs to the clause it stands in.
+const CLAUSE_JOIN = /,\s+(?:but|and|while|whereas)\s+|;\s+|\s+but\s+/g;
+
+/** Whether the clause holding the day, read alone, is reported by a cited sentence with that day or by none giving another. */
+function clauseSupports(ctx: CheckContext, part: DraftSentence, at: number, day: string, pool: IndexedSource[], leaveOut: Set<string>): boolean {
+  let from = 0;
+  let to = part.text.length;
+  CLAUSE_JOIN.lastIndex = 0;
+  for (let m = CLAUSE_JOIN.exec(part.text); m; m = CLAUSE_JOIN.exec(part.text)) {
+    if (m.index + m[0].length <= at) from = m.index + m[0].length;
+    else if (m.index > at) {
+      to = m.index;
+      break;
+    }
+  }
+  if (from === 0 && to === part.text.length) return false;
+  const clause: DraftSentence = { text: part.text.slice(from, to), offset: part.offset + from };
+  if (alignments(ctx, clause, pool, leaveOut).some((a) => a.score >= MIN_SUPPORT && sourceWeekdays(a.sentence).has(day))) return true;
+  const context = reportingSentences(ctx, clause, pool, leaveOut);
+  return !context.some((s) => sourceWeekdays(s).size && !sourceWeekdays(s).has(day));
 }
 
 // Content words this near a day (either side) say what happened on it; two in common name the same event.

@@ -610,3 +610,36 @@ describe('faithful drafts of fresh real events (round 18, second batch)', () => 
   });
 
 });
+
+describe('faithful drafts of fresh real events (round 18, third batch)', () => {
+  it('reads "16-percent" as a percent', () => {
+    expect(extractFigures('a 16-percent increase').map((f) => f.key)).toEqual(['p:16']);
+  });
+
+  it('reads "acting as", "a late start after" and "Democratic-backed" as no status and no act', () => {
+    const texts: [string, string] = ['The two men were acting as lobbyists for a foreign firm, the records show.', 'The House passed the Democratic-backed bill, which the Senate has yet to enact.'];
+    const flags = (i: 0 | 1, text: string) => findings(story(texts, [p([i + 1], text)]), 'entities').filter((f) => /without|calls|reports as done/.test(f));
+    expect(flags(0, 'The records show the two men worked as lobbyists for a foreign firm.')).toEqual([]);
+    expect(flags(1, 'The House passed the Democratic-backed bill, which the Senate has yet to enact.')).toEqual([]);
+    expect(extractStatusClaims('The hearing got off to a late start after Chairman Jerrold Nadler was delayed.')).toEqual([]);
+  });
+
+  it('knows the nation\'s capital is D.C., "ICE and CBP" are the two agencies spelled out, and "U.S." before a name only describes it', () => {
+    const texts: [string, string] = [
+      'Cases are falling in 47 states plus the nation’s capital. Memos went to Immigration and Customs Enforcement and Customs and Border Protection on Monday.',
+      'The Senate runoffs in Georgia are two weeks away.',
+    ];
+    expect(findings(story(texts, [p([1], 'Cases are falling in 47 states plus Washington, D.C., the Harbor Signal reported.')]), 'entities').filter((f) => /is not in/.test(f))).toEqual([]);
+    expect(findings(story(texts, [p([1], 'Memos went to ICE and CBP on Monday, the Harbor Signal reported.')]), 'entities').filter((f) => /stands where/.test(f))).toEqual([]);
+    expect(findings(story(texts, [p([2], 'The two U.S. Senate runoffs in Georgia are two weeks away.')]), 'entities').filter((f) => /is not in/.test(f))).toEqual([]);
+  });
+
+  it('checks a weekday against the clause it stands in ("in a letter, but said on Friday …")', () => {
+    const texts: [string, string] = [
+      '"America First is a fallacy," the president said in a public letter released late Thursday.',
+      'The president said Friday that he would defend Mexican interests but wanted to avoid a clash with Washington. "There is no need for confrontation," he said.',
+    ];
+    expect(findings(story(texts, [p([1, 2], 'He called "America First" a fallacy in a public letter, but said on Friday that there is no need for confrontation.')]), 'numbers')).toEqual([]);
+    expect(findings(story(texts, [p([1, 2], 'He called "America First" a fallacy in a public letter released late Tuesday.')]), 'numbers').join(' ')).toMatch(/Tuesday/);
+  });
+});

@@ -25,14 +25,14 @@ const PARTY = new Set(['republican', 'democratic', 'democrat', 'gop', 'independe
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'esq']);
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'del', 'da', 'van', 'von', 'der', 'du', 'la', 'le', 'al', '&']);
 
-/** Common names written several ways; each group is one referent. */
+/** Common names written several ways; each group is one referent (as match tokens: "nation's capital" is "nation capital"). */
 const ALIAS_GROUPS: readonly string[][] = [
   ['us', 'u.s', 'u.s.a', 'usa', 'united states', 'united states of america', 'america'],
   ['uk', 'u.k', 'britain', 'great britain', 'united kingdom'],
   ['eu', 'e.u', 'european union'],
   ['un', 'u.n', 'united nations'],
   ['gop', 'republican party', 'republicans'],
-  ['dc', 'd.c', 'washington d.c', 'washington dc', 'district of columbia', 'washington'],
+  ['dc', 'd.c', 'washington d.c', 'washington dc', 'district of columbia', 'washington', "nation capital"],
   ['congress', 'capitol hill'],
   ['uae', 'u.a.e', 'united arab emirates'],
   ['prc', "people's republic of china", 'china'],

@@ -52,7 +52,7 @@ const RUN_ORDINAL = /\b(first|second)(?=\s+(?:straight|consecutive|successive)\b
 // Group: a percent sign or word; "percentage points" is a unit of its own (a rise of 3 points is not a rise of 3%).
 // Scraped text loses spaces ("4.4 percentfrom 3.5 percent"): a percent glued to a common short word is still a percent.
 const GLUED = String.raw`(?:from|to|in|on|and|of|for|after|as|at|by|with|since|among|over|last|this)\b`;
-const PERCENT = String.raw`(?:\s?(%|\s(?:percent|per\s+cent|percentage\s+points?|pct)(?:\b|(?=${GLUED}))))?`;
+const PERCENT = String.raw`(?:\s?(%|[\s-](?:percent|per\s+cent|percentage\s+points?|pct)(?:\b|(?=${GLUED}))))?`;
 const POINTS = /point/i;
 
 // Dates first (their digits must not be read again as plain numbers), then times, then numbers.
