@@ -643,3 +643,15 @@ describe('faithful drafts of fresh real events (round 18, third batch)', () => {
     expect(findings(story(texts, [p([1, 2], 'He called "America First" a fallacy in a public letter released late Tuesday.')]), 'numbers').join(' ')).toMatch(/Tuesday/);
   });
 });
+
+describe('FAQ answers', () => {
+  it('holds a figure of an answer to its place only when a rival place clearly wins: the answer is a fragment', () => {
+    const sources = [
+      source(1, HARBOR, 'a', 3, 'Deaths', 'Wednesday brought 3,865 deaths, one tracker said. The count ranged to 1,345,873 cases.'),
+      source(2, LEDGER, 'b', 4, 'Deaths', 'Another tracker counted at least 3,963 deaths on Wednesday.'),
+    ];
+    const s = story(['', ''], [p([1, 2], 'The trackers counted from 3,865 to at least 3,963 deaths on Wednesday.')]);
+    s.draft.faq = [{ question: 'How many died on Wednesday?', answer: p([1, 2], 'Nearly 4,000; counts ranged from 3,865 to at least 3,963 depending on the tracker.') }];
+    expect(findings({ draft: s.draft, sources }, 'numbers')).toEqual([]);
+  });
+});
