@@ -655,3 +655,11 @@ describe('FAQ answers', () => {
     expect(findings({ draft: s.draft, sources }, 'numbers')).toEqual([]);
   });
 });
+
+describe('a capital standing for its country', () => {
+  it('reads "Washington warned" as the U.S. warning', () => {
+    const texts: [string, string] = ['Washington also warned the Kremlin that more penalties were possible.', 'The sanctions took effect on Friday.'];
+    const flags = findings(story(texts, [p([1], 'The U.S. warned the Kremlin that more penalties were possible, the Harbor Signal said.')]), 'entities');
+    expect(flags.filter((f) => /warned where/.test(f))).toEqual([]);
+  });
+});

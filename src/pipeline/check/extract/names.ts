@@ -27,7 +27,7 @@ const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'del', 'da', 'van',
 
 /** Common names written several ways; each group is one referent (as match tokens: "nation's capital" is "nation capital"). */
 const ALIAS_GROUPS: readonly string[][] = [
-  ['us', 'u.s', 'u.s.a', 'usa', 'united states', 'united states of america', 'america'],
+  ['us', 'u.s', 'u.s.a', 'usa', 'united states', 'united states of america', 'america', 'washington'],
   ['uk', 'u.k', 'britain', 'great britain', 'united kingdom'],
   ['eu', 'e.u', 'european union'],
   ['un', 'u.n', 'united nations'],
@@ -42,7 +42,8 @@ const ALIAS_GROUPS: readonly string[][] = [
   ['covid', 'covid-19', 'coronavirus'],
 ];
 const ALIASES = new Map<string, string[]>();
-for (const group of ALIAS_GROUPS) for (const name of group) ALIASES.set(name, group);
+// A name in two groups stands for both: "Washington" is the capital and, as an actor ("Washington warned"), the U.S.
+for (const group of ALIAS_GROUPS) for (const name of group) ALIASES.set(name, [...new Set([...(ALIASES.get(name) ?? []), ...group])]);
 
 /** A name word without a full stop, possessive or surrounding punctuation, lower case. */
 function clean(word: string): string {
