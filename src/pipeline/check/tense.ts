@@ -145,6 +145,8 @@ const AUXILIARY = new Set(['have', 'has', 'had', 'been', 'being', 'be', 'do', 'd
 const STATUS_WORDS = 'former|ex-|acting|interim|fired|ousted|deposed|one-?time|erstwhile';
 // A status word and the role after it ("former U.S. ambassador", "ex-FBI director", "acting secretary").
 const STATUS_ROLE = new RegExp(String.raw`\b(${STATUS_WORDS})\s*((?:[\p{L}.]+\s+){0,1}[\p{L}.]+)`, 'giu');
+// Its status words alone, same flags: a text without one has no match, and this test costs far less than the word boundary tried at every offset.
+const STATUS_WORD = new RegExp(STATUS_WORDS, 'iu');
 // The draft keeps a status (or says "then") right before the role.
 const STATUS_KEPT = new RegExp(String.raw`\b(?:${STATUS_WORDS}|then)\b`);
 
@@ -158,9 +160,12 @@ const PAST_ROLE = /\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\bwas\b|\bonc
  * source sentence reports something else, so only the same person's role counts.
  */
 function droppedStatus(s: SourceSentence, draft: string, named = false): { status: string; role: string } | null {
+  // Most source sentences give no status: the draft is not lower-cased for them (this is asked of every pair).
+  const roles = statusRoles(s);
+  if (!roles.length) return null;
   const source = s.text;
   const lowerDraft = draft.toLowerCase();
-  for (const m of statusRoles(s)) {
+  for (const m of roles) {
     const status = m[1]!.toLowerCase().replace(/-$/, '');
     // "acting as lobbyists", "acting on behalf of": the verb, not a status.
     if (status === 'acting' && /^\s*(?:as|on|in|for|like|with|against|to)\b/i.test(source.slice(m.index + m[1]!.length))) continue;
@@ -219,7 +224,7 @@ function fullRole(text: string, m: RegExpExecArray): string {
 
 /** A source sentence's status words with the role after each, found once per sentence (most have none). */
 function statusRoles(s: SourceSentence): RegExpExecArray[] {
-  return (s.statusRoles ??= [...s.text.matchAll(STATUS_ROLE)] as RegExpExecArray[]);
+  return (s.statusRoles ??= STATUS_WORD.test(s.text) ? ([...s.text.matchAll(STATUS_ROLE)] as RegExpExecArray[]) : []);
 }
 
 /** Whether both offsets are followed by a capitalised name, and the names differ. */
