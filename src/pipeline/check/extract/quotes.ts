@@ -17,32 +17,36 @@ function isOpening(text: string, i: number): boolean {
   return (i === 0 || OPENS_AFTER.test(text[i - 1]!)) && i + 1 < text.length && !/\s/.test(text[i + 1]!);
 }
 
+// “ ” " ‘ ’ ' and a line break, by character code.
+const [OPEN_DOUBLE, CLOSE_DOUBLE, STRAIGHT_DOUBLE, OPEN_SINGLE, CLOSE_SINGLE, STRAIGHT_SINGLE, NEWLINE] = [0x201c, 0x201d, 34, 0x2018, 0x2019, 39, 10];
+
 /** The quoted spans of a text, outermost only, in order. Unclosed marks are ignored. */
 export function extractQuotes(text: string): QuoteSpan[] {
   const out: QuoteSpan[] = [];
+  // Characters are compared by code: a one-character string per character read cost more than the rest of the scan.
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+    const c = text.charCodeAt(i);
     let close = -1;
-    if (c === '“' || (c === '"' && isOpening(text, i))) {
+    if (c === OPEN_DOUBLE || (c === STRAIGHT_DOUBLE && isOpening(text, i))) {
       for (let j = i + 1; j < text.length; j++) {
-        const d = text[j]!;
-        if (d === '”' || (d === '"' && j > i + 1)) {
+        const d = text.charCodeAt(j);
+        if (d === CLOSE_DOUBLE || (d === STRAIGHT_DOUBLE && j > i + 1)) {
           close = j;
           break;
         }
-        if (d === '“') break;
+        if (d === OPEN_DOUBLE) break;
       }
-    } else if ((c === '‘' || c === "'") && isOpening(text, i)) {
+    } else if ((c === OPEN_SINGLE || c === STRAIGHT_SINGLE) && isOpening(text, i)) {
       // A single quote closes where a mark is followed by a non-letter, so apostrophes ("don't") stay inside.
       for (let j = i + 1; j < text.length; j++) {
-        const d = text[j]!;
-        if ((d === '’' || d === "'") && !/\s/.test(text[j - 1]!) && (j + 1 === text.length || !LETTER.test(text[j + 1]!))) {
+        const d = text.charCodeAt(j);
+        if ((d === CLOSE_SINGLE || d === STRAIGHT_SINGLE) && !/\s/.test(text[j - 1]!) && (j + 1 === text.length || !LETTER.test(text[j + 1]!))) {
           // "the companies' plans": a plural possessive, not a closing mark, when the quote would be a single word.
           if (text[j - 1] === 's' && !text.slice(i + 1, j).includes(' ')) continue;
           close = j;
           break;
         }
-        if (d === '\n') break;
+        if (d === NEWLINE) break;
       }
     }
     if (close > i) {
