@@ -85,12 +85,14 @@ const AFTER_QUOTE = [
 const OF_PLACE = String.raw`(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+(?:(?:of|for|and|the|on|in)\s+){0,2}\p{Lu}[\p{L}'’.-]+){0,6})?`;
 // "Trump on Saturday asserted", "Xi also warned": a time or an adverb may stand between the speaker and the verb.
 const BETWEEN = String.raw`(?:\s+(?:on\s+\p{Lu}\p{Ll}+day|also|later|again|then|previously|earlier|repeatedly|publicly))*`;
-const BEFORE_QUOTE = [
-  new RegExp(String.raw`${NAME}${OF_PLACE}(?:,[^,.“”"]{1,80},)?${BETWEEN}\s+${VERB}\b[^.“”"]{0,120}$`, 'u'),
+// Each with a word it cannot match without, where it has one: these patterns end at the quote and are tried from every
+// offset of the lead-in, which a text without the word is spared.
+const BEFORE_QUOTE: [RegExp, string?][] = [
+  [new RegExp(String.raw`${NAME}${OF_PLACE}(?:,[^,.“”"]{1,80},)?${BETWEEN}\s+${VERB}\b[^.“”"]{0,120}$`, 'u')],
   // "Barr offered praise for Durham, saying: …"
-  new RegExp(String.raw`${NAME}\s+\p{Ll}[^.“”"]{0,100},\s+saying:?\s*$`, 'u'),
-  new RegExp(String.raw`according\s+to\s+${NAME}[^.“”"]{0,120}$`, 'u'),
-  new RegExp(String.raw`${VERB}\s+${NAME}[,:]?\s*$`, 'u'),
+  [new RegExp(String.raw`${NAME}\s+\p{Ll}[^.“”"]{0,100},\s+saying:?\s*$`, 'u'), 'saying'],
+  [new RegExp(String.raw`according\s+to\s+${NAME}[^.“”"]{0,120}$`, 'u'), 'according'],
+  [new RegExp(String.raw`${VERB}\s+${NAME}[,:]?\s*$`, 'u')],
 ];
 const NOT_A_SPEAKER = new Set(['the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'i', 'this', 'that', 'in', 'on', 'but', 'and', 'as', 'when']);
 
@@ -144,7 +146,8 @@ export function speakerOf(text: string, start: number, end: number): string | nu
     if (name) return name;
   }
   const before = leadIn(text, start);
-  for (const re of BEFORE_QUOTE) {
+  for (const [re, needs] of BEFORE_QUOTE) {
+    if (needs && !before.includes(needs)) continue;
     const name = clean(re.exec(before)?.[1]);
     if (name) return name;
   }
