@@ -10,7 +10,9 @@ import { type CheckContext, isOwnSource } from './context';
 export function checkSourceDiversity(ctx: CheckContext): string[] {
   const family = ctx.policy.publisherFamily ?? ((p: string) => p.trim().toLowerCase());
   const cited = [...new Set(ctx.passages.flatMap((p) => p.citations ?? []))].flatMap((n) => ctx.byNumber.get(n) ?? []);
-  const content = (doc: SourceDoc) => contentKey(doc.title, doc.text);
+  // Each cited source's content key, built once: a key is the whole text, normalised, and it was built three times per source.
+  const keys = new Map(cited.map((s) => [s.doc, contentKey(s.doc.title, s.doc.text)]));
+  const content = (doc: SourceDoc) => keys.get(doc)!;
   // Identical content belongs to the family that published it first.
   const firstFamily = new Map<string, string>();
   for (const { doc } of [...cited].sort((a, b) => (a.doc.publishedAt < b.doc.publishedAt ? -1 : a.doc.publishedAt > b.doc.publishedAt ? 1 : a.doc.n - b.doc.n))) {
