@@ -14,16 +14,21 @@ export interface Alignment {
   score: number;
 }
 
-/** Raw overlap of a draft sentence with every source sentence: idf sums by sentence id, and the draft's total. */
-interface Overlap {
-  raw: Map<number, number>;
+/** Raw overlap of a draft sentence with every source sentence: idf sums by sentence id, the ids that share a word, and the draft's total. */
+export interface Overlap {
+  /** Sums by sentence id, in an array rather than a Map: every shared word of every draft sentence adds to it. */
+  raw: Float64Array;
+  /** Ids of the sentences that share a word (a word of weight 0 counts), in the order first reached. */
+  ids: number[];
   total: number;
   weights: Map<string, number>;
 }
 
 function overlap(ctx: CheckContext, sentence: DraftSentence): Overlap {
   if (sentence.overlap) return sentence.overlap;
-  const raw = new Map<number, number>();
+  const raw = new Float64Array(ctx.sentences.length);
+  const reached = new Uint8Array(ctx.sentences.length);
+  const ids: number[] = [];
   const weights = new Map<string, number>();
   let total = 0;
   const credit = attributionWords(ctx);
@@ -34,9 +39,15 @@ function overlap(ctx: CheckContext, sentence: DraftSentence): Overlap {
     const weight = Math.max(0, ctx.idf(t.w));
     weights.set(t.w, weight);
     total += weight;
-    for (const id of ctx.postings.get(t.w) ?? []) raw.set(id, (raw.get(id) ?? 0) + weight);
+    for (const id of ctx.postings.get(t.w) ?? []) {
+      if (!reached[id]) {
+        reached[id] = 1;
+        ids.push(id);
+      }
+      raw[id] = raw[id]! + weight;
+    }
   }
-  return (sentence.overlap = { raw, total, weights });
+  return (sentence.overlap = { raw, ids, total, weights });
 }
 
 /**
@@ -45,17 +56,23 @@ function overlap(ctx: CheckContext, sentence: DraftSentence): Overlap {
  * The overlap is summed once per draft sentence; each pool and each left-out set only re-weighs it.
  */
 export function alignments(ctx: CheckContext, sentence: DraftSentence, pool: readonly IndexedSource[], leaveOut?: ReadonlySet<string>): Alignment[] {
+  // Most calls ask again for a passage's own pool (one array per call, ./context `sourcesFor`) with nothing left out: found by the array, no key built.
+  const known = leaveOut ? undefined : sentence.alignedByPool?.get(pool);
+  if (known) return known;
   const key = `${pool.map((s) => s.doc.n).join(',')}|${leaveOut ? [...leaveOut].sort().join(' ') : ''}`;
-  const cached = sentence.aligned?.get(key);
-  if (cached) return cached;
-  const { raw, total, weights } = overlap(ctx, sentence);
+  const out = sentence.aligned?.get(key) ?? aligned(ctx, sentence, pool, leaveOut);
+  (sentence.aligned ??= new Map()).set(key, out);
+  if (!leaveOut) (sentence.alignedByPool ??= new Map()).set(pool, out);
+  return out;
+}
+
+function aligned(ctx: CheckContext, sentence: DraftSentence, pool: readonly IndexedSource[], leaveOut?: ReadonlySet<string>): Alignment[] {
+  const { raw, ids, total, weights } = overlap(ctx, sentence);
   const inPool = new Set(pool.map((s) => s.doc.n));
   let kept = total;
-  // Raw sums of the pool's sentences, by id; one array of results rather than a Map copied to entries and filtered twice.
+  // The pool's sentences that share a word, and their sums.
   const scores = new Map<number, number>();
-  raw.forEach((s, id) => {
-    if (inPool.has(ctx.sentences[id]!.n)) scores.set(id, s);
-  });
+  for (const id of ids) if (inPool.has(ctx.sentences[id]!.n)) scores.set(id, raw[id]!);
   if (leaveOut) {
     for (const w of leaveOut) {
       const weight = weights.get(w);
@@ -72,7 +89,6 @@ export function alignments(ctx: CheckContext, sentence: DraftSentence, pool: rea
     if (s > 1e-9) out.push({ id, sentence: ctx.sentences[id]!, score: kept > 0 ? s / kept : 0 });
   });
   out.sort((a, b) => b.score - a.score || a.id - b.id);
-  (sentence.aligned ??= new Map()).set(key, out);
   return out;
 }
 

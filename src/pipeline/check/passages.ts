@@ -3,7 +3,7 @@ import { normalizeWhitespace, sentences, words } from '../../lib/text';
 import { extractEntities, extractStatusClaims, type StatusClaim } from './extract/entities';
 import { extractFigures } from './extract/numbers';
 import { extractQuotes, type QuoteSpan } from './extract/quotes';
-import type { Alignment } from './align';
+import type { Alignment, Overlap } from './align';
 import type { EntitySpan } from './extract/entities';
 import type { Figure } from './extract/numbers';
 import type { Weekday } from './when';
@@ -43,8 +43,10 @@ export interface DraftSentence {
   tokens?: Tok[];
   /** Source sentences that support it, best first, per pool of sources and left-out words (./align `alignments`). */
   aligned?: Map<string, Alignment[]>;
+  /** The same, with nothing left out, by the pool's array. */
+  alignedByPool?: Map<readonly IndexedSource[], Alignment[]>;
   /** Its idf-weighted overlap with every source sentence (./align). */
-  overlap?: { raw: Map<number, number>; total: number; weights: Map<string, number> };
+  overlap?: Overlap;
   /** Its figures and names, found once (./extract). */
   figures?: Figure[];
   entities?: EntitySpan[];
