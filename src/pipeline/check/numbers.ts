@@ -187,7 +187,8 @@ function countedAfter(text: string, tokens: readonly Tok[], end: number): string
     if (t.start - end > 40 || out.length >= COUNTED_WORDS) break;
     // What a figure counts follows it in its own phrase: "Italy, with 80,539, according to the tally" counts no tally.
     // "up 3 percent from a year ago": a period after a preposition is when, not what the figure counts.
-    if (CLAUSE_BREAK.test(text.slice(end, t.start)) || PREPOSITION_GAP.test(text.slice(end, t.start))) break;
+    const gap = text.slice(end, t.start);
+    if (CLAUSE_BREAK.test(gap) || PREPOSITION_GAP.test(gap)) break;
     // "five times the milestone" multiplies; it counts nothing.
     if (t.w === 'time') break;
     // "99 years old" is an age, not a span of years ("husband of 73 years").

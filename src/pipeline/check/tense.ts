@@ -190,10 +190,13 @@ function droppedStatus(s: SourceSentence, draft: string, named = false): { statu
       // "fired shots before Kyle Rittenhouse": after a verb-like status, only a capitalised role or a title is a role.
       if (VERB_STATUS.test(status) && !/^\p{Lu}/u.test(m[2]!) && !role.split(/\s+/).some((w) => TITLE_WORDS.has(w))) continue;
       // "interim chief Adrian Diaz" is no status of "police chief Carmen Best": a different name after the role.
-      if (differentNameAfter(source, m.index + m[0].length, draft, at + role.length, m.index, at)) continue;
+      // The name each role describes: the one after it, or the one its apposition gives it to ("Best, the city's … chief").
+      const theirs = nameAfter(source, m.index + m[0].length) ?? nameBefore(source, m.index);
+      const mineAfter = nameAfter(draft, at + role.length);
+      const mine = mineAfter ?? nameBefore(draft, at);
+      if (theirs !== undefined && mine !== undefined && theirs !== mine) continue;
       // "the former president" with no name, and "President Trump" in the draft: only the same person if the source names him there.
-      const mine = nameAfter(draft, at + role.length);
-      if (mine && nameAfter(source, m.index + m[0].length) === undefined && nameBefore(source, m.index) === undefined && !source.includes(mine)) continue;
+      if (mineAfter && theirs === undefined && !source.includes(mineAfter)) continue;
       if (!STATUS_KEPT.test(before) && !/\bex-$/.test(before)) return { status, role: draft.slice(at, at + role.length) };
     }
   }
@@ -225,13 +228,6 @@ function fullRole(text: string, m: RegExpExecArray): string {
 /** A source sentence's status words with the role after each, found once per sentence (most have none). */
 function statusRoles(s: SourceSentence): RegExpExecArray[] {
   return (s.statusRoles ??= STATUS_WORD.test(s.text) ? ([...s.text.matchAll(STATUS_ROLE)] as RegExpExecArray[]) : []);
-}
-
-/** Whether both offsets are followed by a capitalised name, and the names differ. */
-function differentNameAfter(a: string, atA: number, b: string, atB: number, roleA = atA, roleB = atB): boolean {
-  const x = nameAfter(a, atA) ?? nameBefore(a, roleA);
-  const y = nameAfter(b, atB) ?? nameBefore(b, roleB);
-  return x !== undefined && y !== undefined && x !== y;
 }
 
 /** Whether a capitalised name follows both offsets, its last word the same ("director James Comey"). */
