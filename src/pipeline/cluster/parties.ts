@@ -28,6 +28,32 @@ export interface Parties {
   act: string;
   /** The name id of the headline's first word (-1 when it is no name): a capital there may only open the sentence. */
   opener: number;
+  /** Demonym keys of each rare subject (see demonymKeys), in rareSubjects' order; empty without rare subjects. */
+  subjectKeys: string[][];
+  /** Demonym keys of all the item's names, only for an item with rare subjects (the only ones partiesApart reads). */
+  nameKeys: ReadonlySet<string>;
+}
+
+const NO_KEYS: ReadonlySet<string> = new Set();
+// Suffixes that make a people or an adjective of a place ("Iranians", "Brazilian", "Chinese", "Israeli").
+const DEMONYM_SUFFIX = ['ians', 'ian', 'ans', 'an', 'ese', 'is', 'i'];
+const MIN_DEMONYM_BASE = 4;
+
+/**
+ * The keys a name shares with its demonym: the word, and the word without a demonym suffix and
+ * without final vowels, where at least four letters stay ("Iran" / "Iranians": both give "iran";
+ * "Pakistan" / "Pakistani": "pakistan"; "Russia" / "Russian": "russ"). Two names are kin when their
+ * keys meet. Irregular pairs ("France" / "French") are not found, and near names meet ("Niger" /
+ * "Nigeria"): either way a veto is only kept or lifted, and the fitted model still decides.
+ */
+export function demonymKeys(name: string): string[] {
+  const keys = [name];
+  const add = (k: string) => {
+    if (k.length >= MIN_DEMONYM_BASE && !keys.includes(k)) keys.push(k);
+  };
+  for (const suffix of DEMONYM_SUFFIX) if (name.endsWith(suffix)) add(name.slice(0, -suffix.length));
+  for (const k of [...keys]) add(k.replace(/[aeiouy]+$/, ''));
+  return keys;
 }
 
 /** Shared names at least this rare (idf) count as rare names. */
@@ -77,6 +103,7 @@ function headlineActor(s: Signals): [string[], string] {
 export function parties(s: Signals, corpus: Corpus, named: readonly [number, number, string][]): Parties {
   // Only a headline with a rare subject can set two parties apart (see partiesApart): the others skip this.
   const rareSubjects: [number, number][] = [];
+  const subjectKeys: string[][] = [];
   let opener = -1;
   let partyNames: Int32Array = NO_IDS;
   let partyWords: string[] = [];
@@ -86,6 +113,7 @@ export function parties(s: Signals, corpus: Corpus, named: readonly [number, num
       const term = corpus.term(name, true);
       if (name !== first && term.idf >= RARE_SUBJECT_IDF && isPartyWord(name)) {
         rareSubjects.push([term.id, corpus.term(stem(name)).id]);
+        subjectKeys.push(demonymKeys(name));
       }
     }
     if (first !== undefined && s.names.has(first)) opener = corpus.term(first, true).id;
@@ -98,7 +126,8 @@ export function parties(s: Signals, corpus: Corpus, named: readonly [number, num
     if (name.length >= 4 && term.idf >= RARE_NAME_IDF && isPartyWord(name)) actor.push([term.id, corpus.term(stem(name)).id]);
   }
   if (actor.length && !rareSubjects.length) [partyNames, partyWords] = partyNameIds(named, opener);
-  return { rareSubjects, partyNames, partyWords, opener, actor, act };
+  const nameKeys = rareSubjects.length ? new Set([...s.names].flatMap(demonymKeys)) : NO_KEYS;
+  return { rareSubjects, partyNames, partyWords, opener, actor, act, subjectKeys, nameKeys };
 }
 
 /** True when ascending ids hold id (binary search: vectors are short, and this runs for every pair). */
@@ -131,6 +160,8 @@ export function rareOutsider(a: Weighted, b: Weighted): boolean {
  */
 export function partiesApart(a: Weighted, b: Weighted): boolean {
   if (!a.rareSubjects.length || !b.rareSubjects.length || !rareOutsider(a, b) || !rareOutsider(b, a)) return false;
+  // "Iran" in one headline, "Iranians" in the other item: one party, named as a people.
+  if (kinNamed(a, b) || kinNamed(b, a)) return false;
   const [an, bn] = [a.partyNames, b.partyNames];
   let i = 0;
   let j = 0;
@@ -140,6 +171,12 @@ export function partiesApart(a: Weighted, b: Weighted): boolean {
     else j++;
   }
   return true;
+}
+
+/** True when b names one of a's rare subjects by a kin name: its demonym, or the place of a's demonym. */
+function kinNamed(a: Weighted, b: Weighted): boolean {
+  for (const keys of a.subjectKeys) for (const k of keys) if (b.nameKeys.has(k)) return true;
+  return false;
 }
 
 /** True when none of a's party words is named or written by b. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorsApart, partiesApart } from '../../../src/pipeline/cluster/parties';
+import { actorsApart, demonymKeys, partiesApart } from '../../../src/pipeline/cluster/parties';
 import { item, weighed } from '../../helpers/weighed-items';
 
 const tamsin = 'Transport regulator fines Tamsin Freight over driver cameras';
@@ -30,6 +30,29 @@ describe('partiesApart', () => {
       item('b', 1, 'Velmora Institute releases two million bird calls', 'The Velmora Institute released the recordings with Copperwell Partners.'),
     ]);
     expect(partiesApart(a!, b!)).toBe(true);
+  });
+
+  it('does not hold when one item names the other\'s party as a people ("Kestria" / "the Kestrian decision")', () => {
+    const [a, b, c] = weighed([
+      item('a', 0, 'Kestria expels envoy over drone flights', 'Kestria expelled a diplomat after drones crossed its border.'),
+      item('b', 1, 'Halvard Mendez says envoy was expelled unfairly', 'Halvard Mendez said the Kestrian decision to expel him was unfair.'),
+      item('c', 1, 'Halvard Mendez says envoy was expelled unfairly', 'Halvard Mendez said the decision to expel him was unfair.'),
+    ]);
+    expect(partiesApart(a!, b!)).toBe(false);
+    expect(partiesApart(b!, a!)).toBe(false);
+    expect(partiesApart(a!, c!)).toBe(true);
+  });
+});
+
+describe('demonymKeys', () => {
+  const kin = (x: string, y: string) => demonymKeys(x).some((k) => demonymKeys(y).includes(k));
+  it('meets for a place and its people or adjective', () => {
+    for (const [place, people] of [['iran', 'iranians'], ['pakistan', 'pakistani'], ['russia', 'russian'], ['china', 'chinese'], ['israel', 'israeli'], ['brazil', 'brazilian'], ['japan', 'japanese']]) {
+      expect(kin(place, people), `${place} / ${people}`).toBe(true);
+    }
+  });
+  it('keeps different places apart', () => {
+    for (const [x, y] of [['iran', 'iraq'], ['austria', 'australia'], ['japan', 'jordan']]) expect(kin(x, y), `${x} / ${y}`).toBe(false);
   });
 });
 
