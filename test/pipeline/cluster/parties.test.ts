@@ -47,12 +47,12 @@ describe('partiesApart', () => {
 describe('demonymKeys', () => {
   const kin = (x: string, y: string) => demonymKeys(x).some((k) => demonymKeys(y).includes(k));
   it('meets for a place and its people or adjective', () => {
-    for (const [place, people] of [['iran', 'iranians'], ['pakistan', 'pakistani'], ['russia', 'russian'], ['china', 'chinese'], ['israel', 'israeli'], ['brazil', 'brazilian'], ['japan', 'japanese']]) {
+    for (const [place, people] of <[string, string][]>[['iran', 'iranians'], ['pakistan', 'pakistani'], ['russia', 'russian'], ['china', 'chinese'], ['israel', 'israeli'], ['brazil', 'brazilian'], ['japan', 'japanese']]) {
       expect(kin(place, people), `${place} / ${people}`).toBe(true);
     }
   });
   it('keeps different places apart', () => {
-    for (const [x, y] of [['iran', 'iraq'], ['austria', 'australia'], ['japan', 'jordan']]) expect(kin(x, y), `${x} / ${y}`).toBe(false);
+    for (const [x, y] of <[string, string][]>[['iran', 'iraq'], ['austria', 'australia'], ['japan', 'jordan']]) expect(kin(x, y), `${x} / ${y}`).toBe(false);
   });
 });
 
