@@ -87,6 +87,8 @@ export interface SourceSentence {
   counted?: string[][];
   /** The weekdays it names, found when first needed. */
   weekdays?: Set<string>;
+  /** Its relative times ("last week" -> "week:1", ./extract/relative-times), found when first needed. */
+  relativeTimes?: import('./extract/relative-times').RelativeTime[];
   /** Its text in lower case and its lower-case words, for name look-ups (./roles), found when first needed. */
   lowerText?: string;
   lowerWords?: Set<string>;

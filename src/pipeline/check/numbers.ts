@@ -5,7 +5,7 @@ import { type CheckContext, excerpt, figureNeighbours, type IndexedSource, label
 import { type DraftSentence, type Passage, normalizedText, passageQuotes, passageSentences, sentenceFigures, sentenceTokens } from './passages';
 import { MIN_QUOTE_WORDS, quoteSource, quoteWords } from './quotes';
 import { alignments } from './align';
-import { checkWeekdays, shiftedDate } from './when';
+import { checkRelativeTimes, checkWeekdays, shiftedDate } from './when';
 import type { Tok } from './restates';
 import { affinity, clearlyRestatesRival, type Neighbours, neighbours, type Restatement } from './restates';
 
@@ -33,6 +33,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
     for (const part of passageSentences(p)) {
       const { text: sentence, offset } = part;
       details.push(...checkWeekdays(ctx, p, part, pool));
+      details.push(...checkRelativeTimes(ctx, p, part, pool));
       const figures = sentenceFigures(part);
       if (!figures.length) continue;
       for (const f of figures) {

@@ -7,6 +7,7 @@ import { stem } from '../../lib/text';
 import { alignments, neighbourhood } from './align';
 import { type CheckContext, excerpt, type IndexedSource, labels, type SourceSentence, sentencesOf } from './context';
 import type { Figure } from './extract/numbers';
+import { type RelativeTime, relativeTimesConflict, relativeTimesOf, sameRelativeTime } from './extract/relative-times';
 import { type DraftSentence, type Passage, sentenceFigures, sentenceTokens } from './passages';
 import { neighbours, type Tok } from './restates';
 
@@ -117,6 +118,44 @@ export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence
   }
   return out;
 }
+
+/** A source sentence's relative times, found once per call. */
+function sourceRelativeTimes(s: SourceSentence): RelativeTime[] {
+  return (s.relativeTimes ??= relativeTimesOf(s.text));
+}
+
+const givesTime = (s: SourceSentence, key: string) => sourceRelativeTimes(s).some((r) => sameRelativeTime(r.key, key));
+
+/**
+ * Findings for the relative times of one sentence of a cited passage ("last week", "two years
+ * ago", "a day after"): where the cited sentences that report the same thing date it with other
+ * relative times and none with this one, the time was shifted ("two years ago" for "last year").
+ * A relative time no cited sentence gives is not held by itself: a writer may count it from dates.
+ */
+export function checkRelativeTimes(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
+  if (p.citations === null) return [];
+  const times = relativeTimesOf(part.text);
+  const out: string[] = [];
+  for (const time of times) {
+    const leaveOut = new Set(time.raw.toLowerCase().split(/\s+/).map(stem));
+    if (alignments(ctx, part, pool, leaveOut).some((a) => a.score >= MIN_SUPPORT && givesTime(a.sentence, time.key))) continue;
+    if (besideSameWords(ctx, part, time.start, time.raw.length, pool, timePlaces(time.key))) continue;
+    const context = reportingSentences(ctx, part, pool, leaveOut);
+    if (context.some((s) => givesTime(s, time.key))) continue;
+    // A time dating something else the draft sentence also dates is no rival ("last week, a year after …").
+    const rivals = (s: SourceSentence) => sourceRelativeTimes(s).filter((r) => relativeTimesConflict(r.key, time.key) && !times.some((t) => sameRelativeTime(r.key, t.key)));
+    const other = context.find((s) => rivals(s).length);
+    if (other) {
+      const theirs = rivals(other).map((r) => `"${r.raw}"`).join(' or ');
+      out.push(`${p.where}: "${time.raw}" stands where ${ctx.byNumber.get(other.n)!.label} gives ${theirs} — ${excerpt(other.text, 90)} — ${excerpt(part.text)}`);
+    }
+  }
+  return out;
+}
+
+/** Where a sentence gives a relative time of the key. */
+const timePlaces = (key: string) => (s: SourceSentence) =>
+  sourceRelativeTimes(s).filter((r) => sameRelativeTime(r.key, key)).map((r) => ({ start: r.start, length: r.raw.length }));
 
 // Where a sentence's clauses part: a day belongs to the clause it stands in.
 const CLAUSE_JOIN = /,\s+(?:but|and|while|whereas)\s+|;\s+|\s+but\s+/g;

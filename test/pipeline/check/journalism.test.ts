@@ -5,6 +5,7 @@ import { cutOff } from '../../../src/pipeline/check/readability';
 import { extractFigures, withinHedge } from '../../../src/pipeline/check/extract/numbers';
 import { extractEntities, extractStatusClaims, NOT_NAMES } from '../../../src/pipeline/check/extract/entities';
 import { personName } from '../../../src/pipeline/check/extract/names';
+import { relativeTimesOf } from '../../../src/pipeline/check/extract/relative-times';
 import { sentences } from '../../../src/lib/text';
 import type { ArticleDraft, Cited, SourceDoc } from '../../../src/pipeline/types';
 import { EVAL_NOW, p, source } from '../../fixtures/checks/story';
@@ -81,6 +82,33 @@ describe('days and dates said another way', () => {
       'The council postponed its fare vote.',
     ];
     expect(findings(story(texts, [p([1], "The council's fare committee announced that the fare vote for bus, tram and ferry riders in the city, originally set for April 4, has been postponed by a month.")]), 'numbers')).toEqual([]);
+  });
+});
+
+describe('relative times', () => {
+  it('reads each form as a unit and a distance, the direction left out', () => {
+    const keys = (t: string) => relativeTimesOf(t).map((r) => r.key);
+    expect(keys('The fares were cut last year and again two years ago.')).toEqual(['year:1', 'year:2']);
+    expect(keys('The vote came a day after the hearing; days later, over the weekend, the mayor spoke.')).toEqual(['day:1', 'day:few', 'weekend:0']);
+    expect(keys('Eleven years ago, earlier this month, the same day, a couple of weeks later.')).toEqual(['year:11', 'month:0', 'day:0', 'week:2']);
+    expect(keys('The 10-year-old route and a 30-day pass.')).toEqual([]);
+  });
+
+  it('holds a relative time shifted from the one the cited sentence gives, and passes the same span told from either side', () => {
+    const texts: [string, string] = [
+      'The council approved the fare cut last year, a day after the mayor proposed it in a budget speech.',
+      'Riders welcomed the fare cut approved by the council.',
+    ];
+    expect(findings(story(texts, [p([1], 'The council approved the fare cut last year, a day after the mayor proposed it.')]), 'numbers')).toEqual([]);
+    expect(findings(story(texts, [p([1], 'The mayor proposed the fare cut in a budget speech a day before the council approved it.')]), 'numbers')).toEqual([]);
+    expect(findings(story(texts, [p([1], 'The council approved the fare cut two years ago, a day after the mayor proposed it.')]), 'numbers').join(' ')).toMatch(/"two years ago" stands where/);
+    expect(findings(story(texts, [p([1], 'The council approved the fare cut last year, two days after the mayor proposed it.')]), 'numbers').join(' ')).toMatch(/"two days after" stands where/);
+    expect(findings(story(texts, [p([1], 'The council approved the fare cut last month, a day after the mayor proposed it.')]), 'numbers').join(' ')).toMatch(/"last month" stands where/);
+  });
+
+  it('reads a frame ("this year") as holding spans of other units, not as a rival', () => {
+    const texts: [string, string] = ['The council approved the fare cut this year, a month after the mayor proposed it.', 'Riders welcomed the fare cut.'];
+    expect(findings(story(texts, [p([1], 'The council approved the fare cut a month after the mayor proposed it.')]), 'numbers')).toEqual([]);
   });
 });
 

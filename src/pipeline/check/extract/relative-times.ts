@@ -1,0 +1,90 @@
+/**
+ * Relative times: "last week", "two years ago", "a day after", "days later", "the same day", "over
+ * the weekend", "earlier this year". News dates most events this way, and a model shifts them as it
+ * shifts weekdays ("last year" written as "two years ago").
+ */
+
+/** A relative time of a text: its span as `unit:distance` (see relativeTimesOf) and where it stands. */
+export interface RelativeTime {
+  key: string;
+  raw: string;
+  start: number;
+}
+
+const COUNTS: Record<string, string> = {
+  a: '1', an: '1', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+  eleven: '11', twelve: '12', fifteen: '15', twenty: '20', thirty: '30', forty: '40', fifty: '50',
+  few: 'few', several: 'few', some: 'few', couple: '2',
+};
+const UNIT = '(day|week|month|year|decade)s?';
+const COUNT = '(\\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|(?:a\\s+)?few|several|(?:a\\s+)?couple\\s+of)';
+
+// The forms, each with its groups read by `keyOf`. Checked in this order; a span is taken once.
+const FORMS: [RegExp, (m: RegExpExecArray) => string][] = [
+  // "two years ago", "a day after", "three weeks earlier", "a few days later"
+  [new RegExp(`\\b${COUNT}\\s+${UNIT}\\s+(?:ago|earlier|before|later|after|prior|since)\\b`, 'gi'), (m) => `${m[2]!.toLowerCase()}:${countOf(m[1]!)}`],
+  // "days after", "weeks later", "months earlier": a few, unstated
+  [new RegExp(`\\b${UNIT.replace('s?', 's')}\\s+(?:ago|earlier|before|later|after)\\b`, 'gi'), (m) => `${m[1]!.toLowerCase()}:few`],
+  // "last week", "the previous month", "past year" (not "the past two years", a span)
+  [new RegExp(`\\b(?:last|previous|prior|past)\\s+(day|week|month|year|weekend)\\b`, 'gi'), (m) => `${m[1]!.toLowerCase()}:1`],
+  // "this week", "earlier this year", "later this month", "this weekend"
+  [/\bthis\s+(week|month|year|weekend)\b/gi, (m) => `${m[1]!.toLowerCase()}:0`],
+  // "the same day", "that same week"
+  [/\b(?:the|that)\s+same\s+(day|week|month|year)\b/gi, (m) => `${m[1]!.toLowerCase()}:0`],
+  // "the next day", "the following week", "the day before", "the day after"
+  [/\bthe\s+(?:next|following)\s+(day|week|month|year)\b|\bthe\s+(day)\s+(?:before|after)\b/gi, (m) => `${(m[1] ?? m[2])!.toLowerCase()}:1`],
+  // "over the weekend", "on the weekend", "at the weekend"
+  [/\b(?:over|on|at|during)\s+the\s+weekend\b/gi, () => 'weekend:0'],
+  [/\byesterday\b/gi, () => 'day:1'],
+];
+
+function countOf(raw: string): string {
+  const w = raw.toLowerCase().replace(/^a\s+/, '').replace(/\s+of$/, '');
+  return /^\d+$/.test(w) ? String(Number(w)) : (COUNTS[w] ?? 'few');
+}
+
+/**
+ * The relative times of a text, in order, as `unit:distance` keys: "two years ago" -> "year:2",
+ * "last week" -> "week:1", "days after" -> "day:few", "the same day" -> "day:0", "over the
+ * weekend" -> "weekend:0". The direction (before or after) is left out: "a day after the vote" and
+ * "the vote came a day before" tell one fact from two sides.
+ */
+export function relativeTimesOf(text: string): RelativeTime[] {
+  const out: RelativeTime[] = [];
+  if (!HINT.test(text)) return out;
+  const taken: [number, number][] = [];
+  for (const [pattern, keyOf] of FORMS) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const [from, to] = [m.index, m.index + m[0].length];
+      if (taken.some(([a, b]) => from < b && a < to)) continue;
+      taken.push([from, to]);
+      out.push({ key: keyOf(m), raw: m[0], start: from });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const HINT = /day|week|month|year|decade|weekend/i;
+
+/** Whether two relative times may tell one span: the same key, or an unstated few against two or more. */
+export function sameRelativeTime(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [ua, da] = a.split(':') as [string, string];
+  const [ub, db] = b.split(':') as [string, string];
+  if (ua !== ub) return false;
+  const few = (d: string) => d === 'few' || Number(d) >= 2;
+  return (da === 'few' && few(db)) || (db === 'few' && few(da));
+}
+
+/**
+ * Whether two relative times cannot date one thing: another distance in the same unit ("last year"
+ * / "two years ago", "days after" / "the same day"), or one span back in another unit ("last week"
+ * / "last month"). A frame ("this year", "the same day") holds spans of other units inside it.
+ */
+export function relativeTimesConflict(a: string, b: string): boolean {
+  if (sameRelativeTime(a, b)) return false;
+  const [ua, da] = a.split(':') as [string, string];
+  const [ub, db] = b.split(':') as [string, string];
+  return ua === ub || (da !== '0' && db !== '0');
+}
