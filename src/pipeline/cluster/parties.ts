@@ -160,8 +160,6 @@ export function rareOutsider(a: Weighted, b: Weighted): boolean {
  */
 export function partiesApart(a: Weighted, b: Weighted): boolean {
   if (!a.rareSubjects.length || !b.rareSubjects.length || !rareOutsider(a, b) || !rareOutsider(b, a)) return false;
-  // "Iran" in one headline, "Iranians" in the other item: one party, named as a people.
-  if (kinNamed(a, b) || kinNamed(b, a)) return false;
   const [an, bn] = [a.partyNames, b.partyNames];
   let i = 0;
   let j = 0;
@@ -170,7 +168,8 @@ export function partiesApart(a: Weighted, b: Weighted): boolean {
     if (an[i]! < bn[j]!) i++;
     else j++;
   }
-  return true;
+  // "Iran" in one headline, "Iranians" in the other item: one party, named as a people (asked last: string keys).
+  return !kinNamed(a, b) && !kinNamed(b, a);
 }
 
 /** True when b names one of a's rare subjects by a kin name: its demonym, or the place of a's demonym. */

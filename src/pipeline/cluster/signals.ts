@@ -224,10 +224,11 @@ export function shinglesOf(s: Signals): Set<number> {
 
 /** True when the item is a roundup of several events (it then joins no story), computed on first use. */
 export function isRoundupItem(s: Signals): boolean {
+  if (s.roundup !== undefined) return s.roundup;
   // Several subjects need several sentences: a shorter text is judged by its announcing phrases alone.
   // So does a text that comes back to one of its names: a roundup names each subject once.
   const simple = (s.item.text.match(/[.!?](?:\s|$)/g)?.length ?? 0) < 3 || returnsToAName(s);
-  return (s.roundup ??= isRoundup(s.item.title, s.item.text, simple ? noNames : distinctiveNames));
+  return (s.roundup = isRoundup(s.item.title, s.item.text, simple ? noNames : distinctiveNames));
 }
 
 /** True when one of the item's names (4+ letters) occurs twice in its opening: one subject, told at length. */
