@@ -167,6 +167,11 @@ describe('figures as journalists write them', () => {
     expect(withinHedge(over!, exact!)).toBe(true);
     expect(withinHedge(over700!, exact!)).toBe(false);
     expect(withinHedge(about!, real!)).toBe(true);
+    // A round figure of the source's own precision, understated, is another figure: "more than 30" for 40.
+    const [forty] = extractFigures('more than 40 years');
+    expect(withinHedge(extractFigures('more than 30 years')[0]!, forty!)).toBe(false);
+    expect(withinHedge(extractFigures('nearly 50 years')[0]!, forty!)).toBe(false);
+    expect(withinHedge(extractFigures('more than 40 years')[0]!, forty!)).toBe(true);
     const s = story(['The city counted 651,690 riders last month.', 'Ridership reached a record.'], [p([1], 'The city counted more than 650,000 riders last month.')]);
     expect(findings(s, 'numbers')).toEqual([]);
   });

@@ -350,11 +350,13 @@ export function withinHedge(f: Figure, source: Figure): boolean {
   // "nearly two decades" is told to half a decade (18 years, not 11), "about a decade" to two years.
   const told = /decades$/i.test(f.raw) ? 5 : /decade$/i.test(f.raw) ? 2 : /dozens$/i.test(f.raw) ? 6 : /dozen$/i.test(f.raw) ? 3 : 0;
   const unit = Math.max(roundingUnit(x, f.raw), f.kind === 'percent' && !/\d/.test(f.raw) ? 1.5 : 0, told);
+  // A hedge stands for the values that round to its figure in its direction: "more than 650,000" for
+  // 651,690, not "more than 30" for a source's 40 (a round figure of the same precision, understated).
   switch (f.hedge) {
     case 'above':
-      return s >= x && s - x <= unit;
+      return s >= x && s - x < unit;
     case 'below':
-      return s <= x && x - s <= unit;
+      return s <= x && x - s < unit;
     default:
       return Math.abs(s - x) <= unit;
   }
