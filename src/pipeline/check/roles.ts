@@ -16,6 +16,8 @@ import { type DraftSentence, type Passage, sentenceTokens } from './passages';
 const CAPITAL_WORD = /\p{Lu}[\p{L}'’.-]*\p{L}|\p{Lu}/gu;
 // Below this share of the draft sentence's content words, no cited sentence reports the same thing.
 const MIN_SUPPORT = 0.3;
+// A weaker share still ties the two sentences when they share the verb whose agent is compared (see otherAgent).
+const AGENT_SUPPORT = 0.2;
 
 /** A name of a draft sentence (a run of capitalised words) and the words that identify it. */
 export interface NameRun {
@@ -98,7 +100,7 @@ function namesOf(ctx: CheckContext, text: string, quotes: QuoteSpan[], ignore: R
 // Words of organisation names too generic to tell one from another.
 const GENERIC = new Set(
   ('department committee house senate court office agency party group university city county state states national federal ' +
-    'united american republican republicans democrat democrats democratic new north south east west').split(' '),
+    'united american republican democrat democratic new north south east west').split(' '),
 );
 
 function gives(s: SourceSentence, word: string): boolean {
@@ -124,7 +126,14 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
   // Headlines are in title case: their capitals are not names.
   const ranked = alignments(ctx, part, pool, leaveOut).filter((a) => a.id !== ctx.byNumber.get(a.sentence.n)!.firstSentence);
   const best = ranked[0];
-  if (!best || best.score < MIN_SUPPORT) return [];
+  if (!best || best.score < AGENT_SUPPORT) return [];
+  // Below MIN_SUPPORT only the agent of a verb the two sentences share is compared: the verb itself ties them.
+  if (best.score < MIN_SUPPORT) {
+    const source = prepare(best.sentence);
+    const theirs = (source.nameRuns ??= namesOf(ctx, source.text, [], ignore));
+    const agent = otherAgent(part.text, names, source.text, theirs);
+    return agent ? [agentFinding(ctx, p, part, source, agent)] : [];
+  }
   const source = prepare(best.sentence);
   const theirs = (source.nameRuns ??= namesOf(ctx, source.text, [], ignore));
   const before = ctx.sentences[best.id - 1];
@@ -159,13 +168,17 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
     out.push(`${p.where}: "${n.raw}" stands where ${ctx.byNumber.get(source.n)!.label} names ${rival.raw} — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`);
   }
   const agent = otherAgent(part.text, names, source.text, theirs);
-  if (agent) out.push(`${p.where}: "${agent.mine}" ${agent.verb} where ${ctx.byNumber.get(source.n)!.label} has ${agent.theirs} ${agent.verb} — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`);
+  if (agent) out.push(agentFinding(ctx, p, part, source, agent));
   const swap = swappedRoles(names, theirs, anchors, part.text, source.text);
   if (swap) out.push(`${p.where}: ${swap} (${ctx.byNumber.get(source.n)!.label} has them the other way round) — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`);
   return out;
 }
 
 const PRONOUN = /\b(?:he|she|they|it|his|her|their)\b/i;
+
+function agentFinding(ctx: CheckContext, p: Passage, part: DraftSentence, source: SourceSentence, agent: { mine: string; theirs: string; verb: string }): string {
+  return `${p.where}: "${agent.mine}" ${agent.verb} where ${ctx.byNumber.get(source.n)!.label} has ${agent.theirs} ${agent.verb} — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`;
+}
 
 /** Whether a source writes the two names as one ("Bill Barr"): the first is the other's given name, the same person. */
 function givenNameOf(ctx: CheckContext, given: string, surname: string): boolean {
@@ -190,7 +203,8 @@ const SKIP_BEFORE_VERB = new Set(['also', 'later', 'again', 'then', 'previously'
 function subjectBefore(text: string, at: number): string | null {
   // "The maker, based in Dunmore, said": after a comma the subject is out of reach.
   if (/,\s*(?:(?:also|later|again|then|has|have|had)\s+)*$/.test(text.slice(Math.max(0, at - 30), at))) return null;
-  const words = text.slice(Math.max(0, at - 60), at).match(/[\p{L}'’.-]+/gu) ?? [];
+  // The subject stands in the verb's own clause: "… for city hall: Reuter had announced" is Reuter's.
+  const words = text.slice(Math.max(0, at - 60), at).split(/[:;—–(]/).at(-1)!.match(/[\p{L}'’.-]+/gu) ?? [];
   while (words.length && SKIP_BEFORE_VERB.has(words.at(-1)!.toLowerCase())) words.pop();
   const w = words.at(-1);
   // "Trump's estimated worth": a possessive owns a noun, it does not act.
@@ -208,7 +222,8 @@ function namedBefore(text: string, at: number, run: NameRun): boolean {
   const clause = text.slice(Math.max(0, at - 80), at).split(/[,;:—–(]|\.\s/).at(-1)!;
   const words = clause.match(/[\p{L}'’.-]+/gu) ?? [];
   const lower = new Set(words.map(normal));
-  if (run.keys.some((k) => lower.has(k))) return true;
+  // "the Republican lawmakers" names "Republicans": a party or people in either number.
+  if (run.keys.some((k) => lower.has(k) || lower.has(k.replace(/s$/, '')))) return true;
   const initials = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]!.toLowerCase()).join('');
   return run.keys.length === 1 && run.keys[0]!.length >= 2 && initials.includes(run.keys[0]!.replace(/\./g, ''));
 }
@@ -262,7 +277,9 @@ function otherAgent(text: string, names: NameRun[], sourceText: string, theirs: 
       else unknown = true;
     }
     // "One Republican, Sen. Mitt Romney, voted": a use whose subject is out of reach may be the draft's name.
-    if (unknown || !subjects.length || subjects.some((x) => run.keys.includes(x) || aliasesOf(x).some((a) => run.keys.includes(a)) || PRONOUN.test(x))) continue;
+    // "CDC recommended" for "Centers for Disease Control and Prevention recommended": an acronym is the same agent.
+    const acronym = (x: string) => acronymOfRun(run, { raw: x.toUpperCase(), start: 0, end: 0, keys: [x] });
+    if (unknown || !subjects.length || subjects.some((x) => run.keys.includes(x) || aliasesOf(x).some((a) => run.keys.includes(a)) || PRONOUN.test(x) || acronym(x))) continue;
     // Only a name or a word for people is someone else who acted; "been", "commission", "who" are not.
     const rival = subjects.find((x) => theirs.some((r) => r.keys.includes(x)) || PEOPLE.test(x) || ORGANISATION.test(x));
     if (!rival) continue;
