@@ -5,13 +5,15 @@
  * a status a source gives a person's role ("FBI Director James Comey" for the former director).
  */
 import { contentWords, stem, STOPWORDS } from '../../lib/text';
-import { alignments } from './align';
+import { type Alignment, alignments } from './align';
 import { TITLE_WORDS } from './extract/names';
 import { type CheckContext, excerpt, type IndexedSource, type SourceSentence, sentencesOf } from './context';
 import type { DraftSentence, Passage } from './passages';
 
 // Below this share of the draft sentence's content words, no cited sentence reports the same thing.
 const MIN_SUPPORT = 0.35;
+// Below it, not even the same verb with the same object is taken for the same report.
+const WEAK_SUPPORT = 0.25;
 
 /** Irregular past forms, to their base form: "held" meets "hold", "won" meets "win". */
 export const IRREGULAR_PAST: Readonly<Record<string, string>> = {
@@ -31,9 +33,11 @@ const NOT_ACTIONS = new Set(['said', 'told', 'added', 'noted', 'reported', 'stat
 
 // Words within three before a verb that make it not (yet) done: plans, expectations, modals, near misses.
 // What makes a verb not (yet) done: the future, a plan or an expectation, a modal, a near miss ("close to resigning").
-const NOT_DONE_MARK = /\b(?:will|would|'ll|shall|could|may|might|(?:plans?|planning|expects?|expected|set|going|due|scheduled|poised|aims?|seeks?|intends?|wants?|hopes?|likely|close|about|ready|committed|agreed|pledged|vowed|promised|threatened|certain|meant|designed|intended|aimed|sure|bound)\s+to|considering|weighing|mulling|verge\s+of)\b/gi;
+// A necessity ("needs to review") is still to be met; an appearance ("appears to have taken") is not yet established.
+const NOT_DONE_MARK = /\b(?:will|would|'ll|shall|could|may|might|must|(?:plans?|planning|expects?|expected|set|going|due|scheduled|poised|aims?|seeks?|intends?|wants?|hopes?|likely|close|about|ready|committed|agreed|pledged|vowed|promised|threatened|certain|meant|designed|intended|aimed|sure|bound|needs?|appears?|seems?)\s+to|considering|weighing|mulling|verge\s+of)\b/gi;
 // A negation right before the verb ("did not expect", "is not seeking").
-const NEGATION_MARK = /\b(?:not|n't|never|no\s+longer|rather\s+than|instead\s+of)\b/gi;
+// A refusal or failure to act negates the act as "not" does ("its refusal so far to approve it", "failed to pass").
+const NEGATION_MARK = /\b(?:not|n't|never|no\s+longer|rather\s+than|instead\s+of|(?:refus(?:al|e|es|ed|ing)|declin(?:e|es|ed|ing)|fail(?:s|ed|ing|ure)?)\s+(?:(?:so\s+far|yet|again)\s+)?to)\b/gi;
 const PERFECT = /\b(?:has|have|had|was|were|been)\s+(?:\w+ly\s+)?(?:already\s+)?$/i;
 
 /** A verb of a text: its stemmed base form, as written, and whether the text has it done, not (yet) done or negated. */
@@ -45,6 +49,8 @@ export interface VerbUse {
   done: boolean;
   notDone: boolean;
   negated: boolean;
+  /** A present verb of a time or condition clause, told from a plural noun only by meeting the same verb in the draft. */
+  lemmaOnly?: boolean;
 }
 
 /** The verbs of a text in past or -ing form, or governed by a marker of the future or a negation, each with how the text frames it. */
@@ -62,17 +68,50 @@ function verbUses(text: string): VerbUse[] {
     const raw = word.toLowerCase();
     const past = isPastForm(raw);
     if (!past && !marked && !raw.endsWith('ing')) continue;
-    if (NOT_ACTIONS.has(raw)) continue;
+    // "due to “the flood”": a marker's next word may be a function word, which reports no act.
+    if (NOT_ACTIONS.has(raw) || (!past && STOPWORDS.has(raw))) continue;
     const notDone = marked && governs(governed, text, m.index);
     const negated = marked && governs(negatedAt, text, m.index);
     if (!past && !raw.endsWith('ing') && !negated && !notDone) continue;
     // "a Democratic-backed bill", "state-run media": a participle hyphened onto a word describes a noun; it reports no act.
     if (text[m.index - 1] === '-') continue;
-    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    // "must be “audited …”": a quotation that opens on the participle leaves it after its copula.
+    const before = text.slice(Math.max(0, m.index - 24), m.index).replace(/["“]$/, '');
     // "the affected jobs", "a planned vote": a participle after a determiner describes a noun; it reports no act.
     if (DETERMINER_BEFORE.test(before)) continue;
     // "released rather than expelled": a negated verb is not reported as done.
     out.push({ base: lemma(raw), raw, end: m.index + word.length, done: past && !notDone && !negated && (PERFECT.test(before) || !/\b(?:be|being|is|are)\s+$/i.test(before)), notDone, negated });
+  }
+  if (PLAN_WORD.test(text)) out.push(...plannedNouns(text));
+  return out;
+}
+
+// A plan, a proposal or a call names the act it is about as a noun: "is weighing a ban", "plans a vote", "calls for an inquiry".
+const PLANNED_NOUN = /\b(?:considering|weighing|mulling|plans?|planning|proposes|proposing|seeks|seeking|calls?\s+for|calling\s+for|pushing\s+for|urging)\s+(?:a|an|the|new)\s+(?:possible\s+|new\s+)?(\p{L}{3,})/giu;
+// Their stems alone: most texts have none, and this test costs far less than the pattern.
+const PLAN_WORD = /consider|weigh|mull|plan|propos|seek|call|push|urg/i;
+
+/** The acts a text names as planned or proposed nouns ("weighing a ban" -> ban), as not (yet) done uses. */
+function plannedNouns(text: string): VerbUse[] {
+  return [...text.matchAll(PLANNED_NOUN)].map((m) => {
+    const raw = m[1]!.toLowerCase();
+    return { base: lemma(raw), raw, end: m.index + m[0].length, done: false, notDone: true, negated: false };
+  });
+}
+
+// A clause that a time or condition word opens, in the present, tells what has yet to happen or is still under way:
+// "after the agency grants approval", "while the administration reviews its role".
+const OPEN_CLAUSE = /\b(?:after|once|until|unless|if|while|when|before)\s+((?:[\p{L}.'’-]+\s+){0,6}?)(\p{Ll}{3,}[^s\W]s)\b/gu;
+
+/** The present-tense verbs of a source's time or condition clauses, as not (yet) done uses. */
+function pendingClauses(text: string): VerbUse[] {
+  const out: VerbUse[] = [];
+  for (const m of text.matchAll(OPEN_CLAUSE)) {
+    const raw = m[2]!;
+    // "after the grants", "while its reviews": a determiner before the -s word makes it a plural noun.
+    if (/\b(?:the|a|an|its|their|his|her|our|these|those)\s+$/i.test(m[1]!)) continue;
+    const base = lemma(/(?:ss|sh|ch|x|z)es$/.test(raw) ? raw.slice(0, -2) : raw.slice(0, -1));
+    out.push({ base, raw, end: m.index + m[0].length, done: false, notDone: true, negated: false, lemmaOnly: true });
   }
   return out;
 }
@@ -92,15 +131,17 @@ function governs(ends: number[], text: string, at: number): boolean {
     const between = text.slice(end, at);
     // "could have afforded", "would have been …": a modal's perfect is no more done than the modal.
     // "will stay locked", "could remain closed": a copula carries the modal to the participle.
-    if (/^\s+$/.test(between) || /^\s+(?:be|soon|been|have|have\s+been|stay|remain|get|become|\w+ly)\s+$/i.test(between)) return true;
+    // "might be able to raise", "will have to pay": the ability or obligation the modal governs carries it to the verb.
+    if (/^\s+$/.test(between) || /^\s+(?:be|soon|been|have|have\s+been|stay|remain|get|become|be\s+able\s+to|have\s+to|\w+ly)\s+$/i.test(between)) return true;
   }
   return false;
 }
 
 /** A verb's base form, near enough to meet its other forms: "arraigned" / "arraign", "held" / "hold", "resigning" / "resign". */
 function lemma(raw: string): string {
+  // The base of an irregular past loses its silent e as a regular form's does: "took" and "take" meet.
   const irregular = IRREGULAR.get(raw);
-  if (irregular) return irregular;
+  if (irregular) return irregular.replace(/e$/, '');
   let w = raw;
   if (w.endsWith('ied') && w.length > 5) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
@@ -129,6 +170,18 @@ function isPastForm(raw: string): boolean {
   return (raw.length > 4 && raw.endsWith('ed')) || IRREGULAR.has(raw);
 }
 
+// Verbs whose meaning is in their object ("made up" / "would make a better president", "took office" / "take a vote").
+const LIGHT_VERBS = new Set(['mak', 'tak', 'giv', 'get', 'hav', 'do', 'go', 'com', 'put', 'keep', 'set']);
+
+/** Whether two uses report the same act: the same verb, and for a light verb the same object too. */
+function sameAct(x: VerbUse, xText: string, u: VerbUse, uText: string): boolean {
+  if (x.base !== u.base || !LIGHT_VERBS.has(x.base)) return x.base === u.base;
+  // "took effect" / "will take effect": a light verb's noun right after it makes the act.
+  const mine = objectWords(xText, x.end);
+  const theirs = objectWords(uText, u.end);
+  return (mine.length > 0 && mine[0] === theirs[0]) || objectsMatch(mine, theirs);
+}
+
 /** Two objects are one when they share two content words, or the one word a short object has. */
 function objectsMatch(a: readonly string[], b: readonly string[]): boolean {
   const shared = a.filter((w) => w.length > 2 && b.includes(w)).length;
@@ -136,7 +189,7 @@ function objectsMatch(a: readonly string[], b: readonly string[]): boolean {
 }
 
 // Words that negate or withhold without "not" ("declined to commit", "seen no evidence", "cannot vote").
-const NEGATIVE_WORDS = /\b(?:no|none|nothing|cannot|declined|refused|failed|without|little|neither|nor|denied|rejected|alternative|instead)\b/i;
+const NEGATIVE_WORDS = /\b(?:no|none|nothing|cannot|declined|refused|failed|without|little|neither|nor|denied|rejected|alternative|instead|unable|unwilling|unprepared|unready|unlikely)\b/i;
 // Verb forms: a past, an -ing form or a plain verb word; adjectives and adverbs a marker happens to precede are not ("not exactly", "not eligible").
 const VERB_LIKE = /^(?!.*(?:ly|ble|ent|ant|ous|ive|ful|less)$)\p{L}+$/u;
 const AUXILIARY = new Set(['have', 'has', 'had', 'been', 'being', 'be', 'do', 'does', 'did', 'get', 'make']);
@@ -151,7 +204,8 @@ const STATUS_WORD = new RegExp(STATUS_WORDS, 'iu');
 const STATUS_KEPT = new RegExp(String.raw`\b(?:${STATUS_WORDS}|then)\b`);
 
 const VERB_STATUS = /^(?:fired|ousted|deposed)$/;
-const PAST_ROLE = /\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\bwas\b|\bonce\b|\bpreviously\b/i;
+// "once a senator", "the once-powerful chairman"; not the conjunction ("once Barr leaves").
+const PAST_ROLE = /\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\bwas\b|\bonce(?:-|\s+(?:a|an|the)\b)|\bpreviously\b/i;
 
 /**
  * A role the source gives with a status ("the former U.S. ambassador") that the draft sentence gives
@@ -249,12 +303,70 @@ function nameAfter(t: string, at: number): string | undefined {
 
 /** How the cited sentences that report the same thing frame each verb, found once per sentence. */
 function sourceUses(s: SourceSentence): VerbUse[] {
-  return (s.verbs ??= verbUses(s.text));
+  return (s.verbs ??= [...verbUses(s.text), ...pendingClauses(s.text)]);
 }
 
 /** Whether a cited sentence other than the best, reporting the same thing, has the verb done. */
-function doneElsewhere(ranked: readonly { sentence: SourceSentence; score: number }[], best: { sentence: SourceSentence }, base: string): boolean {
-  return ranked.some((a) => a.sentence !== best.sentence && a.score >= MIN_SUPPORT && sourceUses(a.sentence).some((u) => u.done && u.base === base));
+function doneElsewhere(ranked: readonly Alignment[], best: SourceSentence, base: string): boolean {
+  return ranked.some((a) => a.sentence !== best && a.score >= MIN_SUPPORT && sourceUses(a.sentence).some((u) => u.done && u.base === base));
+}
+
+// Verbs whose "to" aims at an act without doing it ("tried to", "sought to", "moved to", "offered to", "declined to"): a
+// closed class of trying, wanting, asking, promising and refusing.
+const CONATIVE = /^(?:(?:tri|want|hop|attempt|wish|aim|intend|plann|expect|mov|push|urg|ask|propos|offer|threaten|vow|pledg|promis|prepar|agre|call|seem|appear|need|requir|order|invit|schedul|design|committ|refus|declin|fail|us)ed|sought|meant|set)$/;
+
+/**
+ * A verb the source sentence frames as planned or negated that the draft sentence, framing nothing so, reports plainly: the
+ * same verb, or (planned) a done verb with the plan's object ("unveiled the effort called …" / "expected to formally announce
+ * the effort, dubbed …"), or (negated) any verb with its object ("is seeking reelection" / "is not running for reelection").
+ * `strict`: the sentences share little else, so only the same verb with the same object counts.
+ */
+function droppedFrame(uses: readonly VerbUse[], text: string, ranked: readonly Alignment[], best: SourceSentence, strict: boolean): { v: VerbUse; u: VerbUse } | undefined {
+  if (!uses.every((v) => !v.notDone && !v.negated) || NEGATIVE_WORDS.test(text)) return undefined;
+  for (const u of sourceUses(best)) {
+    if ((!u.notDone && !u.negated) || u.lemmaOnly || !VERB_LIKE.test(u.raw) || AUXILIARY.has(u.raw)) continue;
+    const theirs = objectWords(best.text, u.end);
+    const sameObject = (x: VerbUse) => objectsMatch(objectWords(text, x.end), theirs);
+    // "will plead guilty to falsifying a document": a verb of the draft inside the plan's object is what the plan is about, not the plan.
+    const v = uses.find((x) =>
+      strict
+        ? (u.negated || x.done) && x.base === u.base && sameObject(x)
+        : u.negated
+          ? sameAct(x, text, u, best.text) || (theirs.length > 1 && VERB_LIKE.test(x.raw) && !/^(?:un|in|dis|non)/.test(x.raw) && sameObject(x))
+          : x.done && (sameAct(x, text, u, best.text) || (!AGENT_AFTER.test(text.slice(x.end, x.end + 12)) && sameObject(x) && !theirs.includes(stem(x.raw)))),
+    );
+    if (!v) continue;
+    // Another cited sentence that reports the same thing has it done ("were sworn in" after "will take"): a later report.
+    if (!u.negated && doneElsewhere(ranked, best, v.base)) continue;
+    return { v, u };
+  }
+  return undefined;
+}
+
+/** The finding for a plan or negation the draft sentence dropped. */
+function framingFinding(ctx: CheckContext, p: Passage, part: DraftSentence, s: SourceSentence, { v, u }: { v: VerbUse; u: VerbUse }): string {
+  const how = u.negated ? 'as happening what' : 'as done what';
+  return `${p.where}: "${v.raw}" reports ${how} ${ctx.byNumber.get(s.n)!.label} reports as ${u.negated ? 'not happening' : 'not yet done'} ("${u.raw}") — ${excerpt(s.text, 90)} — ${excerpt(part.text)}`;
+}
+
+// A schedule or an expectation right before a verb ("is expected to surrender", "is set to issue"); not a modal, which reported
+// speech puts on done acts ("said they would be expelled").
+const SCHEDULED_BEFORE = /\b(?:expected|set|scheduled|slated|due|poised|about|going|planning|plans?|preparing)\s+to\s+$/i;
+
+/**
+ * A verb the draft frames as still to come ("is expected to surrender") that the sentence best reporting the same thing has
+ * done ("surrendered"), where no cited sentence reporting the same thing has it still to come (an earlier report would).
+ */
+function planAfterTheFact(uses: readonly VerbUse[], text: string, ranked: readonly Alignment[], best: SourceSentence): { v: VerbUse; u: VerbUse } | undefined {
+  for (const v of uses) {
+    if (!v.notDone || v.negated || !VERB_LIKE.test(v.raw) || AUXILIARY.has(v.raw)) continue;
+    if (!SCHEDULED_BEFORE.test(text.slice(Math.max(0, v.end - v.raw.length - 40), v.end - v.raw.length))) continue;
+    const u = sourceUses(best).find((x) => x.done && sameAct(v, text, x, best.text));
+    if (!u) continue;
+    if (ranked.some((a) => a.score >= MIN_SUPPORT && sourceUses(a.sentence).some((x) => (x.notDone || x.negated) && x.base === v.base))) continue;
+    return { v, u };
+  }
+  return undefined;
 }
 
 // "the vaccine developed by Pfizer", "sworn in by the vice president": the words after a passive's "by" name who acted, not what
@@ -273,33 +385,22 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
   if (!uses.length) return [];
   const ranked = alignments(ctx, part, pool);
   const best = ranked[0];
-  if (!best || best.score < MIN_SUPPORT) return [];
+  if (!best || best.score < WEAK_SUPPORT) return [];
+  // A weaker match still reports the same thing where the same verb takes the same object ("need to review those messages").
+  if (best.score < MIN_SUPPORT) {
+    const lost = droppedFrame(uses, part.text, ranked, best.sentence, true);
+    return lost ? [framingFinding(ctx, p, part, best.sentence, lost)] : [];
+  }
   const label = ctx.byNumber.get(best.sentence.n)!.label;
   const dropped = droppedStatus(best.sentence, part.text);
   if (dropped) {
     return [`${p.where}: "${dropped.role}" without "${dropped.status}", which ${label} gives it — ${excerpt(best.sentence.text, 90)} — ${excerpt(part.text)}`];
   }
-  // The draft sentence frames nothing as planned or negated: where the source does, on the same object, the draft dropped it.
-  const plain = uses.every((v) => !v.notDone && !v.negated) && !NEGATIVE_WORDS.test(part.text);
-  if (plain) {
-    for (const u of sourceUses(best.sentence)) {
-      if ((!u.notDone && !u.negated) || !VERB_LIKE.test(u.raw) || AUXILIARY.has(u.raw)) continue;
-      const theirs = objectWords(best.sentence.text, u.end);
-      // A negated verb is matched as the same verb ("is seeking" / "is not seeking"); a planned one also by two shared object words
-      // ("unveiled the effort called …" / "expected to formally announce the effort, dubbed …").
-      // "will plead guilty to falsifying a document": a verb of the draft inside the plan's object is what the plan is about, not the plan.
-      const v = uses.find(
-        (x) =>
-          u.negated
-            ? x.base === u.base
-            : x.done && (x.base === u.base || (!AGENT_AFTER.test(part.text.slice(x.end, x.end + 12)) && objectsMatch(objectWords(part.text, x.end), theirs) && !theirs.includes(stem(x.raw)))),
-      );
-      if (!v) continue;
-      // Another cited sentence that reports the same thing has it done ("were sworn in" after "will take"): a later report.
-      if (!u.negated && doneElsewhere(ranked, best, v.base)) continue;
-      const how = u.negated ? 'as happening what' : 'as done what';
-      return [`${p.where}: "${v.raw}" reports ${how} ${label} reports as ${u.negated ? 'not happening' : 'not yet done'} ("${u.raw}") — ${excerpt(best.sentence.text, 90)} — ${excerpt(part.text)}`];
-    }
+  const lost = droppedFrame(uses, part.text, ranked, best.sentence, false);
+  if (lost) return [framingFinding(ctx, p, part, best.sentence, lost)];
+  const early = planAfterTheFact(uses, part.text, ranked, best.sentence);
+  if (early) {
+    return [`${p.where}: "${early.v.raw}" reports as still to come what ${label} reports as done ("${early.u.raw}") — ${excerpt(best.sentence.text, 90)} — ${excerpt(part.text)}`];
   }
   if (!mine.length) return [];
   // The sentence that best reports the same thing says how it stands; the others may report an earlier or later step.
@@ -308,8 +409,10 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
   // A plan of the source whose verb the draft names as done, or names at all beside a verb it reports as done ("held a vote" for "will vote").
   // "held a vote", "made the announcement": a verb reported as done with the planned action as its object.
   const doneObjects = new Set<string>();
-  for (const m of part.text.toLowerCase().matchAll(/\b([\p{L}]+)\s+(?:a|an|the|its|their)\s+([\p{L}]+)/gu)) {
-    if (mine.some((v) => v.raw === m[1])) doneObjects.add(lemma(m[2]!));
+  // "voted to accept", "decided to keep": a done decision on the planned act, unless the verb before "to" only aims at it.
+  for (const m of part.text.toLowerCase().matchAll(/\b([\p{L}]+)\s+(a|an|the|its|their|to)\s+([\p{L}]+)/gu)) {
+    if (m[2] === 'to' && CONATIVE.test(m[1]!)) continue;
+    if (mine.some((v) => v.raw === m[1])) doneObjects.add(lemma(m[3]!));
   }
   const planned = sourceUses(best.sentence).find((u) => u.notDone && doneObjects.has(u.base));
   if (planned) {
@@ -317,11 +420,11 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
     return out;
   }
   for (const v of mine) {
-    const theirs = context.flatMap((s) => sourceUses(s).filter((u) => u.base === v.base).map((u) => ({ u, s })));
+    const theirs = context.flatMap((s) => sourceUses(s).filter((u) => sameAct(v, part.text, u, s.text)).map((u) => ({ u, s })));
     if (!theirs.length) continue;
     const at = theirs[0]!.s;
     const label = ctx.byNumber.get(at.n)!.label;
-    if (v.done && theirs.every(({ u }) => u.notDone) && !doneElsewhere(ranked, best, v.base)) {
+    if (v.done && theirs.every(({ u }) => u.notDone) && !doneElsewhere(ranked, best.sentence, v.base)) {
       out.push(`${p.where}: "${v.raw}" reports as done what ${label} reports as not yet done ("${theirs[0]!.u.raw}") — ${excerpt(at.text, 90)} — ${excerpt(part.text)}`);
     }
   }

@@ -337,6 +337,54 @@ describe('status, tense and causes', () => {
     expect(flagged('Councillor Ada Lin, who is not seeking reelection next year, backed the plan.', 2)).toBe('');
   });
 
+  it('reads a plan as the verb the draft makes done: "voted to accept", "decided to keep", "has banned" for "weighing a ban"', () => {
+    const texts: [string, string] = [
+      'Council members are planning to accept an offer from Mayor Omar Reyes to extend the fare freeze into December, two members said.',
+      'The transit authority is weighing a ban on electric scooters aboard its trains, officials said on Monday.',
+    ];
+    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    expect(flagged('Council members have voted to accept an offer from Mayor Omar Reyes to extend the fare freeze into December, two members said.', 1)).toMatch(/reports as done/);
+    expect(flagged('Council members have decided to accept an offer from Mayor Omar Reyes to extend the fare freeze into December, two members said.', 1)).toMatch(/reports as done/);
+    expect(flagged('Council members said they would accept an offer from Mayor Omar Reyes to extend the fare freeze into December.', 1)).toBe('');
+    expect(flagged('The transit authority has banned electric scooters aboard its trains, officials said on Monday.', 2)).toMatch(/"banned" reports as done/);
+    expect(flagged('The transit authority is considering a ban on electric scooters aboard its trains, officials said on Monday.', 2)).toBe('');
+  });
+
+  it('reads a modal\'s ability or need, a pending clause and an appearance as not yet done', () => {
+    const texts: [string, string] = [
+      'Mayor Omar Reyes said on Monday he might be able to raise his goal of 100 new buses to 150. Inspectors need to review the contracts before the vote.',
+      'The fare freeze takes effect after the council grants final approval to the budget. A rider group appears to have claimed credit for the change.',
+    ];
+    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    expect(flagged('Mayor Omar Reyes said on Monday he has raised his goal of 100 new buses to 150.', 1)).toMatch(/"raised" reports as done/);
+    expect(flagged('Mayor Omar Reyes said on Monday he might be able to raise his goal of 100 new buses to 150.', 1)).toBe('');
+    expect(flagged('Inspectors have already reviewed the contracts before the vote.', 1)).toMatch(/"reviewed" reports as done/);
+    expect(flagged('The fare freeze takes effect now that the council has granted final approval to the budget.', 2)).toMatch(/"granted" reports as done/);
+    expect(flagged('A rider group has claimed credit for the change.', 2)).toMatch(/"claimed" reports as done/);
+  });
+
+  it('holds "took effect" for "will take effect", but a light verb only with its object ("made up" is no "would make a better")', () => {
+    const texts: [string, string] = [
+      'The injunction blocking the fare rule will take effect on Friday at 5 p.m., the judge wrote.',
+      'A blogger claimed Mayor Omar Reyes said Ada Lin would make a better mayor than anyone.',
+    ];
+    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    expect(flagged('The injunction blocking the fare rule took effect immediately, the judge wrote.', 1)).toMatch(/"took" reports as done/);
+    expect(flagged('A blogger claimed Mayor Omar Reyes said Ada Lin would make a better mayor, a quote the blogger had made up.', 2)).toBe('');
+  });
+
+  it('holds as still to come what the source has done, only where the draft schedules it ("is expected to surrender")', () => {
+    const texts: [string, string] = ['Councillor Ada Lin surrendered to the Harbor police on Friday morning, her lawyer said.', 'The council met on Friday.'];
+    const flagged = (text: string) => findings(story(texts, [p([1], text)]), 'entities').join(' ');
+    expect(flagged('Councillor Ada Lin is expected to surrender to the Harbor police, her lawyer said.')).toMatch(/"surrender" reports as still to come/);
+    expect(flagged('Councillor Ada Lin surrendered to the Harbor police on Friday morning, her lawyer said.')).toBe('');
+  });
+
+  it('reads "once" before a clause as no past role: "will become chief once Lin leaves" drops "acting"', () => {
+    const texts: [string, string] = ['The mayor said Deputy Chief Ada Lin will become acting transit chief after Omar Reyes departs on May 3.', 'The council met.'];
+    expect(findings(story(texts, [p([1], 'Ada Lin will become transit chief once Omar Reyes leaves on May 3, the mayor said.')]), 'entities').join(' ')).toMatch(/without "acting"/);
+  });
+
   it('reads a short sentence crediting our outlet by what it claims, not by the credit ("…, the Harbor Signal said")', () => {
     const texts: [string, string] = ['The mayor made a move almost certain to kill the fare measure, council members said on Friday.', 'The measure was debated.'];
     expect(findings(story(texts, [p([1], 'The mayor has killed the fare measure, the Harbor Signal said.')]), 'entities').join(' ')).toMatch(/"killed" reports as done/);
