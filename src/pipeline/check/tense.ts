@@ -64,7 +64,8 @@ function verbUses(text: string): VerbUse[] {
   VERB_WORD.lastIndex = 0;
   for (let m = VERB_WORD.exec(text); m; m = VERB_WORD.exec(text)) {
     const word = m[0];
-    if (word.length < 3) continue;
+    // Two-letter words are function words, but for "go" ("expected to go into effect").
+    if (word.length < 3 && !/^go$/i.test(word)) continue;
     const raw = word.toLowerCase();
     const past = isPastForm(raw);
     if (!past && !marked && !raw.endsWith('ing')) continue;
@@ -156,6 +157,9 @@ const CLAUSE_END = /[,;:—–()]|\b(?:after|before|when|while|but|as|because|wh
 // Content words of an object that tell one action from another ("the measure", "emergency use authorization").
 const OBJECT_WORDS = 3;
 
+// Words that hedge a quantity, not what is acted on ("somewhere between 5-10 inches", "roughly 1,000 troops"), as stems.
+const APPROXIMATORS = new Set(['somew', 'betwe', 'rough', 'nearl', 'almos', 'appro', 'aroun', 'estim']);
+
 /** The first content words (stemmed) after a verb, up to the end of its clause. */
 function objectWords(text: string, from: number): string[] {
   let rest = text.slice(from, from + 120);
@@ -163,7 +167,9 @@ function objectWords(text: string, from: number): string[] {
   if (stop >= 0) rest = rest.slice(0, stop);
   // The next verb starts another predicate ("scheduled to testify endured …"): the object ends before it.
   const next = [...rest.matchAll(/[\p{L}'’]+/gu)].find((m) => m.index > 0 && isPastForm(m[0].toLowerCase()));
-  return contentWords(next ? rest.slice(0, next.index) : rest).slice(0, OBJECT_WORDS);
+  return contentWords(next ? rest.slice(0, next.index) : rest)
+    .filter((w) => !APPROXIMATORS.has(w))
+    .slice(0, OBJECT_WORDS);
 }
 
 function isPastForm(raw: string): boolean {
@@ -173,13 +179,21 @@ function isPastForm(raw: string): boolean {
 // Verbs whose meaning is in their object ("made up" / "would make a better president", "took office" / "take a vote").
 const LIGHT_VERBS = new Set(['mak', 'tak', 'giv', 'get', 'hav', 'do', 'go', 'com', 'put', 'keep', 'set']);
 
+/** Whether either use is a light verb, whose object says what the act is. */
+function isLight(x: VerbUse, u: VerbUse): boolean {
+  return LIGHT_VERBS.has(x.base) || LIGHT_VERBS.has(u.base);
+}
+
 /** Whether two uses report the same act: the same verb, and for a light verb the same object too. */
 function sameAct(x: VerbUse, xText: string, u: VerbUse, uText: string): boolean {
-  if (x.base !== u.base || !LIGHT_VERBS.has(x.base)) return x.base === u.base;
-  // "took effect" / "will take effect": a light verb's noun right after it makes the act.
+  if (!isLight(x, u)) return x.base === u.base;
+  // "took effect" / "will take effect" / "expected to go into effect", "claimed responsibility" / "appears to have taken
+  // responsibility": a light verb's noun right after it makes the act, whatever verb the other text gives it.
+  // "sworn in by Vice President …": who acted is no object.
+  if (AGENT_AFTER.test(xText.slice(x.end, x.end + 12)) || AGENT_AFTER.test(uText.slice(u.end, u.end + 12))) return false;
   const mine = objectWords(xText, x.end);
   const theirs = objectWords(uText, u.end);
-  return (mine.length > 0 && mine[0] === theirs[0]) || objectsMatch(mine, theirs);
+  return (mine.length > 0 && mine[0] === theirs[0]) || (x.base === u.base && objectsMatch(mine, theirs));
 }
 
 /** Two objects are one when they share two content words, or the one word a short object has. */
@@ -257,6 +271,24 @@ function droppedStatus(s: SourceSentence, draft: string, named = false): { statu
   return null;
 }
 
+// A title with "-elect" and the name after it ("President-elect Joe Biden", "Governor-elect Ada Lin").
+const ELECT_ROLE = /\b(\p{L}+)-elect\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)/gu;
+
+/**
+ * A title the source gives "-elect" that the draft gives the same person without it ("President Joe Biden" for
+ * "President-elect Joe Biden"): the draft seats someone who has not yet taken office.
+ */
+function droppedElect(source: string, draft: string): { status: string; role: string } | null {
+  if (!source.includes('-elect')) return null;
+  for (const m of source.matchAll(ELECT_ROLE)) {
+    const surname = m[2]!.split(/\s+/).at(-1)!;
+    const seated = new RegExp(String.raw`\b${m[1]}\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}${surname}\b`, 'iu').exec(draft);
+    // "the then-president-elect", "as president-elect": only the title right before the name, without "-elect", is the error.
+    if (seated && !/-\s*$/.test(draft.slice(0, seated.index))) return { status: '-elect', role: seated[0] };
+  }
+  return null;
+}
+
 /** A title or a word for a job ("Director", "Adviser", "strategist"). */
 function roleWord(w: string): boolean {
   const x = w.toLowerCase().replace(/\.$/, '');
@@ -322,7 +354,7 @@ const CONATIVE = /^(?:(?:tri|want|hop|attempt|wish|aim|intend|plann|expect|mov|p
  * `strict`: the sentences share little else, so only the same verb with the same object counts.
  */
 function droppedFrame(uses: readonly VerbUse[], text: string, ranked: readonly Alignment[], best: SourceSentence, strict: boolean): { v: VerbUse; u: VerbUse } | undefined {
-  if (!uses.every((v) => !v.notDone && !v.negated) || NEGATIVE_WORDS.test(text)) return undefined;
+  if (!uses.every((v) => !v.notDone && !v.negated)) return undefined;
   for (const u of sourceUses(best)) {
     if ((!u.notDone && !u.negated) || u.lemmaOnly || !VERB_LIKE.test(u.raw) || AUXILIARY.has(u.raw)) continue;
     const theirs = objectWords(best.text, u.end);
@@ -330,17 +362,27 @@ function droppedFrame(uses: readonly VerbUse[], text: string, ranked: readonly A
     // "will plead guilty to falsifying a document": a verb of the draft inside the plan's object is what the plan is about, not the plan.
     const v = uses.find((x) =>
       strict
-        ? (u.negated || x.done) && x.base === u.base && sameObject(x)
+        ? (u.negated || x.done) && sameAct(x, text, u, best.text) && (isLight(x, u) || sameObject(x))
         : u.negated
           ? sameAct(x, text, u, best.text) || (theirs.length > 1 && VERB_LIKE.test(x.raw) && !/^(?:un|in|dis|non)/.test(x.raw) && sameObject(x))
           : x.done && (sameAct(x, text, u, best.text) || (!AGENT_AFTER.test(text.slice(x.end, x.end + 12)) && sameObject(x) && !theirs.includes(stem(x.raw)))),
     );
-    if (!v) continue;
+    // "declined to commit", "has seen no evidence": a negative word by the verb withholds it as "not" would; one in another
+    // clause ("… without her consent") does not.
+    if (!v || NEGATIVE_WORDS.test(clauseAround(text, v))) continue;
     // Another cited sentence that reports the same thing has it done ("were sworn in" after "will take"): a later report.
     if (!u.negated && doneElsewhere(ranked, best, v.base)) continue;
     return { v, u };
   }
   return undefined;
+}
+
+/** The clause a verb stands in: from the clause break before it to the one after its object. */
+function clauseAround(text: string, v: VerbUse): string {
+  const start = Math.max(text.lastIndexOf(',', v.end - v.raw.length), text.lastIndexOf(';', v.end - v.raw.length)) + 1;
+  const rest = text.slice(v.end);
+  const stop = rest.search(/[,;]/);
+  return text.slice(start, stop < 0 ? text.length : v.end + stop);
 }
 
 /** The finding for a plan or negation the draft sentence dropped. */
@@ -378,7 +420,7 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
   const uses = verbUses(part.text);
   // A person's past role, given wherever the cited sources name them ("fired FBI director James Comey"), written as current.
   for (const s of sentencesOf(ctx, pool)) {
-    const named = droppedStatus(s, part.text, true);
+    const named = droppedStatus(s, part.text, true) ?? droppedElect(s.text, part.text);
     if (named) return [`${p.where}: "${named.role}" without "${named.status}", which ${ctx.byNumber.get(s.n)!.label} gives it — ${excerpt(s.text, 90)} — ${excerpt(part.text)}`];
   }
   const mine = uses.filter((v) => v.done);

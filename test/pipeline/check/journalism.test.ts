@@ -380,6 +380,28 @@ describe('status, tense and causes', () => {
     expect(flagged('Councillor Ada Lin surrendered to the Harbor police on Friday morning, her lawyer said.')).toBe('');
   });
 
+  it('reads a light verb\'s noun as the act ("has taken effect" / "expected to go into effect") and a hedge on a quantity as no object', () => {
+    const texts: [string, string] = [
+      'The fare rule, expected to go into effect on Tuesday, also applies to riders under 12.',
+      'Forecasters said the storm was expected to dump somewhere between 5 and 10 inches of rain on Harlow.',
+    ];
+    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    expect(flagged('The fare rule has already taken effect and also applies to riders under 12.', 1)).toMatch(/"taken" reports as done/);
+    expect(flagged('Forecasters said the storm dropped 5 to 10 inches of rain on Harlow.', 2)).toMatch(/"dropped" reports as done/);
+  });
+
+  it('holds a title the source gives "-elect" written without it, and a dropped "not" despite a negative word in another clause', () => {
+    const texts: [string, string] = [
+      'The suit anticipates the council\'s count certifying Mayor-elect Ada Lin\'s win.',
+      'Omar Reyes, who is not running for reelection next year, has been accused of spending the fund without the council\'s consent.',
+    ];
+    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    expect(flagged('The suit targets the council\'s count certifying Mayor Ada Lin\'s win.', 1)).toMatch(/without "-elect"/);
+    expect(flagged('The suit targets the council\'s count certifying Mayor-elect Ada Lin\'s win.', 1)).toBe('');
+    expect(flagged('Omar Reyes, who is seeking reelection next year, has been accused of spending the fund without the council\'s consent.', 2)).toMatch(/"seeking" reports as happening/);
+    expect(flagged('Omar Reyes, who is not seeking reelection next year, has been accused of spending the fund without the council\'s consent.', 2)).toBe('');
+  });
+
   it('reads "once" before a clause as no past role: "will become chief once Lin leaves" drops "acting"', () => {
     const texts: [string, string] = ['The mayor said Deputy Chief Ada Lin will become acting transit chief after Omar Reyes departs on May 3.', 'The council met.'];
     expect(findings(story(texts, [p([1], 'Ada Lin will become transit chief once Omar Reyes leaves on May 3, the mayor said.')]), 'entities').join(' ')).toMatch(/without "acting"/);
