@@ -402,6 +402,19 @@ describe('status, tense and causes', () => {
     expect(flagged('Omar Reyes, who is not seeking reelection next year, has been accused of spending the fund without the council\'s consent.', 2)).toBe('');
   });
 
+  it('holds a seat the draft gives a person by title that the sources give them another of ("Justice Lin" for "Judge Lin")', () => {
+    const texts: [string, string] = [
+      'The council will vote Monday to confirm Judge Ada Lin to the state supreme court.',
+      'Committee Chairman Omar Reyes, a Harbor Democrat, scheduled the hearing. Sen. Omar Reyes called it routine.',
+    ];
+    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    expect(flagged('The council will vote Monday on confirming Justice Ada Lin to the state supreme court.', 1)).toMatch(/"Justice Ada Lin" gives Lin an office/);
+    expect(flagged('The council will vote Monday on confirming Judge Ada Lin to the state supreme court.', 1)).toBe('');
+    // A chair is held beside a seat; a compound title names another office.
+    expect(flagged('Sen. Omar Reyes, a Harbor Democrat, scheduled the hearing.', 2)).toBe('');
+    expect(flagged('Chief Justice Omar Reyes scheduled the hearing, a Harbor Democrat said.', 2)).not.toMatch(/gives Reyes an office/);
+  });
+
   it('reads "once" before a clause as no past role: "will become chief once Lin leaves" drops "acting"', () => {
     const texts: [string, string] = ['The mayor said Deputy Chief Ada Lin will become acting transit chief after Omar Reyes departs on May 3.', 'The council met.'];
     expect(findings(story(texts, [p([1], 'Ada Lin will become transit chief once Omar Reyes leaves on May 3, the mayor said.')]), 'entities').join(' ')).toMatch(/without "acting"/);
