@@ -169,16 +169,24 @@ function officesBefore(text: string, at: number): string[] {
  * ("Justice Amy Coney Barrett" where every source says "Judge Barrett" or "nominee Amy Coney Barrett"): the draft
  * names someone to an office they do not (yet) hold. A person the sources give no office title is not judged.
  */
-export function swappedTitle(sources: readonly string[], draft: string): { title: string; theirs: string; name: string } | null {
+export function swappedTitle(draft: string, seatsOf: (surname: string) => ReadonlySet<string>): { title: string; theirs: string; name: string } | null {
   for (const m of draft.matchAll(TITLED_NAME)) {
     // "Former Vice President Joe Biden", "Chief Justice John Roberts", "ex-Gov.": a compound title or a status names another office.
     if ((m.index > 0 && draft[m.index - 1] === '-') || TITLE_WORDS.has(/(\p{L}+)\s*$/u.exec(draft.slice(Math.max(0, m.index - 20), m.index))?.[1]?.toLowerCase() ?? '')) continue;
     const last = m[2]!.split(/\s+/).at(-1)!;
     const surname = last.replace(/['’]s$/, '');
-    const mine = officesBefore(draft, m.index + m[0].length - last.length);
-    const theirs = new Set<string>();
-    for (const text of sources) for (const at of text.matchAll(new RegExp(String.raw`\b${surname}\b`, 'gu'))) for (const o of officesBefore(text, at.index)) theirs.add(o);
-    if (theirs.size && !mine.some((o) => theirs.has(o))) return { title: m[0], theirs: [...theirs].join(' or '), name: surname };
+    const theirs = seatsOf(surname);
+    if (theirs.size && !officesBefore(draft, m.index + m[0].length - last.length).some((o) => theirs.has(o))) {
+      return { title: m[0], theirs: [...theirs].join(' or '), name: surname };
+    }
   }
   return null;
+}
+
+/** The seats the titles before each mention of a surname give it in the texts ("Judge Amy Coney Barrett" -> judge). */
+export function seatsIn(texts: readonly string[], surname: string): Set<string> {
+  const out = new Set<string>();
+  const mention = new RegExp(String.raw`\b${surname}\b`, 'gu');
+  for (const text of texts) for (const at of text.matchAll(mention)) for (const o of officesBefore(text, at.index)) out.add(o);
+  return out;
 }

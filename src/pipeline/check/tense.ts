@@ -5,7 +5,7 @@
  * a status a source gives a person's role ("FBI Director James Comey" for the former director).
  */
 import { contentWords, stem, STOPWORDS } from '../../lib/text';
-import { droppedElect, droppedStatus, swappedTitle } from './status';
+import { droppedElect, droppedStatus, seatsIn, swappedTitle } from './status';
 import { type Alignment, alignments } from './align';
 import { type CheckContext, excerpt, type IndexedSource, type SourceSentence, sentencesOf } from './context';
 import type { DraftSentence, Passage } from './passages';
@@ -208,6 +208,17 @@ const NEGATIVE_WORDS = /\b(?:no|none|nothing|cannot|declined|refused|failed|with
 const VERB_LIKE = /^(?!.*(?:ly|ble|ent|ant|ous|ive|ful|less)$)\p{L}+$/u;
 const AUXILIARY = new Set(['have', 'has', 'had', 'been', 'being', 'be', 'do', 'does', 'did', 'get', 'make']);
 
+// The seats a passage's cited sources give each surname, found once per pool (one array per passage, ./context `sourcesFor`).
+const SEATS = new WeakMap<readonly IndexedSource[], Map<string, Set<string>>>();
+
+function seatsOf(pool: readonly IndexedSource[], surname: string): Set<string> {
+  let known = SEATS.get(pool);
+  if (!known) SEATS.set(pool, (known = new Map()));
+  let seats = known.get(surname);
+  if (!seats) known.set(surname, (seats = seatsIn(pool.map((s) => s.doc.text), surname)));
+  return seats;
+}
+
 /** How the cited sentences that report the same thing frame each verb, found once per sentence. */
 function sourceUses(s: SourceSentence): VerbUse[] {
   return (s.verbs ??= [...verbUses(s.text), ...pendingClauses(s.text)]);
@@ -298,7 +309,7 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
     const named = droppedStatus(s, part.text, true) ?? droppedElect(s.text, part.text);
     if (named) return [`${p.where}: "${named.role}" without "${named.status}", which ${ctx.byNumber.get(s.n)!.label} gives it — ${excerpt(s.text, 90)} — ${excerpt(part.text)}`];
   }
-  const titled = swappedTitle(pool.map((s) => s.doc.text), part.text);
+  const titled = swappedTitle(part.text, (surname) => seatsOf(pool, surname));
   if (titled) return [`${p.where}: "${titled.title}" gives ${titled.name} an office the cited sources do not; they say ${titled.theirs} — ${excerpt(part.text)}`];
   const mine = uses.filter((v) => v.done);
   if (!uses.length) return [];
