@@ -219,6 +219,16 @@ function seatsOf(pool: readonly IndexedSource[], surname: string): Set<string> {
   return seats;
 }
 
+// A law in force, and the words for legislation not (yet) enacted: a bill passed by one chamber is no law, a resolution binds
+// no one. "law enforcement", "law firm": the word describes another noun.
+const LAW = /\blaws?\b(?!\s+(?:enforcement|firms?|schools?|students?|professors?|clerks?|partners?|makers?)\b)/i;
+const PENDING_LEGISLATION = /\b(?:bill|resolution|legislation|measure|proposal)s?\b/i;
+
+/** Whether a cited sentence that reports the same thing calls it a law. */
+function supportedLaw(ranked: readonly Alignment[]): boolean {
+  return ranked.some((a) => a.score >= MIN_SUPPORT && LAW.test(a.sentence.text));
+}
+
 /** How the cited sentences that report the same thing frame each verb, found once per sentence. */
 function sourceUses(s: SourceSentence): VerbUse[] {
   return (s.verbs ??= [...verbUses(s.text), ...pendingClauses(s.text)]);
@@ -325,6 +335,10 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
   const dropped = droppedStatus(best.sentence, part.text);
   if (dropped) {
     return [`${p.where}: "${dropped.role}" without "${dropped.status}", which ${label} gives it — ${excerpt(best.sentence.text, 90)} — ${excerpt(part.text)}`];
+  }
+  const enacted = LAW.exec(part.text);
+  if (enacted && !PENDING_LEGISLATION.test(part.text) && PENDING_LEGISLATION.test(best.sentence.text) && !supportedLaw(ranked)) {
+    return [`${p.where}: "${enacted[0]}" reports as enacted what ${label} reports as a ${PENDING_LEGISLATION.exec(best.sentence.text)![0].toLowerCase()} — ${excerpt(best.sentence.text, 90)} — ${excerpt(part.text)}`];
   }
   const lost = droppedFrame(uses, part.text, ranked, best.sentence, false);
   if (lost) return [framingFinding(ctx, p, part, best.sentence, lost)];

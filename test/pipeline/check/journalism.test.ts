@@ -415,6 +415,17 @@ describe('status, tense and causes', () => {
     expect(flagged('Chief Justice Omar Reyes scheduled the hearing, a Harbor Democrat said.', 2)).not.toMatch(/gives Reyes an office/);
   });
 
+  it('holds a law where the source reports a bill, unless a source reporting the same thing calls it one', () => {
+    const texts: [string, string] = [
+      'The council on Wednesday passed a transit bill that would ban scooters aboard trains.',
+      'The mayor signed the transit bill into law on Friday, so scooters are now banned aboard trains.',
+    ];
+    const flagged = (text: string, cite: number[]) => findings(story(texts, [p(cite, text)]), 'entities').join(' ');
+    expect(flagged('The council on Wednesday passed a transit law that bans scooters aboard trains.', [1])).toMatch(/"law" reports as enacted/);
+    expect(flagged('The council on Wednesday passed a transit bill that would ban scooters aboard trains.', [1])).toBe('');
+    expect(flagged('The transit law now bans scooters aboard trains after the mayor signed it on Friday.', [1, 2])).not.toMatch(/reports as enacted/);
+  });
+
   it('reads "once" before a clause as no past role: "will become chief once Lin leaves" drops "acting"', () => {
     const texts: [string, string] = ['The mayor said Deputy Chief Ada Lin will become acting transit chief after Omar Reyes departs on May 3.', 'The council met.'];
     expect(findings(story(texts, [p([1], 'Ada Lin will become transit chief once Omar Reyes leaves on May 3, the mayor said.')]), 'entities').join(' ')).toMatch(/without "acting"/);
