@@ -114,8 +114,22 @@ function pendingClauses(text: string): VerbUse[] {
     const base = lemma(/(?:ss|sh|ch|x|z)es$/.test(raw) ? raw.slice(0, -2) : raw.slice(0, -1));
     out.push({ base, raw, end: m.index + m[0].length, done: false, notDone: true, negated: false, lemmaOnly: true });
   }
+  // "The contest comes to a head on Tuesday": a present with a day or time ahead is a schedule.
+  if (!TIME_AHEAD.test(text)) return out;
+  for (const m of text.matchAll(SCHEDULED_PRESENT)) {
+    const raw = m[1]!;
+    // "held talks on Tuesday", "the votes on Friday", "planning visits next week": a noun after a verb or a determiner.
+    const before = /([\p{L}'’]+)\s+$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1]?.toLowerCase() ?? '';
+    if (DETERMINER_BEFORE.test(`${before} `) || isPastForm(before) || before.endsWith('ing') || STOPWORDS.has(before) && !/^(?:it|he|she|who|that|which)$/.test(before)) continue;
+    const base = lemma(/(?:ss|sh|ch|x|z)es$/.test(raw) ? raw.slice(0, -2) : raw.slice(0, -1));
+    out.push({ base, raw, end: m.index + raw.length, done: false, notDone: true, negated: false, lemmaOnly: true });
+  }
   return out;
 }
+
+// A day or time ahead: most sentences have none, and this test costs far less than the pattern.
+const TIME_AHEAD = /\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|tomorrow|next\s+(?:week|month|year)|later\s+this)\b/;
+const SCHEDULED_PRESENT = /\b(\p{Ll}{3,}[^s\W]s)\b(?=(?:\s+[\p{L}'’-]+){0,5}?\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|tomorrow|next\s+(?:week|month|year)|later\s+this\s+(?:week|month|year))\b)/gu;
 
 /** The offsets at which a marker's matches end. */
 function markerEnds(text: string, marker: RegExp): number[] {

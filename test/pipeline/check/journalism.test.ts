@@ -426,6 +426,13 @@ describe('status, tense and causes', () => {
     expect(flagged('The transit law now bans scooters aboard trains after the mayor signed it on Friday.', [1, 2])).not.toMatch(/reports as enacted/);
   });
 
+  it('reads a present with a day ahead as a schedule ("comes to a head on Tuesday"), not a noun after a verb ("held talks on Tuesday")', () => {
+    const texts: [string, string] = ['The fight over the fare plan comes to a head on Tuesday.', 'The mayor held talks on Tuesday with the union.'];
+    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    expect(flagged('The fight over the fare plan came to a head on Tuesday.', 1)).toMatch(/"came" reports as done/);
+    expect(flagged('The mayor talked on Tuesday with the union.', 2)).not.toMatch(/reports as done/);
+  });
+
   it('reads "once" before a clause as no past role: "will become chief once Lin leaves" drops "acting"', () => {
     const texts: [string, string] = ['The mayor said Deputy Chief Ada Lin will become acting transit chief after Omar Reyes departs on May 3.', 'The council met.'];
     expect(findings(story(texts, [p([1], 'Ada Lin will become transit chief once Omar Reyes leaves on May 3, the mayor said.')]), 'entities').join(' ')).toMatch(/without "acting"/);
