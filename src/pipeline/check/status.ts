@@ -1,7 +1,8 @@
 /**
  * Status words on a person's role: whether the draft drops a status a source gives the role ("FBI Director James Comey"
- * for the former director, "President Joe Biden" for the president-elect). Read by the tense check for every draft
- * sentence and the cited sentences that name the same person.
+ * for the former director, "President Joe Biden" for the president-elect), or seats a person by title in an office the
+ * sources give them another of ("Justice" for "Judge"). Read by the tense check for every draft sentence and the cited
+ * sentences that name the same person.
  */
 import { STOPWORDS } from '../../lib/text';
 import { TITLE_WORDS } from './extract/names';
@@ -131,7 +132,6 @@ function nameBefore(t: string, at: number): string | undefined {
 function nameAfter(t: string, at: number): string | undefined {
   return /^\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)/u.exec(t.slice(at, at + 60))?.[1]?.split(/\s+/).at(-1);
 }
-
 
 // Seats a title before a name gives its holder, abbreviations to their seat: "Justice Barrett" is no "Judge Barrett". One person
 // holds one seat at a time; roles held beside a seat (chair, speaker, candidate, nominee) are left out.
