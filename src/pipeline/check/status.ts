@@ -143,12 +143,20 @@ const OFFICE: ReadonlyMap<string, string> = new Map(
     premier: 'premier', sheriff: 'sheriff',
   }),
 );
-// A capitalised office title and the name after it ("Justice Amy Coney Barrett", "Sen. Ada Lin"), which a possessive ends
-// ("Judge Ada Lin's Supreme Court hearing"); "the senator Lin called" is a noun before a subject.
-const TITLED_NAME = new RegExp(
-  String.raw`\b(${[...OFFICE.keys()].map((t) => t[0]!.toUpperCase() + t.slice(1)).join('|')})\.?\s+((?:\p{Lu}[\p{L}.-]*(?:['’]\p{L}{2,})?\s+){0,3}\p{Lu}[\p{L}'’-]+)`,
-  'gu',
-);
+// A capitalised word, a title if it is a seat's; the name after a title, which a possessive ends ("Judge Ada Lin's Supreme
+// Court hearing"). "the senator Lin called" is a noun before a subject.
+const CAPITALISED = /\b\p{Lu}\p{Ll}{1,13}\b/gu;
+const NAME_AFTER_TITLE = /\.?\s+((?:\p{Lu}[\p{L}.-]*(?:['’]\p{L}{2,})?\s+){0,3}\p{Lu}[\p{L}'’-]+)/uy;
+
+/** The seat titles of a text with the name after each ("Justice Amy Coney Barrett" -> title "Justice", name "Amy Coney Barrett"). */
+function* titledNames(text: string): Generator<{ index: number; title: string; name: string; end: number }> {
+  for (const m of text.matchAll(CAPITALISED)) {
+    if (!OFFICE.has(m[0].toLowerCase())) continue;
+    NAME_AFTER_TITLE.lastIndex = m.index + m[0].length;
+    const n = NAME_AFTER_TITLE.exec(text);
+    if (n) yield { index: m.index, title: m[0], name: n[1]!, end: NAME_AFTER_TITLE.lastIndex };
+  }
+}
 
 /** The offices the titles right before a name give it, past its given names ("nominee Judge Amy Coney Barrett" at "Barrett" -> nominee, judge). */
 function officesBefore(text: string, at: number): string[] {
@@ -170,14 +178,14 @@ function officesBefore(text: string, at: number): string[] {
  * names someone to an office they do not (yet) hold. A person the sources give no office title is not judged.
  */
 export function swappedTitle(draft: string, seatsOf: (surname: string) => ReadonlySet<string>): { title: string; theirs: string; name: string } | null {
-  for (const m of draft.matchAll(TITLED_NAME)) {
+  for (const m of titledNames(draft)) {
     // "Former Vice President Joe Biden", "Chief Justice John Roberts", "ex-Gov.": a compound title or a status names another office.
     if ((m.index > 0 && draft[m.index - 1] === '-') || TITLE_WORDS.has(/(\p{L}+)\s*$/u.exec(draft.slice(Math.max(0, m.index - 20), m.index))?.[1]?.toLowerCase() ?? '')) continue;
-    const last = m[2]!.split(/\s+/).at(-1)!;
+    const last = m.name.split(/\s+/).at(-1)!;
     const surname = last.replace(/['’]s$/, '');
     const theirs = seatsOf(surname);
-    if (theirs.size && !officesBefore(draft, m.index + m[0].length - last.length).some((o) => theirs.has(o))) {
-      return { title: m[0], theirs: [...theirs].join(' or '), name: surname };
+    if (theirs.size && !officesBefore(draft, m.end - last.length).some((o) => theirs.has(o))) {
+      return { title: draft.slice(m.index, m.end), theirs: [...theirs].join(' or '), name: surname };
     }
   }
   return null;

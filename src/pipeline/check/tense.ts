@@ -9,7 +9,7 @@ import { type Alignment, alignments } from './align';
 import { type CheckContext, excerpt, type IndexedSource, type SourceSentence, sentencesOf } from './context';
 import type { DraftSentence, Passage } from './passages';
 import { droppedElect, droppedStatus, seatsIn, swappedTitle } from './status';
-import { AGENT_AFTER, isLight, lemma, objectsMatch, objectWords, pendingClauses, sameAct, type VerbUse, verbUses } from './verbs';
+import { agentAfter, isLight, lemma, objectOf, objectsMatch, pendingClauses, sameAct, type VerbUse, verbUses } from './verbs';
 
 // Below this share of the draft sentence's content words, no cited sentence reports the same thing.
 const MIN_SUPPORT = 0.35;
@@ -67,15 +67,15 @@ function droppedFrame(uses: readonly VerbUse[], text: string, ranked: readonly A
   if (!uses.every((v) => !v.notDone && !v.negated)) return undefined;
   for (const u of sourceUses(best)) {
     if ((!u.notDone && !u.negated) || u.lemmaOnly || !VERB_LIKE.test(u.raw) || AUXILIARY.has(u.raw)) continue;
-    const theirs = objectWords(best.text, u.end);
-    const sameObject = (x: VerbUse) => objectsMatch(objectWords(text, x.end), theirs);
+    const theirs = objectOf(u, best.text);
+    const sameObject = (x: VerbUse) => objectsMatch(objectOf(x, text), theirs);
     // "will plead guilty to falsifying a document": a verb of the draft inside the plan's object is what the plan is about, not the plan.
     const v = uses.find((x) =>
       strict
         ? (u.negated || x.done) && sameAct(x, text, u, best.text) && (isLight(x, u) || sameObject(x))
         : u.negated
           ? sameAct(x, text, u, best.text) || (theirs.length > 1 && VERB_LIKE.test(x.raw) && !/^(?:un|in|dis|non)/.test(x.raw) && sameObject(x))
-          : x.done && (sameAct(x, text, u, best.text) || (!AGENT_AFTER.test(text.slice(x.end, x.end + 12)) && sameObject(x) && !theirs.includes(stem(x.raw)))),
+          : x.done && (sameAct(x, text, u, best.text) || (!agentAfter(x, text) && sameObject(x) && !theirs.includes(stem(x.raw)))),
     );
     // "declined to commit", "has seen no evidence": a negative word by the verb withholds it as "not" would; one in another
     // clause ("… without her consent") does not.

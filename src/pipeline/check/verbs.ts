@@ -27,7 +27,8 @@ const NOT_ACTIONS = new Set(['said', 'told', 'added', 'noted', 'reported', 'stat
 const NOT_DONE_MARK = /\b(?:will|would|'ll|shall|could|may|might|must|(?:plans?|planning|expects?|expected|set|going|due|scheduled|poised|aims?|seeks?|intends?|wants?|hopes?|likely|close|about|ready|committed|agreed|pledged|vowed|promised|threatened|certain|meant|designed|intended|aimed|sure|bound|needs?|appears?|seems?)\s+to|considering|weighing|mulling|verge\s+of)\b/gi;
 // A negation right before the verb ("did not expect", "is not seeking").
 // A refusal or failure to act negates the act as "not" does ("its refusal so far to approve it", "failed to pass").
-const NEGATION_MARK = /\b(?:not|n't|never|no\s+longer|rather\s+than|instead\s+of|(?:refus(?:al|e|es|ed|ing)|declin(?:e|es|ed|ing)|fail(?:s|ed|ing|ure)?)\s+(?:(?:so\s+far|yet|again)\s+)?to)\b/gi;
+// (Its words start with one of n, r, i, d, f: the lookahead turns every other word away before the alternatives are tried.)
+const NEGATION_MARK = /\b(?=[nridf])(?:not|n't|never|no\s+longer|rather\s+than|instead\s+of|(?:refus(?:al|e|es|ed|ing)|declin(?:e|es|ed|ing)|fail(?:s|ed|ing|ure)?)\s+(?:(?:so\s+far|yet|again)\s+)?to)\b/gi;
 const PERFECT = /\b(?:has|have|had|was|were|been)\s+(?:\w+ly\s+)?(?:already\s+)?$/i;
 
 /** A verb of a text: its stemmed base form, as written, and whether the text has it done, not (yet) done or negated. */
@@ -41,6 +42,10 @@ export interface VerbUse {
   negated: boolean;
   /** A present verb of a time or condition clause, told from a plural noun only by meeting the same verb in the draft. */
   lemmaOnly?: boolean;
+  /** Its object words, found when first compared (`objectOf`). */
+  object?: string[];
+  /** Whether a passive's agent follows it (`agentAfter`). */
+  byAgent?: boolean;
 }
 
 /** The verbs of a text in past or -ing form, or governed by a marker of the future or a negation, each with how the text frames it. */
@@ -55,7 +60,7 @@ export function verbUses(text: string): VerbUse[] {
   for (let m = VERB_WORD.exec(text); m; m = VERB_WORD.exec(text)) {
     const word = m[0];
     // Two-letter words are function words, but for "go" ("expected to go into effect").
-    if (word.length < 3 && !/^go$/i.test(word)) continue;
+    if (word.length < 3 && (word.length < 2 || (word !== 'go' && word !== 'Go'))) continue;
     const raw = word.toLowerCase();
     const past = isPastForm(raw);
     if (!past && !marked && !raw.endsWith('ing')) continue;
@@ -169,7 +174,7 @@ const OBJECT_WORDS = 3;
 const APPROXIMATORS = new Set(['somew', 'betwe', 'rough', 'nearl', 'almos', 'appro', 'aroun', 'estim']);
 
 /** The first content words (stemmed) after a verb, up to the end of its clause. */
-export function objectWords(text: string, from: number): string[] {
+function objectWords(text: string, from: number): string[] {
   let rest = text.slice(from, from + 120);
   const stop = rest.search(CLAUSE_END);
   if (stop >= 0) rest = rest.slice(0, stop);
@@ -178,6 +183,11 @@ export function objectWords(text: string, from: number): string[] {
   return contentWords(next ? rest.slice(0, next.index) : rest)
     .filter((w) => !APPROXIMATORS.has(w))
     .slice(0, OBJECT_WORDS);
+}
+
+/** A use's object words, found once per use: a verb is compared with every verb of the sentences that report the same thing. */
+export function objectOf(u: VerbUse, text: string): string[] {
+  return (u.object ??= objectWords(text, u.end));
 }
 
 export function isPastForm(raw: string): boolean {
@@ -198,9 +208,9 @@ export function sameAct(x: VerbUse, xText: string, u: VerbUse, uText: string): b
   // "took effect" / "will take effect" / "expected to go into effect", "claimed responsibility" / "appears to have taken
   // responsibility": a light verb's noun right after it makes the act, whatever verb the other text gives it.
   // "sworn in by Vice President …": who acted is no object.
-  if (AGENT_AFTER.test(xText.slice(x.end, x.end + 12)) || AGENT_AFTER.test(uText.slice(u.end, u.end + 12))) return false;
-  const mine = objectWords(xText, x.end);
-  const theirs = objectWords(uText, u.end);
+  if (agentAfter(x, xText) || agentAfter(u, uText)) return false;
+  const mine = objectOf(x, xText);
+  const theirs = objectOf(u, uText);
   return (mine.length > 0 && mine[0] === theirs[0]) || (x.base === u.base && objectsMatch(mine, theirs));
 }
 
@@ -212,4 +222,9 @@ export function objectsMatch(a: readonly string[], b: readonly string[]): boolea
 
 // "the vaccine developed by Pfizer", "sworn in by the vice president": the words after a passive's "by" name who acted, not what
 // was acted on, so they cannot tie the participle to a plan's object.
-export const AGENT_AFTER = /^\s+(?:(?:in|up|out|off|down)\s+)?by\b/i;
+const AGENT_AFTER = /^\s+(?:(?:in|up|out|off|down)\s+)?by\b/i;
+
+/** Whether a passive's "by" follows the use, found once per use. */
+export function agentAfter(u: VerbUse, text: string): boolean {
+  return (u.byAgent ??= AGENT_AFTER.test(text.slice(u.end, u.end + 12)));
+}
