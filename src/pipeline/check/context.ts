@@ -101,7 +101,7 @@ export interface SourceSentence {
   /** Its stemmed content words as a set (./causes), found when first needed. */
   wordSet?: Set<string>;
   /** Its verbs and how it frames them (./tense), found when first needed. */
-  verbs?: import('./tense').VerbUse[];
+  verbs?: import('./verbs').VerbUse[];
   /** Its status words ("former", "acting") with the role after each (./tense), found when first needed. */
   statusRoles?: RegExpExecArray[];
 }

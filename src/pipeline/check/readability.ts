@@ -6,7 +6,7 @@
 import { contentWords, jaccard, wordCount } from '../../lib/text';
 import { type CheckContext, excerpt } from './context';
 import { type Passage, passageQuotes, passageSentences } from './passages';
-import { IRREGULAR_PAST } from './tense';
+import { IRREGULAR_PAST } from './verbs';
 
 /** Largest share of the article's words (sections, What This Means, FAQ answers) that may stand inside quotation marks. */
 export const MAX_QUOTED_SHARE = 0.4;

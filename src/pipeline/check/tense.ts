@@ -4,302 +4,158 @@
  * she "was close to resigning", "is seeking" where he "is not seeking"), and whether it drops or adds
  * a status a source gives a person's role ("FBI Director James Comey" for the former director).
  */
-import { contentWords, stem, STOPWORDS } from '../../lib/text';
-import { alignments } from './align';
-import { TITLE_WORDS } from './extract/names';
+import { stem } from '../../lib/text';
+import { type Alignment, alignments } from './align';
 import { type CheckContext, excerpt, type IndexedSource, type SourceSentence, sentencesOf } from './context';
 import type { DraftSentence, Passage } from './passages';
+import { droppedElect, droppedStatus, seatsIn, swappedTitle } from './status';
+import { agentAfter, isLight, lemma, objectOf, objectsMatch, pendingClauses, sameAct, type VerbUse, verbUses } from './verbs';
 
 // Below this share of the draft sentence's content words, no cited sentence reports the same thing.
 const MIN_SUPPORT = 0.35;
-
-/** Irregular past forms, to their base form: "held" meets "hold", "won" meets "win". */
-export const IRREGULAR_PAST: Readonly<Record<string, string>> = {
-  held: 'hold', won: 'win', took: 'take', taken: 'take', made: 'make', gave: 'give', given: 'give', left: 'leave', met: 'meet', sent: 'send',
-  paid: 'pay', brought: 'bring', struck: 'strike', began: 'begin', begun: 'begin', fell: 'fall', fallen: 'fall', rose: 'rise', risen: 'rise',
-  ran: 'run', wrote: 'write', written: 'write', spoke: 'speak', spoken: 'speak', chose: 'choose', chosen: 'choose', sold: 'sell', bought: 'buy',
-  lost: 'lose', kept: 'keep', found: 'find', stood: 'stand', became: 'become', came: 'come', went: 'go', gone: 'go', saw: 'see', seen: 'see',
-  led: 'lead', fled: 'flee', spent: 'spend', built: 'build', sought: 'seek', caught: 'catch', fought: 'fight', withdrew: 'withdraw',
-  withdrawn: 'withdraw', drew: 'draw', grew: 'grow', knew: 'know', threw: 'throw', froze: 'freeze', frozen: 'freeze', broke: 'break',
-  broken: 'break', shot: 'shoot', sank: 'sink', signed: 'sign', done: 'do', did: 'do', got: 'get', bore: 'bear', swore: 'swear', sworn: 'swear',
-  stole: 'steal', hid: 'hide', bent: 'bend', dealt: 'deal', meant: 'mean', felt: 'feel', slid: 'slide', rode: 'ride', woke: 'wake', beat: 'beat',
-};
-const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries(IRREGULAR_PAST));
-const VERB_WORD = /[\p{L}'’]+/gu;
-const DETERMINER_BEFORE = /\b(?:the|a|an|its|their|his|her|our|this|these|those|every|each)\s+$/i;
-const NOT_ACTIONS = new Set(['said', 'told', 'added', 'noted', 'reported', 'stated', 'according', 'based', 'related', 'called', 'named', 'used', 'needed', 'expected', 'planned', 'scheduled']);
-
-// Words within three before a verb that make it not (yet) done: plans, expectations, modals, near misses.
-// What makes a verb not (yet) done: the future, a plan or an expectation, a modal, a near miss ("close to resigning").
-const NOT_DONE_MARK = /\b(?:will|would|'ll|shall|could|may|might|(?:plans?|planning|expects?|expected|set|going|due|scheduled|poised|aims?|seeks?|intends?|wants?|hopes?|likely|close|about|ready|committed|agreed|pledged|vowed|promised|threatened|certain|meant|designed|intended|aimed|sure|bound)\s+to|considering|weighing|mulling|verge\s+of)\b/gi;
-// A negation right before the verb ("did not expect", "is not seeking").
-const NEGATION_MARK = /\b(?:not|n't|never|no\s+longer|rather\s+than|instead\s+of)\b/gi;
-const PERFECT = /\b(?:has|have|had|was|were|been)\s+(?:\w+ly\s+)?(?:already\s+)?$/i;
-
-/** A verb of a text: its stemmed base form, as written, and whether the text has it done, not (yet) done or negated. */
-export interface VerbUse {
-  base: string;
-  raw: string;
-  /** Offset just past the verb in its text: what follows is its object. */
-  end: number;
-  done: boolean;
-  notDone: boolean;
-  negated: boolean;
-}
-
-/** The verbs of a text in past or -ing form, or governed by a marker of the future or a negation, each with how the text frames it. */
-function verbUses(text: string): VerbUse[] {
-  // Where the markers end: the one or two words after each are what they govern.
-  const governed = markerEnds(text, NOT_DONE_MARK);
-  const negatedAt = markerEnds(text, NEGATION_MARK);
-  const out: VerbUse[] = [];
-  // Most words are neither past nor -ing forms and follow no marker: those are skipped before any slicing.
-  const marked = governed.length > 0 || negatedAt.length > 0;
-  VERB_WORD.lastIndex = 0;
-  for (let m = VERB_WORD.exec(text); m; m = VERB_WORD.exec(text)) {
-    const word = m[0];
-    if (word.length < 3) continue;
-    const raw = word.toLowerCase();
-    const past = isPastForm(raw);
-    if (!past && !marked && !raw.endsWith('ing')) continue;
-    if (NOT_ACTIONS.has(raw)) continue;
-    const notDone = marked && governs(governed, text, m.index);
-    const negated = marked && governs(negatedAt, text, m.index);
-    if (!past && !raw.endsWith('ing') && !negated && !notDone) continue;
-    // "a Democratic-backed bill", "state-run media": a participle hyphened onto a word describes a noun; it reports no act.
-    if (text[m.index - 1] === '-') continue;
-    const before = text.slice(Math.max(0, m.index - 24), m.index);
-    // "the affected jobs", "a planned vote": a participle after a determiner describes a noun; it reports no act.
-    if (DETERMINER_BEFORE.test(before)) continue;
-    // "released rather than expelled": a negated verb is not reported as done.
-    out.push({ base: lemma(raw), raw, end: m.index + word.length, done: past && !notDone && !negated && (PERFECT.test(before) || !/\b(?:be|being|is|are)\s+$/i.test(before)), notDone, negated });
-  }
-  return out;
-}
-
-/** The offsets at which a marker's matches end. */
-function markerEnds(text: string, marker: RegExp): number[] {
-  const out: number[] = [];
-  marker.lastIndex = 0;
-  for (let m = marker.exec(text); m; m = marker.exec(text)) out.push(m.index + m[0].length);
-  return out;
-}
-
-/** Whether a word at `at` is the first or second word after one of the marker ends (a "be", "soon" or -ly adverb may stand between). */
-function governs(ends: number[], text: string, at: number): boolean {
-  for (const end of ends) {
-    if (end > at) break;
-    const between = text.slice(end, at);
-    // "could have afforded", "would have been …": a modal's perfect is no more done than the modal.
-    // "will stay locked", "could remain closed": a copula carries the modal to the participle.
-    if (/^\s+$/.test(between) || /^\s+(?:be|soon|been|have|have\s+been|stay|remain|get|become|\w+ly)\s+$/i.test(between)) return true;
-  }
-  return false;
-}
-
-/** A verb's base form, near enough to meet its other forms: "arraigned" / "arraign", "held" / "hold", "resigning" / "resign". */
-function lemma(raw: string): string {
-  const irregular = IRREGULAR.get(raw);
-  if (irregular) return irregular;
-  let w = raw;
-  if (w.endsWith('ied') && w.length > 5) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
-  else if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
-  // "planned" / "plan", "voted" / "vote": a doubled last consonant or a silent e does not tell verbs apart.
-  if (/([b-df-hj-np-tv-z])\1$/.test(w)) w = w.slice(0, -1);
-  return w.replace(/e$/, '');
-}
-
-// Where a verb's object ends: a clause break or a word that starts another clause.
-const CLAUSE_END = /[,;:—–()]|\b(?:after|before|when|while|but|as|because|which|who|that|than|although|though|until|since|if)\b/i;
-// Content words of an object that tell one action from another ("the measure", "emergency use authorization").
-const OBJECT_WORDS = 3;
-
-/** The first content words (stemmed) after a verb, up to the end of its clause. */
-function objectWords(text: string, from: number): string[] {
-  let rest = text.slice(from, from + 120);
-  const stop = rest.search(CLAUSE_END);
-  if (stop >= 0) rest = rest.slice(0, stop);
-  // The next verb starts another predicate ("scheduled to testify endured …"): the object ends before it.
-  const next = [...rest.matchAll(/[\p{L}'’]+/gu)].find((m) => m.index > 0 && isPastForm(m[0].toLowerCase()));
-  return contentWords(next ? rest.slice(0, next.index) : rest).slice(0, OBJECT_WORDS);
-}
-
-function isPastForm(raw: string): boolean {
-  return (raw.length > 4 && raw.endsWith('ed')) || IRREGULAR.has(raw);
-}
-
-/** Two objects are one when they share two content words, or the one word a short object has. */
-function objectsMatch(a: readonly string[], b: readonly string[]): boolean {
-  const shared = a.filter((w) => w.length > 2 && b.includes(w)).length;
-  return shared >= Math.max(1, Math.min(2, a.length, b.length));
-}
+// Below it, not even the same verb with the same object is taken for the same report.
+const WEAK_SUPPORT = 0.25;
 
 // Words that negate or withhold without "not" ("declined to commit", "seen no evidence", "cannot vote").
-const NEGATIVE_WORDS = /\b(?:no|none|nothing|cannot|declined|refused|failed|without|little|neither|nor|denied|rejected|alternative|instead)\b/i;
+const NEGATIVE_WORDS = /\b(?:no|none|nothing|cannot|declined|refused|failed|without|little|neither|nor|denied|rejected|alternative|instead|unable|unwilling|unprepared|unready|unlikely)\b/i;
 // Verb forms: a past, an -ing form or a plain verb word; adjectives and adverbs a marker happens to precede are not ("not exactly", "not eligible").
 const VERB_LIKE = /^(?!.*(?:ly|ble|ent|ant|ous|ive|ful|less)$)\p{L}+$/u;
 const AUXILIARY = new Set(['have', 'has', 'had', 'been', 'being', 'be', 'do', 'does', 'did', 'get', 'make']);
 
-// Words that give a role a status; a fired, ousted or one-time holder is a former one.
-const STATUS_WORDS = 'former|ex-|acting|interim|fired|ousted|deposed|one-?time|erstwhile';
-// A status word and the role after it ("former U.S. ambassador", "ex-FBI director", "acting secretary").
-const STATUS_ROLE = new RegExp(String.raw`\b(${STATUS_WORDS})\s*((?:[\p{L}.]+\s+){0,1}[\p{L}.]+)`, 'giu');
-// Its status words alone, same flags: a text without one has no match, and this test costs far less than the word boundary tried at every offset.
-const STATUS_WORD = new RegExp(STATUS_WORDS, 'iu');
-// The draft keeps a status (or says "then") right before the role.
-const STATUS_KEPT = new RegExp(String.raw`\b(?:${STATUS_WORDS}|then)\b`);
+// The seats a passage's cited sources give each surname, found once per pool (one array per passage, ./context `sourcesFor`).
+const SEATS = new WeakMap<readonly IndexedSource[], Map<string, Set<string>>>();
 
-const VERB_STATUS = /^(?:fired|ousted|deposed)$/;
-const PAST_ROLE = /\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\bwas\b|\bonce\b|\bpreviously\b/i;
-
-/**
- * A role the source gives with a status ("the former U.S. ambassador") that the draft sentence gives
- * without it ("the U.S. ambassador"): the draft presents a former holder as the sitting one. Null when
- * the draft keeps the status, says "then" or "at the time", or does not name the role. `named`: the
- * source sentence reports something else, so only the same person's role counts.
- */
-function droppedStatus(s: SourceSentence, draft: string, named = false): { status: string; role: string } | null {
-  // Most source sentences give no status: the draft is not lower-cased for them (this is asked of every pair).
-  const roles = statusRoles(s);
-  if (!roles.length) return null;
-  const source = s.text;
-  const lowerDraft = draft.toLowerCase();
-  for (const m of roles) {
-    const status = m[1]!.toLowerCase().replace(/-$/, '');
-    // "acting as lobbyists", "acting on behalf of": the verb, not a status.
-    if (status === 'acting' && /^\s*(?:as|on|in|for|like|with|against|to)\b/i.test(source.slice(m.index + m[1]!.length))) continue;
-    const written = fullRole(source, m);
-    const role = written.toLowerCase().replace(/\.$/, '');
-    // "former New Zealand prime minister": a role of capitalised words only, no title among them, is a place, not the role.
-    if (!written.split(/\s+/).some((w) => /^\p{Ll}/u.test(w) || roleWord(w))) continue;
-    // "was fired." at the end of a text leaves no role: an empty string would be found everywhere.
-    if (!/\p{L}/u.test(role) || role.split(/\s+/).every((w) => STOPWORDS.has(w))) continue;
-    for (let at = lowerDraft.indexOf(role); at >= 0; at = lowerDraft.indexOf(role, at + 1)) {
-      const before = lowerDraft.slice(Math.max(0, at - 24), at);
-      const wordAfter = lowerDraft.slice(at + role.length, at + role.length + 1);
-      if (/[\p{L}]/u.test(wordAfter) || (at > 0 && /[\p{L}]/u.test(lowerDraft[at - 1]!))) continue;
-      // From a sentence that reports something else, only the same person counts: the name right after the role.
-      // "then-", "at the time", "served as … until", "was" tell the role is past in the draft's own way,
-      // near the role only: "Yates herself was …" elsewhere in the sentence says nothing of Comey's role.
-      if (PAST_ROLE.test(draft.slice(Math.max(0, at - 40), at + role.length + 40))) continue;
-      // "Deputy Attorney General Jeff Rosen" holds another role than the acting attorney general.
-      if (/\b(?:deputy|vice|assistant|associate|under|principal)\s+$/.test(before)) continue;
-      // "fired rubber bullets": the words that are also verbs are a status only before a role and a name.
-      if ((named || VERB_STATUS.test(status)) && !sameNameAfter(source, m.index + m[0].length, draft, at + role.length)) continue;
-      // "fired shots before Kyle Rittenhouse": after a verb-like status, only a capitalised role or a title is a role.
-      if (VERB_STATUS.test(status) && !/^\p{Lu}/u.test(m[2]!) && !role.split(/\s+/).some((w) => TITLE_WORDS.has(w))) continue;
-      // "interim chief Adrian Diaz" is no status of "police chief Carmen Best": a different name after the role.
-      // The name each role describes: the one after it, or the one its apposition gives it to ("Best, the city's … chief").
-      const theirs = nameAfter(source, m.index + m[0].length) ?? nameBefore(source, m.index);
-      const mineAfter = nameAfter(draft, at + role.length);
-      const mine = mineAfter ?? nameBefore(draft, at);
-      if (theirs !== undefined && mine !== undefined && theirs !== mine) continue;
-      // "the former president" with no name, and "President Trump" in the draft: only the same person if the source names him there.
-      if (mineAfter && theirs === undefined && !source.includes(mineAfter)) continue;
-      if (!STATUS_KEPT.test(before) && !/\bex-$/.test(before)) return { status, role: draft.slice(at, at + role.length) };
-    }
-  }
-  return null;
+function seatsOf(pool: readonly IndexedSource[], surname: string): Set<string> {
+  let known = SEATS.get(pool);
+  if (!known) SEATS.set(pool, (known = new Map()));
+  let seats = known.get(surname);
+  if (!seats) known.set(surname, (seats = seatsIn(pool.map((s) => s.doc.text), surname)));
+  return seats;
 }
 
-/** A title or a word for a job ("Director", "Adviser", "strategist"). */
-function roleWord(w: string): boolean {
-  const x = w.toLowerCase().replace(/\.$/, '');
-  return TITLE_WORDS.has(x) || /(?:er|or|ist|ant|ent)$/.test(x);
-}
+// A law in force, and the words for legislation not (yet) enacted: a bill passed by one chamber is no law, a resolution binds
+// no one. "law enforcement", "law firm": the word describes another noun.
+const LAW = /\blaws?\b(?!\s+(?:enforcement|firms?|schools?|students?|professors?|clerks?|partners?|makers?)\b)/i;
+const PENDING_LEGISLATION = /\b(?:bill|resolution|legislation|measure|proposal)s?\b/i;
 
-/**
- * The whole role after a status word, up to the name it describes: "acting Capitol Police Chief
- * Yogananda Pittman" -> "Capitol Police Chief"; "former New Zealand prime minister Helen Clark" ->
- * "New Zealand prime minister".
- */
-function fullRole(text: string, m: RegExpExecArray): string {
-  let role = m[2]!;
-  if (!/^\p{Lu}/u.test(role.split(/\s+/).at(-1)!) || role.split(/\s+/).some(roleWord)) return role;
-  for (const w of text.slice(m.index + m[0].length, m.index + m[0].length + 60).match(/^(?:\s+[\p{L}.'’-]+){1,3}/u)?.[0].trim().split(/\s+/) ?? []) {
-    if (!/^\p{Ll}/u.test(w) && !roleWord(w)) break;
-    role += ` ${w}`;
-    if (roleWord(w)) break;
-  }
-  return role;
-}
-
-/** A source sentence's status words with the role after each, found once per sentence (most have none). */
-function statusRoles(s: SourceSentence): RegExpExecArray[] {
-  return (s.statusRoles ??= STATUS_WORD.test(s.text) ? ([...s.text.matchAll(STATUS_ROLE)] as RegExpExecArray[]) : []);
-}
-
-/** Whether a capitalised name follows both offsets, its last word the same ("director James Comey"). */
-function sameNameAfter(a: string, atA: number, b: string, atB: number): boolean {
-  // The last of the capitalised words after the role: "State Rex Tillerson" is not "State Mike Pompeo".
-  const x = nameAfter(a, atA);
-  return x !== undefined && x === nameAfter(b, atB);
-}
-
-/** The name an apposition gives its role to ("Carmen Best, the city's first Black police chief" -> "Best"). */
-function nameBefore(t: string, at: number): string | undefined {
-  return /(\p{Lu}[\p{L}'’-]+),\s+(?:the|a|an)\s+[^,;.]{0,50}$/u.exec(t.slice(Math.max(0, at - 70), at))?.[1];
-}
-
-/** The last of the capitalised words right after an offset ("director James Comey" -> "Comey"). */
-function nameAfter(t: string, at: number): string | undefined {
-  return /^\s+((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)/u.exec(t.slice(at, at + 60))?.[1]?.split(/\s+/).at(-1);
+/** Whether a cited sentence that reports the same thing calls it a law. */
+function supportedLaw(ranked: readonly Alignment[]): boolean {
+  return ranked.some((a) => a.score >= MIN_SUPPORT && LAW.test(a.sentence.text));
 }
 
 /** How the cited sentences that report the same thing frame each verb, found once per sentence. */
 function sourceUses(s: SourceSentence): VerbUse[] {
-  return (s.verbs ??= verbUses(s.text));
+  return (s.verbs ??= [...verbUses(s.text), ...pendingClauses(s.text)]);
 }
 
 /** Whether a cited sentence other than the best, reporting the same thing, has the verb done. */
-function doneElsewhere(ranked: readonly { sentence: SourceSentence; score: number }[], best: { sentence: SourceSentence }, base: string): boolean {
-  return ranked.some((a) => a.sentence !== best.sentence && a.score >= MIN_SUPPORT && sourceUses(a.sentence).some((u) => u.done && u.base === base));
+function doneElsewhere(ranked: readonly Alignment[], best: SourceSentence, base: string): boolean {
+  return ranked.some((a) => a.sentence !== best && a.score >= MIN_SUPPORT && sourceUses(a.sentence).some((u) => u.done && u.base === base));
 }
 
-// "the vaccine developed by Pfizer", "sworn in by the vice president": the words after a passive's "by" name who acted, not what
-// was acted on, so they cannot tie the participle to a plan's object.
-const AGENT_AFTER = /^\s+(?:(?:in|up|out|off|down)\s+)?by\b/i;
+// Verbs whose "to" aims at an act without doing it ("tried to", "sought to", "moved to", "offered to", "declined to"): a
+// closed class of trying, wanting, asking, promising and refusing.
+const CONATIVE = /^(?:(?:tri|want|hop|attempt|wish|aim|intend|plann|expect|mov|push|urg|ask|propos|offer|threaten|vow|pledg|promis|prepar|agre|call|seem|appear|need|requir|order|invit|schedul|design|committ|refus|declin|fail|us)ed|sought|meant|set)$/;
+
+/**
+ * A verb the source sentence frames as planned or negated that the draft sentence, framing nothing so, reports plainly: the
+ * same verb, or (planned) a done verb with the plan's object ("unveiled the effort called …" / "expected to formally announce
+ * the effort, dubbed …"), or (negated) any verb with its object ("is seeking reelection" / "is not running for reelection").
+ * `strict`: the sentences share little else, so only the same verb with the same object counts.
+ */
+function droppedFrame(uses: readonly VerbUse[], text: string, ranked: readonly Alignment[], best: SourceSentence, strict: boolean): { v: VerbUse; u: VerbUse } | undefined {
+  if (!uses.every((v) => !v.notDone && !v.negated)) return undefined;
+  for (const u of sourceUses(best)) {
+    if ((!u.notDone && !u.negated) || u.lemmaOnly || !VERB_LIKE.test(u.raw) || AUXILIARY.has(u.raw)) continue;
+    const theirs = objectOf(u, best.text);
+    const sameObject = (x: VerbUse) => objectsMatch(objectOf(x, text), theirs);
+    // "will plead guilty to falsifying a document": a verb of the draft inside the plan's object is what the plan is about, not the plan.
+    const v = uses.find((x) =>
+      strict
+        ? (u.negated || x.done) && sameAct(x, text, u, best.text) && (isLight(x, u) || sameObject(x))
+        : u.negated
+          ? sameAct(x, text, u, best.text) || (theirs.length > 1 && VERB_LIKE.test(x.raw) && !/^(?:un|in|dis|non)/.test(x.raw) && sameObject(x))
+          : x.done && (sameAct(x, text, u, best.text) || (!agentAfter(x, text) && sameObject(x) && !theirs.includes(stem(x.raw)))),
+    );
+    // "declined to commit", "has seen no evidence": a negative word by the verb withholds it as "not" would; one in another
+    // clause ("… without her consent") does not.
+    if (!v || NEGATIVE_WORDS.test(clauseAround(text, v))) continue;
+    // Another cited sentence that reports the same thing has it done ("were sworn in" after "will take"): a later report.
+    if (!u.negated && doneElsewhere(ranked, best, v.base)) continue;
+    return { v, u };
+  }
+  return undefined;
+}
+
+/** The clause a verb stands in: from the clause break before it to the one after its object. */
+function clauseAround(text: string, v: VerbUse): string {
+  const start = Math.max(text.lastIndexOf(',', v.end - v.raw.length), text.lastIndexOf(';', v.end - v.raw.length)) + 1;
+  const rest = text.slice(v.end);
+  const stop = rest.search(/[,;]/);
+  return text.slice(start, stop < 0 ? text.length : v.end + stop);
+}
+
+/** The finding for a plan or negation the draft sentence dropped. */
+function framingFinding(ctx: CheckContext, p: Passage, part: DraftSentence, s: SourceSentence, { v, u }: { v: VerbUse; u: VerbUse }): string {
+  const how = u.negated ? 'as happening what' : 'as done what';
+  return `${p.where}: "${v.raw}" reports ${how} ${ctx.byNumber.get(s.n)!.label} reports as ${u.negated ? 'not happening' : 'not yet done'} ("${u.raw}") — ${excerpt(s.text, 90)} — ${excerpt(part.text)}`;
+}
+
+// A schedule or an expectation right before a verb ("is expected to surrender", "is set to issue"); not a modal, which reported
+// speech puts on done acts ("said they would be expelled").
+const SCHEDULED_BEFORE = /\b(?:expected|set|scheduled|slated|due|poised|about|going|planning|plans?|preparing)\s+to\s+$/i;
+
+/**
+ * A verb the draft frames as still to come ("is expected to surrender") that the sentence best reporting the same thing has
+ * done ("surrendered"), where no cited sentence reporting the same thing has it still to come (an earlier report would).
+ */
+function planAfterTheFact(uses: readonly VerbUse[], text: string, ranked: readonly Alignment[], best: SourceSentence): { v: VerbUse; u: VerbUse } | undefined {
+  for (const v of uses) {
+    if (!v.notDone || v.negated || !VERB_LIKE.test(v.raw) || AUXILIARY.has(v.raw)) continue;
+    if (!SCHEDULED_BEFORE.test(text.slice(Math.max(0, v.end - v.raw.length - 40), v.end - v.raw.length))) continue;
+    const u = sourceUses(best).find((x) => x.done && sameAct(v, text, x, best.text));
+    if (!u) continue;
+    if (ranked.some((a) => a.score >= MIN_SUPPORT && sourceUses(a.sentence).some((x) => (x.notDone || x.negated) && x.base === v.base))) continue;
+    return { v, u };
+  }
+  return undefined;
+}
+
 
 /** Findings for the tense and polarity of one sentence of a cited passage. */
 export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
   const uses = verbUses(part.text);
   // A person's past role, given wherever the cited sources name them ("fired FBI director James Comey"), written as current.
   for (const s of sentencesOf(ctx, pool)) {
-    const named = droppedStatus(s, part.text, true);
+    const named = droppedStatus(s, part.text, true) ?? droppedElect(s.text, part.text);
     if (named) return [`${p.where}: "${named.role}" without "${named.status}", which ${ctx.byNumber.get(s.n)!.label} gives it — ${excerpt(s.text, 90)} — ${excerpt(part.text)}`];
   }
+  const titled = swappedTitle(part.text, (surname) => seatsOf(pool, surname));
+  if (titled) return [`${p.where}: "${titled.title}" gives ${titled.name} an office the cited sources do not; they say ${titled.theirs} — ${excerpt(part.text)}`];
   const mine = uses.filter((v) => v.done);
   if (!uses.length) return [];
   const ranked = alignments(ctx, part, pool);
   const best = ranked[0];
-  if (!best || best.score < MIN_SUPPORT) return [];
+  if (!best || best.score < WEAK_SUPPORT) return [];
+  // A weaker match still reports the same thing where the same verb takes the same object ("need to review those messages").
+  if (best.score < MIN_SUPPORT) {
+    const lost = droppedFrame(uses, part.text, ranked, best.sentence, true);
+    return lost ? [framingFinding(ctx, p, part, best.sentence, lost)] : [];
+  }
   const label = ctx.byNumber.get(best.sentence.n)!.label;
   const dropped = droppedStatus(best.sentence, part.text);
   if (dropped) {
     return [`${p.where}: "${dropped.role}" without "${dropped.status}", which ${label} gives it — ${excerpt(best.sentence.text, 90)} — ${excerpt(part.text)}`];
   }
-  // The draft sentence frames nothing as planned or negated: where the source does, on the same object, the draft dropped it.
-  const plain = uses.every((v) => !v.notDone && !v.negated) && !NEGATIVE_WORDS.test(part.text);
-  if (plain) {
-    for (const u of sourceUses(best.sentence)) {
-      if ((!u.notDone && !u.negated) || !VERB_LIKE.test(u.raw) || AUXILIARY.has(u.raw)) continue;
-      const theirs = objectWords(best.sentence.text, u.end);
-      // A negated verb is matched as the same verb ("is seeking" / "is not seeking"); a planned one also by two shared object words
-      // ("unveiled the effort called …" / "expected to formally announce the effort, dubbed …").
-      // "will plead guilty to falsifying a document": a verb of the draft inside the plan's object is what the plan is about, not the plan.
-      const v = uses.find(
-        (x) =>
-          u.negated
-            ? x.base === u.base
-            : x.done && (x.base === u.base || (!AGENT_AFTER.test(part.text.slice(x.end, x.end + 12)) && objectsMatch(objectWords(part.text, x.end), theirs) && !theirs.includes(stem(x.raw)))),
-      );
-      if (!v) continue;
-      // Another cited sentence that reports the same thing has it done ("were sworn in" after "will take"): a later report.
-      if (!u.negated && doneElsewhere(ranked, best, v.base)) continue;
-      const how = u.negated ? 'as happening what' : 'as done what';
-      return [`${p.where}: "${v.raw}" reports ${how} ${label} reports as ${u.negated ? 'not happening' : 'not yet done'} ("${u.raw}") — ${excerpt(best.sentence.text, 90)} — ${excerpt(part.text)}`];
-    }
+  const enacted = LAW.exec(part.text);
+  if (enacted && !PENDING_LEGISLATION.test(part.text) && PENDING_LEGISLATION.test(best.sentence.text) && !supportedLaw(ranked)) {
+    return [`${p.where}: "${enacted[0]}" reports as enacted what ${label} reports as a ${PENDING_LEGISLATION.exec(best.sentence.text)![0].toLowerCase()} — ${excerpt(best.sentence.text, 90)} — ${excerpt(part.text)}`];
+  }
+  const lost = droppedFrame(uses, part.text, ranked, best.sentence, false);
+  if (lost) return [framingFinding(ctx, p, part, best.sentence, lost)];
+  const early = planAfterTheFact(uses, part.text, ranked, best.sentence);
+  if (early) {
+    return [`${p.where}: "${early.v.raw}" reports as still to come what ${label} reports as done ("${early.u.raw}") — ${excerpt(best.sentence.text, 90)} — ${excerpt(part.text)}`];
   }
   if (!mine.length) return [];
   // The sentence that best reports the same thing says how it stands; the others may report an earlier or later step.
@@ -308,8 +164,10 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
   // A plan of the source whose verb the draft names as done, or names at all beside a verb it reports as done ("held a vote" for "will vote").
   // "held a vote", "made the announcement": a verb reported as done with the planned action as its object.
   const doneObjects = new Set<string>();
-  for (const m of part.text.toLowerCase().matchAll(/\b([\p{L}]+)\s+(?:a|an|the|its|their)\s+([\p{L}]+)/gu)) {
-    if (mine.some((v) => v.raw === m[1])) doneObjects.add(lemma(m[2]!));
+  // "voted to accept", "decided to keep": a done decision on the planned act, unless the verb before "to" only aims at it.
+  for (const m of part.text.toLowerCase().matchAll(/\b([\p{L}]+)\s+(a|an|the|its|their|to)\s+([\p{L}]+)/gu)) {
+    if (m[2] === 'to' && CONATIVE.test(m[1]!)) continue;
+    if (mine.some((v) => v.raw === m[1])) doneObjects.add(lemma(m[3]!));
   }
   const planned = sourceUses(best.sentence).find((u) => u.notDone && doneObjects.has(u.base));
   if (planned) {
@@ -317,11 +175,11 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
     return out;
   }
   for (const v of mine) {
-    const theirs = context.flatMap((s) => sourceUses(s).filter((u) => u.base === v.base).map((u) => ({ u, s })));
+    const theirs = context.flatMap((s) => sourceUses(s).filter((u) => sameAct(v, part.text, u, s.text)).map((u) => ({ u, s })));
     if (!theirs.length) continue;
     const at = theirs[0]!.s;
     const label = ctx.byNumber.get(at.n)!.label;
-    if (v.done && theirs.every(({ u }) => u.notDone) && !doneElsewhere(ranked, best, v.base)) {
+    if (v.done && theirs.every(({ u }) => u.notDone) && !doneElsewhere(ranked, best.sentence, v.base)) {
       out.push(`${p.where}: "${v.raw}" reports as done what ${label} reports as not yet done ("${theirs[0]!.u.raw}") — ${excerpt(at.text, 90)} — ${excerpt(part.text)}`);
     }
   }

@@ -391,6 +391,107 @@ describe('status, tense and causes', () => {
     expect(flagged('Councillor Ada Lin, who is not seeking reelection next year, backed the plan.', 2)).toBe('');
   });
 
+  it('reads a plan as the verb the draft makes done: "voted to accept", "decided to keep", "has banned" for "weighing a ban"', () => {
+    const texts: [string, string] = [
+      'Council members are planning to accept an offer from Mayor Omar Reyes to extend the fare freeze into December, two members said.',
+      'The transit authority is weighing a ban on electric scooters aboard its trains, officials said on Monday.',
+    ];
+    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    expect(flagged('Council members have voted to accept an offer from Mayor Omar Reyes to extend the fare freeze into December, two members said.', 1)).toMatch(/reports as done/);
+    expect(flagged('Council members have decided to accept an offer from Mayor Omar Reyes to extend the fare freeze into December, two members said.', 1)).toMatch(/reports as done/);
+    expect(flagged('Council members said they would accept an offer from Mayor Omar Reyes to extend the fare freeze into December.', 1)).toBe('');
+    expect(flagged('The transit authority has banned electric scooters aboard its trains, officials said on Monday.', 2)).toMatch(/"banned" reports as done/);
+    expect(flagged('The transit authority is considering a ban on electric scooters aboard its trains, officials said on Monday.', 2)).toBe('');
+  });
+
+  it('reads a modal\'s ability or need, a pending clause and an appearance as not yet done', () => {
+    const texts: [string, string] = [
+      'Mayor Omar Reyes said on Monday he might be able to raise his goal of 100 new buses to 150. Inspectors need to review the contracts before the vote.',
+      'The fare freeze takes effect after the council grants final approval to the budget. A rider group appears to have claimed credit for the change.',
+    ];
+    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    expect(flagged('Mayor Omar Reyes said on Monday he has raised his goal of 100 new buses to 150.', 1)).toMatch(/"raised" reports as done/);
+    expect(flagged('Mayor Omar Reyes said on Monday he might be able to raise his goal of 100 new buses to 150.', 1)).toBe('');
+    expect(flagged('Inspectors have already reviewed the contracts before the vote.', 1)).toMatch(/"reviewed" reports as done/);
+    expect(flagged('The fare freeze takes effect now that the council has granted final approval to the budget.', 2)).toMatch(/"granted" reports as done/);
+    expect(flagged('A rider group has claimed credit for the change.', 2)).toMatch(/"claimed" reports as done/);
+  });
+
+  it('holds "took effect" for "will take effect", but a light verb only with its object ("made up" is no "would make a better")', () => {
+    const texts: [string, string] = [
+      'The injunction blocking the fare rule will take effect on Friday at 5 p.m., the judge wrote.',
+      'A blogger claimed Mayor Omar Reyes said Ada Lin would make a better mayor than anyone.',
+    ];
+    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    expect(flagged('The injunction blocking the fare rule took effect immediately, the judge wrote.', 1)).toMatch(/"took" reports as done/);
+    expect(flagged('A blogger claimed Mayor Omar Reyes said Ada Lin would make a better mayor, a quote the blogger had made up.', 2)).toBe('');
+  });
+
+  it('holds as still to come what the source has done, only where the draft schedules it ("is expected to surrender")', () => {
+    const texts: [string, string] = ['Councillor Ada Lin surrendered to the Harbor police on Friday morning, her lawyer said.', 'The council met on Friday.'];
+    const flagged = (text: string) => findings(story(texts, [p([1], text)]), 'entities').join(' ');
+    expect(flagged('Councillor Ada Lin is expected to surrender to the Harbor police, her lawyer said.')).toMatch(/"surrender" reports as still to come/);
+    expect(flagged('Councillor Ada Lin surrendered to the Harbor police on Friday morning, her lawyer said.')).toBe('');
+  });
+
+  it('reads a light verb\'s noun as the act ("has taken effect" / "expected to go into effect") and a hedge on a quantity as no object', () => {
+    const texts: [string, string] = [
+      'The fare rule, expected to go into effect on Tuesday, also applies to riders under 12.',
+      'Forecasters said the storm was expected to dump somewhere between 5 and 10 inches of rain on Harlow.',
+    ];
+    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    expect(flagged('The fare rule has already taken effect and also applies to riders under 12.', 1)).toMatch(/"taken" reports as done/);
+    expect(flagged('Forecasters said the storm dropped 5 to 10 inches of rain on Harlow.', 2)).toMatch(/"dropped" reports as done/);
+  });
+
+  it('holds a title the source gives "-elect" written without it, and a dropped "not" despite a negative word in another clause', () => {
+    const texts: [string, string] = [
+      'The suit anticipates the council\'s count certifying Mayor-elect Ada Lin\'s win.',
+      'Omar Reyes, who is not running for reelection next year, has been accused of spending the fund without the council\'s consent.',
+    ];
+    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    expect(flagged('The suit targets the council\'s count certifying Mayor Ada Lin\'s win.', 1)).toMatch(/without "-elect"/);
+    expect(flagged('The suit targets the council\'s count certifying Mayor-elect Ada Lin\'s win.', 1)).toBe('');
+    expect(flagged('Omar Reyes, who is seeking reelection next year, has been accused of spending the fund without the council\'s consent.', 2)).toMatch(/"seeking" reports as happening/);
+    expect(flagged('Omar Reyes, who is not seeking reelection next year, has been accused of spending the fund without the council\'s consent.', 2)).toBe('');
+  });
+
+  it('holds a seat the draft gives a person by title that the sources give them another of ("Justice Lin" for "Judge Lin")', () => {
+    const texts: [string, string] = [
+      'The council will vote Monday to confirm Judge Ada Lin to the state supreme court.',
+      'Committee Chairman Omar Reyes, a Harbor Democrat, scheduled the hearing. Sen. Omar Reyes called it routine.',
+    ];
+    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    expect(flagged('The council will vote Monday on confirming Justice Ada Lin to the state supreme court.', 1)).toMatch(/"Justice Ada Lin" gives Lin an office/);
+    expect(flagged('The council will vote Monday on confirming Judge Ada Lin to the state supreme court.', 1)).toBe('');
+    // A chair is held beside a seat; a compound title names another office.
+    expect(flagged('Sen. Omar Reyes, a Harbor Democrat, scheduled the hearing.', 2)).toBe('');
+    expect(flagged('Chief Justice Omar Reyes scheduled the hearing, a Harbor Democrat said.', 2)).not.toMatch(/gives Reyes an office/);
+  });
+
+  it('holds a law where the source reports a bill, unless a source reporting the same thing calls it one', () => {
+    const texts: [string, string] = [
+      'The council on Wednesday passed a transit bill that would ban scooters aboard trains.',
+      'The mayor signed the transit bill into law on Friday, so scooters are now banned aboard trains.',
+    ];
+    const flagged = (text: string, cite: number[]) => findings(story(texts, [p(cite, text)]), 'entities').join(' ');
+    expect(flagged('The council on Wednesday passed a transit law that bans scooters aboard trains.', [1])).toMatch(/"law" reports as enacted/);
+    expect(flagged('The council on Wednesday passed a transit bill that would ban scooters aboard trains.', [1])).toBe('');
+    expect(flagged('The transit law now bans scooters aboard trains after the mayor signed it on Friday.', [1, 2])).not.toMatch(/reports as enacted/);
+  });
+
+  it('reads a present with a day ahead as a schedule ("comes to a head on Tuesday"), not a noun after a verb ("held talks on Tuesday")', () => {
+    const texts: [string, string] = ['The fight over the fare plan comes to a head on Tuesday.', 'The mayor held talks on Tuesday with the union.'];
+    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    expect(flagged('The fight over the fare plan came to a head on Tuesday.', 1)).toMatch(/"came" reports as done/);
+    expect(flagged('The mayor talked on Tuesday with the union.', 2)).not.toMatch(/reports as done/);
+  });
+
+  it('reads "once" before a clause as no past role: "will become chief once Lin leaves" drops "acting"', () => {
+    const texts: [string, string] = ['The mayor said Deputy Chief Ada Lin will become acting transit chief after Omar Reyes departs on May 3.', 'The council met.'];
+    expect(findings(story(texts, [p([1], 'Ada Lin will become transit chief once Omar Reyes leaves on May 3, the mayor said.')]), 'entities').join(' ')).toMatch(/without "acting"/);
+  });
+
   it('reads a short sentence crediting our outlet by what it claims, not by the credit ("…, the Harbor Signal said")', () => {
     const texts: [string, string] = ['The mayor made a move almost certain to kill the fare measure, council members said on Friday.', 'The measure was debated.'];
     expect(findings(story(texts, [p([1], 'The mayor has killed the fare measure, the Harbor Signal said.')]), 'entities').join(' ')).toMatch(/"killed" reports as done/);

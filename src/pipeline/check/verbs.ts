@@ -1,0 +1,230 @@
+/**
+ * How a text frames its verbs: done (a past or perfect), not (yet) done (a future, a plan, a modal, a schedule, a pending
+ * clause) or negated, each verb with its base form and the object words that tell one act from another. Read by the
+ * tense check (./tense) on a draft sentence and on the cited sentences that report the same thing.
+ */
+import { contentWords, STOPWORDS } from '../../lib/text';
+
+/** Irregular past forms, to their base form: "held" meets "hold", "won" meets "win". */
+export const IRREGULAR_PAST: Readonly<Record<string, string>> = {
+  held: 'hold', won: 'win', took: 'take', taken: 'take', made: 'make', gave: 'give', given: 'give', left: 'leave', met: 'meet', sent: 'send',
+  paid: 'pay', brought: 'bring', struck: 'strike', began: 'begin', begun: 'begin', fell: 'fall', fallen: 'fall', rose: 'rise', risen: 'rise',
+  ran: 'run', wrote: 'write', written: 'write', spoke: 'speak', spoken: 'speak', chose: 'choose', chosen: 'choose', sold: 'sell', bought: 'buy',
+  lost: 'lose', kept: 'keep', found: 'find', stood: 'stand', became: 'become', came: 'come', went: 'go', gone: 'go', saw: 'see', seen: 'see',
+  led: 'lead', fled: 'flee', spent: 'spend', built: 'build', sought: 'seek', caught: 'catch', fought: 'fight', withdrew: 'withdraw',
+  withdrawn: 'withdraw', drew: 'draw', grew: 'grow', knew: 'know', threw: 'throw', froze: 'freeze', frozen: 'freeze', broke: 'break',
+  broken: 'break', shot: 'shoot', sank: 'sink', signed: 'sign', done: 'do', did: 'do', got: 'get', bore: 'bear', swore: 'swear', sworn: 'swear',
+  stole: 'steal', hid: 'hide', bent: 'bend', dealt: 'deal', meant: 'mean', felt: 'feel', slid: 'slide', rode: 'ride', woke: 'wake', beat: 'beat',
+};
+const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries(IRREGULAR_PAST));
+const VERB_WORD = /[\p{L}'’]+/gu;
+const DETERMINER_BEFORE = /\b(?:the|a|an|its|their|his|her|our|this|these|those|every|each)\s+$/i;
+const NOT_ACTIONS = new Set(['said', 'told', 'added', 'noted', 'reported', 'stated', 'according', 'based', 'related', 'called', 'named', 'used', 'needed', 'expected', 'planned', 'scheduled']);
+
+// Words within three before a verb that make it not (yet) done: plans, expectations, modals, near misses.
+// What makes a verb not (yet) done: the future, a plan or an expectation, a modal, a near miss ("close to resigning").
+// A necessity ("needs to review") is still to be met; an appearance ("appears to have taken") is not yet established.
+const NOT_DONE_MARK = /\b(?:will|would|'ll|shall|could|may|might|must|(?:plans?|planning|expects?|expected|set|going|due|scheduled|poised|aims?|seeks?|intends?|wants?|hopes?|likely|close|about|ready|committed|agreed|pledged|vowed|promised|threatened|certain|meant|designed|intended|aimed|sure|bound|needs?|appears?|seems?)\s+to|considering|weighing|mulling|verge\s+of)\b/gi;
+// A negation right before the verb ("did not expect", "is not seeking").
+// A refusal or failure to act negates the act as "not" does ("its refusal so far to approve it", "failed to pass").
+// (Its words start with one of n, r, i, d, f: the lookahead turns every other word away before the alternatives are tried.)
+const NEGATION_MARK = /\b(?=[nridf])(?:not|n't|never|no\s+longer|rather\s+than|instead\s+of|(?:refus(?:al|e|es|ed|ing)|declin(?:e|es|ed|ing)|fail(?:s|ed|ing|ure)?)\s+(?:(?:so\s+far|yet|again)\s+)?to)\b/gi;
+const PERFECT = /\b(?:has|have|had|was|were|been)\s+(?:\w+ly\s+)?(?:already\s+)?$/i;
+
+/** A verb of a text: its stemmed base form, as written, and whether the text has it done, not (yet) done or negated. */
+export interface VerbUse {
+  base: string;
+  raw: string;
+  /** Offset just past the verb in its text: what follows is its object. */
+  end: number;
+  done: boolean;
+  notDone: boolean;
+  negated: boolean;
+  /** A present verb of a time or condition clause, told from a plural noun only by meeting the same verb in the draft. */
+  lemmaOnly?: boolean;
+  /** Its object words, found when first compared (`objectOf`). */
+  object?: string[];
+  /** Whether a passive's agent follows it (`agentAfter`). */
+  byAgent?: boolean;
+}
+
+/** The verbs of a text in past or -ing form, or governed by a marker of the future or a negation, each with how the text frames it. */
+export function verbUses(text: string): VerbUse[] {
+  // Where the markers end: the one or two words after each are what they govern.
+  const governed = markerEnds(text, NOT_DONE_MARK);
+  const negatedAt = markerEnds(text, NEGATION_MARK);
+  const out: VerbUse[] = [];
+  // Most words are neither past nor -ing forms and follow no marker: those are skipped before any slicing.
+  const marked = governed.length > 0 || negatedAt.length > 0;
+  VERB_WORD.lastIndex = 0;
+  for (let m = VERB_WORD.exec(text); m; m = VERB_WORD.exec(text)) {
+    const word = m[0];
+    // Two-letter words are function words, but for "go" ("expected to go into effect").
+    if (word.length < 3 && (word.length < 2 || (word !== 'go' && word !== 'Go'))) continue;
+    const raw = word.toLowerCase();
+    const past = isPastForm(raw);
+    if (!past && !marked && !raw.endsWith('ing')) continue;
+    // "due to “the flood”": a marker's next word may be a function word, which reports no act.
+    if (NOT_ACTIONS.has(raw) || (!past && STOPWORDS.has(raw))) continue;
+    const notDone = marked && governs(governed, text, m.index);
+    const negated = marked && governs(negatedAt, text, m.index);
+    if (!past && !raw.endsWith('ing') && !negated && !notDone) continue;
+    // "a Democratic-backed bill", "state-run media": a participle hyphened onto a word describes a noun; it reports no act.
+    if (text[m.index - 1] === '-') continue;
+    // "must be “audited …”": a quotation that opens on the participle leaves it after its copula.
+    const before = text.slice(Math.max(0, m.index - 24), m.index).replace(/["“]$/, '');
+    // "the affected jobs", "a planned vote": a participle after a determiner describes a noun; it reports no act.
+    if (DETERMINER_BEFORE.test(before)) continue;
+    // "released rather than expelled": a negated verb is not reported as done.
+    out.push({ base: lemma(raw), raw, end: m.index + word.length, done: past && !notDone && !negated && (PERFECT.test(before) || !/\b(?:be|being|is|are)\s+$/i.test(before)), notDone, negated });
+  }
+  if (PLAN_WORD.test(text)) out.push(...plannedNouns(text));
+  return out;
+}
+
+// A plan, a proposal or a call names the act it is about as a noun: "is weighing a ban", "plans a vote", "calls for an inquiry".
+const PLANNED_NOUN = /\b(?:considering|weighing|mulling|plans?|planning|proposes|proposing|seeks|seeking|calls?\s+for|calling\s+for|pushing\s+for|urging)\s+(?:a|an|the|new)\s+(?:possible\s+|new\s+)?(\p{L}{3,})/giu;
+// Their stems alone: most texts have none, and this test costs far less than the pattern.
+const PLAN_WORD = /consider|weigh|mull|plan|propos|seek|call|push|urg/i;
+
+/** The acts a text names as planned or proposed nouns ("weighing a ban" -> ban), as not (yet) done uses. */
+function plannedNouns(text: string): VerbUse[] {
+  return [...text.matchAll(PLANNED_NOUN)].map((m) => {
+    const raw = m[1]!.toLowerCase();
+    return { base: lemma(raw), raw, end: m.index + m[0].length, done: false, notDone: true, negated: false };
+  });
+}
+
+// A clause that a time or condition word opens, in the present, tells what has yet to happen or is still under way:
+// "after the agency grants approval", "while the administration reviews its role".
+const OPEN_CLAUSE = /\b(?:after|once|until|unless|if|while|when|before)\s+((?:[\p{L}.'’-]+\s+){0,6}?)(\p{Ll}{3,}[^s\W]s)\b/gu;
+
+/** The present-tense verbs of a source's time or condition clauses and of its schedules, as not (yet) done uses. */
+export function pendingClauses(text: string): VerbUse[] {
+  const out: VerbUse[] = [];
+  for (const m of text.matchAll(OPEN_CLAUSE)) {
+    const raw = m[2]!;
+    // "after the grants", "while its reviews": a determiner before the -s word makes it a plural noun.
+    if (/\b(?:the|a|an|its|their|his|her|our|these|those)\s+$/i.test(m[1]!)) continue;
+    out.push(pendingPresent(raw, m.index + m[0].length));
+  }
+  // "The contest comes to a head on Tuesday": a present with a day or time ahead is a schedule.
+  if (!TIME_AHEAD.test(text)) return out;
+  for (const m of text.matchAll(SCHEDULED_PRESENT)) {
+    const raw = m[1]!;
+    // "held talks on Tuesday", "the votes on Friday", "planning visits next week": a noun after a verb or a determiner.
+    const before = /([\p{L}'’]+)\s+$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1]?.toLowerCase() ?? '';
+    if (DETERMINER_BEFORE.test(`${before} `) || isPastForm(before) || before.endsWith('ing') || STOPWORDS.has(before) && !/^(?:it|he|she|who|that|which)$/.test(before)) continue;
+    out.push(pendingPresent(raw, m.index + raw.length));
+  }
+  return out;
+}
+
+/** A present -s form ("grants", "reaches") as a use still to come, met only by the same verb. */
+function pendingPresent(raw: string, end: number): VerbUse {
+  const base = lemma(/(?:ss|sh|ch|x|z)es$/.test(raw) ? raw.slice(0, -2) : raw.slice(0, -1));
+  return { base, raw, end, done: false, notDone: true, negated: false, lemmaOnly: true };
+}
+
+// A day or time ahead: most sentences have none, and this test costs far less than the pattern.
+const TIME_AHEAD = /\b(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|tomorrow|next\s+(?:week|month|year)|later\s+this)\b/;
+const SCHEDULED_PRESENT = /\b(\p{Ll}{3,}[^s\W]s)\b(?=(?:\s+[\p{L}'’-]+){0,5}?\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|tomorrow|next\s+(?:week|month|year)|later\s+this\s+(?:week|month|year))\b)/gu;
+
+/** The offsets at which a marker's matches end. */
+function markerEnds(text: string, marker: RegExp): number[] {
+  const out: number[] = [];
+  marker.lastIndex = 0;
+  for (let m = marker.exec(text); m; m = marker.exec(text)) out.push(m.index + m[0].length);
+  return out;
+}
+
+/** Whether a word at `at` is the first or second word after one of the marker ends (a "be", "soon" or -ly adverb may stand between). */
+function governs(ends: number[], text: string, at: number): boolean {
+  for (const end of ends) {
+    if (end > at) break;
+    const between = text.slice(end, at);
+    // "could have afforded", "would have been …": a modal's perfect is no more done than the modal.
+    // "will stay locked", "could remain closed": a copula carries the modal to the participle.
+    // "might be able to raise", "will have to pay": the ability or obligation the modal governs carries it to the verb.
+    if (/^\s+$/.test(between) || /^\s+(?:be|soon|been|have|have\s+been|stay|remain|get|become|be\s+able\s+to|have\s+to|\w+ly)\s+$/i.test(between)) return true;
+  }
+  return false;
+}
+
+/** A verb's base form, near enough to meet its other forms: "arraigned" / "arraign", "held" / "hold", "resigning" / "resign". */
+export function lemma(raw: string): string {
+  // The base of an irregular past loses its silent e as a regular form's does: "took" and "take" meet.
+  const irregular = IRREGULAR.get(raw);
+  if (irregular) return irregular.replace(/e$/, '');
+  let w = raw;
+  if (w.endsWith('ied') && w.length > 5) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  // "planned" / "plan", "voted" / "vote": a doubled last consonant or a silent e does not tell verbs apart.
+  if (/([b-df-hj-np-tv-z])\1$/.test(w)) w = w.slice(0, -1);
+  return w.replace(/e$/, '');
+}
+
+// Where a verb's object ends: a clause break or a word that starts another clause.
+const CLAUSE_END = /[,;:—–()]|\b(?:after|before|when|while|but|as|because|which|who|that|than|although|though|until|since|if)\b/i;
+// Content words of an object that tell one action from another ("the measure", "emergency use authorization").
+const OBJECT_WORDS = 3;
+
+// Words that hedge a quantity, not what is acted on ("somewhere between 5-10 inches", "roughly 1,000 troops"), as stems.
+const APPROXIMATORS = new Set(['somew', 'betwe', 'rough', 'nearl', 'almos', 'appro', 'aroun', 'estim']);
+
+/** The first content words (stemmed) after a verb, up to the end of its clause. */
+function objectWords(text: string, from: number): string[] {
+  let rest = text.slice(from, from + 120);
+  const stop = rest.search(CLAUSE_END);
+  if (stop >= 0) rest = rest.slice(0, stop);
+  // The next verb starts another predicate ("scheduled to testify endured …"): the object ends before it.
+  const next = [...rest.matchAll(/[\p{L}'’]+/gu)].find((m) => m.index > 0 && isPastForm(m[0].toLowerCase()));
+  return contentWords(next ? rest.slice(0, next.index) : rest)
+    .filter((w) => !APPROXIMATORS.has(w))
+    .slice(0, OBJECT_WORDS);
+}
+
+/** A use's object words, found once per use: a verb is compared with every verb of the sentences that report the same thing. */
+export function objectOf(u: VerbUse, text: string): string[] {
+  return (u.object ??= objectWords(text, u.end));
+}
+
+export function isPastForm(raw: string): boolean {
+  return (raw.length > 4 && raw.endsWith('ed')) || IRREGULAR.has(raw);
+}
+
+// Verbs whose meaning is in their object ("made up" / "would make a better president", "took office" / "take a vote").
+const LIGHT_VERBS = new Set(['mak', 'tak', 'giv', 'get', 'hav', 'do', 'go', 'com', 'put', 'keep', 'set']);
+
+/** Whether either use is a light verb, whose object says what the act is. */
+export function isLight(x: VerbUse, u: VerbUse): boolean {
+  return LIGHT_VERBS.has(x.base) || LIGHT_VERBS.has(u.base);
+}
+
+/** Whether two uses report the same act: the same verb, and for a light verb the same object too. */
+export function sameAct(x: VerbUse, xText: string, u: VerbUse, uText: string): boolean {
+  if (!isLight(x, u)) return x.base === u.base;
+  // "took effect" / "will take effect" / "expected to go into effect", "claimed responsibility" / "appears to have taken
+  // responsibility": a light verb's noun right after it makes the act, whatever verb the other text gives it.
+  // "sworn in by Vice President …": who acted is no object.
+  if (agentAfter(x, xText) || agentAfter(u, uText)) return false;
+  const mine = objectOf(x, xText);
+  const theirs = objectOf(u, uText);
+  return (mine.length > 0 && mine[0] === theirs[0]) || (x.base === u.base && objectsMatch(mine, theirs));
+}
+
+/** Two objects are one when they share two content words, or the one word a short object has. */
+export function objectsMatch(a: readonly string[], b: readonly string[]): boolean {
+  const shared = a.filter((w) => w.length > 2 && b.includes(w)).length;
+  return shared >= Math.max(1, Math.min(2, a.length, b.length));
+}
+
+// "the vaccine developed by Pfizer", "sworn in by the vice president": the words after a passive's "by" name who acted, not what
+// was acted on, so they cannot tie the participle to a plan's object.
+const AGENT_AFTER = /^\s+(?:(?:in|up|out|off|down)\s+)?by\b/i;
+
+/** Whether a passive's "by" follows the use, found once per use. */
+export function agentAfter(u: VerbUse, text: string): boolean {
+  return (u.byAgent ??= AGENT_AFTER.test(text.slice(u.end, u.end + 12)));
+}
