@@ -447,6 +447,19 @@ describe('status, tense and causes', () => {
     expect(held('That drop in ridership is why the council cut fares for students on Tuesday.', 1)).toBe('');
     expect(held('The council had intended to cut fares for students on Tuesday.', 1)).toBe('');
   });
+
+  it('reads an act after another\'s decision, and a reason given with "saying" between the sides, as causes; a noun "forces" and a quoted "because" as none', () => {
+    const texts: [string, string] = [
+      'The council will lift the fare freeze after the drivers\' union agreed to end its strike. Mayor Ada Lin delayed the vote, saying the budget office needed more time.',
+      'Police forces guarded the depot on Tuesday. Inspectors closed the depot. Crews painted the fence. Ada Lin said the roof is unsafe.',
+    ];
+    const held = (text: string, n: 1 | 2) => findings(story(texts, [p([n], text)]), 'citations').join(' ');
+    expect(held('The council will lift the fare freeze because the drivers\' union agreed to end its strike.', 1)).toBe('');
+    expect(held('Mayor Ada Lin delayed the vote because the budget office needed more time.', 1)).toBe('');
+    expect(held('Inspectors closed the depot because police forces guarded it on Tuesday.', 2)).toMatch(/"because" gives a cause/);
+    expect(held('Ada Lin said the depot was closed "because the roof is unsafe."', 2)).toBe('');
+    expect(held('Ada Lin said the depot was closed because the roof is unsafe.', 2)).toMatch(/"because" gives a cause/);
+  });
 });
 
 describe('readability', () => {

@@ -2,6 +2,7 @@
  * Reads the causal link a sentence makes — its marker ("because of", "prompted by", "led to", "in an effort to"),
  * which side names the cause, and the two sides as text — for the `causes` check (../causes).
  */
+import { extractQuotes } from './quotes';
 
 /** A causal link of a sentence: its marker, where it stands, which side it names first and what it claims. */
 export interface CausalLink {
@@ -41,11 +42,17 @@ const CAUSE_BEFORE = new RegExp(
   'i',
 );
 
-/** The first causal link of a sentence, or null. */
+/**
+ * The first causal link of a sentence, or null. A link inside a quotation ("fired Flynn “because he lied”") is the
+ * speaker's claim, which the `quotes` check holds to the source's words.
+ */
 export function causalLink(text: string): CausalLink | null {
   const after = CAUSE_AFTER.exec(text);
   const before = CAUSE_BEFORE.exec(text);
-  const first = [after, before].filter((m): m is RegExpExecArray => m !== null && !notACause(text, m)).sort((a, b) => a.index - b.index)[0];
+  if (!after && !before) return null;
+  const quoted = extractQuotes(text);
+  const ours = (m: RegExpExecArray | null): m is RegExpExecArray => m !== null && !notACause(text, m) && !quoted.some((q) => q.start <= m.index && m.index < q.end);
+  const first = [after, before].filter(ours).sort((a, b) => a.index - b.index)[0];
   if (!first) return null;
   const marker = first[0].trim();
   return { marker, index: first.index, end: first.index + first[0].length, causeFirst: first === before, claim: PURPOSE_MARKER.test(marker) ? 'purpose' : 'cause' };
