@@ -129,11 +129,35 @@ function statesCause(s: SourceSentence): boolean {
 function linkedIn(sides: Sides, s: SourceSentence, next: SourceSentence | undefined, [c, e]: Held, [cNext, eNext]: Held): boolean {
   // One sentence that tells both sides together, not as a mere sequence, links them as the source sees them
   // ("was not authorized to discuss the matter and spoke on condition of anonymity").
-  if (c >= TOLD_TOGETHER && e >= TOLD_TOGETHER && !SEQUENCE.test(s.text)) return true;
+  if (c >= TOLD_TOGETHER && e >= TOLD_TOGETHER && !SEQUENCE.test(s.text) && !toldAside(sides.causes, s)) return true;
   if (c >= CAUSE_SHARE && e >= EFFECT_SHARE) return statesCause(s) || joinsSides(sides, s);
   // Sides told over two sentences ("… X. That prompted Y.") are linked in either; sides one sentence holds, only in it.
   if (!next || c + cNext < CAUSE_SHARE || e + eNext < EFFECT_SHARE || !(statesCause(s) || statesCause(next))) return false;
   return causeShare(sides.causes, s, next) >= CAUSE_SHARE && share(sides.effect, s, next) >= EFFECT_SHARE;
+}
+
+// A non-restrictive relative clause on a thing: ", which was developed with the NIH," up to its closing comma or the end.
+// One on a person ("Lin, who was not authorized to speak, spoke on condition of anonymity") tells what moves them.
+const ASIDE = /,\s+which\b[^,;]*/giu;
+
+/**
+ * Whether a sentence tells the cause aside, in a non-restrictive relative clause ("the first country to authorize the
+ * vaccine, which was developed with the NIH"): background to the main clause, not its reason.
+ */
+function toldAside(causes: readonly string[][], s: SourceSentence): boolean {
+  const asides: [number, number][] = [];
+  ASIDE.lastIndex = 0;
+  for (let m = ASIDE.exec(s.text); m; m = ASIDE.exec(s.text)) asides.push([m.index, m.index + m[0].length]);
+  if (!asides.length) return false;
+  const causeSet = new Set(causes.flat());
+  let inside = 0;
+  let held = 0;
+  for (const t of s.tokens) {
+    if (!causeSet.has(t.w)) continue;
+    held++;
+    if (asides.some(([a, b]) => a <= t.start && t.start < b)) inside++;
+  }
+  return held > 0 && inside / held >= 0.5;
 }
 
 /** A sentence's shares of a link's cause and effect. */

@@ -460,6 +460,13 @@ describe('status, tense and causes', () => {
     expect(held('Ada Lin said the depot was closed "because the roof is unsafe."', 2)).toBe('');
     expect(held('Ada Lin said the depot was closed because the roof is unsafe.', 2)).toMatch(/"because" gives a cause/);
   });
+
+  it('reads a cause told aside in a relative clause as background, not as the reason for the main clause', () => {
+    const texts: [string, string] = ['Dunmore is the first city to adopt the fare card, which was designed with the transit office.', 'Riders can use the card from March.'];
+    const held = (text: string) => findings(story(texts, [p([1], text)]), 'citations').join(' ');
+    expect(held('Dunmore is the first city to adopt the fare card, which was designed with the transit office.')).toBe('');
+    expect(held('Dunmore is the first city to adopt the fare card because it was designed with the transit office.')).toMatch(/"because" gives a cause/);
+  });
 });
 
 describe('readability', () => {
