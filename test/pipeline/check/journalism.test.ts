@@ -398,6 +398,8 @@ describe('status, tense and causes', () => {
     const held = (text: string) => findings(story(texts, [p([1], text)]), 'citations').join(' ');
     expect(held('Fare complaints fell to 2,100 in the week ending Aug. 29, largely because new buses were added, the transit office reported Thursday.')).toMatch(/because/);
     expect(held('Fare complaints fell to 2,100 in the week ending Aug. 29, in an effort to win back riders, the transit office reported Thursday.')).toMatch(/in an effort to/);
+    expect(held('To win back riders, the transit office counted fare complaints in the week ending Aug. 29.')).toMatch(/"To" gives a cause/);
+    expect(held('To count fare complaints, the transit office used the week ending Aug. 29.')).toBe('');
     expect(held('Riders may now be forced to buy passes online, the transit office reported Thursday.')).toBe('');
   });
 

@@ -27,14 +27,14 @@ export const DEGREE = String.raw`(?:(?:largely|partly|mainly|mostly|chiefly|in\s
 const LEADING_DEGREE = new RegExp(`^${DEGREE}`, 'i');
 // The causal verbs of English news as participles: "Y, prompted by X", "violence sparked by X", "deterred by X, Y".
 const CAUSAL_PARTICIPLE = String.raw`(?:prompted|spurred|forced|driven|triggered|fuell?ed|sparked|pushed|deterred|motivated|caused|provoked|compelled|inspired|dictated)`;
-// Purposes: "in an effort to X", "designed to X", "timed to X".
-const PURPOSE = String.raw`in\s+an?\s+(?:effort|bid|attempt)\s+to|in\s+order\s+to|so\s+as\s+to|(?:designed|intended|timed)\s+to`;
-const PURPOSE_MARKER = /^(?:in\s+an?\s+(?:effort|bid|attempt)|in\s+order|so\s+as|designed|intended|timed)\b/i;
+// Purposes: "in an effort to X", "designed to X", "timed to X", and a sentence that opens with one ("To fill the gaps, Y").
+const PURPOSE = String.raw`(?<=^)to(?=\s+\p{Ll}+\s[^,]{3,80},)|in\s+an?\s+(?:effort|bid|attempt)\s+to|in\s+order\s+to|so\s+as\s+to|(?:designed|intended|timed)\s+to`;
+const PURPOSE_MARKER = /^(?:to$|in\s+an?\s+(?:effort|bid|attempt)|in\s+order|so\s+as|designed|intended|timed)\b/i;
 
 // Markers that name the cause after them: connectives, reactions and grounds, causal participles with "by", purposes.
 const CAUSE_AFTER = new RegExp(
   String.raw`\b${DEGREE}(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|thanks\s+to|in\s+(?:direct\s+)?(?:response|reaction|retaliation)\s+(?:to|for)|(?:in\s+)?retaliation\s+for|in\s+protest\s+(?:of|against|over)|on\s+the\s+strength\s+of|on\s+the\s+grounds\s+that|for\s+fear\s+(?:of|that)|out\s+of\s+fear|bowing\s+to|${CAUSAL_PARTICIPLE}(?:\s+\w+ly)?(?:\s+(?:out|back|away|off|in))?(?:\s+\w+ly)?\s+by|${PURPOSE})\b`,
-  'i',
+  'iu',
 );
 // Markers that name the cause before them: causal verbs ("X led to Y", "which has led some to waver") and "X is why Y".
 const CAUSE_BEFORE = new RegExp(
