@@ -14,8 +14,8 @@ import type { DraftSentence, Passage } from './passages';
 // "because" or "due to", its "forcing" the source's "would force" — not a "forced" of some other kind.
 const LINK_FAMILIES: [RegExp, RegExp][] = [
   [/^(?:because|due|owing|as\s+a|thanks)/i, /\b(?:because|due\s+(?:\w+\s+){0,2}to|owing\s+to|as\s+a\s+(?:direct\s+)?result|thanks\s+to)\b/i],
-  [/^forc/i, /\bforc(?:e|es|ed|ing)\b(?!\s+(?:their|his|her|its|our|my|your)\s+way)/i],
-  [/^(?:led|leading|has|have|had|which|is\s+what|was\s+what|resulted|resulting|caused|causing|prompted|prompting|drove|driven|spurred|triggered|fuel)/i, /\b(?:(?:lead(?:s|ing)?|led)\s+(?:[\w'’-]+\s+){0,6}?to|result(?:s|ed|ing)?\s+in|caus(?:e|es|ed|ing)|prompt(?:s|ed|ing)?|drove|drive[sn]?|driving|spurr?(?:s|ed|ing)?|trigger(?:s|ed|ing)?|fuel(?:s|l?ed|l?ing)?)\b/i],
+  [/^forc/i, /\b(?:forc(?:ed|ing)|(?:to|will|would|could|may|might|can)\s+force)\b(?!\s+(?:their|his|her|its|our|my|your)\s+way)/i],
+  [/^(?:led|leading|has|have|had|which|is\s+what|was\s+what|resulted|resulting|caused|causing|prompted|prompting|drove|driven|spurred|triggered|fuel)/i, /\b(?:(?:lead(?:s|ing)?|led)\s+(?:[\w'’-]+\s+){0,6}?to|result(?:s|ed|ing)?\s+in|caus(?:e|es|ed|ing)|prompt(?:s|ed|ing)|drove|driven|driving|spurr?(?:s|ed|ing)?|trigger(?:s|ed|ing)?|fuel(?:l?ed|l?ing)|(?:to|will|would|could|may|might|can)\s+(?:prompt|fuel|drive))\b/i],
   [/^(?:in\s+an?\s+(?:effort|bid|attempt)|in\s+order|so\s+as|timed|designed|intended)/i, /\b(?:in\s+an?\s+(?:effort|bid|attempt)\s+to|in\s+order\s+to|aim(?:s|ed)?\s+(?:at|to)|(?:designed|intended|meant|timed)\s+to)\b/i],
 ];
 
@@ -41,6 +41,9 @@ const CAUSAL_LINK = new RegExp(String.raw`\b(?:${CAUSAL_CONNECTIVES}|${CAUSAL_VE
 const BARE_REASON = /\b(?:for\s+(?:\w+ly\s+)?\w+ing|saying)\b/giu;
 // A sequence or a setting, which tells two facts apart in time rather than linking them.
 const SEQUENCE = /\b(?:after|amid|following|follows?|followed|before|since|while|when|in\s+the\s+wake\s+of|(?:comes?|came|just|even)\s+as)\b|,\s+as\b/i;
+// A non-restrictive relative clause on a thing: ", which was developed with the NIH," up to its closing comma or the end.
+// One on a person ("Lin, who was not authorized to speak, spoke on condition of anonymity") tells what moves them.
+const ASIDE = /,\s+which\b[^,;]*/giu;
 
 // Shares of each side's content words one source passage must hold to link them.
 const CAUSE_SHARE = 0.4;
@@ -60,21 +63,21 @@ interface Sides {
   effect: string[];
 }
 
+// A side that only points back ("that requirement is why…") names nothing a source could be searched for.
+const POINTER = /^\s*(?:that|this|these|those|such)\s+[\p{L}'’-]+\s*$/iu;
+
 /** The sides of a draft's link without the credit to our outlet ("…, the Labor Department reported Thursday" is no cause), or null. */
 function sidesOf(ctx: CheckContext, text: string, link: CausalLink): Sides | null {
   const credit = attributionWords(ctx);
   const clause = (t: string) => contentWords(t).filter((w) => !credit.has(w));
   const texts = linkSides(text, link, (t) => clause(t).length);
   if (!texts) return null;
-  // A side that only points back ("that requirement is why…") names nothing a source could be searched for.
   const opener = text.slice(0, Math.max(0, text.indexOf(texts.cause))).match(/\b(?:that|this|these|those|such)\s+$/i)?.[0] ?? '';
   if (POINTER.test(opener + texts.cause) || POINTER.test(texts.effect)) return null;
   const causes = [texts.cause, ...(texts.wideCause && texts.wideCause !== texts.cause ? [texts.wideCause] : [])].map(clause).filter((c) => c.length);
   const effect = clause(texts.effect);
   return causes.length && effect.length ? { causes, effect } : null;
 }
-
-const POINTER = /^\s*(?:that|this|these|those|such)\s+[\p{L}'’-]+\s*$/iu;
 
 /** The share of `words` that a source sentence, or the one after it (when given), holds. */
 function share(words: readonly string[], s: SourceSentence, next: SourceSentence | undefined): number {
@@ -124,7 +127,7 @@ function statesCause(s: SourceSentence): boolean {
 
 /**
  * Whether a source sentence (with the next of its source) links the two sides, in a causal expression or by telling
- * them together. `held` gives each sentence's share of the cause and of the effect, alone.
+ * them together; with each sentence's shares of the cause and of the effect, alone.
  */
 function linkedIn(sides: Sides, s: SourceSentence, next: SourceSentence | undefined, [c, e]: Held, [cNext, eNext]: Held): boolean {
   // One sentence that tells both sides together, not as a mere sequence, links them as the source sees them
@@ -135,10 +138,6 @@ function linkedIn(sides: Sides, s: SourceSentence, next: SourceSentence | undefi
   if (!next || c + cNext < CAUSE_SHARE || e + eNext < EFFECT_SHARE || !(statesCause(s) || statesCause(next))) return false;
   return causeShare(sides.causes, s, next) >= CAUSE_SHARE && share(sides.effect, s, next) >= EFFECT_SHARE;
 }
-
-// A non-restrictive relative clause on a thing: ", which was developed with the NIH," up to its closing comma or the end.
-// One on a person ("Lin, who was not authorized to speak, spoke on condition of anonymity") tells what moves them.
-const ASIDE = /,\s+which\b[^,;]*/giu;
 
 /**
  * Whether a sentence tells the cause aside, in a non-restrictive relative clause ("the first country to authorize the
