@@ -50,8 +50,9 @@ const CAUSE_SHARE = 0.4;
 const EFFECT_SHARE = 0.25;
 // From this share of each side's content words, one source sentence tells both sides together.
 const TOLD_TOGETHER = 0.6;
-// From this share of its content words in one cited sentence, the effect is reported.
-const EFFECT_REPORTED = 0.4;
+// From this share of its content words in one cited sentence, the effect is reported: half, so that a cause is held
+// only where a source plainly tells what the draft says it caused.
+const EFFECT_REPORTED = 0.5;
 // From this share of its content words in a cited passage, a purpose is reported.
 const PURPOSE_REPORTED = 0.34;
 // From this alignment score a cited sentence reports the same thing as the draft sentence (./align).
