@@ -100,8 +100,6 @@ export interface SourceSentence {
   matchString?: string;
   /** Its stemmed content words as a set (./causes), found when first needed. */
   wordSet?: Set<string>;
-  /** Whether it states a cause in words (./causes), found when first needed. */
-  statesCause?: boolean;
   /** Its verbs and how it frames them (./tense), found when first needed. */
   verbs?: import('./verbs').VerbUse[];
   /** Its status words ("former", "acting") with the role after each (./tense), found when first needed. */

@@ -553,8 +553,6 @@ describe('status, tense and causes', () => {
     const held = (text: string) => findings(story(texts, [p([1], text)]), 'citations').join(' ');
     expect(held('Fare complaints fell to 2,100 in the week ending Aug. 29, largely because new buses were added, the transit office reported Thursday.')).toMatch(/because/);
     expect(held('Fare complaints fell to 2,100 in the week ending Aug. 29, in an effort to win back riders, the transit office reported Thursday.')).toMatch(/in an effort to/);
-    expect(held('To win back riders, the transit office counted fare complaints in the week ending Aug. 29.')).toMatch(/"To" gives a cause/);
-    expect(held('To count fare complaints, the transit office used the week ending Aug. 29.')).toBe('');
     expect(held('Riders may now be forced to buy passes online, the transit office reported Thursday.')).toBe('');
   });
 
@@ -574,55 +572,6 @@ describe('status, tense and causes', () => {
     expect(findings(story(texts, [p([1], 'The council cut fares for students on Tuesday.')]), 'citations')).toEqual([]);
     const s = story(texts, [p([1], 'The council cut fares for students on Tuesday, largely because a summer rise in infections forced schools to close.')]);
     expect(findings(s, 'citations').join(' ')).toMatch(/cause/);
-  });
-
-  it('holds a cause linking two facts the source reports apart, or only in sequence', () => {
-    const texts: [string, string] = [
-      'The council cut fares for students on Tuesday. The cut comes as ridership on the Harbor line fell to a ten-year low. Bus drivers threatened a strike last month over overtime pay.',
-      'Students will pay less from March.',
-    ];
-    const held = (text: string) => findings(story(texts, [p([1], text)]), 'citations').join(' ');
-    expect(held('The council cut fares for students on Tuesday because bus drivers threatened a strike over overtime pay.')).toMatch(/"because" gives a cause/);
-    expect(held('Because bus drivers threatened a strike over overtime pay, the council cut fares for students on Tuesday.')).toMatch(/"Because" gives a cause/);
-    expect(held('The cut was prompted by ridership on the Harbor line falling to a ten-year low.')).toMatch(/"prompted by" gives a cause/);
-    expect(held('Ridership on the Harbor line fell to a ten-year low, which has led the council to cut fares for students.')).toMatch(/"has led the council to" gives a cause/);
-    expect(held('The council cut fares for students on Tuesday, spurred by a strike threat from bus drivers over overtime pay.')).toMatch(/"spurred by" gives a cause/);
-    expect(held('The council cut fares for students on Tuesday as ridership on the Harbor line fell to a ten-year low.')).toBe('');
-  });
-
-  it('reads a cause a source links in other causal words, or tells together with its effect, as reported', () => {
-    const texts: [string, string] = [
-      'The council cut fares for students on Tuesday, due in part to a drop in ridership on the Harbor line. The depot was closed after inspectors found cracks in its roof.',
-      'Ada Lin, who was not authorized to discuss the plan, spoke on condition of anonymity. The route was pulled from the timetable for running late on most days.',
-    ];
-    const held = (text: string, n: 1 | 2) => findings(story(texts, [p([n], text)]), 'citations').join(' ');
-    expect(held('The council cut fares for students on Tuesday because ridership on the Harbor line dropped.', 1)).toBe('');
-    expect(held('The depot was closed because inspectors found cracks in its roof.', 1)).toBe('');
-    expect(held('Ada Lin spoke on condition of anonymity because she was not authorized to discuss the plan.', 2)).toBe('');
-    expect(held('The route was pulled from the timetable because it was running late on most days.', 2)).toBe('');
-    // A sentence that only points back names no cause to look for; an intent is no link between two facts.
-    expect(held('That drop in ridership is why the council cut fares for students on Tuesday.', 1)).toBe('');
-    expect(held('The council had intended to cut fares for students on Tuesday.', 1)).toBe('');
-  });
-
-  it('reads an act after another\'s decision, and a reason given with "saying" between the sides, as causes; a noun "forces" and a quoted "because" as none', () => {
-    const texts: [string, string] = [
-      'The council will lift the fare freeze after the drivers\' union agreed to end its strike. Mayor Ada Lin delayed the vote, saying the budget office needed more time.',
-      'Police forces guarded the depot on Tuesday. Inspectors closed the depot. Crews painted the fence. Ada Lin said the roof is unsafe.',
-    ];
-    const held = (text: string, n: 1 | 2) => findings(story(texts, [p([n], text)]), 'citations').join(' ');
-    expect(held('The council will lift the fare freeze because the drivers\' union agreed to end its strike.', 1)).toBe('');
-    expect(held('Mayor Ada Lin delayed the vote because the budget office needed more time.', 1)).toBe('');
-    expect(held('Inspectors closed the depot because police forces guarded it on Tuesday.', 2)).toMatch(/"because" gives a cause/);
-    expect(held('Ada Lin said the depot was closed "because the roof is unsafe."', 2)).toBe('');
-    expect(held('Ada Lin said the depot was closed because the roof is unsafe.', 2)).toMatch(/"because" gives a cause/);
-  });
-
-  it('reads a cause told aside in a relative clause as background, not as the reason for the main clause', () => {
-    const texts: [string, string] = ['Dunmore is the first city to adopt the fare card, which was designed with the transit office.', 'Riders can use the card from March.'];
-    const held = (text: string) => findings(story(texts, [p([1], text)]), 'citations').join(' ');
-    expect(held('Dunmore is the first city to adopt the fare card, which was designed with the transit office.')).toBe('');
-    expect(held('Dunmore is the first city to adopt the fare card because it was designed with the transit office.')).toMatch(/"because" gives a cause/);
   });
 });
 
