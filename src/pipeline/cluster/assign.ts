@@ -21,9 +21,9 @@ export interface AssignPolicy {
   /** Mean pair probability an item needs with a story's members to join it. */
   joinMean: number;
   /**
-   * Candidate items scored per new item (the best by shared rare terms and names). 15, not the 10 the
-   * pair model was fitted with: NeuS held-out 36-h windows recall 0.773 -> 0.783 at precision
-   * 0.970 -> 0.971; 20 gains 0.004 more for a third more pair scoring (npm run eval:cluster).
+   * Candidate items scored per new item (the best by shared rare terms and names). 15 would raise NeuS
+   * held-out 36-h windows recall 0.773 -> 0.783 (npm run eval:cluster) for 10-20% more CPU, which 8,000
+   * items in one window cannot afford within the 2 s budget (npm run bench): 10, as fitted.
    */
   candidates: number;
   /** A term or name in more items than this share of the window (and than `maxBlockItems`) proposes no pair. */
@@ -43,7 +43,7 @@ export const DEFAULT_ASSIGN_POLICY: AssignPolicy = {
   syndicationThreshold: 0.8,
   joinMax: MODEL.joinMax,
   joinMean: MODEL.joinMean,
-  candidates: 15,
+  candidates: 10,
   maxBlockShare: 0.2,
   maxBlockItems: 60,
   sameOutletJoin: 0.99,
