@@ -4,6 +4,7 @@ import { acronymOf, aliasesOf, nameCore, personName } from './extract/names';
 import { extractQuotes, type QuoteSpan, sameSpeaker, speakerOf } from './extract/quotes';
 import { otherSpeaker, quoteSource, quoteWords, sourceSpeaker } from './quotes';
 import { checkRoles } from './roles';
+import { checkSpeakers } from './speakers';
 import { checkTense } from './tense';
 import { type CheckContext, excerpt, findPhrase, type IndexedSource, labels, matchTokens, type SourceSentence, sentencesOf, sourcesFor } from './context';
 import { type Passage, passageSentences, sentenceEntities, sentenceStatusClaims, sentenceTokens } from './passages';
@@ -35,6 +36,7 @@ export function checkEntities(ctx: CheckContext): string[] {
       if (p.citations !== null) {
         details.push(...checkRoles(ctx, p, part, pool, (quotes ??= extractQuotes(sentence)), roleIgnore));
         details.push(...checkTense(ctx, p, part, pool));
+        details.push(...checkSpeakers(ctx, p, part, pool, quotes));
       }
       // The sentence's names are found once per call (evidence reads them too); the site's own names are not checked.
       for (const e of sentenceEntities(part)) {

@@ -40,7 +40,7 @@ function lowerWords(s: SourceSentence): Set<string> {
 }
 
 /** A source sentence as " w1 w2 … " in match tokens, for locating a quotation's words; found once per call. */
-function matchString(s: SourceSentence): string {
+export function matchString(s: SourceSentence): string {
   return (s.matchString ??= ` ${matchTokens(s.text).join(' ')} `);
 }
 

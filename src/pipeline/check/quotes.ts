@@ -101,7 +101,7 @@ function sourceQuotesOf(ctx: CheckContext, source: IndexedSource): SourceQuote[]
  * The text with a quotation left open at its end closed: feeds and excerpts are cut mid-quotation
  * (`Trump said Thursday: "I hope he's doing a great job.` and nothing more), and the words are still his.
  */
-function closedText(text: string): string {
+export function closedText(text: string): string {
   const open = text.lastIndexOf('“');
   if (open > text.lastIndexOf('”')) return `${text}”`;
   let straight = 0;

@@ -32,7 +32,7 @@ export interface NameRun {
  * Lower-case words the sources use as names: written with a capital inside a sentence, or written
  * only with a capital ("Oracle" opening every sentence it is in), function words left out.
  */
-function sourceNames(ctx: CheckContext): Set<string> {
+export function sourceNames(ctx: CheckContext): Set<string> {
   if (ctx.names) return ctx.names;
   const capitalised = new Set<string>();
   const lower = new Set<string>();

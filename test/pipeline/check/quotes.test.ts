@@ -29,6 +29,8 @@ describe('quote extraction', () => {
     ['"This was a known hole," said Ruben Achebe-Lindahl of the Open Network Users Group, a volunteer group.', 'Ruben Achebe-Lindahl'],
     ['"We would rather pay for turbines," said Ferncastle\'s head of energy, Tobias Marangoni.', 'Tobias Marangoni'],
     ['Chair Bronwen Tegid said the company had promised figures "before the concrete is poured." Ferncastle said the site would be cooled.', 'Chair Bronwen Tegid'],
+    ['“Was the mayor paid for these books?” — Party Chair Ronna Maddox, in a tweet, April 26', 'Party Chair Ronna Maddox'],
+    ['They could not prove he “acted in willful violation of the law” — while noting that Garner was not held.', null],
   ])('names the speaker of %s', (text, who) => {
     const [q] = extractQuotes(text);
     expect(speakerOf(text, q!.start, q!.end)).toBe(who);

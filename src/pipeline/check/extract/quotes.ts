@@ -73,11 +73,14 @@ export function unquotedSegments(text: string, quotes: QuoteSpan[] = extractQuot
 const NAME = String.raw`((?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Gov|Rep)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+){0,3})`;
 // Verbs that attribute words to a speaker, "said" and the others journalists use.
 const VERB = String.raw`(?:said|says|told|tells|added|adds|wrote|writes|explained|explains|noted|notes|argued|argues|warned|warns|stated|states|insisted|insists|recalled|called|calls|described|describes|posted|tweeted|declared|declares|claimed|claims|asserted|urged|urges|announced|acknowledged|admitted|conceded|predicted|vowed|pledged|promised|suggested|replied|responded|countered|complained|cautioned|stressed|emphasi[sz]ed|observed|asked|asks|testified|continued|labell?ed|dubbed|branded)`;
-const AFTER_QUOTE = [
+// Each with whether its capture is a clause whose speaker `speakerInClause` finds.
+const AFTER_QUOTE: [RegExp, boolean][] = [
   // "said Corvane operations chief Selma Varga": the clause after the verb, whose last name is the speaker.
-  new RegExp(String.raw`^[\s,.!?]*${VERB}\s+([^.;:!?“”"]{1,160})`, 'u'),
-  new RegExp(String.raw`^[\s,.!?]*${NAME}(?:,[^,.“”"]{1,80},)?\s+${VERB}\b`, 'u'),
-  new RegExp(String.raw`^[\s,.!?]*according\s+to\s+${NAME}`, 'u'),
+  [new RegExp(String.raw`^[\s,.!?]*${VERB}\s+([^.;:!?“”"]{1,160})`, 'u'), true],
+  [new RegExp(String.raw`^[\s,.!?]*${NAME}(?:,[^,.“”"]{1,80},)?\s+${VERB}\b`, 'u'), false],
+  [new RegExp(String.raw`^[\s,.!?]*according\s+to\s+${NAME}`, 'u'), false],
+  // "“…?” — Republican National Committee Chair Ronna McDaniel, in a tweet": a dash hands the quotation to the name after it.
+  [new RegExp(String.raw`^\s*[—–]\s*(\p{Lu}[^.;:!?“”"(]{0,160})`, 'u'), true],
 ];
 // "Sen. Lisa Murkowski of Alaska said", "Dr. Hayley Gans of Stanford University Medical Center said",
 // "Hannah Cox of Conservatives Concerned About the Death Penalty said":
@@ -140,9 +143,9 @@ function followUp(text: string, at: number, inner: string): string {
 export function speakerOf(text: string, start: number, end: number): string | null {
   const inner = text.slice(start + 1, end - 1);
   const after = followUp(text, end, inner);
-  for (const [i, re] of AFTER_QUOTE.entries()) {
+  for (const [re, clause] of AFTER_QUOTE) {
     const found = re.exec(after)?.[1];
-    const name = clean(i === 0 ? speakerInClause(found) : found);
+    const name = clean(clause ? speakerInClause(found) : found);
     if (name) return name;
   }
   const before = leadIn(text, start);

@@ -1,0 +1,224 @@
+/**
+ * Speaker phrases read for who they name: one of our outlets ("the Coastal Herald"), a person or body by name
+ * ("Sen. Tim Scott", "Capitol Police officials"), whose someone is ("Vance's office"), a description of someone
+ * named elsewhere ("the couple"), someone left unnamed ("a department official") or a pronoun; and whether two
+ * phrases, or a phrase and a source sentence, name the same one (surname, alias, stem or acronym: ./extract/names).
+ */
+import { stem } from '../../lib/text';
+import { type CheckContext, lowerCased, type SourceSentence } from './context';
+import { aliasesOf, nameCore, personName, TITLE_WORDS } from './extract/names';
+import { sourceNames } from './roles';
+
+/** A speaker phrase read for who it names. */
+export interface Speaker {
+  raw: string;
+  /**
+   * outlet: one or more of our sources by label; pronoun: he, she, they; anaphor: a description of someone named
+   * elsewhere ("the couple", "the Kentucky Republican"); generic: someone left unnamed ("officials", "a department
+   * official"); owned: a description by whose it is ("Vance's office"); named: a person, organisation or group by name.
+   */
+  kind: 'outlet' | 'pronoun' | 'anaphor' | 'generic' | 'owned' | 'named';
+  /** Lower-case words that identify the one named (for a person, the surname among them; for `owned`, the owner). */
+  keys: string[];
+  /** Every lower-case word of the phrase. */
+  words: string[];
+  /** The outlets' source numbers, for an outlet. */
+  outlets: number[];
+  /** The speaker is one person by its shape ("Sen. Tim Scott", "Barrett", "he"), not a group or organisation. */
+  person: boolean;
+}
+
+// Words that open a phrase describing someone named elsewhere ("the couple", "his office").
+const DEFINITE = new Set(['the', 'this', 'that', 'his', 'her', 'their', 'its']);
+// Words that open a phrase for someone left unnamed ("a department official", "one source").
+const INDEFINITE = new Set(['a', 'an', 'one', 'some', 'several', 'many', 'multiple', 'unnamed', 'anonymous', 'two', 'three', 'four', 'five', 'other', 'both', 'all', 'most']);
+// Name words that say what kind of body a name is, too common to tell one from another.
+const GENERIC = new Set(['department', 'committee', 'office', 'agency', 'group', 'city', 'county', 'state', 'national', 'federal', 'united', 'senate', 'house', 'court', 'party', 'the', 'of', 'for', 'and']);
+// Party members written with a capital are a description ("the Kentucky Republican"), not a name.
+const PARTY_MEMBER = /^(?:democrat|republican|independent)$/;
+// Kinds of unnamed speaker: an official one and a private one are never the same people.
+const OFFICIAL = /^(?:officials?|authorities|police|officers?|department|agency|office|government|administration|spokes(?:man|woman|person)|aides?|ministry|sheriff|deputies|investigators?|prosecutors?)$/;
+const PRIVATE = /^(?:couple|family|husband|wife|parents?|residents?|neighbou?rs?|witnesses?|victims?|friends?|relatives?|mother|father|son|daughter|passengers?|students?)$/;
+export const POSSESSIVE = /['’]s?$/;
+
+/** Whether a word starts with a capital, answered from the first character's code where it is ASCII (most words). */
+export function upper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(word);
+}
+
+const UPPER_FIRST = /^\p{Lu}/u;
+const NAME_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu;
+
+/** A word in lower case, its possessive and full stop dropped ("Barrett’s" -> "barrett", "Mass." -> "mass"). */
+export function clean(word: string): string {
+  let w = word.toLowerCase();
+  if (w.includes('’') || w.includes('‘')) w = w.replace(/[’‘]/g, "'");
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  else if (w.endsWith("'")) w = w.slice(0, -1);
+  return w.endsWith('.') ? w.slice(0, -1) : w;
+}
+
+/** What a speaker phrase names; `initial` when it opens its sentence, whose first capital may be grammar. Read once per call. */
+export function readSpeaker(ctx: CheckContext, raw: string, initial = false): Speaker {
+  let known = READ.get(ctx);
+  if (!known) READ.set(ctx, (known = new Map()));
+  const key = `${initial ? 1 : 0}${raw}`;
+  let speaker = known.get(key);
+  if (!speaker) known.set(key, (speaker = read(ctx, raw, initial)));
+  return speaker;
+}
+
+const READ = new WeakMap<CheckContext, Map<string, Speaker>>();
+
+/** Our sources' numbers and labels as " meridian times ", found once per call. */
+function outletNames(ctx: CheckContext): [number, string][] {
+  let known = OUTLETS.get(ctx);
+  if (!known) OUTLETS.set(ctx, (known = ctx.sources.map((s) => [s.n, ` ${clean(s.publisher).replace(/^the /, '')} `])));
+  return known;
+}
+
+const OUTLETS = new WeakMap<CheckContext, [number, string][]>();
+
+function read(ctx: CheckContext, raw: string, initial: boolean): Speaker {
+  const tokens = raw.match(NAME_WORD) ?? [];
+  const words = tokens.map(clean);
+  const base = { raw, words: [...words, ...words.filter((w) => w.includes('-')).flatMap((w) => w.split('-'))], keys: [] as string[], outlets: [] as number[], person: false };
+  if (!words.length) return { ...base, kind: 'anaphor' };
+  if (words.length === 1 && /^(?:he|she|they|we|i|it)$/.test(words[0]!)) return { ...base, kind: 'pronoun', person: words[0] === 'he' || words[0] === 'she' };
+  // "the Coastal Herald", "the Meridian Times and the Prairie Journal", "a Meridian Times columnist": our outlets.
+  const lower = ` ${words.join(' ')} `;
+  const outlets = outletNames(ctx).filter(([, name]) => lower.includes(name)).map(([n]) => n);
+  if (outlets.length) return { ...base, kind: 'outlet', outlets };
+  // The head of the phrase: what comes before a preposition that describes it ("researchers at Johns Hopkins University").
+  const cut = tokens.findIndex((w, i) => i > 0 && (/^(?:in|on|at|with|from)$/.test(w) || (/^(?:of|for)$/.test(w) && !upper(tokens[i + 1] ?? ''))));
+  const head = cut > 0 ? tokens.slice(0, cut) : tokens;
+  const opener = words[0]!;
+  // The noun the phrase is about, before any preposition: "An attorney for President Trump" is an attorney.
+  const before = tokens.findIndex((w, i) => i > 0 && /^(?:of|for|in|on|at|with|from)$/.test(w));
+  const noun = (before > 0 ? tokens.slice(0, before) : tokens).at(-1)!;
+  // "a department official", "one U.S. official", "other Democratic leaders": someone left unnamed.
+  if (INDEFINITE.has(opener) && !upper(noun)) return { ...base, kind: 'generic' };
+  // Capitalised words past a determiner name someone; a sentence's first word only when the sources use it as a name.
+  const names = sourceNames(ctx);
+  const capitalised = head.filter(
+    (w, i) =>
+      upper(w) && !DESCRIPTOR.test(w) && !(i === 0 && (DEFINITE.has(words[0]!) || INDEFINITE.has(words[0]!))) && !(i === 0 && initial && !names.has(clean(w)) && !/^\p{Lu}{2,}/u.test(w)),
+  );
+  const described = !upper(noun);
+  // "U.S. employers" describes employers; "Capitol Police officials" names whose officials they are.
+  const core = nameCore(capitalised).flatMap((w) => (w.includes('-') ? [w, ...w.split('-')] : [w])).filter((w) => !(described && aliasesOf(w).includes('united states')));
+  // "the Kentucky Republican" is a description; "Republican Party leaders" names the party.
+  const keys = core.filter((w, i) => !GENERIC.has(w) && !TITLE_WORDS.has(w) && !(PARTY_MEMBER.test(w) && i === core.length - 1) && !SUFFIX.test(w) && w.length > 1);
+  if (!keys.length) return { ...base, kind: DEFINITE.has(opener) || SUFFIX.test(opener) ? 'anaphor' : 'generic' };
+  // "Vance's office", "Jeffrey Epstein's former partner": someone described by whose they are.
+  const owner = head.findIndex((w, i) => i < head.length - 1 && POSSESSIVE.test(w) && upper(w));
+  if (owner >= 0 && described) return { ...base, kind: 'owned', keys: nameCore(head.slice(0, owner + 1)).filter((w) => !TITLE_WORDS.has(w)) };
+  // "the Kentucky Republican", "the California governor" describe someone named before, as "the couple" does.
+  if (DEFINITE.has(opener) && (described || PARTY_MEMBER.test(clean(head.at(-1)!)))) return { ...base, kind: 'anaphor', keys };
+  // One person: a person's name at the end of the phrase ("New York Post reporter Laura Italiano"), or one name that is no group.
+  const run: string[] = [];
+  for (let i = head.length - 1; i >= 0 && upper(head[i]!); i--) run.unshift(head[i]!);
+  const person = personName(run, run.join(' ')) !== null || (capitalised.length === 1 && run.length === 1 && surname(ctx, run[0]!));
+  return { ...base, kind: 'named', keys: person ? [...new Set([nameCore(run).at(-1) ?? keys[0]!, ...keys])] : keys, person };
+}
+
+/** Whether the sources write a one-word name as a person's surname ("Chris Krebs" for "Krebs"), not a group's or company's name. */
+function surname(ctx: CheckContext, word: string): boolean {
+  const w = clean(word);
+  if (GROUP.test(w)) return false;
+  let known = SURNAMES.get(ctx);
+  if (!known) SURNAMES.set(ctx, (known = new Map()));
+  let answer = known.get(w);
+  if (answer === undefined) known.set(w, (answer = ctx.sentences.some((s) => givenNameBefore(s.text, word.replace(/['’]s?$/, '')))));
+  return answer;
+}
+
+const SURNAMES = new WeakMap<CheckContext, Map<string, boolean>>();
+
+/** Whether a text writes the word after a given name ("Chris Krebs"), found by position rather than by a pattern per word. */
+function givenNameBefore(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at > 0; at = text.indexOf(word, at + 1)) {
+    const after = text.charCodeAt(at + word.length);
+    if (after >= 97 && after <= 122) continue;
+    const given = /(\p{Lu}[\p{L}'’.-]+)\s+$/u.exec(text.slice(Math.max(0, at - 30), at))?.[1];
+    if (given && !NOT_GIVEN.test(given) && !POSSESSIVE.test(given) && personName([given, word], `${given} ${word}`) !== null) return true;
+  }
+  return false;
+}
+
+// Capitalised words before a name that are no given name ("His Facebook", "The Post").
+const NOT_GIVEN = /^(?:The|His|Her|Their|Its|Our|A|An|This|That|In|On|At|By|For|From|With|And|But|Of)$/;
+
+// Groups written with a capital: a "she" is none of them.
+export const GROUP = /^(?:democrats|republicans|liberals|conservatives|progressives|moderates|americans|officials|leaders|lawmakers|senators|authorities|police|.*(?:ians|ists|eans))$/;
+const SUFFIX = /^(?:jr|sr|ii|iii|iv)$/;
+// "Texas-based", "GOP-led": a name turned into a description.
+const DESCRIPTOR = /^[\p{L}.]+-(?:based|led|backed|run|owned|controlled|held|born|made|funded|aligned|allied)$/u;
+
+/** Whether two name words are one: the same word, an alias, or the same stem ("Democrats" / "Democratic", "Canada" / "Canadian"). */
+export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length >= 4 && b.length >= 4 && stem(a) === stem(b)) return true;
+  return aliasesOf(a).includes(b);
+}
+
+/** Whether a name's identifying word is among the given lower-case words, by an alias, a stem or an acronym ("CDC" for "Centers for Disease Control and Prevention"). */
+export function namedIn(keys: string[], words: ReadonlySet<string>, text: string): boolean {
+  if (!keys.length) return false;
+  const { stems, shorts } = formsOf(words);
+  for (const k of keys) {
+    if (words.has(k) || aliasesOf(k).some((a) => (a.includes(' ') ? text.includes(a) : words.has(a)))) return true;
+    if (k.length >= 4 && stems.has(stem(k))) return true;
+  }
+  // "CDC" for "Centers for Disease Control and Prevention", "AP" for "Associated Press".
+  if (keys.length >= 2) {
+    let initials = '';
+    for (const k of keys) initials += k[0];
+    for (const short of shorts) if (short === initials || (short.length >= 3 && initials.startsWith(short))) return true;
+  }
+  return false;
+}
+
+/** The stems of a word set's longer words and its short words without full stops (possible acronyms), found once per set. */
+function formsOf(words: ReadonlySet<string>): { stems: Set<string>; shorts: Set<string> } {
+  let forms = FORMS.get(words);
+  if (!forms) {
+    forms = { stems: new Set(), shorts: new Set() };
+    for (const w of words) {
+      if (w.length >= 4) forms.stems.add(stem(w));
+      const short = w.includes('.') ? w.replace(/\./g, '') : w;
+      if (short.length >= 2 && short.length <= 6) forms.shorts.add(short);
+    }
+    FORMS.set(words, forms);
+  }
+  return forms;
+}
+
+const FORMS = new WeakMap<ReadonlySet<string>, { stems: Set<string>; shorts: Set<string> }>();
+
+/** Whether either speaker's name words hold the other's identifying words ("Sen. Tim Scott" / "Scott", "CBP" / "Customs and Border Protection"). */
+export function sameName(a: Speaker, b: Speaker): boolean {
+  return namedIn(a.keys, wordSet(b), b.raw.toLowerCase()) || namedIn(b.keys, wordSet(a), a.raw.toLowerCase());
+}
+
+/** A speaker's words as a set, made once per speaker. */
+function wordSet(s: Speaker): ReadonlySet<string> {
+  let set = WORD_SETS.get(s);
+  if (!set) WORD_SETS.set(s, (set = new Set(s.words)));
+  return set;
+}
+
+const WORD_SETS = new WeakMap<Speaker, ReadonlySet<string>>();
+
+/** Whether a source sentence names the one the keys identify. */
+export function mentions(s: SourceSentence, keys: string[]): boolean {
+  const { lowerWords, lowerText } = lowerCased(s);
+  return namedIn(keys, lowerWords, lowerText);
+}
+
+/** Whether two speakers are unnamed people of two kinds that are never the same ("police" and "the couple"). */
+export function otherKind(a: Speaker, b: Speaker): boolean {
+  const [x, y] = [a.words.at(-1) ?? '', b.words.at(-1) ?? ''];
+  return (OFFICIAL.test(x) && PRIVATE.test(y)) || (PRIVATE.test(x) && OFFICIAL.test(y));
+}

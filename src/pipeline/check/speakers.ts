@@ -1,0 +1,305 @@
+/**
+ * Who said it, in paraphrase: a draft sentence that gives words, a view or a report to someone
+ * ("X said …", "…, X argued", "according to X") must give them to the one the sources do. The
+ * attributed words are aligned to the cited sentences that report them (./align), and the speaker
+ * must be supported there: as that sentence's own speaker, or — where the sentence has none — as a
+ * name the cited sources give. One of our outlets, named by its label ("the Coastal Herald
+ * reported"), speaks for its own reporting: the words must come from its own text.
+ */
+import { STOPWORDS, stem } from '../../lib/text';
+import { type Alignment, alignments } from './align';
+import { attributionWords, type CheckContext, excerpt, type IndexedSource, matchTokens, type SourceSentence, sentencesOf } from './context';
+import { matchString } from './evidence';
+import { type Attribution, attributionsOf, CONDUIT_VERBS, VIEW_VERBS } from './extract/attribution';
+import { extractEntities } from './extract/entities';
+import { extractQuotes, type QuoteSpan } from './extract/quotes';
+import { type DraftSentence, type Passage, sentenceTokens } from './passages';
+import { closedText, sourceSpeaker } from './quotes';
+import { clean, GROUP, mentions, otherKind, POSSESSIVE, readSpeaker, sameName, sameWord, type Speaker, upper } from './speaker-phrases';
+
+// The attributed words must be this well reported by a cited sentence before its speaker is asked about.
+const MIN_SUPPORT = 0.4;
+// Fewer content words than this say too little to find the sentence that reports them.
+const MIN_CONTENT_WORDS = 4;
+// Cited sentences this close to the best one report the same words too; the speaker may be supported by any of them.
+const NEAR_BEST = 0.75;
+// An outlet is credited with words its own text does not carry when another source reports them this much better.
+const OUTLET_RATIO = 0.35;
+const UNCITED_OUTLET_RATIO = 0.6;
+
+/** A speaker of a source sentence, the verb it speaks by, and the words around it that describe it. */
+interface SourceSpeaker {
+  speaker: Speaker;
+  verb: string;
+  /** The speaker phrase with a participle's agent and an apposition after it ("Deere, who is also a White House spokesman,"). */
+  region: SourceSentence;
+  /** The words of the sentence it speaks: [from, to). */
+  content: [number, number];
+  /** Where the speaker phrase starts in the sentence (-1 when not found). */
+  start: number;
+}
+
+/** The speakers a source sentence gives its words to: its attributions and the speakers of its quotations, found once per call. */
+function sentenceSpeakers(ctx: CheckContext, s: SourceSentence): SourceSpeaker[] {
+  const known = SPEAKERS.get(s);
+  if (known) return known;
+  const source = ctx.byNumber.get(s.n)!;
+  const quotes = extractQuotes(closedText(s.text));
+  // The speaker phrase, a participle's agent after it ("a memo released Friday by Sean Conley") and an apposition ("Deere, who is …,").
+  const region = (start: number, end: number): SourceSentence => {
+    let at = end;
+    const agent = /^\s+(?:\p{Ll}+ed\b[^,;.“”"]*|by\b[^,;.“”"]*)/u.exec(s.text.slice(at));
+    if (agent) at += agent[0].length;
+    const apposition = /^,\s*(?:who|whose|which|the|a|an|his|her|its|their|former|also|now)\b[^,;.“”"]*/.exec(s.text.slice(at));
+    if (apposition) at += apposition[0].length;
+    return { n: s.n, text: s.text.slice(start, at), tokens: [], figures: [] };
+  };
+  const out: SourceSpeaker[] = attributionsOf(s.text, quotes).map((a) => ({ speaker: readSpeaker(ctx, a.speaker, a.start === 0), verb: a.verb, region: region(a.start, a.end), content: a.content, start: a.start }));
+  for (const q of quotes) {
+    const said = sourceSpeaker(ctx, source, matchTokens(q.inner));
+    // Only a name: what the quotation's reader finds in other words is no speaker.
+    if (!said || !upper(said)) continue;
+    const at = s.text.indexOf(said);
+    out.push({ speaker: readSpeaker(ctx, said), verb: 'quoted', region: at >= 0 ? region(at, at + said.length) : { n: s.n, text: said, tokens: [], figures: [] }, content: [q.start, q.end], start: at });
+  }
+  SPEAKERS.set(s, out);
+  return out;
+}
+
+const SPEAKERS = new WeakMap<SourceSentence, SourceSpeaker[]>();
+
+/** The sentence `step` sentences away from a source sentence, in the same source. */
+function near(ctx: CheckContext, id: number, step: number): SourceSentence | undefined {
+  const s = ctx.sentences[id + step];
+  return s && s.n === ctx.sentences[id]!.n ? s : undefined;
+}
+
+/** Whether a sentence supports the speaker: it names them there (ok), names them only elsewhere (weak), or gives the words to a rival. */
+type Verdict = { ok: true; weak?: boolean } | { ok: false; rival: string; sentence: SourceSentence };
+const OK: Verdict = { ok: true };
+const WEAK: Verdict = { ok: true, weak: true };
+
+/** Whether a named draft speaker is the subject of a verb in the sentence ("Fiona Hill, …, testified", "Democrats charge"), not only mentioned. */
+function acts(s: SourceSentence, d: Speaker): boolean {
+  for (const m of s.text.matchAll(/[\p{L}'’.-]+/gu)) {
+    const w = clean(m[0]);
+    if (!d.keys.some((k) => sameWord(k, w)) || POSSESSIVE.test(m[0])) continue;
+    // "in San Jose, California, has left …": a place after a preposition does not act.
+    if (/\b(?:in|at|of|from|to|for|with|by|on|near|into|against)\s+(?:\p{Lu}[\p{L}'’.-]*,?\s+)*$/u.test(s.text.slice(Math.max(0, m.index - 60), m.index))) continue;
+    // "Democrats charge", "Fiona Hill, …, testified", "William S. Consovoy, the attorney, attacked".
+    const next = /^(?:,[^,.;]{1,80},)?,?\s+(?:(?:also|has|have|had|was|is|on\s+\p{Lu}\p{Ll}+day)\s+)*(\p{Ll}+)/u.exec(s.text.slice(m.index + m[0].length))?.[1];
+    if (next && !STOPWORDS.has(next)) return true;
+  }
+  return false;
+}
+
+/** Whether the person is the speaker of an attribution in the sentence. */
+function speaksIn(ctx: CheckContext, s: SourceSentence | undefined, d: Speaker): boolean {
+  return s !== undefined && sentenceSpeakers(ctx, s).some((x) => x.speaker.kind === 'named' && sameName(d, x.speaker));
+}
+
+/** Whether the draft's speaker may be the one a source sentence gives its words to. */
+function matches(ctx: CheckContext, d: Speaker, x: SourceSpeaker, id: number, pool: IndexedSource[]): boolean {
+  const s = x.speaker;
+  const sentence = ctx.sentences[id]!;
+  // "Democrats and Republicans alike" for "both political parties": parties and groups may be any unnamed speaker.
+  if (s.kind === 'generic' && d.kind === 'named' && d.keys.every((k) => GROUP.test(k))) return true;
+  if (d.kind === 'generic') {
+    // Unnamed speakers of two kinds ("police" and "the couple") are not the same people; anything else may be.
+    return s.kind === 'named' || !otherKind(d, s);
+  }
+  // From here the draft names its speaker: one the source describes around its own speaker ("Deere, a White House spokesman") is that speaker.
+  if (mentions(x.region, d.keys)) return true;
+  if (s.kind === 'outlet') return false;
+  if (s.kind === 'pronoun') {
+    if (!s.person) return true;
+    // "she said" is one person: not a group or an organisation; a person who spoke just before is who she is.
+    if (!d.person) return false;
+    // "an interview with the NIAID director, where he said": a description before the pronoun is who it is.
+    const at = x.start;
+    if (/\bthe\s+(?:[\p{L}-]+\s+)?(?:director|president|governor|mayor|chief|secretary|spokes(?:man|woman|person)|senator|minister|leader|chair(?:man|woman)?|commissioner|official|executive|judge|attorney|lawyer)\b/iu.test(sentence.text.slice(0, at < 0 ? sentence.text.length : at))) return true;
+    const previous = near(ctx, id, -1);
+    const speakers = [...sentenceSpeakers(ctx, sentence), ...(previous ? sentenceSpeakers(ctx, previous) : [])].filter((y) => y.verb !== 'quoted' && y.speaker.kind === 'named' && y.speaker.person);
+    if (speakers.length) return speakers.some((y) => sameName(d, y.speaker));
+    return namedUpTo(ctx, id, d);
+  }
+  if (s.kind === 'named') return sameName(d, s) || (!d.person && s.person && describedAs(ctx, id, s, d));
+  // "the president said": whoever the cited sources name may be meant.
+  if (s.kind === 'anaphor' || s.kind === 'owned') return sameName(d, s) || sentencesOf(ctx, pool).some((y) => mentions(y, d.keys)) || (d.kind === 'owned' && d.words.at(-1) === s.words.at(-1));
+  // Someone left unnamed ("opponents", "two members"): the draft's name must be theirs, the draft's whole phrase one the sentence
+  // itself gives ("Council members are planning …, two members said"), or one who speaks in the sentence before or after.
+  if (d.words.length >= 2 && sentence.text.toLowerCase().includes(d.raw.toLowerCase())) return true;
+  return [near(ctx, id, -1), near(ctx, id, 1)].some((x) => x !== undefined && speaksIn(ctx, x, d));
+}
+
+/**
+ * Whether an organisation the draft names speaks through the person the source quotes: the source describes that
+ * person by it where it names them as a speaker earlier ("White House deputy press secretary Judd Deere told …").
+ */
+function describedAs(ctx: CheckContext, id: number, person: Speaker, d: Speaker): boolean {
+  const source = ctx.byNumber.get(ctx.sentences[id]!.n)!;
+  for (let k = source.firstSentence; k < id; k++) {
+    if (sentenceSpeakers(ctx, ctx.sentences[k]!).some((x) => sameName(x.speaker, person) && mentions(x.region, d.keys))) return true;
+  }
+  return false;
+}
+
+/** Whether the source of sentence `id` names the speaker in it or before it. */
+function namedUpTo(ctx: CheckContext, id: number, d: Speaker): boolean {
+  const source = ctx.byNumber.get(ctx.sentences[id]!.n)!;
+  for (let k = source.firstSentence; k <= id; k++) if (mentions(ctx.sentences[k]!, d.keys)) return true;
+  return false;
+}
+
+/** Whether a cited sentence that reports the words supports the draft's speaker for them; the rival it names instead. */
+function supports(ctx: CheckContext, d: Speaker, verb: string, a: Alignment, pool: IndexedSource[], words: ReadonlySet<string>): Verdict {
+  // Only the speakers whose words hold most of what the draft reports: "Republicans argue …, while Democrats charge …".
+  const matched = a.sentence.tokens.filter((t) => words.has(t.w));
+  const speaks = (x: SourceSpeaker) => {
+    // "X said they are bracing for a slowdown following the directive that …": what follows such a word is background, not X's words.
+    const background = x.content[0] > x.start ? a.sentence.text.slice(x.content[0], x.content[1]).search(/\s(?:following|amid|after|despite)\s/) : -1;
+    const end = background > 0 ? x.content[0] + background : x.content[1];
+    return matched.filter((t) => t.start >= x.content[0] && t.start < end).length * 2 >= matched.length;
+  };
+  const all = sentenceSpeakers(ctx, a.sentence).filter(speaks);
+  // A news organisation that hands on a report ("…, the New York Times reported") is set only against another that does.
+  const speakers = CONDUIT_VERBS.has(verb) ? all.filter((x) => CONDUIT_VERBS.has(x.verb) && x.speaker.kind === 'named') : all;
+  const around = [a.sentence, near(ctx, a.id, -1)].filter((x): x is SourceSentence => x !== undefined);
+  // A view or a judgement ("wants", "condemned") may be reported of whoever the sentence or the one before names; words must be the speaker's.
+  if (d.kind !== 'generic' && VIEW_VERBS.has(verb) && around.some((x) => mentions(x, d.keys))) return OK;
+  if (!speakers.length) {
+    // The outlet's own words: a speaker named near them, or anywhere in the cited sources, may be meant.
+    if (d.kind === 'generic' || around.some((x) => mentions(x, d.keys))) return OK;
+    // A name of two words or more that no cited source gives is the `entities` check's finding already.
+    if (sentencesOf(ctx, pool).some((x) => mentions(x, d.keys)) || extractEntities(d.raw).length) return WEAK;
+    return { ok: false, rival: `no one (${ctx.byNumber.get(a.sentence.n)!.doc.publisher} says it in its own words, and no cited source names "${d.raw}")`, sentence: a.sentence };
+  }
+  for (const x of speakers) if (matches(ctx, d, x, a.id, pool)) return OK;
+  // "Garland described it as …" where the source has "Garland addressed …, the AP reported": the source's speaker only hands the report on.
+  if (d.kind !== 'generic' && acts(a.sentence, d) && speakers.every((x) => CONDUIT_VERBS.has(x.verb))) return OK;
+  return { ok: false, rival: speakers[0]!.speaker.raw, sentence: a.sentence };
+}
+
+/** The words of a draft sentence an attribution gives its speaker, as a sentence of their own for alignment (its tokens the sentence's, shifted). */
+function contentOf(part: DraftSentence, a: Attribution): DraftSentence {
+  const [from, to] = a.content;
+  const tokens = sentenceTokens(part)
+    .filter((t) => t.start >= from && t.start < to)
+    .map((t) => ({ w: t.w, start: t.start - from, end: t.end - from }));
+  return { text: part.text.slice(from, to), offset: part.offset + from, tokens };
+}
+
+/**
+ * Findings for the speakers of one sentence of a cited passage: a named speaker that the cited
+ * sentences reporting the words do not give them to, and an outlet credited with words its text lacks.
+ */
+export function checkSpeakers(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[], quotes: QuoteSpan[]): string[] {
+  const out: string[] = [];
+  const found = attributionsOf(part.text, quotes);
+  for (const a of found) {
+    const content = contentOf(part, a);
+    // A quotation among the words ("with one source calling it “devastating”") is found where a cited source gives it.
+    const inside = quotes.filter((q) => q.start >= a.content[0] && q.end <= a.content[1] + 1);
+    const tokens = sentenceTokens(content);
+    if (tokens.length < MIN_CONTENT_WORDS && !inside.length) continue;
+    const d = readSpeaker(ctx, a.speaker, a.start === 0);
+    if (d.kind === 'pronoun' || d.kind === 'anaphor') continue;
+    // "Bremmer's tweet claimed Trump had said …": what a speaker reports of another is checked as the speaker's.
+    const outer = a.within === undefined ? undefined : found[a.within]!;
+    if (outer && !CONDUIT_VERBS.has(outer.verb) && readSpeaker(ctx, outer.speaker).kind !== 'outlet') continue;
+    const quoted = d.kind === 'outlet' ? [] : inside.flatMap((q) => quotedAt(ctx, pool, q.inner));
+    if (tokens.length < MIN_CONTENT_WORDS && !quoted.length) continue;
+    if (d.kind === 'outlet') {
+      // "according to the Meridian Times and the Prairie Journal": the outlets credited together with the same words.
+      const together = found.filter((b) => b.content[0] === a.content[0] && b.content[1] === a.content[1]).flatMap((b) => readSpeaker(ctx, b.speaker).outlets);
+      const wrong = outletCheck(ctx, content, [...new Set([...d.outlets, ...together])], a.speaker, pool);
+      if (wrong) out.push(`${p.where}: ${wrong} — ${excerpt(part.text)}`);
+      continue;
+    }
+    const leaveOut = new Set(d.words.map(stem));
+    const ranked = alignments(ctx, content, pool, leaveOut);
+    const best = ranked[0];
+    const candidates = quoted.length ? quoted : best && best.score >= MIN_SUPPORT ? ranked.filter((x) => x.score >= best.score * NEAR_BEST) : [];
+    // Any sentence that supports the speaker clears it; one that only names them elsewhere does not outweigh a rival.
+    let verdict: Verdict | null = null;
+    const words = new Set(tokens.map((t) => t.w));
+    for (const x of candidates) {
+      const v = supports(ctx, d, a.verb, x, pool, words);
+      if (v.ok && !v.weak) {
+        verdict = v;
+        break;
+      }
+      if (!verdict || (verdict.ok && !v.ok)) verdict = v;
+    }
+    if (verdict && !verdict.ok) {
+      out.push(`${p.where}: "${d.raw}" is named as the speaker, but ${ctx.byNumber.get(verdict.sentence.n)!.label} gives these words to ${verdict.rival} — ${excerpt(verdict.sentence.text, 90)} — ${excerpt(part.text)}`);
+    }
+  }
+  return out;
+}
+
+/** The cited sentences that hold a quotation's words, as alignments that report it whole. */
+function quotedAt(ctx: CheckContext, pool: IndexedSource[], inner: string): Alignment[] {
+  const words = matchTokens(inner);
+  if (!words.length) return [];
+  const needle = ` ${words.join(' ')} `;
+  const out: Alignment[] = [];
+  for (const source of pool) {
+    if (!source.matchString.includes(needle)) continue;
+    for (let id = source.firstSentence; id < source.firstSentence + source.sentenceCount; id++) {
+      const s = ctx.sentences[id]!;
+      if (matchString(s).includes(needle)) out.push({ id, sentence: s, score: 1 });
+    }
+  }
+  return out;
+}
+
+/** Outlets credited with words another source reports far better than their own texts do, or null. */
+function outletCheck(ctx: CheckContext, content: DraftSentence, outlets: number[], raw: string, pool: IndexedSource[]): string | null {
+  const own = outlets.map((n) => ctx.byNumber.get(n)).filter((s): s is IndexedSource => s !== undefined);
+  if (!own.length) return null;
+  const credit = attributionWords(ctx);
+  const weights = new Map<string, number>();
+  for (const t of sentenceTokens(content)) if (!credit.has(t.w) && !weights.has(t.w)) weights.set(t.w, Math.max(0, ctx.idf(t.w)));
+  // An outlet the paragraph does not even cite, credited with what a cited one reports, needs a smaller gap.
+  const uncited = own.every((s) => !pool.includes(s));
+  // Another source scores 1 at most: an outlet that reports this much is no rival's in any case (most are, and stop here).
+  const mine = Math.max(...own.map((s) => reportedIn(ctx, weights, s).score));
+  if (mine >= (uncited ? UNCITED_OUTLET_RATIO : OUTLET_RATIO)) return null;
+  let best: { score: number; at: SourceSentence } | null = null;
+  for (const s of ctx.byNumber.values()) {
+    if (own.includes(s)) continue;
+    const r = reportedIn(ctx, weights, s);
+    if (!best || r.score > best.score) best = r;
+  }
+  if (!best || best.score < MIN_SUPPORT) return null;
+  if (mine >= best.score * (uncited && pool.includes(ctx.byNumber.get(best.at.n)!) ? UNCITED_OUTLET_RATIO : OUTLET_RATIO)) return null;
+  return `these words are credited to ${raw.replace(/^the\s+/i, '')}, but ${own.map((s) => s.label).join(', ')} ${own.length === 1 ? 'does' : 'do'} not report them; ${ctx.byNumber.get(best.at.n)!.label} does — ${excerpt(best.at.text, 90)}`;
+}
+
+/**
+ * The share of the words' weight (idf, as ./align weighs it) that one source reports in two sentences running: an
+ * outlet's account spread over two sentences ("… the most partisan vote …. The divisive vote is sure to exacerbate tensions …")
+ * is its report. Summed through the postings, so only the sentences that hold a word are visited.
+ */
+function reportedIn(ctx: CheckContext, weights: ReadonlyMap<string, number>, source: IndexedSource): { score: number; at: SourceSentence } {
+  const first = source.firstSentence;
+  const end = first + source.sentenceCount;
+  // sums[k]: the weight of the words in sentence first + k or the one after it.
+  const sums = new Float64Array(source.sentenceCount);
+  let total = 0;
+  for (const [w, weight] of weights) {
+    total += weight;
+    let counted = -1;
+    for (const id of ctx.postings.get(w) ?? []) {
+      if (id < first) continue;
+      if (id >= end) break;
+      // The windows that start at the sentence before it and at it, each counted once per word.
+      for (let k = Math.max(first, id - 1, counted + 1); k <= id; k++) sums[k - first] = sums[k - first]! + weight;
+      counted = id;
+    }
+  }
+  let best = 0;
+  for (let k = 1; k < sums.length; k++) if (sums[k]! > sums[best]!) best = k;
+  return { score: total > 0 ? sums[best]! / total : 0, at: ctx.sentences[first + best]! };
+}
