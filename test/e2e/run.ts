@@ -15,7 +15,8 @@ import { screenshots } from './screenshots';
 import { startLocalNewsroom, type LocalNewsroom } from '../node/local-newsroom';
 
 const MIN_LIGHTHOUSE = Number(process.env.E2E_MIN_LIGHTHOUSE ?? 95);
-const LIGHTHOUSE_RUNS = Number(process.env.E2E_LIGHTHOUSE_RUNS ?? 3);
+// Five runs, as Lighthouse's own guide on variability advises: the median of three still swung by 8 points here.
+const LIGHTHOUSE_RUNS = Number(process.env.E2E_LIGHTHOUSE_RUNS ?? 5);
 const ARTIFACTS = 'artifacts/e2e';
 const STATE = '.wrangler/e2e-state';
 const ADMIN_TOKEN = `e2e-${randomBytes(18).toString('base64url')}`;
