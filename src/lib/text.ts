@@ -1,5 +1,13 @@
 /** Plain-text helpers shared by clustering, writing and checking: words, sentences, shingles. */
 
+const UPPER_FIRST = /^\p{Lu}/u;
+
+/** Whether a word starts with a capital letter, answered from the first character's code where it is ASCII (most words). */
+export function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(word);
+}
+
 /** Collapses runs of whitespace to single spaces and trims. */
 export function normalizeWhitespace(text: string): string {
   // Single spaces are left alone (not replaced by themselves): text that has only those is not copied.

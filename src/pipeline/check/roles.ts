@@ -5,7 +5,7 @@
  * says Trump did); two names the draft orders around a verb the other way round from the source
  * swap who acted and who was acted on.
  */
-import { STOPWORDS, stem } from '../../lib/text';
+import { startsUpper, STOPWORDS, stem } from '../../lib/text';
 import { alignments } from './align';
 import { type CheckContext, excerpt, type IndexedSource, lowerCased, type SourceSentence } from './context';
 import { NOT_NAMES } from './extract/entities';
@@ -51,13 +51,6 @@ export function sourceNames(ctx: CheckContext): Set<string> {
 
 // An exec loop over one hoisted pattern: matchAll copies its pattern on every call, and this reads every source word.
 const SOURCE_WORD = /[\p{L}][\p{L}'’.-]*/gu;
-const UPPER_FIRST = /^\p{Lu}/u;
-
-/** UPPER_FIRST, answered from the first character's code where it is ASCII (most words). */
-function startsUpper(word: string): boolean {
-  const c = word.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(word);
-}
 
 const isApostrophe = (c: string | undefined) => c === "'" || c === '’';
 
@@ -127,15 +120,13 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
   const ranked = alignments(ctx, part, pool, leaveOut).filter((a) => a.id !== ctx.byNumber.get(a.sentence.n)!.firstSentence);
   const best = ranked[0];
   if (!best || best.score < AGENT_SUPPORT) return [];
+  const source = prepare(best.sentence);
+  const theirs = (source.nameRuns ??= namesOf(ctx, source.text, [], ignore));
   // Below MIN_SUPPORT only the agent of a verb the two sentences share is compared: the verb itself ties them.
   if (best.score < MIN_SUPPORT) {
-    const source = prepare(best.sentence);
-    const theirs = (source.nameRuns ??= namesOf(ctx, source.text, [], ignore));
     const agent = otherAgent(part.text, names, source.text, theirs);
     return agent ? [agentFinding(ctx, p, part, source, agent)] : [];
   }
-  const source = prepare(best.sentence);
-  const theirs = (source.nameRuns ??= namesOf(ctx, source.text, [], ignore));
   const before = ctx.sentences[best.id - 1];
   const carried = before && before.n === source.n ? prepare(before) : null;
   // Shared content words (outside names) as [draft offset, source offset], in draft order.

@@ -4,7 +4,7 @@
  * named elsewhere ("the couple"), someone left unnamed ("a department official") or a pronoun; and whether two
  * phrases, or a phrase and a source sentence, name the same one (surname, alias, stem or acronym: ./extract/names).
  */
-import { stem } from '../../lib/text';
+import { startsUpper, stem } from '../../lib/text';
 import { type CheckContext, lowerCased, type SourceSentence } from './context';
 import { aliasesOf, nameCore, personName, TITLE_WORDS } from './extract/names';
 import { sourceNames } from './roles';
@@ -41,13 +41,6 @@ const OFFICIAL = /^(?:officials?|authorities|police|officers?|department|agency|
 const PRIVATE = /^(?:couple|family|husband|wife|parents?|residents?|neighbou?rs?|witnesses?|victims?|friends?|relatives?|mother|father|son|daughter|passengers?|students?)$/;
 export const POSSESSIVE = /['’]s?$/;
 
-/** Whether a word starts with a capital, answered from the first character's code where it is ASCII (most words). */
-export function upper(word: string): boolean {
-  const c = word.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(word);
-}
-
-const UPPER_FIRST = /^\p{Lu}/u;
 const NAME_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu;
 
 /** A word in lower case, its possessive and full stop dropped ("Barrett’s" -> "barrett", "Mass." -> "mass"). */
@@ -91,34 +84,34 @@ function read(ctx: CheckContext, raw: string, initial: boolean): Speaker {
   const outlets = outletNames(ctx).filter(([, name]) => lower.includes(name)).map(([n]) => n);
   if (outlets.length) return { ...base, kind: 'outlet', outlets };
   // The head of the phrase: what comes before a preposition that describes it ("researchers at Johns Hopkins University").
-  const cut = tokens.findIndex((w, i) => i > 0 && (/^(?:in|on|at|with|from)$/.test(w) || (/^(?:of|for)$/.test(w) && !upper(tokens[i + 1] ?? ''))));
+  const cut = tokens.findIndex((w, i) => i > 0 && (/^(?:in|on|at|with|from)$/.test(w) || (/^(?:of|for)$/.test(w) && !startsUpper(tokens[i + 1] ?? ''))));
   const head = cut > 0 ? tokens.slice(0, cut) : tokens;
   const opener = words[0]!;
   // The noun the phrase is about, before any preposition: "An attorney for President Trump" is an attorney.
   const before = tokens.findIndex((w, i) => i > 0 && /^(?:of|for|in|on|at|with|from)$/.test(w));
   const noun = (before > 0 ? tokens.slice(0, before) : tokens).at(-1)!;
   // "a department official", "one U.S. official", "other Democratic leaders": someone left unnamed.
-  if (INDEFINITE.has(opener) && !upper(noun)) return { ...base, kind: 'generic' };
+  if (INDEFINITE.has(opener) && !startsUpper(noun)) return { ...base, kind: 'generic' };
   // Capitalised words past a determiner name someone; a sentence's first word only when the sources use it as a name.
   const names = sourceNames(ctx);
   const capitalised = head.filter(
     (w, i) =>
-      upper(w) && !DESCRIPTOR.test(w) && !(i === 0 && (DEFINITE.has(words[0]!) || INDEFINITE.has(words[0]!))) && !(i === 0 && initial && !names.has(clean(w)) && !/^\p{Lu}{2,}/u.test(w)),
+      startsUpper(w) && !DESCRIPTOR.test(w) && !(i === 0 && (DEFINITE.has(words[0]!) || INDEFINITE.has(words[0]!))) && !(i === 0 && initial && !names.has(clean(w)) && !/^\p{Lu}{2,}/u.test(w)),
   );
-  const described = !upper(noun);
+  const described = !startsUpper(noun);
   // "U.S. employers" describes employers; "Capitol Police officials" names whose officials they are.
   const core = nameCore(capitalised).flatMap((w) => (w.includes('-') ? [w, ...w.split('-')] : [w])).filter((w) => !(described && aliasesOf(w).includes('united states')));
   // "the Kentucky Republican" is a description; "Republican Party leaders" names the party.
   const keys = core.filter((w, i) => !GENERIC.has(w) && !TITLE_WORDS.has(w) && !(PARTY_MEMBER.test(w) && i === core.length - 1) && !SUFFIX.test(w) && w.length > 1);
   if (!keys.length) return { ...base, kind: DEFINITE.has(opener) || SUFFIX.test(opener) ? 'anaphor' : 'generic' };
   // "Vance's office", "Jeffrey Epstein's former partner": someone described by whose they are.
-  const owner = head.findIndex((w, i) => i < head.length - 1 && POSSESSIVE.test(w) && upper(w));
+  const owner = head.findIndex((w, i) => i < head.length - 1 && POSSESSIVE.test(w) && startsUpper(w));
   if (owner >= 0 && described) return { ...base, kind: 'owned', keys: nameCore(head.slice(0, owner + 1)).filter((w) => !TITLE_WORDS.has(w)) };
   // "the Kentucky Republican", "the California governor" describe someone named before, as "the couple" does.
   if (DEFINITE.has(opener) && (described || PARTY_MEMBER.test(clean(head.at(-1)!)))) return { ...base, kind: 'anaphor', keys };
   // One person: a person's name at the end of the phrase ("New York Post reporter Laura Italiano"), or one name that is no group.
   const run: string[] = [];
-  for (let i = head.length - 1; i >= 0 && upper(head[i]!); i--) run.unshift(head[i]!);
+  for (let i = head.length - 1; i >= 0 && startsUpper(head[i]!); i--) run.unshift(head[i]!);
   const person = personName(run, run.join(' ')) !== null || (capitalised.length === 1 && run.length === 1 && surname(ctx, run[0]!));
   return { ...base, kind: 'named', keys: person ? [...new Set([nameCore(run).at(-1) ?? keys[0]!, ...keys])] : keys, person };
 }

@@ -6,7 +6,7 @@
  * name the cited sources give. One of our outlets, named by its label ("the Coastal Herald
  * reported"), speaks for its own reporting: the words must come from its own text.
  */
-import { STOPWORDS, stem } from '../../lib/text';
+import { startsUpper, STOPWORDS, stem } from '../../lib/text';
 import { type Alignment, alignments } from './align';
 import { attributionWords, type CheckContext, excerpt, type IndexedSource, matchTokens, type SourceSentence, sentencesOf } from './context';
 import { matchString } from './evidence';
@@ -15,7 +15,7 @@ import { extractEntities } from './extract/entities';
 import { extractQuotes, type QuoteSpan } from './extract/quotes';
 import { type DraftSentence, type Passage, sentenceTokens } from './passages';
 import { closedText, sourceSpeaker } from './quotes';
-import { clean, GROUP, mentions, otherKind, POSSESSIVE, readSpeaker, sameName, sameWord, type Speaker, upper } from './speaker-phrases';
+import { clean, GROUP, mentions, otherKind, POSSESSIVE, readSpeaker, sameName, sameWord, type Speaker } from './speaker-phrases';
 
 // The attributed words must be this well reported by a cited sentence before its speaker is asked about.
 const MIN_SUPPORT = 0.4;
@@ -58,7 +58,7 @@ function sentenceSpeakers(ctx: CheckContext, s: SourceSentence): SourceSpeaker[]
   for (const q of quotes) {
     const said = sourceSpeaker(ctx, source, matchTokens(q.inner));
     // Only a name: what the quotation's reader finds in other words is no speaker.
-    if (!said || !upper(said)) continue;
+    if (!said || !startsUpper(said)) continue;
     const at = s.text.indexOf(said);
     out.push({ speaker: readSpeaker(ctx, said), verb: 'quoted', region: at >= 0 ? region(at, at + said.length) : { n: s.n, text: said, tokens: [], figures: [] }, content: [q.start, q.end], start: at });
   }

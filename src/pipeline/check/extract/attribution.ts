@@ -5,6 +5,7 @@
  * The speaker is a noun phrase as written: a name, an outlet, a description ("the couple", "unnamed
  * senior defense officials") or a pronoun.
  */
+import { startsUpper } from '../../../lib/text';
 import { extractQuotes, type QuoteSpan } from './quotes';
 
 export interface Attribution {
@@ -106,7 +107,7 @@ function tokensOf(text: string): Token[] {
     const raw = !TRAILING.test(word) || ABBREVIATION.test(word) ? word : word.replace(/[.'’-]+$/, '');
     const lower = raw.toLowerCase();
     // Only a capital may be grammar: whether the word opens a sentence is asked of capitalised words alone.
-    const initial = out.length === 0 || (isCapitalised(raw) && opensAfter(text, m.index));
+    const initial = out.length === 0 || (startsUpper(raw) && opensAfter(text, m.index));
     out.push({ raw, lower: lower.endsWith('.') ? lower.slice(0, -1) : lower, start: m.index, end: m.index + raw.length, initial });
   }
   return out;
@@ -125,16 +126,9 @@ function opensAfter(text: string, at: number): boolean {
   return at <= 3 && text.slice(0, at).trim() === '';
 }
 
-/** Whether a word starts with a capital, answered from the first character's code where it is ASCII (most words). */
-function isCapitalised(word: string): boolean {
-  const c = word.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(word);
-}
-
-const UPPER_FIRST = /^\p{Lu}/u;
-const verbLike = (w: Token) => !isCapitalised(w.raw) && (ATTRIBUTING_VERBS.has(w.lower) || GERUNDS.has(w.lower) || (/ed$/.test(w.lower) && w.lower !== 'unnamed'));
+const verbLike = (w: Token) => !startsUpper(w.raw) && (ATTRIBUTING_VERBS.has(w.lower) || GERUNDS.has(w.lower) || (/ed$/.test(w.lower) && w.lower !== 'unnamed'));
 // A clause word ends a phrase only written in lower case or opening the sentence: "Concerned About the Death Penalty" is a name.
-const stops = (w: Token) => (!isCapitalised(w.raw) || w.initial) && (STOP.has(w.lower) || verbLike(w));
+const stops = (w: Token) => (!startsUpper(w.raw) || w.initial) && (STOP.has(w.lower) || verbLike(w));
 
 /** Whether the gap between two tokens is only spacing. */
 function joined(text: string, a: Token, b: Token): boolean {
@@ -147,15 +141,15 @@ function phraseBefore(text: string, t: Token[], last: number, reach = MAX_SPEAKE
   for (let k = last; k >= 0 && last - k < reach; k--) {
     if (k < last && !joined(text, t[k]!, t[k + 1]!)) {
       // "the Cambridge, Mass.-based biotech company": a place and its state inside a description.
-      if (!(isCapitalised(t[k]!.raw) && isCapitalised(t[k + 1]!.raw) && /^,\s*$/.test(text.slice(t[k]!.end, t[k + 1]!.start)) && DETERMINERS.has(t[k - 1]?.lower ?? ''))) break;
+      if (!(startsUpper(t[k]!.raw) && startsUpper(t[k + 1]!.raw) && /^,\s*$/.test(text.slice(t[k]!.end, t[k + 1]!.start)) && DETERMINERS.has(t[k - 1]?.lower ?? ''))) break;
     }
     const w = t[k]!;
     // "Conservatives Concerned About the Death Penalty": "the" inside a name.
-    if (w.lower === 'the' && k > 0 && k < last && isCapitalised(t[k - 1]!.raw) && isCapitalised(t[k + 1]!.raw) && !t[k - 1]!.initial && joined(text, t[k - 1]!, w)) continue;
+    if (w.lower === 'the' && k > 0 && k < last && startsUpper(t[k - 1]!.raw) && startsUpper(t[k + 1]!.raw) && !t[k - 1]!.initial && joined(text, t[k - 1]!, w)) continue;
     if (DETERMINERS.has(w.lower)) {
       first = k;
       // "the Coastal Herald and the Prairie Journal": a second phrase joined to a first.
-      if (k >= 2 && t[k - 1]!.lower === 'and' && isCapitalised(t[k - 2]!.raw) && joined(text, t[k - 1]!, w) && joined(text, t[k - 2]!, t[k - 1]!)) continue;
+      if (k >= 2 && t[k - 1]!.lower === 'and' && startsUpper(t[k - 2]!.raw) && joined(text, t[k - 1]!, w) && joined(text, t[k - 2]!, t[k - 1]!)) continue;
       break;
     }
     // "I think people believe": a pronoun before the words makes them a clause, not a speaker.
@@ -166,7 +160,7 @@ function phraseBefore(text: string, t: Token[], last: number, reach = MAX_SPEAKE
     }
     // "Mrs. Pelosi and Mr. Schumer": "and" joins two names; "of"/"for" join a name and what it heads ("chairman of the committee").
     if (w.lower === 'and') {
-      if (k > 0 && k < last && isCapitalised(t[k - 1]!.raw) && (isCapitalised(t[k + 1]!.raw) || t[k + 1]!.lower === 'the')) continue;
+      if (k > 0 && k < last && startsUpper(t[k - 1]!.raw) && (startsUpper(t[k + 1]!.raw) || t[k + 1]!.lower === 'the')) continue;
       break;
     }
     if (stops(w) && w.lower !== 'of' && w.lower !== 'for') {
@@ -189,7 +183,7 @@ function phraseBefore(text: string, t: Token[], last: number, reach = MAX_SPEAKE
     const head = phraseBefore(text, t, at - 1, reach - (end - at) - 1);
     if (!head) return null;
     const words = t.slice(head[0], at);
-    return DETERMINERS.has(words[0]!.lower) || words.some((x) => isCapitalised(x.raw)) ? [head[0], end] : null;
+    return DETERMINERS.has(words[0]!.lower) || words.some((x) => startsUpper(x.raw)) ? [head[0], end] : null;
   }
 }
 
@@ -201,22 +195,22 @@ function phraseAfter(text: string, t: Token[], from: number): [number, number] |
     const w = t[k]!;
     const next = t[k + 1];
     // "the Meridian Times and the Prairie Journal", "Yahoo Sports and ESPN": one phrase of several names.
-    if (w.lower === 'and' && k > from && next && (isCapitalised(next.raw) || (next.lower === 'the' && t[k + 2] && isCapitalised(t[k + 2]!.raw)))) {
+    if (w.lower === 'and' && k > from && next && (startsUpper(next.raw) || (next.lower === 'the' && t[k + 2] && startsUpper(t[k + 2]!.raw)))) {
       last = k;
       continue;
     }
     // "previous remarks made by Pfizer CEO Albert Bourla": a participle's agent names the speaker.
-    if (k > from && !isCapitalised(w.raw) && /ed$/.test(w.lower) && next?.lower === 'by' && joined(text, w, next)) {
+    if (k > from && !startsUpper(w.raw) && /ed$/.test(w.lower) && next?.lower === 'by' && joined(text, w, next)) {
       last = ++k;
       continue;
     }
     if (k > from && DETERMINERS.has(w.lower) && !/^(?:and|of|for|by)$/.test(t[k - 1]!.lower)) break;
     // "ESPN reports citing unnamed sources": a participle ends the phrase.
-    if (k > from && (w.lower === 'and' || (!isCapitalised(w.raw) && /ing$/.test(w.lower)) || (stops(w) && !DETERMINERS.has(w.lower)))) break;
+    if (k > from && (w.lower === 'and' || (!startsUpper(w.raw) && /ing$/.test(w.lower)) || (stops(w) && !DETERMINERS.has(w.lower)))) break;
     // "by Republicans for …": a connector stays only inside a name ("chairman of the House", "a lawyer for Trump").
     if (w.lower === 'of' || w.lower === 'for') {
       const after = next?.lower === 'the' ? t[k + 2] : next;
-      if (!after || !isCapitalised(after.raw)) break;
+      if (!after || !startsUpper(after.raw)) break;
     }
     last = k;
   }
@@ -254,7 +248,7 @@ function mainSubject(text: string, t: Token[], quotes: QuoteSpan[], before: numb
   // The phrase must be followed by its verb (an adverb between them aside).
   let verb = last + 1;
   while (t[verb] && (BETWEEN.has(t[verb]!.lower) || ADVERB.test(t[verb]!.raw))) verb++;
-  if (last < from || !t[verb] || !(verbLike(t[verb]!) || /s$/.test(t[verb]!.lower)) || isCapitalised(t[verb]!.raw)) return null;
+  if (last < from || !t[verb] || !(verbLike(t[verb]!) || /s$/.test(t[verb]!.lower)) || startsUpper(t[verb]!.raw)) return null;
   while (from <= last && /^(?:but|and|so|yet|still|however|meanwhile|instead|now)$/.test(t[from]!.lower)) from++;
   return from <= last ? [from, last] : null;
 }
@@ -285,7 +279,7 @@ export function attributionsOf(text: string, quotes: QuoteSpan[] = extractQuotes
   for (let i = 0; i < t.length; i++) {
     const w = t[i]!.lower;
     // Only a verb, a gerund or "according" outside the quotations opens an attribution.
-    if (!CUE.has(w) || quoted(quotes, t[i]!.start) || (isCapitalised(t[i]!.raw) && !(w === 'according' && t[i]!.initial))) continue;
+    if (!CUE.has(w) || quoted(quotes, t[i]!.start) || (startsUpper(t[i]!.raw) && !(w === 'according' && t[i]!.initial))) continue;
     if (w === 'according' && t[i + 1]?.lower === 'to') {
       const np = phraseAfter(text, t, i + 2);
       if (!np) continue;
@@ -339,7 +333,7 @@ export function attributionsOf(text: string, quotes: QuoteSpan[] = extractQuotes
     // "Coastal Herald, Meridian Times and Prairie Journal reported": a list of names before the last two.
     while (np && t.slice(np[0], np[1] + 1).some((x) => x.lower === 'and') && np[0] >= 2 && /^,\s*$/.test(text.slice(t[np[0] - 1]!.end, t[np[0]]!.start))) {
       const item = phraseBefore(text, t, np[0] - 1, 4);
-      if (!item || !t.slice(item[0], item[1] + 1).every((x) => isCapitalised(x.raw))) break;
+      if (!item || !t.slice(item[0], item[1] + 1).every((x) => startsUpper(x.raw))) break;
       np = [item[0], np[1]];
     }
     if (!np) {
@@ -347,14 +341,14 @@ export function attributionsOf(text: string, quotes: QuoteSpan[] = extractQuotes
       if (i > 0 && INVERTED.test(w) && /[,”"]\s*$/.test(gapBefore) && t[i + 1] && !TIME.test(t[i + 1]!.lower)) {
         const after = phraseAfter(text, t, i + 1);
         const words = after ? t.slice(after[0], after[1] + 1) : [];
-        const named = (DETERMINERS.has(words[0]?.lower ?? '') || words.some((x) => isCapitalised(x.raw))) && !words.some((x) => TIME.test(x.lower));
+        const named = (DETERMINERS.has(words[0]?.lower ?? '') || words.some((x) => startsUpper(x.raw))) && !words.some((x) => TIME.test(x.lower));
         if (after && named && (!t[after[1] + 1] || !joined(text, t[after[1]]!, t[after[1] + 1]!))) push(after[0], after[1], w, [0, t[i]!.start]);
       }
       continue;
     }
     // "Rosselló faces calls to leave": a present verb's subject ends in a name or a singular noun, not in another verb.
     const lastWord = t[np[1]]!;
-    if (/s$/.test(w) && !isCapitalised(lastWord.raw) && /s$/.test(lastWord.lower) && np[0] < np[1] && isCapitalised(t[np[1] - 1]!.raw)) continue;
+    if (/s$/.test(w) && !startsUpper(lastWord.raw) && /s$/.test(lastWord.lower) && np[0] < np[1] && startsUpper(t[np[1] - 1]!.raw)) continue;
     const before = text.slice(0, t[np[0]]!.start);
     // The verb's tail: its words up to the next clause punctuation; "told reporters at …" has its listener first.
     const tail: string[] = [];
@@ -372,7 +366,7 @@ export function attributionsOf(text: string, quotes: QuoteSpan[] = extractQuotes
   if (colon && !out.some((o) => o.start === 0)) {
     const words = tokensOf(colon[1]!);
     // Two words at least: "Report:", "Topline:", "BREAKING:" introduce a headline; they do not speak it.
-    if (words.length >= 2 && words.length <= 5 && words.every((x) => isCapitalised(x.raw))) out.push({ speaker: colon[1]!.trim(), start: 0, end: colon[1]!.length, verb: ':', content: [colon[0].length - 1, text.length] });
+    if (words.length >= 2 && words.length <= 5 && words.every((x) => startsUpper(x.raw))) out.push({ speaker: colon[1]!.trim(), start: 0, end: colon[1]!.length, verb: ':', content: [colon[0].length - 1, text.length] });
   }
   out.sort((a, b) => a.start - b.start);
   relate(text, out);
@@ -393,9 +387,9 @@ export function attributionsOf(text: string, quotes: QuoteSpan[] = extractQuotes
       const opener = t[a]!;
       // "Rep. Lance Gooden, R-Texas, said": a party and state tag is an aside.
       const tag = a === end && /^[DRI]-\p{Lu}/u.test(opener.raw);
-      if (!tag && t.slice(a, end + 1).every((x) => isCapitalised(x.raw) || x.lower === 'of') && !opener.initial) return [a, end];
+      if (!tag && t.slice(a, end + 1).every((x) => startsUpper(x.raw) || x.lower === 'of') && !opener.initial) return [a, end];
       // An aside opens with a determiner, a relative or a preposition, or is a description in lower case ("head of U.S. Central Command").
-      const aside = tag || DETERMINERS.has(opener.lower) || (!isCapitalised(opener.raw) && (!verbLike(opener) || /^(?:citing|confirming|speaking|writing)$/.test(opener.lower)));
+      const aside = tag || DETERMINERS.has(opener.lower) || (!startsUpper(opener.raw) && (!verbLike(opener) || /^(?:citing|confirming|speaking|writing)$/.test(opener.lower)));
       if (!aside) return hops ? phraseBefore(text, t, end) : null;
       end = a - 1;
     }
@@ -414,7 +408,7 @@ function nominalAttributions(text: string, t: Token[], quotes: QuoteSpan[], push
     const end = t[np?.[1] ?? at]!.end;
     const comma = text.slice(end).search(/[,;]/);
     const clause = Math.min(leadingEnd(text, end, quotes), comma < 0 ? text.length : end + comma);
-    if (np && isCapitalised(t[np[0]]!.raw)) push(np[0], np[1], m[1]!.toLowerCase(), [end, clause]);
+    if (np && startsUpper(t[np[0]]!.raw)) push(np[0], np[1], m[1]!.toLowerCase(), [end, clause]);
   }
   NOMINAL_MADE.lastIndex = 0;
   for (let m = NOMINAL_MADE.exec(text); m; m = NOMINAL_MADE.exec(text)) {

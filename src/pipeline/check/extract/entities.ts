@@ -1,5 +1,5 @@
 /** Finds names in prose (multi-word capitalised spans and acronyms) and status words attached to them. */
-import { STOPWORDS } from '../../../lib/text';
+import { startsUpper, STOPWORDS } from '../../../lib/text';
 
 export interface EntitySpan {
   raw: string;
@@ -23,7 +23,6 @@ const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’&.-]*/gu;
 // Not "and": "Harbor Signal and Lattice Dispatch" is two names.
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'da', 'van', 'von', 'der', 'du', 'la', 'le', 'al', '&', 'the']);
 const ACRONYM = /^(?:\p{Lu}[\p{Lu}\d&]+|\p{Lu}\d*(?:\.\p{Lu})+\.?)s?$/u;
-const CAPITALISED = /^\p{Lu}/u;
 
 /** Words that are capitalised for grammar or calendar, or are generic titles and terms, never names. */
 export const NOT_NAMES: ReadonlySet<string> = new Set(
@@ -84,12 +83,6 @@ function onlySpace(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** CAPITALISED, answered from the first character's code where it is ASCII (most words). */
-function isCapitalised(word: string): boolean {
-  const c = word.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
-  return CAPITALISED.test(word);
-}
 
 /** The TOKEN matches of a text; an exec loop, as matchAll copies the pattern on every call. */
 function tokensOf(text: string): { raw: string; start: number }[] {
@@ -111,7 +104,7 @@ export function extractEntities(text: string, ignore: ReadonlySet<string> = new 
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
-    if (!isCapitalised(t.raw)) {
+    if (!startsUpper(t.raw)) {
       i++;
       continue;
     }
@@ -122,11 +115,11 @@ export function extractEntities(text: string, ignore: ReadonlySet<string> = new 
       const gapFrom = tokens[j]!.start + tokens[j]!.raw.length + (TITLE_ABBREVIATIONS.has(tokens[j]!.raw) && text[tokens[j]!.start + tokens[j]!.raw.length] === '.' ? 1 : 0);
       if (!onlySpace(text, gapFrom, tokens[j + 1]!.start)) break;
       const next = tokens[j + 1]!.raw;
-      if (isCapitalised(next)) {
+      if (startsUpper(next)) {
         j++;
         continue;
       }
-      if (CONNECTORS.has(next) && j + 2 < tokens.length && isCapitalised(tokens[j + 2]!.raw)) {
+      if (CONNECTORS.has(next) && j + 2 < tokens.length && startsUpper(tokens[j + 2]!.raw)) {
         const from = tokens[j + 1]!.start + next.length;
         if (from < tokens[j + 2]!.start && onlySpace(text, from, tokens[j + 2]!.start)) {
           j += 2;
