@@ -82,12 +82,18 @@ describe('failed sign-ins are rate limited per client', () => {
   });
 
   it('with the Workers Rate Limiting binding (10 a minute)', async () => {
-    // The simulated binding may count in clock-aligned minutes: keep the burst inside one.
-    const intoMinute = Date.now() % 60_000;
-    if (intoMinute > 55_000) await new Promise((r) => setTimeout(r, 60_500 - intoMinute));
-    const ip = { 'cf-connecting-ip': '198.51.100.99' };
-    const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await whoami({ ...ip, authorization: `Bearer wrong-token-${i}-0123456789` }, env)).status);
+    // The simulated binding may count in clock-aligned minutes: a burst that straddles one (a loaded machine)
+    // is tried again from a fresh address, so the assertion always reads one minute's bucket.
+    let statuses: number[] = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const intoMinute = Date.now() % 60_000;
+      if (intoMinute > 55_000) await new Promise((r) => setTimeout(r, 60_500 - intoMinute));
+      const ip = { 'cf-connecting-ip': `198.51.100.${99 - attempt}` };
+      const minute = Math.floor(Date.now() / 60_000);
+      statuses = [];
+      for (let i = 0; i < 12; i++) statuses.push((await whoami({ ...ip, authorization: `Bearer wrong-token-${i}-0123456789` }, env)).status);
+      if (Math.floor(Date.now() / 60_000) === minute) break;
+    }
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
     expect(statuses.slice(10)).toEqual([429, 429]);
   });
