@@ -1,6 +1,6 @@
 /** `entities`: names in the text appear in the cited sources; status words ("former", "acting") are supported by them. */
 import { type EntitySpan, extractEntities, nameWords } from './extract/entities';
-import { acronymOf, aliasesOf, nameCore, personName } from './extract/names';
+import { acronymOf, aliasesOf, nameCore, outletByShortName, personName } from './extract/names';
 import { extractQuotes, type QuoteSpan, sameSpeaker, speakerOf } from './extract/quotes';
 import { otherSpeaker, quoteSource, quoteWords, sourceSpeaker } from './quotes';
 import { checkRoles } from './roles';
@@ -22,7 +22,12 @@ const STATUS_AFTER = 3;
 export function checkEntities(ctx: CheckContext): string[] {
   const ignore = new Set([ctx.policy.siteName, ...ctx.policy.categories].map((n) => nameWords(n).join(' ')));
   const publishers = new Set(ctx.sources.map((s) => nameWords(s.publisher).join(' ')));
-  for (const s of ctx.sources) publishers.add(nameWords(s.publisher).filter((w) => w !== 'the').join(' '));
+  for (const s of ctx.sources) {
+    const own = nameWords(s.publisher).filter((w) => w !== 'the');
+    publishers.add(own.join(' '));
+    // "the Herald": an outlet's masthead word on second reference.
+    if (outletByShortName(ctx.sources, own.at(-1)!) === s.n) publishers.add(own.at(-1)!);
+  }
   const details: string[] = [];
   // Our sources' and our own names are not actors of the story.
   const roleIgnore = new Set([...publishers, ...ignore].flatMap((n) => n.split(' ')));

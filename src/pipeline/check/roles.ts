@@ -8,8 +8,8 @@
 import { startsUpper, STOPWORDS, stem } from '../../lib/text';
 import { alignments } from './align';
 import { type CheckContext, excerpt, type IndexedSource, lowerCased, type SourceSentence } from './context';
-import { NOT_NAMES } from './extract/entities';
-import { aliasesOf, TITLE_WORDS } from './extract/names';
+import { nameWords, NOT_NAMES } from './extract/entities';
+import { aliasesOf, personName, TITLE_WORDS } from './extract/names';
 import type { QuoteSpan } from './extract/quotes';
 import { type DraftSentence, type Passage, sentenceTokens } from './passages';
 
@@ -186,6 +186,8 @@ function describes(text: string, from: number, to: number, rival: NameRun): bool
 // Verbs whose subject is who acted or spoke: said, told, warned … and any past form.
 const ACTING_VERB = /^(?:said|says|told|tells|warned|warns|added|argued|wrote|called|described|tweeted|posted|declared|claimed|urged|announced|asked|insisted|suggested|vowed|pledged|promised|\p{Ll}{3,}ed)$/u;
 const PEOPLE = /^(?:aides?|officials?|advisers?|advisors?|spokes(?:man|woman|person)|lawmakers?|senators?|leaders?|critics?|supporters?|officers?|police|prosecutors?|lawyers?|attorneys?|analysts?|experts?|residents?|witnesses?|sources?|democrats?|republicans?|members?|organizers?|activists?|protesters?|workers?|employees?|executives?|investors?|voters?|scientists?|researchers?|doctors?|judges?|justices?)$/;
+// Parties' people are a rival to an organisation's name too ("Republicans said" is not "the White House said").
+const PARTY_PEOPLE = /^(?:democrats?|republicans?)$/;
 // Organisations that act, when the source makes them someone's ("his campaign", "Biden's administration"); "the company" refers back.
 const ORGANISATION = /^(?:campaign|administration|government|company|agency|committee|council|board|union|team|office)$/;
 const SKIP_BEFORE_VERB = new Set(['also', 'later', 'again', 'then', 'previously', 'earlier', 'repeatedly', 'publicly', 'has', 'have', 'had', 'reportedly', 'quickly']);
@@ -195,22 +197,33 @@ function subjectBefore(text: string, at: number): string | null {
   // "The maker, based in Dunmore, said": after a comma the subject is out of reach.
   if (/,\s*(?:(?:also|later|again|then|has|have|had)\s+)*$/.test(text.slice(Math.max(0, at - 30), at))) return null;
   // The subject stands in the verb's own clause: "… for city hall: Reuter had announced" is Reuter's.
-  const words = text.slice(Math.max(0, at - 60), at).split(/[:;—–(]/).at(-1)!.match(/[\p{L}'’.-]+/gu) ?? [];
+  // "Pelosi (D-Calif.) said": a closed aside before the verb describes the subject and is skipped.
+  const before = withoutAside(text.slice(Math.max(0, at - 60), at));
+  const words = before.split(/[:;—–(]/).at(-1)!.match(/[\p{L}'’.-]+/gu) ?? [];
   while (words.length && SKIP_BEFORE_VERB.has(words.at(-1)!.toLowerCase())) words.pop();
   const w = words.at(-1);
   // "Trump's estimated worth": a possessive owns a noun, it does not act.
   if (!w || /['’]s$/.test(w)) return null;
-  // "A lawyer for President Trump said": the name describes the speaker, who may be the draft's name.
-  const name = words.slice(-4, -1).map((x) => x.toLowerCase());
-  if (name.some((x) => x === 'for' || x === 'of' || x === 'to')) return null;
+  // "A lawyer for President Trump said", "an inquiry into President Trump said": a name after a preposition is
+  // its object, not the subject (read within the verb's comma-free stretch: "On Tuesday, Trump said" is Trump's).
+  const stretch = before.split(',').at(-1)!.match(/[\p{L}'’.-]+/gu) ?? [];
+  if (stretch.slice(-4, -1).some((x) => OBJECT_OF.has(x.toLowerCase()))) return null;
   // "told the Sunday Times that researchers say": words reported inside someone else's statement.
   if (words.slice(-3, -1).some((x) => x.toLowerCase() === 'that')) return null;
   return normal(w);
 }
 
+// Prepositions whose object a name right before a verb is: "a lawyer for", "an inquiry into".
+const OBJECT_OF = new Set(['for', 'of', 'to', 'into', 'against', 'about', 'toward', 'towards', 'than']);
+
+/** The text without a parenthetical aside that closes it: "Pelosi (D-Calif.) " is "Pelosi ". */
+function withoutAside(text: string): string {
+  return /\)\s*$/.test(text) ? text.replace(/\s*\([^()]*\)\s*$/, ' ') : text;
+}
+
 /** Whether a name stands in the clause before offset `at`, spelled out or as the initials of its capitalised words. */
 function namedBefore(text: string, at: number, run: NameRun): boolean {
-  const clause = text.slice(Math.max(0, at - 80), at).split(/[,;:—–(]|\.\s/).at(-1)!;
+  const clause = withoutAside(text.slice(Math.max(0, at - 80), at)).split(/[,;:—–(]|\.\s/).at(-1)!;
   const words = clause.match(/[\p{L}'’.-]+/gu) ?? [];
   const lower = new Set(words.map(normal));
   // "the Republican lawmakers" names "Republicans": a party or people in either number.
@@ -263,6 +276,8 @@ function otherAgent(text: string, names: NameRun[], sourceText: string, theirs: 
         continue;
       }
       if (!other) unknown = true;
+      // "the official refused": one person described with "the" is someone named before, maybe the draft's name.
+      else if (PEOPLE.test(other) && !other.endsWith('s') && /\bthe\s+(?:[\p{Ll}-]+\s+)?$/iu.test(sourceText.slice(Math.max(0, at.index - 40), at.index).replace(/[\p{L}'’.-]+\s*$/u, ''))) unknown = true;
       else if (!ORGANISATION.test(other) || ownedBefore(sourceText, other, at.index)) subjects.push(other);
       // "the company said": the organisation is named elsewhere; it may be the draft's name.
       else unknown = true;
@@ -271,8 +286,12 @@ function otherAgent(text: string, names: NameRun[], sourceText: string, theirs: 
     // "CDC recommended" for "Centers for Disease Control and Prevention recommended": an acronym is the same agent.
     const acronym = (x: string) => acronymOfRun(run, { raw: x.toUpperCase(), start: 0, end: 0, keys: [x] });
     if (unknown || !subjects.length || subjects.some((x) => run.keys.includes(x) || aliasesOf(x).some((a) => run.keys.includes(a)) || PRONOUN.test(x) || acronym(x))) continue;
-    // Only a name or a word for people is someone else who acted; "been", "commission", "who" are not.
-    const rival = subjects.find((x) => theirs.some((r) => r.keys.includes(x)) || PEOPLE.test(x) || ORGANISATION.test(x));
+    // Only a name or a word for people is someone else who acted; "been", "commission", "who" are not. Unnamed
+    // people ("officials said", "union leaders reached") may be an organisation's own: a rival only to a person.
+    const words = nameWords(run.raw);
+    // An organisation by its shape: an acronym ("UAW") or several words that are no person's name ("Customs and Border Protection").
+    const person = !/^\p{Lu}[\p{Lu}.&]+$/u.test(run.raw) && (words.length < 2 || personName(words, run.raw) !== null);
+    const rival = subjects.find((x) => theirs.some((r) => r.keys.includes(x)) || (PEOPLE.test(x) && (person || PARTY_PEOPLE.test(x))) || ORGANISATION.test(x));
     if (!rival) continue;
     return { mine: run.raw, theirs: theirs.find((r) => r.keys.includes(rival))?.raw ?? rival, verb: m[0] };
   }

@@ -6,7 +6,7 @@
  */
 import { startsUpper, stem } from '../../lib/text';
 import { type CheckContext, lowerCased, type SourceSentence } from './context';
-import { aliasesOf, nameCore, personName, TITLE_WORDS } from './extract/names';
+import { aliasesOf, nameCore, outletByShortName, personName, TITLE_WORDS } from './extract/names';
 import { sourceNames } from './roles';
 
 /** A speaker phrase read for who it names. */
@@ -82,6 +82,9 @@ function read(ctx: CheckContext, raw: string, initial: boolean): Speaker {
   // "the Coastal Herald", "the Meridian Times and the Prairie Journal", "a Meridian Times columnist": our outlets.
   const lower = ` ${words.join(' ')} `;
   const outlets = outletNames(ctx).filter(([, name]) => lower.includes(name)).map(([n]) => n);
+  // "the Herald" for the Coastal Herald: the masthead's last word alone, as papers name each other on second reference.
+  const short = words.length === 2 && words[0] === 'the' ? outletByShortName(ctx.sources, words[1]!) : undefined;
+  if (short !== undefined) outlets.push(short);
   if (outlets.length) return { ...base, kind: 'outlet', outlets };
   // The head of the phrase: what comes before a preposition that describes it ("researchers at Johns Hopkins University").
   const cut = tokens.findIndex((w, i) => i > 0 && (/^(?:in|on|at|with|from)$/.test(w) || (/^(?:of|for)$/.test(w) && !startsUpper(tokens[i + 1] ?? ''))));

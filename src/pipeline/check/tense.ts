@@ -37,6 +37,7 @@ function seatsOf(pool: readonly IndexedSource[], surname: string): Set<string> {
 // no one. "law enforcement", "law firm": the word describes another noun.
 const LAW = /\blaws?\b(?!\s+(?:enforcement|firms?|schools?|students?|professors?|clerks?|partners?|makers?)\b)/i;
 const PENDING_LEGISLATION = /\b(?:bill|resolution|legislation|measure|proposal)s?\b/i;
+const SIGNED_INTO_LAW = /\bsign(?:ed|s)\b[^.;]{0,80}\binto law\b/i;
 
 /** Whether a cited sentence that reports the same thing calls it a law. */
 function supportedLaw(ranked: readonly Alignment[]): boolean {
@@ -148,7 +149,9 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
     return [`${p.where}: "${dropped.role}" without "${dropped.status}", which ${label} gives it — ${excerpt(best.sentence.text, 90)} — ${excerpt(part.text)}`];
   }
   const enacted = LAW.exec(part.text);
-  if (enacted && !PENDING_LEGISLATION.test(part.text) && PENDING_LEGISLATION.test(best.sentence.text) && !supportedLaw(ranked)) {
+  // "signed the package into law" where the source has it signed: the signing is what enacts it.
+  const signed = SIGNED_INTO_LAW.test(part.text) && /\bsign(?:ed|s)\b/i.test(best.sentence.text);
+  if (enacted && !signed && !PENDING_LEGISLATION.test(part.text) && PENDING_LEGISLATION.test(best.sentence.text) && !supportedLaw(ranked)) {
     return [`${p.where}: "${enacted[0]}" reports as enacted what ${label} reports as a ${PENDING_LEGISLATION.exec(best.sentence.text)![0].toLowerCase()} — ${excerpt(best.sentence.text, 90)} — ${excerpt(part.text)}`];
   }
   const lost = droppedFrame(uses, part.text, ranked, best.sentence, false);

@@ -19,7 +19,12 @@ export const IRREGULAR_PAST: Readonly<Record<string, string>> = {
 const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries(IRREGULAR_PAST));
 const VERB_WORD = /[\p{L}'’]+/gu;
 const DETERMINER_BEFORE = /\b(?:the|a|an|its|their|his|her|our|this|these|those|every|each)\s+$/i;
-const NOT_ACTIONS = new Set(['said', 'told', 'added', 'noted', 'reported', 'stated', 'according', 'based', 'related', 'called', 'named', 'used', 'needed', 'expected', 'planned', 'scheduled']);
+// Verbs of expectation and intent report a state of mind, as speech verbs report words: "had anticipated that the economy
+// would add", "aimed at solidifying" say nothing done of what they are about.
+const NOT_ACTIONS = new Set([
+  'said', 'told', 'added', 'noted', 'reported', 'stated', 'according', 'based', 'related', 'called', 'named', 'used', 'needed', 'expected', 'planned', 'scheduled',
+  'anticipated', 'predicted', 'forecast', 'projected', 'estimated', 'hoped', 'intended', 'aimed', 'promised', 'pledged', 'vowed', 'wanted',
+]);
 
 // Words within three before a verb that make it not (yet) done: plans, expectations, modals, near misses.
 // What makes a verb not (yet) done: the future, a plan or an expectation, a modal, a near miss ("close to resigning").

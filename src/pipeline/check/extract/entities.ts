@@ -169,7 +169,8 @@ export function extractStatusClaims(text: string): StatusClaim[] {
     if (!/^\p{Lu}/u.test(name)) continue;
     // "late changes made by the Trump administration": role words that run through "by" or "the" are no role.
     // "a new interim rule would make most Central Americans": a verb ends the role; the name after it holds no status.
-    if (/\b(?:by|the|a|an|to|of|made|would|will|could|can|may|might|should|must|is|are|was|were|has|have|had|be|make|makes|after|before|as|in|on|at|for|with|from|like)\s/.test(m[2]!)) continue;
+    // "the former president attacked President Biden": a verb in the past tense ends the role too.
+    if (/\b(?:by|the|a|an|to|of|made|would|will|could|can|may|might|should|must|is|are|was|were|has|have|had|be|make|makes|after|before|as|in|on|at|for|with|from|like|said|told|\p{Ll}{3,}ed)\s/u.test(m[2]!)) continue;
     out.push({ status: m[1]!.toLowerCase().replace(/-$/, ''), name, raw: m[0], start: m.index });
   }
   return out;

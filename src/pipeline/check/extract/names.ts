@@ -112,5 +112,26 @@ const NOT_PERSON = new Set(
     'administration service services board bureau institute foundation association airlines network press media tech primary act bill ' +
     'republican republicans democrat democrats north south east west new united national federal american americans ' +
     'san santa los las fort mount hall fame league club team museum center centre church airport station park bridge river island lake stadium arena festival ' +
-    'award prize war law program programme project plan market exchange index reserve guard army navy forces police capitol').split(' '),
+    'award prize war law program programme project plan market exchange index reserve guard army navy forces police capitol ' +
+    'authority authorities protection organization organisation corporation coalition alliance federation workers').split(' '),
 );
+
+/**
+ * The source an outlet's masthead word names on second reference ("the Herald" for the Coastal
+ * Herald), given that word in lower case without "the". Only a word that ends exactly one of the
+ * publishers' names of two words or more counts, so "the Times" names no one when two of them do,
+ * nor when a source's own text names another paper by it ("the New York Times", "the Journal").
+ * @returns the source number, or undefined
+ */
+export function outletByShortName(sources: readonly { n: number; publisher: string; title?: string; text?: string }[], word: string): number | undefined {
+  let found: number | undefined;
+  for (const s of sources) {
+    const words = s.publisher.toLowerCase().split(/\s+/).filter((w) => w && w !== 'the');
+    if (words.length < 2 || words.at(-1) !== word) continue;
+    if (found !== undefined) return undefined;
+    found = s.n;
+  }
+  if (found === undefined) return undefined;
+  const masthead = new RegExp(`\\b${word[0]!.toUpperCase()}${word.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+  return sources.some((s) => masthead.test(s.text ?? '') || masthead.test(s.title ?? '')) ? undefined : found;
+}
