@@ -28,7 +28,8 @@ export function checkQuotes(ctx: CheckContext): string[] {
         continue;
       }
       // A word or two in quotation marks is checked for presence; who said it is checked on real quotations.
-      if (words < MIN_QUOTE_WORDS) continue;
+      // A title in quotation marks ("Good Morning America", "The Art of the Deal") names a work; nobody said it.
+      if (words < MIN_QUOTE_WORDS || isTitle(q.inner)) continue;
       const said = speakerOf(p.text, q.start, q.end);
       if (!said) continue;
       const other = otherSpeaker(ctx, pool, quoteWords(p, q.inner).fragments, found.fragment, said);
@@ -162,3 +163,14 @@ export function sourceSpeaker(ctx: CheckContext, source: IndexedSource, fragment
   }
   return null;
 }
+
+// Short words a title leaves in lower case.
+const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from']);
+
+/** Whether quoted words are a title: at most six words, each capitalised but for short function words, no sentence punctuation. */
+export function isTitle(inner: string): boolean {
+  const words = inner.trim().split(/\s+/);
+  if (words.length > 6 || /[.!?,;:]$/.test(inner.trim())) return false;
+  return /^\p{Lu}/u.test(words[0]!) && words.every((w) => /^\p{Lu}/u.test(w) || TITLE_SMALL.has(w));
+}
+

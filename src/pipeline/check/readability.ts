@@ -37,6 +37,15 @@ function hasVerb(words: string[]): boolean {
   return false;
 }
 
+// A final "that" after a preposition or a verb that takes an object stands for a thing ("take little comfort from that",
+// "the toll has now surpassed that"); after a verb of saying ("warned that.") it opens a clause that never came.
+const OBJECT_THAT = /\b(?:(?:from|of|about|beyond|after|before|like|than|with|for|on|at|by|over|under|into|to|past|despite|against)|(?!(?:said|warned|added|argued|noted|reported|claimed|believed|announced|stated|insisted|suggested|showed|acknowledged|confirmed|alleged|found|told|wrote)\b)\p{Ll}{3,}ed|did|does|do|done)\s+that[.!?…]*$/u;
+
+/** Whether a sentence's final "that" is a demonstrative pronoun, the object of a preposition or verb. */
+function demonstrativeObject(prose: string): boolean {
+  return OBJECT_THAT.test(prose.trim().toLowerCase());
+}
+
 const OPENS_NOUN_PHRASE = /^(?:the|a|an|its|their|his|her|this|these|those|some|many|every|each|our)$/;
 const QUOTATION = /[“"‘][^”"’]*[”"’]/g;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.:-]*/gu;
@@ -58,7 +67,7 @@ export function cutOff(sentence: string): string | null {
   // Only the last word is read: the others are not trimmed.
   const last = prose.toLowerCase().match(WORD)?.at(-1)?.replace(/[.:]+$/, '');
   if (!last) return null;
-  if (DANGLING_END.has(last)) return `ends on "${last}"`;
+  if (DANGLING_END.has(last) && !(last === 'that' && demonstrativeObject(prose))) return `ends on "${last}"`;
   let at = -1;
   if (!/\b(?:that|because|whether)\b/i.test(prose)) return null;
   CLAUSE_OPENER.lastIndex = 0;

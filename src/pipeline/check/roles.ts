@@ -9,7 +9,7 @@ import { startsUpper, STOPWORDS, stem } from '../../lib/text';
 import { alignments } from './align';
 import { type CheckContext, excerpt, type IndexedSource, lowerCased, type SourceSentence } from './context';
 import { nameWords, NOT_NAMES } from './extract/entities';
-import { aliasesOf, personName, TITLE_WORDS } from './extract/names';
+import { aliasesOf, personName, sameCountry, TITLE_WORDS } from './extract/names';
 import type { QuoteSpan } from './extract/quotes';
 import { type DraftSentence, type Passage, sentenceTokens } from './passages';
 
@@ -155,7 +155,7 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
     if (!rival || best.score < STRONG || givenNameOf(ctx, rival.raw, n.raw)) continue;
     // "the capital of Afghanistan could fall" for "Kabul could fall": the slot holds a description
     // with the rival name inside it, not the rival alone.
-    if (describes(source.text, from, to, rival) || modifies(source.text, rival, part.text, n)) continue;
+    if (describes(source.text, from, to, rival) || modifies(source.text, rival, part.text, n) || spelledAfter(source.text, rival, n)) continue;
     out.push(`${p.where}: "${n.raw}" stands where ${ctx.byNumber.get(source.n)!.label} names ${rival.raw} — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`);
   }
   const agent = otherAgent(part.text, names, source.text, theirs);
@@ -345,6 +345,14 @@ function modifies(text: string, rival: NameRun, draft: string, mine: NameRun): b
   return !new RegExp(`^\\.?\\s+${next}\\b`, 'u').test(draft.slice(mine.end, mine.end + 30));
 }
 
+/** "GDP" where the source has "U.S. gross domestic product": the draft's acronym spells the words after the rival name. */
+function spelledAfter(text: string, rival: NameRun, mine: NameRun): boolean {
+  const acronym = mine.raw.replace(/\./g, '');
+  if (!/^\p{Lu}{2,6}$/u.test(acronym)) return false;
+  const words = text.slice(rival.end, rival.end + 80).match(/[\p{L}]+/gu) ?? [];
+  return words.slice(0, acronym.length).map((w) => w[0]!.toUpperCase()).join('') === acronym;
+}
+
 /**
  * One name is the other's acronym ("FDA" / "Food and Drug Administration"), abbreviation or
  * demonym ("Wis." / "Wisconsin", "Iraqi" / "Iraq's"), or inside it ("BioNTech" / "Pfizer-BioNTech").
@@ -358,6 +366,10 @@ function variants(a: NameRun, b: NameRun): boolean {
     }
   }
   if (a.raw.toLowerCase().includes(b.raw.toLowerCase()) || b.raw.toLowerCase().includes(a.raw.toLowerCase())) return true;
+  // "U.S.-China" / "China-U.S.": the same pair of names; "Pyongyang" / "North Korea": a capital for its country.
+  const parts = (r: NameRun) => r.raw.toLowerCase().replace(/\./g, '').split('-').sort().join('-');
+  if (a.raw.includes('-') && parts(a) === parts(b)) return true;
+  if (sameCountry(a.raw, b.raw)) return true;
   return acronymOfRun(a, b);
 }
 

@@ -105,7 +105,8 @@ function matches(ctx: CheckContext, d: Speaker, x: SourceSpeaker, id: number, po
   // "Democrats and Republicans alike" for "both political parties": parties and groups may be any unnamed speaker.
   if (s.kind === 'generic' && d.kind === 'named' && d.keys.every((k) => GROUP.test(k))) return true;
   // "Officials said" for "the Transit Agency said": an organisation's unnamed people may speak for it (a person is someone else).
-  if (d.kind === 'named' && !d.person && (s.kind === 'generic' || GROUP.test(s.words.at(-1) ?? '')) && !otherKind(d, s)) return true;
+  // "Capitol Police officials" are people of their own, described: not the organisation itself.
+  if (d.kind === 'named' && !d.person && !GROUP.test(d.words.at(-1) ?? '') && (s.kind === 'generic' || GROUP.test(s.words.at(-1) ?? '')) && !otherKind(d, s)) return true;
   if (d.kind === 'generic') {
     // Unnamed speakers of two kinds ("police" and "the couple") are not the same people; anything else may be.
     return s.kind === 'named' || !otherKind(d, s);

@@ -5,7 +5,8 @@ import { cutOff } from '../../../src/pipeline/check/readability';
 import { verbUses } from '../../../src/pipeline/check/verbs';
 import { extractFigures, withinHedge } from '../../../src/pipeline/check/extract/numbers';
 import { extractEntities, extractStatusClaims, NOT_NAMES } from '../../../src/pipeline/check/extract/entities';
-import { outletByShortName, personName } from '../../../src/pipeline/check/extract/names';
+import { outletByShortName, personName, sameCountry } from '../../../src/pipeline/check/extract/names';
+import { isTitle } from '../../../src/pipeline/check/quotes';
 import { relativeTimesOf } from '../../../src/pipeline/check/extract/relative-times';
 import { sentences } from '../../../src/lib/text';
 import type { ArticleDraft, Cited, SourceDoc } from '../../../src/pipeline/types';
@@ -585,6 +586,14 @@ describe('readability', () => {
     expect(cutOff('Each paragraph cites the report it comes from.')).toBeNull();
   });
 
+  it('reads a final "that" after a preposition or an object-taking verb as a pronoun, after a verb of saying as cut off', () => {
+    expect(cutOff('Health experts take little comfort from that.')).toBeNull();
+    expect(cutOff('He predicted 240,000 deaths; the toll has now surpassed that.')).toBeNull();
+    expect(cutOff('Researchers have warned for months that.')).not.toBeNull();
+    expect(cutOff('The council said that.')).not.toBeNull();
+    expect(cutOff('The mayor argued in a statement that.')).not.toBeNull();
+  });
+
   it('holds a What This Means that opens on an unresolved pronoun, and quotation-heavy bodies', () => {
     const texts: [string, string] = ['The council cut fares for students on Tuesday, Mayor Ana Whitfield said.', 'Students will pay less from March.'];
     const s = story(texts, [p([1], 'The council cut fares for students on Tuesday, Mayor Ana Whitfield said.')], {
@@ -869,5 +878,36 @@ describe('who acted, as fresh model-written drafts of real news name them', () =
     expect(done('Forecasters had anticipated that the line would add 1,000 riders a day.')).not.toContain('anticipated');
     expect(done('The speech was aimed at winning back riders.')).not.toContain('aimed');
     expect(done('The council approved the fare cut.')).toContain('approved');
+  });
+});
+
+describe('names of places and things as foreign and economic news write them', () => {
+  const entities = (texts: [string, string], text: string) => findings(story(texts, [p([1, 2], text)]), 'entities').join(' ');
+
+  it('reads a capital as its country ("Pyongyang" for North Korea), and only its own country', () => {
+    expect(sameCountry('Pyongyang', 'North Korea')).toBe(true);
+    expect(sameCountry('Tehran', 'Iran')).toBe(true);
+    expect(sameCountry('Tehran', 'Iraq')).toBe(false);
+    expect(sameCountry('Harbor Signal', 'Iran')).toBe(false);
+    const texts: [string, string] = ['A launch would end North Korea\'s pause on missile tests, officials in Seoul said on Friday.', 'The talks stalled in March.'];
+    expect(entities(texts, 'A launch would end Pyongyang\'s pause on missile tests, officials in Seoul said on Friday.')).toBe('');
+    expect(entities(texts, 'A launch would end Japan\'s pause on missile tests, officials in Seoul said on Friday.')).toMatch(/"Japan's" stands where .* names North Korea/);
+  });
+
+  it('reads "U.S.-China" and "China-U.S." as one pair of names', () => {
+    const texts: [string, string] = ['The forum covered the pandemic, China-U.S. relations and policing.', 'The forum ran for two hours.'];
+    expect(entities(texts, 'The forum covered the pandemic, U.S.-China relations and policing.')).toBe('');
+  });
+
+  it('reads an acronym as the words it spells after a name: "GDP" for "U.S. gross domestic product"', () => {
+    const texts: [string, string] = ['The budget office expects that the U.S. gross domestic product will return to its peak by mid-2021.', 'The office said GDP grew 2 percent last year.'];
+    expect(entities(texts, 'The budget office expects that GDP will return to its peak by mid-2021.')).toBe('');
+  });
+
+  it('does not ask who said a title in quotation marks', () => {
+    expect(isTitle('Good Morning America')).toBe(true);
+    expect(isTitle('The Art of the Deal')).toBe(true);
+    expect(isTitle('We will keep talking.')).toBe(false);
+    expect(isTitle('a long overdue step for working families')).toBe(false);
   });
 });

@@ -6,6 +6,8 @@
  * acronym and the aliases of common names.
  */
 
+import { countries } from 'countries-list';
+
 /** Words that are a role or title around a name, not the name (lower case, no full stop). */
 export const TITLE_WORDS: ReadonlySet<string> = new Set(
   (
@@ -135,3 +137,26 @@ export function outletByShortName(sources: readonly { n: number; publisher: stri
   const masthead = new RegExp(`\\b${word[0]!.toUpperCase()}${word.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
   return sources.some((s) => masthead.test(s.text ?? '') || masthead.test(s.title ?? '')) ? undefined : found;
 }
+
+// Country names, aliases and capitals (countries-list, ISO 3166-1) to the country's code, in lower case: built on first use.
+let COUNTRY_OF: Map<string, string> | undefined;
+
+function countryOf(name: string): string | undefined {
+  if (!COUNTRY_OF) {
+    COUNTRY_OF = new Map();
+    for (const [code, c] of Object.entries(countries)) {
+      for (const n of [c.name, c.capital, ...(c.alias ?? [])]) if (n) COUNTRY_OF.set(n.toLowerCase(), code);
+    }
+  }
+  return COUNTRY_OF.get(name.toLowerCase().replace(/^the\s+/, '').replace(/['’]s?$/, ''));
+}
+
+/**
+ * Whether two names are one country, one of them by its capital: "Pyongyang" for North Korea and
+ * "Tehran" for Iran, as foreign news names governments by their seats.
+ */
+export function sameCountry(a: string, b: string): boolean {
+  const x = countryOf(a);
+  return x !== undefined && x === countryOf(b);
+}
+
