@@ -293,6 +293,11 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
   if (/^\s+\p{Ll}+/u.test(after) && !/^\s+(?:of|more|other)\b/.test(after) && OUTLETS_NAMED.test(sentence) && value <= ctx.sources.length && !/^\s+(?:\p{Ll}+s|people|men|women|children)\b/u.test(after)) return true;
   // "a feud between two Democrats": "between" names two parties, whoever they are.
   if (value === 2 && /\bbetween\s+$/i.test(before)) return true;
+  // "three Pennsylvania legislators, Thomas R. Sankey III, Chris E. Dush and Daryl D. Metcalfe": a list in apposition
+  // is what the count counts, and it alone decides (the sentence's longest list would count the head too).
+  const apposition = /^\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+,\s+/u.exec(after);
+  const listed = apposition ? leadingListCount(after.slice(apposition[0].length)) : 0;
+  if (listed) return listed === value;
   if (colonListCount(sentence) === value || listCount(sentence) === value) return true;
   // "pointed to two reasons. A has failed, and B …": the sentence after a count of reasons or ways gives them.
   if (ENUMERATED.test(after) && clauseCount(next) === value) return true;
@@ -335,8 +340,18 @@ function colonListCount(sentence: string): number {
   return joins && joins + 1;
 }
 
+// A full stop that ends an initial or a title inside a name ("Thomas R. Sankey", "Sen. Collins"), not a sentence.
+const NAME_DOT = /\b(\p{Lu}|Jr|Sr|St|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof)\./gu;
+
+/** How many items an "A, B and C" list that opens the text has (0 when it opens on none). */
+function leadingListCount(text: string): number {
+  const m = /^((?:[^,;:.()]{1,60},\s+){1,9}[^,;:.()]{1,60}?,?\s+(?:and|or)\s+[^,;:.()]{1,60})/.exec(text.replace(NAME_DOT, '$1'));
+  return m ? m[1]!.split(/,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+/).filter((x) => x.trim()).length : 0;
+}
+
 /** How many items the longest "A, B and C" list of a sentence has (0 when none). */
-function listCount(sentence: string): number {
+function listCount(text: string): number {
+  const sentence = text.includes('.') ? text.replace(NAME_DOT, '$1') : text;
   let best = 0;
   for (const m of sentence.matchAll(/((?:[^,;:.()]{1,60},\s+){1,9}[^,;:.()]{1,60}?,?\s+(?:and|or)\s+[^,;:.()]{1,60})/g)) {
     const items = m[1]!.split(/,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+/).filter((x) => x.trim());

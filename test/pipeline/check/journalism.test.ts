@@ -911,3 +911,17 @@ describe('names of places and things as foreign and economic news write them', (
     expect(isTitle('a long overdue step for working families')).toBe(false);
   });
 });
+
+describe('counts and tallies as reporters write them', () => {
+  it('reads a tally written "220-to-190" as both of its numbers', () => {
+    expect(extractFigures('The 220-to-190 party-line vote stands.').map((f) => f.raw)).toEqual(['220', '190']);
+    expect(extractFigures('COVID-19 cases rose in Sparrow-2 towns.').map((f) => f.raw)).toEqual([]);
+  });
+
+  it('takes a count that a list in apposition spells out, initials and all', () => {
+    const texts: [string, string] = ['Council members Ada R. Lin, Omar T. Reyes and Jo Park voted against the fare cut.', 'The fare cut passed on Tuesday.'];
+    const held = (text: string) => findings(story(texts, [p([1, 2], text)]), 'numbers').join(' ');
+    expect(held('Three council members, Ada R. Lin, Omar T. Reyes and Jo Park, voted against the fare cut.')).toBe('');
+    expect(held('Four council members, Ada R. Lin, Omar T. Reyes and Jo Park, voted against the fare cut.')).toMatch(/Four/);
+  });
+});

@@ -68,12 +68,15 @@ const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?
 const TIME = /\b(\d{1,2}):(\d{2})\b/g;
 const CLOCK = /\b(\d{1,2})(?::(\d{2}))?\s?[ap]\.?m\b\.?/gi;
 const DIGITS = new RegExp(
-  // A digit hyphened onto a capitalised word is part of a name ("Sparrow-2", "COVID-19").
-  String.raw`(?<![\p{L}\p{N}.,])(?<!\p{Lu}[\p{L}\p{N}]*-)((?:US|A|C|NZ|HK)?[$€£¥₹]\s?|(?:USD|EUR|GBP|JPY|CHF|CNY|INR)\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?` +
+  // A digit hyphened onto a capitalised word is part of a name ("Sparrow-2", "COVID-19"): tested after the match
+  // (NAME_HYPHEN), since under this pattern's /i flag \p{Lu} would take "220-to-190"'s "to-" for a name too.
+  String.raw`(?<![\p{L}\p{N}.,])((?:US|A|C|NZ|HK)?[$€£¥₹]\s?|(?:USD|EUR|GBP|JPY|CHF|CNY|INR)\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?` +
     String.raw`(?:(?:\s|-)(hundred|thousand|million|billion|trillion)\b|(k|m|mn|mln|bn|b|bln|tn|t)(?![\p{L}\p{N}]))?` +
     String.raw`(?:(st|nd|rd|th)(?![\p{L}\p{N}]))?${PERCENT}(?:(?<=percent|points?)(?=${GLUED})|(?![\p{L}\p{N}]))`,
   'giu',
 );
+// A capitalised word and a hyphen right before a digit: the digit is part of a name (case-sensitive, unlike DIGITS).
+const NAME_HYPHEN = /\p{Lu}[\p{L}\p{N}]*-$/u;
 const WORD_NUMBER = new RegExp(
   String.raw`\b((?:${Object.keys(UNITS).join('|')})(?:(?:\s+and\s+|[\s-])(?:${Object.keys(UNITS).join('|')}|hundred|thousand|million|billion|trillion))*)` +
     String.raw`(?:(?:\s|-)(hundred|thousand|million|billion|trillion))?\b${PERCENT}`,
@@ -185,6 +188,7 @@ export function extractFigures(text: string): Figure[] {
       const frac = m[3];
       const start = m.index;
       if (!free(start, start + raw.length)) continue;
+      if (text[start - 1] === '-' && NAME_HYPHEN.test(text.slice(Math.max(0, start - 40), start))) continue;
       let value = Number(`${int.replace(/,/g, '')}${frac ?? ''}`);
       const scale = (m[4] ?? m[5])?.toLowerCase();
       if (scale) value *= SCALE[scale]!;
