@@ -868,6 +868,13 @@ describe('who acted, as fresh model-written drafts of real news name them', () =
     expect(extractStatusClaims('In his first speech since leaving office, the former president attacked President Ada Lin.')).toEqual([]);
   });
 
+  it('gives a status before "Name noun" to the noun: "a former Google engineer" calls no one at Google former', () => {
+    expect(extractStatusClaims('Mike Wacker, a former Google engineer who was fired, spoke.')).toEqual([]);
+    expect(extractStatusClaims('A former Trump aide testified.')).toEqual([]);
+    expect(extractStatusClaims('Former President Ada Lin said on Monday.').map((c) => c.name)).toEqual(['President Ada Lin']);
+    expect(extractStatusClaims("The late Sen. Omar Reyes's father served.").map((c) => c.status)).toEqual(['late']);
+  });
+
   it('takes "signed into law" as what the sources report signed', () => {
     const texts: [string, string] = ['Mayor Ada Lin signed the fare bill on Friday at city hall.', 'The fare bill cuts fares by 10 percent.'];
     expect(entities(texts, 'Mayor Ada Lin signed the fare cut into law on Friday at city hall.')).toBe('');

@@ -1,5 +1,6 @@
 /** Finds names in prose (multi-word capitalised spans and acronyms) and status words attached to them. */
 import { startsUpper, STOPWORDS } from '../../../lib/text';
+import { IRREGULAR_PAST } from '../verbs';
 
 export interface EntitySpan {
   raw: string;
@@ -171,9 +172,28 @@ export function extractStatusClaims(text: string): StatusClaim[] {
     // "a new interim rule would make most Central Americans": a verb ends the role; the name after it holds no status.
     // "the former president attacked President Biden": a verb in the past tense ends the role too.
     if (/\b(?:by|the|a|an|to|of|made|would|will|could|can|may|might|should|must|is|are|was|were|has|have|had|be|make|makes|after|before|as|in|on|at|for|with|from|like|said|told|\p{Ll}{3,}ed)\s/u.test(m[2]!)) continue;
+    // "a former Google engineer", "a former Trump aide": a name before a common noun describes it, and the status is
+    // the noun's. A possessive ("the late Sen. John McCain's father") keeps it on the name.
+    const next = /^\s+(\p{Ll}[\p{Ll}-]+)/u.exec(text.slice(m.index + m[0].length))?.[1];
+    if (next && !/['’]s?$/.test(name) && describedNoun(next)) continue;
     out.push({ status: m[1]!.toLowerCase().replace(/-$/, ''), name, raw: m[0], start: m.index });
   }
   return out;
+}
+
+// Words after a name that continue the sentence around it rather than name a thing it describes.
+const AFTER_NAME = new Set(
+  ('and or but nor who whom whose which that than as of in on at to for with from by after before since until while when where ' +
+    'said says say told tells is are was were has have had will would can could may might must should shall does did do also not ' +
+    'never just still again then now later earlier once only already himself herself itself themselves').split(' '),
+);
+
+/** Whether a lower-case word after a name is a noun the name describes ("engineer"), not a verb or function word. */
+function describedNoun(word: string): boolean {
+  if (AFTER_NAME.has(word) || Object.hasOwn(IRREGULAR_PAST, word)) return false;
+  // Verbs by their form: a past tense or a present tense in -s ("said", "attacked", "calls") goes on with the name as subject.
+  if (/(?:ed|[^s]s)$/.test(word) && !/(?:ees|ers|ors|ists|ants|ents|ians|ives|aides|ies)$/.test(word)) return false;
+  return true;
 }
 
 /** Name words of a span as the checks compare them. */
