@@ -139,7 +139,11 @@ const SCHEDULED_PRESENT = /\b(\p{Ll}{3,}[^s\W]s)\b(?=(?:\s+[\p{L}'’-]+){0,5}?\
 function markerEnds(text: string, marker: RegExp): number[] {
   const out: number[] = [];
   marker.lastIndex = 0;
-  for (let m = marker.exec(text); m; m = marker.exec(text)) out.push(m.index + m[0].length);
+  for (let m = marker.exec(text); m; m = marker.exec(text)) {
+    // "Senate Republicans in May blocked": a capitalised "May" inside a sentence is the month (or Theresa May), no modal.
+    if (m[0] === 'May' && m.index > 0) continue;
+    out.push(m.index + m[0].length);
+  }
   return out;
 }
 

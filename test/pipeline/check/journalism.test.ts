@@ -886,6 +886,12 @@ describe('who acted, as fresh model-written drafts of real news name them', () =
     expect(done('The speech was aimed at winning back riders.')).not.toContain('aimed');
     expect(done('The council approved the fare cut.')).toContain('approved');
   });
+
+  it('reads a capitalised "May" inside a sentence as the month, not a modal', () => {
+    const done = (text: string) => verbUses(text).filter((v) => v.done).map((v) => v.raw);
+    expect(done('The vote came after Senate Republicans in May blocked an independent commission.')).toContain('blocked');
+    expect(done('Officials said the council may approve the fare cut.')).not.toContain('approve');
+  });
 });
 
 describe('names of places and things as foreign and economic news write them', () => {
