@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkArticle } from '../../../src/pipeline/check';
 import { cutOff } from '../../../src/pipeline/check/readability';
 import { verbUses } from '../../../src/pipeline/check/verbs';
+import { speakerOf } from '../../../src/pipeline/check/extract/quotes';
 import { extractFigures, withinHedge } from '../../../src/pipeline/check/extract/numbers';
 import { extractEntities, extractStatusClaims, NOT_NAMES } from '../../../src/pipeline/check/extract/entities';
 import { outletByShortName, personName, sameCountry } from '../../../src/pipeline/check/extract/names';
@@ -936,5 +937,16 @@ describe('counts and tallies as reporters write them', () => {
     const held = (text: string) => findings(story(texts, [p([1, 2], text)]), 'numbers').join(' ');
     expect(held('Three council members, Ada R. Lin, Omar T. Reyes and Jo Park, voted against the fare cut.')).toBe('');
     expect(held('Four council members, Ada R. Lin, Omar T. Reyes and Jo Park, voted against the fare cut.')).toMatch(/Four/);
+  });
+});
+
+describe('hedges and speakers from fresh drafts', () => {
+  it('reads "near" before a figure as a hedge', () => {
+    expect(extractFigures('Claims are still running near 2 million a week.').map((f) => [f.raw, f.hedge])).toEqual([['2 million', 'about']]);
+  });
+
+  it('reads the speaker after an owner with a domain: "said Bankrate.com\'s senior analyst Mark Hamrick"', () => {
+    const t = '“We should see a pick-up in hiring,” said Bankrate.com\'s senior economic analyst Mark Hamrick.';
+    expect(speakerOf(t, 0, t.indexOf('”') + 1)).toBe('Mark Hamrick');
   });
 });

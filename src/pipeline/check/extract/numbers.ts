@@ -313,7 +313,7 @@ function convertUnits(text: string, out: Figure[]): void {
 const HEDGES: [RegExp, Figure['hedge']][] = [
   [/\b(?:more|greater|higher|larger|bigger)\s+than\s*$|\b(?:over|above|exceeding|upwards\s+of|at\s+least|just\s+over|nearly\s+over|north\s+of)\s*$/i, 'above'],
   [/\b(?:nearly|almost|under|below|less\s+than|fewer\s+than|just\s+under|up\s+to|short\s+of|no\s+more\s+than)\s*$/i, 'below'],
-  [/\b(?:about|around|roughly|approximately|some|an\s+estimated|estimated|close\s+to|nearly|an?\s+approximate|circa|about\s+a)\s*$/i, 'about'],
+  [/\b(?:about|around|roughly|approximately|some|an\s+estimated|estimated|close\s+to|near|nearly|an?\s+approximate|circa|about\s+a)\s*$/i, 'about'],
 ];
 
 /** The hedge in the few words before a figure, if any. */

@@ -76,7 +76,8 @@ const VERB = String.raw`(?:said|says|told|tells|added|adds|wrote|writes|explaine
 // Each with whether its capture is a clause whose speaker `speakerInClause` finds.
 const AFTER_QUOTE: [RegExp, boolean][] = [
   // "said Corvane operations chief Selma Varga": the clause after the verb, whose last name is the speaker.
-  [new RegExp(String.raw`^[\s,.!?]*${VERB}\s+([^.;:!?“”"]{1,160})`, 'u'), true],
+  // A full stop inside a domain ("Bankrate.com's senior analyst …") does not end the clause.
+  [new RegExp(String.raw`^[\s,.!?]*${VERB}\s+((?:[^.;:!?“”"]|\.(?=[a-z]{2,6}\b)){1,160})`, 'u'), true],
   [new RegExp(String.raw`^[\s,.!?]*${NAME}(?:,[^,.“”"]{1,80},)?\s+${VERB}\b`, 'u'), false],
   [new RegExp(String.raw`^[\s,.!?]*according\s+to\s+${NAME}`, 'u'), false],
   // "“…?” — Republican National Committee Chair Ronna McDaniel, in a tweet": a dash hands the quotation to the name after it.
@@ -170,7 +171,8 @@ const PREPOSITION = /\s(?:of|at|from|for|with|in)\s/;
 function speakerInClause(words: string | undefined): string | undefined {
   if (!words) return undefined;
   const [clause = '', appositive = ''] = words.split(',');
-  const runs = [...clause.matchAll(NAME_RUN)].filter((m) => !POSSESSIVE.test(m[1]!));
+  // "Bankrate.com's senior economic analyst Mark Hamrick": an owner's name, a domain and all, is no speaker.
+  const runs = [...clause.matchAll(NAME_RUN)].filter((m) => !POSSESSIVE.test(m[1]!) && !/^(?:\.[a-z]{2,6})*['’]s?\b/.test(clause.slice(m.index + m[0].length)));
   if (runs.length) {
     const first = runs[0]!;
     const cut = PREPOSITION.exec(clause.slice(first.index + first[0].length));
