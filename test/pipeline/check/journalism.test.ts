@@ -4,6 +4,7 @@ import { checkArticle } from '../../../src/pipeline/check';
 import { cutOff } from '../../../src/pipeline/check/readability';
 import { verbUses } from '../../../src/pipeline/check/verbs';
 import { speakerOf } from '../../../src/pipeline/check/extract/quotes';
+import { attributionsOf } from '../../../src/pipeline/check/extract/attribution';
 import { extractFigures, withinHedge } from '../../../src/pipeline/check/extract/numbers';
 import { extractEntities, extractStatusClaims, NOT_NAMES } from '../../../src/pipeline/check/extract/entities';
 import { outletByShortName, personName, sameCountry } from '../../../src/pipeline/check/extract/names';
@@ -948,5 +949,11 @@ describe('hedges and speakers from fresh drafts', () => {
   it('reads the speaker after an owner with a domain: "said Bankrate.com\'s senior analyst Mark Hamrick"', () => {
     const t = '“We should see a pick-up in hiring,” said Bankrate.com\'s senior economic analyst Mark Hamrick.';
     expect(speakerOf(t, 0, t.indexOf('”') + 1)).toBe('Mark Hamrick');
+  });
+
+  it('reads no speaker in a name after "into" before "said": the subject is further back', () => {
+    const speakers = (text: string) => attributionsOf(text, []).map((a) => a.speaker);
+    expect(speakers('Lawyers for the official whose complaint prompted the inquiry into Mayor Ada Lin said the report was flawed.')).not.toContain('Mayor Ada Lin');
+    expect(speakers('Mayor Ada Lin said the report was flawed.')).toEqual(['Mayor Ada Lin']);
   });
 });

@@ -74,6 +74,8 @@ const NOMINAL_MADE = /\b(made|issued|gave|delivered|released)\s+(?:(?:a|an|the|h
 // The words either pattern needs ("by" or "from" after the noun; a verb that makes it).
 const NOMINAL_CUE = new Set(['by', 'from', 'made', 'issued', 'gave', 'delivered', 'released']);
 // Verbs that may stand before their speaker ("…, said Dr. Anthony Fauci"); "…, called the For the People Act" names a thing.
+// Prepositions whose object a name before a verb of saying is, not its subject.
+const OBJECT_PREPOSITION = new Set(['into', 'against', 'about', 'toward', 'towards', 'than', 'over']);
 const INVERTED = /^(?:said|says|added|adds|wrote|writes|noted|notes|explained|argued|asked|stated|warned|told|tweeted|posted|recalled|insisted|countered|acknowledged|conceded|cautioned|continued|replied|responded)$/;
 // "officially announced", "quickly condemned": an adverb between a subject and its verb.
 const ADVERB = /^\p{Ll}{3,}ly$/u;
@@ -330,6 +332,9 @@ export function attributionsOf(text: string, quotes: QuoteSpan[] = extractQuotes
     if (k >= 0 && joined(text, t[k]!, t[k + 1]!)) np = phraseBefore(text, t, k);
     else if (k >= 1 && /^,\s*$/.test(text.slice(t[k]!.end, t[k + 1]!.start))) np = beforeAside(k);
     if (np && TIME.test(t[np[0]]!.lower) && np[0] === np[1]) np = null;
+    // "Lawyers for the official whose complaint prompted the inquiry into President Trump said": a name after "into" or
+    // "against" is that preposition's object; the speaker stands further back, out of this reading's reach.
+    if (np && np[0] > 0 && OBJECT_PREPOSITION.has(t[np[0] - 1]!.lower) && joined(text, t[np[0] - 1]!, t[np[0]]!)) np = null;
     // "Coastal Herald, Meridian Times and Prairie Journal reported": a list of names before the last two.
     while (np && t.slice(np[0], np[1] + 1).some((x) => x.lower === 'and') && np[0] >= 2 && /^,\s*$/.test(text.slice(t[np[0] - 1]!.end, t[np[0]]!.start))) {
       const item = phraseBefore(text, t, np[0] - 1, 4);
