@@ -399,6 +399,8 @@ function swappedRoles(names: NameRun[], theirs: NameRun[], anchors: [number, num
       if (PASSIVE.test(text.slice(a.end, b.start)) || PASSIVE.test(sourceText.slice(sb, sa)) || /^\s*[,(—–]/.test(text.slice(a.end, b.start))) continue;
       // "Barrett's nomination to the Supreme Court": a possessive owns the noun after it; it acts on nobody.
       if (/^['’]s?\b/.test(text.slice(a.end, a.end + 2)) || /['’]s?$/.test(a.raw)) continue;
+      // "Thomas R. Sankey III, Chris E. Dush and Daryl D. Metcalfe": items of one list, in any order, do nothing to each other.
+      if (/^[\s,]*(?:and\s+)?$/.test(text.slice(a.end, b.start).replace(/\b\p{Lu}[\p{L}.'’-]*/gu, ' '))) continue;
       return `"${a.raw}" and "${b.raw}" swap who did what`;
     }
   }

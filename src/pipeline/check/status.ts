@@ -53,6 +53,11 @@ export function droppedStatus(s: SourceSentence, draft: string, named = false): 
       if (PAST_ROLE.test(draft.slice(Math.max(0, at - 40), at + role.length + 40))) continue;
       // "Deputy Attorney General Jeff Rosen" holds another role than the acting attorney general.
       if (/\b(?:deputy|vice|assistant|associate|under|principal)\s+$/.test(before)) continue;
+      // "Former Democratic presidential contender" / "the Democratic presidential nomination": the role's noun differs.
+      const nounAfter = (text: string, from: number) => /^\s+(\p{Ll}[\p{Ll}-]+)/u.exec(text.slice(from, from + 30))?.[1];
+      const theirNoun = nounAfter(source, m.index + m[0].length);
+      const myNoun = nounAfter(draft, at + role.length);
+      if (theirNoun && myNoun && theirNoun !== myNoun && !STOPWORDS.has(theirNoun) && !STOPWORDS.has(myNoun)) continue;
       // "fired rubber bullets": the words that are also verbs are a status only before a role and a name.
       if ((named || VERB_STATUS.test(status)) && !sameNameAfter(source, m.index + m[0].length, draft, at + role.length)) continue;
       // "fired shots before Kyle Rittenhouse": after a verb-like status, only a capitalised role or a title is a role.

@@ -957,3 +957,18 @@ describe('hedges and speakers from fresh drafts', () => {
     expect(speakers('Mayor Ada Lin said the report was flawed.')).toEqual(['Mayor Ada Lin']);
   });
 });
+
+describe('roles and lists as fresh drafts write them', () => {
+  const entities = (texts: [string, string], text: string) => findings(story(texts, [p([1, 2], text)]), 'entities').join(' ');
+
+  it('reads no dropped status where the role\'s noun differs: "former Democratic council contender" / "the Democratic council nomination"', () => {
+    const texts: [string, string] = ['Former Democratic council contender Ada Lin is joining the station as an analyst.', 'Lin starts on Monday.'];
+    expect(entities(texts, 'Ada Lin, who sought the Democratic council nomination, is joining the station as an analyst.')).toBe('');
+    expect(entities(texts, 'Democratic council contender Ada Lin is joining the station as an analyst.')).toMatch(/without "former"/);
+  });
+
+  it('reads a list in another order as no swap of who did what', () => {
+    const texts: [string, string] = ['These include voters and state legislators Jo D. Park, Omar E. Reyes and Ada R. Lin, whose suit failed.', 'The suit was filed in Dunmore.'];
+    expect(entities(texts, 'They include three state legislators, Ada R. Lin, Omar E. Reyes and Jo D. Park, whose suit failed.')).toBe('');
+  });
+});
