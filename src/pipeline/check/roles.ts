@@ -7,6 +7,7 @@
  */
 import { startsUpper, STOPWORDS, stem } from '../../lib/text';
 import { alignments } from './align';
+import { IRREGULAR_PAST } from './verbs';
 import { type CheckContext, excerpt, type IndexedSource, lowerCased, type SourceSentence } from './context';
 import { nameWords, NOT_NAMES } from './extract/entities';
 import { aliasesOf, personName, sameCountry, TITLE_WORDS } from './extract/names';
@@ -250,7 +251,9 @@ function otherAgent(text: string, names: NameRun[], sourceText: string, theirs: 
   const lower = sourceText.toLowerCase();
   LOWER_WORD.lastIndex = 0;
   for (let m = LOWER_WORD.exec(text); m; m = LOWER_WORD.exec(text)) {
-    if (!ACTING_VERB.test(m[0])) continue;
+    // "Democrats withheld", "Biden led": irregular past forms act as the -ed ones do, but for light and motion verbs
+    // ("the town hall came", "prices fell"), whose subjects are seldom agents.
+    if (!ACTING_VERB.test(m[0]) && !(Object.hasOwn(IRREGULAR_PAST, m[0]) && !NOT_AGENTIVE.has(m[0]))) continue;
     const mine = subjectBefore(text, m.index);
     const run = names.find((n) => n.keys.includes(mine ?? ''));
     if (!run) continue;
@@ -298,6 +301,9 @@ function otherAgent(text: string, names: NameRun[], sourceText: string, theirs: 
   return null;
 }
 
+// Irregular past forms whose subject seldom acts on anyone: light verbs, motion, change and perception.
+const NOT_AGENTIVE = new Set('came went got had made took gave put set kept left became begun began fell fallen rose risen grew saw found thought felt knew stood sat seemed been done'.split(' '));
+
 // Irregular forms of the verbs that attribute words: "Experts say" is the "said" of "Biden said".
 const IRREGULAR: Record<string, string> = { said: 'say|says|said', says: 'say|says|said', told: 'tell|tells|told', tells: 'tell|tells|told', wrote: 'write|writes|wrote', writes: 'write|writes|wrote' };
 
@@ -305,8 +311,11 @@ const IRREGULAR: Record<string, string> = { said: 'say|says|said', says: 'say|sa
 function verbForms(verb: string): RegExp {
   const irregular = IRREGULAR[verb];
   if (irregular) return new RegExp(`\\b(?:${irregular})\\b`, 'g');
-  const base = verb.replace(/(?:ed|s)$/, '');
-  return new RegExp(`\\b${base}(?:s|es|ed|d)?\\b`, 'g');
+  // "led" is "lead", "leads" and "led"; its -ed stem would be "l".
+  const base = Object.hasOwn(IRREGULAR_PAST, verb) ? IRREGULAR_PAST[verb]! : undefined;
+  if (base) return new RegExp(`\\b(?:${verb}|${base}|${base}s|${base}es)\\b`, 'g');
+  const stemmed = verb.replace(/(?:ed|s)$/, '');
+  return new RegExp(`\\b${stemmed}(?:s|es|ed|d)?\\b`, 'g');
 }
 
 /**

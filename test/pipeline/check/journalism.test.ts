@@ -967,6 +967,12 @@ describe('roles and lists as fresh drafts write them', () => {
     expect(entities(texts, 'Democratic council contender Ada Lin is joining the station as an analyst.')).toMatch(/without "former"/);
   });
 
+  it('asks who acted of irregular past verbs too: "Reyes led" where the source has "Lin led"', () => {
+    const texts: [string, string] = ['Ada Lin led the count in the district by about 2,000 votes on Wednesday, with Omar Reyes second.', 'The count ends on Friday.'];
+    expect(entities(texts, 'Omar Reyes led the count in the district by about 2,000 votes on Wednesday.')).toMatch(/"Omar Reyes" led where .* has Ada Lin led/);
+    expect(entities(texts, 'Ada Lin led the count in the district by about 2,000 votes on Wednesday.')).toBe('');
+  });
+
   it('reads a list in another order as no swap of who did what', () => {
     const texts: [string, string] = ['These include voters and state legislators Jo D. Park, Omar E. Reyes and Ada R. Lin, whose suit failed.', 'The suit was filed in Dunmore.'];
     expect(entities(texts, 'They include three state legislators, Ada R. Lin, Omar E. Reyes and Jo D. Park, whose suit failed.')).toBe('');
