@@ -889,6 +889,12 @@ describe('who acted, as fresh model-written drafts of real news name them', () =
     expect(done('The council approved the fare cut.')).toContain('approved');
   });
 
+  it('reads "preparing to" and "weighing whether to" as not done', () => {
+    const pending = (text: string) => verbUses(text).filter((v) => v.notDone).map((v) => v.raw);
+    expect(pending('The military was preparing to launch an offensive.')).toContain('launch');
+    expect(pending('Officials were weighing whether to cancel the gala.')).toContain('cancel');
+  });
+
   it('reads a capitalised "May" inside a sentence as the month, not a modal', () => {
     const done = (text: string) => verbUses(text).filter((v) => v.done).map((v) => v.raw);
     expect(done('The vote came after Senate Republicans in May blocked an independent commission.')).toContain('blocked');
