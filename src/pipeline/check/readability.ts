@@ -86,6 +86,8 @@ export function cutOff(sentence: string): string | null {
 }
 
 // A pronoun, or a demonstrative standing alone as the subject ("This is", "It was"), not one before a noun ("This year's").
+// "It is uncommon for a chief justice to …", "It was unclear whether …": an "it" that stands for the clause after it.
+const EXPLETIVE_IT = /^it\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be)\s+(?:(?:not|still|also|now|far|rare|very|too|increasingly|highly)\s+)?\p{Ll}+\s+(?:for|to|that|whether|how|why|what|when|if)\b/iu;
 const PRONOUN_OPENING = /^(?:(?:he|she|they|his|her|their|him|them)\b|(?:it|this|these|those)\s+(?:is|was|are|were|has|had|will|would|could|can|may|might|comes?|came|means?|meant|shows?|showed)\b)/i;
 const PERSONAL = /^(?:he|she|his|her|him)\b/i;
 const NAMED = /[^\s]\s+\p{Lu}[\p{L}'’-]+/u;
@@ -105,7 +107,7 @@ export function checkReadability(ctx: CheckContext): string[] {
       if (why) details.push(`${p.where}: a sentence ${why}, as if cut off — ${excerpt(s.text)}`);
     }
     const opening = PRONOUN_OPENING.exec(p.text.trim());
-    if (opening && !resolved(passages, i, opening[0])) {
+    if (opening && !resolved(passages, i, opening[0]) && !EXPLETIVE_IT.test(p.text.trim())) {
       details.push(`${p.where}: opens on "${opening[0]}", which nothing before it names — ${excerpt(p.text, 80)}`);
     }
   }

@@ -125,7 +125,10 @@ function planAfterTheFact(uses: readonly VerbUse[], text: string, ranked: readon
 
 /** Findings for the tense and polarity of one sentence of a cited passage. */
 export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
-  const uses = verbUses(part.text);
+  // Words in quotation marks are the speaker's, in the speaker's tense ("they had "released the whirlwind""): a quoted verb is no
+  // act the draft reports as done, though a quoted plan or denial still tells what the sentence is about.
+  const quoted = part.text.includes('"') || part.text.includes('“') ? [...part.text.matchAll(/[“"][^”"]*[”"]/g)].map((m) => [m.index, m.index + m[0].length] as const) : [];
+  const uses = verbUses(part.text).filter((v) => !(v.done && quoted.some(([a, b]) => v.end > a && v.end <= b)));
   // A person's past role, given wherever the cited sources name them ("fired FBI director James Comey"), written as current.
   for (const s of sentencesOf(ctx, pool)) {
     const named = droppedStatus(s, part.text, true) ?? droppedElect(s.text, part.text);

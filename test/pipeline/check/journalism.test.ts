@@ -984,3 +984,25 @@ describe('roles and lists as fresh drafts write them', () => {
     expect(entities(texts, 'They include three state legislators, Ada R. Lin, Omar E. Reyes and Jo D. Park, whose suit failed.')).toBe('');
   });
 });
+
+describe('possessives, expletive "it" and quoted verbs', () => {
+  it('ends a name at a possessive before a one-word modifier, and keeps an owned multiword name whole', () => {
+    const names = (text: string) => extractEntities(text).map((e) => e.raw);
+    expect(names("She said council member Ada Lin's Quaker faith shaped the vote.")).toEqual(["Ada Lin's"]);
+    expect(names("San Francisco's Board of Supervisors voted.")).toEqual(["San Francisco's Board of Supervisors"]);
+  });
+
+  it('reads "It is uncommon for …" as no pronoun that needs a name before it', () => {
+    const texts: [string, string] = ['Mayor Ada Lin rebuked the council chair in public on Tuesday.', 'The council met on Tuesday.'];
+    const s = story(texts, [p([1, 2], 'Mayor Ada Lin rebuked the council chair in public on Tuesday.')], {
+      whatThisMeans: [p([1, 2], 'It is uncommon for a mayor to rebuke the council chair in public, and riders will see what follows.')],
+    });
+    expect(findings(s, 'readability').join(' ')).not.toMatch(/opens on/);
+  });
+
+  it('reads a verb in quotation marks as the speaker\'s words, not an act the draft reports as done', () => {
+    const texts: [string, string] = ['"You have released the whirlwind and you will pay the price," Lin told the council.', 'Lin spoke on Friday.'];
+    const entities = (text: string) => findings(story(texts, [p([1, 2], text)]), 'entities').join(' ');
+    expect(entities('Lin told the council it had "released the whirlwind" and would "pay the price."')).not.toMatch(/reports as done/);
+  });
+});
