@@ -957,6 +957,14 @@ describe('hedges and speakers from fresh drafts', () => {
     expect(speakerOf(t, 0, t.indexOf('”') + 1)).toBe('Mark Hamrick');
   });
 
+  it('reads no speaker in an organisation after "of": "the former acting director of the CDC said"', () => {
+    const at = (t: string) => [t.indexOf('"'), t.indexOf('"', t.indexOf('"') + 1) + 1] as const;
+    const t = 'The former acting director of the CDC said the trend "points to the importance of one-shot vaccine," the outlet reported.';
+    expect(speakerOf(t, ...at(t))).toBeNull();
+    const u = 'Ada Lin said the trend "points to the importance of one-shot vaccine," the outlet reported.';
+    expect(speakerOf(u, ...at(u))).toBe('Ada Lin');
+  });
+
   it('reads no speaker in a name after "into" before "said": the subject is further back', () => {
     const speakers = (text: string) => attributionsOf(text, []).map((a) => a.speaker);
     expect(speakers('Lawyers for the official whose complaint prompted the inquiry into Mayor Ada Lin said the report was flawed.')).not.toContain('Mayor Ada Lin');

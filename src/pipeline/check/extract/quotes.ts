@@ -152,7 +152,10 @@ export function speakerOf(text: string, start: number, end: number): string | nu
   const before = leadIn(text, start);
   for (const [re, needs] of BEFORE_QUOTE) {
     if (needs && !before.includes(needs)) continue;
-    const name = clean(re.exec(before)?.[1]);
+    const m = re.exec(before);
+    // "The former acting director of the CDC said …": an organisation after "of" describes the speaker; it is not the speaker.
+    if (m && re === BEFORE_QUOTE[0]![0] && /\b(?:of|for|at|with|from|into|against)\s+(?:the\s+)?$/i.test(before.slice(0, m.index))) continue;
+    const name = clean(m?.[1]);
     if (name) return name;
   }
   return null;
