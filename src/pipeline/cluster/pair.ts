@@ -79,6 +79,8 @@ export interface Weighted extends Parties {
   names: Sparse;
   /** Name ids of the headline's subjects (Signals.subjects). */
   subjectIds: number[];
+  /** The idf of each body term, in the order of body.ids. */
+  bodyIdf: Float64Array;
 
 }
 
@@ -111,7 +113,9 @@ export function weigh(s: Signals, corpus: Corpus): Weighted {
   const names: Sparse = { ids: Int32Array.from(named, (x) => x[0]), w: Float64Array.from(named, (x) => x[1]), norm: 0 };
   names.norm = names.w.reduce((a, b) => a + b, 0);
   const subjectIds = s.subjects.map((name) => corpus.term(name, true).id);
-  return { s, title: tfidf(s.title), body: tfidf(s.body), names, subjectIds, ...parties(s, corpus, named) };
+  const body = tfidf(s.body);
+  const bodyIdf = Float64Array.from(body.ids, (id) => corpus.byId[id]!.idf);
+  return { s, title: tfidf(s.title), body, names, subjectIds, bodyIdf, ...parties(s, corpus, named) };
 }
 
 function dot(a: Sparse, b: Sparse): number {
@@ -179,6 +183,7 @@ export const FEATURES = [
   'weekday_conflict',
   'headline_outsider_one_shared',
   'headline_outsider_both_shared',
+  'shared_unique_words',
 ] as const;
 
 /** True when a's headline names someone (a rare-enough name token) that b never mentions. */
@@ -187,24 +192,36 @@ function namesOutsider(a: Weighted, b: Weighted): boolean {
   return false;
 }
 
+/**
+ * Idf from which a shared word or name is all but unique to the pair: in a dense 36-h window of ~900
+ * items, one found in at most four of them. Two framings of one event share few words, but these.
+ */
+export const UNIQUE_IDF = 5.5;
+
 /** Shared terms at least this heavy (tf x idf on both sides) count as rare terms. */
 const RARE_TERM_WEIGHT = 3;
 
-/** Shared headline-and-lede terms: their cosine, how many are rare, and their summed weight (not normalised by length). */
-function sharedTerms(a: Sparse, b: Sparse): [number, number, number] {
+/**
+ * Shared headline-and-lede terms: their cosine, how many are rare, their summed weight (not normalised
+ * by length), and how many are all but unique to the pair (UNIQUE_IDF).
+ */
+function sharedTerms(a: Weighted, b: Weighted): [number, number, number, number] {
   let i = 0;
   let j = 0;
   let dotSum = 0;
   let rare = 0;
   let mass = 0;
-  const ai = a.ids;
-  const bi = b.ids;
+  let unique = 0;
+  const [ab, bb] = [a.body, b.body];
+  const ai = ab.ids;
+  const bi = bb.ids;
   while (i < ai.length && j < bi.length) {
     const x = ai[i]!;
     const y = bi[j]!;
     if (x === y) {
-      const v = a.w[i++]!;
-      const w = b.w[j++]!;
+      if (a.bodyIdf[i]! >= UNIQUE_IDF) unique++;
+      const v = ab.w[i++]!;
+      const w = bb.w[j++]!;
       dotSum += v * w;
       const m = Math.min(v, w);
       mass += m;
@@ -212,7 +229,7 @@ function sharedTerms(a: Sparse, b: Sparse): [number, number, number] {
     } else if (x < y) i++;
     else j++;
   }
-  return [a.norm && b.norm ? dotSum / (a.norm * b.norm) : 0, rare, mass];
+  return [ab.norm && bb.norm ? dotSum / (ab.norm * bb.norm) : 0, rare, mass, unique];
 }
 
 function outsiders(a: Weighted, b: Weighted): [number, number] {
@@ -249,6 +266,7 @@ export function pairFeatures(a: Weighted, b: Weighted): number[] {
   let j = 0;
   let sharedMass = 0;
   let rare = 0;
+  let uniqueNames = 0;
   const an = a.names.ids;
   const bn = b.names.ids;
   while (i < an.length && j < bn.length) {
@@ -258,6 +276,7 @@ export function pairFeatures(a: Weighted, b: Weighted): number[] {
       const w = a.names.w[i]!;
       sharedMass += w;
       if (w >= RARE_NAME_IDF) rare++;
+      if (w >= UNIQUE_IDF) uniqueNames++;
       i++;
       j++;
     } else if (x < y) i++;
@@ -266,7 +285,7 @@ export function pairFeatures(a: Weighted, b: Weighted): number[] {
   let figures = 0;
   for (const f of sa.figures) if (sb.figures.has(f)) figures++;
   const relation = eventRelation(sa.events, sb.events);
-  const [body, rareTerms, termMass] = sharedTerms(a.body, b.body);
+  const [body, rareTerms, termMass, uniqueTerms] = sharedTerms(a, b);
   const nameMass = a.names.norm + b.names.norm;
   const sharedRare = Math.min(rare, 3) / 3;
   const [outsiderOne, outsiderBoth] = outsiders(a, b);
@@ -300,6 +319,8 @@ export function pairFeatures(a: Weighted, b: Weighted): number[] {
     // name): the shared names are then the kind of event, not its parties.
     outsiderOne * sharedRare,
     outsiderBoth && !(rareOutsider(a, b) && rareOutsider(b, a)) ? sharedRare : 0,
+    // Words and names (up to 3) that hardly any other item uses: what two framings of one event still share.
+    Math.min(uniqueTerms + uniqueNames, 3) / 3,
   ];
 }
 

@@ -97,3 +97,38 @@ describe('StoryIndex blocking over a batch longer than the window', () => {
     expect(index.candidates(r2!)).toContain(r1);
   });
 });
+
+describe('StoryIndex candidates', () => {
+  it("proposes other outlets' items only, unless asked for every outlet's (the fit's hard negatives)", () => {
+    const all = signalsOf([
+      item('own', 'relay', 0, 'Pellmore dockers walk out over pay', 'Dockers at the port of Pellmore walked out over pay on Monday.'),
+      item('other', 'ledger', 1, 'Pellmore dockers strike over pay', 'Pellmore dockers walked out over pay, leaving ships unloaded.'),
+      item('new', 'relay', 2, 'Pellmore dockers out over pay', 'The Pellmore dockers walked out over the pay offer.'),
+    ]);
+    const index = new StoryIndex(DEFAULT_ASSIGN_POLICY);
+    index.load(all);
+    all.forEach((_, i) => index.index(i));
+    const ids = (list: number[]) => list.map((i) => all[i]!.item.id).sort();
+    expect(ids(index.candidates(2))).toEqual(['other']);
+    expect(ids(index.candidates(2, true))).toEqual(['new', 'other', 'own']);
+  });
+});
+
+describe('clusterWith rehoming', () => {
+  // The cosine alone decides, so the case tests the joining; one candidate per item, so time order hides a partner.
+  const cosineOnly: PairModel = { features: FEATURES, weights: FEATURES.map((f) => (f === 'body_cosine' ? 10 : 0)), bias: -4, joinMax: 0.5, joinMean: 0.3 };
+  const words = (s: string) => `${s} ${s}`;
+  const early = item('x', 'relay', 0, 'foxtrot gallivant hotelier', words('foxtrot gallivant hotelier'));
+  const pair = [
+    item('a', 'ledger', 1, 'quorvex brindlewood calloway dervish emberly', words('quorvex brindlewood calloway dervish emberly')),
+    item('b', 'kestrel', 2, 'quorvex brindlewood calloway dervish emberly foxtrot gallivant', words('quorvex brindlewood calloway dervish emberly foxtrot gallivant')),
+  ];
+
+  it('lets a report left alone join the story of a later report it fits, which in time order proposed another', () => {
+    expect(clusterWith([early, ...pair], { candidates: 1 }, undefined, cosineOnly)).toEqual([['x', 'a', 'b']]);
+  });
+
+  it('leaves it alone when the story as a whole does not fit it (mean below the bar)', () => {
+    expect(clusterWith([early, ...pair], { candidates: 1, joinMean: 0.6 }, undefined, cosineOnly)).toEqual([['x'], ['a', 'b']]);
+  });
+});

@@ -72,3 +72,31 @@ describe('headline outsiders with shared names', () => {
     expect(f[both]).toBe(0);
   });
 });
+
+describe('shared unique words', () => {
+  const unique = FEATURES.indexOf('shared_unique_words');
+  // Two framings of one event: different headlines, a few words no other item in the window uses.
+  const reports = [
+    item('a', 0, 'Senate rebukes Halvorsen over pipeline deal', 'Senators voted to rebuke Governor Halvorsen over the Tresk pipeline easement on Tuesday.'),
+    item('b', 1, 'Halvorsen shrugs off Senate vote', 'Governor Halvorsen dismissed the vote on the Tresk easement as political theatre.'),
+  ];
+  // A dense window: hundreds of other items, none naming Halvorsen or Tresk.
+  const window = Array.from({ length: 500 }, (_, k) => item(`f${k}`, 2, `Council debates budget item ${k}`, `The city council debated the budget and voted on item ${k} on Tuesday.`));
+
+  it('counts the words and names a pair alone shares in a dense window', () => {
+    const [a, b] = weighed([...reports, ...window]);
+    expect(pairFeatures(a!, b!)[unique]).toBe(1);
+  });
+
+  it('counts none in a batch too small to call a word rare, and none between unrelated items', () => {
+    const [a, b] = weighed(reports);
+    expect(pairFeatures(a!, b!)[unique]).toBe(0);
+    const [c, , f0, f1] = weighed([...reports, ...window]);
+    expect(pairFeatures(c!, f0!)[unique]).toBe(0);
+    expect(pairFeatures(f0!, f1!)[unique]).toBe(0);
+  });
+
+  it('is fitted as evidence of one event', () => {
+    expect(MODEL.weights[unique]).toBeGreaterThan(0);
+  });
+});
