@@ -6,7 +6,7 @@
 import { eventRelation } from './events';
 import { labelsConflict } from './figures';
 import { holds, parties, RARE_NAME_IDF, rareOutsider, type Parties } from './parties';
-import type { Signals } from './signals';
+import { unitOf, type Signals } from './signals';
 import { MODEL } from './weights';
 
 /** Documents assumed besides the batch when judging rarity (see Corpus.idf). */
@@ -380,10 +380,22 @@ export function pairLogit(a: Weighted, b: Weighted, model: PairModel = MODEL): n
 
 export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+/** A code's name part and its hyphen-free spelling: "kite-3" -> ["kite", "kite3"], "g-7" -> ["g", "g7"]. */
+function codeParts(code: string): [string, string] {
+  const bare = code.replace(/-/g, '');
+  return [bare.slice(0, bare.search(/\d/)), bare];
+}
+
+/**
+ * Headline codes naming two versions of one thing ("Kite-3" / "Kite-4", "H100" / "H200"): the same
+ * name part, no code in common. "G-7" is "G7", and "COVID-19" / "K-12" name two things, not two versions.
+ */
+function versionsConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (!a.size || !b.size) return false;
-  for (const x of a) if (b.has(x)) return false;
-  return true;
+  const pa = [...a].map(codeParts);
+  const pb = [...b].map(codeParts);
+  if (pa.some(([, x]) => pb.some(([, y]) => x === y))) return false;
+  return pa.some(([x]) => pb.some(([y]) => x === y));
 }
 
 /**
@@ -391,7 +403,33 @@ function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
  * product versions in the headlines ("Kite-3" / "Kite-4"), two values of one measure in the headlines.
  */
 export function contradicts(a: Signals, b: Signals): boolean {
-  return labelsConflict(a.labels, b.labels) || disjoint(a.codes, b.codes) || headlineFiguresConflict(a, b);
+  return labelsConflict(a.labels, b.labels) || versionsConflict(a.codes, b.codes) || headlineFiguresConflict(a, b);
+}
+
+/** Significant digits of a number: 62500 -> 3, 94.5 -> 3, 1e12 -> 1. */
+function significantDigits(v: number): number {
+  return Math.max(1, String(Math.abs(v)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length);
+}
+
+/** The number of a figure key ("usd:2200000", "94.5%", "62500 refugee"). */
+function figureValue(key: string): number {
+  return Number(key.endsWith('%') ? key.slice(0, -1) : key.includes(':') ? key.slice(key.indexOf(':') + 1) : key.slice(0, key.indexOf(' ')));
+}
+
+/**
+ * True when the figures hold f, or f to fewer or more digits: of one unit, and equal once the more
+ * precise is rounded to the other's digits ("3.8 million" / "3.84 million", "$1 trillion" / "$1.2 trillion").
+ */
+function holdsRounded(figures: ReadonlySet<string>, [unit, f]: [string, string]): boolean {
+  if (figures.has(f)) return true;
+  const x = figureValue(f);
+  for (const g of figures) {
+    if (g.startsWith('n:') || unitOf(g) !== unit) continue;
+    const y = figureValue(g);
+    const digits = Math.min(significantDigits(x), significantDigits(y));
+    if (Number(x.toPrecision(digits)) === Number(y.toPrecision(digits))) return true;
+  }
+  return false;
 }
 
 /**
@@ -401,6 +439,6 @@ export function contradicts(a: Signals, b: Signals): boolean {
 function headlineFiguresConflict(a: Signals, b: Signals): boolean {
   const [ua, ub] = [a.titleUnits, b.titleUnits];
   if (!ua.length || !ub.length) return false;
-  if (ua.some(([, f]) => b.figures.has(f)) || ub.some(([, f]) => a.figures.has(f))) return false;
+  if (ua.some((f) => holdsRounded(b.figures, f)) || ub.some((f) => holdsRounded(a.figures, f))) return false;
   return ua.some(([unit]) => ub.some(([other]) => other === unit));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEATURES, pairFeatures, pairLogit, TIME_CLOSE_BONUS, TIME_CLOSE_HOURS, weekdaysApart } from '../../../src/pipeline/cluster/pair';
+import { contradicts, FEATURES, pairFeatures, pairLogit, TIME_CLOSE_BONUS, TIME_CLOSE_HOURS, weekdaysApart } from '../../../src/pipeline/cluster/pair';
 import { MODEL } from '../../../src/pipeline/cluster/weights';
 import { itemSignals } from '../../../src/pipeline/cluster/signals';
 import { item, weighed } from '../../helpers/weighed-items';
@@ -98,5 +98,22 @@ describe('shared unique words', () => {
 
   it('is fitted as evidence of one event', () => {
     expect(MODEL.weights[unique]).toBeGreaterThan(0);
+  });
+});
+
+describe('contradicts', () => {
+  const signals = (title: string, text = title) => itemSignals(item('x', 0, title, text), 0);
+
+  it('tells two versions of one product apart, but not two spellings of one code or two unrelated codes', () => {
+    expect(contradicts(signals('Corvid Labs releases Kite-3'), signals('Corvid Labs releases Kite-4'))).toBe(true);
+    expect(contradicts(signals('Trump to host G-7 at his Doral resort'), signals('Trump picks Doral for next G7 summit'))).toBe(false);
+    expect(contradicts(signals('Newsom orders COVID-19 shots for pupils'), signals('First K-12 vaccine mandate in the nation'))).toBe(false);
+  });
+
+  it('reads a headline figure given to fewer digits as the other rounded, and two values as two outcomes', () => {
+    expect(contradicts(signals('Jobless claims fall to 3.84 million claims'), signals('Over 3.8 million claims filed last week'))).toBe(false);
+    expect(contradicts(signals('Senate passes $1.2 trillion infrastructure bill'), signals('Senate passes $1 trillion infrastructure bill'))).toBe(false);
+    expect(contradicts(signals('Quorrel fined €3 million over location data'), signals('Quorrel fined €7 million over location data'))).toBe(true);
+    expect(contradicts(signals('White House announces $13 billion for Puerto Rico'), signals('White House announces $11.6 billion for Puerto Rico'))).toBe(true);
   });
 });
