@@ -143,6 +143,8 @@ export class StoryIndex {
   /** Per item: the posting lists of its blocking keys (its rarest terms and names) and their weights. */
   private readonly blockLists: number[][][] = [];
   private readonly blockWeights: number[][] = [];
+  /** Each item's close partners (p >= joinMax) among its candidates, both ways: what rehome offers. */
+  private readonly partners = new Map<number, number[]>();
   private score = new Float64Array(0);
   private readonly exact = new Map<string, number[]>();
   private readonly logits = new Map<number, number>();
@@ -179,9 +181,9 @@ export class StoryIndex {
       const blocks = (term: Term) => (windowed ? term.df >= 2 && windowed.df(term.id, s.time) <= maxDf : term.df >= 2 && term.df <= maxDf);
       // Headline terms first (the body map holds them first), so among equally rare keys the headline's win.
       const keys: [number, number][] = [];
-      for (const t of s.body.keys()) {
-        const term = this.corpus.term(t);
-        if (blocks(term)) keys.push([term.id, term.idf]);
+      for (const id of w.bodyOrder) {
+        const term = this.corpus.byId[id]!;
+        if (blocks(term)) keys.push([id, term.idf]);
       }
       // The rarest terms and names only: two reports of one event share some of their rarest words.
       keys.sort((x, y) => y[1] - x[1]);
@@ -411,13 +413,19 @@ export class StoryIndex {
     const own = this.stories[k0]!;
     if (!own.fresh || own.members.length !== 1) return;
     let best: [number, number] | undefined;
-    for (const j of this.candidates(i)) {
+    for (const j of this.partners.get(i) ?? []) {
       const k = this.storyOf[j]!;
       if (k === k0 || !this.stories[k]!.fresh || sigmoid(this.logit(i, j)) < this.p.joinMax) continue;
       const f = this.fit(i, k);
       if (f && f.max >= this.p.joinMax && f.mean >= this.p.joinMean && (!best || f.max + f.mean > best[1])) best = [k, f.max + f.mean];
     }
     if (best && !isRoundupItem(this.items[i]!.s)) this.move(i, k0, best[0]);
+  }
+
+  private partnersOf(i: number): number[] {
+    let list = this.partners.get(i);
+    if (!list) this.partners.set(i, (list = []));
+    return list;
   }
 
   /** Assigns new item i: a copy joins its original's story; otherwise the best-fitting story, or a new one. */
@@ -430,6 +438,10 @@ export class StoryIndex {
     const stories = new Set<number>();
     for (const j of cands) {
       const pr = sigmoid(this.logit(i, j));
+      if (pr >= this.p.joinMax) {
+        this.partnersOf(i).push(j);
+        this.partnersOf(j).push(i);
+      }
       if (pr >= COPY_GATE && this.isCopy(i, j) && this.inWindow(i, this.storyOf[j]!)) return this.place(i, this.storyOf[j]);
       if (pr >= this.p.joinMax) stories.add(this.storyOf[j]!);
     }

@@ -81,6 +81,8 @@ export interface Weighted extends Parties {
   subjectIds: number[];
   /** The idf of each body term, in the order of body.ids. */
   bodyIdf: Float64Array;
+  /** Body term ids in the body map's order (headline terms first), for the blocking keys. */
+  bodyOrder: Int32Array;
 
 }
 
@@ -113,9 +115,14 @@ export function weigh(s: Signals, corpus: Corpus): Weighted {
   const names: Sparse = { ids: Int32Array.from(named, (x) => x[0]), w: Float64Array.from(named, (x) => x[1]), norm: 0 };
   names.norm = names.w.reduce((a, b) => a + b, 0);
   const subjectIds = s.subjects.map((name) => corpus.term(name, true).id);
-  const body = tfidf(s.body);
+  const terms = [...s.body].map(([t, c]): [number, number] => {
+    const term = corpus.term(t);
+    return [term.id, c * term.idf];
+  });
+  const bodyOrder = Int32Array.from(terms, ([id]) => id);
+  const body = sparse(terms);
   const bodyIdf = Float64Array.from(body.ids, (id) => corpus.byId[id]!.idf);
-  return { s, title: tfidf(s.title), body, names, subjectIds, bodyIdf, ...parties(s, corpus, named) };
+  return { s, title: tfidf(s.title), body, names, subjectIds, bodyIdf, bodyOrder, ...parties(s, corpus, named) };
 }
 
 function dot(a: Sparse, b: Sparse): number {

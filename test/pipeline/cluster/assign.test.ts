@@ -115,20 +115,22 @@ describe('StoryIndex candidates', () => {
 });
 
 describe('clusterWith rehoming', () => {
-  // The cosine alone decides, so the case tests the joining; one candidate per item, so time order hides a partner.
-  const cosineOnly: PairModel = { features: FEATURES, weights: FEATURES.map((f) => (f === 'body_cosine' ? 10 : 0)), bias: -4, joinMax: 0.5, joinMean: 0.3 };
-  const words = (s: string) => `${s} ${s}`;
-  const early = item('x', 'relay', 0, 'foxtrot gallivant hotelier', words('foxtrot gallivant hotelier'));
-  const pair = [
-    item('a', 'ledger', 1, 'quorvex brindlewood calloway dervish emberly', words('quorvex brindlewood calloway dervish emberly')),
-    item('b', 'kestrel', 2, 'quorvex brindlewood calloway dervish emberly foxtrot gallivant', words('quorvex brindlewood calloway dervish emberly foxtrot gallivant')),
+  // The cosine alone decides, so the case tests the joining, not the fitted weights.
+  const cosineOnly: PairModel = { features: FEATURES, weights: FEATURES.map((f) => (f === 'body_cosine' ? 10 : 0)), bias: -5, joinMax: 0.5, joinMean: 0.5 };
+  const words = (id: string, publisher: string, hours: number, text: string) => item(id, publisher, hours, text, text);
+  const items = [
+    // m and j join; x fits j, but m is of x's own outlet, so x stays out; n is m's closer match and takes m away.
+    words('m', 'relay', 0, 'arbor basalt cobalt ember fennel'),
+    words('j', 'ledger', 1, 'ember fennel gossamer hollow'),
+    words('x', 'relay', 2, 'gossamer hollow islet juniper kelp'),
+    words('n', 'kestrel', 3, 'arbor basalt cobalt quill'),
   ];
 
-  it('lets a report left alone join the story of a later report it fits, which in time order proposed another', () => {
-    expect(clusterWith([early, ...pair], { candidates: 1 }, undefined, cosineOnly)).toEqual([['x', 'a', 'b']]);
+  it('lets a report left alone join its close partner once the story that kept it out has changed', () => {
+    expect(clusterWith(items, {}, undefined, cosineOnly)).toEqual([['m', 'n'], ['j', 'x']]);
   });
 
-  it('leaves it alone when the story as a whole does not fit it (mean below the bar)', () => {
-    expect(clusterWith([early, ...pair], { candidates: 1, joinMean: 0.6 }, undefined, cosineOnly)).toEqual([['x'], ['a', 'b']]);
+  it('leaves it alone when the partner is not close enough', () => {
+    expect(clusterWith(items, {}, undefined, { ...cosineOnly, joinMax: 0.55, joinMean: 0.55 })).toEqual([['m', 'n'], ['j'], ['x']]);
   });
 });
