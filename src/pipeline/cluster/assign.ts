@@ -21,9 +21,9 @@ export interface AssignPolicy {
   /** Mean pair probability an item needs with a story's members to join it. */
   joinMean: number;
   /**
-   * Candidate items scored per new item (the best by shared rare terms and names). 15 would raise NeuS
-   * held-out 36-h windows recall 0.773 -> 0.783 (npm run eval:cluster) for 10-20% more CPU, which 8,000
-   * items in one window cannot afford within the 2 s budget (npm run bench): 10, as fitted.
+   * Candidate items scored per new item (the best by shared rare terms and names, other outlets' only).
+   * 15 would raise NeuS dev 36-h windows recall 0.807 -> 0.810 (npm run eval:cluster -- --dev) for more
+   * CPU, which 8,000 items in one window cannot afford within the 2 s budget (npm run bench): 10, as fitted.
    */
   candidates: number;
   /** A term or name in more items than this share of the window (and than `maxBlockItems`) proposes no pair. */
@@ -143,6 +143,8 @@ export class StoryIndex {
   /** Per item: the posting lists of its blocking keys (its rarest terms and names) and their weights. */
   private readonly blockLists: number[][][] = [];
   private readonly blockWeights: number[][] = [];
+  /** Each item's close partners (p >= joinMax) among its candidates, both ways: what rehome offers. */
+  private readonly partners = new Map<number, number[]>();
   private score = new Float64Array(0);
   private readonly exact = new Map<string, number[]>();
   private readonly logits = new Map<number, number>();
@@ -179,9 +181,9 @@ export class StoryIndex {
       const blocks = (term: Term) => (windowed ? term.df >= 2 && windowed.df(term.id, s.time) <= maxDf : term.df >= 2 && term.df <= maxDf);
       // Headline terms first (the body map holds them first), so among equally rare keys the headline's win.
       const keys: [number, number][] = [];
-      for (const t of s.body.keys()) {
-        const term = this.corpus.term(t);
-        if (blocks(term)) keys.push([term.id, term.idf]);
+      for (const id of w.bodyOrder) {
+        const term = this.corpus.byId[id]!;
+        if (blocks(term)) keys.push([id, term.idf]);
       }
       // The rarest terms and names only: two reports of one event share some of their rarest words.
       keys.sort((x, y) => y[1] - x[1]);
@@ -251,9 +253,14 @@ export class StoryIndex {
     return z;
   }
 
-  /** Items sharing the most rare-key weight with item i, inside the window (the best `candidates`, ties to the earlier). */
-  candidates(i: number): number[] {
+  /**
+   * Items sharing the most rare-key weight with item i, inside the window (the best `candidates`, ties
+   * to the earlier). Other outlets' only, unless `anyOutlet`: an outlet reports an event once (see
+   * sameOutletJoin), so its own same-topic items would take the places of the other outlets' reports.
+   */
+  candidates(i: number, anyOutlet = false): number[] {
     const t = this.items[i]!.s.time;
+    const outlet = this.items[i]!.s.item.publisher;
     const windowMs = this.p.windowHours * HOUR_MS;
     const score = this.score;
     const touched: number[] = [];
@@ -264,7 +271,7 @@ export class StoryIndex {
       const w = weights[k]!;
       for (let x = 0; x < list.length; x++) {
         const j = list[x]!;
-        if (Math.abs(this.items[j]!.s.time - t) > windowMs) continue;
+        if (Math.abs(this.items[j]!.s.time - t) > windowMs || (!anyOutlet && this.items[j]!.s.item.publisher === outlet)) continue;
         if (!score[j]) touched.push(j);
         score[j]! += w;
       }
@@ -396,6 +403,31 @@ export class StoryIndex {
     this.storyOf[j] = k;
   }
 
+  /**
+   * Once every item is placed: an item left alone is offered the stories of its candidates among all
+   * items, later ones included (in time order it saw only the earlier ones, and a later report it fits
+   * may have found another partner first). It joins the best that fits under the same bars.
+   */
+  rehome(i: number): void {
+    const k0 = this.storyOf[i]!;
+    const own = this.stories[k0]!;
+    if (!own.fresh || own.members.length !== 1) return;
+    let best: [number, number] | undefined;
+    for (const j of this.partners.get(i) ?? []) {
+      const k = this.storyOf[j]!;
+      if (k === k0 || !this.stories[k]!.fresh || sigmoid(this.logit(i, j)) < this.p.joinMax) continue;
+      const f = this.fit(i, k);
+      if (f && f.max >= this.p.joinMax && f.mean >= this.p.joinMean && (!best || f.max + f.mean > best[1])) best = [k, f.max + f.mean];
+    }
+    if (best && !isRoundupItem(this.items[i]!.s)) this.move(i, k0, best[0]);
+  }
+
+  private partnersOf(i: number): number[] {
+    let list = this.partners.get(i);
+    if (!list) this.partners.set(i, (list = []));
+    return list;
+  }
+
   /** Assigns new item i: a copy joins its original's story; otherwise the best-fitting story, or a new one. */
   assign(i: number): number {
     const s = this.items[i]!.s;
@@ -406,6 +438,10 @@ export class StoryIndex {
     const stories = new Set<number>();
     for (const j of cands) {
       const pr = sigmoid(this.logit(i, j));
+      if (pr >= this.p.joinMax) {
+        this.partnersOf(i).push(j);
+        this.partnersOf(j).push(i);
+      }
       if (pr >= COPY_GATE && this.isCopy(i, j) && this.inWindow(i, this.storyOf[j]!)) return this.place(i, this.storyOf[j]);
       if (pr >= this.p.joinMax) stories.add(this.storyOf[j]!);
     }
@@ -454,6 +490,9 @@ export function assignStories(open: readonly OpenStory[], fresh: readonly Cluste
   for (const [id, indices] of byStory) index.keep(id, indices);
   all.forEach((s, i) => {
     if (!storyOfKept.has(s.item.id)) index.assign(i);
+  });
+  all.forEach((s, i) => {
+    if (!storyOfKept.has(s.item.id)) index.rehome(i);
   });
   const joins = new Map<string, string[]>();
   const created: number[][] = [];

@@ -3,7 +3,7 @@ import { normalizeWhitespace } from '../../lib/text';
 import { STOPWORDS, stem } from './terms';
 
 const SCALE: Record<string, number> = {
-  k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, bn: 1e9, b: 1e9, billion: 1e9, tn: 1e12, trillion: 1e12,
+  k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, bn: 1e9, b: 1e9, billion: 1e9, t: 1e12, tn: 1e12, trillion: 1e12,
 };
 const CURRENCY: Record<string, string> = {
   $: 'usd', '€': 'eur', '£': 'gbp', '¥': 'jpy', '₹': 'inr',
@@ -21,9 +21,10 @@ export function isMoneyKey(key: string): boolean {
 }
 
 // Currency (symbol or ISO code, glued or spaced) or no letter/digit before; amount; scale (any case for
-// k/m/b: "$1.9B"); then a percent sign or a unit word.
+// k/m/b and the scale words, as title-case headlines write them: "$1.9B", "$26 Million"; a glued T:
+// "$2.2T"); then a percent sign or a unit word.
 const NUMBER_RE =
-  /(?:([$€£¥₹])\s?|\b(USD|EUR|GBP|JPY|CHF|CNY|INR|CAD|AUD)\s?|(?<![\p{L}\p{N}.,-]))(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\d)(?:\s?(thousand|million|billion|trillion|bn|mn|tn|[kmbKMB])\b)?(?:\s?(%|percent\b|per cent\b)|\s([A-Za-z][a-z-]{2,}))?/gu;
+  /(?:([$€£¥₹])\s?|\b(USD|EUR|GBP|JPY|CHF|CNY|INR|CAD|AUD)\s?|(?<![\p{L}\p{N}.,-]))(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\d)(?:\s?([Tt]housand|[Mm]illion|[Bb]illion|[Tt]rillion|bn|mn|tn|[kmbKMB]|(?<=\d)[Tt])\b)?(?:\s?(%|percent\b|per cent\b)|\s([A-Za-z][a-z-]{2,}))?/gu;
 
 /**
  * Numbers with a unit, normalised so that one amount written three ways is one key
@@ -33,7 +34,8 @@ export function numberEntities(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(NUMBER_RE)) {
     const [, symbol, code, num, scale, pct, unit] = m;
-    if (!num) continue;
+    // A glued T is trillions only after a currency ("$2.2T"); "10T" alone is more likely a code.
+    if (!num || (scale?.toLowerCase() === 't' && !symbol && !code)) continue;
     let value = Number(num.replace(/,/g, ''));
     if (scale) value *= SCALE[scale.toLowerCase()] ?? 1;
     const v = Number(value.toPrecision(6));

@@ -7,7 +7,8 @@
  * their cosine. An item joins the story whose members it matches best (best and mean probability
  * above the fitted thresholds, no contradiction with any member, and no item of its own outlet unless
  * that pair alone is near-certain), so one loose pair cannot chain two events; a report that joined a
- * same-topic story before its own event's reports arrived moves to theirs once they form; copies join
+ * same-topic story before its own event's reports arrived moves to theirs once they form, and one left
+ * alone is offered its candidates' stories once all are placed (later reports included); copies join
  * their original's story. Roundups join no story.
  */
 import type { ClusterItem } from '../types';

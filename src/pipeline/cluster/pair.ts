@@ -6,7 +6,7 @@
 import { eventRelation } from './events';
 import { labelsConflict } from './figures';
 import { holds, parties, RARE_NAME_IDF, rareOutsider, type Parties } from './parties';
-import type { Signals } from './signals';
+import { unitOf, type Signals } from './signals';
 import { MODEL } from './weights';
 
 /** Documents assumed besides the batch when judging rarity (see Corpus.idf). */
@@ -79,6 +79,10 @@ export interface Weighted extends Parties {
   names: Sparse;
   /** Name ids of the headline's subjects (Signals.subjects). */
   subjectIds: number[];
+  /** The idf of each body term, in the order of body.ids. */
+  bodyIdf: Float64Array;
+  /** Body term ids in the body map's order (headline terms first), for the blocking keys. */
+  bodyOrder: Int32Array;
 
 }
 
@@ -111,7 +115,14 @@ export function weigh(s: Signals, corpus: Corpus): Weighted {
   const names: Sparse = { ids: Int32Array.from(named, (x) => x[0]), w: Float64Array.from(named, (x) => x[1]), norm: 0 };
   names.norm = names.w.reduce((a, b) => a + b, 0);
   const subjectIds = s.subjects.map((name) => corpus.term(name, true).id);
-  return { s, title: tfidf(s.title), body: tfidf(s.body), names, subjectIds, ...parties(s, corpus, named) };
+  const terms = [...s.body].map(([t, c]): [number, number] => {
+    const term = corpus.term(t);
+    return [term.id, c * term.idf];
+  });
+  const bodyOrder = Int32Array.from(terms, ([id]) => id);
+  const body = sparse(terms);
+  const bodyIdf = Float64Array.from(body.ids, (id) => corpus.byId[id]!.idf);
+  return { s, title: tfidf(s.title), body, names, subjectIds, bodyIdf, bodyOrder, ...parties(s, corpus, named) };
 }
 
 function dot(a: Sparse, b: Sparse): number {
@@ -179,6 +190,7 @@ export const FEATURES = [
   'weekday_conflict',
   'headline_outsider_one_shared',
   'headline_outsider_both_shared',
+  'shared_unique_words',
 ] as const;
 
 /** True when a's headline names someone (a rare-enough name token) that b never mentions. */
@@ -187,24 +199,36 @@ function namesOutsider(a: Weighted, b: Weighted): boolean {
   return false;
 }
 
+/**
+ * Idf from which a shared word or name is all but unique to the pair: in a dense 36-h window of ~900
+ * items, one found in at most four of them. Two framings of one event share few words, but these.
+ */
+export const UNIQUE_IDF = 5.5;
+
 /** Shared terms at least this heavy (tf x idf on both sides) count as rare terms. */
 const RARE_TERM_WEIGHT = 3;
 
-/** Shared headline-and-lede terms: their cosine, how many are rare, and their summed weight (not normalised by length). */
-function sharedTerms(a: Sparse, b: Sparse): [number, number, number] {
+/**
+ * Shared headline-and-lede terms: their cosine, how many are rare, their summed weight (not normalised
+ * by length), and how many are all but unique to the pair (UNIQUE_IDF).
+ */
+function sharedTerms(a: Weighted, b: Weighted): [number, number, number, number] {
   let i = 0;
   let j = 0;
   let dotSum = 0;
   let rare = 0;
   let mass = 0;
-  const ai = a.ids;
-  const bi = b.ids;
+  let unique = 0;
+  const [ab, bb] = [a.body, b.body];
+  const ai = ab.ids;
+  const bi = bb.ids;
   while (i < ai.length && j < bi.length) {
     const x = ai[i]!;
     const y = bi[j]!;
     if (x === y) {
-      const v = a.w[i++]!;
-      const w = b.w[j++]!;
+      if (a.bodyIdf[i]! >= UNIQUE_IDF) unique++;
+      const v = ab.w[i++]!;
+      const w = bb.w[j++]!;
       dotSum += v * w;
       const m = Math.min(v, w);
       mass += m;
@@ -212,7 +236,7 @@ function sharedTerms(a: Sparse, b: Sparse): [number, number, number] {
     } else if (x < y) i++;
     else j++;
   }
-  return [a.norm && b.norm ? dotSum / (a.norm * b.norm) : 0, rare, mass];
+  return [ab.norm && bb.norm ? dotSum / (ab.norm * bb.norm) : 0, rare, mass, unique];
 }
 
 function outsiders(a: Weighted, b: Weighted): [number, number] {
@@ -249,6 +273,7 @@ export function pairFeatures(a: Weighted, b: Weighted): number[] {
   let j = 0;
   let sharedMass = 0;
   let rare = 0;
+  let uniqueNames = 0;
   const an = a.names.ids;
   const bn = b.names.ids;
   while (i < an.length && j < bn.length) {
@@ -258,6 +283,7 @@ export function pairFeatures(a: Weighted, b: Weighted): number[] {
       const w = a.names.w[i]!;
       sharedMass += w;
       if (w >= RARE_NAME_IDF) rare++;
+      if (w >= UNIQUE_IDF) uniqueNames++;
       i++;
       j++;
     } else if (x < y) i++;
@@ -266,7 +292,7 @@ export function pairFeatures(a: Weighted, b: Weighted): number[] {
   let figures = 0;
   for (const f of sa.figures) if (sb.figures.has(f)) figures++;
   const relation = eventRelation(sa.events, sb.events);
-  const [body, rareTerms, termMass] = sharedTerms(a.body, b.body);
+  const [body, rareTerms, termMass, uniqueTerms] = sharedTerms(a, b);
   const nameMass = a.names.norm + b.names.norm;
   const sharedRare = Math.min(rare, 3) / 3;
   const [outsiderOne, outsiderBoth] = outsiders(a, b);
@@ -300,6 +326,8 @@ export function pairFeatures(a: Weighted, b: Weighted): number[] {
     // name): the shared names are then the kind of event, not its parties.
     outsiderOne * sharedRare,
     outsiderBoth && !(rareOutsider(a, b) && rareOutsider(b, a)) ? sharedRare : 0,
+    // Words and names (up to 3) that hardly any other item uses: what two framings of one event still share.
+    Math.min(uniqueTerms + uniqueNames, 3) / 3,
   ];
 }
 
@@ -359,10 +387,22 @@ export function pairLogit(a: Weighted, b: Weighted, model: PairModel = MODEL): n
 
 export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+/** A code's name part and its hyphen-free spelling: "kite-3" -> ["kite", "kite3"], "g-7" -> ["g", "g7"]. */
+function codeParts(code: string): [string, string] {
+  const bare = code.replace(/-/g, '');
+  return [bare.slice(0, bare.search(/\d/)), bare];
+}
+
+/**
+ * Headline codes naming two versions of one thing ("Kite-3" / "Kite-4", "H100" / "H200"): the same
+ * name part, no code in common. "G-7" is "G7", and "COVID-19" / "K-12" name two things, not two versions.
+ */
+function versionsConflict(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (!a.size || !b.size) return false;
-  for (const x of a) if (b.has(x)) return false;
-  return true;
+  const pa = [...a].map(codeParts);
+  const pb = [...b].map(codeParts);
+  if (pa.some(([, x]) => pb.some(([, y]) => x === y))) return false;
+  return pa.some(([x]) => pb.some(([y]) => x === y));
 }
 
 /**
@@ -370,7 +410,33 @@ function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
  * product versions in the headlines ("Kite-3" / "Kite-4"), two values of one measure in the headlines.
  */
 export function contradicts(a: Signals, b: Signals): boolean {
-  return labelsConflict(a.labels, b.labels) || disjoint(a.codes, b.codes) || headlineFiguresConflict(a, b);
+  return labelsConflict(a.labels, b.labels) || versionsConflict(a.codes, b.codes) || headlineFiguresConflict(a, b);
+}
+
+/** Significant digits of a number: 62500 -> 3, 94.5 -> 3, 1e12 -> 1. */
+function significantDigits(v: number): number {
+  return Math.max(1, String(Math.abs(v)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length);
+}
+
+/** The number of a figure key ("usd:2200000", "94.5%", "62500 refugee"). */
+function figureValue(key: string): number {
+  return Number(key.endsWith('%') ? key.slice(0, -1) : key.includes(':') ? key.slice(key.indexOf(':') + 1) : key.slice(0, key.indexOf(' ')));
+}
+
+/**
+ * True when the figures hold f, or f to fewer or more digits: of one unit, and equal once the more
+ * precise is rounded to the other's digits ("3.8 million" / "3.84 million", "$1 trillion" / "$1.2 trillion").
+ */
+function holdsRounded(figures: ReadonlySet<string>, [unit, f]: [string, string]): boolean {
+  if (figures.has(f)) return true;
+  const x = figureValue(f);
+  for (const g of figures) {
+    if (g.startsWith('n:') || unitOf(g) !== unit) continue;
+    const y = figureValue(g);
+    const digits = Math.min(significantDigits(x), significantDigits(y));
+    if (Number(x.toPrecision(digits)) === Number(y.toPrecision(digits))) return true;
+  }
+  return false;
 }
 
 /**
@@ -380,6 +446,6 @@ export function contradicts(a: Signals, b: Signals): boolean {
 function headlineFiguresConflict(a: Signals, b: Signals): boolean {
   const [ua, ub] = [a.titleUnits, b.titleUnits];
   if (!ua.length || !ub.length) return false;
-  if (ua.some(([, f]) => b.figures.has(f)) || ub.some(([, f]) => a.figures.has(f))) return false;
+  if (ua.some((f) => holdsRounded(b.figures, f)) || ub.some((f) => holdsRounded(a.figures, f))) return false;
   return ua.some(([unit]) => ub.some(([other]) => other === unit));
 }

@@ -124,7 +124,7 @@ function counts(list: readonly string[], weight: number, into: Map<string, numbe
 }
 
 /** The unit of a figure key: "usd" of "usd:2000000", "%" of "12%", "refugee" of "62500 refugee". */
-function unitOf(f: string): string {
+export function unitOf(f: string): string {
   return f.endsWith('%') ? '%' : f.includes(':') ? f.slice(0, f.indexOf(':')) : f.slice(f.indexOf(' ') + 1);
 }
 

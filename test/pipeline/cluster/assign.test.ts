@@ -97,3 +97,40 @@ describe('StoryIndex blocking over a batch longer than the window', () => {
     expect(index.candidates(r2!)).toContain(r1);
   });
 });
+
+describe('StoryIndex candidates', () => {
+  it("proposes other outlets' items only, unless asked for every outlet's (the fit's hard negatives)", () => {
+    const all = signalsOf([
+      item('own', 'relay', 0, 'Pellmore dockers walk out over pay', 'Dockers at the port of Pellmore walked out over pay on Monday.'),
+      item('other', 'ledger', 1, 'Pellmore dockers strike over pay', 'Pellmore dockers walked out over pay, leaving ships unloaded.'),
+      item('new', 'relay', 2, 'Pellmore dockers out over pay', 'The Pellmore dockers walked out over the pay offer.'),
+    ]);
+    const index = new StoryIndex(DEFAULT_ASSIGN_POLICY);
+    index.load(all);
+    all.forEach((_, i) => index.index(i));
+    const ids = (list: number[]) => list.map((i) => all[i]!.item.id).sort();
+    expect(ids(index.candidates(2))).toEqual(['other']);
+    expect(ids(index.candidates(2, true))).toEqual(['new', 'other', 'own']);
+  });
+});
+
+describe('clusterWith rehoming', () => {
+  // The cosine alone decides, so the case tests the joining, not the fitted weights.
+  const cosineOnly: PairModel = { features: FEATURES, weights: FEATURES.map((f) => (f === 'body_cosine' ? 10 : 0)), bias: -5, joinMax: 0.5, joinMean: 0.5 };
+  const words = (id: string, publisher: string, hours: number, text: string) => item(id, publisher, hours, text, text);
+  const items = [
+    // m and j join; x fits j, but m is of x's own outlet, so x stays out; n is m's closer match and takes m away.
+    words('m', 'relay', 0, 'arbor basalt cobalt ember fennel'),
+    words('j', 'ledger', 1, 'ember fennel gossamer hollow'),
+    words('x', 'relay', 2, 'gossamer hollow islet juniper kelp'),
+    words('n', 'kestrel', 3, 'arbor basalt cobalt quill'),
+  ];
+
+  it('lets a report left alone join its close partner once the story that kept it out has changed', () => {
+    expect(clusterWith(items, {}, undefined, cosineOnly)).toEqual([['m', 'n'], ['j', 'x']]);
+  });
+
+  it('leaves it alone when the partner is not close enough', () => {
+    expect(clusterWith(items, {}, undefined, { ...cosineOnly, joinMax: 0.55, joinMean: 0.55 })).toEqual([['m', 'n'], ['j'], ['x']]);
+  });
+});

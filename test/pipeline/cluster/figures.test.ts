@@ -12,6 +12,14 @@ describe('numberEntities', () => {
     expect(numberEntities('£750,000 and ¥2m')).toEqual(['gbp:750000', 'jpy:2000000']);
   });
 
+  it('reads a title-case scale word and a glued T after a currency as scales', () => {
+    expect(numberEntities('Alabama Trustees Vote To Refund $26 Million Gift')).toEqual(numberEntities('trustees vote to refund $26M gift'));
+    expect(numberEntities('Biden to Unveil $2.2 Trillion Plan')).toEqual(['usd:2200000000000']);
+    expect(numberEntities('Trump signs $2.2T stimulus')).toEqual(['usd:2200000000000']);
+    // Without a currency a glued T is no amount ("10T" may name a product).
+    expect(numberEntities('the 10T model')).toEqual([]);
+  });
+
   it('keeps different amounts, currencies and scales apart', () => {
     expect(numberEntities('€3.1m')).not.toEqual(numberEntities('€3.1bn'));
     expect(numberEntities('€3.1m')).not.toEqual(numberEntities('$3.1m'));

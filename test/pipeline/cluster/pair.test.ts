@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FEATURES, pairFeatures, pairLogit, TIME_CLOSE_BONUS, TIME_CLOSE_HOURS, weekdaysApart } from '../../../src/pipeline/cluster/pair';
+import { contradicts, FEATURES, pairFeatures, pairLogit, TIME_CLOSE_BONUS, TIME_CLOSE_HOURS, weekdaysApart } from '../../../src/pipeline/cluster/pair';
 import { MODEL } from '../../../src/pipeline/cluster/weights';
 import { itemSignals } from '../../../src/pipeline/cluster/signals';
 import { item, weighed } from '../../helpers/weighed-items';
@@ -70,5 +70,50 @@ describe('headline outsiders with shared names', () => {
     expect(f[FEATURES.indexOf('headline_outsider_both')]).toBe(1);
     expect(f[FEATURES.indexOf('shared_rare_names')]).toBeGreaterThan(0);
     expect(f[both]).toBe(0);
+  });
+});
+
+describe('shared unique words', () => {
+  const unique = FEATURES.indexOf('shared_unique_words');
+  // Two framings of one event: different headlines, a few words no other item in the window uses.
+  const reports = [
+    item('a', 0, 'Senate rebukes Halvorsen over pipeline deal', 'Senators voted to rebuke Governor Halvorsen over the Tresk pipeline easement on Tuesday.'),
+    item('b', 1, 'Halvorsen shrugs off Senate vote', 'Governor Halvorsen dismissed the vote on the Tresk easement as political theatre.'),
+  ];
+  // A dense window: hundreds of other items, none naming Halvorsen or Tresk.
+  const window = Array.from({ length: 500 }, (_, k) => item(`f${k}`, 2, `Council debates budget item ${k}`, `The city council debated the budget and voted on item ${k} on Tuesday.`));
+
+  it('counts the words and names a pair alone shares in a dense window', () => {
+    const [a, b] = weighed([...reports, ...window]);
+    expect(pairFeatures(a!, b!)[unique]).toBe(1);
+  });
+
+  it('counts none in a batch too small to call a word rare, and none between unrelated items', () => {
+    const [a, b] = weighed(reports);
+    expect(pairFeatures(a!, b!)[unique]).toBe(0);
+    const [c, , f0, f1] = weighed([...reports, ...window]);
+    expect(pairFeatures(c!, f0!)[unique]).toBe(0);
+    expect(pairFeatures(f0!, f1!)[unique]).toBe(0);
+  });
+
+  it('is fitted as evidence of one event', () => {
+    expect(MODEL.weights[unique]).toBeGreaterThan(0);
+  });
+});
+
+describe('contradicts', () => {
+  const signals = (title: string, text = title) => itemSignals(item('x', 0, title, text), 0);
+
+  it('tells two versions of one product apart, but not two spellings of one code or two unrelated codes', () => {
+    expect(contradicts(signals('Corvid Labs releases Kite-3'), signals('Corvid Labs releases Kite-4'))).toBe(true);
+    expect(contradicts(signals('Trump to host G-7 at his Doral resort'), signals('Trump picks Doral for next G7 summit'))).toBe(false);
+    expect(contradicts(signals('Newsom orders COVID-19 shots for pupils'), signals('First K-12 vaccine mandate in the nation'))).toBe(false);
+  });
+
+  it('reads a headline figure given to fewer digits as the other rounded, and two values as two outcomes', () => {
+    expect(contradicts(signals('Jobless claims fall to 3.84 million claims'), signals('Over 3.8 million claims filed last week'))).toBe(false);
+    expect(contradicts(signals('Senate passes $1.2 trillion infrastructure bill'), signals('Senate passes $1 trillion infrastructure bill'))).toBe(false);
+    expect(contradicts(signals('Quorrel fined €3 million over location data'), signals('Quorrel fined €7 million over location data'))).toBe(true);
+    expect(contradicts(signals('White House announces $13 billion for Puerto Rico'), signals('White House announces $11.6 billion for Puerto Rico'))).toBe(true);
   });
 });
