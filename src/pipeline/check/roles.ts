@@ -10,7 +10,7 @@ import { alignments } from './align';
 import { IRREGULAR_PAST } from './verbs';
 import { type CheckContext, excerpt, type IndexedSource, lowerCased, type SourceSentence } from './context';
 import { nameWords, NOT_NAMES } from './extract/entities';
-import { aliasesOf, personName, sameCountry, TITLE_WORDS } from './extract/names';
+import { aliasesOf, personName, samePlace, TITLE_WORDS } from './extract/names';
 import type { QuoteSpan } from './extract/quotes';
 import { type DraftSentence, type Passage, sentenceTokens } from './passages';
 
@@ -378,7 +378,7 @@ function variants(a: NameRun, b: NameRun): boolean {
   // "U.S.-China" / "China-U.S.": the same pair of names; "Pyongyang" / "North Korea": a capital for its country.
   const parts = (r: NameRun) => r.raw.toLowerCase().replace(/\./g, '').split('-').sort().join('-');
   if (a.raw.includes('-') && parts(a) === parts(b)) return true;
-  if (sameCountry(a.raw, b.raw)) return true;
+  if (samePlace(a.raw, b.raw)) return true;
   return acronymOfRun(a, b);
 }
 

@@ -7,7 +7,7 @@ import { speakerOf } from '../../../src/pipeline/check/extract/quotes';
 import { attributionsOf } from '../../../src/pipeline/check/extract/attribution';
 import { extractFigures, withinHedge } from '../../../src/pipeline/check/extract/numbers';
 import { extractEntities, extractStatusClaims, NOT_NAMES } from '../../../src/pipeline/check/extract/entities';
-import { outletByShortName, personName, sameCountry } from '../../../src/pipeline/check/extract/names';
+import { outletByShortName, personName, samePlace } from '../../../src/pipeline/check/extract/names';
 import { isTitle } from '../../../src/pipeline/check/quotes';
 import { relativeTimesOf } from '../../../src/pipeline/check/extract/relative-times';
 import { sentences } from '../../../src/lib/text';
@@ -905,11 +905,17 @@ describe('who acted, as fresh model-written drafts of real news name them', () =
 describe('names of places and things as foreign and economic news write them', () => {
   const entities = (texts: [string, string], text: string) => findings(story(texts, [p([1, 2], text)]), 'entities').join(' ');
 
-  it('reads a capital as its country ("Pyongyang" for North Korea), and only its own country', () => {
-    expect(sameCountry('Pyongyang', 'North Korea')).toBe(true);
-    expect(sameCountry('Tehran', 'Iran')).toBe(true);
-    expect(sameCountry('Tehran', 'Iraq')).toBe(false);
-    expect(sameCountry('Harbor Signal', 'Iran')).toBe(false);
+  it('reads a capital as its country ("Pyongyang" for North Korea) and a state\'s code as the state, and only their own', () => {
+    expect(samePlace('Pyongyang', 'North Korea')).toBe(true);
+    expect(samePlace('Tehran', 'Iran')).toBe(true);
+    expect(samePlace('Tehran', 'Iraq')).toBe(false);
+    expect(samePlace('Harbor Signal', 'Iran')).toBe(false);
+    // A US state by its postal code, AP abbreviation or demonym; a postal code only in capitals ("in" is a word).
+    expect(samePlace('PA', 'Pennsylvania')).toBe(true);
+    expect(samePlace('Calif.', 'California')).toBe(true);
+    expect(samePlace('Pennsylvanian', 'Pennsylvania')).toBe(true);
+    expect(samePlace('in', 'Indiana')).toBe(false);
+    expect(samePlace('IN', 'Indiana')).toBe(true);
     const texts: [string, string] = ['A launch would end North Korea\'s pause on missile tests, officials in Seoul said on Friday.', 'The talks stalled in March.'];
     expect(entities(texts, 'A launch would end Pyongyang\'s pause on missile tests, officials in Seoul said on Friday.')).toBe('');
     expect(entities(texts, 'A launch would end Japan\'s pause on missile tests, officials in Seoul said on Friday.')).toMatch(/"Japan's" stands where .* names North Korea/);

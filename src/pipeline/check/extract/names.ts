@@ -7,6 +7,7 @@
  */
 
 import { countries } from 'countries-list';
+import usStates from 'us-state-converter';
 
 /** Words that are a role or title around a name, not the name (lower case, no full stop). */
 export const TITLE_WORDS: ReadonlySet<string> = new Set(
@@ -138,25 +139,35 @@ export function outletByShortName(sources: readonly { n: number; publisher: stri
   return sources.some((s) => masthead.test(s.text ?? '') || masthead.test(s.title ?? '')) ? undefined : found;
 }
 
-// Country names, aliases and capitals (countries-list, ISO 3166-1) to the country's code, in lower case: built on first use.
-let COUNTRY_OF: Map<string, string> | undefined;
+// Country names, aliases and capitals (countries-list, ISO 3166-1), and US states by name, AP abbreviation and demonym
+// (us-state-converter), each to one key in lower case: built on first use.
+let PLACE_OF: Map<string, string> | undefined;
+// US postal codes ("PA", "IN", "OR") only in capitals: in lower case most are words.
+let POSTAL_OF: Map<string, string> | undefined;
 
-function countryOf(name: string): string | undefined {
-  if (!COUNTRY_OF) {
-    COUNTRY_OF = new Map();
+function placeOf(name: string): string | undefined {
+  if (!PLACE_OF || !POSTAL_OF) {
+    PLACE_OF = new Map();
+    POSTAL_OF = new Map();
     for (const [code, c] of Object.entries(countries)) {
-      for (const n of [c.name, c.capital, ...(c.alias ?? [])]) if (n) COUNTRY_OF.set(n.toLowerCase(), code);
+      for (const n of [c.name, c.capital, ...(c.alias ?? [])]) if (n) PLACE_OF.set(n.toLowerCase(), code);
+    }
+    for (const st of usStates() as unknown as { name: string; usps: string; demonym: string; altAbbr: string[] }[]) {
+      const key = `US-${st.usps}`;
+      for (const n of [st.name, st.demonym, ...st.altAbbr]) PLACE_OF.set(n.toLowerCase(), key);
+      POSTAL_OF.set(st.usps, key);
     }
   }
-  return COUNTRY_OF.get(name.toLowerCase().replace(/^the\s+/, '').replace(/['’]s?$/, ''));
+  const bare = name.replace(/^the\s+/i, '').replace(/['’]s?$/, '').replace(/\.$/, '');
+  return POSTAL_OF.get(bare) ?? PLACE_OF.get(bare.toLowerCase());
 }
 
 /**
- * Whether two names are one country, one of them by its capital: "Pyongyang" for North Korea and
- * "Tehran" for Iran, as foreign news names governments by their seats.
+ * Whether two names are one place written two ways: a country by its capital ("Pyongyang" for North
+ * Korea, "Tehran" for Iran, as foreign news names governments by their seats), or a US state by its
+ * postal code, a common abbreviation or its demonym ("PA" and "Pennsylvanian" for Pennsylvania, "Calif." for California).
  */
-export function sameCountry(a: string, b: string): boolean {
-  const x = countryOf(a);
-  return x !== undefined && x === countryOf(b);
+export function samePlace(a: string, b: string): boolean {
+  const x = placeOf(a);
+  return x !== undefined && x === placeOf(b);
 }
-
