@@ -343,20 +343,29 @@ function colonListCount(sentence: string): number {
 // A full stop that ends an initial or a title inside a name ("Thomas R. Sankey", "Sen. Collins"), not a sentence.
 const NAME_DOT = /\b(\p{Lu}|Jr|Sr|St|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof)\./gu;
 
+// An "A, B and C" list: two to ten items of a few words, the last joined by "and" or "or".
+const LIST = String.raw`((?:[^,;:.()]{1,60},\s+){1,9}[^,;:.()]{1,60}?,?\s+(?:and|or)\s+[^,;:.()]{1,60})`;
+const LEADING_LIST = new RegExp(`^${LIST}`);
+const ANY_LIST = new RegExp(LIST, 'g');
+const ITEM_BREAK = /,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+/;
+
+/** The text with the full stops inside names taken out (NAME_DOT). */
+const withoutNameDots = (text: string) => (text.includes('.') ? text.replace(NAME_DOT, '$1') : text);
+
+/** How many items a list matched by LIST holds. */
+const itemCount = (list: string) => list.split(ITEM_BREAK).filter((x) => x.trim()).length;
+
 /** How many items an "A, B and C" list that opens the text has (0 when it opens on none). */
 function leadingListCount(text: string): number {
-  const m = /^((?:[^,;:.()]{1,60},\s+){1,9}[^,;:.()]{1,60}?,?\s+(?:and|or)\s+[^,;:.()]{1,60})/.exec(text.replace(NAME_DOT, '$1'));
-  return m ? m[1]!.split(/,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+/).filter((x) => x.trim()).length : 0;
+  const m = LEADING_LIST.exec(withoutNameDots(text));
+  return m ? itemCount(m[1]!) : 0;
 }
 
 /** How many items the longest "A, B and C" list of a sentence has (0 when none). */
 function listCount(text: string): number {
-  const sentence = text.includes('.') ? text.replace(NAME_DOT, '$1') : text;
+  const sentence = withoutNameDots(text);
   let best = 0;
-  for (const m of sentence.matchAll(/((?:[^,;:.()]{1,60},\s+){1,9}[^,;:.()]{1,60}?,?\s+(?:and|or)\s+[^,;:.()]{1,60})/g)) {
-    const items = m[1]!.split(/,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+/).filter((x) => x.trim());
-    best = Math.max(best, items.length);
-  }
+  for (const m of sentence.matchAll(ANY_LIST)) best = Math.max(best, itemCount(m[1]!));
   for (const m of sentence.matchAll(/\b[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+)*\s+and\s+[\p{Lu}][\p{L}.'’-]+/gu)) if (m) best = Math.max(best, 2);
   return best;
 }

@@ -1,4 +1,5 @@
 /** `quotes`: every quotation, a one-word one included, is verbatim in a cited source, from the speaker the text names. */
+import { startsUpper } from '../../lib/text';
 import { extractQuotes, sameSpeaker, speakerOf } from './extract/quotes';
 import { type CheckContext, excerpt, type IndexedSource, labels, matchTokens, type SourceQuote, sourcesFor } from './context';
 import { type LocatedQuote, type Passage, passageQuotes, type QuoteSource } from './passages';
@@ -171,6 +172,5 @@ const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'a
 export function isTitle(inner: string): boolean {
   const words = inner.trim().split(/\s+/);
   if (words.length > 6 || /[.!?,;:]$/.test(inner.trim())) return false;
-  return /^\p{Lu}/u.test(words[0]!) && words.every((w) => /^\p{Lu}/u.test(w) || TITLE_SMALL.has(w));
+  return startsUpper(words[0]!) && words.every((w) => startsUpper(w) || TITLE_SMALL.has(w));
 }
-

@@ -17,9 +17,10 @@ const MIN_COMPARED_WORDS = 5;
 
 // Words a finished English sentence does not end on: articles, conjunctions, possessives (prepositions may: "the report it comes from").
 const DANGLING_END = new Set('the a an and or but nor that whose its their his our your my than because if whether'.split(' '));
+// Verbs of saying or finding, whose "that" opens a clause.
+const SAYING = 'said|says|say|warned|warns|added|adds|argued|argues|noted|notes|reported|reports|told|tells|claimed|claims|believes?|believed|wrote|writes|found|finds|announced|announces|stated|states|insisted|insists|suggested|suggests|showed|shows|acknowledged|confirmed|confirms|alleged|alleges';
 // "that" after a verb of saying or finding, "because", "whether": each opens a clause that needs a verb of its own.
-const CLAUSE_OPENER =
-  /\b(?:(?:said|says|say|warned|warns|added|adds|argued|argues|noted|notes|reported|reports|told|tells|claimed|claims|believes?|believed|wrote|writes|found|finds|announced|announces|stated|states|insisted|insists|suggested|suggests|showed|shows|acknowledged|confirmed|confirms|alleged|alleges)((?:\s+\w+){0,3}?)\s+that|because(?!\s+of\b)|whether)\s+/gi;
+const CLAUSE_OPENER = new RegExp(String.raw`\b(?:(?:${SAYING})((?:\s+\w+){0,3}?)\s+that|because(?!\s+of\b)|whether)\s+`, 'gi');
 const AUXILIARY = new Set(
   ('is are was were be been being am has have had having do does did will would shall should can could may might must ' +
     "isn't aren't wasn't weren't hasn't haven't hadn't don't doesn't didn't won't wouldn't can't couldn't shouldn't").split(' '),
@@ -39,7 +40,10 @@ function hasVerb(words: string[]): boolean {
 
 // A final "that" after a preposition or a verb that takes an object stands for a thing ("take little comfort from that",
 // "the toll has now surpassed that"); after a verb of saying ("warned that.") it opens a clause that never came.
-const OBJECT_THAT = /\b(?:(?:from|of|about|beyond|after|before|like|than|with|for|on|at|by|over|under|into|to|past|despite|against)|(?!(?:said|warned|added|argued|noted|reported|claimed|believed|announced|stated|insisted|suggested|showed|acknowledged|confirmed|alleged|found|told|wrote)\b)\p{Ll}{3,}ed|did|does|do|done)\s+that[.!?…]*$/u;
+const OBJECT_THAT = new RegExp(
+  String.raw`\b(?:(?:from|of|about|beyond|after|before|like|than|with|for|on|at|by|over|under|into|to|past|despite|against)|(?!(?:${SAYING})\b)\p{Ll}{3,}ed|did|does|do|done)\s+that[.!?…]*$`,
+  'u',
+);
 
 /** Whether a sentence's final "that" is a demonstrative pronoun, the object of a preposition or verb. */
 function demonstrativeObject(prose: string): boolean {

@@ -312,8 +312,10 @@ function verbForms(verb: string): RegExp {
   const irregular = IRREGULAR[verb];
   if (irregular) return new RegExp(`\\b(?:${irregular})\\b`, 'g');
   // "led" is "lead", "leads" and "led"; its -ed stem would be "l".
-  const base = Object.hasOwn(IRREGULAR_PAST, verb) ? IRREGULAR_PAST[verb]! : undefined;
-  if (base) return new RegExp(`\\b(?:${verb}|${base}|${base}s|${base}es)\\b`, 'g');
+  if (Object.hasOwn(IRREGULAR_PAST, verb)) {
+    const base = IRREGULAR_PAST[verb]!;
+    return new RegExp(`\\b(?:${verb}|${base}|${base}s|${base}es)\\b`, 'g');
+  }
   const stemmed = verb.replace(/(?:ed|s)$/, '');
   return new RegExp(`\\b${stemmed}(?:s|es|ed|d)?\\b`, 'g');
 }

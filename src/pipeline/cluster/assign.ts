@@ -415,7 +415,8 @@ export class StoryIndex {
     let best: [number, number] | undefined;
     for (const j of this.partners.get(i) ?? []) {
       const k = this.storyOf[j]!;
-      if (k === k0 || !this.stories[k]!.fresh || sigmoid(this.logit(i, j)) < this.p.joinMax) continue;
+      // Partners are recorded at p >= joinMax (assign): only their stories are asked about.
+      if (k === k0 || !this.stories[k]!.fresh) continue;
       const f = this.fit(i, k);
       if (f && f.max >= this.p.joinMax && f.mean >= this.p.joinMean && (!best || f.max + f.mean > best[1])) best = [k, f.max + f.mean];
     }

@@ -84,7 +84,6 @@ function onlySpace(text: string, from: number, to: number): boolean {
   return true;
 }
 
-
 /** The TOKEN matches of a text; an exec loop, as matchAll copies the pattern on every call. */
 function tokensOf(text: string): { raw: string; start: number }[] {
   const out: { raw: string; start: number }[] = [];
@@ -114,7 +113,9 @@ export function extractEntities(text: string, ignore: ReadonlySet<string> = new 
     while (j + 1 < tokens.length) {
       // "Rep. Ilhan Omar's Muslim faith", "Giuliani's Ukraine efforts": a possessive ends its name when one capitalised word,
       // a modifier of the noun after it, follows ("San Francisco's Board of Supervisors" stays one name).
-      if ((/['’]s?$/.test(tokens[j]!.raw) || /^['’]s?\b/.test(text.slice(tokens[j]!.start + tokens[j]!.raw.length, tokens[j]!.start + tokens[j]!.raw.length + 2))) && !startsUpper(tokens[j + 2]?.raw ?? '') && !CONNECTORS.has(tokens[j + 2]?.raw ?? '')) break;
+      const end = tokens[j]!.start + tokens[j]!.raw.length;
+      const afterNext = tokens[j + 2]?.raw ?? '';
+      if ((/['’]s?$/.test(tokens[j]!.raw) || /^['’]s?\b/.test(text.slice(end, end + 2))) && !startsUpper(afterNext) && !CONNECTORS.has(afterNext)) break;
       // "Gov. Edwin Edwards", "Sen. Lisa Murkowski": a title's full stop does not end the name.
       const gapFrom = tokens[j]!.start + tokens[j]!.raw.length + (TITLE_ABBREVIATIONS.has(tokens[j]!.raw) && text[tokens[j]!.start + tokens[j]!.raw.length] === '.' ? 1 : 0);
       if (!onlySpace(text, gapFrom, tokens[j + 1]!.start)) break;
