@@ -6,6 +6,7 @@ import { type DraftSentence, type Passage, normalizedText, passageQuotes, passag
 import { MIN_QUOTE_WORDS, quoteSource, quoteWords } from './quotes';
 import { alignments } from './align';
 import { checkRelativeTimes, checkWeekdays, shiftedDate } from './when';
+import { frameConflicts, tallyConflicts } from './figure-frames';
 import type { Tok } from './restates';
 import { affinity, clearlyRestatesRival, type Neighbours, neighbours, type Restatement } from './restates';
 
@@ -36,7 +37,12 @@ export function checkNumbers(ctx: CheckContext): string[] {
       details.push(...checkRelativeTimes(ctx, p, part, pool));
       const figures = sentenceFigures(part);
       if (!figures.length) continue;
+      // Titles, deks and headings compress a story: only cited paragraphs are held to their sources' frames.
+      const tallied = p.citations === null ? [] : tallyConflicts(ctx, part, pool);
+      for (const t of tallied) details.push(`${p.where}: the vote "${t.raw}" is not the tally ${labels(pool)} give${t.other ? ` ("${t.other}")` : ''} — ${excerpt(sentence)}`);
+      const framed = p.citations === null ? null : frameConflicts(ctx, part, figures, pool);
       for (const f of figures) {
+        if (tallied.some((t) => t.start <= f.start && f.start < t.end)) continue;
         const havers = ctx.figureSources.get(f.key);
         const scope = f.soft ? everySource : poolNumbers;
         let inScope = havers ? [...havers].filter((n) => scope.has(n)) : [];
@@ -76,6 +82,11 @@ export function checkNumbers(ctx: CheckContext): string[] {
         if (f.kind === 'date') {
           const other = shiftedDate(ctx, part, f, pool, new Set(figures.map((g) => g.key)));
           if (other) details.push(`${p.where}: ${describe(f)} stands where ${ctx.byNumber.get(other.n)!.label} gives another date — ${excerpt(other.text, 90)} — ${excerpt(sentence)}`);
+          continue;
+        }
+        const frame = framed?.get(f);
+        if (frame) {
+          details.push(`${p.where}: ${describe(f)} ${frame.claim}, where ${ctx.byNumber.get(frame.s.n)!.label} gives it as ${frame.given} — ${excerpt(frame.s.text, 90)} — ${excerpt(sentence)}`);
           continue;
         }
         // A span in words ("the last decade") dates the story; it counts nothing another figure could stand for.

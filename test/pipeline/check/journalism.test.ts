@@ -1020,3 +1020,40 @@ describe('possessives, expletive "it" and quoted verbs', () => {
     expect(entities('Lin told the council it had "released the whirlwind" and would "pay the price."')).not.toMatch(/reports as done/);
   });
 });
+
+describe('a figure the sources give, in another frame', () => {
+  const texts: [string, string] = [
+    'Weekly fare complaints rose by 1,400 to a record 6,200 in the week ended March 3, the transit authority said.',
+    'The council voted 7 to 2 to freeze fares; analysts had expected 9,000 complaints before the vote.',
+  ];
+
+  it('reads the start, end and size of a change, and tells "to" in a change from a range or a tally', async () => {
+    const { changeRoles } = await import('../../../src/pipeline/check/extract/frames');
+    const roles = (t: string) => changeRoles(t, extractFigures(t));
+    expect(roles(texts[0])).toEqual(['by', 'to', undefined]);
+    expect(roles('The rate fell to 5.2%, from 5.4%.')).toEqual(['to', 'from']);
+    expect(roles('Claims jumped 1,400 to 6,200 last week.')).toEqual(['by', 'to']);
+    expect(roles('The toll was raised from 64, a figure widely doubted, to nearly 3,000.')).toEqual(['from', 'to']);
+    expect(roles('for children ages 5 to 11')).toEqual([undefined, undefined]);
+    expect(roles('The hall holds up to 500 people.')).toEqual([undefined]);
+  });
+
+  it('holds the size of a change written as its new level, and passes it written as the size', () => {
+    const wrong = story(texts, [p([1], 'Weekly fare complaints climbed to 1,400 in the week ended March 3, the transit authority said.')]);
+    expect(findings(wrong, 'numbers').join(' ')).toMatch(/"1,400" is given as the level a change reached, where \[1\] Harbor Signal gives it as the size of a change/);
+    const right = story(texts, [p([1], 'Weekly fare complaints jumped 1,400 to 6,200 in the week ended March 3, the transit authority said.')]);
+    expect(findings(right, 'numbers')).toEqual([]);
+  });
+
+  it('holds a vote tally the sources do not give, in either order of its counts', () => {
+    const wrong = story(texts, [p([2], 'The council voted 7 to 9 to freeze fares.')]);
+    expect(findings(wrong, 'numbers').join(' ')).toMatch(/the vote "7 to 9" is not the tally \[2\] Calder Ledger give \("7 to 2"\)/);
+    expect(findings(story(texts, [p([2], 'The council voted 2-7 against raising fares, freezing them instead.')]), 'numbers')).toEqual([]);
+  });
+
+  it('holds a forecast given as what happened, and passes it given as a forecast', () => {
+    const wrong = story(texts, [p([2], 'Riders filed 9,000 complaints before the vote.')]);
+    expect(findings(wrong, 'numbers').join(' ')).toMatch(/"9,000" is given as what happened, where \[2\] Calder Ledger gives it as a forecast/);
+    expect(findings(story(texts, [p([2], 'Analysts had expected 9,000 complaints before the vote.')]), 'numbers')).toEqual([]);
+  });
+});

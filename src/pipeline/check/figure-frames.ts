@@ -1,0 +1,98 @@
+/**
+ * A figure the sources give, put in another frame: the size of a change written as its new level
+ * ("climbed to 137,000" where they say "rose by 137,000 to 853,000"), the old rate as the new one,
+ * a forecast as the result, or a vote's counts mixed up with other figures. See ./extract/frames.
+ */
+import { type ChangeRole, changeRoles, isForecast, sameTally, speculates, type Tally, tallies } from './extract/frames';
+import { type Figure, supportsKey, withinHedge } from './extract/numbers';
+import { type CheckContext, type IndexedSource, type SourceSentence, sentencesOf } from './context';
+import type { DraftSentence } from './passages';
+
+/** How a source frames each of its figures, read once per source sentence. */
+interface SourceFrames {
+  roles: (ChangeRole | undefined)[];
+  forecast: boolean[];
+  tallies: Tally[];
+}
+
+const framesOf = new WeakMap<SourceSentence, SourceFrames>();
+
+function frames(s: SourceSentence): SourceFrames {
+  let out = framesOf.get(s);
+  if (!out) {
+    out = { roles: changeRoles(s.text, s.figures), forecast: s.figures.map((g) => isForecast(s.text, g)), tallies: tallies(s.text) };
+    framesOf.set(s, out);
+  }
+  return out;
+}
+
+const ROLE_WORDS: Record<ChangeRole, string> = { from: 'the level a change started from', to: 'the level a change reached', by: 'the size of a change' };
+
+/** A figure in another frame than every place the cited sources give it. */
+export interface FrameConflict {
+  /** What the draft makes of the figure ("is given as the level a change reached"). */
+  claim: string;
+  /** What the source makes of it. */
+  given: string;
+  s: SourceSentence;
+}
+
+/**
+ * The figures of a draft sentence whose frame no cited place of theirs shares: a change role
+ * ("from", "to", "by") where every place that gives the value has another role, or a result where
+ * every place gives the value as a forecast (and the sentence speaks of no expectation). A figure
+ * with a place that does not frame it, or with none, is left to the other tests.
+ *
+ * @returns figure -> the conflict, for the figures that have one.
+ */
+export function frameConflicts(ctx: CheckContext, part: DraftSentence, figures: readonly Figure[], pool: IndexedSource[]): Map<Figure, FrameConflict> {
+  const out = new Map<Figure, FrameConflict>();
+  const roles = changeRoles(part.text, figures);
+  const speculative = speculates(part.text);
+  figures.forEach((f, i) => {
+    if (f.kind === 'date' || f.kind === 'time' || f.kind === 'year' || f.soft) return;
+    const role = roles[i];
+    const places: { s: SourceSentence; role: ChangeRole | undefined; forecast: boolean }[] = [];
+    for (const s of sentencesOf(ctx, pool)) {
+      if (!s.figures.length) continue;
+      s.figures.forEach((g, j) => {
+        if (g.kind !== f.kind || !(supportsKey(g, f.key) || withinHedge(f, g))) return;
+        const fr = frames(s);
+        places.push({ s, role: fr.roles[j], forecast: fr.forecast[j]! });
+      });
+    }
+    if (!places.length) return;
+    if (role && places.every((x) => x.role && x.role !== role)) {
+      out.set(f, { claim: `is given as ${ROLE_WORDS[role]}`, given: ROLE_WORDS[places[0]!.role!], s: places[0]!.s });
+    } else if (!speculative && places.every((x) => x.forecast)) {
+      out.set(f, { claim: 'is given as what happened', given: 'a forecast', s: places[0]!.s });
+    }
+  });
+  return out;
+}
+
+/** A draft tally that no cited source gives, with one the sources do give. */
+export interface TallyConflict {
+  raw: string;
+  start: number;
+  end: number;
+  other?: string;
+}
+
+/**
+ * The vote tallies of a draft sentence that no cited source gives, when the cited sources give a
+ * tally of their own: "voted 230 to 12" where they say 230-197. Offsets are in the sentence.
+ */
+export function tallyConflicts(ctx: CheckContext, part: DraftSentence, pool: IndexedSource[]): TallyConflict[] {
+  const mine = tallies(part.text);
+  if (!mine.length) return [];
+  const given: { t: Tally; s: SourceSentence }[] = [];
+  for (const s of sentencesOf(ctx, pool)) for (const t of frames(s).tallies) given.push({ t, s });
+  if (!given.length) return [];
+  return mine
+    .filter((t) => !given.some((g) => sameTally(t, g.t)))
+    .map((t) => {
+      const near = given.find((g) => g.t.a === t.a || g.t.b === t.b || g.t.a === t.b || g.t.b === t.a) ?? given[0]!;
+      return { raw: part.text.slice(t.start, t.end), start: t.start, end: t.end, other: near.s.text.slice(near.t.start, near.t.end) };
+    });
+}
