@@ -395,6 +395,19 @@ describe('status, tense and causes', () => {
     expect(flagged('Councillor Ada Lin, who is not seeking reelection next year, backed the plan.', 2)).toBe('');
   });
 
+  it('reads "sets the stage for X to" as a plan, and meets a plan reported done with another verb on the same object', () => {
+    const texts: [string, string] = [
+      'Mayor Omar Reyes is expected to announce an executive order on bus lanes on Thursday, aides said.',
+      "The council's notice sets the stage for the city to withdraw the contractor's permit, officials said.",
+    ];
+    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    expect(flagged('Mayor Omar Reyes unveiled an executive order on bus lanes on Thursday, aides said.', 1)).toMatch(/"unveiled" reports as done what \[1\] Harbor Signal reports as not yet done \("announce"\)/);
+    expect(flagged('Mayor Omar Reyes is expected to unveil an executive order on bus lanes on Thursday, aides said.', 1)).toBe('');
+    // Another verb of the act on another object is another act.
+    expect(flagged('Mayor Omar Reyes unveiled new buses on Thursday, aides said, ahead of an order on bus lanes.', 1)).toBe('');
+    expect(flagged("With the council's notice, the city has withdrawn the contractor's permit, officials said.", 2)).toMatch(/"withdrawn" reports as done/);
+  });
+
   it('reads a plan as the verb the draft makes done: "voted to accept", "decided to keep", "has banned" for "weighing a ban"', () => {
     const texts: [string, string] = [
       'Council members are planning to accept an offer from Mayor Omar Reyes to extend the fare freeze into December, two members said.',
