@@ -9,7 +9,7 @@ import { attributionWords, type CheckContext, excerpt, type IndexedSource, type 
 import { alignments } from './align';
 import type { DraftSentence, Passage } from './passages';
 
-const CAUSAL = /\b(?:(?:largely|partly|mainly|mostly|chiefly|in\s+part|primarily)\s+)?(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|thanks\s+to|in\s+response\s+to|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|caused|causing|prompted|prompting|forced|forcing|drove|driven\s+by|spurred|triggered|fuell?ed\s+by|that\s+is\s+why|in\s+an\s+effort\s+to|in\s+a\s+bid\s+to|in\s+order\s+to|so\s+as\s+to|(?:timed|designed|intended)\s+to)\b/i;
+const CAUSAL = /\b(?:(?:largely|partly|mainly|mostly|chiefly|in\s+part|primarily)\s+)?(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|thanks\s+to|in\s+response\s+to|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|caused|causing|prompted|prompting|forced|forcing|drove|driven\s+by|spurred|triggered|fuell?ed\s+by|that\s+is\s+why|in\s+an\s+effort\s+to|in\s+a\s+bid\s+to|in\s+order\s+to|so\s+as\s+to|(?:timed|designed|intended)\s+to|(?:swayed|stung|deterred|motivated|pushed(?:\s+out)?|brought\s+on|angered|emboldened|alarmed|pressured|driven\s+\w+ly)\s+by|bowing\s+to|in\s+protest\s+(?:of|against)|in\s+retaliation\s+for|retaliation\s+for|on\s+the\s+strength\s+of|acting\s+on|crediting|is\s+why|(?:has|have|had)\s+led|led\s+(?:[\p{L}'’-]+\s+){1,4}?to)\b/iu;
 
 // Causal links by family, as a source may word them in any tense: a draft's "because of" is the source's
 // "because" or "due to", its "forcing" the source's "would force" — not a "forced" of some other kind.
@@ -30,6 +30,9 @@ const FORWARD = /led|leading|resulted|resulting|caused|causing|prompt|forc|drove
 
 // Any word a source may use to link two facts: causes, reactions, sequence and reasons.
 const LINK = /\b(?:because|due|owing|result|results|resulted|thanks|response|respond|responded|led|lead|leads|leading|caused?|causing|prompt(?:ed|ing|s)?|forc(?:ed|ing|es)|drove|driven|driving|spurr?(?:ed|ing)?|trigger(?:ed|ing|s)?|fuel(?:l?ed|ling|s)?|after|amid|following|since|as|so|therefore|reason|reasons|blam(?:ed|es|ing)|attribut(?:ed|es|ing)|citing|cited|over|from|by|enraged|angered|fears?|concerns?|why)\b/i;
+
+// The words of LINK that name a cause or a reason, without those of mere sequence or place ("after", "as", "over", "by").
+const CAUSE_LINK = /\b(?:because|due|owing|result|results|resulted|thanks|response|respond|responded|led|lead|leads|leading|caused?|causing|prompt(?:ed|ing|s)?|forc(?:ed|ing|es)|drove|driven|driving|spurr?(?:ed|ing)?|trigger(?:ed|ing|s)?|fuel(?:l?ed|ling|s)?|therefore|reason|reasons|blam(?:ed|es|ing)|attribut(?:ed|es|ing)|citing|cited|enraged|angered|fears?|concerns?|why)\b/i;
 
 // Shares of each side's content words one source passage must hold.
 const CAUSE_SHARE = 0.4;
@@ -54,19 +57,42 @@ function wordsOf(s: SourceSentence): Set<string> {
   return (s.wordSet ??= new Set(s.tokens.map((t) => t.w)));
 }
 
-/** Findings for the causal links of one sentence of a cited passage. */
-export function checkCauses(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
+// A noun phrase that opens on a demonstrative or "the" and has one content word: "the change", "that requirement".
+const ANAPHORA = /\b(?:the|this|that|these|those|such)\s+\p{L}+/iu;
+
+/** A causal claim of a draft sentence, and how well the cited sources bear it out. */
+export interface CausalClaim {
+  /** The causal marker as written ("because of", "led to"). */
+  marker: string;
+  /** Stemmed content words of the cause and of the effect (the credit to our outlets left out). */
+  cause: string[];
+  effect: string[];
+  /** The most of the cause's words one cited passage (a sentence, or it and the next) holds, 0–1. */
+  causeHeld: number;
+  /**
+   * The most of both sides one cited passage with a linking word holds: max over passages of
+   * min(cause share / CAUSE_SHARE, effect share / EFFECT_SHARE), so 1 or more means a passage holds both.
+   */
+  linked: number;
+  /** The same, counting only passages whose linking word names a cause or reason (CAUSE_LINK), not mere sequence. */
+  linkedCausal: number;
+  /** Whether the sentence best reporting the same thing (./align) links it the way the marker does. */
+  sameLink: boolean;
+}
+
+/** The causal claim of one draft sentence, or null when it makes none (or only a schedule, a denial, a compulsion). */
+export function causalClaim(ctx: CheckContext, part: DraftSentence, pool: IndexedSource[]): CausalClaim | null {
   const m = CAUSAL.exec(part.text);
-  if (!m) return [];
+  if (!m) return null;
   const before = part.text.slice(Math.max(0, m.index - 20), m.index);
-  // "is due to open" is a schedule, and "not because …" denies a cause rather than claiming one.
   const after = part.text.slice(m.index + m[0].length, m.index + m[0].length + 30);
   // "is due to open", "the rules due to take effect": "due to" before a verb is a schedule, not a cause.
-  if (/^due/i.test(m[0]) && (/\b(?:is|are|was|were|be|been|now)\s+$/i.test(before) || !/^\s+(?:the|a|an|its|their|his|her|this|these|those|some|many|high|low|rising|falling|\d|\p{Lu}|\p{L}+(?:ing|ion|ions|ness|ment|ments|ity|ies|s)\b)/u.test(after))) return [];
-  if (/\bnot\s+$/i.test(before)) return [];
+  if (/^due/i.test(m[0]) && (/\b(?:is|are|was|were|be|been|now)\s+$/i.test(before) || !/^\s+(?:the|a|an|its|their|his|her|this|these|those|some|many|high|low|rising|falling|\d|\p{Lu}|\p{L}+(?:ing|ion|ions|ness|ment|ments|ity|ies|s)\b)/u.test(after))) return null;
+  // "not because …" denies a cause rather than claiming one.
+  if (/\bnot\s+$/i.test(before)) return null;
   // "may be forced to leave", "were forced out": compulsion of someone, no cause linking two facts.
   // "had forced their way into the store" is a manner of entering, no cause.
-  if (/^forc/i.test(m[0]) && (/^\s+(?:to|out|into|from|back)\b/i.test(after) || /^\s+(?:their|his|her|its|our|my|your)\s+way\b/i.test(after) || /\b(?:be|been|being|was|were|is|are)\s+(?:\w+\s+)?$/i.test(before))) return [];
+  if (/^forc/i.test(m[0]) && (/^\s+(?:to|out|into|from|back)\b/i.test(after) || /^\s+(?:their|his|her|its|our|my|your)\s+way\b/i.test(after) || /\b(?:be|been|being|was|were|is|are)\s+(?:\w+\s+)?$/i.test(before))) return null;
   // "X led to Y" names the cause first; "Y because of X" names it last.
   const causeFirst = FORWARD.test(m[0]);
   // Each side is its own clause, without the credit to our outlet ("…, the Labor Department reported Thursday" is no cause).
@@ -77,24 +103,41 @@ export function checkCauses(ctx: CheckContext, p: Passage, part: DraftSentence, 
   const tailStop = tail.search(/[,;:—–(]/);
   const headStart = Math.max(...[',', ';', '—', '–', '('].map((c) => head.lastIndexOf(c))) + 1;
   const [first, last] = [clause(causeFirst ? head.slice(headStart) : head), clause(tailStop < 0 ? tail : tail.slice(0, tailStop))];
-  const [cause, effect] = causeFirst ? [first, last] : [last, first];
-  if (!effect.length || !cause.length) return [];
+  // "Swayed by the deaths, ten Republicans joined …": a cause that opens the sentence has its effect after the comma.
+  const opening = !causeFirst && !first.length && tailStop >= 0;
+  const [cause, effect] = causeFirst ? [first, last] : [last, opening ? clause(tail.slice(tailStop + 1)) : first];
+  if (!effect.length || !cause.length) return null;
+  // "As a result of the change", "that requirement is why": a cause named by one word after a demonstrative refers back to
+  // what the text has just said, which is checked where it is said.
+  if (cause.length === 1 && ANAPHORA.test(causeFirst ? head.slice(headStart) : tailStop < 0 ? tail : tail.slice(0, tailStop))) return null;
   // The cited sentence that reports what the draft sentence reports links it the same way, in its own words:
   // "most likely because of the enormous sums he has spent" for "because of the massive amount of money he's poured".
   const best = alignments(ctx, part, pool)[0];
-  if (best && best.score >= SAME_REPORT && linksAlike(m[0], best.sentence.text)) return [];
+  const sameLink = best !== undefined && best.score >= SAME_REPORT && linksAlike(m[0], best.sentence.text);
   const list = sentencesOf(ctx, pool);
   let causeHeld = 0;
+  let linked = 0;
+  let linkedCausal = 0;
   for (let i = 0; i < list.length; i++) {
     // A sentence and the next of the same source ("… X. That prompted Y.") hold both sides and a link.
     const s = list[i]!;
     const next = list[i + 1]?.n === s.n ? list[i + 1] : undefined;
     const c = share(cause, s, next);
     causeHeld = Math.max(causeHeld, c);
-    if (c >= CAUSE_SHARE && share(effect, s, next) >= EFFECT_SHARE && (LINK.test(s.text) || (next !== undefined && LINK.test(next.text)))) return [];
+    if (!LINK.test(s.text) && !(next !== undefined && LINK.test(next.text))) continue;
+    const both = Math.min(c / CAUSE_SHARE, share(effect, s, next) / EFFECT_SHARE);
+    linked = Math.max(linked, both);
+    if (CAUSE_LINK.test(s.text) || (next !== undefined && CAUSE_LINK.test(next.text))) linkedCausal = Math.max(linkedCausal, both);
   }
+  return { marker: m[0].trim(), cause, effect, causeHeld, linked, linkedCausal, sameLink };
+}
+
+/** Findings for the causal links of one sentence of a cited passage. */
+export function checkCauses(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
+  const claim = causalClaim(ctx, part, pool);
+  if (!claim || claim.sameLink || claim.linked >= 1) return [];
   // Only a cause the cited sources do not report at all is held: two reported facts linked by the draft are too
   // often a fair paraphrase of a link the source makes in other words ("amid", "as", a following sentence).
-  if (causeHeld >= MIN_CAUSE_REPORTED) return [];
-  return [`${p.where}: "${m[0].trim()}" gives a cause that the cited sources do not report — ${excerpt(part.text)}`];
+  if (claim.causeHeld >= MIN_CAUSE_REPORTED) return [];
+  return [`${p.where}: "${claim.marker}" gives a cause that the cited sources do not report — ${excerpt(part.text)}`];
 }

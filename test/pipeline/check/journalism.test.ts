@@ -590,6 +590,16 @@ describe('status, tense and causes', () => {
     const s = story(texts, [p([1], 'The council cut fares for students on Tuesday, largely because a summer rise in infections forced schools to close.')]);
     expect(findings(s, 'citations').join(' ')).toMatch(/cause/);
   });
+
+  it('reads causes said as a reaction, a motive or a result ("swayed by", "in protest of", "led X to", "is why")', () => {
+    const texts: [string, string] = ['The council cut fares for students on Tuesday after a petition signed by 4,000 riders.', 'Students will pay less from March.'];
+    const held = (text: string) => findings(story(texts, [p([1], text)]), 'citations').join(' ');
+    expect(held('Swayed by a petition signed by 4,000 riders, the council cut fares for students on Tuesday.')).toBe('');
+    expect(held('Swayed by a drop in ridership over the summer, the council cut fares for students on Tuesday.')).toMatch(/"Swayed by" gives a cause/);
+    expect(held('Student protests in the spring led the council to cut fares for students on Tuesday.')).toMatch(/"led the council to" gives a cause/);
+    expect(held('A budget surplus at the transit authority is why the council cut fares for students on Tuesday.')).toMatch(/"is why" gives a cause/);
+    expect(held('Riders marched on City Hall in protest of rising crime on buses, and the council cut fares for students on Tuesday.')).toMatch(/"in protest of" gives a cause/);
+  });
 });
 
 describe('readability', () => {
