@@ -6,7 +6,7 @@
  * swap who acted and who was acted on.
  */
 import { startsUpper, STOPWORDS, stem } from '../../lib/text';
-import { alignments } from './align';
+import { type Alignment, alignments } from './align';
 import { IRREGULAR_PAST } from './verbs';
 import { type CheckContext, excerpt, type IndexedSource, lowerCased, type SourceSentence } from './context';
 import { nameWords, NOT_NAMES } from './extract/entities';
@@ -125,8 +125,8 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
   const theirs = (source.nameRuns ??= namesOf(ctx, source.text, [], ignore));
   // Below MIN_SUPPORT only the agent of a verb the two sentences share is compared: the verb itself ties them.
   if (best.score < MIN_SUPPORT) {
-    const agent = otherAgent(part.text, names, source.text, theirs);
-    return agent ? [agentFinding(ctx, p, part, source, agent)] : [];
+    const agent: Agent | null = otherAgent(part.text, names, source.text, theirs) ?? otherPassiveAgent(ctx, part.text, names, ranked, ignore);
+    return agent ? [agentFinding(ctx, p, part, agent.source ?? source, agent)] : [];
   }
   const before = ctx.sentences[best.id - 1];
   const carried = before && before.n === source.n ? prepare(before) : null;
@@ -159,14 +159,61 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
     if (describes(source.text, from, to, rival) || modifies(source.text, rival, part.text, n) || spelledAfter(source.text, rival, n)) continue;
     out.push(`${p.where}: "${n.raw}" stands where ${ctx.byNumber.get(source.n)!.label} names ${rival.raw} — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`);
   }
-  const agent = otherAgent(part.text, names, source.text, theirs);
-  if (agent) out.push(agentFinding(ctx, p, part, source, agent));
+  const agent: Agent | null = otherAgent(part.text, names, source.text, theirs) ?? otherPassiveAgent(ctx, part.text, names, ranked, ignore);
+  if (agent) out.push(agentFinding(ctx, p, part, agent.source ?? source, agent));
   const swap = swappedRoles(names, theirs, anchors, part.text, source.text);
   if (swap) out.push(`${p.where}: ${swap} (${ctx.byNumber.get(source.n)!.label} has them the other way round) — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`);
   return out;
 }
 
 const PRONOUN = /\b(?:he|she|they|it|his|her|their)\b/i;
+
+/** Someone else doing what the draft has a name do: the draft's name, the source's, the verb, and the source sentence when not the best. */
+interface Agent {
+  mine: string;
+  theirs: string;
+  verb: string;
+  source?: SourceSentence;
+}
+
+// A participle and the agent a "by" names after it: "was filed by Catholic Social Services", "obtained by Fox News".
+const BY_AGENT = /\b(\p{Ll}{3,})\s+by\s+(?:the\s+)?(?=\p{Lu})/gu;
+
+/**
+ * The agent a draft's passive names ("was filed by the City of Philadelphia") where every cited sentence that reports the
+ * same thing with the same verb names someone else ("Catholic Social Services filed", "filed by Catholic Social Services")
+ * and none names the draft's agent anywhere.
+ */
+function otherPassiveAgent(ctx: CheckContext, text: string, names: NameRun[], ranked: readonly Alignment[], ignore: ReadonlySet<string>): Agent | null {
+  BY_AGENT.lastIndex = 0;
+  for (let m = BY_AGENT.exec(text); m; m = BY_AGENT.exec(text)) {
+    const verb = m[1]!;
+    if (!/(?:ed|en)$/.test(verb) && !Object.hasOwn(IRREGULAR_PAST, verb)) continue;
+    // The name may open on a word that is no key of it (an outlet's word: "Calder" of "Calder Transit Authority").
+    const from = m.index + m[0].length;
+    const run = names.find((n) => n.start >= from && /^(?:\p{Lu}[\p{L}'’.-]*\s+)*$/u.test(text.slice(from, n.start)));
+    if (!run) continue;
+    const forms = verbForms(verb);
+    let rival: { name: NameRun; s: SourceSentence } | null = null;
+    for (const a of ranked) {
+      if (a.score < AGENT_SUPPORT) break;
+      const s = prepare(a.sentence);
+      forms.lastIndex = 0;
+      const at = forms.exec(s.lowerText!);
+      if (!at) continue;
+      // The draft's agent anywhere in a sentence with the verb may be its agent there.
+      if (run.keys.some((k) => gives(s, k)) || (s.nameRuns ??= namesOf(ctx, s.text, [], ignore)).some((r) => variants(r, run))) return null;
+      const after = /^\s+(?:\p{Ll}+\s+)?by\s+(?:the\s+)?/u.exec(s.text.slice(at.index + at[0].length));
+      const by = after ? at.index + at[0].length + after[0].length : -1;
+      const name = after
+        ? s.nameRuns.find((r) => r.start >= by && /^(?:\p{Lu}[\p{L}'’.-]*\s+)*$/u.test(s.text.slice(by, r.start)))
+        : s.nameRuns.find((r) => r.end <= at.index && /^\s*(?:(?:has|have|had|was|were|also|then)\s+)*$/.test(s.text.slice(r.end, at.index)));
+      if (name && !aside(s.text, name)) rival ??= { name, s };
+    }
+    if (rival) return { mine: run.raw, theirs: rival.name.raw, verb, source: rival.s };
+  }
+  return null;
+}
 
 function agentFinding(ctx: CheckContext, p: Passage, part: DraftSentence, source: SourceSentence, agent: { mine: string; theirs: string; verb: string }): string {
   return `${p.where}: "${agent.mine}" ${agent.verb} where ${ctx.byNumber.get(source.n)!.label} has ${agent.theirs} ${agent.verb} — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`;

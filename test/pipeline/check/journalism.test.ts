@@ -857,6 +857,16 @@ describe('a capital standing for its country', () => {
 describe('who acted, as fresh model-written drafts of real news name them', () => {
   const entities = (texts: [string, string], text: string) => findings(story(texts, [p([1, 2], text)]), 'entities').join(' ');
 
+  it('holds the agent of a passive that every cited sentence with the verb gives to someone else', () => {
+    const texts: [string, string] = [
+      'The lawsuit against the fare plan was filed by the Harbor Riders Union on Monday in county court.',
+      'The Calder Transit Authority said it would defend the fare plan in court.',
+    ];
+    expect(entities(texts, 'A county court challenge to the plan, filed by the Calder Transit Authority, landed this week.')).toMatch(/"Transit Authority" filed where \[1\] Harbor Signal has Riders Union filed/);
+    expect(entities(texts, 'The lawsuit against the fare plan was filed by the Harbor Riders Union on Monday in county court.')).toBe('');
+    expect(entities(texts, 'The Harbor Riders Union filed the lawsuit against the fare plan on Monday in county court.')).toBe('');
+  });
+
   it('reads "the Signal" as the outlet Harbor Signal on second reference, unless a source names another Signal', () => {
     const sources = [source(1, HARBOR, 'a', 3, 'Fares', 'The council cut fares.'), source(2, LEDGER, 'b', 4, 'Fares', 'Fares fell.')];
     expect(outletByShortName(sources, 'signal')).toBe(1);
