@@ -80,19 +80,22 @@ export interface TallyConflict {
 }
 
 /**
- * The vote tallies of a draft sentence that no cited source gives, when the cited sources give a
- * tally of their own: "voted 230 to 12" where they say 230-197. Offsets are in the sentence.
+ * The vote tallies of a draft sentence checked against the cited sources' tallies: `conflicts` are
+ * those no cited source gives when the sources give a tally of their own ("voted 230 to 12" where
+ * they say 230-197); `supported` those a cited source gives. Offsets are in the sentence.
  */
-export function tallyConflicts(ctx: CheckContext, part: DraftSentence, pool: IndexedSource[]): TallyConflict[] {
+export function checkTallies(ctx: CheckContext, part: DraftSentence, pool: IndexedSource[]): { conflicts: TallyConflict[]; supported: Tally[] } {
   const mine = tallies(part.text);
-  if (!mine.length) return [];
+  if (!mine.length) return { conflicts: [], supported: [] };
   const given: { t: Tally; s: SourceSentence }[] = [];
   for (const s of sentencesOf(ctx, pool)) for (const t of frames(s).tallies) given.push({ t, s });
-  if (!given.length) return [];
-  return mine
-    .filter((t) => !given.some((g) => sameTally(t, g.t)))
+  const supported = mine.filter((t) => given.some((g) => sameTally(t, g.t)));
+  if (!given.length) return { conflicts: [], supported };
+  const conflicts = mine
+    .filter((t) => !supported.includes(t))
     .map((t) => {
       const near = given.find((g) => g.t.a === t.a || g.t.b === t.b || g.t.a === t.b || g.t.b === t.a) ?? given[0]!;
       return { raw: part.text.slice(t.start, t.end), start: t.start, end: t.end, other: near.s.text.slice(near.t.start, near.t.end) };
     });
+  return { conflicts, supported };
 }

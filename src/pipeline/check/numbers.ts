@@ -1,12 +1,13 @@
 /** `numbers`: every figure in the text is in a source the same paragraph cites, and in the place that source gives it. */
-import { type Figure, supportsKey, withinHedge } from './extract/numbers';
+import { stem } from '../../lib/text';
+import { type Figure, roundsTo, supportsKey, withinHedge } from './extract/numbers';
 import { extractQuotes, type QuoteSpan } from './extract/quotes';
 import { type CheckContext, excerpt, figureNeighbours, type IndexedSource, labels, type SourceSentence, sentencesOf, sourcesFor } from './context';
 import { type DraftSentence, type Passage, normalizedText, passageQuotes, passageSentences, sentenceFigures, sentenceTokens } from './passages';
 import { MIN_QUOTE_WORDS, quoteSource, quoteWords } from './quotes';
 import { alignments } from './align';
 import { checkRelativeTimes, checkWeekdays, shiftedDate } from './when';
-import { frameConflicts, tallyConflicts } from './figure-frames';
+import { checkTallies, frameConflicts } from './figure-frames';
 import type { Tok } from './restates';
 import { affinity, clearlyRestatesRival, type Neighbours, neighbours, type Restatement } from './restates';
 
@@ -38,7 +39,8 @@ export function checkNumbers(ctx: CheckContext): string[] {
       const figures = sentenceFigures(part);
       if (!figures.length) continue;
       // Titles, deks and headings compress a story: only cited paragraphs are held to their sources' frames.
-      const tallied = p.citations === null ? [] : tallyConflicts(ctx, part, pool);
+      const votes = p.citations === null ? { conflicts: [], supported: [] } : checkTallies(ctx, part, pool);
+      const tallied = votes.conflicts;
       for (const t of tallied) details.push(`${p.where}: the vote "${t.raw}" is not the tally ${labels(pool)} give${t.other ? ` ("${t.other}")` : ''} — ${excerpt(sentence)}`);
       const framed = p.citations === null ? null : frameConflicts(ctx, part, figures, pool);
       for (const f of figures) {
@@ -91,6 +93,8 @@ export function checkNumbers(ctx: CheckContext): string[] {
         }
         // A span in words ("the last decade") dates the story; it counts nothing another figure could stand for.
         if (!COUNTED.has(f.kind) || SPAN_WORD.test(f.raw)) continue;
+        // A count of a vote a cited source gives ("96-0") stands in its place, whatever other figures share its words.
+        if (votes.supported.some((t) => t.start <= f.start && f.start < t.end)) continue;
         const tokens = sentenceTokens(part);
         const r = restatement(ctx, neighbours(tokens, f.start, f.start + f.raw.length), f, figures.filter((g) => g !== f), sentencesOf(ctx, pool));
         if (clearlyRestatesRival(r, RIVAL_RATIO, p.kind === 'answer' ? ANSWER_MARGIN : RIVAL_MARGIN) && !derivedFrom(f, r.rivalAt!.s)) {
@@ -237,7 +241,7 @@ function otherCount(ctx: CheckContext, part: DraftSentence, f: Figure, pool: Ind
     const nouns = sourceCounted(s);
     for (const [i, g] of s.figures.entries()) {
       if (!COUNTED.has(g.kind) || g.kind !== f.kind || !nouns[i]!.some((w) => counted.includes(w))) continue;
-      if (supportsKey(g, f.key) || withinHedge(f, g)) return null;
+      if (supportsKey(g, f.key) || withinHedge(f, g) || roundsTo(f, g)) return null;
       // "seven-day average", "17-year dispute": a figure hyphened to its unit describes, it does not count.
       if (s.text[g.start + g.raw.length] === '-') continue;
       if (!present.has(g.key) && reporting.has(s)) other ??= { s, g };
@@ -313,6 +317,16 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
   // "pointed to two reasons. A has failed, and B …": the sentence after a count of reasons or ways gives them.
   if (ENUMERATED.test(after) && clauseCount(next) === value) return true;
   for (const s of sentencesOf(ctx, pool)) if (listCount(s.text) === value) return true;
+  // "Two crashes", "two of her most senior aides": a small count of things the cited sources report one by one and never
+  // count. A count they give otherwise is held before this (otherCount).
+  const counted = value <= SMALL_COUNT ? COUNTED_NOUN.exec(after) : null;
+  if (counted) {
+    const w = stem(counted[1]!.toLowerCase());
+    const cited = sentencesOf(ctx, pool);
+    // A source that counts the same things ("two months", "six states") has the count, and it is another one.
+    if (cited.some((s) => sourceCounted(s).some((words) => words.includes(w)))) return false;
+    if (cited.some((s) => s.tokens.some((t) => t.w === w))) return true;
+  }
   // "four years ago" where the sources give 2016 for a 2020 race: the span between two years they give.
   if (YEARS_AGO.test(after)) {
     const years = new Set<number>();
@@ -327,6 +341,10 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
 }
 
 const YEARS_AGO = /^\s+years?\s+(?:ago|earlier|before|prior|later)\b/i;
+// The largest count a reader can check against the things a source reports one by one.
+const SMALL_COUNT = 6;
+// The plural noun a count counts, a few describing words or "of her most senior" between: "two large earthquakes".
+const COUNTED_NOUN = /^\s+(?:of\s+(?:the|its|their|his|her|our)\s+)?(?:(?:most\s+)?[\p{L}-]+\s+){0,2}?(\p{L}{3,}s)\b/u;
 
 /** The passage's sentence after `part`, or "" at its end. */
 function nextSentence(p: Passage, part: DraftSentence): string {
@@ -401,7 +419,8 @@ function restatement(
     const around = figureNeighbours(s);
     s.figures.forEach((g, i) => {
       if (!COUNTED.has(g.kind)) return;
-      const own = supportsKey(g, f.key) || (f.hedge !== undefined && withinHedge(f, g));
+      // "$3B" in a headline for the 3.2 billion of the text is the same figure, rounded.
+      const own = supportsKey(g, f.key) || (f.hedge !== undefined && withinHedge(f, g)) || roundsTo(f, g);
       // A number spelled out ("ten weeks ago") is the figure's own place when the draft writes it in digits; as
       // everyday prose ("the two countries") it is no rival.
       if (g.soft && !own) return;

@@ -1090,3 +1090,26 @@ describe('a figure the sources give, in another frame', () => {
     expect(findings(story(texts, [p([2], 'Analysts had expected 9,000 complaints before the vote.')]), 'numbers')).toEqual([]);
   });
 });
+
+describe('figures the sources round or never count', () => {
+  it('reads a rounded figure in a scale word, or a hedged one, as the exact figure rounded, within a quarter of it', async () => {
+    const { roundsTo } = await import('../../../src/pipeline/check/extract/numbers');
+    const fig = (t: string) => extractFigures(t)[0]!;
+    expect(roundsTo(fig('3.2 billion'), fig('$3B'))).toBe(true);
+    expect(roundsTo(fig('3.84 million'), fig('more than 3.8 million'))).toBe(true);
+    expect(roundsTo(fig('850'), fig('800'))).toBe(false);
+    expect(roundsTo(fig('6.1%'), fig('6%'))).toBe(false);
+    expect(roundsTo(fig('33'), fig('around $1 billion'))).toBe(false);
+    expect(roundsTo(fig('3.7 million'), fig('more than 3.8 million'))).toBe(false);
+  });
+
+  it('passes a small count of things the sources report one by one, and holds one where they count them otherwise', () => {
+    const texts: [string, string] = [
+      'A bus crashed on the bridge on Monday. Another crash, on the ring road, followed on Tuesday.',
+      'The council will meet in two weeks to review both crashes.',
+    ];
+    const numbers = (text: string) => findings(story(texts, [p([1, 2], text)]), 'numbers').join(' ');
+    expect(numbers('Two crashes in as many days have put the bus fleet under scrutiny.')).toBe('');
+    expect(numbers('The council will meet in three weeks to review the crashes.')).toMatch(/"three"/);
+  });
+});

@@ -341,6 +341,26 @@ export function roundingUnit(value: number, raw: string): number {
 }
 
 /**
+ * Whether `rounded` is `exact` told at a coarser precision: "$3B" or "more than 3.8 million" for
+ * 3.2 billion or 3.84 million. The two are one fact, so neither is the other's rival. Counts only
+ * (numbers, percents, points); a rounded figure without a hedge is told in a scale word and within half its unit.
+ */
+export function roundsTo(exact: Figure, rounded: Figure): boolean {
+  if (exact.kind !== rounded.kind || (exact.kind !== 'number' && exact.kind !== 'percent' && exact.kind !== 'points') || exact.key === rounded.key) return false;
+  const x = Number(exact.key.slice(exact.key.indexOf(':') + 1));
+  const r = Number(rounded.key.slice(rounded.key.indexOf(':') + 1));
+  // A hedge's unit may span far ("about $1 billion" is 0.5 to 1.5 billion): a rounding keeps to within a quarter of the value.
+  if (!(x > 0) || !(r > 0) || Math.abs(x - r) > r / 4) return false;
+  const unit = roundingUnit(r, rounded.raw);
+  if (unit <= roundingUnit(x, exact.raw)) return false;
+  if (rounded.hedge) return withinHedge(rounded, exact);
+  // Unhedged, only a figure told in a scale word is a rounding: "800" or "6%" may be exact, "$3B" and "3.8 million" are not.
+  return SCALED.test(rounded.raw) && Math.abs(x - r) <= unit / 2;
+}
+
+const SCALED = /\d\s*(?:[kmbt]n?|mln|bln|thousand|million|billion|trillion)\b/i;
+
+/**
  * Whether a hedged or rounded figure of the text is supported by a source's exact value, within the
  * figure's rounding unit and in the hedge's direction: "over 650,000" by 651,690; "about 43,000" by
  * 43,538; "nearly 1,500" by 1,480; never "over 700,000" by 651,690.
