@@ -115,7 +115,11 @@ function prepare(s: SourceSentence): SourceSentence {
  */
 export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[], quotes: QuoteSpan[], ignore: ReadonlySet<string>): string[] {
   const names = namesOf(ctx, part.text, quotes, ignore);
-  if (!names.length) return [];
+  if (!names.length) {
+    // "Republicans withheld the votes": parties and chambers are no names, but who acted is still theirs.
+    const side = SIDE_WORD.test(part.text) ? otherSide(part.text, alignments(ctx, part, pool)) : null;
+    return side ? [agentFinding(ctx, p, part, side.source!, side)] : [];
+  }
   const leaveOut = new Set(names.flatMap((n) => n.keys.map(stem)));
   // Headlines are in title case: their capitals are not names.
   const ranked = alignments(ctx, part, pool, leaveOut).filter((a) => a.id !== ctx.byNumber.get(a.sentence.n)!.firstSentence);
@@ -161,6 +165,8 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
   }
   const agent: Agent | null = otherAgent(part.text, names, source.text, theirs) ?? otherPassiveAgent(ctx, part.text, names, ranked, ignore);
   if (agent) out.push(agentFinding(ctx, p, part, agent.source ?? source, agent));
+  const side = otherSide(part.text, ranked);
+  if (side) out.push(agentFinding(ctx, p, part, side.source!, side));
   const swap = swappedRoles(names, theirs, anchors, part.text, source.text);
   if (swap) out.push(`${p.where}: ${swap} (${ctx.byNumber.get(source.n)!.label} has them the other way round) — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`);
   return out;
@@ -175,6 +181,66 @@ interface Agent {
   verb: string;
   source?: SourceSentence;
 }
+
+// The two sides of American politics and of Congress, each word's family and its opposite.
+const SIDES: Record<string, { family: string; other: string }> = {
+  democrats: { family: 'democrat', other: 'republican' }, democrat: { family: 'democrat', other: 'republican' },
+  republicans: { family: 'republican', other: 'democrat' }, republican: { family: 'republican', other: 'democrat' }, gop: { family: 'republican', other: 'democrat' },
+  liberals: { family: 'liberal', other: 'conservative' }, conservatives: { family: 'conservative', other: 'liberal' },
+  house: { family: 'house', other: 'senate' }, senate: { family: 'senate', other: 'house' },
+};
+const SIDE_WORD = /\b(?:Democrats?|Republicans?|GOP|[Ll]iberals|[Cc]onservatives|House|Senate)\b/;
+const CHAMBER = /^(?:house|senate)$/;
+
+/** The side named right before offset `at`, with the chamber before it ("Senate Republicans": family republican, chamber senate), or null. */
+function sideOf(text: string, at: number): { family: string; other: string; chamber?: string; raw: string } | null {
+  const before = text.slice(Math.max(0, at - 40), at).replace(/['’]s\s*$/, ' ');
+  const words = before.split(/[,;:—–(]/).at(-1)!.match(/[\p{L}-]+/gu) ?? [];
+  while (words.length && SKIP_BEFORE_VERB.has(words.at(-1)!.toLowerCase())) words.pop();
+  const w = words.at(-1)?.toLowerCase().replace(/-led$/, '');
+  const side = w ? SIDES[w] : undefined;
+  if (!side) return null;
+  const prev = words.at(-2)?.toLowerCase();
+  const chamber = prev && CHAMBER.test(prev) ? prev : undefined;
+  return { ...side, chamber, raw: words.slice(chamber ? -2 : -1).join(' ') };
+}
+
+/**
+ * A party or chamber the draft has act ("Republicans withheld", "House Republicans blocked") where the cited sentences that
+ * report the same thing with the same verb have the other side act ("Democrats withheld", "Senate Republicans blocked") and
+ * none has the draft's side act.
+ */
+function otherSide(text: string, ranked: readonly Alignment[]): Agent | null {
+  SIDE_THEN_WORD.lastIndex = 0;
+  for (let m = SIDE_THEN_WORD.exec(text); m; m = SIDE_THEN_WORD.exec(text)) {
+    // The word after the side is what it did: a verb of any form ("withheld", "blocked", "opposed", "voted").
+    const verb = m[2]!;
+    if (STOPWORDS.has(verb) || !VERB_SHAPE.test(verb)) continue;
+    const at = m.index + m[0].length - verb.length;
+    const mine = sideOf(text, at);
+    if (!mine) continue;
+    const forms = verbForms(verb);
+    let rival: { raw: string; s: SourceSentence } | null = null;
+    let same = false;
+    for (const a of ranked) {
+      if (a.score < MIN_SUPPORT) break;
+      for (const hit of a.sentence.text.matchAll(forms)) {
+        const theirs = sideOf(a.sentence.text, hit.index);
+        if (!theirs) continue;
+        const swapped = theirs.family === mine.other || (theirs.family === mine.family && mine.chamber && theirs.chamber && mine.chamber !== theirs.chamber);
+        if (!swapped) same = true;
+        else rival ??= { raw: theirs.raw, s: a.sentence };
+      }
+    }
+    if (rival && !same) return { mine: mine.raw, theirs: rival.raw, verb, source: rival.s };
+  }
+  return null;
+}
+
+// A side and the word after it (an adverb or auxiliary may stand between): "Republicans withheld", "the Senate had tabled".
+const SIDE_THEN_WORD = /\b(Democrats?|Republicans?|GOP|[Ll]iberals|[Cc]onservatives|House|Senate)(?:-led)?\s+(?:(?:also|later|again|then|previously|earlier|quickly|has|have|had)\s+)*(\p{Ll}{3,})\b/gu;
+// A past verb: "-ed" or a common irregular past. A present "-s" is left out: "Republican votes" is a noun.
+const VERB_SHAPE = /^(?:\p{Ll}+ed|withheld|held|won|lost|led|sought|fought|kept|struck|left|sent|took|gave|made)$/u;
 
 // A participle and the agent a "by" names after it: "was filed by Catholic Social Services", "obtained by Fox News".
 const BY_AGENT = /\b(\p{Ll}{3,})\s+by\s+(?:the\s+)?(?=\p{Lu})/gu;

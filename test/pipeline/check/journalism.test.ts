@@ -857,6 +857,17 @@ describe('a capital standing for its country', () => {
 describe('who acted, as fresh model-written drafts of real news name them', () => {
   const entities = (texts: [string, string], text: string) => findings(story(texts, [p([1, 2], text)]), 'entities').join(' ');
 
+  it('holds a party or chamber put in the other side\'s place, and passes the side the sources give', () => {
+    const texts: [string, string] = [
+      'In a party-line vote, Democrats withheld the 60 votes needed to take up the transit bill on Tuesday.',
+      'The bill failed a day after the Republican-led Senate rejected a rival plan.',
+    ];
+    expect(entities(texts, 'Republicans withheld the 60 votes needed to take up the transit bill on Tuesday, in a party-line vote.')).toMatch(/"Republicans" withheld where \[1\] Harbor Signal has Democrats withheld/);
+    expect(entities(texts, 'Democrats withheld the 60 votes needed to take up the transit bill on Tuesday, in a party-line vote.')).toBe('');
+    expect(entities(texts, 'The bill failed a day after the Democratic-led House rejected a rival plan.')).toMatch(/"House" rejected where \[2\] Calder Ledger has Senate rejected/);
+    expect(entities(texts, 'The bill won no Republican votes on Tuesday, when Democrats withheld the 60 votes needed to take it up.')).toBe('');
+  });
+
   it('holds the agent of a passive that every cited sentence with the verb gives to someone else', () => {
     const texts: [string, string] = [
       'The lawsuit against the fare plan was filed by the Harbor Riders Union on Monday in county court.',
