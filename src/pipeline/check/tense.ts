@@ -15,6 +15,8 @@ import { agentAfter, isLight, lemma, objectOf, objectsMatch, pendingClauses, sam
 const MIN_SUPPORT = 0.35;
 // Below it, not even the same verb with the same object is taken for the same report.
 const WEAK_SUPPORT = 0.25;
+// A sentence other than the best that has a planned act done must share this much: the same verb then ties them.
+const PLAN_DONE_SUPPORT = 0.15;
 
 // Words that negate or withhold without "not" ("declined to commit", "seen no evidence", "cannot vote").
 const NEGATIVE_WORDS = /\b(?:no|none|nothing|cannot|declined|refused|failed|without|little|neither|nor|denied|rejected|alternative|instead|unable|unwilling|unprepared|unready|unlikely)\b/i;
@@ -104,20 +106,30 @@ function framingFinding(ctx: CheckContext, p: Passage, part: DraftSentence, s: S
 
 // A schedule or an expectation right before a verb ("is expected to surrender", "is set to issue"); not a modal, which reported
 // speech puts on done acts ("said they would be expelled").
-const SCHEDULED_BEFORE = /\b(?:expected|set|scheduled|slated|due|poised|about|going|planning|plans?|preparing)\s+to\s+$/i;
+const SCHEDULED_BEFORE = /\b(?:(?:expected|set|scheduled|slated|due|poised|about|going|planning|plans?|preparing)\s+to|(?:weighing|considering|mulling|deciding)\s+whether\s+to)\s+$/i;
 
 /**
  * A verb the draft frames as still to come ("is expected to surrender") that the sentence best reporting the same thing has
  * done ("surrendered"), where no cited sentence reporting the same thing has it still to come (an earlier report would).
  */
-function planAfterTheFact(uses: readonly VerbUse[], text: string, ranked: readonly Alignment[], best: SourceSentence): { v: VerbUse; u: VerbUse } | undefined {
+function planAfterTheFact(uses: readonly VerbUse[], text: string, ranked: readonly Alignment[], best: SourceSentence): { v: VerbUse; u: VerbUse; s: SourceSentence } | undefined {
   for (const v of uses) {
     if (!v.notDone || v.negated || !VERB_LIKE.test(v.raw) || AUXILIARY.has(v.raw)) continue;
     if (!SCHEDULED_BEFORE.test(text.slice(Math.max(0, v.end - v.raw.length - 40), v.end - v.raw.length))) continue;
-    const u = sourceUses(best).find((x) => x.done && sameAct(v, text, x, best.text));
+    // The sentence best reporting the same thing, or another that reports it well enough ("has apologised after snapping at …"
+    // below a present-tense headline), has the act done.
+    let u: VerbUse | undefined;
+    let at = best;
+    for (const a of ranked) {
+      if (a.sentence !== best && a.score < PLAN_DONE_SUPPORT) break;
+      // Away from the best sentence the same verb must act on the same thing: "documents released Thursday" is no release of "a final report".
+      u = sourceUses(a.sentence).find((x) => x.done && sameAct(v, text, x, a.sentence.text) && (a.sentence === best || objectsMatch(objectOf(v, text), objectOf(x, a.sentence.text))));
+      at = a.sentence;
+      if (u) break;
+    }
     if (!u) continue;
     if (ranked.some((a) => a.score >= MIN_SUPPORT && sourceUses(a.sentence).some((x) => (x.notDone || x.negated) && x.base === v.base))) continue;
-    return { v, u };
+    return { v, u, s: at };
   }
   return undefined;
 }
@@ -161,7 +173,7 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
   if (lost) return [framingFinding(ctx, p, part, best.sentence, lost)];
   const early = planAfterTheFact(uses, part.text, ranked, best.sentence);
   if (early) {
-    return [`${p.where}: "${early.v.raw}" reports as still to come what ${label} reports as done ("${early.u.raw}") — ${excerpt(best.sentence.text, 90)} — ${excerpt(part.text)}`];
+    return [`${p.where}: "${early.v.raw}" reports as still to come what ${ctx.byNumber.get(early.s.n)!.label} reports as done ("${early.u.raw}") — ${excerpt(early.s.text, 90)} — ${excerpt(part.text)}`];
   }
   if (!mine.length) return [];
   // The sentence that best reports the same thing says how it stands; the others may report an earlier or later step.

@@ -26,6 +26,8 @@ const NOT_ACTIONS = new Set([
   'anticipated', 'predicted', 'forecast', 'projected', 'estimated', 'hoped', 'intended', 'aimed', 'promised', 'pledged', 'vowed', 'wanted',
 ]);
 
+const CALLED_FOR = /^\s+(?:for|on)\b/;
+
 // Words within three before a verb that make it not (yet) done: plans, expectations, modals, near misses.
 // What makes a verb not (yet) done: the future, a plan or an expectation, a modal, a near miss ("close to resigning").
 // A necessity ("needs to review") is still to be met; an appearance ("appears to have taken") is not yet established.
@@ -70,7 +72,8 @@ export function verbUses(text: string): VerbUse[] {
     const past = isPastForm(raw);
     if (!past && !marked && !raw.endsWith('ing')) continue;
     // "due to “the flood”": a marker's next word may be a function word, which reports no act.
-    if (NOT_ACTIONS.has(raw) || (!past && STOPWORDS.has(raw))) continue;
+    // "called for more spending", "called on Congress" is a demand made, not a name given ("a group called …").
+    if ((NOT_ACTIONS.has(raw) && !(raw === 'called' && CALLED_FOR.test(text.slice(m.index + word.length, m.index + word.length + 5)))) || (!past && STOPWORDS.has(raw))) continue;
     const notDone = marked && governs(governed, text, m.index);
     const negated = marked && governs(negatedAt, text, m.index);
     if (!past && !raw.endsWith('ing') && !negated && !notDone) continue;
@@ -171,6 +174,8 @@ export function lemma(raw: string): string {
   else if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
   // "planned" / "plan", "voted" / "vote": a doubled last consonant or a silent e does not tell verbs apart.
   if (/([b-df-hj-np-tv-z])\1$/.test(w)) w = w.slice(0, -1);
+  // "apologised" / "apologize": British and American spellings are one verb.
+  if (w.length > 5 && /is$/.test(w) && /is(?:e|ed|es|ing)$/.test(raw)) w = `${w.slice(0, -2)}iz`;
   return w.replace(/e$/, '');
 }
 

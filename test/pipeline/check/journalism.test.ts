@@ -395,6 +395,18 @@ describe('status, tense and causes', () => {
     expect(flagged('Councillor Ada Lin, who is not seeking reelection next year, backed the plan.', 2)).toBe('');
   });
 
+  it('holds as still to come what the sources report done: "weighing whether to", "is set to call for", a British spelling', () => {
+    const texts: [string, string] = [
+      'Transit officials on Thursday canceled a gala at the depot, the agency said.',
+      'Fare boycott expected. Mayor Omar Reyes on Tuesday called for more spending on buses. The mayor has apologised after snapping at a reporter over the fare plan.',
+    ];
+    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    expect(flagged('Transit officials on Thursday were weighing whether to cancel a gala at the depot, the agency said.', 1)).toMatch(/"cancel" reports as still to come what \[1\] Harbor Signal reports as done \("canceled"\)/);
+    expect(flagged('Transit officials on Thursday canceled a gala at the depot, the agency said.', 1)).toBe('');
+    expect(flagged('Mayor Omar Reyes is set to call on Tuesday for more spending on buses.', 2)).toMatch(/"call" reports as still to come/);
+    expect(flagged('Mayor Omar Reyes is expected to apologize after snapping at a reporter over the fare plan.', 2)).toMatch(/"apologize" reports as still to come/);
+  });
+
   it('reads "sets the stage for X to" as a plan, and meets a plan reported done with another verb on the same object', () => {
     const texts: [string, string] = [
       'Mayor Omar Reyes is expected to announce an executive order on bus lanes on Thursday, aides said.',
