@@ -11,7 +11,8 @@ import type { SourceSentence } from './context';
 // Words that give a role a status; a fired, ousted or one-time holder is a former one.
 const STATUS_WORDS = 'former|ex-|acting|interim|fired|ousted|deposed|one-?time|erstwhile';
 // A status word and the role after it ("former U.S. ambassador", "ex-FBI director", "acting secretary").
-const STATUS_ROLE = new RegExp(String.raw`\b(${STATUS_WORDS})\s*((?:[\p{L}.]+\s+){0,1}[\p{L}.]+)`, 'giu');
+// "former Vice-President": a hyphen joins the words of one role.
+const STATUS_ROLE = new RegExp(String.raw`\b(${STATUS_WORDS})\s*((?:[\p{L}.]+(?:-\p{L}+)*\s+){0,1}[\p{L}.]+(?:-\p{L}+)*)`, 'giu');
 // Its status words alone, same flags: a text without one has no match, and this test costs far less than the word boundary tried at every offset.
 const STATUS_WORD = new RegExp(STATUS_WORDS, 'iu');
 // The draft keeps a status (or says "then") right before the role.
@@ -27,12 +28,30 @@ const PAST_ROLE = /\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\bwas\b|\bonc
  * the draft keeps the status, says "then" or "at the time", or does not name the role. `named`: the
  * source sentence reports something else, so only the same person's role counts.
  */
+/**
+ * Where a source's role (lower case) stands in the draft: as written, hyphens read as spaces, or without a
+ * country's initials before it ("u.s. special counsel" as "special counsel"). [role as found, offset] pairs.
+ */
+function rolePlaces(draft: string, role: string): [string, number][] {
+  const spaced = role.replace(/-/g, ' ');
+  const out: [string, number][] = [];
+  for (const tail of [spaced, spaced.replace(COUNTRY_INITIALS, '')]) {
+    for (let at = draft.indexOf(tail); at >= 0; at = draft.indexOf(tail, at + 1)) out.push([tail, at]);
+    if (out.length || tail === spaced.replace(COUNTRY_INITIALS, '')) break;
+  }
+  return out;
+}
+
+const COUNTRY_INITIALS = /^(?:u\.s\.|u\.k\.|u\.n\.|us|uk|un)\s+(?=\S)/;
+
 export function droppedStatus(s: SourceSentence, draft: string, named = false): { status: string; role: string } | null {
   // Most source sentences give no status: the draft is not lower-cased for them (this is asked of every pair).
   const roles = statusRoles(s);
   if (!roles.length) return null;
   const source = s.text;
   const lowerDraft = draft.toLowerCase();
+  // "Vice-President" and "Vice President" are one role: hyphens read as spaces, offsets kept.
+  const searchDraft = lowerDraft.includes('-') ? lowerDraft.replace(/-/g, ' ') : lowerDraft;
   for (const m of roles) {
     const status = m[1]!.toLowerCase().replace(/-$/, '');
     // "acting as lobbyists", "acting on behalf of": the verb, not a status.
@@ -43,7 +62,8 @@ export function droppedStatus(s: SourceSentence, draft: string, named = false): 
     if (!written.split(/\s+/).some((w) => /^\p{Ll}/u.test(w) || roleWord(w))) continue;
     // "was fired." at the end of a text leaves no role: an empty string would be found everywhere.
     if (!/\p{L}/u.test(role) || role.split(/\s+/).every((w) => STOPWORDS.has(w))) continue;
-    for (let at = lowerDraft.indexOf(role); at >= 0; at = lowerDraft.indexOf(role, at + 1)) {
+    for (const [spot, at] of rolePlaces(searchDraft, role)) {
+      const role = spot;
       const before = lowerDraft.slice(Math.max(0, at - 24), at);
       const wordAfter = lowerDraft.slice(at + role.length, at + role.length + 1);
       if (/[\p{L}]/u.test(wordAfter) || (at > 0 && /[\p{L}]/u.test(lowerDraft[at - 1]!))) continue;
@@ -94,10 +114,13 @@ export function droppedElect(source: string, draft: string): { status: string; r
   return null;
 }
 
+// Words of office the endings above miss.
+const OFFICE_WORDS = new Set(['counsel', 'secretary', 'chief', 'chair', 'chairman', 'chairwoman', 'aide', 'attorney', 'judge', 'justice', 'head', 'envoy', 'spokesman', 'spokeswoman']);
+
 /** A title or a word for a job ("Director", "Adviser", "strategist"). */
 function roleWord(w: string): boolean {
   const x = w.toLowerCase().replace(/\.$/, '');
-  return TITLE_WORDS.has(x) || /(?:er|or|ist|ant|ent)$/.test(x);
+  return TITLE_WORDS.has(x) || /(?:er|or|ist|ant|ent)$/.test(x) || OFFICE_WORDS.has(x);
 }
 
 /**

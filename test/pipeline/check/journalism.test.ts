@@ -407,6 +407,14 @@ describe('status, tense and causes', () => {
     expect(flagged('Mayor Omar Reyes is expected to apologize after snapping at a reporter over the fare plan.', 2)).toMatch(/"apologize" reports as still to come/);
   });
 
+  it('holds a role written without the status the source gives it, with a hyphen or a country\'s initials in the source\'s role', async () => {
+    const { droppedStatus } = await import('../../../src/pipeline/check/status');
+    const sentence = (text: string) => ({ n: 1, text, tokens: [], figures: [] }) as never;
+    expect(droppedStatus(sentence('Former U.S. Special Counsel Ada Lin on Wednesday defended her inquiry.'), 'Special counsel Ada Lin told lawmakers on Wednesday.', true)).toMatchObject({ status: 'former' });
+    expect(droppedStatus(sentence('Former Vice-President Omar Reyes came under attack in the debate.'), 'Vice President Omar Reyes faced attacks in the debate.', true)).toMatchObject({ status: 'former' });
+    expect(droppedStatus(sentence('Former Vice-President Omar Reyes came under attack in the debate.'), 'Former Vice President Omar Reyes faced attacks in the debate.', true)).toBeNull();
+  });
+
   it('reads "sets the stage for X to" as a plan, and meets a plan reported done with another verb on the same object', () => {
     const texts: [string, string] = [
       'Mayor Omar Reyes is expected to announce an executive order on bus lanes on Thursday, aides said.',
