@@ -146,6 +146,9 @@ export class StoryIndex {
   /** Each item's close partners (p >= joinMax) among its candidates, both ways: what rehome offers. */
   private readonly partners = new Map<number, number[]>();
   private score = new Float64Array(0);
+  /** Per item: publication time (ms) and outlet number, read flat by the candidate scan (its hot loop). */
+  private times = new Float64Array(0);
+  private outlets = new Int32Array(0);
   private readonly exact = new Map<string, number[]>();
   private readonly logits = new Map<number, number>();
   private readonly p: AssignPolicy;
@@ -166,8 +169,15 @@ export class StoryIndex {
     for (const s of all) this.corpus.add(s);
     this.maxDf = Math.max(MIN_BLOCK_DF, Math.min(this.p.maxBlockItems, Math.floor(this.p.maxBlockShare * this.corpus.n)));
     this.score = new Float64Array(all.length);
+    this.times = new Float64Array(all.length);
+    this.outlets = new Int32Array(all.length);
+    const outletNumbers = new Map<string, number>();
     all.forEach((s, i) => {
       s.index = i;
+      this.times[i] = s.time;
+      let outlet = outletNumbers.get(s.item.publisher);
+      if (outlet === undefined) outletNumbers.set(s.item.publisher, (outlet = outletNumbers.size));
+      this.outlets[i] = outlet;
       this.items.push(weigh(s, this.corpus));
       this.storyOf.push(-1);
     });
@@ -259,10 +269,10 @@ export class StoryIndex {
    * sameOutletJoin), so its own same-topic items would take the places of the other outlets' reports.
    */
   candidates(i: number, anyOutlet = false): number[] {
-    const t = this.items[i]!.s.time;
-    const outlet = this.items[i]!.s.item.publisher;
+    const { times, outlets, score } = this;
+    const t = times[i]!;
+    const outlet = anyOutlet ? -1 : outlets[i]!;
     const windowMs = this.p.windowHours * HOUR_MS;
-    const score = this.score;
     const touched: number[] = [];
     const lists = this.blockLists[i]!;
     const weights = this.blockWeights[i]!;
@@ -271,7 +281,7 @@ export class StoryIndex {
       const w = weights[k]!;
       for (let x = 0; x < list.length; x++) {
         const j = list[x]!;
-        if (Math.abs(this.items[j]!.s.time - t) > windowMs || (!anyOutlet && this.items[j]!.s.item.publisher === outlet)) continue;
+        if (outlets[j] === outlet || Math.abs(times[j]! - t) > windowMs) continue;
         if (!score[j]) touched.push(j);
         score[j]! += w;
       }

@@ -9,51 +9,65 @@ import { holds, parties, RARE_NAME_IDF, rareOutsider, type Parties } from './par
 import { unitOf, type Signals } from './signals';
 import { MODEL } from './weights';
 
-/** Documents assumed besides the batch when judging rarity (see Corpus.idf). */
+/** Documents assumed besides the batch when judging rarity (see Corpus.use). */
 const PRIOR_DOCUMENTS = 200;
 
-/** Document frequencies over the items a run can see (the window), so rarity is judged in context. */
+/**
+ * Document frequencies over the items a run can see (the window), so rarity is judged in context.
+ * Each term and name is one `Term` record, counted as items are added and numbered on first use,
+ * so an item's words are looked up by string once (in `add`), not again for each vector.
+ */
 export class Corpus {
-  readonly df = new Map<string, number>();
-  readonly nameDf = new Map<string, number>();
   n = 0;
+  /** Terms and names apart (one word may be both), without building a prefixed key per lookup. */
+  private readonly info = new Map<string, Term>();
+  private readonly nameInfo = new Map<string, Term>();
+  /** Each added item's body terms (in its body map's order) and names (in its set's order). */
+  private readonly read = new Map<Signals, { body: Term[]; names: Term[] }>();
+  /** The terms and names in use, by id. */
+  readonly byId: Term[] = [];
 
   add(s: Signals): void {
     this.n++;
-    for (const t of s.body.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    for (const name of s.names) this.nameDf.set(name, (this.nameDf.get(name) ?? 0) + 1);
+    const body: Term[] = [];
+    const names: Term[] = [];
+    for (const t of s.body.keys()) body.push(this.count(this.info, t));
+    for (const name of s.names) names.push(this.count(this.nameInfo, name));
+    this.read.set(s, { body, names });
+  }
+
+  private count(map: Map<string, Term>, key: string): Term {
+    let t = map.get(key);
+    if (!t) map.set(key, (t = { id: -1, idf: 0, df: 0 }));
+    t.df++;
+    return t;
   }
 
   /**
-   * Smoothed with PRIOR_DOCUMENTS that hold none of the batch's words, so a term's weight means about
-   * the same in a batch of three items and in a window of thousands (the model was fitted on windows).
+   * Gives a term its id and idf on first use (after every item is added). The idf is smoothed with
+   * PRIOR_DOCUMENTS that hold none of the batch's words, so a term's weight means about the same in
+   * a batch of three items and in a window of thousands (the model was fitted on windows).
    */
-  idf(term: string): number {
-    return Math.log((this.n + PRIOR_DOCUMENTS) / ((this.df.get(term) ?? 0) + 0.5));
+  use(t: Term): Term {
+    if (t.id < 0) {
+      t.id = this.byId.length;
+      t.idf = Math.log((this.n + PRIOR_DOCUMENTS) / (t.df + 0.5));
+      this.byId.push(t);
+    }
+    return t;
   }
-
-  nameIdf(name: string): number {
-    return Math.log((this.n + PRIOR_DOCUMENTS) / ((this.nameDf.get(name) ?? 0) + 0.5));
-  }
-
-  /** Small integer ids (so vectors are sorted typed arrays), idf and df of each term and name. */
-  private readonly info = new Map<string, Term>();
-  /** Names apart from terms (one word may be both), without building a prefixed key per lookup. */
-  private readonly nameInfo = new Map<string, Term>();
-  /** The same terms by id. */
-  readonly byId: Term[] = [];
 
   /** A term's (or, with `name`, a name's) id, idf and document frequency, computed once per window. */
   term(key: string, name = false): Term {
     const map = name ? this.nameInfo : this.info;
     let t = map.get(key);
-    if (!t) {
-      const df = (name ? this.nameDf : this.df).get(key) ?? 0;
-      t = { id: this.byId.length, idf: Math.log((this.n + PRIOR_DOCUMENTS) / (df + 0.5)), df };
-      map.set(key, t);
-      this.byId.push(t);
-    }
-    return t;
+    if (!t) map.set(key, (t = { id: -1, idf: 0, df: 0 }));
+    return this.use(t);
+  }
+
+  /** An added item's body terms and names, in order (looked up again for an item never added). */
+  termsOf(s: Signals): { body: Term[]; names: Term[] } {
+    return this.read.get(s) ?? { body: [...s.body.keys()].map((t) => this.term(t)), names: [...s.names].map((n) => this.term(n, true)) };
   }
 }
 
@@ -100,29 +114,35 @@ function sparse(entries: [number, number][]): Sparse {
 }
 
 export function weigh(s: Signals, corpus: Corpus): Weighted {
-  const tfidf = (v: Map<string, number>) =>
-    sparse(
-      [...v].map(([t, c]): [number, number] => {
-        const term = corpus.term(t);
-        return [term.id, c * term.idf];
-      }),
-    );
+  const read = corpus.termsOf(s);
+  // The body map holds the headline's terms first, in the headline map's order (see itemSignals).
+  // Ids are given in first-use order: headline terms, names, subjects, then the rest of the body.
+  const bodyKeys = s.body.keys();
+  let k = 0;
+  const title = sparse(
+    [...s.title].map(([t, c]): [number, number] => {
+      const term = bodyKeys.next().value === t ? corpus.use(read.body[k++]!) : corpus.term(t);
+      return [term.id, c * term.idf];
+    }),
+  );
+  k = 0;
   const named = [...s.names].map((name): [number, number, string] => {
-    const term = corpus.term(name, true);
+    const term = corpus.use(read.names[k++]!);
     return [term.id, term.idf, name];
   });
   named.sort((x, y) => x[0] - y[0]);
   const names: Sparse = { ids: Int32Array.from(named, (x) => x[0]), w: Float64Array.from(named, (x) => x[1]), norm: 0 };
   names.norm = names.w.reduce((a, b) => a + b, 0);
   const subjectIds = s.subjects.map((name) => corpus.term(name, true).id);
-  const terms = [...s.body].map(([t, c]): [number, number] => {
-    const term = corpus.term(t);
+  k = 0;
+  const terms = [...s.body.values()].map((c): [number, number] => {
+    const term = corpus.use(read.body[k++]!);
     return [term.id, c * term.idf];
   });
   const bodyOrder = Int32Array.from(terms, ([id]) => id);
   const body = sparse(terms);
   const bodyIdf = Float64Array.from(body.ids, (id) => corpus.byId[id]!.idf);
-  return { s, title: tfidf(s.title), body, names, subjectIds, bodyIdf, bodyOrder, ...parties(s, corpus, named) };
+  return { s, title, body, names, subjectIds, bodyIdf, bodyOrder, ...parties(s, corpus, named) };
 }
 
 function dot(a: Sparse, b: Sparse): number {
