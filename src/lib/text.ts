@@ -25,16 +25,16 @@ export function contentKey(title: string, text: string): string {
   return `${normalizeWhitespace(title)}\n${normalizeWhitespace(text)}`;
 }
 
-/** Lower-case word tokens (letters and digits, Unicode-aware), apostrophes folded. */
-export function words(text: string): string[] {
+/** Lower-case word tokens (letters and digits, Unicode-aware), apostrophes folded; the first `limit` only, when given. */
+export function words(text: string, limit = Infinity): string[] {
   const lower = text.toLowerCase();
   // A code point outside the basic plane takes two units: the pattern reads it, the scan below does not.
-  if (SURROGATE.test(lower)) return lower.replace(/[’‘`]/g, "'").match(/[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu) ?? [];
+  if (SURROGATE.test(lower)) return (lower.replace(/[’‘`]/g, "'").match(/[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu) ?? []).slice(0, limit);
   // The pattern's matches, scanned by hand: the writer reads thousands of texts' words, and the scan costs less than the pattern.
   const out: string[] = [];
   const n = lower.length;
   let i = 0;
-  while (i < n) {
+  while (i < n && out.length < limit) {
     if (!isWordUnit(lower.charCodeAt(i))) {
       i++;
       continue;
@@ -84,6 +84,22 @@ export function wordCount(text: string): number {
 }
 
 const SPACE = /\s/;
+
+/** Characters of a text's opening read first by `leadingSentences`, doubled until enough sentences end in it. */
+const OPENING_CHARS = 2_000;
+
+/**
+ * The first `count` sentences of a text (as `sentences` splits them), reading only as much of a
+ * long text as they need: the sentences that end before another begins in an opening are the
+ * text's own, since a sentence break is decided by the characters around it.
+ */
+export function leadingSentences(text: string, count: number): string[] {
+  for (let size = OPENING_CHARS; size < text.length; size *= 2) {
+    const some = sentences(text.slice(0, size));
+    if (some.length > count) return some.slice(0, count);
+  }
+  return sentences(text).slice(0, count);
+}
 
 /**
  * Sentences of a plain text. Splits after . ! ? (and closing quotes) when the next

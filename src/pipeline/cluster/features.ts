@@ -204,7 +204,7 @@ function hash32(s: string): number {
 
 /** Hashed word 3-shingles of a text's opening, for near-duplicate (syndication) detection. */
 export function shingleHashes(text: string): Set<number> {
-  const ws = words(text.slice(0, SHINGLE_WORDS * 12)).slice(0, SHINGLE_WORDS).map(hash32);
+  const ws = words(text.slice(0, SHINGLE_WORDS * 12), SHINGLE_WORDS).map(hash32);
   const out = new Set<number>();
   if (ws.length < 3) {
     if (ws.length) out.add(ws.reduce((h, w) => Math.imul(h ^ w, 0x01000193) >>> 0, 0x811c9dc5));

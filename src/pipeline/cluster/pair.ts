@@ -36,9 +36,15 @@ export class Corpus {
     this.read.set(s, { body, names });
   }
 
-  private count(map: Map<string, Term>, key: string): Term {
+  /** The record of a term or name, made (unnumbered, in no item yet) when new. */
+  private record(map: Map<string, Term>, key: string): Term {
     let t = map.get(key);
     if (!t) map.set(key, (t = { id: -1, idf: 0, df: 0 }));
+    return t;
+  }
+
+  private count(map: Map<string, Term>, key: string): Term {
+    const t = this.record(map, key);
     t.df++;
     return t;
   }
@@ -59,15 +65,12 @@ export class Corpus {
 
   /** A term's (or, with `name`, a name's) id, idf and document frequency, computed once per window. */
   term(key: string, name = false): Term {
-    const map = name ? this.nameInfo : this.info;
-    let t = map.get(key);
-    if (!t) map.set(key, (t = { id: -1, idf: 0, df: 0 }));
-    return this.use(t);
+    return this.use(this.record(name ? this.nameInfo : this.info, key));
   }
 
   /** An added item's body terms and names, in order (looked up again for an item never added). */
   termsOf(s: Signals): { body: Term[]; names: Term[] } {
-    return this.read.get(s) ?? { body: [...s.body.keys()].map((t) => this.term(t)), names: [...s.names].map((n) => this.term(n, true)) };
+    return this.read.get(s) ?? { body: [...s.body.keys()].map((t) => this.record(this.info, t)), names: [...s.names].map((n) => this.record(this.nameInfo, n)) };
   }
 }
 
@@ -100,16 +103,27 @@ export interface Weighted extends Parties {
 
 }
 
-function sparse(entries: [number, number][]): Sparse {
-  entries.sort((x, y) => x[0] - y[0]);
-  const ids = new Int32Array(entries.length);
-  const w = new Float64Array(entries.length);
+/** The vector of terms with these counts: ids ascending, tf x idf weights, and the norm (summed in id order). */
+function sparse(terms: readonly Term[], counts: readonly number[]): Sparse {
+  const n = terms.length;
+  const order: number[] = [];
+  let sorted = true;
+  for (let k = 0; k < n; k++) {
+    order.push(k);
+    if (k && terms[k]!.id < terms[k - 1]!.id) sorted = false;
+  }
+  // A new item's terms are mostly numbered in its own order: often nothing to sort.
+  if (!sorted) order.sort((x, y) => terms[x]!.id - terms[y]!.id);
+  const ids = new Int32Array(n);
+  const w = new Float64Array(n);
   let sum = 0;
-  entries.forEach(([id, v], i) => {
-    ids[i] = id;
-    w[i] = v;
+  for (let k = 0; k < n; k++) {
+    const t = terms[order[k]!]!;
+    const v = counts[order[k]!]! * t.idf;
+    ids[k] = t.id;
+    w[k] = v;
     sum += v * v;
-  });
+  }
   return { ids, w, norm: Math.sqrt(sum) };
 }
 
@@ -118,30 +132,29 @@ export function weigh(s: Signals, corpus: Corpus): Weighted {
   // The body map holds the headline's terms first, in the headline map's order (see itemSignals).
   // Ids are given in first-use order: headline terms, names, subjects, then the rest of the body.
   const bodyKeys = s.body.keys();
+  const titleTerms: Term[] = [];
   let k = 0;
-  const title = sparse(
-    [...s.title].map(([t, c]): [number, number] => {
-      const term = bodyKeys.next().value === t ? corpus.use(read.body[k++]!) : corpus.term(t);
-      return [term.id, c * term.idf];
-    }),
-  );
+  for (const t of s.title.keys()) titleTerms.push(bodyKeys.next().value === t ? corpus.use(read.body[k++]!) : corpus.term(t));
+  const title = sparse(titleTerms, [...s.title.values()]);
   k = 0;
-  const named = [...s.names].map((name): [number, number, string] => {
+  const named: [number, number, string][] = [];
+  for (const name of s.names) {
     const term = corpus.use(read.names[k++]!);
-    return [term.id, term.idf, name];
-  });
+    named.push([term.id, term.idf, name]);
+  }
   named.sort((x, y) => x[0] - y[0]);
-  const names: Sparse = { ids: Int32Array.from(named, (x) => x[0]), w: Float64Array.from(named, (x) => x[1]), norm: 0 };
-  names.norm = names.w.reduce((a, b) => a + b, 0);
+  const names: Sparse = { ids: new Int32Array(named.length), w: new Float64Array(named.length), norm: 0 };
+  for (k = 0; k < named.length; k++) {
+    names.ids[k] = named[k]![0];
+    names.w[k] = named[k]![1];
+    names.norm += named[k]![1];
+  }
   const subjectIds = s.subjects.map((name) => corpus.term(name, true).id);
-  k = 0;
-  const terms = [...s.body.values()].map((c): [number, number] => {
-    const term = corpus.use(read.body[k++]!);
-    return [term.id, c * term.idf];
-  });
-  const bodyOrder = Int32Array.from(terms, ([id]) => id);
-  const body = sparse(terms);
-  const bodyIdf = Float64Array.from(body.ids, (id) => corpus.byId[id]!.idf);
+  const bodyOrder = new Int32Array(read.body.length);
+  for (k = 0; k < read.body.length; k++) bodyOrder[k] = corpus.use(read.body[k]!).id;
+  const body = sparse(read.body, [...s.body.values()]);
+  const bodyIdf = new Float64Array(body.ids.length);
+  for (k = 0; k < body.ids.length; k++) bodyIdf[k] = corpus.byId[body.ids[k]!]!.idf;
   return { s, title, body, names, subjectIds, bodyIdf, bodyOrder, ...parties(s, corpus, named) };
 }
 

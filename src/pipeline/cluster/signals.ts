@@ -59,6 +59,7 @@ export const LEDE_WORDS = 60;
 
 // A word (letters and digits, inner apostrophes, dots and hyphens), as lib/text words() reads one.
 export const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+const SCAN_WORD = new RegExp(WORD.source, WORD.flags);
 const UPPER = /^\p{Lu}/u;
 const DIGIT = /\d/;
 
@@ -80,7 +81,9 @@ function endsSentenceBefore(text: string, at: number, from: number): boolean {
 export function scan(text: string, terms: string[], names: Set<string>, known?: ReadonlySet<string>, placed?: Set<string>): void {
   let last = 0;
   let first = true;
-  for (const m of text.matchAll(WORD)) {
+  // exec on a regex of its own, not matchAll: no iterator and no copy of the pattern per text.
+  SCAN_WORD.lastIndex = 0;
+  for (let m = SCAN_WORD.exec(text); m; m = SCAN_WORD.exec(text)) {
     const raw = m[0];
     const [isFirst, prevEnd] = [first, last];
     first = false;
