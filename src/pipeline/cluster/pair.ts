@@ -282,26 +282,32 @@ function sharesFigure(a: Signals, b: Signals): boolean {
   return false;
 }
 
-/** Share of a's headline weight (tf-idf) on terms b's headline and lede never use: what a reports that b does not. */
-function unshared(title: Sparse, body: Sparse): number {
-  let i = 0;
+/**
+ * A headline against the other item's headline and lede, in one merge: their cosine, and the share
+ * of the headline's weight (tf-idf) on terms the other item never uses (what one reports that the other does not).
+ */
+function headlineAgainst(title: Sparse, body: Sparse): [cosine: number, unshared: number] {
   let j = 0;
+  let dotSum = 0;
   let missing = 0;
   let total = 0;
-  while (i < title.ids.length) {
+  const bi = body.ids;
+  for (let i = 0; i < title.ids.length; i++) {
     const x = title.ids[i]!;
-    while (j < body.ids.length && body.ids[j]! < x) j++;
-    const w = title.w[i++]!;
+    while (j < bi.length && bi[j]! < x) j++;
+    const w = title.w[i]!;
     total += w;
-    if (j >= body.ids.length || body.ids[j] !== x) missing += w;
+    if (j < bi.length && bi[j] === x) dotSum += w * body.w[j]!;
+    else missing += w;
   }
-  return total ? missing / total : 0;
+  return [title.norm && body.norm ? dotSum / (title.norm * body.norm) : 0, total ? missing / total : 0];
 }
 
 /** The lexical features of a pair (see FEATURES). */
 export function pairFeatures(a: Weighted, b: Weighted): number[] {
   const [sa, sb] = [a.s, b.s];
-  const cross = Math.max(cosine(a.title, b.body), cosine(b.title, a.body));
+  const [crossAB, unsharedAB] = headlineAgainst(a.title, b.body);
+  const [crossBA, unsharedBA] = headlineAgainst(b.title, a.body);
   let i = 0;
   let j = 0;
   let sharedMass = 0;
@@ -332,7 +338,7 @@ export function pairFeatures(a: Weighted, b: Weighted): number[] {
   return [
     cosine(a.title, b.title),
     body,
-    cross,
+    Math.max(crossAB, crossBA),
     // Lets the model bend: the first shared words say more than the last.
     Math.sqrt(body),
     nameMass ? (2 * sharedMass) / nameMass : 0,
@@ -349,7 +355,7 @@ export function pairFeatures(a: Weighted, b: Weighted): number[] {
     // "Jobless claims rose to 744,000" / "fell to 473,000": one measure, two outcomes, two events.
     +(sa.titleFigures.size > 0 && sb.titleFigures.size > 0 && !sharesFigure(sa, sb)),
     // What one headline reports that the other item never says ("diagnosed" / "ends treatment").
-    Math.max(unshared(a.title, b.body), unshared(b.title, a.body)),
+    Math.max(unsharedAB, unsharedBA),
     // "certified on Monday" / "announced a recount on Friday": reports of one event name one day.
     +weekdaysApart(sa, sb),
     // Left and right framings of one event headline different people ("Trump rips Corker" / "Corker

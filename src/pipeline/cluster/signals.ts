@@ -4,7 +4,7 @@
  * signals (text shingles, the roundup test) are computed only for the few items about to join a story.
  */
 import { fnv1a64 } from '../../lib/hash';
-import { words } from '../../lib/text';
+import { startsUpper, words } from '../../lib/text';
 import type { ClusterItem } from '../types';
 import { eventKinds } from './events';
 import { canonicalUrl, distinctiveNames, isTitleCase, lede, shingleHashes } from './features';
@@ -60,13 +60,19 @@ export const LEDE_WORDS = 60;
 // A word (letters and digits, inner apostrophes, dots and hyphens), as lib/text words() reads one.
 export const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 const SCAN_WORD = new RegExp(WORD.source, WORD.flags);
-const UPPER = /^\p{Lu}/u;
 const DIGIT = /\d/;
+const NUMBER = /^\d+(?:[.,]\d+)*$/;
+const SPACE = /\s/;
+
+/** True for a code unit that /\s/ matches. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(String.fromCharCode(c)));
+}
 
 /** True when the text between `from` and `at` closes a sentence: [.!?:], then quotes or brackets, then spaces. */
 function endsSentenceBefore(text: string, at: number, from: number): boolean {
   let i = at - 1;
-  while (i >= from && /\s/.test(text[i]!)) i--;
+  while (i >= from && isSpace(text.charCodeAt(i))) i--;
   while (i >= from && '"”’)'.includes(text[i]!)) i--;
   return i >= from && '.!?:'.includes(text[i]!);
 }
@@ -82,29 +88,31 @@ export function scan(text: string, terms: string[], names: Set<string>, known?: 
   let last = 0;
   let first = true;
   // exec on a regex of its own, not matchAll: no iterator and no copy of the pattern per text.
+  // This runs for every word of every item: tests by character code, replacements only where they apply.
   SCAN_WORD.lastIndex = 0;
   for (let m = SCAN_WORD.exec(text); m; m = SCAN_WORD.exec(text)) {
     const raw = m[0];
-    const [isFirst, prevEnd] = [first, last];
+    const isFirst = first;
+    const prevEnd = last;
     first = false;
     last = m.index + raw.length;
-    // The replacements only where they can apply: this runs for every word of every item.
     let lower = raw.toLowerCase();
     if (lower.includes('’')) lower = lower.replace(/’/g, "'");
-    const isNumber = DIGIT.test(lower[0]!) && /^\d+(?:[.,]\d+)*$/.test(lower);
-    if (!STOPWORDS.has(lower) && lower.length >= 2 && !isNumber) terms.push(stem(foldWord(lower)));
-    if (isNumber) continue;
-    const bare = foldWord(/['.-]/.test(lower) ? lower.replace(/'s$|[.'-]+$/, '') : lower);
+    const c0 = lower.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57 && NUMBER.test(lower)) continue;
+    const folded = foldWord(lower);
+    if (lower.length >= 2 && !STOPWORDS.has(lower)) terms.push(stem(folded));
+    const bare = lower.includes("'") || lower.includes('.') || lower.includes('-') ? foldWord(lower.replace(/'s$|[.'-]+$/, '')) : folded;
     if (bare.length < 2 || STOPWORDS.has(bare)) continue;
     if (known) {
       if (known.has(bare)) names.add(bare);
-    } else if (UPPER.test(raw)) {
+    } else if (startsUpper(raw)) {
       const acronym = raw === raw.toUpperCase() && raw.length >= 2;
       // Whether the word opens a sentence is read only here, for the capitalised words it can matter for.
       if (placed) {
         if (acronym || !(isFirst || endsSentenceBefore(text, m.index, prevEnd))) placed.add(bare);
       } else if (acronym || bare.length >= 3 || !(isFirst || endsSentenceBefore(text, m.index, prevEnd))) names.add(bare);
-    } else if (/\d/.test(raw) && /\p{L}/u.test(raw) && !isFigureToken(raw)) (placed ?? names).add(bare);
+    } else if (DIGIT.test(raw) && /\p{L}/u.test(raw) && !isFigureToken(raw)) (placed ?? names).add(bare);
   }
 }
 
