@@ -58,6 +58,54 @@ export function words(text: string, limit = Infinity): string[] {
   return out;
 }
 
+/** 32-bit FNV-1a of a string's UTF-16 code units. */
+export function fnv1a32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * fnv1a32 of each of `words(text, limit)`, hashed as the scan reads them (no word strings built):
+ * near-duplicate detection hashes hundreds of words per text.
+ */
+export function wordHashes(text: string, limit = Infinity): number[] {
+  const lower = text.toLowerCase();
+  if (SURROGATE.test(lower)) return words(text, limit).map(fnv1a32);
+  const out: number[] = [];
+  const n = lower.length;
+  let i = 0;
+  while (i < n && out.length < limit) {
+    if (!isWordUnit(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let h = 0x811c9dc5;
+    do {
+      h ^= lower.charCodeAt(i++);
+      h = Math.imul(h, 0x01000193);
+    } while (i < n && isWordUnit(lower.charCodeAt(i)));
+    // Joined as words() joins them, every apostrophe hashed as "'".
+    for (;;) {
+      const c = lower.charCodeAt(i);
+      const apostrophe = c === 39 || c === 0x2019 || c === 0x2018 || c === 96;
+      if (!(apostrophe || c === 46 || c === 45) || i + 1 >= n || !isWordUnit(lower.charCodeAt(i + 1))) break;
+      h ^= apostrophe ? 39 : c;
+      h = Math.imul(h, 0x01000193);
+      i++;
+      while (i < n && isWordUnit(lower.charCodeAt(i))) {
+        h ^= lower.charCodeAt(i++);
+        h = Math.imul(h, 0x01000193);
+      }
+    }
+    out.push(h >>> 0);
+  }
+  return out;
+}
+
 const SURROGATE = /[\uD800-\uDFFF]/;
 // Whether a code unit of the basic plane is a letter or digit (\p{L} or \p{N}): 1 yes, 2 no, 0 not asked yet.
 const WORD_UNITS = new Uint8Array(0x10000);

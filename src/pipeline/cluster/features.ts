@@ -1,5 +1,5 @@
 /** Name entities, name heads, ledes, shingles and copy keys: the text readings behind ./signals.ts and the roundup test. */
-import { normalizeWhitespace, words } from '../../lib/text';
+import { normalizeWhitespace, wordHashes } from '../../lib/text';
 import { bareWord, isLabel, isPeriod } from './figures';
 import { foldWord, isFigureToken, STOPWORDS } from './terms';
 
@@ -108,10 +108,27 @@ const MIN_CASE_LETTERS = 8;
 
 /** True when most letters of a text are capitals ("ROBOT BUTLER RECALLED"): its case carries no information. */
 export function isMostlyUpper(text: string): boolean {
-  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
-  const lower = text.match(/\p{Ll}/gu)?.length ?? 0;
+  // Counted by code point, ASCII by its code: no array of matches per text (this runs for every sentence a roundup test reads).
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) upper++;
+      else if (c >= 97 && c <= 122) lower++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const ch = String.fromCodePoint(cp);
+    if (UPPER_LETTER.test(ch)) upper++;
+    else if (LOWER_LETTER.test(ch)) lower++;
+  }
   return upper + lower >= MIN_CASE_LETTERS && upper > 2 * lower;
 }
+
+const UPPER_LETTER = /^\p{Lu}$/u;
+const LOWER_LETTER = /^\p{Ll}$/u;
 
 /**
  * Which tokens are shouted: all of them in a mostly-capitals text; otherwise runs of two or more
@@ -192,19 +209,9 @@ export function lede(text: string, count: number): string {
 /** Words of a text's opening that syndication is judged on: copies agree from the start. */
 const SHINGLE_WORDS = 400;
 
-/** 32-bit FNV-1a of a string. */
-function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** Hashed word 3-shingles of a text's opening, for near-duplicate (syndication) detection. */
 export function shingleHashes(text: string): Set<number> {
-  const ws = words(text.slice(0, SHINGLE_WORDS * 12), SHINGLE_WORDS).map(hash32);
+  const ws = wordHashes(text.slice(0, SHINGLE_WORDS * 12), SHINGLE_WORDS);
   const out = new Set<number>();
   if (ws.length < 3) {
     if (ws.length) out.add(ws.reduce((h, w) => Math.imul(h ^ w, 0x01000193) >>> 0, 0x811c9dc5));
