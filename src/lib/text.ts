@@ -106,11 +106,13 @@ export function wordHashes(text: string, limit = Infinity): number[] {
   return out;
 }
 
-const SURROGATE = /[\uD800-\uDFFF]/;
+/** Any UTF-16 surrogate: a text holding one needs code-point-aware (pattern) reading. */
+export const SURROGATE = /[\uD800-\uDFFF]/;
 // Whether a code unit of the basic plane is a letter or digit (\p{L} or \p{N}): 1 yes, 2 no, 0 not asked yet.
 const WORD_UNITS = new Uint8Array(0x10000);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-function isWordUnit(c: number): boolean {
+/** True for a code unit of the basic plane that is a letter or digit (\p{L} or \p{N}); surrogates are not. */
+export function isWordUnit(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
   let known = WORD_UNITS[c]!;
   if (!known) WORD_UNITS[c] = known = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;

@@ -202,8 +202,22 @@ export function isTitleCase(title: string): boolean {
 /** The first `count` words of a text: the lede, where a news item says what happened. */
 export function lede(text: string, count: number): string {
   // Only the opening can hold the lede, so long bodies are not split whole.
-  const ws = text.slice(0, count * 16).trim().split(/\s+/);
-  return ws.slice(0, count).join(' ');
+  const head = text.slice(0, count * 16).trim();
+  // Words apart by single spaces (most texts): the lede is a slice, no words split and joined.
+  let words = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c === 32 && !isSpaceCode(head.charCodeAt(i + 1))) {
+      if (++words === count) return head.slice(0, i);
+    } else if (isSpaceCode(c)) return head.split(/\s+/).slice(0, count).join(' ');
+  }
+  return head;
+}
+
+const SPACE = /\s/;
+/** True for a code unit that /\s/ matches (NaN, past the end, is none). */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(String.fromCharCode(c)));
 }
 
 /** Words of a text's opening that syndication is judged on: copies agree from the start. */

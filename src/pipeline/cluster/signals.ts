@@ -4,7 +4,7 @@
  * signals (text shingles, the roundup test) are computed only for the few items about to join a story.
  */
 import { fnv1a64 } from '../../lib/hash';
-import { startsUpper, words } from '../../lib/text';
+import { isWordUnit, startsUpper, SURROGATE, words } from '../../lib/text';
 import type { ClusterItem } from '../types';
 import { eventKinds } from './events';
 import { canonicalUrl, distinctiveNames, isTitleCase, lede, shingleHashes } from './features';
@@ -60,6 +60,38 @@ export const LEDE_WORDS = 60;
 // A word (letters and digits, inner apostrophes, dots and hyphens), as lib/text words() reads one.
 export const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 const SCAN_WORD = new RegExp(WORD.source, WORD.flags);
+/** Where the word nextWord found ends (exclusive). */
+let wordEnd = 0;
+
+/**
+ * The start of the first WORD match at or after `from` (-1 when none), its end in `wordEnd`. Read by
+ * character code; a text with surrogates (letters outside the basic plane) is read by the pattern (`byPattern`).
+ */
+function nextWord(text: string, from: number, byPattern: boolean): number {
+  if (byPattern) {
+    SCAN_WORD.lastIndex = from;
+    const m = SCAN_WORD.exec(text);
+    if (!m) return -1;
+    wordEnd = m.index + m[0].length;
+    return m.index;
+  }
+  const n = text.length;
+  let i = from;
+  while (i < n && !isWordUnit(text.charCodeAt(i))) i++;
+  if (i >= n) return -1;
+  const start = i;
+  do i++;
+  while (i < n && isWordUnit(text.charCodeAt(i)));
+  // An apostrophe (' or ’), full stop or hyphen joins two runs of letters and digits into one word.
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (!(c === 39 || c === 0x2019 || c === 46 || c === 45) || i + 1 >= n || !isWordUnit(text.charCodeAt(i + 1))) break;
+    i += 2;
+    while (i < n && isWordUnit(text.charCodeAt(i))) i++;
+  }
+  wordEnd = i;
+  return start;
+}
 const DIGIT = /\d/;
 const NUMBER = /^\d+(?:[.,]\d+)*$/;
 const SPACE = /\s/;
@@ -87,15 +119,15 @@ function endsSentenceBefore(text: string, at: number, from: number): boolean {
 export function scan(text: string, terms: string[], names: Set<string>, known?: ReadonlySet<string>, placed?: Set<string>): void {
   let last = 0;
   let first = true;
-  // exec on a regex of its own, not matchAll: no iterator and no copy of the pattern per text.
-  // This runs for every word of every item: tests by character code, replacements only where they apply.
-  SCAN_WORD.lastIndex = 0;
-  for (let m = SCAN_WORD.exec(text); m; m = SCAN_WORD.exec(text)) {
-    const raw = m[0];
+  // This runs for every word of every item: words found by character code (WORD's matches, no match
+  // objects), tests by code, replacements only where they apply.
+  const byPattern = SURROGATE.test(text);
+  for (let at = nextWord(text, 0, byPattern); at >= 0; at = nextWord(text, last, byPattern)) {
+    const raw = text.slice(at, wordEnd);
     const isFirst = first;
     const prevEnd = last;
     first = false;
-    last = m.index + raw.length;
+    last = wordEnd;
     let lower = raw.toLowerCase();
     if (lower.includes('’')) lower = lower.replace(/’/g, "'");
     const c0 = lower.charCodeAt(0);
@@ -110,8 +142,8 @@ export function scan(text: string, terms: string[], names: Set<string>, known?: 
       const acronym = raw === raw.toUpperCase() && raw.length >= 2;
       // Whether the word opens a sentence is read only here, for the capitalised words it can matter for.
       if (placed) {
-        if (acronym || !(isFirst || endsSentenceBefore(text, m.index, prevEnd))) placed.add(bare);
-      } else if (acronym || bare.length >= 3 || !(isFirst || endsSentenceBefore(text, m.index, prevEnd))) names.add(bare);
+        if (acronym || !(isFirst || endsSentenceBefore(text, at, prevEnd))) placed.add(bare);
+      } else if (acronym || bare.length >= 3 || !(isFirst || endsSentenceBefore(text, at, prevEnd))) names.add(bare);
     } else if (DIGIT.test(raw) && /\p{L}/u.test(raw) && !isFigureToken(raw)) (placed ?? names).add(bare);
   }
 }
