@@ -305,7 +305,7 @@ export class StoryIndex {
     const [a, b] = [this.items[i]!.s, this.items[j]!.s];
     if (a.urlKey && a.urlKey === b.urlKey) return true;
     const [sa, sb] = [shinglesOf(a), shinglesOf(b)];
-    if (Math.min(sa.size, sb.size) < MIN_COPY_SHINGLES) return false;
+    if (Math.min(sa.length, sb.length) < MIN_COPY_SHINGLES) return false;
     const overlap = containment(sa, sb);
     // A recurring headline is not a copy unless the texts agree too.
     if (a.titleKey && a.titleKey === b.titleKey) return overlap >= this.p.syndicationThreshold / 2;

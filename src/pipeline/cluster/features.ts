@@ -223,26 +223,36 @@ function isSpaceCode(c: number): boolean {
 /** Words of a text's opening that syndication is judged on: copies agree from the start. */
 const SHINGLE_WORDS = 400;
 
+/** A set of shingle hashes: distinct, ascending (compact, and compared by one merge). */
+export type ShingleSet = Uint32Array;
+
 /** Hashed word 3-shingles of a text's opening, for near-duplicate (syndication) detection. */
-export function shingleHashes(text: string): Set<number> {
+export function shingleHashes(text: string): ShingleSet {
   const ws = wordHashes(text.slice(0, SHINGLE_WORDS * 12), SHINGLE_WORDS);
-  const out = new Set<number>();
-  if (ws.length < 3) {
-    if (ws.length) out.add(ws.reduce((h, w) => Math.imul(h ^ w, 0x01000193) >>> 0, 0x811c9dc5));
-    return out;
-  }
+  if (ws.length < 3) return ws.length ? Uint32Array.of(ws.reduce((h, w) => Math.imul(h ^ w, 0x01000193) >>> 0, 0x811c9dc5)) : new Uint32Array(0);
   // Word hashes mixed arithmetically: no shingle strings to build and collect.
-  for (let i = 0; i + 3 <= ws.length; i++) out.add((Math.imul(Math.imul(ws[i]!, 31) ^ ws[i + 1]!, 0x01000193) ^ Math.imul(ws[i + 2]!, 0x5bd1e995)) >>> 0);
-  return out;
+  const out = new Uint32Array(ws.length - 2);
+  for (let i = 0; i + 3 <= ws.length; i++) out[i] = (Math.imul(Math.imul(ws[i]!, 31) ^ ws[i + 1]!, 0x01000193) ^ Math.imul(ws[i + 2]!, 0x5bd1e995)) >>> 0;
+  out.sort();
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (!n || out[i] !== out[n - 1]) out[n++] = out[i]!;
+  return out.subarray(0, n);
 }
 
 /** Share of the smaller set found in the larger: 1 when one text is a copy (or a cut) of the other. */
-export function containment(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (!small.size) return 0;
+export function containment(a: ShingleSet, b: ShingleSet): number {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  if (!small.length) return 0;
   let shared = 0;
-  for (const x of small) if (large.has(x)) shared++;
-  return shared / small.size;
+  for (let i = 0, j = 0; i < small.length && j < large.length; ) {
+    if (small[i] === large[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (small[i]! < large[j]!) i++;
+    else j++;
+  }
+  return shared / small.length;
 }
 
 /** The URL as a copy key: lower-case host, no www, fragment, tracking parameters or trailing slash. */

@@ -7,7 +7,7 @@ import { fnv1a64 } from '../../lib/hash';
 import { isWordUnit, startsUpper, SURROGATE, words } from '../../lib/text';
 import type { ClusterItem } from '../types';
 import { eventKinds } from './events';
-import { canonicalUrl, distinctiveNames, isTitleCase, lede, shingleHashes } from './features';
+import { canonicalUrl, distinctiveNames, isTitleCase, lede, shingleHashes, type ShingleSet } from './features';
 import { isLabelKey, isMoneyKey, labelEntities, numberEntities } from './figures';
 import { isRoundup } from './roundup';
 import { foldWord, isFigureToken, stem, STOPWORDS } from './terms';
@@ -48,7 +48,7 @@ export interface Signals {
   titleKey?: string;
   /** Unit-length embedding of headline + lede, when the item has one. */
   vector?: Float32Array;
-  shingles?: Set<number>;
+  shingles?: ShingleSet;
   roundup?: boolean;
   /** See placedNamesOf. */
   placed?: Set<string>;
@@ -261,7 +261,7 @@ export function money(s: Signals): string[] {
 }
 
 /** Hashed word 3-shingles of the item's opening, computed on first use. */
-export function shinglesOf(s: Signals): Set<number> {
+export function shinglesOf(s: Signals): ShingleSet {
   return (s.shingles ??= shingleHashes(`${s.item.title} ${s.item.text}`));
 }
 
