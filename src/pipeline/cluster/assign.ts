@@ -189,29 +189,26 @@ export class StoryIndex {
       // Within one window, the batch's document frequencies; over a longer batch, those of the window around the item.
       const maxDf = windowed ? Math.max(MIN_BLOCK_DF, Math.min(this.p.maxBlockItems, Math.floor(this.p.maxBlockShare * windowed.items(s.time)))) : this.maxDf;
       const blocks = (term: Term) => (windowed ? term.df >= 2 && windowed.df(term.id, s.time) <= maxDf : term.df >= 2 && term.df <= maxDf);
-      // Headline terms first (the body map holds them first), so among equally rare keys the headline's win.
-      const keys: [number, number][] = [];
-      for (const id of w.bodyOrder) {
-        const term = this.corpus.byId[id]!;
-        if (blocks(term)) keys.push([id, term.idf]);
-      }
+      const byId = this.corpus.byId;
+      // The rarest `count` of these ids that may propose pairs (a stable sort: among equally rare keys the
+      // earlier, so the headline's, as the body map holds them first).
+      const rarest = (ids: readonly number[], count: number): number[] => {
+        const keys: number[] = [];
+        for (const id of ids) if (blocks(byId[id]!)) keys.push(id);
+        keys.sort((x, y) => byId[y]!.idf - byId[x]!.idf);
+        if (keys.length > count) keys.length = count;
+        return keys;
+      };
       // The rarest terms and names only: two reports of one event share some of their rarest words.
-      keys.sort((x, y) => y[1] - x[1]);
-      const kept = keys.slice(0, BLOCK_KEYS);
-      const names: [number, number][] = [];
-      for (const id of w.names.ids) {
-        const term = this.corpus.byId[id]!;
-        if (blocks(term)) names.push([id, term.idf]);
-      }
-      kept.push(...names.sort((x, y) => y[1] - x[1]).slice(0, BLOCK_NAMES));
+      const kept = [...rarest(w.bodyOrder, BLOCK_KEYS), ...rarest(w.names.ids, BLOCK_NAMES)];
       this.blockLists.push(
-        kept.map(([key]) => {
+        kept.map((key) => {
           let list = postings.get(key);
           if (!list) postings.set(key, (list = []));
           return list;
         }),
       );
-      this.blockWeights.push(kept.map(([, w]) => w));
+      this.blockWeights.push(kept.map((key) => byId[key]!.idf));
     });
   }
 

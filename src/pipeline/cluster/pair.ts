@@ -82,8 +82,8 @@ export interface Term {
 
 /** A sparse vector: ascending ids and their weights. */
 export interface Sparse {
-  ids: Int32Array;
-  w: Float64Array;
+  ids: number[];
+  w: number[];
   norm: number;
 }
 
@@ -97,9 +97,9 @@ export interface Weighted extends Parties {
   /** Name ids of the headline's subjects (Signals.subjects). */
   subjectIds: number[];
   /** The idf of each body term, in the order of body.ids. */
-  bodyIdf: Float64Array;
+  bodyIdf: number[];
   /** Body term ids in the body map's order (headline terms first), for the blocking keys. */
-  bodyOrder: Int32Array;
+  bodyOrder: number[];
 
 }
 
@@ -114,14 +114,15 @@ function sparse(terms: readonly Term[], counts: readonly number[]): Sparse {
   }
   // A new item's terms are mostly numbered in its own order: often nothing to sort.
   if (!sorted) order.sort((x, y) => terms[x]!.id - terms[y]!.id);
-  const ids = new Int32Array(n);
-  const w = new Float64Array(n);
+  // Plain arrays, not typed ones: thousands of short vectors a run, each typed array a separate buffer to allocate and free.
+  const ids: number[] = [];
+  const w: number[] = [];
   let sum = 0;
   for (let k = 0; k < n; k++) {
     const t = terms[order[k]!]!;
     const v = counts[order[k]!]! * t.idf;
-    ids[k] = t.id;
-    w[k] = v;
+    ids.push(t.id);
+    w.push(v);
     sum += v * v;
   }
   return { ids, w, norm: Math.sqrt(sum) };
@@ -143,18 +144,18 @@ export function weigh(s: Signals, corpus: Corpus): Weighted {
     named.push([term.id, term.idf, name]);
   }
   named.sort((x, y) => x[0] - y[0]);
-  const names: Sparse = { ids: new Int32Array(named.length), w: new Float64Array(named.length), norm: 0 };
+  const names: Sparse = { ids: [], w: [], norm: 0 };
   for (k = 0; k < named.length; k++) {
-    names.ids[k] = named[k]![0];
-    names.w[k] = named[k]![1];
+    names.ids.push(named[k]![0]);
+    names.w.push(named[k]![1]);
     names.norm += named[k]![1];
   }
   const subjectIds = s.subjects.map((name) => corpus.term(name, true).id);
-  const bodyOrder = new Int32Array(read.body.length);
-  for (k = 0; k < read.body.length; k++) bodyOrder[k] = corpus.use(read.body[k]!).id;
+  const bodyOrder: number[] = [];
+  for (k = 0; k < read.body.length; k++) bodyOrder.push(corpus.use(read.body[k]!).id);
   const body = sparse(read.body, [...s.body.values()]);
-  const bodyIdf = new Float64Array(body.ids.length);
-  for (k = 0; k < body.ids.length; k++) bodyIdf[k] = corpus.byId[body.ids[k]!]!.idf;
+  const bodyIdf: number[] = [];
+  for (k = 0; k < body.ids.length; k++) bodyIdf.push(corpus.byId[body.ids[k]!]!.idf);
   return { s, title, body, names, subjectIds, bodyIdf, bodyOrder, ...parties(s, corpus, named) };
 }
 
