@@ -17,7 +17,8 @@ const CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'von', 'van', 'la', '
 export function nameEntities(text: string, titleCase = false, openers?: string[]): string[] {
   const out: string[] = [];
   const tokens = normalizeWhitespace(text).split(' ');
-  const shouted = shoutedTokens(tokens, isMostlyUpper(text));
+  const bare = tokens.map(bareWord);
+  const shouted = shoutedTokens(tokens, bare, isMostlyUpper(text));
   let lastShouted: string | undefined;
   let span: string[] = [];
   let spanStartsSentence = false;
@@ -32,7 +33,6 @@ export function nameEntities(text: string, titleCase = false, openers?: string[]
     else if (span.length === 1) openers?.push(foldName(span[0]!));
     span = [];
   };
-  const bare = tokens.map(bareWord);
   let labelValue = false;
   for (let i = 0; i < tokens.length; i++) {
     const raw = tokens[i]!;
@@ -135,12 +135,9 @@ const LOWER_LETTER = /^\p{Ll}$/u;
  * all-caps words with a word of 4+ letters ("CLOUD CRASH:", "SIX HOURS"). "IBM AI" (short
  * acronyms) and a lone "NASA" stay acronyms.
  */
-function shoutedTokens(tokens: readonly string[], all: boolean): boolean[] {
+function shoutedTokens(tokens: readonly string[], bare: readonly string[], all: boolean): boolean[] {
   if (all) return tokens.map(() => true);
-  const caps = tokens.map((t) => {
-    const w = bareWord(t);
-    return !!w && /^\p{Lu}[\p{Lu}\d'’-]*$/u.test(w) && (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2 ? w.length : 0;
-  });
+  const caps = bare.map((w) => (!!w && /^\p{Lu}[\p{Lu}\d'’-]*$/u.test(w) && (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2 ? w.length : 0));
   const out = tokens.map(() => false);
   for (let i = 0; i < tokens.length; ) {
     let j = i;
