@@ -6,6 +6,7 @@
  */
 import type { ClusterItem } from '../types';
 import { containment } from './features';
+import { PairCache } from './pair-cache';
 import { contradicts, Corpus, pairLogit, sigmoid, weigh, type PairModel, type Term, type Weighted } from './pair';
 import { actorsApart, partiesApart } from './parties';
 import { isRoundupItem, itemSignals, shinglesOf, type Signals } from './signals';
@@ -150,7 +151,7 @@ export class StoryIndex {
   private times = new Float64Array(0);
   private outlets = new Int32Array(0);
   private readonly exact = new Map<string, number[]>();
-  private readonly logits = new Map<number, number>();
+  private readonly logits = new PairCache();
   private readonly p: AssignPolicy;
   private readonly model: PairModel;
   private maxDf = 0;
@@ -248,14 +249,13 @@ export class StoryIndex {
   }
 
   logit(i: number, j: number): number {
-    const key = i < j ? i * this.items.length + j : j * this.items.length + i;
-    let z = this.logits.get(key);
+    let z = this.logits.get(i, j);
     if (z === undefined) {
       const [a, b] = [this.items[i]!, this.items[j]!];
       const sameOutletHeadline = a.s.titleKey && a.s.titleKey === b.s.titleKey && a.s.item.publisher === b.s.item.publisher;
       // One outlet's recurring headline ("Morning briefing: ...") over different texts, a contradiction, or two parties: never one event.
       z = sameOutletHeadline || contradicts(a.s, b.s) || partiesApart(a, b) || actorsApart(a, b) ? -Infinity : pairLogit(a, b, this.model);
-      this.logits.set(key, z);
+      this.logits.set(i, j, z);
     }
     return z;
   }
