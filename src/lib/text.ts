@@ -32,28 +32,9 @@ export function words(text: string, limit = Infinity): string[] {
   if (SURROGATE.test(lower)) return (lower.replace(/[’‘`]/g, "'").match(/[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu) ?? []).slice(0, limit);
   // The pattern's matches, scanned by hand: the writer reads thousands of texts' words, and the scan costs less than the pattern.
   const out: string[] = [];
-  const n = lower.length;
-  let i = 0;
-  while (i < n && out.length < limit) {
-    if (!isWordUnit(lower.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let folded = false;
-    do i++;
-    while (i < n && isWordUnit(lower.charCodeAt(i)));
-    // An apostrophe, full stop or hyphen joins two runs of letters and digits into one word.
-    for (;;) {
-      const c = lower.charCodeAt(i);
-      const apostrophe = c === 39 || c === 0x2019 || c === 0x2018 || c === 96;
-      if (!(apostrophe || c === 46 || c === 45) || i + 1 >= n || !isWordUnit(lower.charCodeAt(i + 1))) break;
-      if (apostrophe && c !== 39) folded = true;
-      i += 2;
-      while (i < n && isWordUnit(lower.charCodeAt(i))) i++;
-    }
-    const word = lower.slice(start, i);
-    out.push(folded ? word.replace(/[’‘`]/g, "'") : word);
+  for (let i = nextWordStart(lower, 0); i < lower.length && out.length < limit; i = nextWordStart(lower, wordEnd)) {
+    const word = lower.slice(i, wordEndAt(lower, i));
+    out.push(wordFolded ? word.replace(/[’‘`]/g, "'") : word);
   }
   return out;
 }
@@ -76,34 +57,49 @@ export function wordHashes(text: string, limit = Infinity): number[] {
   const lower = text.toLowerCase();
   if (SURROGATE.test(lower)) return words(text, limit).map(fnv1a32);
   const out: number[] = [];
-  const n = lower.length;
-  let i = 0;
-  while (i < n && out.length < limit) {
-    if (!isWordUnit(lower.charCodeAt(i))) {
-      i++;
-      continue;
-    }
+  for (let i = nextWordStart(lower, 0); i < lower.length && out.length < limit; i = nextWordStart(lower, wordEnd)) {
+    const end = wordEndAt(lower, i);
     let h = 0x811c9dc5;
-    do {
-      h ^= lower.charCodeAt(i++);
+    // Every apostrophe hashed as "'", as words() folds them.
+    for (let k = i; k < end; k++) {
+      const c = lower.charCodeAt(k);
+      h ^= isApostrophe(c) ? 39 : c;
       h = Math.imul(h, 0x01000193);
-    } while (i < n && isWordUnit(lower.charCodeAt(i)));
-    // Joined as words() joins them, every apostrophe hashed as "'".
-    for (;;) {
-      const c = lower.charCodeAt(i);
-      const apostrophe = c === 39 || c === 0x2019 || c === 0x2018 || c === 96;
-      if (!(apostrophe || c === 46 || c === 45) || i + 1 >= n || !isWordUnit(lower.charCodeAt(i + 1))) break;
-      h ^= apostrophe ? 39 : c;
-      h = Math.imul(h, 0x01000193);
-      i++;
-      while (i < n && isWordUnit(lower.charCodeAt(i))) {
-        h ^= lower.charCodeAt(i++);
-        h = Math.imul(h, 0x01000193);
-      }
     }
     out.push(h >>> 0);
   }
   return out;
+}
+
+/** Where the last word wordEndAt read ends, and whether it holds an apostrophe other than "'". */
+let wordEnd = 0;
+let wordFolded = false;
+
+const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 0x2018 || c === 96;
+
+/** The first position at or after `from` that starts a word (text.length when none). */
+function nextWordStart(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !isWordUnit(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The end of the word starting at `start`: runs of letters and digits joined by an apostrophe, full stop or hyphen. */
+function wordEndAt(text: string, start: number): number {
+  const n = text.length;
+  let i = start;
+  wordFolded = false;
+  do i++;
+  while (i < n && isWordUnit(text.charCodeAt(i)));
+  for (;;) {
+    const c = text.charCodeAt(i);
+    const apostrophe = isApostrophe(c);
+    if (!(apostrophe || c === 46 || c === 45) || i + 1 >= n || !isWordUnit(text.charCodeAt(i + 1))) break;
+    if (apostrophe && c !== 39) wordFolded = true;
+    i += 2;
+    while (i < n && isWordUnit(text.charCodeAt(i))) i++;
+  }
+  return (wordEnd = i);
 }
 
 /** Any UTF-16 surrogate: a text holding one needs code-point-aware (pattern) reading. */
