@@ -25,44 +25,90 @@ export function contentKey(title: string, text: string): string {
   return `${normalizeWhitespace(title)}\n${normalizeWhitespace(text)}`;
 }
 
-/** Lower-case word tokens (letters and digits, Unicode-aware), apostrophes folded. */
-export function words(text: string): string[] {
+/** Lower-case word tokens (letters and digits, Unicode-aware), apostrophes folded; the first `limit` only, when given. */
+export function words(text: string, limit = Infinity): string[] {
   const lower = text.toLowerCase();
   // A code point outside the basic plane takes two units: the pattern reads it, the scan below does not.
-  if (SURROGATE.test(lower)) return lower.replace(/[’‘`]/g, "'").match(/[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu) ?? [];
+  if (SURROGATE.test(lower)) return (lower.replace(/[’‘`]/g, "'").match(/[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu) ?? []).slice(0, limit);
   // The pattern's matches, scanned by hand: the writer reads thousands of texts' words, and the scan costs less than the pattern.
   const out: string[] = [];
-  const n = lower.length;
-  let i = 0;
-  while (i < n) {
-    if (!isWordUnit(lower.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let folded = false;
-    do i++;
-    while (i < n && isWordUnit(lower.charCodeAt(i)));
-    // An apostrophe, full stop or hyphen joins two runs of letters and digits into one word.
-    for (;;) {
-      const c = lower.charCodeAt(i);
-      const apostrophe = c === 39 || c === 0x2019 || c === 0x2018 || c === 96;
-      if (!(apostrophe || c === 46 || c === 45) || i + 1 >= n || !isWordUnit(lower.charCodeAt(i + 1))) break;
-      if (apostrophe && c !== 39) folded = true;
-      i += 2;
-      while (i < n && isWordUnit(lower.charCodeAt(i))) i++;
-    }
-    const word = lower.slice(start, i);
-    out.push(folded ? word.replace(/[’‘`]/g, "'") : word);
+  for (let i = nextWordStart(lower, 0); i < lower.length && out.length < limit; i = nextWordStart(lower, wordEnd)) {
+    const word = lower.slice(i, wordEndAt(lower, i));
+    out.push(wordFolded ? word.replace(/[’‘`]/g, "'") : word);
   }
   return out;
 }
 
-const SURROGATE = /[\uD800-\uDFFF]/;
+/** 32-bit FNV-1a of a string's UTF-16 code units. */
+export function fnv1a32(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * fnv1a32 of each of `words(text, limit)`, hashed as the scan reads them (no word strings built):
+ * near-duplicate detection hashes hundreds of words per text.
+ */
+export function wordHashes(text: string, limit = Infinity): number[] {
+  const lower = text.toLowerCase();
+  if (SURROGATE.test(lower)) return words(text, limit).map(fnv1a32);
+  const out: number[] = [];
+  for (let i = nextWordStart(lower, 0); i < lower.length && out.length < limit; i = nextWordStart(lower, wordEnd)) {
+    const end = wordEndAt(lower, i);
+    let h = 0x811c9dc5;
+    // Every apostrophe hashed as "'", as words() folds them.
+    for (let k = i; k < end; k++) {
+      const c = lower.charCodeAt(k);
+      h ^= isApostrophe(c) ? 39 : c;
+      h = Math.imul(h, 0x01000193);
+    }
+    out.push(h >>> 0);
+  }
+  return out;
+}
+
+/** Where the last word wordEndAt read ends, and whether it holds an apostrophe other than "'". */
+let wordEnd = 0;
+let wordFolded = false;
+
+const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 0x2018 || c === 96;
+
+/** The first position at or after `from` that starts a word (text.length when none). */
+function nextWordStart(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !isWordUnit(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The end of the word starting at `start`: runs of letters and digits joined by an apostrophe, full stop or hyphen. */
+function wordEndAt(text: string, start: number): number {
+  const n = text.length;
+  let i = start;
+  wordFolded = false;
+  do i++;
+  while (i < n && isWordUnit(text.charCodeAt(i)));
+  for (;;) {
+    const c = text.charCodeAt(i);
+    const apostrophe = isApostrophe(c);
+    if (!(apostrophe || c === 46 || c === 45) || i + 1 >= n || !isWordUnit(text.charCodeAt(i + 1))) break;
+    if (apostrophe && c !== 39) wordFolded = true;
+    i += 2;
+    while (i < n && isWordUnit(text.charCodeAt(i))) i++;
+  }
+  return (wordEnd = i);
+}
+
+/** Any UTF-16 surrogate: a text holding one needs code-point-aware (pattern) reading. */
+export const SURROGATE = /[\uD800-\uDFFF]/;
 // Whether a code unit of the basic plane is a letter or digit (\p{L} or \p{N}): 1 yes, 2 no, 0 not asked yet.
 const WORD_UNITS = new Uint8Array(0x10000);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-function isWordUnit(c: number): boolean {
+/** True for a code unit of the basic plane that is a letter or digit (\p{L} or \p{N}); surrogates are not. */
+export function isWordUnit(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
   let known = WORD_UNITS[c]!;
   if (!known) WORD_UNITS[c] = known = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
@@ -84,6 +130,22 @@ export function wordCount(text: string): number {
 }
 
 const SPACE = /\s/;
+
+/** Characters of a text's opening read first by `leadingSentences`, doubled until enough sentences end in it. */
+const OPENING_CHARS = 2_000;
+
+/**
+ * The first `count` sentences of a text (as `sentences` splits them), reading only as much of a
+ * long text as they need: the sentences that end before another begins in an opening are the
+ * text's own, since a sentence break is decided by the characters around it.
+ */
+export function leadingSentences(text: string, count: number): string[] {
+  for (let size = OPENING_CHARS; size < text.length; size *= 2) {
+    const some = sentences(text.slice(0, size));
+    if (some.length > count) return some.slice(0, count);
+  }
+  return sentences(text).slice(0, count);
+}
 
 /**
  * Sentences of a plain text. Splits after . ! ? (and closing quotes) when the next

@@ -6,6 +6,7 @@
  */
 import type { ClusterItem } from '../types';
 import { containment } from './features';
+import { PairCache } from './pair-cache';
 import { contradicts, Corpus, pairLogit, sigmoid, weigh, type PairModel, type Term, type Weighted } from './pair';
 import { actorsApart, partiesApart } from './parties';
 import { isRoundupItem, itemSignals, shinglesOf, type Signals } from './signals';
@@ -146,8 +147,11 @@ export class StoryIndex {
   /** Each item's close partners (p >= joinMax) among its candidates, both ways: what rehome offers. */
   private readonly partners = new Map<number, number[]>();
   private score = new Float64Array(0);
+  /** Per item: publication time (ms) and outlet number, read flat by the candidate scan (its hot loop). */
+  private times = new Float64Array(0);
+  private outlets = new Int32Array(0);
   private readonly exact = new Map<string, number[]>();
-  private readonly logits = new Map<number, number>();
+  private readonly logits = new PairCache();
   private readonly p: AssignPolicy;
   private readonly model: PairModel;
   private maxDf = 0;
@@ -166,8 +170,15 @@ export class StoryIndex {
     for (const s of all) this.corpus.add(s);
     this.maxDf = Math.max(MIN_BLOCK_DF, Math.min(this.p.maxBlockItems, Math.floor(this.p.maxBlockShare * this.corpus.n)));
     this.score = new Float64Array(all.length);
+    this.times = new Float64Array(all.length);
+    this.outlets = new Int32Array(all.length);
+    const outletNumbers = new Map<string, number>();
     all.forEach((s, i) => {
       s.index = i;
+      this.times[i] = s.time;
+      let outlet = outletNumbers.get(s.item.publisher);
+      if (outlet === undefined) outletNumbers.set(s.item.publisher, (outlet = outletNumbers.size));
+      this.outlets[i] = outlet;
       this.items.push(weigh(s, this.corpus));
       this.storyOf.push(-1);
     });
@@ -179,29 +190,26 @@ export class StoryIndex {
       // Within one window, the batch's document frequencies; over a longer batch, those of the window around the item.
       const maxDf = windowed ? Math.max(MIN_BLOCK_DF, Math.min(this.p.maxBlockItems, Math.floor(this.p.maxBlockShare * windowed.items(s.time)))) : this.maxDf;
       const blocks = (term: Term) => (windowed ? term.df >= 2 && windowed.df(term.id, s.time) <= maxDf : term.df >= 2 && term.df <= maxDf);
-      // Headline terms first (the body map holds them first), so among equally rare keys the headline's win.
-      const keys: [number, number][] = [];
-      for (const id of w.bodyOrder) {
-        const term = this.corpus.byId[id]!;
-        if (blocks(term)) keys.push([id, term.idf]);
-      }
+      const byId = this.corpus.byId;
+      // The rarest `count` of these ids that may propose pairs (a stable sort: among equally rare keys the
+      // earlier, so the headline's, as the body map holds them first).
+      const rarest = (ids: readonly number[], count: number): number[] => {
+        const keys: number[] = [];
+        for (const id of ids) if (blocks(byId[id]!)) keys.push(id);
+        keys.sort((x, y) => byId[y]!.idf - byId[x]!.idf);
+        if (keys.length > count) keys.length = count;
+        return keys;
+      };
       // The rarest terms and names only: two reports of one event share some of their rarest words.
-      keys.sort((x, y) => y[1] - x[1]);
-      const kept = keys.slice(0, BLOCK_KEYS);
-      const names: [number, number][] = [];
-      for (const id of w.names.ids) {
-        const term = this.corpus.byId[id]!;
-        if (blocks(term)) names.push([id, term.idf]);
-      }
-      kept.push(...names.sort((x, y) => y[1] - x[1]).slice(0, BLOCK_NAMES));
+      const kept = [...rarest(w.bodyOrder, BLOCK_KEYS), ...rarest(w.names.ids, BLOCK_NAMES)];
       this.blockLists.push(
-        kept.map(([key]) => {
+        kept.map((key) => {
           let list = postings.get(key);
           if (!list) postings.set(key, (list = []));
           return list;
         }),
       );
-      this.blockWeights.push(kept.map(([, w]) => w));
+      this.blockWeights.push(kept.map((key) => byId[key]!.idf));
     });
   }
 
@@ -241,14 +249,13 @@ export class StoryIndex {
   }
 
   logit(i: number, j: number): number {
-    const key = i < j ? i * this.items.length + j : j * this.items.length + i;
-    let z = this.logits.get(key);
+    let z = this.logits.get(i, j);
     if (z === undefined) {
       const [a, b] = [this.items[i]!, this.items[j]!];
       const sameOutletHeadline = a.s.titleKey && a.s.titleKey === b.s.titleKey && a.s.item.publisher === b.s.item.publisher;
       // One outlet's recurring headline ("Morning briefing: ...") over different texts, a contradiction, or two parties: never one event.
       z = sameOutletHeadline || contradicts(a.s, b.s) || partiesApart(a, b) || actorsApart(a, b) ? -Infinity : pairLogit(a, b, this.model);
-      this.logits.set(key, z);
+      this.logits.set(i, j, z);
     }
     return z;
   }
@@ -259,10 +266,10 @@ export class StoryIndex {
    * sameOutletJoin), so its own same-topic items would take the places of the other outlets' reports.
    */
   candidates(i: number, anyOutlet = false): number[] {
-    const t = this.items[i]!.s.time;
-    const outlet = this.items[i]!.s.item.publisher;
+    const { times, outlets, score } = this;
+    const t = times[i]!;
+    const outlet = anyOutlet ? -1 : outlets[i]!;
     const windowMs = this.p.windowHours * HOUR_MS;
-    const score = this.score;
     const touched: number[] = [];
     const lists = this.blockLists[i]!;
     const weights = this.blockWeights[i]!;
@@ -271,7 +278,7 @@ export class StoryIndex {
       const w = weights[k]!;
       for (let x = 0; x < list.length; x++) {
         const j = list[x]!;
-        if (Math.abs(this.items[j]!.s.time - t) > windowMs || (!anyOutlet && this.items[j]!.s.item.publisher === outlet)) continue;
+        if (outlets[j] === outlet || Math.abs(times[j]! - t) > windowMs) continue;
         if (!score[j]) touched.push(j);
         score[j]! += w;
       }
@@ -295,7 +302,7 @@ export class StoryIndex {
     const [a, b] = [this.items[i]!.s, this.items[j]!.s];
     if (a.urlKey && a.urlKey === b.urlKey) return true;
     const [sa, sb] = [shinglesOf(a), shinglesOf(b)];
-    if (Math.min(sa.size, sb.size) < MIN_COPY_SHINGLES) return false;
+    if (Math.min(sa.length, sb.length) < MIN_COPY_SHINGLES) return false;
     const overlap = containment(sa, sb);
     // A recurring headline is not a copy unless the texts agree too.
     if (a.titleKey && a.titleKey === b.titleKey) return overlap >= this.p.syndicationThreshold / 2;

@@ -1,5 +1,5 @@
 /** Name entities, name heads, ledes, shingles and copy keys: the text readings behind ./signals.ts and the roundup test. */
-import { normalizeWhitespace, words } from '../../lib/text';
+import { normalizeWhitespace, wordHashes } from '../../lib/text';
 import { bareWord, isLabel, isPeriod } from './figures';
 import { foldWord, isFigureToken, STOPWORDS } from './terms';
 
@@ -17,7 +17,8 @@ const CONNECTORS = new Set(['of', 'for', 'and', '&', 'de', 'von', 'van', 'la', '
 export function nameEntities(text: string, titleCase = false, openers?: string[]): string[] {
   const out: string[] = [];
   const tokens = normalizeWhitespace(text).split(' ');
-  const shouted = shoutedTokens(tokens, isMostlyUpper(text));
+  const bare = tokens.map(bareWord);
+  const shouted = shoutedTokens(tokens, bare, isMostlyUpper(text));
   let lastShouted: string | undefined;
   let span: string[] = [];
   let spanStartsSentence = false;
@@ -32,7 +33,6 @@ export function nameEntities(text: string, titleCase = false, openers?: string[]
     else if (span.length === 1) openers?.push(foldName(span[0]!));
     span = [];
   };
-  const bare = tokens.map(bareWord);
   let labelValue = false;
   for (let i = 0; i < tokens.length; i++) {
     const raw = tokens[i]!;
@@ -108,22 +108,36 @@ const MIN_CASE_LETTERS = 8;
 
 /** True when most letters of a text are capitals ("ROBOT BUTLER RECALLED"): its case carries no information. */
 export function isMostlyUpper(text: string): boolean {
-  const upper = text.match(/\p{Lu}/gu)?.length ?? 0;
-  const lower = text.match(/\p{Ll}/gu)?.length ?? 0;
+  // Counted by code point, ASCII by its code: no array of matches per text (this runs for every sentence a roundup test reads).
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 65 && c <= 90) upper++;
+      else if (c >= 97 && c <= 122) lower++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const ch = String.fromCodePoint(cp);
+    if (UPPER_LETTER.test(ch)) upper++;
+    else if (LOWER_LETTER.test(ch)) lower++;
+  }
   return upper + lower >= MIN_CASE_LETTERS && upper > 2 * lower;
 }
+
+const UPPER_LETTER = /^\p{Lu}$/u;
+const LOWER_LETTER = /^\p{Ll}$/u;
 
 /**
  * Which tokens are shouted: all of them in a mostly-capitals text; otherwise runs of two or more
  * all-caps words with a word of 4+ letters ("CLOUD CRASH:", "SIX HOURS"). "IBM AI" (short
  * acronyms) and a lone "NASA" stay acronyms.
  */
-function shoutedTokens(tokens: readonly string[], all: boolean): boolean[] {
+function shoutedTokens(tokens: readonly string[], bare: readonly string[], all: boolean): boolean[] {
   if (all) return tokens.map(() => true);
-  const caps = tokens.map((t) => {
-    const w = bareWord(t);
-    return !!w && /^\p{Lu}[\p{Lu}\d'’-]*$/u.test(w) && (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2 ? w.length : 0;
-  });
+  const caps = bare.map((w) => (!!w && /^\p{Lu}[\p{Lu}\d'’-]*$/u.test(w) && (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2 ? w.length : 0));
   const out = tokens.map(() => false);
   for (let i = 0; i < tokens.length; ) {
     let j = i;
@@ -185,43 +199,57 @@ export function isTitleCase(title: string): boolean {
 /** The first `count` words of a text: the lede, where a news item says what happened. */
 export function lede(text: string, count: number): string {
   // Only the opening can hold the lede, so long bodies are not split whole.
-  const ws = text.slice(0, count * 16).trim().split(/\s+/);
-  return ws.slice(0, count).join(' ');
+  const head = text.slice(0, count * 16).trim();
+  // Words apart by single spaces (most texts): the lede is a slice, no words split and joined.
+  let words = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c === 32 && !isSpaceCode(head.charCodeAt(i + 1))) {
+      if (++words === count) return head.slice(0, i);
+    } else if (isSpaceCode(c)) return head.split(/\s+/).slice(0, count).join(' ');
+  }
+  return head;
+}
+
+const SPACE = /\s/;
+/** True for a code unit that /\s/ matches (NaN, past the end, is none). */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(String.fromCharCode(c)));
 }
 
 /** Words of a text's opening that syndication is judged on: copies agree from the start. */
 const SHINGLE_WORDS = 400;
 
-/** 32-bit FNV-1a of a string. */
-function hash32(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+/** A set of shingle hashes: distinct, ascending (compact, and compared by one merge). */
+export type ShingleSet = Uint32Array;
 
 /** Hashed word 3-shingles of a text's opening, for near-duplicate (syndication) detection. */
-export function shingleHashes(text: string): Set<number> {
-  const ws = words(text.slice(0, SHINGLE_WORDS * 12)).slice(0, SHINGLE_WORDS).map(hash32);
-  const out = new Set<number>();
-  if (ws.length < 3) {
-    if (ws.length) out.add(ws.reduce((h, w) => Math.imul(h ^ w, 0x01000193) >>> 0, 0x811c9dc5));
-    return out;
-  }
+export function shingleHashes(text: string): ShingleSet {
+  const ws = wordHashes(text.slice(0, SHINGLE_WORDS * 12), SHINGLE_WORDS);
+  if (ws.length < 3) return ws.length ? Uint32Array.of(ws.reduce((h, w) => Math.imul(h ^ w, 0x01000193) >>> 0, 0x811c9dc5)) : new Uint32Array(0);
   // Word hashes mixed arithmetically: no shingle strings to build and collect.
-  for (let i = 0; i + 3 <= ws.length; i++) out.add((Math.imul(Math.imul(ws[i]!, 31) ^ ws[i + 1]!, 0x01000193) ^ Math.imul(ws[i + 2]!, 0x5bd1e995)) >>> 0);
-  return out;
+  const out = new Uint32Array(ws.length - 2);
+  for (let i = 0; i + 3 <= ws.length; i++) out[i] = (Math.imul(Math.imul(ws[i]!, 31) ^ ws[i + 1]!, 0x01000193) ^ Math.imul(ws[i + 2]!, 0x5bd1e995)) >>> 0;
+  out.sort();
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (!n || out[i] !== out[n - 1]) out[n++] = out[i]!;
+  return out.subarray(0, n);
 }
 
 /** Share of the smaller set found in the larger: 1 when one text is a copy (or a cut) of the other. */
-export function containment(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (!small.size) return 0;
+export function containment(a: ShingleSet, b: ShingleSet): number {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  if (!small.length) return 0;
   let shared = 0;
-  for (const x of small) if (large.has(x)) shared++;
-  return shared / small.size;
+  for (let i = 0, j = 0; i < small.length && j < large.length; ) {
+    if (small[i] === large[j]) {
+      shared++;
+      i++;
+      j++;
+    } else if (small[i]! < large[j]!) i++;
+    else j++;
+  }
+  return shared / small.length;
 }
 
 /** The URL as a copy key: lower-case host, no www, fragment, tracking parameters or trailing slash. */

@@ -71,8 +71,16 @@ const PERIOD = /^(?:Q[1-4](?:['’-]?\d{2}(?:\d{2})?)?|[1-4]Q(?:\d{2}(?:\d{2})?)
 
 /** A word with the punctuation around it (and a possessive) removed. */
 export function bareWord(raw: string): string {
+  // Most tokens open and close with an ASCII letter or digit and are no possessive: nothing to remove.
+  const n = raw.length;
+  if (n && isAsciiAlnum(raw.charCodeAt(0)) && isAsciiAlnum(raw.charCodeAt(n - 1))) {
+    const possessive = n >= 2 && raw.charCodeAt(n - 1) === 115 && (raw.charCodeAt(n - 2) === 39 || raw.charCodeAt(n - 2) === 0x2019);
+    if (!possessive) return raw;
+  }
   return raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/['’]s$/, '');
 }
+
+const isAsciiAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** True when a word is a label word ("Series", "phase") and the next word its value ("C", "2"). */
 export function isLabel(word: string, next: string | undefined): boolean {

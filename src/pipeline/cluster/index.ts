@@ -72,7 +72,7 @@ export function copyGroups(items: ClusterItem[], policy?: Partial<ClusterPolicy>
       let copy = (!!a.urlKey && a.urlKey === b.urlKey) || keys[i] === keys[j];
       if (!copy) {
         const [sa, sb] = [shinglesOf(a), shinglesOf(b)];
-        const overlap = Math.min(sa.size, sb.size) >= MIN_COPY_SHINGLES ? containment(sa, sb) : 0;
+        const overlap = Math.min(sa.length, sb.length) >= MIN_COPY_SHINGLES ? containment(sa, sb) : 0;
         // A recurring headline is one article only when the texts agree too.
         copy = overlap >= (a.titleKey && a.titleKey === b.titleKey ? p.syndicationThreshold / 2 : p.syndicationThreshold);
       }

@@ -9,51 +9,68 @@ import { holds, parties, RARE_NAME_IDF, rareOutsider, type Parties } from './par
 import { unitOf, type Signals } from './signals';
 import { MODEL } from './weights';
 
-/** Documents assumed besides the batch when judging rarity (see Corpus.idf). */
+/** Documents assumed besides the batch when judging rarity (see Corpus.use). */
 const PRIOR_DOCUMENTS = 200;
 
-/** Document frequencies over the items a run can see (the window), so rarity is judged in context. */
+/**
+ * Document frequencies over the items a run can see (the window), so rarity is judged in context.
+ * Each term and name is one `Term` record, counted as items are added and numbered on first use,
+ * so an item's words are looked up by string once (in `add`), not again for each vector.
+ */
 export class Corpus {
-  readonly df = new Map<string, number>();
-  readonly nameDf = new Map<string, number>();
   n = 0;
+  /** Terms and names apart (one word may be both), without building a prefixed key per lookup. */
+  private readonly info = new Map<string, Term>();
+  private readonly nameInfo = new Map<string, Term>();
+  /** Each added item's body terms (in its body map's order) and names (in its set's order). */
+  private readonly read = new Map<Signals, { body: Term[]; names: Term[] }>();
+  /** The terms and names in use, by id. */
+  readonly byId: Term[] = [];
 
   add(s: Signals): void {
     this.n++;
-    for (const t of s.body.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    for (const name of s.names) this.nameDf.set(name, (this.nameDf.get(name) ?? 0) + 1);
+    const body: Term[] = [];
+    const names: Term[] = [];
+    for (const t of s.body.keys()) body.push(this.count(this.info, t));
+    for (const name of s.names) names.push(this.count(this.nameInfo, name));
+    this.read.set(s, { body, names });
+  }
+
+  /** The record of a term or name, made (unnumbered, in no item yet) when new. */
+  private record(map: Map<string, Term>, key: string): Term {
+    let t = map.get(key);
+    if (!t) map.set(key, (t = { id: -1, idf: 0, df: 0 }));
+    return t;
+  }
+
+  private count(map: Map<string, Term>, key: string): Term {
+    const t = this.record(map, key);
+    t.df++;
+    return t;
   }
 
   /**
-   * Smoothed with PRIOR_DOCUMENTS that hold none of the batch's words, so a term's weight means about
-   * the same in a batch of three items and in a window of thousands (the model was fitted on windows).
+   * Gives a term its id and idf on first use (after every item is added). The idf is smoothed with
+   * PRIOR_DOCUMENTS that hold none of the batch's words, so a term's weight means about the same in
+   * a batch of three items and in a window of thousands (the model was fitted on windows).
    */
-  idf(term: string): number {
-    return Math.log((this.n + PRIOR_DOCUMENTS) / ((this.df.get(term) ?? 0) + 0.5));
-  }
-
-  nameIdf(name: string): number {
-    return Math.log((this.n + PRIOR_DOCUMENTS) / ((this.nameDf.get(name) ?? 0) + 0.5));
-  }
-
-  /** Small integer ids (so vectors are sorted typed arrays), idf and df of each term and name. */
-  private readonly info = new Map<string, Term>();
-  /** Names apart from terms (one word may be both), without building a prefixed key per lookup. */
-  private readonly nameInfo = new Map<string, Term>();
-  /** The same terms by id. */
-  readonly byId: Term[] = [];
-
-  /** A term's (or, with `name`, a name's) id, idf and document frequency, computed once per window. */
-  term(key: string, name = false): Term {
-    const map = name ? this.nameInfo : this.info;
-    let t = map.get(key);
-    if (!t) {
-      const df = (name ? this.nameDf : this.df).get(key) ?? 0;
-      t = { id: this.byId.length, idf: Math.log((this.n + PRIOR_DOCUMENTS) / (df + 0.5)), df };
-      map.set(key, t);
+  use(t: Term): Term {
+    if (t.id < 0) {
+      t.id = this.byId.length;
+      t.idf = Math.log((this.n + PRIOR_DOCUMENTS) / (t.df + 0.5));
       this.byId.push(t);
     }
     return t;
+  }
+
+  /** A term's (or, with `name`, a name's) id, idf and document frequency, computed once per window. */
+  term(key: string, name = false): Term {
+    return this.use(this.record(name ? this.nameInfo : this.info, key));
+  }
+
+  /** An added item's body terms and names, in order (looked up again for an item never added). */
+  termsOf(s: Signals): { body: Term[]; names: Term[] } {
+    return this.read.get(s) ?? { body: [...s.body.keys()].map((t) => this.record(this.info, t)), names: [...s.names].map((n) => this.record(this.nameInfo, n)) };
   }
 }
 
@@ -65,8 +82,8 @@ export interface Term {
 
 /** A sparse vector: ascending ids and their weights. */
 export interface Sparse {
-  ids: Int32Array;
-  w: Float64Array;
+  ids: number[];
+  w: number[];
   norm: number;
 }
 
@@ -80,49 +97,66 @@ export interface Weighted extends Parties {
   /** Name ids of the headline's subjects (Signals.subjects). */
   subjectIds: number[];
   /** The idf of each body term, in the order of body.ids. */
-  bodyIdf: Float64Array;
+  bodyIdf: number[];
   /** Body term ids in the body map's order (headline terms first), for the blocking keys. */
-  bodyOrder: Int32Array;
+  bodyOrder: number[];
 
 }
 
-function sparse(entries: [number, number][]): Sparse {
-  entries.sort((x, y) => x[0] - y[0]);
-  const ids = new Int32Array(entries.length);
-  const w = new Float64Array(entries.length);
+/** The vector of terms with these counts: ids ascending, tf x idf weights, and the norm (summed in id order). */
+function sparse(terms: readonly Term[], counts: readonly number[]): Sparse {
+  const n = terms.length;
+  const order: number[] = [];
+  let sorted = true;
+  for (let k = 0; k < n; k++) {
+    order.push(k);
+    if (k && terms[k]!.id < terms[k - 1]!.id) sorted = false;
+  }
+  // A new item's terms are mostly numbered in its own order: often nothing to sort.
+  if (!sorted) order.sort((x, y) => terms[x]!.id - terms[y]!.id);
+  // Plain arrays, not typed ones: thousands of short vectors a run, each typed array a separate buffer to allocate and free.
+  const ids: number[] = [];
+  const w: number[] = [];
   let sum = 0;
-  entries.forEach(([id, v], i) => {
-    ids[i] = id;
-    w[i] = v;
+  for (let k = 0; k < n; k++) {
+    const t = terms[order[k]!]!;
+    const v = counts[order[k]!]! * t.idf;
+    ids.push(t.id);
+    w.push(v);
     sum += v * v;
-  });
+  }
   return { ids, w, norm: Math.sqrt(sum) };
 }
 
 export function weigh(s: Signals, corpus: Corpus): Weighted {
-  const tfidf = (v: Map<string, number>) =>
-    sparse(
-      [...v].map(([t, c]): [number, number] => {
-        const term = corpus.term(t);
-        return [term.id, c * term.idf];
-      }),
-    );
-  const named = [...s.names].map((name): [number, number, string] => {
-    const term = corpus.term(name, true);
-    return [term.id, term.idf, name];
-  });
+  const read = corpus.termsOf(s);
+  // The body map holds the headline's terms first, in the headline map's order (see itemSignals).
+  // Ids are given in first-use order: headline terms, names, subjects, then the rest of the body.
+  const bodyKeys = s.body.keys();
+  const titleTerms: Term[] = [];
+  let k = 0;
+  for (const t of s.title.keys()) titleTerms.push(bodyKeys.next().value === t ? corpus.use(read.body[k++]!) : corpus.term(t));
+  const title = sparse(titleTerms, [...s.title.values()]);
+  k = 0;
+  const named: [number, number, string][] = [];
+  for (const name of s.names) {
+    const term = corpus.use(read.names[k++]!);
+    named.push([term.id, term.idf, name]);
+  }
   named.sort((x, y) => x[0] - y[0]);
-  const names: Sparse = { ids: Int32Array.from(named, (x) => x[0]), w: Float64Array.from(named, (x) => x[1]), norm: 0 };
-  names.norm = names.w.reduce((a, b) => a + b, 0);
+  const names: Sparse = { ids: [], w: [], norm: 0 };
+  for (k = 0; k < named.length; k++) {
+    names.ids.push(named[k]![0]);
+    names.w.push(named[k]![1]);
+    names.norm += named[k]![1];
+  }
   const subjectIds = s.subjects.map((name) => corpus.term(name, true).id);
-  const terms = [...s.body].map(([t, c]): [number, number] => {
-    const term = corpus.term(t);
-    return [term.id, c * term.idf];
-  });
-  const bodyOrder = Int32Array.from(terms, ([id]) => id);
-  const body = sparse(terms);
-  const bodyIdf = Float64Array.from(body.ids, (id) => corpus.byId[id]!.idf);
-  return { s, title: tfidf(s.title), body, names, subjectIds, bodyIdf, bodyOrder, ...parties(s, corpus, named) };
+  const bodyOrder: number[] = [];
+  for (k = 0; k < read.body.length; k++) bodyOrder.push(corpus.use(read.body[k]!).id);
+  const body = sparse(read.body, [...s.body.values()]);
+  const bodyIdf: number[] = [];
+  for (k = 0; k < body.ids.length; k++) bodyIdf.push(corpus.byId[body.ids[k]!]!.idf);
+  return { s, title, body, names, subjectIds, bodyIdf, bodyOrder, ...parties(s, corpus, named) };
 }
 
 function dot(a: Sparse, b: Sparse): number {
@@ -249,26 +283,32 @@ function sharesFigure(a: Signals, b: Signals): boolean {
   return false;
 }
 
-/** Share of a's headline weight (tf-idf) on terms b's headline and lede never use: what a reports that b does not. */
-function unshared(title: Sparse, body: Sparse): number {
-  let i = 0;
+/**
+ * A headline against the other item's headline and lede, in one merge: their cosine, and the share
+ * of the headline's weight (tf-idf) on terms the other item never uses (what one reports that the other does not).
+ */
+function headlineAgainst(title: Sparse, body: Sparse): [cosine: number, unshared: number] {
   let j = 0;
+  let dotSum = 0;
   let missing = 0;
   let total = 0;
-  while (i < title.ids.length) {
+  const bi = body.ids;
+  for (let i = 0; i < title.ids.length; i++) {
     const x = title.ids[i]!;
-    while (j < body.ids.length && body.ids[j]! < x) j++;
-    const w = title.w[i++]!;
+    while (j < bi.length && bi[j]! < x) j++;
+    const w = title.w[i]!;
     total += w;
-    if (j >= body.ids.length || body.ids[j] !== x) missing += w;
+    if (j < bi.length && bi[j] === x) dotSum += w * body.w[j]!;
+    else missing += w;
   }
-  return total ? missing / total : 0;
+  return [title.norm && body.norm ? dotSum / (title.norm * body.norm) : 0, total ? missing / total : 0];
 }
 
 /** The lexical features of a pair (see FEATURES). */
 export function pairFeatures(a: Weighted, b: Weighted): number[] {
   const [sa, sb] = [a.s, b.s];
-  const cross = Math.max(cosine(a.title, b.body), cosine(b.title, a.body));
+  const [crossAB, unsharedAB] = headlineAgainst(a.title, b.body);
+  const [crossBA, unsharedBA] = headlineAgainst(b.title, a.body);
   let i = 0;
   let j = 0;
   let sharedMass = 0;
@@ -299,7 +339,7 @@ export function pairFeatures(a: Weighted, b: Weighted): number[] {
   return [
     cosine(a.title, b.title),
     body,
-    cross,
+    Math.max(crossAB, crossBA),
     // Lets the model bend: the first shared words say more than the last.
     Math.sqrt(body),
     nameMass ? (2 * sharedMass) / nameMass : 0,
@@ -316,7 +356,7 @@ export function pairFeatures(a: Weighted, b: Weighted): number[] {
     // "Jobless claims rose to 744,000" / "fell to 473,000": one measure, two outcomes, two events.
     +(sa.titleFigures.size > 0 && sb.titleFigures.size > 0 && !sharesFigure(sa, sb)),
     // What one headline reports that the other item never says ("diagnosed" / "ends treatment").
-    Math.max(unshared(a.title, b.body), unshared(b.title, a.body)),
+    Math.max(unsharedAB, unsharedBA),
     // "certified on Monday" / "announced a recount on Friday": reports of one event name one day.
     +weekdaysApart(sa, sb),
     // Left and right framings of one event headline different people ("Trump rips Corker" / "Corker

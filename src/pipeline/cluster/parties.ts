@@ -16,7 +16,7 @@ export interface Parties {
    * (RARE_NAME_IDF), neither a generic name word nor a capital only the headline's opening gave. Only
    * items with a rare subject or an actor have them: the others never reach partiesApart or actorsApart.
    */
-  partyNames: Int32Array;
+  partyNames: readonly number[];
   /** The words of partyNames, in the same order. */
   partyWords: string[];
   /**
@@ -30,8 +30,11 @@ export interface Parties {
   opener: number;
   /** Demonym keys of each rare subject (see demonymKeys), in rareSubjects' order; empty without rare subjects. */
   subjectKeys: string[][];
-  /** Demonym keys of all the item's names, only for an item with rare subjects (the only ones partiesApart reads). */
-  nameKeys: ReadonlySet<string>;
+  /**
+   * Demonym keys of all the item's names, only for an item with rare subjects (the only ones partiesApart
+   * reads); computed on first use (see nameKeysOf): few pairs get that far.
+   */
+  nameKeys?: ReadonlySet<string>;
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();
@@ -62,7 +65,7 @@ export const RARE_NAME_IDF = 3;
 /** A headline subject at least this rare (name idf: in about 1 item in 30 of a window, or fewer) identifies a party. */
 const RARE_SUBJECT_IDF = 4;
 
-const NO_IDS = new Int32Array(0);
+const NO_IDS: readonly number[] = [];
 
 /** A name word that can tell a party: not a generic one ("Institute", "Series"), not the tail of a grouped number ("000-qubit" of "1,000-qubit"). */
 const isPartyWord = (name: string) => !GENERIC_NAME_WORDS.has(name) && !/^\d{3}-/.test(name);
@@ -78,9 +81,9 @@ function headlineOpener(s: Signals): string | undefined {
 }
 
 /** Of an item's names (id, idf, word; ascending ids), those that can tell a party (see Weighted.partyNames), and their words. */
-function partyNameIds(named: readonly [number, number, string][], opener: number): [Int32Array, string[]] {
+function partyNameIds(named: readonly [number, number, string][], opener: number): [number[], string[]] {
   const found = named.filter(([id, idf, name]) => idf >= RARE_NAME_IDF && id !== opener && isPartyWord(name));
-  return [Int32Array.from(found, ([id]) => id), found.map(([, , name]) => name)];
+  return [found.map(([id]) => id), found.map(([, , name]) => name)];
 }
 
 /** The names that open the headline, when the lede writes them so too, and the stem of the word after them. */
@@ -105,7 +108,7 @@ export function parties(s: Signals, corpus: Corpus, named: readonly [number, num
   const rareSubjects: [number, number][] = [];
   const subjectKeys: string[][] = [];
   let opener = -1;
-  let partyNames: Int32Array = NO_IDS;
+  let partyNames: readonly number[] = NO_IDS;
   let partyWords: string[] = [];
   if (s.subjects.length) {
     const first = headlineOpener(s);
@@ -126,12 +129,11 @@ export function parties(s: Signals, corpus: Corpus, named: readonly [number, num
     if (name.length >= 4 && term.idf >= RARE_NAME_IDF && isPartyWord(name)) actor.push([term.id, corpus.term(stem(name)).id]);
   }
   if (actor.length && !rareSubjects.length) [partyNames, partyWords] = partyNameIds(named, opener);
-  const nameKeys = rareSubjects.length ? new Set([...s.names].flatMap(demonymKeys)) : NO_KEYS;
-  return { rareSubjects, partyNames, partyWords, opener, actor, act, subjectKeys, nameKeys };
+  return { rareSubjects, partyNames, partyWords, opener, actor, act, subjectKeys };
 }
 
 /** True when ascending ids hold id (binary search: vectors are short, and this runs for every pair). */
-export function holds(ids: Int32Array, id: number): boolean {
+export function holds(ids: readonly number[], id: number): boolean {
   let lo = 0;
   let hi = ids.length - 1;
   while (lo <= hi) {
@@ -172,9 +174,15 @@ export function partiesApart(a: Weighted, b: Weighted): boolean {
   return !kinNamed(a, b) && !kinNamed(b, a);
 }
 
+/** An item's Parties.nameKeys, computed on first use. */
+function nameKeysOf(w: Weighted): ReadonlySet<string> {
+  return (w.nameKeys ??= w.rareSubjects.length ? new Set([...w.s.names].flatMap(demonymKeys)) : NO_KEYS);
+}
+
 /** True when b names one of a's rare subjects by a kin name: its demonym, or the place of a's demonym. */
 function kinNamed(a: Weighted, b: Weighted): boolean {
-  for (const keys of a.subjectKeys) for (const k of keys) if (b.nameKeys.has(k)) return true;
+  const nameKeys = nameKeysOf(b);
+  for (const keys of a.subjectKeys) for (const k of keys) if (nameKeys.has(k)) return true;
   return false;
 }
 

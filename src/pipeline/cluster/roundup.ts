@@ -1,5 +1,5 @@
 /** Recognises roundups and digests: items that summarise several unrelated events and so report none of them. */
-import { sentences, words } from '../../lib/text';
+import { leadingSentences, sentences, words } from '../../lib/text';
 import { foldWord } from './terms';
 
 /** Words that count items of a listicle ("Three things from a busy week", "5 stories"). */
@@ -27,16 +27,19 @@ export function isRoundup(title: string, text: string, namesOf: (sentence: strin
   const seen = new Map<string, number>();
   const all: string[] = [];
   let named = 0;
-  for (const sentence of sentences(text).slice(0, 12)) {
+  for (const sentence of leadingSentences(text, 12)) {
     const [names, openers] = namesOf(sentence);
     if (names.length) named++;
     all.push(...names);
     // A sentence-opening word may be the subject ("Hirewhistle, a recruitment firm, ..."): it counts as a return.
     for (const word of new Set([...names, ...openers].flatMap((name) => name.split(/[\s-]+/)).filter((w) => w.length >= 4))) {
-      seen.set(word, (seen.get(word) ?? 0) + 1);
+      const times = (seen.get(word) ?? 0) + 1;
+      // A subject that comes back makes the body one event's: no need to read on.
+      if (times > 1) return false;
+      seen.set(word, times);
     }
   }
-  if (named < MANY_SUBJECTS || all.length < MANY_SUBJECTS || Math.max(...seen.values()) > 1) return false;
+  if (named < MANY_SUBJECTS || all.length < MANY_SUBJECTS) return false;
   // A report's headline names its subject and a party or two; a roundup's names none of the subjects or most.
   const inTitle = new Set(words(title).map((w) => foldWord(w.replace(/'s$/, ''))));
   const covered = all.filter((name) => name.split(/[\s-]+/).some((w) => w.length >= 4 && inTitle.has(w))).length;

@@ -4,10 +4,10 @@
  * signals (text shingles, the roundup test) are computed only for the few items about to join a story.
  */
 import { fnv1a64 } from '../../lib/hash';
-import { words } from '../../lib/text';
+import { isWordUnit, startsUpper, SURROGATE, words } from '../../lib/text';
 import type { ClusterItem } from '../types';
 import { eventKinds } from './events';
-import { canonicalUrl, distinctiveNames, isTitleCase, lede, shingleHashes } from './features';
+import { canonicalUrl, distinctiveNames, isTitleCase, lede, shingleHashes, type ShingleSet } from './features';
 import { isLabelKey, isMoneyKey, labelEntities, numberEntities } from './figures';
 import { isRoundup } from './roundup';
 import { foldWord, isFigureToken, stem, STOPWORDS } from './terms';
@@ -48,7 +48,7 @@ export interface Signals {
   titleKey?: string;
   /** Unit-length embedding of headline + lede, when the item has one. */
   vector?: Float32Array;
-  shingles?: Set<number>;
+  shingles?: ShingleSet;
   roundup?: boolean;
   /** See placedNamesOf. */
   placed?: Set<string>;
@@ -59,13 +59,52 @@ export const LEDE_WORDS = 60;
 
 // A word (letters and digits, inner apostrophes, dots and hyphens), as lib/text words() reads one.
 export const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
-const UPPER = /^\p{Lu}/u;
+const SCAN_WORD = new RegExp(WORD.source, WORD.flags);
+/** Where the word nextWord found ends (exclusive). */
+let wordEnd = 0;
+
+/**
+ * The start of the first WORD match at or after `from` (-1 when none), its end in `wordEnd`. Read by
+ * character code; a text with surrogates (letters outside the basic plane) is read by the pattern (`byPattern`).
+ */
+function nextWord(text: string, from: number, byPattern: boolean): number {
+  if (byPattern) {
+    SCAN_WORD.lastIndex = from;
+    const m = SCAN_WORD.exec(text);
+    if (!m) return -1;
+    wordEnd = m.index + m[0].length;
+    return m.index;
+  }
+  const n = text.length;
+  let i = from;
+  while (i < n && !isWordUnit(text.charCodeAt(i))) i++;
+  if (i >= n) return -1;
+  const start = i;
+  do i++;
+  while (i < n && isWordUnit(text.charCodeAt(i)));
+  // An apostrophe (' or ’), full stop or hyphen joins two runs of letters and digits into one word.
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (!(c === 39 || c === 0x2019 || c === 46 || c === 45) || i + 1 >= n || !isWordUnit(text.charCodeAt(i + 1))) break;
+    i += 2;
+    while (i < n && isWordUnit(text.charCodeAt(i))) i++;
+  }
+  wordEnd = i;
+  return start;
+}
 const DIGIT = /\d/;
+const NUMBER = /^\d+(?:[.,]\d+)*$/;
+const SPACE = /\s/;
+
+/** True for a code unit that /\s/ matches. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(String.fromCharCode(c)));
+}
 
 /** True when the text between `from` and `at` closes a sentence: [.!?:], then quotes or brackets, then spaces. */
 function endsSentenceBefore(text: string, at: number, from: number): boolean {
   let i = at - 1;
-  while (i >= from && /\s/.test(text[i]!)) i--;
+  while (i >= from && isSpace(text.charCodeAt(i))) i--;
   while (i >= from && '"”’)'.includes(text[i]!)) i--;
   return i >= from && '.!?:'.includes(text[i]!);
 }
@@ -80,28 +119,32 @@ function endsSentenceBefore(text: string, at: number, from: number): boolean {
 export function scan(text: string, terms: string[], names: Set<string>, known?: ReadonlySet<string>, placed?: Set<string>): void {
   let last = 0;
   let first = true;
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    const [isFirst, prevEnd] = [first, last];
+  // This runs for every word of every item: words found by character code (WORD's matches, no match
+  // objects), tests by code, replacements only where they apply.
+  const byPattern = SURROGATE.test(text);
+  for (let at = nextWord(text, 0, byPattern); at >= 0; at = nextWord(text, last, byPattern)) {
+    const raw = text.slice(at, wordEnd);
+    const isFirst = first;
+    const prevEnd = last;
     first = false;
-    last = m.index + raw.length;
-    // The replacements only where they can apply: this runs for every word of every item.
+    last = wordEnd;
     let lower = raw.toLowerCase();
     if (lower.includes('’')) lower = lower.replace(/’/g, "'");
-    const isNumber = DIGIT.test(lower[0]!) && /^\d+(?:[.,]\d+)*$/.test(lower);
-    if (!STOPWORDS.has(lower) && lower.length >= 2 && !isNumber) terms.push(stem(foldWord(lower)));
-    if (isNumber) continue;
-    const bare = foldWord(/['.-]/.test(lower) ? lower.replace(/'s$|[.'-]+$/, '') : lower);
+    const c0 = lower.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57 && NUMBER.test(lower)) continue;
+    const folded = foldWord(lower);
+    if (lower.length >= 2 && !STOPWORDS.has(lower)) terms.push(stem(folded));
+    const bare = lower.includes("'") || lower.includes('.') || lower.includes('-') ? foldWord(lower.replace(/'s$|[.'-]+$/, '')) : folded;
     if (bare.length < 2 || STOPWORDS.has(bare)) continue;
     if (known) {
       if (known.has(bare)) names.add(bare);
-    } else if (UPPER.test(raw)) {
+    } else if (startsUpper(raw)) {
       const acronym = raw === raw.toUpperCase() && raw.length >= 2;
       // Whether the word opens a sentence is read only here, for the capitalised words it can matter for.
       if (placed) {
-        if (acronym || !(isFirst || endsSentenceBefore(text, m.index, prevEnd))) placed.add(bare);
-      } else if (acronym || bare.length >= 3 || !(isFirst || endsSentenceBefore(text, m.index, prevEnd))) names.add(bare);
-    } else if (/\d/.test(raw) && /\p{L}/u.test(raw) && !isFigureToken(raw)) (placed ?? names).add(bare);
+        if (acronym || !(isFirst || endsSentenceBefore(text, at, prevEnd))) placed.add(bare);
+      } else if (acronym || bare.length >= 3 || !(isFirst || endsSentenceBefore(text, at, prevEnd))) names.add(bare);
+    } else if (DIGIT.test(raw) && /\p{L}/u.test(raw) && !isFigureToken(raw)) (placed ?? names).add(bare);
   }
 }
 
@@ -218,7 +261,7 @@ export function money(s: Signals): string[] {
 }
 
 /** Hashed word 3-shingles of the item's opening, computed on first use. */
-export function shinglesOf(s: Signals): Set<number> {
+export function shinglesOf(s: Signals): ShingleSet {
   return (s.shingles ??= shingleHashes(`${s.item.title} ${s.item.text}`));
 }
 

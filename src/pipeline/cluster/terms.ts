@@ -39,7 +39,7 @@ export const GENERIC_NAME_WORDS = new Set(
 
 /** Cheap suffix folding so "fines", "fined" and "fine" meet; consistency matters, not linguistics. */
 export function stem(word: string): string {
-  let w = word.replace(/'s$/, '').replace(/'/g, '');
+  let w = word.includes("'") ? word.replace(/'s$/, '').replace(/'/g, '') : word;
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
   if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
   if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
