@@ -8,6 +8,7 @@ import { MIN_QUOTE_WORDS, quoteSource, quoteWords } from './quotes';
 import { alignments } from './align';
 import { checkRelativeTimes, checkWeekdays, shiftedDate } from './when';
 import { checkTallies, frameConflicts } from './figure-frames';
+import { swappedFigures } from './figure-swaps';
 import type { Tok } from './restates';
 import { affinity, clearlyRestatesRival, type Neighbours, neighbours, type Restatement } from './restates';
 
@@ -43,6 +44,8 @@ export function checkNumbers(ctx: CheckContext): string[] {
       const tallied = votes.conflicts;
       for (const t of tallied) details.push(`${p.where}: the vote "${t.raw}" is not the tally ${labels(pool)} give${t.other ? ` ("${t.other}")` : ''} — ${excerpt(sentence)}`);
       const framed = p.citations === null ? null : frameConflicts(ctx, part, figures, pool);
+      const swap = p.citations === null ? null : swappedFigures(ctx, part, figures, pool);
+      if (swap) details.push(`${p.where}: "${swap.a.raw}" and "${swap.b.raw}" stand in each other's places in ${ctx.byNumber.get(swap.s.n)!.label} — ${excerpt(swap.s.text, 90)} — ${excerpt(sentence)}`);
       for (const f of figures) {
         if (tallied.some((t) => t.start <= f.start && f.start < t.end)) continue;
         const havers = ctx.figureSources.get(f.key);

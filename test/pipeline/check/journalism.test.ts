@@ -1109,6 +1109,12 @@ describe('a figure the sources give, in another frame', () => {
     expect(findings(right, 'numbers')).toEqual([]);
   });
 
+  it('holds two figures swapped for each other, and passes a sentence that keeps each by its own words', () => {
+    const texts: [string, string] = ['The fare freeze covers 80% of the bus routes and 90% of the riders, the authority said.', 'Riders will pay less from March.'];
+    expect(findings(story(texts, [p([1], 'The authority said the freeze covers 90% of the bus routes and 80% of the riders.')]), 'numbers').join(' ')).toMatch(/"90%" and "80%" stand in each other's places in \[1\] Harbor Signal/);
+    expect(findings(story(texts, [p([1], 'The authority said the freeze covers 80% of the bus routes and 90% of the riders.')]), 'numbers')).toEqual([]);
+  });
+
   it('holds a vote tally the sources do not give, in either order of its counts', () => {
     const wrong = story(texts, [p([2], 'The council voted 7 to 9 to freeze fares.')]);
     expect(findings(wrong, 'numbers').join(' ')).toMatch(/the vote "7 to 9" is not the tally \[2\] Calder Ledger give \("7 to 2"\)/);
