@@ -3,7 +3,7 @@
  * ("climbed to 137,000" where they say "rose by 137,000 to 853,000"), the old rate as the new one,
  * a forecast as the result, or a vote's counts mixed up with other figures. See ./extract/frames.
  */
-import { type ChangeRole, changeRoles, isForecast, sameTally, speculates, type Tally, tallies } from './extract/frames';
+import { type ChangeRole, changeRoles, isForecast, type RatePeriod, ratePeriod, sameTally, speculates, type Tally, tallies } from './extract/frames';
 import { type Figure, supportsKey, withinHedge } from './extract/numbers';
 import { type CheckContext, type IndexedSource, type SourceSentence, sentencesOf } from './context';
 import type { DraftSentence } from './passages';
@@ -12,6 +12,7 @@ import type { DraftSentence } from './passages';
 interface SourceFrames {
   roles: (ChangeRole | undefined)[];
   forecast: boolean[];
+  periods: (RatePeriod | undefined)[];
   tallies: Tally[];
 }
 
@@ -20,7 +21,7 @@ const framesOf = new WeakMap<SourceSentence, SourceFrames>();
 function frames(s: SourceSentence): SourceFrames {
   let out = framesOf.get(s);
   if (!out) {
-    out = { roles: changeRoles(s.text, s.figures), forecast: s.figures.map((g) => isForecast(s.text, g)), tallies: tallies(s.text) };
+    out = { roles: changeRoles(s.text, s.figures), forecast: s.figures.map((g) => isForecast(s.text, g)), periods: s.figures.map((g) => ratePeriod(s.text, g)), tallies: tallies(s.text) };
     framesOf.set(s, out);
   }
   return out;
@@ -38,7 +39,8 @@ export interface FrameConflict {
 }
 
 /**
- * The figures of a draft sentence whose frame no cited place of theirs shares: a change role
+ * The figures of a draft sentence whose frame no cited place of theirs shares: a rate's period
+ * ("monthly" where every place says weekly), a change role
  * ("from", "to", "by") where every place that gives the value has another role, or a result where
  * every place gives the value as a forecast (and the sentence speaks of no expectation). A figure
  * with a place that does not frame it, or with none, is left to the other tests.
@@ -52,17 +54,20 @@ export function frameConflicts(ctx: CheckContext, part: DraftSentence, figures: 
   figures.forEach((f, i) => {
     if (f.kind === 'date' || f.kind === 'time' || f.kind === 'year' || f.soft) return;
     const role = roles[i];
-    const places: { s: SourceSentence; role: ChangeRole | undefined; forecast: boolean }[] = [];
+    const places: { s: SourceSentence; role: ChangeRole | undefined; forecast: boolean; period: RatePeriod | undefined }[] = [];
     for (const s of sentencesOf(ctx, pool)) {
       if (!s.figures.length) continue;
       s.figures.forEach((g, j) => {
         if (g.kind !== f.kind || !(supportsKey(g, f.key) || withinHedge(f, g))) return;
         const fr = frames(s);
-        places.push({ s, role: fr.roles[j], forecast: fr.forecast[j]! });
+        places.push({ s, role: fr.roles[j], forecast: fr.forecast[j]!, period: fr.periods[j] });
       });
     }
     if (!places.length) return;
-    if (role && places.every((x) => x.role && x.role !== role)) {
+    const period = ratePeriod(part.text, f);
+    if (period && places.every((x) => x.period && x.period !== period)) {
+      out.set(f, { claim: `is given per ${period}`, given: `a rate per ${places[0]!.period}`, s: places[0]!.s });
+    } else if (role && places.every((x) => x.role && x.role !== role)) {
       out.set(f, { claim: `is given as ${ROLE_WORDS[role]}`, given: ROLE_WORDS[places[0]!.role!], s: places[0]!.s });
     } else if (!speculative && places.every((x) => x.forecast)) {
       out.set(f, { claim: 'is given as what happened', given: 'a forecast', s: places[0]!.s });

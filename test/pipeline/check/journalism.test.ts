@@ -1109,6 +1109,16 @@ describe('a figure the sources give, in another frame', () => {
     expect(findings(right, 'numbers')).toEqual([]);
   });
 
+  it('holds a rate given per another period than every place the sources give it', async () => {
+    const { ratePeriod } = await import('../../../src/pipeline/check/extract/frames');
+    const period = (t: string) => extractFigures(t).map((f) => ratePeriod(t, f));
+    expect(period('3 million riders will see their weekly passes cost $30 more')).toEqual([undefined, 'week']);
+    expect(period('a $600-a-week benefit, $1,200 a year, up 3% from a year ago')).toEqual(['week', 'year', undefined]);
+    const texts: [string, string] = ['Riders with weekly passes will pay $30 more, the authority said.', 'Fares rise in March.'];
+    expect(findings(story(texts, [p([1], 'Riders with monthly passes will pay $30 more, the authority said.')]), 'numbers').join(' ')).toMatch(/"\$30" is given per month, where \[1\] Harbor Signal gives it as a rate per week/);
+    expect(findings(story(texts, [p([1], 'Riders with weekly passes will pay $30 more, the authority said.')]), 'numbers')).toEqual([]);
+  });
+
   it('holds two figures swapped for each other, and passes a sentence that keeps each by its own words', () => {
     const texts: [string, string] = ['The fare freeze covers 80% of the bus routes and 90% of the riders, the authority said.', 'Riders will pay less from March.'];
     expect(findings(story(texts, [p([1], 'The authority said the freeze covers 90% of the bus routes and 80% of the riders.')]), 'numbers').join(' ')).toMatch(/"90%" and "80%" stand in each other's places in \[1\] Harbor Signal/);

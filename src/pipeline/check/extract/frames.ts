@@ -114,3 +114,23 @@ const SPECULATIVE = /\b(?:expect\w*|forecast\w*|project\w*|predict\w*|anticipat\
 export function speculates(sentence: string): boolean {
   return SPECULATIVE.test(sentence);
 }
+
+/** The period a figure is a rate of: "$300 weekly checks", "$1,200 a year", "per month". */
+export type RatePeriod = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+const PERIOD_WORD: Record<string, RatePeriod> = {
+  daily: 'day', weekly: 'week', monthly: 'month', quarterly: 'quarter', annual: 'year', annually: 'year', yearly: 'year',
+  day: 'day', week: 'week', month: 'month', quarter: 'quarter', year: 'year',
+};
+// "$300 weekly", "a month", "per year", "-a-week"; not "a year ago", "in a year" (a span) or "this year" (a date). An adjective
+// ("weekly") right after the figure only: further on it describes another noun ("3 million people … their weekly checks").
+const RATE_AFTER = /^(?:\s+(?:in\s+)?(daily|weekly|monthly|quarterly|annual(?:ly)?|yearly)\b|[^,;:.()—–]{0,30}?\b(?<!\b(?:in|over|within|for|than|about|nearly|almost)\s)(?:a|per|each|every)\s+(day|week|month|quarter|year)\b(?!\s+(?:ago|earlier|later|before|after|from))|-a-(day|week|month|year)\b)/i;
+// "weekly checks shrink by $300": the adjective a few words before the figure, in its clause.
+const RATE_BEFORE = /\b(daily|weekly|monthly|quarterly|annual|yearly)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+
+/** The period the figure is a rate of, read in its clause, or undefined when the text gives none. */
+export function ratePeriod(text: string, f: Figure): RatePeriod | undefined {
+  const after = RATE_AFTER.exec(text.slice(f.start + f.raw.length, f.start + f.raw.length + 45));
+  const word = after ? after[1] ?? after[2] ?? after[3] : RATE_BEFORE.exec(text.slice(Math.max(0, f.start - 40), f.start))?.[1];
+  return word ? PERIOD_WORD[word.toLowerCase()] : undefined;
+}
