@@ -33,6 +33,9 @@ function printReal(title: string, s: RealScore, targets: Record<string, number>,
   console.log(`\n== ${title}`);
   const heldKeys = new Set(s.held.map((h) => h.split(' ')[0]));
   console.log(`faithful held: ${heldKeys.size}/${s.total} = ${pct(heldKeys.size / Math.max(1, s.total))} (limit ${pct(holdLimit)})`);
+  // Our own drafts copy a source's run of words now and then: a hold by `verbatim` is then the check doing its job.
+  const notCopying = new Set(s.held.filter((h) => h.split(' ')[1] !== 'verbatim:').map((h) => h.split(' ')[0]));
+  console.log(`  held for something other than copying: ${notCopying.size}/${s.total} = ${pct(notCopying.size / Math.max(1, s.total))}`);
   for (const h of s.held) console.log(`  held: ${h}`);
   if (s.verifiable) {
     const keys = new Set(s.verifiable.held.map((h) => h.split(' ')[0]));
