@@ -1150,6 +1150,13 @@ describe('figures the sources round or never count', () => {
     expect(roundsTo(fig('3.7 million'), fig('more than 3.8 million'))).toBe(false);
   });
 
+  it('holds a count of what a source counts with another adjective in front ("five separate locations" for "three different locations")', () => {
+    const texts: [string, string] = ['Protests and counter-protests were taking place at three different locations downtown on Saturday.', 'The city closed two streets.'];
+    const numbers = (text: string) => findings(story(texts, [p([1], text)]), 'numbers').join(' ');
+    expect(numbers('Protests and counter-protests played out at five separate locations downtown on Saturday.')).toMatch(/"five" counts what \[1\] Harbor Signal gives as "three"/);
+    expect(numbers('Protests and counter-protests played out at three separate locations downtown on Saturday.')).toBe('');
+  });
+
   it('passes a small count of things the sources report one by one, and holds one where they count them otherwise', () => {
     const texts: [string, string] = [
       'A bus crashed on the bridge on Monday. Another crash, on the ring road, followed on Tuesday.',
