@@ -1125,10 +1125,15 @@ describe('a figure the sources give, in another frame', () => {
     expect(findings(story(texts, [p([1], 'The authority said the freeze covers 80% of the bus routes and 90% of the riders.')]), 'numbers')).toEqual([]);
   });
 
-  it('holds a vote tally the sources do not give, in either order of its counts', () => {
+  it('holds a vote tally the sources do not give, in either order of its counts', async () => {
     const wrong = story(texts, [p([2], 'The council voted 7 to 9 to freeze fares.')]);
     expect(findings(wrong, 'numbers').join(' ')).toMatch(/the vote "7 to 9" is not the tally \[2\] Calder Ledger give \("7 to 2"\)/);
     expect(findings(story(texts, [p([2], 'The council voted 2-7 against raising fares, freezing them instead.')]), 'numbers')).toEqual([]);
+    // The acts a vote decides mark a tally too.
+    const { tallies } = await import('../../../src/pipeline/check/extract/frames');
+    expect(tallies('The Senate approved the package 96-0 on Wednesday.')).toHaveLength(1);
+    expect(tallies('Justices ruled 7-2 that the states lacked standing.')).toHaveLength(1);
+    expect(tallies('The buses run 5-7 minutes apart.')).toHaveLength(0);
   });
 
   it('holds a forecast given as what happened, and passes it given as a forecast', () => {

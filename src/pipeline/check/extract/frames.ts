@@ -70,7 +70,8 @@ export interface Tally {
 }
 
 const TALLY = /\b(\d{1,3})\s*(?:-|–|—|-to-|\s+to\s+)\s*(\d{1,3})\b(?!\s*(?:%|percent|years?|months?|weeks?|days?|hours?|minutes?|points?|grades?|p\.?m\.?|a\.?m\.?)\b|[-–]\d|[.,]\d)/gi;
-const VOTE_WORD = /\b(?:vot(?:e|es|ed|ing)|tally|ballots?|margin|roll\s+call)\b/i;
+// Voting, and the acts a vote decides ("approved the package 96-0", "ruled 7-2", "confirmed 52-48").
+const VOTE_WORD = /\b(?:vot(?:e|es|ed|ing)|tally|ballots?|margin|roll\s+call|approv(?:e|es|ed|al)|pass(?:es|ed)|confirm(?:s|ed)|reject(?:s|ed)|acquit(?:s|ted)|convict(?:s|ed)|rul(?:es|ed|ing)|decision|majority)\b/i;
 
 /**
  * The vote tallies of a sentence: "voted 52 to 48", "a 73-25 vote", "by a vote of 168 to 55". A pair
