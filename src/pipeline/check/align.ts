@@ -59,35 +59,60 @@ export function alignments(ctx: CheckContext, sentence: DraftSentence, pool: rea
   // Most calls ask again for a passage's own pool (one array per call, ./context `sourcesFor`) with nothing left out: found by the array, no key built.
   const known = leaveOut ? undefined : sentence.alignedByPool?.get(pool);
   if (known) return known;
-  const key = `${pool.map((s) => s.doc.n).join(',')}|${leaveOut ? [...leaveOut].sort().join(' ') : ''}`;
+  const key = `${poolKey(pool)}|${leaveOut ? [...leaveOut].sort().join(' ') : ''}`;
   const out = sentence.aligned?.get(key) ?? aligned(ctx, sentence, pool, leaveOut);
   (sentence.aligned ??= new Map()).set(key, out);
   if (!leaveOut) (sentence.alignedByPool ??= new Map()).set(pool, out);
   return out;
 }
 
+// A pool's key and its sentences as a mask, found once per pool array (one per passage, ./context `sourcesFor`).
+const POOL_KEYS = new WeakMap<readonly IndexedSource[], string>();
+const POOL_MASKS = new WeakMap<readonly IndexedSource[], Uint8Array>();
+
+function poolKey(pool: readonly IndexedSource[]): string {
+  let key = POOL_KEYS.get(pool);
+  if (key === undefined) POOL_KEYS.set(pool, (key = pool.map((s) => s.doc.n).join(',')));
+  return key;
+}
+
+/** 1 for each source sentence whose source number is in the pool's (by number, as the sentences carry it). */
+function poolMask(ctx: CheckContext, pool: readonly IndexedSource[]): Uint8Array {
+  let mask = POOL_MASKS.get(pool);
+  if (mask) return mask;
+  const inPool = new Set(pool.map((s) => s.doc.n));
+  mask = new Uint8Array(ctx.sentences.length);
+  for (let id = 0; id < mask.length; id++) if (inPool.has(ctx.sentences[id]!.n)) mask[id] = 1;
+  POOL_MASKS.set(pool, mask);
+  return mask;
+}
+
 function aligned(ctx: CheckContext, sentence: DraftSentence, pool: readonly IndexedSource[], leaveOut?: ReadonlySet<string>): Alignment[] {
   const { raw, ids, total, weights } = overlap(ctx, sentence);
-  const inPool = new Set(pool.map((s) => s.doc.n));
+  const mask = poolMask(ctx, pool);
   let kept = total;
-  // The pool's sentences that share a word, and their sums.
-  const scores = new Map<number, number>();
-  for (const id of ids) if (inPool.has(ctx.sentences[id]!.n)) scores.set(id, raw[id]!);
+  // The pool's sentences that share a word, and their sums: typed arrays by id rather than a Map (asked per draft sentence, pool and left-out set).
+  const scored = ids.filter((id) => mask[id] === 1);
+  const scores = new Float64Array(raw.length);
+  const has = new Uint8Array(raw.length);
+  for (const id of scored) {
+    scores[id] = raw[id]!;
+    has[id] = 1;
+  }
   if (leaveOut) {
     for (const w of leaveOut) {
       const weight = weights.get(w);
       if (weight === undefined) continue;
       kept -= weight;
-      for (const id of ctx.postings.get(w) ?? []) {
-        const s = scores.get(id);
-        if (s !== undefined) scores.set(id, s - weight);
-      }
+      for (const id of ctx.postings.get(w) ?? []) if (has[id]) scores[id] = scores[id]! - weight;
     }
   }
   const out: Alignment[] = [];
-  scores.forEach((s, id) => {
+  for (const id of scored) {
+    const s = scores[id]!;
     if (s > 1e-9) out.push({ id, sentence: ctx.sentences[id]!, score: kept > 0 ? s / kept : 0 });
-  });
+  }
+  // Ids are unique: the order is the same whatever order the scores were gathered in.
   out.sort((a, b) => b.score - a.score || a.id - b.id);
   return out;
 }

@@ -246,11 +246,18 @@ export function sourcesFor(ctx: CheckContext, passage: Passage): IndexedSource[]
 }
 
 /** Every sentence of the given sources, in order. An array, not a generator: the checks walk it per claim, and resuming a generator per sentence cost more than the copy. */
-export function sentencesOf(ctx: CheckContext, list: Iterable<IndexedSource>): SourceSentence[] {
+export function sentencesOf(ctx: CheckContext, list: Iterable<IndexedSource>): readonly SourceSentence[] {
+  // A passage's pool is one array for the call (`sourcesFor`) and is asked for once per draft sentence and check: built once.
+  const known = Array.isArray(list) ? SENTENCES_OF.get(list) : undefined;
+  if (known) return known;
   const out: SourceSentence[] = [];
   for (const s of list) for (let id = s.firstSentence; id < s.firstSentence + s.sentenceCount; id++) out.push(ctx.sentences[id]!);
+  if (Array.isArray(list)) SENTENCES_OF.set(list, out);
   return out;
 }
+
+// Pool array -> its sentences. A pool's IndexedSources belong to one context, so the entry is that call's; it goes with the pool.
+const SENTENCES_OF = new WeakMap<readonly IndexedSource[], readonly SourceSentence[]>();
 
 /** The neighbours of a source sentence's figures, computed once per call. */
 export function figureNeighbours(s: SourceSentence): Neighbours[] {
