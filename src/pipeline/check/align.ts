@@ -27,7 +27,7 @@ export interface Overlap {
 function overlap(ctx: CheckContext, sentence: DraftSentence): Overlap {
   if (sentence.overlap) return sentence.overlap;
   const raw = new Float64Array(ctx.sentences.length);
-  const reached = new Uint8Array(ctx.sentences.length);
+  const { reached } = scratch(ctx);
   const ids: number[] = [];
   const weights = new Map<string, number>();
   let total = 0;
@@ -47,6 +47,7 @@ function overlap(ctx: CheckContext, sentence: DraftSentence): Overlap {
       raw[id] = raw[id]! + weight;
     }
   }
+  for (const id of ids) reached[id] = 0;
   return (sentence.overlap = { raw, ids, total, weights });
 }
 
@@ -87,14 +88,28 @@ function poolMask(ctx: CheckContext, pool: readonly IndexedSource[]): Uint8Array
   return mask;
 }
 
+// Per-call scratch arrays by sentence id for `overlap` and `aligned` (neither re-entered, each clears what it set): typed arrays of this size live outside the heap, costly to allocate per call.
+interface Scratch {
+  scores: Float64Array;
+  has: Uint8Array;
+  reached: Uint8Array;
+}
+const SCRATCH = new WeakMap<CheckContext, Scratch>();
+
+function scratch(ctx: CheckContext): Scratch {
+  let s = SCRATCH.get(ctx);
+  const n = ctx.sentences.length;
+  if (!s) SCRATCH.set(ctx, (s = { scores: new Float64Array(n), has: new Uint8Array(n), reached: new Uint8Array(n) }));
+  return s;
+}
+
 function aligned(ctx: CheckContext, sentence: DraftSentence, pool: readonly IndexedSource[], leaveOut?: ReadonlySet<string>): Alignment[] {
   const { raw, ids, total, weights } = overlap(ctx, sentence);
   const mask = poolMask(ctx, pool);
   let kept = total;
   // The pool's sentences that share a word, and their sums: typed arrays by id rather than a Map (asked per draft sentence, pool and left-out set).
   const scored = ids.filter((id) => mask[id] === 1);
-  const scores = new Float64Array(raw.length);
-  const has = new Uint8Array(raw.length);
+  const { scores, has } = scratch(ctx);
   for (const id of scored) {
     scores[id] = raw[id]!;
     has[id] = 1;
@@ -110,6 +125,7 @@ function aligned(ctx: CheckContext, sentence: DraftSentence, pool: readonly Inde
   const out: Alignment[] = [];
   for (const id of scored) {
     const s = scores[id]!;
+    has[id] = 0;
     if (s > 1e-9) out.push({ id, sentence: ctx.sentences[id]!, score: kept > 0 ? s / kept : 0 });
   }
   // Ids are unique: the order is the same whatever order the scores were gathered in.
