@@ -4,7 +4,7 @@
  * rarity across the story's source sentences (idf) — the overlap measure of extractive
  * summarisation evaluation (e.g. ROUGE-1 recall with idf weights), found through the postings.
  */
-import { attributionWords, type CheckContext, type IndexedSource, type SourceSentence } from './context';
+import { attributionWords, type CheckContext, type IndexedSource, poolInfo, type SourceSentence } from './context';
 import { type DraftSentence, sentenceTokens } from './passages';
 
 /** A source sentence and the idf-weighted share (0..1) of the draft sentence's content words it holds. */
@@ -60,47 +60,34 @@ export function alignments(ctx: CheckContext, sentence: DraftSentence, pool: rea
   // Most calls ask again for a passage's own pool (one array per call, ./context `sourcesFor`) with nothing left out: found by the array, no key built.
   const known = leaveOut ? undefined : sentence.alignedByPool?.get(pool);
   if (known) return known;
-  const key = `${poolKey(pool)}|${leaveOut ? [...leaveOut].sort().join(' ') : ''}`;
+  const key = `${poolKey(ctx, pool)}|${leaveOut ? [...leaveOut].sort().join(' ') : ''}`;
   const out = sentence.aligned?.get(key) ?? aligned(ctx, sentence, pool, leaveOut);
   (sentence.aligned ??= new Map()).set(key, out);
   if (!leaveOut) (sentence.alignedByPool ??= new Map()).set(pool, out);
   return out;
 }
 
-// A pool's key and its sentences as a mask, found once per pool array (one per passage, ./context `sourcesFor`).
-const POOL_KEYS = new WeakMap<readonly IndexedSource[], string>();
-const POOL_MASKS = new WeakMap<readonly IndexedSource[], Uint8Array>();
-
-function poolKey(pool: readonly IndexedSource[]): string {
-  let key = POOL_KEYS.get(pool);
-  if (key === undefined) POOL_KEYS.set(pool, (key = pool.map((s) => s.doc.n).join(',')));
-  return key;
+/** The pool's source numbers joined, found once per pool array. */
+function poolKey(ctx: CheckContext, pool: readonly IndexedSource[]): string {
+  const info = poolInfo(ctx, pool);
+  return (info.key ??= pool.map((s) => s.doc.n).join(','));
 }
 
-/** 1 for each source sentence whose source number is in the pool's (by number, as the sentences carry it). */
+/** 1 for each source sentence whose source number is in the pool's (by number, as the sentences carry it), found once per pool array. */
 function poolMask(ctx: CheckContext, pool: readonly IndexedSource[]): Uint8Array {
-  let mask = POOL_MASKS.get(pool);
-  if (mask) return mask;
+  const info = poolInfo(ctx, pool);
+  if (info.mask) return info.mask;
   const inPool = new Set(pool.map((s) => s.doc.n));
-  mask = new Uint8Array(ctx.sentences.length);
+  const mask = new Uint8Array(ctx.sentences.length);
   for (let id = 0; id < mask.length; id++) if (inPool.has(ctx.sentences[id]!.n)) mask[id] = 1;
-  POOL_MASKS.set(pool, mask);
-  return mask;
+  return (info.mask = mask);
 }
 
-// Per-call scratch arrays by sentence id for `overlap` and `aligned` (neither re-entered, each clears what it set): typed arrays of this size live outside the heap, costly to allocate per call.
-interface Scratch {
-  scores: Float64Array;
-  has: Uint8Array;
-  reached: Uint8Array;
-}
-const SCRATCH = new WeakMap<CheckContext, Scratch>();
-
-function scratch(ctx: CheckContext): Scratch {
-  let s = SCRATCH.get(ctx);
+// Scratch arrays by sentence id for `overlap` and `aligned`, kept on the context: neither is re-entered and each clears what it
+// set; typed arrays of this size live outside the heap and cost more to allocate per call than to reuse.
+function scratch(ctx: CheckContext): NonNullable<CheckContext['scratch']> {
   const n = ctx.sentences.length;
-  if (!s) SCRATCH.set(ctx, (s = { scores: new Float64Array(n), has: new Uint8Array(n), reached: new Uint8Array(n) }));
-  return s;
+  return (ctx.scratch ??= { scores: new Float64Array(n), has: new Uint8Array(n), reached: new Uint8Array(n) });
 }
 
 function aligned(ctx: CheckContext, sentence: DraftSentence, pool: readonly IndexedSource[], leaveOut?: ReadonlySet<string>): Alignment[] {
