@@ -145,6 +145,10 @@ export interface CheckContext {
   figureSentenceIds?: number[];
   /** Lower-case words the sources capitalise inside a sentence (./roles), found when first needed. */
   names?: Set<string>;
+  /** What is read per pool of cited sources (one array per passage, `sourcesFor`), found on first need: a Map the context owns, not a WeakMap per pool. */
+  pools?: Map<readonly IndexedSource[], PoolInfo>;
+  /** Scratch arrays by sentence id for ./align (cleared after each use). */
+  scratch?: { scores: Float64Array; has: Uint8Array; reached: Uint8Array };
   /** Rarity of a stemmed content word across the source sentences (0 for a word in every sentence). */
   idf(w: string): number;
 }
@@ -246,10 +250,33 @@ export function sourcesFor(ctx: CheckContext, passage: Passage): IndexedSource[]
 }
 
 /** Every sentence of the given sources, in order. An array, not a generator: the checks walk it per claim, and resuming a generator per sentence cost more than the copy. */
-export function sentencesOf(ctx: CheckContext, list: Iterable<IndexedSource>): SourceSentence[] {
+export function sentencesOf(ctx: CheckContext, list: Iterable<IndexedSource>): readonly SourceSentence[] {
+  // A passage's pool is one array for the call (`sourcesFor`), asked for once per draft sentence and check: built once.
+  if (Array.isArray(list)) return (poolInfo(ctx, list).sentences ??= sentencesIn(ctx, list));
+  return sentencesIn(ctx, list);
+}
+
+function sentencesIn(ctx: CheckContext, list: Iterable<IndexedSource>): SourceSentence[] {
   const out: SourceSentence[] = [];
   for (const s of list) for (let id = s.firstSentence; id < s.firstSentence + s.sentenceCount; id++) out.push(ctx.sentences[id]!);
   return out;
+}
+
+/** What the checks read of one pool array, filled in on first need. */
+export interface PoolInfo {
+  sentences?: readonly SourceSentence[];
+  /** Its source numbers joined (./align's cache key). */
+  key?: string;
+  /** 1 for each source sentence whose source number is the pool's (./align). */
+  mask?: Uint8Array;
+}
+
+/** The entry of a pool array in the context's pool cache. */
+export function poolInfo(ctx: CheckContext, pool: readonly IndexedSource[]): PoolInfo {
+  const pools = (ctx.pools ??= new Map());
+  let info = pools.get(pool);
+  if (!info) pools.set(pool, (info = {}));
+  return info;
 }
 
 /** The neighbours of a source sentence's figures, computed once per call. */

@@ -129,7 +129,7 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
   const theirs = (source.nameRuns ??= namesOf(ctx, source.text, [], ignore));
   // Below MIN_SUPPORT only the agent of a verb the two sentences share is compared: the verb itself ties them.
   if (best.score < MIN_SUPPORT) {
-    const agent: Agent | null = otherAgent(part.text, names, source.text, theirs) ?? otherPassiveAgent(ctx, part.text, names, ranked, ignore);
+    const agent: Agent | null = otherAgent(part.text, names, source, theirs) ?? otherPassiveAgent(ctx, part.text, names, ranked, ignore);
     return agent ? [agentFinding(ctx, p, part, agent.source ?? source, agent)] : [];
   }
   const before = ctx.sentences[best.id - 1];
@@ -163,7 +163,7 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
     if (describes(source.text, from, to, rival) || modifies(source.text, rival, part.text, n) || spelledAfter(source.text, rival, n)) continue;
     out.push(`${p.where}: "${n.raw}" stands where ${ctx.byNumber.get(source.n)!.label} names ${rival.raw} — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`);
   }
-  const agent: Agent | null = otherAgent(part.text, names, source.text, theirs) ?? otherPassiveAgent(ctx, part.text, names, ranked, ignore);
+  const agent: Agent | null = otherAgent(part.text, names, source, theirs) ?? otherPassiveAgent(ctx, part.text, names, ranked, ignore);
   if (agent) out.push(agentFinding(ctx, p, part, agent.source ?? source, agent));
   const side = otherSide(part.text, ranked);
   if (side) out.push(agentFinding(ctx, p, part, side.source!, side));
@@ -360,8 +360,10 @@ const LOWER_WORD = /\p{Ll}+/gu;
  * A verb the draft and its source sentence share whose subject in the draft is a name the source
  * does not give it to: "Biden also warned that …" where the source has "Xi warned that …".
  */
-function otherAgent(text: string, names: NameRun[], sourceText: string, theirs: NameRun[]): { mine: string; theirs: string; verb: string } | null {
-  const lower = sourceText.toLowerCase();
+function otherAgent(text: string, names: NameRun[], source: SourceSentence, theirs: NameRun[]): { mine: string; theirs: string; verb: string } | null {
+  const sourceText = source.text;
+  // The cited sentence's lower case, kept with it (./context `lowerCased`): not lower-cased again per draft sentence.
+  const lower = lowerCased(source).lowerText;
   LOWER_WORD.lastIndex = 0;
   for (let m = LOWER_WORD.exec(text); m; m = LOWER_WORD.exec(text)) {
     // "Democrats withheld", "Biden led": irregular past forms act as the -ed ones do, but for light and motion verbs
@@ -422,6 +424,17 @@ const IRREGULAR: Record<string, string> = { said: 'say|says|said', says: 'say|sa
 
 /** A pattern for a verb's present and past forms ("warned" -> warn, warns, warned). */
 function verbForms(verb: string): RegExp {
+  // Asked per draft verb and cited sentence: one pattern per verb. matchAll starts at the pattern's lastIndex and
+  // otherPassiveAgent execs it, so it is handed out at 0 as a new one would be.
+  let known = VERB_FORMS.get(verb);
+  if (!known) VERB_FORMS.set(verb, (known = verbFormsPattern(verb)));
+  known.lastIndex = 0;
+  return known;
+}
+
+const VERB_FORMS = new Map<string, RegExp>();
+
+function verbFormsPattern(verb: string): RegExp {
   const irregular = IRREGULAR[verb];
   if (irregular) return new RegExp(`\\b(?:${irregular})\\b`, 'g');
   // "led" is "lead", "leads" and "led"; its -ed stem would be "l".

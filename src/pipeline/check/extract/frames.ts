@@ -56,10 +56,14 @@ export function changeRoles(text: string, figures: readonly Figure[]): (ChangeRo
 
 function lastBreak(text: string): number {
   let at = 0;
-  const re = new RegExp(SENTENCE_PART.source, 'g');
+  // One hoisted global copy of SENTENCE_PART, not a new pattern per call; the loop runs to the end, which leaves it at 0.
+  const re = SENTENCE_PARTS;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) at = m.index + m[0].length;
   return at;
 }
+
+const SENTENCE_PARTS = new RegExp(SENTENCE_PART.source, 'g');
 
 /** A vote tally: the two counts of a vote, in the order written. */
 export interface Tally {
