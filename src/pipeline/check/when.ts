@@ -112,11 +112,23 @@ export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence
     const other = context.find((s) => sourceWeekdays(s).size && ![...sourceWeekdays(s)].some((d) => mine.has(d)));
     // "called it a fallacy in a letter, but said on Friday …": two reports in one sentence; the day is the second one's.
     if (other && clauseSupports(ctx, part, start, day, pool, leaveOut)) continue;
+    // "On Wednesday, the day after Trump sent the letter" where the source has the letter on Tuesday: a day counted from the source's.
+    if (other && dayCountedFrom(part.text, day, sourceWeekdays(other))) continue;
     if (other) {
       out.push(`${p.where}: "${day}" stands where ${ctx.byNumber.get(other.n)!.label} gives ${[...sourceWeekdays(other)].join(' or ')} — ${excerpt(other.text, 90)} — ${excerpt(part.text)}`);
     }
   }
   return out;
+}
+
+const DAY_AFTER = /\b(?:the|a)\s+(?:day\s+after|next\s+day|following\s+day|day\s+later)\b/i;
+const DAY_BEFORE = /\b(?:the|a)\s+(?:day\s+before|previous\s+day|day\s+earlier)\b/i;
+
+/** Whether the draft gives its weekday as the day after (or before) a weekday the source gives. */
+export function dayCountedFrom(text: string, day: string, theirs: ReadonlySet<string>): boolean {
+  const at = WEEK.indexOf(day);
+  if (at < 0) return false;
+  return (DAY_AFTER.test(text) && theirs.has(WEEK[(at + WEEK.length - 1) % WEEK.length]!)) || (DAY_BEFORE.test(text) && theirs.has(WEEK[(at + 1) % WEEK.length]!));
 }
 
 /** A source sentence's relative times, found once per call. */

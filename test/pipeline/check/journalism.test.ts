@@ -56,6 +56,15 @@ describe('dates as journalists write them', () => {
     expect(findings(s, 'numbers').join(' ')).toMatch(/Jan\. 20/);
   });
 
+  it('reads a weekday given as the day after (or before) one the source gives', async () => {
+    const { dayCountedFrom } = await import('../../../src/pipeline/check/when');
+    expect(dayCountedFrom('On Wednesday, the day after the mayor sent the letter.', 'Wednesday', new Set(['Tuesday']))).toBe(true);
+    expect(dayCountedFrom('On Monday, the day before the vote.', 'Monday', new Set(['Tuesday']))).toBe(true);
+    expect(dayCountedFrom('On Thursday, the day after the mayor sent the letter.', 'Thursday', new Set(['Tuesday']))).toBe(false);
+    expect(dayCountedFrom('On Wednesday the mayor sent the letter.', 'Wednesday', new Set(['Tuesday']))).toBe(false);
+    expect(dayCountedFrom('On Monday, the day after the rally.', 'Monday', new Set(['Sunday']))).toBe(true);
+  });
+
   it('holds a shifted weekday and passes the weekday the sources give', () => {
     const texts: [string, string] = ['The council voted on Monday night to cut fares for students.', 'The fare vote came on Monday.'];
     expect(findings(story(texts, [p([1], 'The council voted on Monday night to lower student fares.')]), 'numbers')).toEqual([]);
