@@ -8,23 +8,21 @@ import { type Figure, supportsKey, withinHedge } from './extract/numbers';
 import { type CheckContext, type IndexedSource, type SourceSentence, sentencesOf } from './context';
 import type { DraftSentence } from './passages';
 
-/** How a source frames each of its figures, read once per source sentence. */
-interface SourceFrames {
+/** How a source frames each of its figures (same order as its `figures`), read once per source sentence. */
+export interface SourceFrames {
   roles: (ChangeRole | undefined)[];
   forecast: boolean[];
   periods: (RatePeriod | undefined)[];
   tallies: Tally[];
 }
 
-const framesOf = new WeakMap<SourceSentence, SourceFrames>();
-
 function frames(s: SourceSentence): SourceFrames {
-  let out = framesOf.get(s);
-  if (!out) {
-    out = { roles: changeRoles(s.text, s.figures), forecast: s.figures.map((g) => isForecast(s.text, g)), periods: s.figures.map((g) => ratePeriod(s.text, g)), tallies: tallies(s.text) };
-    framesOf.set(s, out);
-  }
-  return out;
+  return (s.frames ??= {
+    roles: changeRoles(s.text, s.figures),
+    forecast: s.figures.map((g) => isForecast(s.text, g)),
+    periods: s.figures.map((g) => ratePeriod(s.text, g)),
+    tallies: tallies(s.text),
+  });
 }
 
 const ROLE_WORDS: Record<ChangeRole, string> = { from: 'the level a change started from', to: 'the level a change reached', by: 'the size of a change' };
@@ -87,20 +85,20 @@ export interface TallyConflict {
 /**
  * The vote tallies of a draft sentence checked against the cited sources' tallies: `conflicts` are
  * those no cited source gives when the sources give a tally of their own ("voted 230 to 12" where
- * they say 230-197); `supported` those a cited source gives. Offsets are in the sentence.
+ * they say 230-197); `supported` those a cited source gives; `all` every tally of the sentence. Offsets are in the sentence.
  */
-export function checkTallies(ctx: CheckContext, part: DraftSentence, pool: IndexedSource[]): { conflicts: TallyConflict[]; supported: Tally[] } {
+export function checkTallies(ctx: CheckContext, part: DraftSentence, pool: IndexedSource[]): { all: Tally[]; conflicts: TallyConflict[]; supported: Tally[] } {
   const mine = tallies(part.text);
-  if (!mine.length) return { conflicts: [], supported: [] };
+  if (!mine.length) return { all: mine, conflicts: [], supported: [] };
   const given: { t: Tally; s: SourceSentence }[] = [];
   for (const s of sentencesOf(ctx, pool)) for (const t of frames(s).tallies) given.push({ t, s });
   const supported = mine.filter((t) => given.some((g) => sameTally(t, g.t)));
-  if (!given.length) return { conflicts: [], supported };
+  if (!given.length) return { all: mine, conflicts: [], supported };
   const conflicts = mine
     .filter((t) => !supported.includes(t))
     .map((t) => {
       const near = given.find((g) => g.t.a === t.a || g.t.b === t.b || g.t.a === t.b || g.t.b === t.a) ?? given[0]!;
       return { raw: part.text.slice(t.start, t.end), start: t.start, end: t.end, other: near.s.text.slice(near.t.start, near.t.end) };
     });
-  return { conflicts, supported };
+  return { all: mine, conflicts, supported };
 }

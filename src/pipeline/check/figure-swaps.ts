@@ -5,7 +5,7 @@
  * sources"; only their places tell the error. A sentence that compares two figures keeps each next
  * to its own words, so the test asks for a cross: each figure's words must sit by the other's place.
  */
-import { tallies } from './extract/frames';
+import type { Tally } from './extract/frames';
 import { type Figure, supportsKey } from './extract/numbers';
 import { type CheckContext, figureNeighbours, type IndexedSource, type SourceSentence, sentencesOf } from './context';
 import { type DraftSentence, sentenceTokens } from './passages';
@@ -27,13 +27,12 @@ export interface FigureSwap {
 }
 
 /**
- * The first pair of figures of a draft sentence (same kind, neither spelled out) that one cited
+ * The first pair of figures of a draft sentence (same kind, neither spelled out nor a count of a vote) that one cited
  * sentence gives both of, with the draft's words around each matching the source's words around the
  * other far better than its own (CROSS_RATIO, CROSS_MARGIN), or null.
  */
-export function swappedFigures(ctx: CheckContext, part: DraftSentence, figures: readonly Figure[], pool: IndexedSource[]): FigureSwap | null {
-  // A vote's counts are checked as a tally (./figure-frames).
-  const votes = tallies(part.text);
+export function swappedFigures(ctx: CheckContext, part: DraftSentence, figures: readonly Figure[], votes: readonly Tally[], pool: IndexedSource[]): FigureSwap | null {
+  // A vote's counts (`votes`, the sentence's tallies) are checked as a tally (./figure-frames).
   const counted = figures.filter((f) => COUNTED.has(f.kind) && !f.soft && !votes.some((t) => t.start <= f.start && f.start < t.end));
   if (counted.length < 2) return null;
   const tokens = sentenceTokens(part);

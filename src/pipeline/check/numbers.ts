@@ -40,11 +40,11 @@ export function checkNumbers(ctx: CheckContext): string[] {
       const figures = sentenceFigures(part);
       if (!figures.length) continue;
       // Titles, deks and headings compress a story: only cited paragraphs are held to their sources' frames.
-      const votes = p.citations === null ? { conflicts: [], supported: [] } : checkTallies(ctx, part, pool);
+      const votes = p.citations === null ? { all: [], conflicts: [], supported: [] } : checkTallies(ctx, part, pool);
       const tallied = votes.conflicts;
       for (const t of tallied) details.push(`${p.where}: the vote "${t.raw}" is not the tally ${labels(pool)} give${t.other ? ` ("${t.other}")` : ''} — ${excerpt(sentence)}`);
       const framed = p.citations === null ? null : frameConflicts(ctx, part, figures, pool);
-      const swap = p.citations === null ? null : swappedFigures(ctx, part, figures, pool);
+      const swap = p.citations === null ? null : swappedFigures(ctx, part, figures, votes.all, pool);
       if (swap) details.push(`${p.where}: "${swap.a.raw}" and "${swap.b.raw}" stand in each other's places in ${ctx.byNumber.get(swap.s.n)!.label} — ${excerpt(swap.s.text, 90)} — ${excerpt(sentence)}`);
       for (const f of figures) {
         if (tallied.some((t) => t.start <= f.start && f.start < t.end)) continue;

@@ -189,7 +189,9 @@ const SIDES: Record<string, { family: string; other: string }> = {
   liberals: { family: 'liberal', other: 'conservative' }, conservatives: { family: 'conservative', other: 'liberal' },
   house: { family: 'house', other: 'senate' }, senate: { family: 'senate', other: 'house' },
 };
-const SIDE_WORD = /\b(?:Democrats?|Republicans?|GOP|[Ll]iberals|[Cc]onservatives|House|Senate)\b/;
+// The words of SIDES as a text writes them.
+const SIDE_NAMES = String.raw`Democrats?|Republicans?|GOP|[Ll]iberals|[Cc]onservatives|House|Senate`;
+const SIDE_WORD = new RegExp(String.raw`\b(?:${SIDE_NAMES})\b`);
 const CHAMBER = /^(?:house|senate)$/;
 
 /** The side named right before offset `at`, with the chamber before it ("Senate Republicans": family republican, chamber senate), or null. */
@@ -238,7 +240,7 @@ function otherSide(text: string, ranked: readonly Alignment[]): Agent | null {
 }
 
 // A side and the word after it (an adverb or auxiliary may stand between): "Republicans withheld", "the Senate had tabled".
-const SIDE_THEN_WORD = /\b(Democrats?|Republicans?|GOP|[Ll]iberals|[Cc]onservatives|House|Senate)(?:-led)?\s+(?:(?:also|later|again|then|previously|earlier|quickly|has|have|had)\s+)*(\p{Ll}{3,})\b/gu;
+const SIDE_THEN_WORD = new RegExp(String.raw`\b(${SIDE_NAMES})(?:-led)?\s+(?:(?:also|later|again|then|previously|earlier|quickly|has|have|had)\s+)*(\p{Ll}{3,})\b`, 'gu');
 // A past verb: "-ed" or a common irregular past. A present "-s" is left out: "Republican votes" is a noun.
 const VERB_SHAPE = /^(?:\p{Ll}+ed|withheld|held|won|lost|led|sought|fought|kept|struck|left|sent|took|gave|made)$/u;
 

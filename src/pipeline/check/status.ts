@@ -23,27 +23,29 @@ const VERB_STATUS = /^(?:fired|ousted|deposed)$/;
 const PAST_ROLE = /\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\bwas\b|\bonce(?:-|\s+(?:a|an|the)\b)|\bpreviously\b/i;
 
 /**
+ * Where a source's role (lower case) stands in the draft: as written, hyphens read as spaces, or, when
+ * that is nowhere, without a country's initials before it ("u.s. special counsel" as "special counsel").
+ * [role as found, offset] pairs.
+ */
+function rolePlaces(draft: string, role: string): [string, number][] {
+  const spaced = role.replace(/-/g, ' ');
+  const bare = spaced.replace(COUNTRY_INITIALS, '');
+  for (const form of bare === spaced ? [spaced] : [spaced, bare]) {
+    const out: [string, number][] = [];
+    for (let at = draft.indexOf(form); at >= 0; at = draft.indexOf(form, at + 1)) out.push([form, at]);
+    if (out.length) return out;
+  }
+  return [];
+}
+
+const COUNTRY_INITIALS = /^(?:u\.s\.|u\.k\.|u\.n\.|us|uk|un)\s+(?=\S)/;
+
+/**
  * A role the source gives with a status ("the former U.S. ambassador") that the draft sentence gives
  * without it ("the U.S. ambassador"): the draft presents a former holder as the sitting one. Null when
  * the draft keeps the status, says "then" or "at the time", or does not name the role. `named`: the
  * source sentence reports something else, so only the same person's role counts.
  */
-/**
- * Where a source's role (lower case) stands in the draft: as written, hyphens read as spaces, or without a
- * country's initials before it ("u.s. special counsel" as "special counsel"). [role as found, offset] pairs.
- */
-function rolePlaces(draft: string, role: string): [string, number][] {
-  const spaced = role.replace(/-/g, ' ');
-  const out: [string, number][] = [];
-  for (const tail of [spaced, spaced.replace(COUNTRY_INITIALS, '')]) {
-    for (let at = draft.indexOf(tail); at >= 0; at = draft.indexOf(tail, at + 1)) out.push([tail, at]);
-    if (out.length || tail === spaced.replace(COUNTRY_INITIALS, '')) break;
-  }
-  return out;
-}
-
-const COUNTRY_INITIALS = /^(?:u\.s\.|u\.k\.|u\.n\.|us|uk|un)\s+(?=\S)/;
-
 export function droppedStatus(s: SourceSentence, draft: string, named = false): { status: string; role: string } | null {
   // Most source sentences give no status: the draft is not lower-cased for them (this is asked of every pair).
   const roles = statusRoles(s);
@@ -57,13 +59,12 @@ export function droppedStatus(s: SourceSentence, draft: string, named = false): 
     // "acting as lobbyists", "acting on behalf of": the verb, not a status.
     if (status === 'acting' && /^\s*(?:as|on|in|for|like|with|against|to)\b/i.test(source.slice(m.index + m[1]!.length))) continue;
     const written = fullRole(source, m);
-    const role = written.toLowerCase().replace(/\.$/, '');
+    const theirRole = written.toLowerCase().replace(/\.$/, '');
     // "former New Zealand prime minister": a role of capitalised words only, no title among them, is a place, not the role.
     if (!written.split(/\s+/).some((w) => /^\p{Ll}/u.test(w) || roleWord(w))) continue;
     // "was fired." at the end of a text leaves no role: an empty string would be found everywhere.
-    if (!/\p{L}/u.test(role) || role.split(/\s+/).every((w) => STOPWORDS.has(w))) continue;
-    for (const [spot, at] of rolePlaces(searchDraft, role)) {
-      const role = spot;
+    if (!/\p{L}/u.test(theirRole) || theirRole.split(/\s+/).every((w) => STOPWORDS.has(w))) continue;
+    for (const [role, at] of rolePlaces(searchDraft, theirRole)) {
       const before = lowerDraft.slice(Math.max(0, at - 24), at);
       const wordAfter = lowerDraft.slice(at + role.length, at + role.length + 1);
       if (/[\p{L}]/u.test(wordAfter) || (at > 0 && /[\p{L}]/u.test(lowerDraft[at - 1]!))) continue;

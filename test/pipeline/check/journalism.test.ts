@@ -40,6 +40,14 @@ function findings(s: { draft: ArticleDraft; sources: SourceDoc[] }, name: string
   return checkArticle(s.draft, s.sources, { now: EVAL_NOW }).results.find((r) => r.name === name)!.details;
 }
 
+/**
+ * The findings of check `name`, joined, for the story of `texts` whose first paragraph is the text given,
+ * citing `cites` (or, left out, the one source each call names).
+ */
+function checkedBy(name: string, texts: [string, string], cites?: number[]): (text: string, cite?: number) => string {
+  return (text, cite) => findings(story(texts, [p(cites ?? [cite!], text)]), name).join(' ');
+}
+
 describe('dates as journalists write them', () => {
   it('keeps an AP month abbreviation with its day: "Jan. 6" is January 6', () => {
     expect(sentences('The riot took place on Jan. 6, a Wednesday. Officials spoke later.')).toHaveLength(2);
@@ -282,7 +290,7 @@ describe('names as journalists write them', () => {
       'The top Dunmore transit official on Monday confirmed plans to cut fares in Wis. towns. Council Leader Ada Lin of Dunmore said the cut would pass. Ridership figures were posted by Omar Reyes on Monday.',
       'Officials said the Iraqi line would close.',
     ];
-    const flagged = (text: string) => findings(story(texts, [p([1, 2], text)]), 'entities').join(' ');
+    const flagged = checkedBy('entities', texts, [1, 2]);
     expect(flagged('Reyes on Monday confirmed plans to cut fares in Wisconsin towns.')).toBe('');
     expect(flagged('Lin said the cut would pass, and Reyes posted ridership figures on Monday.')).toBe('');
     expect(flagged('Officials said the line in Iraq would close.')).toBe('');
@@ -293,7 +301,7 @@ describe('names as journalists write them', () => {
       'Experts say some 11 billion fares are needed to keep the line open.',
       'Lin hired Omar Reyes in May.',
     ];
-    const flagged = (text: string) => findings(story(texts, [p([1, 2], text)]), 'entities').join(' ');
+    const flagged = checkedBy('entities', texts, [1, 2]);
     expect(flagged('Lin said some 11 billion fares are needed to keep the line open.')).toMatch(/"Lin" said where .* has experts said/);
     expect(flagged('Experts say some 11 billion fares are needed to keep the line open.')).toBe('');
   });
@@ -304,7 +312,7 @@ describe('names as journalists write them', () => {
 
   it('reads "the Kentucky Republican" as someone named before, not a rival actor', () => {
     const texts: [string, string] = ['Senate Majority Leader Ada Lin set the vote. The Dunmore Republican said Tuesday she had the votes to pass the fare cut.', 'Lin spoke on Friday.'];
-    const flagged = (text: string) => findings(story(texts, [p([1, 2], text)]), 'entities').join(' ');
+    const flagged = checkedBy('entities', texts, [1, 2]);
     expect(flagged('Senate Majority Leader Ada Lin said Tuesday she had the votes to pass the fare cut.')).toBe('');
   });
 
@@ -313,7 +321,7 @@ describe('names as journalists write them', () => {
       'DUNMORE (AP) — Ada Lin, who ran the depot in Harlow, Mass., for a decade, was praised on Monday by Sen. Omar Reyes, D-Conn., at the hearing.',
       'Really, the hearing was short.',
     ];
-    const flagged = (text: string) => findings(story(texts, [p([1, 2], text)]), 'entities').join(' ');
+    const flagged = checkedBy('entities', texts, [1, 2]);
     expect(flagged('Lin — who ran the depot in Harlow for a decade — was praised on Monday by Sen. Omar Reyes, a Connecticut Democrat, at the hearing.')).toBe('');
     expect(flagged('Lin, who ran the depot in Harlow, Massachusetts, for a decade, was praised on Monday by Reyes at the hearing.')).toBe('');
   });
@@ -323,7 +331,7 @@ describe('names as journalists write them', () => {
       'Editor Ada Lin said the paper changed the fare story after his campaign complained about the wording, Omar Reyes noted.',
       'Vantor said on Monday that the company complained about the fare rules.',
     ];
-    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    const flagged = checkedBy('entities', texts);
     expect(flagged('Editor Ada Lin said the paper changed the fare story after Reyes complained about the wording.', 1)).toMatch(/"Reyes" complained where .* has campaign complained/);
     expect(flagged('Vantor said on Monday that Vantor complained about the fare rules.', 2)).toBe('');
   });
@@ -397,7 +405,7 @@ describe('status, tense and causes', () => {
       'Mayor Omar Reyes is expected to formally announce the fare plan, dubbed Fair Ride, later on Wednesday.',
       'Councillor Ada Lin, who is not seeking reelection next year, backed the plan.',
     ];
-    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    const flagged = checkedBy('entities', texts);
     expect(flagged('Mayor Omar Reyes formally unveiled the fare plan, called Fair Ride, later on Wednesday.', 1)).toMatch(/"unveiled" reports as done/);
     expect(flagged('Mayor Omar Reyes is expected to formally unveil the fare plan, called Fair Ride, later on Wednesday.', 1)).toBe('');
     expect(flagged('Councillor Ada Lin, who is seeking reelection next year, backed the plan.', 2)).toMatch(/"seeking" reports as happening/);
@@ -409,7 +417,7 @@ describe('status, tense and causes', () => {
       'Transit officials on Thursday canceled a gala at the depot, the agency said.',
       'Fare boycott expected. Mayor Omar Reyes on Tuesday called for more spending on buses. The mayor has apologised after snapping at a reporter over the fare plan.',
     ];
-    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    const flagged = checkedBy('entities', texts);
     expect(flagged('Transit officials on Thursday were weighing whether to cancel a gala at the depot, the agency said.', 1)).toMatch(/"cancel" reports as still to come what \[1\] Harbor Signal reports as done \("canceled"\)/);
     expect(flagged('Transit officials on Thursday canceled a gala at the depot, the agency said.', 1)).toBe('');
     expect(flagged('Mayor Omar Reyes is set to call on Tuesday for more spending on buses.', 2)).toMatch(/"call" reports as still to come/);
@@ -429,7 +437,7 @@ describe('status, tense and causes', () => {
       'Mayor Omar Reyes is expected to announce an executive order on bus lanes on Thursday, aides said.',
       "The council's notice sets the stage for the city to withdraw the contractor's permit, officials said.",
     ];
-    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    const flagged = checkedBy('entities', texts);
     expect(flagged('Mayor Omar Reyes unveiled an executive order on bus lanes on Thursday, aides said.', 1)).toMatch(/"unveiled" reports as done what \[1\] Harbor Signal reports as not yet done \("announce"\)/);
     expect(flagged('Mayor Omar Reyes is expected to unveil an executive order on bus lanes on Thursday, aides said.', 1)).toBe('');
     // Another verb of the act on another object is another act.
@@ -442,7 +450,7 @@ describe('status, tense and causes', () => {
       'Council members are planning to accept an offer from Mayor Omar Reyes to extend the fare freeze into December, two members said.',
       'The transit authority is weighing a ban on electric scooters aboard its trains, officials said on Monday.',
     ];
-    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    const flagged = checkedBy('entities', texts);
     expect(flagged('Council members have voted to accept an offer from Mayor Omar Reyes to extend the fare freeze into December, two members said.', 1)).toMatch(/reports as done/);
     expect(flagged('Council members have decided to accept an offer from Mayor Omar Reyes to extend the fare freeze into December, two members said.', 1)).toMatch(/reports as done/);
     expect(flagged('Council members said they would accept an offer from Mayor Omar Reyes to extend the fare freeze into December.', 1)).toBe('');
@@ -455,7 +463,7 @@ describe('status, tense and causes', () => {
       'Mayor Omar Reyes said on Monday he might be able to raise his goal of 100 new buses to 150. Inspectors need to review the contracts before the vote.',
       'The fare freeze takes effect after the council grants final approval to the budget. A rider group appears to have claimed credit for the change.',
     ];
-    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    const flagged = checkedBy('entities', texts);
     expect(flagged('Mayor Omar Reyes said on Monday he has raised his goal of 100 new buses to 150.', 1)).toMatch(/"raised" reports as done/);
     expect(flagged('Mayor Omar Reyes said on Monday he might be able to raise his goal of 100 new buses to 150.', 1)).toBe('');
     expect(flagged('Inspectors have already reviewed the contracts before the vote.', 1)).toMatch(/"reviewed" reports as done/);
@@ -468,14 +476,14 @@ describe('status, tense and causes', () => {
       'The injunction blocking the fare rule will take effect on Friday at 5 p.m., the judge wrote.',
       'A blogger claimed Mayor Omar Reyes said Ada Lin would make a better mayor than anyone.',
     ];
-    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    const flagged = checkedBy('entities', texts);
     expect(flagged('The injunction blocking the fare rule took effect immediately, the judge wrote.', 1)).toMatch(/"took" reports as done/);
     expect(flagged('A blogger claimed Mayor Omar Reyes said Ada Lin would make a better mayor, a quote the blogger had made up.', 2)).toBe('');
   });
 
   it('holds as still to come what the source has done, only where the draft schedules it ("is expected to surrender")', () => {
     const texts: [string, string] = ['Councillor Ada Lin surrendered to the Harbor police on Friday morning, her lawyer said.', 'The council met on Friday.'];
-    const flagged = (text: string) => findings(story(texts, [p([1], text)]), 'entities').join(' ');
+    const flagged = checkedBy('entities', texts, [1]);
     expect(flagged('Councillor Ada Lin is expected to surrender to the Harbor police, her lawyer said.')).toMatch(/"surrender" reports as still to come/);
     expect(flagged('Councillor Ada Lin surrendered to the Harbor police on Friday morning, her lawyer said.')).toBe('');
   });
@@ -485,7 +493,7 @@ describe('status, tense and causes', () => {
       'The fare rule, expected to go into effect on Tuesday, also applies to riders under 12.',
       'Forecasters said the storm was expected to dump somewhere between 5 and 10 inches of rain on Harlow.',
     ];
-    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    const flagged = checkedBy('entities', texts);
     expect(flagged('The fare rule has already taken effect and also applies to riders under 12.', 1)).toMatch(/"taken" reports as done/);
     expect(flagged('Forecasters said the storm dropped 5 to 10 inches of rain on Harlow.', 2)).toMatch(/"dropped" reports as done/);
   });
@@ -495,7 +503,7 @@ describe('status, tense and causes', () => {
       'The suit anticipates the council\'s count certifying Mayor-elect Ada Lin\'s win.',
       'Omar Reyes, who is not running for reelection next year, has been accused of spending the fund without the council\'s consent.',
     ];
-    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    const flagged = checkedBy('entities', texts);
     expect(flagged('The suit targets the council\'s count certifying Mayor Ada Lin\'s win.', 1)).toMatch(/without "-elect"/);
     expect(flagged('The suit targets the council\'s count certifying Mayor-elect Ada Lin\'s win.', 1)).toBe('');
     expect(flagged('Omar Reyes, who is seeking reelection next year, has been accused of spending the fund without the council\'s consent.', 2)).toMatch(/"seeking" reports as happening/);
@@ -507,7 +515,7 @@ describe('status, tense and causes', () => {
       'The council will vote Monday to confirm Judge Ada Lin to the state supreme court.',
       'Committee Chairman Omar Reyes, a Harbor Democrat, scheduled the hearing. Sen. Omar Reyes called it routine.',
     ];
-    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    const flagged = checkedBy('entities', texts);
     expect(flagged('The council will vote Monday on confirming Justice Ada Lin to the state supreme court.', 1)).toMatch(/"Justice Ada Lin" gives Lin an office/);
     expect(flagged('The council will vote Monday on confirming Judge Ada Lin to the state supreme court.', 1)).toBe('');
     // A chair is held beside a seat; a compound title names another office.
@@ -528,7 +536,7 @@ describe('status, tense and causes', () => {
 
   it('reads a present with a day ahead as a schedule ("comes to a head on Tuesday"), not a noun after a verb ("held talks on Tuesday")', () => {
     const texts: [string, string] = ['The fight over the fare plan comes to a head on Tuesday.', 'The mayor held talks on Tuesday with the union.'];
-    const flagged = (text: string, cite: number) => findings(story(texts, [p([cite], text)]), 'entities').join(' ');
+    const flagged = checkedBy('entities', texts);
     expect(flagged('The fight over the fare plan came to a head on Tuesday.', 1)).toMatch(/"came" reports as done/);
     expect(flagged('The mayor talked on Tuesday with the union.', 2)).not.toMatch(/reports as done/);
   });
@@ -546,7 +554,7 @@ describe('status, tense and causes', () => {
 
   it('flags a role the source gives as former written as current, unless the draft tells it is past', () => {
     const texts: [string, string] = ['Ada Lin, the former transit chief of Dunmore, testified on Friday before the council.', 'Lin testified on Friday.'];
-    const flagged = (text: string) => findings(story(texts, [p([1], text)]), 'entities').join(' ');
+    const flagged = checkedBy('entities', texts, [1]);
     expect(flagged('Ada Lin, the transit chief of Dunmore, testified on Friday before the council.')).toMatch(/"transit chief" without "former"/);
     expect(flagged('Ada Lin, the former transit chief of Dunmore, testified on Friday before the council.')).toBe('');
     expect(flagged('Ada Lin, who served as transit chief of Dunmore until May, testified on Friday before the council.')).toBe('');
@@ -557,7 +565,7 @@ describe('status, tense and causes', () => {
       'The auditor trashed fired transit chief Ada Lin during her testimony on Friday. Crews fired rubber pellets at the crowd.',
       'Lin went "rogue" in her pursuit of the contract, the auditor said.',
     ];
-    const flagged = (text: string) => findings(story(texts, [p([1, 2], text)]), 'entities').join(' ');
+    const flagged = checkedBy('entities', texts, [1, 2]);
     expect(flagged('The auditor agreed that transit chief Ada Lin went "rogue" in her pursuit of the contract, which the panel was told.')).toMatch(/"transit chief" without "fired"/);
     expect(flagged('The auditor agreed that former transit chief Ada Lin went "rogue" in her pursuit of the contract.')).toBe('');
     expect(flagged('Crews used rubber pellets at the crowd on Friday, the auditor said.')).toBe('');
@@ -565,7 +573,7 @@ describe('status, tense and causes', () => {
 
   it('reads a status\'s whole role up to the name, so a place in it is no role of its own', () => {
     const texts: [string, string] = ['Former Dunmore transit chief Ada Lin led the review. Acting Harbor Police Chief Omar Reyes backed it.', 'Lin spoke in Dunmore on Friday.'];
-    const flagged = (text: string) => findings(story(texts, [p([1, 2], text)]), 'entities').join(' ');
+    const flagged = checkedBy('entities', texts, [1, 2]);
     expect(flagged('Lin, who once ran transit in Dunmore, led the review; Reyes backed it.')).toBe('');
     expect(flagged('Harbor Police Chief Omar Reyes backed the review.')).toMatch(/without "acting"/);
     expect(extractStatusClaims('the late changes made by the Harbor board')).toEqual([]);
@@ -581,7 +589,7 @@ describe('status, tense and causes', () => {
       'The council could afford up to four defections on the fare vote. Ada Lin will take the vacant council seat this week.',
       'Ada Lin took the vacant council seat on Wednesday, the clerk said.',
     ];
-    const flagged = (text: string) => findings(story(texts, [p([1, 2], text)]), 'entities').join(' ');
+    const flagged = checkedBy('entities', texts, [1, 2]);
     expect(flagged('The council could have afforded up to four defections on the fare vote.')).toBe('');
     expect(flagged('Ada Lin took the vacant council seat on Wednesday.')).toBe('');
   });
@@ -596,7 +604,7 @@ describe('status, tense and causes', () => {
       'Fare complaints fell to 2,100 in the week ending Aug. 29, the transit office reported Thursday. Riders may now be forced to buy passes online.',
       'The transit office counted the complaints.',
     ];
-    const held = (text: string) => findings(story(texts, [p([1], text)]), 'citations').join(' ');
+    const held = checkedBy('citations', texts, [1]);
     expect(held('Fare complaints fell to 2,100 in the week ending Aug. 29, largely because new buses were added, the transit office reported Thursday.')).toMatch(/because/);
     expect(held('Fare complaints fell to 2,100 in the week ending Aug. 29, in an effort to win back riders, the transit office reported Thursday.')).toMatch(/in an effort to/);
     expect(held('Riders may now be forced to buy passes online, the transit office reported Thursday.')).toBe('');
@@ -622,7 +630,7 @@ describe('status, tense and causes', () => {
 
   it('reads causes said as a reaction, a motive or a result ("swayed by", "in protest of", "led X to", "is why")', () => {
     const texts: [string, string] = ['The council cut fares for students on Tuesday after a petition signed by 4,000 riders.', 'Students will pay less from March.'];
-    const held = (text: string) => findings(story(texts, [p([1], text)]), 'citations').join(' ');
+    const held = checkedBy('citations', texts, [1]);
     expect(held('Swayed by a petition signed by 4,000 riders, the council cut fares for students on Tuesday.')).toBe('');
     expect(held('Swayed by a drop in ridership over the summer, the council cut fares for students on Tuesday.')).toMatch(/"Swayed by" gives a cause/);
     expect(held('Student protests in the spring led the council to cut fares for students on Tuesday.')).toMatch(/"led the council to" gives a cause/);
@@ -1020,7 +1028,7 @@ describe('counts and tallies as reporters write them', () => {
 
   it('takes a count that a list in apposition spells out, initials and all', () => {
     const texts: [string, string] = ['Council members Ada R. Lin, Omar T. Reyes and Jo Park voted against the fare cut.', 'The fare cut passed on Tuesday.'];
-    const held = (text: string) => findings(story(texts, [p([1, 2], text)]), 'numbers').join(' ');
+    const held = checkedBy('numbers', texts, [1, 2]);
     expect(held('Three council members, Ada R. Lin, Omar T. Reyes and Jo Park, voted against the fare cut.')).toBe('');
     expect(held('Four council members, Ada R. Lin, Omar T. Reyes and Jo Park, voted against the fare cut.')).toMatch(/Four/);
   });
@@ -1089,7 +1097,7 @@ describe('possessives, expletive "it" and quoted verbs', () => {
 
   it('reads a verb in quotation marks as the speaker\'s words, not an act the draft reports as done', () => {
     const texts: [string, string] = ['"You have released the whirlwind and you will pay the price," Lin told the council.', 'Lin spoke on Friday.'];
-    const entities = (text: string) => findings(story(texts, [p([1, 2], text)]), 'entities').join(' ');
+    const entities = checkedBy('entities', texts, [1, 2]);
     expect(entities('Lin told the council it had "released the whirlwind" and would "pay the price."')).not.toMatch(/reports as done/);
   });
 });
@@ -1166,7 +1174,7 @@ describe('figures the sources round or never count', () => {
 
   it('holds a count of what a source counts with another adjective in front ("five separate locations" for "three different locations")', () => {
     const texts: [string, string] = ['Protests and counter-protests were taking place at three different locations downtown on Saturday.', 'The city closed two streets.'];
-    const numbers = (text: string) => findings(story(texts, [p([1], text)]), 'numbers').join(' ');
+    const numbers = checkedBy('numbers', texts, [1]);
     expect(numbers('Protests and counter-protests played out at five separate locations downtown on Saturday.')).toMatch(/"five" counts what \[1\] Harbor Signal gives as "three"/);
     expect(numbers('Protests and counter-protests played out at three separate locations downtown on Saturday.')).toBe('');
   });
@@ -1176,7 +1184,7 @@ describe('figures the sources round or never count', () => {
       'A bus crashed on the bridge on Monday. Another crash, on the ring road, followed on Tuesday.',
       'The council will meet next month to review the crashes. Repairs will take three days.',
     ];
-    const numbers = (text: string) => findings(story(texts, [p([1, 2], text)]), 'numbers').join(' ');
+    const numbers = checkedBy('numbers', texts, [1, 2]);
     expect(numbers('Two crashes in as many days have put the bus fleet under scrutiny.')).toBe('');
     expect(numbers('Repairs will take five days, the council said.')).toMatch(/"five" counts what \[2\] Calder Ledger gives as "three"/);
   });
