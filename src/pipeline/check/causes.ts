@@ -31,9 +31,6 @@ const FORWARD = /led|leading|resulted|resulting|caused|causing|prompt|forc|drove
 // Any word a source may use to link two facts: causes, reactions, sequence and reasons.
 const LINK = /\b(?:because|due|owing|result|results|resulted|thanks|response|respond|responded|led|lead|leads|leading|caused?|causing|prompt(?:ed|ing|s)?|forc(?:ed|ing|es)|drove|driven|driving|spurr?(?:ed|ing)?|trigger(?:ed|ing|s)?|fuel(?:l?ed|ling|s)?|after|amid|following|since|as|so|therefore|reason|reasons|blam(?:ed|es|ing)|attribut(?:ed|es|ing)|citing|cited|over|from|by|enraged|angered|fears?|concerns?|why)\b/i;
 
-// The words of LINK that name a cause or a reason, without those of mere sequence or place ("after", "as", "over", "by").
-const CAUSE_LINK = /\b(?:because|due|owing|result|results|resulted|thanks|response|respond|responded|led|lead|leads|leading|caused?|causing|prompt(?:ed|ing|s)?|forc(?:ed|ing|es)|drove|driven|driving|spurr?(?:ed|ing)?|trigger(?:ed|ing|s)?|fuel(?:l?ed|ling|s)?|therefore|reason|reasons|blam(?:ed|es|ing)|attribut(?:ed|es|ing)|citing|cited|enraged|angered|fears?|concerns?|why)\b/i;
-
 // Shares of each side's content words one source passage must hold.
 const CAUSE_SHARE = 0.4;
 // Below this share of its content words in any cited passage, the cause is not reported at all.
@@ -74,8 +71,6 @@ export interface CausalClaim {
    * min(cause share / CAUSE_SHARE, effect share / EFFECT_SHARE), so 1 or more means a passage holds both.
    */
   linked: number;
-  /** The same, counting only passages whose linking word names a cause or reason (CAUSE_LINK), not mere sequence. */
-  linkedCausal: number;
   /** Whether the sentence best reporting the same thing (./align) links it the way the marker does. */
   sameLink: boolean;
 }
@@ -117,7 +112,6 @@ export function causalClaim(ctx: CheckContext, part: DraftSentence, pool: Indexe
   const list = sentencesOf(ctx, pool);
   let causeHeld = 0;
   let linked = 0;
-  let linkedCausal = 0;
   for (let i = 0; i < list.length; i++) {
     // A sentence and the next of the same source ("… X. That prompted Y.") hold both sides and a link.
     const s = list[i]!;
@@ -125,11 +119,9 @@ export function causalClaim(ctx: CheckContext, part: DraftSentence, pool: Indexe
     const c = share(cause, s, next);
     causeHeld = Math.max(causeHeld, c);
     if (!LINK.test(s.text) && !(next !== undefined && LINK.test(next.text))) continue;
-    const both = Math.min(c / CAUSE_SHARE, share(effect, s, next) / EFFECT_SHARE);
-    linked = Math.max(linked, both);
-    if (CAUSE_LINK.test(s.text) || (next !== undefined && CAUSE_LINK.test(next.text))) linkedCausal = Math.max(linkedCausal, both);
+    linked = Math.max(linked, Math.min(c / CAUSE_SHARE, share(effect, s, next) / EFFECT_SHARE));
   }
-  return { marker: m[0].trim(), cause, effect, causeHeld, linked, linkedCausal, sameLink };
+  return { marker: m[0].trim(), cause, effect, causeHeld, linked, sameLink };
 }
 
 /** Findings for the causal links of one sentence of a cited passage. */
