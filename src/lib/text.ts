@@ -32,9 +32,11 @@ export function words(text: string, limit = Infinity): string[] {
   if (SURROGATE.test(lower)) return (lower.replace(/[’‘`]/g, "'").match(/[\p{L}\p{N}]+(?:['.-][\p{L}\p{N}]+)*/gu) ?? []).slice(0, limit);
   // The pattern's matches, scanned by hand: the writer reads thousands of texts' words, and the scan costs less than the pattern.
   const out: string[] = [];
-  for (let i = nextWordStart(lower, 0); i < lower.length && out.length < limit; i = nextWordStart(lower, wordEnd)) {
-    const word = lower.slice(i, wordEndAt(lower, i));
+  for (let i = nextWordStart(lower, 0); i < lower.length && out.length < limit; ) {
+    const end = wordEndAt(lower, i);
+    const word = lower.slice(i, end);
     out.push(wordFolded ? word.replace(/[’‘`]/g, "'") : word);
+    i = nextWordStart(lower, end);
   }
   return out;
 }
@@ -57,7 +59,7 @@ export function wordHashes(text: string, limit = Infinity): number[] {
   const lower = text.toLowerCase();
   if (SURROGATE.test(lower)) return words(text, limit).map(fnv1a32);
   const out: number[] = [];
-  for (let i = nextWordStart(lower, 0); i < lower.length && out.length < limit; i = nextWordStart(lower, wordEnd)) {
+  for (let i = nextWordStart(lower, 0); i < lower.length && out.length < limit; ) {
     const end = wordEndAt(lower, i);
     let h = 0x811c9dc5;
     // Every apostrophe hashed as "'", as words() folds them.
@@ -67,12 +69,12 @@ export function wordHashes(text: string, limit = Infinity): number[] {
       h = Math.imul(h, 0x01000193);
     }
     out.push(h >>> 0);
+    i = nextWordStart(lower, end);
   }
   return out;
 }
 
-/** Where the last word wordEndAt read ends, and whether it holds an apostrophe other than "'". */
-let wordEnd = 0;
+/** Whether the last word wordEndAt read holds an apostrophe other than "'": an out-value, so the scan builds no object per word. */
 let wordFolded = false;
 
 const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 0x2018 || c === 96;
@@ -99,7 +101,7 @@ function wordEndAt(text: string, start: number): number {
     i += 2;
     while (i < n && isWordUnit(text.charCodeAt(i))) i++;
   }
-  return (wordEnd = i);
+  return i;
 }
 
 /** Any UTF-16 surrogate: a text holding one needs code-point-aware (pattern) reading. */
