@@ -9,14 +9,14 @@ import { attributionWords, type CheckContext, excerpt, type IndexedSource, type 
 import { alignments } from './align';
 import type { DraftSentence, Passage } from './passages';
 
-const CAUSAL = /\b(?:(?:largely|partly|mainly|mostly|chiefly|in\s+part|primarily)\s+)?(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|thanks\s+to|in\s+response\s+to|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|caused|causing|prompted|prompting|forced|forcing|drove|driven\s+by|spurred|triggered|fuell?ed\s+by|that\s+is\s+why|in\s+an\s+effort\s+to|in\s+a\s+bid\s+to|in\s+order\s+to|so\s+as\s+to|(?:timed|designed|intended)\s+to|(?:swayed|stung|deterred|motivated|pushed(?:\s+out)?|brought\s+on|angered|emboldened|alarmed|pressured|driven\s+\w+ly)\s+by|bowing\s+to|in\s+protest\s+(?:of|against)|in\s+retaliation\s+for|retaliation\s+for|on\s+the\s+strength\s+of|acting\s+on|crediting|is\s+why|(?:has|have|had)\s+led|led\s+(?:[\p{L}'’-]+\s+){1,4}?to)\b/iu;
+const CAUSAL = /\b(?:(?:largely|partly|mainly|mostly|chiefly|in\s+part|primarily)\s+)?(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|thanks\s+to|in\s+response\s+to|(?:prompted|caused|triggered|spurred|sparked|forced|fuell?ed|driven)\s+by|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|caused|causing|prompted|prompting|forced|forcing|drove|spurred|triggered|sparked|sparking|that\s+is\s+why|in\s+an\s+effort\s+to|in\s+a\s+bid\s+to|in\s+order\s+to|so\s+as\s+to|(?:timed|designed|intended)\s+to|(?:swayed|stung|deterred|motivated|pushed(?:\s+out)?|brought\s+on|angered|emboldened|alarmed|pressured|driven\s+\w+ly)\s+by|bowing\s+to|in\s+protest\s+(?:of|against)|in\s+retaliation\s+for|retaliation\s+for|on\s+the\s+strength\s+of|acting\s+on|crediting|is\s+why|(?:has|have|had)\s+led|led\s+(?:[\p{L}'’-]+\s+){1,4}?to)\b/iu;
 
 // Causal links by family, as a source may word them in any tense: a draft's "because of" is the source's
 // "because" or "due to", its "forcing" the source's "would force" — not a "forced" of some other kind.
 const LINK_FAMILIES: [RegExp, RegExp][] = [
   [/^(?:(?:\w+\s+)?because|due|owing|as\s+a|thanks)/i, /\b(?:because|due\s+to|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|thanks\s+to)\b/i],
   [/^forc/i, /\bforc(?:e|es|ed|ing)\b(?!\s+(?:their|his|her|its|our|my|your)\s+way)/i],
-  [/^(?:led|leading|resulted|resulting|caused|causing|prompted|prompting|drove|driven|spurred|triggered|fuel)/i, /\b(?:lead(?:s|ing)?\s+to|led\s+to|result(?:s|ed|ing)?\s+in|caus(?:e|es|ed|ing)|prompt(?:s|ed|ing)?|drove|drive[sn]?|driving|spurr?(?:s|ed|ing)?|trigger(?:s|ed|ing)?|fuel(?:s|l?ed|l?ing)?)\b/i],
+  [/^(?:led|leading|resulted|resulting|caused|causing|prompted|prompting|drove|driven|spurred|triggered|sparked|sparking|motivated|fuel)/i, /\b(?:lead(?:s|ing)?\s+to|led\s+to|result(?:s|ed|ing)?\s+in|caus(?:e|es|ed|ing)|prompt(?:s|ed|ing)?|drove|drive[sn]?|driving|spurr?(?:s|ed|ing)?|trigger(?:s|ed|ing)?|spark(?:s|ed|ing)?|motivat(?:e|es|ed|ing)|fuel(?:s|l?ed|l?ing)?)\b/i],
   [/^(?:in\s+an?\s+(?:effort|bid)|in\s+order|so\s+as|timed|designed|intended)/i, /\b(?:in\s+an?\s+(?:effort|bid)\s+to|in\s+order\s+to|aim(?:s|ed)?\s+(?:at|to)|(?:designed|intended|meant|timed)\s+to)\b/i],
 ];
 
@@ -26,10 +26,11 @@ function linksAlike(marker: string, source: string): boolean {
   return family !== undefined && family[1].test(source);
 }
 
-const FORWARD = /led|leading|resulted|resulting|caused|causing|prompt|forc|drove|spurred|triggered|why/i;
+// "X prompted Y" names the cause first; the passive "Y was prompted by X" names it last.
+const FORWARD = /^(?!.*\sby$).*(?:led|leading|resulted|resulting|caused|causing|prompt|forc|drove|spurred|triggered|sparked|sparking|why)/i;
 
 // Any word a source may use to link two facts: causes, reactions, sequence and reasons.
-const LINK = /\b(?:because|due|owing|result|results|resulted|thanks|response|respond|responded|led|lead|leads|leading|caused?|causing|prompt(?:ed|ing|s)?|forc(?:ed|ing|es)|drove|driven|driving|spurr?(?:ed|ing)?|trigger(?:ed|ing|s)?|fuel(?:l?ed|ling|s)?|after|amid|following|since|as|so|therefore|reason|reasons|blam(?:ed|es|ing)|attribut(?:ed|es|ing)|citing|cited|over|from|by|enraged|angered|fears?|concerns?|why)\b/i;
+const LINK = /\b(?:because|due|owing|result|results|resulted|thanks|response|respond|responded|led|lead|leads|leading|caused?|causing|prompt(?:ed|ing|s)?|forc(?:ed|ing|es)|drove|driven|driving|spurr?(?:ed|ing)?|trigger(?:ed|ing|s)?|spark(?:ed|ing|s)?|fuel(?:l?ed|ling|s)?|after|amid|following|since|as|so|therefore|reason|reasons|blam(?:ed|es|ing)|attribut(?:ed|es|ing)|citing|cited|over|from|by|enraged|angered|fears?|concerns?|why)\b/i;
 
 // Shares of each side's content words one source passage must hold.
 const CAUSE_SHARE = 0.4;
@@ -87,7 +88,7 @@ export function causalClaim(ctx: CheckContext, part: DraftSentence, pool: Indexe
   if (/\bnot\s+$/i.test(before)) return null;
   // "may be forced to leave", "were forced out": compulsion of someone, no cause linking two facts.
   // "had forced their way into the store" is a manner of entering, no cause.
-  if (/^forc/i.test(m[0]) && (/^\s+(?:to|out|into|from|back)\b/i.test(after) || /^\s+(?:their|his|her|its|our|my|your)\s+way\b/i.test(after) || /\b(?:be|been|being|was|were|is|are)\s+(?:\w+\s+)?$/i.test(before))) return null;
+  if (/^forc/i.test(m[0]) && !/\sby$/i.test(m[0]) && (/^\s+(?:to|out|into|from|back)\b/i.test(after) || /^\s+(?:their|his|her|its|our|my|your)\s+way\b/i.test(after) || /\b(?:be|been|being|was|were|is|are)\s+(?:\w+\s+)?$/i.test(before))) return null;
   // "X led to Y" names the cause first; "Y because of X" names it last.
   const causeFirst = FORWARD.test(m[0]);
   // Each side is its own clause, without the credit to our outlet ("…, the Labor Department reported Thursday" is no cause).

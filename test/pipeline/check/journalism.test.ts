@@ -637,6 +637,15 @@ describe('status, tense and causes', () => {
     expect(held('A budget surplus at the transit authority is why the council cut fares for students on Tuesday.')).toMatch(/"is why" gives a cause/);
     expect(held('Riders marched on City Hall in protest of rising crime on buses, and the council cut fares for students on Tuesday.')).toMatch(/"in protest of" gives a cause/);
   });
+
+  it('reads a passive cause ("was prompted by X", "forced by X") with its cause after "by"', () => {
+    const texts: [string, string] = ['The council cut fares for students on Tuesday after a petition signed by 4,000 riders.', 'Students will pay less from March.'];
+    const held = checkedBy('citations', texts, [1]);
+    expect(held('The fare cut for students on Tuesday was prompted by a petition signed by 4,000 riders.')).toBe('');
+    expect(held('The fare cut for students on Tuesday was prompted by a budget surplus at the transit authority.')).toMatch(/"prompted by" gives a cause/);
+    expect(held('The fare cut for students on Tuesday was forced by a budget surplus at the transit authority.')).toMatch(/"forced by" gives a cause/);
+    expect(held('The fare cut, sparked by a budget surplus at the transit authority, came on Tuesday.')).toMatch(/"sparked by" gives a cause/);
+  });
 });
 
 describe('readability', () => {
