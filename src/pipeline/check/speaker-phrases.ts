@@ -106,12 +106,15 @@ function read(ctx: CheckContext, raw: string, initial: boolean): Speaker {
   const core = nameCore(capitalised).flatMap((w) => (w.includes('-') ? [w, ...w.split('-')] : [w])).filter((w) => !(described && aliasesOf(w).includes('united states')));
   // "the Kentucky Republican" is a description; "Republican Party leaders" names the party.
   const keys = core.filter((w, i) => !GENERIC.has(w) && !TITLE_WORDS.has(w) && !(PARTY_MEMBER.test(w) && i === core.length - 1) && !SUFFIX.test(w) && w.length > 1);
-  if (!keys.length) return { ...base, kind: DEFINITE.has(opener) || SUFFIX.test(opener) ? 'anaphor' : 'generic' };
+  // "governor calls suit 'dangerous'", "former New York mayor": a single office held, without an article (a headline's way, or a
+  // status word's), describes someone named before, as "the governor" does.
+  const office = described && !INDEFINITE.has(opener) && TITLE_WORDS.has(clean(noun)) && !/s$/.test(clean(noun));
+  if (!keys.length) return { ...base, kind: DEFINITE.has(opener) || SUFFIX.test(opener) || office ? 'anaphor' : 'generic' };
   // "Vance's office", "Jeffrey Epstein's former partner": someone described by whose they are.
   const owner = head.findIndex((w, i) => i < head.length - 1 && POSSESSIVE.test(w) && startsUpper(w));
   if (owner >= 0 && described) return { ...base, kind: 'owned', keys: nameCore(head.slice(0, owner + 1)).filter((w) => !TITLE_WORDS.has(w)) };
   // "the Kentucky Republican", "the California governor" describe someone named before, as "the couple" does.
-  if (DEFINITE.has(opener) && (described || PARTY_MEMBER.test(clean(head.at(-1)!)))) return { ...base, kind: 'anaphor', keys };
+  if ((DEFINITE.has(opener) || office) && (described || PARTY_MEMBER.test(clean(head.at(-1)!)))) return { ...base, kind: 'anaphor', keys };
   // One person: a person's name at the end of the phrase ("New York Post reporter Laura Italiano"), or one name that is no group.
   const run: string[] = [];
   for (let i = head.length - 1; i >= 0 && startsUpper(head[i]!); i--) run.unshift(head[i]!);

@@ -15,12 +15,16 @@ const STATUS_WORDS = 'former|ex-|acting|interim|fired|ousted|deposed|one-?time|e
 const STATUS_ROLE = new RegExp(String.raw`\b(${STATUS_WORDS})\s*((?:[\p{L}.]+(?:-\p{L}+)*\s+){0,1}[\p{L}.]+(?:-\p{L}+)*)`, 'giu');
 // Its status words alone, same flags: a text without one has no match, and this test costs far less than the word boundary tried at every offset.
 const STATUS_WORD = new RegExp(STATUS_WORDS, 'iu');
-// The draft keeps a status (or says "then") right before the role.
-const STATUS_KEPT = new RegExp(String.raw`\b(?:${STATUS_WORDS}|then)\b`);
+// The draft keeps a status (or says "then") before the role, with at most a few words between that the status also covers:
+// "former Justice Department prosecutors", "a former Tallahassee mayor and city commissioner".
+const STATUS_KEPT = new RegExp(String.raw`\b(?:${STATUS_WORDS}|then)(?:\b|(?<=-))[\s-]*(?:[\p{L}.'’]+\s+){0,4}$`, 'u');
 
 const VERB_STATUS = /^(?:fired|ousted|deposed)$/;
 // "once a senator", "the once-powerful chairman"; not the conjunction ("once Barr leaves").
 const PAST_ROLE = /\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\bwas\b|\bonce(?:-|\s+(?:a|an|the)\b)|\bpreviously\b/i;
+
+// A past act done in a role, right before it ("he used as", "pursued as the").
+const PAST_ACT_AS = /\b(?:\p{L}{2,}ed|did|made|took|held|led|ran|won|spent|sought|fought|oversaw)\s+(?:\p{L}+\s+)?as\s+(?:(?:the|a|an|his|her|their)\s+)?$/u;
 
 /**
  * Where a source's role (lower case) stands in the draft: as written, hyphens read as spaces, or, when
@@ -65,13 +69,15 @@ export function droppedStatus(s: SourceSentence, draft: string, named = false): 
     // "was fired." at the end of a text leaves no role: an empty string would be found everywhere.
     if (!/\p{L}/u.test(theirRole) || theirRole.split(/\s+/).every((w) => STOPWORDS.has(w))) continue;
     for (const [role, at] of rolePlaces(searchDraft, theirRole)) {
-      const before = lowerDraft.slice(Math.max(0, at - 24), at);
+      const before = lowerDraft.slice(Math.max(0, at - 60), at);
       const wordAfter = lowerDraft.slice(at + role.length, at + role.length + 1);
       if (/[\p{L}]/u.test(wordAfter) || (at > 0 && /[\p{L}]/u.test(lowerDraft[at - 1]!))) continue;
       // From a sentence that reports something else, only the same person counts: the name right after the role.
       // "then-", "at the time", "served as … until", "was" tell the role is past in the draft's own way,
       // near the role only: "Yates herself was …" elsewhere in the sentence says nothing of Comey's role.
       if (PAST_ROLE.test(draft.slice(Math.max(0, at - 40), at + role.length + 40))) continue;
+      // "the tactic he used as New York mayor": a role an act in the past was done in is the role held then.
+      if (PAST_ACT_AS.test(before)) continue;
       // "Deputy Attorney General Jeff Rosen" holds another role than the acting attorney general.
       if (/\b(?:deputy|vice|assistant|associate|under|principal)\s+$/.test(before)) continue;
       // "Former Democratic presidential contender" / "the Democratic presidential nomination": the role's noun differs.
@@ -91,7 +97,7 @@ export function droppedStatus(s: SourceSentence, draft: string, named = false): 
       if (theirs !== undefined && mine !== undefined && theirs !== mine) continue;
       // "the former president" with no name, and "President Trump" in the draft: only the same person if the source names him there.
       if (mineAfter && theirs === undefined && !source.includes(mineAfter)) continue;
-      if (!STATUS_KEPT.test(before) && !/\bex-$/.test(before)) return { status, role: draft.slice(at, at + role.length) };
+      if (!STATUS_KEPT.test(before)) return { status, role: draft.slice(at, at + role.length) };
     }
   }
   return null;

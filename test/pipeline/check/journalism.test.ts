@@ -560,6 +560,29 @@ describe('status, tense and causes', () => {
     expect(flagged('Ada Lin, who served as transit chief of Dunmore until May, testified on Friday before the council.')).toBe('');
   });
 
+  it('reads a speaker given only by office, without an article ("mayor says", "former Dunmore mayor said"), as someone named', () => {
+    const texts: [string, string] = [
+      'Judge rules against Lin fare order; mayor says lawsuit will cost riders millions in lost fares. Dunmore Mayor Ada Lin signed the order in May.',
+      'The suit was filed by a council member.',
+    ];
+    const flagged = checkedBy('entities', texts, [1]);
+    expect(flagged('Lin said the lawsuit would cost riders millions in lost fares.')).toBe('');
+  });
+
+  it('reads a status over the words between it and the role, and a role an act was done in as past', () => {
+    const texts: [string, string] = [
+      'More than 300 former prosecutors and officials at the county attorney\'s office signed the letter. Ada Lin, a former Dunmore mayor and city commissioner, backed it.',
+      'The letter was sent on Friday. The former transit chief defended the fare policy on Friday.',
+    ];
+    const flagged = checkedBy('entities', texts, [1, 2]);
+    expect(flagged('More than 300 former county prosecutors and officials signed the letter.')).toBe('');
+    expect(flagged('More than 300 county prosecutors and officials signed the letter.')).toMatch(/"prosecutors and" without "former"/);
+    expect(flagged('Ada Lin, a former Dunmore mayor and city commissioner, backed the letter.')).toBe('');
+    expect(flagged('Ada Lin, the Dunmore mayor, backed the letter.')).toMatch(/"Dunmore mayor" without "former"/);
+    expect(flagged('Ada Lin defended the fare policy she pursued as transit chief, on Friday.')).toBe('');
+    expect(flagged('Ada Lin, the transit chief, defended the fare policy on Friday.')).toMatch(/"transit chief" without "former"/);
+  });
+
   it('reads a fired holder as former, wherever the source names the person, and "fired" as a verb as no status', () => {
     const texts: [string, string] = [
       'The auditor trashed fired transit chief Ada Lin during her testimony on Friday. Crews fired rubber pellets at the crowd.',
