@@ -89,6 +89,8 @@ export function causalClaim(ctx: CheckContext, part: DraftSentence, pool: Indexe
   // "may be forced to leave", "were forced out": compulsion of someone, no cause linking two facts.
   // "had forced their way into the store" is a manner of entering, no cause.
   if (/^forc/i.test(m[0]) && !/\sby$/i.test(m[0]) && (/^\s+(?:to|out|into|from|back)\b/i.test(after) || /^\s+(?:their|his|her|its|our|my|your)\s+way\b/i.test(after) || /\b(?:be|been|being|was|were|is|are)\s+(?:\w+\s+)?$/i.test(before))) return null;
+  // "whether Chauvin's actions caused Floyd's death": a question the sentence asks, not a link it states.
+  if (/\bwhether\b/i.test(part.text.slice(0, m.index).split(/[,;:—–(]/).at(-1)!)) return null;
   // "X led to Y" names the cause first; "Y because of X" names it last.
   const causeFirst = FORWARD.test(m[0]);
   // Each side is its own clause, without the credit to our outlet ("…, the Labor Department reported Thursday" is no cause).

@@ -21,7 +21,7 @@ const STATUS_KEPT = new RegExp(String.raw`\b(?:${STATUS_WORDS}|then)(?:\b|(?<=-)
 
 const VERB_STATUS = /^(?:fired|ousted|deposed)$/;
 // "once a senator", "the once-powerful chairman"; not the conjunction ("once Barr leaves").
-const PAST_ROLE = /\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\bwas\b|\bonce(?:-|\s+(?:a|an|the)\b)|\bpreviously\b/i;
+const PAST_ROLE = /\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\bwas\b|\b(?:having|had)\s+been\b|\bonce(?:-|\s+(?:a|an|the)\b)|\bpreviously\b/i;
 
 // A past act done in a role, right before it ("he used as", "pursued as the").
 const PAST_ACT_AS = /\b(?:\p{L}{2,}ed|did|made|took|held|led|ran|won|spent|sought|fought|oversaw)\s+(?:\p{L}+\s+)?as\s+(?:(?:the|a|an|his|her|their)\s+)?$/u;

@@ -19,7 +19,8 @@ const WEAK_SUPPORT = 0.25;
 const PLAN_DONE_SUPPORT = 0.15;
 
 // Words that negate or withhold without "not" ("declined to commit", "seen no evidence", "cannot vote").
-const NEGATIVE_WORDS = /\b(?:no|none|nothing|cannot|declined|refused|failed|without|little|neither|nor|denied|rejected|alternative|instead|unable|unwilling|unprepared|unready|unlikely)\b/i;
+// "should be barred from voting" for "should not be allowed to vote": a verb of barring negates as "not" would.
+const NEGATIVE_WORDS = /\b(?:no|none|nothing|cannot|declined|refused|failed|without|little|neither|nor|denied|rejected|alternative|instead|unable|unwilling|unprepared|unready|unlikely|barred|banned|prohibited|prevented|forbidden|blocked)\b/i;
 // Verb forms: a past, an -ing form or a plain verb word; adjectives and adverbs a marker happens to precede are not ("not exactly", "not eligible").
 const VERB_LIKE = /^(?!.*(?:ly|ble|ent|ant|ous|ive|ful|less)$)\p{L}+$/u;
 const AUXILIARY = new Set(['have', 'has', 'had', 'been', 'being', 'be', 'do', 'does', 'did', 'get', 'make']);

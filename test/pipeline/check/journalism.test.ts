@@ -412,6 +412,13 @@ describe('status, tense and causes', () => {
     expect(flagged('Councillor Ada Lin, who is not seeking reelection next year, backed the plan.', 2)).toBe('');
   });
 
+  it('reads a verb of barring as the negation the source gives ("should be barred from voting" / "should not be allowed to vote")', () => {
+    const texts: [string, string] = ['The city argues that the four unions should not be allowed to vote on the fare plan, officials said.', 'The vote is on Friday.'];
+    const flagged = checkedBy('entities', texts, [1]);
+    expect(flagged('The city argues that the four unions should be barred from voting on the fare plan, officials said.')).toBe('');
+    expect(flagged('The city argues that the four unions should be allowed to vote on the fare plan, officials said.')).toMatch(/reports as happening/);
+  });
+
   it('holds as still to come what the sources report done: "weighing whether to", "is set to call for", a British spelling', () => {
     const texts: [string, string] = [
       'Transit officials on Thursday canceled a gala at the depot, the agency said.',
@@ -580,6 +587,7 @@ describe('status, tense and causes', () => {
     expect(flagged('Ada Lin, a former Dunmore mayor and city commissioner, backed the letter.')).toBe('');
     expect(flagged('Ada Lin, the Dunmore mayor, backed the letter.')).toMatch(/"Dunmore mayor" without "former"/);
     expect(flagged('Ada Lin defended the fare policy she pursued as transit chief, on Friday.')).toBe('');
+    expect(flagged('Ada Lin, having been transit chief, defended the fare policy on Friday.')).toBe('');
     expect(flagged('Ada Lin, the transit chief, defended the fare policy on Friday.')).toMatch(/"transit chief" without "former"/);
   });
 
@@ -659,6 +667,13 @@ describe('status, tense and causes', () => {
     expect(held('Student protests in the spring led the council to cut fares for students on Tuesday.')).toMatch(/"led the council to" gives a cause/);
     expect(held('A budget surplus at the transit authority is why the council cut fares for students on Tuesday.')).toMatch(/"is why" gives a cause/);
     expect(held('Riders marched on City Hall in protest of rising crime on buses, and the council cut fares for students on Tuesday.')).toMatch(/"in protest of" gives a cause/);
+  });
+
+  it('reads a cause inside "whether" as a question the sentence asks, not a link it states', () => {
+    const texts: [string, string] = ['The jury must decide the fare case this week.', 'The council cut fares for students on Tuesday.'];
+    const held = checkedBy('citations', texts, [1, 2]);
+    expect(held('The jury must decide one question this week, whether the budget surplus caused the fare cut for students.')).toBe('');
+    expect(held('The jury must decide one question this week, and the budget surplus caused the fare cut for students.')).toMatch(/"caused" gives a cause/);
   });
 
   it('reads a passive cause ("was prompted by X", "forced by X") with its cause after "by"', () => {
