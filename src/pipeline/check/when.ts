@@ -7,7 +7,7 @@ import { stem } from '../../lib/text';
 import { alignments, neighbourhood } from './align';
 import { type CheckContext, excerpt, type IndexedSource, labels, type SourceSentence, sentencesOf } from './context';
 import type { Figure } from './extract/numbers';
-import { type RelativeTime, relativeTimesConflict, relativeTimesOf, sameRelativeTime } from './extract/relative-times';
+import { anchorsDiffer, type RelativeTime, relativeTimesConflict, relativeTimesOf, sameRelativeTime } from './extract/relative-times';
 import { type DraftSentence, type Passage, sentenceFigures, sentenceTokens } from './passages';
 import { neighbours, type Tok } from './restates';
 
@@ -155,7 +155,7 @@ export function checkRelativeTimes(ctx: CheckContext, p: Passage, part: DraftSen
     const context = reportingSentences(ctx, part, pool, leaveOut);
     if (context.some((s) => givesTime(s, time.key))) continue;
     // A time dating something else the draft sentence also dates is no rival ("last week, a year after …").
-    const rivals = (s: SourceSentence) => sourceRelativeTimes(s).filter((r) => relativeTimesConflict(r.key, time.key) && !times.some((t) => sameRelativeTime(r.key, t.key)));
+    const rivals = (s: SourceSentence) => sourceRelativeTimes(s).filter((r) => relativeTimesConflict(r.key, time.key) && !anchorsDiffer(r, time) && !times.some((t) => sameRelativeTime(r.key, t.key)));
     const other = context.find((s) => rivals(s).length);
     if (other) {
       const theirs = rivals(other).map((r) => `"${r.raw}"`).join(' or ');

@@ -127,6 +127,16 @@ describe('relative times', () => {
     expect(findings(story(texts, [p([1], 'The council approved the fare cut last month, a day after the mayor proposed it.')]), 'numbers').join(' ')).toMatch(/"last month" stands where/);
   });
 
+  it('sets a time against another only when both count from the same event ("a day after the council vote" / "six weeks after the election")', () => {
+    const texts: [string, string] = [
+      'The mayor conceded on Tuesday, nearly six weeks after the Nov. 3 election, in remarks at City Hall.',
+      'The council vote came on Monday.',
+    ];
+    const held = checkedBy('numbers', texts, [1, 2]);
+    expect(held('The mayor conceded on Tuesday in remarks at City Hall, a day after the council vote.')).toBe('');
+    expect(held('The mayor conceded on Tuesday in remarks at City Hall, a day after the Nov. 3 election.')).toMatch(/"a day after" stands where/);
+  });
+
   it('reads a frame ("this year") as holding spans of other units, not as a rival', () => {
     const texts: [string, string] = ['The council approved the fare cut this year, a month after the mayor proposed it.', 'Riders welcomed the fare cut.'];
     expect(findings(story(texts, [p([1], 'The council approved the fare cut a month after the mayor proposed it.')]), 'numbers')).toEqual([]);

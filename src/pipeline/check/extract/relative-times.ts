@@ -3,12 +3,15 @@
  * the weekend", "earlier this year". News dates most events this way, and a model shifts them as it
  * shifts weekdays ("last year" written as "two years ago").
  */
+import { STOPWORDS, words } from '../../../lib/text';
 
 /** A relative time of a text: its span as `unit:distance` (see relativeTimesOf) and where it stands. */
 export interface RelativeTime {
   key: string;
   raw: string;
   start: number;
+  /** What a time after or before is counted from ("a day after the Electoral College vote" -> electoral, college, vote); empty when unstated. */
+  anchor: string[];
 }
 
 const COUNTS: Record<string, string> = {
@@ -38,6 +41,30 @@ const FORMS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/\byesterday\b/gi, () => 'day:1'],
 ];
 
+// Where the event a time is counted from ends: a clause break.
+const ANCHOR_END = /[,;:—–()]|\.(?:\s|$)/;
+
+/**
+ * The first content words after a time's "after" or "before", singular: the event it is counted from. Whole words, not the
+ * shared stems, which would meet "electoral" with "election".
+ */
+function anchorOf(text: string, from: number): string[] {
+  const rest = text.slice(from, from + 80);
+  const stop = rest.search(ANCHOR_END);
+  return words(stop < 0 ? rest : rest.slice(0, stop))
+    .filter((w) => !STOPWORDS.has(w) && /\p{L}/u.test(w))
+    .slice(0, 3)
+    .map((w) => w.replace(/(?<=\p{L}{3})s$/u, ''));
+}
+
+/**
+ * Whether two times are counted from different events: both name the event and share none of its words ("a day after the
+ * Electoral College vote" / "six weeks after the Nov. 3 election").
+ */
+export function anchorsDiffer(a: RelativeTime, b: RelativeTime): boolean {
+  return a.anchor.length > 0 && b.anchor.length > 0 && !a.anchor.some((w) => b.anchor.includes(w));
+}
+
 function countOf(raw: string): string {
   const w = raw.toLowerCase().replace(/^a\s+/, '').replace(/\s+of$/, '');
   return /^\d+$/.test(w) ? String(Number(w)) : (COUNTS[w] ?? 'few');
@@ -59,7 +86,7 @@ export function relativeTimesOf(text: string): RelativeTime[] {
       const [from, to] = [m.index, m.index + m[0].length];
       if (taken.some(([a, b]) => from < b && a < to)) continue;
       taken.push([from, to]);
-      out.push({ key: keyOf(m), raw: m[0], start: from });
+      out.push({ key: keyOf(m), raw: m[0], start: from, anchor: /(?:after|before|since)$/i.test(m[0]) ? anchorOf(text, to) : [] });
     }
   }
   return out.sort((a, b) => a.start - b.start);
