@@ -259,6 +259,12 @@ describe('quotations and speakers', () => {
     expect(findings(s, 'quotes').join(' ')).toMatch(/Reyes/);
   });
 
+
+  it('reads the name after a verb of naming as what was named, not the speaker ("called Dunmore, “a town of thieves.”")', () => {
+    const named: [string, string] = ['Mayor Ana Whitfield spoke for an hour. She also called Dunmore, "a town of thieves." The council met later.', 'The council approved the fare cut on Tuesday.'];
+    const held = checkedBy('quotes', named, [1, 2]);
+    expect(held('Whitfield also called Dunmore "a town of thieves," the council heard.')).toBe('');
+  });
   it('reads the speaker before "of" and an organisation of several words, "the" and all', () => {
     const group = story(['"It would not have been possible without them," said Vera Holm of Riders Concerned About the Fare Rise.', 'The panel voted 20-0.'], [
       p([1], 'Vera Holm of Riders Concerned About the Fare Rise said the cut "would not have been possible without them."'),

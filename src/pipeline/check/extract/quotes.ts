@@ -73,6 +73,9 @@ export function unquotedSegments(text: string, quotes: QuoteSpan[] = extractQuot
 const NAME = String.raw`((?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Gov|Rep)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+){0,3})`;
 // Verbs that attribute words to a speaker, "said" and the others journalists use.
 const VERB = String.raw`(?:said|says|told|tells|added|adds|wrote|writes|explained|explains|noted|notes|argued|argues|warned|warns|stated|states|insisted|insists|recalled|called|calls|described|describes|posted|tweeted|declared|declares|claimed|claims|asserted|urged|urges|announced|acknowledged|admitted|conceded|predicted|vowed|pledged|promised|suggested|replied|responded|countered|complained|cautioned|stressed|emphasi[sz]ed|observed|asked|asks|testified|continued|labell?ed|dubbed|branded)`;
+// The verbs that may stand before their speaker ("said Sen. Ada Lin: …"). After a verb of naming or addressing, the name is
+// what was named or who was addressed: "called Iran, “a nation of terror”", "told Reuters: …".
+const SPEAKER_AFTER_VERB = String.raw`(?:said|says|added|adds|wrote|writes|explained|explains|noted|notes|argued|argues|warned|warns|stated|states|insisted|insists|recalled|posted|tweeted|declared|declares|claimed|claims|asserted|announced|acknowledged|admitted|conceded|predicted|vowed|pledged|promised|suggested|replied|responded|countered|complained|cautioned|stressed|emphasi[sz]ed|observed|testified|continued)`;
 // Each with whether its capture is a clause whose speaker `speakerInClause` finds.
 const AFTER_QUOTE: [RegExp, boolean][] = [
   // "said Corvane operations chief Selma Varga": the clause after the verb, whose last name is the speaker.
@@ -96,7 +99,7 @@ const BEFORE_QUOTE: [RegExp, string?][] = [
   // "Barr offered praise for Durham, saying: …"
   [new RegExp(String.raw`${NAME}\s+\p{Ll}[^.“”"]{0,100},\s+saying:?\s*$`, 'u'), 'saying'],
   [new RegExp(String.raw`according\s+to\s+${NAME}[^.“”"]{0,120}$`, 'u'), 'according'],
-  [new RegExp(String.raw`${VERB}\s+${NAME}[,:]?\s*$`, 'u')],
+  [new RegExp(String.raw`${SPEAKER_AFTER_VERB}\s+${NAME}[,:]?\s*$`, 'u')],
 ];
 const NOT_A_SPEAKER = new Set(['the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'i', 'this', 'that', 'in', 'on', 'but', 'and', 'as', 'when']);
 
