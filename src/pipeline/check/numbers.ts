@@ -118,7 +118,8 @@ function describe(f: Figure): string {
  * The cited sources of the publisher the sentence credits with the figure, or null when it credits
  * none. A credit covers its clause: "According to A, …" the whole sentence; "…, according to A"
  * and "… according to A and B" the clause before it; "A reported …" / "A put it at …" what follows.
- * Several publishers in one credit are all credited ("according to A and B").
+ * Several publishers in one credit are all credited ("according to A and B"), and an outlet whose credit ends the
+ * sentence after the figure may be the one giving it.
  */
 export function attributedTo(sentence: string, f: Figure, pool: IndexedSource[]): IndexedSource[] | null {
   const credits: { from: number; to: number; shared?: boolean; publishers: Set<string> }[] = [];
@@ -147,7 +148,11 @@ export function attributedTo(sentence: string, f: Figure, pool: IndexedSource[])
   // The innermost credit around the figure wins.
   const around = credits.filter((c) => c.from <= f.start && f.start < c.to).sort((a, b) => a.to - a.from - (b.to - b.from));
   const credit = around[0];
-  return credit ? pool.filter((s) => credit.publishers.has(s.doc.publisher)) : null;
+  if (!credit) return null;
+  // "A said forecasters expected 700,000, …, and the consensus stood at 750,000, the Coastal Herald reported": an outlet
+  // credited at the sentence's end, after the figure, may be the one giving it.
+  const trailing = pool.filter((s) => s.doc.publisher && TRAILING_CREDIT.test(sentence.slice(sentence.indexOf(s.doc.publisher, f.start) + s.doc.publisher.length)) && sentence.indexOf(s.doc.publisher, f.start) > 0);
+  return pool.filter((s) => credit.publishers.has(s.doc.publisher) || trailing.includes(s));
 }
 
 // "according to the Meridian Times and the Prairie Journal": the second outlet shares the first one's credit.
@@ -158,7 +163,10 @@ const PASSIVE_CREDIT = /\b(?:cited|reported|given|put|counted|estimated|tallied|
 // "A reported 85 percent and B 86 percent": a figure right after an outlet, the verb left out, is its own credit.
 const GAPPED_FIGURE = /^\s+(?:(?:more\s+than|less\s+than|at\s+least|at\s+most|about|around|nearly|almost|roughly|some|over|under|just|at)\s+)*[$€£]?\d/i;
 const REPORTING_VERB = /^['’]?s?\s+(?:\w+\s+)?(?:reported|reports|said|says|put|puts|estimated|estimates|counted|counts|gave|gives|cited|cites|wrote|writes|found|finds|tallied|calculated|noted|notes|described|describes|added|adds|citing)\b/i;
-const CLAUSE_START = /[,;:—–(]\s*|\b(?:while|whereas|but|and)\s+/gi;
+// A comma inside a figure ("720,000") starts no clause.
+const CLAUSE_START = /(?:,(?!\d)|[;:—–(])\s*|\b(?:while|whereas|but|and)\s+/gi;
+// "…, the Coastal Herald reported." / "…, the Herald said Tuesday.": a credit that ends the sentence, crediting what came before.
+const TRAILING_CREDIT = /^['’]?s?\s+(?:reported|reports|said|says|wrote|writes|noted|notes|added|adds)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|earlier|later))?\s*[.!]?\s*$/;
 
 /** The part of the sentence a publisher named at [start, end) is credited with, or null when the mention credits nothing. */
 function creditScope(sentence: string, start: number, end: number): { from: number; to: number; shared?: boolean } | null {

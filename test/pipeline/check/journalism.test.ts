@@ -137,6 +137,13 @@ describe('relative times', () => {
     expect(held('The mayor conceded on Tuesday in remarks at City Hall, a day after the Nov. 3 election.')).toMatch(/"a day after" stands where/);
   });
 
+  it('lets an outlet credited at the end of the sentence give the figures before it', () => {
+    const texts: [string, string] = ['Forecasters expected about 700 riders on the new line on Monday.', 'Planners were looking for 720 riders, and the official count stood at 750 riders.'];
+    const held = checkedBy('numbers', texts, [1, 2]);
+    expect(held('Estimates varied: the Harbor Signal said forecasters expected about 700 riders, planners looked for 720, and the official count stood at 750, the Calder Ledger reported.')).toBe('');
+    expect(held('Estimates varied: the Harbor Signal said forecasters expected about 700 riders, planners looked for 720, and the official count stood at 750.')).toMatch(/"720" is attributed to Harbor Signal/);
+  });
+
   it('reads a frame ("this year") as holding spans of other units, not as a rival', () => {
     const texts: [string, string] = ['The council approved the fare cut this year, a month after the mayor proposed it.', 'Riders welcomed the fare cut.'];
     expect(findings(story(texts, [p([1], 'The council approved the fare cut a month after the mayor proposed it.')]), 'numbers')).toEqual([]);
