@@ -39,6 +39,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
       details.push(...checkRelativeTimes(ctx, p, part, pool));
       const figures = sentenceFigures(part);
       if (!figures.length) continue;
+      let triple: ReadonlySet<Figure> | undefined;
       // Titles, deks and headings compress a story: only cited paragraphs are held to their sources' frames.
       const votes = p.citations === null ? { all: [], conflicts: [], supported: [] } : checkTallies(ctx, part, pool);
       const tallied = votes.conflicts;
@@ -100,7 +101,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
         if (votes.supported.some((t) => t.start <= f.start && f.start < t.end)) continue;
         const tokens = sentenceTokens(part);
         const r = restatement(ctx, neighbours(tokens, f.start, f.start + f.raw.length), f, figures.filter((g) => g !== f), sentencesOf(ctx, pool));
-        if (clearlyRestatesRival(r, RIVAL_RATIO, p.kind === 'answer' ? ANSWER_MARGIN : RIVAL_MARGIN) && !derivedFrom(f, r.rivalAt!.s)) {
+        if (clearlyRestatesRival(r, RIVAL_RATIO, p.kind === 'answer' ? ANSWER_MARGIN : RIVAL_MARGIN) && !derivedFrom(f, r.rivalAt!.s.figures) && !(triple ??= changeTriple(sentence, figures)).has(f)) {
           const rival = r.rivalAt!;
           details.push(`${p.where}: ${describe(f)} stands where ${ctx.byNumber.get(rival.s.n)!.label} gives "${rival.f.raw}" — ${excerpt(rival.s.text, 90)} — ${excerpt(sentence)}`);
         }
@@ -269,13 +270,32 @@ function valueOf(f: Figure): number {
 }
 
 /**
- * Whether the figure is the difference or sum of two figures of the same kind in a sentence: "up
- * 2,000 from the revised prior week" where the source gives 373,000 and 371,000 reports the change.
+ * Whether the figure is the difference or sum of two other figures of its kind: "up 2,000 from the revised prior week"
+ * where the source sentence gives 373,000 and 371,000, or "684,000, down 97,000 from 781,000" in the draft's own sentence,
+ * reports the change.
  */
-function derivedFrom(f: Figure, s: SourceSentence): boolean {
+// A change told as one ("down 97,000 from", "rose by 2,000 to"), right before its figure.
+const CHANGE_BEFORE = /\b(?:up|down|by|rose|fell|climbed|dropped|declined|increased|decreased|jumped|gained|lost)\s+(?:(?:about|nearly|roughly|some|more\s+than)\s+)?$/i;
+
+/**
+ * A change the draft sentence states with both levels it is the difference of ("684,000, down 97,000 from 781,000"): the three
+ * figures, which bear each other out and share their surroundings, so that no other figure's place can tell them apart.
+ */
+function changeTriple(sentence: string, figures: readonly Figure[]): ReadonlySet<Figure> {
+  for (const f of figures) {
+    if (!COUNTED.has(f.kind) || !CHANGE_BEFORE.test(sentence.slice(Math.max(0, f.start - 30), f.start))) continue;
+    const value = valueOf(f);
+    const others = figures.filter((g) => g !== f && g.kind === f.kind && valueOf(g) > 0);
+    for (const a of others) for (const b of others) if (a !== b && Math.abs(valueOf(a) - valueOf(b) - value) < 1e-9 * valueOf(a)) return new Set([f, a, b]);
+  }
+  return NO_FIGURES;
+}
+const NO_FIGURES: ReadonlySet<Figure> = new Set();
+
+function derivedFrom(f: Figure, figures: readonly Figure[]): boolean {
   const value = valueOf(f);
   if (!(value > 0)) return false;
-  const values = s.figures.filter((g) => g.kind === f.kind).map(valueOf).filter((v) => v > 0);
+  const values = figures.filter((g) => g !== f && g.kind === f.kind).map(valueOf).filter((v) => v > 0);
   for (let i = 0; i < values.length; i++) {
     for (let j = i + 1; j < values.length; j++) {
       const [a, b] = [values[i]!, values[j]!];

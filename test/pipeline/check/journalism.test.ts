@@ -137,6 +137,15 @@ describe('relative times', () => {
     expect(held('The mayor conceded on Tuesday in remarks at City Hall, a day after the Nov. 3 election.')).toMatch(/"a day after" stands where/);
   });
 
+  it('accepts a change the sentence states with both levels it is the difference of', () => {
+    const texts: [string, string] = [
+      'Data released Thursday showed 684,000 Americans filed first-time jobless claims. Claims fell by 97,000 to 684,000 in the week ended March 20, the department said.',
+      'The prior week\'s reading was revised up by 11,000 to 781,000.',
+    ];
+    const held = checkedBy('numbers', texts, [1, 2]);
+    expect(held('About 684,000, down 97,000 from the prior week\'s revised 781,000.')).toBe('');
+  });
+
   it('lets an outlet credited at the end of the sentence give the figures before it', () => {
     const texts: [string, string] = ['Forecasters expected about 700 riders on the new line on Monday.', 'Planners were looking for 720 riders, and the official count stood at 750 riders.'];
     const held = checkedBy('numbers', texts, [1, 2]);
