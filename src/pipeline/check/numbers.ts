@@ -255,7 +255,8 @@ function otherCount(ctx: CheckContext, part: DraftSentence, f: Figure, pool: Ind
     const nouns = sourceCounted(s);
     for (const [i, g] of s.figures.entries()) {
       if (!COUNTED.has(g.kind) || g.kind !== f.kind || !nouns[i]!.some((w) => counted.includes(w))) continue;
-      if (supportsKey(g, f.key) || withinHedge(f, g) || roundsTo(f, g)) return null;
+      // "Sixteen Marines" where a source has "more than a dozen": its hedge admits the count.
+      if (supportsKey(g, f.key) || withinHedge(f, g) || roundsTo(f, g) || admits(g, f)) return null;
       // "seven-day average", "17-year dispute": a figure hyphened to its unit describes, it does not count.
       if (s.text[g.start + g.raw.length] === '-') continue;
       if (!present.has(g.key) && reporting.has(s)) other ??= { s, g };
@@ -274,6 +275,22 @@ function valueOf(f: Figure): number {
  * where the source sentence gives 373,000 and 371,000, or "684,000, down 97,000 from 781,000" in the draft's own sentence,
  * reports the change.
  */
+/** Whether a hedged figure admits another: "more than a dozen" admits 16, "nearly 700" admits 680, "about 50" admits 55. */
+function admits(hedged: Figure, f: Figure): boolean {
+  const [h, x] = [valueOf(hedged), valueOf(f)];
+  if (!(h > 0) || !(x > 0)) return false;
+  switch (hedged.hedge) {
+    case 'above':
+      return x >= h && x <= 2 * h;
+    case 'below':
+      return x <= h && x >= h / 2;
+    case 'about':
+      return Math.abs(x - h) <= 0.25 * h;
+    default:
+      return false;
+  }
+}
+
 // A change told as one ("down 97,000 from", "rose by 2,000 to"), right before its figure.
 const CHANGE_BEFORE = /\b(?:up|down|by|rose|fell|climbed|dropped|declined|increased|decreased|jumped|gained|lost)\s+(?:(?:about|nearly|roughly|some|more\s+than)\s+)?$/i;
 
@@ -457,8 +474,11 @@ function restatement(
       // A number spelled out ("ten weeks ago") is the figure's own place when the draft writes it in digits; as
       // everyday prose ("the two countries") it is no rival.
       if (g.soft && !own) return;
-      // A figure the draft sentence also gives, exactly or rounded ("more than 81,000" for 81,378), is no rival.
+      // A figure the draft sentence also gives, exactly or rounded ("more than 81,000" for 81,378), is no rival; nor is
+      // one whose hedge admits the figure ("more than a dozen" for 16), or the sum or difference of two the sentence gives
+      // ("revised up by 14,000" for 13,000 and 1,000).
       if (!own && (g.kind !== f.kind || present.has(g.key) || others.some((x) => x.hedge !== undefined && withinHedge(x, g)))) return;
+      if (!own && (admits(g, f) || derivedFrom(g, others))) return;
       const score = affinity(mine, around[i]!, ctx.idf);
       if (own) out.own = Math.max(out.own, score);
       else if (score > out.rival) [out.rival, out.rivalAt] = [score, { s, f: g }];

@@ -146,6 +146,17 @@ describe('relative times', () => {
     expect(held('About 684,000, down 97,000 from the prior week\'s revised 781,000.')).toBe('');
   });
 
+  it('sets no figure against a hedged one that admits it, nor against the sum of two the sentence gives', () => {
+    const texts: [string, string] = [
+      'More than a dozen transit workers were arrested early Thursday at the depot on smuggling charges. Fare revenue for January and February was revised up by a modest 14,000.',
+      'The count of arrests was 16, police said. Revenue was revised by 13,000 to 33,000, and by 1,000 to 312,000.',
+    ];
+    const held = checkedBy('numbers', texts, [1, 2]);
+    expect(held('Sixteen transit workers were arrested early Thursday at the depot on smuggling charges.')).toBe('');
+    expect(held('Fare revenue for February was revised up by 13,000 to 33,000, and January fare revenue by 1,000 to 312,000.')).toBe('');
+    expect(held('Fare revenue for January and February was revised up by a modest 13,000.')).toMatch(/"13,000" stands where/);
+  });
+
   it('lets an outlet credited at the end of the sentence give the figures before it', () => {
     const texts: [string, string] = ['Forecasters expected about 700 riders on the new line on Monday.', 'Planners were looking for 720 riders, and the official count stood at 750 riders.'];
     const held = checkedBy('numbers', texts, [1, 2]);
