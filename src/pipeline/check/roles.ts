@@ -538,6 +538,12 @@ function swappedRoles(names: NameRun[], theirs: NameRun[], anchors: [number, num
       if (PASSIVE.test(text.slice(a.end, b.start)) || PASSIVE.test(sourceText.slice(sb, sa)) || /^\s*[,(—–]/.test(text.slice(a.end, b.start))) continue;
       // "Barrett's nomination to the Supreme Court": a possessive owns the noun after it; it acts on nobody.
       if (/^['’]s?\b/.test(text.slice(a.end, a.end + 2)) || /['’]s?$/.test(a.raw)) continue;
+      // "Speaking at the White House, Biden said" / "Biden, in a speech at the White House": a place, or what a name is of or
+      // on ("the Supreme Court seat of the late Justice Ginsburg" / "Ginsburg's seat on the Supreme Court"), is no actor to
+      // swap with one; two places ("tied in Georgia and ahead in Iowa") still swap.
+      const placed = (t: string, r: NameRun) => PLACE_BEFORE.test(t.slice(Math.max(0, r.start - 24), r.start));
+      const [ta, tb] = [theirs.find((r) => r.start === sa)!, theirs.find((r) => r.start === sb)!];
+      if (placed(text, a) !== placed(text, b) || placed(sourceText, ta) !== placed(sourceText, tb)) continue;
       // "Thomas R. Sankey III, Chris E. Dush and Daryl D. Metcalfe": items of one list, in any order, do nothing to each other.
       if (/^[\s,]*(?:and\s+)?$/.test(text.slice(a.end, b.start).replace(/\b\p{Lu}[\p{L}.'’-]*/gu, ' '))) continue;
       return `"${a.raw}" and "${b.raw}" swap who did what`;
@@ -547,6 +553,8 @@ function swappedRoles(names: NameRun[], theirs: NameRun[], anchors: [number, num
 }
 
 const PASSIVE = /\b(?:by|was|were|been|being)\b/i;
+// A preposition of place or of belonging before a name, "the" and one describing word allowed ("at the", "of the late").
+const PLACE_BEFORE = /\b(?:at|in|inside|outside|near|from|on|of)\s+(?:the\s+)?(?:\p{Ll}+\s+)?$/u;
 
 /**
  * Whether a source name is an aside rather than an actor: a dateline ("ST. LOUIS (AP) —"), a

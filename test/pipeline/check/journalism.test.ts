@@ -1164,6 +1164,15 @@ describe('roles and lists as fresh drafts write them', () => {
     expect(entities(texts, 'Ada Lin led the count in the district by about 2,000 votes on Wednesday.')).toBe('');
   });
 
+  it('reads a place a name acts at, or what it is of, as no swap of who did what', () => {
+    const texts: [string, string] = [
+      'Lin, in a speech Tuesday afternoon at City Hall, also set a goal of 60 new buses.',
+      'The council met on Tuesday.',
+    ];
+    const swaps = (text: string) => findings(story(texts, [p([1], text)]), 'entities').filter((f) => /swap/.test(f)).join(' ');
+    expect(swaps('Speaking at City Hall on Tuesday afternoon, Lin also set a goal of 60 new buses.')).toBe('');
+  });
+
   it('reads a list in another order as no swap of who did what', () => {
     const texts: [string, string] = ['These include voters and state legislators Jo D. Park, Omar E. Reyes and Ada R. Lin, whose suit failed.', 'The suit was filed in Dunmore.'];
     expect(entities(texts, 'They include three state legislators, Ada R. Lin, Omar E. Reyes and Jo D. Park, whose suit failed.')).toBe('');
