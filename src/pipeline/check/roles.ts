@@ -397,7 +397,8 @@ function otherAgent(text: string, names: NameRun[], source: SourceSentence, thei
       }
       if (!other) unknown = true;
       // "the official refused": one person described with "the" is someone named before, maybe the draft's name.
-      else if (PEOPLE.test(other) && !other.endsWith('s') && /\bthe\s+(?:[\p{Ll}-]+\s+)?$/iu.test(sourceText.slice(Math.max(0, at.index - 40), at.index).replace(/[\p{L}'’.-]+\s*$/u, ''))) unknown = true;
+      // "the Atomic Energy Organization's spokesman warned": so is one described by whose they are.
+      else if (PEOPLE.test(other) && !other.endsWith('s') && /(?:\bthe\s+(?:[\p{Ll}-]+\s+)?|\p{Lu}[\p{L}'’.-]*\s+)$/u.test(sourceText.slice(Math.max(0, at.index - 40), at.index).replace(/[\p{L}'’.-]+\s*$/u, ''))) unknown = true;
       else if (!ORGANISATION.test(other) || ownedBefore(sourceText, other, at.index)) subjects.push(other);
       // "the company said": the organisation is named elsewhere; it may be the draft's name.
       else unknown = true;

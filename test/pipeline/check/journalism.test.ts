@@ -1173,6 +1173,11 @@ describe('roles and lists as fresh drafts write them', () => {
     expect(swaps('Speaking at City Hall on Tuesday afternoon, Lin also set a goal of 60 new buses.')).toBe('');
   });
 
+  it('reads one person described by whose they are ("the agency\'s spokesman warned") as maybe the name the draft gives', () => {
+    const texts: [string, string] = ['More provocatively, the Dunmore Transit Agency spokesman warned that fares could rise by 20 percent.', 'Omar Reyes speaks for the agency.'];
+    expect(entities(texts, 'Reyes also warned that fares could rise by 20 percent.')).toBe('');
+  });
+
   it('reads a list in another order as no swap of who did what', () => {
     const texts: [string, string] = ['These include voters and state legislators Jo D. Park, Omar E. Reyes and Ada R. Lin, whose suit failed.', 'The suit was filed in Dunmore.'];
     expect(entities(texts, 'They include three state legislators, Ada R. Lin, Omar E. Reyes and Jo D. Park, whose suit failed.')).toBe('');
