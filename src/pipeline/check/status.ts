@@ -85,6 +85,8 @@ export function droppedStatus(s: SourceSentence, draft: string, named = false): 
       const theirNoun = nounAfter(source, m.index + m[0].length);
       const myNoun = nounAfter(draft, at + role.length);
       if (theirNoun && myNoun && theirNoun !== myNoun && !STOPWORDS.has(theirNoun) && !STOPWORDS.has(myNoun)) continue;
+      // "Former hedge fund manager Tom Steyer" / "founded a hedge fund": the role's own noun missing, a thing is named, not the role.
+      if (theirNoun && !myNoun && roleWord(theirNoun)) continue;
       // "fired rubber bullets": the words that are also verbs are a status only before a role and a name.
       if ((named || VERB_STATUS.test(status)) && !sameNameAfter(source, m.index + m[0].length, draft, at + role.length)) continue;
       // "fired shots before Kyle Rittenhouse": after a verb-like status, only a capitalised role or a title is a role.

@@ -631,6 +631,7 @@ describe('status, tense and causes', () => {
     expect(flagged('Ada Lin, the Dunmore mayor, backed the letter.')).toMatch(/"Dunmore mayor" without "former"/);
     expect(flagged('Ada Lin defended the fare policy she pursued as transit chief, on Friday.')).toBe('');
     expect(flagged('Ada Lin, having been transit chief, defended the fare policy on Friday.')).toBe('');
+    expect(checkedBy('entities', ['Former hedge fund manager Omar Reyes ended his bid on Saturday.', 'Reyes spoke in Dunmore.'], [1])('Omar Reyes, who founded a Dunmore hedge fund, ended his bid on Saturday.')).toBe('');
     expect(flagged('Ada Lin, the transit chief, defended the fare policy on Friday.')).toMatch(/"transit chief" without "former"/);
   });
 
