@@ -77,6 +77,8 @@ const BLOCK_KEYS = 12;
 const BLOCK_NAMES = 8;
 /** In a small batch every shared word may propose a pair: a key in up to this many items always does. */
 const MIN_BLOCK_DF = 8;
+/** Largest say (in logits) one pair has in the exchange pass, so one certain or contradicted pair cannot decide it alone. */
+const MAX_PAIR_WEIGHT = 6;
 
 interface Story {
   id?: string;
@@ -430,6 +432,65 @@ export class StoryIndex {
     if (best && !isRoundupItem(this.items[i]!.s)) this.move(i, k0, best[0]);
   }
 
+  /**
+   * How much item i belongs with story k's members (leaving out `without`): the sum of its pairs'
+   * logits above the join-mean bar, each capped at MAX_PAIR_WEIGHT. The log-odds that a partition
+   * is right grow by this when i joins k (the objective of correlation clustering).
+   */
+  private affinity(i: number, k: number, without = -1): number {
+    const bar = Math.log(this.p.joinMean / (1 - this.p.joinMean));
+    let sum = 0;
+    for (const j of this.stories[k]!.members) {
+      if (j !== i && j !== without) sum += Math.max(-MAX_PAIR_WEIGHT, Math.min(MAX_PAIR_WEIGHT, this.logit(i, j) - bar));
+    }
+    return sum;
+  }
+
+  /** True when item i may join story k (leaving out `without`): the join bars of `assign`. */
+  private fits(i: number, k: number, without = -1): boolean {
+    const f = this.fit(i, k, without);
+    return !!f && f.max >= this.p.joinMax && f.mean >= this.p.joinMean;
+  }
+
+  /**
+   * Once every item is placed: item i moves to a close partner's story when its affinity there beats
+   * its affinity with its own story. When that story holds an item of i's outlet (an outlet reports an
+   * event once), the two trade places, and the trade must raise their summed affinity: two reports of
+   * one saga that arrived in the wrong order (a hearing's report in the ruling's story and the other
+   * way round) each go back to their own event. The join bars still hold for every move.
+   * @returns true when i moved
+   */
+  exchange(i: number): boolean {
+    const a = this.storyOf[i]!;
+    if (!this.stories[a]!.fresh) return false;
+    const outlet = this.items[i]!.s.item.publisher;
+    let here: number | undefined;
+    let best: { k: number; gain: number; rival: number } | undefined;
+    for (const j of this.partners.get(i) ?? []) {
+      const k = this.storyOf[j]!;
+      if (k === a || !this.stories[k]!.fresh) continue;
+      const rival = this.stories[k]!.members.find((x) => this.items[x]!.s.item.publisher === outlet) ?? -1;
+      if (!this.fits(i, k, rival)) continue;
+      here ??= this.affinity(i, a);
+      let gain = this.affinity(i, k, rival) - here;
+      // The rival goes to i's story when it fits there, else it stands alone (affinity 0).
+      if (rival >= 0) gain += (this.stories[a]!.members.length > 1 && this.fits(rival, a, i) ? this.affinity(rival, a, i) : 0) - this.affinity(rival, k);
+      if (gain > 0 && (!best || gain > best.gain)) best = { k, gain, rival };
+    }
+    // A roundup reports several events and so none of them (the test is costly, so it comes last).
+    if (!best || isRoundupItem(this.items[i]!.s)) return false;
+    this.move(i, a, best.k);
+    if (best.rival >= 0) this.move(best.rival, best.k, this.stories[a]!.members.length && this.fits(best.rival, a) ? a : this.openStory(best.rival));
+    return true;
+  }
+
+  /** A new, empty story made in this run, dated at item i (which `move` then puts in it). */
+  private openStory(i: number): number {
+    const t = this.items[i]!.s.time;
+    this.stories.push({ members: [], first: t, last: t, fresh: true });
+    return this.stories.length - 1;
+  }
+
   private partnersOf(i: number): number[] {
     let list = this.partners.get(i);
     if (!list) this.partners.set(i, (list = []));
@@ -501,6 +562,9 @@ export function assignStories(open: readonly OpenStory[], fresh: readonly Cluste
   });
   all.forEach((s, i) => {
     if (!storyOfKept.has(s.item.id)) index.rehome(i);
+  });
+  all.forEach((s, i) => {
+    if (!storyOfKept.has(s.item.id)) index.exchange(i);
   });
   const joins = new Map<string, string[]>();
   const created: number[][] = [];
