@@ -148,6 +148,8 @@ export class StoryIndex {
   private readonly blockWeights: number[][] = [];
   /** Each item's close partners (p >= joinMax) among its candidates, both ways: what rehome offers. */
   private readonly partners = new Map<number, number[]>();
+  /** Copies and their originals: they stay together (see placeCopy). */
+  private readonly copies = new Set<number>();
   private score = new Float64Array(0);
   /** Per item: publication time (ms) and outlet number, read flat by the candidate scan (its hot loop). */
   private times = new Float64Array(0);
@@ -462,14 +464,17 @@ export class StoryIndex {
    */
   exchange(i: number): boolean {
     const a = this.storyOf[i]!;
-    if (!this.stories[a]!.fresh) return false;
-    const outlet = this.items[i]!.s.item.publisher;
+    if (!this.stories[a]!.fresh || this.copies.has(i)) return false;
+    const outlet = this.outlets[i]!;
     let here: number | undefined;
     let best: { k: number; gain: number; rival: number } | undefined;
+    const seen: number[] = [];
     for (const j of this.partners.get(i) ?? []) {
       const k = this.storyOf[j]!;
-      if (k === a || !this.stories[k]!.fresh) continue;
-      const rival = this.stories[k]!.members.find((x) => this.items[x]!.s.item.publisher === outlet) ?? -1;
+      if (k === a || !this.stories[k]!.fresh || seen.includes(k)) continue;
+      seen.push(k);
+      const rival = this.stories[k]!.members.find((x) => this.outlets[x] === outlet) ?? -1;
+      if (this.copies.has(rival)) continue;
       if (!this.fits(i, k, rival)) continue;
       here ??= this.affinity(i, a);
       let gain = this.affinity(i, k, rival) - here;
@@ -491,6 +496,12 @@ export class StoryIndex {
     return this.stories.length - 1;
   }
 
+  /** Puts copy i into its original j's story; neither moves in the exchange pass (a copy is no report of its own). */
+  private placeCopy(i: number, j: number): number {
+    this.copies.add(i).add(j);
+    return this.place(i, this.storyOf[j]);
+  }
+
   private partnersOf(i: number): number[] {
     let list = this.partners.get(i);
     if (!list) this.partners.set(i, (list = []));
@@ -501,7 +512,7 @@ export class StoryIndex {
   assign(i: number): number {
     const s = this.items[i]!.s;
     const exact = [...(s.urlKey ? this.exact.get(`u${s.urlKey}`) ?? [] : []), ...(s.titleKey ? this.exact.get(`h${s.titleKey}`) ?? [] : [])];
-    for (const j of exact) if (this.isCopy(i, j) && this.inWindow(i, this.storyOf[j]!)) return this.place(i, this.storyOf[j]);
+    for (const j of exact) if (this.isCopy(i, j) && this.inWindow(i, this.storyOf[j]!)) return this.placeCopy(i, j);
     const cands = this.candidates(i);
     // Stories worth a full comparison: those of candidates that alone reach the bar for a best pair.
     const stories = new Set<number>();
@@ -511,7 +522,7 @@ export class StoryIndex {
         this.partnersOf(i).push(j);
         this.partnersOf(j).push(i);
       }
-      if (pr >= COPY_GATE && this.isCopy(i, j) && this.inWindow(i, this.storyOf[j]!)) return this.place(i, this.storyOf[j]);
+      if (pr >= COPY_GATE && this.isCopy(i, j) && this.inWindow(i, this.storyOf[j]!)) return this.placeCopy(i, j);
       if (pr >= this.p.joinMax) stories.add(this.storyOf[j]!);
     }
     const fits: [number, number][] = [];
