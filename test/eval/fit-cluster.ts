@@ -54,9 +54,9 @@ const FIXTURE_PRECISION_FLOOR = 0.95;
 const FIT_CANDIDATES = 10;
 /**
  * Lowest best-pair threshold tried. Since the exchange pass (assign.ts) the fit windows keep precision
- * >= 0.97 down to joinMax 0.3, which this search would then choose (fit windows R 0.813 -> 0.822), but at
- * 0.3 our labelled fixtures clustered in one batch lose P 0.960 -> 0.927 and R 0.916 -> 0.885 (eval:cluster,
- * "labelled set (ALL)"; 0.945 -> 0.913 and 0.902 -> 0.885 before the exchange pass too): a bar set from them.
+ * >= 0.97 down to joinMax 0.3, which this search would then choose (fit windows P 0.979 -> 0.978, R 0.811 ->
+ * 0.820), but at 0.3 our labelled fixtures clustered in one batch lose P 0.960 -> 0.913 and R 0.916 -> 0.885
+ * (eval:cluster, "labelled set (ALL)"; 0.945 -> 0.913 and 0.902 -> 0.885 before the exchange pass): a bar set from them.
  */
 const MIN_JOIN_MAX = 0.35;
 

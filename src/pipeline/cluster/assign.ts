@@ -455,11 +455,12 @@ export class StoryIndex {
   }
 
   /**
-   * Once every item is placed: item i moves to a close partner's story when its affinity there beats
-   * its affinity with its own story. When that story holds an item of i's outlet (an outlet reports an
-   * event once), the two trade places, and the trade must raise their summed affinity: two reports of
-   * one saga that arrived in the wrong order (a hearing's report in the ruling's story and the other
-   * way round) each go back to their own event. The join bars still hold for every move.
+   * Once every item is placed: item i moves to the story of a close partner that is closer to it than
+   * any member of its own story, when its affinity there beats its affinity with its own story. When
+   * that story holds an item of i's outlet (an outlet reports an event once), the two trade places, and
+   * the trade must raise their summed affinity: two reports of one saga that arrived in the wrong order
+   * (a hearing's report in the ruling's story and the other way round) each go back to their own event.
+   * The join bars still hold for every move.
    * @returns true when i moved
    */
   exchange(i: number): boolean {
@@ -467,11 +468,14 @@ export class StoryIndex {
     if (!this.stories[a]!.fresh || this.copies.has(i)) return false;
     const outlet = this.outlets[i]!;
     let here: number | undefined;
+    let closest: number | undefined;
     let best: { k: number; gain: number; rival: number } | undefined;
     const seen: number[] = [];
     for (const j of this.partners.get(i) ?? []) {
       const k = this.storyOf[j]!;
       if (k === a || !this.stories[k]!.fresh || seen.includes(k)) continue;
+      // Only a partner closer than i's own story's closest member is worth weighing a move for (and cheap to tell).
+      if (this.logit(i, j) <= (closest ??= this.closestLogit(i, a))) continue;
       seen.push(k);
       const rival = this.stories[k]!.members.find((x) => this.outlets[x] === outlet) ?? -1;
       if (this.copies.has(rival)) continue;
@@ -487,6 +491,13 @@ export class StoryIndex {
     this.move(i, a, best.k);
     if (best.rival >= 0) this.move(best.rival, best.k, this.stories[a]!.members.length && this.fits(best.rival, a) ? a : this.openStory(best.rival));
     return true;
+  }
+
+  /** The highest logit of item i with another member of story k (-Infinity when it is alone). */
+  private closestLogit(i: number, k: number): number {
+    let z = -Infinity;
+    for (const j of this.stories[k]!.members) if (j !== i) z = Math.max(z, this.logit(i, j));
+    return z;
   }
 
   /** A new, empty story made in this run, dated at item i (which `move` then puts in it). */
