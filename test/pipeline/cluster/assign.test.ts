@@ -114,10 +114,13 @@ describe('StoryIndex candidates', () => {
   });
 });
 
+/** A model where the headline-and-lede cosine alone decides, so a case tests the placing, not the fitted weights. */
+const cosineAlone: PairModel = { features: FEATURES, weights: FEATURES.map((f) => (f === 'body_cosine' ? 10 : 0)), bias: -5, joinMax: 0.5, joinMean: 0.5 };
+/** An item whose headline and text are the same words. */
+const words = (id: string, publisher: string, hours: number, text: string) => item(id, publisher, hours, text, text);
+
 describe('clusterWith rehoming', () => {
-  // The cosine alone decides, so the case tests the joining, not the fitted weights.
-  const cosineOnly: PairModel = { features: FEATURES, weights: FEATURES.map((f) => (f === 'body_cosine' ? 10 : 0)), bias: -5, joinMax: 0.5, joinMean: 0.5 };
-  const words = (id: string, publisher: string, hours: number, text: string) => item(id, publisher, hours, text, text);
+  const cosineOnly = cosineAlone;
   const items = [
     // m and j join; x fits j, but m is of x's own outlet, so x stays out; n is m's closer match and takes m away.
     words('m', 'relay', 0, 'arbor basalt cobalt ember fennel'),
@@ -136,9 +139,7 @@ describe('clusterWith rehoming', () => {
 });
 
 describe('clusterWith exchange', () => {
-  // The cosine alone decides, so the case tests the exchange, not the fitted weights.
-  const cosineOnly: PairModel = { features: FEATURES, weights: FEATURES.map((f) => (f === 'body_cosine' ? 10 : 0)), bias: -5, joinMax: 0.5, joinMean: 0.5 };
-  const words = (id: string, publisher: string, hours: number, text: string) => item(id, publisher, hours, text, text);
+  const cosineOnly = cosineAlone;
   const items = [
     words('a1', 'relay', 0, 'arbor basalt cobalt ember fennel gossamer'),
     words('b1', 'ledger', 1, 'quill raven sorrel thistle umber vervain'),
