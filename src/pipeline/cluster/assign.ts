@@ -77,6 +77,8 @@ const BLOCK_KEYS = 12;
 const BLOCK_NAMES = 8;
 /** In a small batch every shared word may propose a pair: a key in up to this many items always does. */
 const MIN_BLOCK_DF = 8;
+/** Largest say (in logits) one pair has in the exchange pass, so one certain or contradicted pair cannot decide it alone. */
+const MAX_PAIR_WEIGHT = 6;
 
 interface Story {
   id?: string;
@@ -146,6 +148,8 @@ export class StoryIndex {
   private readonly blockWeights: number[][] = [];
   /** Each item's close partners (p >= joinMax) among its candidates, both ways: what rehome offers. */
   private readonly partners = new Map<number, number[]>();
+  /** Copies and their originals: they stay together (see placeCopy). */
+  private readonly copies = new Set<number>();
   private score = new Float64Array(0);
   /** Per item: publication time (ms) and outlet number, read flat by the candidate scan (its hot loop). */
   private times = new Float64Array(0);
@@ -430,6 +434,85 @@ export class StoryIndex {
     if (best && !isRoundupItem(this.items[i]!.s)) this.move(i, k0, best[0]);
   }
 
+  /**
+   * How much item i belongs with story k's members (leaving out `without`): the sum of its pairs'
+   * logits above the join-mean bar, each capped at MAX_PAIR_WEIGHT. The log-odds that a partition
+   * is right grow by this when i joins k (the objective of correlation clustering).
+   */
+  private affinity(i: number, k: number, without = -1): number {
+    const bar = Math.log(this.p.joinMean / (1 - this.p.joinMean));
+    let sum = 0;
+    for (const j of this.stories[k]!.members) {
+      if (j !== i && j !== without) sum += Math.max(-MAX_PAIR_WEIGHT, Math.min(MAX_PAIR_WEIGHT, this.logit(i, j) - bar));
+    }
+    return sum;
+  }
+
+  /** True when item i may join story k (leaving out `without`): the join bars of `assign`. */
+  private fits(i: number, k: number, without = -1): boolean {
+    const f = this.fit(i, k, without);
+    return !!f && f.max >= this.p.joinMax && f.mean >= this.p.joinMean;
+  }
+
+  /**
+   * Once every item is placed: item i moves to the story of a close partner that is closer to it than
+   * any member of its own story, when its affinity there beats its affinity with its own story. When
+   * that story holds an item of i's outlet (an outlet reports an event once), the two trade places, and
+   * the trade must raise their summed affinity: two reports of one saga that arrived in the wrong order
+   * (a hearing's report in the ruling's story and the other way round) each go back to their own event.
+   * The join bars still hold for every move.
+   * @returns true when i moved
+   */
+  exchange(i: number): boolean {
+    const a = this.storyOf[i]!;
+    if (!this.stories[a]!.fresh || this.copies.has(i)) return false;
+    const outlet = this.outlets[i]!;
+    let here: number | undefined;
+    let closest: number | undefined;
+    let best: { k: number; gain: number; rival: number } | undefined;
+    const seen: number[] = [];
+    for (const j of this.partners.get(i) ?? []) {
+      const k = this.storyOf[j]!;
+      if (k === a || !this.stories[k]!.fresh || seen.includes(k)) continue;
+      // Only a partner closer than i's own story's closest member is worth weighing a move for (and cheap to tell).
+      if (this.logit(i, j) <= (closest ??= this.closestLogit(i, a))) continue;
+      seen.push(k);
+      const rival = this.stories[k]!.members.find((x) => this.outlets[x] === outlet) ?? -1;
+      if (this.copies.has(rival)) continue;
+      if (!this.fits(i, k, rival)) continue;
+      here ??= this.affinity(i, a);
+      let gain = this.affinity(i, k, rival) - here;
+      // The rival goes to i's story when it fits there, else it stands alone (affinity 0).
+      if (rival >= 0) gain += (this.stories[a]!.members.length > 1 && this.fits(rival, a, i) ? this.affinity(rival, a, i) : 0) - this.affinity(rival, k);
+      if (gain > 0 && (!best || gain > best.gain)) best = { k, gain, rival };
+    }
+    // A roundup reports several events and so none of them (the test is costly, so it comes last).
+    if (!best || isRoundupItem(this.items[i]!.s)) return false;
+    this.move(i, a, best.k);
+    if (best.rival >= 0) this.move(best.rival, best.k, this.stories[a]!.members.length && this.fits(best.rival, a) ? a : this.openStory(best.rival));
+    return true;
+  }
+
+  /** The highest logit of item i with another member of story k (-Infinity when it is alone). */
+  private closestLogit(i: number, k: number): number {
+    let z = -Infinity;
+    for (const j of this.stories[k]!.members) if (j !== i) z = Math.max(z, this.logit(i, j));
+    return z;
+  }
+
+  /** A new, empty story made in this run, dated at item i (which `move` then puts in it). */
+  private openStory(i: number): number {
+    const t = this.items[i]!.s.time;
+    this.stories.push({ members: [], first: t, last: t, fresh: true });
+    return this.stories.length - 1;
+  }
+
+  /** Puts copy i into its original j's story; neither moves in the exchange pass (a copy is no report of its own). */
+  private placeCopy(i: number, j: number): number {
+    this.copies.add(i).add(j);
+    return this.place(i, this.storyOf[j]);
+  }
+
   private partnersOf(i: number): number[] {
     let list = this.partners.get(i);
     if (!list) this.partners.set(i, (list = []));
@@ -440,7 +523,7 @@ export class StoryIndex {
   assign(i: number): number {
     const s = this.items[i]!.s;
     const exact = [...(s.urlKey ? this.exact.get(`u${s.urlKey}`) ?? [] : []), ...(s.titleKey ? this.exact.get(`h${s.titleKey}`) ?? [] : [])];
-    for (const j of exact) if (this.isCopy(i, j) && this.inWindow(i, this.storyOf[j]!)) return this.place(i, this.storyOf[j]);
+    for (const j of exact) if (this.isCopy(i, j) && this.inWindow(i, this.storyOf[j]!)) return this.placeCopy(i, j);
     const cands = this.candidates(i);
     // Stories worth a full comparison: those of candidates that alone reach the bar for a best pair.
     const stories = new Set<number>();
@@ -450,7 +533,7 @@ export class StoryIndex {
         this.partnersOf(i).push(j);
         this.partnersOf(j).push(i);
       }
-      if (pr >= COPY_GATE && this.isCopy(i, j) && this.inWindow(i, this.storyOf[j]!)) return this.place(i, this.storyOf[j]);
+      if (pr >= COPY_GATE && this.isCopy(i, j) && this.inWindow(i, this.storyOf[j]!)) return this.placeCopy(i, j);
       if (pr >= this.p.joinMax) stories.add(this.storyOf[j]!);
     }
     const fits: [number, number][] = [];
@@ -501,6 +584,9 @@ export function assignStories(open: readonly OpenStory[], fresh: readonly Cluste
   });
   all.forEach((s, i) => {
     if (!storyOfKept.has(s.item.id)) index.rehome(i);
+  });
+  all.forEach((s, i) => {
+    if (!storyOfKept.has(s.item.id)) index.exchange(i);
   });
   const joins = new Map<string, string[]>();
   const created: number[][] = [];

@@ -8,8 +8,9 @@
  * above the fitted thresholds, no contradiction with any member, and no item of its own outlet unless
  * that pair alone is near-certain), so one loose pair cannot chain two events; a report that joined a
  * same-topic story before its own event's reports arrived moves to theirs once they form, and one left
- * alone is offered its candidates' stories once all are placed (later reports included); copies join
- * their original's story. Roundups join no story.
+ * alone is offered its candidates' stories once all are placed (later reports included), and then each
+ * item may move to a close partner's story, trading places with that story's item of its own outlet,
+ * when the summed pair log-odds of the stories rise; copies join their original's story. Roundups join no story.
  */
 import type { ClusterItem } from '../types';
 import { assignStories, DEFAULT_ASSIGN_POLICY, signalsOf, type AssignPolicy, type OpenStory, type Vectors } from './assign';

@@ -114,10 +114,13 @@ describe('StoryIndex candidates', () => {
   });
 });
 
+/** A model where the headline-and-lede cosine alone decides, so a case tests the placing, not the fitted weights. */
+const cosineAlone: PairModel = { features: FEATURES, weights: FEATURES.map((f) => (f === 'body_cosine' ? 10 : 0)), bias: -5, joinMax: 0.5, joinMean: 0.5 };
+/** An item whose headline and text are the same words. */
+const words = (id: string, publisher: string, hours: number, text: string) => item(id, publisher, hours, text, text);
+
 describe('clusterWith rehoming', () => {
-  // The cosine alone decides, so the case tests the joining, not the fitted weights.
-  const cosineOnly: PairModel = { features: FEATURES, weights: FEATURES.map((f) => (f === 'body_cosine' ? 10 : 0)), bias: -5, joinMax: 0.5, joinMean: 0.5 };
-  const words = (id: string, publisher: string, hours: number, text: string) => item(id, publisher, hours, text, text);
+  const cosineOnly = cosineAlone;
   const items = [
     // m and j join; x fits j, but m is of x's own outlet, so x stays out; n is m's closer match and takes m away.
     words('m', 'relay', 0, 'arbor basalt cobalt ember fennel'),
@@ -132,5 +135,26 @@ describe('clusterWith rehoming', () => {
 
   it('leaves it alone when the partner is not close enough', () => {
     expect(clusterWith(items, {}, undefined, { ...cosineOnly, joinMax: 0.55, joinMean: 0.55 })).toEqual([['m', 'n'], ['j'], ['x']]);
+  });
+});
+
+describe('clusterWith exchange', () => {
+  const cosineOnly = cosineAlone;
+  const items = [
+    words('a1', 'relay', 0, 'arbor basalt cobalt ember fennel gossamer'),
+    words('b1', 'ledger', 1, 'quill raven sorrel thistle umber vervain'),
+    // xb arrives first and fits a1 better than b1 alone; xa, a1's closest match, is then kept out of a1's
+    // story by xb (one outlet) and joins b1.
+    words('xb', 'signal', 2, 'arbor basalt cobalt ember quill raven sorrel'),
+    words('xa', 'signal', 3, 'arbor basalt cobalt ember fennel thistle umber vervain'),
+  ];
+
+  it('lets two items of one outlet trade stories when both then fit better', () => {
+    expect(clusterWith(items, {}, undefined, cosineOnly)).toEqual([['a1', 'xa'], ['b1', 'xb']]);
+  });
+
+  it('lets the closer item take its outlet\'s place, the other standing alone when it fits nowhere else', () => {
+    // At joinMax 0.7 xa stays out of b1's story (0.58) and xb cannot join b1 (0.68); a1 still fits xa (0.93) better than xb (0.82).
+    expect(clusterWith(items, {}, undefined, { ...cosineOnly, joinMax: 0.7 })).toEqual([['a1', 'xa'], ['b1'], ['xb']]);
   });
 });
