@@ -900,6 +900,7 @@ describe('faithful drafts of fresh real events (round 18, second batch)', () => 
     const barr = findings(story(texts, [p([1], 'Citing the letter, the president said Barr would leave just before Christmas to spend the holidays with his family.')]), 'entities');
     expect(barr.filter((f) => /stands where/.test(f))).toEqual([]);
     expect(personName(['san', 'francisco'], 'San Francisco')).toBeNull();
+    expect(personName(['marine', 'corps'], 'Marine Corps')).toBeNull();
     expect(NOT_NAMES.has("i've")).toBe(true);
   });
 
