@@ -96,7 +96,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
           continue;
         }
         // A span in words ("the last decade") dates the story; it counts nothing another figure could stand for.
-        if (!COUNTED.has(f.kind) || SPAN_WORD.test(f.raw)) continue;
+        if ((!COUNTED.has(f.kind) && f.kind !== 'year') || SPAN_WORD.test(f.raw)) continue;
         // A count of a vote a cited source gives ("96-0") stands in its place, whatever other figures share its words.
         if (votes.supported.some((t) => t.start <= f.start && f.start < t.end)) continue;
         const tokens = sentenceTokens(part);
@@ -390,7 +390,7 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
   return false;
 }
 
-const YEARS_AGO = /^\s+years?\s+(?:ago|earlier|before|prior|later)\b/i;
+const YEARS_AGO = /^\s+years?\s+(?:ago|earlier|before|prior|later|after|since)\b/i;
 // The largest count a reader can check against the things a source reports one by one.
 const SMALL_COUNT = 6;
 // The plural noun a count counts, a few describing words or "of her most senior" between: "two large earthquakes".
@@ -468,7 +468,7 @@ function restatement(
     if (!s.figures.length) continue;
     const around = figureNeighbours(s);
     s.figures.forEach((g, i) => {
-      if (!COUNTED.has(g.kind)) return;
+      if (!COUNTED.has(g.kind) && g.kind !== 'year') return;
       // "$3B" in a headline for the 3.2 billion of the text is the same figure, rounded.
       const own = supportsKey(g, f.key) || (f.hedge !== undefined && withinHedge(f, g)) || roundsTo(f, g);
       // A number spelled out ("ten weeks ago") is the figure's own place when the draft writes it in digits; as

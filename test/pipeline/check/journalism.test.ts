@@ -146,6 +146,13 @@ describe('relative times', () => {
     expect(held('About 684,000, down 97,000 from the prior week\'s revised 781,000.')).toBe('');
   });
 
+  it('holds a year moved to the place of another year the sources give', () => {
+    const texts: [string, string] = ['The council first proposed the fare cut in 2019, and riders got the cheaper passes in 2021 after a long delay.', 'The passes are sold at every station.'];
+    const held = checkedBy('numbers', texts, [1, 2]);
+    expect(held('Riders got the cheaper passes in 2021 after a long delay, two years after the council first proposed the fare cut.')).toBe('');
+    expect(held('Riders got the cheaper passes in 2019 after a long delay, the council having first proposed the fare cut earlier.')).toMatch(/"2019" stands where .* gives "2021"/);
+  });
+
   it('sets no figure against a hedged one that admits it, nor against the sum of two the sentence gives', () => {
     const texts: [string, string] = [
       'More than a dozen transit workers were arrested early Thursday at the depot on smuggling charges. Fare revenue for January and February was revised up by a modest 14,000.',
