@@ -498,29 +498,59 @@ function spelledAfter(text: string, rival: NameRun, mine: NameRun): boolean {
  * demonym ("Wis." / "Wisconsin", "Iraqi" / "Iraq's"), or inside it ("BioNTech" / "Pfizer-BioNTech").
  */
 function variants(a: NameRun, b: NameRun): boolean {
-  const stemOf = (k: string) => k.replace(/\./g, '').replace(/(?:ian|ans?|is?|ese)$/, '');
-  for (const x of a.keys) {
-    for (const y of b.keys) {
-      const [sx, sy] = [stemOf(x), stemOf(y)];
+  const [fa, fb] = [formsOf(a), formsOf(b)];
+  for (const sx of fa.stems) {
+    for (const sy of fb.stems) {
       if (sx.length >= 3 && sy.length >= 3 && (sx.startsWith(sy) || sy.startsWith(sx))) return true;
     }
   }
-  if (a.raw.toLowerCase().includes(b.raw.toLowerCase()) || b.raw.toLowerCase().includes(a.raw.toLowerCase())) return true;
+  if (fa.lower.includes(fb.lower) || fb.lower.includes(fa.lower)) return true;
   // "U.S.-China" / "China-U.S.": the same pair of names; "Pyongyang" / "North Korea": a capital for its country.
-  const parts = (r: NameRun) => r.raw.toLowerCase().replace(/\./g, '').split('-').sort().join('-');
-  if (a.raw.includes('-') && parts(a) === parts(b)) return true;
+  if (a.raw.includes('-') && fa.parts === fb.parts) return true;
   if (samePlace(a.raw, b.raw)) return true;
   return acronymOfRun(a, b);
 }
 
 /** One name is the other's acronym ("FDA" / "Food and Drug Administration"). */
 function acronymOfRun(a: NameRun, b: NameRun): boolean {
-  const initials = (r: NameRun) => r.raw.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]!.toLowerCase()).join('');
-  // "ICE and CBP" for "Immigration and Customs Enforcement and Customs and Border Protection": acronyms joined as the names are.
-  const acronyms = (r: NameRun) => r.raw.split(/\s+/).every((w) => w === 'and' || w === '&' || /^[\p{Lu}.]{2,6}$/u.test(w));
-  const short = (r: NameRun) => (r.keys.length === 1 || acronyms(r) ? r.keys.join('').replace(/\./g, '') : '');
-  return (short(a) !== '' && initials(b).includes(short(a))) || (short(b) !== '' && initials(a).includes(short(b)));
+  const [fa, fb] = [formsOf(a), formsOf(b)];
+  return (fa.short !== '' && fb.initials.includes(fa.short)) || (fb.short !== '' && fa.initials.includes(fb.short));
 }
+
+/** What `variants` compares of a name run. */
+interface RunForms {
+  /** Its keys without full stops or a demonym's ending. */
+  stems: string[];
+  lower: string;
+  /** Its hyphenated parts in order ("china-us" for "U.S.-China"). */
+  parts: string;
+  /** The initials of its capitalised words. */
+  initials: string;
+  /** The name as an acronym ("fda"), when it reads as one; else "". */
+  short: string;
+}
+
+/** A name run's forms, worked out once per run: runs are compared pairwise, each draft name against every cited one. */
+function formsOf(r: NameRun): RunForms {
+  let forms = FORMS.get(r);
+  if (forms) return forms;
+  const stemOf = (k: string) => k.replace(/\./g, '').replace(/(?:ian|ans?|is?|ese)$/, '');
+  const lower = r.raw.toLowerCase();
+  // "ICE and CBP" for "Immigration and Customs Enforcement and Customs and Border Protection": acronyms joined as the names are.
+  const acronyms = r.raw.split(/\s+/).every((w) => w === 'and' || w === '&' || /^[\p{Lu}.]{2,6}$/u.test(w));
+  forms = {
+    stems: r.keys.map(stemOf),
+    lower,
+    parts: lower.replace(/\./g, '').split('-').sort().join('-'),
+    initials: r.raw.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]!.toLowerCase()).join(''),
+    short: r.keys.length === 1 || acronyms ? r.keys.join('').replace(/\./g, '') : '',
+  };
+  FORMS.set(r, forms);
+  return forms;
+}
+
+// Keyed by the run: a run is not changed once namesOf has returned it.
+const FORMS = new WeakMap<NameRun, RunForms>();
 
 /** Two names of the draft on either side of a shared word that the source has the other way round. */
 function swappedRoles(names: NameRun[], theirs: NameRun[], anchors: [number, number][], text: string, sourceText: string): string | null {
