@@ -152,7 +152,10 @@ export function attributedTo(sentence: string, f: Figure, pool: IndexedSource[])
   if (!credit) return null;
   // "A said forecasters expected 700,000, …, and the consensus stood at 750,000, the Coastal Herald reported": an outlet
   // credited at the sentence's end, after the figure, may be the one giving it.
-  const trailing = pool.filter((s) => s.doc.publisher && TRAILING_CREDIT.test(sentence.slice(sentence.indexOf(s.doc.publisher, f.start) + s.doc.publisher.length)) && sentence.indexOf(s.doc.publisher, f.start) > 0);
+  const trailing = pool.filter((s) => {
+    const at = s.doc.publisher ? sentence.indexOf(s.doc.publisher, f.start) : -1;
+    return at > 0 && TRAILING_CREDIT.test(sentence.slice(at + s.doc.publisher.length));
+  });
   return pool.filter((s) => credit.publishers.has(s.doc.publisher) || trailing.includes(s));
 }
 
@@ -270,11 +273,6 @@ function valueOf(f: Figure): number {
   return f.kind === 'date' || f.kind === 'time' ? NaN : Number(f.key.slice(f.key.indexOf(':') + 1));
 }
 
-/**
- * Whether the figure is the difference or sum of two other figures of its kind: "up 2,000 from the revised prior week"
- * where the source sentence gives 373,000 and 371,000, or "684,000, down 97,000 from 781,000" in the draft's own sentence,
- * reports the change.
- */
 /** Whether a hedged figure admits another: "more than a dozen" admits 16, "nearly 700" admits 680, "about 50" admits 55. */
 function admits(hedged: Figure, f: Figure): boolean {
   const [h, x] = [valueOf(hedged), valueOf(f)];
@@ -301,25 +299,34 @@ const CHANGE_BEFORE = /\b(?:up|down|by|rose|fell|climbed|dropped|declined|increa
 function changeTriple(sentence: string, figures: readonly Figure[]): ReadonlySet<Figure> {
   for (const f of figures) {
     if (!COUNTED.has(f.kind) || !CHANGE_BEFORE.test(sentence.slice(Math.max(0, f.start - 30), f.start))) continue;
-    const value = valueOf(f);
-    const others = figures.filter((g) => g !== f && g.kind === f.kind && valueOf(g) > 0);
-    for (const a of others) for (const b of others) if (a !== b && Math.abs(valueOf(a) - valueOf(b) - value) < 1e-9 * valueOf(a)) return new Set([f, a, b]);
+    const levels = operandsOf(f, figures, false);
+    if (levels) return new Set([f, ...levels]);
   }
   return NO_FIGURES;
 }
 const NO_FIGURES: ReadonlySet<Figure> = new Set();
 
-function derivedFrom(f: Figure, figures: readonly Figure[]): boolean {
+/**
+ * The two other figures of its kind that the figure is the difference (or, with `sums`, the sum) of, or null: "up 2,000 from
+ * the revised prior week" where the source sentence gives 373,000 and 371,000, or "684,000, down 97,000 from 781,000" in the
+ * draft's own sentence, reports the change.
+ */
+function operandsOf(f: Figure, figures: readonly Figure[], sums = true): [Figure, Figure] | null {
   const value = valueOf(f);
-  if (!(value > 0)) return false;
-  const values = figures.filter((g) => g !== f && g.kind === f.kind).map(valueOf).filter((v) => v > 0);
-  for (let i = 0; i < values.length; i++) {
-    for (let j = i + 1; j < values.length; j++) {
-      const [a, b] = [values[i]!, values[j]!];
-      if (Math.abs(Math.abs(a - b) - value) < 1e-9 * Math.max(a, b) || Math.abs(a + b - value) < 1e-9 * (a + b)) return true;
+  if (!(value > 0)) return null;
+  const others = figures.filter((g) => g !== f && g.kind === f.kind && valueOf(g) > 0);
+  for (let i = 0; i < others.length; i++) {
+    for (let j = i + 1; j < others.length; j++) {
+      const [a, b] = [valueOf(others[i]!), valueOf(others[j]!)];
+      if (Math.abs(Math.abs(a - b) - value) < 1e-9 * Math.max(a, b) || (sums && Math.abs(a + b - value) < 1e-9 * (a + b))) return [others[i]!, others[j]!];
     }
   }
-  return false;
+  return null;
+}
+
+/** Whether the figure is the difference or sum of two other figures of its kind (`operandsOf`). */
+function derivedFrom(f: Figure, figures: readonly Figure[]): boolean {
+  return operandsOf(f, figures) !== null;
 }
 
 /** The cited sources that give a value the hedged figure stands for ("more than 650,000" for 651,690). */

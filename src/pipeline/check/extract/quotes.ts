@@ -71,11 +71,14 @@ export function unquotedSegments(text: string, quotes: QuoteSpan[] = extractQuot
 
 // A person or organisation named as a speaker: capitalised words, optional honorific and middle initial.
 const NAME = String.raw`((?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Gov|Rep)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+){0,3})`;
+// Verbs of saying, which may also stand before their speaker ("said Sen. Ada Lin: …").
+const SAYING = String.raw`said|says|added|adds|wrote|writes|explained|explains|noted|notes|argued|argues|warned|warns|stated|states|insisted|insists|recalled|posted|tweeted|declared|declares|claimed|claims|asserted|announced|acknowledged|admitted|conceded|predicted|vowed|pledged|promised|suggested|replied|responded|countered|complained|cautioned|stressed|emphasi[sz]ed|observed|testified|continued`;
+// Verbs of naming or addressing: the name after one is what was named or who was addressed ("called Iran, “a nation of
+// terror”", "told Reuters: …"), never the speaker.
+const NAMING = String.raw`told|tells|called|calls|described|describes|urged|urges|asked|asks|labell?ed|dubbed|branded`;
 // Verbs that attribute words to a speaker, "said" and the others journalists use.
-const VERB = String.raw`(?:said|says|told|tells|added|adds|wrote|writes|explained|explains|noted|notes|argued|argues|warned|warns|stated|states|insisted|insists|recalled|called|calls|described|describes|posted|tweeted|declared|declares|claimed|claims|asserted|urged|urges|announced|acknowledged|admitted|conceded|predicted|vowed|pledged|promised|suggested|replied|responded|countered|complained|cautioned|stressed|emphasi[sz]ed|observed|asked|asks|testified|continued|labell?ed|dubbed|branded)`;
-// The verbs that may stand before their speaker ("said Sen. Ada Lin: …"). After a verb of naming or addressing, the name is
-// what was named or who was addressed: "called Iran, “a nation of terror”", "told Reuters: …".
-const SPEAKER_AFTER_VERB = String.raw`(?:said|says|added|adds|wrote|writes|explained|explains|noted|notes|argued|argues|warned|warns|stated|states|insisted|insists|recalled|posted|tweeted|declared|declares|claimed|claims|asserted|announced|acknowledged|admitted|conceded|predicted|vowed|pledged|promised|suggested|replied|responded|countered|complained|cautioned|stressed|emphasi[sz]ed|observed|testified|continued)`;
+const VERB = String.raw`(?:${SAYING}|${NAMING})`;
+const SPEAKER_AFTER_VERB = String.raw`(?:${SAYING})`;
 // Each with whether its capture is a clause whose speaker `speakerInClause` finds.
 const AFTER_QUOTE: [RegExp, boolean][] = [
   // "said Corvane operations chief Selma Varga": the clause after the verb, whose last name is the speaker.
