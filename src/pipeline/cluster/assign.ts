@@ -429,7 +429,7 @@ export class StoryIndex {
       // Partners are recorded at p >= joinMax (assign): only their stories are asked about.
       if (k === k0 || !this.stories[k]!.fresh) continue;
       const f = this.fit(i, k);
-      if (f && f.max >= this.p.joinMax && f.mean >= this.p.joinMean && (!best || f.max + f.mean > best[1])) best = [k, f.max + f.mean];
+      if (this.clears(f) && (!best || f.max + f.mean > best[1])) best = [k, f.max + f.mean];
     }
     if (best && !isRoundupItem(this.items[i]!.s)) this.move(i, k0, best[0]);
   }
@@ -450,8 +450,12 @@ export class StoryIndex {
 
   /** True when item i may join story k (leaving out `without`): the join bars of `assign`. */
   private fits(i: number, k: number, without = -1): boolean {
-    const f = this.fit(i, k, without);
-    return !!f && f.max >= this.p.joinMax && f.mean >= this.p.joinMean;
+    return this.clears(this.fit(i, k, without));
+  }
+
+  /** Whether a fit (see `fit`) clears the join bars: its best pair at joinMax, its mean at joinMean. */
+  private clears(f: { max: number; mean: number } | undefined): f is { max: number; mean: number } {
+    return f !== undefined && f.max >= this.p.joinMax && f.mean >= this.p.joinMean;
   }
 
   /**
@@ -539,7 +543,7 @@ export class StoryIndex {
     const fits: [number, number][] = [];
     for (const k of stories) {
       const f = this.fit(i, k);
-      if (f && f.max >= this.p.joinMax && f.mean >= this.p.joinMean) fits.push([k, f.max + f.mean]);
+      if (this.clears(f)) fits.push([k, f.max + f.mean]);
     }
     // A roundup reports several events and so none of them: it joins no story (copies aside).
     if (!fits.length || isRoundupItem(s)) return this.reconsider(i, this.place(i, undefined), cands);

@@ -63,7 +63,7 @@ describe('clusterItems and outlets', () => {
 
 describe('clusterWith reassignment', () => {
   // A model that reads only the headline-and-lede cosine, so the case tests the joining, not the fitted weights.
-  const cosineOnly: PairModel = { features: FEATURES, weights: FEATURES.map((f) => (f === 'body_cosine' ? 10 : 0)), bias: -6, joinMax: 0.5, joinMean: 0.6 };
+  const cosineAlone: PairModel = { features: FEATURES, weights: FEATURES.map((f) => (f === 'body_cosine' ? 10 : 0)), bias: -6, joinMax: 0.5, joinMean: 0.6 };
   const walkout = [
     item('a1', 'relay', 0, 'Pellmore dockers walk out over pay', 'Dockers at the port of Pellmore walked out over pay on Monday.'),
     item('a2', 'ledger', 1, 'Dockers walk out at Pellmore port over pay', 'Pellmore dockers walked out over pay, leaving ships unloaded.'),
@@ -73,8 +73,8 @@ describe('clusterWith reassignment', () => {
   const offer2 = item('b1', 'kestrel', 3, 'Pellmore operator offers dockers new pay deal with night bonus', 'A new pay deal with a night shift bonus was offered to Pellmore dockers by the port operator.');
 
   it('moves a report that joined a same-topic story to its own event\'s story once that forms', () => {
-    expect(clusterWith([...walkout, offer], {}, undefined, cosineOnly)).toEqual([['a1', 'a2', 'x']]);
-    expect(clusterWith([...walkout, offer, offer2], {}, undefined, cosineOnly)).toEqual([['a1', 'a2'], ['x', 'b1']]);
+    expect(clusterWith([...walkout, offer], {}, undefined, cosineAlone)).toEqual([['a1', 'a2', 'x']]);
+    expect(clusterWith([...walkout, offer, offer2], {}, undefined, cosineAlone)).toEqual([['a1', 'a2'], ['x', 'b1']]);
   });
 });
 
@@ -120,7 +120,6 @@ const cosineAlone: PairModel = { features: FEATURES, weights: FEATURES.map((f) =
 const words = (id: string, publisher: string, hours: number, text: string) => item(id, publisher, hours, text, text);
 
 describe('clusterWith rehoming', () => {
-  const cosineOnly = cosineAlone;
   const items = [
     // m and j join; x fits j, but m is of x's own outlet, so x stays out; n is m's closer match and takes m away.
     words('m', 'relay', 0, 'arbor basalt cobalt ember fennel'),
@@ -130,16 +129,15 @@ describe('clusterWith rehoming', () => {
   ];
 
   it('lets a report left alone join its close partner once the story that kept it out has changed', () => {
-    expect(clusterWith(items, {}, undefined, cosineOnly)).toEqual([['m', 'n'], ['j', 'x']]);
+    expect(clusterWith(items, {}, undefined, cosineAlone)).toEqual([['m', 'n'], ['j', 'x']]);
   });
 
   it('leaves it alone when the partner is not close enough', () => {
-    expect(clusterWith(items, {}, undefined, { ...cosineOnly, joinMax: 0.55, joinMean: 0.55 })).toEqual([['m', 'n'], ['j'], ['x']]);
+    expect(clusterWith(items, {}, undefined, { ...cosineAlone, joinMax: 0.55, joinMean: 0.55 })).toEqual([['m', 'n'], ['j'], ['x']]);
   });
 });
 
 describe('clusterWith exchange', () => {
-  const cosineOnly = cosineAlone;
   const items = [
     words('a1', 'relay', 0, 'arbor basalt cobalt ember fennel gossamer'),
     words('b1', 'ledger', 1, 'quill raven sorrel thistle umber vervain'),
@@ -150,11 +148,11 @@ describe('clusterWith exchange', () => {
   ];
 
   it('lets two items of one outlet trade stories when both then fit better', () => {
-    expect(clusterWith(items, {}, undefined, cosineOnly)).toEqual([['a1', 'xa'], ['b1', 'xb']]);
+    expect(clusterWith(items, {}, undefined, cosineAlone)).toEqual([['a1', 'xa'], ['b1', 'xb']]);
   });
 
   it('lets the closer item take its outlet\'s place, the other standing alone when it fits nowhere else', () => {
     // At joinMax 0.7 xa stays out of b1's story (0.58) and xb cannot join b1 (0.68); a1 still fits xa (0.93) better than xb (0.82).
-    expect(clusterWith(items, {}, undefined, { ...cosineOnly, joinMax: 0.7 })).toEqual([['a1', 'xa'], ['b1'], ['xb']]);
+    expect(clusterWith(items, {}, undefined, { ...cosineAlone, joinMax: 0.7 })).toEqual([['a1', 'xa'], ['b1'], ['xb']]);
   });
 });
