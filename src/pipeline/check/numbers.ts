@@ -370,10 +370,10 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
   const apposition = /^\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+,\s+/u.exec(after);
   const listed = apposition ? leadingListCount(after.slice(apposition[0].length)) : 0;
   if (listed) return listed === value;
-  if (colonListCount(sentence) === value || listCount(sentence) === value) return true;
+  if (colonListCount(sentence) === value || listCounts(sentence).has(value)) return true;
   // "pointed to two reasons. A has failed, and B …": the sentence after a count of reasons or ways gives them.
   if (ENUMERATED.test(after) && clauseCount(next) === value) return true;
-  for (const s of sentencesOf(ctx, pool)) if (listCount(s.text) === value) return true;
+  for (const s of sentencesOf(ctx, pool)) if (listCounts(s.text).has(value)) return true;
   // "Two crashes", "two of her most senior aides": a small count of things the cited sources report one by one and never
   // count. A count they give otherwise is held before this (otherCount).
   const counted = value <= SMALL_COUNT ? COUNTED_NOUN.exec(after) : null;
@@ -447,14 +447,20 @@ function leadingListCount(text: string): number {
   return m ? itemCount(m[1]!) : 0;
 }
 
-/** How many items the longest "A, B and C" list of a sentence has (0 when none). */
-function listCount(text: string): number {
+/**
+ * How many items each list of a sentence holds: its "A, B and C" lists, and 2 for each pair of names
+ * ("Hillsborough and Miami-Dade", "the House and the Senate"). A sentence may list several things
+ * ("boards in A and B held meetings, joining C, D and E"): a count may count any of them.
+ */
+function listCounts(text: string): Set<number> {
   const sentence = withoutNameDots(text);
-  let best = 0;
-  for (const m of sentence.matchAll(ANY_LIST)) best = Math.max(best, itemCount(m[1]!));
-  for (const m of sentence.matchAll(/\b[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+)*\s+and\s+[\p{Lu}][\p{L}.'’-]+/gu)) if (m) best = Math.max(best, 2);
-  return best;
+  const out = new Set<number>();
+  for (const m of sentence.matchAll(ANY_LIST)) out.add(itemCount(m[1]!));
+  if (NAME_PAIR.test(sentence)) out.add(2);
+  return out;
 }
+
+const NAME_PAIR = /\b\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*\s+and\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]+/u;
 
 /**
  * The figure's best own place in the cited sentences against the best place of another

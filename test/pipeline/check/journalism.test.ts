@@ -888,6 +888,17 @@ describe('faithful drafts of fresh real events (round 18, second batch)', () => 
     expect(findings(story(texts, [p([1, 2], 'The outlets disagree on the reply: two read it as a refusal.')]), 'numbers')).toEqual([]);
   });
 
+
+  it('counts any list a source sentence gives, not only its longest, and "the House and the Senate" as two', () => {
+    const texts: [string, string] = [
+      'After record counts, school boards in Hillsborough and Miami-Dade counties voted on Wednesday to require masks, joining Broward, Leon and Alachua.',
+      'The House and the Senate each passed a version of the plan.',
+    ];
+    expect(findings(story(texts, [p([1], 'Two large school districts voted to require masks on Wednesday, the Harbor Signal reported.')]), 'numbers')).toEqual([]);
+    expect(findings(story(texts, [p([2], 'Two chambers passed their own versions of the plan, the Calder Ledger reported.')]), 'numbers')).toEqual([]);
+    // A count that no list of the sentence holds is still held.
+    expect(findings(story(texts, [p([1], 'Four school districts voted to require masks on Wednesday, the Harbor Signal reported.')]), 'numbers')).not.toEqual([]);
+  });
   it('reads "will stay locked" as not done, like "will be locked"', () => {
     const texts: [string, string] = ['The accounts will be locked through at least Inauguration Day, the company said.', 'The ban is open-ended.'];
     expect(findings(story(texts, [p([1], 'The Harbor Signal reported that the accounts will stay locked through at least Inauguration Day.')]), 'entities').filter((f) => /reports as done/.test(f))).toEqual([]);
