@@ -31,6 +31,8 @@ export function checkEntities(ctx: CheckContext): string[] {
   const details: string[] = [];
   // Our sources' and our own names are not actors of the story.
   const roleIgnore = new Set([...publishers, ...ignore].flatMap((n) => n.split(' ')));
+  // The names the article's cited passages give: each is checked there, against the sources that passage cites.
+  let bodyNames: Set<string> | undefined;
   for (const p of ctx.passages) {
     // Titles and headings are in title case: their capitals say nothing about names.
     if (p.kind === 'title' || p.kind === 'heading') continue;
@@ -50,6 +52,8 @@ export function checkEntities(ctx: CheckContext): string[] {
         if (isPublisher(publishers, e.words)) continue;
         // "a New York Democrat": a place and a party describe a person the sentence names; they are no name themselves.
         if (PARTY_MEMBER.has(e.words.at(-1)!) && e.words.length <= 3) continue;
+        // A dek or a question sums up the body: a name the body gives is checked where the body gives it, in context.
+        if (p.citations === null && (bodyNames ??= namesOfBody(ctx)).has(e.words.join(' '))) continue;
         if (found(pool, e.words, e.sentenceInitial)) {
           if (p.citations === null) continue;
           quotes ??= extractQuotes(sentence);
@@ -89,6 +93,13 @@ export function checkEntities(ctx: CheckContext): string[] {
     }
   }
   return details;
+}
+
+/** The names (their words, space-joined) of the article's cited passages. */
+function namesOfBody(ctx: CheckContext): Set<string> {
+  const out = new Set<string>();
+  for (const p of ctx.passages) if (p.citations !== null) for (const part of passageSentences(p)) for (const e of sentenceEntities(part)) out.add(e.words.join(' '));
+  return out;
 }
 
 /**

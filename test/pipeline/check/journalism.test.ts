@@ -1313,3 +1313,20 @@ describe('figures the sources round or never count', () => {
     expect(numbers('Repairs will take five days, the council said.')).toMatch(/"five" counts what \[2\] Calder Ledger gives as "three"/);
   });
 });
+
+describe('a dek sums up the body', () => {
+  it('checks a name the dek shares with the body where the body gives it, and still holds a dek name no one gives', () => {
+    const texts: [string, string] = ['The council voted on Monday to cut fares, the Transit Riders Union said.', 'Fares fall in March.'];
+    const body = [p([1], 'The Transit Riders Union said the council voted on Monday to cut fares.')];
+    const named = story(texts, body, { dek: 'Riders welcome the cut: the Transit Riders Union backs the vote on fares.' });
+    expect(findings(named, 'entities').filter((f) => f.startsWith('dek'))).toEqual([]);
+    // The body gives the name, but the sources the dek is read against do not: the body's own check is where it is held.
+    const unsourced = story(texts, [p([1], 'The Metro Riders Alliance said the council voted on Monday to cut fares.')], { dek: 'Riders welcome the cut: the Metro Riders Alliance backs the vote on fares.' });
+    const flags = findings(unsourced, 'entities');
+    expect(flags.some((f) => f.startsWith('section 1') && f.includes('Metro Riders Alliance'))).toBe(true);
+    expect(flags.some((f) => f.startsWith('dek'))).toBe(false);
+    // A name only the dek gives, and no source, is still held there.
+    const invented = story(texts, body, { dek: 'Riders welcome the cut, and Mayor Ada Quill backs the vote on fares.' });
+    expect(findings(invented, 'entities').some((f) => f.startsWith('dek') && f.includes('Ada Quill'))).toBe(true);
+  });
+});
