@@ -10,7 +10,7 @@ import { type Alignment, alignments } from './align';
 import { IRREGULAR_PAST } from './verbs';
 import { type CheckContext, excerpt, type IndexedSource, lowerCased, type SourceSentence } from './context';
 import { nameWords, NOT_NAMES } from './extract/entities';
-import { aliasesOf, personName, samePlace, TITLE_WORDS } from './extract/names';
+import { aliasesOf, isPartyStateTag, personName, samePlace, TITLE_WORDS } from './extract/names';
 import type { QuoteSpan } from './extract/quotes';
 import { type DraftSentence, type Passage, sentenceTokens } from './passages';
 
@@ -148,6 +148,8 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
   const mineStems = new Set([...mine].map(stem));
   for (const n of names) {
     if (n.keys.some((k) => gives(source, k))) continue;
+    // "Rep. Alexandria Ocasio-Cortez, D-N.Y.": Congress's party-and-state tag describes the member before it; it does no act.
+    if (isPartyStateTag(n.raw)) continue;
     // "CBP" where the source spells out "Customs and Border Protection": the same name.
     if (theirs.some((r) => variants(r, n))) continue;
     // "He also warned…": the name stands in the sentence before.

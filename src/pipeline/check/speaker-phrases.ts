@@ -198,7 +198,16 @@ const FORMS = new WeakMap<ReadonlySet<string>, { stems: Set<string>; shorts: Set
 
 /** Whether either speaker's name words hold the other's identifying words ("Sen. Tim Scott" / "Scott", "CBP" / "Customs and Border Protection"). */
 export function sameName(a: Speaker, b: Speaker): boolean {
-  return namedIn(a.keys, wordSet(b), b.raw.toLowerCase()) || namedIn(b.keys, wordSet(a), a.raw.toLowerCase());
+  return namedIn(a.keys, wordSet(b), b.raw.toLowerCase()) || namedIn(b.keys, wordSet(a), a.raw.toLowerCase()) || abbreviates(a, b) || abbreviates(b, a);
+}
+
+/** Whether `short` is named by an acronym of consecutive capitalised words of `long`: "The FDA" for "The U.S. Food and Drug Administration". */
+function abbreviates(short: Speaker, long: Speaker): boolean {
+  const acronyms = short.raw.match(/\b\p{Lu}{2,6}\b/gu);
+  if (!acronyms) return false;
+  const initials = (long.raw.match(/\b\p{Lu}[\p{L}.'’-]*/gu) ?? []).map((w) => w[0]).join('');
+  // A two-letter acronym ("UN") must be all the initials: as a part of them it matches too much by chance.
+  return acronyms.some((x) => (x.length > 2 ? initials.includes(x) : initials === x));
 }
 
 /** A speaker's words as a set, made once per speaker. */

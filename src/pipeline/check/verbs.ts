@@ -69,6 +69,7 @@ export function verbUses(text: string): VerbUse[] {
     // Two-letter words are function words, but for "go" ("expected to go into effect").
     if (word.length < 3 && (word.length < 2 || (word !== 'go' && word !== 'Go'))) continue;
     const raw = word.toLowerCase();
+    if (ADVERB.test(raw)) continue;
     const past = isPastForm(raw);
     if (!past && !marked && !raw.endsWith('ing')) continue;
     // "due to “the flood”": a marker's next word may be a function word, which reports no act.
@@ -150,6 +151,11 @@ function markerEnds(text: string, marker: RegExp): number[] {
   return out;
 }
 
+// Adverbs that stand between a modal and its verb ("will now vote", "would also immediately pay"): never a verb themselves.
+const ADVERB_WORDS = 'now|also|then|still|soon|again|already|just|even|only|further|first|later|instead|once|finally|formally|officially|immediately|likely|probably|eventually|ultimately|quickly|publicly|personally|possibly|certainly|definitely|shortly|swiftly';
+const ADVERB = new RegExp(`^(?:${ADVERB_WORDS})$`);
+const ADVERBS_BETWEEN = new RegExp(`^\\s+(?:(?:${ADVERB_WORDS})\\s+){1,2}(?:be\\s+)?$`, 'i');
+
 /** Whether a word at `at` is the first or second word after one of the marker ends (a "be", "soon" or -ly adverb may stand between). */
 function governs(ends: number[], text: string, at: number): boolean {
   for (const end of ends) {
@@ -158,7 +164,8 @@ function governs(ends: number[], text: string, at: number): boolean {
     // "could have afforded", "would have been …": a modal's perfect is no more done than the modal.
     // "will stay locked", "could remain closed": a copula carries the modal to the participle.
     // "might be able to raise", "will have to pay": the ability or obligation the modal governs carries it to the verb.
-    if (/^\s+$/.test(between) || /^\s+(?:be|soon|been|have|have\s+been|stay|remain|get|become|be\s+able\s+to|have\s+to|\w+ly)\s+$/i.test(between)) return true;
+    // "will now immediately vote": adverbs between a modal and its verb leave the verb governed.
+    if (/^\s+$/.test(between) || /^\s+(?:be|soon|been|have|have\s+been|stay|remain|get|become|be\s+able\s+to|have\s+to|\w+ly)\s+$/i.test(between) || ADVERBS_BETWEEN.test(between)) return true;
   }
   return false;
 }

@@ -171,3 +171,17 @@ export function samePlace(a: string, b: string): boolean {
   const x = placeOf(a);
   return x !== undefined && x === placeOf(b);
 }
+
+// States as AP style abbreviates them in a member's tag, and the two-letter postal codes ("D-N.Y.", "R-TX").
+const AP_STATES = new Set(
+  ('Ala Alaska Ariz Ark Calif Colo Conn Del Fla Ga Hawaii Idaho Ill Ind Iowa Kan Ky La Maine Md Mass Mich Minn Miss Mo Mont Neb Nev ' +
+    'NH NJ NM NY NC ND Ohio Okla Ore Pa RI SC SD Tenn Texas Utah Vt Va Wash WVa Wis Wyo PR DC').split(' '),
+);
+
+/** Whether a name is Congress's party-and-state tag after a member's name: "D-N.Y.", "R-Texas", "I-Vt." (a description, no actor). */
+export function isPartyStateTag(raw: string): boolean {
+  const m = /^[DRI]-([\p{L}.]+)$/u.exec(raw);
+  if (!m) return false;
+  const state = m[1]!.replace(/\./g, '');
+  return AP_STATES.has(state) || /^[A-Z]{2}$/.test(state);
+}
