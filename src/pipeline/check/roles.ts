@@ -159,7 +159,8 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
     const rival = theirs.find(
       (r) => r.start >= from && r.start < to && !aside(source.text, r) && sameShape(r, n) && !r.keys.some((k) => mineStems.has(stem(k)) || aliasesOf(k).some((x) => mine.has(x))) && !variants(r, n),
     );
-    if (!rival || best.score < STRONG || givenNameOf(ctx, rival.raw, n.raw)) continue;
+    // An FAQ answer is a fragment ("Deborah Ramirez, who came forward Sunday …"): too few words around a name to tell its slot.
+    if (!rival || best.score < STRONG || p.kind === 'answer' || givenNameOf(ctx, rival.raw, n.raw)) continue;
     // "the capital of Afghanistan could fall" for "Kabul could fall": the slot holds a description
     // with the rival name inside it, not the rival alone.
     if (describes(source.text, from, to, rival) || modifies(source.text, rival, part.text, n) || spelledAfter(source.text, rival, n)) continue;

@@ -1358,3 +1358,30 @@ describe('plans, acts and who said it, on fresh real events (round 24)', () => {
     expect(['D-Day', 'New York', 'R-Rated', 'U.S.'].map(isPartyStateTag)).toEqual([false, false, false, false]);
   });
 });
+
+describe('an FAQ answer is a fragment', () => {
+  /** A story whose first FAQ answer is `answer`, citing both sources; its section says nothing of the names. */
+  const answerFlags = (texts: [string, string], answer: string) =>
+    findings(
+      story(texts, [p([1, 2], 'The visit drew wide attention this week, both outlets reported.')], {
+        faq: [
+          { question: 'Who was involved?', answer: p([1, 2], answer) },
+          { question: 'Who reported it first?', answer: p([2], 'The decision was reported by both outlets on the same day.') },
+        ],
+      }),
+      'entities',
+    ).filter((f) => /stands where/.test(f));
+
+  it('does not take a name in a list or beside another for a rival of the name a source has in its place', () => {
+    const region: [string, string] = [
+      'President Joe Biden is tasking Vice President Kamala Harris with overseeing efforts with Mexico and the Central American nations to stem migration at the southern border.',
+      'The effort covers Guatemala, Honduras and El Salvador, the White House said.',
+    ];
+    expect(answerFlags(region, 'Harris will oversee efforts with Mexico, Guatemala, Honduras and El Salvador to stem migration at the southern border.')).toEqual([]);
+    const visit: [string, string] = [
+      'Trump and first lady Melania Trump were greeted at Stansted Airport by Foreign Secretary Jeremy Hunt before flying to London.',
+      'Prince Charles welcomed the couple at the palace on Monday, and Prime Minister Theresa May met them later.',
+    ];
+    expect(answerFlags(visit, 'Foreign Secretary Jeremy Hunt met them at Stansted Airport, and Prince Charles welcomed them at the palace.')).toEqual([]);
+  });
+});
