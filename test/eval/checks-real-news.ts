@@ -135,6 +135,55 @@ export function evaluateModelDrafts(events: Map<number, NeusEvent>, drafts: Mode
   return { total: drafts.length, held, entityFlagged, byKind: [...byKind.values()] };
 }
 
+/**
+ * A finding's kind: its check and its wording, with the quoted claim, our outlets, figures and excerpts taken out
+ * ("entities: Q stands where S names X"), so findings of one mechanism count together.
+ */
+export function findingKind(finding: string): string {
+  const colon = finding.indexOf(':');
+  const rest = finding.slice(colon + 1).split(' — ')[0]!.replace(/^[^:]*: /, '');
+  const kind = rest
+    .replace(/"[^"]*"/g, 'Q')
+    .replace(/\[\d+\] [^,;(]+?(?= gives| names| has| reports| attributes| does| which| outside|,|;| \(|$)/g, 'S')
+    .replace(/(?:S, )+S/g, 'S')
+    .replace(/\d+(?:%| consecutive words)/g, 'N')
+    .replace(/\(it is in .*$/, '(it is in an uncited source)')
+    .replace(/ names .*$/, ' names X')
+    .replace(/ gives (these words|the quotation) to .*$/, ' gives $1 to X')
+    .replace(/ gives (?!it|these|the quotation).*$/, ' gives X')
+    .replace(/^Q [\p{L}-]+ where S has .*$/u, 'Q acts where S has another actor')
+    .replace(/ calls .+?, which /, ' calls X a status, which ')
+    .replace(/credited to [^,]+, but/, 'credited to S, but');
+  return `${finding.slice(0, colon)}: ${kind}`.trim();
+}
+
+export interface FindingTrade {
+  kind: string;
+  /** Faithful drafts with a finding of this kind. */
+  faithful: number;
+  /** Errors whose damaged copy's new findings are all of this kind. */
+  alone: number;
+  /** Errors whose damaged copy has a new finding of this kind. */
+  caught: number;
+}
+
+/** Per kind of finding (`findingKind`): what it costs on faithful drafts and what it catches, most faithful drafts first. */
+export function findingTrades(events: Map<number, NeusEvent>, drafts: ModelDraft[], policy: Partial<CheckPolicy>): FindingTrade[] {
+  const rows = new Map<string, FindingTrade>();
+  const row = (kind: string) => rows.get(kind) ?? rows.set(kind, { kind, faithful: 0, alone: 0, caught: 0 }).get(kind)!;
+  for (const d of drafts) {
+    const event = events.get(d.event);
+    if (!event) continue;
+    const sources = eventSources(event);
+    const faithful = checkArticle(d.draft, sources, policy);
+    for (const kind of new Set([...findings(faithful)].map(findingKind))) row(kind).faithful++;
+    const fresh = new Set(newFindings(faithful, checkArticle(mapDraftText(d.draft, (t) => t.replace(d.error.find, d.error.replace)), sources, policy)).map(findingKind));
+    for (const kind of fresh) row(kind).caught++;
+    if (fresh.size === 1) row([...fresh][0]!).alone++;
+  }
+  return [...rows.values()].sort((a, b) => b.faithful - a.faithful || b.caught - a.caught || a.kind.localeCompare(b.kind));
+}
+
 /** The model-written drafts as evaluation stories, for the rule-made corruptions of ./corrupt. */
 export function modelStories(events: Map<number, NeusEvent>, drafts: ModelDraft[]): EvalStory[] {
   return drafts.flatMap((d) => {
