@@ -888,7 +888,6 @@ describe('faithful drafts of fresh real events (round 18, second batch)', () => 
     expect(findings(story(texts, [p([1, 2], 'The outlets disagree on the reply: two read it as a refusal.')]), 'numbers')).toEqual([]);
   });
 
-
   it('counts any list a source sentence gives, not only its longest, and "the House and the Senate" as two', () => {
     const texts: [string, string] = [
       'After record counts, school boards in Hillsborough and Miami-Dade counties voted on Wednesday to require masks, joining Broward, Leon and Alachua.',
