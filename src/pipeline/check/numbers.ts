@@ -62,7 +62,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
           continue;
         }
         // A small count spelled out may refer back or count what the text lists ("the two countries", "all three outlets").
-        if (!inScope.length && f.soft && everydayCount(ctx, sentence, f, pool, nextSentence(p, part))) continue;
+        if (!inScope.length && f.soft && everydayCount(ctx, part, f, pool, nextSentence(p, part))) continue;
         if (!inScope.length) {
           const elsewhere = havers?.size ? ` (it is in ${[...havers].map((n) => ctx.byNumber.get(n)!.label).join(', ')}, which the paragraph does not cite)` : '';
           details.push(`${p.where}: ${describe(f)} is not in ${f.soft ? 'any source' : `the cited ${labels(pool)}`}${elsewhere} — ${excerpt(sentence)}`);
@@ -351,7 +351,8 @@ const SOURCE_NOUN = /^\s+(?:news\s+)?(?:outlets?|sources?|publications?|publishe
  * our own sources ("all three outlets", which must be how many publishers the story has), or
  * counts a list the sentence or a cited source gives ("three lawmakers: A, B and C").
  */
-function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: IndexedSource[], next = ''): boolean {
+function everydayCount(ctx: CheckContext, part: DraftSentence, f: Figure, pool: IndexedSource[], next = ''): boolean {
+  const sentence = part.text;
   const value = Number(f.key.slice(2));
   const after = sentence.slice(f.start + f.raw.length);
   const before = sentence.slice(0, f.start);
@@ -373,7 +374,13 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
   if (colonListCount(sentence) === value || listCounts(sentence).has(value)) return true;
   // "pointed to two reasons. A has failed, and B …": the sentence after a count of reasons or ways gives them.
   if (ENUMERATED.test(after) && clauseCount(next) === value) return true;
-  for (const s of sentencesOf(ctx, pool)) if (listCounts(s.text).has(value)) return true;
+  // "three major wars" where a cited sentence lists three wars: a list of names, or of the things the count counts. Any
+  // list would do otherwise: most sentences join a few clauses with commas and "and".
+  const noun = COUNTED_NOUN.exec(after)?.[1];
+  const countedWord = noun ? stem(noun.toLowerCase()) : undefined;
+  for (const s of sentencesOf(ctx, pool)) {
+    if (listCounts(s.text, true).has(value) || (countedWord && s.tokens.some((t) => t.w === countedWord) && listCounts(s.text).has(value))) return true;
+  }
   // "Two crashes", "two of her most senior aides": a small count of things the cited sources report one by one and never
   // count. A count they give otherwise is held before this (otherCount).
   const counted = value <= SMALL_COUNT ? COUNTED_NOUN.exec(after) : null;
@@ -452,13 +459,16 @@ function leadingListCount(text: string): number {
  * ("Hillsborough and Miami-Dade", "the House and the Senate"). A sentence may list several things
  * ("boards in A and B held meetings, joining C, D and E"): a count may count any of them.
  */
-function listCounts(text: string): Set<number> {
+function listCounts(text: string, namesOnly = false): Set<number> {
   const sentence = withoutNameDots(text);
   const out = new Set<number>();
-  for (const m of sentence.matchAll(ANY_LIST)) out.add(itemCount(m[1]!));
+  for (const m of sentence.matchAll(ANY_LIST)) if (!namesOnly || isNameList(m[1]!)) out.add(itemCount(m[1]!));
   if (NAME_PAIR.test(sentence)) out.add(2);
   return out;
 }
+
+/** Whether every item of a list matched by LIST opens on a capital ("the Post, NBC News and CNN"): a list of names. */
+const isNameList = (list: string) => list.split(ITEM_BREAK).every((item) => /^\s*(?:the\s+)?\p{Lu}/u.test(item));
 
 const NAME_PAIR = /\b\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*\s+and\s+(?:the\s+)?\p{Lu}[\p{L}.'’-]+/u;
 
