@@ -88,6 +88,15 @@ describe('days and dates said another way', () => {
     expect(findings(story(texts, [p([1], 'The council wants every route running by July 14, the mayor said.')]), 'numbers').join(' ')).toMatch(/July 14/);
   });
 
+  it('reads a day spelled as an ordinal word ("July Fourth", "the first of May") as a date, never as a count', () => {
+    const texts: [string, string] = ['Two buses will join the July Fourth parade, the mayor said.', 'The routes reopen on the first of May.'];
+    expect(findings(story(texts, [p([1], 'Two buses will join the parade on July 4, the mayor said.')]), 'numbers')).toEqual([]);
+    expect(findings(story(texts, [p([2], 'The routes reopen on May 1.')]), 'numbers')).toEqual([]);
+    // "four buses": the source's "Fourth" is a day of July, which counts no buses.
+    expect(findings(story(texts, [p([1], 'Four buses will join the parade on July 4, the mayor said.')]), 'numbers').join(' ')).toMatch(/"Four"/);
+    expect(extractFigures('Its May first-quarter results beat forecasts; he may first ask.')).toEqual([]);
+  });
+
   it('accepts a weekday a short cited sentence gives beside the same event, and still holds a shifted one', () => {
     const texts: [string, string] = [
       'The council suspended the fare office on Thursday morning after an audit of student passes. Riders were told to buy passes online. Board members read the findings, and the audit was released Wednesday.',
@@ -897,6 +906,17 @@ describe('faithful drafts of fresh real events (round 18, second batch)', () => 
     expect(findings(story(texts, [p([2], 'Two chambers passed their own versions of the plan, the Calder Ledger reported.')]), 'numbers')).toEqual([]);
     // A count that no list of the sentence holds is still held.
     expect(findings(story(texts, [p([1], 'Four school districts voted to require masks on Wednesday, the Harbor Signal reported.')]), 'numbers')).not.toEqual([]);
+  });
+
+  it('counts a source list of names or of the things counted, not a sentence of clauses joined by commas and "and"', () => {
+    const texts: [string, string] = [
+      'The city was calm and quiet on Sunday after a day of chaotic, competing protests that clogged streets, crippled transit and left eight people hurt.',
+      'Protests and counterdemonstrations were taking place at three different locations, with the Harbor Signal, the Calder Ledger and Metro Radio reporting.',
+    ];
+    // "five locations": the first sentence's clauses split at every comma and "and" make five, but they are no locations.
+    expect(findings(story(texts, [p([1, 2], 'Demonstrations played out at five separate locations on Saturday.')]), 'numbers').join(' ')).toMatch(/"five"/);
+    // Three outlets named in a list, and the three locations counted by the sentence that names locations, still stand.
+    expect(findings(story(texts, [p([2], 'Three outlets reported on the protests at three separate locations.')]), 'numbers')).toEqual([]);
   });
   it('reads "will stay locked" as not done, like "will be locked"', () => {
     const texts: [string, string] = ['The accounts will be locked through at least Inauguration Day, the company said.', 'The ban is open-ended.'];

@@ -90,6 +90,19 @@ const HOLIDAYS: Record<string, string> = {
   "new year's eve": '12-31', halloween: '10-31', "valentine's day": '02-14', 'veterans day': '11-11', juneteenth: '06-19', 'boxing day': '12-26',
 };
 const HOLIDAY = /\b(?:Fourth of July|Independence Day|Christmas (?:Day|Eve)|New Year['’]s (?:Day|Eve)|Halloween|Valentine['’]s Day|Veterans Day|Juneteenth|Boxing Day)\b/g;
+// A day of the month spelled as an ordinal word: "July Fourth", "March the first", "the second of May".
+const DAY_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth',
+  'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
+const DAY_WORD = String.raw`((?:twenty|thirty)[-\s](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|${DAY_WORDS.join('|')}|thirtieth)`;
+const MONTH_DAY_WORD = new RegExp(String.raw`\b${MONTH}\.?\s+(?:the\s+)?${DAY_WORD}\b(?!-)`, 'gi');
+const DAY_WORD_MONTH = new RegExp(String.raw`\b${DAY_WORD}\s+of\s+${MONTH}\b`, 'gi');
+
+/** The day (1–31) an ordinal word names ("fourth" 4, "twenty-first" 21). */
+function dayOfWord(word: string): number {
+  const w = word.toLowerCase();
+  const [tens, unit] = w.startsWith('twenty') ? [20, w.slice(7)] : w.startsWith('thirty') ? [30, w.slice(7)] : [0, w];
+  return w === 'thirtieth' ? 30 : tens + DAY_WORDS.indexOf(unit) + 1;
+}
 const SCALE_WORD = /hundred|thousand|million|billion|trillion/i;
 
 /** A value as a short canonical string: 1.50 -> "1.5", 4e9 -> "4000000000". */
@@ -204,6 +217,14 @@ export function extractFigures(text: string): Figure[] {
         kind = 'year';
       }
       add({ raw: raw.trim(), start, kind, key, soft: false }, start + raw.length);
+    }
+  }
+  // Months are capitalised: "May" the month, not the modal (a case-insensitive pattern, checked here).
+  for (const re of [MONTH_DAY_WORD, DAY_WORD_MONTH]) {
+    for (re.lastIndex = 0; (m = re.exec(text)); ) {
+      const [month, day] = re === MONTH_DAY_WORD ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+      if (!/^\p{Lu}/u.test(month) || !free(m.index, m.index + m[0].length)) continue;
+      add({ raw: m[0], start: m.index, kind: 'date', key: dateKey(monthIndex(month), dayOfWord(day)), soft: false }, m.index + m[0].length);
     }
   }
   for (WORD_NUMBER.lastIndex = 0; (m = WORD_NUMBER.exec(text)); ) {
