@@ -56,16 +56,32 @@ const WEEK = [...WEEKDAYS];
 /** The weekdays and months a source sentence names, found once per call. */
 function sourceWeekdays(s: SourceSentence): Set<string> {
   if (s.weekdays) return s.weekdays;
+  const named = weekdaysOf(s.text);
   // A source's dated months ("March 3") name the month too.
-  const days = new Set([...weekdaysOf(s.text).map((w) => w.day), ...s.figures.filter((f) => f.kind === 'date').map(monthOfDate)]);
+  const days = new Set([...named.map((w) => w.day), ...s.figures.filter((f) => f.kind === 'date').map(monthOfDate)]);
+  // "two days before Super Tuesday": the sentence dates its event to the day counted from the one it names.
+  const counted = new Set<number>();
+  if (/\bdays?\s/i.test(s.text)) {
+    DAYS_FROM.lastIndex = 0;
+    for (let m = DAYS_FROM.exec(s.text); m; m = DAYS_FROM.exec(s.text)) {
+      const n = DAY_COUNTS[m[1]!.toLowerCase()]!;
+      const i = WEEK.indexOf(m[3]!);
+      days.add(WEEK[(((i + (/^(?:after|later)/i.test(m[2]!) ? n : -n)) % 7) + 7) % 7]!);
+      counted.add(m.index + m[0].length - m[3]!.length);
+    }
+  }
+  // "on Sunday, a day after the defence opened": a day next to the one it names, unless that one is counted from.
   if (NEXT_DAY.test(s.text)) {
-    for (const day of [...days]) {
-      const i = WEEK.indexOf(day);
-      if (i >= 0) days.add(WEEK[(i + 6) % 7]!).add(WEEK[(i + 1) % 7]!);
+    for (const w of named) {
+      const i = WEEK.indexOf(w.day);
+      if (i >= 0 && !counted.has(w.start)) days.add(WEEK[(i + 6) % 7]!).add(WEEK[(i + 1) % 7]!);
     }
   }
   return (s.weekdays = days);
 }
+
+const DAY_COUNTS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
+const DAYS_FROM = /\b(a|one|two|three|four|five|six)\s+days?\s+(before|after|ahead\s+of|prior\s+to|earlier\s+than|later\s+than)\s+(?:the\s+)?(?:\p{Lu}\p{L}*\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/giu;
 
 // The supporting sentences looked at: those scoring at least this share of the best one.
 const CLOSE = 0.6;

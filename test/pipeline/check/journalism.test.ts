@@ -88,6 +88,15 @@ describe('days and dates said another way', () => {
     expect(findings(story(texts, [p([1], 'The council wants every route running by July 14, the mayor said.')]), 'numbers').join(' ')).toMatch(/July 14/);
   });
 
+  it('dates an event "two days before Super Tuesday" to the Sunday, not to the days either side of Tuesday', () => {
+    const texts: [string, string] = [
+      'The mayor ended her campaign, a day after a poor finish in the county vote and two days before Super Tuesday, aides said.',
+      'Her exit leaves two candidates in the race.',
+    ];
+    expect(findings(story(texts, [p([1], 'The mayor ended her campaign on Sunday, two days before Super Tuesday, aides said.')]), 'numbers')).toEqual([]);
+    expect(findings(story(texts, [p([1], 'The mayor ended her campaign on Monday, aides said.')]), 'numbers').join(' ')).toMatch(/"Monday"/);
+  });
+
   it('reads a day spelled as an ordinal word ("July Fourth", "the first of May") as a date, never as a count', () => {
     const texts: [string, string] = ['Two buses will join the July Fourth parade, the mayor said.', 'The routes reopen on the first of May.'];
     expect(findings(story(texts, [p([1], 'Two buses will join the parade on July 4, the mayor said.')]), 'numbers')).toEqual([]);
