@@ -83,6 +83,10 @@ function sourceWeekdays(s: SourceSentence): Set<string> {
 const DAY_COUNTS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 const DAYS_FROM = /\b(a|one|two|three|four|five|six)\s+days?\s+(before|after|ahead\s+of|prior\s+to|earlier\s+than|later\s+than)\s+(?:the\s+)?(?:\p{Lu}\p{L}*\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/giu;
 
+// A cited sentence this close to the draft sentence (share of its content words), and this many times closer than any that
+// gives the draft's day, is what the draft reports: the day it gives is the event's.
+const DOMINANT_SUPPORT = 0.6;
+const DOMINANT_RATIO = 2;
 // The supporting sentences looked at: those scoring at least this share of the best one.
 const CLOSE = 0.6;
 // Below this share of the draft sentence's content words, no source sentence reports the same thing.
@@ -117,12 +121,19 @@ export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence
     const leaveOut = new Set([...mine].map((d) => stem(d.toLowerCase())));
     // The draft's own dates name their months too ("on March 3, … in March").
     for (const f of sentenceFigures(part)) if (f.kind === 'date') mine.add(monthOfDate(f));
-    // Any cited sentence that reports the same thing with this day supports it.
-    if (alignments(ctx, part, pool, leaveOut).some((a) => a.score >= MIN_SUPPORT && sourceWeekdays(a.sentence).has(day))) continue;
+    // Any cited sentence that reports the same thing with this day supports it, unless one that reports it far more
+    // closely dates it to another day: "cited it in a Monday phone call" (0.86) over "the Times reported Tuesday" (0.27).
+    const ranked = alignments(ctx, part, pool, leaveOut);
+    const top = ranked[0];
+    const withDay = ranked.find((a) => a.score >= MIN_SUPPORT && sourceWeekdays(a.sentence).has(day));
+    // The closest sentence dates it (a weekday for a weekday, a month for a month) and not to this day.
+    const otherDay = top !== undefined && !sourceWeekdays(top.sentence).has(day) && [...sourceWeekdays(top.sentence)].some((d) => WEEKDAYS.has(d) === WEEKDAYS.has(day));
+    const dominant = otherDay && top.score >= DOMINANT_SUPPORT && (!withDay || top.score >= withDay.score * DOMINANT_RATIO);
+    if (withDay && !dominant) continue;
     // A cited sentence that gives the day beside a word the draft has beside it ("released clips on Wednesday" /
     // "the clips were released Wednesday") reports that event on that day, however short it is.
     if (besideSameWords(ctx, part, start, day.length, pool, dayPlaces(day))) continue;
-    const context = reportingSentences(ctx, part, pool, leaveOut);
+    const context = dominant ? [top.sentence] : reportingSentences(ctx, part, pool, leaveOut);
     if (!context.length || context.some((s) => sourceWeekdays(s).has(day))) continue;
     // A sentence naming two days ("on Friday, after a Thursday service") is matched on both.
     const other = context.find((s) => sourceWeekdays(s).size && ![...sourceWeekdays(s)].some((d) => mine.has(d)));

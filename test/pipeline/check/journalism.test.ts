@@ -88,6 +88,15 @@ describe('days and dates said another way', () => {
     expect(findings(story(texts, [p([1], 'The council wants every route running by July 14, the mayor said.')]), 'numbers').join(' ')).toMatch(/July 14/);
   });
 
+  it('takes the day of the cited sentence that reports the claim far more closely than one that gives the draft\'s day', () => {
+    const texts: [string, string] = [
+      'In a Monday phone call, council officials cited the fare study, which argues for cheaper passes, two officials said. The study was signed by people using fake names, a rival paper reported Tuesday.',
+      'The fare study has critics.',
+    ];
+    expect(findings(story(texts, [p([1], 'Council officials cited the fare study during a phone call on Monday, two officials said.')]), 'numbers')).toEqual([]);
+    expect(findings(story(texts, [p([1], 'Council officials cited the fare study during a phone call on Tuesday, two officials said.')]), 'numbers').join(' ')).toMatch(/"Tuesday" stands where/);
+  });
+
   it('dates an event "two days before Super Tuesday" to the Sunday, not to the days either side of Tuesday', () => {
     const texts: [string, string] = [
       'The mayor ended her campaign, a day after a poor finish in the county vote and two days before Super Tuesday, aides said.',
