@@ -29,7 +29,7 @@ const KIND_WORDS: Record<string, string> = {
   layoff: 'layoff layoffs lay-off lay-offs redundancy redundancies downsizing furlough furloughs furloughed',
   pricing: 'price prices priced pricing cheaper pricier discount discounts discounted',
   leadership:
-    'resign resigns resigned resignation ceo cto cfo coo chairman chairwoman chairperson successor successors ' +
+    'leadership resign resigns resigned resignation ceo cto cfo coo chairman chairwoman chairperson successor successors ' +
     'appoint appoints appointed appointment oust ousts ousted quits departs departure',
   legislation:
     'bill bills parliament parliamentary vote votes voted voting legislation legislative lawmaker lawmakers ' +

@@ -28,6 +28,9 @@ describe('eventKinds', () => {
     expect(kinds('Taverly lays off 200')).toEqual(['layoff']);
     expect(kinds('Taverly to axe a fifth of its staff')).toEqual(['layoff']);
     expect(kinds('Orrin chief executive steps down')).toEqual(['leadership']);
+    // A follow-up names the change, not the act: still the departure's story, and no outage's.
+    expect(kinds('What the Orrin leadership change means for its users')).toEqual(['leadership']);
+    expect(eventRelation(eventKinds('What the Orrin leadership change means for its users'), eventKinds('Orrin messages delayed in early-morning outage'))).toBe('conflict');
     expect(kinds('Brenlow lands a Series C')).toEqual(['funding']);
     expect(kinds('a series a few people watched')).toEqual([]);
     expect(kinds('Court orders Tamber to pay damages')).toEqual(['litigation', 'penalty']);
