@@ -154,6 +154,17 @@ describe('relative times', () => {
     expect(findings(story(texts, [p([1], 'The council approved the fare cut last month, a day after the mayor proposed it.')]), 'numbers').join(' ')).toMatch(/"last month" stands where/);
   });
 
+  it('reads "next year" as a span ahead: not "this year" or "last year", and no rival of a span back in another unit', () => {
+    expect(relativeTimesOf('The new fares arrive next year, the coming month or next week.').map((r) => r.key)).toEqual(['year:+1', 'month:+1', 'week:+1']);
+    const texts: [string, string] = [
+      'Officials hope the new passes will reach riders as soon as the end of this year. The fare study, published two years ago, is due out in a new edition next week.',
+      'Riders welcomed the passes.',
+    ];
+    expect(findings(story(texts, [p([1], 'Officials hope the new passes will reach riders as soon as the end of this year.')]), 'numbers')).toEqual([]);
+    expect(findings(story(texts, [p([1], 'Officials hope the new passes will reach riders as soon as the end of next year.')]), 'numbers').join(' ')).toMatch(/"next year" stands where/);
+    expect(findings(story(texts, [p([1], 'A new edition of the fare study is due out next week.')]), 'numbers')).toEqual([]);
+  });
+
   it('sets a time against another only when both count from the same event ("a day after the council vote" / "six weeks after the election")', () => {
     const texts: [string, string] = [
       'The mayor conceded on Tuesday, nearly six weeks after the Nov. 3 election, in remarks at City Hall.',

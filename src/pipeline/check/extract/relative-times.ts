@@ -36,6 +36,8 @@ const FORMS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/\b(?:the|that)\s+same\s+(day|week|month|year)\b/gi, (m) => `${m[1]!.toLowerCase()}:0`],
   // "the next day", "the following week", "the day before", "the day after"
   [/\bthe\s+(?:next|following)\s+(day|week|month|year)\b|\bthe\s+(day)\s+(?:before|after)\b/gi, (m) => `${(m[1] ?? m[2])!.toLowerCase()}:1`],
+  // "next year", "the coming week": one span ahead of now, which no span back stands for ("last year" is not "next year")
+  [/\b(?:next|coming|upcoming)\s+(week|month|year|weekend)\b/gi, (m) => `${m[1]!.toLowerCase()}:+1`],
   // "over the weekend", "on the weekend", "at the weekend"
   [/\b(?:over|on|at|during)\s+the\s+weekend\b/gi, () => 'weekend:0'],
   [/\byesterday\b/gi, () => 'day:1'],
@@ -73,8 +75,9 @@ function countOf(raw: string): string {
 /**
  * The relative times of a text, in order, as `unit:distance` keys: "two years ago" -> "year:2",
  * "last week" -> "week:1", "days after" -> "day:few", "the same day" -> "day:0", "over the
- * weekend" -> "weekend:0". The direction (before or after) is left out: "a day after the vote" and
- * "the vote came a day before" tell one fact from two sides.
+ * weekend" -> "weekend:0", "next year" -> "year:+1". The direction of a span counted from an event is
+ * left out: "a day after the vote" and "the vote came a day before" tell one fact from two sides; a
+ * span ahead of now keeps its "+".
  */
 export function relativeTimesOf(text: string): RelativeTime[] {
   const out: RelativeTime[] = [];
@@ -106,12 +109,14 @@ export function sameRelativeTime(a: string, b: string): boolean {
 
 /**
  * Whether two relative times cannot date one thing: another distance in the same unit ("last year"
- * / "two years ago", "days after" / "the same day"), or one span back in another unit ("last week"
- * / "last month"). A frame ("this year", "the same day") holds spans of other units inside it.
+ * / "two years ago", "days after" / "the same day", "this year" / "next year"), or one span back in
+ * another unit ("last week" / "last month"). A frame ("this year", "the same day") holds spans of
+ * other units inside it.
  */
 export function relativeTimesConflict(a: string, b: string): boolean {
   if (sameRelativeTime(a, b)) return false;
   const [ua, da] = a.split(':') as [string, string];
   const [ub, db] = b.split(':') as [string, string];
-  return ua === ub || (da !== '0' && db !== '0');
+  // A span ahead ("next week") and one back in another unit ("two years ago") date different things, not one thing twice.
+  return ua === ub || (da !== '0' && db !== '0' && !da.startsWith('+') && !db.startsWith('+'));
 }
