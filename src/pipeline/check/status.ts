@@ -21,7 +21,10 @@ const STATUS_KEPT = new RegExp(String.raw`\b(?:${STATUS_WORDS}|then)(?:\b|(?<=-)
 
 const VERB_STATUS = /^(?:fired|ousted|deposed)$/;
 // "once a senator", "the once-powerful chairman"; not the conjunction ("once Barr leaves").
-const PAST_ROLE = /\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\bwas\b|\b(?:having|had)\s+been\b|\bonce(?:-|\s+(?:a|an|the)\b)|\bpreviously\b/i;
+const PAST_ROLE = /\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\b(?:having|had)\s+been\b|\bonce(?:-|\s+(?:a|an|the)\b)|\bpreviously\b/i;
+// "Comey, who was FBI director", "when he was the acting secretary": "was" says the role is past when it comes right before
+// it; "was sent to Director … Maguire" is a passive verb, and the role after it is still given as current.
+const WAS_ROLE = /\b(?:was|were)\s+(?:(?:also|later|briefly|long)\s+)?(?:(?:the|a|an|his|her|its|their)\s+)?$/iu;
 
 // A past act done in a role, right before it ("he used as", "pursued as the").
 const PAST_ACT_AS = /\b(?:\p{L}{2,}ed|did|made|took|held|led|ran|won|spent|sought|fought|oversaw)\s+(?:\p{L}+\s+)?as\s+(?:(?:the|a|an|his|her|their)\s+)?$/u;
@@ -75,7 +78,7 @@ export function droppedStatus(s: SourceSentence, draft: string, named = false): 
       // From a sentence that reports something else, only the same person counts: the name right after the role.
       // "then-", "at the time", "served as … until", "was" tell the role is past in the draft's own way,
       // near the role only: "Yates herself was …" elsewhere in the sentence says nothing of Comey's role.
-      if (PAST_ROLE.test(draft.slice(Math.max(0, at - 40), at + role.length + 40))) continue;
+      if (PAST_ROLE.test(draft.slice(Math.max(0, at - 40), at + role.length + 40)) || WAS_ROLE.test(draft.slice(Math.max(0, at - 40), at))) continue;
       // "the tactic he used as New York mayor": a role an act in the past was done in is the role held then.
       if (PAST_ACT_AS.test(before)) continue;
       // "Deputy Attorney General Jeff Rosen" holds another role than the acting attorney general.

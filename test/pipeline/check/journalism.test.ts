@@ -655,6 +655,13 @@ describe('status, tense and causes', () => {
     expect(flagged('Ada Lin, who served as transit chief of Dunmore until May, testified on Friday before the council.')).toBe('');
   });
 
+  it('reads "was" as telling a role is past only right before the role, not in a passive verb near it', () => {
+    const texts: [string, string] = ['The letter was sent to acting Director of Transit Omar Reyes on Friday, council members said.', 'The letter arrived.'];
+    const flagged = checkedBy('entities', texts, [1]);
+    expect(flagged('The letter was sent to Director of Transit Omar Reyes on Friday, council members said.')).toMatch(/without "acting"/);
+    expect(flagged('When the letter arrived on Friday, Omar Reyes was the Director of Transit, council members said.')).toBe('');
+  });
+
   it('reads a speaker given only by office, without an article ("mayor says", "former Dunmore mayor said"), as someone named', () => {
     const texts: [string, string] = [
       'Judge rules against Lin fare order; mayor says lawsuit will cost riders millions in lost fares. Dunmore Mayor Ada Lin signed the order in May.',
