@@ -157,7 +157,8 @@ export function sentences(text: string): string[] {
   const clean = normalizeWhitespace(text);
   if (!clean) return [];
   const out: string[] = [];
-  const re = /[.!?]+["'”’)]*\s+(?=["'“‘(]?[\p{Lu}\p{N}])/gu;
+  // A break starts only where a run of stops starts: a run never followed by a space ("......") is tried once, not from each of its stops.
+  const re = /(?<![.!?])[.!?]+["'”’)]*\s+(?=["'“‘(]?[\p{Lu}\p{N}])/gu;
   let start = 0;
   for (let m = re.exec(clean); m; m = re.exec(clean)) {
     const before = clean.slice(start, m.index);
@@ -169,6 +170,25 @@ export function sentences(text: string): string[] {
   }
   const rest = clean.slice(start).trim();
   if (rest) out.push(rest);
+  return out;
+}
+
+/**
+ * `sentences`, with any longer than `maxChars` cut at the last space before the limit (or at the limit): what reads a
+ * sentence whole stays bounded on text with no sentence ends (a hostile feed body, a run-on paragraph).
+ */
+export function boundedSentences(text: string, maxChars: number): string[] {
+  const out: string[] = [];
+  for (const sentence of sentences(text)) {
+    let rest = sentence;
+    while (rest.length > maxChars) {
+      const space = rest.lastIndexOf(' ', maxChars);
+      const cut = space > maxChars / 2 ? space : maxChars;
+      out.push(rest.slice(0, cut).trim());
+      rest = rest.slice(cut).trim();
+    }
+    if (rest) out.push(rest);
+  }
   return out;
 }
 

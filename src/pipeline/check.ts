@@ -43,7 +43,14 @@ export const CHECKS: readonly [CheckName, (ctx: CheckContext) => string[]][] = [
  * if (!report.passed) hold(report.results.filter((r) => !r.passed && r.severity === 'block'));
  */
 export function checkArticle(draft: ArticleDraft, sources: SourceDoc[], policy: Partial<CheckPolicy> = {}): CheckReport {
-  const ctx = buildContext(draft, sources, policy);
+  let ctx: CheckContext;
+  try {
+    ctx = buildContext(draft, sources, policy);
+  } catch (error) {
+    // Sources that cannot be read (a missing entry, a field of another type): no check can run, so the draft is held.
+    const why = `the check could not run: the sources could not be read (${error instanceof Error ? error.message : String(error)})`;
+    return { passed: false, results: CHECKS.map(([name]) => ({ name, passed: false, severity: 'block' as const, details: [why] })), evidence: [] };
+  }
   const oversized = oversizedText(draft);
   const results = CHECKS.map(([name, run]) => {
     let details: string[];
@@ -73,12 +80,14 @@ const MAX_FIELD_CHARS = 5_000;
 
 /** Why a draft is too long for the checks to read, or null. Bounds the CPU a hostile draft can cost. */
 function oversizedText(draft: ArticleDraft): string | null {
+  // The draft is not yet validated (the schema check does that): any part of it may be missing or of another type.
+  const list = <T>(x: T[] | undefined): T[] => (Array.isArray(x) ? x : []);
   const fields = [
-    draft.title,
-    draft.dek,
-    ...(draft.sections ?? []).flatMap((s) => [s.heading, ...(s.paragraphs ?? []).map((p) => p?.text)]),
-    ...(draft.whatThisMeans ?? []).map((p) => p?.text),
-    ...(draft.faq ?? []).flatMap((f) => [f?.question, f?.answer?.text]),
+    draft?.title,
+    draft?.dek,
+    ...list(draft?.sections).flatMap((s) => [s?.heading, ...list(s?.paragraphs).map((p) => p?.text)]),
+    ...list(draft?.whatThisMeans).map((p) => p?.text),
+    ...list(draft?.faq).flatMap((f) => [f?.question, f?.answer?.text]),
   ];
   const longest = Math.max(0, ...fields.map((f) => (typeof f === 'string' ? f.length : 0)));
   return longest > MAX_FIELD_CHARS ? `a text field of ${longest} characters is longer than the ${MAX_FIELD_CHARS} the checks read` : null;

@@ -28,6 +28,7 @@ import { grownFeeds, tenThousandFeed, type BenchFeed } from './feeds';
 import { bundleSize } from './bundle';
 import { measureCpu, percentile, sampleCpu, type Measurement } from './measure';
 import { executableScripts, renderArticleHtml, scriptCount } from './page';
+import { hostileChecks, withStopRuns } from './hostile';
 import { ingestScaleBenchmark } from './ingest-scale';
 import { peerParseBenchmarks } from './parse-peers';
 import { readerLoadBenchmark } from './reader-load';
@@ -48,6 +49,9 @@ const FEED_BYTES = 2 * MIB;
 const CLUSTER_SIZES = [1_000, 2_000, 4_000, 8_000];
 const CLUSTER_8K_TARGET_MS = 2_000;
 const CLUSTER_GROWTH_TARGET = 1.2;
+/** A hostile input costs at most this much CPU in one call: once 10 s to a minute (test/bench/hostile.ts). */
+const HOSTILE_CHECK_TARGET_MS = 1_000;
+const HOSTILE_CLUSTER_TARGET_MS = 2_000;
 
 const json = process.argv.includes('--json');
 const quick = process.argv.includes('--quick');
@@ -96,6 +100,11 @@ async function checkBenchmarks(): Promise<BenchResult[]> {
   const week = { ...article.policy, recentArticles: Array.from({ length: 10 }, (_, k) => recent.map((r) => ({ ...r, id: `${r.id}#${k}`, slug: `${r.slug}-${k}` }))).flat() };
   const busy = await measureCpu(() => checkArticle(article.draft, article.sources, week), { warmupMs: 1_000 });
   rows.push(result(`checkArticle, ${week.recentArticles.length} recent articles`, busy.msPerOp, 'ms', undefined, `same article and sources; ${spread(busy)}`));
+  for (const h of hostileChecks(article)) {
+    const held = checkArticle(h.draft, h.sources, article.policy);
+    const m = await measureCpu(() => checkArticle(h.draft, h.sources, article.policy), { warmupMs: 1, runs: 3, totalMs: 1 });
+    rows.push(result(`checkArticle, hostile: ${h.name}`, m.msPerOp, 'ms', { value: HOSTILE_CHECK_TARGET_MS, kind: 'max' }, `report ${held.passed ? 'passed' : 'held'}; median of 3 calls, max ${m.maxMsPerOp.toFixed(0)} ms`));
+  }
 
   return rows;
 }
@@ -159,6 +168,9 @@ async function clusterBenchmarks(): Promise<BenchResult[]> {
   const my = ys.reduce((a, b) => a + b, 0) / ys.length;
   const slope = xs.reduce((s, x, i) => s + (x - mx) * (ys[i]! - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
   rows.push(result('clusterItems growth exponent, 1k to 8k items', slope, 'n^x', { value: CLUSTER_GROWTH_TARGET, kind: 'max' }, `least-squares slope of log CPU time on log items over ${points.map(([n]) => n).join(', ')}`));
+  const hostile = withStopRuns(clusterBatch(500, 0), 25, 20_000);
+  const hm = await measureCpu(() => clusterItems(hostile), { warmupMs: 1, runs: 3, totalMs: 1 });
+  rows.push(result('clusterItems 500 items, 20 of them + 20 KB of "."', hm.msPerOp, 'ms', { value: HOSTILE_CLUSTER_TARGET_MS, kind: 'max' }, `hostile input (test/bench/hostile.ts); median of 3 runs, max ${hm.maxMsPerOp.toFixed(0)} ms`));
   for (const [label, hours] of [['copies 96 h apart, as eval:cluster', 96], ['all in one 72-h window', 0]] as const) {
     const batch = clusterBatch(500, hours);
     const stories = clusterItems(batch).length;

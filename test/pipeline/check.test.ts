@@ -69,6 +69,18 @@ describe('checkArticle', () => {
     expect(report.results).toHaveLength(12);
     expect(report.results[0]!.details.length).toBeGreaterThan(0);
   });
+
+  it('survives parts of the draft of another type (a null section, a string for a list) and sources it cannot read', () => {
+    for (const bad of [{ ...story.draft, sections: [null] }, { ...story.draft, sections: 'abc' }, { ...story.draft, faq: [null] }]) {
+      const report = checkArticle(bad as never, story.sources, policy);
+      expect(report.passed).toBe(false);
+      expect(report.results.find((r) => r.name === 'schema')!.passed).toBe(false);
+    }
+    const report = checkArticle(story.draft, [...story.sources, null] as never, policy);
+    expect(report.passed).toBe(false);
+    expect(report.results).toHaveLength(12);
+    expect(report.results[0]!.details[0]).toMatch(/the sources could not be read/);
+  });
 });
 
 describe('checkArticle on an over-long draft', () => {

@@ -1,9 +1,9 @@
 /** What every check reads: the resolved policy, the draft's passages (./passages), and indexes over the sources built once per call. */
-import { sentences, stem, words } from '../../lib/text';
+import { boundedSentences, stem, words } from '../../lib/text';
 import type { EntitySpan } from './extract/entities';
 import { extractFigures, type Figure, supportKeys } from './extract/numbers';
 import type { QuoteSpan } from './extract/quotes';
-import { type Passage, passagesOf } from './passages';
+import { MAX_SENTENCE_CHARS, type Passage, passagesOf } from './passages';
 import { contentTokens, type Neighbours, neighbours, type Tok } from './restates';
 import type { ArticleDraft, CheckName, Severity, SourceDoc } from '../types';
 
@@ -195,7 +195,7 @@ export function buildContext(draft: ArticleDraft, sources: SourceDoc[], policy: 
     const text = `${doc.title}. ${doc.text}`;
     const tokens = matchTokens(text);
     const firstSentence = all.length;
-    for (const sentence of sentences(text)) {
+    for (const sentence of boundedSentences(text, MAX_SENTENCE_CHARS)) {
       const figures = extractFigures(sentence);
       for (const f of figures) {
         for (const k of supportKeys(f)) {
@@ -248,7 +248,8 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 export function sourcesFor(ctx: CheckContext, passage: Passage): IndexedSource[] {
   if (passage.pool) return passage.pool;
   if (passage.citations === null) return (passage.pool = [...ctx.byNumber.values()]);
-  return (passage.pool = passage.citations.map((n) => ctx.byNumber.get(n)).filter((s): s is IndexedSource => Boolean(s)));
+  // A citation repeated ("[1][1][2]") is one source: read once, however often the model wrote it.
+  return (passage.pool = [...new Set(passage.citations)].map((n) => ctx.byNumber.get(n)).filter((s): s is IndexedSource => Boolean(s)));
 }
 
 /** Every sentence of the given sources, in order. An array, not a generator: the checks walk it per claim, and resuming a generator per sentence cost more than the copy. */

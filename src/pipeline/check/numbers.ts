@@ -315,6 +315,9 @@ function operandsOf(f: Figure, figures: readonly Figure[], sums = true): [Figure
   const value = valueOf(f);
   if (!(value > 0)) return null;
   const others = figures.filter((g) => g !== f && g.kind === f.kind && valueOf(g) > 0);
+  // Prose states a change with two or three figures of a kind; a sentence of dozens is a table or a hostile text, whose
+  // pairs (asked per figure and per source figure) would cost the cube of its figures.
+  if (others.length > MAX_OPERANDS) return null;
   for (let i = 0; i < others.length; i++) {
     for (let j = i + 1; j < others.length; j++) {
       const [a, b] = [valueOf(others[i]!), valueOf(others[j]!)];
@@ -323,6 +326,8 @@ function operandsOf(f: Figure, figures: readonly Figure[], sums = true): [Figure
   }
   return null;
 }
+
+const MAX_OPERANDS = 12;
 
 /** Whether the figure is the difference or sum of two other figures of its kind (`operandsOf`). */
 function derivedFrom(f: Figure, figures: readonly Figure[]): boolean {

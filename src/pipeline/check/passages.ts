@@ -1,5 +1,5 @@
 /** The draft as located passages, and what several checks read from a passage (sentences, words, quotations), found once per call. */
-import { normalizeWhitespace, sentences, words } from '../../lib/text';
+import { boundedSentences, normalizeWhitespace, words } from '../../lib/text';
 import { extractEntities, extractStatusClaims, type StatusClaim } from './extract/entities';
 import { extractFigures } from './extract/numbers';
 import { extractQuotes, type QuoteSpan } from './extract/quotes';
@@ -106,13 +106,20 @@ export function normalizedText(passage: Passage): string {
   return (passage.normalized ??= normalizeWhitespace(passage.text));
 }
 
+/**
+ * Longest sentence the checks read whole; a longer one is read in pieces. News sentences run to a few hundred characters;
+ * several checks compare every pair of figures or attributions within a sentence, so this bounds what a feed body or a
+ * draft without sentence ends can cost.
+ */
+export const MAX_SENTENCE_CHARS = 1_000;
+
 /** The sentences of the passage, with their offsets in its normalised text. */
 export function passageSentences(passage: Passage): DraftSentence[] {
   if (passage.sentences) return passage.sentences;
   const text = normalizedText(passage);
   const out: DraftSentence[] = [];
   let at = 0;
-  for (const sentence of sentences(text)) {
+  for (const sentence of boundedSentences(text, MAX_SENTENCE_CHARS)) {
     const offset = text.indexOf(sentence, at);
     at = offset + sentence.length;
     out.push({ text: sentence, offset, ...(out.length === 0 && passage.question ? { lead: passage.question } : {}) });

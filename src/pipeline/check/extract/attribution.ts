@@ -429,10 +429,13 @@ function nominalAttributions(text: string, t: Token[], quotes: QuoteSpan[], push
  * attribution inside another's words is marked as reported by it.
  */
 function relate(text: string, out: Attribution[]): void {
-  const opensClause = (b: Attribution) => /[,;][”"’]?\s*$/.test(text.slice(0, b.start));
+  // Whether a comma or semicolon (a closing quotation mark and spaces after it) ends right before each attribution: read
+  // once each from a few characters back, not from the sentence's start for every pair (which cost O(n²) per pair on a long one).
+  const opens = out.map((b) => /[,;][”"’]?\s*$/.test(text.slice(Math.max(0, b.start - 12), b.start)));
   for (let n = 0; n < out.length; n++) {
     const a = out[n]!;
-    const next = out.slice(n + 1).find((b) => opensClause(b) || b.content[1] <= b.start);
+    let next: Attribution | undefined;
+    for (let k = n + 1; k < out.length && !next; k++) if (opens[k] || out[k]!.content[1] <= out[k]!.start) next = out[k];
     const prev = out[n - 1];
     // ("According to X, a writer asked …": the words after the comma are all X's, the writer's included.)
     if (next && a.content[0] >= a.end && next.start > a.content[0] && next.start < a.content[1] && /[\p{L}\p{N}]/u.test(text.slice(a.content[0], next.start))) a.content = [a.content[0], next.start];

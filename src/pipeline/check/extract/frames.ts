@@ -31,36 +31,57 @@ const SENTENCE_PART = /[;:—–]|\.\s/;
  * ("ages 5 to 11") has neither.
  */
 export function changeRoles(text: string, figures: readonly Figure[]): (ChangeRole | undefined)[] {
+  // Where each sentence part starts (after a break), once per sentence.
+  const breaks = partStarts(text);
   return figures.map((f, i) => {
     if (f.kind === 'date' || f.kind === 'time' || f.kind === 'year') return undefined;
-    const head = text.slice(0, f.start);
-    const partStart = lastBreak(head);
-    const before = head.slice(partStart);
+    const partStart = breaks.filter((b) => b <= f.start).at(-1) ?? 0;
+    const before = text.slice(partStart, f.start);
     const verb = CHANGE_VERB.test(before);
-    if (FROM_BEFORE.test(before)) {
-      const partner = figures.slice(i + 1).some((g) => TO_BEFORE.test(text.slice(f.start, g.start)) && !SENTENCE_PART.test(text.slice(f.start, g.start)));
+    // The patterns anchored at the figure read the words right before it: a window, not the whole sentence part per figure.
+    const near = tail(text, Math.max(partStart, f.start - WINDOW), f.start);
+    if (FROM_BEFORE.test(near)) {
+      let partner = false;
+      // The partner is a later figure after "to" within the same sentence part: the first break ends the search.
+      for (let k = i + 1; k < figures.length && !partner; k++) {
+        const g = figures[k]!;
+        // A break between them (it ends after the figure's first character and by the partner's start) parts them.
+        if (breaks.some((b) => b >= f.start + 2 && b <= g.start)) break;
+        partner = TO_BEFORE.test(tail(text, Math.max(f.start, g.start - WINDOW), g.start));
+      }
       return verb || partner ? 'from' : undefined;
     }
-    if (TO_BEFORE.test(before)) {
+    if (TO_BEFORE.test(near)) {
       // "up to 500" is a ceiling, not where a change ended.
-      if (UP_TO.test(before)) return undefined;
-      const partner = figures.slice(0, i).some((g) => g.start >= partStart && FROM_BEFORE.test(text.slice(0, g.start)));
+      if (UP_TO.test(near)) return undefined;
+      const partner = figures.slice(0, i).some((g) => g.start >= partStart && FROM_BEFORE.test(tail(text, g.start - WINDOW, g.start)));
       // Without a verb of change, "X to Y" is a range ("ages 5 to 11") or a tally ("52 to 48").
       return verb || partner ? 'to' : undefined;
     }
-    if (BY_BEFORE.test(before) && verb) return 'by';
-    if (VERB_BEFORE.test(before) && TO_FIGURE_AFTER.test(text.slice(f.start + f.raw.length))) return 'by';
+    if (BY_BEFORE.test(near) && verb) return 'by';
+    if (VERB_BEFORE.test(near) && TO_FIGURE_AFTER.test(text.slice(f.start + f.raw.length))) return 'by';
     return undefined;
   });
 }
 
-function lastBreak(text: string): number {
-  let at = 0;
+// Characters before a figure that its frame words ("from a seasonally adjusted", "rose by nearly") fit in.
+const WINDOW = 100;
+
+/** text[from, end), its start moved forward to a word's start so that a \b at the window's edge means one in the text. */
+function tail(text: string, from: number, end: number): string {
+  let at = Math.max(0, from);
+  while (at > 0 && at < end && /[\p{L}\p{N}]/u.test(text[at - 1]!) && /[\p{L}\p{N}]/u.test(text[at]!)) at++;
+  return text.slice(at, end);
+}
+
+/** The offsets where a sentence part starts, after each break (SENTENCE_PART), ascending. */
+function partStarts(text: string): number[] {
+  const out: number[] = [];
   // One hoisted global copy of SENTENCE_PART, not a new pattern per call; the loop runs to the end, which leaves it at 0.
   const re = SENTENCE_PARTS;
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) at = m.index + m[0].length;
-  return at;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index + m[0].length);
+  return out;
 }
 
 const SENTENCE_PARTS = new RegExp(SENTENCE_PART.source, 'g');

@@ -23,6 +23,10 @@ const [OPEN_DOUBLE, CLOSE_DOUBLE, STRAIGHT_DOUBLE, OPEN_SINGLE, CLOSE_SINGLE, ST
 /** The quoted spans of a text, outermost only, in order. Unclosed marks are ignored. */
 export function extractQuotes(text: string): QuoteSpan[] {
   const out: QuoteSpan[] = [];
+  // Where a single quote's scan last ran out (the text's end or a line break) without a closing mark: a later opening
+  // before that point has none either (every mark it could close on was already refused, for reasons that hold for it
+  // too), so it is not scanned again. Without this, a run of unclosed quotes costs the square of the text's length.
+  let noSingleCloseUntil = -1;
   // Characters are compared by code: a one-character string per character read cost more than the rest of the scan.
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -36,9 +40,10 @@ export function extractQuotes(text: string): QuoteSpan[] {
         }
         if (d === OPEN_DOUBLE) break;
       }
-    } else if ((c === OPEN_SINGLE || c === STRAIGHT_SINGLE) && isOpening(text, i)) {
+    } else if ((c === OPEN_SINGLE || c === STRAIGHT_SINGLE) && i >= noSingleCloseUntil && isOpening(text, i)) {
       // A single quote closes where a mark is followed by a non-letter, so apostrophes ("don't") stay inside.
-      for (let j = i + 1; j < text.length; j++) {
+      let j = i + 1;
+      for (; j < text.length; j++) {
         const d = text.charCodeAt(j);
         if ((d === CLOSE_SINGLE || d === STRAIGHT_SINGLE) && !/\s/.test(text[j - 1]!) && (j + 1 === text.length || !LETTER.test(text[j + 1]!))) {
           // "the companies' plans": a plural possessive, not a closing mark, when the quote would be a single word.
@@ -48,6 +53,7 @@ export function extractQuotes(text: string): QuoteSpan[] {
         }
         if (d === NEWLINE) break;
       }
+      if (close < 0) noSingleCloseUntil = j;
     }
     if (close > i) {
       out.push({ inner: text.slice(i + 1, close), start: i, end: close + 1 });
