@@ -223,7 +223,8 @@ export function extractFigures(text: string): Figure[] {
   for (const re of [MONTH_DAY_WORD, DAY_WORD_MONTH]) {
     for (re.lastIndex = 0; (m = re.exec(text)); ) {
       const [month, day] = re === MONTH_DAY_WORD ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
-      if (!/^\p{Lu}/u.test(month) || !free(m.index, m.index + m[0].length)) continue;
+      // "thirty-second" is no day of a month.
+      if (!/^\p{Lu}/u.test(month) || dayOfWord(day) > 31 || !free(m.index, m.index + m[0].length)) continue;
       add({ raw: m[0], start: m.index, kind: 'date', key: dateKey(monthIndex(month), dayOfWord(day)), soft: false }, m.index + m[0].length);
     }
   }
