@@ -62,7 +62,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
           continue;
         }
         // A small count spelled out may refer back or count what the text lists ("the two countries", "all three outlets").
-        if (!inScope.length && f.soft && everydayCount(ctx, part, f, pool, nextSentence(p, part))) continue;
+        if (!inScope.length && f.soft && everydayCount(ctx, sentence, f, pool, nextSentence(p, part))) continue;
         if (!inScope.length) {
           const elsewhere = havers?.size ? ` (it is in ${[...havers].map((n) => ctx.byNumber.get(n)!.label).join(', ')}, which the paragraph does not cite)` : '';
           details.push(`${p.where}: ${describe(f)} is not in ${f.soft ? 'any source' : `the cited ${labels(pool)}`}${elsewhere} — ${excerpt(sentence)}`);
@@ -356,8 +356,7 @@ const SOURCE_NOUN = /^\s+(?:news\s+)?(?:outlets?|sources?|publications?|publishe
  * our own sources ("all three outlets", which must be how many publishers the story has), or
  * counts a list the sentence or a cited source gives ("three lawmakers: A, B and C").
  */
-function everydayCount(ctx: CheckContext, part: DraftSentence, f: Figure, pool: IndexedSource[], next = ''): boolean {
-  const sentence = part.text;
+function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: IndexedSource[], next = ''): boolean {
   const value = Number(f.key.slice(2));
   const after = sentence.slice(f.start + f.raw.length);
   const before = sentence.slice(0, f.start);
@@ -383,15 +382,15 @@ function everydayCount(ctx: CheckContext, part: DraftSentence, f: Figure, pool: 
   // list would do otherwise: most sentences join a few clauses with commas and "and".
   const noun = COUNTED_NOUN.exec(after)?.[1];
   const countedWord = noun ? stem(noun.toLowerCase()) : undefined;
-  for (const s of sentencesOf(ctx, pool)) {
-    if (listCounts(s.text, true).has(value) || (countedWord && s.tokens.some((t) => t.w === countedWord) && listCounts(s.text).has(value))) return true;
+  const cited = sentencesOf(ctx, pool);
+  for (const s of cited) {
+    const namesCounted = countedWord !== undefined && s.tokens.some((t) => t.w === countedWord);
+    if (listCounts(s.text, !namesCounted).has(value)) return true;
   }
   // "Two crashes", "two of her most senior aides": a small count of things the cited sources report one by one and never
   // count. A count they give otherwise is held before this (otherCount).
-  const counted = value <= SMALL_COUNT ? COUNTED_NOUN.exec(after) : null;
-  if (counted) {
-    const w = stem(counted[1]!.toLowerCase());
-    const cited = sentencesOf(ctx, pool);
+  if (value <= SMALL_COUNT && countedWord !== undefined) {
+    const w = countedWord;
     // A source that counts the same things ("two months", "six states") has the count, and it is another one.
     if (cited.some((s) => sourceCounted(s).some((words) => words.includes(w)))) return false;
     if (cited.some((s) => s.tokens.some((t) => t.w === w))) return true;

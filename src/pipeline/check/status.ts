@@ -76,9 +76,9 @@ export function droppedStatus(s: SourceSentence, draft: string, named = false): 
       const wordAfter = lowerDraft.slice(at + role.length, at + role.length + 1);
       if (/[\p{L}]/u.test(wordAfter) || (at > 0 && /[\p{L}]/u.test(lowerDraft[at - 1]!))) continue;
       // From a sentence that reports something else, only the same person counts: the name right after the role.
-      // "then-", "at the time", "served as … until", "was" tell the role is past in the draft's own way,
-      // near the role only: "Yates herself was …" elsewhere in the sentence says nothing of Comey's role.
-      if (PAST_ROLE.test(draft.slice(Math.max(0, at - 40), at + role.length + 40)) || WAS_ROLE.test(draft.slice(Math.max(0, at - 40), at))) continue;
+      // "then-", "at the time", "served as … until" near the role, and "was" right before it (WAS_ROLE), tell the role is
+      // past in the draft's own way: "Yates herself was …" elsewhere in the sentence says nothing of Comey's role.
+      if (PAST_ROLE.test(draft.slice(Math.max(0, at - 40), at + role.length + 40)) || WAS_ROLE.test(before)) continue;
       // "the tactic he used as New York mayor": a role an act in the past was done in is the role held then.
       if (PAST_ACT_AS.test(before)) continue;
       // "Deputy Attorney General Jeff Rosen" holds another role than the acting attorney general.

@@ -42,11 +42,11 @@ export function changeRoles(text: string, figures: readonly Figure[]): (ChangeRo
     const near = tail(text, Math.max(partStart, f.start - WINDOW), f.start);
     if (FROM_BEFORE.test(near)) {
       let partner = false;
-      // The partner is a later figure after "to" within the same sentence part: the first break ends the search.
-      for (let k = i + 1; k < figures.length && !partner; k++) {
+      // The partner is a later figure after "to" within the same sentence part: the first break after the figure (one
+      // that ends after its first character) ends the search.
+      const partEnd = breaks.find((b) => b >= f.start + 2) ?? Infinity;
+      for (let k = i + 1; k < figures.length && !partner && figures[k]!.start < partEnd; k++) {
         const g = figures[k]!;
-        // A break between them (it ends after the figure's first character and by the partner's start) parts them.
-        if (breaks.some((b) => b >= f.start + 2 && b <= g.start)) break;
         partner = TO_BEFORE.test(tail(text, Math.max(f.start, g.start - WINDOW), g.start));
       }
       return verb || partner ? 'from' : undefined;

@@ -222,10 +222,11 @@ export function extractFigures(text: string): Figure[] {
   // Months are capitalised: "May" the month, not the modal (a case-insensitive pattern, checked here).
   for (const re of [MONTH_DAY_WORD, DAY_WORD_MONTH]) {
     for (re.lastIndex = 0; (m = re.exec(text)); ) {
-      const [month, day] = re === MONTH_DAY_WORD ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+      const [month, word] = re === MONTH_DAY_WORD ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
+      const day = dayOfWord(word);
       // "thirty-second" is no day of a month.
-      if (!/^\p{Lu}/u.test(month) || dayOfWord(day) > 31 || !free(m.index, m.index + m[0].length)) continue;
-      add({ raw: m[0], start: m.index, kind: 'date', key: dateKey(monthIndex(month), dayOfWord(day)), soft: false }, m.index + m[0].length);
+      if (!/^\p{Lu}/u.test(month) || day > 31 || !free(m.index, m.index + m[0].length)) continue;
+      add({ raw: m[0], start: m.index, kind: 'date', key: dateKey(monthIndex(month), day), soft: false }, m.index + m[0].length);
     }
   }
   for (WORD_NUMBER.lastIndex = 0; (m = WORD_NUMBER.exec(text)); ) {
