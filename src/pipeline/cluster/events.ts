@@ -79,6 +79,8 @@ const KIND_PHRASES: [RegExp, string][] = [
   [/\bwalk(?:s|ed|ing)?\s+(?:out|off\s+the\s+job)\b|\bindustrial\s+action\b/i, 'labour'],
   // Site selection: "picks Dunmire for its plant", "chose Veloria as the site".
   [/\b(?:picks?|picked|chooses?|chose|selects?|selected)\s+\p{Lu}\S*\s+(?:for|as)\b/u, 'facility'],
+  // Opening or building a site: "to open data region in Porto Verde", "builds new campus", not "opens an inquiry into".
+  [/\b(?:open|opens|opened|opening|build|builds|built|building)\s+(?:\S+\s+){0,3}?(?:data\s+(?:centres?|centers?|regions?)|cloud\s+regions?|regions?|campus(?:es)?|headquarters|hub|offices?|stores?|warehouses?|sites?|mines?|refinery|refineries)\b/iu, 'facility'],
   [/\b(?:ordered|orders|order)\s+(?:\S+\s+){0,3}?to\s+pay\b/i, 'penalty'],
 ];
 

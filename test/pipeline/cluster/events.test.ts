@@ -61,6 +61,15 @@ describe('eventKinds vocabulary', () => {
     expect(kinds('Appeals panel ruled against the insurer')).toContain('litigation');
   });
 
+  it('reads opening or building a site as a facility, not opening an inquiry or a region going dark', () => {
+    expect(kinds('Tarnwell Cloud to open data region in Halvik in 2027')).toContain('facility');
+    expect(kinds('Ostrander builds $2 billion campus outside Merrow')).toContain('facility');
+    expect(kinds('Regulator opens inquiry into Ostrander')).not.toContain('facility');
+    expect(kinds('Tarnwell Cloud region goes dark for six hours')).toEqual(['outage']);
+    // An outage and a new region of one company are two stories (held-out fixture: merged before).
+    expect(eventRelation(eventKinds('Tarnwell Cloud outage knocks customers offline'), eventKinds('Tarnwell Cloud to open data region in Halvik'))).toBe('conflict');
+  });
+
   it('counts a purchase as an acquisition only when an organisation is bought', () => {
     expect(kinds('Fans bought train tickets within minutes')).not.toContain('acquisition');
     expect(kinds('Ferren buys rival Quorrel for $90m')).toContain('acquisition');
