@@ -31,7 +31,8 @@ const CALLED_FOR = /^\s+(?:for|on)\b/;
 // Words within three before a verb that make it not (yet) done: plans, expectations, modals, near misses.
 // What makes a verb not (yet) done: the future, a plan or an expectation, a modal, a near miss ("close to resigning").
 // A necessity ("needs to review") is still to be met; an appearance ("appears to have taken") is not yet established.
-const NOT_DONE_MARK = /\b(?:will|would|'ll|shall|could|may|might|must|(?:plans?|planning|expects?|expected|set|going|due|scheduled|poised|preparing|prepares|aims?|seeks?|intends?|wants?|hopes?|likely|close|about|ready|committed|agreed|pledged|vowed|promised|threatened|certain|meant|designed|intended|aimed|sure|bound|needs?|appears?|seems?)\s+to|(?:considering|weighing|mulling)(?:\s+whether\s+to)?|verge\s+of|(?:sets?|setting|paves?|paved|paving|clears?|cleared|clearing)\s+the\s+(?:stage|way)\s+for\s+(?:[A-Za-z.'’-]+\s+){0,4}?to)\b/gi;
+// A day may sit between the plan and its act ("plans Wednesday to accuse").
+const NOT_DONE_MARK = /\b(?:will|would|'ll|shall|could|may|might|must|(?:plans?|planning|expects?|expected|set|going|due|scheduled|poised|preparing|prepares|aims?|seeks?|intends?|wants?|hopes?|likely|close|about|ready|committed|agreed|pledged|vowed|promised|threatened|certain|meant|designed|intended|aimed|sure|bound|needs?|appears?|seems?)\s+(?:(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|tonight)\s+)?to|(?:considering|weighing|mulling)(?:\s+whether\s+to)?|verge\s+of|(?:sets?|setting|paves?|paved|paving|clears?|cleared|clearing)\s+the\s+(?:stage|way)\s+for\s+(?:[A-Za-z.'’-]+\s+){0,4}?to)\b/gi;
 // A negation right before the verb ("did not expect", "is not seeking").
 // A refusal or failure to act negates the act as "not" does ("its refusal so far to approve it", "failed to pass").
 // (Its words start with one of n, r, i, d, f: the lookahead turns every other word away before the alternatives are tried.)

@@ -1440,3 +1440,50 @@ describe('an FAQ answer is a fragment', () => {
     expect(answerFlags(visit, 'Foreign Secretary Jeremy Hunt met them at Stansted Airport, and Prince Charles welcomed them at the palace.')).toEqual([]);
   });
 });
+
+describe('bounds, comparison bases and seats of power (round 25)', () => {
+  it('reads a figure a toll has passed as a bound: "surpassed 1 million" for 1,000,555, never "surpassed 2 million"', () => {
+    const texts: [string, string] = [
+      'More than 1 million people have died from the coronavirus worldwide. The death toll now stands at 1,000,555, according to Johns Hopkins University.',
+      'Officials fear the toll may double.',
+    ];
+    const numbers = checkedBy('numbers', texts, [1]);
+    expect(numbers('The worldwide death toll has surpassed 1 million, according to Johns Hopkins University.')).toBe('');
+    expect(numbers('The worldwide death toll has surpassed 2 million, according to Johns Hopkins University.')).toMatch(/2 million/);
+    expect(extractFigures('the toll tops $2 billion')[0]!.hedge).toBe('above');
+    expect(extractFigures('just shy of 500 votes')[0]!.hedge).toBe('below');
+  });
+
+  it('reads a comparison\'s base apart from when the event was, and the weekend just gone however it is written', () => {
+    expect(relativeTimesOf('Wages rose 3.1% from a year earlier.').map((t) => t.key)).toEqual(['year-base:1']);
+    expect(relativeTimesOf('Wages were up 3.1% on the year, and 0.2% than the previous month.').map((t) => t.key)).toEqual(['year-base:1', 'month-base:1']);
+    const wages: [string, string] = [
+      'Wages were up 3.1% on the year in May, the Labor Department said Friday.',
+      'Slower hiring could increase calls for the Federal Reserve to cut interest rates this year.',
+    ];
+    const numbers = checkedBy('numbers', wages, [1, 2]);
+    expect(numbers('Wages rose 3.1% from a year earlier, the Labor Department said Friday.')).toBe('');
+    expect(numbers('Wages rose 3.1% from a month earlier, the Labor Department said Friday.')).toMatch(/stands where/);
+    const weekend: [string, string] = ['Biden was scheduled to speak in Iowa after back-to-back mass shootings this past weekend.', 'Biden spoke in Iowa.'];
+    const times = checkedBy('numbers', weekend, [1]);
+    expect(times('Biden spoke in Iowa after back-to-back mass shootings over the weekend.')).toBe('');
+    expect(times('Biden spoke in Iowa after back-to-back mass shootings two weeks ago.')).toMatch(/stands where/);
+  });
+
+  it('reads a plan with its day between ("plans Wednesday to accuse") as not yet done', () => {
+    const accuse = verbUses('Joe Biden plans Wednesday to accuse President Trump of fanning the flames.').find((v) => v.raw === 'accuse')!;
+    expect(accuse.notDone).toBe(true);
+    expect(verbUses('He is expected on Monday to announce it.').find((v) => v.raw === 'announce')!.notDone).toBe(true);
+  });
+
+  it('knows the White House as the administration and a capital as its government', () => {
+    const texts: [string, string] = [
+      'The Biden administration is shifting its vaccination push from mass sites to doctors\' offices.',
+      'China warned of countermeasures after the sanctions were announced.',
+    ];
+    const entities = checkedBy('entities', texts, [1, 2]);
+    expect(entities('The White House is shifting its vaccination push from mass sites to doctors\' offices.')).toBe('');
+    expect(entities('After the sanctions were announced, Beijing warned of countermeasures.')).toBe('');
+    expect(entities('After the sanctions were announced, Tokyo warned of countermeasures.')).toMatch(/"Tokyo" warned where \[2\] Calder Ledger has China warned/);
+  });
+});

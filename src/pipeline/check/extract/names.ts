@@ -36,7 +36,13 @@ const ALIAS_GROUPS: readonly string[][] = [
   ['un', 'u.n', 'united nations'],
   ['gop', 'republican party', 'republicans'],
   ['dc', 'd.c', 'washington d.c', 'washington dc', 'district of columbia', 'washington', "nation capital"],
-  ['congress', 'capitol hill'],
+  ['congress', 'capitol hill', 'lawmakers'],
+  // Institutions named by their seat, as every newsroom writes them: "the White House said" is the administration speaking.
+  ['white house', 'administration', 'oval office'],
+  ['pentagon', 'defense department', 'department of defense', 'dod'],
+  ['kremlin', 'russia', 'moscow'],
+  ['downing street', 'prime minister'],
+  ['wall street', 'stock market', 'stocks'],
   ['uae', 'u.a.e', 'united arab emirates'],
   ['prc', "people's republic of china", 'china'],
   ['dprk', 'north korea'],
@@ -45,8 +51,13 @@ const ALIAS_GROUPS: readonly string[][] = [
   ['covid', 'covid-19', 'coronavirus'],
 ];
 const ALIASES = new Map<string, string[]>();
+// A government named by its capital ("Beijing warned", "Tehran denied"): each country's capital stands for it (countries-list).
+const CAPITALS: string[][] = Object.values(countries)
+  .filter((c) => c.capital && c.name !== 'United States')
+  .map((c) => [c.name.toLowerCase(), c.capital.toLowerCase().replace(/\.$/, '')]);
+
 // A name in two groups stands for both: "Washington" is the capital and, as an actor ("Washington warned"), the U.S.
-for (const group of ALIAS_GROUPS) for (const name of group) ALIASES.set(name, [...new Set([...(ALIASES.get(name) ?? []), ...group])]);
+for (const group of [...ALIAS_GROUPS, ...CAPITALS]) for (const name of group) ALIASES.set(name, [...new Set([...(ALIASES.get(name) ?? []), ...group])]);
 
 /** A name word without a full stop, possessive or surrounding punctuation, lower case. */
 function clean(word: string): string {

@@ -335,7 +335,9 @@ function convertUnits(text: string, out: Figure[]): void {
 
 const HEDGES: [RegExp, Figure['hedge']][] = [
   [/\b(?:more|greater|higher|larger|bigger)\s+than\s*$|\b(?:over|above|exceeding|upwards\s+of|at\s+least|just\s+over|nearly\s+over|north\s+of)\s*$/i, 'above'],
-  [/\b(?:nearly|almost|under|below|less\s+than|fewer\s+than|just\s+under|up\s+to|short\s+of|no\s+more\s+than)\s*$/i, 'below'],
+  // A figure passed is a bound: "the toll has surpassed 1 million" for 1,000,555, "tops $2 billion".
+  [/\b(?:surpass(?:es|ed|ing)?|exceed(?:s|ed)?|tops|topped|topping|passed|crossed|eclips(?:es|ed|ing))(?:\s+the)?\s*$/i, 'above'],
+  [/\b(?:nearly|almost|under|below|less\s+than|fewer\s+than|just\s+under|up\s+to|short\s+of|shy\s+of|no\s+more\s+than)\s*$/i, 'below'],
   [/\b(?:about|around|roughly|approximately|some|an\s+estimated|estimated|close\s+to|near|nearly|an?\s+approximate|circa|about\s+a)\s*$/i, 'about'],
 ];
 

@@ -24,6 +24,11 @@ const COUNT = '(\\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|el
 
 // The forms, each with its groups read by `keyOf`. Checked in this order; a span is taken once.
 const FORMS: [RegExp, (m: RegExpExecArray) => string][] = [
+  // A comparison's base, not when the event was: "rose 3.1% from a year earlier", "than the previous month",
+  // "on the year". It is a `<unit>-base` span, so it meets only other bases ("this year" dates the event).
+  [new RegExp(`\\b(?:from|than|compared\\s+(?:with|to)|versus|vs\\.?|over)\\s+(?:the\\s+same\\s+(?:period|time|day|week|month|quarter)\\s+)?(?:${COUNT}\\s+${UNIT}\\s+(?:earlier|ago|before|prior)|(?:the\\s+)?(?:previous|prior|last|preceding)\\s+(day|week|month|year))\\b`, 'gi'),
+    (m) => (m[2] ? `${m[2].toLowerCase()}-base:${countOf(m[1]!)}` : `${m[3]!.toLowerCase()}-base:1`)],
+  [/\b(?:on\s+the\s+(year|month)|(year|month)[\s-]+(?:over|on)[\s-]+(?:year|month))\b/gi, (m) => `${(m[1] ?? m[2])!.toLowerCase()}-base:1`],
   // "two years ago", "a day after", "three weeks earlier", "a few days later"
   [new RegExp(`\\b${COUNT}\\s+${UNIT}\\s+(?:ago|earlier|before|later|after|prior|since)\\b`, 'gi'), (m) => `${m[2]!.toLowerCase()}:${countOf(m[1]!)}`],
   // "days after", "weeks later", "months earlier": a few, unstated
@@ -75,7 +80,7 @@ function countOf(raw: string): string {
 /**
  * The relative times of a text, in order, as `unit:distance` keys: "two years ago" -> "year:2",
  * "last week" -> "week:1", "days after" -> "day:few", "the same day" -> "day:0", "over the
- * weekend" -> "weekend:0", "next year" -> "year:+1". The direction of a span counted from an event is
+ * weekend" -> "weekend:0", "next year" -> "year:+1", a comparison's base "from a year earlier" -> "year-base:1". The direction of a span counted from an event is
  * left out: "a day after the vote" and "the vote came a day before" tell one fact from two sides; a
  * span ahead of now keeps its "+".
  */
@@ -103,6 +108,8 @@ export function sameRelativeTime(a: string, b: string): boolean {
   const [ua, da] = a.split(':') as [string, string];
   const [ub, db] = b.split(':') as [string, string];
   if (ua !== ub) return false;
+  // "over the weekend" and "this past weekend" tell the one just gone; only "next weekend" is another.
+  if (ua === 'weekend') return !da.startsWith('+') && !db.startsWith('+');
   const few = (d: string) => d === 'few' || Number(d) >= 2;
   return (da === 'few' && few(db)) || (db === 'few' && few(da));
 }
@@ -117,6 +124,8 @@ export function relativeTimesConflict(a: string, b: string): boolean {
   if (sameRelativeTime(a, b)) return false;
   const [ua, da] = a.split(':') as [string, string];
   const [ub, db] = b.split(':') as [string, string];
+  // A comparison's base and an event's time date different things.
+  if (ua.endsWith('-base') || ub.endsWith('-base')) return ua.endsWith('-base') && ub.endsWith('-base');
   // A span ahead ("next week") and one back in another unit ("two years ago") date different things, not one thing twice.
   return ua === ub || (da !== '0' && db !== '0' && !da.startsWith('+') && !db.startsWith('+'));
 }
