@@ -117,8 +117,15 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
   const names = namesOf(ctx, part.text, quotes, ignore);
   if (!names.length) {
     // "Republicans withheld the votes": parties and chambers are no names, but who acted is still theirs.
-    const side = SIDE_WORD.test(part.text) ? otherSide(part.text, alignments(ctx, part, pool)) : null;
-    return side ? [agentFinding(ctx, p, part, side.source!, side)] : [];
+    if (!SIDE_WORD.test(part.text)) return [];
+    const ranked = alignments(ctx, part, pool);
+    const side = otherSide(part.text, ranked);
+    if (side) return [agentFinding(ctx, p, part, side.source!, side)];
+    const best = ranked[0];
+    if (!best || best.score < STRONG || p.kind === 'answer') return [];
+    const source = prepare(best.sentence);
+    const swapped = sideInSlot(part.text, source.text, sharedAnchors(part, [], source, (source.nameRuns ??= namesOf(ctx, source.text, [], ignore))));
+    return swapped ? [sideFinding(ctx, p, part, source, swapped)] : [];
   }
   const leaveOut = new Set(names.flatMap((n) => n.keys.map(stem)));
   // Headlines are in title case: their capitals are not names.
@@ -134,14 +141,7 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
   }
   const before = ctx.sentences[best.id - 1];
   const carried = before && before.n === source.n ? prepare(before) : null;
-  // Shared content words (outside names) as [draft offset, source offset], in draft order.
-  const inName = (runs: NameRun[], at: number) => runs.some((r) => r.start <= at && at < r.end);
-  const anchors: [number, number][] = [];
-  for (const t of sentenceTokens(part)) {
-    if (t.start < 0 || inName(names, t.start)) continue;
-    const u = source.tokens.find((x) => x.w === t.w && !inName(theirs, x.start));
-    if (u) anchors.push([t.start, u.start]);
-  }
+  const anchors = sharedAnchors(part, names, source, theirs);
   if (!anchors.length) return [];
   const out: string[] = [];
   const mine = new Set(names.flatMap((n) => n.keys));
@@ -170,12 +170,75 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
   if (agent) out.push(agentFinding(ctx, p, part, agent.source ?? source, agent));
   const side = otherSide(part.text, ranked);
   if (side) out.push(agentFinding(ctx, p, part, side.source!, side));
+  else if (best.score >= STRONG && p.kind !== 'answer') {
+    const swapped = sideInSlot(part.text, source.text, anchors);
+    if (swapped) out.push(sideFinding(ctx, p, part, source, swapped));
+  }
   const swap = swappedRoles(names, theirs, anchors, part.text, source.text);
   if (swap) out.push(`${p.where}: ${swap} (${ctx.byNumber.get(source.n)!.label} has them the other way round) — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`);
   return out;
 }
 
 const PRONOUN = /\b(?:he|she|they|it|his|her|their)\b/i;
+
+const inName = (runs: NameRun[], at: number) => runs.some((r) => r.start <= at && at < r.end);
+
+/** Content words (outside names) the draft sentence shares with the source sentence, as [draft offset, source offset], in draft order. */
+function sharedAnchors(part: DraftSentence, names: NameRun[], source: SourceSentence, theirs: NameRun[]): [number, number][] {
+  const anchors: [number, number][] = [];
+  for (const t of sentenceTokens(part)) {
+    if (t.start < 0 || inName(names, t.start)) continue;
+    const u = source.tokens.find((x) => x.w === t.w && !inName(theirs, x.start));
+    if (u) anchors.push([t.start, u.start]);
+  }
+  return anchors;
+}
+
+// A party or chamber as a text names it, the chamber before a party optional ("Senate Republicans", "Democratic-led").
+// A side as an adjective of control ("Republican-held seat") describes a thing, not who acted: left out.
+const SIDE_RUN = /(?<!White\s)\b(?:(House|Senate)\s+)?(Democrats?|Democratic|Republicans?|GOP|[Ll]iberals?|[Cc]onservatives?|House|Senate)\b(?!-(?:held|controlled|leaning|majority))/g;
+
+/** The sides a text names, each with its family, chamber and offsets. */
+function sidesIn(text: string, from = 0): { family: string; chamber?: string; raw: string; start: number; end: number }[] {
+  const out = [];
+  for (const m of text.matchAll(SIDE_RUN)) {
+    const word = m[2]!.toLowerCase();
+    const family = word === 'democratic' ? 'democrat' : word === 'liberal' || word === 'conservative' ? word : SIDES[word]?.family;
+    if (family) out.push({ family, chamber: m[1]?.toLowerCase(), raw: m[0], start: from + m.index, end: from + m.index + m[0].length });
+  }
+  return out;
+}
+
+const OPPOSITE: Record<string, string> = { democrat: 'republican', republican: 'democrat', liberal: 'conservative', conservative: 'liberal', house: 'senate', senate: 'house' };
+
+/**
+ * A side the draft puts where the source sentence reporting the same thing has the other side, in the slot between the same
+ * shared words ("working with Georgia Democrats to" / "working with Georgia Republicans to"; "Senate Republicans tabled" /
+ * "the Democratic-led Senate tabled"), and the draft's side nowhere in that slot: { mine, theirs } or null.
+ */
+function sideInSlot(text: string, sourceText: string, anchors: [number, number][]): { mine: string; theirs: string } | null {
+  const sides = sidesIn(text);
+  for (const side of sides) {
+    const [from, to] = slot(anchors, side.start, side.end);
+    if (to < 0) continue;
+    const next = anchors.find(([d]) => d >= side.end)!;
+    // "Democrats said the Republicans carried": a slot holding two sides does not tell which one the source's stands for.
+    const left = anchors.filter(([d]) => d < side.start).at(-1)?.[0] ?? 0;
+    if (sides.some((o) => o !== side && o.start >= left && o.end <= next[0])) continue;
+    // A side opening the sentence is a subject: the shared word after it must be its verb, not a noun the sentences share.
+    if (!anchors.some(([d]) => d < side.start) && !VERB_SHAPE.test(/^\p{L}+/u.exec(text.slice(next[0]))?.[0].toLowerCase() ?? '')) continue;
+    const theirs = sidesIn(sourceText.slice(from, to), from);
+    if (!theirs.length || theirs.some((t) => t.family === side.family && (!side.chamber || !t.chamber || t.chamber === side.chamber))) continue;
+    // "the Democratic-led Senate": a party leading a chamber is the chamber's side, read whole.
+    const rival = theirs.find((t) => t.family === OPPOSITE[side.family] || (t.family === side.family && t.chamber && side.chamber && t.chamber !== side.chamber));
+    if (rival) return { mine: side.raw, theirs: rival.raw };
+  }
+  return null;
+}
+
+function sideFinding(ctx: CheckContext, p: Passage, part: DraftSentence, source: SourceSentence, swapped: { mine: string; theirs: string }): string {
+  return `${p.where}: "${swapped.mine}" stands where ${ctx.byNumber.get(source.n)!.label} has ${swapped.theirs} — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`;
+}
 
 /** Someone else doing what the draft has a name do: the draft's name, the source's, the verb, and the source sentence when not the best. */
 interface Agent {
@@ -199,13 +262,15 @@ const CHAMBER = /^(?:house|senate)$/;
 
 /** The side named right before offset `at`, with the chamber before it ("Senate Republicans": family republican, chamber senate), or null. */
 function sideOf(text: string, at: number): { family: string; other: string; chamber?: string; raw: string } | null {
-  const before = text.slice(Math.max(0, at - 40), at).replace(/['’]s\s*$/, ' ');
+  // "Senate Republicans in May blocked": a time between the side and its verb.
+  const before = text.slice(Math.max(0, at - 48), at).replace(/['’]s\s*$/, ' ').replace(TIME_BEFORE_VERB, ' ');
   const words = before.split(/[,;:—–(]/).at(-1)!.match(/[\p{L}-]+/gu) ?? [];
-  while (words.length && SKIP_BEFORE_VERB.has(words.at(-1)!.toLowerCase())) words.pop();
+  while (words.length && skippedBeforeVerb(words.at(-1)!)) words.pop();
   const w = words.at(-1)?.toLowerCase().replace(/-led$/, '');
   const side = w ? SIDES[w] : undefined;
-  if (!side) return null;
   const prev = words.at(-2)?.toLowerCase();
+  // "the White House agreed": the administration, no chamber.
+  if (!side || (w === 'house' && prev === 'white')) return null;
   const chamber = prev && CHAMBER.test(prev) ? prev : undefined;
   return { ...side, chamber, raw: words.slice(chamber ? -2 : -1).join(' ') };
 }
@@ -230,7 +295,8 @@ function otherSide(text: string, ranked: readonly Alignment[]): Agent | null {
     for (const a of ranked) {
       if (a.score < MIN_SUPPORT) break;
       for (const hit of a.sentence.text.matchAll(forms)) {
-        const theirs = sideOf(a.sentence.text, hit.index);
+        // "was seized upon by Democrats": the passive's agent acted.
+        const theirs = sideOf(a.sentence.text, hit.index) ?? sideAfterBy(a.sentence.text.slice(hit.index + hit[0].length, hit.index + hit[0].length + 48));
         if (!theirs) continue;
         const swapped = theirs.family === mine.other || (theirs.family === mine.family && mine.chamber && theirs.chamber && mine.chamber !== theirs.chamber);
         if (!swapped) same = true;
@@ -242,8 +308,19 @@ function otherSide(text: string, ranked: readonly Alignment[]): Agent | null {
   return null;
 }
 
+const TIME_BEFORE_VERB = /\s(?:in|on|last|this|earlier|late|early)\s+(?:\p{Lu}\p{Ll}+|week|month|year)\s*$/u;
+const BY_SIDE = new RegExp(String.raw`^\s+(?:(?:upon|on)\s+)?by\s+(?:the\s+)?(?:(House|Senate)\s+)?(${SIDE_NAMES})\b`);
+
+/** The side a passive names as its agent right after a verb ("… upon by Senate Democrats"), or null. */
+function sideAfterBy(after: string): { family: string; other: string; chamber?: string; raw: string } | null {
+  const m = BY_SIDE.exec(after);
+  const side = m ? SIDES[m[2]!.toLowerCase()] : undefined;
+  if (!m || !side) return null;
+  return { ...side, chamber: m[1]?.toLowerCase(), raw: m[1] ? `${m[1]} ${m[2]}` : m[2]! };
+}
+
 // A side and the word after it (an adverb or auxiliary may stand between): "Republicans withheld", "the Senate had tabled".
-const SIDE_THEN_WORD = new RegExp(String.raw`\b(${SIDE_NAMES})(?:-led)?\s+(?:(?:also|later|again|then|previously|earlier|quickly|has|have|had)\s+)*(\p{Ll}{3,})\b`, 'gu');
+const SIDE_THEN_WORD = new RegExp(String.raw`\b(${SIDE_NAMES})(?:-led)?\s+(?:(?:also|later|again|then|previously|earlier|already|just|has|have|had|\p{Ll}{2,}ly)\s+)*(\p{Ll}{3,})\b`, 'gu');
 // A past verb: "-ed" or a common irregular past. A present "-s" is left out: "Republican votes" is a noun.
 const VERB_SHAPE = /^(?:\p{Ll}+ed|withheld|held|won|lost|led|sought|fought|kept|struck|left|sent|took|gave|made)$/u;
 
@@ -309,7 +386,10 @@ const PEOPLE = /^(?:aides?|officials?|advisers?|advisors?|spokes(?:man|woman|per
 const PARTY_PEOPLE = /^(?:democrats?|republicans?)$/;
 // Organisations that act, when the source makes them someone's ("his campaign", "Biden's administration"); "the company" refers back.
 const ORGANISATION = /^(?:campaign|administration|government|company|agency|committee|council|board|union|team|office)$/;
-const SKIP_BEFORE_VERB = new Set(['also', 'later', 'again', 'then', 'previously', 'earlier', 'repeatedly', 'publicly', 'has', 'have', 'had', 'reportedly', 'quickly']);
+const SKIP_BEFORE_VERB = new Set(['also', 'later', 'again', 'then', 'previously', 'earlier', 'already', 'just', 'has', 'have', 'had']);
+// An adverb in "-ly" between a subject and its verb ("narrowly", "reportedly", "unanimously"): lower case, so not "Italy".
+const LY_ADVERB = /^\p{Ll}{2,}ly$/u;
+const skippedBeforeVerb = (w: string) => SKIP_BEFORE_VERB.has(w.toLowerCase()) || LY_ADVERB.test(w);
 
 /** The word or name right before a verb in a text (adverbs and auxiliaries skipped), as lower-case words. */
 function subjectBefore(text: string, at: number): string | null {
@@ -319,7 +399,7 @@ function subjectBefore(text: string, at: number): string | null {
   // "Pelosi (D-Calif.) said": a closed aside before the verb describes the subject and is skipped.
   const before = withoutAside(text.slice(Math.max(0, at - 60), at));
   const words = before.split(/[:;—–(]/).at(-1)!.match(/[\p{L}'’.-]+/gu) ?? [];
-  while (words.length && SKIP_BEFORE_VERB.has(words.at(-1)!.toLowerCase())) words.pop();
+  while (words.length && skippedBeforeVerb(words.at(-1)!)) words.pop();
   const w = words.at(-1);
   // "Trump's estimated worth": a possessive owns a noun, it does not act.
   if (!w || /['’]s$/.test(w)) return null;
@@ -347,6 +427,9 @@ function namedBefore(text: string, at: number, run: NameRun): boolean {
   const lower = new Set(words.map(normal));
   // "the Republican lawmakers" names "Republicans": a party or people in either number.
   if (run.keys.some((k) => lower.has(k) || lower.has(k.replace(/s$/, '')))) return true;
+  // "Defense Department officials said" names the Pentagon: an alias of the name in the clause is the same agent.
+  const spaced = ` ${words.map(normal).join(' ')} `;
+  if (aliasesOf(run.keys.join(' ')).some((a) => spaced.includes(` ${a} `))) return true;
   const initials = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]!.toLowerCase()).join('');
   return run.keys.length === 1 && run.keys[0]!.length >= 2 && initials.includes(run.keys[0]!.replace(/\./g, ''));
 }

@@ -70,16 +70,21 @@ const CONATIVE = /^(?:(?:tri|want|hop|attempt|wish|aim|intend|plann|expect|mov|p
 function droppedFrame(uses: readonly VerbUse[], text: string, ranked: readonly Alignment[], best: SourceSentence, strict: boolean): { v: VerbUse; u: VerbUse } | undefined {
   if (!uses.every((v) => !v.notDone && !v.negated)) return undefined;
   for (const u of sourceUses(best)) {
-    if ((!u.notDone && !u.negated) || u.lemmaOnly || !VERB_LIKE.test(u.raw) || AUXILIARY.has(u.raw)) continue;
+    if ((!u.notDone && !u.negated) || u.lemmaOnly || !VERB_LIKE.test(u.raw)) continue;
     const theirs = objectOf(u, best.text);
     const sameObject = (x: VerbUse) => objectsMatch(objectOf(x, text), theirs);
+    // "is expected to make a formal announcement": a light verb's act is its object, so only the same object counts.
+    const light = AUXILIARY.has(u.raw);
+    if (light && (u.negated || theirs.length < 2)) continue;
     // "hinted at tariffs on French wine" for "hinting that he would tax French wine": the source sentence has the draft's verb
     // itself, not framed as a plan, so the draft reports that act and not the plan it shares an object with.
     // "moved to vote on the second article" for "will now vote on the second article": a verb that only aims at an act keeps it to come.
     const ownAct = (x: VerbUse) => sourceUses(best).some((y) => y.base === x.base && !y.notDone && !y.negated) || (CONATIVE.test(x.raw) && /^\s+to\b/.test(text.slice(x.end)));
     // "will plead guilty to falsifying a document": a verb of the draft inside the plan's object is what the plan is about, not the plan.
     const v = uses.find((x) =>
-      strict
+      light
+        ? x.done && x.base === u.base && sameObject(x)
+        : strict
         ? (u.negated || x.done) && sameAct(x, text, u, best.text) && (isLight(x, u) || sameObject(x))
         : u.negated
           ? sameAct(x, text, u, best.text) || (theirs.length > 1 && VERB_LIKE.test(x.raw) && !/^(?:un|in|dis|non)/.test(x.raw) && sameObject(x))
@@ -91,6 +96,24 @@ function droppedFrame(uses: readonly VerbUse[], text: string, ranked: readonly A
     // Another cited sentence that reports the same thing has it done ("were sworn in" after "will take"): a later report.
     if (!u.negated && doneElsewhere(ranked, best, v.base)) continue;
     return { v, u };
+  }
+  return undefined;
+}
+
+// How many of the best-aligned cited sentences a plan the draft reports as done is looked for in.
+const PLAN_SEARCH = 3;
+
+/**
+ * A plan or negation of one of the best-aligned cited sentences (from rank `from`, score at least WEAK_SUPPORT) that the draft sentence reports
+ * plainly with the same verb on the same object (`droppedFrame`, strict), with the sentence: { v, u, s } or undefined.
+ */
+function plannedElsewhere(uses: readonly VerbUse[], text: string, ranked: readonly Alignment[], from = 0): { v: VerbUse; u: VerbUse; s: SourceSentence } | undefined {
+  for (const a of ranked.slice(from, from + PLAN_SEARCH)) {
+    if (a.score < WEAK_SUPPORT) break;
+    const lost = droppedFrame(uses, text, ranked, a.sentence, true);
+    // Read away from the best sentence, an earlier report's plan stands against any cited sentence that has it done, or
+    // reports it in the present as headlines do ("Trump signs order").
+    if (lost && !ranked.some((b) => b.score >= PLAN_DONE_SUPPORT && sourceUses(b.sentence).some((x) => !x.notDone && !x.negated && x.base === lost.v.base))) return { ...lost, s: a.sentence };
   }
   return undefined;
 }
@@ -164,8 +187,8 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
   if (!best || best.score < WEAK_SUPPORT) return [];
   // A weaker match still reports the same thing where the same verb takes the same object ("need to review those messages").
   if (best.score < MIN_SUPPORT) {
-    const lost = droppedFrame(uses, part.text, ranked, best.sentence, true);
-    return lost ? [framingFinding(ctx, p, part, best.sentence, lost)] : [];
+    const lost = plannedElsewhere(uses, part.text, ranked);
+    return lost ? [framingFinding(ctx, p, part, lost.s, lost)] : [];
   }
   const label = ctx.byNumber.get(best.sentence.n)!.label;
   const dropped = droppedStatus(best.sentence, part.text);
@@ -180,6 +203,10 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
   }
   const lost = droppedFrame(uses, part.text, ranked, best.sentence, false);
   if (lost) return [framingFinding(ctx, p, part, best.sentence, lost)];
+  // "…, and Biden made a formal announcement": a sentence of two reports aligns best with one; the other clause's act
+  // may be planned in the next cited sentence, read strictly (the same verb on the same object).
+  const later = plannedElsewhere(uses, part.text, ranked, 1);
+  if (later) return [framingFinding(ctx, p, part, later.s, later)];
   const early = planAfterTheFact(uses, part.text, ranked, best.sentence);
   if (early) {
     return [`${p.where}: "${early.v.raw}" reports as still to come what ${ctx.byNumber.get(early.s.n)!.label} reports as done ("${early.u.raw}") — ${excerpt(early.s.text, 90)} — ${excerpt(part.text)}`];

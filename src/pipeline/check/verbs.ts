@@ -19,6 +19,8 @@ export const IRREGULAR_PAST: Readonly<Record<string, string>> = {
 const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries(IRREGULAR_PAST));
 const VERB_WORD = /[\p{L}'’]+/gu;
 const DETERMINER_BEFORE = /\b(?:the|a|an|its|their|his|her|our|this|these|those|every|each)\s+$/i;
+// Prepositions after which a past form is an adjective; "to" only as part of "due to", for "expected to cut" is a verb.
+const PREPOSITION_BEFORE = /\b(?:of|for|with|without|amid|amidst|over|despite|(?:due|owing|thanks)\s+to)\s+$/i;
 // Verbs of expectation and intent report a state of mind, as speech verbs report words: "had anticipated that the economy
 // would add", "aimed at solidifying" say nothing done of what they are about.
 const NOT_ACTIONS = new Set([
@@ -85,6 +87,8 @@ export function verbUses(text: string): VerbUse[] {
     const before = text.slice(Math.max(0, m.index - 24), m.index).replace(/["“]$/, '');
     // "the affected jobs", "a planned vote": a participle after a determiner describes a noun; it reports no act.
     if (DETERMINER_BEFORE.test(before)) continue;
+    // "due to suspected under-reporting", "over disputed ballots": a past participle right after a preposition describes a noun.
+    if (past && PREPOSITION_BEFORE.test(before)) continue;
     // "released rather than expelled": a negated verb is not reported as done.
     out.push({ base: lemma(raw), raw, end: m.index + word.length, done: past && !notDone && !negated && (PERFECT.test(before) || !/\b(?:be|being|is|are)\s+$/i.test(before)), notDone, negated });
   }

@@ -1487,3 +1487,64 @@ describe('bounds, comparison bases and seats of power (round 25)', () => {
     expect(entities('After the sanctions were announced, Tokyo warned of countermeasures.')).toMatch(/"Tokyo" warned where \[2\] Calder Ledger has China warned/);
   });
 });
+
+describe('which side acted, however the sentence is built (round 26)', () => {
+  const entitiesOf = (texts: [string, string]) => checkedBy('entities', texts, [1, 2]);
+
+  it('reads the side a passive names after "by" as the one who acted', () => {
+    const entities = entitiesOf([
+      'The governor\'s remark was seized upon by Democrats, who called it a slur against farmworkers.',
+      'The governor later said his words had been taken out of context.',
+    ]);
+    expect(entities('Democrats quickly seized on the governor\'s remark, calling it a slur against farmworkers.')).toBe('');
+    expect(entities('Republicans quickly seized on the governor\'s remark, calling it a slur against farmworkers.')).toMatch(/"Republicans" seized where \[1\] Harbor Signal has Democrats seized/);
+  });
+
+  it('reads a side with a time or an adverb between it and its verb', () => {
+    const entities = entitiesOf([
+      'The panel was proposed after Senate Republicans in March blocked a bipartisan inquiry into the levee failures.',
+      'The state Senate had already voted to fund the levee repairs, and the House narrowly voted to follow.',
+    ]);
+    expect(entities('The panel came after Senate Republicans blocked a bipartisan inquiry into the levee failures.')).toBe('');
+    expect(entities('The panel came after House Republicans blocked a bipartisan inquiry into the levee failures.')).toMatch(/"House Republicans" blocked where \[1\] Harbor Signal has Senate Republicans blocked/);
+    // "had already voted" is the Senate's own vote: its other chamber voting on a later step is no rival.
+    expect(entities('The state Senate had voted to fund the levee repairs a week earlier.')).toBe('');
+  });
+
+  it('finds a party put in the slot where the source has the other party', () => {
+    const entities = entitiesOf([
+      'The county clerk is working with Ohio Republicans to audit the absentee ballots before certification.',
+      'Talks between House Democrats and the Treasury on the aid package broke down on Friday.',
+    ]);
+    expect(entities('The county clerk is working with Ohio Republicans to audit the absentee ballots.')).toBe('');
+    expect(entities('The county clerk is working with Ohio Democrats to audit the absentee ballots.')).toMatch(/"Democrats" stands where \[1\] Harbor Signal has Republicans/);
+    expect(entities('Talks between House Democrats and the Treasury on the aid package broke down on Friday.')).toBe('');
+    expect(entities('Talks between Senate Democrats and the Treasury on the aid package broke down on Friday.')).toMatch(/"Senate Democrats" stands where \[2\] Calder Ledger has House Democrats/);
+  });
+
+  it('takes the White House for the administration, a "-held" seat for no actor, and an alias before the verb for the same agent', () => {
+    const entities = entitiesOf([
+      'The Senate on Tuesday agreed to open debate on the rail bill, after the White House and a group of senators settled its terms. The special election handed the Republican-held seat in Ohio to Democrats for the first time since 1990.',
+      'Nearly a dozen sailors were hurt in the blast at the naval port of Rota, Defense Department officials said on Friday, after first stating that no one was hurt.',
+    ]);
+    expect(entities('The Senate voted 70-28 on Tuesday to open debate on the rail bill, after a group of senators and the White House agreed on its terms.')).toBe('');
+    expect(entities('The special election handed Democrats the Republican-held seat in Ohio for the first time since 1990.')).toBe('');
+    expect(entities('Eleven sailors were hurt in the blast at the naval port of Rota, officials said on Friday, after the Pentagon initially said no one was hurt.')).toBe('');
+  });
+
+  it('finds a plan of the next cited sentence that one clause of a two-report sentence has done', () => {
+    const entities = entitiesOf([
+      'The mayor will close the Harbor Street shelter by the end of March, two city officials confirmed on Monday.',
+      'The mayor is expected to make a formal announcement on Thursday.',
+    ]);
+    expect(entities('Two city officials confirmed the closure of the shelter, and the mayor is expected to make a formal announcement on Thursday.')).toBe('');
+    expect(entities('Two city officials confirmed the closure of the shelter, and the mayor made a formal announcement on Thursday.')).toMatch(/"made" reports as done what \[2\] Calder Ledger reports as not yet done \("make"\)/);
+  });
+
+  it('reads a past participle after a preposition as describing a noun, not as an act', () => {
+    expect(verbUses('Due to suspected under-reporting, the figures are likely to be too low.').map((v) => v.raw)).not.toContain('suspected');
+    expect(verbUses('Protesters gathered over disputed ballots.').map((v) => v.raw)).toEqual(['gathered']);
+    // "to" before a past form is an infinitive: "expected to cut" keeps its verb.
+    expect(verbUses('The bank is expected to cut rates.').find((v) => v.raw === 'cut')?.notDone).toBe(true);
+  });
+});
