@@ -32,6 +32,10 @@ const FORWARD = /^(?!.*\sby$).*(?:led|leading|resulted|resulting|caused|causing|
 // Any word a source may use to link two facts: causes, reactions, sequence and reasons.
 const LINK = /\b(?:because|due|owing|result|results|resulted|thanks|response|respond|responded|led|lead|leads|leading|caused?|causing|prompt(?:ed|ing|s)?|forc(?:ed|ing|es)|drove|driven|driving|spurr?(?:ed|ing)?|trigger(?:ed|ing|s)?|spark(?:ed|ing|s)?|fuel(?:l?ed|ling|s)?|after|amid|following|since|as|so|therefore|reason|reasons|blam(?:ed|es|ing)|attribut(?:ed|es|ing)|citing|cited|over|from|by|enraged|angered|fears?|concerns?|why)\b/i;
 
+// The words of LINK that state a cause, not only an order in time ("after", "amid", "as", "from", "by"): "fined … over",
+// "fined … after finding that" give a reason; an enabling verb ("allowed", "let") a cause.
+const CAUSAL_LINK = /\b(?:because|due|owing|result|results|resulted|thanks|response|respond|responded|led|lead|leads|leading|caused?|causing|prompt(?:ed|ing|s)?|forc(?:ed|ing|es)|drove|driven|driving|spurr?(?:ed|ing)?|trigger(?:ed|ing|s)?|spark(?:ed|ing|s)?|fuel(?:l?ed|ling|s)?|so|therefore|reason|reasons|blam(?:ed|es|ing)|attribut(?:ed|es|ing)|citing|cited|enraged|angered|fears?|concerns?|why|aim(?:s|ed)?|effort|bid|order|designed|intended|meant|retaliat(?:e|ed|ion)|credit(?:ed|ing)?|allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|let|lets|means|given|over|after\s+(?:finding|concluding|determining|learning))\b/i;
+
 // Shares of each side's content words one source passage must hold.
 const CAUSE_SHARE = 0.4;
 // Below this share of its content words in any cited passage, the cause is not reported at all.
@@ -72,6 +76,8 @@ export interface CausalClaim {
    * min(cause share / CAUSE_SHARE, effect share / EFFECT_SHARE), so 1 or more means a passage holds both.
    */
   linked: number;
+  /** As `linked`, counting only passages whose linking word states a cause (CAUSAL_LINK), not an order in time. */
+  causallyLinked: number;
   /** Whether the sentence best reporting the same thing (./align) links it the way the marker does. */
   sameLink: boolean;
 }
@@ -84,8 +90,8 @@ export function causalClaim(ctx: CheckContext, part: DraftSentence, pool: Indexe
   const after = part.text.slice(m.index + m[0].length, m.index + m[0].length + 30);
   // "is due to open", "the rules due to take effect": "due to" before a verb is a schedule, not a cause.
   if (/^due/i.test(m[0]) && (/\b(?:is|are|was|were|be|been|now)\s+$/i.test(before) || !/^\s+(?:the|a|an|its|their|his|her|this|these|those|some|many|high|low|rising|falling|\d|\p{Lu}|\p{L}+(?:ing|ion|ions|ness|ment|ments|ity|ies|s)\b)/u.test(after))) return null;
-  // "not because …" denies a cause rather than claiming one.
-  if (/\bnot\s+$/i.test(before)) return null;
+  // "not because …" denies a cause rather than claiming one; "caused no serious injury" states that nothing followed.
+  if (/\bnot\s+$/i.test(before) || /^\s+(?:no|little|nothing|none)\b/i.test(after)) return null;
   // "may be forced to leave", "were forced out": compulsion of someone, no cause linking two facts.
   // "had forced their way into the store" is a manner of entering, no cause.
   if (/^forc/i.test(m[0]) && !/\sby$/i.test(m[0]) && (/^\s+(?:to|out|into|from|back)\b/i.test(after) || /^\s+(?:their|his|her|its|our|my|your)\s+way\b/i.test(after) || /\b(?:be|been|being|was|were|is|are)\s+(?:\w+\s+)?$/i.test(before))) return null;
@@ -115,6 +121,7 @@ export function causalClaim(ctx: CheckContext, part: DraftSentence, pool: Indexe
   const list = sentencesOf(ctx, pool);
   let causeHeld = 0;
   let linked = 0;
+  let causallyLinked = 0;
   for (let i = 0; i < list.length; i++) {
     // A sentence and the next of the same source ("… X. That prompted Y.") hold both sides and a link.
     const s = list[i]!;
@@ -122,9 +129,11 @@ export function causalClaim(ctx: CheckContext, part: DraftSentence, pool: Indexe
     const c = share(cause, s, next);
     causeHeld = Math.max(causeHeld, c);
     if (!LINK.test(s.text) && !(next !== undefined && LINK.test(next.text))) continue;
-    linked = Math.max(linked, Math.min(c / CAUSE_SHARE, share(effect, s, next) / EFFECT_SHARE));
+    const both = Math.min(c / CAUSE_SHARE, share(effect, s, next) / EFFECT_SHARE);
+    linked = Math.max(linked, both);
+    if (CAUSAL_LINK.test(s.text) || (next !== undefined && CAUSAL_LINK.test(next.text))) causallyLinked = Math.max(causallyLinked, both);
   }
-  return { marker: m[0].trim(), cause, effect, causeHeld, linked, sameLink };
+  return { marker: m[0].trim(), cause, effect, causeHeld, linked, causallyLinked, sameLink };
 }
 
 /** Findings for the causal links of one sentence of a cited passage. */
@@ -136,3 +145,24 @@ export function checkCauses(ctx: CheckContext, p: Passage, part: DraftSentence, 
   if (claim.causeHeld >= MIN_CAUSE_REPORTED) return [];
   return [`${p.where}: "${claim.marker}" gives a cause that the cited sources do not report — ${excerpt(part.text)}`];
 }
+
+/**
+ * Warnings for a cause the draft gives between two things the cited sources report but never link as cause and effect
+ * (they report them apart, or only one after the other: "the letter comes after a flood of criticism" for "the letter was
+ * prompted by …"). A warning, not a hold: a source may state the link in words no list holds. Left out: a purpose ("in an
+ * effort to", "intended to"), which states an aim, not a cause; the analysis of "What This Means", which draws
+ * implications by design; and FAQ answers, which restate the body, where the same sentence is read.
+ */
+export function checkLinks(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
+  if (p.kind !== 'paragraph' || p.where.startsWith(ANALYSIS)) return [];
+  const claim = causalClaim(ctx, part, pool);
+  // An unreported cause is held by `checkCauses` (./citations); a link a cited passage states is borne out.
+  // "spoke on condition of anonymity because they were not authorized": the wire convention, which sources state in any order.
+  if (ANONYMITY.test(part.text)) return [];
+  if (!claim || claim.sameLink || claim.causeHeld < MIN_CAUSE_REPORTED || claim.causallyLinked >= 1 || PURPOSE.test(claim.marker) || /^(?:has|have|had)\s+led$/i.test(claim.marker)) return [];
+  return [`${p.where}: "${claim.marker}" links what the cited sources report without stating that link — ${excerpt(part.text)}`];
+}
+
+const ANALYSIS = 'What This Means';
+const ANONYMITY = /\bcondition\s+of\s+anonymity\b/i;
+const PURPOSE = /^(?:in\s+an?\s+(?:effort|bid)|in\s+order|so\s+as|timed|designed|intended)/i;

@@ -104,6 +104,8 @@ export interface SourceSentence {
   wordSet?: Set<string>;
   /** Its verbs and how it frames them (./tense), found when first needed. */
   verbs?: import('./verbs').VerbUse[];
+  /** Its outcome verbs with the stage each names (./outcomes), found when first needed. */
+  stages?: import('./outcomes').StageUse[];
   /** Its status words ("former", "acting") with the role after each (./tense), found when first needed. */
   statusRoles?: RegExpExecArray[];
 }

@@ -3,6 +3,7 @@ import { type EntitySpan, extractEntities, nameWords } from './extract/entities'
 import { acronymOf, aliasesOf, nameCore, outletByShortName, personName } from './extract/names';
 import { extractQuotes, type QuoteSpan, sameSpeaker, speakerOf } from './extract/quotes';
 import { otherSpeaker, quoteSource, quoteWords, sourceSpeaker } from './quotes';
+import { checkLinks } from './causes';
 import { checkRoles } from './roles';
 import { checkSpeakers } from './speakers';
 import { checkTense } from './tense';
@@ -47,6 +48,7 @@ export function checkEntities(ctx: CheckContext): string[] {
         details.push(...checkRoles(ctx, p, part, pool, (quotes ??= extractQuotes(sentence)), roleIgnore));
         details.push(...checkTense(ctx, p, part, pool));
         details.push(...checkSpeakers(ctx, p, part, pool, quotes));
+        details.push(...checkLinks(ctx, p, part, pool));
       }
       // The sentence's names are found once per call (evidence reads them too); the site's own names are not checked.
       for (const e of sentenceEntities(part)) {

@@ -9,6 +9,7 @@ import { type Alignment, alignments } from './align';
 import { type CheckContext, excerpt, type IndexedSource, type SourceSentence, sentencesOf } from './context';
 import type { DraftSentence, Passage } from './passages';
 import { droppedElect, droppedStatus, seatsIn, swappedTitle } from './status';
+import { type StageUse, stagesConflict, stageUses } from './outcomes';
 import { agentAfter, isLight, lemma, objectOf, objectsMatch, pendingClauses, sameAct, type VerbUse, verbUses } from './verbs';
 
 // Below this share of the draft sentence's content words, no cited sentence reports the same thing.
@@ -100,6 +101,29 @@ function droppedFrame(uses: readonly VerbUse[], text: string, ranked: readonly A
   return undefined;
 }
 
+// How many of the best-aligned cited sentences a stage the draft moves is looked for in.
+const STAGE_SEARCH = 3;
+
+/**
+ * A verb the draft reports as done that puts an action at a stage (./outcomes) the cited sentence best reporting the same
+ * thing contradicts on the same object ("have passed S. 1" / "have introduced S. 1"), where no cited sentence gives the
+ * draft's stage with any word of that object: { x, u, s } or undefined.
+ */
+function movedStage(ctx: CheckContext, text: string, done: readonly VerbUse[], ranked: readonly Alignment[], pool: readonly IndexedSource[]): { x: StageUse; u: StageUse; s: SourceSentence } | undefined {
+  if (!done.length) return undefined;
+  const mine = stageUses(text).filter((x) => x.object.length > 0 && done.some((v) => v.end === x.end));
+  for (const x of mine) {
+    for (const a of ranked.slice(0, STAGE_SEARCH)) {
+      if (a.score < PLAN_DONE_SUPPORT) break;
+      const u = (a.sentence.stages ??= stageUses(a.sentence.text)).find((t) => stagesConflict(x.stage, t.stage) && objectsMatch(x.object, t.object));
+      if (!u) continue;
+      const told = sentencesOf(ctx, pool).some((s) => (s.stages ??= stageUses(s.text)).some((t) => t.stage === x.stage && (!t.object.length || t.object.some((w) => x.object.includes(w)))));
+      if (!told) return { x, u, s: a.sentence };
+    }
+  }
+  return undefined;
+}
+
 // How many of the best-aligned cited sentences a plan the draft reports as done is looked for in.
 const PLAN_SEARCH = 3;
 
@@ -183,6 +207,11 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
   const mine = uses.filter((v) => v.done);
   if (!uses.length) return [];
   const ranked = alignments(ctx, part, pool);
+  // The verb that names an action's stage is tied to its source by its object: read before the alignment thresholds.
+  const moved = movedStage(ctx, part.text, mine, ranked, pool);
+  if (moved) {
+    return [`${p.where}: "${moved.x.raw}" puts at another stage what ${ctx.byNumber.get(moved.s.n)!.label} reports as ${moved.u.stage} ("${moved.u.raw}") — ${excerpt(moved.s.text, 90)} — ${excerpt(part.text)}`];
+  }
   const best = ranked[0];
   if (!best || best.score < WEAK_SUPPORT) return [];
   // A weaker match still reports the same thing where the same verb takes the same object ("need to review those messages").

@@ -10,6 +10,7 @@ import { extractEntities, extractStatusClaims, NOT_NAMES } from '../../../src/pi
 import { isPartyStateTag, outletByShortName, personName, samePlace } from '../../../src/pipeline/check/extract/names';
 import { isTitle } from '../../../src/pipeline/check/quotes';
 import { relativeTimesOf } from '../../../src/pipeline/check/extract/relative-times';
+import { stageUses } from '../../../src/pipeline/check/outcomes';
 import { sentences } from '../../../src/lib/text';
 import type { ArticleDraft, Cited, SourceDoc } from '../../../src/pipeline/types';
 import { EVAL_NOW, p, source } from '../../fixtures/checks/story';
@@ -1546,5 +1547,53 @@ describe('which side acted, however the sentence is built (round 26)', () => {
     expect(verbUses('Protesters gathered over disputed ballots.').map((v) => v.raw)).toEqual(['gathered']);
     // "to" before a past form is an infinitive: "expected to cut" keeps its verb.
     expect(verbUses('The bank is expected to cut rates.').find((v) => v.raw === 'cut')?.notDone).toBe(true);
+  });
+});
+
+describe('the stage an action reached, and a cause the sources never state (round 26)', () => {
+  it('reads the stage a verb puts an action at, not a noun, a name or a denied stage', () => {
+    expect(stageUses('Council members introduced a bill to cap rents on Monday.').map((u) => [u.stage, u.object])).toEqual([['proposed', ['bill', 'cap', 'rent']]]);
+    expect(stageUses('The mayor agreed to requests from tenants.')).toEqual([]);
+    expect(stageUses('The council failed to pass the rent cap.')).toEqual([]);
+    expect(stageUses('The governor signed the rent cap into law.').map((u) => u.stage)).toEqual(['enacted']);
+    expect(stageUses('The governor signed a letter to tenants.')).toEqual([]);
+  });
+
+  it('warns where the draft moves an action to a stage the sources contradict: passed for introduced, not for approved', () => {
+    const entities = checkedBy('entities', [
+      'Council members introduced a bill on Monday that would cap rent increases at 4 percent a year.',
+      'Landlords said the rent cap would discourage new construction.',
+    ], [1, 2]);
+    expect(entities('Council members introduced a bill on Monday that would cap rent increases at 4 percent a year.')).toBe('');
+    expect(entities('Council members passed a bill on Monday that would cap rent increases at 4 percent a year.')).toMatch(/"passed" puts at another stage what \[1\] Harbor Signal reports as proposed \("introduced"\)/);
+    const approved = checkedBy('entities', [
+      'The council approved a bill on Monday that would cap rent increases at 4 percent a year.',
+      'Landlords said the rent cap would discourage new construction.',
+    ], [1, 2]);
+    expect(approved('The council passed a bill on Monday that would cap rent increases at 4 percent a year.')).toBe('');
+  });
+
+  it('warns where the draft links as cause and effect two things the sources report only one after the other', () => {
+    const texts: [string, string] = [
+      'The port authority raised docking fees on Tuesday. Shipping firms had complained about delays for months.',
+      'The board approved the fee increase after finding a shortfall of 12 million in the port budget.',
+    ];
+    const entities = checkedBy('entities', texts, [1, 2]);
+    expect(entities('The port authority raised docking fees on Tuesday after shipping firms complained about delays for months.')).toBe('');
+    expect(entities('The port authority raised docking fees on Tuesday because shipping firms complained about delays for months.')).toMatch(/"because" links what the cited sources report without stating that link/);
+    // The source states the reason in its own words ("after finding", "over"): the link is borne out.
+    expect(entities('The board approved the fee increase because of a shortfall of 12 million in the port budget.')).toBe('');
+    const fined: [string, string] = ['The regulator fined the port operator 2 million over repeated safety breaches at the container yard.', 'The operator said it would appeal.'];
+    expect(checkedBy('entities', fined, [1, 2])('The regulator fined the port operator 2 million because of repeated safety breaches at the container yard.')).toBe('');
+  });
+
+  it('leaves a purpose, the analysis of What This Means and the wire\'s anonymity convention to the writer', () => {
+    const texts: [string, string] = [
+      'The port authority raised docking fees on Tuesday. The authority wants to fund a new breakwater.',
+      'An official spoke on condition of anonymity. The official was not authorized to discuss the budget.',
+    ];
+    const entities = checkedBy('entities', texts, [1, 2]);
+    expect(entities('The port authority raised docking fees on Tuesday in an effort to fund a new breakwater.')).toBe('');
+    expect(entities('An official spoke on condition of anonymity because the official was not authorized to discuss the budget.')).toBe('');
   });
 });
