@@ -121,6 +121,8 @@ function found(pool: IndexedSource[], words: string[], sentenceInitial: boolean)
     const [left, right] = [words.slice(0, joint), words.slice(joint + 1).filter((w) => w !== 'the')];
     if (left.length && right.length && variantFound(pool, left) && variantFound(pool, right)) return true;
   }
+  // "Republicans Deb Fischer of Nebraska": a party's members named as a list's label before the first name of the list.
+  if (words.length > 2 && PARTY_LABEL.has(words[0]!) && found(pool, words.slice(1), false)) return true;
   // A person is found by the surname: writers add given names and titles the source leaves out ("President Donald Trump").
   const person = personName(words, words.join(' '));
   if (person && findPhrase(pool, [person.at(-1)!])) return true;
@@ -133,8 +135,14 @@ function found(pool: IndexedSource[], words: string[], sentenceInitial: boolean)
   return false;
 }
 
+const PARTY_LABEL = new Set(['republicans', 'democrats', 'independents', 'conservatives', 'liberals']);
+
 function variantFound(pool: IndexedSource[], words: string[]): boolean {
   if (findPhrase(pool, words)) return true;
+  // "S&P", "AT&T": the sources' text is matched word by word, where "&" parts the name.
+  if (words.some((w) => w.includes('&')) && findPhrase(pool, matchTokens(words.join(' ')))) return true;
+  // "Mount Rushmore" for "Mt. Rushmore", "Fort Worth" for "Ft. Worth": a name word and its abbreviation.
+  if (words.some((w) => Object.hasOwn(ABBREVIATED, w)) && findPhrase(pool, words.map((w) => (Object.hasOwn(ABBREVIATED, w) ? ABBREVIATED[w]! : w)))) return true;
   // "the Justice Department" is "the Department of Justice", and the other way round.
   const flipped = departmentFlip(words);
   if (flipped && findPhrase(pool, flipped)) return true;
@@ -152,6 +160,9 @@ function variantFound(pool: IndexedSource[], words: string[]): boolean {
   return (telling.length >= 2 || telling.length === core.length) && telling.every((w) => wordFound(pool, w));
 }
 
+// Name words and their abbreviations, both ways (a full stop is dropped from a name word: "Mt." is "mt").
+const ABBREVIATED: Record<string, string> = { mount: 'mt', mt: 'mount', fort: 'ft', ft: 'fort', saint: 'st', st: 'saint', port: 'pt', pt: 'port' };
+
 /** "justice department" <-> "department of justice" (possessive dropped), or null for other names. */
 function departmentFlip(words: string[]): string[] | null {
   const last = words.at(-1)?.replace(/['’]s?$/, '');
@@ -164,6 +175,9 @@ function departmentFlip(words: string[]): string[] | null {
 function wordFound(pool: IndexedSource[], w: string): boolean {
   if (findPhrase(pool, [w]) || aliasesOf(w).some((a) => findPhrase(pool, a.split(' ')))) return true;
   const forms = [w.endsWith('s') ? w.slice(0, -1) : `${w}s`];
+  // "the House Democratic deadline" for "House Democrats": a party's adjective is its members' name.
+  if (w === 'democratic') forms.push('democrats', 'democrat');
+  else if (w === 'democrats' || w === 'democrat') forms.push('democratic');
   // Demonyms of the commonest shapes: "African"/"Africa", "Americans"/"America", "Iraqi"/"Iraq".
   const single = w.endsWith('ans') ? w.slice(0, -1) : w;
   if (single.endsWith('an') && single.length > 4) forms.push(single.slice(0, -1));

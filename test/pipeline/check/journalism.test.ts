@@ -1597,3 +1597,17 @@ describe('the stage an action reached, and a cause the sources never state (roun
     expect(entities('An official spoke on condition of anonymity because the official was not authorized to discuss the budget.')).toBe('');
   });
 });
+
+describe('names as the sources abbreviate or label them (round 26)', () => {
+  it('finds "Mount" for "Mt.", "S&P" in "S&P 500", a party\'s adjective for its members and a list\'s party label', () => {
+    const texts: [string, string] = [
+      'The governor spoke at Mt. Hood on Friday, and S&P 500 futures rose. The mayor missed a deadline set by House Democrats.',
+      'The guests include Ada Lin of Harwick and Omar Reyes of Calder.',
+    ];
+    const entities = checkedBy('entities', texts, [1, 2]);
+    expect(entities('The governor spoke at Mount Hood on Friday, and S&P futures rose.')).toBe('');
+    expect(entities('The mayor missed a second House Democratic deadline on Tuesday.')).toBe('');
+    expect(entities('The guests are Republicans Ada Lin of Harwick and Omar Reyes of Calder.')).toBe('');
+    expect(entities('The governor spoke at Mount Vernon on Friday.')).toMatch(/"Mount Vernon" is not in the cited/);
+  });
+});
