@@ -162,7 +162,7 @@ export function sentences(text: string): string[] {
   let start = 0;
   for (let m = re.exec(clean); m; m = re.exec(clean)) {
     const before = clean.slice(start, m.index);
-    if (/\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|vs|etc|Inc|Ltd|Co|Corp|No|Gen|Gens|Sen|Sens|Rep|Reps|Gov|Govs|Lt|Col|Sgt|Capt|Adm|Rev|Ft|Mt|U\.S|e\.g|i\.e|[A-Z])$/.test(before)) continue;
+    if (/\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|vs|v|etc|Inc|Ltd|Co|Corp|No|Gen|Gens|Sen|Sens|Rep|Reps|Gov|Govs|Lt|Col|Sgt|Capt|Adm|Rev|Ft|Mt|U\.S|e\.g|i\.e|[A-Z])$/.test(before)) continue;
     // AP style month abbreviations before a day ("Nov. 3", "Sept. 6") do not end a sentence.
     if (/\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$/.test(before) && /^\d/.test(clean.slice(m.index + m[0].length))) continue;
     out.push(clean.slice(start, m.index + m[0].length).trim());

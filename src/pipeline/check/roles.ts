@@ -591,10 +591,32 @@ function variants(a: NameRun, b: NameRun): boolean {
     }
   }
   if (fa.lower.includes(fb.lower) || fb.lower.includes(fa.lower)) return true;
+  // "Soleimani" / "Suleimani", "al-Qaida" / "al-Qaeda": one name transliterated two ways.
+  if (a.keys.some((x) => b.keys.some((y) => spelledAlike(x, y)))) return true;
   // "U.S.-China" / "China-U.S.": the same pair of names; "Pyongyang" / "North Korea": a capital for its country.
   if (a.raw.includes('-') && fa.parts === fb.parts) return true;
   if (samePlace(a.raw, b.raw)) return true;
   return acronymOfRun(a, b);
+}
+
+/**
+ * Whether two name words are one name spelled two ways: the same first letter, five letters or more, and at most one letter
+ * in five changed (Levenshtein distance); "Qaida" / "Qaeda" is 1 in 5, "Soleimani" / "Suleimani" 1 in 9, "Biden" / "Baden" too.
+ */
+function spelledAlike(x: string, y: string): boolean {
+  if (x === y || x[0] !== y[0] || Math.min(x.length, y.length) < 5 || Math.abs(x.length - y.length) > 1) return false;
+  return editDistance(x, y) <= Math.max(1, Math.floor(Math.max(x.length, y.length) / 5));
+}
+
+/** Levenshtein distance between two short words (a two-row table). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row.push(Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = row;
+  }
+  return prev[b.length]!;
 }
 
 /** One name is the other's acronym ("FDA" / "Food and Drug Administration"). */

@@ -1610,4 +1610,15 @@ describe('names as the sources abbreviate or label them (round 26)', () => {
     expect(entities('The guests are Republicans Ada Lin of Harwick and Omar Reyes of Calder.')).toBe('');
     expect(entities('The governor spoke at Mount Vernon on Friday.')).toMatch(/"Mount Vernon" is not in the cited/);
   });
+
+  it('keeps a case name whole ("Dobbs v. Jackson") and takes one name transliterated two ways for the same name', () => {
+    expect(sentences('The case, Harwick v. Calder County, is pending. It was argued in May.')).toHaveLength(2);
+    const texts: [string, string] = [
+      'The strike near the airport killed General Suleimani, who led the Quds Force.',
+      'The strike came days after militia supporters stormed the embassy compound.',
+    ];
+    const entities = checkedBy('entities', texts, [1, 2]);
+    expect(entities('The strike near the airport killed Soleimani, who led the Quds Force.')).toBe('');
+    expect(entities('The strike near the airport killed Mahdavi, who led the Quds Force.')).toMatch(/"Mahdavi" stands where \[1\] Harbor Signal names General Suleimani/);
+  });
 });
