@@ -26,6 +26,8 @@ const NEAR_BEST = 0.75;
 // An outlet is credited with words its own text does not carry when another source reports them this much better.
 const OUTLET_RATIO = 0.35;
 const UNCITED_OUTLET_RATIO = 0.6;
+// Below this share of the words' weight in its text, an uncited outlet credited with them does not report them.
+const UNCITED_UNREPORTED = 0.3;
 
 /** A speaker of a source sentence, the verb it speaks by, and the words around it that describe it. */
 interface SourceSpeaker {
@@ -275,7 +277,8 @@ function outletCheck(ctx: CheckContext, content: DraftSentence, outlets: number[
     const r = reportedIn(ctx, weights, s);
     if (!best || r.score > best.score) best = r;
   }
-  if (!best || best.score < MIN_SUPPORT) return null;
+  // An outlet the paragraph does not cite that barely reports the words: the credit is wrong whoever else reports them.
+  if (!best || best.score < MIN_SUPPORT) return uncited && mine < UNCITED_UNREPORTED ? `these words are credited to ${raw.replace(/^the\s+/i, '')}, which the paragraph does not cite and which does not report them` : null;
   if (mine >= best.score * (uncited && pool.includes(ctx.byNumber.get(best.at.n)!) ? UNCITED_OUTLET_RATIO : OUTLET_RATIO)) return null;
   return `these words are credited to ${raw.replace(/^the\s+/i, '')}, but ${own.map((s) => s.label).join(', ')} ${own.length === 1 ? 'does' : 'do'} not report them; ${ctx.byNumber.get(best.at.n)!.label} does — ${excerpt(best.at.text, 90)}`;
 }

@@ -1622,3 +1622,15 @@ describe('names as the sources abbreviate or label them (round 26)', () => {
     expect(entities('The strike near the airport killed Mahdavi, who led the Quds Force.')).toMatch(/"Mahdavi" stands where \[1\] Harbor Signal names General Suleimani/);
   });
 });
+
+describe('an outlet credited where the paragraph does not cite it (round 26)', () => {
+  it('warns where the credited outlet is not cited and does not report the words', () => {
+    const texts: [string, string] = [
+      'The council met on Monday to discuss the transit budget.',
+      'Riders have complained about buses.',
+    ];
+    const entities = checkedBy('entities', texts, [2]);
+    expect(entities('According to the Calder Ledger, riders have long complained about crowded buses, late trains, rising fares and broken ticket machines.')).toBe('');
+    expect(entities('According to the Harbor Signal, riders have long complained about crowded buses, late trains, rising fares and broken ticket machines.')).toMatch(/credited to Harbor Signal, which the paragraph does not cite and which does not report them/);
+  });
+});
