@@ -68,6 +68,12 @@ export function checkNumbers(ctx: CheckContext): string[] {
           details.push(`${p.where}: ${describe(f)} is not in ${f.soft ? 'any source' : `the cited ${labels(pool)}`}${elsewhere} — ${excerpt(sentence)}`);
           continue;
         }
+        // "a five-month investigation" where the cited sources give "five-year": the same number in another unit of time.
+        const span = p.citations === null ? null : otherTimeUnit(ctx, sentence, f, pool);
+        if (span) {
+          details.push(`${p.where}: ${describe(f)} is given in ${span.mine}s where ${ctx.byNumber.get(span.s.n)!.label} gives it in ${span.theirs}s — ${excerpt(span.s.text, 90)} — ${excerpt(sentence)}`);
+          continue;
+        }
         // Titles, deks and headings compress a story: only cited paragraphs are held to their sources' places.
         if (p.citations === null || f.soft) continue;
         const attributed = attributedTo(sentence, f, pool);
@@ -109,6 +115,35 @@ export function checkNumbers(ctx: CheckContext): string[] {
     }
   }
   return details;
+}
+
+// A unit of time right after a figure: "five-year", "four months", "12-hour".
+const TIME_UNIT = /^(?:-|\s+)(second|minute|hour|day|week|month|quarter|year|decade|century)s?\b/i;
+
+/** The unit of time written right after a figure in a text, lower case and singular, or null. */
+function timeUnitAfter(text: string, f: Figure): string | null {
+  const m = TIME_UNIT.exec(text.slice(f.start + f.raw.length, f.start + f.raw.length + 12));
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+/**
+ * A figure the draft gives in one unit of time ("five-month") that every cited sentence giving the same number gives in
+ * another ("five-year"): { mine, theirs, s } or null. A cited sentence with the number and no unit after it, or the same
+ * unit, clears it.
+ */
+function otherTimeUnit(ctx: CheckContext, text: string, f: Figure, pool: IndexedSource[]): { mine: string; theirs: string; s: SourceSentence } | null {
+  const mine = timeUnitAfter(text, f);
+  if (!mine) return null;
+  let other: { theirs: string; s: SourceSentence } | null = null;
+  for (const s of sentencesOf(ctx, pool)) {
+    for (const g of s.figures) {
+      if (g.key !== f.key) continue;
+      const theirs = timeUnitAfter(s.text, g);
+      if (theirs === null || theirs === mine) return null;
+      other ??= { theirs, s };
+    }
+  }
+  return other && { mine, ...other };
 }
 
 function describe(f: Figure): string {

@@ -1634,3 +1634,18 @@ describe('an outlet credited where the paragraph does not cite it (round 26)', (
     expect(entities('According to the Harbor Signal, riders have long complained about crowded buses, late trains, rising fares and broken ticket machines.')).toMatch(/credited to Harbor Signal, which the paragraph does not cite and which does not report them/);
   });
 });
+
+describe('a number in another unit of time (round 26)', () => {
+  it('holds "a five-month inquiry" where the cited sources give five years, not where one gives the number alone', () => {
+    const texts: [string, string] = [
+      'After an extensive five-year inquiry, the board closed the case on Monday.',
+      'The inquiry was led by three auditors.',
+    ];
+    const numbers = checkedBy('numbers', texts, [1, 2]);
+    expect(numbers('After a five-year inquiry, the board closed the case on Monday.')).toBe('');
+    expect(numbers('After a five-month inquiry, the board closed the case on Monday.')).toMatch(/"five" is given in months where \[1\] Harbor Signal gives it in years/);
+    expect(numbers('After five years of inquiry, the board closed the case on Monday.')).toBe('');
+    const bare = checkedBy('numbers', ['The board has five members, and its inquiry took five years.', 'The case was closed.'], [1, 2]);
+    expect(bare('The board\'s five members closed the case after five years.')).toBe('');
+  });
+});
