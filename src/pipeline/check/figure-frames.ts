@@ -102,3 +102,39 @@ export function checkTallies(ctx: CheckContext, part: DraftSentence, pool: Index
     });
   return { all: mine, conflicts, supported };
 }
+
+// The chambers a sentence names: "the Senate", "senators", "Sen.", "the House", "representatives" ("the White House" is none).
+const SENATE = /\b(?:Senate|[Ss]enators?|Sens?\.)(?!\w)/;
+const HOUSE = /\b(?:(?<!White\s)House|[Rr]epresentatives|Reps?\.)(?!\w)/;
+
+/** The one chamber a sentence names, or null when it names none or both. */
+function chamberOf(text: string): 'senate' | 'house' | null {
+  const senate = SENATE.test(text);
+  const house = HOUSE.test(text);
+  return senate === house ? null : senate ? 'senate' : 'house';
+}
+
+/**
+ * A tally the cited sources give that the draft sentence's clause gives to the other chamber ("Senators approved the resolution
+ * 354-60" where every cited sentence with 354-60 is the House's): { raw, mine, theirs, s } or null. A cited sentence with
+ * the tally that names no chamber, both, or the draft's clears it.
+ */
+export function tallyChamber(ctx: CheckContext, part: DraftSentence, supported: readonly Tally[], pool: IndexedSource[]): { raw: string; mine: string; theirs: string; s: SourceSentence } | null {
+  for (const t of supported) {
+    // The chamber of the tally's own clause: "passed 281-140, and the Senate takes it up next" gives the vote to neither.
+    const from = Math.max(part.text.lastIndexOf(',', t.start), part.text.lastIndexOf(';', t.start)) + 1;
+    const rest = part.text.slice(t.end).search(/[,;]/);
+    const mine = chamberOf(part.text.slice(from, rest < 0 ? part.text.length : t.end + rest));
+    if (!mine) continue;
+    let other: SourceSentence | null = null;
+    let cleared = false;
+    for (const s of sentencesOf(ctx, pool)) {
+      if (!frames(s).tallies.some((g) => sameTally(t, g))) continue;
+      const theirs = chamberOf(s.text);
+      if (theirs === null || theirs === mine) cleared = true;
+      else other ??= s;
+    }
+    if (other && !cleared) return { raw: part.text.slice(t.start, t.end), mine, theirs: mine === 'senate' ? 'house' : 'senate', s: other };
+  }
+  return null;
+}

@@ -7,7 +7,7 @@ import { type DraftSentence, type Passage, normalizedText, passageQuotes, passag
 import { MIN_QUOTE_WORDS, quoteSource, quoteWords } from './quotes';
 import { alignments } from './align';
 import { checkRelativeTimes, checkWeekdays, shiftedDate } from './when';
-import { checkTallies, frameConflicts } from './figure-frames';
+import { checkTallies, frameConflicts, tallyChamber } from './figure-frames';
 import { swappedFigures } from './figure-swaps';
 import type { Tok } from './restates';
 import { affinity, clearlyRestatesRival, type Neighbours, neighbours, type Restatement } from './restates';
@@ -43,6 +43,8 @@ export function checkNumbers(ctx: CheckContext): string[] {
       // Titles, deks and headings compress a story: only cited paragraphs are held to their sources' frames.
       const votes = p.citations === null ? { all: [], conflicts: [], supported: [] } : checkTallies(ctx, part, pool);
       const tallied = votes.conflicts;
+      const chamber = p.citations === null ? null : tallyChamber(ctx, part, votes.supported, pool);
+      if (chamber) details.push(`${p.where}: the vote "${chamber.raw}" is given to the ${chamber.mine === 'senate' ? 'Senate' : 'House'}, where ${ctx.byNumber.get(chamber.s.n)!.label} gives it to the ${chamber.theirs === 'senate' ? 'Senate' : 'House'} — ${excerpt(chamber.s.text, 90)} — ${excerpt(sentence)}`);
       for (const t of tallied) details.push(`${p.where}: the vote "${t.raw}" is not the tally ${labels(pool)} give${t.other ? ` ("${t.other}")` : ''} — ${excerpt(sentence)}`);
       const framed = p.citations === null ? null : frameConflicts(ctx, part, figures, pool);
       const swap = p.citations === null ? null : swappedFigures(ctx, part, figures, votes.all, pool);

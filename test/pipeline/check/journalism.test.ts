@@ -1649,3 +1649,17 @@ describe('a number in another unit of time (round 26)', () => {
     expect(bare('The board\'s five members closed the case after five years.')).toBe('');
   });
 });
+
+describe('a vote given to the other chamber (round 26)', () => {
+  it('holds a tally the draft gives to the Senate where every cited sentence with it is the House\'s', () => {
+    const texts: [string, string] = [
+      'The House approved the transit bill 281-140 on Thursday. The Senate takes it up next month.',
+      'The White House said the president would sign it.',
+    ];
+    const numbers = checkedBy('numbers', texts, [1, 2]);
+    expect(numbers('Representatives approved the transit bill 281-140 on Thursday.')).toBe('');
+    expect(numbers('Senators approved the transit bill 281-140 on Thursday.')).toMatch(/the vote "281-140" is given to the Senate, where \[1\] Harbor Signal gives it to the House/);
+    // A chamber named in another clause does not say whose the vote is.
+    expect(numbers('The transit bill passed 281-140 on Thursday, and the Senate takes it up next.')).toBe('');
+  });
+});
