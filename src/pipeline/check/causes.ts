@@ -29,12 +29,16 @@ function linksAlike(marker: string, source: string): boolean {
 // "X prompted Y" names the cause first; the passive "Y was prompted by X" names it last.
 const FORWARD = /^(?!.*\sby$).*(?:led|leading|resulted|resulting|caused|causing|prompt|forc|drove|spurred|triggered|sparked|sparking|why)/i;
 
+// Words that state a cause or a reason: "because", "led to", "blamed", "citing", "fears".
+const CAUSE_WORDS = String.raw`because|due|owing|result|results|resulted|thanks|response|respond|responded|led|lead|leads|leading|caused?|causing|prompt(?:ed|ing|s)?|forc(?:ed|ing|es)|drove|driven|driving|spurr?(?:ed|ing)?|trigger(?:ed|ing|s)?|spark(?:ed|ing|s)?|fuel(?:l?ed|ling|s)?|so|therefore|reason|reasons|blam(?:ed|es|ing)|attribut(?:ed|es|ing)|citing|cited|enraged|angered|fears?|concerns?|why`;
 // Any word a source may use to link two facts: causes, reactions, sequence and reasons.
-const LINK = /\b(?:because|due|owing|result|results|resulted|thanks|response|respond|responded|led|lead|leads|leading|caused?|causing|prompt(?:ed|ing|s)?|forc(?:ed|ing|es)|drove|driven|driving|spurr?(?:ed|ing)?|trigger(?:ed|ing|s)?|spark(?:ed|ing|s)?|fuel(?:l?ed|ling|s)?|after|amid|following|since|as|so|therefore|reason|reasons|blam(?:ed|es|ing)|attribut(?:ed|es|ing)|citing|cited|over|from|by|enraged|angered|fears?|concerns?|why)\b/i;
-
-// The words of LINK that state a cause, not only an order in time ("after", "amid", "as", "from", "by"): "fined … over",
-// "fined … after finding that" give a reason; an enabling verb ("allowed", "let") a cause.
-const CAUSAL_LINK = /\b(?:because|due|owing|result|results|resulted|thanks|response|respond|responded|led|lead|leads|leading|caused?|causing|prompt(?:ed|ing|s)?|forc(?:ed|ing|es)|drove|driven|driving|spurr?(?:ed|ing)?|trigger(?:ed|ing|s)?|spark(?:ed|ing|s)?|fuel(?:l?ed|ling|s)?|so|therefore|reason|reasons|blam(?:ed|es|ing)|attribut(?:ed|es|ing)|citing|cited|enraged|angered|fears?|concerns?|why|aim(?:s|ed)?|effort|bid|order|designed|intended|meant|retaliat(?:e|ed|ion)|credit(?:ed|ing)?|allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|let|lets|means|given|over|after\s+(?:finding|concluding|determining|learning))\b/i;
+const LINK = new RegExp(String.raw`\b(?:${CAUSE_WORDS}|after|amid|following|since|as|over|from|by)\b`, 'i');
+// The links that state a cause, not only an order in time ("after", "amid", "as", "from", "by"): "fined … over" and "fined
+// … after finding that" give a reason, an aim ("in an effort to") a purpose, an enabling verb ("allowed", "let") a cause.
+const CAUSAL_LINK = new RegExp(
+  String.raw`\b(?:${CAUSE_WORDS}|aim(?:s|ed)?|effort|bid|order|designed|intended|meant|retaliat(?:e|ed|ion)|credit(?:ed|ing)?|allow(?:s|ed|ing)?|enabl(?:e|es|ed|ing)|let|lets|means|given|over|after\s+(?:finding|concluding|determining|learning))\b`,
+  'i',
+);
 
 // Shares of each side's content words one source passage must hold.
 const CAUSE_SHARE = 0.4;
@@ -131,6 +135,7 @@ export function causalClaim(ctx: CheckContext, part: DraftSentence, pool: Indexe
     if (!LINK.test(s.text) && !(next !== undefined && LINK.test(next.text))) continue;
     const both = Math.min(c / CAUSE_SHARE, share(effect, s, next) / EFFECT_SHARE);
     linked = Math.max(linked, both);
+    // Of the linked passages, those whose link states a cause (an enabling verb alone, with no linking word, does not).
     if (CAUSAL_LINK.test(s.text) || (next !== undefined && CAUSAL_LINK.test(next.text))) causallyLinked = Math.max(causallyLinked, both);
   }
   return { marker: m[0].trim(), cause, effect, causeHeld, linked, causallyLinked, sameLink };
@@ -155,10 +160,10 @@ export function checkCauses(ctx: CheckContext, p: Passage, part: DraftSentence, 
  */
 export function checkLinks(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
   if (p.kind !== 'paragraph' || p.where.startsWith(ANALYSIS)) return [];
-  const claim = causalClaim(ctx, part, pool);
-  // An unreported cause is held by `checkCauses` (./citations); a link a cited passage states is borne out.
   // "spoke on condition of anonymity because they were not authorized": the wire convention, which sources state in any order.
   if (ANONYMITY.test(part.text)) return [];
+  const claim = causalClaim(ctx, part, pool);
+  // An unreported cause is held by `checkCauses` (./citations); a link a cited passage states is borne out.
   if (!claim || claim.sameLink || claim.causeHeld < MIN_CAUSE_REPORTED || claim.causallyLinked >= 1 || PURPOSE.test(claim.marker) || /^(?:has|have|had)\s+led$/i.test(claim.marker)) return [];
   return [`${p.where}: "${claim.marker}" links what the cited sources report without stating that link — ${excerpt(part.text)}`];
 }

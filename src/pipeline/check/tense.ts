@@ -128,8 +128,8 @@ function movedStage(ctx: CheckContext, text: string, done: readonly VerbUse[], r
 const PLAN_SEARCH = 3;
 
 /**
- * A plan or negation of one of the best-aligned cited sentences (from rank `from`, score at least WEAK_SUPPORT) that the draft sentence reports
- * plainly with the same verb on the same object (`droppedFrame`, strict), with the sentence: { v, u, s } or undefined.
+ * A plan or negation of one of the best-aligned cited sentences (from rank `from`, score at least WEAK_SUPPORT) that the
+ * draft sentence reports plainly with the same verb on the same object (`droppedFrame`, strict): { v, u, s } or undefined.
  */
 function plannedElsewhere(uses: readonly VerbUse[], text: string, ranked: readonly Alignment[], from = 0): { v: VerbUse; u: VerbUse; s: SourceSentence } | undefined {
   for (const a of ranked.slice(from, from + PLAN_SEARCH)) {
