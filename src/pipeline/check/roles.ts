@@ -604,7 +604,8 @@ function variants(a: NameRun, b: NameRun): boolean {
  * in five changed (Levenshtein distance); "Qaida" / "Qaeda" is 1 in 5, "Soleimani" / "Suleimani" 1 in 9, "Biden" / "Baden" too.
  */
 function spelledAlike(x: string, y: string): boolean {
-  if (x === y || x[0] !== y[0] || Math.min(x.length, y.length) < 5 || Math.abs(x.length - y.length) > 1) return false;
+  // Past 30 letters a word is no name a writer transliterates (and the table would grow with its square).
+  if (x === y || x[0] !== y[0] || Math.min(x.length, y.length) < 5 || Math.max(x.length, y.length) > 30 || Math.abs(x.length - y.length) > 1) return false;
   return editDistance(x, y) <= Math.max(1, Math.floor(Math.max(x.length, y.length) / 5));
 }
 
