@@ -36,6 +36,10 @@ export function hostileChecks(article: LongArticle): HostileCheck[] {
     { name: 'sources + 20 KB of "from 5"', draft: article.draft, sources: grown('from 5 ', 20_000) },
     { name: 'every paragraph 5,000 chars of "Smith said"', draft: everyParagraph(article.draft, run('Smith said ', 5_000)), sources: article.sources },
     { name: 'a paragraph of 5,000 chars of figures', draft: firstParagraph(article.draft, `Sales rose ${run('from 5 to 6 and ', 4_980)}.`), sources: article.sources },
+    // Found by a newcomer's fuzzing, 2026-12-03: a run of a thousand capitalised words (acronyms of every span, once cubic)
+    // and one figure repeated in a paragraph against sources full of it (each repeat read every cited figure again).
+    { name: 'sources + 3 KB of "Aa " capitalised words', draft: firstParagraph(article.draft, 'The fare council met with XQZ officials about a new plan on Tuesday.'), sources: grown('Aa ', 3_000) },
+    { name: 'a paragraph of 4,000 chars of "5-" against sources + 20 KB of it', draft: firstParagraph(article.draft, run('5-', 4_000)), sources: grown('5-', 20_000) },
   ];
 }
 

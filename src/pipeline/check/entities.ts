@@ -186,6 +186,8 @@ function wordFound(pool: IndexedSource[], w: string): boolean {
 }
 
 /** The acronyms of every run of two or more words of the names a source gives ("U.S. Food and Drug Administration" -> "fda"), found once. */
+const MAX_ACRONYM = 8;
+
 function acronymsOf(source: IndexedSource): Set<string> {
   if (source.acronyms) return source.acronyms;
   const out = new Set<string>();
@@ -195,9 +197,11 @@ function acronymsOf(source: IndexedSource): Set<string> {
   for (const words of [...extractEntities(text).map((e) => e.words), ...joined]) {
     for (const list of [words, nameCore(words)]) {
       const content = list.filter((w) => !['of', 'for', 'and', 'the', '&'].includes(w));
-      // Every prefix of two or more words: "Centers for Disease Control and Prevention" is also "CDC".
+      // Every run of two to MAX_ACRONYM words: "Centers for Disease Control and Prevention" is also "CDC". (Longer runs
+      // make no acronym a text uses, and a source of a thousand capitalised words would cost a cubic number of joins.)
       for (let i = 0; i + 2 <= content.length; i++) {
-        for (let j = i + 2; j <= content.length; j++) out.add(content.slice(i, j).map((w) => w[0]).join(''));
+        let letters = content[i]![0]!;
+        for (let j = i + 1; j < content.length && j - i < MAX_ACRONYM; j++) out.add((letters += content[j]![0]!));
       }
       out.add(acronymOf(list) ?? '');
     }

@@ -49,18 +49,14 @@ export function frameConflicts(ctx: CheckContext, part: DraftSentence, figures: 
   const out = new Map<Figure, FrameConflict>();
   const roles = changeRoles(part.text, figures);
   const speculative = speculates(part.text);
+  // The cited places of a figure depend only on its kind, key and hedge: a sentence that repeats a figure reads them once.
+  const placesOf = new Map<string, Place[]>();
   figures.forEach((f, i) => {
     if (f.kind === 'date' || f.kind === 'time' || f.kind === 'year' || f.soft) return;
     const role = roles[i];
-    const places: { s: SourceSentence; role: ChangeRole | undefined; forecast: boolean; period: RatePeriod | undefined }[] = [];
-    for (const s of sentencesOf(ctx, pool)) {
-      if (!s.figures.length) continue;
-      s.figures.forEach((g, j) => {
-        if (g.kind !== f.kind || !(supportsKey(g, f.key) || withinHedge(f, g))) return;
-        const fr = frames(s);
-        places.push({ s, role: fr.roles[j], forecast: fr.forecast[j]!, period: fr.periods[j] });
-      });
-    }
+    const memo = `${f.kind} ${f.key} ${f.hedge ?? ''} ${f.raw}`;
+    let places = placesOf.get(memo);
+    if (!places) placesOf.set(memo, (places = citedPlaces(ctx, f, pool)));
     if (!places.length) return;
     const period = ratePeriod(part.text, f);
     if (period && places.every((x) => x.period && x.period !== period)) {
@@ -72,6 +68,27 @@ export function frameConflicts(ctx: CheckContext, part: DraftSentence, figures: 
     }
   });
   return out;
+}
+
+interface Place {
+  s: SourceSentence;
+  role: ChangeRole | undefined;
+  forecast: boolean;
+  period: RatePeriod | undefined;
+}
+
+/** Every cited place of a figure: a source figure of its kind that supports its value, with how that place frames it. */
+function citedPlaces(ctx: CheckContext, f: Figure, pool: IndexedSource[]): Place[] {
+  const places: Place[] = [];
+  for (const s of sentencesOf(ctx, pool)) {
+    if (!s.figures.length) continue;
+    s.figures.forEach((g, j) => {
+      if (g.kind !== f.kind || !(supportsKey(g, f.key) || withinHedge(f, g))) return;
+      const fr = frames(s);
+      places.push({ s, role: fr.roles[j], forecast: fr.forecast[j]!, period: fr.periods[j] });
+    });
+  }
+  return places;
 }
 
 /** A draft tally that no cited source gives, with one the sources do give. */
@@ -103,14 +120,17 @@ export function checkTallies(ctx: CheckContext, part: DraftSentence, pool: Index
   return { all: mine, conflicts, supported };
 }
 
-// The chambers a sentence names: "the Senate", "senators", "Sen.", "the House", "representatives" ("the White House" is none).
-const SENATE = /\b(?:Senate|[Ss]enators?|Sens?\.)(?!\w)/;
-const HOUSE = /\b(?:(?<!White\s)House|[Rr]epresentatives|Reps?\.)(?!\w)/;
+// The chamber that cast a vote: the subject of a verb of voting ("the House passed", "senators approved the bill"), or the
+// owner of the vote ("the Senate's 16-8 vote", "a vote in the House"). A chamber named otherwise (where the bill goes next,
+// who praised the vote) cast nothing. "The White House" is no chamber.
+const VOTED = String.raw`(?:\s+[\p{L}'’-]+){0,3}?\s+(?:voted|approved|passed|rejected|cleared|confirmed|adopted|backed|defeated|overrode|agreed|accomplished)\b`;
+const SENATE_VOTED = new RegExp(String.raw`\b(?:Senate|[Ss]enators)${VOTED}|\bSenate['’]s\s+(?:[\d-]+\s+)?vote\b|\bvote\s+in\s+the\s+(?:\p{Lu}\p{L}+\s+)?Senate\b`, 'u');
+const HOUSE_VOTED = new RegExp(String.raw`(?<!White\s)\b(?:House|[Rr]epresentatives)${VOTED}|(?<!White\s)\bHouse['’]s\s+(?:[\d-]+\s+)?vote\b|\bvote\s+in\s+the\s+(?:\p{Lu}\p{L}+\s+)?House\b`, 'u');
 
-/** The one chamber a sentence names, or null when it names none or both. */
+/** The one chamber a text has cast a vote, or null when it has none or both cast one. */
 function chamberOf(text: string): 'senate' | 'house' | null {
-  const senate = SENATE.test(text);
-  const house = HOUSE.test(text);
+  const senate = SENATE_VOTED.test(text);
+  const house = HOUSE_VOTED.test(text);
   return senate === house ? null : senate ? 'senate' : 'house';
 }
 

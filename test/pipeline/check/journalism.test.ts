@@ -1661,5 +1661,11 @@ describe('a vote given to the other chamber (round 26)', () => {
     expect(numbers('Senators approved the transit bill 281-140 on Thursday.')).toMatch(/the vote "281-140" is given to the Senate, where \[1\] Harbor Signal gives it to the House/);
     // A chamber named in another clause does not say whose the vote is.
     expect(numbers('The transit bill passed 281-140 on Thursday, and the Senate takes it up next.')).toBe('');
+    // The chamber that cast the vote, not one a sentence names for the bill's next step or for praising it.
+    const farm = checkedBy('numbers', [
+      'House lawmakers approved the farm bill on Thursday. Senate Majority Leader Tom Reyes praised the 220-210 vote and said senators would take it up in May.',
+      'The 220-210 vote sends the farm bill to the Senate, where its prospects are uncertain.',
+    ], [1, 2]);
+    expect(farm('The House passed the farm bill 220-210 on Thursday.')).toBe('');
   });
 });
