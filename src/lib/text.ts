@@ -149,6 +149,13 @@ export function leadingSentences(text: string, count: number): string[] {
   return sentences(text).slice(0, count);
 }
 
+/** The clause of `text` around [start, end): from the comma or semicolon before `start` to the one after `end`. */
+export function clauseAt(text: string, start: number, end: number): string {
+  const from = Math.max(text.lastIndexOf(',', start), text.lastIndexOf(';', start)) + 1;
+  const stop = text.slice(end).search(/[,;]/);
+  return text.slice(from, stop < 0 ? text.length : end + stop);
+}
+
 /**
  * Sentences of a plain text. Splits after . ! ? (and closing quotes) when the next
  * word starts a sentence, keeping common abbreviations and decimals intact.

@@ -141,9 +141,19 @@ export function causalClaim(ctx: CheckContext, part: DraftSentence, pool: Indexe
   return { marker: m[0].trim(), cause, effect, causeHeld, linked, causallyLinked, sameLink };
 }
 
+// A draft sentence's causal claim, read once: `citations` holds on it and `entities` warns on it. A passage's sentences and
+// its pool are fixed for the call (./passages, ./context `sourcesFor`), so the sentence alone keys it.
+const CLAIMS = new WeakMap<DraftSentence, CausalClaim | null>();
+
+function claimOf(ctx: CheckContext, part: DraftSentence, pool: IndexedSource[]): CausalClaim | null {
+  let claim = CLAIMS.get(part);
+  if (claim === undefined) CLAIMS.set(part, (claim = causalClaim(ctx, part, pool)));
+  return claim;
+}
+
 /** Findings for the causal links of one sentence of a cited passage. */
 export function checkCauses(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
-  const claim = causalClaim(ctx, part, pool);
+  const claim = claimOf(ctx, part, pool);
   if (!claim || claim.sameLink || claim.linked >= 1) return [];
   // Only a cause the cited sources do not report at all is held: two reported facts linked by the draft are too
   // often a fair paraphrase of a link the source makes in other words ("amid", "as", a following sentence).
@@ -162,7 +172,7 @@ export function checkLinks(ctx: CheckContext, p: Passage, part: DraftSentence, p
   if (p.kind !== 'paragraph' || p.where.startsWith(ANALYSIS)) return [];
   // "spoke on condition of anonymity because they were not authorized": the wire convention, which sources state in any order.
   if (ANONYMITY.test(part.text)) return [];
-  const claim = causalClaim(ctx, part, pool);
+  const claim = claimOf(ctx, part, pool);
   // An unreported cause is held by `checkCauses` (./citations); a link a cited passage states is borne out.
   if (!claim || claim.sameLink || claim.causeHeld < MIN_CAUSE_REPORTED || claim.causallyLinked >= 1 || PURPOSE.test(claim.marker) || /^(?:has|have|had)\s+led$/i.test(claim.marker)) return [];
   return [`${p.where}: "${claim.marker}" links what the cited sources report without stating that link — ${excerpt(part.text)}`];

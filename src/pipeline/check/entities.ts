@@ -185,9 +185,9 @@ function wordFound(pool: IndexedSource[], w: string): boolean {
   return forms.some((f) => findPhrase(pool, [f]));
 }
 
-/** The acronyms of every run of two or more words of the names a source gives ("U.S. Food and Drug Administration" -> "fda"), found once. */
 const MAX_ACRONYM = 8;
 
+/** The acronyms of every run of two or more words of the names a source gives ("U.S. Food and Drug Administration" -> "fda"), found once. */
 function acronymsOf(source: IndexedSource): Set<string> {
   if (source.acronyms) return source.acronyms;
   const out = new Set<string>();

@@ -3,6 +3,7 @@
  * ("climbed to 137,000" where they say "rose by 137,000 to 853,000"), the old rate as the new one,
  * a forecast as the result, or a vote's counts mixed up with other figures. See ./extract/frames.
  */
+import { clauseAt } from '../../lib/text';
 import { type ChangeRole, changeRoles, isForecast, type RatePeriod, ratePeriod, sameTally, speculates, type Tally, tallies } from './extract/frames';
 import { type Figure, supportsKey, withinHedge } from './extract/numbers';
 import { type CheckContext, type IndexedSource, type SourceSentence, sentencesOf } from './context';
@@ -49,7 +50,8 @@ export function frameConflicts(ctx: CheckContext, part: DraftSentence, figures: 
   const out = new Map<Figure, FrameConflict>();
   const roles = changeRoles(part.text, figures);
   const speculative = speculates(part.text);
-  // The cited places of a figure depend only on its kind, key and hedge: a sentence that repeats a figure reads them once.
+  // The cited places of a figure depend only on its kind, key, hedge and wording (its rounding): a sentence that repeats a
+  // figure reads them once.
   const placesOf = new Map<string, Place[]>();
   figures.forEach((f, i) => {
     if (f.kind === 'date' || f.kind === 'time' || f.kind === 'year' || f.soft) return;
@@ -142,9 +144,7 @@ function chamberOf(text: string): 'senate' | 'house' | null {
 export function tallyChamber(ctx: CheckContext, part: DraftSentence, supported: readonly Tally[], pool: IndexedSource[]): { raw: string; mine: string; theirs: string; s: SourceSentence } | null {
   for (const t of supported) {
     // The chamber of the tally's own clause: "passed 281-140, and the Senate takes it up next" gives the vote to neither.
-    const from = Math.max(part.text.lastIndexOf(',', t.start), part.text.lastIndexOf(';', t.start)) + 1;
-    const rest = part.text.slice(t.end).search(/[,;]/);
-    const mine = chamberOf(part.text.slice(from, rest < 0 ? part.text.length : t.end + rest));
+    const mine = chamberOf(clauseAt(part.text, t.start, t.end));
     if (!mine) continue;
     let other: SourceSentence | null = null;
     let cleared = false;

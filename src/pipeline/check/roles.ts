@@ -260,8 +260,16 @@ const SIDE_NAMES = String.raw`Democrats?|Republicans?|GOP|[Ll]iberals|[Cc]onserv
 const SIDE_WORD = new RegExp(String.raw`\b(?:${SIDE_NAMES})\b`);
 const CHAMBER = /^(?:house|senate)$/;
 
+/** A party or chamber a text has act: its family, the other family, the chamber before it, as written. */
+interface Side {
+  family: string;
+  other: string;
+  chamber?: string;
+  raw: string;
+}
+
 /** The side named right before offset `at`, with the chamber before it ("Senate Republicans": family republican, chamber senate), or null. */
-function sideOf(text: string, at: number): { family: string; other: string; chamber?: string; raw: string } | null {
+function sideOf(text: string, at: number): Side | null {
   // "Senate Republicans in May blocked": a time between the side and its verb.
   const before = text.slice(Math.max(0, at - 48), at).replace(/['’]s\s*$/, ' ').replace(TIME_BEFORE_VERB, ' ');
   const words = before.split(/[,;:—–(]/).at(-1)!.match(/[\p{L}-]+/gu) ?? [];
@@ -312,7 +320,7 @@ const TIME_BEFORE_VERB = /\s(?:in|on|last|this|earlier|late|early)\s+(?:\p{Lu}\p
 const BY_SIDE = new RegExp(String.raw`^\s+(?:(?:upon|on)\s+)?by\s+(?:the\s+)?(?:(House|Senate)\s+)?(${SIDE_NAMES})\b`);
 
 /** The side a passive names as its agent right after a verb ("… upon by Senate Democrats"), or null. */
-function sideAfterBy(after: string): { family: string; other: string; chamber?: string; raw: string } | null {
+function sideAfterBy(after: string): Side | null {
   const m = BY_SIDE.exec(after);
   const side = m ? SIDES[m[2]!.toLowerCase()] : undefined;
   if (!m || !side) return null;

@@ -4,7 +4,7 @@
  * she "was close to resigning", "is seeking" where he "is not seeking"), and whether it drops or adds
  * a status a source gives a person's role ("FBI Director James Comey" for the former director).
  */
-import { stem } from '../../lib/text';
+import { clauseAt, stem } from '../../lib/text';
 import { type Alignment, alignments } from './align';
 import { type CheckContext, excerpt, type IndexedSource, type SourceSentence, sentencesOf } from './context';
 import type { DraftSentence, Passage } from './passages';
@@ -144,10 +144,7 @@ function plannedElsewhere(uses: readonly VerbUse[], text: string, ranked: readon
 
 /** The clause a verb stands in: from the clause break before it to the one after its object. */
 function clauseAround(text: string, v: VerbUse): string {
-  const start = Math.max(text.lastIndexOf(',', v.end - v.raw.length), text.lastIndexOf(';', v.end - v.raw.length)) + 1;
-  const rest = text.slice(v.end);
-  const stop = rest.search(/[,;]/);
-  return text.slice(start, stop < 0 ? text.length : v.end + stop);
+  return clauseAt(text, v.end - v.raw.length, v.end);
 }
 
 /** The finding for a plan or negation the draft sentence dropped. */
