@@ -98,8 +98,8 @@ ${itemsXml}
 `;
 }
 
-function itemXml(baseUrl: string, slug: string, title: string, link = `${baseUrl}/hostile/articles/${slug}`): string {
-  return `<item><title>${escapeXml(title)}</title><link>${escapeXml(link)}</link><guid isPermaLink="false">urn:demo:hostile:${slug}</guid><pubDate>${rfc822(new Date())}</pubDate><description>A fictional item in a hostile test feed.</description></item>`;
+function itemXml(baseUrl: string, slug: string, title: string, link = `${baseUrl}/hostile/articles/${slug}`, date = new Date()): string {
+  return `<item><title>${escapeXml(title)}</title><link>${escapeXml(link)}</link><guid isPermaLink="false">urn:demo:hostile:${slug}</guid><pubDate>${rfc822(date)}</pubDate><description>A fictional item in a hostile test feed.</description></item>`;
 }
 
 function smallFeed(baseUrl: string, title: string, slugs: string[]): string {
@@ -186,7 +186,10 @@ let tenThousandCache: { baseUrl: string; body: string } | undefined;
 function tenThousand(baseUrl: string): string {
   if (tenThousandCache?.baseUrl !== baseUrl) {
     const items: string[] = [];
-    for (let i = 0; i < 10_000; i++) items.push(itemXml(baseUrl, `many-${i}`, `Item ${i} of ten thousand`));
+    // One date for the whole document: building 10,000 items can cross a second, and the later items would then be the
+    // newest, which the ingester keeps first (the cap test expects the document's first items).
+    const date = new Date();
+    for (let i = 0; i < 10_000; i++) items.push(itemXml(baseUrl, `many-${i}`, `Item ${i} of ten thousand`, undefined, date));
     tenThousandCache = { baseUrl, body: rssDocument(baseUrl, 'Ten thousand items', items.join('\n')) };
   }
   return tenThousandCache.body;
