@@ -1,5 +1,6 @@
 /** `quotes`: every quotation, a one-word one included, is verbatim in a cited source, from the speaker the text names. */
 import { startsUpper } from '../../lib/text';
+import { inOneName } from './extract/names';
 import { extractQuotes, sameSpeaker, speakerOf } from './extract/quotes';
 import { type CheckContext, excerpt, type IndexedSource, labels, matchTokens, type SourceQuote, sourcesFor } from './context';
 import { type LocatedQuote, type Passage, passageQuotes, type QuoteSource } from './passages';
@@ -127,10 +128,17 @@ export function otherSpeaker(ctx: CheckContext, pool: IndexedSource[], fragments
     if (!locate([source], fragments)) continue;
     const speaker = sourceSpeaker(ctx, source, fragment);
     if (!speaker) continue;
-    if (sameSpeaker(said, speaker) || namedInQuotation(ctx, source, fragment, said)) return null;
+    if (sameSpeaker(said, speaker) || namedInQuotation(ctx, source, fragment, said) || oneName(source, said, speaker)) return null;
     other ??= { source, speaker };
   }
   return other;
+}
+
+/** Whether a speaker the source names by one word ("Tate") is the draft's by the whole name it writes elsewhere ("Gov. Tate Reeves"). */
+function oneName(source: IndexedSource, said: string, speaker: string): boolean {
+  const theirs = speaker.trim().split(/\s+/);
+  const last = (w: string) => w.toLowerCase().replace(/['’]s?$/, '').replace(/\.$/, '');
+  return theirs.length === 1 && inOneName(source.doc.text, last(theirs[0]!), last(said.trim().split(/\s+/).at(-1)!), 'adjacent');
 }
 
 /**

@@ -10,7 +10,7 @@ import { type Alignment, alignments } from './align';
 import { IRREGULAR_PAST } from './verbs';
 import { type CheckContext, excerpt, type IndexedSource, lowerCased, type SourceSentence } from './context';
 import { nameWords, NOT_NAMES } from './extract/entities';
-import { aliasesOf, isPartyStateTag, personName, samePlace, TITLE_WORDS } from './extract/names';
+import { aliasesOf, inOneName, isPartyStateTag, personName, samePlace, TITLE_WORDS } from './extract/names';
 import type { QuoteSpan } from './extract/quotes';
 import { type DraftSentence, type Passage, sentenceTokens } from './passages';
 
@@ -136,7 +136,7 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
   const theirs = (source.nameRuns ??= namesOf(ctx, source.text, [], ignore));
   // Below MIN_SUPPORT only the agent of a verb the two sentences share is compared: the verb itself ties them.
   if (best.score < MIN_SUPPORT) {
-    const agent: Agent | null = otherAgent(part.text, names, source, theirs) ?? otherPassiveAgent(ctx, part.text, names, ranked, ignore);
+    const agent: Agent | null = otherAgent(ctx, part.text, names, source, theirs) ?? otherPassiveAgent(ctx, part.text, names, ranked, ignore);
     return agent ? [agentFinding(ctx, p, part, agent.source ?? source, agent)] : [];
   }
   const before = ctx.sentences[best.id - 1];
@@ -166,7 +166,7 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
     if (describes(source.text, from, to, rival) || modifies(source.text, rival, part.text, n) || spelledAfter(source.text, rival, n)) continue;
     out.push(`${p.where}: "${n.raw}" stands where ${ctx.byNumber.get(source.n)!.label} names ${rival.raw} — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`);
   }
-  const agent: Agent | null = otherAgent(part.text, names, source, theirs) ?? otherPassiveAgent(ctx, part.text, names, ranked, ignore);
+  const agent: Agent | null = otherAgent(ctx, part.text, names, source, theirs) ?? otherPassiveAgent(ctx, part.text, names, ranked, ignore);
   if (agent) out.push(agentFinding(ctx, p, part, agent.source ?? source, agent));
   const side = otherSide(part.text, ranked);
   if (side) out.push(agentFinding(ctx, p, part, side.source!, side));
@@ -456,7 +456,7 @@ const LOWER_WORD = /\p{Ll}+/gu;
  * A verb the draft and its source sentence share whose subject in the draft is a name the source
  * does not give it to: "Biden also warned that …" where the source has "Xi warned that …".
  */
-function otherAgent(text: string, names: NameRun[], source: SourceSentence, theirs: NameRun[]): { mine: string; theirs: string; verb: string } | null {
+function otherAgent(ctx: CheckContext, text: string, names: NameRun[], source: SourceSentence, theirs: NameRun[]): { mine: string; theirs: string; verb: string } | null {
   const sourceText = source.text;
   // The cited sentence's lower case, kept with it (./context `lowerCased`): not lower-cased again per draft sentence.
   const lower = lowerCased(source).lowerText;
@@ -508,6 +508,11 @@ function otherAgent(text: string, names: NameRun[], source: SourceSentence, thei
     const person = !/^\p{Lu}[\p{Lu}.&]+$/u.test(run.raw) && (words.length < 2 || personName(words, run.raw) !== null);
     const rival = subjects.find((x) => theirs.some((r) => r.keys.includes(x)) || (PEOPLE.test(x) && (person || PARTY_PEOPLE.test(x))) || ORGANISATION.test(x));
     if (!rival) continue;
+    // "Rennick vetoed" where the source has "Tate vetoed": one person, whose whole name a source gives ("Gov. Tate Rennick").
+    // "The LAPD said" where it has "Lee said": an organisation speaks through its people, one a source of the story names
+    // with it ("LAPD Public Information Officer Jeff Lee").
+    const saying = Object.hasOwn(IRREGULAR, m[0]);
+    if (ctx.sources.some((d) => run.keys.some((k) => inOneName(d.text, k, rival, 'adjacent') || (saying && inOneName(d.text, k, rival, 'before'))))) continue;
     return { mine: run.raw, theirs: theirs.find((r) => r.keys.includes(rival))?.raw ?? rival, verb: m[0] };
   }
   return null;

@@ -135,13 +135,20 @@ function surname(ctx: CheckContext, word: string): boolean {
 
 const SURNAMES = new WeakMap<CheckContext, Map<string, boolean>>();
 
-/** Whether a text writes the word after a given name ("Chris Krebs"), found by position rather than by a pattern per word. */
+/**
+ * Whether a text writes the word in a person's name of two words: after a given name ("Chris Krebs"), or before the other
+ * word of a name written family name first ("spokesman Gao Feng"). Found by position rather than by a pattern per word.
+ */
 function givenNameBefore(text: string, word: string): boolean {
-  for (let at = text.indexOf(word); at > 0; at = text.indexOf(word, at + 1)) {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
     const after = text.charCodeAt(at + word.length);
     if (after >= 97 && after <= 122) continue;
-    const given = /(\p{Lu}[\p{L}'’.-]+)\s+$/u.exec(text.slice(Math.max(0, at - 30), at))?.[1];
+    const given = at > 0 ? /(\p{Lu}[\p{L}'’.-]+)\s+$/u.exec(text.slice(Math.max(0, at - 30), at))?.[1] : undefined;
     if (given && !NOT_GIVEN.test(given) && !POSSESSIVE.test(given) && personName([given, word], `${given} ${word}`) !== null) return true;
+    // The second word must end the name, and a title before the first must say that a person is named ("spokesman Gao Feng").
+    const family = /^\s+(\p{Lu}\p{Ll}+)(?![\p{L}'’-]|\s+\p{Lu})/u.exec(text.slice(at + word.length, at + word.length + 30))?.[1];
+    const title = /([\p{L}.]+)\s+$/u.exec(text.slice(Math.max(0, at - 30), at))?.[1];
+    if (family && !given && title && TITLE_WORDS.has(title.toLowerCase().replace(/\.$/, '')) && personName([word, family], `${word} ${family}`) !== null) return true;
   }
   return false;
 }

@@ -12,6 +12,7 @@ import { attributionWords, type CheckContext, excerpt, type IndexedSource, match
 import { matchString } from './evidence';
 import { type Attribution, attributionsOf, CONDUIT_VERBS, VIEW_VERBS } from './extract/attribution';
 import { extractEntities } from './extract/entities';
+import { inOneName } from './extract/names';
 import { extractQuotes, type QuoteSpan } from './extract/quotes';
 import { type DraftSentence, type Passage, sentenceTokens } from './passages';
 import { closedText, sourceSpeaker } from './quotes';
@@ -46,7 +47,7 @@ function sentenceSpeakers(ctx: CheckContext, s: SourceSentence): SourceSpeaker[]
   const known = SPEAKERS.get(s);
   if (known) return known;
   const source = ctx.byNumber.get(s.n)!;
-  const quotes = extractQuotes(closedText(s.text));
+  const quotes = withOpeningQuote(s.text, extractQuotes(closedText(s.text)));
   // The speaker phrase, a participle's agent after it ("a memo released Friday by Sean Conley") and an apposition ("Deere, who is …,").
   const region = (start: number, end: number): SourceSentence => {
     let at = end;
@@ -69,6 +70,18 @@ function sentenceSpeakers(ctx: CheckContext, s: SourceSentence): SourceSpeaker[]
 }
 
 const SPEAKERS = new WeakMap<SourceSentence, SourceSpeaker[]>();
+
+/**
+ * A sentence's quotations with the one it opens inside: a quotation of several sentences closes in a later one (“… Yet
+ * Republicans believe …,” Mr. McConnell said), and its words up to the closing mark are the speaker's, not an attribution.
+ */
+function withOpeningQuote(text: string, quotes: QuoteSpan[]): QuoteSpan[] {
+  const close = text.indexOf('”');
+  if (close < 0) return quotes;
+  const open = text.indexOf('“');
+  if (open >= 0 && open < close) return quotes;
+  return [{ inner: text.slice(0, close), start: 0, end: close + 1 }, ...quotes.filter((q) => q.start > close)];
+}
 
 /** The sentence `step` sentences away from a source sentence, in the same source. */
 function near(ctx: CheckContext, id: number, step: number): SourceSentence | undefined {
@@ -125,10 +138,10 @@ function matches(ctx: CheckContext, d: Speaker, x: SourceSpeaker, id: number, po
     if (/\bthe\s+(?:[\p{L}-]+\s+)?(?:director|president|governor|mayor|chief|secretary|spokes(?:man|woman|person)|senator|minister|leader|chair(?:man|woman)?|commissioner|official|executive|judge|attorney|lawyer)\b/iu.test(sentence.text.slice(0, at < 0 ? sentence.text.length : at))) return true;
     const previous = near(ctx, id, -1);
     const speakers = [...sentenceSpeakers(ctx, sentence), ...(previous ? sentenceSpeakers(ctx, previous) : [])].filter((y) => y.verb !== 'quoted' && y.speaker.kind === 'named' && y.speaker.person);
-    if (speakers.length) return speakers.some((y) => sameName(d, y.speaker));
+    if (speakers.length) return speakers.some((y) => sameName(d, y.speaker) || oneFullName(ctx, sentence.n, y.speaker, d));
     return namedUpTo(ctx, id, d);
   }
-  if (s.kind === 'named') return sameName(d, s) || (!d.person && s.person && describedAs(ctx, id, s, d));
+  if (s.kind === 'named') return sameName(d, s) || oneFullName(ctx, sentence.n, s, d) || (!d.person && s.person && describedAs(ctx, s, d));
   // "the president said": whoever the cited sources name may be meant.
   if (s.kind === 'anaphor' || s.kind === 'owned') return sameName(d, s) || sentencesOf(ctx, pool).some((y) => mentions(y, d.keys)) || (d.kind === 'owned' && d.words.at(-1) === s.words.at(-1));
   // Someone left unnamed ("opponents", "two members"): the draft's name must be theirs, the draft's whole phrase one the sentence
@@ -138,15 +151,22 @@ function matches(ctx: CheckContext, d: Speaker, x: SourceSpeaker, id: number, po
 }
 
 /**
- * Whether an organisation the draft names speaks through the person the source quotes: the source describes that
- * person by it where it names them as a speaker earlier ("White House deputy press secretary Judd Deere told …").
+ * Whether a person the source names by one word is the draft's speaker by the whole name the source writes elsewhere:
+ * "Tate said" where it names "Gov. Tate Reeves", for the draft's "Reeves said".
  */
-function describedAs(ctx: CheckContext, id: number, person: Speaker, d: Speaker): boolean {
-  const source = ctx.byNumber.get(ctx.sentences[id]!.n)!;
-  for (let k = source.firstSentence; k < id; k++) {
-    if (sentenceSpeakers(ctx, ctx.sentences[k]!).some((x) => sameName(x.speaker, person) && mentions(x.region, d.keys))) return true;
-  }
-  return false;
+function oneFullName(ctx: CheckContext, n: number, s: Speaker, d: Speaker): boolean {
+  if (!s.person || !d.person || s.keys.length !== 1) return false;
+  const text = ctx.byNumber.get(n)!.doc.text;
+  return d.keys.some((k) => inOneName(text, s.keys[0]!, k, 'adjacent'));
+}
+
+/**
+ * Whether an organisation the draft names speaks through the person the source quotes: a source of the story describes
+ * that person by it where it names them as a speaker ("White House deputy press secretary Judd Deere told …", "James
+ * spokesman Fabien Levy wrote").
+ */
+function describedAs(ctx: CheckContext, person: Speaker, d: Speaker): boolean {
+  return ctx.sentences.some((s) => sentenceSpeakers(ctx, s).some((x) => sameName(x.speaker, person) && mentions(x.region, d.keys)));
 }
 
 /** Whether the source of sentence `id` names the speaker in it or before it. */

@@ -90,7 +90,9 @@ export function verbUses(text: string): VerbUse[] {
     // "due to suspected under-reporting", "over disputed ballots": a past participle right after a preposition describes a noun.
     if (past && PREPOSITION_BEFORE.test(before)) continue;
     // "released rather than expelled": a negated verb is not reported as done.
-    out.push({ base: lemma(raw), raw, end: m.index + word.length, done: past && !notDone && !negated && (PERFECT.test(before) || !/\b(?:be|being|is|are)\s+$/i.test(before)), notDone, negated });
+    // "even if the outcome still hinged on …", "if governors did not act": a past in a condition is supposed, not reported.
+    const supposed = past && CONDITION_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index));
+    out.push({ base: lemma(raw), raw, end: m.index + word.length, done: past && !supposed && !notDone && !negated && (PERFECT.test(before) || !/\b(?:be|being|is|are)\s+$/i.test(before)), notDone, negated });
   }
   if (PLAN_WORD.test(text)) out.push(...plannedNouns(text));
   return out;
@@ -109,6 +111,9 @@ function plannedNouns(text: string): VerbUse[] {
   });
 }
 
+// A condition's opening word and its subject, up to six words with no clause break, right before a verb.
+const CONDITION_BEFORE = /\b(?:if|unless|whether)\s+(?:[\p{L}\p{N}.'’-]+\s+){0,6}$/iu;
+
 // A clause that a time or condition word opens, in the present, tells what has yet to happen or is still under way:
 // "after the agency grants approval", "while the administration reviews its role".
 const OPEN_CLAUSE = /\b(?:after|once|until|unless|if|while|when|before)\s+((?:[\p{L}.'’-]+\s+){0,6}?)(\p{Ll}{3,}[^s\W]s)\b/gu;
@@ -118,8 +123,9 @@ export function pendingClauses(text: string): VerbUse[] {
   const out: VerbUse[] = [];
   for (const m of text.matchAll(OPEN_CLAUSE)) {
     const raw = m[2]!;
-    // "after the grants", "while its reviews": a determiner before the -s word makes it a plural noun.
-    if (/\b(?:the|a|an|its|their|his|her|our|these|those)\s+$/i.test(m[1]!)) continue;
+    // "after the grants", "while its reviews", "if senators' questions": a determiner or an owner before the -s word makes it
+    // a plural noun; "if governors do not act": so does nothing before it, for a clause's verb follows its subject.
+    if (!m[1] || /(?:\b(?:the|a|an|its|their|his|her|our|these|those)|['’]s?)\s+$/i.test(m[1])) continue;
     out.push(pendingPresent(raw, m.index + m[0].length));
   }
   // "The contest comes to a head on Tuesday": a present with a day or time ahead is a schedule.
@@ -128,7 +134,8 @@ export function pendingClauses(text: string): VerbUse[] {
     const raw = m[1]!;
     // "held talks on Tuesday", "the votes on Friday", "planning visits next week": a noun after a verb or a determiner.
     const before = /([\p{L}'’]+)\s+$/u.exec(text.slice(Math.max(0, m.index - 24), m.index))?.[1]?.toLowerCase() ?? '';
-    if (DETERMINER_BEFORE.test(`${before} `) || isPastForm(before) || before.endsWith('ing') || STOPWORDS.has(before) && !/^(?:it|he|she|who|that|which)$/.test(before)) continue;
+    // "four hours and 127 questions on Tuesday": a count before the word makes it a noun.
+    if (DETERMINER_BEFORE.test(`${before} `) || isPastForm(before) || before.endsWith('ing') || (STOPWORDS.has(before) && !/^(?:it|he|she|who|that|which)$/.test(before)) || /\d\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
     out.push(pendingPresent(raw, m.index + raw.length));
   }
   return out;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkArticle } from '../../../src/pipeline/check';
 import { cutOff } from '../../../src/pipeline/check/readability';
-import { verbUses } from '../../../src/pipeline/check/verbs';
+import { pendingClauses, verbUses } from '../../../src/pipeline/check/verbs';
 import { speakerOf } from '../../../src/pipeline/check/extract/quotes';
 import { attributionsOf } from '../../../src/pipeline/check/extract/attribution';
 import { extractFigures, withinHedge } from '../../../src/pipeline/check/extract/numbers';
@@ -1667,5 +1667,112 @@ describe('a vote given to the other chamber (round 26)', () => {
       'The 220-210 vote sends the farm bill to the Senate, where its prospects are uncertain.',
     ], [1, 2]);
     expect(farm('The House passed the farm bill 220-210 on Thursday.')).toBe('');
+  });
+});
+
+describe('who spoke, as the sources write it (round 27)', () => {
+  it('reads a party tag in parentheses and a long title between a speaker and the verb', () => {
+    const text = '“We will not reopen the fare deal. That is our line,” Council Minority Leader Dana Okoro (D-Calder) told reporters.';
+    expect(speakerOf(text, 0, text.indexOf('”') + 1)).toBe('Council Minority Leader Dana Okoro');
+  });
+
+  it('takes the name, not a party-member aside, as the speaker ("Sen. Ted Cruz, Texas Republican, said")', () => {
+    const [a] = attributionsOf('Sen. Marta Velez, Calder Republican, said at a committee meeting that the vote would sound an alarm.');
+    expect(a?.speaker).toBe('Sen. Marta Velez');
+    const [b] = attributionsOf('His attorney, Michael Grady, said the payments were legal.');
+    expect(b?.speaker).toBe('Michael Grady');
+  });
+
+  it('takes the name after "said" as the speaker when the words before it hold a comma of their own', () => {
+    const found = attributionsOf("The mayor's rally in Tidewater, Calder, drew more than 10,000 online viewers, said Aldo Brun, the campaign's digital director.");
+    expect(found.map((a) => a.speaker)).toEqual(['Aldo Brun']);
+    // "told" takes a name as its object: the listener is no speaker.
+    expect(attributionsOf('The mayor, a Democrat, told Reuters the fares would fall.').map((a) => a.speaker)).toEqual(['The mayor']);
+  });
+
+  it('does not read an attribution inside a quotation that a sentence opens in', () => {
+    const texts: [string, string] = [
+      'Council leader Ines Marlow said she would hold a vote this week. “It does not contain every idea we like. Yet Republicans believe our differences should not stand in the way of agreeing where we can,” Ms. Marlow, Calder Democrat, said in a statement.',
+      'The council will vote on the fare package this week.',
+    ];
+    const entities = checkedBy('entities', texts, [1]);
+    expect(entities('Marlow argued that the differences between the parties should not stand in the way of agreeing where they can.')).toBe('');
+    expect(entities('Councillor Yusuf Adler argued that the differences between the parties should not stand in the way of agreeing where they can.')).toMatch(/"Councillor Yusuf Adler"/);
+    // The words are Marlow's: the "Republicans believe" inside her quotation gives them to no one else.
+    expect(entities('Republicans argued that the differences between the parties should not stand in the way of agreeing where they can.')).toMatch(/"Republicans" is named as the speaker, but \[1\] Harbor Signal gives these words to Ms\. Marlow/);
+  });
+
+  it('knows a person the source calls by one word of the whole name it gives elsewhere', () => {
+    const texts: [string, string] = [
+      'Calder Gov. Tate Rennick on Sunday dismissed the spread of the virus in schools. In an interview, Tate said the state would not close schools. “We have very objective measures in place to shut down schools if and when that becomes necessary,” Tate said.',
+      'Schools across the state reopened this month.',
+    ];
+    const quotes = checkedBy('quotes', texts, [1]);
+    const entities = checkedBy('entities', texts, [1]);
+    const said = (who: string) => `“We have very objective measures in place to shut down schools if and when that becomes necessary,” ${who} said.`;
+    expect(quotes(said('Rennick'))).toBe('');
+    expect(entities(said('Rennick'))).toBe('');
+    expect(entities(said('Adler'))).toMatch(/"Adler"/);
+    expect(quotes(said('Adler'))).toMatch(/attributed to Adler, but \[1\] Harbor Signal attributes it to Tate/);
+  });
+
+  it('knows a name written family name first after a title ("spokesman Gao Feng" is Gao)', () => {
+    const texts: [string, string] = [
+      'The ministry said Thursday that both sides had agreed to cancel some tariffs, ministry spokesman Gao Feng said. Both sides were closer to a first-phase deal after constructive talks over the past two weeks, he added.',
+      'Markets rose on the news.',
+    ];
+    const entities = checkedBy('entities', texts, [1]);
+    expect(entities('Gao said both sides were closer to a first-phase deal after constructive talks over the past two weeks.')).toBe('');
+  });
+
+  it('lets an organisation speak through the spokesman a source names with it, not through anyone it names', () => {
+    const texts: [string, string] = [
+      'Officers responded around 9:50 p.m., Calder Police Public Information Officer Jeff Lorne confirmed. No arrests were made and three suspects are outstanding, Lorne said.',
+      'Calder Transit said its board would meet on Friday. Calder Transit’s Oversight Board criticised the fare plan. Calder Transit said the plan was “a severe breach of our rules”.',
+    ];
+    const entities = checkedBy('entities', texts, [1, 2]);
+    expect(entities('The Calder Police said no arrests were made and three suspects are outstanding.')).toBe('');
+    expect(entities('The Oversight Board said the plan was “a severe breach of our rules”.')).toMatch(/"Oversight Board"/);
+  });
+});
+
+describe('a supposed or counted word is no act (round 27)', () => {
+  it('does not read a past in a condition as done, nor a plural noun after "if" or a count as a verb', () => {
+    const done = (text: string) => verbUses(text).filter((v) => v.done).map((v) => v.raw);
+    expect(done('That would be the case even if the outcome still hinged on late ballots.')).toEqual([]);
+    expect(done('The mayor threatened to act if governors did not deploy the guard.')).toEqual(['threatened']);
+    expect(done('The mayor said the outcome hinged on late ballots.')).toEqual(['hinged']);
+    expect(pendingClauses('The mayor will act if governors do not. Aid will flow after the agency grants approval.').map((u) => u.raw)).toEqual(['grants']);
+    const texts: [string, string] = [
+      'The mayor this week threatened to invoke the emergency law if governors do not act. The committee ended its hearing after four hours and 127 questions on Tuesday.',
+      'The hearing drew wide attention.',
+    ];
+    const entities = checkedBy('entities', texts, [1]);
+    expect(entities('The mayor threatened to invoke the emergency law if governors did not act.')).toBe('');
+    expect(entities('The committee questioned the two chief executives for four hours on Tuesday.')).toBe('');
+  });
+});
+
+describe('the White House as the presidency (round 27)', () => {
+  it('finds "White House bids" where the sources say he ran for president, and still warns of a name they never give', () => {
+    const texts: [string, string] = [
+      'The businessman, who twice ran for president as an independent, died on Tuesday at his home.',
+      'He was 89.',
+    ];
+    const entities = checkedBy('entities', texts, [1]);
+    expect(entities('The businessman, who mounted two independent White House bids, died on Tuesday at his home.')).toBe('');
+    expect(entities('The businessman, who mounted two independent Reform Party bids, died on Tuesday at his home.')).toMatch(/"Reform Party"/);
+  });
+});
+
+describe('a country and its demonym (round 27)', () => {
+  it('finds "U.S. foreign policy" where the sources write "American foreign policy", and not where they name no one', () => {
+    const texts: [string, string] = [
+      'The former adviser said the demands diverged from American foreign policy goals.',
+      'She testified on Thursday.',
+    ];
+    const entities = checkedBy('entities', texts, [1]);
+    expect(entities('The former adviser said the demands were at odds with U.S. foreign policy goals.')).toBe('');
+    expect(entities('The former adviser said the demands were at odds with European Union foreign policy goals.')).toMatch(/"European Union"/);
   });
 });

@@ -77,6 +77,8 @@ const NOMINAL_CUE = new Set(['by', 'from', 'made', 'issued', 'gave', 'delivered'
 // Prepositions whose object a name before a verb of saying is, not its subject.
 const OBJECT_PREPOSITION = new Set(['into', 'against', 'about', 'toward', 'towards', 'than', 'over']);
 const INVERTED = /^(?:said|says|added|adds|wrote|writes|noted|notes|explained|argued|asked|stated|warned|told|tweeted|posted|recalled|insisted|countered|acknowledged|conceded|cautioned|continued|replied|responded)$/;
+// Verbs of saying whose object may be a name ("told Reuters", "warned Iran"): a name after one is no speaker.
+const OBJECT_TAKING = /^(?:told|tells|asked|asks|warned|warns|posted|tweeted|recalled)$/;
 // "officially announced", "quickly condemned": an adverb between a subject and its verb.
 const ADVERB = /^\p{Ll}{3,}ly$/u;
 const PASSIVE = new Set(['is', 'are', 'was', 'were', 'been', 'be', 'being']);
@@ -89,6 +91,8 @@ const TIME = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today
 // Prepositions that may join a speaker's head to what describes it ("a leading House Republican on tech issues").
 const POST_MODIFIER = new Set(['on', 'in', 'at', 'with', 'from', 'across', 'around', 'throughout']);
 const MAX_SPEAKER_WORDS = 12;
+// The last word of a capitalised aside that describes a name ("Texas Republican", "California Democrat").
+const DESCRIBED_BY = /^(?:republican|democrat|independent)$/;
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu;
 // Any word an attribution needs (a verb, a gerund, "according", a noun that gives words), and a headline's "X:".
@@ -341,14 +345,21 @@ export function attributionsOf(text: string, quotes: QuoteSpan[] = extractQuotes
       if (!item || !t.slice(item[0], item[1] + 1).every((x) => startsUpper(x.raw))) break;
       np = [item[0], np[1]];
     }
+    // "…, said Dr. Anthony Fauci, who …": the speaker after the verb, the phrase closed by punctuation.
+    const inverted = (): boolean => {
+      if (!(i > 0 && INVERTED.test(w) && /[,”"]\s*$/.test(gapBefore) && t[i + 1] && !TIME.test(t[i + 1]!.lower))) return false;
+      const after = phraseAfter(text, t, i + 1);
+      const words = after ? t.slice(after[0], after[1] + 1) : [];
+      const named = (DETERMINERS.has(words[0]?.lower ?? '') || words.some((x) => startsUpper(x.raw))) && !words.some((x) => TIME.test(x.lower));
+      if (!after || !named || (t[after[1] + 1] && joined(text, t[after[1]]!, t[after[1] + 1]!))) return false;
+      push(after[0], after[1], w, [0, t[i]!.start]);
+      return true;
+    };
+    // "… in Tulsa, Oklahoma, drew 10 million viewers, said Gary Coby": a verb that takes no name as its object, with a name
+    // right after it, has that name for its speaker; the words before the comma are what was said, however they read.
+    if (np && /,\s*$/.test(gapBefore) && !OBJECT_TAKING.test(w) && startsUpper(t[i + 1]?.raw ?? '') && inverted()) continue;
     if (!np) {
-      // "…, said Dr. Anthony Fauci, who …": the speaker after the verb, the phrase closed by punctuation.
-      if (i > 0 && INVERTED.test(w) && /[,”"]\s*$/.test(gapBefore) && t[i + 1] && !TIME.test(t[i + 1]!.lower)) {
-        const after = phraseAfter(text, t, i + 1);
-        const words = after ? t.slice(after[0], after[1] + 1) : [];
-        const named = (DETERMINERS.has(words[0]?.lower ?? '') || words.some((x) => startsUpper(x.raw))) && !words.some((x) => TIME.test(x.lower));
-        if (after && named && (!t[after[1] + 1] || !joined(text, t[after[1]]!, t[after[1] + 1]!))) push(after[0], after[1], w, [0, t[i]!.start]);
-      }
+      inverted();
       continue;
     }
     // "Rosselló faces calls to leave": a present verb's subject ends in a name or a singular noun, not in another verb.
@@ -392,9 +403,12 @@ export function attributionsOf(text: string, quotes: QuoteSpan[] = extractQuotes
       const opener = t[a]!;
       // "Rep. Lance Gooden, R-Texas, said": a party and state tag is an aside.
       const tag = a === end && /^[DRI]-\p{Lu}/u.test(opener.raw);
-      if (!tag && t.slice(a, end + 1).every((x) => startsUpper(x.raw) || x.lower === 'of') && !opener.initial) return [a, end];
+      // "Sen. Ted Cruz, Texas Republican, said", "Mr. McConnell, Kentucky Republican, said": a capitalised aside that ends in a
+      // party member describes the name before it.
+      const described = a < end && DESCRIBED_BY.test(t[end]!.lower);
+      if (!tag && !described && t.slice(a, end + 1).every((x) => startsUpper(x.raw) || x.lower === 'of') && !opener.initial) return [a, end];
       // An aside opens with a determiner, a relative or a preposition, or is a description in lower case ("head of U.S. Central Command").
-      const aside = tag || DETERMINERS.has(opener.lower) || (!startsUpper(opener.raw) && (!verbLike(opener) || /^(?:citing|confirming|speaking|writing)$/.test(opener.lower)));
+      const aside = tag || described || DETERMINERS.has(opener.lower) || (!startsUpper(opener.raw) && (!verbLike(opener) || /^(?:citing|confirming|speaking|writing)$/.test(opener.lower)));
       if (!aside) return hops ? phraseBefore(text, t, end) : null;
       end = a - 1;
     }

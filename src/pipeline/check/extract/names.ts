@@ -7,6 +7,7 @@
  */
 
 import { countries } from 'countries-list';
+import nationalities from 'i18n-nationality/langs/en.json';
 import usStates from 'us-state-converter';
 
 /** Words that are a role or title around a name, not the name (lower case, no full stop). */
@@ -38,7 +39,8 @@ const ALIAS_GROUPS: readonly string[][] = [
   ['dc', 'd.c', 'washington d.c', 'washington dc', 'district of columbia', 'washington', "nation capital"],
   ['congress', 'capitol hill', 'lawmakers'],
   // Institutions named by their seat, as every newsroom writes them: "the White House said" is the administration speaking.
-  ['white house', 'administration', 'oval office'],
+  // It is the presidency too: "two White House bids" are presidential campaigns, "the first White House hopeful" a candidate for president.
+  ['white house', 'administration', 'oval office', 'president', 'presidential', 'presidency'],
   ['pentagon', 'defense department', 'department of defense', 'dod'],
   ['kremlin', 'russia', 'moscow'],
   ['downing street', 'prime minister'],
@@ -58,6 +60,16 @@ const CAPITALS: string[][] = Object.values(countries)
 
 // A name in two groups stands for both: "Washington" is the capital and, as an actor ("Washington warned"), the U.S.
 for (const group of [...ALIAS_GROUPS, ...CAPITALS]) for (const name of group) ALIASES.set(name, [...new Set([...(ALIASES.get(name) ?? []), ...group])]);
+// A country and its people's adjective ("U.S. foreign policy" / "American foreign policy", "Beijing" / "Chinese"): every name
+// of the country meets the demonym and, for "-an" and "-i" ones, its people ("Americans", "Iraqis") (i18n-nationality's English
+// list, by ISO 3166-1 code, joined to countries-list's names).
+for (const [code, demonym] of Object.entries((nationalities as { nationalities: Record<string, string> }).nationalities)) {
+  const country = (countries as Record<string, { name: string }>)[code]?.name.toLowerCase();
+  const adjective = demonym.toLowerCase();
+  if (!country || adjective === country || adjective.includes(' ')) continue;
+  const group = [...new Set([...(ALIASES.get(country) ?? [country]), adjective, ...(/[ni]$/.test(adjective) ? [`${adjective}s`] : [])])];
+  for (const name of group) ALIASES.set(name, [...new Set([...(ALIASES.get(name) ?? []), ...group])]);
+}
 
 /** A name word without a full stop, possessive or surrounding punctuation, lower case. */
 function clean(word: string): string {
@@ -195,4 +207,35 @@ export function isPartyStateTag(raw: string): boolean {
   if (!m) return false;
   const state = m[1]!.replace(/\./g, '');
   return AP_STATES.has(state) || /^[A-Z]{2}$/.test(state);
+}
+
+// Capitalised words in a run ("Gov. Tate Reeves", "LAPD Public Information Officer Jeff Lee").
+const CAPITALISED_RUN = /\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+/gu;
+
+/**
+ * Whether a text writes two name words (lower case, no full stop or possessive) in one name, a run of capitalised words
+ * that a possessive ends ("Donald Trump's Facebook" is two names). `adjacent`: side by side, one person's given and
+ * family names ("Tate" and "Reeves" where it names "Gov. Tate Reeves", though a later sentence calls him "Tate");
+ * `before`: `a` anywhere before `b`, an organisation before its own man ("LAPD Public Information Officer Jeff Lee").
+ */
+export function inOneName(text: string, a: string, b: string, how: 'adjacent' | 'before'): boolean {
+  if (a === b) return false;
+  for (const m of text.matchAll(CAPITALISED_RUN)) {
+    let name: string[] = [];
+    for (const raw of m[0].split(/\s+/)) {
+      name.push(clean(raw));
+      const ends = /['’]s?$/.test(raw);
+      if (!ends) continue;
+      if (joins(name, a, b, how)) return true;
+      name = [];
+    }
+    if (joins(name, a, b, how)) return true;
+  }
+  return false;
+}
+
+function joins(name: string[], a: string, b: string, how: 'adjacent' | 'before'): boolean {
+  const i = name.indexOf(a);
+  const j = name.lastIndexOf(b);
+  return i >= 0 && j >= 0 && (how === 'adjacent' ? Math.abs(i - j) === 1 : i < j);
 }

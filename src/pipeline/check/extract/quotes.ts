@@ -76,7 +76,7 @@ export function unquotedSegments(text: string, quotes: QuoteSpan[] = extractQuot
 }
 
 // A person or organisation named as a speaker: capitalised words, optional honorific and middle initial.
-const NAME = String.raw`((?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Gov|Rep)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+){0,3})`;
+const NAME = String.raw`((?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Gov|Rep)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.\s+)?\p{Lu}[\p{L}'’-]+){0,5})`;
 // Verbs of saying, which may also stand before their speaker ("said Sen. Ada Lin: …").
 const SAYING = String.raw`said|says|added|adds|wrote|writes|explained|explains|noted|notes|argued|argues|warned|warns|stated|states|insisted|insists|recalled|posted|tweeted|declared|declares|claimed|claims|asserted|announced|acknowledged|admitted|conceded|predicted|vowed|pledged|promised|suggested|replied|responded|countered|complained|cautioned|stressed|emphasi[sz]ed|observed|testified|continued`;
 // Verbs of naming or addressing: the name after one is what was named or who was addressed ("called Iran, “a nation of
@@ -85,12 +85,14 @@ const NAMING = String.raw`told|tells|called|calls|described|describes|urged|urge
 // Verbs that attribute words to a speaker, "said" and the others journalists use.
 const VERB = String.raw`(?:${SAYING}|${NAMING})`;
 const SPEAKER_AFTER_VERB = String.raw`(?:${SAYING})`;
+// "Mitch McConnell (R-Ky.) told reporters": a party and state tag in parentheses stands between a name and its verb.
+const PARTY_TAG = String.raw`(?:\s+\([DRI]-[\p{L}. ]{2,14}\))?`;
 // Each with whether its capture is a clause whose speaker `speakerInClause` finds.
 const AFTER_QUOTE: [RegExp, boolean][] = [
   // "said Corvane operations chief Selma Varga": the clause after the verb, whose last name is the speaker.
   // A full stop inside a domain ("Bankrate.com's senior analyst …") does not end the clause.
   [new RegExp(String.raw`^[\s,.!?]*${VERB}\s+((?:[^.;:!?“”"]|\.(?=[a-z]{2,6}\b)){1,160})`, 'u'), true],
-  [new RegExp(String.raw`^[\s,.!?]*${NAME}(?:,[^,.“”"]{1,80},)?\s+${VERB}\b`, 'u'), false],
+  [new RegExp(String.raw`^[\s,.!?]*${NAME}${PARTY_TAG}(?:,[^,.“”"]{1,80},)?\s+${VERB}\b`, 'u'), false],
   [new RegExp(String.raw`^[\s,.!?]*according\s+to\s+${NAME}`, 'u'), false],
   // "“…?” — Republican National Committee Chair Ronna McDaniel, in a tweet": a dash hands the quotation to the name after it.
   [new RegExp(String.raw`^\s*[—–]\s*(\p{Lu}[^.;:!?“”"(]{0,160})`, 'u'), true],
@@ -104,7 +106,7 @@ const BETWEEN = String.raw`(?:\s+(?:on\s+\p{Lu}\p{Ll}+day|also|later|again|then|
 // Each with a word it cannot match without, where it has one: these patterns end at the quote and are tried from every
 // offset of the lead-in, which a text without the word is spared.
 const BEFORE_QUOTE: [RegExp, string?][] = [
-  [new RegExp(String.raw`${NAME}${OF_PLACE}(?:,[^,.“”"]{1,80},)?${BETWEEN}\s+${VERB}\b[^.“”"]{0,120}$`, 'u')],
+  [new RegExp(String.raw`${NAME}${OF_PLACE}${PARTY_TAG}(?:,[^,.“”"]{1,80},)?${BETWEEN}\s+${VERB}\b[^.“”"]{0,120}$`, 'u')],
   // "Barr offered praise for Durham, saying: …"
   [new RegExp(String.raw`${NAME}\s+\p{Ll}[^.“”"]{0,100},\s+saying:?\s*$`, 'u'), 'saying'],
   [new RegExp(String.raw`according\s+to\s+${NAME}[^.“”"]{0,120}$`, 'u'), 'according'],
