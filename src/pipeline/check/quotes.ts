@@ -137,8 +137,7 @@ export function otherSpeaker(ctx: CheckContext, pool: IndexedSource[], fragments
 /** Whether a speaker the source names by one word ("Tate") is the draft's by the whole name it writes elsewhere ("Gov. Tate Reeves"). */
 function oneName(source: IndexedSource, said: string, speaker: string): boolean {
   const theirs = speaker.trim().split(/\s+/);
-  const last = (w: string) => w.toLowerCase().replace(/['’]s?$/, '').replace(/\.$/, '');
-  return theirs.length === 1 && inOneName(source.doc.text, last(theirs[0]!), last(said.trim().split(/\s+/).at(-1)!), 'adjacent');
+  return theirs.length === 1 && inOneName(source.doc.text, theirs[0]!, said.trim().split(/\s+/).at(-1)!, 'adjacent');
 }
 
 /**

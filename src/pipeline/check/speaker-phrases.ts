@@ -146,9 +146,10 @@ function givenNameBefore(text: string, word: string): boolean {
     const given = at > 0 ? /(\p{Lu}[\p{L}'’.-]+)\s+$/u.exec(text.slice(Math.max(0, at - 30), at))?.[1] : undefined;
     if (given && !NOT_GIVEN.test(given) && !POSSESSIVE.test(given) && personName([given, word], `${given} ${word}`) !== null) return true;
     // The second word must end the name, and a title before the first must say that a person is named ("spokesman Gao Feng").
+    if (given) continue;
     const family = /^\s+(\p{Lu}\p{Ll}+)(?![\p{L}'’-]|\s+\p{Lu})/u.exec(text.slice(at + word.length, at + word.length + 30))?.[1];
-    const title = /([\p{L}.]+)\s+$/u.exec(text.slice(Math.max(0, at - 30), at))?.[1];
-    if (family && !given && title && TITLE_WORDS.has(title.toLowerCase().replace(/\.$/, '')) && personName([word, family], `${word} ${family}`) !== null) return true;
+    const title = family ? /([\p{L}.]+)\s+$/u.exec(text.slice(Math.max(0, at - 30), at))?.[1] : undefined;
+    if (family && title && TITLE_WORDS.has(title.toLowerCase().replace(/\.$/, '')) && personName([word, family], `${word} ${family}`) !== null) return true;
   }
   return false;
 }

@@ -73,7 +73,8 @@ const SPEAKERS = new WeakMap<SourceSentence, SourceSpeaker[]>();
 
 /**
  * A sentence's quotations with the one it opens inside: a quotation of several sentences closes in a later one (“… Yet
- * Republicans believe …,” Mr. McConnell said), and its words up to the closing mark are the speaker's, not an attribution.
+ * Republicans believe …,” Mr. McConnell said), and its words up to the closing mark are the speaker’s, not an attribution.
+ * Curly marks only: a straight one does not say whether it opens or closes.
  */
 function withOpeningQuote(text: string, quotes: QuoteSpan[]): QuoteSpan[] {
   const close = text.indexOf('”');

@@ -213,12 +213,13 @@ export function isPartyStateTag(raw: string): boolean {
 const CAPITALISED_RUN = /\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+/gu;
 
 /**
- * Whether a text writes two name words (lower case, no full stop or possessive) in one name, a run of capitalised words
+ * Whether a text writes two name words (as written or cleaned: case, full stop and possessive aside) in one name, a run of capitalised words
  * that a possessive ends ("Donald Trump's Facebook" is two names). `adjacent`: side by side, one person's given and
  * family names ("Tate" and "Reeves" where it names "Gov. Tate Reeves", though a later sentence calls him "Tate");
  * `before`: `a` anywhere before `b`, an organisation before its own man ("LAPD Public Information Officer Jeff Lee").
  */
-export function inOneName(text: string, a: string, b: string, how: 'adjacent' | 'before'): boolean {
+export function inOneName(text: string, first: string, second: string, how: 'adjacent' | 'before'): boolean {
+  const [a, b] = [clean(first), clean(second)];
   if (a === b) return false;
   for (const m of text.matchAll(CAPITALISED_RUN)) {
     let name: string[] = [];
