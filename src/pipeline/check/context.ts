@@ -85,6 +85,8 @@ export interface SourceSentence {
   figureNeighbours?: Neighbours[];
   /** What each of its figures counts: the stemmed words after it (./numbers), found when first needed. */
   counted?: string[][];
+  /** For each figure whose counted noun is left out ("and 3.3 million the week before"), the index of the figure it borrows it from, else -1 (./numbers). */
+  elidedFrom?: number[];
   /** The weekdays it names, found when first needed. */
   weekdays?: Set<string>;
   /** How it frames its figures: change roles, forecasts, rate periods and vote tallies (./figure-frames), found when first needed. */

@@ -6,6 +6,7 @@ import { otherSpeaker, quoteSource, quoteWords, sourceSpeaker } from './quotes';
 import { checkLinks } from './causes';
 import { checkRoles } from './roles';
 import { checkSpeakers } from './speakers';
+import { holdsRole } from './speaker-phrases';
 import { checkTense } from './tense';
 import { type CheckContext, excerpt, findPhrase, type IndexedSource, labels, matchTokens, type SourceSentence, sentencesOf, sourcesFor } from './context';
 import { type Passage, passageSentences, sentenceEntities, sentenceStatusClaims, sentenceTokens } from './passages';
@@ -247,7 +248,9 @@ function speakerCheck(ctx: CheckContext, p: Passage, sentence: string, quotes: Q
     const pool = sourcesFor(ctx, p);
     if (!pool.some((source) => sourceSpeaker(ctx, source, at.fragment))) continue;
     const other = otherSpeaker(ctx, pool, quoteWords(p, q.inner).fragments, at.fragment, e.raw);
-    return other ? `${other.source.label} gives the quotation to ${other.speaker}` : null;
+    // "Acting Director" where a report of the story names "Ken Cuccinelli, the acting director": the role is the draft's person.
+    if (!other || holdsRole(ctx.sentences, lastWord(e.raw), lastWord(other.speaker))) return null;
+    return `${other.source.label} gives the quotation to ${other.speaker}`;
   }
   return undefined;
 }
@@ -406,4 +409,9 @@ function statusSupported(pool: IndexedSource[], status: string, name: string[]):
     }
   }
   return false;
+}
+
+/** The last word of a phrase, lower case, without a possessive: "Sen. Tim Scott's" -> "scott". */
+function lastWord(phrase: string): string {
+  return (phrase.match(/[\p{L}'’.-]+/gu)?.at(-1) ?? '').toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '');
 }

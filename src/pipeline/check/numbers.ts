@@ -58,7 +58,9 @@ export function checkNumbers(ctx: CheckContext): string[] {
         if (!inScope.length && f.hedge) inScope = hedgedSupport(ctx, f, f.soft ? [...ctx.byNumber.values()] : pool);
         // A count of something the sentences reporting the same thing count otherwise ("five locations" where they
         // say three) is wrong whether or not the number stands elsewhere in the sources.
-        const recount = p.citations !== null && COUNTED.has(f.kind) && (inScope.length || f.soft) ? otherCount(ctx, part, f, pool, new Set(figures.map((g) => g.key))) : null;
+        // A figure the sentence credits to named outlets ("…, according to the Meridian Times") is held to their places only.
+        const attributed = p.citations === null || f.soft ? null : attributedTo(sentence, f, pool);
+        const recount = p.citations !== null && COUNTED.has(f.kind) && (inScope.length || f.soft) ? otherCount(ctx, part, f, attributed ?? pool, new Set(figures.map((g) => g.key))) : null;
         if (recount) {
           details.push(`${p.where}: ${describe(f)} counts what ${ctx.byNumber.get(recount.s.n)!.label} gives as "${recount.g.raw}" — ${excerpt(recount.s.text, 90)} — ${excerpt(sentence)}`);
           continue;
@@ -73,12 +75,12 @@ export function checkNumbers(ctx: CheckContext): string[] {
         // "a five-month investigation" where the cited sources give "five-year": the same number in another unit of time.
         const span = p.citations === null ? null : otherTimeUnit(ctx, sentence, f, pool);
         if (span) {
-          details.push(`${p.where}: ${describe(f)} is given in ${span.mine}s where ${ctx.byNumber.get(span.s.n)!.label} gives it in ${span.theirs}s — ${excerpt(span.s.text, 90)} — ${excerpt(sentence)}`);
+          const unit = (u: string) => (u === 'age' ? 'years of age' : `${u}s`);
+          details.push(`${p.where}: ${describe(f)} is given in ${unit(span.mine)} where ${ctx.byNumber.get(span.s.n)!.label} gives it in ${unit(span.theirs)} — ${excerpt(span.s.text, 90)} — ${excerpt(sentence)}`);
           continue;
         }
         // Titles, deks and headings compress a story: only cited paragraphs are held to their sources' places.
         if (p.citations === null || f.soft) continue;
-        const attributed = attributedTo(sentence, f, pool);
         if (attributed && !attributed.some((s) => inScope.includes(s.doc.n))) {
           details.push(`${p.where}: ${describe(f)} is attributed to ${attributed[0]!.doc.publisher}, but ${labels(attributed)} does not give it — ${excerpt(sentence)}`);
           continue;
@@ -107,8 +109,10 @@ export function checkNumbers(ctx: CheckContext): string[] {
         if ((!COUNTED.has(f.kind) && f.kind !== 'year') || SPAN_WORD.test(f.raw)) continue;
         // A count of a vote a cited source gives ("96-0") stands in its place, whatever other figures share its words.
         if (votes.supported.some((t) => t.start <= f.start && f.start < t.end)) continue;
+        // "16- to 25-year-olds" where a cited source gives "ages 16-25": one end of a range the source gives whole.
+        if (rangeGiven(sentence, f, figures, pool, ctx)) continue;
         const tokens = sentenceTokens(part);
-        const r = restatement(ctx, neighbours(tokens, f.start, f.start + f.raw.length), f, figures.filter((g) => g !== f), sentencesOf(ctx, pool));
+        const r = restatement(ctx, neighbours(tokens, f.start, f.start + f.raw.length), f, figures.filter((g) => g !== f), sentencesOf(ctx, attributed ?? pool));
         if (clearlyRestatesRival(r, RIVAL_RATIO, p.kind === 'answer' ? ANSWER_MARGIN : RIVAL_MARGIN) && !derivedFrom(f, r.rivalAt!.s.figures) && !(triple ??= changeTriple(sentence, figures)).has(f)) {
           const rival = r.rivalAt!;
           details.push(`${p.where}: ${describe(f)} stands where ${ctx.byNumber.get(rival.s.n)!.label} gives "${rival.f.raw}" — ${excerpt(rival.s.text, 90)} — ${excerpt(sentence)}`);
@@ -122,10 +126,16 @@ export function checkNumbers(ctx: CheckContext): string[] {
 // A unit of time right after a figure: "five-year", "four months", "12-hour".
 const TIME_UNIT = /^(?:-|\s+)(second|minute|hour|day|week|month|quarter|year|decade|century)s?\b/i;
 
-/** The unit of time written right after a figure in a text, lower case and singular, or null. */
+/**
+ * The unit of time written right after a figure in a text, lower case and singular, or null; "age" for years of age ("20
+ * years old", "20-year-old"), which is no span of years ("a 26-year veteran").
+ */
 function timeUnitAfter(text: string, f: Figure): string | null {
-  const m = TIME_UNIT.exec(text.slice(f.start + f.raw.length, f.start + f.raw.length + 12));
-  return m ? m[1]!.toLowerCase() : null;
+  const after = text.slice(f.start + f.raw.length, f.start + f.raw.length + 20);
+  const m = TIME_UNIT.exec(after);
+  if (!m) return null;
+  const unit = m[1]!.toLowerCase();
+  return unit === 'year' && /^[\s-]+old\b/i.test(after.slice(m[0].length)) ? 'age' : unit;
 }
 
 /**
@@ -262,7 +272,7 @@ function countedAfter(text: string, tokens: readonly Tok[], end: number): string
     // "five times the milestone" multiplies; it counts nothing.
     if (t.w === 'time') break;
     // "99 years old" is an age, not a span of years ("husband of 73 years").
-    if (t.w === 'year' && /^\s+old\b/.test(text.slice(t.end, t.end + 5))) {
+    if (t.w === 'year' && /^[\s-]+old\b/.test(text.slice(t.end, t.end + 5))) {
       out.push('age');
       continue;
     }
@@ -271,9 +281,30 @@ function countedAfter(text: string, tokens: readonly Tok[], end: number): string
   return out;
 }
 
-/** What each figure of a source sentence counts, found once per call. */
+// Words that say when, not what: "3.3 million the week before", "up from 5% a year earlier".
+const WHEN_WORDS = new Set(['week', 'month', 'year', 'day', 'quarter', 'earlier', 'prior', 'previous', 'last', 'ago', 'later'].map(stem));
+
+/**
+ * What each figure of a source sentence counts, found once per call. A figure followed only by when ("6.9 million claims
+ * were filed, and 3.3 million the week before") counts what the figure of its kind before it counts: the noun is elided.
+ */
 function sourceCounted(s: SourceSentence): string[][] {
-  return (s.counted ??= s.figures.map((g) => countedAfter(s.text, s.tokens, g.start + g.raw.length)));
+  if (s.counted) return s.counted;
+  const counted = s.figures.map((g) => countedAfter(s.text, s.tokens, g.start + g.raw.length));
+  const elidedFrom = counted.map(() => -1);
+  for (let i = 1; i < counted.length; i++) {
+    if (!counted[i]!.length || !counted[i]!.every((w) => WHEN_WORDS.has(w))) continue;
+    // "three months" counts months; "3.3 million the week before" or "a year earlier" says when.
+    const g = s.figures[i]!;
+    if (!/^\s+(?:the|a|an|that|this|last|previous|prior|earlier)\b/i.test(s.text.slice(g.start + g.raw.length, g.start + g.raw.length + 12))) continue;
+    for (let j = i - 1; j >= 0; j--) {
+      if (s.figures[j]!.kind !== s.figures[i]!.kind) continue;
+      if (counted[j]!.some((w) => !WHEN_WORDS.has(w))) [counted[i], elidedFrom[i]] = [counted[j]!, j];
+      break;
+    }
+  }
+  s.elidedFrom = elidedFrom;
+  return (s.counted = counted);
 }
 
 /**
@@ -366,6 +397,25 @@ function operandsOf(f: Figure, figures: readonly Figure[], sums = true): [Figure
 
 const MAX_OPERANDS = 12;
 
+// What joins the two ends of a range: "16-25", "16 to 25", "16- to 25", "between 16 and 25", "from 16 through 25".
+const RANGE_JOIN = /^\s*(?:-|–|—|-?\s*to|and|through)\s*$/;
+
+/** Whether a figure and the draft sentence's figure next to it make a range that a cited sentence gives with the same two ends. */
+function rangeGiven(sentence: string, f: Figure, figures: readonly Figure[], pool: IndexedSource[], ctx: CheckContext): boolean {
+  const i = figures.indexOf(f);
+  const ends = [figures[i - 1], figures[i + 1]].filter((g): g is Figure => g !== undefined && g.kind === f.kind);
+  const partner = ends.find((g) => RANGE_JOIN.test(g.start < f.start ? sentence.slice(g.start + g.raw.length, f.start) : sentence.slice(f.start + f.raw.length, g.start)));
+  if (!partner) return false;
+  const [lo, hi] = partner.start < f.start ? [partner, f] : [f, partner];
+  for (const s of sentencesOf(ctx, pool)) {
+    for (let k = 0; k + 1 < s.figures.length; k++) {
+      const [a, b] = [s.figures[k]!, s.figures[k + 1]!];
+      if (supportsKey(a, lo.key) && supportsKey(b, hi.key) && RANGE_JOIN.test(s.text.slice(a.start + a.raw.length, b.start))) return true;
+    }
+  }
+  return false;
+}
+
 /** Whether the figure is the difference or sum of two other figures of its kind (`operandsOf`). */
 function derivedFrom(f: Figure, figures: readonly Figure[]): boolean {
   return operandsOf(f, figures) !== null;
@@ -429,7 +479,8 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
   if (value <= SMALL_COUNT && countedWord !== undefined) {
     const w = countedWord;
     // A source that counts the same things ("two months", "six states") has the count, and it is another one.
-    if (cited.some((s) => sourceCounted(s).some((words) => words.includes(w)))) return false;
+    // A fraction ("a magnitude 7.1 earthquake") measures one thing; it counts none.
+    if (cited.some((s) => sourceCounted(s).some((words, i) => words.includes(w) && Number.isInteger(valueOf(s.figures[i]!))))) return false;
     if (cited.some((s) => s.tokens.some((t) => t.w === w))) return true;
   }
   // "four years ago" where the sources give 2016 for a 2020 race: the span between two years they give.
@@ -531,7 +582,12 @@ function restatement(
   for (const s of pool) {
     if (!s.figures.length) continue;
     const around = figureNeighbours(s);
+    // "6.9 million claims were filed, and 3.3 million the week before": a figure whose noun is left out takes its words from
+    // the figure before it, which is no rival to it.
+    const elided = s.figures.length > 1 ? (sourceCounted(s), s.elidedFrom!) : null;
+    const borrower = elided?.findIndex((j, i) => j >= 0 && supportsKey(s.figures[i]!, f.key)) ?? -1;
     s.figures.forEach((g, i) => {
+      if (borrower >= 0 && elided![borrower] === i) return;
       if (!COUNTED.has(g.kind) && g.kind !== 'year') return;
       // "$3B" in a headline for the 3.2 billion of the text is the same figure, rounded.
       const own = supportsKey(g, f.key) || (f.hedge !== undefined && withinHedge(f, g)) || roundsTo(f, g);

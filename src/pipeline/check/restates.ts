@@ -39,6 +39,14 @@ export function contentTokens(text: string): Tok[] {
     if (unit) {
       start += raw.length - unit[1]!.length;
       raw = unit[1]!;
+      // "20-year-old" is "20 years old" written as one word: each part after the figure is a word of its own.
+      if (raw.includes('-')) {
+        for (const part of raw.split('-')) {
+          if (part && !STOPWORDS.has(part)) out.push({ w: stem(part), start, end: start + part.length });
+          start += part.length + 1;
+        }
+        continue;
+      }
     }
     if (STOPWORDS.has(raw) || (digitFirst && NUMERIC.test(raw))) continue;
     out.push({ w: stem(raw), start, end: m.index + m[0].length });

@@ -36,17 +36,22 @@ export interface NameRun {
 export function sourceNames(ctx: CheckContext): Set<string> {
   if (ctx.names) return ctx.names;
   const capitalised = new Set<string>();
+  const inside = new Set<string>();
   const lower = new Set<string>();
   for (const s of ctx.sentences) {
     SOURCE_WORD.lastIndex = 0;
     for (let m = SOURCE_WORD.exec(s.text); m; m = SOURCE_WORD.exec(s.text)) {
       const word = normal(m[0]);
-      if (startsUpper(m[0])) capitalised.add(word);
-      else lower.add(word);
+      if (!startsUpper(m[0])) lower.add(word);
+      else {
+        capitalised.add(word);
+        if (m.index > 0 && !/[.!?:“"‘(—–-]\s*$/.test(s.text.slice(Math.max(0, m.index - 3), m.index))) inside.add(word);
+      }
     }
   }
   const out = new Set<string>();
-  for (const w of capitalised) if (!lower.has(w) && !STOPWORDS.has(w) && !NOT_NAMES.has(w)) out.add(w);
+  // "Speaking from the Rose Garden, …": a participle is capitalised only where it opens a sentence.
+  for (const w of capitalised) if (!lower.has(w) && !STOPWORDS.has(w) && !NOT_NAMES.has(w) && (inside.has(w) || !w.endsWith('ing'))) out.add(w);
   return (ctx.names = out);
 }
 
@@ -90,6 +95,9 @@ function namesOf(ctx: CheckContext, text: string, quotes: QuoteSpan[], ignore: R
   }
   return out.filter((r) => r.keys.length);
 }
+
+// A holiday names a day: it does nothing, so it stands in no one's place ("… by Easter" / "Speaking at a town hall, Trump …").
+const HOLIDAY = /^(?:Thanksgiving|Christmas|Easter|Hanukkah|Passover|Ramadan|Eid|Diwali|Halloween|Juneteenth|Memorial Day|Labor Day|Labour Day|Independence Day|Veterans Day|Presidents Day|New Year's(?: Day| Eve)?|Inauguration Day|Election Day)$/;
 
 // Words of organisation names too generic to tell one from another.
 const GENERIC = new Set(
@@ -157,7 +165,7 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
     // The slot must be closed on both sides by shared words, and the rival a name of the same shape that is not a variant.
     const [from, to] = slot(anchors, n.start, n.end);
     const rival = theirs.find(
-      (r) => r.start >= from && r.start < to && !aside(source.text, r) && sameShape(r, n) && !r.keys.some((k) => mineStems.has(stem(k)) || aliasesOf(k).some((x) => mine.has(x))) && !variants(r, n),
+      (r) => r.start >= from && r.start < to && !aside(source.text, r) && sameShape(r, n) && !HOLIDAY.test(r.raw) && !r.keys.some((k) => mineStems.has(stem(k)) || aliasesOf(k).some((x) => mine.has(x))) && !variants(r, n),
     );
     // An FAQ answer is a fragment ("Deborah Ramirez, who came forward Sunday …"): too few words around a name to tell its slot.
     if (!rival || best.score < STRONG || p.kind === 'answer' || givenNameOf(ctx, rival.raw, n.raw)) continue;

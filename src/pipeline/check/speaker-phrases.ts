@@ -238,3 +238,30 @@ export function otherKind(a: Speaker, b: Speaker): boolean {
   const [x, y] = [a.words.at(-1) ?? '', b.words.at(-1) ?? ''];
   return (OFFICIAL.test(x) && PRIVATE.test(y)) || (PRIVATE.test(x) && OFFICIAL.test(y));
 }
+
+// One person's office or job: a speaker described by it ("the mayor", "Acting Director") may be a person another report names with it.
+const ROLE = /^(?:mayor|governor|president|director|secretary|chief|spokes(?:man|woman|person)|senator|minister|leader|chair(?:man|woman)?|commissioner|executive|judge|attorney|lawyer|aide|adviser|advisor|officer|sheriff|prosecutor|manager|ambassador|administrator|superintendent|coach|founder|owner|ceo)$/;
+
+/**
+ * Whether one of the sentences gives the person of family name `key` (lower case) the role `role` (a lower-case singular noun
+ * such as "mayor"): "Brooklyn Center Mayor Mike Elliott", or "Ken Cuccinelli, the acting director of …". The role comes up
+ * to seven capitalised words (and "of", "and", "the", "for") before the name ("Acting Director of Citizenship and
+ * Immigration Services Ken Cuccinelli"), or in an apposition of up to six words after it. A speaker described by a
+ * role ("the mayor said") may be a person another report names with it.
+ */
+export function holdsRole(sentences: readonly { text: string }[], key: string, role: string): boolean {
+  if (!key || !ROLE.test(role)) return false;
+  // Only name words between the role and the name ("Mayor Mike Elliott", not "the mayor thanked Elliott"); after
+  // the name, an apposition set off by a comma ("Murtaugh, the campaign's communications director"), not a clause ("…, who …").
+  const title = `(?:${role[0]!.toUpperCase()}|${role[0]})${role.slice(1)}`;
+  const name = `(?:${key[0]!.toUpperCase()}|${key[0]})${escapeRegExp(key.slice(1))}`;
+  const pattern = new RegExp(
+    `\\b${title}\\s+(?:(?:\\p{Lu}[\\p{L}.'’-]*|of|and|the|for),?\\s+){0,7}${name}\\b|\\b${name}(?:'s)?,\\s+(?!who\\b|which\\b|that\\b)(?:[\\p{L}'’-]+\\s+){0,5}?${title}\\b`,
+    'u',
+  );
+  return sentences.some((x) => pattern.test(x.text));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

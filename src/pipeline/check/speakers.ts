@@ -16,7 +16,7 @@ import { inOneName } from './extract/names';
 import { extractQuotes, type QuoteSpan } from './extract/quotes';
 import { type DraftSentence, type Passage, sentenceTokens } from './passages';
 import { closedText, sourceSpeaker } from './quotes';
-import { clean, GROUP, mentions, otherKind, POSSESSIVE, readSpeaker, sameName, sameWord, type Speaker } from './speaker-phrases';
+import { clean, GROUP, holdsRole, mentions, otherKind, POSSESSIVE, readSpeaker, sameName, sameWord, type Speaker } from './speaker-phrases';
 
 // The attributed words must be this well reported by a cited sentence before its speaker is asked about.
 const MIN_SUPPORT = 0.4;
@@ -130,6 +130,8 @@ function matches(ctx: CheckContext, d: Speaker, x: SourceSpeaker, id: number, po
   // From here the draft names its speaker: one the source describes around its own speaker ("Deere, a White House spokesman") is that speaker.
   if (mentions(x.region, d.keys)) return true;
   if (s.kind === 'outlet') return false;
+  // "the mayor said" where another report names "Mayor Mike Elliott".
+  if (s.kind !== 'pronoun' && d.kind === 'named' && d.person && holdsRole(ctx.sentences, d.keys.at(-1) ?? '', s.words.at(-1) ?? '')) return true;
   if (s.kind === 'pronoun') {
     if (!s.person) return true;
     // "she said" is one person: not a group or an organisation; a person who spoke just before is who she is.

@@ -53,9 +53,29 @@ function sourceUses(s: SourceSentence): VerbUse[] {
   return (s.verbs ??= [...verbUses(s.text), ...pendingClauses(s.text)]);
 }
 
-/** Whether a cited sentence other than the best, reporting the same thing, has the verb done. */
-function doneElsewhere(ranked: readonly Alignment[], best: SourceSentence, base: string): boolean {
-  return ranked.some((a) => a.sentence !== best && a.score >= MIN_SUPPORT && sourceUses(a.sentence).some((u) => u.done && u.base === base));
+/**
+ * Whether a cited sentence other than the best, reporting the same thing, has the verb done; or a cited headline has it in the
+ * plain present, as headlines tell what happened ("Pete Buttigieg ends his campaign" above a lede written before it: "will end
+ * his campaign on Sunday").
+ */
+function doneElsewhere(ctx: CheckContext, ranked: readonly Alignment[], best: SourceSentence, base: string): boolean {
+  return ranked.some((a) => {
+    if (a.sentence === best) return false;
+    if (a.score >= MIN_SUPPORT && sourceUses(a.sentence).some((u) => u.done && u.base === base)) return true;
+    return a.score >= PLAN_DONE_SUPPORT && a.id === ctx.byNumber.get(a.sentence.n)!.firstSentence && headlinePresent(a.sentence.text, base);
+  });
+}
+
+// What makes a verb form after it no present-tense report: "to end", "will end", "is set to end".
+const NOT_REPORTED_BEFORE = /(?:to|will|would|could|may|might|should|must|can|not|no)\s+$/i;
+
+/** Whether a headline has the verb of stem `base` in the present ("ends", "is ending"), not as a plan or a denial. */
+function headlinePresent(text: string, base: string): boolean {
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    const w = m[0].toLowerCase();
+    if ((w.endsWith('s') || w.endsWith('ing')) && stem(w) === base && !NOT_REPORTED_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) return true;
+  }
+  return false;
 }
 
 // Verbs whose "to" aims at an act without doing it ("tried to", "sought to", "moved to", "offered to", "declined to"): a
@@ -68,7 +88,7 @@ const CONATIVE = /^(?:(?:tri|want|hop|attempt|wish|aim|intend|plann|expect|mov|p
  * the effort, dubbed …"), or (negated) any verb with its object ("is seeking reelection" / "is not running for reelection").
  * `strict`: the sentences share little else, so only the same verb with the same object counts.
  */
-function droppedFrame(uses: readonly VerbUse[], text: string, ranked: readonly Alignment[], best: SourceSentence, strict: boolean): { v: VerbUse; u: VerbUse } | undefined {
+function droppedFrame(ctx: CheckContext, uses: readonly VerbUse[], text: string, ranked: readonly Alignment[], best: SourceSentence, strict: boolean): { v: VerbUse; u: VerbUse } | undefined {
   if (!uses.every((v) => !v.notDone && !v.negated)) return undefined;
   for (const u of sourceUses(best)) {
     if ((!u.notDone && !u.negated) || u.lemmaOnly || !VERB_LIKE.test(u.raw)) continue;
@@ -95,7 +115,7 @@ function droppedFrame(uses: readonly VerbUse[], text: string, ranked: readonly A
     // clause ("… without her consent") does not.
     if (!v || NEGATIVE_WORDS.test(clauseAround(text, v))) continue;
     // Another cited sentence that reports the same thing has it done ("were sworn in" after "will take"): a later report.
-    if (!u.negated && doneElsewhere(ranked, best, v.base)) continue;
+    if (!u.negated && doneElsewhere(ctx, ranked, best, v.base)) continue;
     return { v, u };
   }
   return undefined;
@@ -131,10 +151,10 @@ const PLAN_SEARCH = 3;
  * A plan or negation of one of the best-aligned cited sentences (from rank `from`, score at least WEAK_SUPPORT) that the
  * draft sentence reports plainly with the same verb on the same object (`droppedFrame`, strict): { v, u, s } or undefined.
  */
-function plannedElsewhere(uses: readonly VerbUse[], text: string, ranked: readonly Alignment[], from = 0): { v: VerbUse; u: VerbUse; s: SourceSentence } | undefined {
+function plannedElsewhere(ctx: CheckContext, uses: readonly VerbUse[], text: string, ranked: readonly Alignment[], from = 0): { v: VerbUse; u: VerbUse; s: SourceSentence } | undefined {
   for (const a of ranked.slice(from, from + PLAN_SEARCH)) {
     if (a.score < WEAK_SUPPORT) break;
-    const lost = droppedFrame(uses, text, ranked, a.sentence, true);
+    const lost = droppedFrame(ctx, uses, text, ranked, a.sentence, true);
     // Read away from the best sentence, an earlier report's plan stands against any cited sentence that has it done, or
     // reports it in the present as headlines do ("Trump signs order").
     if (lost && !ranked.some((b) => b.score >= PLAN_DONE_SUPPORT && sourceUses(b.sentence).some((x) => !x.notDone && !x.negated && x.base === lost.v.base))) return { ...lost, s: a.sentence };
@@ -213,7 +233,7 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
   if (!best || best.score < WEAK_SUPPORT) return [];
   // A weaker match still reports the same thing where the same verb takes the same object ("need to review those messages").
   if (best.score < MIN_SUPPORT) {
-    const lost = plannedElsewhere(uses, part.text, ranked);
+    const lost = plannedElsewhere(ctx, uses, part.text, ranked);
     return lost ? [framingFinding(ctx, p, part, lost.s, lost)] : [];
   }
   const label = ctx.byNumber.get(best.sentence.n)!.label;
@@ -227,11 +247,11 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
   if (enacted && !signed && !PENDING_LEGISLATION.test(part.text) && PENDING_LEGISLATION.test(best.sentence.text) && !supportedLaw(ranked)) {
     return [`${p.where}: "${enacted[0]}" reports as enacted what ${label} reports as a ${PENDING_LEGISLATION.exec(best.sentence.text)![0].toLowerCase()} — ${excerpt(best.sentence.text, 90)} — ${excerpt(part.text)}`];
   }
-  const lost = droppedFrame(uses, part.text, ranked, best.sentence, false);
+  const lost = droppedFrame(ctx, uses, part.text, ranked, best.sentence, false);
   if (lost) return [framingFinding(ctx, p, part, best.sentence, lost)];
   // "…, and Biden made a formal announcement": a sentence of two reports aligns best with one; the other clause's act
   // may be planned in the next cited sentence, read strictly (the same verb on the same object).
-  const later = plannedElsewhere(uses, part.text, ranked, 1);
+  const later = plannedElsewhere(ctx, uses, part.text, ranked, 1);
   if (later) return [framingFinding(ctx, p, part, later.s, later)];
   const early = planAfterTheFact(uses, part.text, ranked, best.sentence);
   if (early) {
@@ -259,7 +279,7 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
     if (!theirs.length) continue;
     const at = theirs[0]!.s;
     const label = ctx.byNumber.get(at.n)!.label;
-    if (v.done && theirs.every(({ u }) => u.notDone) && !doneElsewhere(ranked, best.sentence, v.base)) {
+    if (v.done && theirs.every(({ u }) => u.notDone) && !doneElsewhere(ctx, ranked, best.sentence, v.base)) {
       out.push(`${p.where}: "${v.raw}" reports as done what ${label} reports as not yet done ("${theirs[0]!.u.raw}") — ${excerpt(at.text, 90)} — ${excerpt(part.text)}`);
     }
   }

@@ -89,6 +89,9 @@ export function verbUses(text: string): VerbUse[] {
     if (DETERMINER_BEFORE.test(before)) continue;
     // "due to suspected under-reporting", "over disputed ballots": a past participle right after a preposition describes a noun.
     if (past && PREPOSITION_BEFORE.test(before)) continue;
+    // "Expanded deferred action programs …", "Released in 2019, the report …": a past participle that opens the sentence has no
+    // subject before it; it describes, it reports no act.
+    if (past && /^\W*$/.test(text.slice(0, m.index))) continue;
     // "released rather than expelled": a negated verb is not reported as done.
     // "even if the outcome still hinged on …", "if governors did not act": a past in a condition is supposed, not reported.
     const supposed = past && CONDITION_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index));

@@ -1776,3 +1776,132 @@ describe('a country and its demonym (round 27)', () => {
     expect(entities('The former adviser said the demands were at odds with European Union foreign policy goals.')).toMatch(/"European Union"/);
   });
 });
+
+describe('figures as reports write them (round 28)', () => {
+  it('reads "20 years old" as "20-year-old", and an age as no span of years', () => {
+    const texts: [string, string] = [
+      'The officer who shot 20-year-old Dario Wendt resigned on Tuesday. Officer Kim Lasko, a 26-year department veteran, fired the shot during a traffic stop.',
+      'The city council met on Tuesday evening.',
+    ];
+    const numbers = checkedBy('numbers', texts, [1]);
+    expect(numbers('Wendt was 20 years old.')).toBe('');
+    expect(numbers('Wendt was 26 years old.')).toMatch(/"26" is given in years of age where \[1\] Harbor Signal gives it in years/);
+  });
+
+  it('gives a figure with its noun left out ("and 3.3 million the week before") what the figure before it counts', () => {
+    const texts: [string, string] = [
+      'Another 5.2 million Americans filed for unemployment benefits last week, a broad shock to the labor market. Total claims were down from the 6.6 million filed the prior week, the department said. For the March 28 week, 6.9 million claims were filed, and 3.3 million the week before.',
+      'The app was downloaded 315 million times in the first three months of the year.',
+    ];
+    const numbers = checkedBy('numbers', texts, [1]);
+    expect(numbers('The week before that, 3.3 million claims were filed, according to the Harbor Signal, which described the numbers as a broad shock to the labor market.')).toBe('');
+    // "three months" counts months: the times the app was downloaded are still 315 million.
+    expect(checkedBy('numbers', texts, [2])('The app was downloaded three times in the first three months of the year.')).toMatch(/"three" counts what \[2\] Calder Ledger gives as "315 million"/);
+  });
+
+  it('takes one end of a range the source gives whole as in its place', () => {
+    const texts: [string, string] = [
+      'New trials showed the vaccine was fully effective in adolescents from 12-15 years old, the company said. The results are even better than earlier responses from participants ages 16-25.',
+      'The company will ask regulators to widen its authorization.',
+    ];
+    const numbers = checkedBy('numbers', texts, [1]);
+    expect(numbers('Antibody levels were higher than those seen in a previous study of 16- to 25-year-olds.')).toBe('');
+  });
+
+  it('holds a figure credited to one outlet to that outlet\'s places only', () => {
+    const texts: [string, string] = [
+      'Numbers were also revised for earlier months, with 33,000 new jobs added in February, up 13,000, while there was a modest 1,000 job upward revision for January, to 312,000.',
+      'Job gains for January and February were revised up by a modest 14,000.',
+    ];
+    const numbers = checkedBy('numbers', texts, [1, 2]);
+    expect(numbers("February's gain was revised up by 13,000 to 33,000, and January's was raised by 1,000 to 312,000, according to the Harbor Signal.")).toBe('');
+    const tolls: [string, string] = [
+      'The Harbor Signal tally put the toll at 143 by Saturday, with more missing.',
+      'At least 165 people were killed in the floods in Germany by Saturday, officials said.',
+    ];
+    const toll = checkedBy('numbers', tolls, [1, 2]);
+    expect(toll('No fewer than 143 people were killed in the floods in Germany by Saturday, according to the Harbor Signal.')).toBe('');
+    expect(toll('No fewer than 143 people were killed in the floods in Germany by Saturday.')).toMatch(/"143" counts what \[2\] Calder Ledger gives as "165"/);
+  });
+
+  it('does not take a measure ("a magnitude 7.1 earthquake") for a count of the things it measures', () => {
+    const texts: [string, string] = [
+      'A magnitude 7.1 earthquake struck the desert town on Friday night. It came a day after another earthquake hit the same town.',
+      'A second earthquake shook the region in as many days, officials said.',
+    ];
+    const numbers = checkedBy('numbers', texts, [1, 2]);
+    expect(numbers('Two large earthquakes in as many days have struck the same town.')).toBe('');
+  });
+});
+
+describe('who spoke, by the role a report gives them (round 28)', () => {
+  it('takes "the mayor" of one report for the person another report names as mayor', async () => {
+    const { holdsRole } = await import('../../../src/pipeline/check/speaker-phrases');
+    expect(holdsRole([{ text: 'Brooklyn Lira Mayor Mike Ellery said at a press conference that both had resigned.' }], 'ellery', 'mayor')).toBe(true);
+    expect(holdsRole([{ text: 'Acting Director of Fare and Transit Services Ken Cardell announced a change.' }], 'cardell', 'director')).toBe(true);
+    expect(holdsRole([{ text: 'Tim Morrow, communications director for the campaign, said it saw no sign of an attack.' }], 'morrow', 'director')).toBe(true);
+    expect(holdsRole([{ text: 'The mayor thanked Ellery for his work.' }], 'ellery', 'mayor')).toBe(false);
+    expect(holdsRole([{ text: 'Ellery, who criticised the mayor, spoke first.' }], 'ellery', 'mayor')).toBe(false);
+    const texts: [string, string] = [
+      'Mayor Mike Ellery said at a Tuesday press conference that the officer and the chief had resigned.',
+      'The resignations came two days after the shooting, and the mayor said he hoped they would help heal the community and lead to reconciliation.',
+    ];
+    const entities = checkedBy('entities', texts, [2]);
+    expect(entities('Ellery said he hoped the resignations would help heal the community and lead to reconciliation.')).toBe('');
+    expect(entities('Chief Ada Morrow said she hoped the resignations would help heal the community and lead to reconciliation.')).toMatch(/"Chief Ada Morrow"|"Morrow"/);
+  });
+
+  it('reads "made the announcement from" a place as no speaker', () => {
+    const found = attributionsOf('Gov. Dana Ruiz, a vocal opponent of mask mandates, made the announcement from Cape Lira restaurant Two Spoons in the Kitchen.');
+    expect(found.map((a) => a.speaker)).not.toContain('Cape Lira restaurant');
+    expect(attributionsOf('The announcement from Gov. Dana Ruiz came late on Friday.').map((a) => a.speaker)).toHaveLength(1);
+  });
+});
+
+describe('a holiday, a participle and a role are no rival agent (round 28)', () => {
+  it('does not take a sentence-opening participle for a name, nor a holiday for an agent', async () => {
+    const texts: [string, string] = [
+      'Mayor Lena Tamsin said Tuesday during a town hall that she wants the city reopened by Easter. Speaking from the harbor steps alongside her task force, Tamsin said she "would love to have the city opened up and just raring to go by Easter."',
+      '"I would love to have the city opened up and just raring to go by Easter," Tamsin said during a Harbor News town-hall event at City Hall. Easter is on April 12.',
+    ];
+    const entities = checkedBy('entities', texts, [1, 2]);
+    expect(entities('Speaking at a Harbor News town hall, Tamsin said she "would love to have the city opened up" and "raring to go by Easter."')).toBe('');
+    const { sourceNames } = await import('../../../src/pipeline/check/roles');
+    const names = sourceNames({ sentences: [{ text: 'Speaking from the harbor steps, Tamsin said the city would reopen.' }, { text: 'Tamsin met Harding after the Easter parade, reporters said.' }] } as never);
+    expect([...names].sort()).toEqual(['easter', 'harding', 'tamsin']);
+    const holiday: [string, string] = [
+      'The CHA pleaded with residents on Thursday not to travel for Thanksgiving.',
+      '"As cases continue to increase rapidly across the region, the safest way to celebrate Thanksgiving is at home with the people you live with," the agency wrote in a statement issued Thursday.',
+    ];
+    expect(checkedBy('entities', holiday, [1, 2])('The safest way to mark the holiday, the CHA said, is "at home with the people you live with."')).toBe('');
+  });
+
+  it('takes a quotation\'s speaker described by a role for the person a report names with it', () => {
+    const texts: [string, string] = [
+      'Acting Director of Fare and Transit Services Ken Cardell announced a change in the “fare relief” rule on Monday that will end discounts for riders who use other benefits.',
+      'The rule takes effect next month.',
+    ];
+    const entities = checkedBy('entities', texts, [1]);
+    expect(entities('Ken Cardell, who leads the fare service, announced a change to the “fare relief” rule on Monday.')).toBe('');
+  });
+});
+
+describe('tense as headlines and participles write it (round 28)', () => {
+  it('takes a headline in the present ("ends his campaign") as the act done over a lede written before it', () => {
+    const texts: [string, string] = [
+      'Mayor Dana Ruiz will end her campaign for governor on Sunday, two aides said, after a fourth-place finish in the primary.',
+      'Mayor Dana Ruiz announced on Sunday that she was ending her campaign for governor after a fourth-place finish in the primary.',
+    ];
+    const sources = [source(1, HARBOR, 'a', 3, 'Ruiz will quit the race, aides say', texts[0]), source(2, LEDGER, 'b', 4, 'Dana Ruiz ends her campaign for governor', texts[1])];
+    const draft = (text: string) => story(texts, [p([1, 2], text)], {}).draft;
+    const flags = (text: string) => checkArticle(draft(text), sources, { now: EVAL_NOW }).results.find((r) => r.name === 'entities')!.details.join(' ');
+    expect(flags('Mayor Dana Ruiz ended her campaign for governor on Sunday after a fourth-place finish in the primary.')).toBe('');
+    const planned = [source(1, HARBOR, 'a', 3, 'Ruiz will quit the race, aides say', texts[0]), source(2, LEDGER, 'b', 4, 'Dana Ruiz to end her campaign for governor', texts[0].replace('two aides said', 'people close to her said'))];
+    expect(checkArticle(draft('Mayor Dana Ruiz ended her campaign for governor on Sunday after a fourth-place finish in the primary.'), planned, { now: EVAL_NOW }).results.find((r) => r.name === 'entities')!.details.join(' ')).toMatch(/"ended" reports as done/);
+  });
+
+  it('does not read a past participle that opens a sentence as an act done', () => {
+    expect(verbUses('Expanded fare discounts and new routes to reach riders in the outer districts.').filter((v) => v.done)).toEqual([]);
+    expect(verbUses('The council expanded fare discounts.').filter((v) => v.done).map((v) => v.raw)).toEqual(['expanded']);
+  });
+});

@@ -70,6 +70,7 @@ const BETWEEN = new Set(
 );
 // A noun that gives words, with its speaker after it ("arguments by …"), or made by its subject ("X made the announcement").
 const NOMINAL_BY = /\b(arguments?|claims?|statements?|remarks|comments|announcement|assertions?|warnings?|testimony|assessment|criticism)\s+(?:by|from)\s+/g;
+const MADE_BEFORE = /\b(?:made|issued|gave|delivered|released)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\p{Ll}-]+\s+){0,2}$/u;
 const NOMINAL_MADE = /\b(made|issued|gave|delivered|released)\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\p{Ll}-]+\s+){0,2}(?:announcement|statement|remarks|comments|speech|warning)\b/gu;
 // The words either pattern needs ("by" or "from" after the noun; a verb that makes it).
 const NOMINAL_CUE = new Set(['by', 'from', 'made', 'issued', 'gave', 'delivered', 'released']);
@@ -422,6 +423,9 @@ function nominalAttributions(text: string, t: Token[], quotes: QuoteSpan[], push
   for (let m = NOMINAL_BY.exec(text); m; m = NOMINAL_BY.exec(text)) {
     const at = t.findIndex((x) => x.start >= m!.index + m![0].length);
     if (at < 0 || quoted(quotes, m.index)) continue;
+    // "DeSantis made the announcement from a Cape Coral restaurant": a noun its subject made has that subject as its
+    // speaker (NOMINAL_MADE below); what follows "from" is where.
+    if (MADE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
     const np = phraseAfter(text, t, at);
     // Its words run to the end of the clause: "comments from House Speaker Nancy Pelosi, saying …" are Pelosi's no further.
     const end = t[np?.[1] ?? at]!.end;
