@@ -14,7 +14,7 @@ const CAUSAL = /\b(?:(?:largely|partly|mainly|mostly|chiefly|in\s+part|primarily
 // Causal links by family, as a source may word them in any tense: a draft's "because of" is the source's
 // "because" or "due to", its "forcing" the source's "would force" — not a "forced" of some other kind.
 const LINK_FAMILIES: [RegExp, RegExp][] = [
-  [/^(?:(?:\w+\s+)?because|due|owing|as\s+a|thanks)/i, /\b(?:because|due\s+to|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|thanks\s+to)\b/i],
+  [/^(?:(?:\w+\s+)?because|due|owing|as\s+a|thanks)/i, /\b(?:because|due\s+to|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|thanks\s+to|in\s+light\s+of)\b/i],
   [/^forc/i, /\bforc(?:e|es|ed|ing)\b(?!\s+(?:their|his|her|its|our|my|your)\s+way)/i],
   [/^(?:led|leading|resulted|resulting|caused|causing|prompted|prompting|drove|driven|spurred|triggered|sparked|sparking|motivated|fuel)/i, /\b(?:lead(?:s|ing)?\s+to|led\s+to|result(?:s|ed|ing)?\s+in|caus(?:e|es|ed|ing)|prompt(?:s|ed|ing)?|drove|drive[sn]?|driving|spurr?(?:s|ed|ing)?|trigger(?:s|ed|ing)?|spark(?:s|ed|ing)?|motivat(?:e|es|ed|ing)|fuel(?:s|l?ed|l?ing)?)\b/i],
   [/^(?:in\s+an?\s+(?:effort|bid)|in\s+order|so\s+as|timed|designed|intended)/i, /\b(?:in\s+an?\s+(?:effort|bid)\s+to|in\s+order\s+to|aim(?:s|ed)?\s+(?:at|to)|(?:designed|intended|meant|timed)\s+to)\b/i],

@@ -117,6 +117,8 @@ export interface IndexedSource {
   label: string;
   /** " w1 w2 … " with possessives dropped: phrase lookups by indexOf. */
   matchString: string;
+  /** `matchString` spelled loosely (`loose`), for name variants, found when first needed. */
+  looseString?: string;
   /** Word tokens in order (possessives dropped). */
   tokens: string[];
   /** First sentence id of this source in `CheckContext.sentences`. */
@@ -300,6 +302,21 @@ export function findPhrase(list: IndexedSource[], phraseTokens: string[]): Index
   if (!phraseTokens.length) return undefined;
   const needle = ` ${phraseTokens.join(' ')} `;
   return list.find((s) => s.matchString.includes(needle));
+}
+
+/**
+ * A phrase of match tokens spelled loosely: hyphens as spaces ("African-American", "Medicare-for-All") and a word spelled two
+ * ways written one way ("advisor" as "adviser"), so that a name written either way is found.
+ */
+export function loose(text: string): string {
+  return text.replace(/-/g, ' ').replace(/\badvisor/g, 'adviser').replace(/\s+/g, ' ');
+}
+
+/** Whether a phrase (as match tokens) occurs in any of the sources spelled loosely (`loose`). */
+export function findLoosePhrase(list: IndexedSource[], phraseTokens: string[]): IndexedSource | undefined {
+  if (!phraseTokens.length) return undefined;
+  const needle = ` ${loose(phraseTokens.join(' ')).trim()} `;
+  return list.find((s) => (s.looseString ??= loose(s.matchString)).includes(needle));
 }
 
 export function severityOf(ctx: CheckContext, name: CheckName): Severity {

@@ -8,7 +8,7 @@ import { checkRoles } from './roles';
 import { checkSpeakers } from './speakers';
 import { holdsRole } from './speaker-phrases';
 import { checkTense } from './tense';
-import { type CheckContext, excerpt, findPhrase, type IndexedSource, labels, matchTokens, type SourceSentence, sentencesOf, sourcesFor } from './context';
+import { type CheckContext, excerpt, findLoosePhrase, findPhrase, type IndexedSource, labels, matchTokens, type SourceSentence, sentencesOf, sourcesFor } from './context';
 import { type Passage, passageSentences, sentenceEntities, sentenceStatusClaims, sentenceTokens } from './passages';
 import { affinity, clearlyRestatesRival, neighbours, type Restatement, type Tok } from './restates';
 
@@ -122,6 +122,12 @@ function found(pool: IndexedSource[], words: string[], sentenceInitial: boolean)
     const [left, right] = [words.slice(0, joint), words.slice(joint + 1).filter((w) => w !== 'the')];
     if (left.length && right.length && variantFound(pool, left) && variantFound(pool, right)) return true;
   }
+  // "the Biden White House", "a Trump-era State Department": a one-word name (an "-era" dropped) set before another as its
+  // modifier, each in the cited sources. Not for a person's name, whose given name is no modifier.
+  if (words.length >= 2 && !personName(words, words.join(' '))) {
+    const modifier = words[0]!.replace(/-era$/, '');
+    if (modifier.length > 1 && findPhrase(pool, [modifier]) && variantFound(pool, words.slice(1))) return true;
+  }
   // "Republicans Deb Fischer of Nebraska": a party's members named as a list's label before the first name of the list.
   if (words.length > 2 && PARTY_LABEL.has(words[0]!) && found(pool, words.slice(1), false)) return true;
   // A person is found by the surname: writers add given names and titles the source leaves out ("President Donald Trump").
@@ -139,14 +145,15 @@ function found(pool: IndexedSource[], words: string[], sentenceInitial: boolean)
 const PARTY_LABEL = new Set(['republicans', 'democrats', 'independents', 'conservatives', 'liberals']);
 
 function variantFound(pool: IndexedSource[], words: string[]): boolean {
-  if (findPhrase(pool, words)) return true;
+  if (findPhrase(pool, words) || findLoosePhrase(pool, words)) return true;
   // "S&P", "AT&T": the sources' text is matched word by word, where "&" parts the name.
   if (words.some((w) => w.includes('&')) && findPhrase(pool, matchTokens(words.join(' ')))) return true;
   // "Mount Rushmore" for "Mt. Rushmore", "Fort Worth" for "Ft. Worth": a name word and its abbreviation.
   if (words.some((w) => Object.hasOwn(ABBREVIATED, w)) && findPhrase(pool, words.map((w) => (Object.hasOwn(ABBREVIATED, w) ? ABBREVIATED[w]! : w)))) return true;
   // "the Justice Department" is "the Department of Justice", and the other way round.
   const flipped = departmentFlip(words);
-  if (flipped && findPhrase(pool, flipped)) return true;
+  // "DOJ", "DHS": a department's initials keep the "of" ("Department of Justice").
+  if (flipped && (findPhrase(pool, flipped) || findPhrase(pool, [flipped.map((w) => w[0]).join('')]))) return true;
   const phrase = words.join(' ');
   if (aliasesOf(phrase).some((a) => findPhrase(pool, a.split(' ')))) return true;
   const core = nameCore(words);

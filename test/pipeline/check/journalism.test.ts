@@ -1905,3 +1905,47 @@ describe('tense as headlines and participles write it (round 28)', () => {
     expect(verbUses('The council expanded fare discounts.').filter((v) => v.done).map((v) => v.raw)).toEqual(['expanded']);
   });
 });
+
+describe('a name as another report spells it (round 28)', () => {
+  it('finds a name written with or without hyphens, or "adviser" for "advisor"', () => {
+    const texts: [string, string] = [
+      'Port Director Alma Reyes and National Security Advisor Jake Sulleran hosted the delegation. The council debated a shift to a Medicare-for-All system for its workers.',
+      'Reyes became the first African-American woman to lead the port.',
+    ];
+    const entities = checkedBy('entities', texts, [1, 2]);
+    expect(entities('Port Director Alma Reyes and National Security Adviser Jake Sulleran hosted the delegation.')).toBe('');
+    expect(entities('The council debated a shift to a Medicare for All system for its workers.')).toBe('');
+    expect(entities('Reyes became the first African American woman to lead the port.')).toBe('');
+    expect(entities('Reyes became the first Hispanic American woman to lead the port.')).toMatch(/"Hispanic American"/);
+  });
+
+  it('finds a name set before another as its modifier ("Trump-era") when both are in the sources, and a department by its initials', () => {
+    const texts: [string, string] = [
+      'The Biden administration declined to give a timeline for new shelters, as critics accuse the current White House of being unprepared for the crisis.',
+      'The rioter was sentenced to eight months after the DOJ said a stiffer sentence could deter future attacks.',
+    ];
+    const entities = checkedBy('entities', texts, [1]);
+    expect(entities('His comments come as critics accuse the Biden White House of being unprepared for the crisis.')).toBe('');
+    const era = checkedBy('entities', ['The finding goes further than a State Department fact sheet issued under Trump in January.', 'Researchers fell ill in November.'], [1]);
+    expect(era('The finding goes further than a Trump-era State Department fact sheet issued in January.')).toBe('');
+    expect(entities('His comments come as critics accuse the Calder White House of being unprepared for the crisis.')).toMatch(/"Calder White House"/);
+    expect(checkedBy('entities', texts, [2])('The Justice Department had argued that a tougher sentence could deter future attacks.')).toBe('');
+  });
+});
+
+describe('a cause and a clause as sources word them (round 28)', () => {
+  it('takes "in light of" in a source as the link a draft\'s "because of" states', () => {
+    const texts: [string, string] = [
+      'Mayor Lena Tamsin said Wednesday that the city is weighing a ban on flavored vapes in light of their popularity among teenagers.',
+      'The council will take up the ban next month.',
+    ];
+    for (const check of ['citations', 'entities']) {
+      expect(checkedBy(check, texts, [1])('Mayor Lena Tamsin said Wednesday that the city is weighing a ban on flavored vapes because of their popularity among teenagers.')).toBe('');
+    }
+  });
+
+  it('reads "after the event by the station appears" as a phrase of time before the main verb, not a clause still to come', () => {
+    expect(pendingClauses('Video posted to the web shortly after the event by the Harbor Signal appears to show very few masks.')).toEqual([]);
+    expect(pendingClauses('The rule takes effect after the agency grants approval.').map((u) => u.raw)).toEqual(['grants']);
+  });
+});
