@@ -256,7 +256,7 @@ function speakerCheck(ctx: CheckContext, p: Passage, sentence: string, quotes: Q
     if (!pool.some((source) => sourceSpeaker(ctx, source, at.fragment))) continue;
     const other = otherSpeaker(ctx, pool, quoteWords(p, q.inner).fragments, at.fragment, e.raw);
     // "Acting Director" where a report of the story names "Ken Cuccinelli, the acting director": the role is the draft's person.
-    if (!other || holdsRole(ctx.sentences, lastWord(e.raw), lastWord(other.speaker))) return null;
+    if (!other || holdsRole(ctx.sentences, e.raw, other.speaker)) return null;
     return `${other.source.label} gives the quotation to ${other.speaker}`;
   }
   return undefined;
@@ -416,9 +416,4 @@ function statusSupported(pool: IndexedSource[], status: string, name: string[]):
     }
   }
   return false;
-}
-
-/** The last word of a phrase, lower case, without a possessive: "Sen. Tim Scott's" -> "scott". */
-function lastWord(phrase: string): string {
-  return (phrase.match(/[\p{L}'’.-]+/gu)?.at(-1) ?? '').toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '');
 }

@@ -151,12 +151,25 @@ function otherTimeUnit(ctx: CheckContext, text: string, f: Figure, pool: Indexed
     for (const g of s.figures) {
       if (g.key !== f.key) continue;
       const theirs = timeUnitAfter(s.text, g);
-      if (theirs === null || theirs === mine) return null;
+      if (theirs === null || theirs === mine || sameSpan(text, f, mine, s.text, g, theirs)) return null;
       other ??= { theirs, s };
     }
   }
   return other && { mine, ...other };
 }
+
+/**
+ * Whether an age and a span of years are one figure: "a crisis now three years old" is "the three-year crisis". Only a
+ * span hyphened onto a person's tenure ("a 26-year department veteran", "a 12-year member") is no one's age.
+ */
+function sameSpan(a: string, f: Figure, unitA: string, b: string, g: Figure, unitB: string): boolean {
+  if (unitA === 'age' && unitB === 'year') return !TENURE_AFTER.test(b.slice(g.start + g.raw.length, g.start + g.raw.length + 40));
+  if (unitA === 'year' && unitB === 'age') return !TENURE_AFTER.test(a.slice(f.start + f.raw.length, f.start + f.raw.length + 40));
+  return false;
+}
+
+// A span of years hyphened onto a person's standing in a body: "-year department veteran", "-year member of".
+const TENURE_AFTER = /^-years?\s+(?:[\p{L}-]+\s+)?(?:veteran|member|employee|officer|agent|career|tenure|incumbent|lawmaker|legislator|staffer|teacher)s?\b/iu;
 
 function describe(f: Figure): string {
   return f.kind === 'date' ? `the date "${f.raw}"` : `"${f.raw}"`;

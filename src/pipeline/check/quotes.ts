@@ -1,6 +1,7 @@
 /** `quotes`: every quotation, a one-word one included, is verbatim in a cited source, from the speaker the text names. */
 import { startsUpper } from '../../lib/text';
 import { inOneName } from './extract/names';
+import { holdsRole } from './speaker-phrases';
 import { extractQuotes, sameSpeaker, speakerOf } from './extract/quotes';
 import { type CheckContext, excerpt, type IndexedSource, labels, matchTokens, type SourceQuote, sourcesFor } from './context';
 import { type LocatedQuote, type Passage, passageQuotes, type QuoteSource } from './passages';
@@ -35,7 +36,8 @@ export function checkQuotes(ctx: CheckContext): string[] {
       const said = speakerOf(p.text, q.start, q.end);
       if (!said) continue;
       const other = otherSpeaker(ctx, pool, quoteWords(p, q.inner).fragments, found.fragment, said);
-      if (other) details.push(`${p.where}: the quotation ${excerpt(q.inner, 70)} is attributed to ${said}, but ${other.source.label} attributes it to ${other.speaker}`);
+      // "Director" where a report names "Tim Murtaugh, communications director for the campaign": the role is the person.
+      if (other && !holdsRole(ctx.sentences, said, other.speaker)) details.push(`${p.where}: the quotation ${excerpt(q.inner, 70)} is attributed to ${said}, but ${other.source.label} attributes it to ${other.speaker}`);
     }
   }
   return details;

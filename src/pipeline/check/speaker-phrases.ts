@@ -243,13 +243,14 @@ export function otherKind(a: Speaker, b: Speaker): boolean {
 const ROLE = /^(?:mayor|governor|president|director|secretary|chief|spokes(?:man|woman|person)|senator|minister|leader|chair(?:man|woman)?|commissioner|executive|judge|attorney|lawyer|aide|adviser|advisor|officer|sheriff|prosecutor|manager|ambassador|administrator|superintendent|coach|founder|owner|ceo)$/;
 
 /**
- * Whether one of the sentences gives the person of family name `key` (lower case) the role `role` (a lower-case singular noun
- * such as "mayor"): "Brooklyn Center Mayor Mike Elliott", or "Ken Cuccinelli, the acting director of …". The role comes up
+ * Whether one of the sentences gives the person named by `person` (by its last word, the family name) the role that ends
+ * `described` (a singular noun such as "mayor"): "Brooklyn Center Mayor Mike Elliott", or "Ken Cuccinelli, the acting director of …". The role comes up
  * to seven capitalised words (and "of", "and", "the", "for") before the name ("Acting Director of Citizenship and
  * Immigration Services Ken Cuccinelli"), or in an apposition of up to six words after it. A speaker described by a
  * role ("the mayor said") may be a person another report names with it.
  */
-export function holdsRole(sentences: readonly { text: string }[], key: string, role: string): boolean {
+export function holdsRole(sentences: readonly { text: string }[], person: string, described: string): boolean {
+  const [key, role] = [lastWord(person), lastWord(described)];
   if (!key || !ROLE.test(role)) return false;
   // Only name words between the role and the name ("Mayor Mike Elliott", not "the mayor thanked Elliott"); after
   // the name, an apposition set off by a comma ("Murtaugh, the campaign's communications director"), not a clause ("…, who …").
@@ -264,4 +265,9 @@ export function holdsRole(sentences: readonly { text: string }[], key: string, r
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The last word of a phrase, lower case, without a possessive: "Sen. Tim Scott's" -> "scott". */
+function lastWord(phrase: string): string {
+  return (phrase.match(/[\p{L}'’.-]+/gu)?.at(-1) ?? '').toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '');
 }

@@ -131,7 +131,7 @@ function matches(ctx: CheckContext, d: Speaker, x: SourceSpeaker, id: number, po
   if (mentions(x.region, d.keys)) return true;
   if (s.kind === 'outlet') return false;
   // "the mayor said" where another report names "Mayor Mike Elliott".
-  if (s.kind !== 'pronoun' && d.kind === 'named' && d.person && holdsRole(ctx.sentences, d.keys.at(-1) ?? '', s.words.at(-1) ?? '')) return true;
+  if (s.kind !== 'pronoun' && d.kind === 'named' && d.person && holdsRole(ctx.sentences, d.raw, s.raw)) return true;
   if (s.kind === 'pronoun') {
     if (!s.person) return true;
     // "she said" is one person: not a group or an organisation; a person who spoke just before is who she is.

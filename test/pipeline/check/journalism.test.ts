@@ -1786,6 +1786,8 @@ describe('figures as reports write them (round 28)', () => {
     const numbers = checkedBy('numbers', texts, [1]);
     expect(numbers('Wendt was 20 years old.')).toBe('');
     expect(numbers('Wendt was 26 years old.')).toMatch(/"26" is given in years of age where \[1\] Harbor Signal gives it in years/);
+    // A thing's years are its span: "the three-year fare dispute" is a dispute three years old.
+    expect(checkedBy('numbers', ['The vote deepens the three-year fare dispute.', 'Riders waited.'], [1])('The vote deepens a fare dispute now three years old.')).toBe('');
   });
 
   it('gives a figure with its noun left out ("and 3.3 million the week before") what the figure before it counts', () => {
@@ -1837,11 +1839,11 @@ describe('figures as reports write them (round 28)', () => {
 describe('who spoke, by the role a report gives them (round 28)', () => {
   it('takes "the mayor" of one report for the person another report names as mayor', async () => {
     const { holdsRole } = await import('../../../src/pipeline/check/speaker-phrases');
-    expect(holdsRole([{ text: 'Brooklyn Lira Mayor Mike Ellery said at a press conference that both had resigned.' }], 'ellery', 'mayor')).toBe(true);
-    expect(holdsRole([{ text: 'Acting Director of Fare and Transit Services Ken Cardell announced a change.' }], 'cardell', 'director')).toBe(true);
-    expect(holdsRole([{ text: 'Tim Morrow, communications director for the campaign, said it saw no sign of an attack.' }], 'morrow', 'director')).toBe(true);
-    expect(holdsRole([{ text: 'The mayor thanked Ellery for his work.' }], 'ellery', 'mayor')).toBe(false);
-    expect(holdsRole([{ text: 'Ellery, who criticised the mayor, spoke first.' }], 'ellery', 'mayor')).toBe(false);
+    expect(holdsRole([{ text: 'Brooklyn Lira Mayor Mike Ellery said at a press conference that both had resigned.' }], 'Ellery', 'the mayor')).toBe(true);
+    expect(holdsRole([{ text: 'Acting Director of Fare and Transit Services Ken Cardell announced a change.' }], 'Ken Cardell', 'Acting Director')).toBe(true);
+    expect(holdsRole([{ text: 'Tim Morrow, communications director for the campaign, said it saw no sign of an attack.' }], 'Morrow', 'Director')).toBe(true);
+    expect(holdsRole([{ text: 'The mayor thanked Ellery for his work.' }], 'Ellery', 'the mayor')).toBe(false);
+    expect(holdsRole([{ text: 'Ellery, who criticised the mayor, spoke first.' }], 'Ellery', 'the mayor')).toBe(false);
     const texts: [string, string] = [
       'Mayor Mike Ellery said at a Tuesday press conference that the officer and the chief had resigned.',
       'The resignations came two days after the shooting, and the mayor said he hoped they would help heal the community and lead to reconciliation.',
@@ -1849,6 +1851,16 @@ describe('who spoke, by the role a report gives them (round 28)', () => {
     const entities = checkedBy('entities', texts, [2]);
     expect(entities('Ellery said he hoped the resignations would help heal the community and lead to reconciliation.')).toBe('');
     expect(entities('Chief Ada Morrow said she hoped the resignations would help heal the community and lead to reconciliation.')).toMatch(/"Chief Ada Morrow"|"Morrow"/);
+  });
+
+  it('takes a quotation\'s speaker read as a bare title ("Director") for the person the title names', () => {
+    const texts: [string, string] = [
+      'Hackers tried to break into the mayor’s campaign, sources said on Friday. The campaign’s Director of Communications Tim Morrow said, “We have no indication that any of our campaign systems were targeted.”',
+      'The campaign declined to comment further.',
+    ];
+    const quotes = checkedBy('quotes', texts, [1]);
+    expect(quotes('“We have no indication that any of our campaign systems were targeted,” Tim Morrow said.')).toBe('');
+    expect(quotes('“We have no indication that any of our campaign systems were targeted,” Ada Quill said.')).toMatch(/attributed to Ada Quill/);
   });
 
   it('reads "made the announcement from" a place as no speaker', () => {
