@@ -9,7 +9,7 @@ import type { Tally } from './extract/frames';
 import { type Figure, supportsKey } from './extract/numbers';
 import { type CheckContext, figureNeighbours, type IndexedSource, type SourceSentence, sentencesOf } from './context';
 import { type DraftSentence, sentenceTokens } from './passages';
-import { affinity, neighbours } from './restates';
+import { affinity, type Neighbours, neighbours } from './restates';
 
 // Each figure's surroundings must match the other's place by this factor plus this margin over its own place. Lower than
 // the bar for one swapped figure (./numbers: 1.5 and 0.6) since both figures must cross; measured on npm run eval:checks
@@ -52,8 +52,25 @@ export function swappedFigures(ctx: CheckContext, part: DraftSentence, figures: 
         const own = (n: typeof na, k: number) => affinity(n, places[k]!, ctx.idf);
         const crossed = (x: number, y: number) => y >= CROSS_MARGIN && y > x * CROSS_RATIO + CROSS_MARGIN;
         if (crossed(own(na, at), own(na, bt)) && crossed(own(nb, bt), own(nb, at))) return { a, b, s };
+        // Two figures of one source sentence share most words within its reach; the few words right by each tell them apart
+        // ("3,605,201 births in 2020, down from 3,747,540 during the year prior").
+        const [la, lb] = [nearOnly(na), nearOnly(nb)];
+        const near = (n: typeof na, k: number) => affinity(n, nearOnly(places[k]!), ctx.idf);
+        if (crossed(near(la, at), near(la, bt)) && crossed(near(lb, bt), near(lb, at))) return { a, b, s };
       }
     }
   }
   return null;
+}
+
+// Words this close to a figure (in content words) are its own, even in a sentence that gives another figure.
+const NEAR_REACH = 3;
+
+/** The words of a figure's surroundings within NEAR_REACH of it. */
+function nearOnly(n: Neighbours): Neighbours {
+  const out: Neighbours = new Map();
+  n.forEach((d, w) => {
+    if (Math.abs(d) <= NEAR_REACH) out.set(w, d);
+  });
+  return out;
 }

@@ -1961,3 +1961,15 @@ describe('a cause and a clause as sources word them (round 28)', () => {
     expect(pendingClauses('The rule takes effect after the agency grants approval.').map((u) => u.raw)).toEqual(['grants']);
   });
 });
+
+describe('two figures of one sentence told apart by the words right by each (round 28)', () => {
+  it('finds two figures swapped where both share the rest of one source sentence', () => {
+    const texts: [string, string] = [
+      'The number of births in the county fell 4% in 2020, the lowest level since 1979. The agency reported 3,605,201 births in 2020, down from 3,747,540 during the year prior, based on provisional data from nearly every birth certificate.',
+      'Birth rates have declined for several years.',
+    ];
+    const numbers = checkedBy('numbers', texts, [1]);
+    expect(numbers('The agency counted 3,605,201 births in 2020, compared with 3,747,540 the year before.')).toBe('');
+    expect(numbers('The agency counted 3,747,540 births in 2020, compared with 3,605,201 the year before.')).toMatch(/"3,747,540" and "3,605,201" stand in each other's places/);
+  });
+});
