@@ -87,6 +87,8 @@ export interface SourceSentence {
   counted?: string[][];
   /** For each figure whose counted noun is left out ("and 3.3 million the week before"), the index of the figure it borrows it from, else -1 (./numbers). */
   elidedFrom?: number[];
+  /** For each such figure, the words that say its when ("week" of "the week before"), found with them. */
+  elidedWhen?: string[][];
   /** The weekdays it names, found when first needed. */
   weekdays?: Set<string>;
   /** How it frames its figures: change roles, forecasts, rate periods and vote tallies (./figure-frames), found when first needed. */

@@ -152,8 +152,8 @@ function variantFound(pool: IndexedSource[], words: string[]): boolean {
   if (words.some((w) => Object.hasOwn(ABBREVIATED, w)) && findPhrase(pool, words.map((w) => (Object.hasOwn(ABBREVIATED, w) ? ABBREVIATED[w]! : w)))) return true;
   // "the Justice Department" is "the Department of Justice", and the other way round.
   const flipped = departmentFlip(words);
-  // "DOJ", "DHS": a department's initials keep the "of" ("Department of Justice").
-  if (flipped && (findPhrase(pool, flipped) || findPhrase(pool, [flipped.map((w) => w[0]).join('')]))) return true;
+  // "DOJ", "DHS": a department's initials keep the "of" ("Department of Justice"), written in capitals ("a John Doe" is none).
+  if (flipped && (findPhrase(pool, flipped) || initialsIn(pool, flipped.map((w) => w[0]).join('').toUpperCase()))) return true;
   const phrase = words.join(' ');
   if (aliasesOf(phrase).some((a) => findPhrase(pool, a.split(' ')))) return true;
   const core = nameCore(words);
@@ -166,6 +166,12 @@ function variantFound(pool: IndexedSource[], words: string[]): boolean {
   // Generic words of an organisation's name are often left out ("Santa Clara Sheriff's Office" for "Santa Clara County Sheriff's Office").
   const telling = core.filter((w) => !WEAK.has(w));
   return (telling.length >= 2 || telling.length === core.length) && telling.every((w) => wordFound(pool, w));
+}
+
+/** Whether a cited source writes the capitals as a word of its own ("DOJ"). */
+function initialsIn(pool: IndexedSource[], capitals: string): boolean {
+  const word = new RegExp(`(?<!\\p{L})${capitals}(?!\\p{L})`, 'u');
+  return pool.some((s) => word.test(s.doc.text));
 }
 
 // Name words and their abbreviations, both ways (a full stop is dropped from a name word: "Mt." is "mt").

@@ -9,7 +9,7 @@ import type { Tally } from './extract/frames';
 import { type Figure, supportsKey } from './extract/numbers';
 import { type CheckContext, figureNeighbours, type IndexedSource, type SourceSentence, sentencesOf } from './context';
 import { type DraftSentence, sentenceTokens } from './passages';
-import { affinity, type Neighbours, neighbours } from './restates';
+import { affinity, nearOnly, neighbours } from './restates';
 
 // Each figure's surroundings must match the other's place by this factor plus this margin over its own place. Lower than
 // the bar for one swapped figure (./numbers: 1.5 and 0.6) since both figures must cross; measured on npm run eval:checks
@@ -63,14 +63,3 @@ export function swappedFigures(ctx: CheckContext, part: DraftSentence, figures: 
   return null;
 }
 
-// Words this close to a figure (in content words) are its own, even in a sentence that gives another figure.
-const NEAR_REACH = 3;
-
-/** The words of a figure's surroundings within NEAR_REACH of it. */
-function nearOnly(n: Neighbours): Neighbours {
-  const out: Neighbours = new Map();
-  n.forEach((d, w) => {
-    if (Math.abs(d) <= NEAR_REACH) out.set(w, d);
-  });
-  return out;
-}

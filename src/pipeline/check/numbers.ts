@@ -58,9 +58,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
         if (!inScope.length && f.hedge) inScope = hedgedSupport(ctx, f, f.soft ? [...ctx.byNumber.values()] : pool);
         // A count of something the sentences reporting the same thing count otherwise ("five locations" where they
         // say three) is wrong whether or not the number stands elsewhere in the sources.
-        // A figure the sentence credits to named outlets ("…, according to the Meridian Times") is held to their places only.
-        const attributed = p.citations === null || f.soft ? null : attributedTo(sentence, f, pool);
-        const recount = p.citations !== null && COUNTED.has(f.kind) && (inScope.length || f.soft) ? otherCount(ctx, part, f, attributed ?? pool, new Set(figures.map((g) => g.key))) : null;
+        const recount = p.citations !== null && COUNTED.has(f.kind) && (inScope.length || f.soft) ? otherCount(ctx, part, f, pool, new Set(figures.map((g) => g.key))) : null;
         if (recount) {
           details.push(`${p.where}: ${describe(f)} counts what ${ctx.byNumber.get(recount.s.n)!.label} gives as "${recount.g.raw}" — ${excerpt(recount.s.text, 90)} — ${excerpt(sentence)}`);
           continue;
@@ -81,6 +79,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
         }
         // Titles, deks and headings compress a story: only cited paragraphs are held to their sources' places.
         if (p.citations === null || f.soft) continue;
+        const attributed = attributedTo(sentence, f, pool);
         if (attributed && !attributed.some((s) => inScope.includes(s.doc.n))) {
           details.push(`${p.where}: ${describe(f)} is attributed to ${attributed[0]!.doc.publisher}, but ${labels(attributed)} does not give it — ${excerpt(sentence)}`);
           continue;
@@ -112,7 +111,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
         // "16- to 25-year-olds" where a cited source gives "ages 16-25": one end of a range the source gives whole.
         if (rangeGiven(sentence, f, figures, pool, ctx)) continue;
         const tokens = sentenceTokens(part);
-        const r = restatement(ctx, neighbours(tokens, f.start, f.start + f.raw.length), f, figures.filter((g) => g !== f), sentencesOf(ctx, attributed ?? pool));
+        const r = restatement(ctx, neighbours(tokens, f.start, f.start + f.raw.length), f, figures.filter((g) => g !== f), sentencesOf(ctx, pool), part);
         if (clearlyRestatesRival(r, RIVAL_RATIO, p.kind === 'answer' ? ANSWER_MARGIN : RIVAL_MARGIN) && !derivedFrom(f, r.rivalAt!.s.figures) && !(triple ??= changeTriple(sentence, figures)).has(f)) {
           const rival = r.rivalAt!;
           details.push(`${p.where}: ${describe(f)} stands where ${ctx.byNumber.get(rival.s.n)!.label} gives "${rival.f.raw}" — ${excerpt(rival.s.text, 90)} — ${excerpt(sentence)}`);
@@ -159,12 +158,14 @@ function otherTimeUnit(ctx: CheckContext, text: string, f: Figure, pool: Indexed
 }
 
 /**
- * Whether an age and a span of years are one figure: "a crisis now three years old" is "the three-year crisis". Only a
- * span hyphened onto a person's tenure ("a 26-year department veteran", "a 12-year member") is no one's age.
+ * Whether an age and a span of years are one figure: "a crisis now three years old" is "the three-year crisis", a span
+ * hyphened onto a thing. A span hyphened onto a person's tenure ("a 26-year department veteran") or told apart ("20 years
+ * in prison", "for 26 years") is no one's age.
  */
 function sameSpan(a: string, f: Figure, unitA: string, b: string, g: Figure, unitB: string): boolean {
-  if (unitA === 'age' && unitB === 'year') return !TENURE_AFTER.test(b.slice(g.start + g.raw.length, g.start + g.raw.length + 40));
-  if (unitA === 'year' && unitB === 'age') return !TENURE_AFTER.test(a.slice(f.start + f.raw.length, f.start + f.raw.length + 40));
+  const thingsAge = (text: string, x: Figure) => text[x.start + x.raw.length] === '-' && !TENURE_AFTER.test(text.slice(x.start + x.raw.length, x.start + x.raw.length + 40));
+  if (unitA === 'age' && unitB === 'year') return thingsAge(b, g);
+  if (unitA === 'year' && unitB === 'age') return thingsAge(a, f);
   return false;
 }
 
@@ -305,6 +306,7 @@ function sourceCounted(s: SourceSentence): string[][] {
   if (s.counted) return s.counted;
   const counted = s.figures.map((g) => countedAfter(s.text, s.tokens, g.start + g.raw.length));
   const elidedFrom = counted.map(() => -1);
+  const when: string[][] = counted.map(() => []);
   for (let i = 1; i < counted.length; i++) {
     if (!counted[i]!.length || !counted[i]!.every((w) => WHEN_WORDS.has(w))) continue;
     // "three months" counts months; "3.3 million the week before" or "a year earlier" says when.
@@ -312,11 +314,11 @@ function sourceCounted(s: SourceSentence): string[][] {
     if (!/^\s+(?:the|a|an|that|this|last|previous|prior|earlier)\b/i.test(s.text.slice(g.start + g.raw.length, g.start + g.raw.length + 12))) continue;
     for (let j = i - 1; j >= 0; j--) {
       if (s.figures[j]!.kind !== s.figures[i]!.kind) continue;
-      if (counted[j]!.some((w) => !WHEN_WORDS.has(w))) [counted[i], elidedFrom[i]] = [counted[j]!, j];
+      if (counted[j]!.some((w) => !WHEN_WORDS.has(w))) [counted[i], elidedFrom[i], when[i]] = [counted[j]!, j, counted[i]!];
       break;
     }
   }
-  s.elidedFrom = elidedFrom;
+  [s.elidedFrom, s.elidedWhen] = [elidedFrom, when];
   return (s.counted = counted);
 }
 
@@ -339,6 +341,8 @@ function otherCount(ctx: CheckContext, part: DraftSentence, f: Figure, pool: Ind
     const nouns = sourceCounted(s);
     for (const [i, g] of s.figures.entries()) {
       if (!COUNTED.has(g.kind) || g.kind !== f.kind || !nouns[i]!.some((w) => counted.includes(w))) continue;
+      // "and 380 the year before" counts the crashes of the year before: the draft must say so too ("the year before that").
+      if (!saysWhen(s, i, part)) continue;
       // "Sixteen Marines" where a source has "more than a dozen": its hedge admits the count.
       if (supportsKey(g, f.key) || withinHedge(f, g) || roundsTo(f, g) || admits(g, f)) return null;
       // "seven-day average", "17-year dispute": a figure hyphened to its unit describes, it does not count.
@@ -347,6 +351,14 @@ function otherCount(ctx: CheckContext, part: DraftSentence, f: Figure, pool: Ind
     }
   }
   return other;
+}
+
+/** Whether the draft sentence says the when of a source figure whose noun is left out ("the week before"), or it has none. */
+function saysWhen(s: SourceSentence, i: number, part: DraftSentence): boolean {
+  const when = s.elidedWhen?.[i];
+  if (!when?.length) return true;
+  const words = new Set(sentenceTokens(part).map((t) => t.w));
+  return when.every((w) => words.has(w));
 }
 
 /** A figure's value, or NaN for a date or time. */
@@ -411,6 +423,7 @@ function operandsOf(f: Figure, figures: readonly Figure[], sums = true): [Figure
 const MAX_OPERANDS = 12;
 
 // What joins the two ends of a range: "16-25", "16 to 25", "16- to 25", "between 16 and 25", "from 16 through 25".
+const CHANGE_FROM = /\bfrom\s+$/i;
 const RANGE_JOIN = /^\s*(?:-|–|—|-?\s*to|and|through)\s*$/;
 
 /** Whether a figure and the draft sentence's figure next to it make a range that a cited sentence gives with the same two ends. */
@@ -420,6 +433,8 @@ function rangeGiven(sentence: string, f: Figure, figures: readonly Figure[], poo
   const partner = ends.find((g) => RANGE_JOIN.test(g.start < f.start ? sentence.slice(g.start + g.raw.length, f.start) : sentence.slice(f.start + f.raw.length, g.start)));
   if (!partner) return false;
   const [lo, hi] = partner.start < f.start ? [partner, f] : [f, partner];
+  // "rose from $3 to $4.50": a change between two levels, not a range; which measure changed is the question.
+  if (CHANGE_FROM.test(sentence.slice(Math.max(0, lo.start - 8), lo.start))) return false;
   for (const s of sentencesOf(ctx, pool)) {
     for (let k = 0; k + 1 < s.figures.length; k++) {
       const [a, b] = [s.figures[k]!, s.figures[k + 1]!];
@@ -588,6 +603,7 @@ function restatement(
   f: Figure,
   others: readonly Figure[],
   pool: Iterable<SourceSentence>,
+  when?: DraftSentence,
 ): Restatement<{ s: SourceSentence; f: Figure }> {
   const out: Restatement<{ s: SourceSentence; f: Figure }> = { own: 0, rival: 0, rivalAt: null };
   if (mine.size < 2) return out;
@@ -598,7 +614,7 @@ function restatement(
     // "6.9 million claims were filed, and 3.3 million the week before": a figure whose noun is left out takes its words from
     // the figure before it, which is no rival to it.
     const elided = s.figures.length > 1 ? (sourceCounted(s), s.elidedFrom!) : null;
-    const borrower = elided?.findIndex((j, i) => j >= 0 && supportsKey(s.figures[i]!, f.key)) ?? -1;
+    const borrower = elided?.findIndex((j, i) => j >= 0 && supportsKey(s.figures[i]!, f.key) && (!when || saysWhen(s, i, when))) ?? -1;
     s.figures.forEach((g, i) => {
       if (borrower >= 0 && elided![borrower] === i) return;
       if (!COUNTED.has(g.kind) && g.kind !== 'year') return;

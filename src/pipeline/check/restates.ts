@@ -80,6 +80,18 @@ export function neighbours(tokens: readonly Tok[], start: number, end: number): 
   return out;
 }
 
+// Words this close to a value (in content words) are its own, even in a sentence that gives another value.
+const NEAR_REACH = 3;
+
+/** The words of a value's surroundings within NEAR_REACH of it, for telling apart two values of one sentence. */
+export function nearOnly(n: Neighbours): Neighbours {
+  const out: Neighbours = new Map();
+  n.forEach((d, w) => {
+    if (Math.abs(d) <= NEAR_REACH) out.set(w, d);
+  });
+  return out;
+}
+
 /** Weight of a word d content words away: adjacent words ("310 people", "chief Selma Varga") say the most. */
 function nearness(d: number): number {
   return 1 / (1 + 0.4 * (Math.abs(d) - 1));

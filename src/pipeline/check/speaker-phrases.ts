@@ -245,7 +245,7 @@ const ROLE = /^(?:mayor|governor|president|director|secretary|chief|spokes(?:man
 /**
  * Whether one of the sentences gives the person named by `person` (by its last word, the family name) the role that ends
  * `described` (a singular noun such as "mayor"): "Brooklyn Center Mayor Mike Elliott", or "Ken Cuccinelli, the acting director of …". The role comes up
- * to seven capitalised words (and "of", "and", "the", "for") before the name ("Acting Director of Citizenship and
+ * to seven capitalised words (and "of", "for", "and") before the name ("Acting Director of Citizenship and
  * Immigration Services Ken Cuccinelli"), or in an apposition of up to six words after it. A speaker described by a
  * role ("the mayor said") may be a person another report names with it.
  */
@@ -254,17 +254,21 @@ export function holdsRole(sentences: readonly { text: string }[], person: string
   if (!key || !ROLE.test(role)) return false;
   // Only name words between the role and the name ("Mayor Mike Elliott", not "the mayor thanked Elliott"); after
   // the name, an apposition set off by a comma ("Murtaugh, the campaign's communications director"), not a clause ("…, who …").
-  const title = `(?:${role[0]!.toUpperCase()}|${role[0]})${role.slice(1)}`;
-  const name = `(?:${key[0]!.toUpperCase()}|${key[0]})${escapeRegExp(key.slice(1))}`;
+  const title = anyCase(role);
+  const name = anyCase(key);
+  // Between title and name only capitalised words, "of", "for" and (not first) "and" ("Acting Director of Citizenship and
+  // Immigration Services Ken Cuccinelli", not "the director and Tom Ellery"); an apposition
+  // with no "of" in it ("a frequent critic of the director" is someone else) and no "former" (a former director is not the one).
   const pattern = new RegExp(
-    `\\b${title}\\s+(?:(?:\\p{Lu}[\\p{L}.'’-]*|of|and|the|for),?\\s+){0,7}${name}\\b|\\b${name}(?:'s)?,\\s+(?!who\\b|which\\b|that\\b)(?:[\\p{L}'’-]+\\s+){0,5}?${title}\\b`,
+    `\\b${title}\\s+(?!and\\b)(?:(?:\\p{Lu}[\\p{L}.'’-]*|of|for|and),?\\s+){0,7}${name}\\b|\\b${name}(?:'s)?,\\s+(?!who\\b|which\\b|that\\b)(?:(?!of\\b|former\\b|ex-)[\\p{L}'’-]+\\s+){0,5}?${title}\\b`,
     'u',
   );
   return sentences.some((x) => pattern.test(x.text));
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A pattern for a lower-case word in any case, letter by letter ("mckenna" matches "McKenna"), other characters escaped. */
+function anyCase(word: string): string {
+  return [...word].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c}${c.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
 }
 
 /** The last word of a phrase, lower case, without a possessive: "Sen. Tim Scott's" -> "scott". */

@@ -66,14 +66,15 @@ function doneElsewhere(ctx: CheckContext, ranked: readonly Alignment[], best: So
   });
 }
 
-// What makes a verb form after it no present-tense report: "to end", "will end", "is set to end".
-const NOT_REPORTED_BEFORE = /(?:to|will|would|could|may|might|should|must|can|not|no)\s+$/i;
+// What makes a verb form after it no present-tense report: "to end", "will end", "is set to end"; and what makes it a plan's
+// or a relative clause's ("plan that closes two stations", "Council plan closes …").
+const NOT_REPORTED_BEFORE = /\b(?:to|will|would|could|may|might|should|must|can|not|no|that|which|who|plans?|proposals?|bills?)\s+$/i;
 
 /** Whether a headline has the verb of stem `base` in the present ("ends", "is ending"), not as a plan or a denial. */
 function headlinePresent(text: string, base: string): boolean {
   for (const m of text.matchAll(/\p{L}+/gu)) {
     const w = m[0].toLowerCase();
-    if ((w.endsWith('s') || w.endsWith('ing')) && stem(w) === base && !NOT_REPORTED_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) return true;
+    if ((w.endsWith('s') || w.endsWith('ing')) && stem(w) === base && !NOT_REPORTED_BEFORE.test(text.slice(Math.max(0, m.index - 14), m.index))) return true;
   }
   return false;
 }

@@ -129,9 +129,6 @@ export function pendingClauses(text: string): VerbUse[] {
     // "after the grants", "while its reviews", "if senators' questions": a determiner or an owner before the -s word makes it
     // a plural noun; "if governors do not act": so does nothing before it, for a clause's verb follows its subject.
     if (!m[1] || /(?:\b(?:the|a|an|its|their|his|her|our|these|those)|['’]s?)\s+$/i.test(m[1])) continue;
-    // "after the event by The Hill appears to show": a preposition inside makes the words a phrase of time, whose -s verb is the
-    // main clause's ("Video posted after the event appears …"), not a clause's of its own.
-    if (/\b(?:by|of|to|from|with|at|on|in|for)\s/i.test(m[1])) continue;
     out.push(pendingPresent(raw, m.index + m[0].length));
   }
   // "The contest comes to a head on Tuesday": a present with a day or time ahead is a schedule.
