@@ -122,8 +122,8 @@ function found(pool: IndexedSource[], words: string[], sentenceInitial: boolean)
     const [left, right] = [words.slice(0, joint), words.slice(joint + 1).filter((w) => w !== 'the')];
     if (left.length && right.length && variantFound(pool, left) && variantFound(pool, right)) return true;
   }
-  // "the Biden White House", "a Trump-era State Department": a one-word name (an "-era" dropped) set before another as its
-  // modifier, each in the cited sources. Not for a person's name, whose given name is no modifier.
+  // "a Trump-era State Department": a one-word name (an "-era" dropped) set before another as its modifier, each in the
+  // cited sources. Not for a person's name, whose given name is no modifier.
   if (words.length >= 2 && !personName(words, words.join(' '))) {
     const modifier = words[0]!.replace(/-era$/, '');
     if (modifier.length > 1 && findPhrase(pool, [modifier]) && variantFound(pool, words.slice(1))) return true;

@@ -109,7 +109,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
         // A count of a vote a cited source gives ("96-0") stands in its place, whatever other figures share its words.
         if (votes.supported.some((t) => t.start <= f.start && f.start < t.end)) continue;
         // "16- to 25-year-olds" where a cited source gives "ages 16-25": one end of a range the source gives whole.
-        if (rangeGiven(sentence, f, figures, pool, ctx)) continue;
+        if (rangeGiven(ctx, sentence, f, figures, pool)) continue;
         const tokens = sentenceTokens(part);
         const r = restatement(ctx, neighbours(tokens, f.start, f.start + f.raw.length), f, figures.filter((g) => g !== f), sentencesOf(ctx, pool), part);
         if (clearlyRestatesRival(r, RIVAL_RATIO, p.kind === 'answer' ? ANSWER_MARGIN : RIVAL_MARGIN) && !derivedFrom(f, r.rivalAt!.s.figures) && !(triple ??= changeTriple(sentence, figures)).has(f)) {
@@ -422,12 +422,13 @@ function operandsOf(f: Figure, figures: readonly Figure[], sums = true): [Figure
 
 const MAX_OPERANDS = 12;
 
-// What joins the two ends of a range: "16-25", "16 to 25", "16- to 25", "between 16 and 25", "from 16 through 25".
-const CHANGE_FROM = /\bfrom\s+$/i;
+// What joins the two ends of a range: "16-25", "16 to 25", "16- to 25", "between 16 and 25", "16 through 25".
 const RANGE_JOIN = /^\s*(?:-|–|—|-?\s*to|and|through)\s*$/;
+// "from" before the first end makes the pair a change between two levels ("rose from $3 to $4.50").
+const CHANGE_FROM = /\bfrom\s+$/i;
 
 /** Whether a figure and the draft sentence's figure next to it make a range that a cited sentence gives with the same two ends. */
-function rangeGiven(sentence: string, f: Figure, figures: readonly Figure[], pool: IndexedSource[], ctx: CheckContext): boolean {
+function rangeGiven(ctx: CheckContext, sentence: string, f: Figure, figures: readonly Figure[], pool: IndexedSource[]): boolean {
   const i = figures.indexOf(f);
   const ends = [figures[i - 1], figures[i + 1]].filter((g): g is Figure => g !== undefined && g.kind === f.kind);
   const partner = ends.find((g) => RANGE_JOIN.test(g.start < f.start ? sentence.slice(g.start + g.raw.length, f.start) : sentence.slice(f.start + f.raw.length, g.start)));
@@ -603,7 +604,7 @@ function restatement(
   f: Figure,
   others: readonly Figure[],
   pool: Iterable<SourceSentence>,
-  when?: DraftSentence,
+  part?: DraftSentence,
 ): Restatement<{ s: SourceSentence; f: Figure }> {
   const out: Restatement<{ s: SourceSentence; f: Figure }> = { own: 0, rival: 0, rivalAt: null };
   if (mine.size < 2) return out;
@@ -612,9 +613,9 @@ function restatement(
     if (!s.figures.length) continue;
     const around = figureNeighbours(s);
     // "6.9 million claims were filed, and 3.3 million the week before": a figure whose noun is left out takes its words from
-    // the figure before it, which is no rival to it.
+    // the figure before it, which is no rival to it where the draft sentence (`part`) says the same when.
     const elided = s.figures.length > 1 ? (sourceCounted(s), s.elidedFrom!) : null;
-    const borrower = elided?.findIndex((j, i) => j >= 0 && supportsKey(s.figures[i]!, f.key) && (!when || saysWhen(s, i, when))) ?? -1;
+    const borrower = elided?.findIndex((j, i) => j >= 0 && supportsKey(s.figures[i]!, f.key) && (!part || saysWhen(s, i, part))) ?? -1;
     s.figures.forEach((g, i) => {
       if (borrower >= 0 && elided![borrower] === i) return;
       if (!COUNTED.has(g.kind) && g.kind !== 'year') return;

@@ -244,21 +244,19 @@ const ROLE = /^(?:mayor|governor|president|director|secretary|chief|spokes(?:man
 
 /**
  * Whether one of the sentences gives the person named by `person` (by its last word, the family name) the role that ends
- * `described` (a singular noun such as "mayor"): "Brooklyn Center Mayor Mike Elliott", or "Ken Cuccinelli, the acting director of …". The role comes up
- * to seven capitalised words (and "of", "for", "and") before the name ("Acting Director of Citizenship and
- * Immigration Services Ken Cuccinelli"), or in an apposition of up to six words after it. A speaker described by a
- * role ("the mayor said") may be a person another report names with it.
+ * `described` (a singular noun such as "mayor"): a speaker described by a role ("the mayor said") may be a person another
+ * report names with it. The role stands up to seven name words before the name ("Brooklyn Center Mayor Mike Elliott",
+ * "Acting Director of Citizenship and Immigration Services Ken Cuccinelli"), or in an apposition of up to six words after
+ * it ("Tim Murtaugh, communications director for the campaign").
  */
 export function holdsRole(sentences: readonly { text: string }[], person: string, described: string): boolean {
   const [key, role] = [lastWord(person), lastWord(described)];
   if (!key || !ROLE.test(role)) return false;
-  // Only name words between the role and the name ("Mayor Mike Elliott", not "the mayor thanked Elliott"); after
-  // the name, an apposition set off by a comma ("Murtaugh, the campaign's communications director"), not a clause ("…, who …").
   const title = anyCase(role);
   const name = anyCase(key);
-  // Between title and name only capitalised words, "of", "for" and (not first) "and" ("Acting Director of Citizenship and
-  // Immigration Services Ken Cuccinelli", not "the director and Tom Ellery"); an apposition
-  // with no "of" in it ("a frequent critic of the director" is someone else) and no "former" (a former director is not the one).
+  // Between title and name only capitalised words, "of", "for" and (not first) "and": not "the mayor thanked Elliott" nor
+  // "the director and Tom Ellery". After the name, an apposition set off by a comma, not a clause ("…, who …"), with no "of"
+  // ("a frequent critic of the director" is someone else) and no "former" (a former director is not the one).
   const pattern = new RegExp(
     `\\b${title}\\s+(?!and\\b)(?:(?:\\p{Lu}[\\p{L}.'’-]*|of|for|and),?\\s+){0,7}${name}\\b|\\b${name}(?:'s)?,\\s+(?!who\\b|which\\b|that\\b)(?:(?!of\\b|former\\b|ex-)[\\p{L}'’-]+\\s+){0,5}?${title}\\b`,
     'u',
