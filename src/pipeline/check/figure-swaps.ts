@@ -9,7 +9,7 @@ import type { Tally } from './extract/frames';
 import { type Figure, supportsKey } from './extract/numbers';
 import { type CheckContext, figureNeighbours, type IndexedSource, type SourceSentence, sentencesOf } from './context';
 import { type DraftSentence, sentenceTokens } from './passages';
-import { affinity, nearOnly, neighbours } from './restates';
+import { affinity, type Neighbours, nearOnly, neighbours } from './restates';
 
 // Each figure's surroundings must match the other's place by this factor plus this margin over its own place. Lower than
 // the bar for one swapped figure (./numbers: 1.5 and 0.6) since both figures must cross; measured on npm run eval:checks
@@ -37,9 +37,12 @@ export function swappedFigures(ctx: CheckContext, part: DraftSentence, figures: 
   if (counted.length < 2) return null;
   const tokens = sentenceTokens(part);
   const around = new Map(counted.map((f) => [f, neighbours(tokens, f.start, f.start + f.raw.length)]));
+  // The same surroundings cut to the words right by each figure, for the second reading below.
+  const close = new Map([...around].map(([f, n]) => [f, nearOnly(n)]));
   for (const s of sentencesOf(ctx, pool)) {
     if (s.figures.length < 2) continue;
     const places = figureNeighbours(s);
+    let nearPlaces: Neighbours[] | undefined;
     for (let i = 0; i < counted.length; i++) {
       for (let j = i + 1; j < counted.length; j++) {
         const [a, b] = [counted[i]!, counted[j]!];
@@ -54,12 +57,11 @@ export function swappedFigures(ctx: CheckContext, part: DraftSentence, figures: 
         if (crossed(own(na, at), own(na, bt)) && crossed(own(nb, bt), own(nb, at))) return { a, b, s };
         // Two figures of one source sentence share most words within its reach; the few words right by each tell them apart
         // ("3,605,201 births in 2020, down from 3,747,540 during the year prior").
-        const [la, lb] = [nearOnly(na), nearOnly(nb)];
-        const near = (n: typeof na, k: number) => affinity(n, nearOnly(places[k]!), ctx.idf);
+        const [la, lb] = [close.get(a)!, close.get(b)!];
+        const near = (n: typeof na, k: number) => affinity(n, (nearPlaces ??= places.map(nearOnly))[k]!, ctx.idf);
         if (crossed(near(la, at), near(la, bt)) && crossed(near(lb, bt), near(lb, at))) return { a, b, s };
       }
     }
   }
   return null;
 }
-

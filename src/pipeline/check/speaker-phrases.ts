@@ -269,7 +269,7 @@ function anyCase(word: string): string {
   return [...word].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c}${c.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
 }
 
-/** The last word of a phrase, lower case, without a possessive: "Sen. Tim Scott's" -> "scott". */
+/** The last word of a phrase as a speaker's words are read (`clean`): "Sen. Tim Scott's" -> "scott". */
 function lastWord(phrase: string): string {
-  return (phrase.match(/[\p{L}'’.-]+/gu)?.at(-1) ?? '').toLowerCase().replace(/['’]s$/, '').replace(/\.$/, '');
+  return clean(phrase.match(NAME_WORD)?.at(-1) ?? '');
 }
