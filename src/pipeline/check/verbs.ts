@@ -240,7 +240,8 @@ export function isLight(x: VerbUse, u: VerbUse): boolean {
 
 /** Whether two uses report the same act: the same verb, and for a light verb the same object too. */
 export function sameAct(x: VerbUse, xText: string, u: VerbUse, uText: string): boolean {
-  if (!isLight(x, u)) return x.base === u.base;
+  // "attended a private lunch" / "due to attend a state banquet": one verb on wholly other objects is another act.
+  if (!isLight(x, u)) return x.base === u.base && !otherObjects(x, xText, u, uText);
   // "took effect" / "will take effect" / "expected to go into effect", "claimed responsibility" / "appears to have taken
   // responsibility": a light verb's noun right after it makes the act, whatever verb the other text gives it.
   // "sworn in by Vice President …": who acted is no object.
@@ -248,6 +249,19 @@ export function sameAct(x: VerbUse, xText: string, u: VerbUse, uText: string): b
   const mine = objectOf(x, xText);
   const theirs = objectOf(u, uText);
   return (mine.length > 0 && mine[0] === theirs[0]) || (x.base === u.base && objectsMatch(mine, theirs));
+}
+
+// An object given by a pronoun ("expected to sign it") may be any of the other's; a passive's agent is no object.
+const PRONOUN_OBJECT = /^\s+(?:it|its|them|this|that|these|those|him|her|us|one)\b/i;
+// Days and times after a verb say when, not what ("objected Wednesday"), as stems.
+const WHEN_WORDS = new Set(['monda', 'tuesd', 'wedne', 'thurs', 'frida', 'satur', 'sunda', 'today', 'tonig', 'yeste', 'tomor', 'morn', 'even', 'night', 'week', 'month', 'year', 'later', 'earli']);
+
+/** Two uses whose objects each have content words and share none (a short word, such as "new", does not join them). */
+function otherObjects(x: VerbUse, xText: string, u: VerbUse, uText: string): boolean {
+  if (agentAfter(x, xText) || agentAfter(u, uText) || PRONOUN_OBJECT.test(xText.slice(x.end, x.end + 8)) || PRONOUN_OBJECT.test(uText.slice(u.end, u.end + 8))) return false;
+  const a = objectOf(x, xText).filter((w) => !WHEN_WORDS.has(w));
+  const b = objectOf(u, uText).filter((w) => !WHEN_WORDS.has(w));
+  return a.length > 0 && b.length > 0 && !a.some((w) => w.length > 2 && b.includes(w));
 }
 
 /** Two objects are one when they share two content words, or the one word a short object has. */

@@ -1995,3 +1995,27 @@ describe('round 28 as a newcomer broke it', () => {
     expect(numbers('Tom Ellery, a 20-year-old from Calder, was sentenced on Monday.')).toMatch(/"20"/);
   });
 });
+
+describe('one verb on another object is another act (round 29)', () => {
+  const entities = checkedBy('entities', [
+    'Mayor Omar Reyes toured the new depot on Tuesday and is due to attend a fundraising dinner for the transit union this evening.',
+    'Crews began clearing the old tracks on Tuesday so that engineers could start testing the new signals next month.',
+  ], [1, 2]);
+
+  it('does not read "attended a lunch" against "due to attend a dinner", nor "started clearing" against "could start testing"', () => {
+    expect(entities('Mayor Omar Reyes attended a ribbon-cutting lunch at the new depot on Tuesday and is due at a fundraising dinner this evening.')).toBe('');
+    expect(entities('Crews started clearing the old tracks on Tuesday so engineers can later test the new signals.')).toBe('');
+  });
+
+  it('still holds the same verb on the same object, or on a pronoun or a day in its place', () => {
+    expect(entities('Mayor Omar Reyes attended a fundraising dinner for the transit union on Tuesday.')).toMatch(/"attended" reports as done what \[1\] Harbor Signal reports as not yet done \("attend"\)/);
+    expect(entities('Engineers started testing the new signals on Tuesday.')).toMatch(/"started" reports as done/);
+    const pending = checkedBy('entities', [
+      'The fare bill now goes to Mayor Omar Reyes, who is expected to sign it into law on Friday.',
+      'Councillor Ada Brook said on Monday that she will object to the fare plan at the council session.',
+    ], [1, 2]);
+    // A pronoun ("sign it") may stand for the draft's object; a day after the verb says when, not what.
+    expect(pending('Mayor Omar Reyes signed the fare bill on Friday.')).toMatch(/"signed" reports as done/);
+    expect(pending('Councillor Ada Brook objected on Monday night.')).toMatch(/"objected" reports as done/);
+  });
+});
