@@ -2019,3 +2019,20 @@ describe('one verb on another object is another act (round 29)', () => {
     expect(pending('Councillor Ada Brook objected on Monday night.')).toMatch(/"objected" reports as done/);
   });
 });
+
+describe('clock times as reports write them (round 29)', () => {
+  const numbers = checkedBy('numbers', [
+    'The council hearing on fares runs from 9 a.m. to 11 a.m. on Thursday, the clerk said.',
+    'Mayor Omar Reyes will announce the fare plan at 7.30pm on Thursday, his office said.',
+  ], [1, 2]);
+
+  it('reads the first hour of "9 to 11 a.m." on the clock of the second, and "7.30pm" as 7:30 p.m.', () => {
+    expect(numbers('The council hearing on fares runs from 9 to 11 a.m. on Thursday.')).toBe('');
+    expect(numbers('Mayor Omar Reyes will announce the fare plan at 7:30 p.m. on Thursday.')).toBe('');
+  });
+
+  it('still holds an hour no source gives', () => {
+    expect(numbers('The council hearing on fares runs from 8 to 11 a.m. on Thursday.')).toMatch(/"8"/);
+    expect(numbers('Mayor Omar Reyes will announce the fare plan at 6:30 p.m. on Thursday.')).toMatch(/"6:30 p\.m\."/);
+  });
+});

@@ -66,7 +66,10 @@ const WEEKDAY_MONTH_DAY = new RegExp(String.raw`(?<=\b(?:Mon|Tues|Wednes|Thurs|F
 const SAME_MONTH_DAYS = /(?:,\s*(?=\d{1,2}(?:,\s*\d|,?\s+(?:and|or)\s+\d))|,?\s+(?:and|or|through|to)\s+|\s?[-–]\s?)(\d{1,2})(?:st|nd|rd|th)?(?=[,.;:)]\D|[,.;:)]?$|\s+(?:and|or|through|to|in|at|on|when|before|after|this|last|next|of|that|as|while|but|—|–)\s)/uy;
 const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+(\d{4})\b)?`, 'g');
 const TIME = /\b(\d{1,2}):(\d{2})\b/g;
-const CLOCK = /\b(\d{1,2})(?::(\d{2}))?\s?[ap]\.?m\b\.?/gi;
+// "7:30 p.m.", "7pm", and the British "7.30pm".
+const CLOCK = /\b(\d{1,2})(?:[:.](\d{2}))?\s?[ap]\.?m\b\.?/gi;
+// "9 to 11 p.m.", "9-11pm", "between 9 and 11 a.m.": the first hour is on the clock the second gives.
+const CLOCK_RANGE = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:-|–|to|and)\s*(?=\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b)/gi;
 const DIGITS = new RegExp(
   // A digit hyphened onto a capitalised word is part of a name ("Sparrow-2", "COVID-19"): tested after the match
   // (NAME_HYPHEN), since under this pattern's /i flag \p{Lu} would take "220-to-190"'s "to-" for a name too.
@@ -187,6 +190,11 @@ export function extractFigures(text: string): Figure[] {
       }
     }
     // "7 p.m.", "7pm", "7:30 a.m.": one clock time however it is written (the hour on a 12-hour clock).
+    for (CLOCK_RANGE.lastIndex = 0; (m = CLOCK_RANGE.exec(text)); ) {
+      const raw = m[2] ? `${m[1]}${text[m.index + m[1]!.length]}${m[2]}` : m[1]!;
+      if (!free(m.index, m.index + raw.length) || Number(m[1]) > 12) continue;
+      add({ raw, start: m.index, kind: 'time', key: `t:${Number(m[1])}:${m[2] ?? '00'}`, soft: false }, m.index + raw.length);
+    }
     for (CLOCK.lastIndex = 0; (m = CLOCK.exec(text)); ) {
       if (!free(m.index, m.index + m[0].length) || Number(m[1]) > 12) continue;
       add({ raw: m[0], start: m.index, kind: 'time', key: `t:${Number(m[1])}:${m[2] ?? '00'}`, soft: false }, m.index + m[0].length);
