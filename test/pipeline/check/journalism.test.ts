@@ -2036,3 +2036,18 @@ describe('clock times as reports write them (round 29)', () => {
     expect(numbers('Mayor Omar Reyes will announce the fare plan at 6:30 p.m. on Thursday.')).toMatch(/"6:30 p\.m\."/);
   });
 });
+
+describe('a hedge before a range holds for both its ends (round 29)', () => {
+  const numbers = checkedBy('numbers', [
+    'The transit agency counted 83,412 riders on Monday, a record, officials said.',
+    'By the council tally, 85,106 riders used the buses on Monday.',
+  ], [1, 2]);
+
+  it('reads "between about 83,000 and 85,000" as two rounded figures', () => {
+    expect(numbers('Counts of Monday riders ranged between about 83,000 and 85,000.')).toBe('');
+  });
+
+  it('does not carry the hedge past a range: a second figure of its own stays exact', () => {
+    expect(numbers('About 83,000 riders used the buses on Monday and 85,000 used the trams.')).toMatch(/"85,000"/);
+  });
+});

@@ -292,8 +292,17 @@ export function extractFigures(text: string): Figure[] {
     out.push({ raw: m[0], start, kind: 'percent', key: `p:${formatValue(share)}`, soft: false, hedge: 'about' });
   }
   for (const f of out) f.hedge ??= hedgeBefore(text, f.start);
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  // "between about 83,000 and 85,000", "roughly 40 to 50": a hedge before a range holds for both its ends.
+  for (let i = 1; i < out.length; i++) {
+    const [prev, f] = [out[i - 1]!, out[i]!];
+    if (!f.hedge && prev.hedge === 'about' && prev.kind === f.kind && RANGE_JOIN.test(text.slice(prev.start + prev.raw.length, f.start))) f.hedge = 'about';
+  }
+  return out;
 }
+
+/** What joins a range's two ends ("83,000 and 85,000", "40 to 50", "40-50"). */
+const RANGE_JOIN = /^\s*(?:and|to|-|–)\s*$/;
 
 const SMALL = 'one|two|three|four|five|six|seven|eight|nine|ten|a|an';
 const GROUP_SIZE: Record<string, number> = { pair: 2, duo: 2, trio: 3, quartet: 4, quintet: 5, 'half-dozen': 6 };
