@@ -2051,3 +2051,22 @@ describe('a hedge before a range holds for both its ends (round 29)', () => {
     expect(numbers('About 83,000 riders used the buses on Monday and 85,000 used the trams.')).toMatch(/"85,000"/);
   });
 });
+
+describe('a quotation right after the verb is what the verb says (round 29)', () => {
+  it('gives "…, the union said it was “regrettable” …" to the union, not to the clause before the comma', () => {
+    const text = 'A short time after Mayor Omar Reyes posted his statement, the transit union said it was “regrettable” that the fare rise went ahead.';
+    const union = attributionsOf(text).find((a) => a.speaker === 'the transit union')!;
+    expect(text.slice(...union.content)).toContain('regrettable');
+    const quotes = checkedBy('entities', [text, 'The council approved the fare rise on Monday.'], [1, 2]);
+    expect(quotes('The transit union said it was “regrettable” that the fare rise went ahead.')).toBe('');
+  });
+
+  it('still reads words before the comma as the speaker’s when no quotation follows the verb, or only a title after its circumstances', () => {
+    const text = '“The fares are too high,” the transit union said on Tuesday.';
+    const [a] = attributionsOf(text);
+    expect(text.slice(...a!.content)).toContain('fares are too high');
+    const show = '“The fares are too high,” Mayor Omar Reyes said in an interview with “Calder Tonight.”';
+    const [b] = attributionsOf(show);
+    expect(show.slice(...b!.content)).toContain('fares are too high');
+  });
+});

@@ -369,10 +369,14 @@ export function attributionsOf(text: string, quotes: QuoteSpan[] = extractQuotes
     const before = text.slice(0, t[np[0]]!.start);
     // The verb's tail: its words up to the next clause punctuation; "told reporters at …" has its listener first.
     const tail: string[] = [];
-    for (let j = i + 1; j < t.length && joined(text, t[j - 1]!, t[j]!); j++) tail.push(t[j]!.lower);
+    let j = i + 1;
+    for (; j < t.length && joined(text, t[j - 1]!, t[j]!); j++) tail.push(t[j]!.lower);
+    // "…, the NBA said it was “regrettable” that …": a quotation right after the verb's words is what the verb says; one after
+    // its circumstances ("said in an interview with “Fox & Friends”") is a title.
+    const quoteFollows = !CIRCUMSTANCE.test(tail[0] ?? '') && /^\s*[“"]/.test(text.slice(t[j - 1]!.end));
     if (/^tol?d|^tells?$/.test(w)) while (tail.length && !CIRCUMSTANCE.test(tail[0]!) && tail[0] !== 'that') tail.shift();
     // "…, the couple said." and "…, Barrett said during her first day …": the words before are theirs.
-    const trailing = /[,”"]\s*$/.test(before) && /[\p{L}\p{N}]/u.test(before) && (tail.length <= 3 || CIRCUMSTANCE.test(tail[0]!)) && !tail.includes('that');
+    const trailing = /[,”"]\s*$/.test(before) && /[\p{L}\p{N}]/u.test(before) && (tail.length <= 3 || CIRCUMSTANCE.test(tail[0]!)) && !tail.includes('that') && !quoteFollows;
     if (!trailing && /^\s*(?:and|but|or)\b/.test(text.slice(t[i]!.end))) continue;
     const content: [number, number] = trailing ? [0, t[np[0]]!.start] : [t[i]!.end, leadingEnd(text, t[i]!.end, quotes)];
     push(np[0], np[1], w, content);
