@@ -256,12 +256,19 @@ const PRONOUN_OBJECT = /^\s+(?:it|its|them|this|that|these|those|him|her|us|one)
 // Days and times after a verb say when, not what ("objected Wednesday"), as stems.
 const WHEN_WORDS = new Set(['monda', 'tuesd', 'wedne', 'thurs', 'frida', 'satur', 'sunda', 'today', 'tonig', 'yeste', 'tomor', 'morn', 'even', 'night', 'week', 'month', 'year', 'later', 'earli']);
 
-/** Two uses whose objects each have content words and share none (a short word, such as "new", does not join them). */
+/**
+ * Two uses whose objects each have content words and share none (a short word, such as "new", does not join them), where the
+ * other text reports the first's object before its own verb: "crews began clearing the debris so rescuers could start
+ * searching" has "started clearing the debris" done. An object only reworded ("signed the measure" / "expected to sign the
+ * bill") is not told apart so: no list of synonyms says a measure is a bill.
+ */
 function otherObjects(x: VerbUse, xText: string, u: VerbUse, uText: string): boolean {
   if (agentAfter(x, xText) || agentAfter(u, uText) || PRONOUN_OBJECT.test(xText.slice(x.end, x.end + 8)) || PRONOUN_OBJECT.test(uText.slice(u.end, u.end + 8))) return false;
   const a = objectOf(x, xText).filter((w) => !WHEN_WORDS.has(w));
   const b = objectOf(u, uText).filter((w) => !WHEN_WORDS.has(w));
-  return a.length > 0 && b.length > 0 && !a.some((w) => w.length > 2 && b.includes(w));
+  if (!a.length || !b.length || a.some((w) => w.length > 2 && b.includes(w))) return false;
+  const before = new Set(contentWords(uText.slice(0, u.end - u.raw.length)));
+  return a.some((w) => w.length > 2 && before.has(w));
 }
 
 /** Two objects are one when they share two content words, or the one word a short object has. */

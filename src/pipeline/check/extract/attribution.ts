@@ -371,10 +371,11 @@ export function attributionsOf(text: string, quotes: QuoteSpan[] = extractQuotes
     const tail: string[] = [];
     let j = i + 1;
     for (; j < t.length && joined(text, t[j - 1]!, t[j]!); j++) tail.push(t[j]!.lower);
-    // "…, the NBA said it was “regrettable” that …": a quotation right after the verb's words is what the verb says; one after
-    // its circumstances ("said in an interview with “Fox & Friends”") is a title.
-    const quoteFollows = !CIRCUMSTANCE.test(tail[0] ?? '') && /^\s*[“"]/.test(text.slice(t[j - 1]!.end));
     if (/^tol?d|^tells?$/.test(w)) while (tail.length && !CIRCUMSTANCE.test(tail[0]!) && tail[0] !== 'that') tail.shift();
+    // "…, the NBA said it was “regrettable” that …": a quotation after the verb's own words is what the verb says. Not one
+    // right after the verb ("told “Calder Tonight”", "said “in writing”": a listener, a title, a scare quote), nor one after
+    // its circumstances ("said in an interview with “Fox & Friends”") or its listener ("told reporters “…”").
+    const quoteFollows = tail.length > 0 && !CIRCUMSTANCE.test(tail[0]!) && /^\s*[“"]/.test(text.slice(t[j - 1]!.end));
     // "…, the couple said." and "…, Barrett said during her first day …": the words before are theirs.
     const trailing = /[,”"]\s*$/.test(before) && /[\p{L}\p{N}]/u.test(before) && (tail.length <= 3 || CIRCUMSTANCE.test(tail[0]!)) && !tail.includes('that') && !quoteFollows;
     if (!trailing && /^\s*(?:and|but|or)\b/.test(text.slice(t[i]!.end))) continue;

@@ -66,10 +66,9 @@ const WEEKDAY_MONTH_DAY = new RegExp(String.raw`(?<=\b(?:Mon|Tues|Wednes|Thurs|F
 const SAME_MONTH_DAYS = /(?:,\s*(?=\d{1,2}(?:,\s*\d|,?\s+(?:and|or)\s+\d))|,?\s+(?:and|or|through|to)\s+|\s?[-–]\s?)(\d{1,2})(?:st|nd|rd|th)?(?=[,.;:)]\D|[,.;:)]?$|\s+(?:and|or|through|to|in|at|on|when|before|after|this|last|next|of|that|as|while|but|—|–)\s)/uy;
 const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+(\d{4})\b)?`, 'g');
 const TIME = /\b(\d{1,2}):(\d{2})\b/g;
-// "7:30 p.m.", "7pm", and the British "7.30pm".
-const CLOCK = /\b(\d{1,2})(?:[:.](\d{2}))?\s?[ap]\.?m\b\.?/gi;
-// "9 to 11 p.m.", "9-11pm", "between 9 and 11 a.m.": the first hour is on the clock the second gives.
-const CLOCK_RANGE = /\b(\d{1,2})(?:[:.](\d{2}))?\s*(?:-|–|to|and)\s*(?=\d{1,2}(?:[:.]\d{2})?\s?[ap]\.?m\b)/gi;
+// "7:30 p.m.", "7pm", and the British "7.30pm" (not "£12.50pm", a sum per month).
+const CLOCK = /(?<![£$€¥]\s?)\b(\d{1,2})(?:[:.](\d{2}))?\s?[ap]\.?m\b\.?/gi;
+
 const DIGITS = new RegExp(
   // A digit hyphened onto a capitalised word is part of a name ("Sparrow-2", "COVID-19"): tested after the match
   // (NAME_HYPHEN), since under this pattern's /i flag \p{Lu} would take "220-to-190"'s "to-" for a name too.
@@ -190,11 +189,6 @@ export function extractFigures(text: string): Figure[] {
       }
     }
     // "7 p.m.", "7pm", "7:30 a.m.": one clock time however it is written (the hour on a 12-hour clock).
-    for (CLOCK_RANGE.lastIndex = 0; (m = CLOCK_RANGE.exec(text)); ) {
-      const raw = m[2] ? `${m[1]}${text[m.index + m[1]!.length]}${m[2]}` : m[1]!;
-      if (!free(m.index, m.index + raw.length) || Number(m[1]) > 12) continue;
-      add({ raw, start: m.index, kind: 'time', key: `t:${Number(m[1])}:${m[2] ?? '00'}`, soft: false }, m.index + raw.length);
-    }
     for (CLOCK.lastIndex = 0; (m = CLOCK.exec(text)); ) {
       if (!free(m.index, m.index + m[0].length) || Number(m[1]) > 12) continue;
       add({ raw: m[0], start: m.index, kind: 'time', key: `t:${Number(m[1])}:${m[2] ?? '00'}`, soft: false }, m.index + m[0].length);
@@ -293,16 +287,24 @@ export function extractFigures(text: string): Figure[] {
   }
   for (const f of out) f.hedge ??= hedgeBefore(text, f.start);
   out.sort((a, b) => a.start - b.start);
-  // "between about 83,000 and 85,000", "roughly 40 to 50": a hedge before a range holds for both its ends.
+  // "between about 83,000 and 85,000", "roughly 40 to 50": a hedge before a range holds for both its ends. Not a change
+  // ("from about $20 to $35"), a ratio ("by roughly 3 to 1") or a list ("about 62% and 50%").
   for (let i = 1; i < out.length; i++) {
     const [prev, f] = [out[i - 1]!, out[i]!];
-    if (!f.hedge && prev.hedge === 'about' && prev.kind === f.kind && RANGE_JOIN.test(text.slice(prev.start + prev.raw.length, f.start))) f.hedge = 'about';
+    if (f.hedge || prev.hedge !== 'about' || prev.kind !== f.kind) continue;
+    const join = RANGE_JOIN.exec(text.slice(prev.start + prev.raw.length, f.start))?.[1];
+    const lead = text.slice(Math.max(0, prev.start - 30), prev.start);
+    if (join && (join === 'and' ? BETWEEN_BEFORE.test(lead) : !CHANGE_OR_RATIO_BEFORE.test(lead))) f.hedge = 'about';
   }
   return out;
 }
 
 /** What joins a range's two ends ("83,000 and 85,000", "40 to 50", "40-50"). */
-const RANGE_JOIN = /^\s*(?:and|to|-|–)\s*$/;
+const RANGE_JOIN = /^\s*(and|to|-|–)\s*$/;
+/** "between (about)" right before a range's first end: its "and" joins the range. */
+const BETWEEN_BEFORE = /\bbetween\s+(?:\S+\s+){0,2}$/i;
+/** "from (about)", "by (roughly)" before a first figure: its "to" is a change or a ratio, not a range. */
+const CHANGE_OR_RATIO_BEFORE = /\b(?:from|by)\s+(?:\S+\s+){0,2}$/i;
 
 const SMALL = 'one|two|three|four|five|six|seven|eight|nine|ten|a|an';
 const GROUP_SIZE: Record<string, number> = { pair: 2, duo: 2, trio: 3, quartet: 4, quintet: 5, 'half-dozen': 6 };
