@@ -19,6 +19,12 @@ const CROSS_MARGIN = 0.3;
 
 const COUNTED = new Set<Figure['kind']>(['number', 'percent', 'points']);
 
+/** Which end of a change a figure is, by the word right before it ("from $666 billion", "to $779 billion"), or undefined. */
+function changeEnd(text: string, start: number): 'from' | 'to' | undefined {
+  const before = text.slice(Math.max(0, start - 24), start);
+  return /\bfrom\s+(?:(?:about|around|roughly|nearly|some|almost|just)\s+)?$/i.test(before) ? 'from' : /\bto\s+(?:(?:about|around|roughly|nearly|some|almost|just)\s+)?$/i.test(before) ? 'to' : undefined;
+}
+
 /** A pair of the draft sentence's figures that stand in each other's places in one cited sentence. */
 export interface FigureSwap {
   a: Figure;
@@ -51,6 +57,10 @@ export function swappedFigures(ctx: CheckContext, part: DraftSentence, figures: 
         const bt = s.figures.findIndex((g) => supportsKey(g, b.key));
         // A number the source spells out ("eight Republicans") is everyday prose there, no place to swap into.
         if (at < 0 || bt < 0 || s.figures[at]!.soft || s.figures[bt]!.soft) continue;
+        // "rose to $779 billion from $666 billion" / "swelled from $666 billion to $779 billion": a change's two ends in
+        // the same roles are in their places, whatever order and words surround them.
+        const [ra, rb] = [changeEnd(part.text, a.start), changeEnd(part.text, b.start)];
+        if (ra && rb && ra !== rb && ra === changeEnd(s.text, s.figures[at]!.start) && rb === changeEnd(s.text, s.figures[bt]!.start)) continue;
         const [na, nb] = [around.get(a)!, around.get(b)!];
         const own = (n: typeof na, k: number) => affinity(n, places[k]!, ctx.idf);
         const crossed = (x: number, y: number) => y >= CROSS_MARGIN && y > x * CROSS_RATIO + CROSS_MARGIN;

@@ -26,8 +26,16 @@ const NEGATIVE_WORDS = /\b(?:no|none|nothing|cannot|declined|refused|failed|with
 const VERB_LIKE = /^(?!.*(?:ly|ble|ent|ant|ous|ive|ful|less)$)\p{L}+$/u;
 const AUXILIARY = new Set(['have', 'has', 'had', 'been', 'being', 'be', 'do', 'does', 'did', 'get', 'make']);
 
-// The seats a passage's cited sources give each surname, found once per pool (one array per passage, ./context `sourcesFor`).
+// The seats some sources give each surname, found once per array of sources.
 const SEATS = new WeakMap<readonly IndexedSource[], Map<string, Set<string>>>();
+
+/** Every source of the story, as one array per check (so its seats are found once). */
+const STORY_SOURCES = new WeakMap<CheckContext, IndexedSource[]>();
+function storySources(ctx: CheckContext): IndexedSource[] {
+  let all = STORY_SOURCES.get(ctx);
+  if (!all) STORY_SOURCES.set(ctx, (all = [...ctx.byNumber.values()]));
+  return all;
+}
 
 function seatsOf(pool: readonly IndexedSource[], surname: string): Set<string> {
   let known = SEATS.get(pool);
@@ -220,7 +228,9 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
     const named = droppedStatus(s, part.text, true) ?? droppedElect(s.text, part.text);
     if (named) return [`${p.where}: "${named.role}" without "${named.status}", which ${ctx.byNumber.get(s.n)!.label} gives it — ${excerpt(s.text, 90)} — ${excerpt(part.text)}`];
   }
-  const titled = swappedTitle(part.text, (surname) => seatsOf(pool, surname));
+  // Any report of the story may give the title ("Justice Ruth Bader Ginsburg" where the cited one says "judge"): the
+  // error is an office no report gives.
+  const titled = swappedTitle(part.text, (surname) => seatsOf(storySources(ctx), surname));
   if (titled) return [`${p.where}: "${titled.title}" gives ${titled.name} an office the cited sources do not; they say ${titled.theirs} — ${excerpt(part.text)}`];
   const mine = uses.filter((v) => v.done);
   if (!uses.length) return [];

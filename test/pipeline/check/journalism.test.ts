@@ -2095,3 +2095,30 @@ describe('a quotation right after the verb is what the verb says (round 29)', ()
     }
   });
 });
+
+describe('a title as another report of the story gives it (round 29)', () => {
+  it('accepts a title any report of the story gives the person, and still holds one no report gives', () => {
+    const judge = 'Supreme Court judge Ruth Calder fractured three ribs in a fall on Wednesday, the court said.';
+    const texts: [string, string] = [judge, 'Justice Ruth Calder was taken to hospital on Thursday.'];
+    const sources = [source(1, HARBOR, 'a', 3, 'Judge fractures ribs', texts[0]), source(2, LEDGER, 'b', 4, 'Justice in hospital', texts[1])];
+    const flags = (srcs: SourceDoc[]) => checkArticle(story(texts, [p([1], 'Justice Ruth Calder fractured three ribs in a fall on Wednesday.')]).draft, srcs, { now: EVAL_NOW }).results.find((r) => r.name === 'entities')!.details.join(' ');
+    expect(flags(sources)).toBe('');
+    const nominee = [source(1, HARBOR, 'a', 3, 'Judge fractures ribs', judge), source(2, LEDGER, 'b', 4, 'Judge in hospital', 'Judge Ruth Calder was taken to hospital on Thursday.')];
+    expect(flags(nominee)).toMatch(/gives Calder an office/);
+  });
+});
+
+describe('a change told in either order (round 29)', () => {
+  const numbers = checkedBy('numbers', [
+    'The city budget deficit swelled from $66 million in fiscal year 2024 to $79 million in 2025, the treasurer said.',
+    'The council approved the fare plan on Monday.',
+  ], [1, 2]);
+
+  it('reads "rose to $79 million in fiscal 2025 from $66 million in fiscal 2024" as the same change, not a swap', () => {
+    expect(numbers('The city budget deficit rose to $79 million in fiscal 2025 from $66 million in fiscal 2024.')).toBe('');
+  });
+
+  it('still holds the two ends swapped', () => {
+    expect(numbers('The city budget deficit rose to $66 million in 2025 from $79 million in 2024.')).toMatch(/"\$66 million" is given as the level a change reached/);
+  });
+});
