@@ -2122,3 +2122,15 @@ describe('a change told in either order (round 29)', () => {
     expect(numbers('The city budget deficit rose to $66 million in 2025 from $79 million in 2024.')).toMatch(/"\$66 million" is given as the level a change reached/);
   });
 });
+
+describe('an age spelled out is a figure (round 29)', () => {
+  const numbers = checkedBy('numbers', [
+    'Nine people were hurt in the crash, among them an eight-year-old girl, officials said.',
+    'The council approved a seven-day review of the route on Monday.',
+  ], [1, 2]);
+
+  it('holds "a six-year-old girl" where the source says "an eight-year-old girl", and passes the right age', () => {
+    expect(numbers('Nine people were hurt in the crash, among them a six-year-old girl.')).toMatch(/"six"/);
+    expect(numbers('Nine people were hurt in the crash, among them an 8-year-old girl.')).toBe('');
+  });
+});

@@ -250,7 +250,8 @@ export function extractFigures(text: string): Figure[] {
         start,
         kind: points ? 'points' : percent ? 'percent' : 'number',
         key: `${points ? 'pp' : percent ? 'p' : 'n'}:${formatValue(value)}`,
-        soft: !scaled && !percent && value <= 10,
+        // "an eight-year-old girl": a number word hyphened onto an age measures someone, it does not count.
+        soft: !scaled && !percent && value <= 10 && !UNIT_HYPHEN.test(text.slice(start + m[0].trimEnd().length, start + m[0].trimEnd().length + 14)),
       },
       start + m[0].length,
     );
@@ -298,6 +299,12 @@ export function extractFigures(text: string): Figure[] {
   }
   return out;
 }
+
+/**
+ * An age hyphened onto the number before it ("an eight-year-old girl"). Other units stay soft: "a seven-day average", "the
+ * two-hour event" are often reckoned by the writer from what the sources give (measured on the dev drafts: +2 faithful held).
+ */
+const UNIT_HYPHEN = /^-(?:year|month|week|day)s?-old\b/i;
 
 /** What joins a range's two ends ("83,000 and 85,000", "40 to 50", "40-50"). */
 const RANGE_JOIN = /^\s*(and|to|-|–)\s*$/;
