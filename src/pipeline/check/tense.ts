@@ -231,7 +231,7 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
   // Any report of the story may give the title ("Justice Ruth Bader Ginsburg" where the cited one says "judge"): the
   // error is an office no report gives.
   const titled = swappedTitle(part.text, (surname) => seatsOf(storySources(ctx), surname));
-  if (titled) return [`${p.where}: "${titled.title}" gives ${titled.name} an office the cited sources do not; they say ${titled.theirs} — ${excerpt(part.text)}`];
+  if (titled) return [`${p.where}: "${titled.title}" gives ${titled.name} an office no report of the story gives; they say ${titled.theirs} — ${excerpt(part.text)}`];
   const mine = uses.filter((v) => v.done);
   if (!uses.length) return [];
   const ranked = alignments(ctx, part, pool);

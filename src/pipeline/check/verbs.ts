@@ -240,7 +240,8 @@ export function isLight(x: VerbUse, u: VerbUse): boolean {
 
 /** Whether two uses report the same act: the same verb, and for a light verb the same object too. */
 export function sameAct(x: VerbUse, xText: string, u: VerbUse, uText: string): boolean {
-  // "attended a private lunch" / "due to attend a state banquet": one verb on wholly other objects is another act.
+  // "started clearing the debris" / "began clearing the debris so rescuers could start searching": one verb on another
+  // object the source reports as done is another act (see otherObjects).
   if (!isLight(x, u)) return x.base === u.base && !otherObjects(x, xText, u, uText);
   // "took effect" / "will take effect" / "expected to go into effect", "claimed responsibility" / "appears to have taken
   // responsibility": a light verb's noun right after it makes the act, whatever verb the other text gives it.

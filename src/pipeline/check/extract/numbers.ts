@@ -68,7 +68,6 @@ const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?
 const TIME = /\b(\d{1,2}):(\d{2})\b/g;
 // "7:30 p.m.", "7pm", and the British "7.30pm" (not "£12.50pm", a sum per month).
 const CLOCK = /(?<![£$€¥]\s?)\b(\d{1,2})(?:[:.](\d{2}))?\s?[ap]\.?m\b\.?/gi;
-
 const DIGITS = new RegExp(
   // A digit hyphened onto a capitalised word is part of a name ("Sparrow-2", "COVID-19"): tested after the match
   // (NAME_HYPHEN), since under this pattern's /i flag \p{Lu} would take "220-to-190"'s "to-" for a name too.
