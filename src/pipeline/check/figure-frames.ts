@@ -26,6 +26,11 @@ function frames(s: SourceSentence): SourceFrames {
   });
 }
 
+/** The change role of each of a source sentence's figures (`changeRoles`), read once per sentence with its other frames. */
+export function sourceRoles(s: SourceSentence): (ChangeRole | undefined)[] {
+  return frames(s).roles;
+}
+
 const ROLE_WORDS: Record<ChangeRole, string> = { from: 'the level a change started from', to: 'the level a change reached', by: 'the size of a change' };
 
 /** A figure in another frame than every place the cited sources give it. */

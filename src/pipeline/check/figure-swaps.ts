@@ -5,7 +5,8 @@
  * sources"; only their places tell the error. A sentence that compares two figures keeps each next
  * to its own words, so the test asks for a cross: each figure's words must sit by the other's place.
  */
-import type { Tally } from './extract/frames';
+import { changeRoles, type Tally } from './extract/frames';
+import { sourceRoles } from './figure-frames';
 import { type Figure, supportsKey } from './extract/numbers';
 import { type CheckContext, figureNeighbours, type IndexedSource, type SourceSentence, sentencesOf } from './context';
 import { type DraftSentence, sentenceTokens } from './passages';
@@ -18,12 +19,6 @@ const CROSS_RATIO = 1.2;
 const CROSS_MARGIN = 0.3;
 
 const COUNTED = new Set<Figure['kind']>(['number', 'percent', 'points']);
-
-/** Which end of a change a figure is, by the word right before it ("from $666 billion", "to $779 billion"), or undefined. */
-function changeEnd(text: string, start: number): 'from' | 'to' | undefined {
-  const before = text.slice(Math.max(0, start - 24), start);
-  return /\bfrom\s+(?:(?:about|around|roughly|nearly|some|almost|just)\s+)?$/i.test(before) ? 'from' : /\bto\s+(?:(?:about|around|roughly|nearly|some|almost|just)\s+)?$/i.test(before) ? 'to' : undefined;
-}
 
 /** A pair of the draft sentence's figures that stand in each other's places in one cited sentence. */
 export interface FigureSwap {
@@ -45,6 +40,8 @@ export function swappedFigures(ctx: CheckContext, part: DraftSentence, figures: 
   const around = new Map(counted.map((f) => [f, neighbours(tokens, f.start, f.start + f.raw.length)]));
   // The same surroundings cut to the words right by each figure, for the second reading below.
   const close = new Map([...around].map(([f, n]) => [f, nearOnly(n)]));
+  // Where each figure stands in a change ("from", "to", "by"), as the frame check reads it.
+  const roles = new Map(changeRoles(part.text, figures).map((r, i) => [figures[i]!, r]));
   for (const s of sentencesOf(ctx, pool)) {
     if (s.figures.length < 2) continue;
     const places = figureNeighbours(s);
@@ -59,8 +56,8 @@ export function swappedFigures(ctx: CheckContext, part: DraftSentence, figures: 
         if (at < 0 || bt < 0 || s.figures[at]!.soft || s.figures[bt]!.soft) continue;
         // "rose to $779 billion from $666 billion" / "swelled from $666 billion to $779 billion": a change's two ends in
         // the same roles are in their places, whatever order and words surround them.
-        const [ra, rb] = [changeEnd(part.text, a.start), changeEnd(part.text, b.start)];
-        if (ra && rb && ra !== rb && ra === changeEnd(s.text, s.figures[at]!.start) && rb === changeEnd(s.text, s.figures[bt]!.start)) continue;
+        const [ra, rb] = [roles.get(a), roles.get(b)];
+        if (ra && rb && ra !== rb && ra === sourceRoles(s)[at] && rb === sourceRoles(s)[bt]) continue;
         const [na, nb] = [around.get(a)!, around.get(b)!];
         const own = (n: typeof na, k: number) => affinity(n, places[k]!, ctx.idf);
         const crossed = (x: number, y: number) => y >= CROSS_MARGIN && y > x * CROSS_RATIO + CROSS_MARGIN;

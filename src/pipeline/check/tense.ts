@@ -8,6 +8,7 @@ import { clauseAt, stem } from '../../lib/text';
 import { type Alignment, alignments } from './align';
 import { type CheckContext, excerpt, type IndexedSource, type SourceSentence, sentencesOf } from './context';
 import type { DraftSentence, Passage } from './passages';
+import type { SourceDoc } from '../types';
 import { droppedElect, droppedStatus, seatsIn, swappedTitle } from './status';
 import { type StageUse, stagesConflict, stageUses } from './outcomes';
 import { agentAfter, isLight, lemma, objectOf, objectsMatch, pendingClauses, sameAct, type VerbUse, verbUses } from './verbs';
@@ -26,22 +27,14 @@ const NEGATIVE_WORDS = /\b(?:no|none|nothing|cannot|declined|refused|failed|with
 const VERB_LIKE = /^(?!.*(?:ly|ble|ent|ant|ous|ive|ful|less)$)\p{L}+$/u;
 const AUXILIARY = new Set(['have', 'has', 'had', 'been', 'being', 'be', 'do', 'does', 'did', 'get', 'make']);
 
-// The seats some sources give each surname, found once per array of sources.
-const SEATS = new WeakMap<readonly IndexedSource[], Map<string, Set<string>>>();
+// The seats the story's sources give each surname, found once per check (keyed by its array of sources).
+const SEATS = new WeakMap<readonly SourceDoc[], Map<string, Set<string>>>();
 
-/** Every source of the story, as one array per check (so its seats are found once). */
-const STORY_SOURCES = new WeakMap<CheckContext, IndexedSource[]>();
-function storySources(ctx: CheckContext): IndexedSource[] {
-  let all = STORY_SOURCES.get(ctx);
-  if (!all) STORY_SOURCES.set(ctx, (all = [...ctx.byNumber.values()]));
-  return all;
-}
-
-function seatsOf(pool: readonly IndexedSource[], surname: string): Set<string> {
-  let known = SEATS.get(pool);
-  if (!known) SEATS.set(pool, (known = new Map()));
+function seatsOf(docs: readonly SourceDoc[], surname: string): Set<string> {
+  let known = SEATS.get(docs);
+  if (!known) SEATS.set(docs, (known = new Map()));
   let seats = known.get(surname);
-  if (!seats) known.set(surname, (seats = seatsIn(pool.map((s) => s.doc.text), surname)));
+  if (!seats) known.set(surname, (seats = seatsIn(docs.map((d) => d.text), surname)));
   return seats;
 }
 
@@ -230,7 +223,7 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
   }
   // Any report of the story may give the title ("Justice Ruth Bader Ginsburg" where the cited one says "judge"): the
   // error is an office no report gives.
-  const titled = swappedTitle(part.text, (surname) => seatsOf(storySources(ctx), surname));
+  const titled = swappedTitle(part.text, (surname) => seatsOf(ctx.sources, surname));
   if (titled) return [`${p.where}: "${titled.title}" gives ${titled.name} an office no report of the story gives; they say ${titled.theirs} — ${excerpt(part.text)}`];
   const mine = uses.filter((v) => v.done);
   if (!uses.length) return [];
