@@ -9,7 +9,7 @@ import { attributionWords, type CheckContext, excerpt, type IndexedSource, type 
 import { alignments } from './align';
 import type { DraftSentence, Passage } from './passages';
 
-const CAUSAL = /\b(?:(?:largely|partly|mainly|mostly|chiefly|in\s+part|primarily)\s+)?(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|thanks\s+to|in\s+response\s+to|(?:prompted|caused|triggered|spurred|sparked|forced|fuell?ed|driven)\s+by|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|caused|causing|prompted|prompting|forced|forcing|drove|spurred|triggered|sparked|sparking|that\s+is\s+why|in\s+an\s+effort\s+to|in\s+a\s+bid\s+to|in\s+order\s+to|so\s+as\s+to|(?:timed|designed|intended)\s+to|(?:swayed|stung|deterred|motivated|pushed(?:\s+out)?|brought\s+on|angered|emboldened|alarmed|pressured|driven\s+\w+ly)\s+by|bowing\s+to|in\s+protest\s+(?:of|against)|in\s+retaliation\s+for|retaliation\s+for|on\s+the\s+strength\s+of|acting\s+on|crediting|is\s+why|(?:has|have|had)\s+led|led\s+(?:[\p{L}'’-]+\s+){1,4}?to)\b/iu;
+const CAUSAL = /\b(?:(?:largely|partly|mainly|mostly|chiefly|in\s+part|primarily)\s+)?(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|thanks\s+to|in\s+response\s+to|(?:prompted|caused|triggered|spurred|sparked|forced|fuell?ed|driven)\s+by|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|caused|causing|prompted|prompting|forced|forcing|drove|spurred|triggered|sparked|sparking|that\s+is\s+why|in\s+an\s+effort\s+to|in\s+a\s+bid\s+to|in\s+order\s+to|so\s+as\s+to|(?:timed|designed|intended)\s+to|(?:swayed|stung|deterred|motivated|pushed(?:\s+out)?|brought\s+on|angered|emboldened|alarmed|pressured|driven\s+\w+ly)\s+by|bowing\s+to|in\s+protest\s+(?:of|against)|in\s+retaliation\s+for|retaliation\s+for|on\s+the\s+strength\s+of|acting\s+on|crediting|pushed\s+\p{L}+\s+by|in\s+anger\s+(?:over|at)|in\s+the\s+wake\s+of|after\s+(?:finding|concluding|determining|learning|deciding)|is\s+why|(?:has|have|had)\s+led|(?<!-)led\s+(?:[\p{L}'’-]+\s+){1,4}?to)\b/iu;
 
 // Causal links by family, as a source may word them in any tense: a draft's "because of" is the source's
 // "because" or "due to", its "forcing" the source's "would force" — not a "forced" of some other kind.
@@ -63,8 +63,24 @@ function wordsOf(s: SourceSentence): Set<string> {
   return (s.wordSet ??= new Set(s.tokens.map((t) => t.w)));
 }
 
-// A noun phrase that opens on a demonstrative or "the" and has one content word: "the change", "that requirement".
-const ANAPHORA = /\b(?:the|this|that|these|those|such)\s+\p{L}+/iu;
+// A noun phrase that opens on a demonstrative and has one content word: "that requirement", "such moves".
+const DEMONSTRATIVE = /\b(?:this|that|these|those|such)\s+\p{L}+/iu;
+// The same after "the" where the noun is a shell noun, one that stands for a stretch of text ("the change", "the move";
+// Schmid, English Abstract Nouns as Conceptual Shells, 2000), or where the text before names it: "the downpour" may be new.
+const DEFINITE = /\bthe\s+(\p{L}+)/iu;
+const SHELL_NOUNS = new Set(
+  ('change changes move moves decision decisions step steps shift development developments action actions announcement ruling order ' +
+    'measure measures policy plan proposal fact situation problem issue incident episode event events news report result outcome ' +
+    'effort attempt request process approach matter case claim claims remarks comments').split(' '),
+);
+// A relative pronoun that opens the cause's clause ("…, which has led some to waver"): the cause is the clause before it.
+const RELATIVE = /^\s*(?:which|that|something\s+that|a\s+move\s+that)\s*$/i;
+
+/** Whether "the X" names a shell noun or a word (stemmed: `word`) the text before it has used. */
+function definiteBack(written: string, word: string, before: () => string): boolean {
+  const noun = DEFINITE.exec(written)?.[1]?.toLowerCase();
+  return noun !== undefined && (SHELL_NOUNS.has(noun) || contentWords(before()).includes(word));
+}
 
 /** A causal claim of a draft sentence, and how well the cited sources bear it out. */
 export interface CausalClaim {
@@ -87,7 +103,7 @@ export interface CausalClaim {
 }
 
 /** The causal claim of one draft sentence, or null when it makes none (or only a schedule, a denial, a compulsion). */
-export function causalClaim(ctx: CheckContext, part: DraftSentence, pool: IndexedSource[]): CausalClaim | null {
+export function causalClaim(ctx: CheckContext, part: DraftSentence, pool: IndexedSource[], earlier: () => string = () => ''): CausalClaim | null {
   const m = CAUSAL.exec(part.text);
   if (!m) return null;
   const before = part.text.slice(Math.max(0, m.index - 20), m.index);
@@ -109,15 +125,21 @@ export function causalClaim(ctx: CheckContext, part: DraftSentence, pool: Indexe
   const head = part.text.slice(0, m.index);
   const tail = part.text.slice(m.index + m[0].length);
   const tailStop = tail.search(/[,;:—–(]/);
-  const headStart = Math.max(...[',', ';', '—', '–', '('].map((c) => head.lastIndexOf(c))) + 1;
+  const clauseStart = (text: string) => Math.max(...[',', ';', '—', '–', '('].map((c) => text.lastIndexOf(c))) + 1;
+  let headStart = clauseStart(head);
+  // "…, which has led some Republicans to waver": the relative pronoun stands for the clause before its comma.
+  if (causeFirst && headStart > 0 && RELATIVE.test(head.slice(headStart))) headStart = clauseStart(head.slice(0, headStart - 1));
   const [first, last] = [clause(causeFirst ? head.slice(headStart) : head), clause(tailStop < 0 ? tail : tail.slice(0, tailStop))];
   // "Swayed by the deaths, ten Republicans joined …": a cause that opens the sentence has its effect after the comma.
   const opening = !causeFirst && !first.length && tailStop >= 0;
   const [cause, effect] = causeFirst ? [first, last] : [last, opening ? clause(tail.slice(tailStop + 1)) : first];
   if (!effect.length || !cause.length) return null;
-  // "As a result of the change", "that requirement is why": a cause named by one word after a demonstrative refers back to
-  // what the text has just said, which is checked where it is said.
-  if (cause.length === 1 && ANAPHORA.test(causeFirst ? head.slice(headStart) : tailStop < 0 ? tail : tail.slice(0, tailStop))) return null;
+  // "As a result of the change", "that requirement is why": a cause named by one word after a demonstrative, or after
+  // "the" where the text before names it, refers back to what the text has just said, which is checked where it is said.
+  if (cause.length === 1) {
+    const written = causeFirst ? head.slice(headStart) : tailStop < 0 ? tail : tail.slice(0, tailStop);
+    if (DEMONSTRATIVE.test(written) || definiteBack(written, cause[0]!, () => `${earlier()} ${head}`)) return null;
+  }
   // The cited sentence that reports what the draft sentence reports links it the same way, in its own words:
   // "most likely because of the enormous sums he has spent" for "because of the massive amount of money he's poured".
   const best = alignments(ctx, part, pool)[0];
@@ -145,15 +167,21 @@ export function causalClaim(ctx: CheckContext, part: DraftSentence, pool: Indexe
 // its pool are fixed for the call (./passages, ./context `sourcesFor`), so the sentence alone keys it.
 const CLAIMS = new WeakMap<DraftSentence, CausalClaim | null>();
 
-function claimOf(ctx: CheckContext, part: DraftSentence, pool: IndexedSource[]): CausalClaim | null {
+function claimOf(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): CausalClaim | null {
   let claim = CLAIMS.get(part);
-  if (claim === undefined) CLAIMS.set(part, (claim = causalClaim(ctx, part, pool)));
+  if (claim === undefined) CLAIMS.set(part, (claim = causalClaim(ctx, part, pool, () => textBefore(ctx, p, part))));
   return claim;
+}
+
+/** The draft's text before a sentence: the passages before its passage, then its passage up to it. */
+function textBefore(ctx: CheckContext, p: Passage, part: DraftSentence): string {
+  const at = ctx.passages.indexOf(p);
+  return [...ctx.passages.slice(0, Math.max(0, at)).map((q) => q.text), (p.normalized ?? p.text).slice(0, part.offset)].join(' ');
 }
 
 /** Findings for the causal links of one sentence of a cited passage. */
 export function checkCauses(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
-  const claim = claimOf(ctx, part, pool);
+  const claim = claimOf(ctx, p, part, pool);
   if (!claim || claim.sameLink || claim.linked >= 1) return [];
   // Only a cause the cited sources do not report at all is held: two reported facts linked by the draft are too
   // often a fair paraphrase of a link the source makes in other words ("amid", "as", a following sentence).
@@ -172,7 +200,7 @@ export function checkLinks(ctx: CheckContext, p: Passage, part: DraftSentence, p
   if (p.kind !== 'paragraph' || p.where.startsWith(ANALYSIS)) return [];
   // "spoke on condition of anonymity because they were not authorized": the wire convention, which sources state in any order.
   if (ANONYMITY.test(part.text)) return [];
-  const claim = claimOf(ctx, part, pool);
+  const claim = claimOf(ctx, p, part, pool);
   // An unreported cause is held by `checkCauses` (./citations); a link a cited passage states is borne out.
   if (!claim || claim.sameLink || claim.causeHeld < MIN_CAUSE_REPORTED || claim.causallyLinked >= 1 || PURPOSE.test(claim.marker) || /^(?:has|have|had)\s+led$/i.test(claim.marker)) return [];
   return [`${p.where}: "${claim.marker}" links what the cited sources report without stating that link — ${excerpt(part.text)}`];

@@ -2134,3 +2134,36 @@ describe('an age spelled out is a figure (round 29)', () => {
     expect(numbers('Nine people were hurt in the crash, among them an 8-year-old girl.')).toBe('');
   });
 });
+
+describe('causes named by "the", by a relative pronoun and as a reaction (round 30)', () => {
+  const texts: [string, string] = [
+    'The council cut fares for students on Tuesday after a petition signed by 4,000 riders.',
+    'A storm hit the city on Monday. The council met in a school gym after the vote was moved.',
+  ];
+  const held = checkedBy('citations', texts, [1, 2]);
+
+  it('holds a one-word cause after "the" that nothing before names ("because of the downpour")', () => {
+    expect(held('Because of the downpour, the council cut fares for students on Tuesday.')).toMatch(/"Because of" gives a cause/);
+    // A shell noun ("the change") and a word the text has used ("the petition") refer back to what is checked where it is said.
+    expect(held('As a result of the change, students will pay less, and the council cut fares on Tuesday.')).toBe('');
+    expect(held('A petition was signed by 4,000 riders, and because of the petition the council cut fares for students on Tuesday.')).toBe('');
+  });
+
+  it('reads the clause before "which" as the cause of "which is why"', () => {
+    expect(held('A budget surplus grew at the transit authority, which is why the council cut fares for students on Tuesday.')).toMatch(/"is why" gives a cause/);
+    expect(held('A petition was signed by 4,000 riders, which is why the council cut fares for students on Tuesday.')).toBe('');
+  });
+
+  it('reads "in anger over", "in the wake of" and "after finding" as causes', () => {
+    expect(held('Riders protested in anger over a rise in crime on buses, and the council cut fares for students on Tuesday.')).toMatch(/"in anger over" gives a cause/);
+    expect(held('The council cut fares for students on Tuesday in the wake of a budget surplus at the transit authority.')).toMatch(/"in the wake of" gives a cause/);
+    expect(held('The council cut fares for students on Tuesday after finding a budget surplus at the transit authority.')).toMatch(/"after finding" gives a cause/);
+    expect(held('The council cut fares for students on Tuesday in the wake of a petition signed by 4,000 riders.')).toBe('');
+  });
+
+  it('reads "Democratic-led committees access to" as no "led … to"', () => {
+    const flagged = checkedBy('entities', texts, [1, 2]);
+    expect(flagged('The council cut fares for students on Tuesday after a petition and gave the Democratic-led transit board access to the budget.')).toBe('');
+    expect(flagged('A petition signed by 4,000 riders led the council to cut fares for students on Tuesday.')).toMatch(/"led the council to" links/);
+  });
+});
