@@ -28,6 +28,7 @@ const COUNTED = new Set<Figure['kind']>(['number', 'percent', 'points', 'ordinal
 export function checkNumbers(ctx: CheckContext): string[] {
   const details: string[] = [];
   const everySource = new Set(ctx.byNumber.keys());
+  let bodyKeys: Set<string> | undefined;
   for (const p of ctx.passages) {
     const pool = sourcesFor(ctx, p);
     const poolNumbers = new Set(pool.map((s) => s.doc.n));
@@ -65,6 +66,8 @@ export function checkNumbers(ctx: CheckContext): string[] {
         }
         // A small count spelled out may refer back or count what the text lists ("the two countries", "all three outlets").
         if (!inScope.length && f.soft && everydayCount(ctx, sentence, f, pool, nextSentence(p, part))) continue;
+        // A title, dek, heading or question sums up the body: a figure the body's cited paragraphs give is checked there.
+        if (!inScope.length && p.citations === null && (bodyKeys ??= figuresOfBody(ctx)).has(f.key)) continue;
         if (!inScope.length) {
           const elsewhere = havers?.size ? ` (it is in ${[...havers].map((n) => ctx.byNumber.get(n)!.label).join(', ')}, which the paragraph does not cite)` : '';
           details.push(`${p.where}: ${describe(f)} is not in ${f.soft ? 'any source' : `the cited ${labels(pool)}`}${elsewhere} — ${excerpt(sentence)}`);
@@ -120,6 +123,13 @@ export function checkNumbers(ctx: CheckContext): string[] {
     }
   }
   return details;
+}
+
+/** The keys of the figures the article's cited passages give. */
+function figuresOfBody(ctx: CheckContext): Set<string> {
+  const out = new Set<string>();
+  for (const p of ctx.passages) if (p.citations !== null) for (const part of passageSentences(p)) for (const f of sentenceFigures(part)) out.add(f.key);
+  return out;
 }
 
 // A unit of time right after a figure: "five-year", "four months", "12-hour".

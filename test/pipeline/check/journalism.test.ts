@@ -2167,3 +2167,15 @@ describe('causes named by "the", by a relative pronoun and as a reaction (round 
     expect(flagged('A petition signed by 4,000 riders led the council to cut fares for students on Tuesday.')).toMatch(/"led the council to" links/);
   });
 });
+
+describe('a heading sums up the body (round 30)', () => {
+  const texts: [string, string] = ['The storm cut power to 651,690 customers on Tuesday, the utility said.', 'Crews worked through the night.'];
+  const body = [p([1], 'The storm cut power to over 650,000 customers on Tuesday, the utility said.')];
+  const headed = (heading: string) => findings(story(texts, body, { sections: [{ heading, paragraphs: body }] }), 'numbers').join(' ');
+
+  it('passes a figure in a heading that the cited body gives, and holds one the body does not', () => {
+    expect(findings(story(texts, body), 'numbers')).toEqual([]);
+    expect(headed('650,000 customers in the dark')).toBe('');
+    expect(headed('750,000 customers in the dark')).toMatch(/"750,000" is not in/);
+  });
+});
