@@ -66,6 +66,8 @@ export function checkNumbers(ctx: CheckContext): string[] {
         }
         // A small count spelled out may refer back or count what the text lists ("the two countries", "all three outlets").
         if (!inScope.length && f.soft && everydayCount(ctx, sentence, f, pool, nextSentence(p, part))) continue;
+        // "200 yards (about 180 meters)": a conversion of a figure is borne out with it.
+        if (!inScope.length && f.converts) continue;
         // A title, dek, heading or question sums up the body: a figure the body's cited paragraphs give is checked there.
         if (!inScope.length && p.citations === null && (bodyKeys ??= figuresOfBody(ctx)).has(f.key)) continue;
         if (!inScope.length) {

@@ -1,7 +1,9 @@
 /** `quotes`: every quotation, a one-word one included, is verbatim in a cited source, from the speaker the text names. */
 import { startsUpper } from '../../lib/text';
-import { inOneName } from './extract/names';
+import { inOneName, personName } from './extract/names';
+import { nameWords } from './extract/entities';
 import { holdsRole } from './speaker-phrases';
+import { attributionsOf } from './extract/attribution';
 import { extractQuotes, sameSpeaker, speakerOf } from './extract/quotes';
 import { type CheckContext, excerpt, type IndexedSource, labels, matchTokens, type SourceQuote, sourcesFor } from './context';
 import { type LocatedQuote, type Passage, passageQuotes, type QuoteSource } from './passages';
@@ -169,10 +171,35 @@ export function sourceSpeaker(ctx: CheckContext, source: IndexedSource, fragment
       if (earlier.span.start >= q.span.start) break;
       last = speakerAt(text, earlier) ?? last;
     }
-    return last;
+    // A quotation that opens a sentence with no speaker of its own continues the reported speech before it ("McConnell
+    // said he would back Trump. "There's a lot to happen …"): the wire's way of running a quote on.
+    return last ?? reportedBefore(text, q.span.start, q.span.end);
   }
   return null;
 }
+
+/** The speaker of the reported speech in the sentence right before a quotation that opens its own sentence, or null. */
+function reportedBefore(text: string, at: number, end: number): string | null {
+  const before = text.slice(Math.max(0, at - REPORTED_REACH), at);
+  if (!/[.!?]["”’]?\s+$/.test(before)) return null;
+  const sentence = before.replace(/\s+$/, '').split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?\p{Lu})/u).at(-1)!;
+  // "McConnell … said he would back Trump": the words reported after the verb; "…, his campaign said." names its speaker last.
+  if (!attributionsOf(sentence).some((a) => SPEECH_VERB.test(a.verb) && a.content[0] >= a.end)) return null;
+  // "… consistent," he said: a quotation with its own attribution is that speaker's, named or not.
+  const rest = text.slice(end, end + REPORTED_REACH).split(/(?<=[.!?])\s+(?=["“‘]?\p{Lu})/u)[0]!;
+  if (attributionsOf(`"…" ${rest}`).length || /\b(?:he|she|they|it)\s+(?:said|says|added|adds|told|wrote|writes)\b/i.test(rest)) return null;
+  // The sentence's subject, a person's name that opens it ("Senate Minority Leader Mitch McConnell (R-Ky.), who …, said"):
+  // the attribution reader's nearest phrase before the verb may be a clause inside the subject's apposition.
+  const name = LEADING_NAME.exec(sentence)?.[0];
+  return name && personName(nameWords(name), name) ? name : null;
+}
+
+// Capitalised words that open a sentence: a name among titles ("Senate Minority Leader Mitch McConnell").
+const LEADING_NAME = /^(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]*\p{L}/u;
+
+// How far back the sentence before a quotation is read, and the verbs that report words said.
+const REPORTED_REACH = 400;
+const SPEECH_VERB = /^(?:said|says|told|tells|added|adds|wrote|writes|argued|argues|warned|warns|stated|states|declared|declares|insisted|insists)$/;
 
 // Short words a title leaves in lower case.
 const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from']);

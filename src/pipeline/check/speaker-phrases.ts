@@ -73,6 +73,9 @@ function outletNames(ctx: CheckContext): [number, string][] {
 
 const OUTLETS = new WeakMap<CheckContext, [number, string][]>();
 
+// What an outlet publishes, which speaks in its name.
+const OUTLET_TEXT = /^(?:headline|report|story|article|account|editorial|piece|coverage|analysis|dispatch)$/;
+
 function read(ctx: CheckContext, raw: string, initial: boolean): Speaker {
   const tokens = raw.match(NAME_WORD) ?? [];
   const words = tokens.map(clean);
@@ -82,8 +85,10 @@ function read(ctx: CheckContext, raw: string, initial: boolean): Speaker {
   // "the Coastal Herald", "the Meridian Times and the Prairie Journal", "a Meridian Times columnist": our outlets.
   const lower = ` ${words.join(' ')} `;
   const outlets = outletNames(ctx).filter(([, name]) => lower.includes(name)).map(([n]) => n);
-  // "the Herald" for the Coastal Herald: the masthead's last word alone, as papers name each other on second reference.
-  const short = words.length === 2 && words[0] === 'the' ? outletByShortName(ctx.sources, words[1]!) : undefined;
+  // "the Herald" for the Coastal Herald: the masthead's last word alone, as papers name each other on second reference;
+  // "the Herald's headline", "the Herald's report": the outlet's own text speaks for it.
+  const ownText = words.length === 3 && POSSESSIVE.test(tokens[1]!) && OUTLET_TEXT.test(words[2]!);
+  const short = (words.length === 2 || ownText) && words[0] === 'the' ? outletByShortName(ctx.sources, words[1]!) : undefined;
   if (short !== undefined) outlets.push(short);
   if (outlets.length) return { ...base, kind: 'outlet', outlets };
   // The head of the phrase: what comes before a preposition that describes it ("researchers at Johns Hopkins University").

@@ -2179,3 +2179,57 @@ describe('a heading sums up the body (round 30)', () => {
     expect(headed('750,000 customers in the dark')).toMatch(/"750,000" is not in/);
   });
 });
+
+describe('a quotation run on after reported speech is the reported speaker\'s (round 30)', () => {
+  const texts: [string, string] = [
+    'Mayor Ada Lin said Tuesday that she would cut fares for students, a plan Councillor Omar Reyes opposed. "We owe riders a break this year, and we mean to give it.',
+    'Mayor Ada Lin will cut fares for students in March over the objections of Councillor Omar Reyes, her office said. "Riders have waited long enough."',
+  ];
+  const checked = (text: string, n: 1 | 2) => [...findings(story(texts, [p([n], text)]), 'quotes'), ...findings(story(texts, [p([n], text)]), 'entities')].join(' ');
+
+  it('gives a quotation with no speaker of its own to the one who "said" in the sentence before it', () => {
+    expect(checked('"We owe riders a break this year," Lin said, according to the Harbor Signal.', 1)).toBe('');
+    expect(checked('"We owe riders a break this year," Councillor Omar Reyes said, according to the Harbor Signal.', 1)).toMatch(/attributes it to Mayor Ada Lin/);
+  });
+
+  it('reads no speaker from a sentence that names its speaker last ("…, her office said.")', () => {
+    expect(checked('Mayor Ada Lin will cut fares for students in March, her office said.', 2)).toBe('');
+    expect(checked('"Riders have waited long enough," Councillor Omar Reyes said, the Calder Ledger reported.', 2)).not.toMatch(/attributes it to/);
+  });
+});
+
+describe('an outlet\'s headline speaks for it (round 30)', () => {
+  const texts: [string, string] = ['The council cut fares for students on Tuesday.', 'Council slashes student fares in surprise vote.'];
+
+  it('reads "the Signal\'s headline said" as the Harbor Signal saying it', () => {
+    const flagged = checkedBy('entities', texts, [1, 2]);
+    expect(flagged("The Signal's headline said the council cut fares for students on Tuesday.")).toBe('');
+    expect(flagged("The Signal's spokesman said the council cut fares for students on Tuesday.")).toMatch(/named as the speaker/);
+  });
+});
+
+describe('a final "that" after a verb with a modal or "to" is a pronoun (round 30)', () => {
+  it('reads "could change that." and "unlikely to change that." as finished, "said that." as cut off', () => {
+    expect(cutOff('A strong turnout on Election Day could change that.')).toBeNull();
+    expect(cutOff('The comments are unlikely to change that.')).toBeNull();
+    expect(cutOff('Nothing the council does changes that.')).toBeNull();
+    expect(cutOff('The council would say that.')).not.toBeNull();
+    expect(cutOff('Officials said on Tuesday that.')).not.toBeNull();
+  });
+});
+
+describe('spans of days and unit conversions (round 30)', () => {
+  it('reads "June 2-5" as two dates whatever word follows, and "May 3-2" as no span', () => {
+    expect(extractFigures('A survey taken June 2-5 showed a drop.').map((f) => f.key)).toEqual(['d:06-02', 'd:06-05']);
+    expect(extractFigures('The court ruled May 3-2 for the city.').map((f) => f.key)).not.toContain('d:05-02');
+  });
+
+  const numbers = checkedBy('numbers', ['A second blast struck a hotel about 200 yards from the gate, officials said.', 'Temperatures reached 99 Fahrenheit on Monday.'], [1, 2]);
+
+  it('passes a conversion a writer adds, and holds one off by more than rounding', () => {
+    expect(numbers('A second blast struck a hotel about 200 yards (about 180 meters) from the gate, officials said.')).toBe('');
+    expect(numbers('Temperatures reached 99 degrees Fahrenheit, or 37 Celsius, on Monday.')).toBe('');
+    expect(numbers('A second blast struck a hotel about 200 yards (about 250 meters) from the gate, officials said.')).toMatch(/"250" is not in/);
+    expect(numbers('Temperatures reached 99 degrees Fahrenheit, or 45 Celsius, on Monday.')).toMatch(/"45" is not in/);
+  });
+});

@@ -3,6 +3,7 @@
  * numbers, ordinals, years, dates, times) and gives each a normalised key, so that
  * "1,302" = "1302", "88%" = "88 percent" and "$4bn" = "4 billion".
  */
+import { conversionsOf } from './conversions';
 
 export type FigureKind = 'number' | 'percent' | 'points' | 'ordinal' | 'year' | 'date' | 'time';
 
@@ -20,6 +21,8 @@ export interface Figure {
    * ("three in four", "two-thirds") are "about" their percentage.
    */
   hedge?: 'about' | 'above' | 'below';
+  /** The figure converts the one before it into another unit ("200 yards (about 180 meters)", ./conversions). */
+  converts?: boolean;
   /**
    * A small number word used the way prose uses it ("the two companies", "third time"):
    * still checked, but against every source of the story rather than the cited ones.
@@ -64,6 +67,7 @@ const WEEKDAY_MONTH_DAY = new RegExp(String.raw`(?<=\b(?:Mon|Tues|Wednes|Thurs|F
 // Sticky: only right after a date or a day already read ("Jan. 14, 15 and 16"; not "Jan. 14 and 16,000").
 // A comma continues the list only when more days follow ("Jan. 6, 12 protesters" is a count).
 const SAME_MONTH_DAYS = /(?:,\s*(?=\d{1,2}(?:,\s*\d|,?\s+(?:and|or)\s+\d))|,?\s+(?:and|or|through|to)\s+|\s?[-–]\s?)(\d{1,2})(?:st|nd|rd|th)?(?=[,.;:)]\D|[,.;:)]?$|\s+(?:and|or|through|to|in|at|on|when|before|after|this|last|next|of|that|as|while|but|—|–)\s)/uy;
+const DAY_SPAN = /[-–](\d{1,2})(?=\s+\p{Ll}|[,.;:)]|$)/uy;
 const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+(\d{4})\b)?`, 'g');
 const TIME = /\b(\d{1,2}):(\d{2})\b/g;
 // "7:30 p.m.", "7pm", and the British "7.30pm" (not "£12.50pm", a sum per month).
@@ -177,7 +181,13 @@ export function extractFigures(text: string): Figure[] {
         add({ raw: dateRaw, start, kind: 'date', key: dateKey(monthIndex(month), Number(day)), soft: false }, start + m[0].length);
         if (year) out.push({ raw: year, start: start + m[0].lastIndexOf(year), kind: 'year', key: `n:${Number(year)}`, soft: false });
         // "Jan. 14 and 16", "March 3-5": the month carries over to the days listed after it.
-        if (re !== DAY_MONTH && !year) {
+        // "June 2-5 showed": a span of days joined by a hyphen is the month's, whatever word follows it.
+        DAY_SPAN.lastIndex = start + m[0].length;
+        const span = re !== DAY_MONTH && !year ? DAY_SPAN.exec(text) : null;
+        const spanAt = span ? span.index + span[0].length - span[1]!.length : -1;
+        if (span && Number(span[1]) > Number(day) && Number(span[1]) <= 31 && free(spanAt, spanAt + span[1]!.length)) {
+          add({ raw: span[1]!, start: spanAt, kind: 'date', key: dateKey(monthIndex(month), Number(span[1])), soft: false }, spanAt + span[1]!.length);
+        } else if (re !== DAY_MONTH && !year) {
           SAME_MONTH_DAYS.lastIndex = start + m[0].length;
           for (let d = SAME_MONTH_DAYS.exec(text); d; d = SAME_MONTH_DAYS.exec(text)) {
             const at = d.index + d[0].length - d[1]!.length;
@@ -287,6 +297,8 @@ export function extractFigures(text: string): Figure[] {
   }
   for (const f of out) f.hedge ??= hedgeBefore(text, f.start);
   out.sort((a, b) => a.start - b.start);
+  // "200 yards (about 180 meters)": a conversion restates the figure before it.
+  if (out.length > 1) for (const f of conversionsOf(text, out)) f.converts = true;
   // "between about 83,000 and 85,000", "roughly 40 to 50": a hedge before a range holds for both its ends. Not a change
   // ("from about $20 to $35"), a ratio ("by roughly 3 to 1") or a list ("about 62% and 50%").
   for (let i = 1; i < out.length; i++) {

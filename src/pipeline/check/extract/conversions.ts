@@ -1,0 +1,82 @@
+/**
+ * Unit conversions a writer adds: "200 yards (about 180 meters)", "99 degrees Fahrenheit, or 37 Celsius". The second
+ * figure restates the one before it in another unit, so a source need not give it; a conversion that is off by more
+ * than rounding is no restatement, and is checked like any other figure.
+ */
+
+// Each unit's dimension and its size in that dimension's base unit (metre, kilogram, square metre, litre).
+const UNITS: [RegExp, string, number][] = [
+  [/^(?:inch|inches|in)$/, 'length', 0.0254],
+  [/^(?:foot|feet|ft)$/, 'length', 0.3048],
+  [/^(?:yard|yards|yd|yds)$/, 'length', 0.9144],
+  [/^(?:mile|miles|mi)$/, 'length', 1609.344],
+  [/^(?:millimet(?:er|re)s?|mm)$/, 'length', 0.001],
+  [/^(?:centimet(?:er|re)s?|cm)$/, 'length', 0.01],
+  [/^(?:met(?:er|re)s?|m)$/, 'length', 1],
+  [/^(?:kilomet(?:er|re)s?|km)$/, 'length', 1000],
+  [/^(?:ounces?|oz)$/, 'mass', 0.028349523125],
+  [/^(?:pounds?|lbs?)$/, 'mass', 0.45359237],
+  [/^(?:grams?|g)$/, 'mass', 0.001],
+  [/^(?:kilograms?|kilos?|kg)$/, 'mass', 1],
+  [/^(?:tons?)$/, 'mass', 907.18474],
+  [/^(?:tonnes?|metric tons?)$/, 'mass', 1000],
+  [/^(?:acres?)$/, 'area', 4046.8564224],
+  [/^(?:hectares?|ha)$/, 'area', 10000],
+  [/^(?:square miles?|sq mi)$/, 'area', 2589988.110336],
+  [/^(?:square kilomet(?:er|re)s?|sq km|km2|km²)$/, 'area', 1e6],
+  [/^(?:gallons?|gal)$/, 'volume', 3.785411784],
+  [/^(?:lit(?:er|re)s?|l)$/, 'volume', 1],
+];
+
+const UNIT_WORDS = String.raw`(?:square|sq|metric)?\s?[\p{L}²]+`;
+// A unit after the first figure, then "(" (or ", or") and a hedge at most, right before the converted figure.
+const BEFORE_PAREN = new RegExp(String.raw`^[\s-]*(degrees\s+(?:fahrenheit|celsius)|°\s?[FC]|${UNIT_WORDS})\s*(?:\(|,?\s+or|,)\s*(?:about|roughly|around|nearly|approximately|some|almost|more\s+than|over)?\s*$`, 'iu');
+const AFTER_FIGURE = new RegExp(String.raw`^[\s-]*(degrees\s+(?:fahrenheit|celsius)|°\s?[FC]|${UNIT_WORDS})`, 'iu');
+
+/** A unit as written, as [dimension, size in the base unit], or null; temperatures are "F" and "C". */
+function unitOf(written: string): [string, number] | null {
+  const w = written.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (/fahrenheit|°\s?f/.test(w)) return ['F', 1];
+  if (/celsius|°\s?c/.test(w)) return ['C', 1];
+  for (const [re, dimension, size] of UNITS) if (re.test(w)) return [dimension, size];
+  return null;
+}
+
+/**
+ * Whether `value` (written in `to`) converts `from` (written in `fromUnit`) within rounding: 5% or 1 unit, the
+ * precision writers convert to ("about 180 meters" for 200 yards, 182.9).
+ */
+function converts(from: number, fromUnit: [string, number], value: number, toUnit: [string, number]): boolean {
+  let exact: number;
+  if (fromUnit[0] === 'F' && toUnit[0] === 'C') exact = ((from - 32) * 5) / 9;
+  else if (fromUnit[0] === 'C' && toUnit[0] === 'F') exact = (from * 9) / 5 + 32;
+  else if (fromUnit[0] === toUnit[0] && fromUnit[1] !== toUnit[1]) exact = (from * fromUnit[1]) / toUnit[1];
+  else return false;
+  return Math.abs(exact - value) <= Math.max(1, 0.05 * Math.abs(exact));
+}
+
+/** A figure's place and value, as the extractor reads it. */
+interface Read {
+  raw: string;
+  start: number;
+  kind: string;
+  key: string;
+}
+
+/**
+ * The figures that convert the figure before them: "(about 180 meters)" after "200 yards".
+ * `figures` are in order of appearance; values are read from their keys ("n:180").
+ */
+export function conversionsOf<F extends Read>(text: string, figures: readonly F[]): Set<F> {
+  const out = new Set<F>();
+  for (let i = 1; i < figures.length; i++) {
+    const [g, f] = [figures[i - 1]!, figures[i]!];
+    if (g.kind !== 'number' || f.kind !== 'number') continue;
+    const between = BEFORE_PAREN.exec(text.slice(g.start + g.raw.length, f.start));
+    const after = between ? AFTER_FIGURE.exec(text.slice(f.start + f.raw.length, f.start + f.raw.length + 30)) : null;
+    if (!between || !after) continue;
+    const [fromUnit, toUnit] = [unitOf(between[1]!), unitOf(after[1]!)];
+    if (fromUnit && toUnit && converts(Number(g.key.slice(2)), fromUnit, Number(f.key.slice(2)), toUnit)) out.add(f);
+  }
+  return out;
+}
