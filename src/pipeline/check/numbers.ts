@@ -66,6 +66,10 @@ export function checkNumbers(ctx: CheckContext): string[] {
         }
         // A small count spelled out may refer back or count what the text lists ("the two countries", "all three outlets").
         if (!inScope.length && f.soft && everydayCount(ctx, sentence, f, pool, nextSentence(p, part))) continue;
+        // "Two very different readings": a heading's small count spelled out names how the section is laid out, not a fact.
+        if (!inScope.length && f.soft && p.kind === 'heading') continue;
+        // "outran it by 19 points": the gap between two shares a cited sentence gives (57% and 38%).
+        if (!inScope.length && p.citations !== null && pointGap(ctx, sentence, f, pool)) continue;
         // "200 yards (about 180 meters)": a conversion of a figure is borne out with it.
         if (!inScope.length && f.converts) continue;
         // A title, dek, heading or question sums up the body: a figure the body's cited paragraphs give is checked there.
@@ -460,6 +464,24 @@ function rangeGiven(ctx: CheckContext, sentence: string, f: Figure, figures: rea
 /** Whether the figure is the difference or sum of two other figures of its kind (`operandsOf`). */
 function derivedFrom(f: Figure, figures: readonly Figure[]): boolean {
   return operandsOf(f, figures) !== null;
+}
+
+// "19 points", "a 6-point gap", "14 percentage points": a difference between two shares.
+const POINTS_AFTER = /^[\s-]*(?:percentage[\s-]+)?points?\b/i;
+
+/**
+ * Whether a figure of points is the gap between two percentages one cited sentence gives ("leads by 14 points" where it gives
+ * 55% and 41%): a writer's subtraction, exact, within one sentence, so that no two shares of different things are set apart.
+ */
+function pointGap(ctx: CheckContext, sentence: string, f: Figure, pool: IndexedSource[]): boolean {
+  if ((f.kind !== 'number' && f.kind !== 'points') || !POINTS_AFTER.test(sentence.slice(f.start + f.raw.length, f.start + f.raw.length + 24))) return false;
+  const gap = valueOf(f);
+  if (!(gap > 0)) return false;
+  return sentencesOf(ctx, pool).some((s) => {
+    const shares = s.figures.filter((g) => g.kind === 'percent').map(valueOf);
+    if (shares.length > MAX_OPERANDS) return false;
+    return shares.some((a, i) => shares.some((b, j) => j > i && Math.abs(Math.abs(a - b) - gap) < 1e-9));
+  });
 }
 
 /** The cited sources that give a value the hedged figure stands for ("more than 650,000" for 651,690). */

@@ -2233,3 +2233,22 @@ describe('spans of days and unit conversions (round 30)', () => {
     expect(numbers('Temperatures reached 99 degrees Fahrenheit, or 45 Celsius, on Monday.')).toMatch(/"45" is not in/);
   });
 });
+
+describe('a gap in points between two shares, and a heading\'s count (round 30)', () => {
+  const numbers = checkedBy('numbers', ['The poll put approval of the fare cut at 38%, with 57% opposed.', 'The council voted on Tuesday.'], [1, 2]);
+
+  it('passes "by 19 points" where one cited sentence gives 57% and 38%, and holds a gap it does not give', () => {
+    expect(numbers('Opposition to the fare cut outran approval by 19 points, the Harbor Signal reported.')).toBe('');
+    expect(numbers('Opposition to the fare cut outran approval by 21 points, the Harbor Signal reported.')).toMatch(/"21" is not in/);
+    // A figure that is no gap in points must be given: "19 riders" is not 57 less 38.
+    expect(numbers('Opposition to the fare cut came from 19 riders, the Harbor Signal reported.')).toMatch(/"19" is not in/);
+  });
+
+  it('passes a small count spelled out in a heading, and holds it in a paragraph', () => {
+    const texts: [string, string] = ['The council cut fares on Tuesday.', 'Riders will pay less from March.'];
+    const body = [p([1], 'The council cut fares on Tuesday.')];
+    const headed = (heading: string) => findings(story(texts, body, { sections: [{ heading, paragraphs: body }] }), 'numbers').join(' ');
+    expect(headed('Two very different readings')).toBe('');
+    expect(findings(story(texts, [p([1], 'The council cut fares on Tuesday in three very different readings.')]), 'numbers').join(' ')).toMatch(/"three"/);
+  });
+});
