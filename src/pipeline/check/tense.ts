@@ -110,7 +110,7 @@ function droppedFrame(ctx: CheckContext, uses: readonly VerbUse[], text: string,
         : strict
         ? (u.negated || x.done) && sameAct(x, text, u, best.text) && (isLight(x, u) || sameObject(x))
         : u.negated
-          ? sameAct(x, text, u, best.text) || (theirs.length > 1 && VERB_LIKE.test(x.raw) && !/^(?:un|in|dis|non)/.test(x.raw) && sameObject(x))
+          ? !gerund(x, text) && (sameAct(x, text, u, best.text) || (theirs.length > 1 && VERB_LIKE.test(x.raw) && !/^(?:un|in|dis|non)/.test(x.raw) && sameObject(x) && !ownAct(x)))
           : x.done && (sameAct(x, text, u, best.text) || (!agentAfter(x, text) && sameObject(x) && !theirs.includes(stem(x.raw)) && !ownAct(x))),
     );
     // "declined to commit", "has seen no evidence": a negative word by the verb withholds it as "not" would; one in another
@@ -122,6 +122,16 @@ function droppedFrame(ctx: CheckContext, uses: readonly VerbUse[], text: string,
   }
   return undefined;
 }
+
+/**
+ * Whether an -ing form names an act rather than reports one: no form of "be" before it ("said blocking critics infringes on
+ * their rights"), so it is a gerund, not a progressive ("is blocking").
+ */
+function gerund(x: VerbUse, text: string): boolean {
+  return x.raw.endsWith('ing') && !x.done && !x.notDone && !PROGRESSIVE.test(text.slice(Math.max(0, x.end - x.raw.length - 40), x.end - x.raw.length));
+}
+
+const PROGRESSIVE = /\b(?:is|are|was|were|be|been|being|am|['’]s|['’]re|keeps?|kept|continues?|continued)\s+(?:\p{L}+ly\s+|still\s+|not\s+)?$/iu;
 
 // How many of the best-aligned cited sentences a stage the draft moves is looked for in.
 const STAGE_SEARCH = 3;

@@ -2252,3 +2252,12 @@ describe('a gap in points between two shares, and a heading\'s count (round 30)'
     expect(findings(story(texts, [p([1], 'The council cut fares on Tuesday in three very different readings.')]), 'numbers').join(' ')).toMatch(/"three"/);
   });
 });
+
+describe('a gerund names an act, it does not report one (round 30)', () => {
+  const flagged = checkedBy('entities', ['Mayor Ada Lin may not block cyclists from the new harbor lanes, a judge ruled on Tuesday.', 'The lanes open in March.'], [1, 2]);
+
+  it('passes "said blocking cyclists … infringes on their rights" against "may not block", and flags "is blocking"', () => {
+    expect(flagged('The Harbor Signal said blocking cyclists from the new harbor lanes infringes on their rights.')).toBe('');
+    expect(flagged('Mayor Ada Lin is blocking cyclists from the new harbor lanes, a judge ruled on Tuesday.')).toMatch(/"blocking" reports as happening/);
+  });
+});
