@@ -66,14 +66,12 @@ export function checkNumbers(ctx: CheckContext): string[] {
         }
         // A small count spelled out may refer back or count what the text lists ("the two countries", "all three outlets").
         if (!inScope.length && f.soft && everydayCount(ctx, sentence, f, pool, nextSentence(p, part))) continue;
-        // "Two very different readings": a heading's small count spelled out names how the section is laid out, not a fact.
-        if (!inScope.length && f.soft && p.kind === 'heading') continue;
         // "outran it by 19 points": the gap between two shares a cited sentence gives (57% and 38%).
-        if (!inScope.length && p.citations !== null && pointGap(ctx, sentence, f, pool)) continue;
+        if (!inScope.length && p.citations !== null && pointGap(ctx, part, f, pool)) continue;
         // "200 yards (about 180 meters)": a conversion of a figure is borne out with it.
         if (!inScope.length && f.converts) continue;
         // A title, dek, heading or question sums up the body: a figure the body's cited paragraphs give is checked there.
-        if (!inScope.length && p.citations === null && (bodyKeys ??= figuresOfBody(ctx)).has(f.key)) continue;
+        if (!inScope.length && p.citations === null && (bodyKeys ??= figuresOfBody(ctx)).has(bodyKey(part, f))) continue;
         if (!inScope.length) {
           const elsewhere = havers?.size ? ` (it is in ${[...havers].map((n) => ctx.byNumber.get(n)!.label).join(', ')}, which the paragraph does not cite)` : '';
           details.push(`${p.where}: ${describe(f)} is not in ${f.soft ? 'any source' : `the cited ${labels(pool)}`}${elsewhere} — ${excerpt(sentence)}`);
@@ -131,11 +129,19 @@ export function checkNumbers(ctx: CheckContext): string[] {
   return details;
 }
 
-/** The keys of the figures the article's cited passages give. */
+/** The figures the article's cited passages give, as "key|what it counts" ("n:4000|student"); conversions left out. */
 function figuresOfBody(ctx: CheckContext): Set<string> {
   const out = new Set<string>();
-  for (const p of ctx.passages) if (p.citations !== null) for (const part of passageSentences(p)) for (const f of sentenceFigures(part)) out.add(f.key);
+  for (const p of ctx.passages) {
+    if (p.citations === null) continue;
+    for (const part of passageSentences(p)) for (const f of sentenceFigures(part)) if (!f.converts) out.add(bodyKey(part, f));
+  }
   return out;
+}
+
+/** A figure's key with the first word it counts: "4,000 students" in a title is not the body's "4,000 riders". */
+function bodyKey(part: DraftSentence, f: Figure): string {
+  return `${f.key}|${countedAfter(part.text, sentenceTokens(part), f.start + f.raw.length)[0] ?? ''}`;
 }
 
 // A unit of time right after a figure: "five-year", "four months", "12-hour".
@@ -466,18 +472,23 @@ function derivedFrom(f: Figure, figures: readonly Figure[]): boolean {
   return operandsOf(f, figures) !== null;
 }
 
-// "19 points", "a 6-point gap", "14 percentage points": a difference between two shares.
+// "19 points", "a 6-point gap", "14 percentage points": a difference between two shares; "fell 19 points" is a change instead.
 const POINTS_AFTER = /^[\s-]*(?:percentage[\s-]+)?points?\b/i;
+const CHANGE_WORDS = /\b(?:rose|risen|rises|fell|fallen|falls|dropped|drops|declined|climbed|jumped|slipped|gained|lost|up|down|increase[sd]?|decrease[sd]?|shift(?:ed)?|swung)\s+(?:\p{L}+\s+)?(?:by\s+)?(?:about\s+|nearly\s+|some\s+)?$/iu;
 
 /**
- * Whether a figure of points is the gap between two percentages one cited sentence gives ("leads by 14 points" where it gives
- * 55% and 41%): a writer's subtraction, exact, within one sentence, so that no two shares of different things are set apart.
+ * Whether a figure of points is the gap between two percentages a cited sentence reporting the same thing gives ("leads by
+ * 14 points" where it gives 55% and 41%): a writer's subtraction, exact, within one sentence, so that no two shares of
+ * different things are set apart; a change over time ("fell 19 points") is no gap.
  */
-function pointGap(ctx: CheckContext, sentence: string, f: Figure, pool: IndexedSource[]): boolean {
-  if ((f.kind !== 'number' && f.kind !== 'points') || !POINTS_AFTER.test(sentence.slice(f.start + f.raw.length, f.start + f.raw.length + 24))) return false;
+function pointGap(ctx: CheckContext, part: DraftSentence, f: Figure, pool: IndexedSource[]): boolean {
+  const sentence = part.text;
+  if (f.kind !== 'points' && (f.kind !== 'number' || !POINTS_AFTER.test(sentence.slice(f.start + f.raw.length, f.start + f.raw.length + 24)))) return false;
+  if (CHANGE_WORDS.test(sentence.slice(Math.max(0, f.start - 40), f.start))) return false;
   const gap = valueOf(f);
   if (!(gap > 0)) return false;
-  return sentencesOf(ctx, pool).some((s) => {
+  const reporting = new Set(alignments(ctx, part, pool).filter((a) => a.score >= COUNT_SUPPORT).map((a) => a.sentence));
+  return [...reporting].some((s) => {
     const shares = s.figures.filter((g) => g.kind === 'percent').map(valueOf);
     if (shares.length > MAX_OPERANDS) return false;
     return shares.some((a, i) => shares.some((b, j) => j > i && Math.abs(Math.abs(a - b) - gap) < 1e-9));

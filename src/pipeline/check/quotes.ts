@@ -184,16 +184,29 @@ function reportedBefore(text: string, at: number, end: number): string | null {
   if (!/[.!?]["”’]?\s+$/.test(before)) return null;
   const sentence = before.replace(/\s+$/, '').split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?\p{Lu})/u).at(-1)!;
   // "McConnell … said he would back Trump": the words reported after the verb; "…, his campaign said." names its speaker last.
-  if (!attributionsOf(sentence).some((a) => SPEECH_VERB.test(a.verb) && a.content[0] >= a.end)) return null;
+  const said = attributionsOf(sentence).filter((a) => SPEECH_VERB.test(a.verb) && a.content[0] >= a.end).at(-1);
+  if (!said) return null;
   // "… consistent," he said: a quotation with its own attribution is that speaker's, named or not.
   const rest = text.slice(end, end + REPORTED_REACH).split(/(?<=[.!?])\s+(?=["“‘]?\p{Lu})/u)[0]!;
   if (attributionsOf(`"…" ${rest}`).length || /\b(?:he|she|they|it)\s+(?:said|says|added|adds|told|wrote|writes)\b/i.test(rest)) return null;
-  // The sentence's subject, a person's name that opens it ("Senate Minority Leader Mitch McConnell (R-Ky.), who …, said"):
-  // the attribution reader's nearest phrase before the verb may be a clause inside the subject's apposition.
+  // The verb's own speaker when it is a person's name ("…, and Reyes said afterward …"); else the sentence's subject, a
+  // person's name that opens it ("Senate Minority Leader Mitch McConnell (R-Ky.), who …, said"), where the reader's nearest
+  // phrase before the verb is a clause inside the subject's apposition. Not a possessive ("Lin's chief of staff, …, said"),
+  // nor a subject whose clause a coordination ends ("Lin met Reyes, and …").
+  if (CAPITALISED_NAME.test(said.speaker) && (personName(nameWords(said.speaker), said.speaker) || surnameIn(before, said.speaker))) return said.speaker;
   const name = LEADING_NAME.exec(sentence)?.[0];
-  return name && personName(nameWords(name), name) ? name : null;
+  if (!name || /['’]s?$/.test(name) || /['’]s\b/.test(sentence.slice(name.length, name.length + 3))) return null;
+  if (/,\s+(?:and|but)\s|;/.test(sentence.slice(name.length, said.start))) return null;
+  return personName(nameWords(name), name) ? name : null;
 }
 
+/** Whether a one-word speaker ("Reyes") is a surname the text gives after a given name ("Omar Reyes"). */
+function surnameIn(text: string, word: string): boolean {
+  return /^\p{Lu}[\p{L}'’-]+$/u.test(word) && new RegExp(String.raw`\p{Lu}[\p{L}'’.-]+\s+${word}\b`, 'u').test(text);
+}
+
+// A speaker written as a name alone, titles included ("city attorney Ben Ash", "Reyes"): no clause or place after it.
+const CAPITALISED_NAME = /^(?:[\p{Ll}-]+\s+){0,2}(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]*\p{L}$/u;
 // Capitalised words that open a sentence: a name among titles ("Senate Minority Leader Mitch McConnell").
 const LEADING_NAME = /^(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]*\p{L}/u;
 

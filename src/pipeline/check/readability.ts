@@ -39,11 +39,11 @@ function hasVerb(words: string[]): boolean {
 }
 
 // A final "that" after a preposition or a verb that takes an object stands for a thing ("take little comfort from that",
-// "the toll has now surpassed that", "could change that", "nothing changes that"); after a verb of saying ("warned that.")
+// "the toll has now surpassed that", "could change that"); after a verb of saying ("warned that.")
 // it opens a clause that never came.
 const OBJECT_THAT = new RegExp(
   String.raw`\b(?:(?:from|of|about|beyond|after|before|like|than|with|for|on|at|by|over|under|into|to|past|despite|against)|` +
-    String.raw`(?:(?:to|will|would|could|can|may|might|should|must|not|never|n['’]t)\s+)(?!(?:${SAYING})\b)\p{Ll}{2,}|(?!(?:${SAYING})\b)\p{Ll}{3,}(?:ed|es)|did|does|do|done)\s+that[.!?…]*$`,
+    String.raw`(?:(?:to|will|would|could|can|may|might|should|must|not|never|n['’]t)\s+)(?!(?:${SAYING})\b)\p{Ll}{2,}|(?!(?:${SAYING})\b)\p{Ll}{3,}ed|did|does|do|done)\s+that[.!?…]*$`,
   'u',
 );
 

@@ -2154,11 +2154,11 @@ describe('causes named by "the", by a relative pronoun and as a reaction (round 
     expect(held('A petition was signed by 4,000 riders, which is why the council cut fares for students on Tuesday.')).toBe('');
   });
 
-  it('reads "in anger over", "in the wake of" and "after finding" as causes', () => {
+  it('reads "in anger over" and "after finding" as causes, and "in the wake of" or "pushed back by" as none', () => {
     expect(held('Riders protested in anger over a rise in crime on buses, and the council cut fares for students on Tuesday.')).toMatch(/"in anger over" gives a cause/);
-    expect(held('The council cut fares for students on Tuesday in the wake of a budget surplus at the transit authority.')).toMatch(/"in the wake of" gives a cause/);
+    expect(held('The council cut fares for students on Tuesday in the wake of a budget surplus at the transit authority.')).toBe('');
+    expect(held('The fare vote for students was pushed back by two weeks, and the council cut fares on Tuesday.')).toBe('');
     expect(held('The council cut fares for students on Tuesday after finding a budget surplus at the transit authority.')).toMatch(/"after finding" gives a cause/);
-    expect(held('The council cut fares for students on Tuesday in the wake of a petition signed by 4,000 riders.')).toBe('');
   });
 
   it('reads "Democratic-led committees access to" as no "led … to"', () => {
@@ -2212,7 +2212,7 @@ describe('a final "that" after a verb with a modal or "to" is a pronoun (round 3
   it('reads "could change that." and "unlikely to change that." as finished, "said that." as cut off', () => {
     expect(cutOff('A strong turnout on Election Day could change that.')).toBeNull();
     expect(cutOff('The comments are unlikely to change that.')).toBeNull();
-    expect(cutOff('Nothing the council does changes that.')).toBeNull();
+    expect(cutOff('The audit concludes that.')).not.toBeNull();
     expect(cutOff('The council would say that.')).not.toBeNull();
     expect(cutOff('Officials said on Tuesday that.')).not.toBeNull();
   });
@@ -2234,7 +2234,7 @@ describe('spans of days and unit conversions (round 30)', () => {
   });
 });
 
-describe('a gap in points between two shares, and a heading\'s count (round 30)', () => {
+describe('a gap in points between two shares (round 30)', () => {
   const numbers = checkedBy('numbers', ['The poll put approval of the fare cut at 38%, with 57% opposed.', 'The council voted on Tuesday.'], [1, 2]);
 
   it('passes "by 19 points" where one cited sentence gives 57% and 38%, and holds a gap it does not give', () => {
@@ -2242,14 +2242,6 @@ describe('a gap in points between two shares, and a heading\'s count (round 30)'
     expect(numbers('Opposition to the fare cut outran approval by 21 points, the Harbor Signal reported.')).toMatch(/"21" is not in/);
     // A figure that is no gap in points must be given: "19 riders" is not 57 less 38.
     expect(numbers('Opposition to the fare cut came from 19 riders, the Harbor Signal reported.')).toMatch(/"19" is not in/);
-  });
-
-  it('passes a small count spelled out in a heading, and holds it in a paragraph', () => {
-    const texts: [string, string] = ['The council cut fares on Tuesday.', 'Riders will pay less from March.'];
-    const body = [p([1], 'The council cut fares on Tuesday.')];
-    const headed = (heading: string) => findings(story(texts, body, { sections: [{ heading, paragraphs: body }] }), 'numbers').join(' ');
-    expect(headed('Two very different readings')).toBe('');
-    expect(findings(story(texts, [p([1], 'The council cut fares on Tuesday in three very different readings.')]), 'numbers').join(' ')).toMatch(/"three"/);
   });
 });
 
@@ -2259,5 +2251,51 @@ describe('a gerund names an act, it does not report one (round 30)', () => {
   it('passes "said blocking cyclists … infringes on their rights" against "may not block", and flags "is blocking"', () => {
     expect(flagged('The Harbor Signal said blocking cyclists from the new harbor lanes infringes on their rights.')).toBe('');
     expect(flagged('Mayor Ada Lin is blocking cyclists from the new harbor lanes, a judge ruled on Tuesday.')).toMatch(/"blocking" reports as happening/);
+  });
+});
+
+describe('round 30, as a newcomer broke it', () => {
+  it('reads a span of days the same whether a hyphen or "from … to" joins it', () => {
+    expect(extractFigures('A poll from June 2 to 5 showed a drop.').map((f) => f.key)).toEqual(['d:06-02', 'd:06-05']);
+    expect(extractFigures('On May 3 to 12 people came.').map((f) => f.key)).toEqual(['d:05-03', 'n:12']);
+    expect(extractFigures('It happened Feb. 28-30 here.').map((f) => f.key)).not.toContain('d:02-30');
+  });
+
+  it('converts a change of temperature without the offset, and holds a small conversion off by more than 5%', () => {
+    expect(extractFigures('Temperatures rose 1.5 degrees Celsius (2.7 degrees Fahrenheit) in May.').at(-1)!.converts).toBe(true);
+    expect(extractFigures('Temperatures rose 1.5 degrees Celsius (34.7 degrees Fahrenheit) in May.').at(-1)!.converts).toBeFalsy();
+    expect(extractFigures('The depot is 1 mile (2 kilometers) away.').at(-1)!.converts).toBeFalsy();
+  });
+
+  const numbers = checkedBy('numbers', ['The poll put approval of the fare cut at 38%, with 57% opposed.', 'Turnout was 21% among renters and 40% among owners.'], [1, 2]);
+
+  it('reads "fell 19 points" as a change, and a gap only between shares of the sentence reporting the same thing', () => {
+    expect(numbers('Approval of the fare cut has fallen 19 points, the Harbor Signal reported.')).toMatch(/"19" is not in/);
+    expect(numbers('Lin led Reyes by 19 points in the mayoral poll, the Calder Ledger reported.')).toMatch(/"19" is not in/);
+  });
+
+  it('passes a title figure only where the body gives it for the same thing', () => {
+    const texts: [string, string] = ['The council cut fares for 4,200 riders on Tuesday.', 'Riders will pay less from March.'];
+    const body = [p([1], 'The council cut fares for more than 4,000 riders on Tuesday.')];
+    const titled = (title: string) => findings(story(texts, body, { title }), 'numbers').join(' ');
+    expect(titled('Council cuts fares for 4,000 riders in a Tuesday vote')).toBe('');
+    expect(titled('Council cuts fares for 4,000 students in a Tuesday vote')).toMatch(/"4,000" is not in/);
+  });
+
+  it('gives a run-on quotation to the one who said, not to the first name of the sentence before it', () => {
+    const texts: [string, string] = [
+      'Mayor Ada Lin met with Councillor Omar Reyes on Tuesday, and Reyes said afterward that he would back the fare plan. "I came in a skeptic, and I leave a supporter.',
+      "Mayor Ada Lin's chief of staff, Dana Moss, said the plan was sound. \"We have the numbers to pay for it.\"",
+    ];
+    const speakers = (text: string, n: 1 | 2) => findings(story(texts, [p([n], text)]), 'quotes').join(' ');
+    expect(speakers('"I came in a skeptic," Reyes said, according to the Harbor Signal.', 1)).toBe('');
+    expect(speakers('"I came in a skeptic," Lin said, according to the Harbor Signal.', 1)).toMatch(/attributes it to Reyes/);
+    expect(speakers('"We have the numbers to pay for it," Moss said, the Calder Ledger reported.', 2)).toBe('');
+    // A subject whose clause ends at ", and" is not the speaker of the clause after it.
+    const run = [
+      'Mayor Ada Lin met Councillor Omar Reyes on Tuesday, and the councillor who chairs transit said afterward that he would back the plan. "I came in a skeptic.',
+      'Riders will pay less from March.',
+    ] as [string, string];
+    expect(findings(story(run, [p([1], '"I came in a skeptic," Reyes said, according to the Harbor Signal.')]), 'quotes')).toEqual([]);
   });
 });

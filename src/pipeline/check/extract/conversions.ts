@@ -43,17 +43,22 @@ function unitOf(written: string): [string, number] | null {
 }
 
 /**
- * Whether `value` (written in `to`) converts `from` (written in `fromUnit`) within rounding: 5% or 1 unit, the
- * precision writers convert to ("about 180 meters" for 200 yards, 182.9).
+ * Whether `value` (written in `to`) converts `from` (written in `fromUnit`) within rounding: 5%, or half a unit from 10 up,
+ * the precision writers convert to ("about 180 meters" for 200 yards, 182.9; not "2 kilometers" for a mile). A change of
+ * temperature (`change`: "rose 1.5 degrees Celsius") converts without the scales' offset.
  */
-function converts(from: number, fromUnit: [string, number], value: number, toUnit: [string, number]): boolean {
+function converts(from: number, fromUnit: [string, number], value: number, toUnit: [string, number], change: boolean): boolean {
   let exact: number;
-  if (fromUnit[0] === 'F' && toUnit[0] === 'C') exact = ((from - 32) * 5) / 9;
-  else if (fromUnit[0] === 'C' && toUnit[0] === 'F') exact = (from * 9) / 5 + 32;
+  const offset = change ? 0 : 32;
+  if (fromUnit[0] === 'F' && toUnit[0] === 'C') exact = ((from - offset) * 5) / 9;
+  else if (fromUnit[0] === 'C' && toUnit[0] === 'F') exact = (from * 9) / 5 + offset;
   else if (fromUnit[0] === toUnit[0] && fromUnit[1] !== toUnit[1]) exact = (from * fromUnit[1]) / toUnit[1];
   else return false;
-  return Math.abs(exact - value) <= Math.max(1, 0.05 * Math.abs(exact));
+  return Math.abs(exact - value) <= Math.max(0.05 * Math.abs(exact), Math.abs(exact) >= 10 ? 0.5 : 0);
 }
+
+// A change told before the figure ("rose 1.5 degrees", "warmed by 2 degrees"): a difference, not a reading.
+const CHANGE_BEFORE = /\b(?:rose|risen|rise|rises|fell|fallen|fall|falls|dropped|drop|climbed|jumped|increased?|decreased?|warm(?:ed|ing)?|cool(?:ed|ing)?|up|down|by|higher|lower|hotter|colder|warmer|cooler)\s+(?:\p{L}+\s+)?$/iu;
 
 /** A figure's place and value, as the extractor reads it. */
 interface Read {
@@ -76,7 +81,8 @@ export function conversionsOf<F extends Read>(text: string, figures: readonly F[
     const after = between ? AFTER_FIGURE.exec(text.slice(f.start + f.raw.length, f.start + f.raw.length + 30)) : null;
     if (!between || !after) continue;
     const [fromUnit, toUnit] = [unitOf(between[1]!), unitOf(after[1]!)];
-    if (fromUnit && toUnit && converts(Number(g.key.slice(2)), fromUnit, Number(f.key.slice(2)), toUnit)) out.add(f);
+    const change = CHANGE_BEFORE.test(text.slice(Math.max(0, g.start - 30), g.start));
+    if (fromUnit && toUnit && converts(Number(g.key.slice(2)), fromUnit, Number(f.key.slice(2)), toUnit, change)) out.add(f);
   }
   return out;
 }

@@ -67,7 +67,9 @@ const WEEKDAY_MONTH_DAY = new RegExp(String.raw`(?<=\b(?:Mon|Tues|Wednes|Thurs|F
 // Sticky: only right after a date or a day already read ("Jan. 14, 15 and 16"; not "Jan. 14 and 16,000").
 // A comma continues the list only when more days follow ("Jan. 6, 12 protesters" is a count).
 const SAME_MONTH_DAYS = /(?:,\s*(?=\d{1,2}(?:,\s*\d|,?\s+(?:and|or)\s+\d))|,?\s+(?:and|or|through|to)\s+|\s?[-–]\s?)(\d{1,2})(?:st|nd|rd|th)?(?=[,.;:)]\D|[,.;:)]?$|\s+(?:and|or|through|to|in|at|on|when|before|after|this|last|next|of|that|as|while|but|—|–)\s)/uy;
-const DAY_SPAN = /[-–](\d{1,2})(?=\s+\p{Ll}|[,.;:)]|$)/uy;
+const DAY_SPAN = /(?:\s?[-–]\s?|\s+(?:to|through|thru|and)\s+)(\d{1,2})(?!\s*(?:%|percent|p\.?m|a\.?m))(?=\s+\p{Ll}|[,.;:)]|$)/uy;
+// The last day of each month (February's in a leap year): "Feb. 28-30" spans no days.
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+(\d{4})\b)?`, 'g');
 const TIME = /\b(\d{1,2}):(\d{2})\b/g;
 // "7:30 p.m.", "7pm", and the British "7.30pm" (not "£12.50pm", a sum per month).
@@ -181,11 +183,14 @@ export function extractFigures(text: string): Figure[] {
         add({ raw: dateRaw, start, kind: 'date', key: dateKey(monthIndex(month), Number(day)), soft: false }, start + m[0].length);
         if (year) out.push({ raw: year, start: start + m[0].lastIndexOf(year), kind: 'year', key: `n:${Number(year)}`, soft: false });
         // "Jan. 14 and 16", "March 3-5": the month carries over to the days listed after it.
-        // "June 2-5 showed": a span of days joined by a hyphen is the month's, whatever word follows it.
+        // "June 2-5 showed", "from June 2 to 5 among": a span of days is the month's, whatever word follows it.
         DAY_SPAN.lastIndex = start + m[0].length;
-        const span = re !== DAY_MONTH && !year ? DAY_SPAN.exec(text) : null;
+        const found = re !== DAY_MONTH && !year ? DAY_SPAN.exec(text) : null;
+        // "to" and "through" join a span after "from" only, "and" after "between": "May 3 to 12 people" counts people.
+        const lead = text.slice(Math.max(0, start - 9), start);
+        const span = found && (/[-–]/.test(found[0]) || (/\sand\s/.test(found[0]) ? /\bbetween\s+$/i : /\bfrom\s+$/i).test(lead)) ? found : null;
         const spanAt = span ? span.index + span[0].length - span[1]!.length : -1;
-        if (span && Number(span[1]) > Number(day) && Number(span[1]) <= 31 && free(spanAt, spanAt + span[1]!.length)) {
+        if (span && Number(span[1]) > Number(day) && Number(span[1]) <= MONTH_DAYS[monthIndex(month) - 1]! && free(spanAt, spanAt + span[1]!.length)) {
           add({ raw: span[1]!, start: spanAt, kind: 'date', key: dateKey(monthIndex(month), Number(span[1])), soft: false }, spanAt + span[1]!.length);
         } else if (re !== DAY_MONTH && !year) {
           SAME_MONTH_DAYS.lastIndex = start + m[0].length;
