@@ -2299,3 +2299,11 @@ describe('round 30, as a newcomer broke it', () => {
     expect(findings(story(run, [p([1], '"I came in a skeptic," Reyes said, according to the Harbor Signal.')]), 'quotes')).toEqual([]);
   });
 });
+
+describe('a modal governs through "be" and an adverb (round 30)', () => {
+  it('reads "must be forcibly deported" as not done, as "must be deported" is', () => {
+    expect(verbUses('All 11 million must be forcibly deported, he said.').find((v) => v.raw === 'deported')).toMatchObject({ done: false, notDone: true });
+    expect(verbUses('All 11 million must be deported, he said.').find((v) => v.raw === 'deported')).toMatchObject({ done: false, notDone: true });
+    expect(verbUses('All 11 million were forcibly deported, he said.').find((v) => v.raw === 'deported')).toMatchObject({ notDone: false });
+  });
+});
