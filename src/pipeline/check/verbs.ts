@@ -181,8 +181,7 @@ function governs(ends: number[], text: string, at: number): boolean {
     // "might be able to raise", "will have to pay": the ability or obligation the modal governs carries it to the verb.
     // "will now immediately vote": adverbs between a modal and its verb leave the verb governed; "must be forcibly
     // deported": an -ly adverb after the copula leaves the participle governed too.
-    if (/^\s+$/.test(between) || /^\s+(?:be|soon|been|have|have\s+been|stay|remain|get|become|be\s+able\s+to|have\s+to|\w+ly)\s+$/i.test(between) || ADVERBS_BETWEEN.test(between)) return true;
-    if (/^\s+(?:be|been|have\s+been|stay|remain|get|become)\s+\w+ly\s+$/i.test(between)) return true;
+    if (/^\s+$/.test(between) || /^\s+(?:be|soon|been|have|have\s+been|stay|remain|get|become|be\s+able\s+to|have\s+to|\w+ly|(?:be|been|have\s+been|stay|remain|get|become)\s+\w+ly)\s+$/i.test(between) || ADVERBS_BETWEEN.test(between)) return true;
   }
   return false;
 }

@@ -3,6 +3,7 @@
  * figure restates the one before it in another unit, so a source need not give it; a conversion that is off by more
  * than rounding is no restatement, and is checked like any other figure.
  */
+import type { Figure } from './numbers';
 
 // Each unit's dimension and its size in that dimension's base unit (metre, kilogram, square metre, litre).
 const UNITS: [RegExp, string, number][] = [
@@ -60,20 +61,12 @@ function converts(from: number, fromUnit: [string, number], value: number, toUni
 // A change told before the figure ("rose 1.5 degrees", "warmed by 2 degrees"): a difference, not a reading.
 const CHANGE_BEFORE = /\b(?:rose|risen|rise|rises|fell|fallen|fall|falls|dropped|drop|climbed|jumped|increased?|decreased?|warm(?:ed|ing)?|cool(?:ed|ing)?|up|down|by|higher|lower|hotter|colder|warmer|cooler)\s+(?:\p{L}+\s+)?$/iu;
 
-/** A figure's place and value, as the extractor reads it. */
-interface Read {
-  raw: string;
-  start: number;
-  kind: string;
-  key: string;
-}
-
 /**
  * The figures that convert the figure before them: "(about 180 meters)" after "200 yards".
  * `figures` are in order of appearance; values are read from their keys ("n:180").
  */
-export function conversionsOf<F extends Read>(text: string, figures: readonly F[]): Set<F> {
-  const out = new Set<F>();
+export function conversionsOf(text: string, figures: readonly Figure[]): Set<Figure> {
+  const out = new Set<Figure>();
   for (let i = 1; i < figures.length; i++) {
     const [g, f] = [figures[i - 1]!, figures[i]!];
     if (g.kind !== 'number' || f.kind !== 'number') continue;
