@@ -1,6 +1,6 @@
 /** `numbers`: every figure in the text is in a source the same paragraph cites, and in the place that source gives it. */
 import { stem } from '../../lib/text';
-import { type Figure, roundsTo, supportsKey, withinHedge } from './extract/numbers';
+import { extractFigures, type Figure, roundsTo, supportsKey, withinHedge } from './extract/numbers';
 import { extractQuotes, type QuoteSpan } from './extract/quotes';
 import { type CheckContext, excerpt, figureNeighbours, type IndexedSource, labels, type SourceSentence, sentencesOf, sourcesFor } from './context';
 import { type DraftSentence, type Passage, normalizedText, passageQuotes, passageSentences, sentenceFigures, sentenceTokens } from './passages';
@@ -57,6 +57,8 @@ export function checkNumbers(ctx: CheckContext): string[] {
         let inScope = havers ? [...havers].filter((n) => scope.has(n)) : [];
         // A hedged or rounded figure ("over 650,000") stands for the exact value a source gives within its rounding.
         if (!inScope.length && f.hedge) inScope = hedgedSupport(ctx, f, f.soft ? [...ctx.byNumber.values()] : pool);
+        // "13 states" where a cited sentence lists "Wisconsin, Ohio, California and 10 other states": the list's total.
+        const listed = !inScope.length && f.kind === 'number' && (inScope = listedIn(ctx, f, pool)).length > 0;
         // A count of something the sentences reporting the same thing count otherwise ("five locations" where they
         // say three) is wrong whether or not the number stands elsewhere in the sources.
         const recount = p.citations !== null && COUNTED.has(f.kind) && (inScope.length || f.soft) ? otherCount(ctx, part, f, pool, new Set(figures.map((g) => g.key))) : null;
@@ -117,6 +119,8 @@ export function checkNumbers(ctx: CheckContext): string[] {
         if (votes.supported.some((t) => t.start <= f.start && f.start < t.end)) continue;
         // "16- to 25-year-olds" where a cited source gives "ages 16-25": one end of a range the source gives whole.
         if (rangeGiven(ctx, sentence, f, figures, pool)) continue;
+        // A list's total stands in no place of its own: its rivals would be the figures it sums.
+        if (listed) continue;
         const tokens = sentenceTokens(part);
         const r = restatement(ctx, neighbours(tokens, f.start, f.start + f.raw.length), f, figures.filter((g) => g !== f), sentencesOf(ctx, pool), part);
         if (clearlyRestatesRival(r, RIVAL_RATIO, p.kind === 'answer' ? ANSWER_MARGIN : RIVAL_MARGIN) && !derivedFrom(f, r.rivalAt!.s.figures) && !(triple ??= changeTriple(sentence, figures)).has(f)) {
@@ -247,6 +251,23 @@ const ACCORDING = /according\s+to\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}&'’.-]*\s+){1
 const OTHER_OUTLETS = /\b(?:(?:cited|reported|given|put)\s+by|according\s+to)\s+(?:the\s+)?other\s+(?:two\s+|three\s+)?(?:outlets|sources|publications|reports|papers)\b/i;
 // "the 22 million cited by the Coastal Herald": a passive credit, like "according to", covers the clause before it.
 const PASSIVE_CREDIT = /\b(?:cited|reported|given|put|counted|estimated|tallied|published)\s+by\s+(?:the\s+)?$/i;
+// "by the Coastal Herald's account", "in the Herald's count": a credit, like "according to", that covers the clause before it.
+const ACCOUNT_BEFORE = /\b(?:by|in|on|to)\s+(?:the\s+)?$/i;
+const ACCOUNT_AFTER = /^['’]s?\s+(?:own\s+)?(?:account|count|tally|estimate|reckoning|telling|figures?|numbers|version)\b/i;
+// "…, the Prairie Journal reported, and …": a reporting verb with nothing after it before the next comma.
+const PARENTHETICAL_CREDIT = /^['’]?s?\s+(?:reported|said|says|wrote|noted|added|reports|writes|notes|adds)(?=\s*[,;])/i;
+
+/** Where the clause that ends at `at` begins: after the last clause break before it, or 0. */
+function clauseBefore(before: string, at: number): number {
+  let from = 0;
+  CLAUSE_START.lastIndex = 0;
+  for (let m = CLAUSE_START.exec(before.slice(0, at)); m; m = CLAUSE_START.exec(before.slice(0, at))) {
+    if (m.index + m[0].length < at - 1) from = m.index + m[0].length;
+    if (m[0].length === 0) CLAUSE_START.lastIndex++;
+  }
+  return from;
+}
+
 // "A reported 85 percent and B 86 percent": a figure right after an outlet, the verb left out, is its own credit.
 const GAPPED_FIGURE = /^\s+(?:(?:more\s+than|less\s+than|at\s+least|at\s+most|about|around|nearly|almost|roughly|some|over|under|just|at)\s+)*[$€£]?\d/i;
 const REPORTING_VERB = /^['’]?s?\s+(?:\w+\s+)?(?:reported|reports|said|says|put|puts|estimated|estimates|counted|counts|gave|gives|cited|cites|wrote|writes|found|finds|tallied|calculated|noted|notes|described|describes|added|adds|citing)\b/i;
@@ -259,19 +280,19 @@ const TRAILING_CREDIT = /^['’]?s?\s+(?:reported|reports|said|says|wrote|writes
 function creditScope(sentence: string, start: number, end: number): { from: number; to: number; shared?: boolean } | null {
   const before = sentence.slice(0, start);
   const after = sentence.slice(end);
-  const credit = ACCORDING.test(before) ? ACCORDING : PASSIVE_CREDIT.test(before) ? PASSIVE_CREDIT : null;
+  const credit = ACCORDING.test(before) ? ACCORDING : PASSIVE_CREDIT.test(before) ? PASSIVE_CREDIT : ACCOUNT_BEFORE.test(before) && ACCOUNT_AFTER.test(after) ? ACCOUNT_BEFORE : null;
   if (credit) {
     const at = before.search(credit);
     // Sentence-initial "According to A, …" covers the sentence.
     if (!sentence.slice(0, at).trim()) return { from: 0, to: sentence.length, shared: true };
     // "…, according to A" covers the clause before it.
-    let from = 0;
-    CLAUSE_START.lastIndex = 0;
-    for (let m = CLAUSE_START.exec(before.slice(0, at)); m; m = CLAUSE_START.exec(before.slice(0, at))) {
-      if (m.index + m[0].length < at - 1) from = m.index + m[0].length;
-      if (m[0].length === 0) CLAUSE_START.lastIndex++;
-    }
-    return { from, to: end, shared: true };
+    return { from: clauseBefore(before, at), to: end, shared: true };
+  }
+  // "…, the Prairie Journal reported, and 13 have said so": a credit set off by commas covers the clause before it.
+  const aside = PARENTHETICAL_CREDIT.exec(after);
+  const at = aside ? before.search(/,\s*(?:the\s+)?$/) : -1;
+  if (at >= 0) {
+    return { from: clauseBefore(before, at), to: end + aside![0].length };
   }
   if (GAPPED_FIGURE.test(after) && /(?:,|\band)\s+(?:the\s+)?$/i.test(before)) {
     const stop = after.search(/,(?!\d)|\s(?:and|while|but)\s|[;.—–]\s|$/);
@@ -360,6 +381,8 @@ function otherCount(ctx: CheckContext, part: DraftSentence, f: Figure, pool: Ind
   for (const s of sentencesOf(ctx, pool)) {
     // A headline's figure sums up ("$30B for disaster aid, resettlement and …"): it is no rival for a detail.
     if (!s.figures.length || s === ctx.sentences[ctx.byNumber.get(s.n)!.firstSentence]) continue;
+    // "Wisconsin, Ohio, California and 10 other states said they were among 21 states": the list's total counts its own.
+    if (listedTotals(s.text).has(valueOf(f))) continue;
     const nouns = sourceCounted(s);
     for (const [i, g] of s.figures.entries()) {
       if (!COUNTED.has(g.kind) || g.kind !== f.kind || !nouns[i]!.some((w) => counted.includes(w))) continue;
@@ -630,6 +653,30 @@ function listCounts(text: string, namesOnly = false): Set<number> {
   const out = new Set<number>();
   for (const m of sentence.matchAll(ANY_LIST)) if (!namesOnly || isNameList(m[1]!)) out.add(itemCount(m[1]!));
   if (NAME_PAIR.test(sentence)) out.add(2);
+  return out;
+}
+
+// Names listed before "and 10 other states", "and 12 others": the total is the names and the others.
+const LIST_AND_OTHERS = new RegExp(String.raw`((?:[^,;:.()]{1,60},\s+){0,9}[^,;:.()]{1,60}?),?\s+and\s+(\d+|\p{Ll}+(?:-\p{Ll}+)?)\s+(?:other|more)\b`, 'gu');
+
+/** The cited sources with a sentence whose "A, B and 10 others" list totals the figure (`listedTotals`). */
+function listedIn(ctx: CheckContext, f: Figure, pool: IndexedSource[]): number[] {
+  const value = valueOf(f);
+  return [...new Set(sentencesOf(ctx, pool).filter((s) => listedTotals(s.text).has(value)).map((s) => s.n))];
+}
+
+/** The totals of the "A, B, C and 10 other states" lists of a sentence (names only): 13 here. */
+function listedTotals(text: string): Set<number> {
+  const out = new Set<number>();
+  if (!/\b(?:other|more)\b/.test(text)) return out;
+  for (const m of withoutNameDots(text).matchAll(LIST_AND_OTHERS)) {
+    // The list's first item may carry the words before it ("said Wisconsin"): its last capitalised run is the name.
+    const items = m[1]!.split(ITEM_BREAK).map((x) => x.trim()).filter(Boolean);
+    items[0] = /(?:\p{Lu}[\p{L}'’-]*\s+)*\p{Lu}[\p{L}'’-]*$/u.exec(items[0]!)?.[0] ?? '';
+    if (!items.every((x) => /^(?:the\s+)?\p{Lu}/u.test(x))) continue;
+    const others = extractFigures(m[2]!)[0];
+    if (others?.kind === 'number') out.add(items.length + valueOf(others));
+  }
   return out;
 }
 

@@ -9,6 +9,7 @@ import { extractFigures, withinHedge } from '../../../src/pipeline/check/extract
 import { extractEntities, extractStatusClaims, NOT_NAMES } from '../../../src/pipeline/check/extract/entities';
 import { isPartyStateTag, outletByShortName, personName, samePlace } from '../../../src/pipeline/check/extract/names';
 import { isTitle } from '../../../src/pipeline/check/quotes';
+import { attributedTo } from '../../../src/pipeline/check/numbers';
 import { relativeTimesOf } from '../../../src/pipeline/check/extract/relative-times';
 import { stageUses } from '../../../src/pipeline/check/outcomes';
 import { sentences } from '../../../src/lib/text';
@@ -2305,5 +2306,39 @@ describe('a modal governs through "be" and an adverb (round 30)', () => {
     expect(verbUses('All 11 million must be forcibly deported, he said.').find((v) => v.raw === 'deported')).toMatchObject({ done: false, notDone: true });
     expect(verbUses('All 11 million must be deported, he said.').find((v) => v.raw === 'deported')).toMatchObject({ done: false, notDone: true });
     expect(verbUses('All 11 million were forcibly deported, he said.').find((v) => v.raw === 'deported')).toMatchObject({ notDone: false });
+  });
+});
+
+describe('a count of a list and "N others", "40-plus", and a credit set off by commas (round 31)', () => {
+  it('reads "40-plus thousand" and "100-plus" as more than 40,000 and 100', () => {
+    expect(extractFigures('"We are now having 40-plus thousand new cases a day."')[0]).toMatchObject({ key: 'n:40000', hedge: 'above' });
+    expect(extractFigures('There were 100-plus arrests.')[0]).toMatchObject({ key: 'n:100', hedge: 'above' });
+    expect(extractFigures('a 40-plus-year career')[0]).toMatchObject({ key: 'n:40' });
+    expect(extractFigures('a 40-plus-year career')[0]!.hedge).toBeUndefined();
+    const numbers = checkedBy('numbers', ['"We are now having 40-plus thousand new cases a day," the mayor said.', 'Cases rose on Tuesday.'], [1, 2]);
+    expect(numbers('The mayor said the city was seeing a little over 40,000 new cases a day.')).toBe('');
+    expect(numbers('The mayor said the city was seeing a little over 50,000 new cases a day.')).toMatch(/"50,000" is not in/);
+  });
+
+  const texts: [string, string] = [
+    'Wisconsin, Ohio, California and 10 other states said on Friday they were among 21 states whose transit systems were hacked.',
+    'The transit department told officials in 21 states on Friday that their systems had been hacked.',
+  ];
+  const numbers = checkedBy('numbers', texts, [1, 2]);
+
+  it('passes the total of "A, B, C and 10 other states", and holds another total', () => {
+    expect(numbers('Wisconsin, Ohio and California were among 13 states that said so on Friday, the Harbor Signal reported.')).toBe('');
+    expect(numbers('Wisconsin, Ohio and California were among 14 states that said so on Friday, the Harbor Signal reported.')).toMatch(/"14" is not in/);
+    // A list of clauses is no list of names: its items are not counted.
+    const clauses = checkedBy('numbers', ['Fares rose, buses ran late, trains were cut and 10 other changes followed on Friday.', 'The council met.'], [1, 2]);
+    expect(clauses('There were 13 changes on Friday, the Harbor Signal reported.')).toMatch(/"13" is not in/);
+  });
+
+  it('credits the clause before ", the Calder Ledger reported," and before "by the Harbor Signal\'s account"', () => {
+    expect(numbers('Officials in 21 states were told, the Calder Ledger reported, and 13 have said so, by the Harbor Signal\'s account.')).toBe('');
+    const pool = [HARBOR, LEDGER].map((publisher, i) => ({ doc: { n: i + 1, publisher } })) as unknown as Parameters<typeof attributedTo>[2];
+    const credited = (text: string) => extractFigures(text).map((f) => attributedTo(text, f, pool)?.map((s) => s.doc.publisher).join('+') ?? null);
+    expect(credited('Officials in 21 states were told, the Calder Ledger reported, and 13 have said so, by the Harbor Signal\'s account.')).toEqual([LEDGER, HARBOR]);
+    expect(credited('Officials in 21 states were told, the Calder Ledger reported 13 more on Friday.')).toEqual([null, LEDGER]);
   });
 });
