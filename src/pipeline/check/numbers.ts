@@ -2,6 +2,7 @@
 import { stem } from '../../lib/text';
 import { extractFigures, type Figure, roundsTo, supportsKey, withinHedge } from './extract/numbers';
 import { extractQuotes, type QuoteSpan } from './extract/quotes';
+import { measureUnitAfter } from './extract/conversions';
 import { type CheckContext, excerpt, figureNeighbours, type IndexedSource, labels, type SourceSentence, sentencesOf, sourcesFor } from './context';
 import { type DraftSentence, type Passage, normalizedText, passageQuotes, passageSentences, sentenceFigures, sentenceTokens } from './passages';
 import { MIN_QUOTE_WORDS, quoteSource, quoteWords } from './quotes';
@@ -84,6 +85,12 @@ export function checkNumbers(ctx: CheckContext): string[] {
         if (span) {
           const unit = (u: string) => (u === 'age' ? 'years of age' : `${u}s`);
           details.push(`${p.where}: ${describe(f)} is given in ${unit(span.mine)} where ${ctx.byNumber.get(span.s.n)!.label} gives it in ${unit(span.theirs)} — ${excerpt(span.s.text, 90)} — ${excerpt(sentence)}`);
+          continue;
+        }
+        // "a 1,235-acre park" where the cited sources give "1,235-square-mile": the same number in another unit of measure.
+        const measure = p.citations === null ? null : otherMeasureUnit(ctx, sentence, f, pool);
+        if (measure) {
+          details.push(`${p.where}: ${describe(f)} is given in ${measure.mine} where ${ctx.byNumber.get(measure.s.n)!.label} gives it in ${measure.theirs} — ${excerpt(measure.s.text, 90)} — ${excerpt(sentence)}`);
           continue;
         }
         // Titles, deks and headings compress a story: only cited paragraphs are held to their sources' places.
@@ -181,6 +188,26 @@ function otherTimeUnit(ctx: CheckContext, text: string, f: Figure, pool: Indexed
     }
   }
   return other && { mine, ...other };
+}
+
+/**
+ * A figure the draft gives in one unit of measure that every cited sentence giving the same number gives in another of any
+ * dimension: { mine, theirs, s } or null. As with units of time, a cited sentence with the number and no unit, or the same
+ * unit, clears it.
+ */
+function otherMeasureUnit(ctx: CheckContext, text: string, f: Figure, pool: IndexedSource[]): { mine: string; theirs: string; s: SourceSentence } | null {
+  const mine = measureUnitAfter(text, f);
+  if (!mine) return null;
+  let other: { theirs: string; s: SourceSentence } | null = null;
+  for (const s of sentencesOf(ctx, pool)) {
+    for (const g of s.figures) {
+      if (g.key !== f.key) continue;
+      const theirs = measureUnitAfter(s.text, g);
+      if (theirs === null || theirs.unit === mine.unit) return null;
+      other ??= { theirs: theirs.written, s };
+    }
+  }
+  return other && { mine: mine.written, ...other };
 }
 
 /**
@@ -532,7 +559,8 @@ function hedgedSupport(ctx: CheckContext, f: Figure, pool: IndexedSource[]): num
 const DEFINITE_BEFORE = /\b(?:the|both|all|these|those|its|their|his|her|our|each\s+of\s+the|all\s+of\s+the|a)\s+(?:(?:first|other|remaining|initial)\s+)?$/i;
 const ALL_BEFORE = /\b(?:all|both|each\s+of\s+the|all\s+of\s+the)\s+$/i;
 const OUTLETS_NAMED = /\b(?:outlets|sources|publications|reports|accounts)\b/i;
-const SOURCE_NOUN = /^\s+(?:news\s+)?(?:outlets?|sources?|publications?|publishers?|reports?|news\s+organi[sz]ations?|accounts?)\b/i;
+// "three outlets", and the ways they tell it: "Three framings", "two very different readings" count the story's reports.
+const SOURCE_NOUN = /^\s+(?:(?:very\s+)?(?:different|distinct|competing|rival|contrasting|separate)\s+)?(?:news\s+)?(?:outlets?|sources?|publications?|publishers?|reports?|news\s+organi[sz]ations?|accounts?|framings?|readings?|versions?|takes|perspectives|interpretations|narratives)\b/i;
 
 /**
  * Whether a small count spelled out is everyday prose rather than a figure a source must give:

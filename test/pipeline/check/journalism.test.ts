@@ -10,6 +10,7 @@ import { extractEntities, extractStatusClaims, NOT_NAMES } from '../../../src/pi
 import { isPartyStateTag, outletByShortName, personName, samePlace } from '../../../src/pipeline/check/extract/names';
 import { isTitle } from '../../../src/pipeline/check/quotes';
 import { attributedTo } from '../../../src/pipeline/check/numbers';
+import { measureUnitAfter } from '../../../src/pipeline/check/extract/conversions';
 import { relativeTimesOf } from '../../../src/pipeline/check/extract/relative-times';
 import { stageUses } from '../../../src/pipeline/check/outcomes';
 import { sentences } from '../../../src/lib/text';
@@ -2340,5 +2341,37 @@ describe('a count of a list and "N others", "40-plus", and a credit set off by c
     const credited = (text: string) => extractFigures(text).map((f) => attributedTo(text, f, pool)?.map((s) => s.doc.publisher).join('+') ?? null);
     expect(credited('Officials in 21 states were told, the Calder Ledger reported, and 13 have said so, by the Harbor Signal\'s account.')).toEqual([LEDGER, HARBOR]);
     expect(credited('Officials in 21 states were told, the Calder Ledger reported 13 more on Friday.')).toEqual([null, LEDGER]);
+  });
+});
+
+describe('an outlet\'s view, a count of its readings, and a unit of measure (round 31)', () => {
+  it('reads "X saw the move as a rebuff" as X\'s view, and "Texas saw 10,000 cases" as no one\'s words', () => {
+    expect(attributionsOf('The Coastal Herald saw the move as a rebuff to the mayor.')).toMatchObject([{ speaker: 'The Coastal Herald', verb: 'saw' }]);
+    expect(attributionsOf('Riders regarded the fare cut as overdue, the council said.').map((a) => a.verb)).toContain('regarded');
+    expect(attributionsOf('The city saw record rain on Tuesday.')).toEqual([]);
+    expect(attributionsOf('Texas saw 10,000 new cases as the virus spread.')).toEqual([]);
+    const flagged = checkedBy('entities', ['The fare cut is a rebuff to the transit board, the paper said.', 'The council voted on Tuesday to cut fares.'], [1, 2]);
+    expect(flagged('The Harbor Signal saw the fare cut as a rebuff to the transit board.')).toBe('');
+    expect(flagged('The Calder Ledger saw the fare cut as a rebuff to the transit board.')).toMatch(/credited to Calder Ledger/);
+  });
+
+  it('passes a heading that counts the story\'s readings, no more than it has reports', () => {
+    const texts: [string, string] = ['The council cut fares on Tuesday.', 'The council voted on Tuesday to cut fares.'];
+    const body = [p([1, 2], 'The council cut fares on Tuesday, both outlets reported.')];
+    const headed = (heading: string) => findings(story(texts, body, { sections: [{ heading, paragraphs: body }] }), 'numbers').join(' ');
+    expect(headed('Two very different readings')).toBe('');
+    expect(headed('Two framings')).toBe('');
+    expect(headed('Three framings')).toMatch(/"Three" is not in/);
+  });
+
+  it('holds a figure given in another unit of measure than every cited sentence gives it', () => {
+    const numbers = checkedBy('numbers', ['Officials said the 1,235-square-mile park will close on Thursday.', 'The park closes on Thursday.'], [1, 2]);
+    expect(numbers('Officials said the 1,235-square-mile park will close on Thursday.')).toBe('');
+    expect(numbers('Officials said the 1,235-acre park will close on Thursday.')).toMatch(/"1,235" is given in acre where \[1\] Harbor Signal gives it in square-mile/);
+    // "in" after a figure is a preposition, not inches; "m" is a million, not metres.
+    const unit = (text: string) => measureUnitAfter(text, extractFigures(text)[0]!)?.written ?? null;
+    expect(unit('They counted 1,235 in 2019.')).toBeNull();
+    expect(unit('They ran 20 m from the gate.')).toBeNull();
+    expect(unit('They ran a 20-mile route.')).toBe('mile');
   });
 });

@@ -45,6 +45,10 @@ export const ATTRIBUTING_VERBS: ReadonlySet<string> = new Set([
     'declared testified revealed disclosed labeled labelled dubbed branded').split(' '),
   ...VIEW_VERBS,
 ]);
+// Verbs that give a view only as "X saw the move as a rebuff", "regarded it as": a verb of seeing or treating with its "as".
+const VIEW_AS: ReadonlySet<string> = new Set('saw sees see regarded regards portrayed portrays painted paints interpreted interprets treated treats'.split(' '));
+// The "as" of VIEW_AS within the verb's clause, a few words on.
+const AS_AFTER = /^[^,;:.!?]{1,60}?\bas\b/;
 // Verbs that hand on another's report ("…, the AP reported", "according to X") rather than speak for themselves.
 export const CONDUIT_VERBS: ReadonlySet<string> = new Set(['reported', 'according to']);
 // Gerunds that hand the words to the clause's subject (", saying …") or to a "with" phrase ("with X calling it …").
@@ -99,6 +103,7 @@ const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu;
 // Any word an attribution needs (a verb, a gerund, "according", a noun that gives words), and a headline's "X:".
 const CUE: ReadonlySet<string> = new Set([
   ...ATTRIBUTING_VERBS,
+  ...VIEW_AS,
   ...GERUNDS,
   ...'according argument arguments claim claims statement statements remarks comments announcement assertion assertions warning warnings testimony assessment criticism speech'.split(' '),
 ]);
@@ -311,7 +316,7 @@ export function attributionsOf(text: string, quotes: QuoteSpan[] = extractQuotes
       }
       continue;
     }
-    if (!ATTRIBUTING_VERBS.has(w)) continue;
+    if (!ATTRIBUTING_VERBS.has(w) && !(VIEW_AS.has(w) && AS_AFTER.test(text.slice(t[i]!.end, t[i]!.end + 64)))) continue;
     // "All reports describe", "the claims", "added 916,000 jobs": a verb's word used as a noun, or for something else than words.
     if (i > 0 && (DETERMINERS.has(t[i - 1]!.lower) || /['’]s?$/.test(text.slice(t[i - 1]!.start, t[i]!.start).trim())) && joined(text, t[i - 1]!, t[i]!)) continue;
     if (/^[\d$]/.test(t[i + 1]?.raw ?? '') || /^\s*\$/.test(text.slice(t[i]!.end, t[i]!.end + 3))) continue;

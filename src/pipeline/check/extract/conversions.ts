@@ -79,3 +79,19 @@ export function conversionsOf(text: string, figures: readonly Figure[]): Set<Fig
   }
   return out;
 }
+
+// Unit abbreviations that are also everyday words or letters ("20 in 2019", "5 m" for million): no unit alone.
+const AMBIGUOUS_UNIT = /^(?:in|m|l|g|ha|mi|t)$/i;
+// "square" and "metric" join the next word with a space or a hyphen ("1,235-square-mile park").
+const UNIT_AFTER = /^[\s-]*((?:(?:square|sq|metric)[\s-])?[\p{L}²]+)/iu;
+
+/**
+ * The unit of measure (length, mass, area, volume; not time or money) written right after a figure, as
+ * { written, unit: "dimension:size" }, or null: "1,235-square-mile" -> { written: "square-mile", unit: "area:2589988.110336" }.
+ */
+export function measureUnitAfter(text: string, f: Figure): { written: string; unit: string } | null {
+  const m = UNIT_AFTER.exec(text.slice(f.start + f.raw.length, f.start + f.raw.length + 30));
+  if (!m || AMBIGUOUS_UNIT.test(m[1]!)) return null;
+  const unit = unitOf(m[1]!.replace(/-/g, ' '));
+  return unit && unit[0] !== 'F' && unit[0] !== 'C' ? { written: m[1]!, unit: unit.join(':') } : null;
+}
