@@ -21,7 +21,7 @@ const STATUS_KEPT = new RegExp(String.raw`\b(?:${STATUS_WORDS}|then)(?:\b|(?<=-)
 
 const VERB_STATUS = /^(?:fired|ousted|deposed)$/;
 // "once a senator", "the once-powerful chairman"; not the conjunction ("once Barr leaves").
-const PAST_ROLE = /\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\b(?:having|had)\s+been\b|\bonce(?:-|\s+(?:a|an|the)\b)|\bpreviously\b/i;
+const PAST_ROLE = /\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\b(?:having|had)\s+been\b|\bonce(?:-|\s+(?:a|an|the)\b)|\b(?:previously|formerly)\b/i;
 // "Comey, who was FBI director", "when he was the acting secretary": "was" says the role is past when it comes right before
 // it; "was sent to Director … Maguire" is a passive verb, and the role after it is still given as current.
 const WAS_ROLE = /\b(?:was|were)\s+(?:(?:also|later|briefly|long)\s+)?(?:(?:the|a|an|his|her|its|their)\s+)?$/iu;
@@ -66,6 +66,7 @@ export function droppedStatus(s: SourceSentence, draft: string, named = false): 
     // "acting as lobbyists", "acting on behalf of": the verb, not a status.
     if (status === 'acting' && /^\s*(?:as|on|in|for|like|with|against|to)\b/i.test(source.slice(m.index + m[1]!.length))) continue;
     const written = fullRole(source, m);
+    const roleEnd = m.index + m[0].length + (written.length - m[2]!.length);
     const theirRole = written.toLowerCase().replace(/\.$/, '');
     // "former New Zealand prime minister": a role of capitalised words only, no title among them, is a place, not the role.
     if (!written.split(/\s+/).some((w) => /^\p{Ll}/u.test(w) || roleWord(w))) continue;
@@ -85,18 +86,19 @@ export function droppedStatus(s: SourceSentence, draft: string, named = false): 
       if (/\b(?:deputy|vice|assistant|associate|under|principal)\s+$/.test(before)) continue;
       // "Former Democratic presidential contender" / "the Democratic presidential nomination": the role's noun differs.
       const nounAfter = (text: string, from: number) => /^\s+(\p{Ll}[\p{Ll}-]+)/u.exec(text.slice(from, from + 30))?.[1];
-      const theirNoun = nounAfter(source, m.index + m[0].length);
+      // After the whole role: "former Navy SEAL commander" ends after "commander", not after the match's two words.
+      const theirNoun = nounAfter(source, roleEnd);
       const myNoun = nounAfter(draft, at + role.length);
       if (theirNoun && myNoun && theirNoun !== myNoun && !STOPWORDS.has(theirNoun) && !STOPWORDS.has(myNoun)) continue;
       // "Former hedge fund manager Tom Steyer" / "founded a hedge fund": the role's own noun missing, a thing is named, not the role.
       if (theirNoun && !myNoun && roleWord(theirNoun)) continue;
       // "fired rubber bullets": the words that are also verbs are a status only before a role and a name.
-      if ((named || VERB_STATUS.test(status)) && !sameNameAfter(source, m.index + m[0].length, draft, at + role.length)) continue;
+      if ((named || VERB_STATUS.test(status)) && !sameNameAfter(source, roleEnd, draft, at + role.length)) continue;
       // "fired shots before Kyle Rittenhouse": after a verb-like status, only a capitalised role or a title is a role.
       if (VERB_STATUS.test(status) && !/^\p{Lu}/u.test(m[2]!) && !role.split(/\s+/).some((w) => TITLE_WORDS.has(w))) continue;
       // "interim chief Adrian Diaz" is no status of "police chief Carmen Best": a different name after the role.
       // The name each role describes: the one after it, or the one its apposition gives it to ("Best, the city's … chief").
-      const theirs = nameAfter(source, m.index + m[0].length) ?? nameBefore(source, m.index);
+      const theirs = nameAfter(source, roleEnd) ?? nameBefore(source, m.index);
       const mineAfter = nameAfter(draft, at + role.length);
       const mine = mineAfter ?? nameBefore(draft, at);
       if (theirs !== undefined && mine !== undefined && theirs !== mine) continue;
@@ -165,7 +167,8 @@ function sameNameAfter(a: string, atA: number, b: string, atB: number): boolean 
 
 /** The name an apposition gives its role to ("Carmen Best, the city's first Black police chief" -> "Best"). */
 function nameBefore(t: string, at: number): string | undefined {
-  return /(\p{Lu}[\p{L}'’-]+),\s+(?:the|a|an)\s+[^,;.]{0,50}$/u.exec(t.slice(Math.max(0, at - 70), at))?.[1];
+  // "Ryan Zinke of Montana, a former …": the person, not the place that follows the name.
+  return /(\p{Lu}[\p{L}'’-]+)(?:\s+of\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)?)?,\s+(?:the|a|an)\s+[^,;.]{0,50}$/u.exec(t.slice(Math.max(0, at - 90), at))?.[1];
 }
 
 /** The last of the capitalised words right after an offset ("director James Comey" -> "Comey"). */

@@ -13,6 +13,7 @@ import { attributedTo } from '../../../src/pipeline/check/numbers';
 import { measureUnitAfter } from '../../../src/pipeline/check/extract/conversions';
 import { relativeTimesOf } from '../../../src/pipeline/check/extract/relative-times';
 import { stageUses } from '../../../src/pipeline/check/outcomes';
+import { droppedStatus } from '../../../src/pipeline/check/status';
 import { sentences } from '../../../src/lib/text';
 import type { ArticleDraft, Cited, SourceDoc } from '../../../src/pipeline/types';
 import { EVAL_NOW, p, source } from '../../fixtures/checks/story';
@@ -2373,5 +2374,29 @@ describe('an outlet\'s view, a count of its readings, and a unit of measure (rou
     expect(unit('They counted 1,235 in 2019.')).toBeNull();
     expect(unit('They ran 20 m from the gate.')).toBeNull();
     expect(unit('They ran a 20-mile route.')).toBe('mile');
+  });
+});
+
+describe('a status on a role of several words, named by "X of Place, a former …" (round 31)', () => {
+  const flagged = checkedBy('entities', ['The mayor chose Councillor Ada Lin of Eastport, a former Harbor Patrol commander, as transit chief.', 'The council approved the choice on Tuesday.'], [1, 2]);
+
+  it('flags the role without "former" or with another status, and passes it kept', () => {
+    expect(flagged('The mayor chose Councillor Ada Lin, a former Harbor Patrol commander, as transit chief.')).toBe('');
+    expect(flagged('The mayor chose Councillor Ada Lin, a serving Harbor Patrol commander, as transit chief.')).toMatch(/"Harbor Patrol(?: commander)?" without "former"/);
+    expect(flagged('The mayor chose Councillor Ada Lin of Eastport, a Harbor Patrol commander, as transit chief.')).toMatch(/"Harbor Patrol(?: commander)?" without "former"/);
+  });
+
+  it('reads the noun after the whole role, not after its first two words ("former Navy SEAL commander")', () => {
+    const s = { n: 1, text: 'The mayor chose Ryan Zinke of Eastport, a former Navy SEAL commander, as transit chief.', tokens: [], figures: [] } as unknown as Parameters<typeof droppedStatus>[0];
+    expect(droppedStatus(s, 'The mayor chose Ryan Zinke, a serving Navy SEAL commander, as transit chief.')).toMatchObject({ status: 'former', role: 'Navy SEAL commander' });
+    expect(droppedStatus(s, 'The mayor chose Ryan Zinke, a former Navy SEAL commander, as transit chief.')).toBeNull();
+  });
+});
+
+describe('"formerly" keeps a role past (round 31)', () => {
+  it('passes "Ada Lin, formerly the harbor patrol commander" where the source says "the former harbor patrol commander"', () => {
+    const s = { n: 1, text: 'Ada Lin, the former harbor patrol commander, said the plan was sound.', tokens: [], figures: [] } as unknown as Parameters<typeof droppedStatus>[0];
+    expect(droppedStatus(s, 'Ada Lin, formerly the harbor patrol commander, said the plan was sound.')).toBeNull();
+    expect(droppedStatus(s, 'Ada Lin, the harbor patrol commander, said the plan was sound.')).toMatchObject({ status: 'former' });
   });
 });
