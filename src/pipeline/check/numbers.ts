@@ -59,7 +59,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
         // A hedged or rounded figure ("over 650,000") stands for the exact value a source gives within its rounding.
         if (!inScope.length && f.hedge) inScope = hedgedSupport(ctx, f, f.soft ? [...ctx.byNumber.values()] : pool);
         // "13 states" where a cited sentence lists "Wisconsin, Ohio, California and 10 other states": the list's total.
-        const listed = !inScope.length && f.kind === 'number' && (inScope = listedIn(ctx, f, pool)).length > 0;
+        const listed = !inScope.length && f.kind === 'number' && (inScope = listedIn(ctx, part, f, pool)).length > 0;
         // A count of something the sentences reporting the same thing count otherwise ("five locations" where they
         // say three) is wrong whether or not the number stands elsewhere in the sources.
         const recount = p.citations !== null && COUNTED.has(f.kind) && (inScope.length || f.soft) ? otherCount(ctx, part, f, pool, new Set(figures.map((g) => g.key))) : null;
@@ -284,6 +284,11 @@ const ACCOUNT_AFTER = /^['’]s?\s+(?:own\s+)?(?:account|count|tally|estimate|re
 // "…, the Prairie Journal reported, and …": a reporting verb with nothing after it before the next comma.
 const PARENTHETICAL_CREDIT = /^['’]?s?\s+(?:reported|said|says|wrote|noted|added|reports|writes|notes|adds)(?=\s*[,;])/i;
 
+// After a reporting verb's comma, its content: "said, citing city figures, that …", "reported, saying …".
+const CONTENT_AFTER = /^,\s*(?:citing|saying|adding|noting|that|according)\b/i;
+// A clause that opens on a subordinator is no report of its own: "While A put the drop at 12 percent, B said, …".
+const SUBORDINATE = /^\s*(?:while|whereas|although|though|after|before|when|if|as|because|since|unless|once)\b/i;
+
 /** Where the clause that ends at `at` begins: after the last clause break before it, or 0. */
 function clauseBefore(before: string, at: number): number {
   let from = 0;
@@ -315,11 +320,19 @@ function creditScope(sentence: string, start: number, end: number): { from: numb
     // "…, according to A" covers the clause before it.
     return { from: clauseBefore(before, at), to: end, shared: true };
   }
-  // "…, the Prairie Journal reported, and 13 have said so": a credit set off by commas covers the clause before it.
+  // A credit set off by commas covers its clause: "…, the Prairie Journal reported, and 13 have said so" the clause before it;
+  // "Ridership, the Ledger reported, fell 12 percent" the clause it interrupts. Not a verb with its content after it
+  // ("the Ledger said, citing city figures, that …") or a credit after a subordinate clause ("While A put it at 12, B said, …").
   const aside = PARENTHETICAL_CREDIT.exec(after);
   const at = aside ? before.search(/,\s*(?:the\s+)?$/) : -1;
   if (at >= 0) {
-    return { from: clauseBefore(before, at), to: end + aside![0].length };
+    const from = clauseBefore(before, at);
+    const rest = after.slice(aside![0].length);
+    if (!CONTENT_AFTER.test(rest) && !SUBORDINATE.test(sentence.slice(from))) {
+      if (/^(?:;|,\s*(?:and|but|while|whereas|though|although)\b)/i.test(rest)) return { from, to: end + aside![0].length };
+      const stop = rest.slice(1).search(/[;—–]|,\s+(?:and|but|while|whereas)\b|\.\s/);
+      return { from, to: stop < 0 ? sentence.length : end + aside![0].length + 1 + stop };
+    }
   }
   if (GAPPED_FIGURE.test(after) && /(?:,|\band)\s+(?:the\s+)?$/i.test(before)) {
     const stop = after.search(/,(?!\d)|\s(?:and|while|but)\s|[;.—–]\s|$/);
@@ -685,25 +698,53 @@ function listCounts(text: string, namesOnly = false): Set<number> {
 }
 
 // Names listed before "and 10 other states", "and 12 others": the total is the names and the others.
-const LIST_AND_OTHERS = new RegExp(String.raw`((?:[^,;:.()]{1,60},\s+){0,9}[^,;:.()]{1,60}?),?\s+and\s+(\d+|\p{Ll}+(?:-\p{Ll}+)?)\s+(?:other|more)\b`, 'gu');
+const LIST_AND_OTHERS = new RegExp(String.raw`((?:[^,;:.()]{1,60},\s+){0,9}[^,;:.()]{1,60}?),?\s+(?:and|along\s+with)\s+(\d+|\p{Ll}+(?:-\p{Ll}+)?)\s+(?:others\b|(?:other|more)\s+(\p{L}+))`, 'gu');
+// Words that open a phrase before a list, not an item of it: "On Friday, Wisconsin, Ohio and 10 other states …".
+const LEAD_IN = /^(?:on|in|at|by|after|before|during|last|this|earlier|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+// An item that describes the one before it: an age ("Maria Lopez, 34,") or a party-and-state tag ("D-Ore.").
+const ITEM_ASIDE = /^(?:\d{1,3}|[DRI]-[\p{L}.]+)$/u;
 
-/** The cited sources with a sentence whose "A, B and 10 others" list totals the figure (`listedTotals`). */
-function listedIn(ctx: CheckContext, f: Figure, pool: IndexedSource[]): number[] {
+/**
+ * The cited sources with a sentence whose "A, B and 10 other states" list totals the figure and counts what it counts
+ * (`listedTotals`): "12 states", not "12 days".
+ */
+function listedIn(ctx: CheckContext, part: DraftSentence, f: Figure, pool: IndexedSource[]): number[] {
+  // "Ohio, Texas and 12 other states": a count of the others is no total.
+  if (/^\s+(?:other|more)\b/i.test(part.text.slice(f.start + f.raw.length))) return [];
   const value = valueOf(f);
-  return [...new Set(sentencesOf(ctx, pool).filter((s) => listedTotals(s.text).has(value)).map((s) => s.n))];
+  const counted = countedAfter(part.text, sentenceTokens(part), f.start + f.raw.length);
+  // "13 have said so": the noun left out after the figure is the list's.
+  const elided = /^\s+(?:have|has|had|were|are|was|is|did|do|said|say|says|also|of\s+them)\b/i.test(part.text.slice(f.start + f.raw.length));
+  const counts = (noun: string | undefined) => elided || (noun ? counted.includes(noun) : counted.length > 0 && !WHEN_WORDS.has(counted[0]!) && !TIME_UNIT.test(` ${counted[0]}`));
+  return [...new Set(sentencesOf(ctx, pool).filter((s) => { const t = listedTotals(s.text); return t.has(value) && counts(t.get(value)); }).map((s) => s.n))];
 }
 
-/** The totals of the "A, B, C and 10 other states" lists of a sentence (names only): 13 here. */
-function listedTotals(text: string): Set<number> {
-  const out = new Set<number>();
-  if (!/\b(?:other|more)\b/.test(text)) return out;
+// A count of people or things, then "and … a third" within the clause: "two people and injure a third".
+const NTH = ['third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+const AND_A_NTH = new RegExp(String.raw`\b(\d|two|three|four|five|six|seven|eight|nine)\s+(?:[\p{L}-]+\s+)?(people|persons|men|women|children|\p{L}+s)\b[^.;]{0,60}?\band\s+(?:\p{L}+\s+){0,2}?a\s+(${NTH.join('|')})\b`, 'giu');
+
+/**
+ * The totals a sentence gives by listing, each with the stem of the noun it counts (undefined for "and 12 others"): 13 states
+ * for "Wisconsin, Ohio, California and 10 other states" (names only), 3 people for "killed two people and wounded a third".
+ */
+function listedTotals(text: string): Map<number, string | undefined> {
+  const out = new Map<number, string | undefined>();
+  // "killed two people and wounded a third": the ordinal after the count is the total.
+  for (const m of text.matchAll(AND_A_NTH)) {
+    const first = extractFigures(m[1]!)[0];
+    const nth = NTH.indexOf(m[3]!.toLowerCase()) + 3;
+    if (first?.kind === 'number' && valueOf(first) === nth - 1) out.set(nth, stem(m[2]!.toLowerCase()));
+  }
+  if (!/\b(?:others?|more)\b/.test(text)) return out;
   for (const m of withoutNameDots(text).matchAll(LIST_AND_OTHERS)) {
+    const items = m[1]!.split(ITEM_BREAK).map((x) => x.trim()).filter((x) => x && !ITEM_ASIDE.test(x));
+    while (items.length && LEAD_IN.test(items[0]!)) items.shift();
+    if (!items.length) continue;
     // The list's first item may carry the words before it ("said Wisconsin"): its last capitalised run is the name.
-    const items = m[1]!.split(ITEM_BREAK).map((x) => x.trim()).filter(Boolean);
-    items[0] = /(?:\p{Lu}[\p{L}'’-]*\s+)*\p{Lu}[\p{L}'’-]*$/u.exec(items[0]!)?.[0] ?? '';
+    items[0] = /(?:\p{Lu}[\p{L}'’&-]*\s+)*\p{Lu}[\p{L}'’&-]*$/u.exec(items[0]!)?.[0] ?? '';
     if (!items.every((x) => /^(?:the\s+)?\p{Lu}/u.test(x))) continue;
     const others = extractFigures(m[2]!)[0];
-    if (others?.kind === 'number') out.add(items.length + valueOf(others));
+    if (others?.kind === 'number') out.set(items.length + valueOf(others), m[3] ? stem(m[3].toLowerCase()) : undefined);
   }
   return out;
 }

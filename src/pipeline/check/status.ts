@@ -12,16 +12,16 @@ import type { SourceSentence } from './context';
 const STATUS_WORDS = 'former|ex-|acting|interim|fired|ousted|deposed|one-?time|erstwhile';
 // A status word and the role after it ("former U.S. ambassador", "ex-FBI director", "acting secretary").
 // "former Vice-President": a hyphen joins the words of one role.
-const STATUS_ROLE = new RegExp(String.raw`\b(${STATUS_WORDS})\s*((?:[\p{L}.]+(?:-\p{L}+)*\s+){0,1}[\p{L}.]+(?:-\p{L}+)*)`, 'giu');
+const STATUS_ROLE = new RegExp(String.raw`\b(${STATUS_WORDS})(?:(?<=-)|\s+)((?:[\p{L}.]+(?:-\p{L}+)*\s+){0,1}[\p{L}.]+(?:-\p{L}+)*)`, 'giu');
 // Its status words alone, same flags: a text without one has no match, and this test costs far less than the word boundary tried at every offset.
 const STATUS_WORD = new RegExp(STATUS_WORDS, 'iu');
-// The draft keeps a status (or says "then") before the role, with at most a few words between that the status also covers:
+// The draft keeps a status (or says "then", "formerly") before the role, with at most a few words between that the status also covers:
 // "former Justice Department prosecutors", "a former Tallahassee mayor and city commissioner".
-const STATUS_KEPT = new RegExp(String.raw`\b(?:${STATUS_WORDS}|then)(?:\b|(?<=-))[\s-]*(?:[\p{L}.'’]+\s+){0,4}$`, 'u');
+const STATUS_KEPT = new RegExp(String.raw`\b(?:${STATUS_WORDS}|then|formerly)(?:\b|(?<=-))[\s-]*(?:[\p{L}.'’]+\s+){0,4}$`, 'u');
 
 const VERB_STATUS = /^(?:fired|ousted|deposed)$/;
 // "once a senator", "the once-powerful chairman"; not the conjunction ("once Barr leaves").
-const PAST_ROLE = /\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\b(?:having|had)\s+been\b|\bonce(?:-|\s+(?:a|an|the)\b)|\b(?:previously|formerly)\b/i;
+const PAST_ROLE = /\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\b(?:having|had)\s+been\b|\bonce(?:-|\s+(?:a|an|the)\b)|\bpreviously\b/i;
 // "Comey, who was FBI director", "when he was the acting secretary": "was" says the role is past when it comes right before
 // it; "was sent to Director … Maguire" is a passive verb, and the role after it is still given as current.
 const WAS_ROLE = /\b(?:was|were)\s+(?:(?:also|later|briefly|long)\s+)?(?:(?:the|a|an|his|her|its|their)\s+)?$/iu;

@@ -2315,8 +2315,7 @@ describe('a count of a list and "N others", "40-plus", and a credit set off by c
   it('reads "40-plus thousand" and "100-plus" as more than 40,000 and 100', () => {
     expect(extractFigures('"We are now having 40-plus thousand new cases a day."')[0]).toMatchObject({ key: 'n:40000', hedge: 'above' });
     expect(extractFigures('There were 100-plus arrests.')[0]).toMatchObject({ key: 'n:100', hedge: 'above' });
-    expect(extractFigures('a 40-plus-year career')[0]).toMatchObject({ key: 'n:40' });
-    expect(extractFigures('a 40-plus-year career')[0]!.hedge).toBeUndefined();
+    expect(extractFigures('a 40-plus-year career')[0]).toMatchObject({ key: 'n:40', hedge: 'above' });
     const numbers = checkedBy('numbers', ['"We are now having 40-plus thousand new cases a day," the mayor said.', 'Cases rose on Tuesday.'], [1, 2]);
     expect(numbers('The mayor said the city was seeing a little over 40,000 new cases a day.')).toBe('');
     expect(numbers('The mayor said the city was seeing a little over 50,000 new cases a day.')).toMatch(/"50,000" is not in/);
@@ -2334,6 +2333,12 @@ describe('a count of a list and "N others", "40-plus", and a credit set off by c
     // A list of clauses is no list of names: its items are not counted.
     const clauses = checkedBy('numbers', ['Fares rose, buses ran late, trains were cut and 10 other changes followed on Friday.', 'The council met.'], [1, 2]);
     expect(clauses('There were 13 changes on Friday, the Harbor Signal reported.')).toMatch(/"13" is not in/);
+  });
+
+  it('counts "killed two people and wounded a third" as three', () => {
+    const shot = checkedBy('numbers', ['A gunman killed two people and wounded a third at the depot on Tuesday.', 'Two people died in the depot shooting.'], [1, 2]);
+    expect(shot('The gunman shot three people at the depot on Tuesday, the Harbor Signal reported.')).toBe('');
+    expect(shot('The gunman shot four people at the depot on Tuesday, the Harbor Signal reported.')).toMatch(/"four"/);
   });
 
   it('credits the clause before ", the Calder Ledger reported," and before "by the Harbor Signal\'s account"', () => {
@@ -2398,5 +2403,49 @@ describe('"formerly" keeps a role past (round 31)', () => {
     const s = { n: 1, text: 'Ada Lin, the former harbor patrol commander, said the plan was sound.', tokens: [], figures: [] } as unknown as Parameters<typeof droppedStatus>[0];
     expect(droppedStatus(s, 'Ada Lin, formerly the harbor patrol commander, said the plan was sound.')).toBeNull();
     expect(droppedStatus(s, 'Ada Lin, the harbor patrol commander, said the plan was sound.')).toMatchObject({ status: 'former' });
+  });
+});
+
+describe('round 31, as a newcomer broke it', () => {
+  it('reads "saw … as" as a view only before what the thing is seen as, not before a clause', () => {
+    expect(attributionsOf('Mayor Ada Lin saw her approval rating fall as the strike dragged on.')).toEqual([]);
+    expect(attributionsOf('Officer Tom Reed saw the car as it sped away from the scene.')).toEqual([]);
+    expect(attributionsOf('Calloway Foods saw its shares tumble 9 percent on Tuesday as investors sold.')).toEqual([]);
+    expect(attributionsOf('The council treated bus riders as well as drivers.')).toEqual([]);
+    expect(attributionsOf('The city saw record crowds as temperatures rose.')).toEqual([]);
+    expect(attributionsOf('Councillor Ada Lin sees the fare cut as a rebuff to the transit board.')).toMatchObject([{ speaker: 'Councillor Ada Lin', verb: 'sees' }]);
+  });
+
+  it('credits an aside to the clause it interrupts, and not after a subordinate clause or before its content', () => {
+    const pool = [HARBOR, LEDGER].map((publisher, i) => ({ doc: { n: i + 1, publisher } })) as unknown as Parameters<typeof attributedTo>[2];
+    const credited = (text: string) => extractFigures(text).map((f) => attributedTo(text, f, pool)?.map((s) => s.doc.publisher).join('+') ?? null);
+    expect(credited('Ridership, the Calder Ledger reported, fell 12 percent last year.')).toEqual([LEDGER]);
+    expect(credited('Last year, the Calder Ledger reported, ridership fell 12 percent.')).toEqual([LEDGER]);
+    expect(credited('While the Harbor Signal put the drop at 12 percent, the Calder Ledger said, citing city figures, that it was 9 percent.')).toEqual([HARBOR, LEDGER]);
+    expect(credited('After the agency reported a 12 percent drop, the Calder Ledger said, citing city figures, that the real decline was 9 percent.')).toEqual([null, LEDGER]);
+  });
+
+  it('totals "and 12 others", "along with", past a lead-in and ages, and only for what the list counts', () => {
+    const total = (source: string, draft: string) => checkedBy('numbers', [source, 'The council met on Tuesday.'], [1, 2])(draft);
+    expect(total('Smith, Jones and 12 others were charged on Monday.', 'Fourteen people were charged on Monday, the Harbor Signal reported.')).toBe('');
+    expect(total('Germany and France, along with 12 other countries, signed the pact.', 'In all, 14 countries signed the pact, the Harbor Signal reported.')).toBe('');
+    expect(total('On Friday, Wisconsin, Ohio and 10 other states sued the agency.', '12 states sued the agency on Friday, the Harbor Signal reported.')).toBe('');
+    expect(total('Maria Lopez, 34, James Carter, 41, and 12 others were charged.', 'In all, 14 people were charged, the Harbor Signal reported.')).toBe('');
+    expect(total('Ohio, Texas and 10 other states sued the agency on Monday.', 'The suit came 12 days after the rule took effect, the Harbor Signal reported.')).toMatch(/"12" is not in/);
+    expect(total('Ohio, Texas and 10 other states sued the agency on Monday.', 'Ohio, Texas and 12 other states sued the agency on Monday.')).toMatch(/"12"/);
+  });
+
+  it('keeps "formerly" right before the role only, and reads "tons" and "tonnes" as one unit', () => {
+    const s = { n: 1, text: 'Ada Lin, the former harbor patrol commander, said the plan was sound.', tokens: [], figures: [] } as unknown as Parameters<typeof droppedStatus>[0];
+    expect(droppedStatus(s, 'Harbor patrol commander Ada Lin said the formerly state-run ferry would reopen.')).toMatchObject({ status: 'former' });
+    const tons = checkedBy('numbers', ['The barge carried 10 tonnes of grain, officials said.', 'The barge docked on Tuesday.'], [1, 2]);
+    expect(tons('The barge carried 10 tons of grain, officials said.')).toBe('');
+    const area = checkedBy('numbers', ['The 5,000-square-meter warehouse burned on Tuesday.', 'The fire was put out.'], [1, 2]);
+    expect(area('The 5,000-square-foot warehouse burned on Tuesday, the Harbor Signal reported.')).toMatch(/given in square-foot/);
+  });
+
+  it('reads "$1 billion-plus" and "100-plus" before a dash as "more than"', () => {
+    expect(extractFigures('a $1 billion-plus deal')[0]).toMatchObject({ key: 'n:1000000000', hedge: 'above' });
+    expect(extractFigures('on Saturday—100-plus—to keep order')[0]).toMatchObject({ key: 'n:100', hedge: 'above' });
   });
 });

@@ -47,8 +47,18 @@ export const ATTRIBUTING_VERBS: ReadonlySet<string> = new Set([
 ]);
 // Verbs that give a view only as "X saw the move as a rebuff", "regarded it as": a verb of seeing or treating with its "as".
 const VIEW_AS: ReadonlySet<string> = new Set('saw sees see regarded regards portrayed portrays painted paints interpreted interprets treated treats'.split(' '));
-// The "as" of VIEW_AS within the verb's clause, a few words on.
-const AS_AFTER = /^[^,;:.!?]{1,60}?\bas\b/;
+// The "as" of VIEW_AS a few words on, before what the thing is seen as: "saw the move as a rebuff", "regarded it as overdue".
+// Not "as" opening a clause ("saw the car as it sped away", "saw shares fall as investors sold") or "as well as".
+const AS_AFTER = /^\s+(?:[\p{L}'’-]+\s+){1,3}?as\s+(?!(?:well|if|though|soon|long|much|many|it|he|she|they|we|i|you|investors|the\s+\p{L}+\s+\p{L}+ed)\b)((?:[\p{L}'’-]+\s*){1,3})/iu;
+// A verb past its first word after "as" opens a clause: "as prices rose", "as the strike dragged on".
+const CLAUSE_VERB = /^\S+\s+(?:\S+\s+)?(?:\p{L}+ed|rose|fell|sped|ran|went|came|grew|spread|sold|began|broke|hit|took|left|struck|sank|soared|slid)\b/iu;
+
+/** Whether VIEW_AS verb `w`, followed by `after`, sees something as something ("saw the move as a rebuff"). */
+function seesAs(w: string, after: string): boolean {
+  if (!VIEW_AS.has(w)) return false;
+  const m = AS_AFTER.exec(after);
+  return m !== null && !CLAUSE_VERB.test(m[1]!);
+}
 // Verbs that hand on another's report ("…, the AP reported", "according to X") rather than speak for themselves.
 export const CONDUIT_VERBS: ReadonlySet<string> = new Set(['reported', 'according to']);
 // Gerunds that hand the words to the clause's subject (", saying …") or to a "with" phrase ("with X calling it …").
@@ -316,7 +326,7 @@ export function attributionsOf(text: string, quotes: QuoteSpan[] = extractQuotes
       }
       continue;
     }
-    if (!ATTRIBUTING_VERBS.has(w) && !(VIEW_AS.has(w) && AS_AFTER.test(text.slice(t[i]!.end, t[i]!.end + 64)))) continue;
+    if (!ATTRIBUTING_VERBS.has(w) && !seesAs(w, text.slice(t[i]!.end, t[i]!.end + 80))) continue;
     // "All reports describe", "the claims", "added 916,000 jobs": a verb's word used as a noun, or for something else than words.
     if (i > 0 && (DETERMINERS.has(t[i - 1]!.lower) || /['’]s?$/.test(text.slice(t[i - 1]!.start, t[i]!.start).trim())) && joined(text, t[i - 1]!, t[i]!)) continue;
     if (/^[\d$]/.test(t[i + 1]?.raw ?? '') || /^\s*\$/.test(text.slice(t[i]!.end, t[i]!.end + 3))) continue;

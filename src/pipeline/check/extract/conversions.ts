@@ -21,6 +21,8 @@ const UNITS: [RegExp, string, number][] = [
   [/^(?:kilograms?|kilos?|kg)$/, 'mass', 1],
   [/^(?:tons?)$/, 'mass', 907.18474],
   [/^(?:tonnes?|metric tons?)$/, 'mass', 1000],
+  [/^(?:square (?:feet|foot)|sq ft)$/, 'area', 0.09290304],
+  [/^(?:square met(?:er|re)s?|sq m)$/, 'area', 1],
   [/^(?:acres?)$/, 'area', 4046.8564224],
   [/^(?:hectares?|ha)$/, 'area', 10000],
   [/^(?:square miles?|sq mi)$/, 'area', 2589988.110336],
@@ -93,5 +95,7 @@ export function measureUnitAfter(text: string, f: Figure): { written: string; un
   const m = UNIT_AFTER.exec(text.slice(f.start + f.raw.length, f.start + f.raw.length + 30));
   if (!m || AMBIGUOUS_UNIT.test(m[1]!)) return null;
   const unit = unitOf(m[1]!.replace(/-/g, ' '));
-  return unit && unit[0] !== 'F' && unit[0] !== 'C' ? { written: m[1]!, unit: unit.join(':') } : null;
+  if (!unit || unit[0] === 'F' || unit[0] === 'C') return null;
+  // "tons" and "tonnes" are written loosely for each other: one unit here, though a conversion tells them apart.
+  return { written: m[1]!, unit: unit[0] === 'mass' && unit[1] >= 900 ? 'mass:ton' : unit.join(':') };
 }

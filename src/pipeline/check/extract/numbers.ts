@@ -77,8 +77,8 @@ const CLOCK = /(?<![£$€¥]\s?)\b(\d{1,2})(?:[:.](\d{2}))?\s?[ap]\.?m\b\.?/gi;
 const DIGITS = new RegExp(
   // A digit hyphened onto a capitalised word is part of a name ("Sparrow-2", "COVID-19"): tested after the match
   // (NAME_HYPHEN), since under this pattern's /i flag \p{Lu} would take "220-to-190"'s "to-" for a name too.
-  String.raw`(?<![\p{L}\p{N}.,])((?:US|A|C|NZ|HK)?[$€£¥₹]\s?|(?:USD|EUR|GBP|JPY|CHF|CNY|INR)\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:-plus(?=[\s,.;:)]))?` +
-    String.raw`(?:(?:\s|-)(hundred|thousand|million|billion|trillion)\b|(k|m|mn|mln|bn|b|bln|tn|t)(?![\p{L}\p{N}]))?` +
+  String.raw`(?<![\p{L}\p{N}.,])((?:US|A|C|NZ|HK)?[$€£¥₹]\s?|(?:USD|EUR|GBP|JPY|CHF|CNY|INR)\s?)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:-plus(?=[\s,.;:)—–-]|$))?` +
+    String.raw`(?:(?:\s|-)(hundred|thousand|million|billion|trillion)\b(?:-plus\b)?|(k|m|mn|mln|bn|b|bln|tn|t)(?![\p{L}\p{N}]))?` +
     String.raw`(?:(st|nd|rd|th)(?![\p{L}\p{N}]))?${PERCENT}(?:(?<=percent|points?)(?=${GLUED})|(?![\p{L}\p{N}]))`,
   'giu',
 );
