@@ -39,6 +39,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
       const { text: sentence, offset } = part;
       details.push(...checkWeekdays(ctx, p, part, pool));
       details.push(...checkRelativeTimes(ctx, p, part, pool));
+      if (p.citations !== null) details.push(...checkVagueSizes(ctx, p, part, pool));
       const figures = sentenceFigures(part);
       if (!figures.length) continue;
       let triple: ReadonlySet<Figure> | undefined;
@@ -301,8 +302,8 @@ function clauseBefore(before: string, at: number): number {
 }
 
 // "A reported 85 percent and B 86 percent": a figure right after an outlet, the verb left out, is its own credit.
-const GAPPED_FIGURE = /^\s+(?:(?:more\s+than|less\s+than|at\s+least|at\s+most|about|around|nearly|almost|roughly|some|over|under|just|at)\s+)*[$€£]?\d/i;
-const REPORTING_VERB = /^['’]?s?\s+(?:\w+\s+)?(?:reported|reports|said|says|put|puts|estimated|estimates|counted|counts|gave|gives|cited|cites|wrote|writes|found|finds|tallied|calculated|noted|notes|described|describes|added|adds|citing)\b/i;
+const GAPPED_FIGURE = /^\s+(?:(?:more\s+than|less\s+than|at\s+least|at\s+most|about|around|nearly|almost|roughly|some|over|under|just|at)\s+)*(?:[$€£]?\d|a\s+(?:half|quarter)[\s-]|half\s+a\s)/i;
+const REPORTING_VERB = /^['’]?s?\s+(?:\w+\s+)?(?:reported|reports|said|says|put|puts|estimated|estimates|counted|counts|gave|gives|cited|cites|wrote|writes|found|finds|tallied|calculated|noted|notes|described|describes|called|calls|termed|added|adds|citing)\b/i;
 // A comma inside a figure ("720,000") starts no clause.
 const CLAUSE_START = /(?:,(?!\d)|[;:—–(])\s*|\b(?:while|whereas|but|and)\s+/gi;
 // "…, the Coastal Herald reported." / "…, the Herald said Tuesday.": a credit that ends the sentence, crediting what came before.
@@ -794,6 +795,28 @@ function restatement(
       if (own) out.own = Math.max(out.own, score);
       else if (score > out.rival) [out.rival, out.rivalAt] = [score, { s, f: g }];
     });
+  }
+  return out;
+}
+
+// A size told in words with a qualifier: "several thousand", "a few hundred", "tens of millions". A bare "millions of" is
+// everyday emphasis; a qualified one states an order of size a source must give.
+const VAGUE_SIZE = /\b(?:several|a\s+few|tens\s+of|hundreds\s+of)\s+(hundred|thousand|million|billion)s?\b/gi;
+const SIZE_EXPONENT: Record<string, number> = { hundred: 2, thousand: 3, million: 6, billion: 9 };
+
+/**
+ * Findings for the sizes told in words of one draft sentence ("several thousand demonstrators"): a cited sentence must
+ * use the same scale word or give a figure of that order (1,000 to 999,999 for "thousand"), else the size is its own.
+ */
+function checkVagueSizes(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
+  if (!/hundred|thousand|million|billion/i.test(part.text)) return [];
+  const out: string[] = [];
+  for (const m of part.text.matchAll(VAGUE_SIZE)) {
+    const word = m[1]!.toLowerCase();
+    const k = SIZE_EXPONENT[word]!;
+    const scale = new RegExp(`\\b${word}`, 'i');
+    const given = sentencesOf(ctx, pool).some((s) => scale.test(s.text) || s.figures.some((g) => g.kind === 'number' && valueOf(g) >= 10 ** k && valueOf(g) < 10 ** (k + 3)));
+    if (!given) out.push(`${p.where}: "${m[0]}" is a size the cited ${labels(pool)} do not give — ${excerpt(part.text)}`);
   }
   return out;
 }

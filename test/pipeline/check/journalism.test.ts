@@ -2449,3 +2449,23 @@ describe('round 31, as a newcomer broke it', () => {
     expect(extractFigures('on Saturday—100-plus—to keep order')[0]).toMatchObject({ key: 'n:100', hedge: 'above' });
   });
 });
+
+describe('sizes told in words (round 31)', () => {
+  it('holds "several thousand" where the cited sources give several hundred, and passes a size they give', () => {
+    const numbers = checkedBy('numbers', ['Several hundred demonstrators gathered outside city hall on Tuesday.', 'About 400 people joined the march.'], [1, 2]);
+    expect(numbers('Several hundred demonstrators gathered outside city hall on Tuesday.')).toBe('');
+    expect(numbers('Several thousand demonstrators gathered outside city hall on Tuesday.')).toMatch(/"Several thousand" is a size the cited/);
+    // A bare "thousands of" is everyday emphasis, not a size a source must give.
+    expect(numbers('Thousands of demonstrators gathered outside city hall on Tuesday, the Harbor Signal reported.')).toBe('');
+  });
+
+  it('reads "a quarter-million" and "half a million" as figures, and "the Ledger at a half-trillion" as the Ledger\'s', () => {
+    expect(extractFigures('a quarter-million or more cases')[0]).toMatchObject({ key: 'n:250000', hedge: 'about' });
+    expect(extractFigures('half a million people')[0]).toMatchObject({ key: 'n:500000' });
+    const pool = [HARBOR, LEDGER].map((publisher, i) => ({ doc: { n: i + 1, publisher } })) as unknown as Parameters<typeof attributedTo>[2];
+    const text = 'The Harbor Signal put it at $670 billion, the Calder Ledger at a half-trillion.';
+    expect(extractFigures(text).map((f) => attributedTo(text, f, pool)?.map((s) => s.doc.publisher).join('+'))).toEqual([HARBOR, LEDGER]);
+    const called = 'The outlets differed: the Harbor Signal put it at $670 billion, the Calder Ledger called it a half-trillion-dollar program.';
+    expect(extractFigures(called).map((f) => attributedTo(called, f, pool)?.map((s) => s.doc.publisher).join('+'))).toEqual([HARBOR, LEDGER]);
+  });
+});

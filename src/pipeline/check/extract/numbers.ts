@@ -271,6 +271,12 @@ export function extractFigures(text: string): Figure[] {
       start + m[0].length,
     );
   }
+  // "a quarter-million cases", "half a million": a fraction of a scale word.
+  for (FRACTION_SCALE.lastIndex = 0; (m = FRACTION_SCALE.exec(text)); ) {
+    if (!free(m.index, m.index + m[0].length)) continue;
+    const value = (/quarter/i.test(m[0]) ? 0.25 : 0.5) * SCALE[(m[1] ?? m[2])!.toLowerCase()]!;
+    add({ raw: m[0], start: m.index, kind: 'number', key: `n:${formatValue(value)}`, soft: false, hedge: 'about' }, m.index + m[0].length);
+  }
   if (/Day|Eve|July|Halloween|Juneteenth/.test(text)) {
     for (HOLIDAY.lastIndex = 0; (m = HOLIDAY.exec(text)); ) {
       if (!free(m.index, m.index + m[0].length)) continue;
@@ -331,6 +337,7 @@ const BETWEEN_BEFORE = /\bbetween\s+(?:\S+\s+){0,2}$/i;
 const CHANGE_OR_RATIO_BEFORE = /\b(?:from|by)\s+(?:\S+\s+){0,2}$/i;
 
 const SMALL = 'one|two|three|four|five|six|seven|eight|nine|ten|a|an';
+const FRACTION_SCALE = /\b(?:a\s+)?(?:quarter|half)[\s-](thousand|million|billion|trillion)\b|\bhalf\s+a\s+(million|billion|trillion)\b/gi;
 const GROUP_SIZE: Record<string, number> = { pair: 2, duo: 2, trio: 3, quartet: 4, quintet: 5, 'half-dozen': 6 };
 const GROUP_NOUN = /\b(pair|duo|trio|quartet|quintet|half-dozen)\b/gi;
 const FRACTION = new RegExp(
