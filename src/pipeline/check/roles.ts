@@ -379,8 +379,8 @@ function otherPassiveAgent(ctx: CheckContext, text: string, names: NameRun[], ra
   return null;
 }
 
-function agentFinding(ctx: CheckContext, p: Passage, part: DraftSentence, source: SourceSentence, agent: { mine: string; theirs: string; verb: string }): string {
-  return `${p.where}: "${agent.mine}" ${agent.verb} where ${ctx.byNumber.get(source.n)!.label} has ${agent.theirs} ${agent.verb} — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`;
+function agentFinding(ctx: CheckContext, p: Passage, part: DraftSentence, source: SourceSentence, agent: { mine: string; theirs: string; verb: string; theirVerb?: string }): string {
+  return `${p.where}: "${agent.mine}" ${agent.verb} where ${ctx.byNumber.get(source.n)!.label} has ${agent.theirs} ${agent.theirVerb ?? agent.verb} — ${excerpt(source.text, 90)} — ${excerpt(part.text)}`;
 }
 
 /** Whether a source writes the two names as one ("Bill Barr"): the first is the other's given name, the same person. */
@@ -464,7 +464,7 @@ const LOWER_WORD = /\p{Ll}+/gu;
  * A verb the draft and its source sentence share whose subject in the draft is a name the source
  * does not give it to: "Biden also warned that …" where the source has "Xi warned that …".
  */
-function otherAgent(ctx: CheckContext, text: string, names: NameRun[], source: SourceSentence, theirs: NameRun[]): { mine: string; theirs: string; verb: string } | null {
+function otherAgent(ctx: CheckContext, text: string, names: NameRun[], source: SourceSentence, theirs: NameRun[]): { mine: string; theirs: string; verb: string; theirVerb?: string } | null {
   const sourceText = source.text;
   // The cited sentence's lower case, kept with it (./context `lowerCased`): not lower-cased again per draft sentence.
   const lower = lowerCased(source).lowerText;
@@ -479,7 +479,16 @@ function otherAgent(ctx: CheckContext, text: string, names: NameRun[], source: S
     // Every place the source uses the verb: the draft's name must be the subject of one of them.
     const subjects: string[] = [];
     let unknown = false;
+    const relation = relationAfter(text, m.index + m[0].length);
     for (const at of lower.matchAll(verbForms(m[0]))) {
+      // "Handel finished ahead of Ossoff" for "Ossoff finished behind Handel": a converse relation turns subject and object.
+      const converse = relationAfter(lower, at.index + at[0].length);
+      if (relation && converse && relation.pair === converse.pair && relation.side !== converse.side) {
+        const object = sourceText.slice(at.index + at[0].length + converse.length, at.index + at[0].length + converse.length + 60);
+        if (namedBefore(sourceText, at.index, run) && !run.keys.some((k) => object.toLowerCase().includes(k))) return { mine: run.raw, theirs: run.raw, verb: `${m[0]} ${relation.words}`, theirVerb: `${at[0]} ${converse.words}` };
+        unknown = true;
+        continue;
+      }
       // "an image of Bloomberg posted by Dan Scavino": a participle with its agent after it; the name before is no subject.
       if (/^\s+by\b/.test(lower.slice(at.index + at[0].length, at.index + at[0].length + 5))) {
         unknown = true;
@@ -531,6 +540,19 @@ const NOT_AGENTIVE = new Set('came went got had made took gave put set kept left
 
 // Irregular forms of the verbs that attribute words: "Experts say" is the "said" of "Biden said".
 const IRREGULAR: Record<string, string> = { said: 'say|says|said', says: 'say|says|said', told: 'tell|tells|told', tells: 'tell|tells|told', wrote: 'write|writes|wrote', writes: 'write|writes|wrote' };
+
+// Relations with a converse: "ahead of" / "behind", "more than" / "fewer than".
+const RELATIONS: [string, string][] = [['ahead of', 'behind'], ['above', 'below'], ['more than', 'fewer than|less than'], ['higher than', 'lower than']];
+const RELATION_AFTER = new RegExp(String.raw`^\s+(${RELATIONS.flat().join('|')})\b`, 'i');
+
+/** The converse relation right after a verb, as its pair, its side and its words, or null. */
+function relationAfter(text: string, at: number): { pair: number; side: number; words: string; length: number } | null {
+  const m = RELATION_AFTER.exec(text.slice(at, at + 20));
+  if (!m) return null;
+  const words = m[1]!.toLowerCase();
+  const pair = RELATIONS.findIndex(([a, b]) => a === words || b.split('|').includes(words));
+  return { pair, side: RELATIONS[pair]![0] === words ? 0 : 1, words, length: m[0].length };
+}
 
 /** A pattern for a verb's present and past forms ("warned" -> warn, warns, warned). */
 function verbForms(verb: string): RegExp {

@@ -2469,3 +2469,12 @@ describe('sizes told in words (round 31)', () => {
     expect(extractFigures(called).map((f) => attributedTo(called, f, pool)?.map((s) => s.doc.publisher).join('+'))).toEqual([HARBOR, LEDGER]);
   });
 });
+
+describe('a converse relation turns subject and object (round 31)', () => {
+  const flagged = checkedBy('entities', ['Councillor Omar Reyes finished behind Mayor Ada Lin in the mayoral primary on Tuesday.', 'The primary was held on Tuesday.'], [1, 2]);
+
+  it('passes "Lin finished ahead of Reyes" for "Reyes finished behind Lin", and flags "Reyes finished ahead of Lin"', () => {
+    expect(flagged('Mayor Ada Lin finished ahead of Councillor Omar Reyes in the mayoral primary on Tuesday.')).toBe('');
+    expect(flagged('Councillor Omar Reyes finished ahead of Mayor Ada Lin in the mayoral primary on Tuesday.')).toMatch(/"Councillor Omar Reyes" finished ahead of where \[1\] Harbor Signal has Councillor Omar Reyes finished behind/);
+  });
+});
