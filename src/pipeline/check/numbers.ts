@@ -574,7 +574,8 @@ const DEFINITE_BEFORE = /\b(?:the|both|all|these|those|its|their|his|her|our|eac
 const ALL_BEFORE = /\b(?:all|both|each\s+of\s+the|all\s+of\s+the)\s+$/i;
 const OUTLETS_NAMED = /\b(?:outlets|sources|publications|reports|accounts)\b/i;
 // "three outlets", and the ways they tell it: "Three framings", "two very different readings" count the story's reports.
-const SOURCE_NOUN = /^\s+(?:(?:very\s+)?(?:different|distinct|competing|rival|contrasting|separate)\s+)?(?:news\s+)?(?:outlets?|sources?|publications?|publishers?|reports?|news\s+organi[sz]ations?|accounts?|framings?|readings?|versions?|takes|perspectives|interpretations|narratives)\b/i;
+// "two of the three outlets" counts some of them.
+const SOURCE_NOUN = /^\s+(?:of\s+the\s+(?:\w+\s+)?)?(?:(?:very\s+)?(?:different|distinct|competing|rival|contrasting|separate)\s+)?(?:news\s+)?(?:outlets?|sources?|publications?|publishers?|reports?|news\s+organi[sz]ations?|accounts?|framings?|readings?|versions?|takes|views|perspectives|interpretations|narratives)\b/i;
 
 /**
  * Whether a small count spelled out is everyday prose rather than a figure a source must give:

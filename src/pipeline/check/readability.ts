@@ -87,6 +87,8 @@ export function cutOff(sentence: string): string | null {
   // Only a short clause is judged: a longer one without a verb by its form is more likely a verb we cannot see.
   // A subject alone ("that assistants.") or a determiner and a noun ("that the company's count.") has no verb;
   // a longer clause, or one not opening on a determiner, may hold a base-form verb we cannot tell by its form.
+  // "also reported that date.": "that" before one lower-case singular noun is a determiner and the noun its object.
+  if (clause.length === 1 && /^\s*\p{Ll}/u.test(prose.slice(at)) && !/s$/.test(clause[0]!)) return null;
   const bare = clause.length === 1 || (clause.length <= 3 && OPENS_NOUN_PHRASE.test(clause[0]!) && !hasVerb(clause.slice(1)));
   return bare ? `breaks off after "${prose.slice(Math.max(0, at - 24), at).trim()} ${clause.join(' ')}"` : null;
 }
@@ -94,6 +96,8 @@ export function cutOff(sentence: string): string | null {
 // A pronoun, or a demonstrative standing alone as the subject ("This is", "It was"), not one before a noun ("This year's").
 // "It is uncommon for a chief justice to …", "It was unclear whether …": an "it" that stands for the clause after it.
 const EXPLETIVE_IT = /^it\s+(?:is|was|has\s+been|had\s+been|will\s+be|would\s+be)\s+(?:(?:not|still|also|now|far|rare|very|too|increasingly|highly)\s+)?\p{Ll}+\s+(?:for|to|that|whether|how|why|what|when|if)\b/iu;
+// "It was Peter Strzok's lawyer who made the news public": a cleft, whose "it" stands for the clause after the name.
+const CLEFT_IT = /^It\s+(?:is|was)\s+(?:not\s+|only\s+)?(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){1,4}(?:[\p{L}'’-]+\s+){0,3}?(?:who|that|which)\b/u;
 const PRONOUN_OPENING = /^(?:(?:he|she|they|his|her|their|him|them)\b|(?:it|this|these|those)\s+(?:is|was|are|were|has|had|will|would|could|can|may|might|comes?|came|means?|meant|shows?|showed)\b)/i;
 const PERSONAL = /^(?:he|she|his|her|him)\b/i;
 const NAMED = /[^\s]\s+\p{Lu}[\p{L}'’-]+/u;
@@ -113,7 +117,7 @@ export function checkReadability(ctx: CheckContext): string[] {
       if (why) details.push(`${p.where}: a sentence ${why}, as if cut off — ${excerpt(s.text)}`);
     }
     const opening = PRONOUN_OPENING.exec(p.text.trim());
-    if (opening && !resolved(passages, i, opening[0]) && !EXPLETIVE_IT.test(p.text.trim())) {
+    if (opening && !resolved(passages, i, opening[0]) && !EXPLETIVE_IT.test(p.text.trim()) && !CLEFT_IT.test(p.text.trim())) {
       details.push(`${p.where}: opens on "${opening[0]}", which nothing before it names — ${excerpt(p.text, 80)}`);
     }
   }

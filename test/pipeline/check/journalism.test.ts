@@ -2478,3 +2478,25 @@ describe('a converse relation turns subject and object (round 31)', () => {
     expect(flagged('Councillor Omar Reyes finished ahead of Mayor Ada Lin in the mayoral primary on Tuesday.')).toMatch(/"Councillor Omar Reyes" finished ahead of where \[1\] Harbor Signal has Councillor Omar Reyes finished behind/);
   });
 });
+
+describe('round 31, from the fresh batches measured at the end', () => {
+  it('reads a cleft "It was X who …" as no dangling pronoun, and "reported that date." as whole', () => {
+    const texts: [string, string] = ["Councillor Omar Reyes's lawyer said on Monday that the council had dropped the charge.", 'The charge was dropped.'];
+    const opened = (text: string) => findings(story(texts, [p([1], text)]), 'readability').join(' ');
+    expect(opened("It was Councillor Omar Reyes's lawyer who made the news public on Monday.")).toBe('');
+    expect(opened('It was dropped on Monday, the lawyer said.')).toMatch(/opens on "It was"/);
+    expect(cutOff('The Calder Ledger also reported that date.')).toBeNull();
+    expect(cutOff('Security researchers have warned for months that assistants.')).toMatch(/breaks off/);
+  });
+
+  it('counts "two of the three outlets" and "Two views" as some of the story\'s reports', () => {
+    const texts: [string, string] = ['The council cut fares on Tuesday.', 'The council voted on Tuesday to cut fares.'];
+    const body = [p([1, 2], 'The council cut fares on Tuesday, and coverage in two of the outlets called it overdue.')];
+    expect(findings(story(texts, body), 'numbers')).toEqual([]);
+    expect(findings(story(texts, body, { sections: [{ heading: 'Two views of the fare cut', paragraphs: body }] }), 'numbers')).toEqual([]);
+  });
+
+  it('reads "1,000 yards, or a little over 900 meters" as a conversion', () => {
+    expect(extractFigures('The drone strayed within 1,000 yards, or a little over 900 meters, of the ship.').at(-1)!.converts).toBe(true);
+  });
+});

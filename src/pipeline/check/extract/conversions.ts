@@ -33,7 +33,7 @@ const UNITS: [RegExp, string, number][] = [
 
 const UNIT_WORDS = String.raw`(?:square|sq|metric)?\s?[\p{L}²]+`;
 // A unit after the first figure, then "(" (or ", or") and a hedge at most, right before the converted figure.
-const BEFORE_PAREN = new RegExp(String.raw`^[\s-]*(degrees\s+(?:fahrenheit|celsius)|°\s?[FC]|${UNIT_WORDS})\s*(?:\(|,?\s+or|,)\s*(?:about|roughly|around|nearly|approximately|some|almost|more\s+than|over)?\s*$`, 'iu');
+const BEFORE_PAREN = new RegExp(String.raw`^[\s-]*(degrees\s+(?:fahrenheit|celsius)|°\s?[FC]|${UNIT_WORDS})\s*(?:\(|,?\s+or|,)\s*(?:about|roughly|around|nearly|approximately|some|almost|(?:a\s+little\s+|just\s+|slightly\s+)?(?:more\s+than|over|under|less\s+than))?\s*$`, 'iu');
 const AFTER_FIGURE = new RegExp(String.raw`^[\s-]*(degrees\s+(?:fahrenheit|celsius)|°\s?[FC]|${UNIT_WORDS})`, 'iu');
 
 /** A unit as written, as [dimension, size in the base unit], or null; temperatures are "F" and "C". */
