@@ -82,14 +82,14 @@ export function checkNumbers(ctx: CheckContext): string[] {
           continue;
         }
         // "a five-month investigation" where the cited sources give "five-year": the same number in another unit of time.
-        const span = p.citations === null ? null : otherTimeUnit(ctx, sentence, f, pool);
+        const span = p.citations === null ? null : otherUnit(ctx, sentence, f, pool, timeUnit);
         if (span) {
           const unit = (u: string) => (u === 'age' ? 'years of age' : `${u}s`);
           details.push(`${p.where}: ${describe(f)} is given in ${unit(span.mine)} where ${ctx.byNumber.get(span.s.n)!.label} gives it in ${unit(span.theirs)} — ${excerpt(span.s.text, 90)} — ${excerpt(sentence)}`);
           continue;
         }
         // "a 1,235-acre park" where the cited sources give "1,235-square-mile": the same number in another unit of measure.
-        const measure = p.citations === null ? null : otherMeasureUnit(ctx, sentence, f, pool);
+        const measure = p.citations === null ? null : otherUnit(ctx, sentence, f, pool, measureUnitAfter);
         if (measure) {
           details.push(`${p.where}: ${describe(f)} is given in ${measure.mine} where ${ctx.byNumber.get(measure.s.n)!.label} gives it in ${measure.theirs} — ${excerpt(measure.s.text, 90)} — ${excerpt(sentence)}`);
           continue;
@@ -171,40 +171,31 @@ function timeUnitAfter(text: string, f: Figure): string | null {
   return unit === 'year' && /^[\s-]+old\b/i.test(after.slice(m[0].length)) ? 'age' : unit;
 }
 
-/**
- * A figure the draft gives in one unit of time ("five-month") that every cited sentence giving the same number gives in
- * another ("five-year"): { mine, theirs, s } or null. A cited sentence with the number and no unit after it, or the same
- * unit, clears it.
- */
-function otherTimeUnit(ctx: CheckContext, text: string, f: Figure, pool: IndexedSource[]): { mine: string; theirs: string; s: SourceSentence } | null {
-  const mine = timeUnitAfter(text, f);
-  if (!mine) return null;
-  let other: { theirs: string; s: SourceSentence } | null = null;
-  for (const s of sentencesOf(ctx, pool)) {
-    for (const g of s.figures) {
-      if (g.key !== f.key) continue;
-      const theirs = timeUnitAfter(s.text, g);
-      if (theirs === null || theirs === mine || sameSpan(text, f, mine, s.text, g, theirs)) return null;
-      other ??= { theirs, s };
-    }
-  }
-  return other && { mine, ...other };
+/** A unit written right after a figure: as written, and a key that two units share only when they are one unit. */
+interface UnitAfter {
+  written: string;
+  unit: string;
 }
 
+const timeUnit = (text: string, f: Figure): UnitAfter | null => {
+  const unit = timeUnitAfter(text, f);
+  return unit ? { written: unit, unit } : null;
+};
+
 /**
- * A figure the draft gives in one unit of measure that every cited sentence giving the same number gives in another of any
- * dimension: { mine, theirs, s } or null. As with units of time, a cited sentence with the number and no unit, or the same
- * unit, clears it.
+ * A figure the draft gives in one unit ("five-month", "1,235-acre") that every cited sentence giving the same number gives
+ * in another ("five-year", "1,235-square-mile"): { mine, theirs, s } as written, or null. A cited sentence with the number
+ * and no unit after it, or the same unit, clears it; so does an age told as a thing's span of years (`sameSpan`).
  */
-function otherMeasureUnit(ctx: CheckContext, text: string, f: Figure, pool: IndexedSource[]): { mine: string; theirs: string; s: SourceSentence } | null {
-  const mine = measureUnitAfter(text, f);
+function otherUnit(ctx: CheckContext, text: string, f: Figure, pool: IndexedSource[], unitAfter: (text: string, f: Figure) => UnitAfter | null): { mine: string; theirs: string; s: SourceSentence } | null {
+  const mine = unitAfter(text, f);
   if (!mine) return null;
   let other: { theirs: string; s: SourceSentence } | null = null;
   for (const s of sentencesOf(ctx, pool)) {
     for (const g of s.figures) {
       if (g.key !== f.key) continue;
-      const theirs = measureUnitAfter(s.text, g);
-      if (theirs === null || theirs.unit === mine.unit) return null;
+      const theirs = unitAfter(s.text, g);
+      if (theirs === null || theirs.unit === mine.unit || sameSpan(text, f, mine.unit, s.text, g, theirs.unit)) return null;
       other ??= { theirs: theirs.written, s };
     }
   }
