@@ -110,6 +110,8 @@ export interface SourceSentence {
   verbs?: import('./verbs').VerbUse[];
   /** Its outcome verbs with the stage each names (./outcomes), found when first needed. */
   stages?: import('./outcomes').StageUse[];
+  /** The totals it gives by listing ("A, B and 10 other states"), each with the noun it counts (./numbers), found when first needed. */
+  listed?: Map<number, string | undefined>;
   /** Its status words ("former", "acting") with the role after each (./tense), found when first needed. */
   statusRoles?: RegExpExecArray[];
 }

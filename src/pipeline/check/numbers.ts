@@ -414,7 +414,7 @@ function otherCount(ctx: CheckContext, part: DraftSentence, f: Figure, pool: Ind
     // A headline's figure sums up ("$30B for disaster aid, resettlement and …"): it is no rival for a detail.
     if (!s.figures.length || s === ctx.sentences[ctx.byNumber.get(s.n)!.firstSentence]) continue;
     // "Wisconsin, Ohio, California and 10 other states said they were among 21 states": the list's total counts its own.
-    if (listedTotals(s.text).has(valueOf(f))) continue;
+    if (sentenceTotals(s).has(valueOf(f))) continue;
     const nouns = sourceCounted(s);
     for (const [i, g] of s.figures.entries()) {
       if (!COUNTED.has(g.kind) || g.kind !== f.kind || !nouns[i]!.some((w) => counted.includes(w))) continue;
@@ -709,12 +709,15 @@ function listedIn(ctx: CheckContext, part: DraftSentence, f: Figure, pool: Index
   // "13 have said so": the noun left out after the figure is the list's.
   const elided = /^\s+(?:have|has|had|were|are|was|is|did|do|said|say|says|also|of\s+them)\b/i.test(part.text.slice(f.start + f.raw.length));
   const counts = (noun: string | undefined) => elided || (noun ? counted.includes(noun) : counted.length > 0 && !WHEN_WORDS.has(counted[0]!) && !TIME_UNIT.test(` ${counted[0]}`));
-  return [...new Set(sentencesOf(ctx, pool).filter((s) => { const t = listedTotals(s.text); return t.has(value) && counts(t.get(value)); }).map((s) => s.n))];
+  return [...new Set(sentencesOf(ctx, pool).filter((s) => { const t = sentenceTotals(s); return t.has(value) && counts(t.get(value)); }).map((s) => s.n))];
 }
 
 // A count of people or things, then "and … a third" within the clause: "two people and injure a third".
 const NTH = ['third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 const AND_A_NTH = new RegExp(String.raw`\b(\d|two|three|four|five|six|seven|eight|nine)\s+(?:[\p{L}-]+\s+)?(people|persons|men|women|children|\p{L}+s)\b[^.;]{0,60}?\band\s+(?:\p{L}+\s+){0,2}?a\s+(${NTH.join('|')})\b`, 'giu');
+
+/** A source sentence's `listedTotals`, found once per call. */
+const sentenceTotals = (s: SourceSentence) => (s.listed ??= listedTotals(s.text));
 
 /**
  * The totals a sentence gives by listing, each with the stem of the noun it counts (undefined for "and 12 others"): 13 states

@@ -49,7 +49,7 @@ export const ATTRIBUTING_VERBS: ReadonlySet<string> = new Set([
 const VIEW_AS: ReadonlySet<string> = new Set('saw sees see regarded regards portrayed portrays painted paints interpreted interprets treated treats'.split(' '));
 // The "as" of VIEW_AS a few words on, before what the thing is seen as: "saw the move as a rebuff", "regarded it as overdue".
 // Not "as" opening a clause ("saw the car as it sped away", "saw shares fall as investors sold") or "as well as".
-const AS_AFTER = /^\s+(?:[\p{L}'’-]+\s+){1,3}?as\s+(?!(?:well|if|though|soon|long|much|many|it|he|she|they|we|i|you|investors|the\s+\p{L}+\s+\p{L}+ed)\b)((?:[\p{L}'’-]+\s*){1,3})/iu;
+const AS_AFTER = /^\s+(?:[\p{L}'’-]+\s+){1,3}?as\s+(?!(?:well|if|though|soon|long|much|many|it|he|she|they|we|i|you)\b)((?:[\p{L}'’-]+\s*){1,3})/iu;
 // A verb past its first word after "as" opens a clause: "as prices rose", "as the strike dragged on".
 const CLAUSE_VERB = /^\S+\s+(?:\S+\s+)?(?:\p{L}+ed|rose|fell|sped|ran|went|came|grew|spread|sold|began|broke|hit|took|left|struck|sank|soared|slid)\b/iu;
 
