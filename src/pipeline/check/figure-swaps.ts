@@ -20,6 +20,10 @@ const CROSS_MARGIN = 0.3;
 
 const COUNTED = new Set<Figure['kind']>(['number', 'percent', 'points']);
 
+// A sentence giving more figures than this is a table, not prose: its pairs grow as the square of its figures (a hostile
+// draft of 500 figures in one sentence cost seconds), and only its first figures are tried for a swap.
+const MAX_PAIRED_FIGURES = 24;
+
 /** A pair of the draft sentence's figures that stand in each other's places in one cited sentence. */
 export interface FigureSwap {
   a: Figure;
@@ -34,8 +38,10 @@ export interface FigureSwap {
  */
 export function swappedFigures(ctx: CheckContext, part: DraftSentence, figures: readonly Figure[], votes: readonly Tally[], pool: IndexedSource[]): FigureSwap | null {
   // A vote's counts (`votes`, the sentence's tallies) are checked as a tally (./figure-frames).
-  const counted = figures.filter((f) => COUNTED.has(f.kind) && !f.soft && !votes.some((t) => t.start <= f.start && f.start < t.end));
-  if (counted.length < 2) return null;
+  const counted = figures
+    .filter((f) => COUNTED.has(f.kind) && !f.soft && !votes.some((t) => t.start <= f.start && f.start < t.end))
+    .slice(0, MAX_PAIRED_FIGURES);
+  if (counted.length < 2 || counted.every((f) => f.key === counted[0]!.key)) return null;
   const tokens = sentenceTokens(part);
   const around = new Map(counted.map((f) => [f, neighbours(tokens, f.start, f.start + f.raw.length)]));
   // The same surroundings cut to the words right by each figure, for the second reading below.
@@ -46,12 +52,13 @@ export function swappedFigures(ctx: CheckContext, part: DraftSentence, figures: 
     if (s.figures.length < 2) continue;
     const places = figureNeighbours(s);
     let nearPlaces: Neighbours[] | undefined;
+    // Where the source sentence gives each draft figure (-1: it does not), read once per sentence, not once per pair.
+    const placed = counted.map((f) => s.figures.findIndex((g) => supportsKey(g, f.key)));
     for (let i = 0; i < counted.length; i++) {
       for (let j = i + 1; j < counted.length; j++) {
         const [a, b] = [counted[i]!, counted[j]!];
         if (a.kind !== b.kind || a.key === b.key) continue;
-        const at = s.figures.findIndex((g) => supportsKey(g, a.key));
-        const bt = s.figures.findIndex((g) => supportsKey(g, b.key));
+        const [at, bt] = [placed[i]!, placed[j]!];
         // A number the source spells out ("eight Republicans") is everyday prose there, no place to swap into.
         if (at < 0 || bt < 0 || s.figures[at]!.soft || s.figures[bt]!.soft) continue;
         // "rose to $779 billion from $666 billion" / "swelled from $666 billion to $779 billion": a change's two ends in
