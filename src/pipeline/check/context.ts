@@ -130,6 +130,8 @@ export interface IndexedSource {
   sentenceCount: number;
   /** Acronyms of the names the source gives, found when the `entities` check first needs them. */
   acronyms?: Set<string>;
+  /** The states of the Congress members' party tags the source gives ("D-N.Y"), found when `entities` first needs them. */
+  stateTags?: string[];
 }
 
 export interface CheckContext {

@@ -1,6 +1,6 @@
 /** `entities`: names in the text appear in the cited sources; status words ("former", "acting") are supported by them. */
 import { type EntitySpan, extractEntities, nameWords } from './extract/entities';
-import { acronymOf, aliasesOf, nameCore, outletByShortName, personName } from './extract/names';
+import { acronymOf, aliasesOf, isUsState, nameCore, outletByShortName, personName, samePlace } from './extract/names';
 import { extractQuotes, type QuoteSpan, sameSpeaker, speakerOf } from './extract/quotes';
 import { otherSpeaker, quoteSource, quoteWords, sourceSpeaker } from './quotes';
 import { checkLinks } from './causes';
@@ -52,7 +52,8 @@ export function checkEntities(ctx: CheckContext): string[] {
         details.push(...checkLinks(ctx, p, part, pool));
       }
       // The sentence's names are found once per call (evidence reads them too); the site's own names are not checked.
-      for (const e of sentenceEntities(part)) {
+      const entities = sentenceEntities(part);
+      for (const [i, e] of entities.entries()) {
         if (ignore.has(e.words.join(' '))) continue;
         // Our sources' own names ("according to Harbor Signal") are known names.
         if (isPublisher(publishers, e.words)) continue;
@@ -81,6 +82,8 @@ export function checkEntities(ctx: CheckContext): string[] {
           }
           continue;
         }
+        // "Department of Health and Human Services": one name that the finder splits at its "and".
+        if (joinedFound(pool, sentence, entities, i)) continue;
         // "two U.S. Senate runoffs": the country as a modifier describes the name after it; that name is checked.
         if (aliasesOf(e.words.join(' ')).includes('united states') && /^\s+\p{Lu}/u.test(sentence.slice(e.start + e.raw.length + 1))) continue;
         const elsewhere = [...ctx.byNumber.values()].filter((s) => !pool.includes(s) && found([s], e.words, e.sentenceInitial));
@@ -99,6 +102,18 @@ export function checkEntities(ctx: CheckContext): string[] {
     }
   }
   return details;
+}
+
+/**
+ * Whether the name, joined by "and" to the name next to it ("National Institute of Allergy" and "Infectious Diseases"), is
+ * found. Never two people: "President Donald Trump and Defense Secretary James Mattis" are two actors, each checked alone.
+ */
+function joinedFound(pool: IndexedSource[], sentence: string, entities: EntitySpan[], i: number): boolean {
+  const joined = (a: EntitySpan, b: EntitySpan) =>
+    // "… of Allergy and Infectious Diseases": after an "of", what the "and" adds is the organisation's field, not a person.
+    !personLike(a) && (a.words.includes('of') || !personLike(b)) && /^\s+(?:and|&)\s+$/.test(sentence.slice(a.start + a.raw.length, b.start)) && found(pool, [...a.words, 'and', ...b.words], a.sentenceInitial);
+  const [before, e, after] = [entities[i - 1], entities[i]!, entities[i + 1]];
+  return (after !== undefined && joined(e, after)) || (before !== undefined && joined(before, e));
 }
 
 /** The names (their words, space-joined) of the article's cited passages. */
@@ -128,6 +143,9 @@ function found(pool: IndexedSource[], words: string[], sentenceInitial: boolean)
     const modifier = words[0]!.replace(/-era$/, '');
     if (modifier.length > 1 && findPhrase(pool, [modifier]) && variantFound(pool, words.slice(1))) return true;
   }
+  // "Department of Health and Human Services" where the source says "the offices of Health and Human Services": the generic
+  // head left off, when what is left is a name of two or more words ("Department of Energy" is not "energy").
+  if (words.length > 3 && GENERIC_HEADS.has(words[0]!) && words[1] === 'of' && findPhrase(pool, words.slice(2))) return true;
   // "Republicans Deb Fischer of Nebraska": a party's members named as a list's label before the first name of the list.
   if (words.length > 2 && PARTY_LABEL.has(words[0]!) && found(pool, words.slice(1), false)) return true;
   // A person is found by the surname: writers add given names and titles the source leaves out ("President Donald Trump").
@@ -142,6 +160,7 @@ function found(pool: IndexedSource[], words: string[], sentenceInitial: boolean)
   return false;
 }
 
+const GENERIC_HEADS = new Set(['department', 'ministry', 'office', 'agency', 'bureau', 'secretary']);
 const PARTY_LABEL = new Set(['republicans', 'democrats', 'independents', 'conservatives', 'liberals']);
 
 function variantFound(pool: IndexedSource[], words: string[]): boolean {
@@ -159,8 +178,12 @@ function variantFound(pool: IndexedSource[], words: string[]): boolean {
   const core = nameCore(words);
   if (!core.length) return true;
   if (aliasesOf(core.join(' ')).some((a) => findPhrase(pool, a.split(' ')))) return true;
-  const acronym = acronymOf(core);
-  if (acronym && acronym.length >= 2 && findPhrase(pool, [acronym])) return true;
+  // "Federal Bureau of Investigation" is "FBI": the acronym spans an "of" tail that the core leaves off.
+  for (const acronym of new Set([acronymOf(core), acronymOf(words)])) if (acronym && acronym.length >= 2 && findPhrase(pool, [acronym])) return true;
+  // "UFOs", "NGOs": a plural initialism is the initialism ("U.F.O.") the sources give.
+  if (core.length === 1 && /^[a-z.]{2,8}s$/.test(core[0]!) && aliasesOf(core[0]!.slice(0, -1)).some((a) => findPhrase(pool, [a]) || pool.some((s) => acronymsOf(s).has(a)))) return true;
+  // "Donald Payne of New Jersey" where the source tags him "(D-NJ)": a state by its abbreviation in a member's party tag.
+  if (isUsState(phrase) && pool.some((s) => stateTagsOf(s).some((tag) => samePlace(tag, phrase)))) return true;
   if (core.length === 1 && pool.some((s) => acronymsOf(s).has(core[0]!.replace(/\./g, '')))) return true;
   // Every core word in the sources: a name split by a title or apposition ("Sonia Sotomayor" … "Justice Sotomayor").
   // Generic words of an organisation's name are often left out ("Santa Clara Sheriff's Office" for "Santa Clara County Sheriff's Office").
@@ -223,12 +246,18 @@ function acronymsOf(source: IndexedSource): Set<string> {
   return (source.acronyms = out);
 }
 
+/** The states of Congress members' party tags a source gives ("(D-N.Y.)", "R-Texas" -> "N.Y", "Texas"), found once. */
+function stateTagsOf(source: IndexedSource): string[] {
+  return (source.stateTags ??= [...`${source.doc.title} ${source.doc.text}`.matchAll(/\b[DRI]-([\p{Lu}][\p{L}.]*)/gu)].map((m) => m[1]!.replace(/\.$/, '')));
+}
+
 function isPublisher(publishers: Set<string>, words: string[]): boolean {
   return publishers.has(words.join(' ')) || (words[0] === 'the' && publishers.has(words.slice(1).join(' ')));
 }
 
 // Name words too common to locate a name by on their own.
-const WEAK = new Set(['of', 'for', 'the', 'and', 'de', 'group', 'company', 'city', 'county', 'university', 'institute', 'office', 'association', 'union']);
+// "committee": "the House Homeland Security chairman" names the House Homeland Security Committee by its head.
+const WEAK = new Set(['of', 'for', 'the', 'and', 'de', 'group', 'company', 'city', 'county', 'university', 'institute', 'office', 'association', 'union', 'committee']);
 
 // Words either side of a name inside a quotation that must read as in the source.
 const QUOTE_REACH = 2;

@@ -472,6 +472,31 @@ describe('names described, not named', () => {
     expect(findings(story(texts, [p([1], 'The Santa Clara County Sheriff’s Office said the maker will ask the FDA for approval.')]), 'entities')).toEqual([]);
   });
 
+  it('finds a name by its initialism across an "of" tail or in the plural, a state by its party tag, a committee by its chair', () => {
+    const texts: [string, string] = [
+      'Agents of the FBI searched the depot on Tuesday. Rep. Dana Whitlock (D-N.J.), the House Transit Safety chairman, said the task force studies U.F.O. sightings.',
+      'Agents searched the depot.',
+    ];
+    const check = (text: string) => findings(story(texts, [p([1], text)]), 'entities');
+    expect(check('The Federal Bureau of Investigation searched the depot on Tuesday.')).toEqual([]);
+    expect(check('Dana Whitlock of New Jersey, who chairs the House Transit Safety Committee, said the task force studies UFOs.')).toEqual([]);
+    expect(check('The Federal Aviation Administration searched the depot on Tuesday.').join(' ')).toMatch(/"Federal Aviation Administration" is not in/);
+    expect(check('The task force studies sightings in New Jersey.')).toEqual([]);
+    expect(check('The task force studies sightings in New Mexico.').join(' ')).toMatch(/"New Mexico" is not in/);
+  });
+
+  it('joins an organisation the name finder splits at "and", never two people', () => {
+    const texts: [string, string] = ['Mayor Ana Ruiz said the offices of Health and Human Services would fund the clinic.', 'The clinic is funded.'];
+    const check = (text: string) => findings(story(texts, [p([1], text)]), 'entities');
+    expect(check('Mayor Ana Ruiz said the Department of Health and Human Services would fund the clinic.')).toEqual([]);
+    expect(check('Governor Tom Vale and Mayor Ana Ruiz said the clinic would be funded.').join(' ')).toMatch(/"Governor Tom Vale" is not in/);
+  });
+
+  it('knows the everyday names of parties, laws and market indexes', () => {
+    const texts: [string, string] = ['Republicans and Democrats argued over Obamacare as the Dow fell 2%.', 'The Dow fell.'];
+    expect(findings(story(texts, [p([1], 'The GOP and the Democratic Party argued over the Affordable Care Act as the Dow Jones Industrial Average fell 2%.')]), 'entities')).toEqual([]);
+  });
+
   it('does not read a negated verb as done ("released rather than expelled")', () => {
     const texts: [string, string] = ['Many riders are being let back on the buses while their cases are reviewed, and some could be expelled later, the council said.', 'Some riders could be expelled.'];
     expect(findings(story(texts, [p([1], 'Many riders are being let back on the buses while their cases are reviewed rather than expelled, the council said.')]), 'entities')).toEqual([]);

@@ -35,7 +35,12 @@ const ALIAS_GROUPS: readonly string[][] = [
   ['uk', 'u.k', 'britain', 'great britain', 'united kingdom'],
   ['eu', 'e.u', 'european union'],
   ['un', 'u.n', 'united nations'],
-  ['gop', 'republican party', 'republicans'],
+  ['gop', 'republican party', 'republicans', 'republican'],
+  ['democratic party', 'democrats', 'dems'],
+  // Laws and market indexes by their everyday names: "Obamacare" is the Affordable Care Act, "the Dow" the Dow Jones Industrial Average.
+  ['affordable care act', 'aca', 'obamacare'],
+  ['dow', 'dow jones', 'dow jones industrial average', 'dow industrials', 'djia'],
+  ['nasdaq', 'nasdaq composite'],
   ['dc', 'd.c', 'washington d.c', 'washington dc', 'district of columbia', 'washington', "nation capital"],
   ['congress', 'capitol hill', 'lawmakers'],
   // Institutions named by their seat, as every newsroom writes them: "the White House said" is the administration speaking.
@@ -182,7 +187,15 @@ function placeOf(name: string): string | undefined {
     }
   }
   const bare = name.replace(/^the\s+/i, '').replace(/['’]s?$/, '').replace(/\.$/, '');
-  return POSTAL_OF.get(bare) ?? PLACE_OF.get(bare.toLowerCase());
+  // "N.J.", "Calif.", "W.Va.": AP style's abbreviations, written with or without their full stops.
+  const undotted = bare.replace(/\./g, '');
+  const ap = Object.hasOwn(AP_POSTAL, undotted) ? AP_POSTAL[undotted] : /^[A-Z]{2}$/.test(undotted) ? undotted : undefined;
+  return POSTAL_OF.get(bare) ?? PLACE_OF.get(bare.toLowerCase()) ?? (ap && POSTAL_OF.get(ap));
+}
+
+/** Whether a name is a US state's (by name, abbreviation, postal code or demonym). */
+export function isUsState(name: string): boolean {
+  return placeOf(name)?.startsWith('US-') ?? false;
 }
 
 /**
@@ -195,11 +208,18 @@ export function samePlace(a: string, b: string): boolean {
   return x !== undefined && x === placeOf(b);
 }
 
-// States as AP style abbreviates them in a member's tag, and the two-letter postal codes ("D-N.Y.", "R-TX").
-const AP_STATES = new Set(
-  ('Ala Alaska Ariz Ark Calif Colo Conn Del Fla Ga Hawaii Idaho Ill Ind Iowa Kan Ky La Maine Md Mass Mich Minn Miss Mo Mont Neb Nev ' +
-    'NH NJ NM NY NC ND Ohio Okla Ore Pa RI SC SD Tenn Texas Utah Vt Va Wash WVa Wis Wyo PR DC').split(' '),
+// AP style's state abbreviations, full stops left out, to postal codes (states AP spells out, such as "Texas", are names).
+const AP_POSTAL: Record<string, string> = Object.fromEntries(
+  ('Ala:AL Ariz:AZ Ark:AR Calif:CA Colo:CO Conn:CT Del:DE Fla:FL Ga:GA Ill:IL Ind:IN Kan:KS Ky:KY La:LA Md:MD Mass:MA Mich:MI ' +
+    'Minn:MN Miss:MS Mo:MO Mont:MT Neb:NE Nev:NV Okla:OK Ore:OR Pa:PA Tenn:TN Vt:VT Va:VA Wash:WA WVa:WV Wis:WI Wyo:WY')
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
 );
+// States as AP style abbreviates them in a member's tag, and the two-letter postal codes ("D-N.Y.", "R-TX").
+const AP_STATES = new Set([
+  ...Object.keys(AP_POSTAL),
+  ...'Alaska Hawaii Idaho Iowa Maine Ohio Texas Utah NH NJ NM NY NC ND RI SC SD PR DC'.split(' '),
+]);
 
 /** Whether a name is Congress's party-and-state tag after a member's name: "D-N.Y.", "R-Texas", "I-Vt." (a description, no actor). */
 export function isPartyStateTag(raw: string): boolean {
