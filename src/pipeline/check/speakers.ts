@@ -224,13 +224,27 @@ function contentOf(part: DraftSentence, a: Attribution): DraftSentence {
 export function checkSpeakers(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[], quotes: QuoteSpan[]): string[] {
   const out: string[] = [];
   const found = attributionsOf(part.text, quotes);
-  for (const a of found) {
+  for (const said of found) {
+    let d = readSpeaker(ctx, said.speaker, said.start === 0);
+    // "the paper reported": the outlet named last before it.
+    if (d.kind === 'anaphor' && OUTLET_ANAPHOR.test(said.speaker)) d = antecedentOutlet(ctx, p, part, said) ?? d;
+    // "“…,” she said, according to the Coastal Herald": a credit right after another attribution credits that one's words.
+    const a = d.kind === 'outlet' ? creditedAttribution(part.text, found, said) : said;
     const content = contentOf(part, a);
     // A quotation among the words ("with one source calling it “devastating”") is found where a cited source gives it.
     const inside = quotes.filter((q) => q.start >= a.content[0] && q.end <= a.content[1] + 1);
     const tokens = sentenceTokens(content);
     if (tokens.length < MIN_CONTENT_WORDS && !inside.length) continue;
-    const d = readSpeaker(ctx, a.speaker, a.start === 0);
+    // "A Coastal Herald column by Smith argued", "In the Meridian Times, a writer recalled": the outlet that ran the words is
+    // credited with them too, whoever wrote them.
+    if (d.kind !== 'outlet') {
+      const framing = framingOutlets(ctx, part.text.slice(0, a.start));
+      const wrong = framing.length ? outletCheck(ctx, content, framing, ctx.byNumber.get(framing[0]!)!.label.replace(/^\[\d+\]\s*/, ''), pool) : null;
+      if (wrong) {
+        out.push(`${p.where}: ${wrong} — ${excerpt(part.text)}`);
+        continue;
+      }
+    }
     if (d.kind === 'pronoun' || d.kind === 'anaphor') continue;
     // "Bremmer's tweet claimed Trump had said …": what a speaker reports of another is checked as the speaker's.
     const outer = a.within === undefined ? undefined : found[a.within]!;
@@ -240,7 +254,7 @@ export function checkSpeakers(ctx: CheckContext, p: Passage, part: DraftSentence
     if (d.kind === 'outlet') {
       // "according to the Meridian Times and the Prairie Journal": the outlets credited together with the same words.
       const together = found.filter((b) => b.content[0] === a.content[0] && b.content[1] === a.content[1]).flatMap((b) => readSpeaker(ctx, b.speaker).outlets);
-      const wrong = outletCheck(ctx, content, [...new Set([...d.outlets, ...together])], a.speaker, pool);
+      const wrong = outletCheck(ctx, content, [...new Set([...d.outlets, ...together])], d.raw, pool);
       if (wrong) out.push(`${p.where}: ${wrong} — ${excerpt(part.text)}`);
       continue;
     }
@@ -262,6 +276,42 @@ export function checkSpeakers(ctx: CheckContext, p: Passage, part: DraftSentence
     if (verdict && !verdict.ok) {
       out.push(`${p.where}: "${d.raw}" is named as the speaker, but ${ctx.byNumber.get(verdict.sentence.n)!.label} gives these words to ${verdict.rival} — ${excerpt(verdict.sentence.text, 90)} — ${excerpt(part.text)}`);
     }
+  }
+  return out;
+}
+
+// A news organisation named by what it is, on second reference.
+const OUTLET_ANAPHOR = /^(?:the|that)\s+(?:paper|newspaper|outlet|site|publication|magazine|network|broadcaster|daily)$/i;
+// What an outlet runs or who writes for it, right before the speaker ("a Coastal Herald column by", "Meridian Times columnist").
+const OUTLET_WORK = String.raw`(?:column|editorial|op-ed|opinion\s+piece|piece|essay|report|article|story|analysis|headline|columnist|writer|reporter|correspondent|editor|editorial\s+board)s?`;
+
+/**
+ * The outlet an anaphor ("the paper") stands for: the last of ours named before it in the passage, as a speaker; undefined
+ * when none is, or when the sentence naming it names another too ("The Herald and the Journal both … the outlet said").
+ */
+function antecedentOutlet(ctx: CheckContext, p: Passage, part: DraftSentence, a: Attribution): Speaker | undefined {
+  const before = (p.normalized ?? p.text).slice(0, part.offset + a.start).toLowerCase();
+  const at = ctx.sources.map((s) => ({ n: s.n, at: before.lastIndexOf(s.publisher.toLowerCase().replace(/^the\s+/, '')) })).filter((x) => x.at >= 0);
+  const last = at.sort((x, y) => y.at - x.at)[0];
+  if (!last) return undefined;
+  const sentenceStart = before.lastIndexOf('. ', last.at) + 1;
+  if (at.some((x) => x.n !== last.n && x.at >= sentenceStart)) return undefined;
+  return readSpeaker(ctx, ctx.byNumber.get(last.n)!.doc.publisher);
+}
+
+/** The attribution an outlet's credit closes ("she said, according to …"): the one right before it, or the credit itself. */
+function creditedAttribution(text: string, found: readonly Attribution[], credit: Attribution): Attribution {
+  const closed = found.filter((b) => b !== credit && b.end <= credit.start && /^[\s,]*(?:\p{L}+[\s,]+)?(?:according\s+to\s+|per\s+)?$/iu.test(text.slice(b.end, credit.start))).at(-1);
+  return closed ? { ...credit, content: closed.content } : credit;
+}
+
+/** Our outlets named as running the words of the speaker that follows `before` (the sentence up to the speaker). */
+function framingOutlets(ctx: CheckContext, before: string): number[] {
+  const out: number[] = [];
+  for (const s of ctx.sources) {
+    const name = s.publisher.replace(/^the\s+/i, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const work = new RegExp(String.raw`\b${name}(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,2}?${OUTLET_WORK}\s+(?:by\s+)?$|\b(?:in|from)\s+(?:the\s+)?${name}(?:['’]s\s+[\p{L}-]+)?\s*,\s*(?:[\p{L}'’-]+\s+){0,3}$`, 'iu');
+    if (work.test(before)) out.push(s.n);
   }
   return out;
 }

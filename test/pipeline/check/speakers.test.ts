@@ -98,6 +98,20 @@ describe('speakers in paraphrase (entities check)', () => {
     expect(findings('Ortiz said the first changes to the timetables would come within weeks.')).toEqual([expect.stringContaining('gives these words to He')]);
   });
 
+  it.each([
+    ['a credit after another attribution', '"Riders blame the turnover for chronic delays on the waterfront lines," one advocate said, according to the Calder Courier.', '"Riders blame the turnover for chronic delays on the waterfront lines," one advocate said, according to the Oxley Tribune.'],
+    ['"the paper" for the outlet named before it', 'The Calder Courier led with the delays: riders blame the turnover for chronic delays on the waterfront lines, the paper reported.', 'The Oxley Tribune led with the delays: riders blame the turnover for chronic delays on the waterfront lines, the paper reported.'],
+    ['an outlet that ran a column', 'A Calder Courier column by Ruth Adair argued that riders blame the turnover for chronic delays on the waterfront lines.', 'An Oxley Tribune column by Ruth Adair argued that riders blame the turnover for chronic delays on the waterfront lines.'],
+    ['"In the X, a writer …"', 'In the Calder Courier, a columnist recalled that riders blame the turnover for chronic delays on the waterfront lines.', 'In the Oxley Tribune, a columnist recalled that riders blame the turnover for chronic delays on the waterfront lines.'],
+  ])('credits the outlet in %s with the words, and flags the wrong one', (_, wrong, right) => {
+    expect(findings(wrong).join(' ')).toMatch(/credited to Calder Courier, but \[1\] Calder Courier does not report them; \[2\] Oxley Tribune does/);
+    expect(findings(right)).toEqual([]);
+  });
+
+  it('reads no outlet into "the outlet" after a sentence naming two', () => {
+    expect(findings('The Calder Courier and the Oxley Tribune both covered the pick. Riders blame the turnover for chronic delays on the waterfront lines, the outlet said.')).toEqual([]);
+  });
+
   it('flags an outlet credited with what only another outlet reports', () => {
     expect(findings('The Calder Courier noted that riders blame the turnover for chronic delays on the waterfront lines.')).toEqual([
       expect.stringContaining('these words are credited to Calder Courier, but [1] Calder Courier does not report them; [2] Oxley Tribune does'),
