@@ -132,16 +132,21 @@ export function otherSpeaker(ctx: CheckContext, pool: IndexedSource[], fragments
     if (!locate([source], fragments)) continue;
     const speaker = sourceSpeaker(ctx, source, fragment);
     if (!speaker) continue;
-    if (sameSpeaker(said, speaker) || namedInQuotation(ctx, source, fragment, said) || oneName(source, said, speaker)) return null;
+    if (sameSpeaker(said, speaker) || namedInQuotation(ctx, source, fragment, said) || oneName(ctx, said, speaker)) return null;
     other ??= { source, speaker };
   }
   return other;
 }
 
-/** Whether a speaker the source names by one word ("Tate") is the draft's by the whole name it writes elsewhere ("Gov. Tate Reeves"). */
-function oneName(source: IndexedSource, said: string, speaker: string): boolean {
+/**
+ * Whether a speaker a source names by one word ("Tate", "Kanye") is the draft's by the whole name a report of the story
+ * writes, in its headline or text ("Gov. Tate Reeves", "Kanye West").
+ */
+function oneName(ctx: CheckContext, said: string, speaker: string): boolean {
   const theirs = speaker.trim().split(/\s+/);
-  return theirs.length === 1 && inOneName(source.doc.text, theirs[0]!, said.trim().split(/\s+/).at(-1)!, 'adjacent');
+  if (theirs.length !== 1) return false;
+  const last = said.trim().split(/\s+/).at(-1)!;
+  return ctx.sources.some((s) => inOneName(`${s.title}. ${s.text}`, theirs[0]!, last, 'adjacent'));
 }
 
 /**

@@ -143,7 +143,9 @@ export function checkReadability(ctx: CheckContext): string[] {
 function resolved(passages: Passage[], i: number, pronoun: string): boolean {
   const p = passages[i]!;
   if (p.kind === 'answer') return true;
-  if (p.where.startsWith('What This Means, paragraph 1')) return false;
+  // What This Means stands apart from the body, so its opening resolves nothing by what came before; only "This is …",
+  // "This means …", which stand for the news itself (discourse deixis), need no name.
+  if (p.where.startsWith('What This Means, paragraph 1')) return /^this\b/i.test(pronoun);
   const before = passages.slice(0, i).reverse().find((x) => x.kind === 'paragraph');
   if (!before) return false;
   return PERSONAL.test(pronoun) ? NAMED.test(before.text) : true;

@@ -834,6 +834,10 @@ describe('readability', () => {
       whatThisMeans: [p([1], 'He said employers who used the tool would receive letters about the change.')],
     });
     expect(findings(s, 'readability').join(' ')).toMatch(/opens on "He"/);
+    // "This is …" stands for the news itself, as every analysis box may begin; "It was …" names nothing.
+    const analysis = (text: string) => findings(story(texts, [p([1], 'The council cut fares for students on Tuesday, Mayor Ana Whitfield said.')], { whatThisMeans: [p([1], text)] }), 'readability').join(' ');
+    expect(analysis('This is a cut for students only, and it starts in March, the mayor said.')).toBe('');
+    expect(analysis('It was approved on Tuesday and starts in March, the mayor said.')).toMatch(/opens on "It was"/);
     const quoted = story(['Whitfield said "students will pay less from March and the city will cover the cost of it all."', 'Fares fall in March.'], [
       p([1], 'Whitfield said "students will pay less from March and the city will cover the cost of it all."'),
     ]);
@@ -1742,6 +1746,17 @@ describe('who spoke, as the sources write it (round 27)', () => {
     expect(entities(said('Rennick'))).toBe('');
     expect(entities(said('Adler'))).toMatch(/"Adler"/);
     expect(quotes(said('Adler'))).toMatch(/attributed to Adler, but \[1\] Harbor Signal attributes it to Tate/);
+  });
+
+  it('knows a person one report calls by a first name ("Kanye") where another report gives the whole name', () => {
+    const texts: [string, string] = [
+      '“I have been used to spread messages I do not believe in,” Mirelle tweeted on Tuesday.',
+      'The singer Mirelle Oduya said on Tuesday that she was stepping back from politics.',
+    ];
+    const quotes = checkedBy('quotes', texts, [1]);
+    const said = (who: string) => `“I have been used to spread messages I do not believe in,” ${who} wrote on Tuesday.`;
+    expect(quotes(said('Oduya'))).toBe('');
+    expect(quotes(said('Adler'))).toMatch(/attributed to Adler, but \[1\] Harbor Signal attributes it to Mirelle/);
   });
 
   it('knows a name written family name first after a title ("spokesman Gao Feng" is Gao)', () => {
