@@ -131,7 +131,7 @@ export interface IndexedSource {
   /** Acronyms of the names the source gives, found when the `entities` check first needs them. */
   acronyms?: Set<string>;
   /** The states of the Congress members' party tags the source gives ("D-N.Y"), found when `entities` first needs them. */
-  stateTags?: string[];
+  stateTags?: { surname: string; state: string }[];
 }
 
 export interface CheckContext {

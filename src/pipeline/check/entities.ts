@@ -59,6 +59,8 @@ export function checkEntities(ctx: CheckContext): string[] {
         if (isPublisher(publishers, e.words)) continue;
         // "a New York Democrat": a place and a party describe a person the sentence names; they are no name themselves.
         if (PARTY_MEMBER.has(e.words.at(-1)!) && e.words.length <= 3) continue;
+        // "John McCain, Republican of Arizona": a party and a place, the way some papers tag a member of Congress.
+        if (PARTY_MEMBER.has(e.words[0]!) && e.words[1] === 'of' && e.words.length <= 4) continue;
         // A dek or a question sums up the body: a name the body gives is checked where the body gives it, in context.
         if (p.citations === null && (bodyNames ??= namesOfBody(ctx)).has(e.words.join(' '))) continue;
         if (found(pool, e.words, e.sentenceInitial)) {
@@ -84,6 +86,7 @@ export function checkEntities(ctx: CheckContext): string[] {
         }
         // "Department of Health and Human Services": one name that the finder splits at its "and".
         if (joinedFound(pool, sentence, entities, i)) continue;
+        if (pluralInitialism(pool, e.raw) || memberState(pool, sentence, e)) continue;
         // "two U.S. Senate runoffs": the country as a modifier describes the name after it; that name is checked.
         if (aliasesOf(e.words.join(' ')).includes('united states') && /^\s+\p{Lu}/u.test(sentence.slice(e.start + e.raw.length + 1))) continue;
         const elsewhere = [...ctx.byNumber.values()].filter((s) => !pool.includes(s) && found([s], e.words, e.sentenceInitial));
@@ -145,7 +148,9 @@ function found(pool: IndexedSource[], words: string[], sentenceInitial: boolean)
   }
   // "Department of Health and Human Services" where the source says "the offices of Health and Human Services": the generic
   // head left off, when what is left is a name of two or more words ("Department of Energy" is not "energy").
-  if (words.length > 3 && GENERIC_HEADS.has(words[0]!) && words[1] === 'of' && findPhrase(pool, words.slice(2))) return true;
+  if (words.length > 4 && GENERIC_HEADS.has(words[0]!) && words[1] === 'of' && findPhrase(pool, words.slice(2))) return true;
+  // "the House Homeland Security Committee" where the source names its chair ("the House Homeland Security chairman").
+  if (words.length > 2 && words.at(-1) === 'committee' && COMMITTEE_HEAD.some((head) => findPhrase(pool, [...words.slice(0, -1), head]))) return true;
   // "Republicans Deb Fischer of Nebraska": a party's members named as a list's label before the first name of the list.
   if (words.length > 2 && PARTY_LABEL.has(words[0]!) && found(pool, words.slice(1), false)) return true;
   // A person is found by the surname: writers add given names and titles the source leaves out ("President Donald Trump").
@@ -160,6 +165,7 @@ function found(pool: IndexedSource[], words: string[], sentenceInitial: boolean)
   return false;
 }
 
+const COMMITTEE_HEAD = ['chairman', 'chairwoman', 'chair', 'panel', 'subcommittee'];
 const GENERIC_HEADS = new Set(['department', 'ministry', 'office', 'agency', 'bureau', 'secretary']);
 const PARTY_LABEL = new Set(['republicans', 'democrats', 'independents', 'conservatives', 'liberals']);
 
@@ -178,12 +184,11 @@ function variantFound(pool: IndexedSource[], words: string[]): boolean {
   const core = nameCore(words);
   if (!core.length) return true;
   if (aliasesOf(core.join(' ')).some((a) => findPhrase(pool, a.split(' ')))) return true;
-  // "Federal Bureau of Investigation" is "FBI": the acronym spans an "of" tail that the core leaves off.
-  for (const acronym of new Set([acronymOf(core), acronymOf(words)])) if (acronym && acronym.length >= 2 && findPhrase(pool, [acronym])) return true;
-  // "UFOs", "NGOs": a plural initialism is the initialism ("U.F.O.") the sources give.
-  if (core.length === 1 && /^[a-z.]{2,8}s$/.test(core[0]!) && aliasesOf(core[0]!.slice(0, -1)).some((a) => findPhrase(pool, [a]) || pool.some((s) => acronymsOf(s).has(a)))) return true;
-  // "Donald Payne of New Jersey" where the source tags him "(D-NJ)": a state by its abbreviation in a member's party tag.
-  if (isUsState(phrase) && pool.some((s) => stateTagsOf(s).some((tag) => samePlace(tag, phrase)))) return true;
+  const acronym = acronymOf(core);
+  if (acronym && acronym.length >= 2 && findPhrase(pool, [acronym])) return true;
+  // "Federal Bureau of Investigation" is "FBI", "Department of Energy" "DOE": the acronym spans an "of" tail that the core
+  // leaves off. Only one a source writes in capitals, of three letters or more: "de", "be" or "aid" are words.
+  if (words.includes('of') && writtenInCapitals(pool, fullAcronyms(words))) return true;
   if (core.length === 1 && pool.some((s) => acronymsOf(s).has(core[0]!.replace(/\./g, '')))) return true;
   // Every core word in the sources: a name split by a title or apposition ("Sonia Sotomayor" … "Justice Sotomayor").
   // Generic words of an organisation's name are often left out ("Santa Clara Sheriff's Office" for "Santa Clara County Sheriff's Office").
@@ -246,9 +251,45 @@ function acronymsOf(source: IndexedSource): Set<string> {
   return (source.acronyms = out);
 }
 
-/** The states of Congress members' party tags a source gives ("(D-N.Y.)", "R-Texas" -> "N.Y", "Texas"), found once. */
-function stateTagsOf(source: IndexedSource): string[] {
-  return (source.stateTags ??= [...`${source.doc.title} ${source.doc.text}`.matchAll(/\b[DRI]-([\p{Lu}][\p{L}.]*)/gu)].map((m) => m[1]!.replace(/\.$/, '')));
+/**
+ * Congress members' party tags a source gives, each with the surname it follows ("Donald Payne Jr. (D-NJ)" -> payne, NJ;
+ * "Rep. Bennie Thompson, D-Miss." -> thompson, Miss), found once.
+ */
+function stateTagsOf(source: IndexedSource): { surname: string; state: string }[] {
+  const text = `${source.doc.title}. ${source.doc.text}`;
+  return (source.stateTags ??= [...text.matchAll(/(\p{Lu}[\p{L}'’-]+)(?:,?\s+(?:Jr|Sr|II|III)\.?)?\s*[(,]\s*[DRI]-\s?([\p{Lu}][\p{L}.]*)/gu)].map((m) => ({
+    surname: m[1]!.toLowerCase(),
+    state: m[2]!.replace(/\.$/, ''),
+  })));
+}
+
+/** "Donald Payne of New Jersey" where a cited source tags Payne "(D-NJ)": a state named as the home of a member the sentence names. */
+function memberState(pool: IndexedSource[], sentence: string, e: EntitySpan): boolean {
+  const phrase = e.words.join(' ');
+  if (!isUsState(phrase)) return false;
+  const near = sentence.slice(Math.max(0, e.start - 40), e.start).toLowerCase();
+  return pool.some((s) => stateTagsOf(s).some((t) => samePlace(t.state, phrase) && new RegExp(`\\b${t.surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(near)));
+}
+
+/** "UFOs", "NGOs" written as capitals and a plural "s": the initialism ("U.F.O.", "UFO") a cited source gives. */
+function pluralInitialism(pool: IndexedSource[], raw: string): boolean {
+  const m = /^((?:\p{Lu}\.?){2,8})s$/u.exec(raw.trim());
+  return m !== null && writtenInCapitals(pool, [m[1]!.replace(/\./g, '').toLowerCase()]);
+}
+
+/** The acronyms of a name with an "of": its content words' initials, and with the "of" too ("Department of Energy": de, doe). */
+function fullAcronyms(words: readonly string[]): string[] {
+  const content = words.filter((w) => !['for', 'and', 'the', '&'].includes(w));
+  return [content.filter((w) => w !== 'of'), content].map((list) => list.map((w) => w[0]).join('')).filter((a) => a.length >= 3);
+}
+
+/** Whether a cited source writes one of the acronyms (lower case given) in capitals, with or without full stops ("FBI", "F.B.I."). */
+function writtenInCapitals(pool: IndexedSource[], acronyms: readonly string[]): boolean {
+  return acronyms.some((a) => {
+    const letters = a.toUpperCase().split('');
+    const re = new RegExp(`(?<![\\p{L}.])(?:${letters.join('')}|${letters.join('\\.')}\\.?)(?![\\p{L}])`, 'u');
+    return pool.some((s) => re.test(s.doc.text) || re.test(s.doc.title));
+  });
 }
 
 function isPublisher(publishers: Set<string>, words: string[]): boolean {
@@ -256,8 +297,7 @@ function isPublisher(publishers: Set<string>, words: string[]): boolean {
 }
 
 // Name words too common to locate a name by on their own.
-// "committee": "the House Homeland Security chairman" names the House Homeland Security Committee by its head.
-const WEAK = new Set(['of', 'for', 'the', 'and', 'de', 'group', 'company', 'city', 'county', 'university', 'institute', 'office', 'association', 'union', 'committee']);
+const WEAK = new Set(['of', 'for', 'the', 'and', 'de', 'group', 'company', 'city', 'county', 'university', 'institute', 'office', 'association', 'union']);
 
 // Words either side of a name inside a quotation that must read as in the source.
 const QUOTE_REACH = 2;

@@ -144,7 +144,7 @@ function matches(ctx: CheckContext, d: Speaker, x: SourceSpeaker, id: number, po
     if (speakers.length) return speakers.some((y) => sameName(d, y.speaker) || oneFullName(ctx, sentence.n, y.speaker, d));
     return namedUpTo(ctx, id, d);
   }
-  if (s.kind === 'named') return sameName(d, s) || oneFullName(ctx, sentence.n, s, d) || (!d.person && s.person && describedAs(ctx, s, d));
+  if (s.kind === 'named') return sameName(d, s) || oneFullName(ctx, sentence.n, s, d) || twoHalves(ctx, s, d) || (!d.person && s.person && describedAs(ctx, s, d));
   // "the president said": whoever the cited sources name may be meant.
   if (s.kind === 'anaphor' || s.kind === 'owned') return sameName(d, s) || sentencesOf(ctx, pool).some((y) => mentions(y, d.keys)) || (d.kind === 'owned' && d.words.at(-1) === s.words.at(-1));
   // Someone left unnamed ("opponents", "two members"): the draft's name must be theirs, the draft's whole phrase one the sentence
@@ -159,8 +159,18 @@ function matches(ctx: CheckContext, d: Speaker, x: SourceSpeaker, id: number, po
  */
 function oneFullName(ctx: CheckContext, n: number, s: Speaker, d: Speaker): boolean {
   if (!s.person || !d.person || s.keys.length !== 1) return false;
-  const text = ctx.byNumber.get(n)!.doc.text;
-  return d.keys.some((k) => inOneName(text, s.keys[0]!, k, 'adjacent'));
+  const own = ctx.byNumber.get(n)!.doc;
+  // The source's own text first; then any report of the story, headline included ("Kanye" in the text, "Kanye West" above it).
+  return [own, ...ctx.sources].some((doc) => d.keys.some((k) => inOneName(`${doc.title}. ${doc.text}`, s.keys[0]!, k, 'adjacent')));
+}
+
+/**
+ * Whether two one-word names are the two halves of one name a report of the story writes ("Kanye" in one report's text,
+ * "West" in the draft, "Kanye West" in a headline), whatever their shape says of a person ("West" is also a compass point).
+ */
+function twoHalves(ctx: CheckContext, s: Speaker, d: Speaker): boolean {
+  if (s.keys.length !== 1 || d.keys.length !== 1) return false;
+  return ctx.sources.some((doc) => inOneName(`${doc.title}. ${doc.text}`, s.keys[0]!, d.keys[0]!, 'adjacent'));
 }
 
 /**
@@ -228,8 +238,9 @@ export function checkSpeakers(ctx: CheckContext, p: Passage, part: DraftSentence
     let d = readSpeaker(ctx, said.speaker, said.start === 0);
     // "the paper reported": the outlet named last before it.
     if (d.kind === 'anaphor' && OUTLET_ANAPHOR.test(said.speaker)) d = antecedentOutlet(ctx, p, part, said) ?? d;
-    // "“…,” she said, according to the Coastal Herald": a credit right after another attribution credits that one's words.
-    const a = d.kind === 'outlet' ? creditedAttribution(part.text, found, said) : said;
+    // "“…,” she said Tuesday, according to the Coastal Herald": a credit with few words of its own, right after another
+    // attribution, credits that one's words.
+    const a = d.kind === 'outlet' && sentenceTokens(contentOf(part, said)).length < MIN_CONTENT_WORDS ? creditedAttribution(part.text, found, said) : said;
     const content = contentOf(part, a);
     // A quotation among the words ("with one source calling it “devastating”") is found where a cited source gives it.
     const inside = quotes.filter((q) => q.start >= a.content[0] && q.end <= a.content[1] + 1);
@@ -281,36 +292,63 @@ export function checkSpeakers(ctx: CheckContext, p: Passage, part: DraftSentence
 }
 
 // A news organisation named by what it is, on second reference.
-const OUTLET_ANAPHOR = /^(?:the|that)\s+(?:paper|newspaper|outlet|site|publication|magazine|network|broadcaster|daily)$/i;
+const OUTLET_ANAPHOR = /^(?:the|that)\s+(?:paper|newspaper|outlet|publication|magazine|network|broadcaster)$/i;
 // What an outlet runs or who writes for it, right before the speaker ("a Coastal Herald column by", "Meridian Times columnist").
 const OUTLET_WORK = String.raw`(?:column|editorial|op-ed|opinion\s+piece|piece|essay|report|article|story|analysis|headline|columnist|writer|reporter|correspondent|editor|editorial\s+board)s?`;
+// A document named between the outlet and "the paper", which the anaphor may stand for instead ("a study, and the paper said").
+const OTHER_ANTECEDENT = /\b(?:study|report|survey|paper|analysis|memo|letter|document|filing|lawsuit|complaint|book|post|statement)\b/i;
+// A full stop that ends a sentence, not an abbreviation's ("Mr. Ostrow", "Gov. Tate", "U.S. officials").
+const SENTENCE_END = /(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Sens|Rep|Reps|Gen|Lt|Col|Capt|Sgt|Prof|No|Inc|Co|Corp|Ltd|U\.S|U\.K|U\.N|D\.C))[.!?]["”’]?\s+(?=["“‘]?\p{Lu})/gu;
 
 /**
- * The outlet an anaphor ("the paper") stands for: the last of ours named before it in the passage, as a speaker; undefined
- * when none is, or when the sentence naming it names another too ("The Herald and the Journal both … the outlet said").
+ * The outlet an anaphor ("the paper") stands for: the last of ours named before it in the passage (its name as written,
+ * capitals and all: "a post online" is no "Post"), as a speaker; undefined when none is, when the sentence naming it names
+ * another too ("The Herald and the Journal both … the outlet said"), or when a document is named between them.
  */
 function antecedentOutlet(ctx: CheckContext, p: Passage, part: DraftSentence, a: Attribution): Speaker | undefined {
-  const before = (p.normalized ?? p.text).slice(0, part.offset + a.start).toLowerCase();
-  const at = ctx.sources.map((s) => ({ n: s.n, at: before.lastIndexOf(s.publisher.toLowerCase().replace(/^the\s+/, '')) })).filter((x) => x.at >= 0);
+  const before = (p.normalized ?? p.text).slice(0, part.offset + a.start);
+  const at = ctx.sources
+    .map((s) => {
+      const name = s.publisher.replace(/^the\s+/i, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const all = [...before.matchAll(new RegExp(`\\b${name}\\b`, 'gu'))];
+      return { n: s.n, at: all.length ? all.at(-1)!.index : -1 };
+    })
+    .filter((x) => x.at >= 0);
   const last = at.sort((x, y) => y.at - x.at)[0];
-  if (!last) return undefined;
-  const sentenceStart = before.lastIndexOf('. ', last.at) + 1;
+  if (!last || OTHER_ANTECEDENT.test(before.slice(last.at + ctx.byNumber.get(last.n)!.doc.publisher.length))) return undefined;
+  let sentenceStart = 0;
+  for (const m of before.slice(0, last.at).matchAll(SENTENCE_END)) sentenceStart = m.index + m[0].length;
   if (at.some((x) => x.n !== last.n && x.at >= sentenceStart)) return undefined;
   return readSpeaker(ctx, ctx.byNumber.get(last.n)!.doc.publisher);
 }
 
-/** The attribution an outlet's credit closes ("she said, according to …"): the one right before it, or the credit itself. */
+/**
+ * The attribution an outlet's credit closes, its words then the credit's ("she said, according to …", "Tarrow said on
+ * Tuesday, according to …", "she said “…,” according to …"); or the credit itself.
+ */
 function creditedAttribution(text: string, found: readonly Attribution[], credit: Attribution): Attribution {
-  const closed = found.filter((b) => b !== credit && b.end <= credit.start && /^[\s,]*(?:\p{L}+[\s,]+)?(?:according\s+to\s+|per\s+)?$/iu.test(text.slice(b.end, credit.start))).at(-1);
+  const closed = found
+    .filter((b) => b !== credit && b.end <= credit.start)
+    .filter((b) => {
+      const between = text.slice(b.end, credit.start);
+      // "the sheriff said four died, while the Herald reported three": a conjunction opens the credit's own clause.
+      if (/\b(?:while|whereas|and|but|though|although|yet|as)\b/i.test(between)) return false;
+      return /^[\s,]*(?:[\p{L}.'’]+[\s,]+){0,4}(?:according\s+to\s+|per\s+)?$/iu.test(between) || (b.content[0] >= b.end && b.content[1] >= credit.start - 16 && b.content[1] <= credit.start);
+    })
+    .at(-1);
   return closed ? { ...credit, content: closed.content } : credit;
 }
 
-/** Our outlets named as running the words of the speaker that follows `before` (the sentence up to the speaker). */
+/**
+ * Our outlets named as running the words of the speaker that follows `before` (the sentence up to the speaker): "a Herald
+ * column by", "Herald columnist", and a sentence that opens "In the Herald," ("Asked about a report from the Herald, X said"
+ * gives X's words, not the Herald's).
+ */
 function framingOutlets(ctx: CheckContext, before: string): number[] {
   const out: number[] = [];
   for (const s of ctx.sources) {
     const name = s.publisher.replace(/^the\s+/i, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const work = new RegExp(String.raw`\b${name}(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,2}?${OUTLET_WORK}\s+(?:by\s+)?$|\b(?:in|from)\s+(?:the\s+)?${name}(?:['’]s\s+[\p{L}-]+)?\s*,\s*(?:[\p{L}'’-]+\s+){0,3}$`, 'iu');
+    const work = new RegExp(String.raw`\b${name}(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,2}?${OUTLET_WORK}\s+(?:by\s+)?$|^\W*(?:writing\s+)?(?:in|from)\s+(?:the\s+)?${name}(?:['’]s\s+[\p{L}-]+)?\s*,\s*(?:[\p{L}'’-]+\s+){0,3}$`, 'iu');
     if (work.test(before)) out.push(s.n);
   }
   return out;

@@ -65,6 +65,8 @@ export function droppedStatus(s: SourceSentence, draft: string, named = false): 
     const status = m[1]!.toLowerCase().replace(/-$/, '');
     // "acting as lobbyists", "acting on behalf of": the verb, not a status.
     if (status === 'acting' && /^\s*(?:as|on|in|for|like|with|against|to)\b/i.test(source.slice(m.index + m[1]!.length))) continue;
+    // "Trump has ousted Secretary of State Rex Tillerson": after an auxiliary the word is the act reported, not a status label.
+    if (VERB_STATUS.test(status) && /\b(?:has|have|had|was|were|is|are|be|been|being|to|will|would)\s+$/i.test(source.slice(Math.max(0, m.index - 12), m.index))) continue;
     const written = fullRole(source, m);
     const roleEnd = m.index + m[0].length + (written.length - m[2]!.length);
     const theirRole = written.toLowerCase().replace(/\.$/, '');

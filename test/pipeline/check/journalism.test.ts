@@ -481,8 +481,11 @@ describe('names described, not named', () => {
     expect(check('The Federal Bureau of Investigation searched the depot on Tuesday.')).toEqual([]);
     expect(check('Dana Whitlock of New Jersey, who chairs the House Transit Safety Committee, said the task force studies UFOs.')).toEqual([]);
     expect(check('The Federal Aviation Administration searched the depot on Tuesday.').join(' ')).toMatch(/"Federal Aviation Administration" is not in/);
-    expect(check('The task force studies sightings in New Jersey.')).toEqual([]);
-    expect(check('The task force studies sightings in New Mexico.').join(' ')).toMatch(/"New Mexico" is not in/);
+    // The tag tells where the member is from, nothing else: the state must be given as that member's.
+    expect(check('The task force studies sightings in New Jersey.').join(' ')).toMatch(/"New Jersey" is not in/);
+    expect(check('Rep. Omar Reyes of New Jersey said the task force studies sightings.').join(' ')).toMatch(/is not in/);
+    // An initialism of the same letters in lower case is a word, not the agency ("Department of Energy" is no "de").
+    expect(check('The Department of Energy searched the depot on Tuesday.').join(' ')).toMatch(/"Department of Energy" is not in/);
   });
 
   it('joins an organisation the name finder splits at "and", never two people', () => {
@@ -493,7 +496,7 @@ describe('names described, not named', () => {
   });
 
   it('knows the everyday names of parties, laws and market indexes', () => {
-    const texts: [string, string] = ['Republicans and Democrats argued over Obamacare as the Dow fell 2%.', 'The Dow fell.'];
+    const texts: [string, string] = ['Republicans and Democrats argued over Obamacare as the Dow industrials fell 2%.', 'The Dow fell.'];
     expect(findings(story(texts, [p([1], 'The GOP and the Democratic Party argued over the Affordable Care Act as the Dow Jones Industrial Average fell 2%.')]), 'entities')).toEqual([]);
   });
 
@@ -2538,5 +2541,43 @@ describe('round 31, from the fresh batches measured at the end', () => {
 
   it('reads "1,000 yards, or a little over 900 meters" as a conversion', () => {
     expect(extractFigures('The drone strayed within 1,000 yards, or a little over 900 meters, of the ship.').at(-1)!.converts).toBe(true);
+  });
+});
+
+describe('round 32, from fresh blind drafts (TV web desk, courts desk, morning newsletter)', () => {
+  it('reads "has ousted Secretary X" as the act reported, not a status the draft must repeat', () => {
+    const texts: [string, string] = ['Mayor Ada Lin has ousted Transit Director Omar Reyes and plans to name his deputy.', 'Reyes was pushed out on Tuesday.'];
+    const flagged = checkedBy('entities', texts, [1]);
+    expect(flagged('Mayor Ada Lin has pushed out Transit Director Omar Reyes, the Harbor Signal reported.')).toBe('');
+    // A label in front of the name is still a status: "ousted director" is a former one.
+    const label = checkedBy('entities', ['The ousted Transit Director Omar Reyes said he would sue the city.', 'Reyes spoke on Tuesday.'], [1]);
+    expect(label('Transit Director Omar Reyes said he would sue the city.')).toMatch(/without "ousted"/);
+  });
+
+  it('does not read a warning, or a plan floated, as the act done', () => {
+    const texts: [string, string] = ['Forecasters said the storm could spawn tornadoes across the county on Friday.', 'The council is considering a fare freeze.'];
+    const flagged = checkedBy('entities', texts, [1, 2]);
+    expect(flagged('Forecasters warned of possible tornadoes across the county on Friday.')).toBe('');
+    expect(flagged('The council floated a fare freeze, the Calder Ledger reported.')).toBe('');
+    expect(flagged('The storm spawned tornadoes across the county on Friday.')).toMatch(/reports as done what/);
+  });
+
+  it('knows a speaker one report calls by a first name, where the whole name is a compass word ("Kanye West")', () => {
+    const texts: [string, string] = ['“I am stepping back from politics for good,” Mirelle wrote on Tuesday.', 'Mirelle West said on Tuesday she was stepping back.'];
+    const flagged = checkedBy('entities', texts, [1, 2]);
+    expect(flagged('West wrote that she was “stepping back from politics for good,” the Harbor Signal reported.')).toBe('');
+    expect(flagged('Mayor Ada Lin wrote that she was “stepping back from politics for good,” the Harbor Signal reported.')).toMatch(/"Mayor Ada Lin"/);
+  });
+
+  it('reads "Republican of Arizona" as a tag, "former Turkish officials" as a status of officials, the Vatican as the Holy See', () => {
+    const texts: [string, string] = [
+      'Senators Ada Lin and Omar Reyes planned to introduce the bill. Current and former Turkish officials were named. The Holy See referred to the ruling on Monday.',
+      'The bill was introduced.',
+    ];
+    const flagged = checkedBy('entities', texts, [1]);
+    expect(flagged('Senators Ada Lin, Republican of Arizona, and Omar Reyes, Democrat of Delaware, planned to introduce the bill.')).toBe('');
+    expect(flagged('Current and former Turkish officials were named, the Harbor Signal reported.')).toBe('');
+    expect(flagged('The Vatican referred to the ruling on Monday, the Harbor Signal reported.')).toBe('');
+    expect(flagged('The Kremlin referred to the ruling on Monday, the Harbor Signal reported.')).not.toBe('');
   });
 });

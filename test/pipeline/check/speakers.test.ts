@@ -108,6 +108,17 @@ describe('speakers in paraphrase (entities check)', () => {
     expect(findings(right)).toEqual([]);
   });
 
+  it('credits a quotation said "on Tuesday, according to" the outlet, and leaves a contrasting credit its own clause', () => {
+    const quote = '"Riders blame the turnover for chronic delays on the waterfront lines," one advocate said on Tuesday, according to the';
+    expect(findings(`${quote} Calder Courier.`).join(' ')).toMatch(/credited to Calder Courier, but/);
+    expect(findings(`${quote} Oxley Tribune.`)).toEqual([]);
+    expect(findings('The city has had four transit chiefs in six years, the Oxley Tribune said, while the Calder Courier reported a new chief.')).toEqual([]);
+  });
+
+  it('reads "the paper" as a study named after the outlet, not as the outlet', () => {
+    expect(findings('The Calder Courier covered the pick. Planners wrote a study, and the paper said riders blame the turnover for chronic delays on the waterfront lines.')).toEqual([]);
+  });
+
   it('reads no outlet into "the outlet" after a sentence naming two', () => {
     expect(findings('The Calder Courier and the Oxley Tribune both covered the pick. Riders blame the turnover for chronic delays on the waterfront lines, the outlet said.')).toEqual([]);
   });

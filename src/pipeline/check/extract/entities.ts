@@ -196,7 +196,8 @@ const AFTER_NAME = new Set(
 function describedNoun(word: string): boolean {
   if (AFTER_NAME.has(word) || Object.hasOwn(IRREGULAR_PAST, word)) return false;
   // Verbs by their form: a past tense or a present tense in -s ("said", "attacked", "calls") goes on with the name as subject.
-  if (/(?:ed|[^s]s)$/.test(word) && !/(?:ees|ers|ors|ists|ants|ents|ians|ives|aides|ies)$/.test(word)) return false;
+  // Plural nouns of the shapes a name describes ("Turkish officials", "U.S. troops", "Iraqi diplomats", "Cuban citizens") are kept.
+  if (/(?:ed|[^s]s)$/.test(word) && !/(?:ees|ers|ors|ists|ants|ents|ians|ives|aides|ies|als|ops|ats|ens)$/.test(word)) return false;
   return true;
 }
 

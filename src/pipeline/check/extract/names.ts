@@ -39,7 +39,7 @@ const ALIAS_GROUPS: readonly string[][] = [
   ['democratic party', 'democrats', 'dems'],
   // Laws and market indexes by their everyday names: "Obamacare" is the Affordable Care Act, "the Dow" the Dow Jones Industrial Average.
   ['affordable care act', 'aca', 'obamacare'],
-  ['dow', 'dow jones', 'dow jones industrial average', 'dow industrials', 'djia'],
+  ['dow jones', 'dow jones industrial average', 'dow industrials', 'djia'],
   ['nasdaq', 'nasdaq composite'],
   ['dc', 'd.c', 'washington d.c', 'washington dc', 'district of columbia', 'washington', "nation capital"],
   ['congress', 'capitol hill', 'lawmakers'],
@@ -48,6 +48,7 @@ const ALIAS_GROUPS: readonly string[][] = [
   ['white house', 'administration', 'oval office', 'president', 'presidential', 'presidency'],
   ['pentagon', 'defense department', 'department of defense', 'dod'],
   ['kremlin', 'russia', 'moscow'],
+  ['vatican', 'holy see'],
   ['downing street', 'prime minister'],
   ['wall street', 'stock market', 'stocks'],
   ['uae', 'u.a.e', 'united arab emirates'],
