@@ -55,8 +55,11 @@ export function checkEntities(ctx: CheckContext): string[] {
       const entities = sentenceEntities(part);
       for (const [i, e] of entities.entries()) {
         if (ignore.has(e.words.join(' '))) continue;
-        // Our sources' own names ("according to Harbor Signal") are known names.
-        if (isPublisher(publishers, e.words)) continue;
+        // Our sources' own names ("according to Harbor Signal", "Per the Harbor Signal,") are known names.
+        if (isPublisher(publishers, e.words) || (CREDIT_WORD.has(e.words[0]!) && isPublisher(publishers, e.words.slice(1)))) continue;
+        // "President Donald Trump's Department of Homeland Security": an owner and what it owns, each a name of its own.
+        const owned = possessiveHalves(e);
+        if (owned && owned.every((half) => found(pool, half, false))) continue;
         // "a New York Democrat": a place and a party describe a person the sentence names; they are no name themselves.
         if (PARTY_MEMBER.has(e.words.at(-1)!) && e.words.length <= 3) continue;
         // "John McCain, Republican of Arizona": a party and a place, the way some papers tag a member of Congress.
@@ -105,6 +108,17 @@ export function checkEntities(ctx: CheckContext): string[] {
     }
   }
   return details;
+}
+
+const CREDIT_WORD = new Set(['per', 'via']);
+
+/** A name with a possessive inside ("Trump's Department of Homeland Security") as its owner and the organisation it owns, or null. */
+function possessiveHalves(e: EntitySpan): [string[], string[]] | null {
+  const m = /^(.+?)['’]s\s+(\p{Lu}.*)$/u.exec(e.raw);
+  if (!m) return null;
+  const [left, right] = [nameWords(m[1]!), nameWords(m[2]!)];
+  // "CNN's Jake Tapper" is one person, named by the outlet: a person put in another's place is the error this check is for.
+  return left.length && right.length && personName(right, m[2]!) === null ? [left, right] : null;
 }
 
 /**
@@ -223,6 +237,8 @@ function wordFound(pool: IndexedSource[], w: string): boolean {
   // Demonyms of the commonest shapes: "African"/"Africa", "Americans"/"America", "Iraqi"/"Iraq".
   const single = w.endsWith('ans') ? w.slice(0, -1) : w;
   if (single.endsWith('an') && single.length > 4) forms.push(single.slice(0, -1));
+  // "Carolinians" and "Virginians" are of Carolina and Virginia.
+  if (single.endsWith('ian') && single.length > 6) forms.push(`${single.slice(0, -3)}a`, `${single.slice(0, -3)}ia`);
   if (w.endsWith('i') && w.length > 4) forms.push(w.slice(0, -1));
   return forms.some((f) => findPhrase(pool, [f]));
 }

@@ -123,8 +123,9 @@ function droppedFrame(ctx: CheckContext, uses: readonly VerbUse[], text: string,
   return undefined;
 }
 
-// Verbs that speak of an act, or put it forward, without doing it: "warned of possible tornadoes", "floated a commutation".
-const SPEECH_ABOUT = /^(?:warned|predicted|forecast|floated|suggested|hinted|signaled|signalled|urged|demanded|proposed|threatened|promised|vowed|pledged)$/;
+// Verbs that speak of an act, or put it forward, without doing it: "warned of possible tornadoes", "floated a commutation",
+// "it meant passing the bill" (what a word stood for).
+const SPEECH_ABOUT = /^(?:warned|predicted|forecast|floated|suggested|hinted|signaled|signalled|urged|demanded|proposed|threatened|promised|vowed|pledged|meant)$/;
 
 /** Whether a verb reports speech about the act or a stance on it (TOPIC_VERBS, SPEECH_ABOUT), not the act itself. */
 function aboutAct(x: VerbUse): boolean {

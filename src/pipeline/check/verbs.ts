@@ -26,6 +26,8 @@ const PREPOSITION_BEFORE = /\b(?:of|for|with|without|amid|amidst|over|despite|(?
 const NOT_ACTIONS = new Set([
   'said', 'told', 'added', 'noted', 'reported', 'stated', 'according', 'based', 'related', 'called', 'named', 'used', 'needed', 'expected', 'planned', 'scheduled',
   'anticipated', 'predicted', 'forecast', 'projected', 'estimated', 'hoped', 'intended', 'aimed', 'promised', 'pledged', 'vowed', 'wanted',
+  // "is poised to withdraw", "was slated to vote": readiness, the act still to come.
+  'poised', 'slated',
 ]);
 
 const CALLED_FOR = /^\s+(?:for|on)\b/;

@@ -2580,4 +2580,27 @@ describe('round 32, from fresh blind drafts (TV web desk, courts desk, morning n
     expect(flagged('The Vatican referred to the ruling on Monday, the Harbor Signal reported.')).toBe('');
     expect(flagged('The Kremlin referred to the ruling on Monday, the Harbor Signal reported.')).not.toBe('');
   });
+
+  it('reads "Per the Harbor Signal," as a credit, an owner\'s organisation as two names, "North Carolinians" as of North Carolina', () => {
+    const texts: [string, string] = [
+      'Governor Ada Lin said North Carolina would repeal the rule. The Department of Homeland Security rescinded the order on Tuesday.',
+      'The rule is repealed.',
+    ];
+    const flagged = checkedBy('entities', texts, [1]);
+    expect(flagged('Per the Harbor Signal, Governor Ada Lin said North Carolina would repeal the rule.')).toBe('');
+    expect(flagged('Governor Ada Lin\'s Department of Homeland Security rescinded the order on Tuesday.')).toBe('');
+    expect(flagged('Governor Omar Reyes\'s Department of Homeland Security rescinded the order on Tuesday.')).toMatch(/Omar Reyes/);
+    expect(flagged('For North Carolinians, Governor Ada Lin said, the rule would be repealed.')).toBe('');
+  });
+
+  it('reads "poised to" and "it meant" as no act done, and "Des Moines" as a place, not a person', () => {
+    const texts: [string, string] = [
+      'Sen. Ada Lin is poised to withdraw from the race, two aides said. DES MOINES — Hours before Ada Lin quit, her supporters rallied downtown.',
+      'Repeal would entail passing the same bill again.',
+    ];
+    const flagged = checkedBy('entities', texts, [1, 2]);
+    expect(flagged('Two aides said Lin was poised to withdraw from the race.')).toBe('');
+    expect(flagged('The Calder Ledger said repeal meant passing the same bill again.')).toBe('');
+    expect(flagged('Hours before she quit, her supporters in Des Moines rallied downtown.')).toBe('');
+  });
 });

@@ -143,7 +143,7 @@ const NOT_PERSON = new Set(
     'university college school hospital company inc corp group bank fund county city state states republic union nations street ' +
     'administration service services board bureau institute foundation association airlines network press media tech primary act bill ' +
     'republican republicans democrat democrats north south east west new united national federal american americans ' +
-    'san santa los las fort mount hall fame league club team museum center centre church airport station park bridge river island lake stadium arena festival ' +
+    'san santa los las des fort mount hall fame league club team museum center centre church airport station park bridge river island lake stadium arena festival ' +
     'award prize war law program programme project plan market exchange index reserve guard army navy corps forces police capitol ' +
     'authority authorities protection organization organisation corporation coalition alliance federation workers').split(' '),
 );
