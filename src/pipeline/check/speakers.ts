@@ -259,15 +259,23 @@ export function checkSpeakers(ctx: CheckContext, p: Passage, part: DraftSentence
     if (d.kind === 'pronoun' || d.kind === 'anaphor') continue;
     // "Bremmer's tweet claimed Trump had said …": what a speaker reports of another is checked as the speaker's.
     const outer = a.within === undefined ? undefined : found[a.within]!;
-    if (outer && !CONDUIT_VERBS.has(outer.verb) && readSpeaker(ctx, outer.speaker).kind !== 'outlet') continue;
+    // "According to the Herald, Tarrow said …": an outlet's credit frames the sentence; it is no words of the speaker after it.
+    if (outer && !CONDUIT_VERBS.has(outer.verb) && readSpeaker(ctx, outer.speaker).kind !== 'outlet' && !(d.kind === 'outlet' && CONDUIT_VERBS.has(a.verb))) continue;
     const quoted = d.kind === 'outlet' ? [] : inside.flatMap((q) => quotedAt(ctx, pool, q.inner));
     if (tokens.length < MIN_CONTENT_WORDS && !quoted.length) continue;
     if (d.kind === 'outlet') {
       // "according to the Meridian Times and the Prairie Journal": the outlets credited together with the same words.
       const together = found.filter((b) => b.content[0] === a.content[0] && b.content[1] === a.content[1]).flatMap((b) => readSpeaker(ctx, b.speaker).outlets);
-      const wrong = outletCheck(ctx, content, [...new Set([...d.outlets, ...together])], d.raw, pool);
+      const outlets = [...new Set([...d.outlets, ...together])];
+      const wrong = misquotedOutlet(ctx, inside, outlets, d.raw) ?? outletCheck(ctx, content, outlets, d.raw, pool);
       if (wrong) out.push(`${p.where}: ${wrong} — ${excerpt(part.text)}`);
       continue;
+    }
+    // "“…,” Tarrow told the Harbor Signal": the outlet told is the one that reported the words.
+    const toldOutlet = a.verb === 'told' ? toldOutlets(ctx, part.text.slice(a.end, a.end + 60)) : [];
+    if (toldOutlet.length) {
+      const wrong = misquotedOutlet(ctx, inside, toldOutlet, ctx.byNumber.get(toldOutlet[0]!)!.doc.publisher);
+      if (wrong) out.push(`${p.where}: ${wrong} — ${excerpt(part.text)}`);
     }
     const leaveOut = new Set(d.words.map(stem));
     const ranked = alignments(ctx, content, pool, leaveOut);
@@ -352,6 +360,31 @@ function framingOutlets(ctx: CheckContext, before: string): number[] {
     if (work.test(before)) out.push(s.n);
   }
   return out;
+}
+
+/**
+ * A quotation of four words or more credited to outlets whose texts do not give it, where another report does: the
+ * finding, or null. Words in quotation marks are checked word for word, whatever else the outlet reports around them.
+ */
+function misquotedOutlet(ctx: CheckContext, quotes: readonly QuoteSpan[], outlets: readonly number[], raw: string): string | null {
+  for (const q of quotes) {
+    const words = matchTokens(q.inner);
+    // A title or a program's name in quotation marks ("Salute to America", "Remain in Mexico") is a name, written many ways.
+    if (words.length < 4 || /^(?:\p{Lu}[\p{L}'’-]*|of|to|in|the|and|for|a|on)(?:\s+(?:\p{Lu}[\p{L}'’-]*|of|to|in|the|and|for|a|on))*[.,!?]?$/u.test(q.inner.trim())) continue;
+    const needle = ` ${words.join(' ')} `;
+    if (outlets.some((n) => ctx.byNumber.get(n)?.matchString.includes(needle))) continue;
+    const other = [...ctx.byNumber].find(([n, s]) => !outlets.includes(n) && s.matchString.includes(needle))?.[1];
+    if (other) return `the quotation "${excerpt(q.inner, 60)}" is credited to ${raw.replace(/^the\s+/i, '')}, but ${other.label} gives it and ${outlets.map((n) => ctx.byNumber.get(n)!.label).join(', ')} does not`;
+  }
+  return null;
+}
+
+/** Our outlets named right after "told" ("… told the Harbor Signal in an interview"). */
+function toldOutlets(ctx: CheckContext, after: string): number[] {
+  const m = /^\s+told\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*\s*){1,4})/u.exec(after);
+  if (!m) return [];
+  const named = m[1]!.trim().toLowerCase();
+  return ctx.sources.filter((s) => named.startsWith(s.publisher.toLowerCase().replace(/^the\s+/, ''))).map((s) => s.n);
 }
 
 /** The cited sentences that hold a quotation's words, as alignments that report it whole. */

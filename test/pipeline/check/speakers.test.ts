@@ -104,7 +104,8 @@ describe('speakers in paraphrase (entities check)', () => {
     ['an outlet that ran a column', 'A Calder Courier column by Ruth Adair argued that riders blame the turnover for chronic delays on the waterfront lines.', 'An Oxley Tribune column by Ruth Adair argued that riders blame the turnover for chronic delays on the waterfront lines.'],
     ['"In the X, a writer …"', 'In the Calder Courier, a columnist recalled that riders blame the turnover for chronic delays on the waterfront lines.', 'In the Oxley Tribune, a columnist recalled that riders blame the turnover for chronic delays on the waterfront lines.'],
   ])('credits the outlet in %s with the words, and flags the wrong one', (_, wrong, right) => {
-    expect(findings(wrong).join(' ')).toMatch(/credited to Calder Courier, but \[1\] Calder Courier does not report them; \[2\] Oxley Tribune does/);
+    // Words in quotation marks are found word for word in the outlet credited; other words by how much of them it reports.
+    expect(findings(wrong).join(' ')).toMatch(/credited to Calder Courier, but (?:\[1\] Calder Courier does not report them; \[2\] Oxley Tribune does|\[2\] Oxley Tribune gives it and \[1\] Calder Courier does not)/);
     expect(findings(right)).toEqual([]);
   });
 
@@ -113,6 +114,24 @@ describe('speakers in paraphrase (entities check)', () => {
     expect(findings(`${quote} Calder Courier.`).join(' ')).toMatch(/credited to Calder Courier, but/);
     expect(findings(`${quote} Oxley Tribune.`)).toEqual([]);
     expect(findings('The city has had four transit chiefs in six years, the Oxley Tribune said, while the Calder Courier reported a new chief.')).toEqual([]);
+  });
+
+  it.each([
+    ['"per the X"', 'Riders blame the turnover for chronic delays on the waterfront lines, per the Calder Courier.', 'Riders blame the turnover for chronic delays on the waterfront lines, per the Oxley Tribune.'],
+    ['"According to X, Y said …"', 'According to the Calder Courier, one advocate said "riders blame the turnover for chronic delays."', 'According to the Oxley Tribune, one advocate said "riders blame the turnover for chronic delays."'],
+    ['"Y told X"', '"Riders blame the turnover for chronic delays," one advocate told the Calder Courier.', '"Riders blame the turnover for chronic delays," one advocate told the Oxley Tribune.'],
+  ])('flags a wrong outlet credited by %s, and passes the right one', (_, wrong, right) => {
+    expect(findings(wrong).join(' ')).toMatch(/credited to Calder Courier/);
+    expect(findings(right)).toEqual([]);
+  });
+
+  it('reads ", per the X," inside a sentence as a credit of the clause after it, and a quoted title as a name', () => {
+    expect(findings('Riders blame the turnover for chronic delays on the waterfront lines and, per the Calder Courier, the new chief will start in May.')).toEqual([]);
+    expect(findings('The Calder Courier said the program is called "Buses For Harbor City" and that riders blame the turnover for chronic delays.').join(' ')).not.toMatch(/the quotation/);
+  });
+
+  it('reads "per" after a figure as a rate, not a credit', () => {
+    expect(findings('Fares will rise 10 cents per ride, per the Oxley Tribune, as riders blame the turnover for chronic delays.')).toEqual([]);
   });
 
   it('reads "the paper" as a study named after the outlet, not as the outlet', () => {

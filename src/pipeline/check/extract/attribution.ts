@@ -292,7 +292,7 @@ function leadingEnd(text: string, from: number, quotes: QuoteSpan[]): number {
 export function attributionsOf(text: string, quotes: QuoteSpan[] = extractQuotes(text)): Attribution[] {
   // A sentence with no word that attributes is done after one look at its words.
   const t = tokensOf(text);
-  if (!t.some((x) => CUE.has(x.lower)) && !HEADLINE.test(text)) return [];
+  if (!t.some((x) => CUE.has(x.lower) || x.lower === 'per') && !HEADLINE.test(text)) return [];
   const out: Attribution[] = [];
   const push = (a: number, b: number, verb: string, content: [number, number]) => {
     if (out.some((o) => o.start === t[a]!.start)) return;
@@ -300,6 +300,24 @@ export function attributionsOf(text: string, quotes: QuoteSpan[] = extractQuotes
   };
   for (let i = 0; i < t.length; i++) {
     const w = t[i]!.lower;
+    // "…, per the Harbor Signal": a credit after a comma, as "according to" is ("per capita", "per day" follow no comma).
+    if (w === 'per' && /,\s*$/.test(text.slice(0, t[i]!.start)) && !quoted(quotes, t[i]!.start) && t[i + 1] && (t[i + 1]!.lower === 'the' || startsUpper(t[i + 1]!.raw))) {
+      const np = phraseAfter(text, t, i + 1);
+      if (np) {
+        // "… and, per the Herald, was one of …" credits the clause after it; "…, per the Herald." and "…, per the Herald, and
+        // …" the clause before it, back to the clause break before its comma.
+        const after = t[np[1]]!.end;
+        const before = text.slice(0, t[i]!.start).replace(/,\s*$/, '');
+        if (/\b(?:and|but|or|while|that|because)\s*$/i.test(before) && /^\s*,\s*\p{L}/u.test(text.slice(after))) {
+          const from = text.indexOf(',', after) + 1;
+          push(np[0], np[1], 'according to', [from, leadingEnd(text, from, quotes)]);
+        } else {
+          const breaks = [...before.matchAll(/[,;—–]/g)].filter((m) => !quoted(quotes, m.index));
+          push(np[0], np[1], 'according to', [breaks.length ? breaks.at(-1)!.index + 1 : 0, t[i]!.start]);
+        }
+        continue;
+      }
+    }
     // Only a verb, a gerund or "according" outside the quotations opens an attribution.
     if (!CUE.has(w) || quoted(quotes, t[i]!.start) || (startsUpper(t[i]!.raw) && !(w === 'according' && t[i]!.initial))) continue;
     if (w === 'according' && t[i + 1]?.lower === 'to') {
