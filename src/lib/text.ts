@@ -8,6 +8,11 @@ export function startsUpper(word: string): boolean {
   return c < 128 ? c >= 65 && c <= 90 : UPPER_FIRST.test(word);
 }
 
+/** The text with every character a regular expression gives a meaning escaped, to match it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Collapses runs of whitespace to single spaces and trims. */
 export function normalizeWhitespace(text: string): string {
   // Single spaces are left alone (not replaced by themselves): text that has only those is not copied.

@@ -1,4 +1,5 @@
 /** `entities`: names in the text appear in the cited sources; status words ("former", "acting") are supported by them. */
+import { escapeRegExp } from '../../lib/text';
 import { type EntitySpan, extractEntities, nameWords } from './extract/entities';
 import { acronymOf, aliasesOf, isUsState, nameCore, outletByShortName, personName, samePlace } from './extract/names';
 import { extractQuotes, type QuoteSpan, sameSpeaker, speakerOf } from './extract/quotes';
@@ -284,7 +285,7 @@ function memberState(pool: IndexedSource[], sentence: string, e: EntitySpan): bo
   const phrase = e.words.join(' ');
   if (!isUsState(phrase)) return false;
   const near = sentence.slice(Math.max(0, e.start - 40), e.start).toLowerCase();
-  return pool.some((s) => stateTagsOf(s).some((t) => samePlace(t.state, phrase) && new RegExp(`\\b${t.surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(near)));
+  return pool.some((s) => stateTagsOf(s).some((t) => samePlace(t.state, phrase) && new RegExp(`\\b${escapeRegExp(t.surname)}\\b`).test(near)));
 }
 
 /** "UFOs", "NGOs" written as capitals and a plural "s": the initialism ("U.F.O.", "UFO") a cited source gives. */

@@ -1,5 +1,5 @@
 /** `quotes`: every quotation, a one-word one included, is verbatim in a cited source, from the speaker the text names. */
-import { startsUpper } from '../../lib/text';
+import { escapeRegExp, startsUpper } from '../../lib/text';
 import { inOneName, personName } from './extract/names';
 import { nameWords } from './extract/entities';
 import { holdsRole } from './speaker-phrases';
@@ -144,9 +144,12 @@ export function otherSpeaker(ctx: CheckContext, pool: IndexedSource[], fragments
  */
 function oneName(ctx: CheckContext, said: string, speaker: string): boolean {
   const theirs = speaker.trim().split(/\s+/);
-  if (theirs.length !== 1) return false;
-  const last = said.trim().split(/\s+/).at(-1)!;
-  return ctx.sources.some((s) => inOneName(`${s.title}. ${s.text}`, theirs[0]!, last, 'adjacent'));
+  return theirs.length === 1 && oneNameInStory(ctx, theirs[0]!, said.trim().split(/\s+/).at(-1)!);
+}
+
+/** Whether a report of the story, in its headline or text, writes the two words side by side in one name ("Kanye" and "West"). */
+export function oneNameInStory(ctx: CheckContext, first: string, second: string): boolean {
+  return ctx.sources.some((s) => inOneName(`${s.title}. ${s.text}`, first, second, 'adjacent'));
 }
 
 /**
@@ -157,7 +160,7 @@ function namedInQuotation(ctx: CheckContext, source: IndexedSource, fragment: st
   const needle = ` ${fragment.join(' ')} `;
   const last = said.split(/\s+/).at(-1)!;
   if (last.length < 3) return false;
-  const name = new RegExp(String.raw`\b${last.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`, 'u');
+  const name = new RegExp(String.raw`\b${escapeRegExp(last)}\b`, 'u');
   return sourceQuotesOf(ctx, source).some((q) => q.wordString.includes(needle) && name.test(q.span.inner));
 }
 

@@ -4,7 +4,7 @@
  * named elsewhere ("the couple"), someone left unnamed ("a department official") or a pronoun; and whether two
  * phrases, or a phrase and a source sentence, name the same one (surname, alias, stem or acronym: ./extract/names).
  */
-import { startsUpper, stem } from '../../lib/text';
+import { escapeRegExp, startsUpper, stem } from '../../lib/text';
 import { type CheckContext, lowerCased, type SourceSentence } from './context';
 import { aliasesOf, nameCore, outletByShortName, personName, TITLE_WORDS } from './extract/names';
 import { sourceNames } from './roles';
@@ -271,7 +271,7 @@ export function holdsRole(sentences: readonly { text: string }[], person: string
 
 /** A pattern for a lower-case word in any case, letter by letter ("mckenna" matches "McKenna"), other characters escaped. */
 function anyCase(word: string): string {
-  return [...word].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c}${c.toUpperCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  return [...word].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c}${c.toUpperCase()}]` : escapeRegExp(c))).join('');
 }
 
 /** The last word of a phrase as a speaker's words are read (`clean`): "Sen. Tim Scott's" -> "scott". */

@@ -6,16 +6,15 @@
  * name the cited sources give. One of our outlets, named by its label ("the Coastal Herald
  * reported"), speaks for its own reporting: the words must come from its own text.
  */
-import { startsUpper, STOPWORDS, stem } from '../../lib/text';
+import { escapeRegExp, startsUpper, STOPWORDS, stem } from '../../lib/text';
 import { type Alignment, alignments } from './align';
 import { attributionWords, type CheckContext, excerpt, type IndexedSource, matchTokens, type SourceSentence, sentencesOf } from './context';
 import { matchString } from './evidence';
 import { type Attribution, attributionsOf, CONDUIT_VERBS, VIEW_VERBS } from './extract/attribution';
 import { extractEntities } from './extract/entities';
-import { inOneName } from './extract/names';
 import { extractQuotes, type QuoteSpan } from './extract/quotes';
 import { type DraftSentence, type Passage, sentenceTokens } from './passages';
-import { closedText, sourceSpeaker } from './quotes';
+import { closedText, oneNameInStory, sourceSpeaker } from './quotes';
 import { clean, GROUP, holdsRole, mentions, otherKind, POSSESSIVE, readSpeaker, sameName, sameWord, type Speaker } from './speaker-phrases';
 
 // The attributed words must be this well reported by a cited sentence before its speaker is asked about.
@@ -141,10 +140,10 @@ function matches(ctx: CheckContext, d: Speaker, x: SourceSpeaker, id: number, po
     if (/\bthe\s+(?:[\p{L}-]+\s+)?(?:director|president|governor|mayor|chief|secretary|spokes(?:man|woman|person)|senator|minister|leader|chair(?:man|woman)?|commissioner|official|executive|judge|attorney|lawyer)\b/iu.test(sentence.text.slice(0, at < 0 ? sentence.text.length : at))) return true;
     const previous = near(ctx, id, -1);
     const speakers = [...sentenceSpeakers(ctx, sentence), ...(previous ? sentenceSpeakers(ctx, previous) : [])].filter((y) => y.verb !== 'quoted' && y.speaker.kind === 'named' && y.speaker.person);
-    if (speakers.length) return speakers.some((y) => sameName(d, y.speaker) || oneFullName(ctx, sentence.n, y.speaker, d));
+    if (speakers.length) return speakers.some((y) => sameName(d, y.speaker) || oneFullName(ctx, y.speaker, d));
     return namedUpTo(ctx, id, d);
   }
-  if (s.kind === 'named') return sameName(d, s) || oneFullName(ctx, sentence.n, s, d) || twoHalves(ctx, s, d) || (!d.person && s.person && describedAs(ctx, s, d));
+  if (s.kind === 'named') return sameName(d, s) || oneFullName(ctx, s, d) || twoHalves(ctx, s, d) || (!d.person && s.person && describedAs(ctx, s, d));
   // "the president said": whoever the cited sources name may be meant.
   if (s.kind === 'anaphor' || s.kind === 'owned') return sameName(d, s) || sentencesOf(ctx, pool).some((y) => mentions(y, d.keys)) || (d.kind === 'owned' && d.words.at(-1) === s.words.at(-1));
   // Someone left unnamed ("opponents", "two members"): the draft's name must be theirs, the draft's whole phrase one the sentence
@@ -154,14 +153,13 @@ function matches(ctx: CheckContext, d: Speaker, x: SourceSpeaker, id: number, po
 }
 
 /**
- * Whether a person the source names by one word is the draft's speaker by the whole name the source writes elsewhere:
+ * Whether a person the source names by one word is the draft's speaker by the whole name a report of the story writes:
  * "Tate said" where it names "Gov. Tate Reeves", for the draft's "Reeves said".
  */
-function oneFullName(ctx: CheckContext, n: number, s: Speaker, d: Speaker): boolean {
+function oneFullName(ctx: CheckContext, s: Speaker, d: Speaker): boolean {
   if (!s.person || !d.person || s.keys.length !== 1) return false;
-  const own = ctx.byNumber.get(n)!.doc;
-  // The source's own text first; then any report of the story, headline included ("Kanye" in the text, "Kanye West" above it).
-  return [own, ...ctx.sources].some((doc) => d.keys.some((k) => inOneName(`${doc.title}. ${doc.text}`, s.keys[0]!, k, 'adjacent')));
+  // Any report of the story, headline included ("Kanye" in the text, "Kanye West" above it); the source's own among them.
+  return d.keys.some((k) => oneNameInStory(ctx, s.keys[0]!, k));
 }
 
 /**
@@ -169,8 +167,7 @@ function oneFullName(ctx: CheckContext, n: number, s: Speaker, d: Speaker): bool
  * "West" in the draft, "Kanye West" in a headline), whatever their shape says of a person ("West" is also a compass point).
  */
 function twoHalves(ctx: CheckContext, s: Speaker, d: Speaker): boolean {
-  if (s.keys.length !== 1 || d.keys.length !== 1) return false;
-  return ctx.sources.some((doc) => inOneName(`${doc.title}. ${doc.text}`, s.keys[0]!, d.keys[0]!, 'adjacent'));
+  return s.keys.length === 1 && d.keys.length === 1 && oneNameInStory(ctx, s.keys[0]!, d.keys[0]!);
 }
 
 /**
@@ -308,6 +305,29 @@ const OTHER_ANTECEDENT = /\b(?:study|report|survey|paper|analysis|memo|letter|do
 // A full stop that ends a sentence, not an abbreviation's ("Mr. Ostrow", "Gov. Tate", "U.S. officials").
 const SENTENCE_END = /(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Sens|Rep|Reps|Gen|Lt|Col|Capt|Sgt|Prof|No|Inc|Co|Corp|Ltd|U\.S|U\.K|U\.N|D\.C))[.!?]["”’]?\s+(?=["“‘]?\p{Lu})/gu;
 
+/** Each of our outlets' patterns, built once per call: its name as written, and the framings that credit it (`framingOutlets`). */
+interface OutletPatterns {
+  n: number;
+  /** The name without "the", as written, global: every place the passage names it. */
+  named: RegExp;
+  framing: RegExp;
+}
+
+function outletPatterns(ctx: CheckContext): OutletPatterns[] {
+  let known = OUTLET_PATTERNS.get(ctx);
+  if (!known) {
+    known = ctx.sources.map((s) => {
+      const name = escapeRegExp(s.publisher.replace(/^the\s+/i, ''));
+      const framing = new RegExp(String.raw`\b${name}(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,2}?${OUTLET_WORK}\s+(?:by\s+)?$|^\W*(?:writing\s+)?(?:in|from)\s+(?:the\s+)?${name}(?:['’]s\s+[\p{L}-]+)?\s*,\s*(?:[\p{L}'’-]+\s+){0,3}$`, 'iu');
+      return { n: s.n, named: new RegExp(`\\b${name}\\b`, 'gu'), framing };
+    });
+    OUTLET_PATTERNS.set(ctx, known);
+  }
+  return known;
+}
+
+const OUTLET_PATTERNS = new WeakMap<CheckContext, OutletPatterns[]>();
+
 /**
  * The outlet an anaphor ("the paper") stands for: the last of ours named before it in the passage (its name as written,
  * capitals and all: "a post online" is no "Post"), as a speaker; undefined when none is, when the sentence naming it names
@@ -315,12 +335,8 @@ const SENTENCE_END = /(?<!\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Sens|Rep|Reps|Gen|L
  */
 function antecedentOutlet(ctx: CheckContext, p: Passage, part: DraftSentence, a: Attribution): Speaker | undefined {
   const before = (p.normalized ?? p.text).slice(0, part.offset + a.start);
-  const at = ctx.sources
-    .map((s) => {
-      const name = s.publisher.replace(/^the\s+/i, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const all = [...before.matchAll(new RegExp(`\\b${name}\\b`, 'gu'))];
-      return { n: s.n, at: all.length ? all.at(-1)!.index : -1 };
-    })
+  const at = outletPatterns(ctx)
+    .map(({ n, named }) => ({ n, at: [...before.matchAll(named)].at(-1)?.index ?? -1 }))
     .filter((x) => x.at >= 0);
   const last = at.sort((x, y) => y.at - x.at)[0];
   if (!last || OTHER_ANTECEDENT.test(before.slice(last.at + ctx.byNumber.get(last.n)!.doc.publisher.length))) return undefined;
@@ -353,13 +369,9 @@ function creditedAttribution(text: string, found: readonly Attribution[], credit
  * gives X's words, not the Herald's).
  */
 function framingOutlets(ctx: CheckContext, before: string): number[] {
-  const out: number[] = [];
-  for (const s of ctx.sources) {
-    const name = s.publisher.replace(/^the\s+/i, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const work = new RegExp(String.raw`\b${name}(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,2}?${OUTLET_WORK}\s+(?:by\s+)?$|^\W*(?:writing\s+)?(?:in|from)\s+(?:the\s+)?${name}(?:['’]s\s+[\p{L}-]+)?\s*,\s*(?:[\p{L}'’-]+\s+){0,3}$`, 'iu');
-    if (work.test(before)) out.push(s.n);
-  }
-  return out;
+  return outletPatterns(ctx)
+    .filter((o) => o.framing.test(before))
+    .map((o) => o.n);
 }
 
 /**

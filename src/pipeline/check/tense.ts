@@ -111,7 +111,7 @@ function droppedFrame(ctx: CheckContext, uses: readonly VerbUse[], text: string,
         ? (u.negated || x.done) && sameAct(x, text, u, best.text) && (isLight(x, u) || sameObject(x))
         : u.negated
           ? !gerund(x, text) && (sameAct(x, text, u, best.text) || (theirs.length > 1 && VERB_LIKE.test(x.raw) && !/^(?:un|in|dis|non)/.test(x.raw) && sameObject(x) && !ownAct(x)))
-          : x.done && (sameAct(x, text, u, best.text) || (!agentAfter(x, text) && sameObject(x) && !theirs.includes(stem(x.raw)) && !ownAct(x) && !aboutAct(x))),
+          : x.done && (sameAct(x, text, u, best.text) || (!agentAfter(x, text) && sameObject(x) && !theirs.includes(stem(x.raw)) && !ownAct(x) && !aboutAct(x.raw))),
     );
     // "declined to commit", "has seen no evidence": a negative word by the verb withholds it as "not" would; one in another
     // clause ("… without her consent") does not.
@@ -127,9 +127,9 @@ function droppedFrame(ctx: CheckContext, uses: readonly VerbUse[], text: string,
 // "it meant passing the bill" (what a word stood for).
 const SPEECH_ABOUT = /^(?:warned|predicted|forecast|floated|suggested|hinted|signaled|signalled|urged|demanded|proposed|threatened|promised|vowed|pledged|meant)$/;
 
-/** Whether a verb reports speech about the act or a stance on it (TOPIC_VERBS, SPEECH_ABOUT), not the act itself. */
-function aboutAct(x: VerbUse): boolean {
-  return TOPIC_VERBS.test(x.raw) || SPEECH_ABOUT.test(x.raw);
+/** Whether a verb (as written, lower case) reports speech about the act or a stance on it (TOPIC_VERBS, SPEECH_ABOUT), not the act itself. */
+function aboutAct(verb: string): boolean {
+  return TOPIC_VERBS.test(verb) || SPEECH_ABOUT.test(verb);
 }
 
 /**
@@ -289,7 +289,7 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
   const doneObjects = new Set<string>();
   // "voted to accept", "decided to keep": a done decision on the planned act, unless the verb before "to" only aims at it.
   for (const m of part.text.toLowerCase().matchAll(/\b([\p{L}]+)\s+(a|an|the|its|their|to)\s+([\p{L}]+)/gu)) {
-    if ((m[2] === 'to' && CONATIVE.test(m[1]!)) || TOPIC_VERBS.test(m[1]!) || SPEECH_ABOUT.test(m[1]!)) continue;
+    if ((m[2] === 'to' && CONATIVE.test(m[1]!)) || aboutAct(m[1]!)) continue;
     if (mine.some((v) => v.raw === m[1])) doneObjects.add(lemma(m[3]!));
   }
   const planned = sourceUses(best.sentence).find((u) => u.notDone && doneObjects.has(u.base));

@@ -9,6 +9,7 @@
 import { countries } from 'countries-list';
 import nationalities from 'i18n-nationality/langs/en.json';
 import usStates from 'us-state-converter';
+import { escapeRegExp } from '../../../lib/text';
 
 /** Words that are a role or title around a name, not the name (lower case, no full stop). */
 export const TITLE_WORDS: ReadonlySet<string> = new Set(
@@ -164,7 +165,7 @@ export function outletByShortName(sources: readonly { n: number; publisher: stri
     found = s.n;
   }
   if (found === undefined) return undefined;
-  const masthead = new RegExp(`\\b${word[0]!.toUpperCase()}${word.slice(1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`);
+  const masthead = new RegExp(`\\b${word[0]!.toUpperCase()}${escapeRegExp(word.slice(1))}\\b`);
   return sources.some((s) => masthead.test(s.text ?? '') || masthead.test(s.title ?? '')) ? undefined : found;
 }
 

@@ -1,5 +1,5 @@
 /** The brief's own headline, standfirst and reader questions: composed for the event, never a source's headline word for word. */
-import { sentences, STOPWORDS, words } from '../../../lib/text';
+import { escapeRegExp, sentences, STOPWORDS, words } from '../../../lib/text';
 import { extractQuotes } from '../../check/extract/quotes';
 import { DRAFT_LIMITS } from '../../draft-schema';
 import type { Account, Sentence } from './sentences';
@@ -11,7 +11,7 @@ const LABEL = /^(?:brief|exclusive|analysis|opinion|update[d]?|breaking(?: news)
 /** A headline without its feed label or trailing outlet name. */
 export function cleanHeadline(title: string, publisher: string): string {
   let t = title.trim().replace(LABEL, '').replace(LABEL, '');
-  const tail = new RegExp(`\\s+[|—–-]\\s+(?:the\\s+)?${escapeRe(publisher.replace(/^the\s+/i, ''))}\\s*$`, 'i');
+  const tail = new RegExp(`\\s+[|—–-]\\s+(?:the\\s+)?${escapeRegExp(publisher.replace(/^the\s+/i, ''))}\\s*$`, 'i');
   t = t.replace(tail, '').replace(/\s*\((?:video|photos?|watch|updated?)\)\s*$/i, '').trim();
   return t.replace(/[.]+$/, '');
 }
@@ -188,6 +188,3 @@ function normal(text: string): string {
   return words(text).join(' ');
 }
 
-function escapeRe(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
