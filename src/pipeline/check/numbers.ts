@@ -265,8 +265,9 @@ export function attributedTo(sentence: string, f: Figure, pool: IndexedSource[])
   return pool.filter((s) => credit.publishers.has(s.doc.publisher) || trailing.includes(s));
 }
 
-// "according to the Meridian Times and the Prairie Journal": the second outlet shares the first one's credit.
-const ACCORDING = /according\s+to\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}&'’.-]*\s+){1,4}(?:and|&)\s+(?:the\s+)?)?$/iu;
+// "according to the Meridian Times and the Prairie Journal", "according to A, B and C": the outlets after the first share
+// its credit.
+const ACCORDING = /[Aa]ccording\s+to\s+(?:[Tt]he\s+)?(?:(?:\p{Lu}[\p{L}&'’.-]*\s+){0,3}\p{Lu}[\p{L}&'’.-]*(?:,\s+(?:and\s+)?|\s+(?:and|&)\s+)(?:the\s+)?){0,4}$/u;
 const OTHER_OUTLETS = /\b(?:(?:cited|reported|given|put)\s+by|according\s+to)\s+(?:the\s+)?other\s+(?:two\s+|three\s+)?(?:outlets|sources|publications|reports|papers)\b/i;
 // "the 22 million cited by the Coastal Herald": a passive credit, like "according to", covers the clause before it.
 const PASSIVE_CREDIT = /\b(?:cited|reported|given|put|counted|estimated|tallied|published)\s+by\s+(?:the\s+)?$/i;

@@ -4,7 +4,7 @@ import { inOneName, personName } from './extract/names';
 import { nameWords } from './extract/entities';
 import { holdsRole } from './speaker-phrases';
 import { attributionsOf } from './extract/attribution';
-import { extractQuotes, sameSpeaker, speakerOf } from './extract/quotes';
+import { attributedAfter, extractQuotes, sameSpeaker, speakerOf } from './extract/quotes';
 import { type CheckContext, excerpt, type IndexedSource, labels, matchTokens, type SourceQuote, sourcesFor } from './context';
 import { type LocatedQuote, type Passage, passageQuotes, type QuoteSource } from './passages';
 
@@ -173,6 +173,8 @@ export function sourceSpeaker(ctx: CheckContext, source: IndexedSource, fragment
     if (!q.wordString.includes(needle)) continue;
     const direct = speakerAt(text, q);
     if (direct) return direct;
+    // "“…,” ABC's campaign reporter said": the words have a speaker of their own, unnamed here; not the last one named.
+    if (attributedAfter(text, q.span.start, q.span.end)) return null;
     // "She said:" or a pronoun: the last speaker the source named before this quotation.
     let last: string | null = null;
     for (const earlier of spans) {

@@ -80,6 +80,9 @@ function sourceWeekdays(s: SourceSentence): Set<string> {
   return (s.weekdays = days);
 }
 
+// "ahead of Wednesday", "until Friday", "by March": a day or month the sentence measures from or up to.
+const RELATIVE_TO = /\b(?:ahead\s+of|before|until|till|by|since|through)\s+(?:(?:this|next|last)\s+)?$/i;
+
 const DAY_COUNTS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 const DAYS_FROM = /\b(a|one|two|three|four|five|six)\s+days?\s+(before|after|ahead\s+of|prior\s+to|earlier\s+than|later\s+than)\s+(?:the\s+)?(?:\p{Lu}\p{L}*\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/giu;
 
@@ -133,16 +136,21 @@ export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence
     // A cited sentence that gives the day beside a word the draft has beside it ("released clips on Wednesday" /
     // "the clips were released Wednesday") reports that event on that day, however short it is.
     if (besideSameWords(ctx, part, start, day.length, pool, dayPlaces(day))) continue;
+    // "her announcement, ahead of Wednesday('s vote)": a day the sentence's act is placed against, not the day it happened;
+    // a cited source gives it (above), and the act's own day may differ.
+    if (RELATIVE_TO.test(part.text.slice(Math.max(0, start - 12), start))) continue;
     const context = dominant ? [top.sentence] : reportingSentences(ctx, part, pool, leaveOut);
     if (!context.length || context.some((s) => sourceWeekdays(s).has(day))) continue;
-    // A sentence naming two days ("on Friday, after a Thursday service") is matched on both.
-    const other = context.find((s) => sourceWeekdays(s).size && ![...sourceWeekdays(s)].some((d) => mine.has(d)));
+    // A sentence naming two days ("on Friday, after a Thursday service") is matched on both; a weekday is no rival for a
+    // month ("added 235,000 jobs in February" / "reported Friday that employers added 235,000").
+    const sameKind = (s: SourceSentence) => [...sourceWeekdays(s)].filter((d) => WEEKDAYS.has(d) === WEEKDAYS.has(day));
+    const other = context.find((s) => sameKind(s).length > 0 && !sameKind(s).some((d) => mine.has(d)));
     // "called it a fallacy in a letter, but said on Friday …": two reports in one sentence; the day is the second one's.
     if (other && clauseSupports(ctx, part, start, day, pool, leaveOut)) continue;
     // "On Wednesday, the day after Trump sent the letter" where the source has the letter on Tuesday: a day counted from the source's.
     if (other && dayCountedFrom(part.text, day, sourceWeekdays(other))) continue;
     if (other) {
-      out.push(`${p.where}: "${day}" stands where ${ctx.byNumber.get(other.n)!.label} gives ${[...sourceWeekdays(other)].join(' or ')} — ${excerpt(other.text, 90)} — ${excerpt(part.text)}`);
+      out.push(`${p.where}: "${day}" stands where ${ctx.byNumber.get(other.n)!.label} gives ${sameKind(other).join(' or ')} — ${excerpt(other.text, 90)} — ${excerpt(part.text)}`);
     }
   }
   return out;

@@ -2604,3 +2604,72 @@ describe('round 32, from fresh blind drafts (TV web desk, courts desk, morning n
     expect(flagged('Hours before she quit, her supporters in Des Moines rallied downtown.')).toBe('');
   });
 });
+
+describe('round 33, from fresh blind drafts (wire service, British edition, data desk, public radio)', () => {
+  it('reads a fraction of a scale word as its value: "a quarter of a million" is 250,000, not 25%', () => {
+    const read = (text: string) => extractFigures(text).map((f) => f.key);
+    expect(read('almost a quarter of a million subscribers')).toEqual(['n:250000']);
+    expect(read('three-quarters of a million people')).toEqual(['n:750000']);
+    expect(read('a million and a half votes')).toEqual(['n:1500000']);
+    expect(read('a quarter of the vote')).toEqual(['p:25']);
+    const texts: [string, string] = ['The channel had almost a quarter-million subscribers on Monday.', 'The channel was banned on Monday.'];
+    const held = checkedBy('numbers', texts, [1]);
+    expect(held('The channel had almost a quarter of a million subscribers, the Harbor Signal reported.')).toBe('');
+    expect(held('The channel had almost a quarter of a billion subscribers, the Harbor Signal reported.')).toMatch(/not in the cited/);
+  });
+
+  it('credits every outlet of "according to A, B and C" with the figure', () => {
+    const credited = (sentence: string, raw: string) => {
+      const f = extractFigures(sentence).find((x) => x.raw === raw)!;
+      const pool = [1, 2, 3].map((n) => ({ doc: { n, publisher: ['Harbor Signal', 'Calder Ledger', 'Tidewater Post'][n - 1]! } }));
+      return attributedTo(sentence, f, pool as never)?.map((s) => s.doc.n);
+    };
+    expect(credited('The magazine named her its 2016 pick, according to the Harbor Signal, the Calder Ledger and the Tidewater Post.', '2016')).toEqual([1, 2, 3]);
+    expect(credited('The magazine named her its 2016 pick, according to the Harbor Signal and the Calder Ledger.', '2016')).toEqual([1, 2]);
+  });
+
+  it('does not take a weekday for a rival of a month, nor a day the act is placed against ("ahead of Wednesday") for its own', () => {
+    const month = checkedBy('numbers', ['The Labor Department reported Friday that employers added 235,000 jobs last month.', 'Employers added 235,000 jobs in February.'], [1, 2]);
+    expect(month('Employers added 235,000 jobs in February, the Harbor Signal and the Calder Ledger reported.')).toBe('');
+    const ahead = checkedBy('numbers', ['Senator Ada Lin, a key swing vote, announced Tuesday she would back the bill.', 'The final vote is on Wednesday.'], [1, 2]);
+    expect(ahead('Lin, a key swing vote, announced where she stands ahead of Wednesday, the Harbor Signal reported.')).toBe('');
+    expect(ahead('Lin, a key swing vote, announced on Wednesday that she would back the bill.')).toMatch(/"Wednesday" stands where/);
+  });
+
+  it('finds the speaker of a quotation in the AP order after it: a description, the name, the verb', () => {
+    expect(speakerOf('"We will win," White House press secretary Jen Psaki said.', 0, 14)).toBe('Jen Psaki');
+    expect(speakerOf('"We will win," ABC News campaign reporter Will Steakin wrote on Twitter.', 0, 14)).toBe('Will Steakin');
+    // A description alone, a party member, a name after "of", a name in a clause of its own: no name for the speaker.
+    expect(speakerOf('"We will win," the former vice president said.', 0, 14)).toBeNull();
+    expect(speakerOf('"We will win," the New York Democrat wrote.', 0, 14)).toBeNull();
+    expect(speakerOf('"We will win," officials at the Department of Justice said.', 0, 14)).toBeNull();
+    const text = 'Ada Lin called it "a solid release with an honest model card," while coordinator Omar Reyes said more.';
+    const q = text.indexOf('"');
+    expect(speakerOf(text, q, text.indexOf('"', q + 1) + 1)).toBe('Ada Lin');
+  });
+
+  it('does not hand a quotation with an unnamed speaker of its own to the last speaker the source named', () => {
+    const texts: [string, string] = [
+      'The platform added a "manipulated media" tag to the video on Monday. "The mayor was simply walking back to wait for her aide here," transit reporter Omar Reyes wrote on the platform.',
+      'The video was tagged on Monday.',
+    ];
+    const quotes = checkedBy('quotes', texts, [1]);
+    expect(quotes('Transit reporter Omar Reyes wrote that the mayor "was simply walking back to wait for her aide here."')).toBe('');
+    expect(quotes('Councillor Ada Lin said the mayor "was simply walking back to wait for her aide here."')).toMatch(/attributed to Councillor Ada Lin/);
+  });
+
+  it('gives a quotation to the speaker nearest it ("Lin said that Reyes asked her, “…”") and to the owner of a remark', () => {
+    const nested = 'Lin said that in their many talks since the vote, Reyes constantly asked her, “What are we going to do about the fares?”';
+    const q = nested.indexOf('“');
+    expect(speakerOf(nested, q, nested.length)).toBe('Reyes');
+    expect(speakerOf('Lin said Reyes had told riders to “wait for the bus” and left.', 34, 51)).toBe('Reyes');
+    const owned = 'The council says Reyes’s “fares for nothing” remark was about the budget.';
+    expect(speakerOf(owned, owned.indexOf('“'), owned.indexOf('”') + 1)).toBe('Reyes');
+    // A show's title after an owner names no speaker: "CNN's “State of the Union”".
+    const show = 'Lin spoke on the Ledger’s “Morning Fare Report” about the plan.';
+    expect(speakerOf(show, show.indexOf('“'), show.indexOf('”') + 1)).not.toBe('Ledger');
+    // An organisation's name that ends in a verb-less word is no nearer speaker ("Vera Holm of Riders Concerned About the Fare Rise said").
+    const org = 'Vera Holm of Riders Concerned About the Fare Rise said the cut "would not have been possible without them."';
+    expect(speakerOf(org, org.indexOf('"'), org.length)).toBe('Vera Holm');
+  });
+});

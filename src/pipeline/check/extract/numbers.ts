@@ -246,6 +246,15 @@ export function extractFigures(text: string): Figure[] {
       add({ raw: m[0], start: m.index, kind: 'date', key: dateKey(monthIndex(month), day), soft: false }, m.index + m[0].length);
     }
   }
+  // "a quarter-million cases", "half a million", "three-quarters of a million", "a million and a half": a fraction of a
+  // scale word, read before the number words and fractions it holds ("a million", "three-quarters").
+  const scaledFractions: number[] = [];
+  for (FRACTION_SCALE.lastIndex = 0; (m = FRACTION_SCALE.exec(text)); ) {
+    if (!free(m.index, m.index + m[0].length)) continue;
+    const value = fractionOfScale(m);
+    scaledFractions.push(m.index, m.index + m[0].length);
+    add({ raw: m[0], start: m.index, kind: 'number', key: `n:${formatValue(value)}`, soft: false, hedge: 'about' }, m.index + m[0].length);
+  }
   for (WORD_NUMBER.lastIndex = 0; (m = WORD_NUMBER.exec(text)); ) {
     const start = m.index;
     if (!free(start, start + m[0].length)) continue;
@@ -271,12 +280,6 @@ export function extractFigures(text: string): Figure[] {
       start + m[0].length,
     );
   }
-  // "a quarter-million cases", "half a million": a fraction of a scale word.
-  for (FRACTION_SCALE.lastIndex = 0; (m = FRACTION_SCALE.exec(text)); ) {
-    if (!free(m.index, m.index + m[0].length)) continue;
-    const value = (/quarter/i.test(m[0]) ? 0.25 : 0.5) * SCALE[(m[1] ?? m[2])!.toLowerCase()]!;
-    add({ raw: m[0], start: m.index, kind: 'number', key: `n:${formatValue(value)}`, soft: false, hedge: 'about' }, m.index + m[0].length);
-  }
   if (/Day|Eve|July|Halloween|Juneteenth/.test(text)) {
     for (HOLIDAY.lastIndex = 0; (m = HOLIDAY.exec(text)); ) {
       if (!free(m.index, m.index + m[0].length)) continue;
@@ -301,6 +304,8 @@ export function extractFigures(text: string): Figure[] {
   }
   for (FRACTION.lastIndex = 0; (m = FRACTION.exec(text)); ) {
     const start = m.index;
+    // "a quarter of a million" is 250,000, read above; not 25%.
+    if (scaledFractions.some((x, i) => i % 2 === 0 && x <= start && start < scaledFractions[i + 1]!)) continue;
     const share = fractionShare(m);
     if (share === null) continue;
     // The fraction replaces the number words it is made of ("three in four" is 75%, not 3 and 4).
@@ -337,7 +342,19 @@ const BETWEEN_BEFORE = /\bbetween\s+(?:\S+\s+){0,2}$/i;
 const CHANGE_OR_RATIO_BEFORE = /\b(?:from|by)\s+(?:\S+\s+){0,2}$/i;
 
 const SMALL = 'one|two|three|four|five|six|seven|eight|nine|ten|a|an';
-const FRACTION_SCALE = /\b(?:a\s+)?(?:quarter|half)[\s-](thousand|million|billion|trillion)\b|\bhalf\s+a\s+(million|billion|trillion)\b/gi;
+const FRACTION_SCALE =
+  /\b(?:(a|one|two|three)[\s-])?(quarter|half)[\s-](thousand|million|billion|trillion)\b|\b(a|one|two|three)[\s-](quarters?|half|thirds?)\s+of\s+an?\s+(thousand|million|billion|trillion)\b|\bhalf\s+an?\s+(million|billion|trillion)\b|\ban?\s+(million|billion|trillion)\s+and\s+a\s+half\b/gi;
+const NUMERATOR: Record<string, number> = { a: 1, one: 1, two: 2, three: 3 };
+
+/** The value of a `FRACTION_SCALE` match: "three-quarters of a million" -> 750000. */
+function fractionOfScale(m: RegExpExecArray): number {
+  const scale = (w: string) => SCALE[w.toLowerCase()]!;
+  const part = (numerator: string | undefined, denominator: string) => (NUMERATOR[numerator?.toLowerCase() ?? 'a'] ?? 1) / DENOMINATOR[denominator.toLowerCase()]!;
+  if (m[3]) return part(m[1], m[2]!) * scale(m[3]);
+  if (m[6]) return part(m[4], m[5]!) * scale(m[6]);
+  if (m[7]) return 0.5 * scale(m[7]);
+  return 1.5 * scale(m[8]!);
+}
 const GROUP_SIZE: Record<string, number> = { pair: 2, duo: 2, trio: 3, quartet: 4, quintet: 5, 'half-dozen': 6 };
 const GROUP_NOUN = /\b(pair|duo|trio|quartet|quintet|half-dozen)\b/gi;
 const FRACTION = new RegExp(

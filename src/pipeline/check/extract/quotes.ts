@@ -87,6 +87,10 @@ const VERB = String.raw`(?:${SAYING}|${NAMING})`;
 const SPEAKER_AFTER_VERB = String.raw`(?:${SAYING})`;
 // "Mitch McConnell (R-Ky.) told reporters": a party and state tag in parentheses stands between a name and its verb.
 const PARTY_TAG = String.raw`(?:\s+\([DRI]-[\p{L}. ]{2,14}\))?`;
+// "Trump on Saturday asserted", "Xi also warned": a time or an adverb may stand between the speaker and the verb.
+const BETWEEN = String.raw`(?:\s+(?:on\s+\p{Lu}\p{Ll}+day|also|later|again|then|previously|earlier|repeatedly|publicly|had|has|have|\p{Ll}{2,}ly))*`;
+// Words that open a clause of their own after a quotation.
+const CLAUSE_OPENER = String.raw`(?:while|whereas|and|but|or|as|when|although|though|after|before|because|since|if|so|yet|then|which|who|where)`;
 // Each with whether its capture is a clause whose speaker `speakerInClause` finds.
 const AFTER_QUOTE: [RegExp, boolean][] = [
   // "said Corvane operations chief Selma Varga": the clause after the verb, whose last name is the speaker.
@@ -94,6 +98,11 @@ const AFTER_QUOTE: [RegExp, boolean][] = [
   [new RegExp(String.raw`^[\s,.!?]*${VERB}\s+((?:[^.;:!?“”"]|\.(?=[a-z]{2,6}\b)){1,160})`, 'u'), true],
   [new RegExp(String.raw`^[\s,.!?]*${NAME}${PARTY_TAG}(?:,[^,.“”"]{1,80},)?\s+${VERB}\b`, 'u'), false],
   [new RegExp(String.raw`^[\s,.!?]*according\s+to\s+${NAME}`, 'u'), false],
+  // "“…,” White House press secretary Jen Psaki said", "ABC News campaign reporter Will Steakin wrote": a description,
+  // then the name, then the verb (the AP's order). The description ends on a lower-case word: not a name after "of" ("officials at
+  // the Department of Justice said"), a party member ("the New York Democrat wrote"), or one in a clause of its own
+  // ("…,” while coordinator Ines Duarte said …").
+  [new RegExp(String.raw`^[\s,.!?]*(?:(?:former|then|now|acting|the|a|an)\s+)?(?:(?!${CLAUSE_OPENER}\b)[\p{L}.'’-]+\s+){0,5}?(?!${CLAUSE_OPENER}\b|of\b|at\b|for\b|from\b|with\b|in\b|to\b|by\b|the\b)\p{Ll}[\p{L}.'’-]*\s+(?!(?:\p{Lu}[\p{L}'’-]+\s+)*(?:Republican|Democrat|Independent)s?\b)${NAME}${PARTY_TAG}${BETWEEN}\s+${SPEAKER_AFTER_VERB}\b`, 'u'), false],
   // "“…?” — Republican National Committee Chair Ronna McDaniel, in a tweet": a dash hands the quotation to the name after it.
   [new RegExp(String.raw`^\s*[—–]\s*(\p{Lu}[^.;:!?“”"(]{0,160})`, 'u'), true],
 ];
@@ -101,8 +110,6 @@ const AFTER_QUOTE: [RegExp, boolean][] = [
 // "Hannah Cox of Conservatives Concerned About the Death Penalty said":
 // the place or organisation after "of" is not the speaker.
 const OF_PLACE = String.raw`(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+(?:(?:of|for|and|the|on|in)\s+){0,2}\p{Lu}[\p{L}'’.-]+){0,6})?`;
-// "Trump on Saturday asserted", "Xi also warned": a time or an adverb may stand between the speaker and the verb.
-const BETWEEN = String.raw`(?:\s+(?:on\s+\p{Lu}\p{Ll}+day|also|later|again|then|previously|earlier|repeatedly|publicly))*`;
 // Each with a word it cannot match without, where it has one: these patterns end at the quote and are tried from every
 // offset of the lead-in, which a text without the word is spared.
 const BEFORE_QUOTE: [RegExp, string?][] = [
@@ -164,15 +171,51 @@ export function speakerOf(text: string, start: number, end: number): string | nu
     if (name) return name;
   }
   const before = leadIn(text, start);
+  // "Trump's “last night in Sweden” remark": the owner of the words is their speaker.
+  const owner = OWNED_WORDS.test(text.slice(end, end + 40)) ? OWNER_BEFORE.exec(before)?.[1] : undefined;
+  if (owner && clean(owner)) return clean(owner);
   for (const [re, needs] of BEFORE_QUOTE) {
     if (needs && !before.includes(needs)) continue;
-    const m = re.exec(before);
+    let m = re.exec(before);
+    // "Rubio said that Trump asked him, “…”": the speaker nearest the quotation is the one who spoke it.
+    if (m && re === BEFORE_QUOTE[0]![0]) for (let next = nearerSpeaker(re, before, m); next; next = nearerSpeaker(re, before, next)) m = next;
     // "The former acting director of the CDC said …": an organisation after "of" describes the speaker; it is not the speaker.
     if (m && re === BEFORE_QUOTE[0]![0] && /\b(?:of|for|at|with|from|into|against)\s+(?:the\s+)?$/i.test(before.slice(0, m.index))) continue;
     const name = clean(m?.[1]);
     if (name) return name;
   }
   return null;
+}
+
+// A name with a possessive right before the quotation ("Trump's “…” remark"), and the words the quotation then names. Not a
+// title ("CNN's “State of the Union”"): a show or a work has no speaker.
+const OWNER_BEFORE = new RegExp(String.raw`${NAME}['’]s\s*$`, 'u');
+const OWNED_WORDS = /^[\s,]*(?:remarks?|comments?|words|claims?|statements?|description|phrase|quip|line|tweet|pledge|promise|slogan|warning|assertion|characteri[sz]ation|label|jab|insult|vow)\b/;
+
+const SAYING_WORD = new RegExp(String.raw`\b(?:${VERB})\b`, 'u');
+
+/**
+ * A match of `re` (a name and its verb, up to the quotation) after `m`'s name and its verb, or null: the speaker of a
+ * clause `m`'s speaker reports ("Rubio said that Trump asked him"), not a name inside `m`'s own ("Vera Holm of Riders
+ * Concerned About the Fare Rise said").
+ */
+function nearerSpeaker(re: RegExp, before: string, m: RegExpExecArray): RegExpExecArray | null {
+  const from = m.index + m[1]!.length;
+  const next = re.exec(before.slice(from));
+  if (!next || !SAYING_WORD.test(before.slice(from, from + next.index))) return null;
+  next.index += from;
+  return next;
+}
+
+// "“…,” the former vice president said", "“…,” a Pentagon spokesman wrote": words that have a speaker of their own, named
+// or not, right after them.
+const OWN_ATTRIBUTION = new RegExp(String.raw`^[\s,]*(?:[^.!?;:“”"]{1,60}?\s)?(?:${SAYING})\b`, 'u');
+
+/** Whether the quotation between `start` and `end` is attributed right after it, by name or not ("…," he said). */
+export function attributedAfter(text: string, start: number, end: number): boolean {
+  const inner = text.slice(start + 1, end - 1);
+  const after = text.slice(end, end + 120);
+  return (/,\s*$/.test(inner) || /^\s*,/.test(after)) && OWN_ATTRIBUTION.test(after);
 }
 
 const NAME_RUN = new RegExp(NAME, 'gu');
