@@ -60,7 +60,8 @@ export function checkEntities(ctx: CheckContext): string[] {
         if (isPublisher(publishers, e.words) || (CREDIT_WORD.has(e.words[0]!) && isPublisher(publishers, e.words.slice(1)))) continue;
         // "President Donald Trump's Department of Homeland Security": an owner and what it owns, each a name of its own.
         const owned = possessiveHalves(e);
-        if (owned && owned.every((half) => found(pool, half, false))) continue;
+        // "The Coastal Herald's Person of the Year piece": one of our outlets owns it; the outlet's name is known.
+        if (owned && owned.every((half) => isPublisher(publishers, half) || found(pool, half, false))) continue;
         // "a New York Democrat": a place and a party describe a person the sentence names; they are no name themselves.
         if (PARTY_MEMBER.has(e.words.at(-1)!) && e.words.length <= 3) continue;
         // "John McCain, Republican of Arizona": a party and a place, the way some papers tag a member of Congress.
@@ -237,7 +238,8 @@ function wordFound(pool: IndexedSource[], w: string): boolean {
   else if (w === 'democrats' || w === 'democrat') forms.push('democratic');
   // Demonyms of the commonest shapes: "African"/"Africa", "Americans"/"America", "Iraqi"/"Iraq".
   const single = w.endsWith('ans') ? w.slice(0, -1) : w;
-  if (single.endsWith('an') && single.length > 4) forms.push(single.slice(0, -1));
+  // "Puerto Ricans"/"Puerto Rico", "Mexican"/"Mexico", "Chicagoans"/"Chicago": "-an" after a place ending in "o".
+  if (single.endsWith('an') && single.length > 4) forms.push(single.slice(0, -1), `${single.slice(0, -2)}o`, single.slice(0, -2));
   // "Carolinians" and "Virginians" are of Carolina and Virginia.
   if (single.endsWith('ian') && single.length > 6) forms.push(`${single.slice(0, -3)}a`, `${single.slice(0, -3)}ia`);
   if (w.endsWith('i') && w.length > 4) forms.push(w.slice(0, -1));

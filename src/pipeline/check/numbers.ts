@@ -310,6 +310,11 @@ function creditScope(sentence: string, start: number, end: number): { from: numb
     const at = before.search(credit);
     // Sentence-initial "According to A, …" covers the sentence.
     if (!sentence.slice(0, at).trim()) return { from: 0, to: sentence.length, shared: true };
+    // "… and, according to A, rose 12 percent": set off after a conjunction, it covers the clause after it.
+    if (credit === ACCORDING && /\b(?:and|but|or|while|that|because)\s*,\s*$/i.test(sentence.slice(0, at)) && /^['’]?s?\s*,/.test(after)) {
+      const stop = after.slice(1).search(/[;—–]|,\s+(?:and|but|while|whereas)\b|\.\s/);
+      return { from: start, to: stop < 0 ? sentence.length : end + 1 + stop, shared: true };
+    }
     // "…, according to A" covers the clause before it.
     return { from: clauseBefore(before, at), to: end, shared: true };
   }

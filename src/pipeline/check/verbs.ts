@@ -97,7 +97,10 @@ export function verbUses(text: string): VerbUse[] {
     // "released rather than expelled": a negated verb is not reported as done.
     // "even if the outcome still hinged on …", "if governors did not act": a past in a condition is supposed, not reported.
     const supposed = past && CONDITION_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index));
-    out.push({ base: lemma(raw), raw, end: m.index + word.length, done: past && !supposed && !notDone && !negated && (PERFECT.test(before) || !/\b(?:be|being|is|are)\s+$/i.test(before)), notDone, negated });
+    // "wants negotiations restarted", "needed the road reopened": a participle after a wish's object is the wish, not the act
+    // done; nor is it marked as a plan, since "need a booster shot" may hold a noun.
+    const wished = past && WISHED_BEFORE.test(text.slice(Math.max(0, m.index - 70), m.index));
+    out.push({ base: lemma(raw), raw, end: m.index + word.length, done: past && !supposed && !wished && !notDone && !negated && (PERFECT.test(before) || !/\b(?:be|being|is|are)\s+$/i.test(before)), notDone, negated });
   }
   if (PLAN_WORD.test(text)) out.push(...plannedNouns(text));
   return out;
@@ -115,6 +118,9 @@ function plannedNouns(text: string): VerbUse[] {
     return { base: lemma(raw), raw, end: m.index + m[0].length, done: false, notDone: true, negated: false };
   });
 }
+
+// A verb of wishing and its object, up to five words, right before a participle ("wants the talks on the bill restarted").
+const WISHED_BEFORE = /\b(?:wants?|wanted|wanting|needs?|needed|would\s+like|prefers?|preferred)\s+(?:(?!(?:and|but|or|then|so|who|which|that)\b)[\p{L}'’-]+\s+){1,5}$/iu;
 
 // A condition's opening word and its subject, up to six words with no clause break, right before a verb.
 const CONDITION_BEFORE = /\b(?:if|unless|whether)\s+(?:[\p{L}\p{N}.'’-]+\s+){0,6}$/iu;

@@ -2672,4 +2672,52 @@ describe('round 33, from fresh blind drafts (wire service, British edition, data
     const org = 'Vera Holm of Riders Concerned About the Fare Rise said the cut "would not have been possible without them."';
     expect(speakerOf(org, org.indexOf('"'), org.length)).toBe('Vera Holm');
   });
+
+  it('reads "Puerto Ricans" as of Puerto Rico, and an outlet\'s possessive as the outlet\'s own ("the Harbor Signal\'s Person of the Year")', () => {
+    const texts: [string, string] = ['The storm left Puerto Rico without power, and the magazine named Ada Lin its Person of the Year.', 'Power is out.'];
+    const flagged = checkedBy('entities', texts, [1]);
+    expect(flagged('For Puerto Ricans, the storm meant weeks without power, the Harbor Signal reported.')).toBe('');
+    expect(flagged('The Harbor Signal\'s Person of the Year piece named Ada Lin.')).toBe('');
+    expect(flagged('For Costa Ricans, the storm meant weeks without power, the Harbor Signal reported.')).toMatch(/"Costa Ricans"/);
+  });
+
+  it('reads "… and, according to X, rebuked …" as crediting the clause after the credit', () => {
+    const found = attributionsOf('He said on Tuesday that "all options are open" and, according to the Harbor Signal, rebuked the council.');
+    const credit = found.find((a) => a.verb === 'according to')!;
+    expect(credit.speaker).toBe('the Harbor Signal');
+    expect('He said on Tuesday that "all options are open" and, according to the Harbor Signal, rebuked the council.'.slice(...credit.content)).toBe(' rebuked the council.');
+    const credited = (sentence: string, raw: string) => {
+      const f = extractFigures(sentence).find((x) => x.raw === raw)!;
+      const pool = [1, 2].map((n) => ({ doc: { n, publisher: [HARBOR, LEDGER][n - 1]! } }));
+      return attributedTo(sentence, f, pool as never)?.map((s) => s.doc.n) ?? null;
+    };
+    expect(credited('Fares rose 12 percent in March and, according to the Harbor Signal, rose again in April.', '12 percent')).toBeNull();
+    expect(credited('Fares rose 12 percent in March and, according to the Harbor Signal, rose 4 percent in April.', '4 percent')).toEqual([1]);
+  });
+
+  it('reads a participle after a wish and its object as the wish, not the act ("wants negotiations restarted")', () => {
+    const texts: [string, string] = ['Speaker Ada Lin said Friday she wants to restart negotiations on the fare bill.', 'Lin spoke on Friday.'];
+    const flagged = checkedBy('entities', texts, [1]);
+    expect(flagged('Lin said Friday she wants negotiations on the fare bill restarted, the Harbor Signal reported.')).toBe('');
+    expect(flagged('Lin restarted negotiations on the fare bill on Friday, the Harbor Signal reported.')).toMatch(/reports as done what/);
+  });
+
+  it('gives no speaker to a quotation after a relative clause\'s verb or a new clause ("an image that Reyes had posted and called …")', () => {
+    const relative = 'Lin promoted an image that transit director Omar Reyes had posted and called the plan "a bus to nowhere," the paper reported.';
+    expect(speakerOf(relative, relative.indexOf('"'), relative.indexOf('"', relative.indexOf('"') + 1) + 1)).toBeNull();
+    const clause = 'The Herald and the Ledger described it as a fare rise, while the council\'s statement spoke of "a modest adjustment."';
+    expect(speakerOf(clause, clause.indexOf('"'), clause.length)).toBeNull();
+    const said = 'Lin said that transit director Omar Reyes had told riders to "wait for the bus" and left.';
+    expect(speakerOf(said, said.indexOf('"'), said.indexOf('"', said.indexOf('"') + 1) + 1)).toBe('Omar Reyes');
+    const shared = 'In their talks, Lin shared that Reyes asked her constantly, "What are we going to do about fares?"';
+    expect(speakerOf(shared, shared.indexOf('"'), shared.length)).toBe('Reyes');
+  });
+
+  it('reads the speaker after a question the speaker asked ("“… your way?” Colbert asked.")', () => {
+    const text = 'Lin took questions on Tuesday. "How will riders pay for the fares coming their way?" Reyes asked.';
+    expect(speakerOf(text, text.indexOf('"'), text.lastIndexOf('"') + 1)).toBe('Reyes');
+    const texts: [string, string] = ['Mayor Ada Lin spoke on Tuesday. "How will riders pay for the fares coming their way?" Omar Reyes asked.', 'Fares rise.'];
+    const quotes = checkedBy('quotes', texts, [1]);
+    expect(quotes('Omar Reyes asked how riders would pay for "the fares coming their way."')).toBe('');
+  });
 });

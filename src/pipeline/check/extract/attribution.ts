@@ -323,9 +323,13 @@ export function attributionsOf(text: string, quotes: QuoteSpan[] = extractQuotes
     if (w === 'according' && t[i + 1]?.lower === 'to') {
       const np = phraseAfter(text, t, i + 2);
       if (!np) continue;
-      // "According to X, …" opens the sentence: the words after it; "…, according to X": the words before.
+      // "According to X, …" opens the sentence: the words after it; "…, according to X": the words before; "… and, according
+      // to X, rebuked …" (set off by commas after a conjunction) the clause after it, as with "per".
       const opening = !/[\p{L}\p{N}]/u.test(text.slice(0, t[i]!.start));
-      const content: [number, number] = opening ? [t[np[1]]!.end, leadingEnd(text, t[np[1]]!.end, quotes)] : [0, t[i]!.start];
+      const after = t[np[1]]!.end;
+      const inserted = !opening && /\b(?:and|but|or|while|that|because)\s*,\s*$/i.test(text.slice(0, t[i]!.start)) && /^\s*,\s*\p{L}/u.test(text.slice(after));
+      const from = inserted ? text.indexOf(',', after) + 1 : after;
+      const content: [number, number] = opening || inserted ? [from, leadingEnd(text, from, quotes)] : [0, t[i]!.start];
       push(np[0], np[1], 'according to', content);
       continue;
     }

@@ -137,6 +137,9 @@ function withoutAbbreviations(text: string): string {
   return text.replace(ABBREVIATION, (m) => `${m.slice(0, -1)} `);
 }
 
+// A name of up to four words and a verb of saying right after it ("Colbert asked", "Sen. Ada Lin said").
+const NAME_THEN_VERB = new RegExp(String.raw`^\s+(?:\p{Lu}[\p{L}.'’-]*\s+){1,4}(?:${VERB})\b`, 'u');
+
 // How far a speaker may be from the quote; bounds the work per quote on long texts.
 const SPEAKER_REACH = 400;
 
@@ -152,8 +155,9 @@ function leadIn(text: string, at: number): string {
 /** The rest of the sentence after the quote that closes at `at`, abbreviations blanked; empty when the quote ended it. */
 function followUp(text: string, at: number, inner: string): string {
   const slice = withoutAbbreviations(text.slice(at, at + SPEAKER_REACH));
-  // "… is poured." Ferncastle said …: the quote's own full stop ended the sentence.
-  if (/[.!?]\s*$/.test(inner) && /^\s+["“‘']?\p{Lu}/u.test(slice)) return '';
+  // "… is poured." Ferncastle said …: the quote's own full stop ended the sentence. A question or an exclamation is the
+  // speaker's own mark: "“… coming your way?” Colbert asked." goes on to its speaker.
+  if (/[.!?]\s*$/.test(inner) && /^\s+["“‘']?\p{Lu}/u.test(slice) && !(/[!?]\s*$/.test(inner) && NAME_THEN_VERB.test(slice))) return '';
   const m = /[.!?](?=\s+\p{Lu}|\s*$)/u.exec(slice);
   return m ? slice.slice(0, m.index + 1) : slice;
 }
@@ -181,6 +185,7 @@ export function speakerOf(text: string, start: number, end: number): string | nu
     if (m && re === BEFORE_QUOTE[0]![0]) for (let next = nearerSpeaker(re, before, m); next; next = nearerSpeaker(re, before, next)) m = next;
     // "The former acting director of the CDC said …": an organisation after "of" describes the speaker; it is not the speaker.
     if (m && re === BEFORE_QUOTE[0]![0] && /\b(?:of|for|at|with|from|into|against)\s+(?:the\s+)?$/i.test(before.slice(0, m.index))) continue;
+    if (m && re === BEFORE_QUOTE[0]![0] && !governsQuote(before, m)) return null;
     const name = clean(m?.[1]);
     if (name) return name;
   }
@@ -215,7 +220,22 @@ const OWN_ATTRIBUTION = new RegExp(String.raw`^[\s,]*(?:[^.!?;:“”"]{1,60}?\s
 export function attributedAfter(text: string, start: number, end: number): boolean {
   const inner = text.slice(start + 1, end - 1);
   const after = text.slice(end, end + 120);
-  return (/,\s*$/.test(inner) || /^\s*,/.test(after)) && OWN_ATTRIBUTION.test(after);
+  return (/[,?!]\s*$/.test(inner) || /^\s*,/.test(after)) && OWN_ATTRIBUTION.test(after);
+}
+
+/**
+ * Whether the speaker and verb `m` found before a quotation govern it: not a relative clause's ("an image that Scavino had
+ * posted and called him “…”", whose speaker is the sentence's subject), and no new clause between the verb and the quotation
+ * ("A and B described it as chest pain, while the campaign's statement spoke of “…”").
+ */
+function governsQuote(before: string, m: RegExpExecArray): boolean {
+  const lead = before.slice(0, m.index);
+  const relative = /\b([\p{L}'’-]+)\s+(?:that|which|whom)\s+(?:[\p{L}'’.-]+\s+){0,5}$/iu.exec(lead);
+  // "shared that", "said that": after a verb, "that" opens what was said, not a relative clause.
+  if (relative && !SAYING_WORD.test(relative[1]!) && !/ed$/i.test(relative[1]!)) return false;
+  const from = m.index + m[1]!.length;
+  const verb = SAYING_WORD.exec(before.slice(from));
+  return !verb || !/,\s*(?:while|whereas|but|although|though)\b|;|\s[—–]\s/i.test(before.slice(from + verb.index + verb[0].length));
 }
 
 const NAME_RUN = new RegExp(NAME, 'gu');
