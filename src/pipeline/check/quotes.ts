@@ -4,7 +4,7 @@ import { inOneName, personName } from './extract/names';
 import { nameWords } from './extract/entities';
 import { holdsRole } from './speaker-phrases';
 import { attributionsOf } from './extract/attribution';
-import { attributedAfter, extractQuotes, sameSpeaker, speakerOf } from './extract/quotes';
+import { attributedAfter, extractQuotes, pronounAfter, sameSpeaker, speakerOf } from './extract/quotes';
 import { type CheckContext, excerpt, type IndexedSource, labels, matchTokens, type SourceQuote, sourcesFor } from './context';
 import { type LocatedQuote, type Passage, passageQuotes, type QuoteSource } from './passages';
 
@@ -175,6 +175,9 @@ export function sourceSpeaker(ctx: CheckContext, source: IndexedSource, fragment
     if (direct) return direct;
     // "“…,” ABC's campaign reporter said": the words have a speaker of their own, unnamed here; not the last one named.
     if (attributedAfter(text, q.span.start, q.span.end)) return null;
+    // "Brightwater said the plan leaned on borrowing. “…,” he said.": the pronoun is the speaker the sentence before reports.
+    const antecedent = pronounAfter(text, q.span.end) ? reportedBefore(text, q.span.start, q.span.end, true) : null;
+    if (antecedent) return antecedent;
     // "She said:" or a pronoun: the last speaker the source named before this quotation.
     let last: string | null = null;
     for (const earlier of spans) {
@@ -189,7 +192,7 @@ export function sourceSpeaker(ctx: CheckContext, source: IndexedSource, fragment
 }
 
 /** The speaker of the reported speech in the sentence right before a quotation that opens its own sentence, or null. */
-function reportedBefore(text: string, at: number, end: number): string | null {
+function reportedBefore(text: string, at: number, end: number, pronoun = false): string | null {
   const before = text.slice(Math.max(0, at - REPORTED_REACH), at);
   if (!/[.!?]["”’]?\s+$/.test(before)) return null;
   const sentence = before.replace(/\s+$/, '').split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?\p{Lu})/u).at(-1)!;
@@ -198,12 +201,15 @@ function reportedBefore(text: string, at: number, end: number): string | null {
   if (!said) return null;
   // "… consistent," he said: a quotation with its own attribution is that speaker's, named or not.
   const rest = text.slice(end, end + REPORTED_REACH).split(/(?<=[.!?])\s+(?=["“‘]?\p{Lu})/u)[0]!;
-  if (attributionsOf(`"…" ${rest}`).length || /\b(?:he|she|they|it)\s+(?:said|says|added|adds|told|wrote|writes)\b/i.test(rest)) return null;
+  // `pronoun`: the caller has found "he said" and asks for its antecedent.
+  if (!pronoun && (attributionsOf(`"…" ${rest}`).length || /\b(?:he|she|they|it)\s+(?:said|says|added|adds|told|wrote|writes)\b/i.test(rest))) return null;
   // The verb's own speaker when it is a person's name ("…, and Reyes said afterward …"); else the sentence's subject, a
   // person's name that opens it ("Senate Minority Leader Mitch McConnell (R-Ky.), who …, said"), where the reader's nearest
   // phrase before the verb is a clause inside the subject's apposition. Not a possessive ("Lin's chief of staff, …, said"),
   // nor a subject whose clause a coordination ends ("Lin met Reyes, and …").
   if (CAPITALISED_NAME.test(said.speaker) && (personName(nameWords(said.speaker), said.speaker) || surnameIn(before, said.speaker))) return said.speaker;
+  // A pronoun's antecedent is a name the sentence before reports speaking, not any capitalised words that open it ("On Saturday").
+  if (pronoun) return null;
   const name = LEADING_NAME.exec(sentence)?.[0];
   if (!name || /['’]s?$/.test(name) || /['’]s\b/.test(sentence.slice(name.length, name.length + 3))) return null;
   if (/,\s+(?:and|but)\s|;/.test(sentence.slice(name.length, said.start))) return null;

@@ -2720,4 +2720,31 @@ describe('round 33, from fresh blind drafts (wire service, British edition, data
     const quotes = checkedBy('quotes', texts, [1]);
     expect(quotes('Omar Reyes asked how riders would pay for "the fares coming their way."')).toBe('');
   });
+
+  it('mends what the newcomer\'s review broke: a pronoun after the quotation, subordinate clauses, labels, "and a half million"', () => {
+    const quotedIn = (text: string) => speakerOf(text, text.indexOf('“'), text.indexOf('”') + 1);
+    // A description after another verb of saying is no speaker's description.
+    expect(quotedIn('“We will not wait,” the governor said in remarks Reyes later said were aimed at him.')).toBeNull();
+    // A speaker inside a time clause is not the one quoted; "told reporters that" opens what was said.
+    expect(quotedIn('Lin said Monday, after Reyes warned lawmakers of closures, “We will not wait.”')).toBe('Lin');
+    expect(quotedIn('Lin said that when Reyes called the repairs overdue, she told the committee, “We will not wait.”')).toBe('Lin');
+    expect(quotedIn('Lin told reporters that Reyes had asked her last month, “How long until it closes?”')).toBe('Reyes');
+    // A label is about someone as often as by them.
+    expect(quotedIn('Lin’s “borrow now, pay forever” label, coined by Reyes, has followed her plan.')).toBeNull();
+    expect(quotedIn('“The draft misses the mark,” reads a joint statement from Sen. Ed Markey (D-Mass.) and others.')).toBe('Sen Ed Markey');
+    expect(extractFigures('about one and a half million tonnes').map((f) => f.key)).toEqual(['n:1500000']);
+    expect(extractFigures('two and a half million people').map((f) => f.key)).toEqual(['n:2500000']);
+  });
+
+  it('reads a member of Congress\'s party tag between the name and the verb, and "he said" after a report of that member', () => {
+    expect(attributionsOf('Sen. Ada Lin (R-Ky.) said the bill would pass.').map((a) => a.speaker)).toEqual(['Sen. Ada Lin']);
+    expect(attributionsOf('Rep. Ada Lin, R-Mo., said the bill would pass.').map((a) => a.speaker)).toEqual(['Rep. Ada Lin']);
+    const texts: [string, string] = [
+      'Gov. Omar Reyes said Monday the state would borrow to fix the bridges. “We are not going to wait for a bridge to fall,” Reyes said. Senate Minority Leader Ada Lin (R-Pell County) said the plan leaned on borrowing. “This is a credit card with no limit,” she said.',
+      'The plan goes to the Senate.',
+    ];
+    const quotes = checkedBy('quotes', texts, [1]);
+    expect(quotes('“This is a credit card with no limit,” Lin said.')).toBe('');
+    expect(quotes('“This is a credit card with no limit,” Reyes said.')).toMatch(/attributed to Reyes/);
+  });
 });

@@ -288,8 +288,14 @@ function leadingEnd(text: string, from: number, quotes: QuoteSpan[]): number {
   return text.length;
 }
 
+// A party-and-state tag between a member of Congress and the verb ("Sen. Mitch McConnell (R-Ky.) said", "Rep. Ann Wagner,
+// R-Mo., said"): blanked, offsets kept, so the name and the verb meet.
+// Only before a verb of saying: elsewhere the tag still ends the name ("McConnell (R-Ky.) kept the aid out, saying …").
+const PARTY_TAG = /(?:\s\((?:[DRI]|Dem|Rep|Ind)-[\p{L}. ]{2,20}\)|,\s+[DRI]-[\p{L}.]{2,8}(?:\s[\p{L}.]{2,8})?,)(?=\s+(?:\p{Ll}+ly\s+)?(?:said|says|told|tells|added|adds|wrote|writes|argued|argues|asked|noted|warned|tweeted|posted|stated|explained|insisted|acknowledged|countered)\b)/gu;
+
 /** The attribution structures of a sentence, in order of their speakers. */
-export function attributionsOf(text: string, quotes: QuoteSpan[] = extractQuotes(text)): Attribution[] {
+export function attributionsOf(raw: string, quotes: QuoteSpan[] = extractQuotes(raw)): Attribution[] {
+  const text = raw.includes('-') ? raw.replace(PARTY_TAG, (m) => ' '.repeat(m.length)) : raw;
   // A sentence with no word that attributes is done after one look at its words.
   const t = tokensOf(text);
   if (!t.some((x) => CUE.has(x.lower) || x.lower === 'per') && !HEADLINE.test(text)) return [];

@@ -343,17 +343,18 @@ const CHANGE_OR_RATIO_BEFORE = /\b(?:from|by)\s+(?:\S+\s+){0,2}$/i;
 
 const SMALL = 'one|two|three|four|five|six|seven|eight|nine|ten|a|an';
 const FRACTION_SCALE =
-  /\b(?:(a|one|two|three)[\s-])?(quarter|half)[\s-](thousand|million|billion|trillion)\b|\b(a|one|two|three)[\s-](quarters?|half|thirds?)\s+of\s+an?\s+(thousand|million|billion|trillion)\b|\bhalf\s+an?\s+(million|billion|trillion)\b|\ban?\s+(million|billion|trillion)\s+and\s+a\s+half\b/gi;
+  /\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+and\s+a\s+half\s+(thousand|million|billion|trillion)\b|\b(?:(a|one|two|three)[\s-])?(quarter|half)[\s-](thousand|million|billion|trillion)\b|\b(a|one|two|three)[\s-](quarters?|half|thirds?)\s+of\s+an?\s+(thousand|million|billion|trillion)\b|\bhalf\s+an?\s+(million|billion|trillion)\b|\ban?\s+(million|billion|trillion)\s+and\s+a\s+half\b/gi;
 const NUMERATOR: Record<string, number> = { a: 1, one: 1, two: 2, three: 3 };
 
-/** The value of a `FRACTION_SCALE` match: "three-quarters of a million" -> 750000. */
+/** The value of a `FRACTION_SCALE` match: "three-quarters of a million" -> 750000, "two and a half million" -> 2500000. */
 function fractionOfScale(m: RegExpExecArray): number {
   const scale = (w: string) => SCALE[w.toLowerCase()]!;
   const part = (numerator: string | undefined, denominator: string) => (NUMERATOR[numerator?.toLowerCase() ?? 'a'] ?? 1) / DENOMINATOR[denominator.toLowerCase()]!;
-  if (m[3]) return part(m[1], m[2]!) * scale(m[3]);
-  if (m[6]) return part(m[4], m[5]!) * scale(m[6]);
-  if (m[7]) return 0.5 * scale(m[7]);
-  return 1.5 * scale(m[8]!);
+  if (m[2]) return ((/^\d/.test(m[1]!) ? Number(m[1]) : UNITS[m[1]!.toLowerCase()]!) + 0.5) * scale(m[2]);
+  if (m[5]) return part(m[3], m[4]!) * scale(m[5]);
+  if (m[8]) return part(m[6], m[7]!) * scale(m[8]);
+  if (m[9]) return 0.5 * scale(m[9]);
+  return 1.5 * scale(m[10]!);
 }
 const GROUP_SIZE: Record<string, number> = { pair: 2, duo: 2, trio: 3, quartet: 4, quintet: 5, 'half-dozen': 6 };
 const GROUP_NOUN = /\b(pair|duo|trio|quartet|quintet|half-dozen)\b/gi;

@@ -98,11 +98,14 @@ const AFTER_QUOTE: [RegExp, boolean][] = [
   [new RegExp(String.raw`^[\s,.!?]*${VERB}\s+((?:[^.;:!?“”"]|\.(?=[a-z]{2,6}\b)){1,160})`, 'u'), true],
   [new RegExp(String.raw`^[\s,.!?]*${NAME}${PARTY_TAG}(?:,[^,.“”"]{1,80},)?\s+${VERB}\b`, 'u'), false],
   [new RegExp(String.raw`^[\s,.!?]*according\s+to\s+${NAME}`, 'u'), false],
+  // "“…,” reads a joint statement from Sen. Ed Markey": the statement's author.
+  [/^[\s,.!?]*(?:reads?|read|said)\s+(?:a|an|the)\s+(?:[\p{Ll}-]+\s+){0,2}(?:statement|letter|post|tweet|release|message|memo)\s+(?:from|by|of)\s+((?:[^.;:!?“”"]|\.(?=[a-z]{2,6}\b)){1,160})/u, true],
   // "“…,” White House press secretary Jen Psaki said", "ABC News campaign reporter Will Steakin wrote": a description,
   // then the name, then the verb (the AP's order). The description ends on a lower-case word: not a name after "of" ("officials at
-  // the Department of Justice said"), a party member ("the New York Democrat wrote"), or one in a clause of its own
-  // ("…,” while coordinator Ines Duarte said …").
-  [new RegExp(String.raw`^[\s,.!?]*(?:(?:former|then|now|acting|the|a|an)\s+)?(?:(?!${CLAUSE_OPENER}\b)[\p{L}.'’-]+\s+){0,5}?(?!${CLAUSE_OPENER}\b|of\b|at\b|for\b|from\b|with\b|in\b|to\b|by\b|the\b)\p{Ll}[\p{L}.'’-]*\s+(?!(?:\p{Lu}[\p{L}'’-]+\s+)*(?:Republican|Democrat|Independent)s?\b)${NAME}${PARTY_TAG}${BETWEEN}\s+${SPEAKER_AFTER_VERB}\b`, 'u'), false],
+  // the Department of Justice said"), a party member ("the New York Democrat wrote"), one in a clause of its own
+  // ("…,” while coordinator Ines Duarte said …") or after another verb of saying ("the governor said in remarks Brightwater
+  // later said were …"). The name may stand in commas ("the city's mayor, Ellen Voss, said").
+  [new RegExp(String.raw`^[\s,.!?]*(?:(?:former|then|now|acting|the|a|an)\s+)?(?:(?!${CLAUSE_OPENER}\b|${SPEAKER_AFTER_VERB}\b)[\p{L}.'’-]+\s+){0,5}?(?!${CLAUSE_OPENER}\b|${SPEAKER_AFTER_VERB}\b|of\b|at\b|for\b|from\b|with\b|in\b|to\b|by\b|the\b)\p{Ll}[\p{L}.'’-]*,?\s+(?!(?:\p{Lu}[\p{L}'’-]+\s+)*(?:Republican|Democrat|Independent)s?\b)${NAME}${PARTY_TAG},?${BETWEEN}\s+${SPEAKER_AFTER_VERB}\b`, 'u'), false],
   // "“…?” — Republican National Committee Chair Ronna McDaniel, in a tweet": a dash hands the quotation to the name after it.
   [new RegExp(String.raw`^\s*[—–]\s*(\p{Lu}[^.;:!?“”"(]{0,160})`, 'u'), true],
 ];
@@ -195,9 +198,11 @@ export function speakerOf(text: string, start: number, end: number): string | nu
 // A name with a possessive right before the quotation ("Trump's “…” remark"), and the words the quotation then names. Not a
 // title ("CNN's “State of the Union”"): a show or a work has no speaker.
 const OWNER_BEFORE = new RegExp(String.raw`${NAME}['’]s\s*$`, 'u');
-const OWNED_WORDS = /^[\s,]*(?:remarks?|comments?|words|claims?|statements?|description|phrase|quip|line|tweet|pledge|promise|slogan|warning|assertion|characteri[sz]ation|label|jab|insult|vow)\b/;
+// A label or a nickname is about someone as often as by them ("Ferrante's “borrow now” label, coined by Brightwater"): not these.
+const OWNED_WORDS = /^[\s,]*(?:remarks?|comments?|words|claims?|statements?|phrase|quip|line|tweet|pledge|promise|slogan|warning|assertion|vow)\b/;
 
 const SAYING_WORD = new RegExp(String.raw`\b(?:${VERB})\b`, 'u');
+const SUBORDINATE_BEFORE = /\b(?:after|when|whenever|while|before|as|since|because|if|although|though|once|until|unless)\s+(?:[\p{L}'’.-]+\s+){0,3}$/iu;
 
 /**
  * A match of `re` (a name and its verb, up to the quotation) after `m`'s name and its verb, or null: the speaker of a
@@ -208,6 +213,9 @@ function nearerSpeaker(re: RegExp, before: string, m: RegExpExecArray): RegExpEx
   const from = m.index + m[1]!.length;
   const next = re.exec(before.slice(from));
   if (!next || !SAYING_WORD.test(before.slice(from, from + next.index))) return null;
+  // "Ferrante said, after Okafor warned lawmakers, “…”", "Okafor said that when Brightwater called …, she told them, “…”": a
+  // speaker inside a time or condition clause is not the one quoted.
+  if (SUBORDINATE_BEFORE.test(before.slice(0, from + next.index))) return null;
   next.index += from;
   return next;
 }
@@ -216,11 +224,19 @@ function nearerSpeaker(re: RegExp, before: string, m: RegExpExecArray): RegExpEx
 // or not, right after them.
 const OWN_ATTRIBUTION = new RegExp(String.raw`^[\s,]*(?:[^.!?;:“”"]{1,60}?\s)?(?:${SAYING})\b`, 'u');
 
-/** Whether the quotation between `start` and `end` is attributed right after it, by name or not ("…," he said). */
+const PRONOUN_SAID = /^[\s,]*(?:he|she|they|it|we|i)\s+(?:\p{Ll}+ly\s+)?(?:said|says|added|adds|wrote|writes|told|tweeted|posted|noted|argued|explained|continued|stated|insisted)\b/iu;
+
+/** Whether the quotation that closes at `end` is attributed right after it to a pronoun ("…," he added). */
+export function pronounAfter(text: string, end: number): boolean {
+  return PRONOUN_SAID.test(text.slice(end, end + 40));
+}
+
+/** Whether the quotation between `start` and `end` is attributed right after it to a speaker named there or described ("…," the official said). */
 export function attributedAfter(text: string, start: number, end: number): boolean {
   const inner = text.slice(start + 1, end - 1);
   const after = text.slice(end, end + 120);
-  return (/[,?!]\s*$/.test(inner) || /^\s*,/.test(after)) && OWN_ATTRIBUTION.test(after);
+  // "“…,” he added" is the last speaker named, as the reader takes it; only a description is a speaker of its own.
+  return (/[,?!]\s*$/.test(inner) || /^\s*,/.test(after)) && OWN_ATTRIBUTION.test(after) && !PRONOUN_SAID.test(after);
 }
 
 /**
@@ -230,9 +246,9 @@ export function attributedAfter(text: string, start: number, end: number): boole
  */
 function governsQuote(before: string, m: RegExpExecArray): boolean {
   const lead = before.slice(0, m.index);
-  const relative = /\b([\p{L}'’-]+)\s+(?:that|which|whom)\s+(?:[\p{L}'’.-]+\s+){0,5}$/iu.exec(lead);
-  // "shared that", "said that": after a verb, "that" opens what was said, not a relative clause.
-  if (relative && !SAYING_WORD.test(relative[1]!) && !/ed$/i.test(relative[1]!)) return false;
+  const relative = /((?:\b[\p{L}'’-]+\s+){1,3})(?:that|which|whom)\s+(?:[\p{L}'’.-]+\s+){0,5}$/iu.exec(lead);
+  // "shared that", "told reporters that": after a verb (and its object), "that" opens what was said, not a relative clause.
+  if (relative && !SAYING_WORD.test(relative[1]!) && !/ed\s+$/i.test(relative[1]!)) return false;
   const from = m.index + m[1]!.length;
   const verb = SAYING_WORD.exec(before.slice(from));
   return !verb || !/,\s*(?:while|whereas|but|although|though)\b|;|\s[—–]\s/i.test(before.slice(from + verb.index + verb[0].length));
@@ -250,7 +266,8 @@ const PREPOSITION = /\s(?:of|at|from|for|with|in)\s/;
  */
 function speakerInClause(words: string | undefined): string | undefined {
   if (!words) return undefined;
-  const [clause = '', appositive = ''] = words.split(',');
+  // "said Sen. Sheldon Whitehouse (D-R.I.)": a party-and-state tag is no name.
+  const [clause = '', appositive = ''] = words.replace(/\s*\((?:[DRI]|Dem|Rep|Ind)-[^)]*\)?/g, '').split(',');
   // "Bankrate.com's senior economic analyst Mark Hamrick": an owner's name, a domain and all, is no speaker.
   const runs = [...clause.matchAll(NAME_RUN)].filter((m) => !POSSESSIVE.test(m[1]!) && !/^(?:\.[a-z]{2,6})*['’]s?\b/.test(clause.slice(m.index + m[0].length)));
   if (runs.length) {
