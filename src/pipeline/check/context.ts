@@ -71,6 +71,8 @@ export interface SourceQuote {
 export interface SourceSentence {
   n: number;
   text: string;
+  /** The source's headline (its first sentence), which tells what happened in the present tense. */
+  headline?: boolean;
   /** Stemmed content words with offsets. */
   tokens: Tok[];
   figures: Figure[];
@@ -224,7 +226,7 @@ export function buildContext(draft: ArticleDraft, sources: SourceDoc[], policy: 
         if (!list) postings.set(t.w, [id]);
         else if (list[list.length - 1] !== id) list.push(id);
       }
-      all.push({ n: doc.n, text: sentence, tokens: toks, figures });
+      all.push({ n: doc.n, text: sentence, tokens: toks, figures, ...(id === firstSentence && doc.title ? { headline: true } : {}) });
     }
     byNumber.set(doc.n, {
       doc,

@@ -590,6 +590,13 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
     return ALL_BEFORE.test(before) ? value === publishers || value === ctx.sources.length : value >= 1 && value <= Math.max(publishers, ctx.sources.length);
   }
   if (DEFINITE_BEFORE.test(before)) return true;
+  // "summed it up in two words: “It's eerie.”": the count of the quotation's words.
+  if (/^\s+words?\b/i.test(after)) {
+    const quoted = /[“"]([^”"]+)[”"]/.exec(after)?.[1];
+    if (quoted && (quoted.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0) === value) return true;
+  }
+  // "Two chambers, two approaches": a heading's parallel counts name the things its section sets side by side.
+  if (PARALLEL_COUNTS.test(sentence) && value <= 3) return true;
   // "The outlets agree …: two read it as …": a count standing alone for some of the outlets the sentence names.
   if (/^\s+\p{Ll}+/u.test(after) && !/^\s+(?:of|more|other)\b/.test(after) && OUTLETS_NAMED.test(sentence) && value <= ctx.sources.length && !/^\s+(?:\p{Ll}+s|people|men|women|children)\b/u.test(after)) return true;
   // "a feud between two Democrats": "between" names two parties, whoever they are.
@@ -633,6 +640,7 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
   return false;
 }
 
+const PARALLEL_COUNTS = /^(two|three)\s+[\p{L}-]+,\s+(?:and\s+)?\1\s+[\p{L}-]+\.?$/iu;
 const YEARS_AGO = /^\s+years?\s+(?:ago|earlier|before|prior|later|after|since)\b/i;
 // The largest count a reader can check against the things a source reports one by one.
 const SMALL_COUNT = 6;

@@ -1,6 +1,6 @@
 /** `quotes`: every quotation, a one-word one included, is verbatim in a cited source, from the speaker the text names. */
 import { escapeRegExp, startsUpper } from '../../lib/text';
-import { inOneName, personName } from './extract/names';
+import { aliasesOf, inOneName, personName, samePlace } from './extract/names';
 import { nameWords } from './extract/entities';
 import { holdsRole } from './speaker-phrases';
 import { attributionsOf } from './extract/attribution';
@@ -132,10 +132,16 @@ export function otherSpeaker(ctx: CheckContext, pool: IndexedSource[], fragments
     if (!locate([source], fragments)) continue;
     const speaker = sourceSpeaker(ctx, source, fragment);
     if (!speaker) continue;
-    if (sameSpeaker(said, speaker) || namedInQuotation(ctx, source, fragment, said) || oneName(ctx, said, speaker)) return null;
+    if (sameSpeaker(said, speaker) || namedInQuotation(ctx, source, fragment, said) || oneName(ctx, said, speaker) || sameReferent(said, speaker)) return null;
     other ??= { source, speaker };
   }
   return other;
+}
+
+/** Whether two speakers name one government or institution ("Beijing" and "China", "the White House" and "WH"). */
+function sameReferent(a: string, b: string): boolean {
+  const [x, y] = [a, b].map((s) => s.toLowerCase().replace(/^the\s+/, '').replace(/\./g, ''));
+  return samePlace(x!, y!) || aliasesOf(x!).includes(y!);
 }
 
 /**

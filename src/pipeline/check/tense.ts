@@ -51,7 +51,7 @@ function supportedLaw(ranked: readonly Alignment[]): boolean {
 
 /** How the cited sentences that report the same thing frame each verb, found once per sentence. */
 function sourceUses(s: SourceSentence): VerbUse[] {
-  return (s.verbs ??= [...verbUses(s.text), ...pendingClauses(s.text)]);
+  return (s.verbs ??= [...verbUses(s.text), ...pendingClauses(s.text, s.headline)]);
 }
 
 /**

@@ -130,10 +130,12 @@ const CONDITION_BEFORE = /\b(?:if|unless|whether)\s+(?:[\p{L}\p{N}.'’-]+\s+){0
 const OPEN_CLAUSE = /\b(?:after|once|until|unless|if|while|when|before)\s+((?:[\p{L}.'’-]+\s+){0,6}?)(\p{Ll}{3,}[^s\W]s)\b/gu;
 
 /** The present-tense verbs of a source's time or condition clauses and of its schedules, as not (yet) done uses. */
-export function pendingClauses(text: string): VerbUse[] {
+export function pendingClauses(text: string, headline = false): VerbUse[] {
   const out: VerbUse[] = [];
   for (const m of text.matchAll(OPEN_CLAUSE)) {
     const raw = m[2]!;
+    // A headline tells what happened in the present: "… after Cohen admits lying", "… after legislature fails to override".
+    if (headline && /^(?:after|once)\b/i.test(m[0])) continue;
     // "after the grants", "while its reviews", "if senators' questions": a determiner or an owner before the -s word makes it
     // a plural noun; "if governors do not act": so does nothing before it, for a clause's verb follows its subject.
     if (!m[1] || /(?:\b(?:the|a|an|its|their|his|her|our|these|those)|['’]s?)\s+$/i.test(m[1])) continue;

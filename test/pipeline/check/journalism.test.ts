@@ -2747,4 +2747,30 @@ describe('round 33, from fresh blind drafts (wire service, British edition, data
     expect(quotes('“This is a credit card with no limit,” Lin said.')).toBe('');
     expect(quotes('“This is a credit card with no limit,” Reyes said.')).toMatch(/attributed to Reyes/);
   });
+
+  it('reads a headline\'s "after X admits" as done, a count of a quotation\'s words, and parallel counts in a heading', () => {
+    const told = (title: string) => {
+      const s = story(['The council meets next week.', 'The council meets.'], [p([1], 'The Harbor Signal reported that Omar Reyes admitted lying to the council.')]);
+      s.sources[0] = { ...s.sources[0]!, title };
+      return findings(s, 'entities').join(' ');
+    };
+    expect(told('Ada Lin may face questions after Omar Reyes admits lying to the council')).toBe('');
+    expect(told('Ada Lin may face questions if Omar Reyes admits lying to the council')).toMatch(/reports as done what/);
+    // In a lede, "after X admits" is still to come.
+    expect(pendingClauses('The council will vote after Reyes admits it.', false)).toHaveLength(1);
+    expect(pendingClauses('Lin faces questions after Reyes admits lying', true)).toHaveLength(0);
+    const counts = checkedBy('numbers', ['The mood in the council chamber was eerie, the Harbor Signal wrote.', 'The council met.'], [1]);
+    expect(counts('The Harbor Signal summed up the mood in the chamber in two words: “It\'s eerie.”')).toBe('');
+    expect(counts('The Harbor Signal summed up the mood in the chamber in three words: “It\'s eerie.”')).toMatch(/"three"/);
+    const heading = story(['The council and the mayor each set a fare plan on Tuesday.', 'The plans differ.'], [p([1], 'The council and the mayor each set a fare plan on Tuesday.')]);
+    heading.draft.sections.push({ heading: 'Two plans, two timelines', paragraphs: [p([1, 2], 'The council and the mayor each set a fare plan, and the plans differ.')] });
+    expect(findings(heading, 'numbers')).toEqual([]);
+  });
+
+  it('takes a government named by its capital, or the White House as "WH", for the same speaker', () => {
+    const texts: [string, string] = ['China said the 11 officials were “behaving badly on Hong Kong-related issues.”', 'The sanctions were announced on Monday.'];
+    const quotes = checkedBy('quotes', texts, [1]);
+    expect(quotes('Beijing said the officials were “behaving badly on Hong Kong-related issues.”')).toBe('');
+    expect(quotes('Moscow said the officials were “behaving badly on Hong Kong-related issues.”')).toMatch(/attributed to Moscow/);
+  });
 });

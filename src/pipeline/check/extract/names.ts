@@ -46,15 +46,16 @@ const ALIAS_GROUPS: readonly string[][] = [
   ['congress', 'capitol hill', 'lawmakers'],
   // Institutions named by their seat, as every newsroom writes them: "the White House said" is the administration speaking.
   // It is the presidency too: "two White House bids" are presidential campaigns, "the first White House hopeful" a candidate for president.
-  ['white house', 'administration', 'oval office', 'president', 'presidential', 'presidency'],
+  ['white house', 'wh', 'administration', 'oval office', 'president', 'presidential', 'presidency'],
   ['pentagon', 'defense department', 'department of defense', 'dod'],
   ['kremlin', 'russia', 'moscow'],
   ['vatican', 'holy see'],
   ['downing street', 'prime minister'],
   ['wall street', 'stock market', 'stocks'],
   ['uae', 'u.a.e', 'united arab emirates'],
-  ['prc', "people's republic of china", 'china'],
-  ['dprk', 'north korea'],
+  // A government named by its capital, as headlines name it: "Beijing said" is China speaking.
+  ['prc', "people's republic of china", 'china', 'beijing'],
+  ['dprk', 'north korea', 'pyongyang'],
   ['nyc', 'new york city'],
   ['la', 'los angeles'],
   ['covid', 'covid-19', 'coronavirus'],
