@@ -2773,4 +2773,10 @@ describe('round 33, from fresh blind drafts (wire service, British edition, data
     expect(quotes('Beijing said the officials were “behaving badly on Hong Kong-related issues.”')).toBe('');
     expect(quotes('Moscow said the officials were “behaving badly on Hong Kong-related issues.”')).toMatch(/attributed to Moscow/);
   });
+
+  it('reads no speaker into a gerund coordinated with another ("canceling a meeting with officials … and calling into doubt")', () => {
+    const text = 'The council sent shock waves through the city, canceling a planned meeting with Harbor officials Wednesday to protest joint fare rises and calling into doubt the plan.';
+    expect(attributionsOf(text)).toEqual([]);
+    expect(attributionsOf('The mayor spoke on Tuesday, with Councillor Ada Lin calling the plan a mistake.').map((a) => a.speaker)).toEqual(['Councillor Ada Lin']);
+  });
 });

@@ -340,6 +340,9 @@ export function attributionsOf(raw: string, quotes: QuoteSpan[] = extractQuotes(
       continue;
     }
     if (GERUNDS.has(w)) {
+      // "…, angrily canceling a meeting with officials … and calling into doubt …": a gerund coordinated with another is no
+      // speaker's, whatever "with" stands before it.
+      if (t[i - 1]?.lower === 'and') continue;
       // "with X calling it …"
       let k = i - 1;
       while (k >= 0 && t[k]!.lower !== 'with' && i - k <= MAX_SPEAKER_WORDS && joined(text, t[k]!, t[k + 1]!)) k--;
