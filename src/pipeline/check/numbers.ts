@@ -21,6 +21,26 @@ const RIVAL_MARGIN = 0.6;
 // place must win by more. Dev model-written drafts: 3 fewer faithful holds at 1.0, the same model errors caught (round 18).
 const ANSWER_MARGIN = 1.0;
 
+// Days that name events in American news, with the words that make them names.
+const NAMED_DAY: Record<string, RegExp> = {
+  'd:09-11': /^(?:,\s*2001,?)?\s+(?:terror(?:ist)?\s+)?(?:attacks?|commission|memorial|museum|hijackers?|victims?|families)\b/i,
+  'd:01-06': /^(?:,\s*2021,?)?\s+(?:(?:Capitol|House)\s+)?(?:riot(?:ers?)?|attack|insurrection|(?:select\s+)?committee|panel|hearings?|investigation|probe|defendants?|rioters?)\b/i,
+};
+/**
+ * The spans of days that name events ("the Sept. 11, 2001, attacks", "the Jan. 6 committee"): a name, not a date the story
+ * gives, so neither the day nor its year is checked as one. [start, end) offsets in the sentence.
+ */
+function namedDays(sentence: string, figures: readonly Figure[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const f of figures) {
+    if (f.kind !== 'date') continue;
+    const end = f.start + f.raw.length;
+    const m = NAMED_DAY[f.key]?.exec(sentence.slice(end, end + 40));
+    if (m) out.push([f.start, end + m[0].length]);
+  }
+  return out;
+}
+
 const SPAN_WORD = /^(?:a|one|the\s+\w+|once[\s-]\w+)[\s-](?:decade|dozen)$/i;
 
 // Quantities can be swapped for one another; years and dates are held to presence (a shifted date is not in the source).
@@ -52,8 +72,10 @@ export function checkNumbers(ctx: CheckContext): string[] {
       const framed = p.citations === null ? null : frameConflicts(ctx, part, figures, pool);
       const swap = p.citations === null ? null : swappedFigures(ctx, part, figures, votes.all, pool);
       if (swap) details.push(`${p.where}: "${swap.a.raw}" and "${swap.b.raw}" stand in each other's places in ${ctx.byNumber.get(swap.s.n)!.label} — ${excerpt(swap.s.text, 90)} — ${excerpt(sentence)}`);
+      const named = namedDays(sentence, figures);
       for (const f of figures) {
         if (tallied.some((t) => t.start <= f.start && f.start < t.end)) continue;
+        if (named.some(([from, to]) => from <= f.start && f.start < to)) continue;
         const havers = ctx.figureSources.get(f.key);
         const scope = f.soft ? everySource : poolNumbers;
         let inScope = havers ? [...havers].filter((n) => scope.has(n)) : [];

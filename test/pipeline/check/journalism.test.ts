@@ -2779,4 +2779,12 @@ describe('round 33, from fresh blind drafts (wire service, British edition, data
     expect(attributionsOf(text)).toEqual([]);
     expect(attributionsOf('The mayor spoke on Tuesday, with Councillor Ada Lin calling the plan a mistake.').map((a) => a.speaker)).toEqual(['Councillor Ada Lin']);
   });
+
+  it('reads "the Sept. 11, 2001, attacks" and "the Jan. 6 committee" as names, and "one point" as a count', () => {
+    const named = checkedBy('numbers', ['The mayor spoke at the memorial on Wednesday.', 'The commission that investigated the Sept. 11 attacks met in 2004.'], [1]);
+    expect(named('The mayor marked the anniversary of the Sept. 11, 2001, attacks on Wednesday, the Harbor Signal reported.')).toBe('');
+    expect(named('The mayor spoke on Sept. 12, the Harbor Signal reported.')).toMatch(/Sept\. 12/);
+    expect(extractFigures('closed the gap to one point, 23 percent to 24 percent').map((f) => f.key)).toEqual(['n:1', 'p:23', 'p:24']);
+    expect(extractFigures('At one point the mayor left.')).toEqual([]);
+  });
 });

@@ -263,7 +263,8 @@ export function extractFigures(text: string): Figure[] {
     if (value === null) continue;
     const scaled = SCALE_WORD.test(phrase);
     // "one" alone is a pronoun or an article far more often than a figure ("one of the", "no one").
-    if (!scaled && !m[3] && value === 1) continue;
+    // "one point" is a count of points ("closed the gap to one point"); "at one point" is a time.
+    if (!scaled && !m[3] && value === 1 && (!/^\s*points?\b/i.test(text.slice(start + m[0].length, start + m[0].length + 8)) || /\bat\s+$/i.test(text.slice(Math.max(0, start - 4), start)))) continue;
     const percent = Boolean(m[3]);
     // "below zero", "zero tolerance": zero spelled out is a word, not a count.
     if (value === 0 && !percent) continue;
