@@ -83,6 +83,18 @@ function sourceWeekdays(s: SourceSentence): Set<string> {
 // "ahead of Wednesday", "until Friday", "by March": a day or month the sentence measures from or up to.
 const RELATIVE_TO = /\b(?:ahead\s+of|before|until|till|by|since|through)\s+(?:(?:this|next|last)\s+)?$/i;
 
+// "The push came days after Barr released a summary on Sunday": a day inside a clause that places the act against another
+// event is that event's day.
+const REFERENCE_CLAUSE = /\b(?:days?|weeks?|hours?|shortly|soon|just|a\s+day)\s+(?:after|before)\s+[^,;:—–()]{3,80}?\s(?:on|last|this)\s+$/i;
+
+/**
+ * Whether the day named at `start` is one the sentence places its act against, not the act's own: "ahead of Wednesday",
+ * "until Friday", "days after Barr released a summary on Sunday".
+ */
+export function dayPlacedAgainst(text: string, start: number): boolean {
+  return RELATIVE_TO.test(text.slice(Math.max(0, start - 12), start)) || REFERENCE_CLAUSE.test(text.slice(Math.max(0, start - 90), start));
+}
+
 const DAY_COUNTS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 const DAYS_FROM = /\b(a|one|two|three|four|five|six)\s+days?\s+(before|after|ahead\s+of|prior\s+to|earlier\s+than|later\s+than)\s+(?:the\s+)?(?:\p{Lu}\p{L}*\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/giu;
 
@@ -138,7 +150,7 @@ export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence
     if (besideSameWords(ctx, part, start, day.length, pool, dayPlaces(day))) continue;
     // "her announcement, ahead of Wednesday('s vote)": a day the sentence's act is placed against, not the day it happened;
     // a cited source gives it (above), and the act's own day may differ.
-    if (RELATIVE_TO.test(part.text.slice(Math.max(0, start - 12), start))) continue;
+    if (dayPlacedAgainst(part.text, start)) continue;
     const context = dominant ? [top.sentence] : reportingSentences(ctx, part, pool, leaveOut);
     if (!context.length || context.some((s) => sourceWeekdays(s).has(day))) continue;
     // A sentence naming two days ("on Friday, after a Thursday service") is matched on both; a weekday is no rival for a

@@ -12,6 +12,7 @@ import { isTitle } from '../../../src/pipeline/check/quotes';
 import { attributedTo } from '../../../src/pipeline/check/numbers';
 import { measureUnitAfter } from '../../../src/pipeline/check/extract/conversions';
 import { relativeTimesOf } from '../../../src/pipeline/check/extract/relative-times';
+import { dayPlacedAgainst } from '../../../src/pipeline/check/when';
 import { stageUses } from '../../../src/pipeline/check/outcomes';
 import { droppedStatus } from '../../../src/pipeline/check/status';
 import { sentences } from '../../../src/lib/text';
@@ -2634,6 +2635,11 @@ describe('round 33, from fresh blind drafts (wire service, British edition, data
     const ahead = checkedBy('numbers', ['Senator Ada Lin, a key swing vote, announced Tuesday she would back the bill.', 'The final vote is on Wednesday.'], [1, 2]);
     expect(ahead('Lin, a key swing vote, announced where she stands ahead of Wednesday, the Harbor Signal reported.')).toBe('');
     expect(ahead('Lin, a key swing vote, announced on Wednesday that she would back the bill.')).toMatch(/"Wednesday" stands where/);
+    // "days after X did Y on Sunday": the day of the event the act is placed against.
+    const sentence = 'The push came days after the auditor released a summary on Sunday saying the review found nothing.';
+    expect(dayPlacedAgainst(sentence, sentence.indexOf('Sunday'))).toBe(true);
+    const own = 'The auditor released a summary on Sunday, days after the vote.';
+    expect(dayPlacedAgainst(own, own.indexOf('Sunday'))).toBe(false);
   });
 
   it('finds the speaker of a quotation in the AP order after it: a description, the name, the verb', () => {
