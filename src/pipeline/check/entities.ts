@@ -60,8 +60,8 @@ export function checkEntities(ctx: CheckContext): string[] {
         if (isPublisher(publishers, e.words) || (CREDIT_WORD.has(e.words[0]!) && isPublisher(publishers, e.words.slice(1)))) continue;
         // "President Donald Trump's Department of Homeland Security": an owner and what it owns, each a name of its own.
         const owned = possessiveHalves(e);
-        // "The Coastal Herald's Person of the Year piece": one of our outlets owns it; the outlet's name is known.
-        if (owned && owned.every((half) => isPublisher(publishers, half) || found(pool, half, false))) continue;
+        // "The Coastal Herald's Person of the Year piece": one of our outlets owns it, and that outlet's report gives it.
+        if (owned && (owned.every((half) => found(pool, half, false)) || ownedByOutlet(ctx, owned))) continue;
         // "a New York Democrat": a place and a party describe a person the sentence names; they are no name themselves.
         if (PARTY_MEMBER.has(e.words.at(-1)!) && e.words.length <= 3) continue;
         // "John McCain, Republican of Arizona": a party and a place, the way some papers tag a member of Congress.
@@ -115,6 +115,13 @@ export function checkEntities(ctx: CheckContext): string[] {
 const CREDIT_WORD = new Set(['per', 'via']);
 
 /** A name with a possessive inside ("Trump's Department of Homeland Security") as its owner and the organisation it owns, or null. */
+/** Whether the owner half names one of the story's outlets and that outlet's report gives the other half. */
+function ownedByOutlet(ctx: CheckContext, [owner, thing]: [string[], string[]]): boolean {
+  const name = owner.filter((w) => w !== 'the').join(' ');
+  const outlet = [...ctx.byNumber.values()].find((s) => nameWords(s.doc.publisher).filter((w) => w !== 'the').join(' ') === name);
+  return outlet !== undefined && found([outlet], thing, false);
+}
+
 function possessiveHalves(e: EntitySpan): [string[], string[]] | null {
   const m = /^(.+?)['’]s\s+(\p{Lu}.*)$/u.exec(e.raw);
   if (!m) return null;

@@ -26,6 +26,16 @@ const NAMED_DAY: Record<string, RegExp> = {
   'd:09-11': /^(?:,\s*2001,?)?\s+(?:terror(?:ist)?\s+)?(?:attacks?|commission|memorial|museum|hijackers?|victims?|families)\b/i,
   'd:01-06': /^(?:,\s*2021,?)?\s+(?:(?:Capitol|House)\s+)?(?:riot(?:ers?)?|attack|insurrection|(?:select\s+)?committee|panel|hearings?|investigation|probe|defendants?|rioters?)\b/i,
 };
+/** Where the sentence names one of the story's outlets: "Channel 4 News" holds no figure. [start, end) offsets. */
+function outletSpans(ctx: CheckContext, sentence: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const s of ctx.sources) {
+    if (!s.publisher || !/\d/.test(s.publisher)) continue;
+    for (let i = sentence.indexOf(s.publisher); i >= 0; i = sentence.indexOf(s.publisher, i + 1)) out.push([i, i + s.publisher.length]);
+  }
+  return out;
+}
+
 /**
  * The spans of days that name events ("the Sept. 11, 2001, attacks", "the Jan. 6 committee"): a name, not a date the story
  * gives, so neither the day nor its year is checked as one. [start, end) offsets in the sentence.
@@ -72,7 +82,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
       const framed = p.citations === null ? null : frameConflicts(ctx, part, figures, pool);
       const swap = p.citations === null ? null : swappedFigures(ctx, part, figures, votes.all, pool);
       if (swap) details.push(`${p.where}: "${swap.a.raw}" and "${swap.b.raw}" stand in each other's places in ${ctx.byNumber.get(swap.s.n)!.label} — ${excerpt(swap.s.text, 90)} — ${excerpt(sentence)}`);
-      const named = namedDays(sentence, figures);
+      const named = [...namedDays(sentence, figures), ...outletSpans(ctx, sentence)];
       for (const f of figures) {
         if (tallied.some((t) => t.start <= f.start && f.start < t.end)) continue;
         if (named.some(([from, to]) => from <= f.start && f.start < to)) continue;
@@ -91,7 +101,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
           continue;
         }
         // A small count spelled out may refer back or count what the text lists ("the two countries", "all three outlets").
-        if (!inScope.length && f.soft && everydayCount(ctx, sentence, f, pool, nextSentence(p, part))) continue;
+        if (!inScope.length && f.soft && everydayCount(ctx, sentence, f, pool, nextSentence(p, part), p.kind === 'heading' || p.kind === 'title')) continue;
         // "outran it by 19 points": the gap between two shares a cited sentence gives (57% and 38%).
         if (!inScope.length && p.citations !== null && pointGap(ctx, part, f, pool)) continue;
         // "200 yards (about 180 meters)": a conversion of a figure is borne out with it.
@@ -602,7 +612,7 @@ const SOURCE_NOUN = /^\s+(?:of\s+the\s+(?:\w+\s+)?)?(?:(?:very\s+)?(?:different|
  * our own sources ("all three outlets", which must be how many publishers the story has), or
  * counts a list the sentence or a cited source gives ("three lawmakers: A, B and C").
  */
-function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: IndexedSource[], next = ''): boolean {
+function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: IndexedSource[], next = '', heading = false): boolean {
   const value = Number(f.key.slice(2));
   const after = sentence.slice(f.start + f.raw.length);
   const before = sentence.slice(0, f.start);
@@ -612,13 +622,14 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
     return ALL_BEFORE.test(before) ? value === publishers || value === ctx.sources.length : value >= 1 && value <= Math.max(publishers, ctx.sources.length);
   }
   if (DEFINITE_BEFORE.test(before)) return true;
-  // "summed it up in two words: “It's eerie.”": the count of the quotation's words.
+  // "summed it up in two words: “It's eerie.”", "‘Not happening.’": the count of the quotation's words ("Bad-faith" is one).
   if (/^\s+words?\b/i.test(after)) {
-    const quoted = /[“"]([^”"]+)[”"]/.exec(after)?.[1];
-    if (quoted && (quoted.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0) === value) return true;
+    const quoted = /[“"]([^”"]+)[”"]|(?:^|[\s:])[‘']([^’']+(?:['’]\p{L}+[^’']*)*)[’'](?!\p{L})/u.exec(after.slice(after.search(/words?\b/i) + 4));
+    const inner = quoted?.[1] ?? quoted?.[2];
+    if (inner && (inner.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0) === value) return true;
   }
   // "Two chambers, two approaches": a heading's parallel counts name the things its section sets side by side.
-  if (PARALLEL_COUNTS.test(sentence) && value <= 3) return true;
+  if (heading && PARALLEL_COUNTS.test(sentence) && value <= 3) return true;
   // "The outlets agree …: two read it as …": a count standing alone for some of the outlets the sentence names.
   if (/^\s+\p{Ll}+/u.test(after) && !/^\s+(?:of|more|other)\b/.test(after) && OUTLETS_NAMED.test(sentence) && value <= ctx.sources.length && !/^\s+(?:\p{Ll}+s|people|men|women|children)\b/u.test(after)) return true;
   // "a feud between two Democrats": "between" names two parties, whoever they are.

@@ -119,8 +119,11 @@ function plannedNouns(text: string): VerbUse[] {
   });
 }
 
+// A headline's plan: "to sign", "will reopen", "set to", "plans to" (not "won't", a reported outcome).
+const HEADLINE_PLAN = /\b(?:to|will|shall)\s+\p{L}{2,}/iu;
+
 // A verb of wishing and its object, up to five words, right before a participle ("wants the talks on the bill restarted").
-const WISHED_BEFORE = /\b(?:wants?|wanted|wanting|needs?|needed|would\s+like|prefers?|preferred)\s+(?:(?!(?:and|but|or|then|so|who|which|that)\b)[\p{L}'’-]+\s+){1,5}$/iu;
+const WISHED_BEFORE = /\b(?:wants?|wanted|wanting|needs?|needed|would\s+like|prefers?|preferred)\s+(?:(?!(?:and|but|or|then|so|who|which|that|before|after|when|while|than|if|until|once|because|it|he|she|they|we|i)\b)[\p{L}'’-]+\s+){1,5}$/iu;
 
 // A condition's opening word and its subject, up to six words with no clause break, right before a verb.
 const CONDITION_BEFORE = /\b(?:if|unless|whether)\s+(?:[\p{L}\p{N}.'’-]+\s+){0,6}$/iu;
@@ -134,8 +137,9 @@ export function pendingClauses(text: string, headline = false): VerbUse[] {
   const out: VerbUse[] = [];
   for (const m of text.matchAll(OPEN_CLAUSE)) {
     const raw = m[2]!;
-    // A headline tells what happened in the present: "… after Cohen admits lying", "… after legislature fails to override".
-    if (headline && /^(?:after|once)\b/i.test(m[0])) continue;
+    // A headline tells what happened in the present: "… after Cohen admits lying", "… after legislature fails to override";
+    // not when it announces a plan ("Mayberry to sign bill after Senate passes it", "… will reopen once inspections end").
+    if (headline && /^(?:after|once)\b/i.test(m[0]) && !HEADLINE_PLAN.test(text.slice(0, m.index))) continue;
     // "after the grants", "while its reviews", "if senators' questions": a determiner or an owner before the -s word makes it
     // a plural noun; "if governors do not act": so does nothing before it, for a clause's verb follows its subject.
     if (!m[1] || /(?:\b(?:the|a|an|its|their|his|her|our|these|those)|['’]s?)\s+$/i.test(m[1])) continue;
@@ -156,7 +160,8 @@ export function pendingClauses(text: string, headline = false): VerbUse[] {
 
 /** A present -s form ("grants", "reaches") as a use still to come, met only by the same verb. */
 function pendingPresent(raw: string, end: number): VerbUse {
-  const base = lemma(/(?:ss|sh|ch|x|z)es$/.test(raw) ? raw.slice(0, -2) : raw.slice(0, -1));
+  // "testifies" is "testify", as "testified" is.
+  const base = lemma(/[^aeiou]ies$/.test(raw) ? `${raw.slice(0, -3)}y` : /(?:ss|sh|ch|x|z)es$/.test(raw) ? raw.slice(0, -2) : raw.slice(0, -1));
   return { base, raw, end, done: false, notDone: true, negated: false, lemmaOnly: true };
 }
 

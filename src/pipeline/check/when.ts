@@ -80,8 +80,9 @@ function sourceWeekdays(s: SourceSentence): Set<string> {
   return (s.weekdays = days);
 }
 
-// "ahead of Wednesday", "until Friday", "by March": a day or month the sentence measures from or up to.
-const RELATIVE_TO = /\b(?:ahead\s+of|before|until|till|by|since|through)\s+(?:(?:this|next|last)\s+)?$/i;
+// "ahead of Wednesday('s vote)": a day the sentence measures its act against.
+// Not "by", "until" or "since": a deadline or a start is the act's own day ("must answer by Friday").
+const RELATIVE_TO = /\bahead\s+of\s+(?:(?:this|next|last)\s+)?$/i;
 
 // "The push came days after Barr released a summary on Sunday": a day inside a clause that places the act against another
 // event is that event's day.
@@ -89,7 +90,7 @@ const REFERENCE_CLAUSE = /\b(?:days?|weeks?|hours?|shortly|soon|just|a\s+day)\s+
 
 /**
  * Whether the day named at `start` is one the sentence places its act against, not the act's own: "ahead of Wednesday",
- * "until Friday", "days after Barr released a summary on Sunday".
+ * "days after Barr released a summary on Sunday".
  */
 export function dayPlacedAgainst(text: string, start: number): boolean {
   return RELATIVE_TO.test(text.slice(Math.max(0, start - 12), start)) || REFERENCE_CLAUSE.test(text.slice(Math.max(0, start - 90), start));

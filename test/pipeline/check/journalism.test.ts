@@ -2793,4 +2793,36 @@ describe('round 33, from fresh blind drafts (wire service, British edition, data
     expect(extractFigures('closed the gap to one point, 23 percent to 24 percent').map((f) => f.key)).toEqual(['n:1', 'p:23', 'p:24']);
     expect(extractFigures('At one point the mayor left.')).toEqual([]);
   });
+
+  it('mends what the second review found: a headline plan, a wish across a clause, counts only in headings, deadlines, outlets', () => {
+    // A headline that announces a plan keeps its "after" clause to come.
+    expect(pendingClauses('Mayberry to sign transit bill after Senate passes it', true)).toHaveLength(1);
+    expect(pendingClauses('Transit bill won\'t become law after Senate fails to override veto', true)).toHaveLength(0);
+    // A wish does not reach across "before" or a new subject.
+    expect(verbUses('Farmers needed access long before the county reopened Mill Road.').find((u) => u.raw === 'reopened')?.done).toBe(true);
+    expect(verbUses('The county wanted bids before it reopened the road.').find((u) => u.raw === 'reopened')?.done).toBe(true);
+    // "testifies" and "testified" are one verb.
+    expect(pendingClauses('He may keep his seat only after he testifies under oath.')[0]?.base).toBe(verbUses('He testified under oath.')[0]?.base);
+    // Parallel counts stand only in a heading; in a paragraph they are held like any count.
+    const held = checkedBy('numbers', ['The superintendents of the Corwin and Easton districts said they would lay off teachers.', 'The plan is before the Senate.'], [1]);
+    expect(held('Superintendents lined up against the plan. Three districts, three warnings.')).toMatch(/"three" is not in any source/);
+    // A deadline is the act's own day.
+    const deadline = checkedBy('numbers', ['The board will meet Friday to consider the offer. Under state mediation rules, the district has until Saturday to answer the union\'s offer.', 'Talks go on.'], [1]);
+    expect(deadline('Under state mediation rules, the district must answer the union\'s offer by Friday.')).toMatch(/"Friday" stands where/);
+    // A word count in single quotation marks, a hyphened word as one.
+    const words = checkedBy('numbers', ['The chair called the offer bad-faith bargaining, the Harbor Signal wrote.', 'Talks go on.'], [1]);
+    expect(words('The chair summed up the offer in two words: ‘Bad-faith bargaining.’')).toBe('');
+    // An outlet's possessive names only what that outlet's report gives.
+    const outlets = (text: string) => {
+      const st = story(['The Harbor Signal has named Dr. Ines Varga, who ran the free flu clinics, its Person of the Year.', 'Three counties will copy the free flu clinics started by Dr. Ines Varga, officials said Friday.'], [p([1, 2], text)]);
+      return findings(st, 'entities').join(' ');
+    };
+    expect(outlets('Varga, the subject of the Harbor Signal\'s Person of the Year piece, started the free flu clinics that three counties will copy.')).toBe('');
+  });
+
+  it('reads no figure in an outlet\'s name ("Channel 4 News")', () => {
+    const s = story(['About 1.1 million customers lost power.', 'Crews worked overnight.'], [p([1, 2], 'About 1.1 million customers lost power, according to the Harbor Signal and Channel 4 News.')]);
+    s.sources[1] = { ...s.sources[1]!, publisher: 'Channel 4 News' };
+    expect(findings(s, 'numbers')).toEqual([]);
+  });
 });
