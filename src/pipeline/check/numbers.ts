@@ -95,13 +95,13 @@ export function checkNumbers(ctx: CheckContext): string[] {
         const listed = !inScope.length && f.kind === 'number' && (inScope = listedIn(ctx, part, f, pool)).length > 0;
         // A count of something the sentences reporting the same thing count otherwise ("five locations" where they
         // say three) is wrong whether or not the number stands elsewhere in the sources.
-        const recount = p.citations !== null && COUNTED.has(f.kind) && (inScope.length || f.soft) ? otherCount(ctx, part, f, pool, new Set(figures.map((g) => g.key))) : null;
+        const recount = p.citations !== null && COUNTED.has(f.kind) && (inScope.length || f.soft || smallNumeral(f, sentence)) ? otherCount(ctx, part, f, pool, new Set(figures.map((g) => g.key))) : null;
         if (recount) {
           details.push(`${p.where}: ${describe(f)} counts what ${ctx.byNumber.get(recount.s.n)!.label} gives as "${recount.g.raw}" — ${excerpt(recount.s.text, 90)} — ${excerpt(sentence)}`);
           continue;
         }
         // A small count spelled out may refer back or count what the text lists ("the two countries", "all three outlets").
-        if (!inScope.length && f.soft && everydayCount(ctx, sentence, f, pool, nextSentence(p, part), p.kind === 'heading' || p.kind === 'title')) continue;
+        if (!inScope.length && (f.soft || smallNumeral(f, sentence)) && everydayCount(ctx, sentence, f, pool, nextSentence(p, part), p.kind === 'heading' || p.kind === 'title')) continue;
         // "outran it by 19 points": the gap between two shares a cited sentence gives (57% and 38%).
         if (!inScope.length && p.citations !== null && pointGap(ctx, part, f, pool)) continue;
         // "200 yards (about 180 meters)": a conversion of a figure is borne out with it.
@@ -604,7 +604,7 @@ const ALL_BEFORE = /\b(?:all|both|each\s+of\s+the|all\s+of\s+the)\s+$/i;
 const OUTLETS_NAMED = /\b(?:outlets|sources|publications|reports|accounts)\b/i;
 // "three outlets", and the ways they tell it: "Three framings", "two very different readings" count the story's reports.
 // "two of the three outlets" counts some of them.
-const SOURCE_NOUN = /^\s+(?:of\s+the\s+(?:\w+\s+)?)?(?:(?:very\s+)?(?:different|distinct|competing|rival|contrasting|separate)\s+)?(?:news\s+)?(?:outlets?|sources?|publications?|publishers?|reports?|news\s+organi[sz]ations?|accounts?|framings?|readings?|versions?|takes|views|perspectives|interpretations|narratives)\b/i;
+const SOURCE_NOUN = /^\s+(?:of\s+the\s+(?:\w+\s+)?)?(?:(?:very\s+)?(?:different|distinct|competing|rival|contrasting|separate|opposing|conflicting|differing)\s+)?(?:news\s+)?(?:outlets?|sources?|publications?|publishers?|reports?|news\s+organi[sz]ations?|accounts?|framings?|readings?|versions?|takes|views|perspectives|interpretations|narratives)\b/i;
 
 /**
  * Whether a small count spelled out is everyday prose rather than a figure a source must give:
@@ -671,6 +671,12 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
     for (const y of years) if (years.has(y + value)) return true;
   }
   return false;
+}
+
+/** A count from 2 to 9 in numerals ("2 leaders", "all 3 reports"): house styles that write numerals count as others spell out. */
+function smallNumeral(f: Figure, sentence: string): boolean {
+  // A numeral in a tally, score or unit ("7-2", "a 6-point gap") measures; it counts nothing.
+  return f.kind === 'number' && /^[2-9]$/.test(f.raw) && !/[-–—/]/.test(sentence.charAt(f.start - 1)) && /^ \p{L}/u.test(sentence.slice(f.start + 1, f.start + 3));
 }
 
 const PARALLEL_COUNTS = /^(two|three)\s+[\p{L}-]+,\s+(?:and\s+)?\1\s+[\p{L}-]+\.?$/iu;

@@ -2826,3 +2826,19 @@ describe('round 33, from fresh blind drafts (wire service, British edition, data
     expect(findings(s, 'numbers')).toEqual([]);
   });
 });
+
+describe('round 34, from the dev drafts and fresh blind drafts (markets wire, Canadian broadcaster, explainer, weekend paper, investigative, newsletter)', () => {
+  it('reads a small count in numerals as one spelled out: "all 3 reports", "2 leaders", yet holds a recount', () => {
+    const texts: [string, string] = ['Mayor Ada Lin and Governor Sam Ortiz met Tuesday about the transit plan.', 'The transit plan was discussed Tuesday.'];
+    const held = checkedBy('numbers', texts, [1, 2]);
+    expect(held('The meeting brought together 2 leaders who disagree on the transit plan.')).toBe('');
+    expect(held('All 3 reports agree the transit plan was discussed Tuesday.')).toMatch(/"3" is not in/);
+    expect(held('Both reports agree the plan was discussed on Tuesday; all 2 reports say so.')).toBe('');
+    expect(held('2 opposing views on the transit plan were aired Tuesday, the Harbor Signal and the Calder Ledger reported.')).toBe('');
+    // A count the sources give otherwise is a recount, in numerals as in words.
+    const counts = checkedBy('numbers', ['Stone was convicted on all seven counts of the indictment.', 'The jury deliberated for two days.'], [1]);
+    expect(counts('Stone was convicted on all 5 counts of the indictment.')).toMatch(/counts what/);
+    // A numeral in a tally or a unit measures: it is looked for as it stands.
+    expect(counts('The jury split 7-2 on the first count.')).toMatch(/"2" is not in/);
+  });
+});
