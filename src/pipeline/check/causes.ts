@@ -125,11 +125,14 @@ export function causalClaim(ctx: CheckContext, part: DraftSentence, pool: Indexe
   const head = part.text.slice(0, m.index);
   const tail = part.text.slice(m.index + m[0].length);
   const tailStop = tail.search(/[,;:—–(]/);
+  // "because of his travel rather than because of a known exposure": the clause stops where a denied cause begins.
+  const denied = tail.search(/\s(?:rather\s+than|instead\s+of|but\s+not|and\s+not)\s+(?:because|due\s+to|owing\s+to|out\s+of|for)\b/i);
+  const tailEnd = denied >= 0 && (tailStop < 0 || denied < tailStop) ? denied : tailStop;
   const clauseStart = (text: string) => Math.max(...[',', ';', '—', '–', '('].map((c) => text.lastIndexOf(c))) + 1;
   let headStart = clauseStart(head);
   // "…, which has led some Republicans to waver": the relative pronoun stands for the clause before its comma.
   if (causeFirst && headStart > 0 && RELATIVE.test(head.slice(headStart))) headStart = clauseStart(head.slice(0, headStart - 1));
-  const [first, last] = [clause(causeFirst ? head.slice(headStart) : head), clause(tailStop < 0 ? tail : tail.slice(0, tailStop))];
+  const [first, last] = [clause(causeFirst ? head.slice(headStart) : head), clause(tailEnd < 0 ? tail : tail.slice(0, tailEnd))];
   // "Swayed by the deaths, ten Republicans joined …": a cause that opens the sentence has its effect after the comma.
   const opening = !causeFirst && !first.length && tailStop >= 0;
   const [cause, effect] = causeFirst ? [first, last] : [last, opening ? clause(tail.slice(tailStop + 1)) : first];
@@ -137,7 +140,7 @@ export function causalClaim(ctx: CheckContext, part: DraftSentence, pool: Indexe
   // "As a result of the change", "that requirement is why": a cause named by one word after a demonstrative, or after
   // "the" where the text before names it, refers back to what the text has just said, which is checked where it is said.
   if (cause.length === 1) {
-    const written = causeFirst ? head.slice(headStart) : tailStop < 0 ? tail : tail.slice(0, tailStop);
+    const written = causeFirst ? head.slice(headStart) : tailEnd < 0 ? tail : tail.slice(0, tailEnd);
     if (DEMONSTRATIVE.test(written) || definiteBack(written, cause[0]!, () => `${earlier()} ${head}`)) return null;
   }
   // The cited sentence that reports what the draft sentence reports links it the same way, in its own words:

@@ -641,7 +641,8 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
   if (listed) return listed === value;
   if (colonListCount(sentence) === value || listCounts(sentence).has(value)) return true;
   // "pointed to two reasons. A has failed, and B …": the sentence after a count of reasons or ways gives them.
-  if (ENUMERATED.test(after) && clauseCount(next) === value) return true;
+  // "tested on two fronts, the outlets reported: A, while B": or the rest of the sentence after a colon gives them.
+  if (ENUMERATED.test(after) && (clauseCount(next) === value || (after.includes(': ') && clauseCount(after.slice(after.indexOf(': ') + 2)) === value))) return true;
   // "three major wars" where a cited sentence lists three wars: a list of names, or of the things the count counts. Any
   // list would do otherwise: most sentences join a few clauses with commas and "and".
   const noun = COUNTED_NOUN.exec(after)?.[1];
@@ -693,7 +694,7 @@ function nextSentence(p: Passage, part: DraftSentence): string {
 }
 
 // Nouns whose count the next sentence spells out ("two reasons", "three ways", "two questions").
-const ENUMERATED = /^\s+(?:\p{L}+\s+)?(?:reasons|ways|factors|questions|options|steps|points|lessons|concerns|changes|goals|messages|things|explanations|theories|problems|scenarios|paths|risks)\b/iu;
+const ENUMERATED = /^\s+(?:\p{L}+\s+)?(?:reasons|ways|factors|questions|options|steps|points|lessons|concerns|changes|goals|messages|things|explanations|theories|problems|scenarios|paths|risks|fronts|sides|tracks|areas|issues|demands|conditions|camps|challenges|priorities|prongs|tasks|topics|objections|arguments|findings|takeaways)\b/iu;
 
 /** How many clauses ", and" or ";" joins in a sentence (1 for a plain sentence, 0 for none). */
 function clauseCount(sentence: string): number {

@@ -40,13 +40,16 @@ function seatsOf(docs: readonly SourceDoc[], surname: string): Set<string> {
 
 // A law in force, and the words for legislation not (yet) enacted: a bill passed by one chamber is no law, a resolution binds
 // no one. "law enforcement", "law firm": the word describes another noun.
-const LAW = /\blaws?\b(?!\s+(?:enforcement|firms?|schools?|students?|professors?|clerks?|partners?|makers?)\b)/i;
+// "stricter gun laws", "election law" are kinds of law, no claim about this bill: "the law", "a new law", "became law" are.
+const LAW = /(?<=\b(?:the|a|an|new|into|become|became|becomes|becoming|such|this|that|its)\s+(?:(?!(?:on|of|in|for|to|by|with|and|or|under|about|over)\s)[\p{L}-]+\s+){0,2})law\b(?!\s+(?:enforcement|firms?|schools?|students?|professors?|clerks?|partners?|makers?)\b)/iu;
+// A source that calls it a law in any words ("under Texas law") bears the draft's "the law" out.
+const ANY_LAW = /\blaws?\b(?!\s+(?:enforcement|firms?|schools?|students?|professors?|clerks?|partners?|makers?)\b)/i;
 const PENDING_LEGISLATION = /\b(?:bill|resolution|legislation|measure|proposal)s?\b/i;
 const SIGNED_INTO_LAW = /\bsign(?:ed|s)\b[^.;]{0,80}\binto law\b/i;
 
 /** Whether a cited sentence that reports the same thing calls it a law. */
 function supportedLaw(ranked: readonly Alignment[]): boolean {
-  return ranked.some((a) => a.score >= MIN_SUPPORT && LAW.test(a.sentence.text));
+  return ranked.some((a) => a.score >= MIN_SUPPORT && ANY_LAW.test(a.sentence.text));
 }
 
 /** How the cited sentences that report the same thing frame each verb, found once per sentence. */
@@ -266,7 +269,8 @@ export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, p
   }
   const enacted = LAW.exec(part.text);
   // "signed the package into law" where the source has it signed: the signing is what enacts it.
-  const signed = SIGNED_INTO_LAW.test(part.text) && /\bsign(?:ed|s)\b/i.test(best.sentence.text);
+  // So is a source's bill signed: "Gov. Phil Murphy signed a bill" makes the state one "to pass such a law".
+  const signed = (SIGNED_INTO_LAW.test(part.text) && /\bsign(?:ed|s)\b/i.test(best.sentence.text)) || sourceUses(best.sentence).some((u) => u.done && u.base === 'sign');
   if (enacted && !signed && !PENDING_LEGISLATION.test(part.text) && PENDING_LEGISLATION.test(best.sentence.text) && !supportedLaw(ranked)) {
     return [`${p.where}: "${enacted[0]}" reports as enacted what ${label} reports as a ${PENDING_LEGISLATION.exec(best.sentence.text)![0].toLowerCase()} — ${excerpt(best.sentence.text, 90)} — ${excerpt(part.text)}`];
   }

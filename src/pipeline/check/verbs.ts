@@ -80,7 +80,12 @@ export function verbUses(text: string): VerbUse[] {
     // "due to “the flood”": a marker's next word may be a function word, which reports no act.
     // "called for more spending", "called on Congress" is a demand made, not a name given ("a group called …").
     if ((NOT_ACTIONS.has(raw) && !(raw === 'called' && CALLED_FOR.test(text.slice(m.index + word.length, m.index + word.length + 5)))) || (!past && STOPWORDS.has(raw))) continue;
-    const notDone = marked && governs(governed, text, m.index);
+    // "would probably have fought and won", "would have fought the case and won": a verb joined by "and" or "or" to a governed
+    // one, its object between, shares its marker.
+    const joined = out.at(-1);
+    let notDone = marked && (governs(governed, text, m.index) || (joined?.notDone === true && JOINED.test(text.slice(joined.end, m.index))));
+    // "X may have won the election by a comfortable margin, but …": a concession grants the act; it does not doubt it.
+    if (notDone && past && /\bmay\s+(?:well\s+)?have\s+$/i.test(text.slice(Math.max(0, m.index - 16), m.index)) && /^[^,.;]*,\s+but\b/i.test(text.slice(m.index + word.length))) notDone = false;
     const negated = marked && governs(negatedAt, text, m.index);
     if (!past && !raw.endsWith('ing') && !negated && !notDone) continue;
     // "a Democratic-backed bill", "state-run media": a participle hyphened onto a word describes a noun; it reports no act.
@@ -96,7 +101,8 @@ export function verbUses(text: string): VerbUse[] {
     if (past && /^\W*$/.test(text.slice(0, m.index))) continue;
     // "released rather than expelled": a negated verb is not reported as done.
     // "even if the outcome still hinged on …", "if governors did not act": a past in a condition is supposed, not reported.
-    const supposed = past && CONDITION_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index));
+    // "it remains unclear how many were killed": an act inside a question the text leaves open is not reported either way.
+    const supposed = past && (CONDITION_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index)) || OPEN_QUESTION_BEFORE.test(text.slice(Math.max(0, m.index - 120), m.index)));
     // "wants negotiations restarted", "needed the road reopened": a participle after a wish's object is the wish, not the act
     // done; nor is it marked as a plan, since "need a booster shot" may hold a noun.
     const wished = past && WISHED_BEFORE.test(text.slice(Math.max(0, m.index - 70), m.index));
@@ -125,6 +131,10 @@ const HEADLINE_PLAN = /\b(?:to|will|shall)\s+\p{L}{2,}/iu;
 // A verb of wishing and its object, up to five words, right before a participle ("wants the talks on the bill restarted").
 const WISHED_BEFORE = /\b(?:wants?|wanted|wanting|needs?|needed|would\s+like|prefers?|preferred)\s+(?:(?!(?:and|but|or|then|so|who|which|that|before|after|when|while|than|if|until|once|because|it|he|she|they|we|i)\b)[\p{L}'’-]+\s+){1,5}$/iu;
 
+// A verb joined to the one before by "and" or "or", with at most that verb's short object between ("fought the case and won").
+const JOINED = /^(?:\s+(?:the|a|an|his|her|its|their|[\p{L}'’-]+)){0,3}\s+(?:and|or)\s+$/u;
+// A question the text leaves open ("unclear exactly how many Americans … were", "not known whether"), up to a clause break.
+const OPEN_QUESTION_BEFORE = /\b(?:unclear|uncertain|unknown|not\s+(?:clear|known|certain)|no\s+one\s+knows|remains\s+to\s+be\s+seen)\s+(?:exactly\s+)?(?:how\s+(?:many|much)|whether|if|who|what|when|why|how)\b[^.;:!?]*$/i;
 // A condition's opening word and its subject, up to six words with no clause break, right before a verb.
 const CONDITION_BEFORE = /\b(?:if|unless|whether)\s+(?:[\p{L}\p{N}.'’-]+\s+){0,6}$/iu;
 
@@ -184,7 +194,7 @@ function markerEnds(text: string, marker: RegExp): number[] {
 // Adverbs that stand between a modal and its verb ("will now vote", "would also immediately pay"): never a verb themselves.
 const ADVERB_WORDS = 'now|also|then|still|soon|again|already|just|even|only|further|first|later|instead|once|finally|formally|officially|immediately|likely|probably|eventually|ultimately|quickly|publicly|personally|possibly|certainly|definitely|shortly|swiftly';
 const ADVERB = new RegExp(`^(?:${ADVERB_WORDS})$`);
-const ADVERBS_BETWEEN = new RegExp(`^\\s+(?:(?:${ADVERB_WORDS})\\s+){1,2}(?:be\\s+)?$`, 'i');
+const ADVERBS_BETWEEN = new RegExp(`^\\s+(?:(?:${ADVERB_WORDS}|\\w+ly)\\s+){1,2}(?:(?:be|been|have|have\\s+been)\\s+)?$`, 'i');
 
 /** Whether a word at `at` is the first or second word after one of the marker ends (a "be", "soon" or -ly adverb may stand between). */
 function governs(ends: number[], text: string, at: number): boolean {

@@ -2842,3 +2842,39 @@ describe('round 34, from the dev drafts and fresh blind drafts (markets wire, Ca
     expect(counts('The jury split 7-2 on the first count.')).toMatch(/"2" is not in/);
   });
 });
+
+describe('round 34: status and tense, laws, causes and counts as fresh drafts wrote them', () => {
+  it('reads a modal perfect with an adverb between, and a verb joined to it, as not done', () => {
+    const use = (text: string, raw: string) => verbUses(text).find((u) => u.raw === raw);
+    expect(use('When another president would probably have withdrawn his nominee.', 'withdrawn')?.done).toBe(false);
+    expect(use('He likely would have fought the case and won had he not been so busy.', 'won')?.done).toBe(false);
+    expect(use('He would have fought and won the case.', 'won')?.done).toBe(false);
+    // A concession grants the act; a bare "may have" still doubts it.
+    expect(use('Macron may have won Sunday\'s election by a comfortable margin, but he faces a hard fight.', 'won')?.done).toBe(true);
+    expect(use('Officials said he may have left the country.', 'left')?.done).toBe(false);
+    // An act inside a question the text leaves open is not reported as done.
+    expect(use('It remains unclear exactly how many soldiers were killed under the program.', 'killed')?.done).toBe(false);
+    expect(use('Officials said 12 soldiers were killed under the program.', 'killed')?.done).toBe(true);
+  });
+
+  it('takes a signed bill for a law, and a kind of law ("stricter gun laws", "election law") for no claim about the bill', () => {
+    const flagged = (texts: [string, string], text: string) => findings(story(texts, [p([1], text)]), 'entities').join(' ');
+    const signed: [string, string] = ['Gov. Ada Lin signed a bill on Thursday allowing residents to renew permits online.', 'The state joins 14 others.'];
+    expect(flagged(signed, 'The state became the 15th to pass such a law when Gov. Ada Lin signed the permit bill on Thursday.')).not.toMatch(/reports as enacted/);
+    const bill: [string, string] = ['Students will tour the state to push the transit bill and register voters.', 'The tour starts Monday.'];
+    expect(flagged(bill, 'Students will tour the state to register voters and press for stricter transit laws.')).not.toMatch(/reports as enacted/);
+    expect(flagged(bill, 'Students will tour the state to register voters and promote the transit law.')).toMatch(/"law" reports as enacted/);
+  });
+
+  it('reads a cause up to a denied one ("because of his travel rather than because of an exposure")', () => {
+    const texts: [string, string] = ['He was tested out of an abundance of caution due to his extensive travel and events.', 'He is in quarantine.'];
+    const s = story(texts, [p([1], 'He was tested as a precaution because of his heavy schedule of travel and public events rather than because of a known exposure.')]);
+    expect([...findings(s, 'citations'), ...findings(s, 'entities')].join(' ')).not.toMatch(/cause|link/);
+  });
+
+  it('counts "two fronts" by the clauses a colon gives after it', () => {
+    const held = checkedBy('numbers', ['Democrats want answers on his contacts with the envoy.', 'Others want an inquiry into the foundation.'], [1, 2]);
+    expect(held('The attorney general is tested on two fronts, the outlets reported: Democrats want answers on his contacts, while others want an inquiry into the foundation.')).toBe('');
+    expect(held('The attorney general is tested on three fronts, the outlets reported: Democrats want answers on his contacts, while others want an inquiry into the foundation.')).toMatch(/"three" is not in/);
+  });
+});
