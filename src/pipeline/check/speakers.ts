@@ -21,6 +21,8 @@ import { clean, GROUP, holdsRole, mentions, otherKind, POSSESSIVE, readSpeaker, 
 const MIN_SUPPORT = 0.4;
 // Fewer content words than this say too little to find the sentence that reports them.
 const MIN_CONTENT_WORDS = 4;
+// Content words an outlet's own clause, cut from a sentence that credits several, needs to be checked at all.
+const MIN_OWN_WORDS = 7;
 // Cited sentences this close to the best one report the same words too; the speaker may be supported by any of them.
 const NEAR_BEST = 0.75;
 // An outlet is credited with words its own text does not carry when another source reports them this much better.
@@ -224,6 +226,50 @@ function contentOf(part: DraftSentence, a: Attribution): DraftSentence {
   return { text: part.text.slice(from, to), offset: part.offset + from, tokens };
 }
 
+/** Our outlets listed right after a credited one: "according to the Meridian Times, the Coastal Herald and the Prairie Journal". */
+function listedAfter(ctx: CheckContext, after: string): number[] {
+  const out: number[] = [];
+  for (let rest = after; ; ) {
+    const joint = /^(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?/i.exec(rest);
+    if (!joint) return out;
+    const next = rest.slice(joint[0].length).toLowerCase();
+    const s = ctx.sources.find((x) => next.startsWith(x.publisher.toLowerCase().replace(/^the\s+/, '')));
+    if (!s) return out;
+    out.push(s.n);
+    rest = rest.slice(joint[0].length + s.publisher.replace(/^the\s+/i, '').length);
+  }
+}
+
+/**
+ * An outlet credit's own words: up to the clause that names another of our outlets ("The Meridian Times calls it a briefing,
+ * the Coastal Herald a gaggle"), and only the phrase of "In what the Prairie Journal called the roughest stretch, …".
+ */
+function ownWords(ctx: CheckContext, text: string, a: Attribution, outlets: readonly number[]): Attribution {
+  let [from, to] = a.content;
+  if (from >= a.end && /\bwhat\s+$/i.test(text.slice(Math.max(0, a.start - 6), a.start))) {
+    const comma = text.indexOf(',', a.end);
+    if (comma > from && comma < to) to = comma;
+  }
+  const span = text.slice(from, to).toLowerCase();
+  // Words after the credit end at the clause that names another outlet; words before it start after the last such clause.
+  const after = from >= a.end;
+  let other = -1;
+  for (const s of ctx.sources) {
+    if (outlets.includes(s.n)) continue;
+    const name = s.publisher.toLowerCase().replace(/^the\s+/, '');
+    const at = after ? span.indexOf(name) : span.lastIndexOf(name);
+    if (at > 0 && (other < 0 || (after ? at < other : at > other))) other = at;
+  }
+  if (other > 0 && after) {
+    const cut = Math.max(span.lastIndexOf(',', other), span.lastIndexOf(';', other));
+    if (cut > 0) to = from + cut;
+  } else if (other > 0) {
+    const comma = span.slice(other).search(/[,;]/);
+    if (comma > 0 && other + comma + 1 < span.length) from += other + comma + 1;
+  }
+  return to === a.content[1] && from === a.content[0] ? a : { ...a, content: [from, to] };
+}
+
 /**
  * Findings for the speakers of one sentence of a cited passage: a named speaker that the cited
  * sentences reporting the words do not give them to, and an outlet credited with words its text lacks.
@@ -237,8 +283,12 @@ export function checkSpeakers(ctx: CheckContext, p: Passage, part: DraftSentence
     if (d.kind === 'anaphor' && OUTLET_ANAPHOR.test(said.speaker)) d = antecedentOutlet(ctx, p, part, said) ?? d;
     // "“…,” she said Tuesday, according to the Coastal Herald": a credit with few words of its own, right after another
     // attribution, credits that one's words.
-    const a = d.kind === 'outlet' && sentenceTokens(contentOf(part, said)).length < MIN_CONTENT_WORDS ? creditedAttribution(part.text, found, said) : said;
+    const credited = d.kind === 'outlet' && sentenceTokens(contentOf(part, said)).length < MIN_CONTENT_WORDS ? creditedAttribution(part.text, found, said) : said;
+    // An outlet's credit covers its own words only: those before another outlet's ("A calls it X, B Y") or a "what A called" phrase.
+    const a = d.kind === 'outlet' && credited === said ? ownWords(ctx, part.text, said, d.outlets) : credited;
     const content = contentOf(part, a);
+    // Cut to a clause, a credit's words are few: too few to tell an outlet's paraphrase from another's report.
+    if (a !== credited && content.tokens.length < MIN_OWN_WORDS) continue;
     // A quotation among the words ("with one source calling it “devastating”") is found where a cited source gives it.
     const inside = quotes.filter((q) => q.start >= a.content[0] && q.end <= a.content[1] + 1);
     const tokens = sentenceTokens(content);
@@ -263,7 +313,7 @@ export function checkSpeakers(ctx: CheckContext, p: Passage, part: DraftSentence
     if (d.kind === 'outlet') {
       // "according to the Meridian Times and the Prairie Journal": the outlets credited together with the same words.
       const together = found.filter((b) => b.content[0] === a.content[0] && b.content[1] === a.content[1]).flatMap((b) => readSpeaker(ctx, b.speaker).outlets);
-      const outlets = [...new Set([...d.outlets, ...together])];
+      const outlets = [...new Set([...d.outlets, ...together, ...listedAfter(ctx, part.text.slice(a.end))])];
       const wrong = misquotedOutlet(ctx, inside, outlets, d.raw) ?? outletCheck(ctx, content, outlets, d.raw, pool);
       if (wrong) out.push(`${p.where}: ${wrong} — ${excerpt(part.text)}`);
       continue;

@@ -2878,3 +2878,25 @@ describe('round 34: status and tense, laws, causes and counts as fresh drafts wr
     expect(held('The attorney general is tested on three fronts, the outlets reported: Democrats want answers on his contacts, while others want an inquiry into the foundation.')).toMatch(/"three" is not in/);
   });
 });
+
+describe('round 34: credits to several outlets in one sentence', () => {
+  const sources = [
+    source(1, HARBOR, 'a', 3, 'Hospital data goes to the capital', 'Hospitals must now send their patient data to a federal database in the capital instead of to the disease agency, officials said.'),
+    source(2, LEDGER, 'b', 4, 'Experts fear for hospital data', 'Health experts warned the new hospital data rules could keep patient numbers from the public and politicize them. They urged hospital leaders to keep patient numbers public and away from politics.'),
+    source(3, 'Tidewater Post', 'c', 5, 'Agency loses hospital data', 'The disease agency will no longer control the hospital data system, a spokesman confirmed.'),
+  ];
+  const flagged = (text: string) => {
+    const s = story(['x', 'y'], [p([1, 2, 3], text)]);
+    return findings({ draft: s.draft, sources }, 'entities').join(' ');
+  };
+  it('credits every outlet of "according to A, B and C" with the words', () => {
+    expect(flagged('Health experts warned the new hospital data rules could keep patient numbers from the public, according to the Harbor Signal, the Calder Ledger and the Tidewater Post.')).not.toMatch(/credited to/);
+    expect(flagged('Health experts warned the new hospital data rules could keep patient numbers from the public, according to the Harbor Signal.')).toMatch(/credited to Harbor Signal, but/);
+  });
+  it('gives each outlet of "A calls it X, B Y" its own clause, and "In what A called X, …" only X', () => {
+    expect(flagged('The Tidewater Post calls it a loss of control, the Calder Ledger a threat that health experts warned could keep patient numbers from the public and politicize them.')).not.toMatch(/credited to Tidewater Post/);
+    expect(flagged('In what the Tidewater Post called a grim turn, hospital leaders are being urged by health experts to keep patient numbers public and away from politics, the Calder Ledger reported.')).not.toMatch(/credited to Tidewater Post/);
+    // The outlet still answers for its own clause.
+    expect(flagged('The Tidewater Post calls it a threat that health experts warned could keep patient numbers from the public and politicize them, the Calder Ledger a loss of control.')).toMatch(/credited to Tidewater Post/);
+  });
+});
