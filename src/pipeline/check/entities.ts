@@ -1,7 +1,11 @@
+// Words that describe a name before it: "Former U.S. House Speaker", "Senior U.S. officials".
+const DESCRIBING = new Set(['former', 'senior', 'top', 'then', 'ex']);
+
 /** `entities`: names in the text appear in the cited sources; status words ("former", "acting") are supported by them. */
 import { escapeRegExp } from '../../lib/text';
 import { type EntitySpan, extractEntities, nameWords } from './extract/entities';
 import { acronymOf, aliasesOf, isUsState, nameCore, outletByShortName, personName, samePlace } from './extract/names';
+import { isHolidayName } from './extract/numbers';
 import { extractQuotes, type QuoteSpan, sameSpeaker, speakerOf } from './extract/quotes';
 import { otherSpeaker, quoteSource, quoteWords, sourceSpeaker } from './quotes';
 import { checkLinks } from './causes';
@@ -55,7 +59,7 @@ export function checkEntities(ctx: CheckContext): string[] {
       // The sentence's names are found once per call (evidence reads them too); the site's own names are not checked.
       const entities = sentenceEntities(part);
       for (const [i, e] of entities.entries()) {
-        if (ignore.has(e.words.join(' '))) continue;
+        if (ignore.has(e.words.join(' ')) || isHolidayName(e.raw)) continue;
         // Our sources' own names ("according to Harbor Signal", "Per the Harbor Signal,") are known names.
         if (isPublisher(publishers, e.words) || (CREDIT_WORD.has(e.words[0]!) && isPublisher(publishers, e.words.slice(1)))) continue;
         // "President Donald Trump's Department of Homeland Security": an owner and what it owns, each a name of its own.
@@ -93,7 +97,8 @@ export function checkEntities(ctx: CheckContext): string[] {
         if (joinedFound(pool, sentence, entities, i)) continue;
         if (pluralInitialism(pool, e.raw) || memberState(pool, sentence, e)) continue;
         // "two U.S. Senate runoffs": the country as a modifier describes the name after it; that name is checked.
-        if (aliasesOf(e.words.join(' ')).includes('united states') && /^\s+\p{Lu}/u.test(sentence.slice(e.start + e.raw.length + 1))) continue;
+        // "Former U.S. House Speaker": a word describing the person before the country leaves it a modifier all the same.
+        if (aliasesOf((DESCRIBING.has(e.words[0]!) ? e.words.slice(1) : e.words).join(' ')).includes('united states') && /^\.?\s+\p{Lu}/u.test(sentence.slice(e.start + e.raw.length))) continue;
         const elsewhere = [...ctx.byNumber.values()].filter((s) => !pool.includes(s) && found([s], e.words, e.sentenceInitial));
         // An organisation or place another of the story's sources names, anchored by one of its words in the cited sources
         // ("House Republicans" where the cited source says "Republicans"), is known; a person must be in the cited sources,

@@ -17,7 +17,7 @@ const STATUS_ROLE = new RegExp(String.raw`\b(${STATUS_WORDS})(?:(?<=-)|\s+)((?:[
 const STATUS_WORD = new RegExp(STATUS_WORDS, 'iu');
 // The draft keeps a status (or says "then", "formerly") before the role, with at most a few words between that the status also covers:
 // "former Justice Department prosecutors", "a former Tallahassee mayor and city commissioner".
-const STATUS_KEPT = new RegExp(String.raw`\b(?:${STATUS_WORDS}|then|formerly)(?:\b|(?<=-))[\s-]*(?:[\p{L}.'’]+\s+){0,4}$`, 'u');
+const STATUS_KEPT = new RegExp(String.raw`\b(?:${STATUS_WORDS}|then|formerly)(?:\b|(?<=-))[\s-]*(?:[\p{L}.'’-]+\s+){0,4}$`, 'u');
 
 const VERB_STATUS = /^(?:fired|ousted|deposed)$/;
 // "once a senator", "the once-powerful chairman"; not the conjunction ("once Barr leaves").

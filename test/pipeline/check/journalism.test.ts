@@ -2900,3 +2900,21 @@ describe('round 34: credits to several outlets in one sentence', () => {
     expect(flagged('The Tidewater Post calls it a threat that health experts warned could keep patient numbers from the public and politicize them, the Calder Ledger a loss of control.')).toMatch(/credited to Tidewater Post/);
   });
 });
+
+describe('round 34: names as fresh drafts wrote them', () => {
+  it('reads "Former U.S. House Speaker" as a modifier, "Whether the U.S." without "Whether", "Independence Day" as a date', () => {
+    const flagged = (texts: [string, string], text: string) => findings(story(texts, [p([1], text)]), 'entities').join(' ');
+    const speaker: [string, string] = ['Former House Speaker Newt Gingrich accused the host on Tuesday of bias.', 'The exchange went viral.'];
+    expect(flagged(speaker, 'Former U.S. House Speaker Newt Gingrich accused the host on Tuesday of bias.')).toBe('');
+    expect(extractEntities('Whether the U.S. reaches herd immunity by April depends on vaccines.').map((e) => e.raw)).not.toContain('Whether the U.S');
+    const holiday: [string, string] = ['The president set a goal of small gatherings by July 4.', 'Vaccines are rolling out.'];
+    expect(flagged(holiday, 'The president set small gatherings by Independence Day as a goal.')).toBe('');
+  });
+
+  it('keeps a status a few hyphened words before its role: "former Obama-era intelligence officials"', () => {
+    const texts: [string, string] = ['The president wants to revoke the clearances of former officials who criticized him.', 'The move drew criticism.'];
+    const flagged = (text: string) => findings(story(texts, [p([1], text)]), 'entities').join(' ');
+    expect(flagged('The president wants to revoke the clearances of former Obama-era intelligence officials who criticized him.')).not.toMatch(/without "former"/);
+    expect(flagged('The president wants to revoke the clearances of intelligence officials who criticized him.')).toMatch(/without "former"/);
+  });
+});

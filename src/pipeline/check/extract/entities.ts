@@ -38,7 +38,7 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
     'instead however meanwhile moreover furthermore nevertheless nonetheless separately additionally still yet also thus indeed ' +
     'overall finally previously currently recently later earlier then now today tonight yesterday tomorrow here there ' +
     // Conjunctions opening a clause: "Though Ellzey was better funded" names Ellzey, not "Though Ellzey".
-    'though although while whereas because since unless until once after before if but and or nor so'
+    'though although while whereas because since unless until once after before if but and or nor so whether'
   ).split(' '),
 );
 

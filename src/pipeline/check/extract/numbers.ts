@@ -97,6 +97,10 @@ const HOLIDAYS: Record<string, string> = {
   "new year's eve": '12-31', halloween: '10-31', "valentine's day": '02-14', 'veterans day': '11-11', juneteenth: '06-19', 'boxing day': '12-26',
 };
 const HOLIDAY = /\b(?:Fourth of July|Independence Day|Christmas (?:Day|Eve)|New Year['’]s (?:Day|Eve)|Halloween|Valentine['’]s Day|Veterans Day|Juneteenth|Boxing Day)\b/g;
+/** Whether a name is a holiday's ("Independence Day"): a date, which the figures check holds to the sources' dates. */
+export function isHolidayName(name: string): boolean {
+  return Object.hasOwn(HOLIDAYS, name.toLowerCase().replace('’', "'"));
+}
 // A day of the month spelled as an ordinal word: "July Fourth", "March the first", "the second of May".
 const DAY_WORDS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth',
   'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth'];
