@@ -161,6 +161,8 @@ export interface CheckContext {
   figureSentenceIds?: number[];
   /** Lower-case words the sources capitalise inside a sentence (./roles), found when first needed. */
   names?: Set<string>;
+  /** Of those, the ones the sources capitalise inside a sentence ("Kelly" in "accused Megyn Kelly"), not only at its start. */
+  namesInside?: Set<string>;
   /** What is read per pool of cited sources (one array per passage, `sourcesFor`), found on first need: a Map the context owns, not a WeakMap per pool. */
   pools?: Map<readonly IndexedSource[], PoolInfo>;
   /** Scratch arrays by sentence id for ./align (cleared after each use). */

@@ -52,6 +52,7 @@ export function sourceNames(ctx: CheckContext): Set<string> {
   const out = new Set<string>();
   // "Speaking from the Rose Garden, …": a participle is capitalised only where it opens a sentence.
   for (const w of capitalised) if (!lower.has(w) && !STOPWORDS.has(w) && !NOT_NAMES.has(w) && (inside.has(w) || !w.endsWith('ing'))) out.add(w);
+  ctx.namesInside = new Set([...out].filter((w) => inside.has(w)));
   return (ctx.names = out);
 }
 
@@ -79,9 +80,9 @@ function namesOf(ctx: CheckContext, text: string, quotes: QuoteSpan[], ignore: R
     const word = normal(m[0]);
     const initial = m.index === 0 || /[.!?:“"‘(—]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index));
     // "Officials said …", "Really, …" opening a sentence: a word for people or an adverb, not a name, though the
-    // sources only ever open sentences with it.
+    // sources only ever open sentences with it; "Kelly", which they capitalise inside a sentence too, is a name.
     const usable =
-      word.length >= 2 && !NOT_NAMES.has(word) && !ignore.has(word) && !quotes.some((q) => q.start <= m!.index && m!.index < q.end) && (!initial || (known.has(word) && !PEOPLE.test(word) && !/ly$/.test(word)));
+      word.length >= 2 && !NOT_NAMES.has(word) && !ignore.has(word) && !quotes.some((q) => q.start <= m!.index && m!.index < q.end) && (!initial || (known.has(word) && !PEOPLE.test(word) && (!/ly$/.test(word) || ctx.namesInside!.has(word))));
     // "Food and Drug Administration", "Department of Justice": connectors inside a name keep the run going.
     const adjacent = run !== null && /^\s+(?:(?:of|and|for|the|de|&)\s+)?$/.test(text.slice(run.end, m.index));
     if (!usable && !TITLE_WORDS.has(word)) {

@@ -2918,3 +2918,14 @@ describe('round 34: names as fresh drafts wrote them', () => {
     expect(flagged('The president wants to revoke the clearances of intelligence officials who criticized him.')).toMatch(/without "former"/);
   });
 });
+
+describe('round 34: who did what', () => {
+  it('reads a surname in -ly that opens a sentence as a name when the sources capitalise it inside one ("Kelly also accused Gingrich")', () => {
+    const texts: [string, string] = ['Newt Gingrich accused Megyn Kelly of attempting to cover up some of the senator\'s misdeeds.', 'The exchange went viral.'];
+    const flagged = (text: string) => findings(story(texts, [p([1], text)]), 'entities').join(' ');
+    expect(flagged('Kelly also accused Gingrich of trying to cover up some of the senator\'s misdeeds, the Harbor Signal reported.')).toMatch(/swap who did what|"Kelly" accused where/);
+    expect(flagged('Gingrich also accused Kelly of trying to cover up some of the senator\'s misdeeds, the Harbor Signal reported.')).toBe('');
+    // An adverb opening a sentence is still no name.
+    expect(flagged('Reportedly, Gingrich accused Kelly of trying to cover up some of the senator\'s misdeeds.')).toBe('');
+  });
+});
