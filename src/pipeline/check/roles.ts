@@ -278,11 +278,11 @@ interface Side {
 }
 
 /** The side named right before offset `at`, with the chamber before it ("Senate Republicans": family republican, chamber senate), or null. */
-function sideOf(text: string, at: number): Side | null {
+function sideOf(text: string, at: number, planned = false): Side | null {
   // "Senate Republicans in May blocked": a time between the side and its verb.
   const before = text.slice(Math.max(0, at - 48), at).replace(/['’]s\s*$/, ' ').replace(TIME_BEFORE_VERB, ' ');
   const words = before.split(/[,;:—–(]/).at(-1)!.match(/[\p{L}-]+/gu) ?? [];
-  while (words.length && skippedBeforeVerb(words.at(-1)!)) words.pop();
+  while (words.length && (skippedBeforeVerb(words.at(-1)!) || (planned && PLAN_BEFORE_VERB.has(words.at(-1)!.toLowerCase())))) words.pop();
   const w = words.at(-1)?.toLowerCase().replace(/-led$/, '');
   const side = w ? SIDES[w] : undefined;
   const prev = words.at(-2)?.toLowerCase();
@@ -322,8 +322,38 @@ function otherSide(text: string, ranked: readonly Alignment[]): Agent | null {
     }
     if (rival && !same) return { mine: mine.raw, theirs: rival.raw, verb, source: rival.s };
   }
+  // "Republicans are expected to block the measure" where "it is expected to be blocked by Democrats": a side's planned act.
+  SIDE_PLAN_VERB.lastIndex = 0;
+  for (let m = SIDE_PLAN_VERB.exec(text); m; m = SIDE_PLAN_VERB.exec(text)) {
+    const verb = m[2]!;
+    if (STOPWORDS.has(verb) || PLAN_BEFORE_VERB.has(verb)) continue;
+    const mine = sideOf(text, m.index + m[0].length - verb.length, true);
+    if (!mine) continue;
+    const forms = verbForms(verb);
+    let rival: { raw: string; s: SourceSentence } | null = null;
+    let same = false;
+    for (const a of ranked) {
+      if (a.score < MIN_SUPPORT) break;
+      for (const hit of a.sentence.text.matchAll(forms)) {
+        const theirs = sideOf(a.sentence.text, hit.index, true) ?? sideAfterBy(a.sentence.text.slice(hit.index + hit[0].length, hit.index + hit[0].length + 48));
+        if (!theirs) continue;
+        if (theirs.family === mine.other) rival ??= { raw: theirs.raw, s: a.sentence };
+        else same = true;
+      }
+    }
+    if (rival && !same) return { mine: mine.raw, theirs: rival.raw, verb, source: rival.s };
+  }
   return null;
 }
+
+// Words between a side and the act it plans or is expected to do: "are expected to", "will", "plan to", "vowed not to".
+const PLAN_BEFORE_VERB = new Set(
+  'are is was were be will would could may might not expected set poised likely planning plan plans planned vowed vow vows threatened threaten threatens going ready trying try tried seeking seek seeks hoping hope hopes to'.split(' '),
+);
+const SIDE_PLAN_VERB = new RegExp(
+  String.raw`\b(${SIDE_NAMES})(?:-led)?\s+(?:(?:are|is|were|was|be|also|now|still)\s+)*(?:(?:expected|set|poised|likely|planning|plan|plans|planned|vowed|vow|vows|threatened|threaten|threatens|going|ready|trying|try|tried|seeking|seek|seeks|hoping|hope|hopes)\s+(?:not\s+)?to|will|would|could|may|might)\s+(\p{Ll}{3,})\b`,
+  'gu',
+);
 
 const TIME_BEFORE_VERB = /\s(?:in|on|last|this|earlier|late|early)\s+(?:\p{Lu}\p{Ll}+|week|month|year)\s*$/u;
 const BY_SIDE = new RegExp(String.raw`^\s+(?:(?:upon|on)\s+)?by\s+(?:the\s+)?(?:(House|Senate)\s+)?(${SIDE_NAMES})\b`);

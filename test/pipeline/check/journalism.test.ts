@@ -2929,3 +2929,13 @@ describe('round 34: who did what', () => {
     expect(flagged('Reportedly, Gingrich accused Kelly of trying to cover up some of the senator\'s misdeeds.')).toBe('');
   });
 });
+
+describe('round 34: a side\'s planned act', () => {
+  it('holds the side a draft has plan or be expected to act against the side the source has ("expected to be blocked by Democrats")', () => {
+    const texts: [string, string] = ['The Senate votes Tuesday on the climate measure, but it is expected to be blocked by Democrats.', 'Democrats plan to block the climate plan.'];
+    const flagged = (text: string, cites: number[]) => findings(story(texts, [p(cites, text)]), 'entities').join(' ');
+    expect(flagged('Republicans are expected to block the climate measure on Tuesday, the Harbor Signal reports.', [1])).toMatch(/"Republicans" block where/);
+    expect(flagged('Democrats are expected to block the climate measure on Tuesday, the Harbor Signal reports.', [1])).toBe('');
+    expect(flagged('Republicans plan to block the climate plan, the Calder Ledger reports.', [1, 2])).toMatch(/"Republicans" block where/);
+  });
+});
