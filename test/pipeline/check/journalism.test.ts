@@ -2939,3 +2939,14 @@ describe('round 34: a side\'s planned act', () => {
     expect(flagged('Republicans plan to block the climate plan, the Calder Ledger reports.', [1, 2])).toMatch(/"Republicans" block where/);
   });
 });
+
+describe('round 34: a described speaker', () => {
+  it('takes "the president\'s former personal attorney said" for someone named before, not a rival to the draft\'s name', () => {
+    const texts: [string, string] = [
+      'Ada Lin directed Omar Reyes to arrange the payments because she was very worried about the vote, the governor\'s former personal attorney said in an interview.',
+      'Omar Reyes spoke to the Harbor Signal.',
+    ];
+    const flagged = (text: string) => findings(story(texts, [p([1], text)]), 'entities').join(' ');
+    expect(flagged('Ada Lin was very worried about the vote, Reyes said in an interview, the Harbor Signal reported.')).not.toMatch(/said where/);
+  });
+});
