@@ -562,6 +562,8 @@ function otherAgent(ctx: CheckContext, text: string, names: NameRun[], source: S
     // with it ("LAPD Public Information Officer Jeff Lee").
     const saying = Object.hasOwn(IRREGULAR, m[0]);
     if (ctx.sources.some((d) => run.keys.some((k) => inOneName(d.text, k, rival, 'adjacent') || (saying && inOneName(d.text, k, rival, 'before'))))) continue;
+    // "Trump signed four orders …, while Obama signed five": another sentence of the story has the draft's name do it.
+    if (!saying && ctx.sources.some((d) => [...d.text.matchAll(verbForms(m![0]))].some((at) => namedBefore(d.text, at.index, run)))) continue;
     return { mine: run.raw, theirs: theirs.find((r) => r.keys.includes(rival))?.raw ?? rival, verb: m[0] };
   }
   return null;

@@ -2950,3 +2950,16 @@ describe('round 34: a described speaker', () => {
     expect(flagged('Ada Lin was very worried about the vote, Reyes said in an interview, the Harbor Signal reported.')).not.toMatch(/said where/);
   });
 });
+
+describe('round 34: an act the story has the draft\'s name do elsewhere', () => {
+  it('does not take "Obama signed" in the best sentence for a rival of "Trump signed" that another sentence reports', () => {
+    const texts: [string, string] = [
+      'Former President Obama signed five orders in his first week and 276 in his eight years.',
+      'Former President Trump signed four orders in his first week, the count shows.',
+    ];
+    const flagged = (text: string, cites: number[]) => findings(story(texts, [p(cites, text)]), 'entities').join(' ');
+    expect(flagged('Former President Trump signed four orders in his first week and 220 in all, while former President Obama signed five in his first week and 276 in his eight years.', [1, 2])).not.toMatch(/signed where/);
+    // A name no sentence of the story has do it still stands where the source has another.
+    expect(flagged('Former President Carter signed five orders in his first week and 276 in his eight years.', [1])).toMatch(/signed where|not in the cited/);
+  });
+});
