@@ -288,7 +288,7 @@ export function checkSpeakers(ctx: CheckContext, p: Passage, part: DraftSentence
     const a = d.kind === 'outlet' && credited === said ? ownWords(ctx, part.text, said, d.outlets) : credited;
     const content = contentOf(part, a);
     // Cut to a clause, a credit's words are few: too few to tell an outlet's paraphrase from another's report.
-    if (a !== credited && content.tokens.length < MIN_OWN_WORDS) continue;
+    if (a !== credited && sentenceTokens(content).length < MIN_OWN_WORDS) continue;
     // A quotation among the words ("with one source calling it “devastating”") is found where a cited source gives it.
     const inside = quotes.filter((q) => q.start >= a.content[0] && q.end <= a.content[1] + 1);
     const tokens = sentenceTokens(content);
