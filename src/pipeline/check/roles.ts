@@ -5,14 +5,15 @@
  * says Trump did); two names the draft orders around a verb the other way round from the source
  * swap who acted and who was acted on.
  */
-import { startsUpper, STOPWORDS, stem } from '../../lib/text';
+import { escapeRegExp, startsUpper, STOPWORDS, stem } from '../../lib/text';
 import { type Alignment, alignments } from './align';
 import { IRREGULAR_PAST } from './verbs';
 import { type CheckContext, excerpt, type IndexedSource, lowerCased, type SourceSentence } from './context';
 import { nameWords, NOT_NAMES } from './extract/entities';
-import { aliasesOf, inOneName, isPartyStateTag, personName, samePlace, TITLE_WORDS } from './extract/names';
+import { aliasesOf, inOneName, isPartyStateTag, isPlace, personName, samePlace, TITLE_WORDS } from './extract/names';
 import type { QuoteSpan } from './extract/quotes';
 import { type DraftSentence, type Passage, sentenceTokens } from './passages';
+import type { SourceDoc } from '../types';
 
 const CAPITAL_WORD = /\p{Lu}[\p{L}'’.-]*\p{L}|\p{Lu}/gu;
 // Below this share of the draft sentence's content words, no cited sentence reports the same thing.
@@ -166,7 +167,7 @@ export function checkRoles(ctx: CheckContext, p: Passage, part: DraftSentence, p
     // The slot must be closed on both sides by shared words, and the rival a name of the same shape that is not a variant.
     const [from, to] = slot(anchors, n.start, n.end);
     const rival = theirs.find(
-      (r) => r.start >= from && r.start < to && !aside(source.text, r) && sameShape(r, n) && !HOLIDAY.test(r.raw) && !r.keys.some((k) => mineStems.has(stem(k)) || aliasesOf(k).some((x) => mine.has(x))) && !variants(r, n),
+      (r) => r.start >= from && r.start < to && !aside(source.text, r) && sameShape(r, n) && kindsMeet(ctx, r, n) && !HOLIDAY.test(r.raw) && !r.keys.some((k) => mineStems.has(stem(k)) || aliasesOf(k).some((x) => mine.has(x))) && !variants(r, n),
     );
     // An FAQ answer is a fragment ("Deborah Ramirez, who came forward Sunday …"): too few words around a name to tell its slot.
     if (!rival || best.score < STRONG || p.kind === 'answer' || givenNameOf(ctx, rival.raw, n.raw)) continue;
@@ -629,6 +630,39 @@ function slot(anchors: [number, number][], start: number, end: number): [number,
 
 // Only a source sentence this close to the draft sentence vouches for who is in which slot.
 const STRONG = 0.45;
+
+/**
+ * A name's kind, as far as its words tell: a place (a country or US state), a person (several words of a person's shape, or one
+ * word the story writes after a given name or a title: "Krebs" for "Christopher Krebs"), an institution of several words ("White
+ * House"), or a lone word that may be anything ("Apple", "Latest").
+ */
+function kindOf(ctx: CheckContext, run: NameRun): 'place' | 'person' | 'body' | 'word' {
+  const raw = run.raw.replace(/['’]s?$/, '');
+  if (isPlace(raw)) return 'place';
+  const words = raw.split(/\s+/);
+  if (words.length > 1) return personName(words.map((w) => w.toLowerCase()), raw) ? 'person' : 'body';
+  let known = SURNAMES.get(ctx.sources);
+  if (!known) SURNAMES.set(ctx.sources, (known = new Map()));
+  let kind = known.get(raw);
+  if (kind === undefined) {
+    const after = new RegExp(String.raw`(?:^|[^\p{L}'’.-])(\p{Lu}[\p{L}'’.-]*)\s+${escapeRegExp(raw)}(?![\p{L}-])`, 'gu');
+    const surname = ctx.sources.some((d) => [...d.text.matchAll(after)].some((m) => !STOPWORDS.has(m[1]!.toLowerCase()) && !NOT_NAMES.has(m[1]!.toLowerCase().replace(/\.$/, ''))));
+    known.set(raw, (kind = surname ? 'person' : 'word'));
+  }
+  return kind;
+}
+
+const SURNAMES = new WeakMap<readonly SourceDoc[], Map<string, 'person' | 'word'>>();
+
+/**
+ * Whether one name may stand in another's place: a place only for a place, and a person not for a lone word the story never
+ * gives as anyone's surname ("Culverhouse" is no rival of "Latest"). A person and an institution may ("the White House said").
+ */
+function kindsMeet(ctx: CheckContext, a: NameRun, b: NameRun): boolean {
+  const [x, y] = [kindOf(ctx, a), kindOf(ctx, b)];
+  if ((x === 'place') !== (y === 'place')) return false;
+  return !((x === 'person' && y === 'word') || (x === 'word' && y === 'person'));
+}
 
 function sameShape(a: NameRun, b: NameRun): boolean {
   return Math.min(a.keys.length, 2) === Math.min(b.keys.length, 2);

@@ -2963,3 +2963,16 @@ describe('round 34: an act the story has the draft\'s name do elsewhere', () => 
     expect(flagged('Former President Carter signed five orders in his first week and 276 in his eight years.', [1])).toMatch(/signed where|not in the cited/);
   });
 });
+
+describe('round 34: a name in another\'s place', () => {
+  it('takes a place only for a place, and a lone word the story never gives as a surname for no person', () => {
+    const flagged = (texts: [string, string], text: string) => findings(story(texts, [p([1], text)]), 'entities').join(' ');
+    const shop: [string, string] = ['A gunman killed 10 people on Monday at a grocery store in Boulder, Colorado, police said.', 'The store belongs to King Soopers.'];
+    expect(flagged(shop, 'A gunman killed 10 people on Monday at a King Soopers grocery store in Boulder, police said.')).not.toMatch(/stands where/);
+    const label: [string, string] = ['The Latest said the donor believes the university is punishing him for his stance.', 'Hugh Culverhouse Jr. gave the gift.'];
+    expect(flagged(label, 'Culverhouse said he believes the university is punishing him for his stance.')).not.toMatch(/stands where/);
+    // A person for an institution that speaks is still a rival.
+    const house: [string, string] = ['The White House said in a statement that the tariff talks would resume on Monday with Mexico.', 'President Ada Lin will attend.'];
+    expect(flagged(house, 'President Ada Lin said in a statement that the tariff talks would resume on Monday with Mexico.')).toMatch(/stands where|said where|speaker/);
+  });
+});

@@ -196,6 +196,11 @@ function placeOf(name: string): string | undefined {
   return POSTAL_OF.get(bare) ?? PLACE_OF.get(bare.toLowerCase()) ?? (ap && POSTAL_OF.get(ap));
 }
 
+/** Whether a name is a place's: a country (by name, alias or capital) or a US state (by name, abbreviation or demonym). */
+export function isPlace(name: string): boolean {
+  return placeOf(name) !== undefined || aliasesOf(name.toLowerCase().replace(/\.$/, '')).includes('united states');
+}
+
 /** Whether a name is a US state's (by name, abbreviation, postal code or demonym). */
 export function isUsState(name: string): boolean {
   return placeOf(name)?.startsWith('US-') ?? false;
