@@ -636,7 +636,7 @@ const STRONG = 0.45;
  * word the story writes after a given name or a title: "Krebs" for "Christopher Krebs"), an institution of several words ("White
  * House"), or a lone word that may be anything ("Apple", "Latest").
  */
-function kindOf(ctx: CheckContext, run: NameRun): 'place' | 'person' | 'body' | 'word' {
+function kindOf(ctx: CheckContext, run: NameRun): 'place' | 'person' | 'body' | 'word' | 'unknown' {
   const raw = run.raw.replace(/['’]s?$/, '');
   if (isPlace(raw)) return 'place';
   const words = raw.split(/\s+/);
@@ -647,12 +647,14 @@ function kindOf(ctx: CheckContext, run: NameRun): 'place' | 'person' | 'body' | 
   if (kind === undefined) {
     const after = new RegExp(String.raw`(?:^|[^\p{L}'’.-])(\p{Lu}[\p{L}'’.-]*)\s+${escapeRegExp(raw)}(?![\p{L}-])`, 'gu');
     const surname = ctx.sources.some((d) => [...d.text.matchAll(after)].some((m) => !STOPWORDS.has(m[1]!.toLowerCase()) && !NOT_NAMES.has(m[1]!.toLowerCase().replace(/\.$/, ''))));
-    known.set(raw, (kind = surname ? 'person' : 'word'));
+    // A word no report of the story has ("Mahdavi" for "General Suleimani") may be anyone's name.
+    const anywhere = new RegExp(String.raw`(?<![\p{L}-])${escapeRegExp(raw)}(?![\p{L}-])`, 'u');
+    known.set(raw, (kind = surname ? 'person' : ctx.sources.some((d) => anywhere.test(d.text) || anywhere.test(d.title)) ? 'word' : 'unknown'));
   }
   return kind;
 }
 
-const SURNAMES = new WeakMap<readonly SourceDoc[], Map<string, 'person' | 'word'>>();
+const SURNAMES = new WeakMap<readonly SourceDoc[], Map<string, 'person' | 'word' | 'unknown'>>();
 
 /**
  * Whether one name may stand in another's place: a place only for a place, and a person not for a lone word the story never
