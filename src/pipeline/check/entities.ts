@@ -4,7 +4,7 @@ const DESCRIBING = new Set(['former', 'senior', 'top', 'then', 'ex']);
 /** `entities`: names in the text appear in the cited sources; status words ("former", "acting") are supported by them. */
 import { escapeRegExp } from '../../lib/text';
 import { type EntitySpan, extractEntities, nameWords } from './extract/entities';
-import { acronymOf, aliasesOf, isUsState, nameCore, outletByShortName, personName, samePlace } from './extract/names';
+import { acronymOf, aliasesOf, isPlace, isUsState, nameCore, outletByShortName, personName, samePlace } from './extract/names';
 import { isHolidayName } from './extract/numbers';
 import { extractQuotes, type QuoteSpan, sameSpeaker, speakerOf } from './extract/quotes';
 import { otherSpeaker, quoteSource, quoteWords, sourceSpeaker } from './quotes';
@@ -98,7 +98,9 @@ export function checkEntities(ctx: CheckContext): string[] {
         if (pluralInitialism(pool, e.raw) || memberState(pool, sentence, e)) continue;
         // "two U.S. Senate runoffs": the country as a modifier describes the name after it; that name is checked.
         // "Former U.S. House Speaker": a word describing the person before the country leaves it a modifier all the same.
-        if (aliasesOf((DESCRIBING.has(e.words[0]!) ? e.words.slice(1) : e.words).join(' ')).includes('united states') && /^\.?\s+\p{Lu}/u.test(sentence.slice(e.start + e.raw.length))) continue;
+        // "Former U.K. Home Secretary": so does any country's.
+        const place = DESCRIBING.has(e.words[0]!) ? e.raw.split(/\s+/).slice(1).join(' ') : e.raw;
+        if ((aliasesOf((DESCRIBING.has(e.words[0]!) ? e.words.slice(1) : e.words).join(' ')).includes('united states') || isPlace(place)) && /^\.?\s+\p{Lu}/u.test(sentence.slice(e.start + e.raw.length))) continue;
         const elsewhere = [...ctx.byNumber.values()].filter((s) => !pool.includes(s) && found([s], e.words, e.sentenceInitial));
         // An organisation or place another of the story's sources names, anchored by one of its words in the cited sources
         // ("House Republicans" where the cited source says "Republicans"), is known; a person must be in the cited sources,

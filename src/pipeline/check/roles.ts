@@ -541,7 +541,8 @@ function otherAgent(ctx: CheckContext, text: string, names: NameRun[], source: S
       if (!other) unknown = true;
       // "the official refused": one person described with "the" is someone named before, maybe the draft's name.
       // "the Atomic Energy Organization's spokesman warned": so is one described by whose they are.
-      // "the president's former personal attorney said": a few describing words, an owner among them, still one person.
+      // "the president's former personal attorney said": a few describing words, an owner among them, still one person ("his
+      // lawyer said" is not: the owner is the person named).
       else if (PEOPLE.test(other) && !other.endsWith('s') && /(?:\bthe\s+(?:[\p{Ll}'’-]+\s+){0,3}|\p{Lu}[\p{L}'’.-]*\s+)$/u.test(sourceText.slice(Math.max(0, at.index - 60), at.index).replace(/[\p{L}'’.-]+\s*$/u, ''))) unknown = true;
       else if (!ORGANISATION.test(other) || ownedBefore(sourceText, other, at.index)) subjects.push(other);
       // "the company said": the organisation is named elsewhere; it may be the draft's name.

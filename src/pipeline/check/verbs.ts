@@ -192,7 +192,7 @@ function markerEnds(text: string, marker: RegExp): number[] {
 }
 
 // Adverbs that stand between a modal and its verb ("will now vote", "would also immediately pay"): never a verb themselves.
-const ADVERB_WORDS = 'now|also|then|still|soon|again|already|just|even|only|further|first|later|instead|once|finally|formally|officially|immediately|likely|probably|eventually|ultimately|quickly|publicly|personally|possibly|certainly|definitely|shortly|swiftly';
+const ADVERB_WORDS = 'now|also|then|still|soon|again|already|just|even|only|further|first|later|instead|once|finally|formally|officially|immediately|likely|probably|eventually|ultimately|quickly|publicly|personally|possibly|certainly|definitely|shortly|swiftly|almost|most|very|quite';
 const ADVERB = new RegExp(`^(?:${ADVERB_WORDS})$`);
 const ADVERBS_BETWEEN = new RegExp(`^\\s+(?:(?:${ADVERB_WORDS}|\\w+ly)\\s+){1,2}(?:(?:be|been|have|have\\s+been)\\s+)?$`, 'i');
 

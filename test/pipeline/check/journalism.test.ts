@@ -2976,3 +2976,12 @@ describe('round 34: a name in another\'s place', () => {
     expect(flagged(house, 'President Ada Lin said in a statement that the tariff talks would resume on Monday with Mexico.')).toMatch(/stands where|said where|speaker/);
   });
 });
+
+describe('round 34: what the newcomer review found', () => {
+  it('reads "would almost certainly have vetoed" as not done, and "Former U.K. Home Secretary" with the country as a modifier', () => {
+    expect(verbUses('Lin would almost certainly have vetoed the ordinance had the council not amended it.').find((u) => u.raw === 'vetoed')?.done).toBe(false);
+    expect(verbUses('Lin would most likely have vetoed the ordinance.').find((u) => u.raw === 'vetoed')?.done).toBe(false);
+    const flagged = checkedBy('entities', ['Former Home Secretary Rhona Pell criticised the plan on Tuesday.', 'The plan goes to a vote.'], [1]);
+    expect(flagged('Former U.K. Home Secretary Rhona Pell criticised the plan on Tuesday.')).toBe('');
+  });
+});

@@ -198,7 +198,10 @@ function placeOf(name: string): string | undefined {
 
 /** Whether a name is a place's: a country (by name, alias or capital) or a US state (by name, abbreviation or demonym). */
 export function isPlace(name: string): boolean {
-  return placeOf(name) !== undefined || aliasesOf(name.toLowerCase().replace(/\.$/, '')).includes('united states');
+  if (placeOf(name) !== undefined) return true;
+  // "U.S.", "U.K.": a country by its initials, through its aliases.
+  const aliases = aliasesOf(name.toLowerCase().replace(/\.$/, ''));
+  return aliases.includes('united states') || aliases.some((a) => placeOf(a) !== undefined);
 }
 
 /** Whether a name is a US state's (by name, abbreviation, postal code or demonym). */
