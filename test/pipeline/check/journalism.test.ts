@@ -2985,3 +2985,15 @@ describe('round 34: what the newcomer review found', () => {
     expect(flagged('Former U.K. Home Secretary Rhona Pell criticised the plan on Tuesday.')).toBe('');
   });
 });
+
+describe('round 34: numerals for "one"', () => {
+  it('reads "1 of the lawmakers", "1 person stabbed" as the word "one" is read, and keeps "1 million", "No. 1", "H.R. 1", "1 vote"', () => {
+    const keys = (t: string) => extractFigures(t).map((f) => f.key);
+    expect(keys('Ocasio-Cortez, 1 of the freshman lawmakers targeted, answered on Sunday.')).toEqual([]);
+    expect(keys('The fighting left 1 person stabbed and 20 arrested.')).toEqual(['n:20']);
+    expect(keys('The country is nearing 1 million infections.')).toEqual(['n:1000000']);
+    expect(keys('Democrats numbered it H.R. 1, signaling its place.')).toEqual(['n:1']);
+    expect(keys('The measure failed by 1 vote.')).toEqual(['n:1']);
+    expect(keys('He was the No. 1 pick.')).toEqual(['n:1']);
+  });
+});

@@ -97,6 +97,9 @@ const HOLIDAYS: Record<string, string> = {
   "new year's eve": '12-31', halloween: '10-31', "valentine's day": '02-14', 'veterans day': '11-11', juneteenth: '06-19', 'boxing day': '12-26',
 };
 const HOLIDAY = /\b(?:Fourth of July|Independence Day|Christmas (?:Day|Eve)|New Year['’]s (?:Day|Eve)|Halloween|Valentine['’]s Day|Veterans Day|Juneteenth|Boxing Day)\b/g;
+// Words after "1" that make it a measure: "1 point", "1 percent", "1 vote" (a tally), "1 p.m.".
+const UNIT_AFTER_ONE = /^\s+(?:points?|percent|per\s+cent|percentage|votes?|seats?|p\.m\.|a\.m\.|to\s+\d|in\s+(?:every\s+)?\d)/i;
+
 /** Whether a name is a holiday's ("Independence Day"): a date, which the figures check holds to the sources' dates. */
 export function isHolidayName(name: string): boolean {
   return Object.hasOwn(HOLIDAYS, name.toLowerCase().replace('’', "'"));
@@ -224,6 +227,9 @@ export function extractFigures(text: string): Figure[] {
       if (text[start - 1] === '-' && NAME_HYPHEN.test(text.slice(Math.max(0, start - 40), start))) continue;
       let value = Number(`${int.replace(/,/g, '')}${frac ?? ''}`);
       const scale = (m[4] ?? m[5])?.toLowerCase();
+      // "1 U.S. official", "1 of the freshman lawmakers", "1 year after": a house style's numeral for "one" or "a", read as the
+      // word is (not as a figure); one with a unit, a scale or a sign still is, and so is one in a name ("H.R. 1", "No. 1").
+      if (raw === '1' && !m[1] && /^\s+(?:of\s|\p{L})/u.test(text.slice(start + 1, start + 6)) && !/[$£€#-]\s*$|\p{Lu}[\p{L}.]*\s+$/u.test(text.slice(Math.max(0, start - 12), start)) && !UNIT_AFTER_ONE.test(text.slice(start + 1, start + 24))) continue;
       if (scale) value *= SCALE[scale]!;
       let kind: FigureKind = 'number';
       let key = `n:${formatValue(value)}`;
