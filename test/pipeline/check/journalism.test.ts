@@ -2997,3 +2997,11 @@ describe('round 34: numerals for "one"', () => {
     expect(keys('He was the No. 1 pick.')).toEqual(['n:1']);
   });
 });
+
+describe('round 34: a change named by its noun', () => {
+  it('reads "an increase of 2,000" as a change\'s size, so "rose to 373,000 …, an increase of 2,000" swaps nothing', () => {
+    const held = checkedBy('numbers', ['Initial claims rose by 2,000 last week to a seasonally adjusted 373,000, the department said.', 'Economists had expected a drop.'], [1]);
+    expect(held('Initial claims rose to 373,000 last week, the department said, an increase of 2,000.')).toBe('');
+    expect(held('Initial claims rose to 2,000 last week, the department said, an increase of 373,000.')).not.toBe('');
+  });
+});

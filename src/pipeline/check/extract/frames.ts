@@ -18,6 +18,8 @@ const FROM_BEFORE = new RegExp(String.raw`\bfrom\s+${LEAD}$`, 'i');
 const TO_BEFORE = new RegExp(String.raw`\bto\s+${LEAD}$`, 'i');
 const UP_TO = new RegExp(String.raw`\bup\s+to\s+${LEAD}$`, 'i');
 const BY_BEFORE = new RegExp(String.raw`\bby\s+${LEAD}$`, 'i');
+// "an increase of 2,000" (an article before the noun: "a drop from gains of 610,000" names a level, not a change's size).
+const SIZE_OF_BEFORE = new RegExp(String.raw`\ban?\s+(?:\p{L}+\s+)?(?:increase|rise|gain|jump|climb|drop|decline|decrease|fall|dip|surge|cut|reduction|uptick|downtick)\s+of\s+${LEAD}$`, 'iu');
 // "jumped 137,000 to 853,000": a figure right after the verb, another one after "to", is the change's size.
 const VERB_BEFORE = new RegExp(String.raw`${CHANGE_VERB.source}\s+${LEAD}$`, 'i');
 const TO_FIGURE_AFTER = /^\s*,?\s+to\s+(?:\S+\s+){0,3}?[$€£]?\d/i;
@@ -59,6 +61,8 @@ export function changeRoles(text: string, figures: readonly Figure[]): (ChangeRo
       return verb || partner ? 'to' : undefined;
     }
     if (BY_BEFORE.test(near) && verb) return 'by';
+    // "an increase of 2,000", "a drop of 5%": a change named by its noun gives its size.
+    if (SIZE_OF_BEFORE.test(near)) return 'by';
     if (VERB_BEFORE.test(near) && TO_FIGURE_AFTER.test(text.slice(f.start + f.raw.length))) return 'by';
     return undefined;
   });
