@@ -95,6 +95,9 @@ export function checkEntities(ctx: CheckContext): string[] {
         }
         // "Department of Health and Human Services": one name that the finder splits at its "and".
         if (joinedFound(pool, sentence, entities, i)) continue;
+        // "a Cleveland-area House seat", "the Ohio-based firm": a place hyphened onto a describing word is the place.
+        const placed = /^([\p{L}.'’]+)-(?:area|based|born|bred|raised|headquartered)$/u.exec(e.words[0]!);
+        if (placed && found(pool, [placed[1]!], false)) continue;
         if (pluralInitialism(pool, e.raw) || memberState(pool, sentence, e)) continue;
         // "two U.S. Senate runoffs": the country as a modifier describes the name after it; that name is checked.
         // "Former U.S. House Speaker": a word describing the person before the country leaves it a modifier all the same.

@@ -3005,3 +3005,11 @@ describe('round 34: a change named by its noun', () => {
     expect(held('Initial claims rose to 2,000 last week, the department said, an increase of 373,000.')).not.toBe('');
   });
 });
+
+describe('round 34: a place hyphened onto a describing word', () => {
+  it('reads "a Cleveland-area House seat" as naming Cleveland, and holds a place no source gives', () => {
+    const flagged = checkedBy('entities', ['The special primary for a vacant seat near Cleveland pits a Sanders ally against a county official.', 'Voting is on Tuesday.'], [1]);
+    expect(flagged('The special primary for a vacant Cleveland-area House seat pits a Sanders ally against a county official.')).toBe('');
+    expect(flagged('The special primary for a vacant Akron-area House seat pits a Sanders ally against a county official.')).toMatch(/"Akron-area House" is not in/);
+  });
+});
