@@ -5,7 +5,7 @@
  * says Trump did); two names the draft orders around a verb the other way round from the source
  * swap who acted and who was acted on.
  */
-import { escapeRegExp, startsUpper, STOPWORDS, stem } from '../../lib/text';
+import { contentWords, escapeRegExp, startsUpper, STOPWORDS, stem } from '../../lib/text';
 import { type Alignment, alignments } from './align';
 import { IRREGULAR_PAST } from './verbs';
 import { type CheckContext, excerpt, type IndexedSource, lowerCased, type SourceSentence } from './context';
@@ -564,11 +564,19 @@ function otherAgent(ctx: CheckContext, text: string, names: NameRun[], source: S
     // with it ("LAPD Public Information Officer Jeff Lee").
     const saying = Object.hasOwn(IRREGULAR, m[0]);
     if (ctx.sources.some((d) => run.keys.some((k) => inOneName(d.text, k, rival, 'adjacent') || (saying && inOneName(d.text, k, rival, 'before'))))) continue;
-    // "Trump signed four orders …, while Obama signed five": another sentence of the story has the draft's name do it.
-    if (!saying && ctx.sources.some((d) => [...d.text.matchAll(verbForms(m![0]))].some((at) => namedBefore(d.text, at.index, run)))) continue;
+    // "Trump signed four orders …, while Obama signed five": another sentence of the story has the draft's name do it to the
+    // same thing (its object shares a content word with the draft's: "Obama signed five" is no "Trump signed four orders").
+    const object = objectWords(text.slice(m.index + m[0].length));
+    if (!saying && object.size && ctx.sources.some((d) => [...d.text.matchAll(verbForms(m![0]))].some((at) => namedBefore(d.text, at.index, run) && [...objectWords(d.text.slice(at.index + at[0].length))].some((w) => object.has(w))))) continue;
     return { mine: run.raw, theirs: theirs.find((r) => r.keys.includes(rival))?.raw ?? rival, verb: m[0] };
   }
   return null;
+}
+
+/** The content words of the few words after a verb, up to a clause break: what it acts on, roughly. */
+function objectWords(after: string): Set<string> {
+  const clause = after.slice(0, 60).split(/[,;:—–(]|\.\s/)[0]!;
+  return new Set(contentWords(clause).filter((w) => !/\d/.test(w)));
 }
 
 // Irregular past forms whose subject seldom acts on anyone: light verbs, motion, change and perception.

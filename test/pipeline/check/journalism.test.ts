@@ -2961,6 +2961,10 @@ describe('round 34: an act the story has the draft\'s name do elsewhere', () => 
     expect(flagged('Former President Trump signed four orders in his first week and 220 in all, while former President Obama signed five in his first week and 276 in his eight years.', [1, 2])).not.toMatch(/signed where/);
     // A name no sentence of the story has do it still stands where the source has another.
     expect(flagged('Former President Carter signed five orders in his first week and 276 in his eight years.', [1])).toMatch(/signed where|not in the cited/);
+    // Nor one the story has do it to something else.
+    const other = (text: string) => findings(story(['Mayor Lin vetoed the budget on Monday, aides said.', 'Governor Reyes vetoed the transit bill on Friday.'], [p([1], text)]), 'entities').join(' ');
+    expect(other('Governor Reyes vetoed the budget on Monday, aides said.')).toMatch(/vetoed where/);
+    expect(other('Mayor Lin vetoed the budget on Monday, aides said.')).toBe('');
   });
 });
 
