@@ -621,6 +621,12 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
     const publishers = new Set(ctx.sources.map((s) => s.publisher)).size;
     return ALL_BEFORE.test(before) ? value === publishers || value === ctx.sources.length : value >= 1 && value <= Math.max(publishers, ctx.sources.length);
   }
+  // A list in apposition decides first: "the 4 councillors who opposed it, Quist, Brandt and Hoyle" counts three.
+  // "three Pennsylvania legislators, Thomas R. Sankey III, Chris E. Dush and Daryl D. Metcalfe": a list in apposition
+  // is what the count counts, and it alone decides (the sentence's longest list would count the head too).
+  const apposition = /^\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+,\s+/u.exec(after);
+  const listed = apposition ? leadingListCount(after.slice(apposition[0].length)) : 0;
+  if (listed) return listed === value;
   if (DEFINITE_BEFORE.test(before)) return true;
   // "summed it up in two words: “It's eerie.”", "‘Not happening.’": the count of the quotation's words ("Bad-faith" is one).
   if (/^\s+words?\b/i.test(after)) {
@@ -634,11 +640,6 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
   if (/^\s+\p{Ll}+/u.test(after) && !/^\s+(?:of|more|other)\b/.test(after) && OUTLETS_NAMED.test(sentence) && value <= ctx.sources.length && !/^\s+(?:\p{Ll}+s|people|men|women|children)\b/u.test(after)) return true;
   // "a feud between two Democrats": "between" names two parties, whoever they are.
   if (value === 2 && /\bbetween\s+$/i.test(before)) return true;
-  // "three Pennsylvania legislators, Thomas R. Sankey III, Chris E. Dush and Daryl D. Metcalfe": a list in apposition
-  // is what the count counts, and it alone decides (the sentence's longest list would count the head too).
-  const apposition = /^\s+(?:[\p{L}'’-]+\s+){0,4}?[\p{L}'’-]+,\s+/u.exec(after);
-  const listed = apposition ? leadingListCount(after.slice(apposition[0].length)) : 0;
-  if (listed) return listed === value;
   if (colonListCount(sentence) === value || listCounts(sentence).has(value)) return true;
   // "pointed to two reasons. A has failed, and B …": the sentence after a count of reasons or ways gives them.
   // "tested on two fronts, the outlets reported: A, while B": or the rest of the sentence after a colon gives them.

@@ -3017,3 +3017,13 @@ describe('round 34: a place hyphened onto a describing word', () => {
     expect(flagged('The special primary for a vacant Akron-area House seat pits a Sanders ally against a county official.')).toMatch(/"Akron-area House" is not in/);
   });
 });
+
+describe('round 34: a count against the list beside it', () => {
+  it('holds "the 4 councillors …, Quist, Brandt and Hoyle" and "the four …" where the list names three', () => {
+    const held = checkedBy('numbers', ['The councillors who opposed the budget were Quist, Brandt and Hoyle.', 'The vote was on Monday.'], [1, 2]);
+    expect(held('The 4 councillors who opposed the budget, Quist, Brandt and Hoyle, voted on Monday.')).toMatch(/"4" is not in/);
+    expect(held('The four councillors who opposed the budget, Quist, Brandt and Hoyle, voted on Monday.')).toMatch(/"four" is not in/);
+    expect(held('The three councillors who opposed the budget, Quist, Brandt and Hoyle, voted on Monday.')).toBe('');
+    expect(held('The 3 councillors who opposed the budget, Quist, Brandt and Hoyle, voted on Monday.')).toBe('');
+  });
+});
