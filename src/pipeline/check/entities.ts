@@ -212,6 +212,9 @@ function variantFound(pool: IndexedSource[], words: string[]): boolean {
   const flipped = departmentFlip(words);
   // "DOJ", "DHS": a department's initials keep the "of" ("Department of Justice"), written in capitals ("a John Doe" is none).
   if (flipped && (findPhrase(pool, flipped) || initialsIn(pool, flipped.map((w) => w[0]).join('').toUpperCase()))) return true;
+  // "Defence Ministry" for "Defense Ministry", "Labor Party" for "Labour Party": one name in British and American spelling.
+  const respelled = words.map(otherSpelling);
+  if (respelled.some((w, i) => w !== words[i]) && findPhrase(pool, respelled)) return true;
   const phrase = words.join(' ');
   if (aliasesOf(phrase).some((a) => findPhrase(pool, a.split(' ')))) return true;
   const core = nameCore(words);
@@ -227,6 +230,24 @@ function variantFound(pool: IndexedSource[], words: string[]): boolean {
   // Generic words of an organisation's name are often left out ("Santa Clara Sheriff's Office" for "Santa Clara County Sheriff's Office").
   const telling = core.filter((w) => !WEAK.has(w));
   return (telling.length >= 2 || telling.length === core.length) && telling.every((w) => wordFound(pool, w));
+}
+
+// British endings and their American forms, each way: "defence"/"defense", "labour"/"labor", "centre"/"center", "organisation"/"organization".
+const SPELLINGS: [RegExp, string][] = [
+  [/(?<=^(?:def|off|lic|pret))ence$/, 'ense'],
+  [/(?<=^(?:def|off|lic|pret))ense$/, 'ence'],
+  [/(?<=\p{L}{3})our$/u, 'or'],
+  [/(?<=^(?:lab|hon|harb|fav|col|vig|rum|neighb|behavi))or$/, 'our'],
+  [/(?<=^(?:cent|theat|met|fib))re$/, 'er'],
+  [/(?<=^(?:cent|theat|met|fib))er$/, 're'],
+  [/isation$/, 'ization'],
+  [/ization$/, 'isation'],
+];
+
+/** A lower-case word in the other of British and American spelling, or the word itself where the two agree. */
+function otherSpelling(word: string): string {
+  for (const [ending, other] of SPELLINGS) if (ending.test(word)) return word.replace(ending, other);
+  return word;
 }
 
 /** Whether a cited source writes the capitals as a word of its own ("DOJ"). */

@@ -559,6 +559,8 @@ function otherAgent(ctx: CheckContext, text: string, names: NameRun[], source: S
     const person = !/^\p{Lu}[\p{Lu}.&]+$/u.test(run.raw) && (words.length < 2 || personName(words, run.raw) !== null);
     const rival = subjects.find((x) => theirs.some((r) => r.keys.includes(x)) || (PEOPLE.test(x) && (person || PARTY_PEOPLE.test(x))) || ORGANISATION.test(x));
     if (!rival) continue;
+    // "Biden said …, hours after Pelosi said …" for "Biden said …, after Pelosi told …": the source's use is the draft's other one.
+    if (otherUseBy(text, m.index, m[0], rival)) continue;
     // "Rennick vetoed" where the source has "Tate vetoed": one person, whose whole name a source gives ("Gov. Tate Rennick").
     // "The LAPD said" where it has "Lee said": an organisation speaks through its people, one a source of the story names
     // with it ("LAPD Public Information Officer Jeff Lee").
@@ -571,6 +573,12 @@ function otherAgent(ctx: CheckContext, text: string, names: NameRun[], source: S
     return { mine: run.raw, theirs: theirs.find((r) => r.keys.includes(rival))?.raw ?? rival, verb: m[0] };
   }
   return null;
+}
+
+/** Whether the draft sentence has the verb again, at another place than `at`, with `subject` (a lower-case key) as its subject. */
+function otherUseBy(text: string, at: number, verb: string, subject: string): boolean {
+  for (const m of text.toLowerCase().matchAll(verbForms(verb))) if (m.index !== at && subjectBefore(text, m.index) === subject) return true;
+  return false;
 }
 
 /** The content words of the few words after a verb, up to a clause break: what it acts on, roughly. */
@@ -805,6 +813,9 @@ function swappedRoles(names: NameRun[], theirs: NameRun[], anchors: [number, num
       // swap with one; two places ("tied in Georgia and ahead in Iowa") still swap.
       const placed = (t: string, r: NameRun) => PLACE_BEFORE.test(t.slice(Math.max(0, r.start - 24), r.start));
       const [ta, tb] = [theirs.find((r) => r.start === sa)!, theirs.find((r) => r.start === sb)!];
+      // "Islamic State leader Abu Bakr" for "Abu Bakr al-Baghdadi, the leader of the Islamic State": the source's apposition
+      // turns the order of a title and its holder, not who acted.
+      if (APPOSED_OF.test(sourceText.slice(tb.end, sa))) continue;
       if (placed(text, a) !== placed(text, b) || placed(sourceText, ta) !== placed(sourceText, tb)) continue;
       // "Thomas R. Sankey III, Chris E. Dush and Daryl D. Metcalfe": items of one list, in any order, do nothing to each other.
       if (/^[\s,]*(?:and\s+)?$/.test(text.slice(a.end, b.start).replace(/\b\p{Lu}[\p{L}.'’-]*/gu, ' '))) continue;
@@ -815,6 +826,8 @@ function swappedRoles(names: NameRun[], theirs: NameRun[], anchors: [number, num
 }
 
 const PASSIVE = /\b(?:by|was|were|been|being)\b/i;
+// An apposition that gives a name a title of another ("…, the leader of the"), up to that other name.
+const APPOSED_OF = /^\s*[,(—–]\s*(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}'’-]+\s+){0,3}(?:of|for|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}$/u;
 // A preposition of place or of belonging before a name, "the" and one describing word allowed ("at the", "of the late").
 const PLACE_BEFORE = /\b(?:at|in|inside|outside|near|from|on|of)\s+(?:the\s+)?(?:\p{Ll}+\s+)?$/u;
 

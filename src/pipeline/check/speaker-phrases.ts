@@ -247,6 +247,9 @@ export function otherKind(a: Speaker, b: Speaker): boolean {
 // One person's office or job: a speaker described by it ("the mayor", "Acting Director") may be a person another report names with it.
 const ROLE = /^(?:mayor|governor|president|director|secretary|chief|spokes(?:man|woman|person)|senator|minister|leader|chair(?:man|woman)?|commissioner|executive|judge|attorney|lawyer|aide|adviser|advisor|officer|sheriff|prosecutor|manager|ambassador|administrator|superintendent|coach|founder|owner|ceo)$/;
 
+// Words for one role: "a lawyer for Trump" is the "attorney William Consovoy" of another report.
+const ROLE_SYNONYMS = [['lawyer', 'attorney'], ['spokesman', 'spokeswoman', 'spokesperson'], ['adviser', 'advisor'], ['chairman', 'chairwoman', 'chair']];
+
 /**
  * Whether one of the sentences gives the person named by `person` (by its last word, the family name) the role that ends
  * `described` (a singular noun such as "mayor"): a speaker described by a role ("the mayor said") may be a person another
@@ -257,7 +260,7 @@ const ROLE = /^(?:mayor|governor|president|director|secretary|chief|spokes(?:man
 export function holdsRole(sentences: readonly { text: string }[], person: string, described: string): boolean {
   const [key, role] = [lastWord(person), lastWord(described)];
   if (!key || !ROLE.test(role)) return false;
-  const title = anyCase(role);
+  const title = `(?:${(ROLE_SYNONYMS.find((x) => x.includes(role)) ?? [role]).map(anyCase).join('|')})`;
   const name = anyCase(key);
   // Between title and name only capitalised words, "of", "for" and (not first) "and": not "the mayor thanked Elliott" nor
   // "the director and Tom Ellery". After the name, an apposition set off by a comma, not a clause ("…, who …"), with no "of"

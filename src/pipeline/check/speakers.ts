@@ -151,6 +151,12 @@ function matches(ctx: CheckContext, d: Speaker, x: SourceSpeaker, id: number, po
   // Someone left unnamed ("opponents", "two members"): the draft's name must be theirs, the draft's whole phrase one the sentence
   // itself gives ("Council members are planning …, two members said"), or one who speaks in the sentence before or after.
   if (d.words.length >= 2 && sentence.text.toLowerCase().includes(d.raw.toLowerCase())) return true;
+  // "A lawyer for President Trump said" where a report names "attorney William Consovoy": the person the story gives that role
+  // (the phrase's head, before its preposition) may be the one meant.
+  if (d.kind === 'named' && d.person) {
+    const cut = s.words.findIndex((w, i) => i > 0 && /^(?:of|for|in|on|at|with|from)$/.test(w));
+    if ((cut > 0 ? s.words.slice(0, cut) : s.words).some((w) => holdsRole(ctx.sentences, d.raw, w))) return true;
+  }
   return [near(ctx, id, -1), near(ctx, id, 1)].some((x) => x !== undefined && speaksIn(ctx, x, d));
 }
 

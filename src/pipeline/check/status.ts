@@ -26,6 +26,11 @@ const PAST_ROLE = /\bthen[- ]|\bat the time\b|\bserved\b|\buntil\b|\b(?:having|h
 // it; "was sent to Director … Maguire" is a passive verb, and the role after it is still given as current.
 const WAS_ROLE = /\b(?:was|were)\s+(?:(?:also|later|briefly|long)\s+)?(?:(?:the|a|an|his|her|its|their)\s+)?$/iu;
 
+// A role after "as", not the "as" of "as well as" or "such as".
+const AS_ROLE = /(?<!\b(?:well|such|much|many|soon|long|far|same)\s+)\bas\s+(?:(?:the|a|an|his|her|their)\s+)?$/;
+// A verb that holds a role now, right before "as" ("serves as", "is now acting as").
+const CURRENT_AS = /\b(?:serves?|serving|remains?|remaining|works?|working|is|are|continues?|continuing|stays?|now|currently)\s+as\s+(?:(?:the|a|an|his|her|their)\s+)?$/;
+
 // A past act done in a role, right before it ("he used as", "pursued as the").
 const PAST_ACT_AS = /\b(?:\p{L}{2,}ed|did|made|took|held|led|ran|won|spent|sought|fought|oversaw)\s+(?:\p{L}+\s+)?as\s+(?:(?:the|a|an|his|her|their)\s+)?$/u;
 
@@ -83,7 +88,9 @@ export function droppedStatus(s: SourceSentence, draft: string, named = false): 
       // past in the draft's own way: "Yates herself was …" elsewhere in the sentence says nothing of Comey's role.
       if (PAST_ROLE.test(draft.slice(Math.max(0, at - 40), at + role.length + 40)) || WAS_ROLE.test(before)) continue;
       // "the tactic he used as New York mayor": a role an act in the past was done in is the role held then.
-      if (PAST_ACT_AS.test(before)) continue;
+      // "her use of a private server as secretary of state": a role after "as" is the one held for what the phrase describes,
+      // then; only "serves as", "remains" and the like make it current.
+      if (PAST_ACT_AS.test(before) || (AS_ROLE.test(before) && !CURRENT_AS.test(before))) continue;
       // "Deputy Attorney General Jeff Rosen" holds another role than the acting attorney general.
       if (/\b(?:deputy|vice|assistant|associate|under|principal)\s+$/.test(before)) continue;
       // "Former Democratic presidential contender" / "the Democratic presidential nomination": the role's noun differs.

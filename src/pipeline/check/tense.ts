@@ -22,7 +22,7 @@ const PLAN_DONE_SUPPORT = 0.15;
 
 // Words that negate or withhold without "not" ("declined to commit", "seen no evidence", "cannot vote").
 // "should be barred from voting" for "should not be allowed to vote": a verb of barring negates as "not" would.
-const NEGATIVE_WORDS = /\b(?:no|none|nothing|cannot|declined|refused|failed|without|little|neither|nor|denied|rejected|alternative|instead|unable|unwilling|unprepared|unready|unlikely|barred|banned|prohibited|prevented|forbidden|blocked)\b/i;
+const NEGATIVE_WORDS = /\b(?:no|none|nothing|cannot|declined|refused|failed|without|little|neither|nor|denied|rejected|alternative|instead|unable|unwilling|unprepared|unready|unlikely|barred|banned|prohibited|prevented|forbidden|blocked|oppos(?:e|es|ed|ing))\b/i;
 // Verb forms: a past, an -ing form or a plain verb word; adjectives and adverbs a marker happens to precede are not ("not exactly", "not eligible").
 const VERB_LIKE = /^(?!.*(?:ly|ble|ent|ant|ous|ive|ful|less)$)\p{L}+$/u;
 const AUXILIARY = new Set(['have', 'has', 'had', 'been', 'being', 'be', 'do', 'does', 'did', 'get', 'make']);
@@ -113,7 +113,7 @@ function droppedFrame(ctx: CheckContext, uses: readonly VerbUse[], text: string,
         : strict
         ? (u.negated || x.done) && sameAct(x, text, u, best.text) && (isLight(x, u) || sameObject(x))
         : u.negated
-          ? !gerund(x, text) && (sameAct(x, text, u, best.text) || (theirs.length > 1 && VERB_LIKE.test(x.raw) && !/^(?:un|in|dis|non)/.test(x.raw) && sameObject(x) && !ownAct(x)))
+          ? !gerund(x, text) && !x.supposed && (sameAct(x, text, u, best.text) || (theirs.length > 1 && VERB_LIKE.test(x.raw) && !/^(?:un|in|dis|non)/.test(x.raw) && sameObject(x) && !ownAct(x)))
           : x.done && (sameAct(x, text, u, best.text) || (!agentAfter(x, text) && sameObject(x) && !theirs.includes(stem(x.raw)) && !ownAct(x) && !aboutAct(x.raw))),
     );
     // "declined to commit", "has seen no evidence": a negative word by the verb withholds it as "not" would; one in another
@@ -232,8 +232,43 @@ function planAfterTheFact(uses: readonly VerbUse[], text: string, ranked: readon
 }
 
 
+// A verb right after "already", past an auxiliary ("had already voted", "has already been moved").
+const ALREADY_VERB = /\balready\s+(?:(?:been|be|have|had)\s+)?$/i;
+const REGARD = /^(?:seen|viewed|regarded|considered|known|thought|deemed|perceived)$/;
+// Words that say as much as "already": the act lies in the past.
+const ALREADY_WORDS = /\b(?:already|long\s+ago|previously|earlier\s+this|so\s+far|to\s+date)\b/i;
+// What a cited sentence says of an act still to come: a plan or an expectation, a schedule, or a wait ("awaiting", "still", "yet to").
+const STILL_TO_COME = /\b(?:will|would|to\s+be|expected|set\s+to|scheduled|plans?|planned|planning|proposed|stands?\s+to|due|upcoming|awaiting|pending|still|yet\s+to|next\s+(?:week|month|year)|on\s+track|preparing|weighing|considering|could|may|might|must|likely)\b/i;
+
+/**
+ * A verb the draft reports as "already" done ("has already been moved") that no cited sentence has done, where a cited sentence
+ * reporting the same thing has something still to come ("is expected to be moved"): a model's way of moving a plan forward.
+ */
+function alreadyDone(ctx: CheckContext, text: string, mine: readonly VerbUse[], ranked: readonly Alignment[], pool: readonly IndexedSource[]): { v: VerbUse; s: SourceSentence } | undefined {
+  if (!mine.length) return undefined;
+  // "had already been seen as shrinking": a verb of regard reports a view, no act moved forward.
+  const v = mine.find((x) => !REGARD.test(x.raw) && ALREADY_VERB.test(text.slice(Math.max(0, x.end - x.raw.length - 24), x.end - x.raw.length)));
+  if (!v) return undefined;
+  // Any cited sentence saying "already" in its words, or with the act done (the word itself, not planned or negated, or as
+  // a compound: "the House-passed resolution"), bears the draft out.
+  const word = new RegExp(`(?:\\b|-)${v.raw}\\b`, 'i');
+  const told = (s: SourceSentence) => ALREADY_WORDS.test(s.text) || (word.test(s.text) && !sourceUses(s).some((u) => (u.notDone || u.negated) && u.base === v.base)) || sourceUses(s).some((u) => u.done && u.base === v.base);
+  if (sentencesOf(ctx, pool).some(told)) return undefined;
+  const pending = ranked.slice(0, STAGE_SEARCH).find((a) => a.score >= WEAK_SUPPORT && STILL_TO_COME.test(a.sentence.text));
+  return pending ? { v, s: pending.sentence } : undefined;
+}
+
 /** Findings for the tense and polarity of one sentence of a cited passage. */
 export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
+  const out = tenseAndPolarity(ctx, p, part, pool);
+  // "Already" is read last, where nothing more telling was found: most drafts that write it have it from a source.
+  if (out.length || !/\balready\b/i.test(part.text)) return out;
+  const already = alreadyDone(ctx, part.text, verbUses(part.text).filter((v) => v.done), alignments(ctx, part, pool), pool);
+  if (!already) return out;
+  return [`${p.where}: "already ${already.v.raw}" reports as done what ${ctx.byNumber.get(already.s.n)!.label} reports as not yet done, and no cited source has it done — ${excerpt(already.s.text, 90)} — ${excerpt(part.text)}`];
+}
+
+function tenseAndPolarity(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
   // Words in quotation marks are the speaker's, in the speaker's tense ("they had "released the whirlwind""): a quoted verb is no
   // act the draft reports as done, though a quoted plan or denial still tells what the sentence is about.
   const quoted = part.text.includes('"') || part.text.includes('“') ? [...part.text.matchAll(/[“"][^”"]*[”"]/g)].map((m) => [m.index, m.index + m[0].length] as const) : [];

@@ -39,8 +39,11 @@ const CALLED_FOR = /^\s+(?:for|on)\b/;
 const NOT_DONE_MARK = /\b(?:will|would|'ll|shall|could|may|might|must|(?:plans?|planning|expects?|expected|set|going|due|scheduled|poised|preparing|prepares|aims?|seeks?|intends?|wants?|hopes?|likely|close|about|ready|committed|agreed|pledged|vowed|promised|threatened|certain|meant|designed|intended|aimed|sure|bound|needs?|appears?|seems?)\s+(?:(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|tonight)\s+)?to|(?:considering|weighing|mulling)(?:\s+whether\s+to)?|verge\s+of|(?:sets?|setting|paves?|paved|paving|clears?|cleared|clearing)\s+the\s+(?:stage|way)\s+for\s+(?:[A-Za-z.'’-]+\s+){0,4}?to)\b/gi;
 // A negation right before the verb ("did not expect", "is not seeking").
 // A refusal or failure to act negates the act as "not" does ("its refusal so far to approve it", "failed to pass").
-// (Its words start with one of n, r, i, d, f: the lookahead turns every other word away before the alternatives are tried.)
-const NEGATION_MARK = /\b(?=[nridf])(?:not|n't|never|no\s+longer|rather\s+than|instead\s+of|(?:refus(?:al|e|es|ed|ing)|declin(?:e|es|ed|ing)|fail(?:s|ed|ing|ure)?)\s+(?:(?:so\s+far|yet|again)\s+)?to)\b/gi;
+// "chose not to take": a decision not to act negates the act ("warned them not to back" only asks). "won't", "didn't": the
+// contraction is one word.
+// (Its words start with one of n, r, i, d, f or a contraction's letters: the lookahead turns most words away before the
+// alternatives are tried.)
+const NEGATION_MARK = /\b(?=[nridfwcahsmoev])(?:not|never|(?:cho(?:se|ose|oses|osing)|decid(?:ed|es|ing)|opt(?:ed|s|ing)|elect(?:ed|s|ing)|vot(?:ed|es|ing))\s+not\s+to|[a-z]+n['’]t|no\s+longer|rather\s+than|instead\s+of|(?:refus(?:al|e|es|ed|ing)|declin(?:e|es|ed|ing)|fail(?:s|ed|ing|ure)?)\s+(?:(?:so\s+far|yet|again)\s+)?to)\b/gi;
 const PERFECT = /\b(?:has|have|had|was|were|been)\s+(?:\w+ly\s+)?(?:already\s+)?$/i;
 
 /** A verb of a text: its stemmed base form, as written, and whether the text has it done, not (yet) done or negated. */
@@ -54,6 +57,8 @@ export interface VerbUse {
   negated: boolean;
   /** A present verb of a time or condition clause, told from a plural noun only by meeting the same verb in the draft. */
   lemmaOnly?: boolean;
+  /** A past in a condition or an open question ("whether Trump asked Comey"): reported neither way. */
+  supposed?: boolean;
   /** Its object words, found when first compared (`objectOf`). */
   object?: string[];
   /** Whether a passive's agent follows it (`agentAfter`). */
@@ -86,6 +91,8 @@ export function verbUses(text: string): VerbUse[] {
     let notDone = marked && (governs(governed, text, m.index) || (joined?.notDone === true && JOINED.test(text.slice(joined.end, m.index))));
     // "X may have won the election by a comfortable margin, but …": a concession grants the act; it does not doubt it.
     if (notDone && past && /\bmay\s+(?:well\s+)?have\s+$/i.test(text.slice(Math.max(0, m.index - 16), m.index)) && /^[^,.;]*,\s+but\b/i.test(text.slice(m.index + word.length))) notDone = false;
+    // "Schiff would later explain": a narrative's future in the past tells what came after, done by the time it is told.
+    if (notDone && /\bwould\s+later\s+$/i.test(text.slice(Math.max(0, m.index - 14), m.index))) notDone = false;
     const negated = marked && governs(negatedAt, text, m.index);
     if (!past && !raw.endsWith('ing') && !negated && !notDone) continue;
     // "a Democratic-backed bill", "state-run media": a participle hyphened onto a word describes a noun; it reports no act.
@@ -106,7 +113,7 @@ export function verbUses(text: string): VerbUse[] {
     // "wants negotiations restarted", "needed the road reopened": a participle after a wish's object is the wish, not the act
     // done; nor is it marked as a plan, since "need a booster shot" may hold a noun.
     const wished = past && WISHED_BEFORE.test(text.slice(Math.max(0, m.index - 70), m.index));
-    out.push({ base: lemma(raw), raw, end: m.index + word.length, done: past && !supposed && !wished && !notDone && !negated && (PERFECT.test(before) || !/\b(?:be|being|is|are)\s+$/i.test(before)), notDone, negated });
+    out.push({ base: lemma(raw), raw, end: m.index + word.length, done: past && !supposed && !wished && !notDone && !negated && (PERFECT.test(before) || !/\b(?:be|being|is|are)\s+$/i.test(before)), notDone, negated, ...(supposed ? { supposed } : {}) });
   }
   if (PLAN_WORD.test(text)) out.push(...plannedNouns(text));
   return out;

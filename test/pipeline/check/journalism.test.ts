@@ -3027,3 +3027,81 @@ describe('round 34: a count against the list beside it', () => {
     expect(held('The 3 councillors who opposed the budget, Quist, Brandt and Hoyle, voted on Monday.')).toBe('');
   });
 });
+
+describe('round 35: negations as journalists write them', () => {
+  const frame = (text: string) => verbUses(text).map((v) => `${v.raw}:${v.done ? 'done' : v.notDone ? 'planned' : v.negated ? 'negated' : v.supposed ? 'supposed' : 'plain'}`);
+
+  it('reads a contraction ("won\'t", "didn\'t") and a decision not to act ("chose not to take") as negations', () => {
+    expect(frame("Some saw it as a sign Reyes won't be convicted of fraud.")).toContain('convicted:negated');
+    expect(frame("Reyes didn’t approve the fare plan.")).toContain('approve:negated');
+    expect(frame('Lin chose not to take action against the councillor.')).toEqual(['chose:done', 'take:negated']);
+    // A warning not to act is a wish, not a report that the act did not happen.
+    expect(frame('Riders warned the council not to back the fare plan.')).not.toContain('back:negated');
+  });
+
+  it('holds no "reports as happening" where the draft has the same negation as its source', () => {
+    const flagged = checkedBy('entities', ['The vote was a clear sign, some said, that Reyes will not be convicted of fraud.', 'The trial opens in May.'], [1]);
+    expect(flagged("Some saw the vote as a clear sign that Reyes won't be convicted of fraud.")).toBe('');
+    expect(flagged('Some saw the vote as a clear sign that Reyes has been convicted of fraud.')).toMatch(/reports as happening/);
+    const declined = checkedBy('entities', ['The council leader moved on Wednesday to keep the party together, declining to take action against the councillor.', 'The meeting was on Wednesday.'], [1]);
+    expect(declined('The council leader chose not to take action against the councillor.')).toBe('');
+  });
+
+  it('reads "would later" as a narrative\'s past and a past after "whether" as neither done nor denied', () => {
+    expect(frame('Reyes would later explain that it was a parody.')).not.toContain('explain:planned');
+    expect(frame('Whether Lin asked Reyes to ease the inquiry is disputed.')).toContain('asked:supposed');
+  });
+});
+
+describe('round 35: "already"', () => {
+  it('holds an act the draft has "already" done where the sources have it still to come, and no source has it done', () => {
+    const texts: [string, string] = ['Riders raised alarm at reports that the fare plan would be rewritten after its expected transfer to the full council next week.', 'Riders have until Friday to comment.'];
+    const flagged = checkedBy('entities', texts, [1]);
+    expect(flagged('The fare plan has already been moved to the full council, riders said.')).toMatch(/"already moved" reports as done/);
+    expect(flagged('The fare plan is expected to be moved to the full council next week, riders said.')).toBe('');
+  });
+
+  it('reads a compound participle ("the council-passed plan") or "long ago" in a source as the act done', () => {
+    const flagged = checkedBy('entities', ['The mayor is unlikely to amend the council-passed fare plan before it takes effect next month.', 'Riders have until Friday to comment.'], [1]);
+    expect(flagged('The fare plan, already passed by the council, takes effect next month.')).toBe('');
+    const received = checkedBy('entities', ['Transit agencies long ago received the federal grant, a $40 million fund that could cover fares next year.', 'Riders have until Friday to comment.'], [1]);
+    expect(received('The federal grant, already sent to transit agencies, could cover fares next year.')).toBe('');
+  });
+});
+
+describe('round 35: roles and speakers written another way', () => {
+  it('reads a role after "as" as the one held then: "her use of the fund as transit chief"', () => {
+    const flagged = checkedBy('entities', ['The auditor reviewed former transit chief Ada Lin\'s use of the reserve fund.', 'The review ended on Friday.'], [1]);
+    expect(flagged('The auditor reviewed the use of the reserve fund by Ada Lin as transit chief.')).toBe('');
+    expect(flagged('The auditor reviewed the reserve fund as well as transit chief Ada Lin\'s use of it.')).toMatch(/"transit chief" without "former"/);
+  });
+
+  it('gives words a source credits to "a lawyer for" someone to the person a report names as that lawyer', () => {
+    const texts: [string, string] = [
+      'A lawyer for Mayor Lin said the council\'s request for the records flouts the city charter. In a letter, attorney Omar Reyes set out the case against the request.',
+      'The council voted on Monday. Councillor Ada Quist welcomed the vote.',
+    ];
+    const flagged = checkedBy('entities', texts, [1]);
+    expect(flagged('Reyes argued that the council\'s request for the records flouts the city charter.')).toBe('');
+    expect(flagged('Quist argued that the council\'s request for the records flouts the city charter.')).not.toBe('');
+  });
+
+  it('reads the second of two speakers\' "said" against its own speaker, not the first\'s', () => {
+    const flagged = checkedBy('entities', ['Reyes said Thursday there is no question the vote will take place, after council leader Ada Lin told reporters that she did not think it should happen at all.', 'Lin spoke on Thursday.'], [1]);
+    expect(flagged('Reyes said on Thursday there was no question the vote would take place, hours after council leader Ada Lin said she did not think it should happen at all.')).toBe('');
+  });
+
+  it('reads "X leader Y" against "Y, the leader of X" as one title, not a swap', () => {
+    const flagged = checkedBy('entities', ['The death of Omar Reyes, the leader of the Tidewater Alliance group, during an overnight raid led by police was confirmed on Sunday.', 'The raid was on Sunday.'], [1]);
+    expect(flagged('The mayor announced on Sunday that Tidewater Alliance leader Omar Reyes died in an overnight raid led by police.')).not.toMatch(/swap who did what/);
+  });
+});
+
+describe('round 35: British and American spellings of a name', () => {
+  it('finds "Defence Ministry" where the source writes "Defense Ministry", and "Labor Party" for "Labour Party"', () => {
+    const flagged = checkedBy('entities', ['The vaccine was developed with the Defense Ministry. The Labour Party called for an inquiry.', 'Trials were short.'], [1]);
+    expect(flagged('The vaccine was developed with the Defence Ministry.')).toBe('');
+    expect(flagged('The Labor Party called for an inquiry.')).toBe('');
+    expect(flagged('The vaccine was developed with the Interior Ministry.')).toMatch(/"Interior Ministry" is not in/);
+  });
+});
