@@ -161,6 +161,8 @@ export function checkNumbers(ctx: CheckContext): string[] {
         if (rangeGiven(ctx, sentence, f, figures, pool)) continue;
         // A list's total stands in no place of its own: its rivals would be the figures it sums.
         if (listed) continue;
+        // "All 3 outlets rely on …": a count of the story's own reports stands in no source's place, as its words do not.
+        if (f.kind === 'number' && countsOurSources(ctx, sentence, f)) continue;
         const tokens = sentenceTokens(part);
         const r = restatement(ctx, neighbours(tokens, f.start, f.start + f.raw.length), f, figures.filter((g) => g !== f), sentencesOf(ctx, pool), part);
         if (clearlyRestatesRival(r, RIVAL_RATIO, p.kind === 'answer' ? ANSWER_MARGIN : RIVAL_MARGIN) && !derivedFrom(f, r.rivalAt!.s.figures) && !(triple ??= changeTriple(sentence, figures)).has(f)) {
@@ -327,7 +329,7 @@ function clauseBefore(before: string, at: number): number {
 
 // "A reported 85 percent and B 86 percent": a figure right after an outlet, the verb left out, is its own credit.
 const GAPPED_FIGURE = /^\s+(?:(?:more\s+than|less\s+than|at\s+least|at\s+most|about|around|nearly|almost|roughly|some|over|under|just|at)\s+)*(?:[$€£]?\d|a\s+(?:half|quarter)[\s-]|half\s+a\s)/i;
-const REPORTING_VERB = /^['’]?s?\s+(?:\w+\s+)?(?:reported|reports|said|says|put|puts|estimated|estimates|counted|counts|gave|gives|cited|cites|wrote|writes|found|finds|tallied|calculated|noted|notes|described|describes|called|calls|termed|added|adds|citing)\b/i;
+const REPORTING_VERB = /^['’]?s?\s+(?:\w+\s+)?(?:reported|reports|said|says|put|puts|estimated|estimates|counted|counts|gave|gives|cited|cites|wrote|writes|found|finds|tallied|calculated|noted|notes|described|describes|called|calls|termed|added|adds|citing|names|named|lists|listed|identifies|identified)\b/i;
 // A comma inside a figure ("720,000") starts no clause.
 const CLAUSE_START = /(?:,(?!\d)|[;:—–(])\s*|\b(?:while|whereas|but|and)\s+/gi;
 // "…, the Coastal Herald reported." / "…, the Herald said Tuesday.": a credit that ends the sentence, crediting what came before.
@@ -607,6 +609,17 @@ const OUTLETS_NAMED = /\b(?:outlets|sources|publications|reports|accounts)\b/i;
 const SOURCE_NOUN = /^\s+(?:of\s+the\s+(?:\w+\s+)?)?(?:(?:very\s+)?(?:different|distinct|competing|rival|contrasting|separate|opposing|conflicting|differing)\s+)?(?:news\s+)?(?:outlets?|sources?|publications?|publishers?|reports?|news\s+organi[sz]ations?|accounts?|framings?|readings?|versions?|takes|views|perspectives|interpretations|narratives)\b/i;
 
 /**
+ * Whether a count counts the story's own reports: "all three outlets" every publisher of the story (so it must be their
+ * number), "two outlets" or "two of the three outlets" some of them.
+ */
+function countsOurSources(ctx: CheckContext, sentence: string, f: Figure): boolean {
+  if (!SOURCE_NOUN.test(sentence.slice(f.start + f.raw.length))) return false;
+  const value = Number(f.key.slice(2));
+  const publishers = new Set(ctx.sources.map((s) => s.publisher)).size;
+  return ALL_BEFORE.test(sentence.slice(0, f.start)) ? value === publishers || value === ctx.sources.length : value >= 1 && value <= Math.max(publishers, ctx.sources.length);
+}
+
+/**
  * Whether a small count spelled out is everyday prose rather than a figure a source must give:
  * it refers back to things already named ("the two countries", "both", "a third person"), counts
  * our own sources ("all three outlets", which must be how many publishers the story has), or
@@ -616,11 +629,7 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
   const value = Number(f.key.slice(2));
   const after = sentence.slice(f.start + f.raw.length);
   const before = sentence.slice(0, f.start);
-  if (SOURCE_NOUN.test(after)) {
-    // "all three outlets" counts every publisher of the story; "two outlets" some of them.
-    const publishers = new Set(ctx.sources.map((s) => s.publisher)).size;
-    return ALL_BEFORE.test(before) ? value === publishers || value === ctx.sources.length : value >= 1 && value <= Math.max(publishers, ctx.sources.length);
-  }
+  if (SOURCE_NOUN.test(after)) return countsOurSources(ctx, sentence, f);
   // A list in apposition decides first: "the 4 councillors who opposed it, Quist, Brandt and Hoyle" counts three.
   // "three Pennsylvania legislators, Thomas R. Sankey III, Chris E. Dush and Daryl D. Metcalfe": a list in apposition
   // is what the count counts, and it alone decides (the sentence's longest list would count the head too).

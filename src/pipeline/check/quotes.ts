@@ -204,7 +204,7 @@ function reportedBefore(text: string, at: number, end: number, pronoun = false):
   const sentence = before.replace(/\s+$/, '').split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?\p{Lu})/u).at(-1)!;
   // "McConnell … said he would back Trump": the words reported after the verb; "…, his campaign said." names its speaker last.
   const said = attributionsOf(sentence).filter((a) => SPEECH_VERB.test(a.verb) && a.content[0] >= a.end).at(-1);
-  if (!said) return null;
+  if (!said) return pronoun ? introducedSpeaker(sentence, text.slice(0, at)) : null;
   // "… consistent," he said: a quotation with its own attribution is that speaker's, named or not.
   const rest = text.slice(end, end + REPORTED_REACH).split(/(?<=[.!?])\s+(?=["“‘]?\p{Lu})/u)[0]!;
   // `pronoun`: the caller has found "he said" and asks for its antecedent.
@@ -214,12 +214,24 @@ function reportedBefore(text: string, at: number, end: number, pronoun = false):
   // phrase before the verb is a clause inside the subject's apposition. Not a possessive ("Lin's chief of staff, …, said"),
   // nor a subject whose clause a coordination ends ("Lin met Reyes, and …").
   if (CAPITALISED_NAME.test(said.speaker) && (personName(nameWords(said.speaker), said.speaker) || surnameIn(before, said.speaker))) return said.speaker;
-  // A pronoun's antecedent is a name the sentence before reports speaking, not any capitalised words that open it ("On Saturday").
-  if (pronoun) return null;
+  // A pronoun's antecedent is a name the sentence before reports speaking, not any capitalised words that open it ("On Saturday"):
+  // the subject of its main clause, past an opening phrase ("In a statement, Cummings confirmed the break-in, …").
+  if (pronoun) return introducedSpeaker(sentence, text.slice(0, at));
   const name = LEADING_NAME.exec(sentence)?.[0];
   if (!name || /['’]s?$/.test(name) || /['’]s\b/.test(sentence.slice(name.length, name.length + 3))) return null;
   if (/,\s+(?:and|but)\s|;/.test(sentence.slice(name.length, said.start))) return null;
   return personName(nameWords(name), name) ? name : null;
+}
+
+/**
+ * The person a sentence opens on past an introductory phrase, where a verb of saying or confirming follows the name ("In a
+ * statement, Cummings confirmed the break-in, …"), or null: who "he wrote" after it is.
+ */
+function introducedSpeaker(sentence: string, before: string): string | null {
+  const m = INTRODUCED_NAME.exec(sentence);
+  const subject = m?.[1];
+  if (!subject || /['’]s?$/.test(subject) || !SPEECH_LIKE.test(sentence.slice(m[0].length))) return null;
+  return personName(nameWords(subject), subject) || surnameIn(before, subject) ? subject : null;
 }
 
 /** Whether a one-word speaker ("Reyes") is a surname the text gives after a given name ("Omar Reyes"). */
@@ -231,6 +243,11 @@ function surnameIn(text: string, word: string): boolean {
 const CAPITALISED_NAME = /^(?:[\p{Ll}-]+\s+){0,2}(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]*\p{L}$/u;
 // Capitalised words that open a sentence: a name among titles ("Senate Minority Leader Mitch McConnell").
 const LEADING_NAME = /^(?:\p{Lu}[\p{L}.'’-]*\s+){1,5}\p{Lu}[\p{L}'’-]*\p{L}/u;
+
+// A name after an opening phrase set off by a comma ("In a statement, Cummings …", "On Friday, Rep. Ada Lin …").
+const INTRODUCED_NAME = /^(?:(?:In|On|At|After|Later|Earlier)\b[^,]{0,40},\s+)((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]*\p{L})/u;
+// The verb right after that subject makes it the one who speaks: a verb of saying, confirming or announcing.
+const SPEECH_LIKE = /^\s+(?:\p{Ll}+ly\s+)?(?:said|says|told|wrote|confirmed|announced|stated|explained|revealed|disclosed|acknowledged|described|recalled|posted|tweeted|insisted|added|argued|warned)\b/u;
 
 // How far back the sentence before a quotation is read, and the verbs that report words said.
 const REPORTED_REACH = 400;

@@ -42,7 +42,7 @@ function hasVerb(words: string[]): boolean {
 // "the toll has now surpassed that", "could change that"); after a verb of saying ("warned that.")
 // it opens a clause that never came.
 const OBJECT_THAT = new RegExp(
-  String.raw`\b(?:(?:from|of|about|beyond|after|before|like|than|with|for|on|at|by|over|under|into|to|past|despite|against)|` +
+  String.raw`\b(?:(?:from|of|about|beyond|after|before|like|than|with|for|on|at|by|over|under|into|to|past|despite|against|below|above|behind|near|around|toward|towards|within|without|beside|besides|among|through|across|beneath|inside|outside|upon|onto|unlike|including|amid|since|until|along)|` +
     String.raw`(?:(?:to|will|would|could|can|may|might|should|must|not|never|n['’]t)\s+)(?!(?:${SAYING})\b)\p{Ll}{2,}|(?!(?:${SAYING})\b)\p{Ll}{3,}ed|did|does|do|done)\s+that[.!?…]*$`,
   'u',
 );

@@ -3105,3 +3105,32 @@ describe('round 35: British and American spellings of a name', () => {
     expect(flagged('The vaccine was developed with the Interior Ministry.')).toMatch(/"Interior Ministry" is not in/);
   });
 });
+
+describe('round 35: the fresh batches\' holds', () => {
+  it('reads a final "that" after any preposition ("still well below that") as a thing, not a clause cut off', () => {
+    expect(cutOff('The outlet says the council\'s figure is still well below that.')).toBeNull();
+    expect(cutOff('The outlet says the council warned that.')).not.toBeNull();
+  });
+
+  it('reads "All 2 outlets" as a count of the story\'s own reports, which stands in no source\'s place', () => {
+    const held = checkedBy('numbers', ['The tally of fare complaints climbed to 25.2 million, according to data compiled by the transit agency. Two riders were hurt in May.', 'Both reports rely on agency data.'], [1, 2]);
+    expect(held('All 2 outlets rely on data compiled by the transit agency.')).toBe('');
+    expect(held('All 5 outlets rely on data compiled by the transit agency.')).not.toBe('');
+  });
+
+  it('credits a figure after "while B names" to B, not to the "According to A" that opens the sentence', () => {
+    const held = checkedBy('numbers', ['The mayor began a final-week tour through nearly a dozen districts.', 'Six districts are likely to decide the vote: Ashby, Brill, Corran, Dale, Esk and Fenn.'], [1, 2]);
+    expect(held(`According to the ${HARBOR}, the mayor's final-week tour takes him through nearly a dozen districts, while the ${LEDGER} names 6 districts as likely to decide the vote.`)).toBe('');
+    expect(held(`According to the ${HARBOR}, the mayor's final-week tour takes him through nearly a dozen districts and 6 districts are likely to decide the vote.`)).toMatch(/"6" is attributed to Harbor Signal/);
+  });
+
+  it('gives a quotation that "he wrote" to the person the sentence before names past its opening phrase', () => {
+    const texts: [string, string] = [
+      'Governor Omar Reyes mocked the break-in on Twitter. Councillor Ada Quist spoke later. In a statement, Quist confirmed the attempted break-in, revealing she was home at the time. “An individual attempted to gain entry into my residence at 3:40 AM,” she wrote.',
+      'Police are investigating.',
+    ];
+    const held = checkedBy('quotes', texts, [1]);
+    expect(held('"An individual attempted to gain entry into my residence," Quist wrote.')).toBe('');
+    expect(held('"An individual attempted to gain entry into my residence," Reyes wrote.')).not.toBe('');
+  });
+});
