@@ -29,7 +29,7 @@ const WAS_ROLE = /\b(?:was|were)\s+(?:(?:also|later|briefly|long)\s+)?(?:(?:the|
 // A role after "as", not the "as" of "as well as" or "such as".
 const AS_ROLE = /(?<!\b(?:well|such|much|many|soon|long|far|same)\s+)\bas\s+(?:(?:the|a|an|his|her|their)\s+)?$/;
 // A verb that holds a role now, right before "as" ("serves as", "is now acting as").
-const CURRENT_AS = /\b(?:serves?|serving|remains?|remaining|works?|working|is|are|continues?|continuing|stays?|now|currently)\s+as\s+(?:(?:the|a|an|his|her|their)\s+)?$/;
+const CURRENT_AS = /(?<!\b(?:was|were|been)\s+)\b(?:serves?|serving|remains?|remaining|works?|working|is|are|continues?|continuing|stays?|now|currently)\s+as\s+(?:(?:the|a|an|his|her|their)\s+)?$/;
 
 // A past act done in a role, right before it ("he used as", "pursued as the").
 const PAST_ACT_AS = /\b(?:\p{L}{2,}ed|did|made|took|held|led|ran|won|spent|sought|fought|oversaw)\s+(?:\p{L}+\s+)?as\s+(?:(?:the|a|an|his|her|their)\s+)?$/u;

@@ -233,7 +233,7 @@ function planAfterTheFact(uses: readonly VerbUse[], text: string, ranked: readon
 
 
 // A verb right after "already", past an auxiliary ("had already voted", "has already been moved").
-const ALREADY_VERB = /\balready\s+(?:(?:been|be|have|had)\s+)?$/i;
+const ALREADY_VERB = /\balready\s+(?:(?:been|be|have|had)\s+)?(?:\p{L}+ly\s+)?$/iu;
 const REGARD = /^(?:seen|viewed|regarded|considered|known|thought|deemed|perceived)$/;
 // Words that say as much as "already": the act lies in the past.
 const ALREADY_WORDS = /\b(?:already|long\s+ago|previously|earlier\s+this|so\s+far|to\s+date)\b/i;
@@ -253,6 +253,8 @@ function alreadyDone(ctx: CheckContext, text: string, mine: readonly VerbUse[], 
   // a compound: "the House-passed resolution"), bears the draft out.
   const word = new RegExp(`(?:\\b|-)${v.raw}\\b`, 'i');
   const told = (s: SourceSentence) => ALREADY_WORDS.test(s.text) || (word.test(s.text) && !sourceUses(s).some((u) => (u.notDone || u.negated) && u.base === v.base)) || sourceUses(s).some((u) => u.done && u.base === v.base);
+  // Any cited sentence, not only those that report the same thing: a model's "already" often sums up a sentence further off
+  // (reading only the best-aligned ones flagged one more faithful dev draft).
   if (sentencesOf(ctx, pool).some(told)) return undefined;
   const pending = ranked.slice(0, STAGE_SEARCH).find((a) => a.score >= WEAK_SUPPORT && STILL_TO_COME.test(a.sentence.text));
   return pending ? { v, s: pending.sentence } : undefined;

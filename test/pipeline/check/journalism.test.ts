@@ -3134,3 +3134,16 @@ describe('round 35: the fresh batches\' holds', () => {
     expect(held('"An individual attempted to gain entry into my residence," Reyes wrote.')).not.toBe('');
   });
 });
+
+describe('round 35: the newcomer review', () => {
+  it('reads "already" past an adverb ("has already been formally transferred")', () => {
+    const flagged = checkedBy('entities', ['The Harbor archive faces an expected transfer to the Calder museum next week.', 'Museum staff are preparing space for the archive.'], [1, 2]);
+    expect(flagged('The Harbor archive has already been formally transferred to the Calder museum.')).toMatch(/"already transferred" reports as done/);
+  });
+
+  it('reads "who was serving as transit chief" as a past role', () => {
+    const flagged = checkedBy('entities', ['Former transit chief Lena Marsh used the fund in 2019, auditors said.', 'Marsh, who led transit until 2021, used the fund.'], [1, 2]);
+    expect(flagged('Lena Marsh, who was serving as transit chief, used the fund in 2019, auditors said.')).toBe('');
+    expect(flagged('Lena Marsh, who is now serving as transit chief, used the fund in 2019, auditors said.')).toMatch(/without "former"/);
+  });
+});
