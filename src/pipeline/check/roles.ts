@@ -815,7 +815,7 @@ function swappedRoles(names: NameRun[], theirs: NameRun[], anchors: [number, num
       const [ta, tb] = [theirs.find((r) => r.start === sa)!, theirs.find((r) => r.start === sb)!];
       // "Islamic State leader Abu Bakr" for "Abu Bakr al-Baghdadi, the leader of the Islamic State": the source's apposition
       // turns the order of a title and its holder, not who acted.
-      if (APPOSED_OF.test(sourceText.slice(tb.end, sa))) continue;
+      if (APPOSED_OF.test(sourceText.slice(tb.end, sa)) || APPOSED_OF.test(text.slice(a.end, b.start))) continue;
       if (placed(text, a) !== placed(text, b) || placed(sourceText, ta) !== placed(sourceText, tb)) continue;
       // "Thomas R. Sankey III, Chris E. Dush and Daryl D. Metcalfe": items of one list, in any order, do nothing to each other.
       if (/^[\s,]*(?:and\s+)?$/.test(text.slice(a.end, b.start).replace(/\b\p{Lu}[\p{L}.'’-]*/gu, ' '))) continue;
@@ -827,7 +827,8 @@ function swappedRoles(names: NameRun[], theirs: NameRun[], anchors: [number, num
 
 const PASSIVE = /\b(?:by|was|were|been|being)\b/i;
 // An apposition that gives a name a title of another ("…, the leader of the"), up to that other name.
-const APPOSED_OF = /^\s*[,(—–]\s*(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}'’-]+\s+){0,3}(?:of|for|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}$/u;
+// A name's lower-case particle may come first ("Abu Bakr al-Baghdadi, the leader of the").
+const APPOSED_OF = /^(?:\s+\p{Ll}+-[\p{L}'’-]+)?\s*[,(—–]\s*(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}'’-]+\s+){0,3}(?:of|for|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}$/u;
 // A preposition of place or of belonging before a name, "the" and one describing word allowed ("at the", "of the late").
 const PLACE_BEFORE = /\b(?:at|in|inside|outside|near|from|on|of)\s+(?:the\s+)?(?:\p{Ll}+\s+)?$/u;
 

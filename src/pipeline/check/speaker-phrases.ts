@@ -266,7 +266,7 @@ export function holdsRole(sentences: readonly { text: string }[], person: string
   // "the director and Tom Ellery". After the name, an apposition set off by a comma, not a clause ("…, who …"), with no "of"
   // ("a frequent critic of the director" is someone else) and no "former" (a former director is not the one).
   const pattern = new RegExp(
-    `\\b${title}\\s+(?!and\\b)(?:(?:\\p{Lu}[\\p{L}.'’-]*|of|for|and),?\\s+){0,7}${name}\\b|\\b${name}(?:'s)?,\\s+(?!who\\b|which\\b|that\\b)(?:(?!of\\b|former\\b|ex-)[\\p{L}'’-]+\\s+){0,5}?${title}\\b`,
+    `\\b${title},?\\s+(?!and\\b)(?:(?:\\p{Lu}[\\p{L}.'’-]*|of|for|and),?\\s+){0,7}${name}\\b|\\b${name}(?:'s)?,\\s+(?!who\\b|which\\b|that\\b)(?:(?!of\\b|former\\b|ex-)[\\p{L}'’-]+\\s+){0,5}?${title}\\b`,
     'u',
   );
   return sentences.some((x) => pattern.test(x.text));

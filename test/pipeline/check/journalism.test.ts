@@ -3147,3 +3147,15 @@ describe('round 35: the newcomer review', () => {
     expect(flagged('Lena Marsh, who is now serving as transit chief, used the fund in 2019, auditors said.')).toMatch(/without "former"/);
   });
 });
+
+describe('round 35: titles in apposition, with a name particle or a comma', () => {
+  it('reads "Y al-X, the leader of Z" in the draft against "Z leader Y" in the source as one title, not a swap', () => {
+    const flagged = checkedBy('entities', ['The mayor announced on Sunday that Tidewater Alliance leader Omar al-Reyes died in an overnight raid led by police.', 'The raid was on Sunday.'], [1]);
+    expect(flagged('The death of Omar al-Reyes, the leader of the Tidewater Alliance group, during an overnight raid led by police was announced by the mayor.')).not.toMatch(/swap who did what/);
+  });
+
+  it('gives the role of "Kest\'s attorney, Omar Reyes," to Reyes, for words "a lawyer for Kest" said', () => {
+    const flagged = checkedBy('entities', ['Ravi Kest will appeal the ruling, a lawyer for Kest said.', "Kest's attorney, Omar Reyes, confirmed the appeal."], [1, 2]);
+    expect(flagged('Ravi Kest will appeal the ruling, attorney Omar Reyes said.')).toBe('');
+  });
+});
