@@ -613,10 +613,13 @@ const SOURCE_NOUN = /^\s+(?:of\s+the\s+(?:\w+\s+)?)?(?:(?:very\s+)?(?:different|
  * number), "two outlets" or "two of the three outlets" some of them.
  */
 function countsOurSources(ctx: CheckContext, sentence: string, f: Figure): boolean {
-  if (!SOURCE_NOUN.test(sentence.slice(f.start + f.raw.length))) return false;
-  const value = Number(f.key.slice(2));
+  return SOURCE_NOUN.test(sentence.slice(f.start + f.raw.length)) && fitsOurSources(ctx, sentence.slice(0, f.start), Number(f.key.slice(2)));
+}
+
+/** Whether a count of the story's reports, with the words before it, fits how many there are. */
+function fitsOurSources(ctx: CheckContext, before: string, value: number): boolean {
   const publishers = new Set(ctx.sources.map((s) => s.publisher)).size;
-  return ALL_BEFORE.test(sentence.slice(0, f.start)) ? value === publishers || value === ctx.sources.length : value >= 1 && value <= Math.max(publishers, ctx.sources.length);
+  return ALL_BEFORE.test(before) ? value === publishers || value === ctx.sources.length : value >= 1 && value <= Math.max(publishers, ctx.sources.length);
 }
 
 /**
@@ -629,7 +632,7 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
   const value = Number(f.key.slice(2));
   const after = sentence.slice(f.start + f.raw.length);
   const before = sentence.slice(0, f.start);
-  if (SOURCE_NOUN.test(after)) return countsOurSources(ctx, sentence, f);
+  if (SOURCE_NOUN.test(after)) return fitsOurSources(ctx, before, value);
   // A list in apposition decides first: "the 4 councillors who opposed it, Quist, Brandt and Hoyle" counts three.
   // "three Pennsylvania legislators, Thomas R. Sankey III, Chris E. Dush and Daryl D. Metcalfe": a list in apposition
   // is what the count counts, and it alone decides (the sentence's longest list would count the head too).

@@ -96,7 +96,7 @@ function read(ctx: CheckContext, raw: string, initial: boolean): Speaker {
   const head = cut > 0 ? tokens.slice(0, cut) : tokens;
   const opener = words[0]!;
   // The noun the phrase is about, before any preposition: "An attorney for President Trump" is an attorney.
-  const before = tokens.findIndex((w, i) => i > 0 && /^(?:of|for|in|on|at|with|from)$/.test(w));
+  const before = tokens.findIndex((w, i) => i > 0 && HEAD_END.test(w));
   const noun = (before > 0 ? tokens.slice(0, before) : tokens).at(-1)!;
   // "a department official", "one U.S. official", "other Democratic leaders": someone left unnamed.
   if (INDEFINITE.has(opener) && !startsUpper(noun)) return { ...base, kind: 'generic' };
@@ -246,6 +246,9 @@ export function otherKind(a: Speaker, b: Speaker): boolean {
 
 // One person's office or job: a speaker described by it ("the mayor", "Acting Director") may be a person another report names with it.
 const ROLE = /^(?:mayor|governor|president|director|secretary|chief|spokes(?:man|woman|person)|senator|minister|leader|chair(?:man|woman)?|commissioner|executive|judge|attorney|lawyer|aide|adviser|advisor|officer|sheriff|prosecutor|manager|ambassador|administrator|superintendent|coach|founder|owner|ceo)$/;
+
+/** A preposition that ends the head of a speaker's phrase: "An attorney for President Trump" is an attorney. */
+export const HEAD_END = /^(?:of|for|in|on|at|with|from)$/;
 
 // Words for one role: "a lawyer for Trump" is the "attorney William Consovoy" of another report.
 const ROLE_SYNONYMS = [['lawyer', 'attorney'], ['spokesman', 'spokeswoman', 'spokesperson'], ['adviser', 'advisor'], ['chairman', 'chairwoman', 'chair']];

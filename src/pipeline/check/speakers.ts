@@ -15,7 +15,7 @@ import { extractEntities } from './extract/entities';
 import { extractQuotes, type QuoteSpan } from './extract/quotes';
 import { type DraftSentence, type Passage, sentenceTokens } from './passages';
 import { closedText, oneNameInStory, sourceSpeaker } from './quotes';
-import { clean, GROUP, holdsRole, mentions, otherKind, POSSESSIVE, readSpeaker, sameName, sameWord, type Speaker } from './speaker-phrases';
+import { clean, GROUP, HEAD_END, holdsRole, mentions, otherKind, POSSESSIVE, readSpeaker, sameName, sameWord, type Speaker } from './speaker-phrases';
 
 // The attributed words must be this well reported by a cited sentence before its speaker is asked about.
 const MIN_SUPPORT = 0.4;
@@ -154,7 +154,7 @@ function matches(ctx: CheckContext, d: Speaker, x: SourceSpeaker, id: number, po
   // "A lawyer for President Trump said" where a report names "attorney William Consovoy": the person the story gives that role
   // (the phrase's head, before its preposition) may be the one meant.
   if (d.kind === 'named' && d.person) {
-    const cut = s.words.findIndex((w, i) => i > 0 && /^(?:of|for|in|on|at|with|from)$/.test(w));
+    const cut = s.words.findIndex((w, i) => i > 0 && HEAD_END.test(w));
     if ((cut > 0 ? s.words.slice(0, cut) : s.words).some((w) => holdsRole(ctx.sentences, d.raw, w))) return true;
   }
   return [near(ctx, id, -1), near(ctx, id, 1)].some((x) => x !== undefined && speaksIn(ctx, x, d));

@@ -245,7 +245,6 @@ const STILL_TO_COME = /\b(?:will|would|to\s+be|expected|set\s+to|scheduled|plans
  * reporting the same thing has something still to come ("is expected to be moved"): a model's way of moving a plan forward.
  */
 function alreadyDone(ctx: CheckContext, text: string, mine: readonly VerbUse[], ranked: readonly Alignment[], pool: readonly IndexedSource[]): { v: VerbUse; s: SourceSentence } | undefined {
-  if (!mine.length) return undefined;
   // "had already been seen as shrinking": a verb of regard reports a view, no act moved forward.
   const v = mine.find((x) => !REGARD.test(x.raw) && ALREADY_VERB.test(text.slice(Math.max(0, x.end - x.raw.length - 24), x.end - x.raw.length)));
   if (!v) return undefined;
@@ -262,19 +261,21 @@ function alreadyDone(ctx: CheckContext, text: string, mine: readonly VerbUse[], 
 
 /** Findings for the tense and polarity of one sentence of a cited passage. */
 export function checkTense(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
-  const out = tenseAndPolarity(ctx, p, part, pool);
+  const all = verbUses(part.text);
+  const out = tenseAndPolarity(ctx, p, part, pool, all);
   // "Already" is read last, where nothing more telling was found: most drafts that write it have it from a source.
   if (out.length || !/\balready\b/i.test(part.text)) return out;
-  const already = alreadyDone(ctx, part.text, verbUses(part.text).filter((v) => v.done), alignments(ctx, part, pool), pool);
+  const already = alreadyDone(ctx, part.text, all.filter((v) => v.done), alignments(ctx, part, pool), pool);
   if (!already) return out;
   return [`${p.where}: "already ${already.v.raw}" reports as done what ${ctx.byNumber.get(already.s.n)!.label} reports as not yet done, and no cited source has it done — ${excerpt(already.s.text, 90)} — ${excerpt(part.text)}`];
 }
 
-function tenseAndPolarity(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
+/** The findings of `checkTense` but for "already", from the sentence's verb uses (`verbUses`, quoted ones among them). */
+function tenseAndPolarity(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[], all: readonly VerbUse[]): string[] {
   // Words in quotation marks are the speaker's, in the speaker's tense ("they had "released the whirlwind""): a quoted verb is no
   // act the draft reports as done, though a quoted plan or denial still tells what the sentence is about.
   const quoted = part.text.includes('"') || part.text.includes('“') ? [...part.text.matchAll(/[“"][^”"]*[”"]/g)].map((m) => [m.index, m.index + m[0].length] as const) : [];
-  const uses = verbUses(part.text).filter((v) => !(v.done && quoted.some(([a, b]) => v.end > a && v.end <= b)));
+  const uses = all.filter((v) => !(v.done && quoted.some(([a, b]) => v.end > a && v.end <= b)));
   // A person's past role, given wherever the cited sources name them ("fired FBI director James Comey"), written as current.
   for (const s of sentencesOf(ctx, pool)) {
     const named = droppedStatus(s, part.text, true) ?? droppedElect(s.text, part.text);
