@@ -8,6 +8,7 @@ import { contentWords } from '../../lib/text';
 import { attributionWords, type CheckContext, excerpt, type IndexedSource, type SourceSentence, sentencesOf } from './context';
 import { alignments } from './align';
 import type { DraftSentence, Passage } from './passages';
+import { QUANTITY } from './verbs';
 
 const CAUSAL = /\b(?:(?:largely|partly|mainly|mostly|chiefly|in\s+part|primarily)\s+)?(?:because(?:\s+of)?|due\s+to|owing\s+to|as\s+a\s+(?:direct\s+)?result\s+of|thanks\s+to|in\s+response\s+to|(?:prompted|caused|triggered|spurred|sparked|forced|fuell?ed|driven)\s+by|led\s+to|leading\s+to|resulted\s+in|resulting\s+in|caused|causing|prompted|prompting|forced|forcing|drove|spurred|triggered|sparked|sparking|that\s+is\s+why|in\s+an\s+effort\s+to|in\s+a\s+bid\s+to|in\s+order\s+to|so\s+as\s+to|(?:timed|designed|intended)\s+to|(?:swayed|stung|deterred|motivated|pushed(?:\s+out)?|brought\s+on|angered|emboldened|alarmed|pressured|driven\s+\w+ly)\s+by|bowing\s+to|in\s+protest\s+(?:of|against)|in\s+retaliation\s+for|retaliation\s+for|on\s+the\s+strength\s+of|acting\s+on|crediting|in\s+anger\s+(?:over|at)|after\s+(?:finding|concluding|determining|learning|deciding)|is\s+why|(?:has|have|had)\s+led|(?<!-)led\s+(?:[\p{L}'’-]+\s+){1,4}?to)\b/iu;
 
@@ -20,8 +21,18 @@ const LINK_FAMILIES: [RegExp, RegExp][] = [
   [/^(?:in\s+an?\s+(?:effort|bid)|in\s+order|so\s+as|timed|designed|intended)/i, /\b(?:in\s+an?\s+(?:effort|bid)\s+to|in\s+order\s+to|aim(?:s|ed)?\s+(?:at|to)|(?:designed|intended|meant|timed)\s+to)\b/i],
 ];
 
-/** Whether a source sentence links two facts the way the draft's marker does. */
-function linksAlike(marker: string, source: string): boolean {
+// The words of the phrase after a link, up to its clause's end: what the link names as the cause.
+const causeWords = (text: string) => new Set((/^[^,;.]{0,60}/.exec(text)?.[0].toLowerCase().match(/\p{L}{4,}/gu) ?? []));
+
+/** Whether a source sentence links two facts the way the draft's marker does (`cause`: the draft's words after it). */
+function linksAlike(marker: string, source: string, cause: string): boolean {
+  // "emboldened by", "swayed by": the source's own verb of the passive link, in the same form, naming the same cause.
+  const byVerb = /^(\p{L}+)\s+by$/u.exec(marker.trim());
+  const theirs = byVerb && new RegExp(String.raw`\b${byVerb[1]}\s+by\b`, 'i').exec(source);
+  if (theirs) {
+    const mine = causeWords(cause);
+    if ([...causeWords(source.slice(theirs.index + theirs[0].length))].some((w) => mine.has(w))) return true;
+  }
   const family = LINK_FAMILIES.find(([draft]) => draft.test(marker.replace(/^(?:largely|partly|mainly|mostly|chiefly|in\s+part|primarily)\s+/i, '')));
   return family !== undefined && family[1].test(source);
 }
@@ -109,7 +120,10 @@ export function causalClaim(ctx: CheckContext, part: DraftSentence, pool: Indexe
   const before = part.text.slice(Math.max(0, m.index - 20), m.index);
   const after = part.text.slice(m.index + m[0].length, m.index + m[0].length + 30);
   // "is due to open", "the rules due to take effect": "due to" before a verb is a schedule, not a cause.
-  if (/^due/i.test(m[0]) && (/\b(?:is|are|was|were|be|been|now)\s+$/i.test(before) || !/^\s+(?:the|a|an|its|their|his|her|this|these|those|some|many|high|low|rising|falling|\d|\p{Lu}|\p{L}+(?:ing|ion|ions|ness|ment|ments|ity|ies|s)\b)/u.test(after))) return null;
+  // A quantity or a participle ("due to several reports", "due to reduced staffing") opens a cause.
+  const opener = /^\s+(\p{L}+)/u.exec(after)?.[1]?.toLowerCase() ?? '';
+  const causeOpens = QUANTITY.test(opener) || /[^e]ed$/.test(opener) || /^\s+(?:(?:the|a|an|its|their|his|her|this|these|those)\b|\d|\p{Lu}|\p{L}+(?:ing|ion|ions|ness|ment|ments|ity|ies|s)\b)/u.test(after);
+  if (/^due/i.test(m[0]) && (/\b(?:is|are|was|were|be|been|now)\s+$/i.test(before) || !causeOpens)) return null;
   // "not because …" denies a cause rather than claiming one; "caused no serious injury" states that nothing followed.
   if (/\bnot\s+$/i.test(before) || /^\s+(?:no|little|nothing|none)\b/i.test(after)) return null;
   // "may be forced to leave", "were forced out": compulsion of someone, no cause linking two facts.
@@ -146,7 +160,7 @@ export function causalClaim(ctx: CheckContext, part: DraftSentence, pool: Indexe
   // The cited sentence that reports what the draft sentence reports links it the same way, in its own words:
   // "most likely because of the enormous sums he has spent" for "because of the massive amount of money he's poured".
   const best = alignments(ctx, part, pool)[0];
-  const sameLink = best !== undefined && best.score >= SAME_REPORT && linksAlike(m[0], best.sentence.text);
+  const sameLink = best !== undefined && best.score >= SAME_REPORT && linksAlike(m[0], best.sentence.text, part.text.slice(m.index + m[0].length));
   const list = sentencesOf(ctx, pool);
   let causeHeld = 0;
   let linked = 0;

@@ -95,6 +95,8 @@ export interface SourceSentence {
   weekdays?: Set<string>;
   /** How it frames its figures: change roles, forecasts, rate periods and vote tallies (./figure-frames), found when first needed. */
   frames?: import('./figure-frames').SourceFrames;
+  /** Its clauses' dates and counted figures, as keys (./figure-dates), found when first needed. */
+  datedClauses?: import('./figure-dates').DatedClause[];
   /** Its relative times ("last week" -> "week:1", ./extract/relative-times), found when first needed. */
   relativeTimes?: import('./extract/relative-times').RelativeTime[];
   /** Its text in lower case and its lower-case words, for name look-ups (./roles), found when first needed. */

@@ -215,6 +215,14 @@ function variantFound(pool: IndexedSource[], words: string[]): boolean {
   // "Defence Ministry" for "Defense Ministry", "Labor Party" for "Labour Party": one name in British and American spelling.
   const respelled = words.map(otherSpelling);
   if (respelled.some((w, i) => w !== words[i]) && findPhrase(pool, respelled)) return true;
+  // "Big Ten" for "Big 10", "Group of 7" for "Group of Seven": a name's number in words or in digits; "G7" for "G-7".
+  const renumbered = words.map(otherNumeral);
+  if (renumbered.some((w, i) => w !== words[i]) && findPhrase(pool, renumbered)) return true;
+  const hyphened = words.map((w) => (/\p{L}-\d/u.test(w) ? w.replace(/(?<=\p{L})-(?=\d)/u, '') : w.replace(/^(\p{L}{1,3})(?=\d+$)/u, '$1-')));
+  if (hyphened.some((w, i) => w !== words[i]) && findPhrase(pool, hyphened)) return true;
+  // "the Department of Homeland Security" where the sources name only its head ("acting Secretary of Homeland Security").
+  const field = words[0] === 'department' && words[1] === 'of' ? words.slice(2) : words.at(-1) === 'department' ? words.slice(0, -1) : [];
+  if (field.length && (findPhrase(pool, ['secretary', 'of', ...field]) || findPhrase(pool, [...field, 'secretary']))) return true;
   const phrase = words.join(' ');
   if (aliasesOf(phrase).some((a) => findPhrase(pool, a.split(' ')))) return true;
   const core = nameCore(words);
@@ -232,6 +240,15 @@ function variantFound(pool: IndexedSource[], words: string[]): boolean {
   return (telling.length >= 2 || telling.length === core.length) && telling.every((w) => wordFound(pool, w));
 }
 
+const NUMERALS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+
+/** A number word as digits ("ten" -> "10") and digits up to 20 as the word; any other word as it is. */
+function otherNumeral(w: string): string {
+  const k = NUMERALS.indexOf(w);
+  if (k >= 0) return String(k);
+  return /^\d{1,2}$/.test(w) && Number(w) < NUMERALS.length ? NUMERALS[Number(w)]! : w;
+}
+
 // British endings and their American forms, each way: "defence"/"defense", "labour"/"labor", "centre"/"center", "organisation"/"organization".
 const SPELLINGS: [RegExp, string][] = [
   [/(?<=^(?:def|off|lic|pret))ence$/, 'ense'],
@@ -246,6 +263,8 @@ const SPELLINGS: [RegExp, string][] = [
 
 /** A lower-case word in the other of British and American spelling, or the word itself where the two agree. */
 function otherSpelling(word: string): string {
+  // "Labour-led": each part of a hyphened word on its own.
+  if (word.includes('-')) return word.split('-').map(otherSpelling).join('-');
   for (const [ending, other] of SPELLINGS) if (ending.test(word)) return word.replace(ending, other);
   return word;
 }
@@ -296,13 +315,25 @@ function acronymsOf(source: IndexedSource): Set<string> {
   for (const words of [...extractEntities(text).map((e) => e.words), ...joined]) {
     for (const list of [words, nameCore(words)]) {
       const content = list.filter((w) => !['of', 'for', 'and', 'the', '&'].includes(w));
+      // "Freedom of Information Act" is "FOIA": some acronyms keep the "of".
+      const withOf = list.includes('of') ? list.filter((w) => !['for', 'and', 'the', '&'].includes(w)) : [];
       // Every run of two to MAX_ACRONYM words: "Centers for Disease Control and Prevention" is also "CDC". (Longer runs
       // make no acronym a text uses, and a source of a thousand capitalised words would cost a cubic number of joins.)
-      for (let i = 0; i + 2 <= content.length; i++) {
-        let letters = content[i]![0]!;
-        for (let j = i + 1; j < content.length && j - i < MAX_ACRONYM; j++) out.add((letters += content[j]![0]!));
+      for (const run of withOf.length ? [content, withOf] : [content]) {
+        for (let i = 0; i + 2 <= run.length; i++) {
+          let letters = run[i]![0]!;
+          for (let j = i + 1; j < run.length && j - i < MAX_ACRONYM; j++) out.add((letters += run[j]![0]!));
+        }
       }
       out.add(acronymOf(list) ?? '');
+    }
+    // "Secretary of Homeland Security" heads the department a text may call "DHS".
+    // The name may run on into the secretary's own ("… Security Chad Wolf"), whose given name and surname are its last two
+    // words: a run of three or more words makes initials of all but those ("Secretary of State Ana Ruiz" is no "DSA").
+    if (words[0] === 'secretary' && words[1] === 'of') {
+      const field = words.slice(2, 2 + MAX_ACRONYM).filter((x) => !['and', 'the', '&'].includes(x));
+      let letters = 'd';
+      for (const w of field.length >= 3 ? field.slice(0, -2) : field) out.add((letters += w[0]!));
     }
   }
   return (source.acronyms = out);

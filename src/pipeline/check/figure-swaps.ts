@@ -7,6 +7,7 @@
  */
 import { changeRoles, type Tally } from './extract/frames';
 import { sourceRoles } from './figure-frames';
+import { countedAfter } from './counted';
 import { type Figure, supportsKey } from './extract/numbers';
 import { type CheckContext, figureNeighbours, type IndexedSource, type SourceSentence, sentencesOf } from './context';
 import { type DraftSentence, sentenceTokens } from './passages';
@@ -46,6 +47,8 @@ export function swappedFigures(ctx: CheckContext, part: DraftSentence, figures: 
   const around = new Map(counted.map((f) => [f, neighbours(tokens, f.start, f.start + f.raw.length)]));
   // The same surroundings cut to the words right by each figure, for the second reading below.
   const close = new Map([...around].map(([f, n]) => [f, nearOnly(n)]));
+  // What each figure counts: the first word after it.
+  const nouns = new Map(counted.map((f) => [f, countedAfter(part.text, tokens, f.start + f.raw.length, 1)[0]]));
   // Where each figure stands in a change ("from", "to", "by"), as the frame check reads it.
   const roles = new Map(changeRoles(part.text, figures).map((r, i) => [figures[i]!, r]));
   for (const s of sentencesOf(ctx, pool)) {
@@ -74,6 +77,11 @@ export function swappedFigures(ctx: CheckContext, part: DraftSentence, figures: 
         const [la, lb] = [close.get(a)!, close.get(b)!];
         const near = (n: typeof na, k: number) => affinity(n, (nearPlaces ??= places.map(nearOnly))[k]!, ctx.idf);
         if (crossed(near(la, at), near(la, bt)) && crossed(near(lb, bt), near(lb, at))) return { a, b, s };
+        // "6 vendors and 12 food trucks" for "12 vendors and 6 food trucks": the words around both figures are nearly the
+        // same; what each counts, the first word after it, is what the source has the other count.
+        const [ca, cb] = [nouns.get(a), nouns.get(b)];
+        const theirs = (k: number) => countedAfter(s.text, s.tokens, s.figures[k]!.start + s.figures[k]!.raw.length, 1)[0];
+        if (ca && cb && ca !== cb && ca === theirs(bt) && cb === theirs(at)) return { a, b, s };
       }
     }
   }

@@ -10,7 +10,8 @@ import { alignments } from './align';
 import { checkRelativeTimes, checkWeekdays, shiftedDate } from './when';
 import { checkTallies, frameConflicts, tallyChamber } from './figure-frames';
 import { swappedFigures } from './figure-swaps';
-import type { Tok } from './restates';
+import { misdatedFigure } from './figure-dates';
+import { countedAfter } from './counted';
 import { affinity, clearlyRestatesRival, type Neighbours, neighbours, type Restatement } from './restates';
 
 // A rival place must beat the figure's own best place by this factor plus this margin (measured: npm run eval:checks; a grid
@@ -144,6 +145,11 @@ export function checkNumbers(ctx: CheckContext): string[] {
           continue;
         }
         if (f.kind === 'date') {
+          const paired = misdatedFigure(ctx, part.text, figures, f, pool);
+          if (paired) {
+            details.push(`${p.where}: ${describe(f)} is given to "${paired.figure.raw}", which ${ctx.byNumber.get(paired.s.n)!.label} gives for ${paired.theirs.raw} — ${excerpt(paired.s.text, 90)} — ${excerpt(sentence)}`);
+            continue;
+          }
           const other = shiftedDate(ctx, part, f, pool, new Set(figures.map((g) => g.key)));
           if (other) details.push(`${p.where}: ${describe(f)} stands where ${ctx.byNumber.get(other.n)!.label} gives another date — ${excerpt(other.text, 90)} — ${excerpt(sentence)}`);
           continue;
@@ -165,7 +171,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
         if (f.kind === 'number' && countsOurSources(ctx, sentence, f)) continue;
         const tokens = sentenceTokens(part);
         const r = restatement(ctx, neighbours(tokens, f.start, f.start + f.raw.length), f, figures.filter((g) => g !== f), sentencesOf(ctx, pool), part);
-        if (clearlyRestatesRival(r, RIVAL_RATIO, p.kind === 'answer' ? ANSWER_MARGIN : RIVAL_MARGIN) && !derivedFrom(f, r.rivalAt!.s.figures) && !(triple ??= changeTriple(sentence, figures)).has(f)) {
+        if (clearlyRestatesRival(r, RIVAL_RATIO, p.kind === 'answer' ? ANSWER_MARGIN : RIVAL_MARGIN) && !derivedFrom(f, r.rivalAt!.s.figures) && !(triple ??= changeTriple(sentence, figures)).has(f) && !countsItsOwn(ctx, part, f, r.rivalAt!, pool)) {
           const rival = r.rivalAt!;
           details.push(`${p.where}: ${describe(f)} stands where ${ctx.byNumber.get(rival.s.n)!.label} gives "${rival.f.raw}" — ${excerpt(rival.s.text, 90)} — ${excerpt(sentence)}`);
         }
@@ -263,7 +269,7 @@ function describe(f: Figure): string {
  * sentence after the figure may be the one giving it.
  */
 export function attributedTo(sentence: string, f: Figure, pool: IndexedSource[]): IndexedSource[] | null {
-  const credits: { from: number; to: number; shared?: boolean; publishers: Set<string> }[] = [];
+  const credits: { from: number; to: number; at: number; shared?: boolean; publishers: Set<string> }[] = [];
   for (const s of pool) {
     const name = s.doc.publisher;
     if (!name) continue;
@@ -276,7 +282,16 @@ export function attributedTo(sentence: string, f: Figure, pool: IndexedSource[])
         same.publishers.add(name);
         same.to = Math.max(same.to, scope.to);
       }
-      else credits.push({ ...scope, publishers: new Set([name]) });
+      else credits.push({ ...scope, at: i, publishers: new Set([name]) });
+    }
+  }
+  // "A cites 3,963, B relays 3,920, and C puts it at 3,865": a credit that opens its clause ends where another outlet's begins.
+  for (const c of credits) {
+    if (c.from !== c.at) continue;
+    for (const s of pool) {
+      const name = s.doc.publisher;
+      const next = name && !c.publishers.has(name) ? sentence.indexOf(name, c.at) : -1;
+      if (next > c.at && next < c.to) c.to = next;
     }
   }
   // "the 22 million cited by the other two outlets": the outlets the sentence does not name.
@@ -285,6 +300,14 @@ export function attributedTo(sentence: string, f: Figure, pool: IndexedSource[])
     const named = new Set(credits.flatMap((c) => [...c.publishers]));
     const others = pool.filter((s) => !named.has(s.doc.publisher));
     if (others.length) return others;
+  }
+  // "the toll of 24 dead reported by A and B": a credit right after the figure, in its clause, is the figure's own.
+  const by = REPORTED_BY.exec(clauseAfter);
+  // Not across a colon: "three-quarters: 74% of the cases counted by A" credits only what follows it.
+  if (by && !clauseAfter.slice(f.raw.length, by.index).includes(":")) {
+    const after = clauseAfter.slice(by.index);
+    const named = pool.filter((s) => s.doc.publisher && after.includes(s.doc.publisher));
+    if (named.length) return named;
   }
   // The innermost credit around the figure wins.
   const around = credits.filter((c) => c.from <= f.start && f.start < c.to).sort((a, b) => a.to - a.from - (b.to - b.from));
@@ -302,6 +325,7 @@ export function attributedTo(sentence: string, f: Figure, pool: IndexedSource[])
 // "according to the Meridian Times and the Prairie Journal", "according to A, B and C": the outlets after the first share
 // its credit.
 const ACCORDING = /[Aa]ccording\s+to\s+(?:[Tt]he\s+)?(?:(?:\p{Lu}[\p{L}&'’.-]*\s+){0,3}\p{Lu}[\p{L}&'’.-]*(?:,\s+(?:and\s+)?|\s+(?:and|&)\s+)(?:the\s+)?){0,4}$/u;
+const REPORTED_BY = /\b(?:reported|cited|given|put|counted|tallied)\s+by\s/i;
 const OTHER_OUTLETS = /\b(?:(?:cited|reported|given|put)\s+by|according\s+to)\s+(?:the\s+)?other\s+(?:two\s+|three\s+)?(?:outlets|sources|publications|reports|papers)\b/i;
 // "the 22 million cited by the Coastal Herald": a passive credit, like "according to", covers the clause before it.
 const PASSIVE_CREDIT = /\b(?:cited|reported|given|put|counted|estimated|tallied|published)\s+by\s+(?:the\s+)?$/i;
@@ -378,37 +402,8 @@ function creditScope(sentence: string, start: number, end: number): { from: numb
   return null;
 }
 
-// The content words right after a figure name what it counts ("three separate locations", "82,300 people"): two, so that an
-// adjective in front ("three different locations") leaves the noun to meet. Dev drafts (npm run eval:checks): one model error
-// and six rule-made ones more caught than with one word, one faithful draft more held.
-const COUNTED_WORDS = 2;
 // The least share of the draft sentence a source sentence must report for its count to be a rival.
 const COUNT_SUPPORT = 0.35;
-
-const CLAUSE_BREAK = /[,;:()—–]|\.\s/;
-const PREPOSITION_GAP = /\b(?:from|since|over|than|per|in|on|at|by|to|for|with|compared|during|through|until|after|before)\b/i;
-
-/** The stemmed words right after a figure in a sentence's content tokens. */
-function countedAfter(text: string, tokens: readonly Tok[], end: number): string[] {
-  const out: string[] = [];
-  for (const t of tokens) {
-    if (t.start < end) continue;
-    if (t.start - end > 40 || out.length >= COUNTED_WORDS) break;
-    // What a figure counts follows it in its own phrase: "Italy, with 80,539, according to the tally" counts no tally.
-    // "up 3 percent from a year ago": a period after a preposition is when, not what the figure counts.
-    const gap = text.slice(end, t.start);
-    if (CLAUSE_BREAK.test(gap) || PREPOSITION_GAP.test(gap)) break;
-    // "five times the milestone" multiplies; it counts nothing.
-    if (t.w === 'time') break;
-    // "99 years old" is an age, not a span of years ("husband of 73 years").
-    if (t.w === 'year' && /^[\s-]+old\b/.test(text.slice(t.end, t.end + 5))) {
-      out.push('age');
-      continue;
-    }
-    out.push(t.w);
-  }
-  return out;
-}
 
 // Words that say when, not what: "3.3 million the week before", "up from 5% a year earlier".
 const WHEN_WORDS = new Set(['week', 'month', 'year', 'day', 'quarter', 'earlier', 'prior', 'previous', 'last', 'ago', 'later'].map(stem));
@@ -604,6 +599,8 @@ function hedgedSupport(ctx: CheckContext, f: Figure, pool: IndexedSource[]): num
 const DEFINITE_BEFORE = /\b(?:the|both|all|these|those|its|their|his|her|our|each\s+of\s+the|all\s+of\s+the|a)\s+(?:(?:first|other|remaining|initial)\s+)?$/i;
 const ALL_BEFORE = /\b(?:all|both|each\s+of\s+the|all\s+of\s+the)\s+$/i;
 const OUTLETS_NAMED = /\b(?:outlets|sources|publications|reports|accounts)\b/i;
+// "One outlet calls it …, while two focus on …": a count set against one outlet stands for others.
+const ONE_OUTLET_WHILE = /\bone\s+(?:outlet|publication|source|report|paper)\b[^.;]*\b(?:while|whereas|but)\s+$/i;
 // "three outlets", and the ways they tell it: "Three framings", "two very different readings" count the story's reports.
 // "two of the three outlets" counts some of them.
 const SOURCE_NOUN = /^\s+(?:of\s+the\s+(?:\w+\s+)?)?(?:(?:very\s+)?(?:different|distinct|competing|rival|contrasting|separate|opposing|conflicting|differing)\s+)?(?:news\s+)?(?:outlets?|sources?|publications?|publishers?|reports?|news\s+organi[sz]ations?|accounts?|framings?|readings?|versions?|takes|views|perspectives|interpretations|narratives)\b/i;
@@ -648,8 +645,12 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
   }
   // "Two chambers, two approaches": a heading's parallel counts name the things its section sets side by side.
   if (heading && PARALLEL_COUNTS.test(sentence) && value <= 3) return true;
-  // "The outlets agree …: two read it as …": a count standing alone for some of the outlets the sentence names.
-  if (/^\s+\p{Ll}+/u.test(after) && !/^\s+(?:of|more|other)\b/.test(after) && OUTLETS_NAMED.test(sentence) && value <= ctx.sources.length && !/^\s+(?:\p{Ll}+s|people|men|women|children)\b/u.test(after)) return true;
+  // "The outlets agree …: two read it as …", "one outlet calls it …, while two focus on …": a count standing alone for some of
+  // the outlets the sentence names (a plural noun after it counts something else; "focus" is a verb).
+  if (/^\s+\p{Ll}+/u.test(after) && !/^\s+(?:of|more|other)\b/.test(after) && value <= ctx.sources.length && !/^\s+(?:people|men|women|children)\b/.test(after)) {
+    if (OUTLETS_NAMED.test(sentence) && !/^\s+\p{Ll}+s\b/u.test(after)) return true;
+    if (ONE_OUTLET_WHILE.test(before) && !/^\s+\p{Ll}+[^isu]s\b/u.test(after)) return true;
+  }
   // "a feud between two Democrats": "between" names two parties, whoever they are.
   if (value === 2 && /\bbetween\s+$/i.test(before)) return true;
   if (colonListCount(sentence) === value || listCounts(sentence).has(value)) return true;
@@ -759,6 +760,7 @@ function listCounts(text: string, namesOnly = false): Set<number> {
 
 // Names listed before "and 10 other states", "and 12 others": the total is the names and the others.
 const LIST_AND_OTHERS = new RegExp(String.raw`((?:[^,;:.()]{1,60},\s+){0,9}[^,;:.()]{1,60}?),?\s+(?:and|along\s+with)\s+(\d+|\p{Ll}+(?:-\p{Ll}+)?)\s+(?:others\b|(?:other|more)\s+(\p{L}+))`, 'gu');
+const LIST_TAIL = /\s(?:and|along\s+with)\s+(?:\d+|\p{Ll}+(?:-\p{Ll}+)?)\s+(?:others\b|(?:other|more)\s+\p{L})/u;
 // Words that open a phrase before a list, not an item of it: "On Friday, Wisconsin, Ohio and 10 other states …".
 const LEAD_IN = /^(?:on|in|at|by|after|before|during|last|this|earlier|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
 // An item that describes the one before it: an age ("Maria Lopez, 34,") or a party-and-state tag ("D-Ore.").
@@ -783,6 +785,22 @@ function listedIn(ctx: CheckContext, part: DraftSentence, f: Figure, pool: Index
 const NTH = ['third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
 const AND_A_NTH = new RegExp(String.raw`\b(\d|two|three|four|five|six|seven|eight|nine)\s+(?:[\p{L}-]+\s+)?(people|persons|men|women|children|\p{L}+s)\b[^.;]{0,60}?\band\s+(?:\p{L}+\s+){0,2}?a\s+(${NTH.join('|')})\b`, 'giu');
 
+const OWN_NOUN_WORDS = 4;
+
+/**
+ * Whether the draft's figure counts what a cited sentence giving the same figure counts, and the rival counts something else:
+ * "3,963 deaths" where a source has "3,963 COVID-19 deaths, according to a tracker, and another 255,730 cases". The words
+ * around a figure are often reordered ("a tracker showing 3,963 deaths"); the noun it counts is not.
+ */
+function countsItsOwn(ctx: CheckContext, part: DraftSentence, f: Figure, rival: { s: SourceSentence; f: Figure }, pool: IndexedSource[]): boolean {
+  const mine = countedAfter(part.text, sentenceTokens(part), f.start + f.raw.length).filter((w) => !WHEN_WORDS.has(w));
+  if (!mine.length) return false;
+  const theirs = sourceCounted(rival.s)[rival.s.figures.indexOf(rival.f)] ?? [];
+  if (theirs.some((w) => mine.includes(w))) return false;
+  // The own place's noun may stand a few words on ("3,963 newly reported coronavirus deaths").
+  return sentencesOf(ctx, pool).some((s) => s.figures.some((g) => supportsKey(g, f.key) && countedAfter(s.text, s.tokens, g.start + g.raw.length, OWN_NOUN_WORDS).some((w) => mine.includes(w))));
+}
+
 /** A source sentence's `listedTotals`, found once per call. */
 const sentenceTotals = (s: SourceSentence) => (s.listed ??= listedTotals(s.text));
 
@@ -798,7 +816,8 @@ function listedTotals(text: string): Map<number, string | undefined> {
     const nth = NTH.indexOf(m[3]!.toLowerCase()) + 3;
     if (first?.kind === 'number' && valueOf(first) === nth - 1) out.set(nth, stem(m[2]!.toLowerCase()));
   }
-  if (!/\b(?:others?|more)\b/.test(text)) return out;
+  // The list's tail first: the whole pattern backtracks over up to ten items at every start.
+  if (!LIST_TAIL.test(text)) return out;
   for (const m of withoutNameDots(text).matchAll(LIST_AND_OTHERS)) {
     const items = m[1]!.split(ITEM_BREAK).map((x) => x.trim()).filter((x) => x && !ITEM_ASIDE.test(x));
     while (items.length && LEAD_IN.test(items[0]!)) items.shift();
@@ -845,6 +864,8 @@ function restatement(
       if (!COUNTED.has(g.kind) && g.kind !== 'year') return;
       // "$3B" in a headline for the 3.2 billion of the text is the same figure, rounded.
       const own = supportsKey(g, f.key) || (f.hedge !== undefined && withinHedge(f, g)) || roundsTo(f, g);
+      // "in more than a decade" dates a span; it counts nothing a figure could stand for (as SPAN_WORD reads the draft's).
+      if (!own && SPAN_WORD.test(g.raw) && !SPAN_WORD.test(f.raw)) return;
       // A number spelled out ("ten weeks ago") is the figure's own place when the draft writes it in digits; as
       // everyday prose ("the two countries") it is no rival.
       if (g.soft && !own) return;

@@ -42,9 +42,13 @@ const CONFLICTS: Record<Stage, readonly Stage[]> = {
   acquitted: ['charged', 'convicted'],
 };
 
+// Any stage's word, in one pass: most words are none, and twelve tests each cost more.
+const ANY_STAGE = new RegExp(`^(?:${STAGE_WORDS.map(([, re]) => `(?:${re.source.slice(1)})`).join('|')})`);
+
 /** The stage a verb word names, or undefined. */
 export function stageOf(word: string): Stage | undefined {
   const w = word.toLowerCase();
+  if (!ANY_STAGE.test(w)) return undefined;
   return STAGE_WORDS.find(([, re]) => re.test(w))?.[0];
 }
 
@@ -75,14 +79,15 @@ export function stageUses(text: string): StageUse[] {
     // Capitalised words are names or a sentence's first word; the first word is read, a name ("Grant", "Chase") is not.
     if (raw[0] !== raw[0]!.toLowerCase() && m.index > 0) continue;
     const end = m.index + raw.length;
+    // The stage first: most words have none, and the context tests below cost more.
+    const stage = /^sign(?:s|ed|ing)?$/i.test(raw) && INTO_LAW.test(text.slice(end, end + 40)) ? 'enacted' : stageOf(raw);
+    if (!stage) continue;
     const before = text.slice(Math.max(0, m.index - 24), m.index);
     // "agreed to requests", "the charges": after a determiner or preposition the word is a noun; "to pass" stays a verb.
     const prev = /(\p{L}+)\s+$/u.exec(before)?.[1]?.toLowerCase();
     if (prev && NOUN_BEFORE.has(prev) && !(prev === 'to' && !/(?:[^s]s|ed|ing)$/.test(raw.toLowerCase()))) continue;
     // "failed to pass", "did not approve": a stage denied is not reached.
     if (DENIED_BEFORE.test(before)) continue;
-    const stage = /^sign(?:s|ed|ing)?$/i.test(raw) && INTO_LAW.test(text.slice(end, end + 40)) ? 'enacted' : stageOf(raw);
-    if (!stage) continue;
     let rest = text.slice(end, end + 120);
     const stop = rest.search(CLAUSE_END);
     if (stop >= 0) rest = rest.slice(0, stop);

@@ -806,6 +806,9 @@ function swappedRoles(names: NameRun[], theirs: NameRun[], anchors: [number, num
       // "Dean Baquet, the executive editor of The New York Times": an apposition describes, nobody acts.
       // "X was formalized by Y" in the source for "Y formalized X": the voice turned, not the roles.
       if (PASSIVE.test(text.slice(a.end, b.start)) || PASSIVE.test(sourceText.slice(sb, sa)) || /^\s*[,(—–]/.test(text.slice(a.end, b.start))) continue;
+      // "When reached by CNN, a spokesperson for the Big 12 said": the outlet that asked for the comment acts on nobody.
+      // ("The lawsuit filed by Ortiz accuses Dorr": an agent of other verbs can still be the one who acts.)
+      if (ASKED_BY.test(text.slice(Math.max(0, a.start - 40), a.start)) || ASKED_BY.test(sourceText.slice(Math.max(0, sb - 40), sb))) continue;
       // "Barrett's nomination to the Supreme Court": a possessive owns the noun after it; it acts on nobody.
       if (/^['’]s?\b/.test(text.slice(a.end, a.end + 2)) || /['’]s?$/.test(a.raw)) continue;
       // "Speaking at the White House, Biden said" / "Biden, in a speech at the White House": a place, or what a name is of or
@@ -826,6 +829,7 @@ function swappedRoles(names: NameRun[], theirs: NameRun[], anchors: [number, num
 }
 
 const PASSIVE = /\b(?:by|was|were|been|being)\b/i;
+const ASKED_BY = /\b(?:reached|contacted|asked|interviewed|approached|questioned)\s+by\s+(?:the\s+)?$/i;
 // An apposition that gives a name a title of another ("…, the leader of the"), up to that other name.
 // A name's lower-case particle may come first ("Abu Bakr al-Baghdadi, the leader of the").
 const APPOSED_OF = /^(?:\s+\p{Ll}+-[\p{L}'’-]+)?\s*[,(—–]\s*(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}'’-]+\s+){0,3}(?:of|for|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){0,2}$/u;

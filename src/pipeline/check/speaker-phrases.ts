@@ -76,6 +76,8 @@ const OUTLETS = new WeakMap<CheckContext, [number, string][]>();
 // What an outlet publishes, which speaks in its name.
 const OUTLET_TEXT = /^(?:headline|report|story|article|account|editorial|piece|coverage|analysis|dispatch)$/;
 
+const REPORTED_BY = /^(?:cited|quoted|interviewed|surveyed|polled|consulted|contacted|reached)$/;
+
 function read(ctx: CheckContext, raw: string, initial: boolean): Speaker {
   const tokens = raw.match(NAME_WORD) ?? [];
   const words = tokens.map(clean);
@@ -90,9 +92,16 @@ function read(ctx: CheckContext, raw: string, initial: boolean): Speaker {
   const ownText = words.length === 3 && POSSESSIVE.test(tokens[1]!) && OUTLET_TEXT.test(words[2]!);
   const short = (words.length === 2 || ownText) && words[0] === 'the' ? outletByShortName(ctx.sources, words[1]!) : undefined;
   if (short !== undefined) outlets.push(short);
+  // "the Herald and the Journal", "the Meridian Times and the Journal": a list whose every part is one of our outlets.
+  if (words.includes('and') && words.length <= 8) {
+    const parts = words.join(' ').split(/ and /).map((x) => x.trim().split(' '));
+    const each = parts.map((w) => outletNames(ctx).find(([, name]) => ` ${w.join(' ')} `.includes(name))?.[0] ?? (w.length === 2 && w[0] === 'the' ? outletByShortName(ctx.sources, w[1]!) : undefined));
+    if (each.every((n) => n !== undefined)) outlets.push(...(each as number[]).filter((n) => !outlets.includes(n)));
+  }
   if (outlets.length) return { ...base, kind: 'outlet', outlets };
   // The head of the phrase: what comes before a preposition that describes it ("researchers at Johns Hopkins University").
-  const cut = tokens.findIndex((w, i) => i > 0 && (/^(?:in|on|at|with|from)$/.test(w) || (/^(?:of|for)$/.test(w) && !startsUpper(tokens[i + 1] ?? ''))));
+  // "experts cited by the Herald", "economists polled by Reuters": who reported them is no part of who they are.
+  const cut = tokens.findIndex((w, i) => i > 0 && (/^(?:in|on|at|with|from)$/.test(w) || (/^(?:of|for)$/.test(w) && !startsUpper(tokens[i + 1] ?? '')) || (REPORTED_BY.test(w) && tokens[i + 1] === 'by')));
   const head = cut > 0 ? tokens.slice(0, cut) : tokens;
   const opener = words[0]!;
   // The noun the phrase is about, before any preposition: "An attorney for President Trump" is an attorney.

@@ -102,7 +102,9 @@ function acts(s: SourceSentence, d: Speaker): boolean {
     const w = clean(m[0]);
     if (!d.keys.some((k) => sameWord(k, w)) || POSSESSIVE.test(m[0])) continue;
     // "in San Jose, California, has left …": a place after a preposition does not act.
-    if (/\b(?:in|at|of|from|to|for|with|by|on|near|into|against)\s+(?:\p{Lu}[\p{L}'’.-]*,?\s+)*$/u.test(s.text.slice(Math.max(0, m.index - 60), m.index))) continue;
+    // "the Department of Homeland Security is warning": a preposition inside the name itself is no place's.
+    const place = /(?:(\p{L}+)\s+)?\b(?:in|at|of|from|to|for|with|by|on|near|into|against)\s+(?:\p{Lu}[\p{L}'’.-]*,?\s+)*$/u.exec(s.text.slice(Math.max(0, m.index - 60), m.index));
+    if (place && !(place[1] && d.words.includes(clean(place[1])))) continue;
     // "Democrats charge", "Fiona Hill, …, testified", "William S. Consovoy, the attorney, attacked".
     const next = /^(?:,[^,.;]{1,80},)?,?\s+(?:(?:also|has|have|had|was|is|on\s+\p{Lu}\p{Ll}+day)\s+)*(\p{Ll}+)/u.exec(s.text.slice(m.index + m[0].length))?.[1];
     if (next && !STOPWORDS.has(next)) return true;
@@ -345,7 +347,10 @@ export function checkSpeakers(ctx: CheckContext, p: Passage, part: DraftSentence
       }
       if (!verdict || (verdict.ok && !v.ok)) verdict = v;
     }
-    if (verdict && !verdict.ok) {
+    // "Kelly wrote in memos that …, the Times said": the words' own speaker, named inside the credited words with a verb of
+    // saying, is the draft's speaker of them; the credit is for reporting them.
+    const nested = verdict && !verdict.ok && found.some((b, i) => b.within === found.indexOf(said) && i !== found.indexOf(said) && sameName(readSpeaker(ctx, b.speaker), readSpeaker(ctx, verdict.rival)));
+    if (verdict && !verdict.ok && !nested) {
       out.push(`${p.where}: "${d.raw}" is named as the speaker, but ${ctx.byNumber.get(verdict.sentence.n)!.label} gives these words to ${verdict.rival} — ${excerpt(verdict.sentence.text, 90)} — ${excerpt(part.text)}`);
     }
   }

@@ -31,6 +31,10 @@ const AS_ROLE = /(?<!\b(?:well|such|much|many|soon|long|far|same)\s+)\bas\s+(?:(
 // A verb that holds a role now, right before "as" ("serves as", "is now acting as").
 const CURRENT_AS = /(?<!\b(?:was|were|been)\s+)\b(?:serves?|serving|remains?|remaining|works?|working|is|are|continues?|continuing|stays?|now|currently)\s+as\s+(?:(?:the|a|an|his|her|their)\s+)?$/;
 
+// After "as" + role, a name and a verb of saying make "as" the conjunction of reported speech ("just as transit chief
+// Ada Lin warned"): the role is the speaker's now. Other verbs leave "as" temporal ("closed as fire chief X ordered cuts").
+const AS_CLAUSE = /^\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:said|says|told|tells|wrote|writes|warned|warns|predicted|predicts|noted|notes|argued|argues|stated|states|claimed|claims|forecast|expected|feared|promised|put it)\b/u;
+
 // A past act done in a role, right before it ("he used as", "pursued as the").
 const PAST_ACT_AS = /\b(?:\p{L}{2,}ed|did|made|took|held|led|ran|won|spent|sought|fought|oversaw)\s+(?:\p{L}+\s+)?as\s+(?:(?:the|a|an|his|her|their)\s+)?$/u;
 
@@ -90,7 +94,7 @@ export function droppedStatus(s: SourceSentence, draft: string, named = false): 
       // "the tactic he used as New York mayor": a role an act in the past was done in is the role held then.
       // "her use of a private server as secretary of state": a role after "as" is the one held for what the phrase describes,
       // then; only "serves as", "remains" and the like make it current.
-      if (PAST_ACT_AS.test(before) || (AS_ROLE.test(before) && !CURRENT_AS.test(before))) continue;
+      if (PAST_ACT_AS.test(before) || (AS_ROLE.test(before) && !CURRENT_AS.test(before) && !AS_CLAUSE.test(draft.slice(at + role.length, at + role.length + 60)))) continue;
       // "Deputy Attorney General Jeff Rosen" holds another role than the acting attorney general.
       if (/\b(?:deputy|vice|assistant|associate|under|principal)\s+$/.test(before)) continue;
       // "Former Democratic presidential contender" / "the Democratic presidential nomination": the role's noun differs.

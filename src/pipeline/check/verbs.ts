@@ -65,6 +65,9 @@ export interface VerbUse {
   byAgent?: boolean;
 }
 
+/** Words of quantity and degree that open a noun phrase ("due to several reports", "due to heavy rain"): no verb's plain form. */
+export const QUANTITY = /^(?:several|many|few|numerous|multiple|various|some|more|most|much|less|fewer|high|low|higher|lower|lack|heavy|poor|strong|weak|severe|bad|ongoing|recent)$/;
+
 /** The verbs of a text in past or -ing form, or governed by a marker of the future or a negation, each with how the text frames it. */
 export function verbUses(text: string): VerbUse[] {
   // Where the markers end: the one or two words after each are what they govern.
@@ -85,6 +88,9 @@ export function verbUses(text: string): VerbUse[] {
     // "due to “the flood”": a marker's next word may be a function word, which reports no act.
     // "called for more spending", "called on Congress" is a demand made, not a name given ("a group called …").
     if ((NOT_ACTIONS.has(raw) && !(raw === 'called' && CALLED_FOR.test(text.slice(m.index + word.length, m.index + word.length + 5)))) || (!past && STOPWORDS.has(raw))) continue;
+    // "due to several reports", "due to rising costs", "due to increased demand": after "due to", a quantity or a word that is
+    // no verb's plain form opens a cause; only "due to vote" schedules an act.
+    if ((past || raw.endsWith('ing') || QUANTITY.test(raw)) && /\bdue\s+to\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     // "would probably have fought and won", "would have fought the case and won": a verb joined by "and" or "or" to a governed
     // one, its object between, shares its marker.
     const joined = out.at(-1);

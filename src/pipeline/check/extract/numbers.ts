@@ -259,7 +259,8 @@ export function extractFigures(text: string): Figure[] {
   // "a quarter-million cases", "half a million", "three-quarters of a million", "a million and a half": a fraction of a
   // scale word, read before the number words and fractions it holds ("a million", "three-quarters").
   const scaledFractions: number[] = [];
-  for (FRACTION_SCALE.lastIndex = 0; (m = FRACTION_SCALE.exec(text)); ) {
+  const fractions = HAS_FRACTION.test(text);
+  for (FRACTION_SCALE.lastIndex = 0; fractions && (m = FRACTION_SCALE.exec(text)); ) {
     if (!free(m.index, m.index + m[0].length)) continue;
     const value = fractionOfScale(m);
     scaledFractions.push(m.index, m.index + m[0].length);
@@ -355,6 +356,8 @@ const CHANGE_OR_RATIO_BEFORE = /\b(?:from|by)\s+(?:\S+\s+){0,2}$/i;
 const SMALL = 'one|two|three|four|five|six|seven|eight|nine|ten|a|an';
 const FRACTION_SCALE =
   /\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\s+and\s+a\s+half\s+(thousand|million|billion|trillion)\b|\b(?:(a|one|two|three)[\s-])?(quarter|half)[\s-](thousand|million|billion|trillion)\b|\b(a|one|two|three)[\s-](quarters?|half|thirds?)\s+of\s+an?\s+(thousand|million|billion|trillion)\b|\bhalf\s+an?\s+(million|billion|trillion)\b|\ban?\s+(million|billion|trillion)\s+and\s+a\s+half\b/gi;
+// Every FRACTION_SCALE match has one of these words: texts without them skip its long alternation.
+const HAS_FRACTION = /half|quarter|third/i;
 const NUMERATOR: Record<string, number> = { a: 1, one: 1, two: 2, three: 3 };
 
 /** The value of a `FRACTION_SCALE` match: "three-quarters of a million" -> 750000, "two and a half million" -> 2500000. */
@@ -410,7 +413,20 @@ function convertUnits(text: string, out: Figure[]): void {
     if (out.some((f) => f.start === m!.index)) continue;
     out.push({ raw: m[0], start: m.index, kind: 'number', key: `n:${m[2]!.toLowerCase() === 'decade' ? 10 : 12}`, soft: false });
   }
+  if (!/half/i.test(text)) return;
+  for (HALF_UNIT.lastIndex = 0; (m = HALF_UNIT.exec(text)); ) {
+    const [from, to] = [m.index, m.index + m[0].length];
+    // The half ("half", a fraction) and the unit ("a dozen") read on their own give way to the whole.
+    const inside = out.filter((f) => f.start < to && f.start + f.raw.length > from);
+    if (inside.some((f) => f.start < from || f.start + f.raw.length > to)) continue;
+    for (const f of inside) out.splice(out.indexOf(f), 1);
+    out.push({ raw: m[0], start: from, kind: 'number', key: `n:${HALF_OF[m[1]!.toLowerCase()]}`, soft: false });
+  }
 }
+
+// "the past half decade" is five years, "half a dozen" six, "a half-century" fifty.
+const HALF_UNIT = /\bhalf(?:\s+an?\s+|[\s-])(decade|dozen|century)\b/gi;
+const HALF_OF: Record<string, number> = { decade: 5, dozen: 6, century: 50 };
 
 const HEDGES: [RegExp, Figure['hedge']][] = [
   [/\b(?:more|greater|higher|larger|bigger)\s+than\s*$|\b(?:over|above|exceeding|upwards\s+of|at\s+least|just\s+over|nearly\s+over|north\s+of)\s*$/i, 'above'],

@@ -115,12 +115,12 @@ const AFTER_QUOTE: [RegExp, boolean][] = [
 const OF_PLACE = String.raw`(?:\s+of\s+(?:the\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+(?:(?:of|for|and|the|on|in)\s+){0,2}\p{Lu}[\p{L}'’.-]+){0,6})?`;
 // Each with a word it cannot match without, where it has one: these patterns end at the quote and are tried from every
 // offset of the lead-in, which a text without the word is spared.
-const BEFORE_QUOTE: [RegExp, string?][] = [
-  [new RegExp(String.raw`${NAME}${OF_PLACE}${PARTY_TAG}(?:,[^,.“”"]{1,80},)?${BETWEEN}\s+${VERB}\b[^.“”"]{0,120}$`, 'u')],
+const BEFORE_QUOTE: [RegExp, (string | RegExp)?][] = [
+  [new RegExp(String.raw`${NAME}${OF_PLACE}${PARTY_TAG}(?:,[^,.“”"]{1,80},)?${BETWEEN}\s+${VERB}\b[^.“”"]{0,120}$`, 'u'), new RegExp(String.raw`\s(?:${VERB})\b`, 'u')],
   // "Barr offered praise for Durham, saying: …"
   [new RegExp(String.raw`${NAME}\s+\p{Ll}[^.“”"]{0,100},\s+saying:?\s*$`, 'u'), 'saying'],
   [new RegExp(String.raw`according\s+to\s+${NAME}[^.“”"]{0,120}$`, 'u'), 'according'],
-  [new RegExp(String.raw`${SPEAKER_AFTER_VERB}\s+${NAME}[,:]?\s*$`, 'u')],
+  [new RegExp(String.raw`${SPEAKER_AFTER_VERB}\s+${NAME}[,:]?\s*$`, 'u'), new RegExp(String.raw`(?:${SPEAKER_AFTER_VERB})\s+\p{Lu}`, 'u')],
 ];
 const NOT_A_SPEAKER = new Set(['the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'i', 'this', 'that', 'in', 'on', 'but', 'and', 'as', 'when']);
 
@@ -182,7 +182,7 @@ export function speakerOf(text: string, start: number, end: number): string | nu
   const owner = OWNED_WORDS.test(text.slice(end, end + 40)) ? OWNER_BEFORE.exec(before)?.[1] : undefined;
   if (owner && clean(owner)) return clean(owner);
   for (const [re, needs] of BEFORE_QUOTE) {
-    if (needs && !before.includes(needs)) continue;
+    if (needs && !(typeof needs === 'string' ? before.includes(needs) : needs.test(before))) continue;
     let m = re.exec(before);
     // "Rubio said that Trump asked him, “…”": the speaker nearest the quotation is the one who spoke it.
     if (m && re === BEFORE_QUOTE[0]![0]) for (let next = nearerSpeaker(re, before, m); next; next = nearerSpeaker(re, before, next)) m = next;

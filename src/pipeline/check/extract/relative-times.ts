@@ -26,9 +26,10 @@ const COUNT = '(\\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|el
 const FORMS: [RegExp, (m: RegExpExecArray) => string][] = [
   // A comparison's base, not when the event was: "rose 3.1% from a year earlier", "than the previous month",
   // "on the year". It is a `<unit>-base` span, so it meets only other bases ("this year" dates the event).
-  [new RegExp(`\\b(?:from|than|compared\\s+(?:with|to)|versus|vs\\.?|over)\\s+(?:the\\s+same\\s+(?:period|time|day|week|month|quarter)\\s+)?(?:${COUNT}\\s+${UNIT}\\s+(?:earlier|ago|before|prior)|(?:the\\s+)?(?:previous|prior|last|preceding)\\s+(day|week|month|year))\\b`, 'gi'),
-    (m) => (m[2] ? `${m[2].toLowerCase()}-base:${countOf(m[1]!)}` : `${m[3]!.toLowerCase()}-base:1`)],
-  [/\b(?:on\s+the\s+(year|month)|(year|month)[\s-]+(?:over|on)[\s-]+(?:year|month))\b/gi, (m) => `${(m[1] ?? m[2])!.toLowerCase()}-base:1`],
+  [new RegExp(`\\b(?:from|than|compared\\s+(?:with|to)|versus|vs\\.?|over)\\s+(?:the\\s+same\\s+(?:period|time|day|week|month|quarter)\\s+)?(?:${COUNT}\\s+${UNIT}\\s+(?:earlier|ago|before|prior)|(?:the\\s+)?(?:previous|prior|last|preceding)\\s+(day|week|month|year)|the\\s+(day|week|month|year)\\s+(?:before(?!\\s+last)|earlier|prior))\\b`, 'gi'),
+    (m) => (m[2] ? `${m[2].toLowerCase()}-base:${countOf(m[1]!)}` : `${(m[3] ?? m[4])!.toLowerCase()}-base:1`)],
+  // "year on year", "month-over-month", "month-to-month": the base is the span before.
+  [/\b(?:on\s+the\s+(year|month)|(year|month)[\s-]+(?:over|on|to)[\s-]+(?:year|month))\b/gi, (m) => `${(m[1] ?? m[2])!.toLowerCase()}-base:1`],
   // "two years ago", "a day after", "three weeks earlier", "a few days later"
   [new RegExp(`\\b${COUNT}\\s+${UNIT}\\s+(?:ago|earlier|before|later|after|prior|since)\\b`, 'gi'), (m) => `${m[2]!.toLowerCase()}:${countOf(m[1]!)}`],
   // "days after", "weeks later", "months earlier": a few, unstated
