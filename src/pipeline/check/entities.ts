@@ -109,6 +109,11 @@ export function checkEntities(ctx: CheckContext): string[] {
         // ("House Republicans" where the cited source says "Republicans"), is known; a person must be in the cited sources,
         // since a person in the wrong paragraph is the who-did-what error this check is for.
         if (elsewhere.length && p.citations !== null && !personLike(e) && anchored(pool, e.words)) continue;
+        // "U.S. officials", "U.S. and Mexican officials" where the cited report says "the administration": the country
+        // another of the story's reports names, as a word describing a noun, says where the story happens, known to every
+        // report of it. Not as a party that acts ("the United States said") or the place a figure is counted in ("110,000
+        // cases in the U.S." for a worldwide count): those are claims of their own.
+        if (elsewhere.length && p.citations !== null && aliasesOf(e.words.join(' ')).includes('united states') && e.words.length === 1 && describesNoun(sentence.slice(e.start + e.raw.length)) && !PLACE_BEFORE.test(sentence.slice(Math.max(0, e.start - 30), e.start))) continue;
         const hint = elsewhere.length ? ` (it is in ${labels(elsewhere)}, which the paragraph does not cite)` : '';
         details.push(`${p.where}: "${e.raw}" is not in ${p.citations ? `the cited ${labels(pool)}` : 'any source'}${hint} — ${excerpt(sentence)}`);
       }
@@ -123,6 +128,12 @@ export function checkEntities(ctx: CheckContext): string[] {
 }
 
 const CREDIT_WORD = new Set(['per', 'via']);
+// Words after a name that make it the one acting: a verb of saying, an auxiliary, a conjunction before another verb.
+const ACTING_NEXT = /^\.?\s+(?:said|says|has|have|had|is|was|were|will|would|could|should|may|might|must|did|does|announced|agreed|claimed|told|warned|wants|plans|led|sent|made)\b/i;
+/** Whether the words after a country's short name make it describe a noun ("U.S. officials", "U.S. and Mexican officials"). */
+const describesNoun = (after: string) => !ACTING_NEXT.test(after) && /^\.?\s+(?:\p{Ll}|and\s+\p{Lu}[\p{L}-]+\s+\p{Ll})/u.test(after);
+// A preposition that makes the name after it the place of what the sentence counts or reports.
+const PLACE_BEFORE = /\b(?:in|across|throughout|within|inside|outside|to|from|into)\s+(?:the\s+)?$/i;
 
 /** A name with a possessive inside ("Trump's Department of Homeland Security") as its owner and the organisation it owns, or null. */
 /** Whether the owner half names one of the story's outlets and that outlet's report gives the other half. */

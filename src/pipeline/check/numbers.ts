@@ -797,6 +797,10 @@ function countsItsOwn(ctx: CheckContext, part: DraftSentence, f: Figure, rival: 
   if (!mine.length) return false;
   const theirs = sourceCounted(rival.s)[rival.s.figures.indexOf(rival.f)] ?? [];
   if (theirs.some((w) => mine.includes(w))) return false;
+  // "200 million vaccinations … double his initial goal of 100 million vaccinations": where the rival's sentence gives this
+  // figure too, counting what the rival counts, the noun does not tell the two apart.
+  const counted = sourceCounted(rival.s);
+  if (rival.s.figures.some((g, i) => g !== rival.f && supportsKey(g, f.key) && counted[i]!.some((w) => theirs.includes(w)))) return false;
   // The own place's noun may stand a few words on ("3,963 newly reported coronavirus deaths").
   return sentencesOf(ctx, pool).some((s) => s.figures.some((g) => supportsKey(g, f.key) && countedAfter(s.text, s.tokens, g.start + g.raw.length, OWN_NOUN_WORDS).some((w) => mine.includes(w))));
 }

@@ -350,11 +350,24 @@ export function checkSpeakers(ctx: CheckContext, p: Passage, part: DraftSentence
     // "Kelly wrote in memos that …, the Times said": the words' own speaker, named inside the credited words with a verb of
     // saying, is the draft's speaker of them; the credit is for reporting them.
     const nested = verdict && !verdict.ok && found.some((b, i) => b.within === found.indexOf(said) && i !== found.indexOf(said) && sameName(readSpeaker(ctx, b.speaker), readSpeaker(ctx, verdict.rival)));
-    if (verdict && !verdict.ok && !nested) {
+    if (verdict && !verdict.ok && !nested && !givenDescription(ctx, d, verdict.rival, part.text)) {
       out.push(`${p.where}: "${d.raw}" is named as the speaker, but ${ctx.byNumber.get(verdict.sentence.n)!.label} gives these words to ${verdict.rival} — ${excerpt(verdict.sentence.text, 90)} — ${excerpt(part.text)}`);
     }
   }
   return out;
+}
+
+/**
+ * Whether the source's speaker is a description ("a far-right Norwegian lawmaker", "Marine veteran") that the draft sentence
+ * gives its named speaker in apposition: "Tybring-Gjedde, a far-right Norwegian lawmaker, said". The description's last
+ * word, its head noun, must follow the speaker's name within the phrase set off after it.
+ */
+function givenDescription(ctx: CheckContext, d: Speaker, rival: string, draft: string): boolean {
+  if (d.kind !== 'named' || !d.keys.length) return false;
+  // A description ends on a common noun; a name ends on a capitalised word ("Sen. Lindsey Graham").
+  const head = /(?:^|\s)(\p{Ll}[\p{L}-]{2,})$/u.exec(rival.trim())?.[1];
+  if (!head || readSpeaker(ctx, rival).kind === 'pronoun') return false;
+  return new RegExp(String.raw`\b${escapeRegExp(d.keys.at(-1)!)}\b(?:['’]s)?,\s+[^,;.]{0,60}\b${escapeRegExp(head)}\b`, 'i').test(draft);
 }
 
 // A news organisation named by what it is, on second reference.

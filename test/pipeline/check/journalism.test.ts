@@ -3288,6 +3288,29 @@ describe('round 36: the newcomer review\'s leftovers', () => {
   });
 });
 
+describe('round 36: the story\'s country', () => {
+  it('knows "U.S." that another of the story\'s reports names, where the cited one says "the administration"', () => {
+    const flagged = checkedBy('entities', ['The administration and Mexican officials reached an agreement on Friday to curb migration.', 'The deal was reached after talks at the U.S. border.'], [1]);
+    expect(flagged('U.S. and Mexican officials reached an agreement on Friday to curb migration.')).toBe('');
+    // As a party that acts it stands in someone's place.
+    expect(flagged('The United States reached an agreement with Mexican officials on Friday to curb migration.')).toMatch(/"United States" is not in the cited/);
+    // As the place a figure is counted it is a claim of its own ("cases in the U.S." for a worldwide count).
+    expect(checkedBy('entities', ['The agency counted 110,000 cases worldwide on Friday.', 'Cases in the U.S. rose again.'], [1])('The agency counted 110,000 cases in the U.S. on Friday.')).toMatch(/"U\.S" is not in the cited/);
+    // Where no report of the story names the country, it is the draft's own.
+    expect(checkedBy('entities', ['The administration and Mexican officials reached an agreement on Friday to curb migration.', 'The deal was reached after talks at the border.'], [1])('U.S. and Mexican officials reached an agreement on Friday to curb migration.')).toMatch(/"U\.S" is not in the cited/);
+  });
+});
+
+describe('round 36: a speaker the source gives only by description', () => {
+  it('takes the named speaker whom the draft describes as the source\'s speaker ("Tybring-Gjedde, a far-right Norwegian lawmaker, said")', () => {
+    const texts: [string, string] = ['A far-right Norwegian lawmaker said Wednesday that he has nominated the mayor of Calder for the Harbor Prize.', 'Christian Tybring-Gjedde told Tidewater Radio the mayor had done more for peace than most.'];
+    const flagged = checkedBy('entities', texts, [1]);
+    expect(flagged('Christian Tybring-Gjedde, a far-right Norwegian lawmaker, said Wednesday that he had nominated the mayor of Calder for the Harbor Prize.')).not.toMatch(/named as the speaker/);
+    // Without the description, the words are the lawmaker's, whom the cited report does not name.
+    expect(flagged('Christian Tybring-Gjedde said Wednesday that he had nominated the mayor of Calder for the Harbor Prize.')).toMatch(/named as the speaker, but \[1\] Harbor Signal gives these words to A far-right Norwegian lawmaker/);
+  });
+});
+
 describe('round 36: names, credits and counts from the fresh batches', () => {
   it('finds "G7" where the source writes "G-7", and the other way round', () => {
     const flagged = checkedBy('entities', ['The mayor will attend the G-7 summit in Calder from June 11-13.', 'The summit opens on June 11.'], [1]);
@@ -3334,6 +3357,16 @@ describe('round 36: names, credits and counts from the fresh batches', () => {
     expect(held('The Harbor Signal cites the New York Times tracker, showing at least 3,963 deaths.')).toBe('');
     // The same figure counting what the rival counts is still the rival's place.
     expect(held('The Harbor Signal cites the New York Times tracker, showing at least 3,963 cases.')).toMatch(/"3,963" counts what \[1\] Harbor Signal gives as "255,730"/);
+  });
+
+  it('does not let the noun clear a figure where the rival\'s sentence counts both figures with one noun ("initial goal of 200 million doses")', () => {
+    const texts: [string, string] = [
+      'The mayor said residents have received 200 million vaccinations since he took office, double his initial goal of 100 million vaccinations in his first 100 days.',
+      'The city passed 200 million vaccine doses administered on Wednesday.',
+    ];
+    const held = checkedBy('numbers', texts, [1, 2]);
+    expect(held('The mayor said residents have received 200 million doses, double his initial goal of 100 million doses in his first 100 days.')).toBe('');
+    expect(held('The mayor said residents have received 200 million doses, double his initial goal of 200 million doses in his first 100 days.')).toMatch(/"200 million"/);
   });
 
   it('takes no span ("in more than a decade") as a rival for a count, and reads "half a decade" as five years', () => {
