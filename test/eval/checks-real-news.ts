@@ -119,11 +119,15 @@ export function evaluateModelDrafts(events: Map<number, NeusEvent>, drafts: Mode
   const held: string[] = [];
   const entityFlagged: string[] = [];
   const byKind = new Map<string, KindScore>(MODEL_ERRORS.map((k) => [k, { kind: k, total: 0, caught: 0, misses: [] }]));
+  const drafted = new Map<number, number>();
   for (const d of drafts) {
     const event = events.get(d.event);
     if (!event) throw new Error(`model-written draft of train event ${d.event}: no such event in NEUS_DIR`);
     const sources = eventSources(event);
-    const key = `train-${d.event}`;
+    // Holds are counted by key: a second draft of an event (batches wa on) needs a key of its own ("train-1708b").
+    const nth = (drafted.get(d.event) ?? 0) + 1;
+    drafted.set(d.event, nth);
+    const key = `train-${d.event}${nth > 1 ? String.fromCharCode(96 + nth) : ''}`;
     const faithful = checkArticle(d.draft, sources, policy);
     if (!faithful.passed) held.push(...blockingLines(key, faithful));
     const entities = faithful.results.find((r) => r.name === 'entities');

@@ -96,6 +96,8 @@ const DEV_STREAM_DAYS = 84;
 const found = neusDir();
 let neusRows: Row[] = [];
 let windowRows: Row[] = [];
+/** The window rows' clusterings (fixture items only), for `--verbose`. */
+const windowRuns: [string, readonly LabelledItem[], string[][]][] = [];
 if ('missing' in found) console.log(`\nreal news (NeuS) skipped: ${found.missing}`);
 else {
   const events = loadNeus(found.dir);
@@ -126,7 +128,9 @@ else {
     const ids = new Set(set.map((i) => i.id));
     const inside = (clusters: string[][]) => clusters.map((c) => c.filter((id) => ids.has(id))).filter((c) => c.length);
     const all = [...set, ...background];
-    return { name, ours: pairMetrics(set, inside(clusterItems(plain(all)))), base: pairMetrics(set, inside(tfidfSinglePass(plain(all)))) };
+    const ours = inside(clusterItems(plain(all)));
+    windowRuns.push([name, set, ours]);
+    return { name, ours: pairMetrics(set, ours), base: pairMetrics(set, inside(tfidfSinglePass(plain(all)))) };
   };
   windowRows = [
     embedded(`fixtures ALL in a window of +${background.length} real items`, items.filter((i) => !reportOnlySubsets.includes(i.subset))),
@@ -165,11 +169,12 @@ if (neusRows.length) {
   console.log(`ahead of the TF-IDF baseline on precision and recall on every set: ${ahead.length ? `no (${ahead.join('; ')})` : 'yes'}`);
 }
 if (verbose || !fixtureTargets) {
-  const runs = [
+  const runs: [string, readonly LabelledItem[], string[][]][] = [
     ['labelled set', items, clusters],
     ['newswire alone', ingested, clusterItems(plain(ingested))],
     ['dev-styles alone', devStylesItems, clusterItems(plain(devStylesItems))],
-  ] as const;
+    ...windowRuns,
+  ];
   for (const [name, set, got] of runs) {
     const { falseMerges, misses } = pairErrors(set, got);
     console.log(`\n${name}: false merges (${falseMerges.length}):\n  ${falseMerges.join('\n  ')}`);

@@ -153,6 +153,8 @@ export interface CheckContext {
   figureSources: Map<string, Set<number>>;
   /** Each source's quotations, found when a check first needs them. */
   sourceQuotes: Map<number, SourceQuote[]>;
+  /** The days source sentences imply without naming them ("tomorrow", "a month earlier"; ./when), found on first need. */
+  impliedDays?: Map<SourceSentence, Set<string>>;
   /** Stemmed content word -> numbers of the sources holding it, in source order; filled in by `citations` as it asks. */
   wordSources?: Map<string, number[]>;
   /** Stemmed words of our sources' names and of verbs that credit a report (./citations). */

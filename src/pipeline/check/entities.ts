@@ -29,6 +29,9 @@ const STATUS_REACH = 6;
 // How many words after a name an apposition's status word may sit ("Rasmussen, the former prime minister").
 const STATUS_AFTER = 3;
 
+// Offices a house style may capitalise after a place ("Florida Governor", "US President") where no name follows.
+const OFFICE = /^(?:governor|president|senator|mayor|premier|minister|chancellor|ambassador|attorney-general|secretary)$/;
+
 export function checkEntities(ctx: CheckContext): string[] {
   const ignore = new Set([ctx.policy.siteName, ...ctx.policy.categories].map((n) => nameWords(n).join(' ')));
   const publishers = new Set(ctx.sources.map((s) => nameWords(s.publisher).join(' ')));
@@ -62,6 +65,9 @@ export function checkEntities(ctx: CheckContext): string[] {
         if (ignore.has(e.words.join(' ')) || isHolidayName(e.raw)) continue;
         // Our sources' own names ("according to Harbor Signal", "Per the Harbor Signal,") are known names.
         if (isPublisher(publishers, e.words) || (CREDIT_WORD.has(e.words[0]!) && isPublisher(publishers, e.words.slice(1)))) continue;
+        // "the Times called him Raman Pratasevich and the Journal Roman Protasevich": an outlet's name run into the name it gives.
+        const credited = [...publishers].find((pub) => pub.includes(' ') && e.words.join(' ').startsWith(`${pub} `));
+        if (credited && found(pool, e.words.slice(credited.split(' ').length), false)) continue;
         // "President Donald Trump's Department of Homeland Security": an owner and what it owns, each a name of its own.
         const owned = possessiveHalves(e);
         // "The Coastal Herald's Person of the Year piece": one of our outlets owns it, and that outlet's report gives it.
@@ -104,6 +110,11 @@ export function checkEntities(ctx: CheckContext): string[] {
         // "Former U.K. Home Secretary": so does any country's.
         const place = DESCRIBING.has(e.words[0]!) ? e.raw.split(/\s+/).slice(1).join(' ') : e.raw;
         if ((aliasesOf((DESCRIBING.has(e.words[0]!) ? e.words.slice(1) : e.words).join(' ')).includes('united states') || isPlace(place)) && /^\.?\s+\p{Lu}/u.test(sentence.slice(e.start + e.raw.length))) continue;
+        // "the Nobel Prize-winning novelist": the honour is the name a source must give ("won the Nobel Prize").
+        const honour = /^(.+)-(?:winning|nominated)$/.exec(e.words.at(-1)!);
+        if (honour && found(pool, [...e.words.slice(0, -1), honour[1]!], false)) continue;
+        // "The Florida Governor's order", "the US President": a place and an office capitalised as a house style does, no name.
+        if (e.words.length >= 2 && OFFICE.test(e.words.at(-1)!) && isPlace(e.raw.split(/\s+/).slice(0, -1).join(' ')) && found(pool, e.words.slice(0, -1), false)) continue;
         const elsewhere = [...ctx.byNumber.values()].filter((s) => !pool.includes(s) && found([s], e.words, e.sentenceInitial));
         // An organisation or place another of the story's sources names, anchored by one of its words in the cited sources
         // ("House Republicans" where the cited source says "Republicans"), is known; a person must be in the cited sources,

@@ -87,6 +87,9 @@ export function checkNumbers(ctx: CheckContext): string[] {
       for (const f of figures) {
         if (tallied.some((t) => t.start <= f.start && f.start < t.end)) continue;
         if (named.some(([from, to]) => from <= f.start && f.start < to)) continue;
+        // "1: the number of shots Walker fired": a "by the numbers" item's 1 counts one thing, as the word "one" does,
+        // which is never read as a figure ("fired once", "won a Peabody").
+        if (f.raw === '1' && sentence.charAt(f.start + 1) === ':' && /^\W*$/.test(sentence.slice(0, f.start)) && countsOne(ctx, sentence, pool)) continue;
         const havers = ctx.figureSources.get(f.key);
         const scope = f.soft ? everySource : poolNumbers;
         let inScope = havers ? [...havers].filter((n) => scope.has(n)) : [];
@@ -686,6 +689,15 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
     for (const y of years) if (years.has(y + value)) return true;
   }
   return false;
+}
+
+/**
+ * Whether a cited sentence reports one of what a "by the numbers" item counts: it says "once", "one", "single" or "first"
+ * and shares a word of four letters or more with the item ("1: the number of shots fired" / "he fired once").
+ */
+function countsOne(ctx: CheckContext, item: string, pool: IndexedSource[]): boolean {
+  const mine = new Set(item.toLowerCase().match(/\p{L}{4,}/gu) ?? []);
+  return sentencesOf(ctx, pool).some((s) => /\b(?:once|one|single|first|lone|sole)\b/i.test(s.text) && (s.text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).some((w) => mine.has(w)));
 }
 
 /** A count from 2 to 9 in numerals ("2 leaders", "all 3 reports"): house styles that write numerals count as others spell out. */

@@ -1,6 +1,6 @@
 /** `quotes`: every quotation, a one-word one included, is verbatim in a cited source, from the speaker the text names. */
 import { escapeRegExp, startsUpper } from '../../lib/text';
-import { aliasesOf, inOneName, personName, samePlace } from './extract/names';
+import { aliasesOf, inOneName, outletByShortName, personName, samePlace } from './extract/names';
 import { nameWords } from './extract/entities';
 import { holdsRole } from './speaker-phrases';
 import { attributionsOf } from './extract/attribution';
@@ -39,7 +39,9 @@ export function checkQuotes(ctx: CheckContext): string[] {
       if (!said) continue;
       const other = otherSpeaker(ctx, pool, quoteWords(p, q.inner).fragments, found.fragment, said);
       // "Director" where a report names "Tim Murtaugh, communications director for the campaign": the role is the person.
-      if (other && !holdsRole(ctx.sentences, said, other.speaker)) details.push(`${p.where}: the quotation ${excerpt(q.inner, 70)} is attributed to ${said}, but ${other.source.label} attributes it to ${other.speaker}`);
+      // "Ghani wrote that …, the Meridian Times said, signing off with "…"": an outlet of the story credited beside the
+      // quotation reports it; the speaker its source names is the one the sentence names.
+      if (other && !holdsRole(ctx.sentences, said, other.speaker) && !(isOutletOf(ctx, said) && namedOutsideQuotes(p.text, other.speaker))) details.push(`${p.where}: the quotation ${excerpt(q.inner, 70)} is attributed to ${said}, but ${other.source.label} attributes it to ${other.speaker}`);
     }
   }
   return details;
@@ -138,6 +140,21 @@ export function otherSpeaker(ctx: CheckContext, pool: IndexedSource[], fragments
   return other;
 }
 
+/** Whether a speaker is one of the story's outlets, by its name or its short name ("the Herald"). */
+function isOutletOf(ctx: CheckContext, said: string): boolean {
+  const words = nameWords(said).filter((w) => w !== 'the');
+  if (!words.length) return false;
+  const own = ctx.sources.some((s) => nameWords(s.publisher).filter((w) => w !== 'the').join(' ') === words.join(' '));
+  return own || (words.length === 1 && outletByShortName(ctx.sources, words[0]!) !== undefined);
+}
+
+/** Whether the text names a speaker (by the last word of the name, capitalised, three letters or more) outside its quotations. */
+function namedOutsideQuotes(text: string, speaker: string): boolean {
+  const surname = speaker.trim().split(/\s+/).at(-1)!.replace(/['’]s?$/, '');
+  if (!/^\p{Lu}[\p{L}'’-]{2,}$/u.test(surname)) return false;
+  return new RegExp(`(?<![\\p{L}])${escapeRegExp(surname)}(?![\\p{L}])`, 'u').test(text.replace(/[“"][^”"]*[”"]/g, ' '));
+}
+
 /** Whether two speakers name one government or institution ("Beijing" and "China", "the White House" and "WH"). */
 function sameReferent(a: string, b: string): boolean {
   const [x, y] = [a, b].map((s) => s.toLowerCase().replace(/^the\s+/, '').replace(/\./g, ''));
@@ -150,7 +167,17 @@ function sameReferent(a: string, b: string): boolean {
  */
 function oneName(ctx: CheckContext, said: string, speaker: string): boolean {
   const theirs = speaker.trim().split(/\s+/);
-  return theirs.length === 1 && oneNameInStory(ctx, theirs[0]!, said.trim().split(/\s+/).at(-1)!);
+  if (theirs.length !== 1) return false;
+  const mine = said.trim().split(/\s+/).at(-1)!;
+  return oneNameInStory(ctx, theirs[0]!, mine) || firstOfThree(ctx, theirs[0]!, mine);
+}
+
+/**
+ * Whether a report's text writes `first` and `last` as the first and last words of one three-word name ("Tedros" for
+ * "Tedros Adhanom Ghebreyesus"). Texts only: a title-case headline runs several names into one ("Biden Putin Summit").
+ */
+export function firstOfThree(ctx: CheckContext, last: string, first: string): boolean {
+  return ctx.sources.some((s) => inOneName(s.text, last, first, 'long'));
 }
 
 /** Whether a report of the story, in its headline or text, writes the two words side by side in one name ("Kanye" and "West"). */
@@ -258,7 +285,8 @@ const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'a
 
 /** Whether quoted words are a title: at most six words, each capitalised but for short function words, no sentence punctuation. */
 export function isTitle(inner: string): boolean {
-  const words = inner.trim().split(/\s+/);
-  if (words.length > 6 || /[.!?,;:]$/.test(inner.trim())) return false;
+  // "told "Good Morning America," that …": American punctuation puts the clause's comma inside the marks.
+  const words = inner.trim().replace(/,$/, '').split(/\s+/);
+  if (words.length > 6 || /[.!?,;:]$/.test(inner.trim().replace(/,$/, ''))) return false;
   return startsUpper(words[0]!) && words.every((w) => startsUpper(w) || TITLE_SMALL.has(w));
 }

@@ -26,17 +26,20 @@ const PREPOSITION_BEFORE = /\b(?:of|for|with|without|amid|amidst|over|despite|(?
 const NOT_ACTIONS = new Set([
   'said', 'told', 'added', 'noted', 'reported', 'stated', 'according', 'based', 'related', 'called', 'named', 'used', 'needed', 'expected', 'planned', 'scheduled',
   'anticipated', 'predicted', 'forecast', 'projected', 'estimated', 'hoped', 'intended', 'aimed', 'promised', 'pledged', 'vowed', 'wanted',
-  // "is poised to withdraw", "was slated to vote": readiness, the act still to come.
-  'poised', 'slated',
+  // "is poised to withdraw", "was slated to vote": readiness, the act still to come. "was supposed to moderate": so is a duty.
+  'poised', 'slated', 'supposed',
 ]);
 
 const CALLED_FOR = /^\s+(?:for|on)\b/;
+// Speech acts done by saying them ("I want to thank …", "we would like to apologise").
+const PERFORMATIVE = /^(?:thank|congratulate|apologi[sz]e|welcome|commend|salute|applaud|acknowledge|recogni[sz]e)$/;
+const PERFORMED_BY_SAYING = /\b(?:I|we)\s+(?:just\s+|also\s+)?(?:want|wanted|would\s+like|['’]d\s+like|wish)\s+to\s+$/i;
 
 // Words within three before a verb that make it not (yet) done: plans, expectations, modals, near misses.
 // What makes a verb not (yet) done: the future, a plan or an expectation, a modal, a near miss ("close to resigning").
 // A necessity ("needs to review") is still to be met; an appearance ("appears to have taken") is not yet established.
-// A day may sit between the plan and its act ("plans Wednesday to accuse").
-const NOT_DONE_MARK = /\b(?:will|would|'ll|shall|could|may|might|must|(?:plans?|planning|expects?|expected|set|going|due|scheduled|poised|preparing|prepares|aims?|seeks?|intends?|wants?|hopes?|likely|close|about|ready|committed|agreed|pledged|vowed|promised|threatened|certain|meant|designed|intended|aimed|sure|bound|needs?|appears?|seems?)\s+(?:(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|tonight)\s+)?to|(?:considering|weighing|mulling)(?:\s+whether\s+to)?|verge\s+of|(?:sets?|setting|paves?|paved|paving|clears?|cleared|clearing)\s+the\s+(?:stage|way)\s+for\s+(?:[A-Za-z.'’-]+\s+){0,4}?to)\b/gi;
+// A day may sit between the plan and its act ("plans Wednesday to accuse"). "was to have marked": a plan that did not happen.
+const NOT_DONE_MARK = /\b(?:will|would|'ll|shall|could|may|might|must|(?:plans?|planning|expects?|expected|set|going|due|scheduled|poised|supposed|preparing|prepares|aims?|seeks?|intends?|wants?|hopes?|likely|close|about|ready|committed|agreed|pledged|vowed|promised|threatened|certain|meant|designed|intended|aimed|sure|bound|needs?|appears?|seems?)\s+(?:(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|tonight)\s+)?to|(?:considering|weighing|mulling)(?:\s+whether\s+to)?|(?:was|were)\s+to(?=\s+have\s)|verge\s+of|(?:sets?|setting|paves?|paved|paving|clears?|cleared|clearing)\s+the\s+(?:stage|way)\s+for\s+(?:[A-Za-z.'’-]+\s+){0,4}?to)\b/gi;
 // A negation right before the verb ("did not expect", "is not seeking").
 // A refusal or failure to act negates the act as "not" does ("its refusal so far to approve it", "failed to pass").
 // "chose not to take": a decision not to act negates the act ("warned them not to back" only asks). "won't", "didn't": the
@@ -97,10 +100,14 @@ export function verbUses(text: string): VerbUse[] {
     let notDone = marked && (governs(governed, text, m.index) || (joined?.notDone === true && JOINED.test(text.slice(joined.end, m.index))));
     // "X may have won the election by a comfortable margin, but …": a concession grants the act; it does not doubt it.
     if (notDone && past && /\bmay\s+(?:well\s+)?have\s+$/i.test(text.slice(Math.max(0, m.index - 16), m.index)) && /^[^,.;]*,\s+but\b/i.test(text.slice(m.index + word.length))) notDone = false;
+    // "I want to thank Mayor Durkan": a thanks, a welcome or an apology is given by saying one wants to give it.
+    if (notDone && PERFORMATIVE.test(raw) && PERFORMED_BY_SAYING.test(text.slice(Math.max(0, m.index - 30), m.index))) notDone = false;
     // "Schiff would later explain": a narrative's future in the past tells what came after, done by the time it is told.
     if (notDone && /\bwould\s+later\s+$/i.test(text.slice(Math.max(0, m.index - 14), m.index))) notDone = false;
     const negated = marked && governs(negatedAt, text, m.index);
     if (!past && !raw.endsWith('ing') && !negated && !notDone) continue;
+    // "with 12 days left in his term": what remains, no one leaving.
+    if (raw === 'left' && /\b(?:days|weeks|months|years|hours|minutes|seconds|time|games|races|seats|votes)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
     // "a Democratic-backed bill", "state-run media": a participle hyphened onto a word describes a noun; it reports no act.
     if (text[m.index - 1] === '-') continue;
     // "must be “audited …”": a quotation that opens on the participle leaves it after its copula.

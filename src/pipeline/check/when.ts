@@ -80,6 +80,67 @@ function sourceWeekdays(s: SourceSentence): Set<string> {
   return (s.weekdays = days);
 }
 
+const NEXT_MONTH = /\b(?:a|one|the)\s+month\s+(?:earlier|before|later|after)\b|\bthe\s+(?:previous|next|following|prior)\s+month\b/i;
+// "will send the agreement to the council to vote tomorrow": a day counted from the day the report names.
+const RELATIVE_DAY = /\b(?:tomorrow|yesterday|today|tonight)\b/i;
+const RELATIVE_DAYS = /\b(tomorrow|yesterday|today|tonight)\b/gi;
+const RELATIVE_SHIFT: Record<string, number> = { tomorrow: 1, yesterday: 6, today: 0, tonight: 0 };
+
+/**
+ * The days a source sentence implies without naming them, found once per call for every sentence: "tomorrow", "yesterday",
+ * "today" and "tonight" counted from the first weekday its report names (the day it reports from), and the months next to
+ * one it names when it counts a month from it ("in April, up from 6% a month earlier"). They support a draft's day; they
+ * are never a rival to it, since the count may be the speaker's own ("yesterday" in a quoted transcript).
+ */
+function impliedDays(ctx: CheckContext, s: SourceSentence): ReadonlySet<string> {
+  if (!ctx.impliedDays) {
+    ctx.impliedDays = new Map();
+    for (const source of ctx.byNumber.values()) {
+      const ids = Array.from({ length: source.sentenceCount }, (_, k) => source.firstSentence + k);
+      // The day a report speaks from: the sentence's own weekday, else the first its report names as a day of the story
+      // (not "last Tuesday's storm").
+      const own = (text: string) => weekdaysOf(text).find((w) => WEEKDAYS.has(w.day) && !PAST_OR_NEXT.test(text.slice(Math.max(0, w.start - 9), w.start)) && !/^['’]s\b/.test(text.slice(w.start + w.day.length)));
+      const first = ids.some((id) => RELATIVE_DAY.test(ctx.sentences[id]!.text)) ? ids.map((id) => own(ctx.sentences[id]!.text)).find((w) => w) : undefined;
+      for (const id of ids) {
+        const sentence = ctx.sentences[id]!;
+        const days = new Set<string>();
+        const anchor = first && (own(sentence.text) ?? first);
+        if (anchor) {
+          const at = WEEK.indexOf(anchor.day);
+          for (const m of sentence.text.matchAll(RELATIVE_DAYS)) days.add(WEEK[(at + RELATIVE_SHIFT[m[1]!.toLowerCase()]!) % 7]!);
+        }
+        // "in April, up from 6% a month earlier" gives March; "a month later" the month after. Months of this kind support
+        // only a draft's month that dates a comparison's base (`baseMonth`).
+        const counted = NEXT_MONTH.exec(sentence.text);
+        if (counted) {
+          const step = /earlier|before|previous|prior/i.test(counted[0]) ? 11 : 1;
+          for (const w of weekdaysOf(sentence.text)) {
+            const i = MONTHS.indexOf(w.day.toLowerCase());
+            if (i >= 0) days.add(MONTH_BASE + MONTHS[(i + step) % 12]![0]!.toUpperCase() + MONTHS[(i + step) % 12]!.slice(1));
+          }
+        }
+        if (days.size) ctx.impliedDays.set(sentence, days);
+      }
+    }
+  }
+  return ctx.impliedDays.get(s) ?? NONE;
+}
+const NONE: ReadonlySet<string> = new Set();
+
+// A month implied as a comparison's base is kept under this prefix: it supports only a base's month.
+const MONTH_BASE = 'base:';
+const PAST_OR_NEXT = /\b(?:last|next|this|past|previous|coming)\s+$/i;
+
+/**
+ * Whether a source sentence gives a day or month, by name or by implication (`impliedDays`); `base`: the draft's month dates
+ * a comparison's base ("from 6 percent in March").
+ */
+const givesDay = (ctx: CheckContext, s: SourceSentence, day: string, base = false) =>
+  sourceWeekdays(s).has(day) || impliedDays(ctx, s).has(day) || (base && impliedDays(ctx, s).has(MONTH_BASE + day));
+
+// "rose to 6.1 percent from 6 percent in March": a month right after a comparison's base figure.
+const BASE_MONTH_BEFORE = /\b(?:from|than|versus|compared\s+(?:with|to))\s+(?:about\s+|roughly\s+|nearly\s+)?[$€£]?\d[\d.,]*\s*(?:%|percent|per\s+cent)?\s+(?:in|for)\s+$/i;
+
 // "ahead of Wednesday('s vote)": a day the sentence measures its act against.
 // Not "by", "until" or "since": a deadline or a start is the act's own day ("must answer by Friday").
 const RELATIVE_TO = /\bahead\s+of\s+(?:(?:this|next|last)\s+)?$/i;
@@ -124,7 +185,8 @@ export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence
   const out: string[] = [];
   const everyone = [...ctx.byNumber.values()];
   for (const { day, start } of days) {
-    const givers = (list: IndexedSource[]) => list.filter((s) => sentencesGive(ctx, s, day));
+    const base = BASE_MONTH_BEFORE.test(part.text.slice(Math.max(0, start - 60), start));
+    const givers = (list: IndexedSource[]) => list.filter((s) => sentencesGive(ctx, s, day, base));
     const cited = givers(p.citations === null ? everyone : pool);
     if (!cited.length) {
       const elsewhere = givers(everyone);
@@ -141,9 +203,9 @@ export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence
     // closely dates it to another day: "cited it in a Monday phone call" (0.86) over "the Times reported Tuesday" (0.27).
     const ranked = alignments(ctx, part, pool, leaveOut);
     const top = ranked[0];
-    const withDay = ranked.find((a) => a.score >= MIN_SUPPORT && sourceWeekdays(a.sentence).has(day));
+    const withDay = ranked.find((a) => a.score >= MIN_SUPPORT && givesDay(ctx, a.sentence, day, base));
     // The closest sentence dates it (a weekday for a weekday, a month for a month) and not to this day.
-    const otherDay = top !== undefined && !sourceWeekdays(top.sentence).has(day) && [...sourceWeekdays(top.sentence)].some((d) => WEEKDAYS.has(d) === WEEKDAYS.has(day));
+    const otherDay = top !== undefined && !givesDay(ctx, top.sentence, day, base) && [...sourceWeekdays(top.sentence)].some((d) => WEEKDAYS.has(d) === WEEKDAYS.has(day));
     const dominant = otherDay && top.score >= DOMINANT_SUPPORT && (!withDay || top.score >= withDay.score * DOMINANT_RATIO);
     if (withDay && !dominant) continue;
     // A cited sentence that gives the day beside a word the draft has beside it ("released clips on Wednesday" /
@@ -153,7 +215,7 @@ export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence
     // a cited source gives it (above), and the act's own day may differ.
     if (dayPlacedAgainst(part.text, start)) continue;
     const context = dominant ? [top.sentence] : reportingSentences(ctx, part, pool, leaveOut);
-    if (!context.length || context.some((s) => sourceWeekdays(s).has(day))) continue;
+    if (!context.length || context.some((s) => givesDay(ctx, s, day, base))) continue;
     // A sentence naming two days ("on Friday, after a Thursday service") is matched on both; a weekday is no rival for a
     // month ("added 235,000 jobs in February" / "reported Friday that employers added 235,000").
     const sameKind = (s: SourceSentence) => [...sourceWeekdays(s)].filter((d) => WEEKDAYS.has(d) === WEEKDAYS.has(day));
@@ -234,9 +296,9 @@ function clauseSupports(ctx: CheckContext, part: DraftSentence, at: number, day:
   }
   if (from === 0 && to === part.text.length) return false;
   const clause: DraftSentence = { text: part.text.slice(from, to), offset: part.offset + from };
-  if (alignments(ctx, clause, pool, leaveOut).some((a) => a.score >= MIN_SUPPORT && sourceWeekdays(a.sentence).has(day))) return true;
+  if (alignments(ctx, clause, pool, leaveOut).some((a) => a.score >= MIN_SUPPORT && givesDay(ctx, a.sentence, day))) return true;
   const context = reportingSentences(ctx, clause, pool, leaveOut);
-  return !context.some((s) => sourceWeekdays(s).size && !sourceWeekdays(s).has(day));
+  return !context.some((s) => sourceWeekdays(s).size && !givesDay(ctx, s, day));
 }
 
 // Content words this near a day (either side) say what happened on it; two in common name the same event.
@@ -273,8 +335,8 @@ const dayPlaces = (day: string) => (s: SourceSentence) =>
 /** Where a sentence gives the date figure. */
 const datePlaces = (f: Figure) => (s: SourceSentence) => s.figures.filter((g) => g.key === f.key).map((g) => ({ start: g.start, length: g.raw.length }));
 
-function sentencesGive(ctx: CheckContext, s: IndexedSource, day: string): boolean {
-  for (let id = s.firstSentence; id < s.firstSentence + s.sentenceCount; id++) if (sourceWeekdays(ctx.sentences[id]!).has(day)) return true;
+function sentencesGive(ctx: CheckContext, s: IndexedSource, day: string, base = false): boolean {
+  for (let id = s.firstSentence; id < s.firstSentence + s.sentenceCount; id++) if (givesDay(ctx, ctx.sentences[id]!, day, base)) return true;
   return false;
 }
 

@@ -175,7 +175,8 @@ export function extractStatusClaims(text: string): StatusClaim[] {
     // "late changes made by the Trump administration": role words that run through "by" or "the" are no role.
     // "a new interim rule would make most Central Americans": a verb ends the role; the name after it holds no status.
     // "the former president attacked President Biden": a verb in the past tense ends the role too.
-    if (/\b(?:by|the|a|an|to|of|made|would|will|could|can|may|might|should|must|is|are|was|were|has|have|had|be|make|makes|after|before|as|in|on|at|for|with|from|like|said|told|\p{Ll}{3,}ed)\s/u.test(m[2]!)) continue;
+    // "the acting commissioner until Biden names …": a conjunction ends the role too.
+    if (/\b(?:by|the|a|an|to|of|made|would|will|could|can|may|might|should|must|is|are|was|were|has|have|had|be|make|makes|after|before|as|in|on|at|for|with|from|like|said|told|until|till|since|while|when|because|though|although|unless|if|\p{Ll}{3,}ed)\s/u.test(m[2]!)) continue;
     // "a former Google engineer", "a former Trump aide": a name before a common noun describes it, and the status is
     // the noun's. A possessive ("the late Sen. John McCain's father") keeps it on the name.
     const next = /^\s+(\p{Ll}[\p{Ll}-]+)/u.exec(text.slice(m.index + m[0].length))?.[1];

@@ -124,7 +124,8 @@ export function sameTally(x: Tally, y: Tally): boolean {
 
 // A forecast stands before its figure ("economists had expected 700,000", "the consensus … was 700,000",
 // "expectations of 210,000") or right after it ("700,000 jobs were expected").
-const FORECAST_BEFORE = /\b(?:expect(?:ed|ing|ations?)|forecasts?|forecasters?|forecasted|consensus|projected|projections?|predicted|predictions?|anticipated|analysts?|economists?|polled|estimates?\s+of)\b[^.;:,]{0,60}$/i;
+// "the previous week's initial estimate of 360,000": a first reading, revised later, is what was measured, not a forecast.
+const FORECAST_BEFORE = /\b(?:expect(?:ed|ing|ations?)|forecasts?|forecasters?|forecasted|consensus|projected|projections?|predicted|predictions?|anticipated|analysts?|economists?|polled|(?<!\b(?:initial|preliminary|first|earlier|previous|prior|revised|advance|original|second|third|final)\s+)estimates?\s+of)\b[^.;:,]{0,60}$/i;
 const FORECAST_AFTER = /^[^.;:,]{0,40}\b(?:(?:were|was|had\s+been|are|is)\s+(?:expected|forecast|projected|predicted|anticipated)|would\s+be\s+(?:added|lost|created))\b/i;
 
 /** Whether the figure is given as a forecast or expectation rather than as what happened. */

@@ -247,9 +247,11 @@ const CAPITALISED_RUN = /\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)+/gu;
  * Whether a text writes two name words (as written or cleaned: case, full stop and possessive aside) in one name, a run of capitalised words
  * that a possessive ends ("Donald Trump's Facebook" is two names). `adjacent`: side by side, one person's given and
  * family names ("Tate" and "Reeves" where it names "Gov. Tate Reeves", though a later sentence calls him "Tate");
- * `before`: `a` anywhere before `b`, an organisation before its own man ("LAPD Public Information Officer Jeff Lee").
+ * `before`: `a` anywhere before `b`, an organisation before its own man ("LAPD Public Information Officer Jeff Lee");
+ * `long`: `b` first and `a` last in a name of three words whose middle is no title ("Tedros Adhanom Ghebreyesus", not
+ * "Apple CEO Cook").
  */
-export function inOneName(text: string, first: string, second: string, how: 'adjacent' | 'before'): boolean {
+export function inOneName(text: string, first: string, second: string, how: 'adjacent' | 'before' | 'long'): boolean {
   const [a, b] = [clean(first), clean(second)];
   if (a === b) return false;
   for (const m of text.matchAll(CAPITALISED_RUN)) {
@@ -266,8 +268,11 @@ export function inOneName(text: string, first: string, second: string, how: 'adj
   return false;
 }
 
-function joins(name: string[], a: string, b: string, how: 'adjacent' | 'before'): boolean {
+// Words that stand between an organisation and its man ("Apple CEO Cook"), not inside one person's name.
+const TITLE_WORD = /^(?:ceo|cfo|coo|president|chairman|chairwoman|chair|director|secretary|minister|senator|sen|rep|gov|governor|leader|chief|spokesman|spokeswoman|spokesperson|founder|head|mayor|judge|justice|general|gen|commissioner|ambassador|official|prime|vice|deputy|attorney|speaker)$/;
+
+function joins(name: string[], a: string, b: string, how: 'adjacent' | 'before' | 'long'): boolean {
   const i = name.indexOf(a);
   const j = name.lastIndexOf(b);
-  return i >= 0 && j >= 0 && (how === 'adjacent' ? Math.abs(i - j) === 1 : i < j);
+  return i >= 0 && j >= 0 && (how === 'adjacent' ? Math.abs(i - j) === 1 : how === 'long' ? j === 0 && i === 2 && name.length === 3 && !TITLE_WORD.test(name[1]!) : i < j);
 }

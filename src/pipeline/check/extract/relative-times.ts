@@ -73,6 +73,12 @@ export function anchorsDiffer(a: RelativeTime, b: RelativeTime): boolean {
   return a.anchor.length > 0 && b.anchor.length > 0 && !a.anchor.some((w) => b.anchor.includes(w));
 }
 
+/** "two decades after" is "twenty years after": a count of decades as years, so either meets the other. */
+function inYears(key: string): string {
+  const m = /^decade(-base)?:(\d+)$/.exec(key);
+  return m ? `year${m[1] ?? ''}:${Number(m[2]) * 10}` : key;
+}
+
 function countOf(raw: string): string {
   const w = raw.toLowerCase().replace(/^a\s+/, '').replace(/\s+of$/, '');
   return /^\d+$/.test(w) ? String(Number(w)) : (COUNTS[w] ?? 'few');
@@ -95,7 +101,7 @@ export function relativeTimesOf(text: string): RelativeTime[] {
       const [from, to] = [m.index, m.index + m[0].length];
       if (taken.some(([a, b]) => from < b && a < to)) continue;
       taken.push([from, to]);
-      out.push({ key: keyOf(m), raw: m[0], start: from, anchor: /(?:after|before|since)$/i.test(m[0]) ? anchorOf(text, to) : [] });
+      out.push({ key: inYears(keyOf(m)), raw: m[0], start: from, anchor: /(?:after|before|since)$/i.test(m[0]) ? anchorOf(text, to) : [] });
     }
   }
   return out.sort((a, b) => a.start - b.start);
