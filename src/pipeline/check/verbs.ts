@@ -106,6 +106,8 @@ export function verbUses(text: string): VerbUse[] {
     if (notDone && /\bwould\s+later\s+$/i.test(text.slice(Math.max(0, m.index - 14), m.index))) notDone = false;
     const negated = marked && governs(negatedAt, text, m.index);
     if (!past && !raw.endsWith('ing') && !negated && !notDone) continue;
+    // "appeared to show", "seemed to back": how something looked, no act.
+    if ((raw === 'appeared' || raw === 'seemed') && /^\s+to\s/.test(text.slice(m.index + word.length, m.index + word.length + 5))) continue;
     // "with 12 days left in his term": what remains, no one leaving.
     if (raw === 'left' && /\b(?:days|weeks|months|years|hours|minutes|seconds|time|games|races|seats|votes)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
     // "a Democratic-backed bill", "state-run media": a participle hyphened onto a word describes a noun; it reports no act.
@@ -149,7 +151,8 @@ function plannedNouns(text: string): VerbUse[] {
 const HEADLINE_PLAN = /\b(?:to|will|shall)\s+\p{L}{2,}/iu;
 
 // A verb of wishing and its object, up to five words, right before a participle ("wants the talks on the bill restarted").
-const WISHED_BEFORE = /\b(?:wants?|wanted|wanting|needs?|needed|would\s+like|prefers?|preferred)\s+(?:(?!(?:and|but|or|then|so|who|which|that|before|after|when|while|than|if|until|once|because|it|he|she|they|we|i)\b)[\p{L}'’-]+\s+){1,5}$/iu;
+// "the $15 billion the administration wants canceled": the object may stand before the wish.
+const WISHED_BEFORE = /\b(?:wants?|wanted|wanting|needs?|needed|would\s+like|prefers?|preferred)\s+(?:(?!(?:and|but|or|then|so|who|which|that|before|after|when|while|than|if|until|once|because|it|he|she|they|we|i)\b)[\p{L}'’-]+\s+){0,5}$/iu;
 
 // A verb joined to the one before by "and" or "or", with at most that verb's short object between ("fought the case and won").
 const JOINED = /^(?:\s+(?:the|a|an|his|her|its|their|[\p{L}'’-]+)){0,3}\s+(?:and|or)\s+$/u;

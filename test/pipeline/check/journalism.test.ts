@@ -3503,4 +3503,12 @@ describe('round 37: the fresh batches\' false findings, by kind', () => {
     expect(entities('Roman Protasevich')).toBe('');
     expect(entities('Kovalenko')).toMatch(/Kovalenko/);
   });
+
+  it('reads "appeared to show" as how a thing looked and "the sum the agency wants canceled" as a wish, not acts done', () => {
+    expect(verbUses('Video posted after the rally appeared to show few masks.').map((v) => v.raw)).not.toContain('appeared');
+    expect(verbUses('The senator appeared in court on Monday.').filter((v) => v.done).map((v) => v.raw)).toEqual(['appeared']);
+    expect(verbUses('Of the $15 million the agency wants canceled, $7 million is for buses.').filter((v) => v.done)).toEqual([]);
+    expect(verbUses('The agency canceled $15 million of bus funds.').filter((v) => v.done).map((v) => v.raw)).toEqual(['canceled']);
+  });
 });
+
