@@ -42,6 +42,8 @@ export function checkEntities(ctx: CheckContext): string[] {
     if (outletByShortName(ctx.sources, own.at(-1)!) === s.n) publishers.add(own.at(-1)!);
   }
   const details: string[] = [];
+  // Our outlets' names of two words or more, which a draft may run into the name it credits to them.
+  const longPublishers = [...publishers].filter((pub) => pub.includes(' '));
   // Our sources' and our own names are not actors of the story.
   const roleIgnore = new Set([...publishers, ...ignore].flatMap((n) => n.split(' ')));
   // The names the article's cited passages give: each is checked there, against the sources that passage cites.
@@ -66,7 +68,7 @@ export function checkEntities(ctx: CheckContext): string[] {
         // Our sources' own names ("according to Harbor Signal", "Per the Harbor Signal,") are known names.
         if (isPublisher(publishers, e.words) || (CREDIT_WORD.has(e.words[0]!) && isPublisher(publishers, e.words.slice(1)))) continue;
         // "the Times called him Raman Pratasevich and the Journal Roman Protasevich": an outlet's name run into the name it gives.
-        const credited = [...publishers].find((pub) => pub.includes(' ') && e.words.join(' ').startsWith(`${pub} `));
+        const credited = longPublishers.find((pub) => e.words.join(' ').startsWith(`${pub} `));
         if (credited && found(pool, e.words.slice(credited.split(' ').length), false)) continue;
         // "President Donald Trump's Department of Homeland Security": an owner and what it owns, each a name of its own.
         const owned = possessiveHalves(e);

@@ -169,20 +169,16 @@ function oneName(ctx: CheckContext, said: string, speaker: string): boolean {
   const theirs = speaker.trim().split(/\s+/);
   if (theirs.length !== 1) return false;
   const mine = said.trim().split(/\s+/).at(-1)!;
-  return oneNameInStory(ctx, theirs[0]!, mine) || firstOfThree(ctx, theirs[0]!, mine);
+  return oneNameInStory(ctx, theirs[0]!, mine);
 }
 
 /**
- * Whether a report's text writes `first` and `last` as the first and last words of one three-word name ("Tedros" for
- * "Tedros Adhanom Ghebreyesus"). Texts only: a title-case headline runs several names into one ("Biden Putin Summit").
+ * Whether a report of the story writes the two words in one name: side by side, in its headline or text ("Kanye" and
+ * "West"), or `second` first and `first` last in a three-word name of its text ("Tedros" for "Tedros Adhanom
+ * Ghebreyesus"; not headlines, whose title case runs several names into one: "Biden Putin Summit").
  */
-export function firstOfThree(ctx: CheckContext, last: string, first: string): boolean {
-  return ctx.sources.some((s) => inOneName(s.text, last, first, 'long'));
-}
-
-/** Whether a report of the story, in its headline or text, writes the two words side by side in one name ("Kanye" and "West"). */
 export function oneNameInStory(ctx: CheckContext, first: string, second: string): boolean {
-  return ctx.sources.some((s) => inOneName(`${s.title}. ${s.text}`, first, second, 'adjacent'));
+  return ctx.sources.some((s) => inOneName(`${s.title}. ${s.text}`, first, second, 'adjacent') || inOneName(s.text, first, second, 'long'));
 }
 
 /**
@@ -286,7 +282,8 @@ const TITLE_SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'a
 /** Whether quoted words are a title: at most six words, each capitalised but for short function words, no sentence punctuation. */
 export function isTitle(inner: string): boolean {
   // "told "Good Morning America," that …": American punctuation puts the clause's comma inside the marks.
-  const words = inner.trim().replace(/,$/, '').split(/\s+/);
-  if (words.length > 6 || /[.!?,;:]$/.test(inner.trim().replace(/,$/, ''))) return false;
+  const text = inner.trim().replace(/,$/, '');
+  const words = text.split(/\s+/);
+  if (words.length > 6 || /[.!?,;:]$/.test(text)) return false;
   return startsUpper(words[0]!) && words.every((w) => startsUpper(w) || TITLE_SMALL.has(w));
 }

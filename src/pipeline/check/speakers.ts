@@ -14,7 +14,7 @@ import { type Attribution, attributionsOf, CONDUIT_VERBS, VIEW_VERBS } from './e
 import { extractEntities } from './extract/entities';
 import { extractQuotes, type QuoteSpan } from './extract/quotes';
 import { type DraftSentence, type Passage, sentenceTokens } from './passages';
-import { closedText, firstOfThree, oneNameInStory, sourceSpeaker } from './quotes';
+import { closedText, oneNameInStory, sourceSpeaker } from './quotes';
 import { clean, GROUP, HEAD_END, holdsRole, mentions, otherKind, POSSESSIVE, readSpeaker, sameName, sameWord, type Speaker } from './speaker-phrases';
 
 // The attributed words must be this well reported by a cited sentence before its speaker is asked about.
@@ -170,7 +170,7 @@ function oneFullName(ctx: CheckContext, s: Speaker, d: Speaker): boolean {
   if (!s.person || !d.person || s.keys.length !== 1) return false;
   // Any report of the story, headline included ("Kanye" in the text, "Kanye West" above it); the source's own among them.
   // "Tedros" for the source's "Ghebreyesus", where a report writes "Tedros Adhanom Ghebreyesus".
-  return d.keys.some((k) => oneNameInStory(ctx, s.keys[0]!, k) || firstOfThree(ctx, s.keys[0]!, k));
+  return d.keys.some((k) => oneNameInStory(ctx, s.keys[0]!, k));
 }
 
 /**
@@ -178,7 +178,7 @@ function oneFullName(ctx: CheckContext, s: Speaker, d: Speaker): boolean {
  * "West" in the draft, "Kanye West" in a headline), whatever their shape says of a person ("West" is also a compass point).
  */
 function twoHalves(ctx: CheckContext, s: Speaker, d: Speaker): boolean {
-  return s.keys.length === 1 && d.keys.length === 1 && (oneNameInStory(ctx, s.keys[0]!, d.keys[0]!) || firstOfThree(ctx, s.keys[0]!, d.keys[0]!));
+  return s.keys.length === 1 && d.keys.length === 1 && oneNameInStory(ctx, s.keys[0]!, d.keys[0]!);
 }
 
 /**

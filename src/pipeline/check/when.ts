@@ -33,7 +33,7 @@ export function weekdaysOf(text: string): Weekday[] {
   for (let m = CALENDAR.exec(text); m; m = CALENDAR.exec(text)) {
     const month = m[2] ?? m[3];
     const day = month ? MONTHS.find((x) => x.startsWith(month.toLowerCase().slice(0, 3)))! : m[1]!;
-    out.push({ day: month ? day[0]!.toUpperCase() + day.slice(1) : day, start: m.index });
+    out.push({ day: month ? monthName(MONTHS.indexOf(day)) : day, start: m.index });
   }
   return out;
 }
@@ -45,7 +45,12 @@ export function sentenceWeekdays(part: DraftSentence): Weekday[] {
 
 /** The month of a date figure ("d:03-03" -> "March"). */
 function monthOfDate(f: Figure): string {
-  const m = MONTHS[Number(f.key.slice(2, 4)) - 1] ?? '';
+  return monthName(Number(f.key.slice(2, 4)) - 1);
+}
+
+/** The month of index `i` (0 = January) as written ("March"), or "" for none. */
+function monthName(i: number): string {
+  const m = MONTHS[i] ?? '';
   return m && m[0]!.toUpperCase() + m.slice(1);
 }
 
@@ -82,15 +87,16 @@ function sourceWeekdays(s: SourceSentence): Set<string> {
 
 const NEXT_MONTH = /\b(?:a|one|the)\s+month\s+(?:earlier|before|later|after)\b|\bthe\s+(?:previous|next|following|prior)\s+month\b/i;
 // "will send the agreement to the council to vote tomorrow": a day counted from the day the report names.
-const RELATIVE_DAY = /\b(?:tomorrow|yesterday|today|tonight)\b/i;
 const RELATIVE_DAYS = /\b(tomorrow|yesterday|today|tonight)\b/gi;
+const RELATIVE_DAY = new RegExp(RELATIVE_DAYS.source, 'i');
 const RELATIVE_SHIFT: Record<string, number> = { tomorrow: 1, yesterday: 6, today: 0, tonight: 0 };
 
 /**
  * The days a source sentence implies without naming them, found once per call for every sentence: "tomorrow", "yesterday",
- * "today" and "tonight" counted from the first weekday its report names (the day it reports from), and the months next to
- * one it names when it counts a month from it ("in April, up from 6% a month earlier"). They support a draft's day; they
- * are never a rival to it, since the count may be the speaker's own ("yesterday" in a quoted transcript).
+ * "today" and "tonight" counted from the day it speaks from (its own weekday, else the first its report names as a day of
+ * the story), and the month before or after one it names when it counts a month from it ("in April, up from 6% a month
+ * earlier"), kept under MONTH_BASE. They support a draft's day; they are never a rival to it, since the count may be the
+ * speaker's own ("yesterday" in a quoted transcript).
  */
 function impliedDays(ctx: CheckContext, s: SourceSentence): ReadonlySet<string> {
   if (!ctx.impliedDays) {
@@ -100,23 +106,24 @@ function impliedDays(ctx: CheckContext, s: SourceSentence): ReadonlySet<string> 
       // The day a report speaks from: the sentence's own weekday, else the first its report names as a day of the story
       // (not "last Tuesday's storm").
       const own = (text: string) => weekdaysOf(text).find((w) => WEEKDAYS.has(w.day) && !PAST_OR_NEXT.test(text.slice(Math.max(0, w.start - 9), w.start)) && !/^['’]s\b/.test(text.slice(w.start + w.day.length)));
-      const first = ids.some((id) => RELATIVE_DAY.test(ctx.sentences[id]!.text)) ? ids.map((id) => own(ctx.sentences[id]!.text)).find((w) => w) : undefined;
-      for (const id of ids) {
+      const owns = ids.some((id) => RELATIVE_DAY.test(ctx.sentences[id]!.text)) ? ids.map((id) => own(ctx.sentences[id]!.text)) : [];
+      const first = owns.find((w) => w);
+      for (const [k, id] of ids.entries()) {
         const sentence = ctx.sentences[id]!;
         const days = new Set<string>();
-        const anchor = first && (own(sentence.text) ?? first);
+        const anchor = first && (owns[k] ?? first);
         if (anchor) {
           const at = WEEK.indexOf(anchor.day);
           for (const m of sentence.text.matchAll(RELATIVE_DAYS)) days.add(WEEK[(at + RELATIVE_SHIFT[m[1]!.toLowerCase()]!) % 7]!);
         }
         // "in April, up from 6% a month earlier" gives March; "a month later" the month after. Months of this kind support
-        // only a draft's month that dates a comparison's base (`baseMonth`).
+        // only a draft's month that dates a comparison's base (BASE_MONTH_BEFORE).
         const counted = NEXT_MONTH.exec(sentence.text);
         if (counted) {
           const step = /earlier|before|previous|prior/i.test(counted[0]) ? 11 : 1;
           for (const w of weekdaysOf(sentence.text)) {
             const i = MONTHS.indexOf(w.day.toLowerCase());
-            if (i >= 0) days.add(MONTH_BASE + MONTHS[(i + step) % 12]![0]!.toUpperCase() + MONTHS[(i + step) % 12]!.slice(1));
+            if (i >= 0) days.add(MONTH_BASE + monthName((i + step) % 12));
           }
         }
         if (days.size) ctx.impliedDays.set(sentence, days);
