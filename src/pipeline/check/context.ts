@@ -161,6 +161,8 @@ export interface CheckContext {
   attributionWords?: Set<string>;
   /** Source words -> their places as flat (sentence id, start, end) triples, built by the `entities` check when it first needs it. */
   nameIndex?: Map<string, number[]>;
+  /** Whether the story's reports place it in the United States (./entities), found when first needed. */
+  american?: boolean;
   /** Ids of the source sentences that give a figure (./evidence), found when first needed. */
   figureSentenceIds?: number[];
   /** Lower-case words the sources capitalise inside a sentence (./roles), found when first needed. */

@@ -126,7 +126,18 @@ export function checkEntities(ctx: CheckContext): string[] {
         // another of the story's reports names, as a word describing a noun, says where the story happens, known to every
         // report of it. Not as a party that acts ("the United States said") or the place a figure is counted in ("110,000
         // cases in the U.S." for a worldwide count): those are claims of their own.
-        if (elsewhere.length && p.citations !== null && aliasesOf(e.words.join(' ')).includes('united states') && e.words.length === 1 && describesNoun(sentence.slice(e.start + e.raw.length)) && !PLACE_BEFORE.test(sentence.slice(Math.max(0, e.start - 30), e.start))) continue;
+        // "U.S. first lady Melania Trump", "Four U.S. senators" (a count opening the sentence is no part of the name): so is the
+        // country of a story whose reports place it in the United States by its states and federal institutions.
+        const country = e.words[0] && COUNT_WORD.test(e.words[0]) ? e.words.slice(1) : e.words;
+        if (
+          (elsewhere.length || americanStory(ctx)) &&
+          p.citations !== null &&
+          country.length === 1 &&
+          aliasesOf(country.join(' ')).includes('united states') &&
+          describesNoun(sentence.slice(e.start + e.raw.length)) &&
+          !PLACE_BEFORE.test(sentence.slice(Math.max(0, e.start - 30), e.start))
+        )
+          continue;
         const hint = elsewhere.length ? ` (it is in ${labels(elsewhere)}, which the paragraph does not cite)` : '';
         details.push(`${p.where}: "${e.raw}" is not in ${p.citations ? `the cited ${labels(pool)}` : 'any source'}${hint} — ${excerpt(sentence)}`);
       }
@@ -144,9 +155,20 @@ const CREDIT_WORD = new Set(['per', 'via']);
 // Words after a name that make it the one acting: a verb of saying, an auxiliary, a conjunction before another verb.
 const ACTING_NEXT = /^\.?\s+(?:said|says|has|have|had|is|was|were|will|would|could|should|may|might|must|did|does|announced|agreed|claimed|told|warned|wants|plans|led|sent|made)\b/i;
 /** Whether the words after a country's short name make it describe a noun ("U.S. officials", "U.S. and Mexican officials"). */
+// A count opening a sentence, which the name finder reads into the name after it ("Four U.S. senators").
+const COUNT_WORD = /^(?:two|three|four|five|six|seven|eight|nine|ten|several|many|some|dozens|hundreds|thousands)$/;
+// Federal institutions of the United States, by the names reports give them.
+const US_INSTITUTION = /\b(?:White House|Congress|Senate|House of Representatives|Pentagon|Capitol|Supreme Court|Justice Department|State Department|FBI|CIA)\b/;
+
+/** Whether the story's reports place it in the United States: they name it, one of its states or a federal institution. Found once per call. */
+function americanStory(ctx: CheckContext): boolean {
+  return (ctx.american ??= ctx.sentences.some((s) => US_INSTITUTION.test(s.text) || /\b(?:U\.S\.|US|United States|American)\b/.test(s.text) || (s.text.match(/\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?/gu) ?? []).some((w) => isUsState(w))));
+}
+
 const describesNoun = (after: string) => !ACTING_NEXT.test(after) && /^\.?\s+(?:\p{Ll}|and\s+\p{Lu}[\p{L}-]+\s+\p{Ll})/u.test(after);
 // A preposition that makes the name after it the place of what the sentence counts or reports.
-const PLACE_BEFORE = /\b(?:in|across|throughout|within|inside|outside|to|from|into)\s+(?:the\s+)?$/i;
+// "in the U.S.", "to the U.S.": the country as a place; "an adviser to U.S. first lady …" has no article and describes.
+const PLACE_BEFORE = /\b(?:in|across|throughout|within|inside|outside|to|from|into)\s+the\s+$|\b(?:in|across|throughout|within|inside|outside|into)\s+$/i;
 
 /** A name with a possessive inside ("Trump's Department of Homeland Security") as its owner and the organisation it owns, or null. */
 /** Whether the owner half names one of the story's outlets and that outlet's report gives the other half. */

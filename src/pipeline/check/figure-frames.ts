@@ -54,7 +54,8 @@ export interface FrameConflict {
 export function frameConflicts(ctx: CheckContext, part: DraftSentence, figures: readonly Figure[], pool: IndexedSource[]): Map<Figure, FrameConflict> {
   const out = new Map<Figure, FrameConflict>();
   const roles = changeRoles(part.text, figures);
-  const speculative = speculates(part.text);
+  // An answer's first sentence is read with its question ("What were economists expecting?" "About 175,000.").
+  const speculative = speculates(part.text) || (part.lead !== undefined && speculates(part.lead));
   // The cited places of a figure depend only on its kind, key, hedge and wording (its rounding): a sentence that repeats a
   // figure reads them once.
   const placesOf = new Map<string, Place[]>();

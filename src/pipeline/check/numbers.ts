@@ -174,7 +174,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
         if (f.kind === 'number' && countsOurSources(ctx, sentence, f)) continue;
         const tokens = sentenceTokens(part);
         const r = restatement(ctx, neighbours(tokens, f.start, f.start + f.raw.length), f, figures.filter((g) => g !== f), sentencesOf(ctx, pool), part);
-        if (clearlyRestatesRival(r, RIVAL_RATIO, p.kind === 'answer' ? ANSWER_MARGIN : RIVAL_MARGIN) && !derivedFrom(f, r.rivalAt!.s.figures) && !(triple ??= changeTriple(sentence, figures)).has(f) && !countsItsOwn(ctx, part, f, r.rivalAt!, pool)) {
+        if (clearlyRestatesRival(r, RIVAL_RATIO, p.kind === 'answer' ? ANSWER_MARGIN : RIVAL_MARGIN) && !derivedFrom(f, r.rivalAt!.s.figures) && !(triple ??= changeTriple(sentence, figures)).has(f) && !countsItsOwn(ctx, part, f, r.rivalAt!, pool) && !otherMeasure(part, f, r.rivalAt!)) {
           const rival = r.rivalAt!;
           details.push(`${p.where}: ${describe(f)} stands where ${ctx.byNumber.get(rival.s.n)!.label} gives "${rival.f.raw}" — ${excerpt(rival.s.text, 90)} — ${excerpt(sentence)}`);
         }
@@ -857,6 +857,22 @@ const NAME_PAIR = /\b\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+)*\s+and\s+(?
  * figure of its kind. Figures the draft sentence also gives are not rivals: a sentence
  * comparing two figures ("70.8 against Velda's 71.4") sits near both places.
  */
+// Stemmed units of length, weight, area, volume and temperature: a figure in one measures what no count of a thing does.
+const MEASURE_UNITS = new Set(
+  'miles kilometers kilometres km feet foot meters metres inches yards pounds kilograms kg tons tonnes acres hectares degrees gallons liters litres barrels'.split(' ').map(stem),
+);
+
+/**
+ * Whether the rival measures in a unit ("11 miles northeast of Ridgecrest") while the draft's figure counts something
+ * else by name ("a 6.4 quake"): two measures, not one figure put in another's place.
+ */
+export function otherMeasure(part: DraftSentence, f: Figure, rival: { s: SourceSentence; f: Figure }): boolean {
+  const theirs = sourceCounted(rival.s)[rival.s.figures.indexOf(rival.f)]?.[0];
+  if (!theirs || !MEASURE_UNITS.has(theirs)) return false;
+  const mine = countedAfter(part.text, sentenceTokens(part), f.start + f.raw.length);
+  return mine.length > 0 && !mine.includes(theirs);
+}
+
 function restatement(
   ctx: CheckContext,
   mine: Neighbours,

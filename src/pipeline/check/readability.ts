@@ -17,6 +17,8 @@ const MIN_COMPARED_WORDS = 5;
 
 // Words a finished English sentence does not end on: articles, conjunctions, possessives (prepositions may: "the report it comes from").
 const DANGLING_END = new Set('the a an and or but nor that whose its their his our your my than because if whether'.split(' '));
+// "the choice was his", "rather than his", "a friend of his": "his" standing for what he owns, as "hers" and "theirs" do.
+const OWNER_HIS = /\b(?:is|was|are|were|be|been|being|remains|remained|became|becomes|than|of|not|as)\s+his[.!?…]*$/i;
 // Verbs of saying or finding, whose "that" opens a clause.
 const SAYING = 'said|says|say|warned|warns|added|adds|argued|argues|noted|notes|reported|reports|told|tells|claimed|claims|believes?|believed|wrote|writes|found|finds|announced|announces|stated|states|insisted|insists|suggested|suggests|showed|shows|acknowledged|confirmed|confirms|alleged|alleges';
 // "that" after a verb of saying or finding, "because", "whether": each opens a clause that needs a verb of its own.
@@ -73,7 +75,7 @@ export function cutOff(sentence: string): string | null {
   // Only the last word is read: the others are not trimmed.
   const last = prose.toLowerCase().match(WORD)?.at(-1)?.replace(/[.:]+$/, '');
   if (!last) return null;
-  if (DANGLING_END.has(last) && !(last === 'that' && demonstrativeObject(prose))) return `ends on "${last}"`;
+  if (DANGLING_END.has(last) && !(last === 'that' && demonstrativeObject(prose)) && !(last === 'his' && OWNER_HIS.test(prose))) return `ends on "${last}"`;
   let at = -1;
   if (!/\b(?:that|because|whether)\b/i.test(prose)) return null;
   CLAUSE_OPENER.lastIndex = 0;

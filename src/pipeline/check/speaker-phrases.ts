@@ -253,6 +253,49 @@ export function otherKind(a: Speaker, b: Speaker): boolean {
   return (OFFICIAL.test(x) && PRIVATE.test(y)) || (PRIVATE.test(x) && OFFICIAL.test(y));
 }
 
+// Words that rank or place unnamed people without saying whose they are ("senior U.S. officials", "two top aides").
+const UNPLACED = /^(?:senior|top|high|higher|ranking|high-level|low-level|lower-level|mid-level|local|state|federal|national|government|administration|other|former|current|unnamed|anonymous|u\.s|us|american|americans|united|states|white-house|some|many|several|few|multiple|most|all|both|the|a|an|one|two|three|four|five|six|his|her|their|its|this|that|these|those|and|or|of|for|in|at|from|with|on|by|who|close|longtime|key|new)$/;
+
+/**
+ * The words that say whose an unnamed speaker is ("two Navy officials" -> navy, "a Justice Department spokeswoman" ->
+ * justice, department; "a spokesman for the mayor" -> mayor), leaving out rank, place-less words and the speaker's own noun.
+ * Empty for "officials", "senior U.S. officials", "critics".
+ */
+export function affiliation(sp: Speaker): string[] {
+  const { words, head } = headed(sp);
+  return words
+    .filter((w, i) => i !== head)
+    .flatMap((w) => w.split('-'))
+    .filter((w) => w.length > 1 && !UNPLACED.test(w) && !/^\d/.test(w) && !OFFICIAL.test(w) && !ROLE.test(w) && !GROUP_NOUN.test(w) && !DESCRIPTOR_PART.test(w));
+}
+
+/** A speaker phrase's own words in order ("a war-monitoring group": war-monitoring, group; not `words`, which adds a hyphened word's parts at its end) and the index of its head noun, before any preposition. */
+function headed(sp: Speaker): { words: string[]; head: number } {
+  const words = (sp.raw.match(NAME_WORD) ?? []).map(clean);
+  const before = words.findIndex((w, i) => i > 0 && HEAD_END.test(w));
+  return { words, head: before > 0 ? before - 1 : words.length - 1 };
+}
+
+/** Whether a speaker phrase is someone's officials or spokespeople ("two Navy officials", "a spokesman for HHS"): its head noun is an office. */
+export function officeHolders(sp: Speaker): boolean {
+  const { words, head } = headed(sp);
+  const noun = words[head] ?? '';
+  return OFFICIAL.test(noun) || ROLE.test(noun);
+}
+
+/** Whether two affiliations name one body: a shared word (by stem or alias) or one's initials ("HHS" for Health and Human Services). */
+export function sameAffiliation(a: readonly string[], b: readonly string[]): boolean {
+  if (a.some((x) => b.some((y) => sameWord(x, y)))) return true;
+  const initials = (ws: readonly string[]) => ws.filter((w) => !/^(?:and|of|for|the)$/.test(w)).map((w) => w[0]).join('');
+  return (a.length === 1 && a[0]!.length >= 2 && a[0] === initials(b)) || (b.length === 1 && b[0]!.length >= 2 && b[0] === initials(a));
+}
+
+// The second half of "Texas-based", "war-monitoring": how, not whose.
+const DESCRIPTOR_PART = /^(?:based|led|backed|run|owned|controlled|held|born|made|funded|aligned|allied|monitoring|level)$/;
+
+// Nouns for a body of people that say nothing of whose it is.
+const GROUP_NOUN = /^(?:group|people|members?|staff|staffers?|team|sources?|experts?|analysts?|critics|supporters|opponents|allies|advocates|activists|workers|employees)$/;
+
 // One person's office or job: a speaker described by it ("the mayor", "Acting Director") may be a person another report names with it.
 const ROLE = /^(?:mayor|governor|president|director|secretary|chief|spokes(?:man|woman|person)|senator|minister|leader|chair(?:man|woman)?|commissioner|executive|judge|attorney|lawyer|aide|adviser|advisor|officer|sheriff|prosecutor|manager|ambassador|administrator|superintendent|coach|founder|owner|ceo)$/;
 

@@ -15,7 +15,7 @@ import { extractEntities } from './extract/entities';
 import { extractQuotes, type QuoteSpan } from './extract/quotes';
 import { type DraftSentence, type Passage, sentenceTokens } from './passages';
 import { closedText, oneNameInStory, sourceSpeaker } from './quotes';
-import { clean, GROUP, HEAD_END, holdsRole, mentions, otherKind, POSSESSIVE, readSpeaker, sameName, sameWord, type Speaker } from './speaker-phrases';
+import { affiliation, clean, GROUP, HEAD_END, holdsRole, mentions, officeHolders, otherKind, POSSESSIVE, readSpeaker, sameAffiliation, sameName, sameWord, type Speaker } from './speaker-phrases';
 
 // The attributed words must be this well reported by a cited sentence before its speaker is asked about.
 const MIN_SUPPORT = 0.4;
@@ -52,7 +52,8 @@ function sentenceSpeakers(ctx: CheckContext, s: SourceSentence): SourceSpeaker[]
   // The speaker phrase, a participle's agent after it ("a memo released Friday by Sean Conley") and an apposition ("Deere, who is …,").
   const region = (start: number, end: number): SourceSentence => {
     let at = end;
-    const agent = /^\s+(?:\p{Ll}+ed\b[^,;.“”"]*|by\b[^,;.“”"]*)/u.exec(s.text.slice(at));
+    // The participle must have its agent ("released Friday by …"): an -ed word alone is the speaker's own verb ("confirmed").
+    const agent = /^\s+(?:\p{Ll}+ed\b[^,;.“”"]*?\bby\b[^,;.“”"]*|by\b[^,;.“”"]*)/u.exec(s.text.slice(at));
     if (agent) at += agent[0].length;
     const apposition = /^,\s*(?:who|whose|which|the|a|an|his|her|its|their|former|also|now)\b[^,;.“”"]*/.exec(s.text.slice(at));
     if (apposition) at += apposition[0].length;
@@ -112,6 +113,17 @@ function acts(s: SourceSentence, d: Speaker): boolean {
   return false;
 }
 
+// A verb of asking someone to act, in any tense, right after its subject ("WikiLeaks requested", "the union had asked").
+const REQUEST_AFTER = /^(?:['’]s)?,?\s+(?:(?:also|had|has|have|then|later|first|repeatedly)\s+)*(?:request|ask|urg|press|beg|invit|order|direct|instruct)\w*\b/i;
+
+/** Whether the draft's speaker is the subject of a request in the sentence ("after WikiLeaks requested his son …"). */
+function requests(s: SourceSentence, d: Speaker): boolean {
+  for (const m of s.text.matchAll(/[\p{L}'’.-]+/gu)) {
+    if (d.keys.some((k) => sameWord(k, clean(m[0]))) && REQUEST_AFTER.test(s.text.slice(m.index + m[0].length).replace(/^['’]s\b/, ''))) return true;
+  }
+  return false;
+}
+
 /** Whether the person is the speaker of an attribution in the sentence. */
 function speaksIn(ctx: CheckContext, s: SourceSentence | undefined, d: Speaker): boolean {
   return s !== undefined && sentenceSpeakers(ctx, s).some((x) => x.speaker.kind === 'named' && sameName(d, x.speaker));
@@ -127,6 +139,13 @@ function matches(ctx: CheckContext, d: Speaker, x: SourceSpeaker, id: number, po
   // "Capitol Police officials" are people of their own, described: not the organisation itself.
   if (d.kind === 'named' && !d.person && !GROUP.test(d.words.at(-1) ?? '') && (s.kind === 'generic' || GROUP.test(s.words.at(-1) ?? '')) && !otherKind(d, s)) return true;
   if (d.kind === 'generic') {
+    // "Two White House officials" for the source's "two Navy officials" (or "Iraqi officials", or a named spokesman's words):
+    // an unnamed speaker said to be someone's must be that one's where the source's speaker is someone's in turn.
+    // Only officials against officials: what else a source's speaker phrase holds says too little of whose they are.
+    if (officeHolders(d) && officeHolders(s) && (s.kind === 'named' || s.kind === 'generic')) {
+      const [whose, theirs] = [affiliation(d), affiliation(s)];
+      if (whose.length && theirs.length && !sameAffiliation(whose, theirs) && !mentions(x.region, whose)) return false;
+    }
     // Unnamed speakers of two kinds ("police" and "the couple") are not the same people; anything else may be.
     return s.kind === 'named' || !otherKind(d, s);
   }
@@ -197,17 +216,33 @@ function namedUpTo(ctx: CheckContext, id: number, d: Speaker): boolean {
   return false;
 }
 
+// Verbs of asking someone to act: an act of the speaker's, not words.
+const REQUEST_VERBS = /^(?:asked|asks|urged|urges|requested|requests|pressed|presses|begged|invited|ordered|orders|directed|instructed)$/;
+// A speaker brought in by a relative clause: "…, which officials said was …".
+const RELATIVE_SPEAKER = /,\s*(?:which|who|as)\s+$/;
+// What stands between a verb of saying and the clause it reports: nothing, or words up to "that" with no comma between.
+const OPENS_REPORTED = /^(?:\s*|[^,;]*\bthat\s+)$/;
+
 /** Whether a cited sentence that reports the words supports the draft's speaker for them; the rival it names instead. */
 function supports(ctx: CheckContext, d: Speaker, verb: string, a: Alignment, pool: IndexedSource[], words: ReadonlySet<string>): Verdict {
   // Only the speakers whose words hold most of what the draft reports: "Republicans argue …, while Democrats charge …".
   const matched = a.sentence.tokens.filter((t) => words.has(t.w));
+  const said = sentenceSpeakers(ctx, a.sentence);
+  // "Two Navy officials confirmed that the White House Military Office asked …": a speaker that opens the clause another
+  // reports is what they reported, not who reported it.
+  const reported = (x: SourceSpeaker) =>
+    said.some((y) => y !== x && y.verb !== 'quoted' && y.start < y.content[0] && x.start > y.content[0] && x.start < y.content[1] && OPENS_REPORTED.test(a.sentence.text.slice(y.content[0], x.start)));
+  // "Comey said the emails surfaced in an unrelated case, which officials said was an F.B.I. investigation": the clause of a
+  // speaker inside another's words is that speaker's, not the outer one's.
+  const inner = said.filter((y) => y.verb !== 'quoted' && y.start > 0 && RELATIVE_SPEAKER.test(a.sentence.text.slice(Math.max(0, y.start - 12), y.start)));
   const speaks = (x: SourceSpeaker) => {
     // "X said they are bracing for a slowdown following the directive that …": what follows such a word is background, not X's words.
     const background = x.content[0] > x.start ? a.sentence.text.slice(x.content[0], x.content[1]).search(/\s(?:following|amid|after|despite)\s/) : -1;
     const end = background > 0 ? x.content[0] + background : x.content[1];
-    return matched.filter((t) => t.start >= x.content[0] && t.start < end).length * 2 >= matched.length;
+    const others = inner.filter((y) => y !== x && y.start > x.content[0] && y.start < end);
+    return matched.filter((t) => t.start >= x.content[0] && t.start < end && !others.some((y) => t.start >= y.start && t.start < y.content[1])).length * 2 >= matched.length;
   };
-  const all = sentenceSpeakers(ctx, a.sentence).filter(speaks);
+  const all = said.filter((x) => speaks(x) && !reported(x));
   // A news organisation that hands on a report ("…, the New York Times reported") is set only against another that does.
   const speakers = CONDUIT_VERBS.has(verb) ? all.filter((x) => CONDUIT_VERBS.has(x.verb) && x.speaker.kind === 'named') : all;
   const around = [a.sentence, near(ctx, a.id, -1)].filter((x): x is SourceSentence => x !== undefined);
@@ -223,6 +258,9 @@ function supports(ctx: CheckContext, d: Speaker, verb: string, a: Alignment, poo
   for (const x of speakers) if (matches(ctx, d, x, a.id, pool)) return OK;
   // "Garland described it as …" where the source has "Garland addressed …, the AP reported": the source's speaker only hands the report on.
   if (d.kind !== 'generic' && acts(a.sentence, d) && speakers.every((x) => CONDUIT_VERBS.has(x.verb))) return OK;
+  // "WikiLeaks asked Trump Jr. to tweet …" where the source has "Trump tweeted … after WikiLeaks requested his son …": a request
+  // is an act, and the one the source has making a request in the sentence made it.
+  if (d.kind === 'named' && REQUEST_VERBS.test(verb) && requests(a.sentence, d)) return OK;
   return { ok: false, rival: speakers[0]!.speaker.raw, sentence: a.sentence };
 }
 

@@ -12,9 +12,10 @@ import { type DraftSentence, type Passage, sentenceFigures, sentenceTokens } fro
 import { neighbours, type Tok } from './restates';
 
 // Weekdays, and months named without a day ("in June", "mid-November", "March 2020"; "March 3" is a date figure).
-// "May" counts only after a word of time ("in May"): alone it is a verb or a name.
+// "May" counts only after a word of time ("in May", "In May") or before a year ("May 2010"): alone it is a verb or a name
+// ("May's exit" in a story of Theresa May's is hers).
 const CALENDAR =
-  /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)|\b(January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b(?!\.?\s*\d{1,2}\b)\.?|(?<=\b(?:in|since|until|by|early|late|mid-?|last|next|this|past|of)\s?)(May)\b(?!\s*\d{1,2}\b)/g;
+  /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!s)|\b(January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b(?!\.?\s*\d{1,2}\b)\.?|(?:(?<=\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?|[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Oo]f)\s?)|(?=May,?\s+(?:19|20)\d\d\b))(May)\b(?!\s*\d{1,2}\b)/gu;
 const CALENDAR_HINT = /day\b|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
 const WEEKDAYS = new Set(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']);
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -86,6 +87,7 @@ function sourceWeekdays(s: SourceSentence): Set<string> {
 }
 
 const NEXT_MONTH = /\b(?:a|one|the)\s+month\s+(?:earlier|before|later|after)\b|\bthe\s+(?:previous|next|following|prior)\s+month\b/i;
+const NEXT_MONTH_ALL = new RegExp(NEXT_MONTH.source, 'gi');
 // "will send the agreement to the council to vote tomorrow": a day counted from the day the report names.
 const RELATIVE_DAYS = /\b(tomorrow|yesterday|today|tonight)\b/gi;
 const RELATIVE_DAY = new RegExp(RELATIVE_DAYS.source, 'i');
@@ -108,6 +110,7 @@ function impliedDays(ctx: CheckContext, s: SourceSentence): ReadonlySet<string> 
       const own = (text: string) => weekdaysOf(text).find((w) => WEEKDAYS.has(w.day) && !PAST_OR_NEXT.test(text.slice(Math.max(0, w.start - 9), w.start)) && !/^['’]s\b/.test(text.slice(w.start + w.day.length)));
       const owns = ids.some((id) => RELATIVE_DAY.test(ctx.sentences[id]!.text)) ? ids.map((id) => own(ctx.sentences[id]!.text)) : [];
       const first = owns.find((w) => w);
+      let firstMonth: Weekday[] | undefined;
       for (const [k, id] of ids.entries()) {
         const sentence = ctx.sentences[id]!;
         const days = new Set<string>();
@@ -118,13 +121,14 @@ function impliedDays(ctx: CheckContext, s: SourceSentence): ReadonlySet<string> 
         }
         // "in April, up from 6% a month earlier" gives March; "a month later" the month after. Months of this kind support
         // only a draft's month that dates a comparison's base (BASE_MONTH_BEFORE).
+        // "after an upwardly revised 311,000 gain the prior month" counts from the first month its report names when the
+        // sentence names none, else from the story's (the month all its reports cover).
         const counted = NEXT_MONTH.exec(sentence.text);
         if (counted) {
           const step = /earlier|before|previous|prior/i.test(counted[0]) ? 11 : 1;
-          for (const w of weekdaysOf(sentence.text)) {
-            const i = MONTHS.indexOf(w.day.toLowerCase());
-            if (i >= 0) days.add(MONTH_BASE + monthName((i + step) % 12));
-          }
+          const named = weekdaysOf(sentence.text).filter((w) => MONTHS.includes(w.day.toLowerCase()));
+          const from = named.length ? named : (firstMonth ??= firstMonthOf(ctx, ids) ?? firstMonthOf(ctx, ctx.sentences.map((_, i) => i)) ?? []);
+          for (const w of from) days.add(MONTH_BASE + monthName((MONTHS.indexOf(w.day.toLowerCase()) + step) % 12));
         }
         if (days.size) ctx.impliedDays.set(sentence, days);
       }
@@ -133,6 +137,15 @@ function impliedDays(ctx: CheckContext, s: SourceSentence): ReadonlySet<string> 
   return ctx.impliedDays.get(s) ?? NONE;
 }
 const NONE: ReadonlySet<string> = new Set();
+
+/** The first month named in the given source sentences, as a one-element list, or undefined. */
+function firstMonthOf(ctx: CheckContext, ids: readonly number[]): Weekday[] | undefined {
+  for (const id of ids) {
+    const month = weekdaysOf(ctx.sentences[id]!.text).find((w) => MONTHS.includes(w.day.toLowerCase()));
+    if (month) return [month];
+  }
+  return undefined;
+}
 
 // A month implied as a comparison's base is kept under this prefix: it supports only a base's month.
 const MONTH_BASE = 'base:';
@@ -184,6 +197,61 @@ function reportingSentences(ctx: CheckContext, part: DraftSentence, pool: Indexe
   return ranked.filter((a) => a.score >= best * CLOSE).slice(0, 3).flatMap((a) => neighbourhood(ctx, a.id));
 }
 
+// What places a sentence's main act against another event: "called for calm on Monday following protests after …".
+// Not one before a time ("just before midnight", "after 9 p.m.", "since Monday", "a day after"): that places the act itself.
+const CONNECTIVE = /\s(?:following|after|before|since|amid|in\s+the\s+wake\s+of)\s(?!(?:just\s+)?(?:midnight|noon|dawn|dusk|\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:a|an|the|one|two|three|several)\s+(?:day|week|month|year|hour|minute)s?\b))/gu;
+
+/**
+ * Whether every day of the kind a source sentence names dates its main act, while the words the draft sentence shares with it
+ * stand in the clause after a connective: "Biden called for calm on Monday following protests after an officer shot and
+ * killed a man" dates the call, not the shooting a draft reports.
+ */
+function dayOfAnotherAct(s: SourceSentence, words: ReadonlySet<string>, kind: (day: string) => boolean): boolean {
+  const days = weekdaysOf(s.text).filter((w) => kind(w.day));
+  if (!days.length) return false;
+  return days.every((w) => {
+    CONNECTIVE.lastIndex = w.start;
+    const m = CONNECTIVE.exec(s.text);
+    if (!m) return false;
+    let before = 0;
+    let after = 0;
+    for (const t of s.tokens) if (words.has(t.w)) t.start < m.index ? before++ : after++;
+    return after >= 3 && after >= 2 * before;
+  });
+}
+
+// Between a figure and the month that dates it: "5.8 per cent in May", "$2 billion for April"; not "3.2% from March" (a base).
+const DATES_FIGURE = /^\s*(?:%|percent|per\s+cent)?\s*(?:[\p{L}-]+\s+){0,2}?(?:in|during|for|of)\s+$/u;
+
+/** Whether a cited sentence gives the day and the figure that the draft sentence dates by it ("5.8 per cent in May"). */
+function datedFigureGiven(ctx: CheckContext, part: DraftSentence, start: number, day: string, pool: IndexedSource[]): boolean {
+  // The figure right before the day ("5.8 per cent in May"), or after it in the same clause ("January's gain was revised up to 311,000").
+  const end = start + day.length;
+  const dated = sentenceFigures(part).filter(
+    (f) => f.kind !== 'date' && f.kind !== 'year' && (f.start < start ? DATES_FIGURE.test(part.text.slice(f.start + f.raw.length, start)) : f.start - end <= 40 && !/[,;:—–]/.test(part.text.slice(end, f.start))),
+  );
+  if (!dated.length) return false;
+  return sentencesOf(ctx, pool).some((s) =>
+    s.figures.some((g) => {
+      if (!dated.some((f) => g.key === f.key)) return false;
+      const after = s.text.slice(g.start + g.raw.length, g.start + g.raw.length + 40);
+      // The source's month dates that figure too: right after it ("5.8% in May"), or before it in its clause ("May's 5.8%"),
+      // not another figure of the sentence ("fell to 4.1 million in October from 4.4 million").
+      if (sourceWeekdays(s).has(day) || impliedDays(ctx, s).has(day)) {
+        return weekdaysOf(s.text).some((w) => w.day === day && (w.start > g.start ? DATES_FIGURE.test(s.text.slice(g.start + g.raw.length, w.start)) : g.start - (w.start + w.day.length) <= 40 && !/[,;:—–]|\d/.test(s.text.slice(w.start + w.day.length, g.start))));
+      }
+      // A month the source counts from another ("a revised 311,000 gain the prior month") dates the figure it follows, with at
+      // most its noun between ("6.1% in April, up from 6% a month earlier" gives March to the 6%, not to the 6.1%).
+      // Or stands before it ("revised its figure for the prior month to a 311,000 gain").
+      const counted = NEXT_MONTH.exec(after);
+      const before = s.text.slice(Math.max(0, g.start - 40), g.start);
+      const earlier = [...before.matchAll(NEXT_MONTH_ALL)].at(-1);
+      const near = (counted !== null && /^\s*(?:[\p{L}-]+\s+){0,2}$/u.test(after.slice(0, counted.index))) || (earlier !== undefined && /^\s*(?:[\p{L}-]+\s+){0,3}$/u.test(before.slice(earlier.index! + earlier[0].length)));
+      return near && impliedDays(ctx, s).has(MONTH_BASE + day);
+    }),
+  );
+}
+
 /** Findings for the weekdays of one sentence of a passage. */
 export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence, pool: IndexedSource[]): string[] {
   // A title-case headline capitalises every word: its "March" may be a protest march.
@@ -195,7 +263,7 @@ export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence
     const base = BASE_MONTH_BEFORE.test(part.text.slice(Math.max(0, start - 60), start));
     const givers = (list: IndexedSource[]) => list.filter((s) => sentencesGive(ctx, s, day, base));
     const cited = givers(p.citations === null ? everyone : pool);
-    if (!cited.length) {
+    if (!cited.length && !datedFigureGiven(ctx, part, start, day, p.citations === null ? everyone : pool)) {
       const elsewhere = givers(everyone);
       const hint = elsewhere.length ? ` (it is in ${labels(elsewhere)}, which the paragraph does not cite)` : '';
       out.push(`${p.where}: "${day}" is not a day or month ${p.citations === null ? 'any source' : `the cited ${labels(pool)}`} gives${hint} — ${excerpt(part.text)}`);
@@ -210,11 +278,20 @@ export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence
     // closely dates it to another day: "cited it in a Monday phone call" (0.86) over "the Times reported Tuesday" (0.27).
     const ranked = alignments(ctx, part, pool, leaveOut);
     const top = ranked[0];
-    const withDay = ranked.find((a) => a.score >= MIN_SUPPORT && givesDay(ctx, a.sentence, day, base));
+    const words = new Set(sentenceTokens(part).map((t) => t.w));
+    const sameKindDay = (d: string) => WEEKDAYS.has(d) === WEEKDAYS.has(day);
+    // A sentence that gives the day to its main act ("called for calm on Monday following …") while the draft reports the act
+    // after the connective does not date that act.
+    const dates = (x: SourceSentence) => givesDay(ctx, x, day, base) && !(sourceWeekdays(x).has(day) && dayOfAnotherAct(x, words, (d) => d === day));
+    const withDay = ranked.find((a) => a.score >= MIN_SUPPORT && dates(a.sentence));
     // The closest sentence dates it (a weekday for a weekday, a month for a month) and not to this day.
-    const otherDay = top !== undefined && !givesDay(ctx, top.sentence, day, base) && [...sourceWeekdays(top.sentence)].some((d) => WEEKDAYS.has(d) === WEEKDAYS.has(day));
+    const otherDay =
+      top !== undefined && !givesDay(ctx, top.sentence, day, base) && [...sourceWeekdays(top.sentence)].some(sameKindDay) && !dayOfAnotherAct(top.sentence, words, sameKindDay);
     const dominant = otherDay && top.score >= DOMINANT_SUPPORT && (!withDay || top.score >= withDay.score * DOMINANT_RATIO);
     if (withDay && !dominant) continue;
+    // "rose to 5.9 per cent from 5.8 per cent in May" / "up from 5.8% in May": a cited sentence with the figure the day dates,
+    // and the day, reports it, however few words the two share.
+    if (datedFigureGiven(ctx, part, start, day, pool)) continue;
     // A cited sentence that gives the day beside a word the draft has beside it ("released clips on Wednesday" /
     // "the clips were released Wednesday") reports that event on that day, however short it is.
     if (besideSameWords(ctx, part, start, day.length, pool, dayPlaces(day))) continue;
@@ -222,11 +299,11 @@ export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence
     // a cited source gives it (above), and the act's own day may differ.
     if (dayPlacedAgainst(part.text, start)) continue;
     const context = dominant ? [top.sentence] : reportingSentences(ctx, part, pool, leaveOut);
-    if (!context.length || context.some((s) => givesDay(ctx, s, day, base))) continue;
+    if (!context.length || context.some(dates)) continue;
     // A sentence naming two days ("on Friday, after a Thursday service") is matched on both; a weekday is no rival for a
     // month ("added 235,000 jobs in February" / "reported Friday that employers added 235,000").
     const sameKind = (s: SourceSentence) => [...sourceWeekdays(s)].filter((d) => WEEKDAYS.has(d) === WEEKDAYS.has(day));
-    const other = context.find((s) => sameKind(s).length > 0 && !sameKind(s).some((d) => mine.has(d)));
+    const other = context.find((s) => sameKind(s).length > 0 && !sameKind(s).some((d) => mine.has(d)) && !dayOfAnotherAct(s, words, sameKindDay));
     // "called it a fallacy in a letter, but said on Friday …": two reports in one sentence; the day is the second one's.
     if (other && clauseSupports(ctx, part, start, day, pool, leaveOut)) continue;
     // "On Wednesday, the day after Trump sent the letter" where the source has the letter on Tuesday: a day counted from the source's.

@@ -9,10 +9,11 @@ import { extractFigures, withinHedge } from '../../../src/pipeline/check/extract
 import { extractEntities, extractStatusClaims, NOT_NAMES } from '../../../src/pipeline/check/extract/entities';
 import { isPartyStateTag, outletByShortName, personName, samePlace } from '../../../src/pipeline/check/extract/names';
 import { isTitle } from '../../../src/pipeline/check/quotes';
-import { attributedTo } from '../../../src/pipeline/check/numbers';
+import { attributedTo, otherMeasure } from '../../../src/pipeline/check/numbers';
+import { contentTokens } from '../../../src/pipeline/check/restates';
 import { measureUnitAfter } from '../../../src/pipeline/check/extract/conversions';
 import { relativeTimesOf } from '../../../src/pipeline/check/extract/relative-times';
-import { dayPlacedAgainst } from '../../../src/pipeline/check/when';
+import { dayPlacedAgainst, weekdaysOf } from '../../../src/pipeline/check/when';
 import { stageUses } from '../../../src/pipeline/check/outcomes';
 import { droppedStatus } from '../../../src/pipeline/check/status';
 import { sentences } from '../../../src/lib/text';
@@ -3512,3 +3513,108 @@ describe('round 37: the fresh batches\' false findings, by kind', () => {
   });
 });
 
+
+describe('round 38: the fresh batches\' false findings and missed speakers, by kind', () => {
+  it('holds unnamed officials said to be one body\'s to the body the source gives them ("two Navy officials")', () => {
+    const texts: [string, string] = ['Two Navy officials confirmed on Monday that the White House Military Office asked sailors to cover the ship\'s name.', 'The ship was moved before the visit.'];
+    const held = checkedBy('entities', texts, [1]);
+    expect(held('Two Navy officials confirmed on Monday that the White House Military Office asked sailors to cover the ship\'s name.')).toBe('');
+    expect(held('Two White House officials confirmed on Monday that the White House Military Office asked sailors to cover the ship\'s name.')).toMatch(/"Two White House officials" is named as the speaker/);
+    // A body written by its initials is that body ("HHS" for Health and Human Services); officials with no body named are anyone's.
+    const hhs = checkedBy('entities', ['A spokesman for the Department of Health and Human Services said the agency would publish hospital data every week.', 'Hospitals objected.'], [1]);
+    expect(hhs('An HHS spokesman said the agency would publish hospital data every week.')).toBe('');
+    expect(hhs('A spokesman said the agency would publish hospital data every week.')).toBe('');
+    expect(hhs('A Treasury Department spokesman said the agency would publish hospital data every week.')).toMatch(/is named as the speaker/);
+  });
+
+  it('gives the clause after "which officials said" to those officials, not to the speaker before it', () => {
+    const texts: [string, string] = ['In a letter, Director Mara Quill said the files surfaced in an unrelated case, which police officials said was a fraud inquiry into a city contractor.', 'The council asked for the letter.'];
+    const held = checkedBy('entities', texts, [1]);
+    expect(held('Police officials say the unrelated case is a fraud inquiry into a city contractor.')).toBe('');
+    expect(held('Quill says the unrelated case is a fraud inquiry into a city contractor.')).toMatch(/"Quill" is named as the speaker/);
+  });
+
+  it('dates a report by the day of its own act, not by the day of the act a source sentence places it after', () => {
+    const texts: [string, string] = [
+      'Mayor Ada Lin called for calm on Monday following a night of protests after a police officer shot a driver during a traffic stop in Eastport. Lin called the shooting on Sunday a tragedy.',
+      'Protests continued.',
+    ];
+    const held = checkedBy('numbers', texts, [1]);
+    expect(held('A police officer shot a driver during a traffic stop in Eastport on Sunday, Harbor Signal reported.')).toBe('');
+    expect(held('A police officer shot a driver during a traffic stop in Eastport on Saturday, Harbor Signal reported.')).toMatch(/"Saturday"/);
+    // Nor does the main act's day date the later clause's act: the shooting put on Monday is held.
+    expect(held('A police officer shot a driver during a traffic stop in Eastport on Monday, Harbor Signal reported.')).toMatch(/"Monday" stands where/);
+  });
+
+  it('reads "just before midnight" as the time of the act, not a connective to another act', () => {
+    const texts: [string, string] = ['The suspension, which takes effect on Sunday just before midnight, means the forum will go offline unless it finds another host. Its users organised the march on Wednesday.', 'The company said it would appeal.'];
+    const held = checkedBy('numbers', texts, [1]);
+    expect(held('The forum will go offline unless it finds another host once the suspension takes effect late on Sunday.')).toBe('');
+    expect(held('The forum will go offline unless it finds another host once the suspension takes effect late on Monday.')).toMatch(/"Monday"/);
+  });
+
+  it('reads a month as given where a cited sentence has the figure it dates and that month ("from 5.8 per cent in May")', () => {
+    const texts: [string, string] = [
+      'The unemployment rate slightly increased to 5.9%, the bureau said, after employers added 850,000 jobs in June. The rate stood at 5.9%, up from 5.8% in May.',
+      'Wages rose.',
+    ];
+    const held = checkedBy('numbers', texts, [1]);
+    expect(held('The unemployment rate rose slightly to 5.9 per cent from 5.8 per cent in May, the bureau said.')).toBe('');
+    expect(held('The unemployment rate rose slightly to 5.9 per cent from 5.8 per cent in April, the bureau said.')).toMatch(/"April"/);
+    // "the prior month" counts back from the story's month: a draft's January with the same figure is borne out, December is not.
+    const prior = checkedBy('numbers', ['Payrolls rose by 20,000 after an upwardly revised 311,000 gain the prior month.', 'Employers added 20,000 jobs in February.'], [1]);
+    expect(prior('January\'s gain was revised up to 311,000, Harbor Signal said.')).toBe('');
+    expect(prior('December\'s gain was revised up to 311,000, Harbor Signal said.')).toMatch(/"December"/);
+  });
+
+  it('reads "In May 2010" and "May 2010" as the month, and "may" or "Theresa May" as no month', () => {
+    expect(weekdaysOf('In May 2010, a trader set off a crash.').map((w) => w.day)).toEqual(['May']);
+    expect(weekdaysOf('What happened in May 2010?').map((w) => w.day)).toEqual(['May']);
+    expect(weekdaysOf('Prices may 2010 levels.').map((w) => w.day)).toEqual([]);
+    expect(weekdaysOf('Theresa May said so.').map((w) => w.day)).toEqual([]);
+  });
+
+  it('lets a sentence end on "his" where it stands for what he owns ("rather than his", "the choice was his")', () => {
+    expect(cutOff('He told reporters it was the secretary\'s choice rather than his.')).toBeNull();
+    expect(cutOff('He said the decision to resign was his.')).toBeNull();
+    expect(cutOff('He said the council had rejected his.')).toMatch(/ends on "his"/);
+  });
+
+  it('reads a headline\'s "Decade-Long" as a decade', () => {
+    expect(extractFigures('Governor Resigns, Ending Decade-Long Run').map((f) => f.key)).toEqual(['n:10']);
+    expect(extractFigures('ends a decade-long tenure').map((f) => f.key)).toEqual(['n:10']);
+  });
+
+  it('does not take a distance in miles for the figure a draft gives another noun ("a 6.4 quake")', () => {
+    const sentence = (text: string) => ({ n: 1, text, tokens: contentTokens(text), figures: extractFigures(text) });
+    const rival = sentence('The latest earthquake struck 11 miles northeast of Ridgemont on Friday.');
+    const other = (draft: string, raw: string) => {
+      const f = extractFigures(draft).find((x) => x.raw === raw)!;
+      return otherMeasure({ text: draft, offset: 0 }, f, { s: rival, f: rival.figures[0]! });
+    };
+    expect(other('Friday came a day after a 6.4 quake struck near Ridgemont.', '6.4')).toBe(true);
+    // The same unit is one measure: "6.4 miles" in the place of "11 miles" is the rival's place.
+    expect(other('The latest earthquake struck 6.4 miles northeast of Ridgemont.', '6.4')).toBe(false);
+  });
+
+  it('reads an FAQ answer\'s figure with its question: "What had economists expected?" "About 175,000."', () => {
+    const texts: [string, string] = ['Employers added 20,000 jobs in February. Analysts had expected a gain of about 175,000.', 'Hiring slowed.'];
+    const faq = (question: string) => story(texts, [p([1], 'Employers added 20,000 jobs in February, Harbor Signal reported.')], {
+      faq: [
+        { question, answer: p([1], 'About 175,000, according to the figures Harbor Signal cited.') },
+        { question: 'How many jobs were added?', answer: p([1], 'Just 20,000, according to Harbor Signal\'s report.') },
+      ],
+    });
+    expect(findings(faq('What had analysts expected?'), 'numbers')).toEqual([]);
+    expect(findings(faq('What did the report show?'), 'numbers').join(' ')).toMatch(/forecast/);
+  });
+
+  it('knows "U.S." describing a noun in a story its reports place in the United States', () => {
+    const texts: [string, string] = ['Four senators sold stocks after a Senate briefing, disclosures show.', 'The White House declined to comment.'];
+    const held = checkedBy('entities', texts, [1]);
+    expect(held('Four U.S. senators sold stocks after a Senate briefing, disclosures show.')).toBe('');
+    expect(held('An adviser to U.S. senators sold stocks after a Senate briefing, disclosures show.')).toBe('');
+    const abroad = checkedBy('entities', ['Four ministers sold shares after a cabinet briefing in Oslo.', 'The prime minister declined to comment.'], [1]);
+    expect(abroad('Four U.S. ministers sold shares after a cabinet briefing in Oslo.')).toMatch(/U\.S" is not in the cited/);
+  });
+});

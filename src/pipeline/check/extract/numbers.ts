@@ -393,7 +393,8 @@ const CONVERSIONS: [RegExp, number][] = [
   [/^\s*(?:dozens?)\b(?!\s+of\b)/i, 12],
 ];
 // "the next decade" and "once-a-decade" name a span of ten years as much as "a decade" does.
-const A_UNIT = /\b(a|one|the\s+(?:next|coming|past|last|previous|following)|once[\s-](?:a|per|every))[\s-](decade|dozen)\b/gi;
+// "Decade-Long Run" (a headline's, with no article) is a decade's span too.
+const A_UNIT = /\b(?:(a|one|the\s+(?:next|coming|past|last|previous|following)|once[\s-](?:a|per|every))[\s-](decade|dozen)\b|(decade)(?=-long\b))/gi;
 
 function convertUnits(text: string, out: Figure[]): void {
   for (const f of out) {
@@ -411,7 +412,7 @@ function convertUnits(text: string, out: Figure[]): void {
   let m: RegExpExecArray | null;
   for (A_UNIT.lastIndex = 0; (m = A_UNIT.exec(text)); ) {
     if (out.some((f) => f.start === m!.index)) continue;
-    out.push({ raw: m[0], start: m.index, kind: 'number', key: `n:${m[2]!.toLowerCase() === 'decade' ? 10 : 12}`, soft: false });
+    out.push({ raw: m[0], start: m.index, kind: 'number', key: `n:${(m[2] ?? m[3])!.toLowerCase() === 'decade' ? 10 : 12}`, soft: false });
   }
   if (!/half/i.test(text)) return;
   for (HALF_UNIT.lastIndex = 0; (m = HALF_UNIT.exec(text)); ) {
