@@ -265,8 +265,9 @@ export function affiliation(sp: Speaker): string[] {
   const { words, head } = headed(sp);
   return words
     .filter((w, i) => i !== head)
-    .flatMap((w) => w.split('-'))
-    .filter((w) => w.length > 1 && !UNPLACED.test(w) && !/^\d/.test(w) && !OFFICIAL.test(w) && !ROLE.test(w) && !GROUP_NOUN.test(w) && !DESCRIPTOR_PART.test(w));
+    // "State Department", "Interior Ministry": a word that alone places no one names the body the next word makes of it.
+    .flatMap((w, i, all) => (BODY.test(all[i + 1] ?? '') ? [w] : w.split('-').filter((x) => !UNPLACED.test(x))))
+    .filter((w) => w.length > 1 && !/^\d/.test(w) && !OFFICIAL.test(w) && !ROLE.test(w) && !GROUP_NOUN.test(w) && !DESCRIPTOR_PART.test(w));
 }
 
 /** A speaker phrase's own words in order ("a war-monitoring group": war-monitoring, group; not `words`, which adds a hyphened word's parts at its end) and the index of its head noun, before any preposition. */
@@ -289,6 +290,9 @@ export function sameAffiliation(a: readonly string[], b: readonly string[]): boo
   const initials = (ws: readonly string[]) => ws.filter((w) => !/^(?:and|of|for|the)$/.test(w)).map((w) => w[0]).join('');
   return (a.length === 1 && a[0]!.length >= 2 && a[0] === initials(b)) || (b.length === 1 && b[0]!.length >= 2 && b[0] === initials(a));
 }
+
+// Nouns that make a body of the word before them ("State Department", "Home Office").
+const BODY = /^(?:department|ministry|office|agency|committee|council|commission|bureau)$/;
 
 // The second half of "Texas-based", "war-monitoring": how, not whose.
 const DESCRIPTOR_PART = /^(?:based|led|backed|run|owned|controlled|held|born|made|funded|aligned|allied|monitoring|level)$/;

@@ -3525,6 +3525,10 @@ describe('round 38: the fresh batches\' false findings and missed speakers, by k
     expect(hhs('An HHS spokesman said the agency would publish hospital data every week.')).toBe('');
     expect(hhs('A spokesman said the agency would publish hospital data every week.')).toBe('');
     expect(hhs('A Treasury Department spokesman said the agency would publish hospital data every week.')).toMatch(/is named as the speaker/);
+    // "State" alone places no one, but the State Department is a body: its spokeswoman is not the Justice Department's.
+    const doj = checkedBy('entities', ['A Justice Department spokeswoman said on Thursday that the inquiry into the harbour loans had been closed. The State Department did not respond.', 'The bank declined to comment.'], [1]);
+    expect(doj('A State Department spokeswoman said the inquiry into the harbour loans had been closed.')).toMatch(/"A State Department spokeswoman" is named as the speaker/);
+    expect(doj('A Justice Department spokeswoman said the inquiry into the harbour loans had been closed.')).toBe('');
   });
 
   it('gives the clause after "which officials said" to those officials, not to the speaker before it', () => {
