@@ -154,7 +154,6 @@ export function checkEntities(ctx: CheckContext): string[] {
 const CREDIT_WORD = new Set(['per', 'via']);
 // Words after a name that make it the one acting: a verb of saying, an auxiliary, a conjunction before another verb.
 const ACTING_NEXT = /^\.?\s+(?:said|says|has|have|had|is|was|were|will|would|could|should|may|might|must|did|does|announced|agreed|claimed|told|warned|wants|plans|led|sent|made)\b/i;
-/** Whether the words after a country's short name make it describe a noun ("U.S. officials", "U.S. and Mexican officials"). */
 // A count opening a sentence, which the name finder reads into the name after it ("Four U.S. senators").
 const COUNT_WORD = /^(?:two|three|four|five|six|seven|eight|nine|ten|several|many|some|dozens|hundreds|thousands)$/;
 // Federal institutions of the United States, by the names reports give them.
@@ -165,6 +164,7 @@ function americanStory(ctx: CheckContext): boolean {
   return (ctx.american ??= ctx.sentences.some((s) => US_INSTITUTION.test(s.text) || /\b(?:U\.S\.|US|United States|American)\b/.test(s.text) || (s.text.match(/\b\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)?/gu) ?? []).some((w) => isUsState(w))));
 }
 
+/** Whether the words after a country's short name make it describe a noun ("U.S. officials", "U.S. and Mexican officials"). */
 const describesNoun = (after: string) => !ACTING_NEXT.test(after) && /^\.?\s+(?:\p{Ll}|and\s+\p{Lu}[\p{L}-]+\s+\p{Ll})/u.test(after);
 // A preposition that makes the name after it the place of what the sentence counts or reports.
 // "in the U.S.", "to the U.S.": the country as a place; "an adviser to U.S. first lady …" has no article and describes.

@@ -253,8 +253,9 @@ export function otherKind(a: Speaker, b: Speaker): boolean {
   return (OFFICIAL.test(x) && PRIVATE.test(y)) || (PRIVATE.test(x) && OFFICIAL.test(y));
 }
 
-// Words that rank or place unnamed people without saying whose they are ("senior U.S. officials", "two top aides").
-const UNPLACED = /^(?:senior|top|high|higher|ranking|high-level|low-level|lower-level|mid-level|local|state|federal|national|government|administration|other|former|current|unnamed|anonymous|u\.s|us|american|americans|united|states|white-house|some|many|several|few|multiple|most|all|both|the|a|an|one|two|three|four|five|six|his|her|their|its|this|that|these|those|and|or|of|for|in|at|from|with|on|by|who|close|longtime|key|new)$/;
+// Words that rank or place unnamed people without saying whose they are ("senior U.S. officials", "two top aides"); tested
+// on a hyphened word's parts ("high-level": high, level).
+const UNPLACED = /^(?:senior|top|high|higher|ranking|local|state|federal|national|government|administration|other|former|current|unnamed|anonymous|u\.s|us|american|americans|united|states|some|many|several|few|multiple|most|all|both|the|a|an|one|two|three|four|five|six|his|her|their|its|this|that|these|those|and|or|of|for|in|at|from|with|on|by|who|close|longtime|key|new)$/;
 
 /**
  * The words that say whose an unnamed speaker is ("two Navy officials" -> navy, "a Justice Department spokeswoman" ->

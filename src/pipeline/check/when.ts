@@ -237,7 +237,7 @@ function datedFigureGiven(ctx: CheckContext, part: DraftSentence, start: number,
       const after = s.text.slice(g.start + g.raw.length, g.start + g.raw.length + 40);
       // The source's month dates that figure too: right after it ("5.8% in May"), or before it in its clause ("May's 5.8%"),
       // not another figure of the sentence ("fell to 4.1 million in October from 4.4 million").
-      if (sourceWeekdays(s).has(day) || impliedDays(ctx, s).has(day)) {
+      if (sourceWeekdays(s).has(day)) {
         return weekdaysOf(s.text).some((w) => w.day === day && (w.start > g.start ? DATES_FIGURE.test(s.text.slice(g.start + g.raw.length, w.start)) : g.start - (w.start + w.day.length) <= 40 && !/[,;:—–]|\d/.test(s.text.slice(w.start + w.day.length, g.start))));
       }
       // A month the source counts from another ("a revised 311,000 gain the prior month") dates the figure it follows, with at
@@ -263,7 +263,10 @@ export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence
     const base = BASE_MONTH_BEFORE.test(part.text.slice(Math.max(0, start - 60), start));
     const givers = (list: IndexedSource[]) => list.filter((s) => sentencesGive(ctx, s, day, base));
     const cited = givers(p.citations === null ? everyone : pool);
-    if (!cited.length && !datedFigureGiven(ctx, part, start, day, p.citations === null ? everyone : pool)) {
+    // Asked at most once per day: below, the pool is the cited one, as it is here whenever the check goes on.
+    let figureGiven: boolean | undefined;
+    const givenWithFigure = () => (figureGiven ??= datedFigureGiven(ctx, part, start, day, p.citations === null ? everyone : pool));
+    if (!cited.length && !givenWithFigure()) {
       const elsewhere = givers(everyone);
       const hint = elsewhere.length ? ` (it is in ${labels(elsewhere)}, which the paragraph does not cite)` : '';
       out.push(`${p.where}: "${day}" is not a day or month ${p.citations === null ? 'any source' : `the cited ${labels(pool)}`} gives${hint} — ${excerpt(part.text)}`);
@@ -291,7 +294,7 @@ export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence
     if (withDay && !dominant) continue;
     // "rose to 5.9 per cent from 5.8 per cent in May" / "up from 5.8% in May": a cited sentence with the figure the day dates,
     // and the day, reports it, however few words the two share.
-    if (datedFigureGiven(ctx, part, start, day, pool)) continue;
+    if (givenWithFigure()) continue;
     // A cited sentence that gives the day beside a word the draft has beside it ("released clips on Wednesday" /
     // "the clips were released Wednesday") reports that event on that day, however short it is.
     if (besideSameWords(ctx, part, start, day.length, pool, dayPlaces(day))) continue;
@@ -302,7 +305,7 @@ export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence
     if (!context.length || context.some(dates)) continue;
     // A sentence naming two days ("on Friday, after a Thursday service") is matched on both; a weekday is no rival for a
     // month ("added 235,000 jobs in February" / "reported Friday that employers added 235,000").
-    const sameKind = (s: SourceSentence) => [...sourceWeekdays(s)].filter((d) => WEEKDAYS.has(d) === WEEKDAYS.has(day));
+    const sameKind = (s: SourceSentence) => [...sourceWeekdays(s)].filter(sameKindDay);
     const other = context.find((s) => sameKind(s).length > 0 && !sameKind(s).some((d) => mine.has(d)) && !dayOfAnotherAct(s, words, sameKindDay));
     // "called it a fallacy in a letter, but said on Friday …": two reports in one sentence; the day is the second one's.
     if (other && clauseSupports(ctx, part, start, day, pool, leaveOut)) continue;
