@@ -114,8 +114,23 @@ export interface CausalClaim {
 }
 
 /** The causal claim of one draft sentence, or null when it makes none (or only a schedule, a denial, a compulsion). */
+// "Roads leading to the airport", "the steps leading to the stage": a way that leads somewhere, no cause.
+const WAY_BEFORE = /\b(?:roads?|streets?|routes?|paths?|highways?|lanes?|avenues?|bridges?|tunnels?|stairs|steps|doors?|gates?|corridors?|ramps?|tracks?|trails?|entrances?)\s+$/i;
+
+/** The sentence's first CAUSAL match that is not a way leading somewhere, with its index in the sentence. */
+function causalMatch(text: string): RegExpExecArray | null {
+  let from = 0;
+  for (;;) {
+    const m = CAUSAL.exec(text.slice(from));
+    if (!m) return null;
+    m.index += from;
+    if (!(/^leading/i.test(m[0]) && WAY_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index)))) return m;
+    from = m.index + m[0].length;
+  }
+}
+
 export function causalClaim(ctx: CheckContext, part: DraftSentence, pool: IndexedSource[], earlier: () => string = () => ''): CausalClaim | null {
-  const m = CAUSAL.exec(part.text);
+  const m = causalMatch(part.text);
   if (!m) return null;
   const before = part.text.slice(Math.max(0, m.index - 20), m.index);
   const after = part.text.slice(m.index + m[0].length, m.index + m[0].length + 30);

@@ -1,5 +1,5 @@
 /** `citations`: every paragraph and answer cites existing sources that actually carry its content, causal links included; at least two sources are cited. */
-import { contentWordsOf } from '../../lib/text';
+import { contentWordsOf, stem } from '../../lib/text';
 import { checkCauses } from './causes';
 import { attributionWords, type CheckContext, excerpt, isOwnSource, sourcesFor } from './context';
 import { type Passage, passageSentences, passageWords } from './passages';
@@ -8,6 +8,9 @@ import { type Passage, passageSentences, passageWords } from './passages';
 // while the story's other sources cover at least this much more.
 const MIN_COVERAGE = 0.5;
 const MISSING_MARGIN = 0.2;
+// …and at least this many words: two shared words ("account", "ratings") are chance in a short paraphrase.
+const MIN_EXTRA_WORDS = 3;
+const SOURCE_WORDS = ['headline', 'headlines', 'commentary', 'column', 'columnist', 'editorial', 'op-ed', 'piece', 'article', 'author', 'writer', 'published', 'outlet', 'outlets', 'coverage', 'framed', 'framing'].map(stem);
 
 export function checkCitations(ctx: CheckContext): string[] {
   const details: string[] = [];
@@ -43,9 +46,33 @@ function sourcesHolding(ctx: CheckContext, w: string): number[] {
   if (!holders) {
     const set = new Set<number>();
     for (const id of ctx.postings.get(w) ?? []) set.add(ctx.sentences[id]!.n);
+    for (const n of compoundParts(ctx).get(w) ?? []) set.add(n);
     known.set(w, (holders = [...set]));
   }
   return holders;
+}
+
+const COMPOUND = /\p{L}+(?:-\p{L}+)+/gu;
+
+/**
+ * The later parts of the sources' hyphened words ("foster-care", "long-range"), stemmed, with the sources holding them: the
+ * sentence index keeps such a word as one (its stem is its first part's), and "foster care" is the same words.
+ */
+function compoundParts(ctx: CheckContext): Map<string, Set<number>> {
+  if (ctx.compoundParts) return ctx.compoundParts;
+  const out = new Map<string, Set<number>>();
+  for (const s of ctx.sources) {
+    for (const m of `${s.title} ${s.text}`.matchAll(COMPOUND)) {
+      for (const part of m[0].toLowerCase().split('-').slice(1)) {
+        if (part.length < 3) continue;
+        const w = stem(part);
+        let set = out.get(w);
+        if (!set) out.set(w, (set = new Set()));
+        set.add(s.n);
+      }
+    }
+  }
+  return (ctx.compoundParts = out);
 }
 
 /** Whether the paragraph's words come from sources it does not cite. */
@@ -54,6 +81,9 @@ function misattribution(ctx: CheckContext, p: Passage): string | null {
   const content = new Set(contentWordsOf(passageWords(p)));
   // "…, the Coastal Herald reported": crediting one of our sources is not content a source must carry.
   for (const w of attributionWords(ctx)) content.delete(w);
+  // "A commentary published by the Herald …; its author wrote": words about a source, not what it reports, unless a cited
+  // source has them too.
+  for (const w of SOURCE_WORDS) if (content.has(w) && !sourcesHolding(ctx, w).some((n) => p.citations!.includes(n))) content.delete(w);
   if (content.size < 6) return null;
   const citedSet = new Set(p.citations);
   let inCited = 0;
@@ -70,7 +100,7 @@ function misattribution(ctx: CheckContext, p: Passage): string | null {
   let bestN = -1;
   let bestExtra = 0;
   for (const [n, c] of inOthers) if (c > bestExtra) [bestN, bestExtra] = [n, c];
-  if (bestExtra / content.size < MISSING_MARGIN) return null;
+  if (bestExtra / content.size < MISSING_MARGIN || bestExtra < MIN_EXTRA_WORDS) return null;
   const cites = p.citations!.map((n) => ctx.byNumber.get(n)?.label ?? `[${n}]`).join(', ');
   return `${p.where}: only ${Math.round(coverage * 100)}% of its content is in the cited ${cites}; it reads like ${ctx.byNumber.get(bestN)!.label}, which it does not cite — ${excerpt(p.text, 80)}`;
 }

@@ -157,6 +157,8 @@ export interface CheckContext {
   impliedDays?: Map<SourceSentence, Set<string>>;
   /** Stemmed content word -> numbers of the sources holding it, in source order; filled in by `citations` as it asks. */
   wordSources?: Map<string, number[]>;
+  /** See citations.ts compoundParts. */
+  compoundParts?: Map<string, Set<number>>;
   /** Stemmed words of our sources' names and of verbs that credit a report (./citations). */
   attributionWords?: Set<string>;
   /** Source words -> their places as flat (sentence id, start, end) triples, built by the `entities` check when it first needs it. */

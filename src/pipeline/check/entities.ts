@@ -157,7 +157,7 @@ const ACTING_NEXT = /^\.?\s+(?:said|says|has|have|had|is|was|were|will|would|cou
 // A count opening a sentence, which the name finder reads into the name after it ("Four U.S. senators").
 const COUNT_WORD = /^(?:two|three|four|five|six|seven|eight|nine|ten|several|many|some|dozens|hundreds|thousands)$/;
 // Federal institutions of the United States, by the names reports give them.
-const US_INSTITUTION = /\b(?:White House|Congress|Senate|House of Representatives|Pentagon|Capitol|Supreme Court|Justice Department|State Department|FBI|CIA)\b/;
+const US_INSTITUTION = /\b(?:White House|Congress|Senate|House of Representatives|Pentagon|Capitol|Supreme Court|Justice Department|State Department|FBI|CIA|CDC|Centers for Disease Control|FDA|Food and Drug Administration|NIH|FEMA|NASA|Federal Reserve|IRS|Secret Service|Homeland Security)\b/;
 
 /** Whether the story's reports place it in the United States: they name it, one of its states or a federal institution. Found once per call. */
 function americanStory(ctx: CheckContext): boolean {

@@ -95,6 +95,8 @@ export function checkNumbers(ctx: CheckContext): string[] {
         let inScope = havers ? [...havers].filter((n) => scope.has(n)) : [];
         // A hedged or rounded figure ("over 650,000") stands for the exact value a source gives within its rounding.
         if (!inScope.length && f.hedge) inScope = hedgedSupport(ctx, f, f.soft ? [...ctx.byNumber.values()] : pool);
+        // "3.75 million" for 3,747,540: a figure told in a scale word is the exact value rounded to its last digit.
+        if (!inScope.length && !f.hedge && !f.soft) inScope = roundedSupport(ctx, f, pool);
         // "13 states" where a cited sentence lists "Wisconsin, Ohio, California and 10 other states": the list's total.
         const listed = !inScope.length && f.kind === 'number' && (inScope = listedIn(ctx, part, f, pool)).length > 0;
         // A count of something the sentences reporting the same thing count otherwise ("five locations" where they
@@ -108,6 +110,10 @@ export function checkNumbers(ctx: CheckContext): string[] {
         if (!inScope.length && (f.soft || smallNumeral(f, sentence)) && everydayCount(ctx, sentence, f, pool, nextSentence(p, part), p.kind === 'heading' || p.kind === 'title')) continue;
         // "outran it by 19 points": the gap between two shares a cited sentence gives (57% and 38%).
         if (!inScope.length && p.citations !== null && pointGap(ctx, part, f, pool)) continue;
+        // "down from 3.75 million in 2019" where the source has "in 2020, down from 3,747,540 the year prior".
+        if (!inScope.length && f.kind === 'year' && yearCountedFrom(ctx, f, figures, pool)) continue;
+        // "a gap of 505,000", "beat that forecast by 73,000": worked out from two figures the paragraph gives.
+        if (!inScope.length && p.citations !== null && workedOut(ctx, p, part, f, poolNumbers)) continue;
         // "200 yards (about 180 meters)": a conversion of a figure is borne out with it.
         if (!inScope.length && f.converts) continue;
         // A title, dek, heading or question sums up the body: a figure the body's cited paragraphs give is checked there.
@@ -133,7 +139,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
         // Titles, deks and headings compress a story: only cited paragraphs are held to their sources' places.
         if (p.citations === null || f.soft) continue;
         const attributed = attributedTo(sentence, f, pool);
-        if (attributed && !attributed.some((s) => inScope.includes(s.doc.n))) {
+        if (attributed && !attributed.some((s) => inScope.includes(s.doc.n)) && !workedOut(ctx, p, part, f, new Set(attributed.map((s) => s.doc.n)))) {
           details.push(`${p.where}: ${describe(f)} is attributed to ${attributed[0]!.doc.publisher}, but ${labels(attributed)} does not give it — ${excerpt(sentence)}`);
           continue;
         }
@@ -560,6 +566,86 @@ function rangeGiven(ctx: CheckContext, sentence: string, f: Figure, figures: rea
   return false;
 }
 
+// What marks a figure as worked out from two others, right before it: "a gap of", "a lead of about", "a combined upgrade of",
+// "a decline of", "down", "beat that forecast by", "outdrew MSNBC by"; or right after it: "4,900 more than in 2019", "3,170
+// fewer", "10,100 in all". Each marker is a difference, a rise, a fall, more, less or a sum (MARKER_KIND).
+const WORKED_OUT_BEFORE =
+  /(?:\b(gap|lead|margin|difference|gulf|spread|shortfall|surplus|combined|total|net|together|altogether|decline|drop|fall|decrease|loss|cut|reduction|increase|rise|gain|jump|climb)\b(?:\s+[\p{L}-]+){0,2}?[,:]?\s+(?:of\s+|was\s+|is\s+|came\s+to\s+|comes\s+to\s+|in\s+)?|\b(down|up)\s+|\b(beat|beats|beating|topped|tops|topping|exceeded|exceeds|exceeding|outpaced|outpacing|surpassed|surpassing|outnumbered|outdrew|outsold|led|leads|leading|ahead|more|higher|larger|bigger|above|trailed|trails|trailing|missed|misses|behind|short|fewer|less|lower|smaller|below)\b[^.;:!?]{0,40}?\bby\s+)(?:(?:about|around|roughly|some|nearly|almost|just|more\s+than|over|under)\s+)?$/iu;
+const WORKED_OUT_AFTER =
+  /^\s*(?:[\p{L}-]+\s+){0,2}?(?:(more|higher|greater|larger|above)|(fewer|less|lower|smaller|below)|(in\s+(?:all|total)|altogether|combined|together))\b/iu;
+const MORE = /^(?:beat|beats|beating|topped|tops|topping|exceeded|exceeds|exceeding|outpaced|outpacing|surpassed|surpassing|outnumbered|outdrew|outsold|led|leads|leading|ahead|more|higher|larger|bigger|above|greater)$/i;
+const LESS = /^(?:trailed|trails|trailing|missed|misses|behind|short|fewer|less|lower|smaller|below)$/i;
+const RISE = /^(?:increase|rise|gain|jump|climb|up)$/i;
+const FALL = /^(?:decline|drop|fall|decrease|loss|cut|reduction|down)$/i;
+
+/** What a worked-out figure's marker says of its two operands: their sum, a change up or down, more or less, or a plain difference. */
+function workedOutKind(sentence: string, f: Figure): 'sum' | 'rise' | 'fall' | 'more' | 'less' | 'difference' | null {
+  const end = f.start + f.raw.length;
+  const before = WORKED_OUT_BEFORE.exec(sentence.slice(Math.max(0, f.start - 60), f.start));
+  const word = before ? (before[1] ?? before[2] ?? before[3])!.toLowerCase() : undefined;
+  if (word !== undefined) {
+    if (/^(?:combined|total|together|altogether)$/.test(word)) return 'sum';
+    return RISE.test(word) ? 'rise' : FALL.test(word) ? 'fall' : MORE.test(word) ? 'more' : LESS.test(word) ? 'less' : 'difference';
+  }
+  const after = WORKED_OUT_AFTER.exec(sentence.slice(end, end + 40));
+  if (!after) return null;
+  if (!after[1] && !after[2]) return 'sum';
+  // "to 9,310, 3,170 fewer": with nothing to compare against, more or fewer tells a change from the first level to the second.
+  const than = /^\s+than\b/.test(sentence.slice(end + after.index + after[0].length, end + after.index + after[0].length + 8));
+  return after[1] ? (than ? 'more' : 'rise') : than ? 'less' : 'fall';
+}
+
+/**
+ * Whether a figure no cited source gives is the difference or sum of two figures of its kind that the paragraph gives up to
+ * its sentence, each borne out by the sources `from` (`poolNumbers`), and the sentence says so ("a gap of 505,000" after
+ * "744,000 to 239,000"; "a combined upgrade of 14,000" for 13,000 and 1,000): a writer's arithmetic, exact (within the
+ * hedge's rounding for "about", "nearly"), so that a figure changed by mistake is not read as one. With both operands in the
+ * figure's own sentence the marker's direction must hold too: a fall or a rise from the first level to the second ("from
+ * 12,480 to 9,310, a decline of 3,170"), more or less for the first against the second ("shipped 418,000, 23,000 more than
+ * the forecast of 395,000").
+ */
+function workedOut(ctx: CheckContext, p: Passage, part: DraftSentence, f: Figure, from: ReadonlySet<number>): boolean {
+  if (!COUNTED.has(f.kind) || f.soft) return false;
+  const kind = workedOutKind(part.text, f);
+  if (!kind) return false;
+  const value = valueOf(f);
+  if (!(value > 0)) return false;
+  const operands: { v: number; own: boolean; at: number }[] = [];
+  for (const other of passageSentences(p)) {
+    if (other.offset > part.offset) break;
+    for (const g of sentenceFigures(other)) {
+      // An operand is a value a source gives as such (a hedge read into it, "topping the 395,000 expected", is the comparison).
+      if (g === f || g.kind !== f.kind || !(valueOf(g) > 0)) continue;
+      if ([...(ctx.figureSources.get(g.key) ?? [])].some((n) => from.has(n))) operands.push({ v: valueOf(g), own: other === part, at: other.offset + g.start });
+    }
+  }
+  if (operands.length > MAX_OPERANDS) return false;
+  const tolerance = f.hedge === undefined ? 1e-9 : 0.03;
+  const near = (x: number) => Math.abs(x - value) <= tolerance * value;
+  return operands.some((a, i) =>
+    operands.some((b, j) => {
+      if (j <= i) return false;
+      if (kind === 'sum') return near(a.v + b.v);
+      if (!near(Math.abs(a.v - b.v))) return false;
+      if (!a.own || !b.own || kind === 'difference') return true;
+      const [first, second] = a.at < b.at ? [a, b] : [b, a];
+      const at = part.offset + f.start;
+      if (kind === 'rise' || kind === 'fall') {
+        // A change runs from the first level to the second ("from 12,480 to 9,310, a decline of 3,170"), or to the first
+        // from the one after "from" ("373,000, up 2,000 from 371,000").
+        const fromAfter = second.at > at && FROM_AFTER.test(part.text.slice(f.start + f.raw.length, f.start + f.raw.length + 30));
+        const [start, reached] = fromAfter ? [second, first] : [first, second];
+        return (reached.v > start.v) === (kind === 'rise');
+      }
+      // More or less: the level before the figure against the other ("shipped 418,000, 23,000 more than the forecast of 395,000").
+      const [subject, other] = second.at < at ? [first, second] : first.at < at ? [first, second] : [second, first];
+      return (subject.v > other.v) === (kind === 'more');
+    }),
+  );
+}
+
+const FROM_AFTER = /^\s*(?:[\p{L}-]+\s+){0,3}?from\b/u;
+
 /** Whether the figure is the difference or sum of two other figures of its kind (`operandsOf`). */
 function derivedFrom(f: Figure, figures: readonly Figure[]): boolean {
   return operandsOf(f, figures) !== null;
@@ -586,6 +672,29 @@ function pointGap(ctx: CheckContext, part: DraftSentence, f: Figure, pool: Index
     if (shares.length > MAX_OPERANDS) return false;
     return shares.some((a, i) => shares.some((b, j) => j > i && Math.abs(Math.abs(a - b) - gap) < 1e-9));
   });
+}
+
+/** The cited sources that give an exact value the unhedged figure rounds ("3.75 million" for 3,747,540; see roundsTo). */
+function roundedSupport(ctx: CheckContext, f: Figure, pool: IndexedSource[]): number[] {
+  const out: number[] = [];
+  for (const s of sentencesOf(ctx, pool)) if (!out.includes(s.n) && s.figures.some((g) => roundedFrom(g, f))) out.push(s.n);
+  return out;
+}
+
+/**
+ * Whether an unhedged draft figure rounds a precise source figure (four significant digits or more) to two or more: "3.75
+ * million" or "2.1 million" for 3,747,540 or 2,118,904. Not "$70 billion" for 72 billion, "$1 trillion" for 1.3 trillion or
+ * "$2.3 trillion" for 2.25 trillion: a figure the source already rounds, told rounder, is a changed figure unless hedged.
+ */
+function roundedFrom(exact: Figure, rounded: Figure): boolean {
+  return significantDigits(exact.raw) >= 4 && significantDigits(rounded.raw) >= 2 && roundsTo(exact, rounded);
+}
+
+/** The significant digits of the number a figure is written with: "3.75 million" 3, "$70 billion" 1, "2,100" 2. */
+function significantDigits(raw: string): number {
+  const digits = /\d[\d,]*(?:\.\d+)?/.exec(raw)?.[0].replace(/,/g, '') ?? '';
+  const [whole = '', fraction = ''] = digits.split('.');
+  return fraction ? (whole.replace(/^0+/, '') + fraction).replace(/^0+/, '').length : whole.replace(/^0+/, '').replace(/0+$/, '').length;
 }
 
 /** The cited sources that give a value the hedged figure stands for ("more than 650,000" for 651,690). */
@@ -654,9 +763,17 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
     if (OUTLETS_NAMED.test(sentence) && !/^\s+\p{Ll}+s\b/u.test(after)) return true;
     if (ONE_OUTLET_WHILE.test(before) && !/^\s+\p{Ll}+[^isu]s\b/u.test(after)) return true;
   }
+  // "pleaded guilty on two occasions" where a cited sentence says "twice": the same count, told as an adverb.
+  if (value <= 3 && /^\s+(?:(?:separate|different)\s+)?(?:occasions|times)\b/i.test(after)) {
+    const adverb = value === 2 ? /\btwice\b/i : value === 3 ? /\bthrice\b/i : /\bonce\b/i;
+    if (sentencesOf(ctx, pool).some((s) => adverb.test(s.text))) return true;
+  }
   // "a feud between two Democrats": "between" names two parties, whoever they are.
   if (value === 2 && /\bbetween\s+$/i.test(before)) return true;
   if (colonListCount(sentence) === value || listCounts(sentence).has(value)) return true;
+  // "Six: the kinds of settings the guidance covers. They are A, B, ..., and F.": a by-the-numbers item counts what the
+  // sentence after it, or a cited sentence, lists.
+  if (/^:\s/.test(after) && /^\W*$/.test(before) && (listCounts(next, false, true).has(value) || sentencesOf(ctx, pool).some((s) => listCounts(s.text, false, true).has(value)))) return true;
   // "pointed to two reasons. A has failed, and B …": the sentence after a count of reasons or ways gives them.
   // "tested on two fronts, the outlets reported: A, while B": or the rest of the sentence after a colon gives them.
   if (ENUMERATED.test(after) && (clauseCount(next) === value || (after.includes(': ') && clauseCount(after.slice(after.indexOf(': ') + 2)) === value))) return true;
@@ -748,6 +865,8 @@ const ITEM_BREAK = /,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+/;
 /** The text with the full stops inside names taken out (NAME_DOT). */
 const withoutNameDots = (text: string) => (text.includes('.') ? text.replace(NAME_DOT, '$1') : text);
 
+const SERIAL_LIST = /((?:[^,;:.()]{1,60},\s+){2,9}(?:and|or)\s+[^,;:.()]{1,60})/g;
+
 /** How many items a list matched by LIST holds. */
 const itemCount = (list: string) => list.split(ITEM_BREAK).filter((x) => x.trim()).length;
 
@@ -762,10 +881,16 @@ function leadingListCount(text: string): number {
  * ("Hillsborough and Miami-Dade", "the House and the Senate"). A sentence may list several things
  * ("boards in A and B held meetings, joining C, D and E"): a count may count any of them.
  */
-function listCounts(text: string, namesOnly = false): Set<number> {
+function listCounts(text: string, namesOnly = false, serial = false): Set<number> {
   const sentence = withoutNameDots(text);
   const out = new Set<number>();
-  for (const m of sentence.matchAll(ANY_LIST)) if (!namesOnly || isNameList(m[1]!)) out.add(itemCount(m[1]!));
+  for (const m of sentence.matchAll(ANY_LIST)) {
+    if (namesOnly && !isNameList(m[1]!)) continue;
+    out.add(itemCount(m[1]!));
+  }
+  // A serial comma ("A, B and C, and D") marks where each item ends, so items may hold an "and" of their own
+  // ("schools and day camps, ..., restaurants and bars, and mass transit" lists six things).
+  if (serial) for (const m of sentence.matchAll(SERIAL_LIST)) out.add(m[1]!.split(',').length);
   if (NAME_PAIR.test(sentence)) out.add(2);
   return out;
 }
@@ -873,6 +998,26 @@ export function otherMeasure(part: DraftSentence, f: Figure, rival: { s: SourceS
   return mine.length > 0 && !mine.includes(theirs);
 }
 
+const SINCE_BEFORE = /\bsince\s+$/i;
+
+// A year counted from another the sentence gives: "the year prior", "a year earlier", "the following year".
+const YEAR_BEFORE = /\b(?:the\s+(?:year\s+(?:prior|before)|previous\s+year|prior\s+year|preceding\s+year)|a\s+year\s+(?:earlier|before))\b/i;
+const YEAR_AFTER = /\b(?:the\s+(?:following|next)\s+year|a\s+year\s+later|the\s+year\s+after)\b/i;
+
+/**
+ * Whether a cited sentence gives the draft's year as one counted from a year it names ("in 2020, … the year prior" for 2019),
+ * and also a figure the draft sentence gives (rounded or hedged as it may be), so that the year dates what both report.
+ */
+function yearCountedFrom(ctx: CheckContext, f: Figure, figures: readonly Figure[], pool: IndexedSource[]): boolean {
+  const year = valueOf(f);
+  const mine = figures.filter((g) => g !== f && g.kind !== 'year' && g.kind !== 'date');
+  return sentencesOf(ctx, pool).some((s) => {
+    const years = s.figures.filter((g) => g.kind === 'year').map(valueOf);
+    const counted = (years.includes(year + 1) && YEAR_BEFORE.test(s.text)) || (years.includes(year - 1) && YEAR_AFTER.test(s.text));
+    return counted && mine.some((x) => s.figures.some((g) => supportsKey(g, x.key) || roundsTo(g, x) || (x.hedge !== undefined && withinHedge(x, g))));
+  });
+}
+
 function restatement(
   ctx: CheckContext,
   mine: Neighbours,
@@ -895,12 +1040,15 @@ function restatement(
       if (borrower >= 0 && elided![borrower] === i) return;
       if (!COUNTED.has(g.kind) && g.kind !== 'year') return;
       // "$3B" in a headline for the 3.2 billion of the text is the same figure, rounded.
-      const own = supportsKey(g, f.key) || (f.hedge !== undefined && withinHedge(f, g)) || roundsTo(f, g);
+      // The draft's figure may round the source's to two digits or more ("3.75 million" for 3,747,540, as roundedSupport).
+      const own = supportsKey(g, f.key) || (f.hedge !== undefined && withinHedge(f, g)) || roundsTo(f, g) || roundedFrom(g, f);
       // "in more than a decade" dates a span; it counts nothing a figure could stand for (as SPAN_WORD reads the draft's).
       if (!own && SPAN_WORD.test(g.raw) && !SPAN_WORD.test(f.raw)) return;
       // A number spelled out ("ten weeks ago") is the figure's own place when the draft writes it in digits; as
       // everyday prose ("the two countries") it is no rival.
       if (g.soft && !own) return;
+      // "the lowest level since 1979": a year a level is measured back to is no rival to the year something happened.
+      if (!own && g.kind === 'year' && SINCE_BEFORE.test(s.text.slice(Math.max(0, g.start - 12), g.start)) && !(part && SINCE_BEFORE.test(part.text.slice(Math.max(0, f.start - 12), f.start)))) return;
       // A figure the draft sentence also gives, exactly or rounded ("more than 81,000" for 81,378), is no rival; nor is
       // one whose hedge admits the figure ("more than a dozen" for 16), or the sum or difference of two the sentence gives
       // ("revised up by 14,000" for 13,000 and 1,000).

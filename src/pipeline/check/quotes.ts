@@ -134,7 +134,7 @@ export function otherSpeaker(ctx: CheckContext, pool: IndexedSource[], fragments
     if (!locate([source], fragments)) continue;
     const speaker = sourceSpeaker(ctx, source, fragment);
     if (!speaker) continue;
-    if (sameSpeaker(said, speaker) || namedInQuotation(ctx, source, fragment, said) || oneName(ctx, said, speaker) || sameReferent(said, speaker)) return null;
+    if (sameSpeaker(said, speaker) || namedInQuotation(ctx, source, fragment, said) || oneName(ctx, said, speaker) || sameReferent(said, speaker) || initialsOf(said, speaker) || initialsOf(speaker, said)) return null;
     other ??= { source, speaker };
   }
   return other;
@@ -153,6 +153,18 @@ function namedOutsideQuotes(text: string, speaker: string): boolean {
   const surname = speaker.trim().split(/\s+/).at(-1)!.replace(/['’]s?$/, '');
   if (!/^\p{Lu}[\p{L}'’-]{2,}$/u.test(surname)) return false;
   return new RegExp(`(?<![\\p{L}])${escapeRegExp(surname)}(?![\\p{L}])`, 'u').test(text.replace(/[“"][^”"]*[”"]/g, ' '));
+}
+
+/**
+ * Whether `short` is written as the initials of the capitalised words of `long`, or of their first two or more: "CDC" for
+ * "Centers for Disease Control and Prevention", "HHS" for "Department of Health and Human Services" ("Department" left out).
+ */
+function initialsOf(short: string, long: string): boolean {
+  const acronym = short.replace(/\./g, '').replace(/^the\s+/i, '');
+  if (!/^\p{Lu}{2,6}$/u.test(acronym)) return false;
+  const initials = (long.match(/\p{Lu}[\p{L}'’-]*/gu) ?? []).map((w) => w[0]).join('');
+  if (initials.length < 2) return false;
+  return initials.startsWith(acronym) || initials.slice(1).startsWith(acronym);
 }
 
 /** Whether two speakers name one government or institution ("Beijing" and "China", "the White House" and "WH"). */

@@ -147,8 +147,8 @@ function resolved(passages: Passage[], i: number, pronoun: string): boolean {
   if (p.kind === 'answer') return true;
   // What This Means stands apart from the body, so its opening resolves nothing by what came before; only "This is …",
   // "This means …", which stand for the news itself (discourse deixis), need no name, and "These are the first charges …",
-  // whose noun after the verb names what it stands for.
-  if (p.where.startsWith('What This Means, paragraph 1')) return /^this\b/i.test(pronoun) || /^these\s+(?:are|were)\s+(?:the|a|an)\s/i.test(p.text.trim());
+  // "These are early numbers …", whose noun after the verb names what it stands for.
+  if (p.where.startsWith('What This Means, paragraph 1')) return /^this\b/i.test(pronoun) || /^these\s+(?:are|were)\s+(?:(?:the|a|an)\s|\p{Ll}+\s+\p{Ll}{2,}s\b)/iu.test(p.text.trim());
   const before = passages.slice(0, i).reverse().find((x) => x.kind === 'paragraph');
   if (!before) return false;
   return PERSONAL.test(pronoun) ? NAMED.test(before.text) : true;

@@ -220,6 +220,26 @@ function dayOfAnotherAct(s: SourceSentence, words: ReadonlySet<string>, kind: (d
   });
 }
 
+/**
+ * Whether the draft sentence's day stands before a connective ("on Thursday, days after the letter was sent") and the
+ * lower-case words it shares with a source sentence stand after it: that sentence reports the other act (dayOfAnotherAct
+ * read from the draft's side). Capitalised words are left out: the parties of both acts are often the same.
+ */
+function actAfterConnective(part: DraftSentence, start: number, s: SourceSentence): boolean {
+  CONNECTIVE.lastIndex = start;
+  const m = CONNECTIVE.exec(part.text);
+  if (!m) return false;
+  const theirs = new Set(s.tokens.map((t) => t.w));
+  let before = 0;
+  let after = 0;
+  for (const t of sentenceTokens(part)) {
+    if (t.start < 0 || !theirs.has(t.w) || /^\p{Lu}/u.test(part.text.charAt(t.start))) continue;
+    if (t.start < m.index) before++;
+    else after++;
+  }
+  return after >= 2 && after >= 2 * before;
+}
+
 // Between a figure and the month that dates it: "5.8 per cent in May", "$2 billion for April"; not "3.2% from March" (a base).
 const DATES_FIGURE = /^\s*(?:%|percent|per\s+cent)?\s*(?:[\p{L}-]+\s+){0,2}?(?:in|during|for|of)\s+$/u;
 
@@ -311,6 +331,9 @@ export function checkWeekdays(ctx: CheckContext, p: Passage, part: DraftSentence
     if (other && clauseSupports(ctx, part, start, day, pool, leaveOut)) continue;
     // "On Wednesday, the day after Trump sent the letter" where the source has the letter on Tuesday: a day counted from the source's.
     if (other && dayCountedFrom(part.text, day, sourceWeekdays(other))) continue;
+    // "removed him on Thursday, days after the letter was sent" where the source has the letter on Monday: the source dates the
+    // act after the draft's connective, not the one its day dates.
+    if (other && actAfterConnective(part, start, other)) continue;
     if (other) {
       out.push(`${p.where}: "${day}" stands where ${ctx.byNumber.get(other.n)!.label} gives ${sameKind(other).join(' or ')} — ${excerpt(other.text, 90)} — ${excerpt(part.text)}`);
     }

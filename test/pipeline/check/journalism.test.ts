@@ -3622,3 +3622,110 @@ describe('round 38: the fresh batches\' false findings and missed speakers, by k
     expect(abroad('Four U.S. ministers sold shares after a cabinet briefing in Oslo.')).toMatch(/U\.S" is not in the cited/);
   });
 });
+
+describe('round 39: the fresh batches\' false findings, by kind', () => {
+  it('reads a figure worked out from two the paragraph gives as borne out, when the sentence says so ("a gap of", "beat … by")', () => {
+    const texts: [string, string] = ['The Harbour Channel drew 744,000 viewers aged 25 to 54. Its rival drew 239,000.', 'The line added 263,000 riders in April. Analysts had expected 190,000.'];
+    const held = checkedBy('numbers', texts, [1, 2]);
+    expect(held('The Harbour Channel drew 744,000 viewers aged 25 to 54 to its rival\'s 239,000, a gap of 505,000.')).toBe('');
+    expect(held('The line added 263,000 riders in April. Analysts had expected 190,000. The gain beat that forecast by 73,000.')).toBe('');
+    // Wrong arithmetic, or a worked-out value told as a measure of its own, is held.
+    expect(held('The Harbour Channel drew 744,000 viewers aged 25 to 54 to its rival\'s 239,000, a gap of 515,000.')).toMatch(/"515,000"/);
+    expect(held('The Harbour Channel drew 744,000 viewers aged 25 to 54 to its rival\'s 239,000. A third channel drew 505,000.')).toMatch(/"505,000"/);
+    // A sum credited to the outlet that gave both parts is that outlet's.
+    const sums = checkedBy('numbers', ['February\'s count was revised up by 13,000, and January\'s by 1,000.', 'The two months were revised up by 14,000 in all.'], [1, 2]);
+    expect(sums('February\'s count was revised up by 13,000 and January\'s by 1,000, Harbor Signal reported, a combined upgrade of 14,000.')).toBe('');
+  });
+
+  it('counts what a by-the-numbers item lists, with a serial comma marking its items ("Six: the settings …")', () => {
+    const texts: [string, string] = ['The draft guidance has sections for day care, schools and camps, churches and other faith groups, employers, restaurants and bars, and mass transit.', 'The guidance was shelved.'];
+    const held = checkedBy('numbers', texts, [1]);
+    expect(held('Six: the kinds of settings the draft guidance covers. They are day care, schools and camps, churches and other faith groups, employers, restaurants and bars, and mass transit.')).toBe('');
+    expect(held('Seven: the kinds of settings the draft guidance covers, Harbor Signal reported.')).toMatch(/"Seven"/);
+  });
+
+  it('reads "on two occasions" as "twice", and "68 of its 105 seats" in "68 out of 105 seats"', () => {
+    const twice = checkedBy('numbers', ['The governor pardoned a former aide who twice pleaded guilty to lying to investigators.', 'The pardon drew criticism.'], [1]);
+    expect(twice('The governor pardoned a former aide who had pleaded guilty on two occasions to lying to investigators.')).toBe('');
+    expect(twice('The governor pardoned a former aide who had pleaded guilty on three occasions to lying to investigators.')).toMatch(/"three"/);
+    const seats = checkedBy('numbers', ['The Liberals hold only 68 out of 105 seats in the assembly, so opposition votes were needed.', 'The override failed.'], [1]);
+    expect(seats('The Liberals hold just 68 of the assembly\'s 105 seats, so the override needed opposition votes.')).toBe('');
+    expect(seats('The Liberals hold just 68 of the assembly\'s 115 seats, so the override needed opposition votes.')).toMatch(/"115"/);
+  });
+
+  it('reads a year counted from another ("the year prior") and does not set a year against a "since" year', () => {
+    const held = checkedBy('numbers', ['The registry counted 3,605,201 births in 2020, down from 3,747,540 the year prior, the lowest level since 1979.', 'Births fell again.'], [1]);
+    expect(held('About 3.6 million babies were born in 2020, down from roughly 3.75 million in 2019, Harbor Signal said.')).toBe('');
+    expect(held('About 3.6 million babies were born in 2020, down from roughly 3.75 million in 2018, Harbor Signal said.')).toMatch(/"2018"/);
+    expect(held('The 2020 figures extend a decline that began well before the pandemic, Harbor Signal said.')).toBe('');
+    expect(held('Births fell to the lowest level since 2020, Harbor Signal said.')).toMatch(/"2020" stands where/);
+  });
+
+  it('dates the act before a connective by its own day, not by the day a source gives the act after it', () => {
+    const texts: [string, string] = ['On Monday, Capt. Lena Varga, the commander of the ferry Aurora, sent a letter to the port authority pleading for help.', 'So a word about Thursday\'s firing of a ferry captain who asked for help.'];
+    const held = checkedBy('numbers', texts, [1, 2]);
+    expect(held('Port director Ivo Stam removed Capt Varga from her post on Thursday, days after the letter was sent.')).toBe('');
+    expect(held('Port director Ivo Stam removed Capt Varga from her post on Friday, days after the letter was sent.')).toMatch(/"Friday"/);
+  });
+
+  it('reads the speaker of "He said Orvane “…”" as no one named, and "the CDC" as the Centers for Disease Control and Prevention', () => {
+    const quote = 'He said Orvane "promotes itself as a champion of fair pay" but drops its principles abroad.';
+    expect(speakerOf(quote, quote.indexOf('"'), quote.lastIndexOf('"') + 1)).toBeNull();
+    const agency = 'The Centers for Disease Control and Prevention said the virus can "sometimes" spread through the air.';
+    expect(speakerOf(agency, agency.indexOf('"'), agency.lastIndexOf('"') + 1)).toBe('Centers for Disease Control and Prevention');
+    const held = checkedBy('entities', ['The Centers for Disease Control and Prevention said the virus can "sometimes" spread through the air, especially indoors.', 'The guidance changed on Monday.'], [1]);
+    expect(held('Harbor Signal reported that the CDC said the virus can "sometimes" spread through the air, especially indoors.')).toBe('');
+    expect(held('Harbor Signal reported that the WHO said the virus can "sometimes" spread through the air, especially indoors.')).toMatch(/WHO" is named as the speaker/);
+  });
+
+  it('holds a paragraph to the sources it cites by their words, hyphened or not, leaving out words about a source', () => {
+    const texts: [string, string] = [
+      'Last year I met students who had endured the foster-care system. A boy was moved from foster home to foster home for 18 years, his whole childhood.',
+      'The governor signed an order on foster care, including funding for the care of older children, in a commentary published by the state.',
+    ];
+    const held = (text: string, n: 1 | 2) => findings(story(texts, [p([n], text)]), 'citations').join(' ');
+    expect(held('A commentary published by Harbor Signal put a human face on foster care: its author met students, including one moved from home to home for 18 years.', 1)).toBe('');
+    expect(held('The governor signed an order on foster care, including funding for the care of older children and for faith groups.', 1)).toMatch(/reads like \[2\]/);
+  });
+
+  it('knows a British hyphened title, a sentence-opening preposition, a U.S. health story, and roads that lead somewhere', () => {
+    const ag = checkedBy('entities', ['The settlement ends a lawsuit brought by state Attorney General Nadia Ferrante.', 'The charity will close.'], [1]);
+    expect(ag('The settlement ends the lawsuit brought by Attorney-General Nadia Ferrante.')).toBe('');
+    const capitol = checkedBy('entities', ['Senate leader Ruth Amadi said there is no urgency, and the Senate will not vote before the Capitol reopens.', 'The House passed its bill.'], [1]);
+    expect(capitol('Across the Capitol, Senate leader Ruth Amadi said there was no urgency.')).toBe('');
+    const cdc = checkedBy('entities', ['The CDC is monitoring 63 patients in 22 states for the new virus.', 'A Chicago woman tested positive.'], [1]);
+    expect(cdc('More test results will show whether more U.S. cases turn up, the CDC said.')).toBe('');
+    const roads = checkedBy('citations', ['Roads to the airport were badly congested and its car parks were full, the authority said.', 'Protesters returned for a fourth day.'], [1]);
+    expect(roads('Roads leading to the airport were badly congested and its car parks were full, the authority said.')).toBe('');
+    // A way that leads somewhere is no cause; a cause after it in the sentence is still read.
+    expect(roads('Roads leading to the airport were congested because the terminal was closed, the authority said.')).toMatch(/"because"/);
+  });
+
+  it('after the review: a change or comparison worked out in its own sentence must run the way it says', () => {
+    const held = checkedBy('numbers', ['Enrollment fell from 12,480 in 2022 to 9,310 in 2024, the county said. Ferry freight reached 418,000 crates against a forecast of 395,000.', 'The county published the figures.'], [1]);
+    expect(held('Enrollment shrank from 12,480 in 2022 to 9,310 in 2024, a decline of 3,170, the county said.')).toBe('');
+    expect(held('Enrollment went from 12,480 in 2022 to 9,310 in 2024, an increase of 3,170, the county said.')).toMatch(/"3,170"/);
+    expect(held('Enrollment stood at 9,310 in 2024, 3,170 fewer than the 12,480 of 2022, the county said.')).toBe('');
+    expect(held('Ferry freight reached 418,000 crates, topping the forecast of 395,000 by 23,000.')).toBe('');
+    expect(held('Ferry freight reached 418,000 crates, topping the 395,000 analysts had expected by 23,000.')).toBe('');
+    expect(held('Enrollment shrank from 12,480 in 2022 to 9,310 in 2024, 3,170 fewer, the county said.')).toBe('');
+    expect(held('Enrollment went from 12,480 in 2022 to 9,310 in 2024, 3,170 more, the county said.')).toMatch(/"3,170"/);
+    expect(held('Ferry freight reached 418,000 crates, 23,000 fewer than the forecast of 395,000.')).toMatch(/"23,000"/);
+  });
+
+  it('after the review: "1 in 3" is a fraction told as closely as "one in three", and "3.75 million" rounds 3,747,540', () => {
+    const share = checkedBy('numbers', ['One of every four claims filed with the insurer was denied last year, an audit found.', 'The insurer disputed it.'], [1]);
+    expect(share('An audit found that 1 in 4 claims filed with the insurer was denied last year.')).toBe('');
+    expect(share('An audit found that 1 in 3 claims filed with the insurer was denied last year.')).toMatch(/"1 in 3"/);
+    const rounded = checkedBy('numbers', ['Ridership fell to 2,118,904 in 2020, down from 3,747,540 the year prior, the port said.', 'Ferries ran less often.'], [1]);
+    expect(rounded('The ferries carried 2.1 million riders in 2020, down from 3.75 million in 2019, the port said.')).toBe('');
+    expect(rounded('The ferries carried 2.1 million riders in 2020, down from 3.8 million in 2019, the port said.')).toMatch(/"3\.8 million"/);
+  });
+
+  it('lets "These are early numbers …" open What This Means', () => {
+    const texts: [string, string] = ['The vaccine was 94.5% effective in an interim look at the trial.', 'Final results are due later.'];
+    const analysis = (text: string) => findings(story(texts, [p([1], 'The vaccine was 94.5% effective in an interim look at the trial.')], { whatThisMeans: [p([1], text)] }), 'readability').join(' ');
+    expect(analysis('These are early numbers from an interim look at the trial, not a final result.')).toBe('');
+    expect(analysis('These are encouraging, but the trial is not over.')).toMatch(/opens on "These are"/);
+  });
+});

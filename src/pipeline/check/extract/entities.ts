@@ -38,7 +38,9 @@ export const NOT_NAMES: ReadonlySet<string> = new Set(
     'instead however meanwhile moreover furthermore nevertheless nonetheless separately additionally still yet also thus indeed ' +
     'overall finally previously currently recently later earlier then now today tonight yesterday tomorrow here there ' +
     // Conjunctions opening a clause: "Though Ellzey was better funded" names Ellzey, not "Though Ellzey".
-    'though although while whereas because since unless until once after before if but and or nor so whether'
+    'though although while whereas because since unless until once after before if but and or nor so whether ' +
+    // Prepositions opening a sentence: "Across the Capitol, Senate Majority Leader …" names the Capitol.
+    'across amid amidst among despite during throughout toward towards upon via unlike besides alongside'
   ).split(' '),
 );
 
@@ -144,7 +146,11 @@ export function extractEntities(text: string, ignore: ReadonlySet<string> = new 
     while (a < b && (skip(normalizeWord(span[a]!.raw)) || (a === 0 && sentenceInitial && STOPWORDS.has(normalizeWord(span[a]!.raw))))) a++;
     while (b > a && skip(normalizeWord(span[b - 1]!.raw))) b--;
     const kept = span.slice(a, b);
-    const words = kept.map((s) => normalizeWord(s.raw));
+    // "Attorney-General", "Secretary-General": a British hyphened title is the two words of the American one.
+    const words = kept.flatMap((s) => {
+      const w = normalizeWord(s.raw);
+      return HYPHENED_TITLE.test(w) ? w.split('-') : [w];
+    });
     const nameWords = words.filter((w) => !CONNECTORS.has(w));
     const isAcronym = span.length === 1 && ACRONYM.test(t.raw) && words.length === 1;
     if ((nameWords.length >= 2 || isAcronym) && !ignore.has(words.join(' '))) {
@@ -201,6 +207,8 @@ function describedNoun(word: string): boolean {
   if (/(?:ed|[^s]s)$/.test(word) && !/(?:ees|ers|ors|ists|ants|ents|ians|ives|aides|ies|als|ops|ats|ens)$/.test(word)) return false;
   return true;
 }
+
+const HYPHENED_TITLE = /^(?:attorney|solicitor|secretary|governor|director|lieutenant|major|vice|surgeon|postmaster|inspector|auditor|comptroller)-(?:general|governor|president|colonel|admiral|chancellor|minister|premier)$/;
 
 /** Name words of a span as the checks compare them. */
 export function nameWords(name: string): string[] {

@@ -320,8 +320,10 @@ export function extractFigures(text: string): Figure[] {
     if (scaledFractions.some((x, i) => i % 2 === 0 && x <= start && start < scaledFractions[i + 1]!)) continue;
     const share = fractionShare(m);
     if (share === null) continue;
-    // The fraction replaces the number words it is made of ("three in four" is 75%, not 3 and 4).
-    for (let i = out.length - 1; i >= 0; i--) if (out[i]!.start >= start && out[i]!.start < start + m[0].length) out.splice(i, 1);
+    // The fraction replaces the number words it is made of ("three in four" is 75%, not 3 and 4); "68 out of 105 seats"
+    // also counts seats, both figures a draft may give ("68 of the chamber's 105 seats").
+    const counts = m[2] !== undefined && /^\d+$/.test(m[2]) && Number(m[2]) > 10;
+    if (!counts) for (let i = out.length - 1; i >= 0; i--) if (out[i]!.start >= start && out[i]!.start < start + m[0].length) out.splice(i, 1);
     out.push({ raw: m[0], start, kind: 'percent', key: `p:${formatValue(share)}`, soft: false, hedge: 'about' });
   }
   for (const f of out) f.hedge ??= hedgeBefore(text, f.start);
@@ -373,8 +375,8 @@ function fractionOfScale(m: RegExpExecArray): number {
 const GROUP_SIZE: Record<string, number> = { pair: 2, duo: 2, trio: 3, quartet: 4, quintet: 5, 'half-dozen': 6 };
 const GROUP_NOUN = /\b(pair|duo|trio|quartet|quintet|half-dozen)\b/gi;
 const FRACTION = new RegExp(
-  // "three in four", "one of every five", "two-thirds", "a third of" (a bare "a third" is an ordinal: "a third person").
-  String.raw`\b(?:(${SMALL}|\d{1,2})\s+(?:in|out\s+of|of\s+every)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b|(${SMALL})[\s-](halves|thirds|quarters|fifths)\b|(?:(${SMALL})[\s-](half|third|quarter|fifth)(?=\s+of\b)|(one)-(half|third|quarter|fifth)\b))`,
+  // "three in four", "1 in every 4", "one of every five", "two-thirds", "a third of" (a bare "a third" is an ordinal: "a third person").
+  String.raw`\b(?:(${SMALL}|\d{1,2})\s+(?:in(?:\s+every)?|out\s+of|of\s+every)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b|(${SMALL})[\s-](halves|thirds|quarters|fifths)\b|(?:(${SMALL})[\s-](half|third|quarter|fifth)(?=\s+of\b)|(one)-(half|third|quarter|fifth)\b))`,
   'gi',
 );
 const DENOMINATOR: Record<string, number> = { half: 2, halves: 2, third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5 };
@@ -494,7 +496,9 @@ export function withinHedge(f: Figure, source: Figure): boolean {
   // Fractions stand for percentages to about a point and a half ("two-thirds" for 66%, "three in four" for 74%).
   // "nearly two decades" is told to half a decade (18 years, not 11), "about a decade" to two years.
   const told = /decades$/i.test(f.raw) ? 5 : /decade$/i.test(f.raw) ? 2 : /dozens$/i.test(f.raw) ? 6 : /dozen$/i.test(f.raw) ? 3 : 0;
-  const unit = Math.max(roundingUnit(x, f.raw), f.kind === 'percent' && !/\d/.test(f.raw) ? 1.5 : 0, told);
+  // "1 in 3" is a fraction written in digits: told as closely as "one in three", not rounded to its last digit.
+  const fraction = f.kind === 'percent' && /\s(?:in|of|out\s+of)\s/.test(f.raw);
+  const unit = fraction ? 1.5 : Math.max(roundingUnit(x, f.raw), f.kind === 'percent' && !/\d/.test(f.raw) ? 1.5 : 0, told);
   // A hedge stands for the values that round to its figure in its direction: "more than 650,000" for
   // 651,690, not "more than 30" for a source's 40 (a round figure of the same precision, understated).
   switch (f.hedge) {

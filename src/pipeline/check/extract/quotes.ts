@@ -120,9 +120,15 @@ const BEFORE_QUOTE: [RegExp, (string | RegExp)?][] = [
   // "Barr offered praise for Durham, saying: …"
   [new RegExp(String.raw`${NAME}\s+\p{Ll}[^.“”"]{0,100},\s+saying:?\s*$`, 'u'), 'saying'],
   [new RegExp(String.raw`according\s+to\s+${NAME}[^.“”"]{0,120}$`, 'u'), 'according'],
-  [new RegExp(String.raw`${SPEAKER_AFTER_VERB}\s+${NAME}[,:]?\s*$`, 'u'), new RegExp(String.raw`(?:${SPEAKER_AFTER_VERB})\s+\p{Lu}`, 'u')],
+  // "…, said Collins: “…”". Not "He said Nike “promotes …”": a verb with its own subject before it reports a clause, whose
+  // subject the name after it is.
+  [new RegExp(String.raw`(?<!\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)\s+)${SPEAKER_AFTER_VERB}\s+${NAME}[,:]?\s*$`, 'u'), new RegExp(String.raw`(?:${SPEAKER_AFTER_VERB})\s+\p{Lu}`, 'u')],
 ];
 const NOT_A_SPEAKER = new Set(['the', 'a', 'an', 'it', 'he', 'she', 'they', 'we', 'i', 'this', 'that', 'in', 'on', 'but', 'and', 'as', 'when']);
+
+// The head of an organisation's name that runs on past an "and" ("Centers for Disease Control and | Prevention said",
+// "Department of Health and | Human Services said"): the name before the verb is its tail.
+const ORG_HEAD = /(?:^|[^\p{L}])(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}'’-]+\s+)+(?:of|for|on)\s+(?:the\s+)?(?:\p{Lu}[\p{L}'’-]+\s+)+and\s+)$/u;
 
 function clean(name: string | undefined): string | null {
   if (!name) return null;
@@ -189,7 +195,7 @@ export function speakerOf(text: string, start: number, end: number): string | nu
     // "The former acting director of the CDC said …": an organisation after "of" describes the speaker; it is not the speaker.
     if (m && re === BEFORE_QUOTE[0]![0] && /\b(?:of|for|at|with|from|into|against)\s+(?:the\s+)?$/i.test(before.slice(0, m.index))) continue;
     if (m && re === BEFORE_QUOTE[0]![0] && !governsQuote(before, m)) return null;
-    const name = clean(m?.[1]);
+    const name = clean(m && re === BEFORE_QUOTE[0]![0] ? `${ORG_HEAD.exec(before.slice(0, m.index))?.[1] ?? ''}${m[1]}` : m?.[1]);
     if (name) return name;
   }
   return null;
