@@ -113,7 +113,6 @@ export interface CausalClaim {
   sameLink: boolean;
 }
 
-/** The causal claim of one draft sentence, or null when it makes none (or only a schedule, a denial, a compulsion). */
 // "Roads leading to the airport", "the steps leading to the stage": a way that leads somewhere, no cause.
 const WAY_BEFORE = /\b(?:roads?|streets?|routes?|paths?|highways?|lanes?|avenues?|bridges?|tunnels?|stairs|steps|doors?|gates?|corridors?|ramps?|tracks?|trails?|entrances?)\s+$/i;
 
@@ -129,6 +128,7 @@ function causalMatch(text: string): RegExpExecArray | null {
   }
 }
 
+/** The causal claim of one draft sentence, or null when it makes none (or only a schedule, a denial, a compulsion). */
 export function causalClaim(ctx: CheckContext, part: DraftSentence, pool: IndexedSource[], earlier: () => string = () => ''): CausalClaim | null {
   const m = causalMatch(part.text);
   if (!m) return null;

@@ -568,7 +568,7 @@ function rangeGiven(ctx: CheckContext, sentence: string, f: Figure, figures: rea
 
 // What marks a figure as worked out from two others, right before it: "a gap of", "a lead of about", "a combined upgrade of",
 // "a decline of", "down", "beat that forecast by", "outdrew MSNBC by"; or right after it: "4,900 more than in 2019", "3,170
-// fewer", "10,100 in all". Each marker is a difference, a rise, a fall, more, less or a sum (MARKER_KIND).
+// fewer", "10,100 in all". Each marker is a difference, a rise, a fall, more, less or a sum (workedOutKind).
 const WORKED_OUT_BEFORE =
   /(?:\b(gap|lead|margin|difference|gulf|spread|shortfall|surplus|combined|total|net|together|altogether|decline|drop|fall|decrease|loss|cut|reduction|increase|rise|gain|jump|climb)\b(?:\s+[\p{L}-]+){0,2}?[,:]?\s+(?:of\s+|was\s+|is\s+|came\s+to\s+|comes\s+to\s+|in\s+)?|\b(down|up)\s+|\b(beat|beats|beating|topped|tops|topping|exceeded|exceeds|exceeding|outpaced|outpacing|surpassed|surpassing|outnumbered|outdrew|outsold|led|leads|leading|ahead|more|higher|larger|bigger|above|trailed|trails|trailing|missed|misses|behind|short|fewer|less|lower|smaller|below)\b[^.;:!?]{0,40}?\bby\s+)(?:(?:about|around|roughly|some|nearly|almost|just|more\s+than|over|under)\s+)?$/iu;
 const WORKED_OUT_AFTER =
@@ -638,7 +638,7 @@ function workedOut(ctx: CheckContext, p: Passage, part: DraftSentence, f: Figure
         return (reached.v > start.v) === (kind === 'rise');
       }
       // More or less: the level before the figure against the other ("shipped 418,000, 23,000 more than the forecast of 395,000").
-      const [subject, other] = second.at < at ? [first, second] : first.at < at ? [first, second] : [second, first];
+      const [subject, other] = first.at < at ? [first, second] : [second, first];
       return (subject.v > other.v) === (kind === 'more');
     }),
   );
