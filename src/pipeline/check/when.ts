@@ -10,6 +10,7 @@ import type { Figure } from './extract/numbers';
 import { anchorsDiffer, type RelativeTime, relativeTimesConflict, relativeTimesOf, sameRelativeTime } from './extract/relative-times';
 import { type DraftSentence, type Passage, sentenceFigures, sentenceTokens } from './passages';
 import { neighbours, type Tok } from './restates';
+import { verbUses } from './verbs';
 
 // Weekdays, and months named without a day ("in June", "mid-November", "March 2020"; "March 3" is a date figure).
 // "May" counts only after a word of time ("in May", "In May") or before a year ("May 2010"): alone it is a verb or a name
@@ -237,7 +238,14 @@ function actAfterConnective(part: DraftSentence, start: number, s: SourceSentenc
     if (t.start < m.index) before++;
     else after++;
   }
-  return after >= 2 && after >= 2 * before;
+  if (after >= 2 && after >= 2 * before) return true;
+  // "The board removed her on Thursday, days after the letter was sent" against "The board sent her a letter on Monday": the
+  // parties of both acts are the same; the verbs tell the acts apart. The source has the later act's verb, not the main one's.
+  const verbs = verbUses(part.text);
+  const theirVerbs = new Set(verbUses(s.text).map((v) => v.base));
+  const main = verbs.filter((v) => v.end <= m.index);
+  const later = verbs.filter((v) => v.end > m.index);
+  return after >= 1 && main.length > 0 && !main.some((v) => theirVerbs.has(v.base)) && later.some((v) => theirVerbs.has(v.base));
 }
 
 // Between a figure and the month that dates it: "5.8 per cent in May", "$2 billion for April"; not "3.2% from March" (a base).

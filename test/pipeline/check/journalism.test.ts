@@ -3666,6 +3666,10 @@ describe('round 39: the fresh batches\' false findings, by kind', () => {
     const held = checkedBy('numbers', texts, [1, 2]);
     expect(held('Port director Ivo Stam removed Capt Varga from her post on Thursday, days after the letter was sent.')).toBe('');
     expect(held('Port director Ivo Stam removed Capt Varga from her post on Friday, days after the letter was sent.')).toMatch(/"Friday"/);
+    // The parties of both acts may be the same: the verbs tell them apart (the source has "sent", not "removed").
+    const board = checkedBy('numbers', ['The Brackley school board sent superintendent Joan Ferris a letter on Monday demanding her resignation. On Thursday, the board voted to remove her.', 'Parents protested.'], [1]);
+    expect(board('The Brackley school board removed Joan Ferris on Thursday, days after the letter was sent.')).toBe('');
+    expect(board('The Brackley school board removed Joan Ferris on Friday, days after the letter was sent.')).toMatch(/"Friday"/);
   });
 
   it('reads the speaker of "He said Orvane “…”" as no one named, and "the CDC" as the Centers for Disease Control and Prevention', () => {
