@@ -107,7 +107,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
           continue;
         }
         // A small count spelled out may refer back or count what the text lists ("the two countries", "all three outlets").
-        if (!inScope.length && (f.soft || smallNumeral(f, sentence)) && everydayCount(ctx, sentence, f, pool, nextSentence(p, part), p.kind === 'heading' || p.kind === 'title')) continue;
+        if (!inScope.length && (f.soft || smallNumeral(f, sentence)) && everydayCount(ctx, sentence, f, pool, nextSentence(p, part), p.kind === 'heading' || p.kind === 'title', laterSentences(p, part))) continue;
         // "outran it by 19 points": the gap between two shares a cited sentence gives (57% and 38%).
         if (!inScope.length && p.citations !== null && pointGap(ctx, part, f, pool)) continue;
         // "down from 3.75 million in 2019" where the source has "in 2020, down from 3,747,540 the year prior".
@@ -737,7 +737,7 @@ function fitsOurSources(ctx: CheckContext, before: string, value: number): boole
  * our own sources ("all three outlets", which must be how many publishers the story has), or
  * counts a list the sentence or a cited source gives ("three lawmakers: A, B and C").
  */
-function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: IndexedSource[], next = '', heading = false): boolean {
+function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: IndexedSource[], next = '', heading = false, later: readonly string[] = []): boolean {
   const value = Number(f.key.slice(2));
   const after = sentence.slice(f.start + f.raw.length);
   const before = sentence.slice(0, f.start);
@@ -777,6 +777,8 @@ function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: Ind
   // "pointed to two reasons. A has failed, and B …": the sentence after a count of reasons or ways gives them.
   // "tested on two fronts, the outlets reported: A, while B": or the rest of the sentence after a colon gives them.
   if (ENUMERATED.test(after) && (clauseCount(next) === value || (after.includes(': ') && clauseCount(after.slice(after.indexOf(': ') + 2)) === value))) return true;
+  // "offers two explanations. First, … Second, …": the sentences after it give them one by one.
+  if (ENUMERATED.test(after) && ordinalOpeners(later) === value) return true;
   // "three major wars" where a cited sentence lists three wars: a list of names, or of the things the count counts. Any
   // list would do otherwise: most sentences join a few clauses with commas and "and".
   const noun = COUNTED_NOUN.exec(after)?.[1];
@@ -834,6 +836,20 @@ const COUNTED_NOUN = /^\s+(?:of\s+(?:the|its|their|his|her|our)\s+)?(?:(?:most\s
 function nextSentence(p: Passage, part: DraftSentence): string {
   const list = passageSentences(p);
   return list[list.indexOf(part) + 1]?.text ?? '';
+}
+
+/** The texts of the passage's sentences after this one. */
+function laterSentences(p: Passage, part: DraftSentence): string[] {
+  const list = passageSentences(p);
+  return list.slice(list.indexOf(part) + 1).map((s) => s.text);
+}
+
+const ORDINAL_OPENER = /^(?:First|Second|Third|Fourth|Fifth|Sixth|Finally|Lastly)\b/;
+
+/** How many of the sentences open on an ordinal ("First, …", "Second, …", "Finally, …"), the first such being "First"; 0 otherwise. */
+function ordinalOpeners(sentences: readonly string[]): number {
+  const opened = sentences.filter((s) => ORDINAL_OPENER.test(s));
+  return opened.length && opened[0]!.startsWith('First') ? opened.length : 0;
 }
 
 // Nouns whose count the next sentence spells out ("two reasons", "three ways", "two questions").

@@ -3642,6 +3642,10 @@ describe('round 39: the fresh batches\' false findings, by kind', () => {
     const held = checkedBy('numbers', texts, [1]);
     expect(held('Six: the kinds of settings the draft guidance covers. They are day care, schools and camps, churches and other faith groups, employers, restaurants and bars, and mass transit.')).toBe('');
     expect(held('Seven: the kinds of settings the draft guidance covers, Harbor Signal reported.')).toMatch(/"Seven"/);
+    // "two explanations. First, … Second, …": the sentences after the count give its items one by one.
+    const reasons = checkedBy('numbers', ['Efforts to find a natural source of the virus have failed, and early claims were tangled with talk of a weapon.', 'The debate goes on.'], [1]);
+    expect(reasons('Harbor Signal offers two explanations. First, efforts to find a natural source have failed. Second, early claims were tangled with talk of a weapon.')).toBe('');
+    expect(reasons('Harbor Signal offers three explanations. First, efforts to find a natural source have failed. Second, early claims were tangled with talk of a weapon.')).toMatch(/"three"/);
   });
 
   it('reads "on two occasions" as "twice", and "68 of its 105 seats" in "68 out of 105 seats"', () => {
