@@ -107,7 +107,7 @@ export function checkNumbers(ctx: CheckContext): string[] {
           continue;
         }
         // A small count spelled out may refer back or count what the text lists ("the two countries", "all three outlets").
-        if (!inScope.length && (f.soft || smallNumeral(f, sentence)) && everydayCount(ctx, sentence, f, pool, nextSentence(p, part), p.kind === 'heading' || p.kind === 'title', laterSentences(p, part))) continue;
+        if (!inScope.length && (f.soft || smallNumeral(f, sentence)) && everydayCount(ctx, sentence, f, pool, laterSentences(p, part), p.kind === 'heading' || p.kind === 'title')) continue;
         // "outran it by 19 points": the gap between two shares a cited sentence gives (57% and 38%).
         if (!inScope.length && p.citations !== null && pointGap(ctx, part, f, pool)) continue;
         // "down from 3.75 million in 2019" where the source has "in 2020, down from 3,747,540 the year prior".
@@ -737,7 +737,8 @@ function fitsOurSources(ctx: CheckContext, before: string, value: number): boole
  * our own sources ("all three outlets", which must be how many publishers the story has), or
  * counts a list the sentence or a cited source gives ("three lawmakers: A, B and C").
  */
-function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: IndexedSource[], next = '', heading = false, later: readonly string[] = []): boolean {
+function everydayCount(ctx: CheckContext, sentence: string, f: Figure, pool: IndexedSource[], later: readonly string[] = [], heading = false): boolean {
+  const next = later[0] ?? '';
   const value = Number(f.key.slice(2));
   const after = sentence.slice(f.start + f.raw.length);
   const before = sentence.slice(0, f.start);
@@ -833,11 +834,6 @@ const SMALL_COUNT = 6;
 const COUNTED_NOUN = /^\s+(?:of\s+(?:the|its|their|his|her|our)\s+)?(?:(?:most\s+)?[\p{L}-]+\s+){0,2}?(\p{L}{3,}s)\b/u;
 
 /** The passage's sentence after `part`, or "" at its end. */
-function nextSentence(p: Passage, part: DraftSentence): string {
-  const list = passageSentences(p);
-  return list[list.indexOf(part) + 1]?.text ?? '';
-}
-
 /** The texts of the passage's sentences after this one. */
 function laterSentences(p: Passage, part: DraftSentence): string[] {
   const list = passageSentences(p);

@@ -1,6 +1,6 @@
 /** `quotes`: every quotation, a one-word one included, is verbatim in a cited source, from the speaker the text names. */
 import { escapeRegExp, startsUpper } from '../../lib/text';
-import { aliasesOf, inOneName, outletByShortName, personName, samePlace } from './extract/names';
+import { acronymOf, aliasesOf, inOneName, outletByShortName, personName, samePlace } from './extract/names';
 import { nameWords } from './extract/entities';
 import { holdsRole } from './speaker-phrases';
 import { attributionsOf } from './extract/attribution';
@@ -156,15 +156,17 @@ function namedOutsideQuotes(text: string, speaker: string): boolean {
 }
 
 /**
- * Whether `short` is written as the initials of the capitalised words of `long`, or of their first two or more: "CDC" for
- * "Centers for Disease Control and Prevention", "HHS" for "Department of Health and Human Services" ("Department" left out).
+ * Whether `short` is written as the initials of `long` (its acronym, names.ts `acronymOf`) or of their first two or more:
+ * "CDC" for "Centers for Disease Control and Prevention", "HHS" for "Department of Health and Human Services" ("Department"
+ * left out).
  */
 function initialsOf(short: string, long: string): boolean {
   const acronym = short.replace(/\./g, '').replace(/^the\s+/i, '');
   if (!/^\p{Lu}{2,6}$/u.test(acronym)) return false;
-  const initials = (long.match(/\p{Lu}[\p{L}'’-]*/gu) ?? []).map((w) => w[0]).join('');
-  if (initials.length < 2) return false;
-  return initials.startsWith(acronym) || initials.slice(1).startsWith(acronym);
+  const initials = acronymOf(nameWords(long));
+  if (!initials) return false;
+  const letters = acronym.toLowerCase();
+  return initials.startsWith(letters) || initials.slice(1).startsWith(letters);
 }
 
 /** Whether two speakers name one government or institution ("Beijing" and "China", "the White House" and "WH"). */
